@@ -1,0 +1,3 @@
+from openaudit.cli.app import main
+
+main()

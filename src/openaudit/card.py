@@ -1,0 +1,60 @@
+"""Model card parsing: bounded safe front matter, sections, links, placeholders.
+
+CONTRACT (implementation to be filled in): `parse_card(text)` never raises on
+any input text; malformed metadata becomes `metadata_error`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+LinkKind = Literal["code", "paper", "hf_dataset", "hf_model", "hf_space", "license", "other"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading of the card body and the text up to the next heading."""
+
+    title: str
+    level: int
+    text: str
+    line: int
+
+    @property
+    def words(self) -> int:
+        """Number of words in the section text (not counting sub-sections)."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link found in the card body, classified by where it points."""
+
+    url: str
+    text: str
+    kind: LinkKind
+    target: str | None = None  # arXiv id, Hub repo id, "github.com/org/repo", ...
+
+
+@dataclass(frozen=True)
+class Card:
+    """A parsed model card."""
+
+    metadata: dict[str, Any]
+    metadata_error: str | None
+    body: str
+    sections: tuple[Section, ...]
+    links: tuple[Link, ...]
+    placeholders: int
+    has_front_matter: bool
+
+    @classmethod
+    def from_metadata(cls, metadata: dict[str, Any]) -> Card:
+        """A card known only by its metadata (README unreadable, e.g. gated)."""
+        return cls(dict(metadata), None, "", (), (), 0, bool(metadata))
+
+
+def parse_card(text: str) -> Card:
+    """Parse README text into metadata, sections, links and placeholder count."""
+    raise NotImplementedError

@@ -1,0 +1,172 @@
+"""Evidence: everything a source read about one model, as plain frozen data.
+
+Sources build it, the rubric engine reads it, and `openaudit fetch` saves it as
+JSON so that any audit can be replayed offline with an identical result.
+Evidence never holds a token or anything derived from one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from openaudit.errors import UsageError
+
+if TYPE_CHECKING:
+    from openaudit.card import Card
+
+EVIDENCE_FORMAT = "openaudit-evidence"
+EVIDENCE_VERSION = 1
+
+SourceKind = Literal["hub", "local"]
+RepoType = Literal["model", "dataset"]
+LinkStatus = Literal["ok", "not_found", "gated", "error", "skipped"]
+
+
+@dataclass(frozen=True)
+class RepoFile:
+    """One file of a repository listing; weights are listed, never downloaded."""
+
+    path: str
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A small text file that was read (licence files). `text` is None when unreadable."""
+
+    path: str
+    text: str | None
+    size: int | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkedRepo:
+    """A dataset or base model the card names, with what the Hub says about it."""
+
+    repo_id: str
+    repo_type: RepoType
+    status: LinkStatus
+    depth: int = 1
+    named_by: str | None = None
+    relation: str | None = None
+    sha: str | None = None
+    gated: bool | str = False
+    card_data: dict[str, Any] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    files: tuple[RepoFile, ...] = ()
+    problem: str | None = None
+
+    @property
+    def license(self) -> Any:
+        """The raw `license` value of the linked repo's card metadata (may be None)."""
+        return self.card_data.get("license")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the source could not read, and why. Reported, never fatal."""
+
+    what: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """All facts about one model revision, each traceable to where it came from."""
+
+    ref: str
+    source: SourceKind
+    repo_id: str | None = None
+    revision: str | None = None
+    sha: str | None = None
+    url: str | None = None
+    gated: bool | str = False
+    access: Literal["full", "gated"] = "full"
+    private: bool = False
+    readme: str | None = None
+    api_card_data: dict[str, Any] | None = None
+    tags: tuple[str, ...] = ()
+    library_name: str | None = None
+    pipeline_tag: str | None = None
+    files: tuple[RepoFile, ...] = ()
+    files_truncated: bool = False
+    license_files: tuple[TextFile, ...] = ()
+    datasets: tuple[LinkedRepo, ...] = ()
+    base_models: tuple[LinkedRepo, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @cached_property
+    def card(self) -> Card:
+        """The parsed model card: README front matter and body.
+
+        When the README could not be read (a gated repo) the metadata the Hub
+        API served is used instead, so the licence and datasets still count.
+        """
+        from openaudit.card import Card, parse_card
+
+        if self.readme is not None:
+            return parse_card(self.readme)
+        return Card.from_metadata(self.api_card_data or {})
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Card metadata (front matter), empty when absent or unreadable."""
+        return self.card.metadata
+
+    @property
+    def display_name(self) -> str:
+        """The name to show in reports."""
+        return self.repo_id or self.ref
+
+    def file_url(self, path: str) -> str | None:
+        """A browsable URL of one file of this revision, when the model is on the Hub."""
+        if not self.url:
+            return None
+        return f"{self.url}/blob/{self.sha or self.revision or 'main'}/{path}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, with the format marker and version first."""
+        body = dataclasses.asdict(self)
+        return {"format": EVIDENCE_FORMAT, "version": EVIDENCE_VERSION, **body}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Evidence:
+        """Rebuild evidence saved by `to_dict`; refuse other formats and versions."""
+        if not isinstance(data, dict) or data.get("format") != EVIDENCE_FORMAT:
+            raise UsageError("not an openaudit evidence file")
+        if data.get("version") != EVIDENCE_VERSION:
+            raise UsageError(
+                f"evidence file version {data.get('version')!r} is not supported "
+                f"(this openaudit reads version {EVIDENCE_VERSION}); run `openaudit fetch` again"
+            )
+        try:
+            return _build_evidence(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UsageError(f"evidence file is malformed: {exc}") from None
+
+
+def _files(items: Any) -> tuple[RepoFile, ...]:
+    return tuple(RepoFile(**item) for item in items)
+
+
+def _linked(item: dict[str, Any]) -> LinkedRepo:
+    values = dict(item)
+    values["tags"] = tuple(values.get("tags", ()))
+    values["files"] = _files(values.get("files", ()))
+    return LinkedRepo(**values)
+
+
+def _build_evidence(data: dict[str, Any]) -> Evidence:
+    names = {f.name for f in dataclasses.fields(Evidence)}
+    values = {k: v for k, v in data.items() if k in names}
+    values["tags"] = tuple(values.get("tags", ()))
+    values["files"] = _files(values.get("files", ()))
+    values["license_files"] = tuple(TextFile(**f) for f in values.get("license_files", ()))
+    values["datasets"] = tuple(_linked(d) for d in values.get("datasets", ()))
+    values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
+    values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))
+    return Evidence(**values)

@@ -1,0 +1,92 @@
+"""What the rubric engine produces: outcomes, findings, layer results, verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Answer = Literal["yes", "no", "unknown"]
+Level = Literal["open", "partial", "closed", "unknown"]
+LAYERS: tuple[str, ...] = ("weights", "code", "data", "documentation", "usage_limits")
+LEVELS: tuple[Level, ...] = ("open", "partial", "closed", "unknown")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a fact was read: a file, a metadata field, an API field or a URL."""
+
+    where: str  # e.g. "README.md#Training Data", "card:license", "api:gated", "file:LICENSE"
+    value: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An evaluator's answer to one probe's question, with its reason and evidence."""
+
+    answer: Answer
+    reason: str
+    citations: tuple[Citation, ...] = ()
+
+    @classmethod
+    def yes(cls, reason: str, *citations: Citation) -> Outcome:
+        """A 'yes' answer."""
+        return cls("yes", reason, citations)
+
+    @classmethod
+    def no(cls, reason: str, *citations: Citation) -> Outcome:
+        """A 'no' answer."""
+        return cls("no", reason, citations)
+
+    @classmethod
+    def unknown(cls, reason: str, *citations: Citation) -> Outcome:
+        """The evidence cannot decide; the reason says why."""
+        return cls("unknown", reason, citations)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One probe's result inside a layer."""
+
+    probe: str
+    question: str
+    answer: Answer
+    reason: str
+    weight: float
+    citations: tuple[Citation, ...] = ()
+    remediation: str | None = None  # set only when the answer is not "yes"
+
+
+@dataclass(frozen=True)
+class LayerResult:
+    """One openness layer: its level, 0-100 score and the findings behind them."""
+
+    id: str
+    level: Level
+    score: int | None
+    findings: tuple[Finding, ...]
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A model's audit under one rubric."""
+
+    ref: str
+    repo_id: str | None
+    revision: str | None
+    sha: str | None
+    source: str
+    access: str
+    rubric_id: str
+    rubric_version: str
+    layers: tuple[LayerResult, ...]
+    level: Level
+    score: int | None
+    summary: str
+    problems: tuple[tuple[str, str], ...] = ()
+    extras: dict[str, Any] = field(default_factory=dict)  # framework results (MOF class, ...)
+
+    def layer(self, layer_id: str) -> LayerResult:
+        """The result of one layer by id."""
+        return next(layer for layer in self.layers if layer.id == layer_id)

@@ -54,6 +54,19 @@ class Card:
         """A card known only by its metadata (README unreadable, e.g. gated)."""
         return cls(dict(metadata), None, "", (), (), 0, bool(metadata))
 
+    def find_section(self, *names: str) -> Section | None:
+        """The first section whose title matches any name (case-insensitive; a
+        name matches a title equal to it or containing it as whole words)."""
+        raise NotImplementedError
+
+    def section_text(self, section: Section) -> str:
+        """The section's text including its sub-sections (deeper headings)."""
+        raise NotImplementedError
+
+    def links_of(self, *kinds: LinkKind) -> tuple[Link, ...]:
+        """The links of the given kinds, in card order."""
+        return tuple(link for link in self.links if link.kind in kinds)
+
 
 def parse_card(text: str) -> Card:
     """Parse README text into metadata, sections, links and placeholder count."""

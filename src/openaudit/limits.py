@@ -1,0 +1,11 @@
+"""Every size openaudit bounds, in one place."""
+
+MAX_README_BYTES = 1024 * 1024  # a larger card is refused, not read
+MAX_LICENSE_BYTES = 256 * 1024  # per licence file
+MAX_FRONT_MATTER_BYTES = 256 * 1024
+MAX_YAML_DEPTH = 32
+MAX_YAML_ALIASES = 64
+MAX_FILES = 20_000  # repository listing entries kept
+MAX_DATASETS = 20  # linked datasets looked up per model
+MAX_BASE_HOPS = 5  # base_model chain length followed
+MAX_EVIDENCE_BYTES = 64 * 1024 * 1024  # saved evidence file

@@ -1,12 +1,20 @@
 """Sources turn a model reference into one Evidence object; they never score.
 
-CONTRACT (to be implemented):
-    open_evidence(ref, *, revision=None, token=None) -> Evidence
-        Dispatches on parse_ref(ref): a Hub id or URL -> hub source, a folder ->
-        local source, a .json file -> saved evidence. Raises OpenAuditError subclasses.
+`open_evidence(ref, *, revision=None, token=None)` dispatches on `parse_ref(ref)`:
+a Hub id or URL goes to the hub source, a folder to the local source, a `.json`
+file to saved evidence. Every failure is an `OpenAuditError` subclass.
 """
 
+from __future__ import annotations
+
+import dataclasses
 import re
+from typing import TYPE_CHECKING
+
+from openaudit.refs import parse_ref
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence
 
 LICENSE_FILE_RE = re.compile(
     r"^(LICEN[CS]E|COPYING|USE_POLICY|NOTICE)([-_.][\w.-]*)?(\.(md|txt|rst))?$", re.IGNORECASE
@@ -16,3 +24,27 @@ LICENSE_FILE_RE = re.compile(
 def is_license_file(path: str) -> bool:
     """True for top-level licence-like files: LICENSE, LICENSE.md, COPYING, USE_POLICY.md, ..."""
     return "/" not in path and bool(LICENSE_FILE_RE.match(path))
+
+
+def open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:
+    """Read the evidence for one model reference (Hub id or URL, model folder, saved .json).
+
+    Hub and local evidence carry `ref` exactly as the user typed it; saved
+    evidence keeps the ref it was fetched with, so a replay reports the same model.
+    """
+    model = parse_ref(ref, revision)
+    if model.kind == "hub":
+        # imported lazily: huggingface_hub is slow to import and not needed offline
+        from openaudit.sources.hub import fetch_hub_evidence
+
+        assert model.repo_id is not None
+        evidence = fetch_hub_evidence(model.repo_id, revision=model.revision, token=token)
+        return dataclasses.replace(evidence, ref=ref)
+    assert model.path is not None
+    if model.kind == "local":
+        from openaudit.sources.local import load_local
+
+        return dataclasses.replace(load_local(model.path), ref=ref)
+    from openaudit.sources.saved import load_saved
+
+    return load_saved(model.path)

@@ -1,0 +1,243 @@
+"""The local source: a model release folder on disk, typically one being prepared.
+
+Nothing is followed out of the folder (symlinks pointing outside are listed,
+never read), weight files are listed by size and never opened, and every read
+is bounded by `openaudit.limits`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openaudit.card import parse_card
+from openaudit.errors import UsageError
+from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, RepoType, TextFile
+from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_LICENSE_BYTES, MAX_README_BYTES
+from openaudit.refs import show
+from openaudit.sources import is_license_file
+
+README_NAMES = ("README.md", "readme.md")
+NOT_LOOKED_UP = "not looked up: local audit (no Hub access)"
+OUTSIDE = "symlink points outside the model folder; not followed"
+
+
+class _Unreadable(Exception):
+    """A file that exists but cannot be read as bounded text; the message says why."""
+
+
+@dataclass
+class _Listing:
+    files: list[RepoFile] = field(default_factory=list)
+    truncated: bool = False
+    outside: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_local(path: Path) -> Evidence:
+    """Read the evidence of the model folder at `path` (`ref` is the path as given)."""
+    root = _check_folder(path)
+    listing = _list_files(root)
+    readme, problems = _read_readme(root)
+    metadata = _card_metadata(readme)
+    datasets, dataset_problems = _linked(metadata, "datasets", "dataset")
+    base_models, base_problems = _linked(metadata, "base_model", "model")
+    problems += dataset_problems + base_problems
+    problems += listing.problems + _outside_problem(listing.outside)
+    return Evidence(
+        ref=str(path),
+        source="local",
+        readme=readme,
+        tags=_strings(metadata.get("tags")),
+        library_name=_string(metadata.get("library_name")),
+        pipeline_tag=_string(metadata.get("pipeline_tag")),
+        files=tuple(sorted(listing.files, key=lambda f: f.path)),
+        files_truncated=listing.truncated,
+        license_files=_license_files(root),
+        datasets=datasets,
+        base_models=base_models,
+        problems=tuple(problems),
+    )
+
+
+def _check_folder(path: Path) -> Path:
+    try:
+        if path.is_dir():
+            return path.resolve()
+    except (OSError, ValueError):
+        pass
+    raise UsageError(f"not a model folder: {show(str(path))}")
+
+
+def _list_files(root: Path) -> _Listing:
+    """Walk `root` without following symlinks, skipping hidden directories (.git, .cache)."""
+    listing = _Listing()
+    pending = [root]
+    while pending and not listing.truncated:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                children = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            listing.problems.append(Problem(_rel(root, folder), f"cannot list: {exc.strerror}"))
+            continue
+        for entry in children:
+            _add_entry(root, entry, listing, pending)
+    return listing
+
+
+def _add_entry(root: Path, entry: os.DirEntry[str], listing: _Listing, pending: list[Path]) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        if not entry.name.startswith("."):
+            pending.append(Path(entry.path))
+        return
+    if len(listing.files) >= MAX_FILES:
+        listing.truncated = True
+        return
+    rel = _rel(root, Path(entry.path))
+    if entry.is_symlink():
+        target = _inside_target(root, Path(entry.path))
+        if target is None:
+            listing.outside.append(rel)
+        size = _regular_size(target) if target is not None else None
+    else:
+        size = _regular_size(Path(entry.path))
+    listing.files.append(RepoFile(rel, size))
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() or "."
+
+
+def _inside_target(root: Path, link: Path) -> Path | None:
+    """Where the symlink `link` leads, or None when that is outside `root` (or nowhere)."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # broken link or a symlink loop
+        return None
+    return target if target.is_relative_to(root) else None
+
+
+def _regular_size(path: Path) -> int | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _outside_problem(outside: list[str]) -> list[Problem]:
+    if not outside:
+        return []
+    example = ", ".join(outside[:3]) + (", ..." if len(outside) > 3 else "")
+    message = f"{len(outside)} symlink(s) point outside the model folder; not followed ({example})"
+    return [Problem("files", message)]
+
+
+def _read_readme(root: Path) -> tuple[str | None, list[Problem]]:
+    for name in README_NAMES:
+        path = root / name
+        if not (path.exists() or path.is_symlink()):
+            continue
+        try:
+            data = _read_bounded(root, path, MAX_README_BYTES)
+            return _decode(data), []
+        except _Unreadable as exc:
+            return None, [Problem(name, f"{name}: {exc}")]
+    return None, []
+
+
+def _read_bounded(root: Path, path: Path, limit: int) -> bytes:
+    """The bytes of a regular file inside `root`, refusing anything over `limit` bytes."""
+    target = _inside_target(root, path) if path.is_symlink() else path
+    if target is None:
+        raise _Unreadable(OUTSIDE)
+    try:
+        info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable("not a regular file")
+        if info.st_size > limit:
+            raise _Unreadable(f"larger than {limit} bytes ({info.st_size}); not read")
+        with target.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise _Unreadable(f"cannot read: {exc.strerror}") from None
+    if len(data) > limit:  # the file grew after stat
+        raise _Unreadable(f"larger than {limit} bytes; not read")
+    return data
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(f"not valid UTF-8 text (byte {exc.start})") from None
+
+
+def _license_files(root: Path) -> tuple[TextFile, ...]:
+    try:
+        names = sorted(p.name for p in root.iterdir() if is_license_file(p.name))
+    except OSError:
+        return ()
+    return tuple(_license_file(root, name) for name in names)
+
+
+def _license_file(root: Path, name: str) -> TextFile:
+    path = root / name
+    if path.is_dir() and not path.is_symlink():
+        return TextFile(name, None, None, "a folder, not a licence text")
+    size = _regular_size(path) if _inside_target(root, path) else None
+    try:
+        data = _read_bounded(root, path, MAX_LICENSE_BYTES)
+        if b"\x00" in data:
+            raise _Unreadable("binary file, not a licence text")
+        return TextFile(name, _decode(data), size)
+    except _Unreadable as exc:
+        return TextFile(name, None, size, str(exc))
+
+
+def _card_metadata(readme: str | None) -> dict[str, Any]:
+    if readme is None:
+        return {}
+    metadata = parse_card(readme).metadata
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def _linked(
+    metadata: dict[str, Any], key: str, repo_type: RepoType
+) -> tuple[tuple[LinkedRepo, ...], list[Problem]]:
+    """The repos the card names under `key`, recorded but not looked up (no Hub access)."""
+    relation = _string(metadata.get("base_model_relation")) if key == "base_model" else None
+    value = metadata.get(key)
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    bad = [item for item in items if not isinstance(item, str) or not item.strip()]
+    problems = [
+        Problem(key, f"card `{key}` entry {item!r:.60} is not a repo id; ignored") for item in bad
+    ]
+    linked = tuple(
+        LinkedRepo(
+            repo_id=name,
+            repo_type=repo_type,
+            status="skipped",
+            relation=relation,
+            problem=NOT_LOOKED_UP,
+        )
+        for name in _strings(value)[:MAX_DATASETS]
+    )
+    return linked, problems
+
+
+def _string(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A metadata value that may be one string or a list of them, as unique strings in order."""
+    items = value if isinstance(value, list) else [value]
+    found = (item.strip() for item in items if isinstance(item, str))
+    return tuple(dict.fromkeys(item for item in found if item))

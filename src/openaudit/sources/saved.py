@@ -1,0 +1,146 @@
+"""Saved evidence: `openaudit fetch` writes Evidence as JSON, any audit can replay it offline.
+
+A saved file is user input like any other: it is size-bounded, parsed with
+one-line errors, and every field is type-checked before the rubric sees it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import types
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+from openaudit.errors import UsageError
+from openaudit.evidence import Evidence
+from openaudit.limits import MAX_EVIDENCE_BYTES
+from openaudit.refs import show
+
+
+def load_saved(path: Path) -> Evidence:
+    """Read evidence saved by `save_evidence`; refuse other formats, versions and bad JSON."""
+    name = _shown(path)
+    data = _parse_json(_read_text(path, name), name)
+    try:
+        evidence = Evidence.from_dict(data)
+    except UsageError as exc:
+        raise UsageError(f"{name}: {exc.message}", hint=exc.hint) from None
+    where = _mismatch(evidence, Evidence, "")
+    if where is not None:
+        raise UsageError(f"{name}: evidence file is malformed: unexpected value at {where}")
+    return evidence
+
+
+def save_evidence(evidence: Evidence, path: Path | None) -> str:
+    """The evidence as deterministic JSON text; also written to `path` when one is given."""
+    text = json.dumps(evidence.to_dict(), indent=2, ensure_ascii=False, default=_jsonable) + "\n"
+    if path is not None:
+        _write(path, text)
+    return text
+
+
+def _shown(path: Path) -> str:
+    text = str(path)
+    return text if text.isprintable() else show(text)
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise UsageError(f"{name} is not a file")
+        if size > MAX_EVIDENCE_BYTES:
+            raise UsageError(f"{name} is larger than {MAX_EVIDENCE_BYTES} bytes; not read")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_EVIDENCE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"cannot read {name}: {reason}") from None
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise UsageError(f"{name} is larger than {MAX_EVIDENCE_BYTES} bytes; not read")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{name} is not UTF-8 text (byte {exc.start})") from None
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"{name} is not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    except ValueError as exc:  # e.g. an integer too long to convert
+        raise UsageError(f"{name} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"{name} is not valid evidence: JSON nested too deeply") from None
+
+
+def _mismatch(value: Any, hint: Any, where: str) -> str | None:
+    """Where `value` first disagrees with the type `hint`, or None when it conforms."""
+    origin = get_origin(hint)
+    if hint is Any:
+        return None
+    if origin is Literal:
+        return None if value in get_args(hint) else where
+    if origin in (Union, types.UnionType):
+        fits = any(_mismatch(value, arg, where) is None for arg in get_args(hint))
+        return None if fits else where
+    if origin is tuple:
+        return _mismatch_items(value, get_args(hint)[0], where)
+    if origin is dict:
+        ok = isinstance(value, dict) and all(isinstance(key, str) for key in value)
+        return None if ok else where
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _mismatch_fields(value, hint, where)
+    return None if _is_instance(value, hint) else where
+
+
+def _mismatch_items(value: Any, item_hint: Any, where: str) -> str | None:
+    if not isinstance(value, tuple):
+        return where
+    for index, item in enumerate(value):
+        found = _mismatch(item, item_hint, f"{where}[{index}]")
+        if found is not None:
+            return found
+    return None
+
+
+def _mismatch_fields(value: Any, cls: type, where: str) -> str | None:
+    if not isinstance(value, cls):
+        return where
+    hints = get_type_hints(cls)
+    for item in dataclasses.fields(cls):
+        prefix = f"{where}.{item.name}" if where else item.name
+        found = _mismatch(getattr(value, item.name), hints[item.name], prefix)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_instance(value: Any, hint: Any) -> bool:
+    if hint is type(None):
+        return value is None
+    if hint is int:  # bool is an int subclass, but never a size
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(hint, type) and isinstance(value, hint)
+
+
+def _jsonable(value: Any) -> Any:
+    """Card metadata may hold YAML dates or other scalars JSON has no type for."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    return str(value)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise UsageError(f"cannot write {_shown(path)}: {reason}") from None

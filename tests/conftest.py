@@ -1,0 +1,48 @@
+"""Shared pytest fixtures.
+
+The environment is set at the very top, before anything imports huggingface_hub,
+because the client reads most of its settings once, at import time.
+"""
+
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+_HF_HOME = tempfile.mkdtemp(prefix="openaudit-tests-hf-home-")
+atexit.register(shutil.rmtree, _HF_HOME, ignore_errors=True)
+os.environ.update(
+    HF_HUB_DISABLE_TELEMETRY="1",
+    HF_HUB_DISABLE_XET="1",
+    HF_HUB_DISABLE_PROGRESS_BARS="1",
+    HF_HUB_DISABLE_IMPLICIT_TOKEN="1",
+    HF_HOME=_HF_HOME,
+)
+for _name in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT"):
+    os.environ.pop(_name, None)
+
+# The fake Hub package lives beside this file; importable however pytest is started.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+from fakehub import FakeHub  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def fake_hub() -> Iterator[FakeHub]:
+    """One fake Hub server on 127.0.0.1 for the whole test session."""
+    with FakeHub() as hub:
+        yield hub
+
+
+@pytest.fixture
+def hub(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> FakeHub:
+    """The fake Hub with an empty request log, and HF_ENDPOINT pointing at it."""
+    fake_hub.reset()
+    monkeypatch.setenv("HF_ENDPOINT", fake_hub.url)
+    return fake_hub

@@ -1,0 +1,346 @@
+"""A fake Hugging Face Hub on 127.0.0.1, good enough for the real huggingface_hub client.
+
+It serves the fixture repos with the endpoints, headers and error codes the
+client relies on (see shared/research/hf_hub.md §2-§4, §11): model and dataset
+info (with ``?blobs=true`` sizes), trees, resolve HEAD/GET with X-Repo-Commit,
+per-content ETag and a real Content-Length, and X-Error-Code on every error.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
+
+from .repos import FIXTURES_ROOT, POINTER_SIZE, FixtureRepo, RepoEntry, load_repos
+
+FaultMode = Literal["close", "500", "503"]
+_DATE = "2024-05-01T12:00:00.000Z"
+_JSON = "application/json; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One request the fake served; never holds the token value."""
+
+    method: str
+    path: str  # URL-decoded path, without the query
+    query: str
+    authorized: bool
+
+
+class _HubError(Exception):
+    def __init__(self, status: int, code: str | None, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+class FakeHub:
+    """The fake Hub server. Use as a context manager, or call start()/stop()."""
+
+    def __init__(self, root: Path = FIXTURES_ROOT, *, latency: float = 0.0) -> None:
+        self.repos = load_repos(root)
+        self.latency = latency
+        self._log: list[RequestRecord] = []
+        self._lock = threading.Lock()
+        self._faults: list[FaultMode | None] = []
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -------------------------------------------------------
+    def start(self) -> FakeHub:
+        handler = type("Handler", (_Handler,), {"hub": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeHub:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None, "FakeHub is not started"
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    # -- request log and fault injection --------------------------------
+    @property
+    def requests(self) -> list[RequestRecord]:
+        """A copy of the requests served since the last reset()."""
+        with self._lock:
+            return list(self._log)
+
+    def paths(self, method: str | None = None) -> list[str]:
+        """The paths requested, optionally only those of one method."""
+        return [r.path for r in self.requests if method is None or r.method == method]
+
+    def reset(self) -> None:
+        """Forget logged requests and pending faults."""
+        with self._lock:
+            self._log.clear()
+            self._faults.clear()
+
+    def fail_next(self, count: int = 1, mode: FaultMode = "close", *, after: int = 0) -> None:
+        """Make `count` requests fail, after `after` good ones: drop the connection, or 500/503.
+
+        Only model_info/dataset_info and single-file GETs are safe to fail: the
+        client retries HEAD and paged calls for about 23 s (hf_hub.md §5).
+        """
+        with self._lock:
+            self._faults.extend([None] * after + [mode] * count)
+
+    def _record(self, record: RequestRecord) -> FaultMode | None:
+        with self._lock:
+            self._log.append(record)
+            return self._faults.pop(0) if self._faults else None
+
+    def find(self, repo_type: str, repo_id: str) -> FixtureRepo | None:
+        return self.repos.get((repo_type, repo_id))
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
+    hub: FakeHub
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self._handle(head=False)
+
+    def do_HEAD(self) -> None:
+        self._handle(head=True)
+
+    # -- dispatch --------------------------------------------------------
+    def _handle(self, *, head: bool) -> None:
+        split = urlsplit(self.path)
+        token = self._token()
+        fault = self.hub._record(
+            RequestRecord(self.command, unquote(split.path), split.query, token is not None)
+        )
+        if self.hub.latency:
+            time.sleep(self.hub.latency)
+        if fault == "close":
+            self.close_connection = True
+            return
+        if fault is not None:
+            self._send_error(_HubError(int(fault), None, "Internal Error"))
+            return
+        try:
+            parts = [unquote(p) for p in split.path.strip("/").split("/")]
+            self._route(parts, split.query, head, token)
+        except _HubError as err:
+            self._send_error(err, head=head)
+
+    def _route(self, parts: list[str], query: str, head: bool, token: str | None) -> None:
+        if len(parts) >= 4 and parts[0] == "api" and parts[1] in ("models", "datasets"):
+            self._api(parts[1][:-1], f"{parts[2]}/{parts[3]}", parts[4:], query, token)
+        elif len(parts) >= 6 and parts[0] == "datasets" and parts[3] == "resolve":
+            self._resolve(
+                "dataset", f"{parts[1]}/{parts[2]}", parts[4], "/".join(parts[5:]), head, token
+            )
+        elif len(parts) >= 5 and parts[2] == "resolve":
+            self._resolve(
+                "model", f"{parts[0]}/{parts[1]}", parts[3], "/".join(parts[4:]), head, token
+            )
+        else:
+            raise _HubError(404, None, "Not Found")
+
+    def _api(
+        self, repo_type: str, repo_id: str, rest: list[str], query: str, token: str | None
+    ) -> None:
+        repo = self._repo(repo_type, repo_id, token)
+        if repo.gate_api:
+            _check_gate(repo, token)
+        if not rest:
+            self._send_json(_info(repo, "main", blobs="blobs=true" in query))
+        elif rest[0] == "revision" and len(rest) == 2:
+            self._send_json(
+                _info(repo, _check_revision(repo, rest[1]), blobs="blobs=true" in query)
+            )
+        elif rest[0] == "tree" and len(rest) >= 2:
+            _check_revision(repo, rest[1])
+            self._send_json(_tree(repo, "/".join(rest[2:]), "recursive=true" in query))
+        elif rest == ["auth-check"]:
+            _check_gate(repo, token)
+            self._send_json({})
+        else:
+            raise _HubError(404, None, "Not Found")
+
+    def _resolve(
+        self, repo_type: str, repo_id: str, rev: str, path: str, head: bool, token: str | None
+    ) -> None:
+        repo = self._repo(repo_type, repo_id, token)
+        _check_gate(repo, token)
+        _check_revision(repo, rev)
+        entry = repo.files.get(path)
+        if entry is None:
+            raise _HubError(404, "EntryNotFound", f'{path} does not exist on "{rev}"')
+        self._send_file(repo, entry, head)
+
+    def _repo(self, repo_type: str, repo_id: str, token: str | None) -> FixtureRepo:
+        repo = self.hub.find(repo_type, repo_id)
+        if repo is None or (repo.private and token not in repo.allowed_tokens):
+            # Like the Hub: 401 without a token, 404 with one; private looks like missing.
+            raise _HubError(404 if token else 401, "RepoNotFound", "Repository not found")
+        return repo
+
+    # -- responses -------------------------------------------------------
+    def _token(self) -> str | None:
+        value = self.headers.get("authorization", "")
+        return value[7:] if value.lower().startswith("bearer ") else None
+
+    def _send_json(self, payload: Any) -> None:
+        body = json.dumps(payload).encode()
+        self._send(200, {"Content-Type": _JSON}, len(body), [body], False)
+
+    def _send_file(self, repo: FixtureRepo, entry: RepoEntry, head: bool) -> None:
+        headers = {
+            "Content-Type": "application/octet-stream",
+            "X-Repo-Commit": repo.sha,
+            "ETag": f'"{entry.etag}"',
+            "Accept-Ranges": "bytes",
+        }
+        self._send(200, headers, entry.size, entry.chunks(), head)
+
+    def _send_error(self, err: _HubError, *, head: bool = False) -> None:
+        body = json.dumps({"error": err.message}).encode()
+        headers = {"Content-Type": _JSON, "X-Error-Message": err.message}
+        if err.code:
+            headers["X-Error-Code"] = err.code
+        self._send(err.status, headers, len(body), [body], head)
+
+    def _send(
+        self, status: int, headers: dict[str, str], length: int, body: Iterable[bytes], head: bool
+    ) -> None:
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(length))
+        self.end_headers()
+        if head:
+            return
+        try:
+            for chunk in body:
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+
+def _check_revision(repo: FixtureRepo, rev: str) -> str:
+    if not repo.has_revision(rev):
+        raise _HubError(404, "RevisionNotFound", f"Invalid rev id: {rev}")
+    return rev
+
+
+def _check_gate(repo: FixtureRepo, token: str | None) -> None:
+    if repo.gated and token not in repo.allowed_tokens:
+        if token is None:
+            raise _HubError(
+                401,
+                "GatedRepo",
+                f"Access to model {repo.repo_id} is restricted. You must have access to it "
+                "and be authenticated to access it. Please log in.",
+            )
+        raise _HubError(
+            403,
+            "GatedRepo",
+            f"Access to model {repo.repo_id} is restricted and you are not in the authorized list.",
+        )
+
+
+def _info(repo: FixtureRepo, rev: str, *, blobs: bool) -> dict[str, Any]:
+    org = repo.repo_id.split("/")[0]
+    info: dict[str, Any] = {
+        "_id": repo.sha[:24],
+        "id": repo.repo_id,
+        "author": org,
+        "sha": repo.sha,
+        "lastModified": _DATE,
+        "createdAt": _DATE,
+        "private": repo.private,
+        "gated": repo.gated,
+        "disabled": False,
+        "downloads": 0,
+        "likes": 0,
+        "tags": repo.all_tags(),
+        "siblings": [_sibling(e, blobs) for e in repo.files.values()],
+        **repo.extra_info,
+    }
+    if repo.repo_type == "model":
+        info["modelId"] = repo.repo_id
+        info["library_name"] = repo.library_name
+        info["pipeline_tag"] = repo.pipeline_tag
+    if repo.card_data is not None:
+        info["cardData"] = repo.card_data
+    return info
+
+
+def _sibling(entry: RepoEntry, blobs: bool) -> dict[str, Any]:
+    sibling: dict[str, Any] = {"rfilename": entry.path}
+    if blobs:
+        sibling.update(size=entry.size, blobId=entry.blob_id)
+        if entry.is_lfs:
+            sibling["lfs"] = {"sha256": entry.etag, "size": entry.size, "pointerSize": POINTER_SIZE}
+    return sibling
+
+
+def _tree(repo: FixtureRepo, prefix: str, recursive: bool) -> list[dict[str, Any]]:
+    base = f"{prefix.strip('/')}/" if prefix.strip("/") else ""
+    entries: dict[str, dict[str, Any]] = {}
+    for entry in repo.files.values():
+        if not entry.path.startswith(base):
+            continue
+        rest = entry.path[len(base) :]
+        if "/" in rest and not recursive:
+            directory = base + rest.split("/")[0]
+            entries.setdefault(directory, _directory(directory))
+            continue
+        if recursive:
+            for depth in range(1, rest.count("/") + 1):
+                directory = base + "/".join(rest.split("/")[:depth])
+                entries.setdefault(directory, _directory(directory))
+        entries[entry.path] = _tree_file(entry)
+    return list(entries.values())
+
+
+def _directory(path: str) -> dict[str, Any]:
+    return {"type": "directory", "oid": "0" * 40, "size": 0, "path": path}
+
+
+def _tree_file(entry: RepoEntry) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "type": "file",
+        "oid": entry.blob_id,
+        "size": entry.size,
+        "path": entry.path,
+    }
+    if entry.is_lfs:
+        item["lfs"] = {"oid": entry.etag, "size": entry.size, "pointerSize": POINTER_SIZE}
+    return item

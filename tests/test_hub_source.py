@@ -1,0 +1,492 @@
+"""The Hub source, through the real huggingface_hub client, against the fake Hub."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from fakehub import FakeHub, load_repos
+
+from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
+from openaudit.evidence import Evidence
+from openaudit.sources import hub as hub_source
+from openaudit.sources.hub import fetch_hub_evidence
+
+APPROVED = "hf_ApprovedFixtureToken0123456789"
+UNAPPROVED = "hf_SomeoneElsesToken9876543210"
+WEIGHT_SUFFIXES = (".safetensors", ".bin", ".gguf", ".pth", ".parquet", ".jsonl")
+ALL_MODELS = sorted(repo_id for kind, repo_id in load_repos() if kind == "model")
+
+
+def fixture_sha(repo_id: str) -> str:
+    return load_repos()[("model", repo_id)].sha
+
+
+def resolved(hub: FakeHub) -> list[str]:
+    """The repo files fetched, as 'org/name:path'."""
+    return sorted(
+        f"{p.split('/resolve/')[0].lstrip('/')}:{p.split('/resolve/')[1].split('/', 1)[1]}"
+        for p in hub.paths()
+        if "/resolve/" in p
+    )
+
+
+def assert_one_line(error: OpenAuditError) -> None:
+    assert "\n" not in error.message
+    assert error.one_line() == " ".join(error.one_line().split())
+
+
+# -- a fully open model --------------------------------------------------------
+
+
+def test_open_model_evidence(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("openlab/open-7b")
+
+    assert (ev.ref, ev.repo_id, ev.source) == ("openlab/open-7b", "openlab/open-7b", "hub")
+    assert ev.sha == fixture_sha("openlab/open-7b") and ev.revision is None
+    assert ev.url == f"{hub.url}/openlab/open-7b"
+    assert (ev.gated, ev.access, ev.private) == (False, "full", False)
+    assert (ev.library_name, ev.pipeline_tag) == ("transformers", "text-generation")
+    assert "license:apache-2.0" in ev.tags and "arxiv:2403.01234" in ev.tags
+    assert ev.readme is not None and ev.readme.startswith("---\nlanguage:")
+    assert "## Training Data" in ev.readme
+    assert ev.api_card_data is not None
+    assert ev.api_card_data["license"] == "apache-2.0"
+    assert ev.api_card_data["datasets"] == ["openlab/pile-lite", "openlab/instruct-mix"]
+    assert ev.api_card_data["model-index"][0]["results"][0]["metrics"][0]["value"] == 54.2
+    sizes = {f.path: f.size for f in ev.files}
+    assert sizes["model-00001-of-00002.safetensors"] == 9_976_576_152
+    assert sizes["config.json"] == len(
+        (Path(__file__).parent / "fixtures/hub/models/openlab/open-7b/config.json").read_bytes()
+    )
+    assert not ev.files_truncated
+    [licence] = ev.license_files
+    assert licence.path == "LICENSE" and licence.problem is None
+    assert licence.text is not None and "Apache License" in licence.text
+    assert licence.size == len(licence.text.encode())
+    assert ev.problems == () and ev.base_models == ()
+
+
+def test_open_model_datasets(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("openlab/open-7b")
+
+    by_id = {d.repo_id: d for d in ev.datasets}
+    assert list(by_id) == ["openlab/pile-lite", "openlab/instruct-mix"]
+    for linked in ev.datasets:
+        assert (linked.repo_type, linked.status, linked.depth) == ("dataset", "ok", 1)
+        assert linked.named_by == "openlab/open-7b" and linked.sha and linked.problem is None
+    assert by_id["openlab/pile-lite"].license == "apache-2.0"
+    assert by_id["openlab/instruct-mix"].license == "cc-by-4.0"
+    assert "data/train-00000-of-00002.parquet" in {f.path for f in by_id["openlab/pile-lite"].files}
+
+
+def test_open_model_requests(hub: FakeHub) -> None:
+    fetch_hub_evidence("openlab/open-7b")
+
+    sha = fixture_sha("openlab/open-7b")
+    assert hub.requests[0].path == "/api/models/openlab/open-7b"
+    assert hub.requests[0].query == "blobs=true"
+    assert sorted(hub.paths()) == sorted(
+        [
+            "/api/models/openlab/open-7b",
+            "/api/datasets/openlab/pile-lite",
+            "/api/datasets/openlab/instruct-mix",
+            f"/openlab/open-7b/resolve/{sha}/README.md",
+            f"/openlab/open-7b/resolve/{sha}/LICENSE",
+        ]
+    )
+    assert all(r.method == "GET" and not r.authorized for r in hub.requests)
+
+
+def test_solo_model_costs_three_requests_in_two_round_trips(hub: FakeHub) -> None:
+    hub.latency = 0.3
+    try:
+        start = time.perf_counter()
+        ev = fetch_hub_evidence("acme/solo")
+        elapsed = time.perf_counter() - start
+    finally:
+        hub.latency = 0.0
+    assert len(hub.requests) == 3
+    assert resolved(hub) == ["acme/solo:LICENSE", "acme/solo:README.md"]
+    assert ev.readme and ev.license_files[0].text
+    assert 0.6 <= elapsed < 0.85, f"{elapsed:.2f}s is not two round trips of 0.3s"
+
+
+def test_revision_is_resolved_and_files_pinned_to_its_commit(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("openlab/open-7b", revision="v1")
+
+    sha = fixture_sha("openlab/open-7b")
+    assert (ev.revision, ev.sha) == ("v1", sha)
+    assert "/api/models/openlab/open-7b/revision/v1" in hub.paths()
+    assert f"/openlab/open-7b/resolve/{sha}/README.md" in hub.paths()
+
+
+@pytest.mark.parametrize("repo_id", ALL_MODELS)
+def test_never_downloads_weights_or_big_files(hub: FakeHub, repo_id: str) -> None:
+    with contextlib.suppress(OpenAuditError):
+        fetch_hub_evidence(repo_id)
+    fetched = resolved(hub)
+    assert not [f for f in fetched if f.endswith(WEIGHT_SUFFIXES)]
+    assert "acme/huge-readme:README.md" not in fetched
+    assert "acme/big-license:LICENSE" not in fetched
+    assert all(r.method == "GET" for r in hub.requests), "no HEAD: files are read with one GET"
+
+
+# -- derivatives and the base-model chain ------------------------------------------
+
+
+def test_finetune_of_gated_restrictive_base(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/llama-ft")
+
+    assert ev.api_card_data and ev.api_card_data["license"] == "apache-2.0"
+    [base] = ev.base_models
+    assert (base.repo_id, base.repo_type, base.status) == ("metaish/llama-2-7b", "model", "ok")
+    assert (base.depth, base.named_by, base.relation) == (1, "acme/llama-ft", "finetune")
+    assert base.gated == "manual" and base.license == "llama2"
+    assert base.sha == fixture_sha("metaish/llama-2-7b")
+    assert {"LICENSE.txt", "USE_POLICY.md"} <= {f.path for f in base.files}
+    assert "license:llama2" in base.tags
+    # One model_info per hop, and no file of the base is ever fetched.
+    assert "/api/models/metaish/llama-2-7b" in hub.paths()
+    assert resolved(hub) == ["acme/llama-ft:README.md"]
+
+
+def test_quantisation_names_its_base(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("quantfolk/open-7b-gguf")
+
+    assert {f.path for f in ev.files if f.path.endswith(".gguf")} == {
+        "open-7b.Q4_K_M.gguf",
+        "open-7b.Q5_K_M.gguf",
+        "open-7b.Q8_0.gguf",
+    }
+    [base] = ev.base_models
+    assert (base.repo_id, base.relation, base.status) == ("openlab/open-7b", "quantized", "ok")
+    assert base.license == "apache-2.0"
+    assert ev.license_files == ()
+
+
+def test_merge_follows_every_base(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/merge")
+
+    assert [(b.repo_id, b.relation, b.depth) for b in ev.base_models] == [
+        ("openlab/open-7b", "merge", 1),
+        ("acme/solo", "merge", 1),
+    ]
+    assert all(b.status == "ok" for b in ev.base_models)
+
+
+def test_base_model_cycle_is_detected(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/cycle-a")
+
+    assert [(b.repo_id, b.status, b.depth) for b in ev.base_models] == [
+        ("acme/cycle-b", "ok", 1),
+        ("acme/cycle-a", "skipped", 2),
+    ]
+    assert ev.base_models[1].problem and "cycle" in ev.base_models[1].problem
+    assert hub.paths().count("/api/models/acme/cycle-a") == 1
+
+
+def test_base_model_chain_is_bounded(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/chain-0")
+
+    hops = hub_source.MAX_BASE_HOPS
+    assert [b.repo_id for b in ev.base_models] == [f"acme/chain-{i}" for i in range(1, hops + 2)]
+    assert [b.depth for b in ev.base_models] == list(range(1, hops + 2))
+    assert [b.named_by for b in ev.base_models][:2] == ["acme/chain-0", "acme/chain-1"]
+    assert all(b.status == "ok" for b in ev.base_models[:hops])
+    assert ev.base_models[-1].status == "skipped"
+    assert f"/api/models/acme/chain-{hops + 1}" not in hub.paths()
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "base_id"),
+    [("acme/missing-base", "acme/does-not-exist"), ("acme/private-base", "acme/secret-base")],
+)
+def test_missing_or_private_base_is_recorded_not_fatal(
+    hub: FakeHub, repo_id: str, base_id: str
+) -> None:
+    ev = fetch_hub_evidence(repo_id)
+
+    [base] = ev.base_models
+    assert (base.repo_id, base.status) == (base_id, "not_found")
+    assert base.problem == f"model not found (or private): {base_id}"
+    assert base.card_data == {} and base.sha is None
+
+
+def test_missing_dataset_is_recorded_not_fatal(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/nc-model")
+
+    [dataset] = ev.datasets
+    assert (dataset.repo_id, dataset.repo_type, dataset.status) == (
+        "acme/secret-corpus",
+        "dataset",
+        "not_found",
+    )
+    assert ev.license_files[0].text and "NonCommercial" in ev.license_files[0].text
+    assert ev.api_card_data == {"datasets": ["acme/secret-corpus"], "license": "cc-by-nc-4.0"}
+    assert {f.path for f in ev.files} == {
+        "LICENSE",
+        "README.md",
+        "config.json",
+        "pytorch_model.bin",
+    }
+
+
+def test_dataset_lookups_are_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hub_source, "MAX_DATASETS", 1)
+    ev = fetch_hub_evidence("openlab/open-7b")
+
+    assert [(d.repo_id, d.status) for d in ev.datasets] == [
+        ("openlab/pile-lite", "ok"),
+        ("openlab/instruct-mix", "skipped"),
+    ]
+    assert "/api/datasets/openlab/instruct-mix" not in hub.paths()
+
+
+def test_file_listing_is_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hub_source, "MAX_FILES", 3)
+    ev = fetch_hub_evidence("openlab/open-7b")
+
+    assert len(ev.files) == 3 and ev.files_truncated
+    assert ev.readme is not None  # found in the full listing, not only the kept part
+
+
+# -- gated models ------------------------------------------------------------------
+
+
+def test_gated_model_without_token_audits_api_metadata(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("metaish/llama-3-8b")
+
+    assert (ev.gated, ev.access, ev.readme) == ("manual", "gated", None)
+    assert ev.api_card_data is not None and ev.api_card_data["license"] == "llama3"
+    assert "extra_gated_fields" in ev.api_card_data
+    assert ev.problems[0].what == "readme"
+    assert ev.problems[0].message == (
+        "gated: file contents need approved access; metadata served by the Hub API was audited"
+    )
+    assert {f.path: f.problem for f in ev.license_files} == {
+        "LICENSE": "gated: file contents need approved access",
+        "USE_POLICY.md": "gated: file contents need approved access",
+    }
+    assert all(f.text is None for f in ev.license_files)
+
+
+def test_gated_model_with_approved_token(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("metaish/llama-3-8b", token=APPROVED)
+
+    assert (ev.gated, ev.access) == ("manual", "full")
+    assert ev.readme is not None and "Llama 3" in ev.readme
+    assert all(f.text for f in ev.license_files)
+    assert ev.problems == ()
+    assert hub.requests and all(r.authorized for r in hub.requests)
+
+
+def test_gated_model_with_unapproved_token(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("metaish/llama-3-8b", token=UNAPPROVED)
+
+    assert ev.access == "gated" and ev.readme is None
+    assert UNAPPROVED not in json.dumps(ev.to_dict())
+
+
+def test_gated_metadata_raises_gated_model(hub: FakeHub) -> None:
+    with pytest.raises(GatedModel) as caught:
+        fetch_hub_evidence("metaish/locked-model", token=UNAPPROVED)
+    assert (
+        caught.value.message == "metaish/locked-model is gated and its metadata could not be read"
+    )
+    assert caught.value.hint and "--token" in caught.value.hint
+    assert UNAPPROVED not in caught.value.one_line()
+    assert_one_line(caught.value)
+
+
+def test_token_is_sent_but_never_recorded(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("openlab/open-7b", token=APPROVED)
+
+    assert len(hub.requests) == 5 and all(r.authorized for r in hub.requests)
+    assert APPROVED not in json.dumps(ev.to_dict())
+    assert APPROVED not in repr(hub.requests)
+
+
+def test_no_token_means_no_authorization(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_TOKEN", APPROVED)  # the CLI resolves HF_TOKEN; the source does not
+    ev = fetch_hub_evidence("metaish/llama-3-8b")
+
+    assert ev.access == "gated"
+    assert not any(r.authorized for r in hub.requests)
+
+
+# -- bad inputs -------------------------------------------------------------------
+
+
+def test_huge_readme_is_not_fetched(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/huge-readme")
+
+    assert ev.readme is None
+    assert [(p.what, p.message) for p in ev.problems] == [
+        ("readme", "README.md is 50.0 MB, over the 1.0 MiB limit; not read")
+    ]
+    assert resolved(hub) == ["acme/huge-readme:LICENSE"]
+
+
+def test_big_licence_is_not_fetched(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/big-license")
+
+    [licence] = ev.license_files
+    assert (licence.path, licence.text, licence.size) == ("LICENSE", None, 5_000_000)
+    assert licence.problem == "LICENSE is 5.0 MB, over the 256.0 KiB limit; not read"
+    assert resolved(hub) == ["acme/big-license:README.md"]
+
+
+def test_latin1_readme(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/latin1-readme")
+
+    assert ev.readme is None
+    assert [(p.what, p.message) for p in ev.problems] == [
+        ("readme", "README.md is not valid UTF-8")
+    ]
+    assert ev.license_files[0].text and "MIT License" in ev.license_files[0].text
+
+
+def test_binary_licence(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/binary-license")
+
+    [licence] = ev.license_files
+    assert licence.text is None and licence.problem == "LICENSE is binary, not text"
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "card_data"),
+    [
+        ("acme/broken-yaml", None),
+        ("acme/yaml-bomb", None),
+        ("acme/list-front-matter", None),
+        ("acme/scalar-front-matter", None),
+        ("acme/empty-card", None),
+        ("acme/license-list", {"license": ["mit", "apache-2.0"]}),
+        ("acme/license-number", {"license": 42}),
+    ],
+)
+def test_odd_front_matter_is_read_not_judged(
+    hub: FakeHub, repo_id: str, card_data: dict[str, object] | None
+) -> None:
+    ev = fetch_hub_evidence(repo_id)
+
+    assert ev.api_card_data == card_data
+    assert ev.readme is not None  # parsing the card is card.py's job
+    assert ev.problems == ()
+
+
+def test_empty_readme_is_empty_text(hub: FakeHub) -> None:
+    assert fetch_hub_evidence("acme/empty-card").readme == ""
+
+
+def test_card_data_the_client_rejects_is_kept_raw(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/bad-model-index")
+
+    assert ev.api_card_data is not None
+    source = ev.api_card_data["model-index"][0]["results"][0]["source"]
+    assert source == {"name": "a leaderboard without a url"}
+
+
+# -- errors -------------------------------------------------------------------------
+
+
+def test_unknown_model(hub: FakeHub) -> None:
+    with pytest.raises(ModelNotFound) as caught:
+        fetch_hub_evidence("nobody/nothing")
+    assert caught.value.message == "model not found: nobody/nothing"
+    assert_one_line(caught.value)
+    assert len(hub.requests) == 1
+
+
+def test_private_model_is_not_found(hub: FakeHub) -> None:
+    with pytest.raises(ModelNotFound, match=r"^model not found: acme/secret-base$"):
+        fetch_hub_evidence("acme/secret-base", token=UNAPPROVED)
+
+
+def test_bad_revision(hub: FakeHub) -> None:
+    with pytest.raises(ModelNotFound) as caught:
+        fetch_hub_evidence("openlab/open-7b", revision="no-such-branch")
+    assert caught.value.message == "revision not found: no-such-branch of openlab/open-7b"
+
+
+@pytest.mark.parametrize("mode", ["close", "500", "503"])
+def test_network_fault_on_model_info(hub: FakeHub, mode: str) -> None:
+    hub.fail_next(1, mode)  # type: ignore[arg-type]
+    start = time.perf_counter()
+    with pytest.raises(NetworkError) as caught:
+        fetch_hub_evidence("openlab/open-7b", token=APPROVED)
+    assert time.perf_counter() - start < 5, "model_info must not go through retry loops"
+    error = caught.value
+    assert error.message.startswith(f"could not reach the Hub at {hub.url}: ")
+    assert error.hint == "check the network or HF_ENDPOINT; set HF_HUB_OFFLINE=0"
+    assert APPROVED not in error.one_line()
+    assert_one_line(error)
+    assert len(hub.requests) == 1
+
+
+def test_network_fault_on_file_read_is_fatal(hub: FakeHub) -> None:
+    hub.fail_next(1, "close", after=1)
+    with pytest.raises(NetworkError):
+        fetch_hub_evidence("acme/solo")
+
+
+def test_unreachable_endpoint(hub: FakeHub) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(NetworkError) as caught:
+        fetch_hub_evidence("openlab/open-7b", endpoint=f"http://127.0.0.1:{port}/")
+    assert caught.value.message.startswith(f"could not reach the Hub at http://127.0.0.1:{port}: ")
+    assert_one_line(caught.value)
+
+
+def test_endpoint_is_read_at_call_time(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_ENDPOINT", hub.url + "/")
+    ev = fetch_hub_evidence("acme/solo")
+    assert ev.url == f"{hub.url}/acme/solo"
+    assert len(hub.requests) == 3
+
+
+# -- serialisation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "repo_id", ["openlab/open-7b", "acme/llama-ft", "metaish/llama-3-8b", "acme/cycle-a"]
+)
+def test_evidence_round_trips_through_json(hub: FakeHub, repo_id: str) -> None:
+    ev = fetch_hub_evidence(repo_id)
+    again = Evidence.from_dict(json.loads(json.dumps(ev.to_dict())))
+    assert again == ev
+
+
+# -- the fake Hub itself, as the client's other calls see it ---------------------------
+
+
+def test_fake_hub_serves_hf_hub_download(hub: FakeHub, tmp_path: Path) -> None:
+    from huggingface_hub import hf_hub_download
+
+    path = hf_hub_download(
+        "openlab/open-7b", "config.json", endpoint=hub.url, cache_dir=tmp_path, token=False
+    )
+    stored = Path(__file__).parent / "fixtures/hub/models/openlab/open-7b/config.json"
+    assert Path(path).read_bytes() == stored.read_bytes()
+    assert [r.method for r in hub.requests] == ["HEAD", "GET"]
+
+
+def test_fake_hub_error_codes_map_to_client_errors(hub: FakeHub, tmp_path: Path) -> None:
+    from huggingface_hub import HfApi, hf_hub_download
+    from huggingface_hub.errors import GatedRepoError, RemoteEntryNotFoundError
+
+    with pytest.raises(RemoteEntryNotFoundError):
+        hf_hub_download("acme/solo", "nope.txt", endpoint=hub.url, cache_dir=tmp_path, token=False)
+    with pytest.raises(GatedRepoError):
+        hf_hub_download(
+            "metaish/llama-3-8b", "README.md", endpoint=hub.url, cache_dir=tmp_path, token=False
+        )
+    tree = HfApi(endpoint=hub.url).list_repo_files("metaish/llama-3-8b", token=False)
+    assert "original/params.json" in tree and "README.md" in tree

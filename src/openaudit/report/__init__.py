@@ -1,0 +1,71 @@
+"""Reporters: render audit results; they compute nothing.
+
+`render(report, fmt)` dispatches on `Format`. This module stays light (no rich):
+the table reporter, which needs rich, is imported only when a table is rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import assert_never
+
+from openaudit import __version__
+from openaudit.verdict import Verdict
+
+
+class Format(StrEnum):
+    """Report formats accepted by `--format`."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class ModelError:
+    """A model that could not be audited; it still reaches the report as an entry."""
+
+    ref: str
+    code: int  # the exit code this error maps to (2 usage, 3 evidence unavailable)
+    message: str
+
+
+Result = Verdict | ModelError
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run reports: the rubric used and one result per model, in order."""
+
+    rubric_id: str
+    rubric_version: str
+    results: tuple[Result, ...]
+    tool_version: str = __version__
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """The models that were audited (errors left out)."""
+        return tuple(r for r in self.results if isinstance(r, Verdict))
+
+    @property
+    def errors(self) -> tuple[ModelError, ...]:
+        """The models that could not be audited."""
+        return tuple(r for r in self.results if isinstance(r, ModelError))
+
+
+def render(
+    report: Report, fmt: Format, *, explain: bool = False, width: int = 100, color: bool = False
+) -> str:
+    """The report as text in the given format; `explain`, `width`, `color` apply to tables."""
+    if fmt is Format.JSON:
+        from openaudit.report.json_report import render_json
+
+        return render_json(report)
+    if fmt is Format.TABLE:
+        from openaudit.report.table import render_table
+
+        return render_table(report, explain=explain, width=width, color=color)
+    assert_never(fmt)
+
+
+__all__ = ["Format", "ModelError", "Report", "Result", "render"]

@@ -1,0 +1,127 @@
+"""`openaudit [audit] REF...`: audit models and report, then exit by the policy."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Annotated
+
+import typer
+
+from openaudit.cli.context import AppContext, RubricInfo, Settings
+from openaudit.cli.options import (
+    ExplainOpt,
+    FailUnderOpt,
+    FormatOpt,
+    NoColorOpt,
+    OutputOpt,
+    QuietOpt,
+    RequireOpt,
+    RevisionOpt,
+    RubricOpt,
+    TokenOpt,
+    VerboseOpt,
+)
+from openaudit.cli.output import error, say, verbose_logging, write_report
+from openaudit.errors import ExitCode, OpenAuditError
+from openaudit.policy import PolicyResult, policy_from_flags
+from openaudit.report import Format, ModelError, Report, Result, render
+from openaudit.report.text import redact
+from openaudit.verdict import Verdict
+
+RefsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="REF",
+        help="Hub id (org/name), Hub URL, local model folder, or evidence .json from `fetch`.",
+        show_default=False,
+    ),
+]
+
+
+def audit_command(
+    ctx: typer.Context,
+    refs: RefsArg,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    rubric: RubricOpt = "openaudit",
+    revision: RevisionOpt = None,
+    token: TokenOpt = None,
+    fail_under: FailUnderOpt = None,
+    require: RequireOpt = None,
+    explain: ExplainOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Audit how open each model is: weights, code, data, documentation, usage limits."""
+    app = AppContext.of(ctx)
+    settings = app.settings(
+        fmt, output, no_color=no_color, quiet=quiet, verbose=verbose, explain=explain
+    )
+    policy = policy_from_flags(fail_under, require or ())
+    hf_token = app.token(token)
+    with verbose_logging(settings.verbose, app.secrets):
+        loaded = app.services.load_rubric(rubric)
+        results = tuple(
+            run_audits(app, loaded, refs, revision=revision, token=hf_token, settings=settings)
+        )
+    report = Report(loaded.id, loaded.version, results)
+    text = render(
+        report, settings.format, explain=explain, width=settings.width, color=settings.color
+    )
+    write_report(text, settings.output)
+    outcome = policy.evaluate(report.verdicts)
+    announce(report, outcome, settings, app.secrets)
+    raise typer.Exit(exit_code(report, outcome))
+
+
+def run_audits(
+    app: AppContext,
+    rubric: RubricInfo,
+    refs: Sequence[str],
+    *,
+    revision: str | None,
+    token: str | None,
+    settings: Settings,
+) -> Iterator[Result]:
+    """Audit each ref in turn; a model that fails becomes a ModelError, never an exception."""
+    show_progress = settings.verbose or (
+        len(refs) > 1 and not settings.quiet and sys.stderr.isatty()
+    )
+    for index, ref in enumerate(refs, start=1):
+        if show_progress:
+            say(f"[{index}/{len(refs)}] auditing {ref}", app.secrets)
+        try:
+            evidence = app.services.open_evidence(ref, revision=revision, token=token)
+            yield app.services.evaluate(rubric, evidence)
+        except OpenAuditError as exc:
+            yield ModelError(ref, int(exc.exit_code), redact(exc.one_line(), tuple(app.secrets)))
+
+
+def exit_code(report: Report, outcome: PolicyResult) -> int:
+    """The worst code over all models: 3 (evidence) > 2 (usage) > 1 (policy) > 0."""
+    codes = [error.code for error in report.errors]
+    codes.append(ExitCode.PASSED if outcome.passed else ExitCode.POLICY_FAILED)
+    return int(max(codes))
+
+
+def announce(report: Report, outcome: PolicyResult, settings: Settings, secrets: list[str]) -> None:
+    """Errors and policy failures always, summaries unless --quiet, on stderr."""
+    single = len(report.results) == 1
+    for failed in report.errors:
+        error(failed.message if single else f"{failed.ref}: {failed.message}", secrets)
+    for failure in outcome.failures:
+        say(f"policy failed: {failure}", secrets)
+    if settings.quiet:
+        return
+    if settings.output is not None or settings.format is not Format.TABLE:
+        for verdict in report.verdicts:
+            say(_summary(verdict), secrets)
+    if settings.output is not None:
+        say(f"report written to {settings.output}", secrets)
+
+
+def _summary(verdict: Verdict) -> str:
+    score = "-" if verdict.score is None else verdict.score
+    return f"{verdict.ref}: {verdict.level} (score {score}/100)"

@@ -1,0 +1,151 @@
+"""The shared context every command works over (REUSE's ClickObj pattern).
+
+`Services` holds the seams where the CLI meets the core. The defaults import the
+real implementations lazily, so `openaudit --help` stays fast; tests pass fakes
+with `CliRunner().invoke(app, args, obj=Services(...))`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import typer
+
+from openaudit.report import Format
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence
+    from openaudit.verdict import Verdict
+
+MIN_WIDTH = 60
+DEFAULT_WIDTH = 100
+
+
+class RubricInfo(Protocol):
+    """What the CLI needs to know about a loaded rubric."""
+
+    @property
+    def id(self) -> str:
+        """The rubric's id, e.g. 'openaudit'."""
+
+    @property
+    def version(self) -> str:
+        """The rubric's version."""
+
+
+def _open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:
+    from openaudit.sources import open_evidence
+
+    result: Evidence = open_evidence(ref, revision=revision, token=token)
+    return result
+
+
+def _save_evidence(evidence: Evidence, path: Path | None) -> str:
+    from openaudit.sources.saved import save_evidence
+
+    text: str = save_evidence(evidence, path)
+    return text
+
+
+def _load_rubric(name_or_path: str) -> RubricInfo:
+    from openaudit.rubric import load_rubric
+
+    rubric: RubricInfo = load_rubric(name_or_path)
+    return rubric
+
+
+def _evaluate(rubric: Any, evidence: Evidence) -> Verdict:
+    from openaudit.rubric import evaluate
+
+    verdict: Verdict = evaluate(rubric, evidence)
+    return verdict
+
+
+def _stdout_isatty() -> bool:
+    return sys.stdout.isatty()
+
+
+@dataclass(frozen=True)
+class Services:
+    """The core functions the commands call, and the one terminal fact they depend on."""
+
+    open_evidence: Callable[..., Evidence] = _open_evidence
+    save_evidence: Callable[[Evidence, Path | None], str] = _save_evidence
+    load_rubric: Callable[[str], RubricInfo] = _load_rubric
+    evaluate: Callable[[Any, Evidence], Verdict] = _evaluate
+    stdout_isatty: Callable[[], bool] = _stdout_isatty
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a command writes its output, resolved once from the shared flags."""
+
+    format: Format
+    output: Path | None
+    color: bool
+    width: int
+    quiet: bool
+    verbose: bool
+    explain: bool = False
+
+
+@dataclass
+class AppContext:
+    """Per-invocation state shared by every command: the services and known secrets."""
+
+    services: Services = field(default_factory=Services)
+    secrets: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, ctx: typer.Context) -> AppContext:
+        """The context `OpenAuditGroup.main` put on the root click context."""
+        root = ctx.find_root()
+        if not isinstance(root.obj, AppContext):
+            root.obj = cls(root.obj if isinstance(root.obj, Services) else Services())
+        return root.obj
+
+    def token(self, flag: str | None) -> str | None:
+        """The token from `--token`, else HF_TOKEN; remembered so output can redact it."""
+        token = flag or os.environ.get("HF_TOKEN") or None
+        if token:
+            self.secrets.append(token)
+        return token
+
+    def settings(
+        self,
+        fmt: Format | None,
+        output: Path | None,
+        *,
+        no_color: bool,
+        quiet: bool,
+        verbose: bool,
+        explain: bool = False,
+    ) -> Settings:
+        """Resolve format, colour and width: a table and colour only on a terminal."""
+        if output is not None and str(output) == "-":
+            output = None
+        to_terminal = output is None and self.services.stdout_isatty()
+        color = to_terminal and not no_color and _colour_allowed()
+        width = (
+            shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if to_terminal else DEFAULT_WIDTH
+        )
+        return Settings(
+            format=fmt or (Format.TABLE if to_terminal else Format.JSON),
+            output=output,
+            color=color,
+            width=max(width, MIN_WIDTH),
+            quiet=quiet,
+            verbose=verbose and not quiet,
+            explain=explain,
+        )
+
+
+def _colour_allowed() -> bool:
+    # https://no-color.org: any non-empty NO_COLOR disables colour.
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"

@@ -1,0 +1,83 @@
+"""Options that mean the same in every command, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from openaudit.report import Format
+
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Report format. Default: table when the report goes to a terminal, "
+        "json otherwise (a pipe, a file, --output).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="PATH", help="Write to PATH (atomically) instead of stdout."
+    ),
+]
+RubricOpt = Annotated[
+    str,
+    typer.Option(
+        "--rubric", "-r", metavar="NAME|PATH", help="Rubric: a bundled name or a YAML file."
+    ),
+]
+RevisionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--revision", metavar="REV", help="Branch, tag or commit to audit (default: main)."
+    ),
+]
+TokenOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        metavar="TOKEN",
+        help="Hugging Face access token for gated or private models "
+        "(default: $HF_TOKEN). Never printed.",
+        show_default=False,
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only errors on stderr, no summaries.")
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Show progress and what is fetched, on stderr.")
+]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option("--explain", help="Table: list every probe with its answer, evidence and fix."),
+]
+NoColorOpt = Annotated[
+    bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set or not a TTY).")
+]
+FailUnderOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--fail-under",
+        metavar="SCORE",
+        min=0,
+        max=100,
+        help="Policy: exit 1 when a model's overall score (0-100) is below SCORE.",
+    ),
+]
+RequireOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--require",
+        metavar="LAYER=LEVEL",
+        help="Policy: exit 1 unless LAYER is at least LEVEL (closed < partial < open; "
+        "unknown fails). Repeatable, e.g. --require usage_limits=open.",
+        show_default=False,
+    ),
+]

@@ -1,0 +1,96 @@
+"""The versioned, deterministic JSON report (schema: openaudit/schemas/report-1.json).
+
+Compatibility rule: adding a key is a minor change; renaming or removing one, or
+changing a value's type, bumps `schema_version`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from openaudit.report import ModelError, Report, Result
+from openaudit.verdict import Citation, Finding, LayerResult, Verdict
+
+SCHEMA_VERSION = "1"
+
+# json.dumps(ensure_ascii=False) leaves DEL, C1 controls and bidi overrides raw;
+# escaping them keeps `openaudit m -f json` safe to print in a terminal.
+_UNSAFE_RE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain data, keys in the documented order."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "openaudit", "version": report.tool_version},
+        "rubric": {"id": report.rubric_id, "version": report.rubric_version},
+        "models": [_result(result) for result in report.results],
+    }
+
+
+def render_json(report: Report) -> str:
+    """The report as indented JSON text ending in a newline."""
+    text = json.dumps(report_to_dict(report), indent=2, ensure_ascii=False)
+    return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _result(result: Result) -> dict[str, Any]:
+    if isinstance(result, ModelError):
+        return {"ref": result.ref, "error": {"code": result.code, "message": result.message}}
+    return _verdict(result)
+
+
+def _verdict(verdict: Verdict) -> dict[str, Any]:
+    return {
+        "ref": verdict.ref,
+        "repo_id": verdict.repo_id,
+        "revision": verdict.revision,
+        "sha": verdict.sha,
+        "source": verdict.source,
+        "access": verdict.access,
+        "level": verdict.level,
+        "score": verdict.score,
+        "summary": verdict.summary,
+        "layers": [_layer(layer) for layer in verdict.layers],
+        "problems": [{"what": what, "message": message} for what, message in verdict.problems],
+        "extras": _sorted(verdict.extras),
+    }
+
+
+def _layer(layer: LayerResult) -> dict[str, Any]:
+    return {
+        "id": layer.id,
+        "level": layer.level,
+        "score": layer.score,
+        "summary": layer.summary,
+        "findings": [_finding(finding) for finding in layer.findings],
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "probe": finding.probe,
+        "question": finding.question,
+        "answer": finding.answer,
+        "reason": finding.reason,
+        "weight": finding.weight,
+        "evidence": [_citation(citation) for citation in finding.citations],
+        "remediation": finding.remediation,
+    }
+
+
+def _citation(citation: Citation) -> dict[str, Any]:
+    return {"where": citation.where, "value": citation.value, "url": citation.url}
+
+
+def _sorted(value: Any) -> Any:
+    """Framework extras with dict keys sorted, tuples as lists, so output never varies."""
+    if isinstance(value, dict):
+        return {str(k): _sorted(value[k]) for k in sorted(value, key=str)}
+    if isinstance(value, list | tuple):
+        return [_sorted(item) for item in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

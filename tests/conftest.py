@@ -46,3 +46,6 @@ def hub(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> FakeHub:
     fake_hub.reset()
     monkeypatch.setenv("HF_ENDPOINT", fake_hub.url)
     return fake_hub
+
+
+from golden_util import pytest_addoption  # noqa: E402,F401  (--update-golden)

@@ -1,15 +1,60 @@
 """Model card parsing: bounded safe front matter, sections, links, placeholders.
 
-CONTRACT (implementation to be filled in): `parse_card(text)` never raises on
-any input text; malformed metadata becomes `metadata_error`.
+`parse_card(text)` never raises on any input text; malformed metadata becomes
+`metadata_error`. Every regex here is linear in the input (a 1 MiB card is routine).
 """
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from openaudit.safeyaml import SafeYAMLError, load_bounded
 
 LinkKind = Literal["code", "paper", "hf_dataset", "hf_model", "hf_space", "license", "other"]
+
+CARD_SOURCE = "README.md"  # the file name metadata errors are reported against
+MAX_LINKS = 2000  # distinct links kept per card
+MAX_SECTIONS = 1000  # headings kept per card; later ones stay in the last section's text
+
+# The top-level sections of the Hub's model card template, in template order.
+TEMPLATE_SECTIONS: tuple[str, ...] = (
+    "Model Details",
+    "Uses",
+    "Bias, Risks, and Limitations",
+    "How to Get Started with the Model",
+    "Training Details",
+    "Evaluation",
+    "Model Examination",
+    "Environmental Impact",
+    "Technical Specifications",
+    "Citation",
+    "Glossary",
+    "More Information",
+    "Model Card Authors",
+    "Model Card Contact",
+)
+
+# Papers every card generated from the template cites (Lacoste et al., the CO2 calculator):
+# not evidence that the model itself has a paper.
+TEMPLATE_PAPER_IDS: frozenset[str] = frozenset({"1910.09700"})
+
+# Default sentences of the template (and of cards transformers generates on push).
+_TEMPLATE_BOILERPLATE = (
+    "use the code below to get started with the model.",
+    "users (both direct and downstream) should be made aware of the risks, biases and "
+    "limitations of the model.",
+    "more information needed for further recommendations.",
+    "carbon emissions can be estimated using the machine learning impact calculator "
+    "presented in lacoste et al. (2019).",
+    "this is the model card of a 🤗 transformers model that has been pushed on the hub.",
+    "this model card has been automatically generated.",
+)
 
 
 @dataclass(frozen=True)
@@ -57,17 +102,530 @@ class Card:
     def find_section(self, *names: str) -> Section | None:
         """The first section whose title matches any name (case-insensitive; a
         name matches a title equal to it or containing it as whole words)."""
-        raise NotImplementedError
+        wanted = [f" {key} " for key in map(_normalise_title, names) if key]
+        for section, title in zip(self.sections, self._titles, strict=True):
+            if any(key in title for key in wanted):
+                return section
+        return None
+
+    @cached_property
+    def _titles(self) -> tuple[str, ...]:
+        """Normalised section titles, padded with spaces for whole-word matching."""
+        return tuple(f" {_normalise_title(section.title)} " for section in self.sections)
 
     def section_text(self, section: Section) -> str:
         """The section's text including its sub-sections (deeper headings)."""
-        raise NotImplementedError
+        parts = [section.text]
+        for sub in self._subsections(section):
+            parts.append(f"{'#' * sub.level} {sub.title}")
+            parts.append(sub.text)
+        return "\n\n".join(part for part in parts if part)
 
     def links_of(self, *kinds: LinkKind) -> tuple[Link, ...]:
         """The links of the given kinds, in card order."""
         return tuple(link for link in self.links if link.kind in kinds)
 
+    def template_coverage(self) -> tuple[tuple[str, bool], ...]:
+        """For each template section: does the card have it with some real (not
+        placeholder or template-default) text, in it or its sub-sections?"""
+        result = []
+        for name in TEMPLATE_SECTIONS:
+            section = self.find_section(name)
+            filled = section is not None and any(
+                _has_content(part.text) for part in (section, *self._subsections(section))
+            )
+            result.append((name, filled))
+        return tuple(result)
+
+    def _subsections(self, section: Section) -> tuple[Section, ...]:
+        """The sections after `section` with a deeper level, up to the next sibling."""
+        start = next((i for i, s in enumerate(self.sections) if s is section), None)
+        if start is None:
+            start = next((i for i, s in enumerate(self.sections) if s == section), None)
+        if start is None:
+            return ()
+        subs = []
+        for following in self.sections[start + 1 :]:
+            if following.level <= section.level:
+                break
+            subs.append(following)
+        return tuple(subs)
+
+
+# --- front matter -----------------------------------------------------------------
+
+# The Hub's own regex (huggingface_hub REGEX_YAML_BLOCK), so both agree on what a block is.
+_FRONT_MATTER = re.compile(r"^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)---[ \t]*(\r\n|\n|$))")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _read_metadata(yaml_text: str, first_line: int) -> tuple[dict[str, Any], str | None]:
+    """Metadata from the front-matter YAML, or {} and a one-line error."""
+    try:
+        data = load_bounded(yaml_text, source=CARD_SOURCE)
+    except SafeYAMLError as err:
+        if err.line is not None:
+            err = SafeYAMLError(
+                err.problem, source=err.source, line=err.line + first_line - 1, column=err.column
+            )
+        return {}, " ".join(str(err).split())
+    except Exception as exc:  # the card must parse whatever the YAML library does
+        return {}, f"{CARD_SOURCE}: could not read metadata ({type(exc).__name__})"
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        shape = "a list" if isinstance(data, list) else "a scalar"
+        return {}, f"card metadata must be a mapping, not {shape}"
+    return data, None
+
+
+# --- sections ---------------------------------------------------------------------
+
+_ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+# Lines that interrupt a paragraph or cannot start one (lists, quotes, HTML, indented code).
+_NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+][ \t]|[-*+]$|\d{1,9}[.)](?:[ \t]|$)|>|<)| {4}|\t")
+_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    start: int  # index of the first line of the heading (setext: of its paragraph)
+    end: int  # index of the line after the heading
+    level: int
+    title: str
+
+
+def _atx_title(rest: str) -> str:
+    """An ATX heading's content without its optional closing sequence of #'s."""
+    title = rest.strip()
+    bare = title.rstrip("#")
+    if bare != title and (not bare or bare[-1] in " \t"):
+        title = bare.rstrip()
+    return title
+
+
+def _fence_closes(line: str, fence: str) -> bool:
+    """Whether a line closes the open fence: the same character, at least as many."""
+    stripped = line.lstrip(" ")
+    run = len(stripped) - len(stripped.lstrip(fence[0]))
+    return len(line) - len(stripped) <= 3 and run >= len(fence) and not stripped[run:].strip()
+
+
+class _HeadingScanner:
+    """Finds ATX and setext headings outside fenced code (CommonMark rules, simplified)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.headings: list[_Heading] = []
+        self.fence: str | None = None
+        self.paragraph: int | None = None  # index of the first line of the open paragraph
+
+    def scan(self) -> list[_Heading]:
+        """The headings, in order, at most MAX_SECTIONS of them."""
+        for index, line in enumerate(self.lines):
+            if len(self.headings) >= MAX_SECTIONS:
+                break
+            if self.fence is None:
+                self._line(index, line)
+            elif _fence_closes(line, self.fence):
+                self.fence = None
+        return self.headings
+
+    def _line(self, index: int, line: str) -> None:
+        opened = _FENCE.match(line)
+        if not line or line.isspace():
+            self.paragraph = None
+        elif opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            self.fence, self.paragraph = opened.group(1), None
+        elif atx := _ATX.match(line):
+            self._add(index, index + 1, len(atx.group(1)), _atx_title(line[atx.end() :]))
+        elif self.paragraph is not None and _SETEXT.match(line):
+            title = " ".join(part.strip() for part in self.lines[self.paragraph : index])
+            self._add(self.paragraph, index + 1, 1 if line.strip()[0] == "=" else 2, title)
+        elif _THEMATIC_BREAK.match(line) or _NOT_PARAGRAPH.match(line):
+            self.paragraph = None
+        elif self.paragraph is None:
+            self.paragraph = index
+
+    def _add(self, start: int, end: int, level: int, title: str) -> None:
+        self.headings.append(_Heading(start, end, level, title))
+        self.paragraph = None
+
+
+def _sections(lines: list[str], first_line: int) -> tuple[Section, ...]:
+    """Sections from body lines; `first_line` is the 1-based line of lines[0] in the card."""
+    headings = _HeadingScanner(lines).scan()
+    sections = []
+    for number, heading in enumerate(headings):
+        stop = headings[number + 1].start if number + 1 < len(headings) else len(lines)
+        text = "\n".join(lines[heading.end : stop]).strip()
+        title = _clean_inline(heading.title, keep_images=False)
+        sections.append(Section(title, heading.level, text, first_line + heading.start))
+    return tuple(sections)
+
+
+# --- inline markup ----------------------------------------------------------------
+
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_INLINE_LINK_TEXT = re.compile(r"\[([^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
+_TAG = re.compile(r"<[^<>]*>")
+_MARKUP = re.compile(r"[\[<*_`~&]")
+_EMPHASIS = re.compile(r"\*+|`+|~~|(?<!\w)_+|_+(?!\w)")
+
+
+def _clean_inline(text: str, *, keep_images: bool = True) -> str:
+    """Plain text of inline markdown: links and images to their text, no tags or emphasis."""
+    if not _MARKUP.search(text):
+        return " ".join(text.split())
+    text = _IMAGE.sub(r"\1" if keep_images else "", text)
+    text = _INLINE_LINK_TEXT.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(html.unescape(text).split())
+
+
+_STOP_WORDS = frozenset({"and", "the"})
+
+
+def _normalise_title(title: str) -> str:
+    """Lowercase words of a title, punctuation and 'and'/'the' dropped."""
+    words = re.sub(r"[\W_]+", " ", title.lower()).split()
+    return " ".join(word for word in words if word not in _STOP_WORDS)
+
+
+# --- placeholders and template text -----------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\[?more[ \t]+information[ \t]+needed\]?", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"(?:[-*+][ \t]+)?[^:]{0,80}:$")
+
+
+def count_placeholders(text: str) -> int:
+    """How many times the template's "More Information Needed" placeholder appears."""
+    return sum(1 for _ in _PLACEHOLDER.finditer(text))
+
+
+def _has_content(text: str) -> bool:
+    """Whether section text says anything beyond placeholders, comments and template defaults."""
+    for raw in _strip_comments(text).splitlines():
+        line = _clean_inline(raw).lower()
+        for sentence in _TEMPLATE_BOILERPLATE:
+            line = line.replace(sentence, " ")
+        line = _PLACEHOLDER.sub(" ", line).strip()
+        if re.search(r"\w", line) and not _LABEL_ONLY.fullmatch(line):
+            return True
+    return False
+
+
+def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of HTML comments; an unclosed comment runs to the end (found without regex)."""
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            yield start, len(text)
+            return
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _strip_comments(text: str) -> str:
+    return _mask(text, list(_comment_spans(text)))
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out by spaces (positions are kept)."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end > start:
+            parts += [text[last:start], " " * (end - start)]
+            last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+# --- links ------------------------------------------------------------------------
+
+_INLINE = re.compile(
+    r"\[((?:[^\[\]]|\[[^\[\]]*\]){0,1000})\]"
+    r"\([ \t\n]*(<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)"
+    r"(?:[ \t\n]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t\n]*\)"
+)
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[([^\[\]\n]{1,999})\]:[ \t]*(?:<([^<>\n]*)>|(\S+))", re.M)
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]*)>", re.IGNORECASE)
+_ANCHOR = re.compile(
+    r"<a\s[^<>]*?\bhref\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))[^<>]*>",
+    re.IGNORECASE,
+)
+_BARE = re.compile(r"https?://[^\s<>\"'`{}|\\^\[\]]+")
+
+_Candidate = tuple[int, str, str]  # position, url, raw link text (markup not yet removed)
+
+
+def _inline_links(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    for match in _INLINE.finditer(text):
+        spans.append(match.span())
+        if match.start() > 0 and text[match.start() - 1] == "!":
+            continue  # an image, not a link
+        url = match.group(2).strip("<>")
+        yield match.start(), url, match.group(1)
+
+
+def _reference_links(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    for match in _REFERENCE.finditer(text):
+        spans.append(match.span())
+        yield match.start(), match.group(2) or match.group(3) or "", match.group(1).strip()
+
+
+def _autolinks(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    for match in _AUTOLINK.finditer(text):
+        spans.append(match.span())
+        yield match.start(), match.group(1), match.group(1)
+
+
+def _anchors(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    for match in _ANCHOR.finditer(text):
+        spans.append(match.span())
+        url = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")
+        close = text.find("</a>", match.end(), match.end() + 1000)
+        yield match.start(), url, text[match.end() : close] if close != -1 else ""
+
+
+def _bare_urls(text: str) -> Iterator[_Candidate]:
+    for match in _BARE.finditer(text):
+        url = _trim_url(match.group(0))
+        yield match.start(), url, url
+
+
+def _trim_url(url: str) -> str:
+    """Drop trailing punctuation that ends a sentence rather than the URL."""
+    while url and url[-1] in ".,;:!?*_~'\")":
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def _distinct(candidates: Iterator[_Candidate]) -> list[_Candidate]:
+    """First occurrence of each URL, stopping after MAX_LINKS distinct ones."""
+    seen: dict[str, _Candidate] = {}
+    for position, url, label in candidates:
+        url = url.strip()
+        if url and url not in seen:
+            seen[url] = (position, url, label)
+            if len(seen) >= MAX_LINKS:
+                break
+    return list(seen.values())
+
+
+def _links(body: str) -> tuple[Link, ...]:
+    """Links of every markdown and HTML form, first occurrence of each URL, in card order."""
+    text = _strip_comments(body)
+    spans: list[tuple[int, int]] = []
+    found: list[_Candidate] = []
+    for finder in (_inline_links, _reference_links, _autolinks, _anchors):
+        found += _distinct(finder(text, spans))
+    found += _distinct(_bare_urls(_mask(text, spans)))
+    links = []
+    for _, url, raw in _distinct(iter(sorted(found, key=lambda c: c[0]))):
+        label = raw if raw == url else _clean_inline(raw)
+        kind, target = classify_link(url, label)
+        links.append(Link(url, label, kind, target))
+    return tuple(links)
+
+
+# --- link classification ------------------------------------------------------------
+
+_LICENSE_FILE = re.compile(
+    r"(?:licen[cs]e|copying|use[_-]?policy)(?:\.[a-z0-9]{1,8}){0,2}", re.IGNORECASE
+)
+_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org"})
+_GITHUB_RESERVED = frozenset(
+    {
+        "about", "apps", "collections", "contact", "customer-stories", "enterprise",
+        "explore", "features", "issues", "login", "marketplace", "notifications", "orgs",
+        "pricing", "pulls", "search", "security", "settings", "signup", "site", "sponsors",
+        "team", "topics", "trending", "users",
+    }
+)  # fmt: skip
+_HF_HOSTS = frozenset({"huggingface.co", "hf.co"})
+_HF_RESERVED = frozenset(
+    {
+        "api", "blog", "chat", "collections", "datasets", "docs", "enterprise", "join",
+        "learn", "login", "models", "new", "new-dataset", "new-space", "notifications",
+        "organizations", "papers", "posts", "pricing", "privacy", "search", "settings",
+        "spaces", "tasks", "terms-of-service", "welcome",
+    }
+)  # fmt: skip
+_PAPER_HOSTS = frozenset(
+    {
+        "aclanthology.org", "aclweb.org", "api.semanticscholar.org", "biorxiv.org",
+        "dl.acm.org", "doi.org", "dx.doi.org", "ieeexplore.ieee.org", "jmlr.org",
+        "link.springer.com", "medrxiv.org", "neurips.cc", "ojs.aaai.org",
+        "openaccess.thecvf.com", "openreview.net", "papers.neurips.cc", "papers.nips.cc",
+        "papers.ssrn.com", "semanticscholar.org",
+    }
+)  # fmt: skip
+_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?", re.IGNORECASE)
+_REPO_PART = re.compile(r"[\w.-]+")
+_REPORT_TEXT = re.compile(r"\b(?:technical|tech)\s+report\b|\bwhite\s?paper\b", re.IGNORECASE)
+
+_Classified = tuple[LinkKind, str | None]
+
+
+def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
+    """The kind of a link and its target (repo id, arXiv id, "github.com/org/repo", ...).
+
+    Relative links are classified only when they name a licence file.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return "other", None
+    segments = [unquote(s) for s in parts.path.split("/") if s]
+    if not parts.scheme and not parts.netloc:
+        return ("license", None) if _is_license_file(segments) else ("other", None)
+    if parts.scheme.lower() not in ("http", "https", "") or not host:
+        return "other", None
+    for classify in (_license_link, _paper_link, _code_link, _hub_link):
+        found = classify(host, segments, parts.query)
+        if found is not None:
+            return found
+    if _REPORT_TEXT.search(text):
+        return "paper", None
+    return "other", None
+
+
+def _is_license_file(segments: list[str]) -> bool:
+    return bool(segments) and _LICENSE_FILE.fullmatch(segments[-1]) is not None
+
+
+def _license_link(host: str, segs: list[str], query: str) -> _Classified | None:
+    first = segs[0].lower() if segs else ""
+    path = "/".join(segs).lower()
+    if host == "creativecommons.org" and first in ("licenses", "publicdomain"):
+        return "license", _creative_commons_id(segs)
+    if host == "apache.org" and first == "licenses":
+        version = segs[-1].upper().removeprefix("LICENSE-") if len(segs) > 1 else ""
+        return "license", f"Apache-{version}" if re.fullmatch(r"\d\.\d", version) else None
+    catalogues = {"opensource.org": ("licenses", "license"), "spdx.org": ("licenses",)}
+    catalogues |= {"choosealicense.com": ("licenses",), "gnu.org": ("licenses",)}
+    if first in catalogues.get(host, ()):
+        name = re.sub(r"\.(?:html?|php|txt)$", "", segs[-1]) if len(segs) > 1 else ""
+        return "license", name or None
+    if host in ("llama.meta.com", "llama.com", "ai.meta.com") and (
+        "license" in path or "use-policy" in path or "use_policy" in path
+    ):
+        return "license", None
+    if (
+        host == "ai.google.dev"
+        and path.startswith("gemma/")
+        and ("terms" in path or "prohibited_use_policy" in path)
+    ):
+        return "license", None
+    return ("license", None) if _is_license_file(segs) else None
+
+
+def _creative_commons_id(segs: list[str]) -> str | None:
+    """The licence id of a CC URL: CC-BY-SA-4.0 for licenses/by-sa/4.0, CC0-1.0 for zero/1.0."""
+    if len(segs) < 3:
+        return None
+    if segs[0].lower() == "publicdomain":
+        return f"CC0-{segs[2]}" if segs[1].lower() == "zero" else None
+    return f"CC-{segs[1].upper()}-{segs[2]}"
+
+
+def _paper_link(host: str, segs: list[str], query: str) -> _Classified | None:
+    if host in ("arxiv.org", "export.arxiv.org") and len(segs) >= 2:
+        if segs[0].lower() in ("abs", "pdf", "html", "format"):
+            return "paper", _arxiv_id("/".join(segs[1:]))
+        return None
+    if host in _HF_HOSTS and len(segs) >= 2 and segs[0] == "papers":
+        return "paper", _arxiv_id(segs[1])
+    if segs and segs[-1].lower().endswith(".pdf"):
+        return "paper", None
+    if host in ("doi.org", "dx.doi.org") and segs:
+        return "paper", "/".join(segs)
+    if host == "openreview.net":
+        return "paper", next(iter(parse_qs(query).get("id", [])), None)
+    if host in _PAPER_HOSTS or host.startswith("proceedings."):
+        return "paper", None
+    return None
+
+
+def _arxiv_id(raw: str) -> str | None:
+    """The arXiv id without version or .pdf, or None when it does not look like one."""
+    raw = re.sub(r"\.pdf$", "", raw, flags=re.IGNORECASE)
+    match = _ARXIV_ID.fullmatch(raw)
+    return match.group(1) if match else None
+
+
+def _code_link(host: str, segs: list[str], query: str) -> _Classified | None:
+    if host == "raw.githubusercontent.com":
+        host = "github.com"
+    if host == "gist.github.com":
+        return "code", None
+    if host in ("sourceforge.net", "sf.net"):
+        if len(segs) >= 2 and segs[0] == "projects":
+            return "code", f"sourceforge.net/projects/{segs[1]}"
+        return "code", None
+    if host not in _CODE_HOSTS:
+        return None
+    if not segs or (host == "github.com" and segs[0].lower() in _GITHUB_RESERVED):
+        return "other", None
+    if len(segs) < 2:
+        return "code", None  # an organisation or user page
+    repo = segs[1].removesuffix(".git")
+    return "code", f"{host}/{segs[0]}/{repo}"
+
+
+def _hub_link(host: str, segs: list[str], query: str) -> _Classified | None:
+    if host not in _HF_HOSTS:
+        return None
+    if not segs:
+        return "other", None
+    if segs[0] == "datasets" and len(segs) >= 2:
+        return "hf_dataset", _repo_id(segs[1:3])
+    if segs[0] == "spaces" and len(segs) >= 3:
+        return "hf_space", _repo_id(segs[1:3])
+    if segs[0] in _HF_RESERVED or len(segs) < 2:
+        return "other", None  # a Hub page, or a user/organisation page
+    repo_id = _repo_id(segs[:2])
+    return ("hf_model", repo_id) if repo_id else ("other", None)
+
+
+def _repo_id(parts: list[str]) -> str | None:
+    if all(_REPO_PART.fullmatch(part) for part in parts):
+        return "/".join(parts)
+    return None
+
+
+# --- the card -----------------------------------------------------------------------
+
 
 def parse_card(text: str) -> Card:
     """Parse README text into metadata, sections, links and placeholder count."""
-    raise NotImplementedError
+    text = text.removeprefix("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    metadata: dict[str, Any] = {}
+    error: str | None = None
+    body, first_line = text, 1
+    if match:
+        yaml_first_line = 1 + len(_LINE_BREAK.findall(match.group(1)))
+        metadata, error = _read_metadata(match.group(2), yaml_first_line)
+        body = text[match.end() :]
+        first_line = 1 + len(_LINE_BREAK.findall(text, 0, match.end()))
+    return Card(
+        metadata=metadata,
+        metadata_error=error,
+        body=body,
+        sections=_sections(_LINE_BREAK.split(body), first_line),
+        links=_links(body),
+        placeholders=count_placeholders(body),
+        has_front_matter=match is not None,
+    )

@@ -1,0 +1,486 @@
+"""Model card parsing: front matter, sections, links, placeholders, template coverage."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import time
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from openaudit.card import (
+    MAX_LINKS,
+    TEMPLATE_SECTIONS,
+    Card,
+    Section,
+    classify_link,
+    parse_card,
+)
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# --- front matter -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metadata", "has_front_matter"),
+    [
+        ("---\nlicense: mit\n---\n# T\n", {"license": "mit"}, True),
+        ("\ufeff---\nlicense: mit\n---\n", {"license": "mit"}, True),
+        (
+            "---\r\nlicense: mit\r\ntags:\r\n- a\r\n---\r\nbody",
+            {"license": "mit", "tags": ["a"]},
+            True,
+        ),
+        ("\n\n---\nlicense: mit\n---\n", {"license": "mit"}, True),
+        ("---\nlicense: mit\n---", {"license": "mit"}, True),
+        ("---\n\n---\n", {}, True),
+        ("---\n# just a comment\n---\n", {}, True),
+        ("---\nreleased: 2024-05-01\n---\n", {"released": "2024-05-01"}, True),
+        ("---\nlicense: mit\n", {}, False),  # never closed
+        ("# Title\n---\nlicense: mit\n---\n", {}, False),  # not at the top
+        ("no front matter", {}, False),
+        ("", {}, False),
+    ],
+)
+def test_front_matter(text: str, metadata: dict[str, Any], has_front_matter: bool) -> None:
+    card = parse_card(text)
+    assert card.metadata == metadata
+    assert card.metadata_error is None
+    assert card.has_front_matter is has_front_matter
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("---\n- a\n- b\n---\n", "card metadata must be a mapping, not a list"),
+        ("---\njust text\n---\n", "card metadata must be a mapping, not a scalar"),
+        ("---\nlicense: mit\nfoo: bar: baz\n---\n", "README.md:3:9: "),
+        ("\n\n---\r\nlicense: mit\r\nfoo: bar: baz\r\n---\r\n", "README.md:5:9: "),
+        ("---\na: !!python/object:os.system {}\n---\n", "README.md:2:4: "),
+        ("---\na: 1\n--- b: 2\n---\n", "README.md:3:1: expected a single document"),
+        ("---\na: [" + "[" * 40 + "]" * 41 + "\n---\n", "README.md:2:"),
+    ],
+)
+def test_bad_metadata_is_an_error_line_not_an_exception(text: str, error: str) -> None:
+    card = parse_card(text)
+    assert card.metadata == {}
+    assert card.has_front_matter
+    assert card.metadata_error is not None
+    assert card.metadata_error.startswith(error)
+    assert "\n" not in card.metadata_error
+
+
+def test_billion_laughs_front_matter_is_refused_fast() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    started = time.perf_counter()
+    card = parse_card("---\n" + "\n".join(lines) + "\n---\n# Card\n")
+    assert time.perf_counter() - started < 0.5
+    assert card.metadata == {}
+    assert card.metadata_error is not None
+    assert card.sections[0].title == "Card"
+
+
+def test_oversized_front_matter_is_refused() -> None:
+    card = parse_card("---\n" + "a: 1\n" * 60_000 + "---\n")
+    assert card.metadata == {}
+    assert card.metadata_error is not None
+    assert "over the limit" in card.metadata_error
+
+
+def test_body_is_what_follows_the_front_matter() -> None:
+    assert parse_card("\ufeff---\na: 1\n---\n# T\ntext\n").body == "# T\ntext\n"
+    assert parse_card("---\na: 1\n").body == "---\na: 1\n"
+
+
+def test_from_metadata_card() -> None:
+    card = Card.from_metadata({"license": "mit"})
+    assert card.metadata == {"license": "mit"}
+    assert card.has_front_matter
+    assert card.find_section("anything") is None
+    assert all(not filled for _, filled in card.template_coverage())
+
+
+# --- sections -----------------------------------------------------------------------
+
+
+def _sections(text: str) -> list[tuple[str, int, int]]:
+    return [(s.title, s.level, s.line) for s in parse_card(text).sections]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# One\n## Two\n###### Six\n####### seven", [("One", 1, 1), ("Two", 2, 2), ("Six", 6, 3)]),
+        ("#NoSpace\n    # indented code\n   # three spaces", [("three spaces", 1, 3)]),
+        (
+            "## Closing ##\n## C#\n## Hash #tag ###",
+            [("Closing", 2, 1), ("C#", 2, 2), ("Hash #tag", 2, 3)],
+        ),
+        (
+            "# **Bold** and `code`\n## [Link](https://x.y) *it*",
+            [("Bold and code", 1, 1), ("Link it", 2, 2)],
+        ),
+        ("## ![logo](a.png) Model <b>Details</b> &amp; more", [("Model Details & more", 2, 1)]),
+        ("Title\n=====\nSub\n---\ntext", [("Title", 1, 1), ("Sub", 2, 3)]),
+        ("two line\ntitle\n===", [("two line title", 1, 1)]),
+        ("text\n\n---\n\n- item\n---", []),  # thematic breaks, not setext
+        ("```\n# not\n```\n# yes", [("yes", 1, 4)]),
+        ("~~~~\n# not\n~~~\n# still not\n~~~~\n# yes", [("yes", 1, 6)]),
+        ("```python\n# not\n", []),  # an unclosed fence runs to the end
+        ("``` `inline` ```\n# yes", [("yes", 1, 2)]),
+        ("---\na: 1\n---\n\n# After front matter", [("After front matter", 1, 5)]),
+        ("---\r\na: 1\r\n---\r\n# CRLF\r\ntext\r\n## Two\r\n", [("CRLF", 1, 4), ("Two", 2, 6)]),
+        ("\ufeff# BOM title", [("BOM title", 1, 1)]),
+    ],
+)
+def test_sections(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert _sections(text) == expected
+
+
+def test_section_text_runs_to_the_next_heading_of_any_level() -> None:
+    card = parse_card("# A\nalpha text\n\n## B\nbeta\n```\n# code\n```\n# C\r\ngamma\r\n")
+    assert [s.text for s in card.sections] == ["alpha text", "beta\n```\n# code\n```", "gamma"]
+    assert card.sections[0].words == 2
+
+
+CARD = """---
+license: apache-2.0
+---
+# Model Card for Demo
+
+## Model Details
+Details here.
+
+### Model Description
+A model.
+
+### Model Sources
+Repo.
+
+## Uses
+Use it.
+
+### Out-of-Scope Use
+Not for this.
+
+## Bias, Risks & Limitations
+Some risks.
+
+## Citation:
+bibtex
+"""
+
+
+@pytest.mark.parametrize(
+    ("names", "title"),
+    [
+        (("model details",), "Model Details"),
+        (("MODEL DETAILS",), "Model Details"),
+        (("Bias, Risks, and Limitations",), "Bias, Risks & Limitations"),
+        (("limitations",), "Bias, Risks & Limitations"),
+        (("citation",), "Citation:"),
+        (("Model",), "Model Card for Demo"),  # first match in card order
+        (("nothing", "Out-of-scope use"), "Out-of-Scope Use"),
+        (("use",), "Out-of-Scope Use"),  # whole words: "use" is not in "Uses"
+        (("sources", "uses"), "Model Sources"),
+        (("odel",), None),
+        (("",), None),
+    ],
+)
+def test_find_section(names: tuple[str, ...], title: str | None) -> None:
+    found = parse_card(CARD).find_section(*names)
+    assert (found.title if found else None) == title
+
+
+def test_section_text_includes_sub_sections_only() -> None:
+    card = parse_card(CARD)
+    details = card.find_section("Model Details")
+    assert details is not None
+    text = card.section_text(details)
+    assert "Details here." in text and "A model." in text and "Repo." in text
+    assert "### Model Description" in text
+    assert "Use it." not in text
+    uses = card.find_section("Uses")
+    assert uses is not None
+    assert card.section_text(uses) == "Use it.\n\n### Out-of-Scope Use\n\nNot for this."
+    outside = Section("Elsewhere", 2, "own text", 99)
+    assert card.section_text(outside) == "own text"
+
+
+# --- placeholders and template coverage ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("[More Information Needed]\nmore information needed\nMORE INFORMATION  NEEDED", 3),
+        ("---\nx: More Information Needed\n---\nnone here", 0),
+        ("More information is needed", 0),
+    ],
+)
+def test_placeholders(text: str, count: int) -> None:
+    assert parse_card(text).placeholders == count
+
+
+def _rendered_template() -> str:
+    """The Hub's model card template with every field left at its default."""
+    path = importlib.resources.files("huggingface_hub") / "templates" / "modelcard_template.md"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r'\{\{\s*\w+\s*\|\s*default\("((?:[^"\\]|\\.)*)",\s*true\s*\)\s*\}\}', r"\1", text
+    )
+    text = text.replace("{{ card_data }}", "license: mit")
+    return re.sub(r"\{\{[^}]*\}\}", "demo", text)
+
+
+def test_unfilled_template_covers_nothing() -> None:
+    card = parse_card(_rendered_template())
+    assert card.metadata_error is None
+    assert card.placeholders > 30
+    coverage = card.template_coverage()
+    assert [name for name, _ in coverage] == list(TEMPLATE_SECTIONS)
+    assert not any(filled for _, filled in coverage)
+
+
+def test_filled_sections_are_covered() -> None:
+    text = _rendered_template().replace(
+        "### Direct Use\n\n<!-- This section is for the model use without fine-tuning or "
+        "plugging into a larger ecosystem/app. -->\n\n[More Information Needed]",
+        "### Direct Use\n\nSummarising legal documents.",
+    )
+    text = text.replace("- **Developed by:** [More Information Needed]", "- **Developed by:** ACME")
+    coverage = dict(parse_card(text).template_coverage())
+    assert coverage["Uses"] and coverage["Model Details"]
+    assert not coverage["Evaluation"]
+
+
+def test_template_coverage_without_template_sections() -> None:
+    coverage = parse_card("# Intro\nhello").template_coverage()
+    assert len(coverage) == len(TEMPLATE_SECTIONS)
+    assert not any(filled for _, filled in coverage)
+
+
+# --- links --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "target"),
+    [
+        ("https://github.com/org/repo", "code", "github.com/org/repo"),
+        ("https://www.github.com/org/repo.git", "code", "github.com/org/repo"),
+        ("https://github.com/org/repo/tree/main/train", "code", "github.com/org/repo"),
+        ("https://raw.githubusercontent.com/org/repo/main/x.py", "code", "github.com/org/repo"),
+        ("https://gitlab.com/group/project", "code", "gitlab.com/group/project"),
+        ("https://bitbucket.org/team/repo", "code", "bitbucket.org/team/repo"),
+        ("https://codeberg.org/o/r", "code", "codeberg.org/o/r"),
+        ("https://sourceforge.net/projects/tool/", "code", "sourceforge.net/projects/tool"),
+        ("https://github.com/org", "code", None),
+        ("https://github.com/features/copilot", "other", None),
+        ("https://arxiv.org/abs/2301.00001v3", "paper", "2301.00001"),
+        ("https://arxiv.org/pdf/2301.00001.pdf", "paper", "2301.00001"),
+        ("https://arxiv.org/pdf/2301.00001v2", "paper", "2301.00001"),
+        ("http://arxiv.org/abs/hep-th/9901001v1", "paper", "hep-th/9901001"),
+        ("https://huggingface.co/papers/2401.12345", "paper", "2401.12345"),
+        ("https://doi.org/10.1000/xyz123", "paper", "10.1000/xyz123"),
+        ("https://aclanthology.org/2023.acl-long.1/", "paper", None),
+        ("https://openreview.net/forum?id=abc123", "paper", "abc123"),
+        ("https://proceedings.mlr.press/v202/x.html", "paper", None),
+        ("https://papers.nips.cc/paper/2020/hash/x", "paper", None),
+        ("https://www.semanticscholar.org/paper/x", "paper", None),
+        ("https://example.com/report.pdf", "paper", None),
+        ("https://github.com/org/repo/blob/main/tech_report.pdf", "paper", None),
+        ("https://huggingface.co/datasets/org/name", "hf_dataset", "org/name"),
+        ("https://huggingface.co/datasets/squad", "hf_dataset", "squad"),
+        ("https://huggingface.co/datasets/org/name/viewer/default", "hf_dataset", "org/name"),
+        ("https://huggingface.co/spaces/org/demo", "hf_space", "org/demo"),
+        ("https://huggingface.co/org/model", "hf_model", "org/model"),
+        ("https://hf.co/org/model/tree/main", "hf_model", "org/model"),
+        ("https://huggingface.co/org/model/resolve/main/w.bin", "hf_model", "org/model"),
+        ("https://huggingface.co/docs/hub/model-cards", "other", None),
+        ("https://huggingface.co/blog/post", "other", None),
+        ("https://huggingface.co/collections/org/x", "other", None),
+        ("https://huggingface.co/org", "other", None),
+        ("https://huggingface.co/", "other", None),
+        ("https://opensource.org/licenses/MIT", "license", "MIT"),
+        ("https://opensource.org/license/apache-2-0", "license", "apache-2-0"),
+        ("https://creativecommons.org/licenses/by-sa/4.0/", "license", "CC-BY-SA-4.0"),
+        ("https://creativecommons.org/publicdomain/zero/1.0/", "license", "CC0-1.0"),
+        ("https://choosealicense.com/licenses/mit/", "license", "mit"),
+        ("https://spdx.org/licenses/Apache-2.0.html", "license", "Apache-2.0"),
+        ("https://www.apache.org/licenses/LICENSE-2.0", "license", "Apache-2.0"),
+        ("https://www.gnu.org/licenses/gpl-3.0.html", "license", "gpl-3.0"),
+        ("https://llama.meta.com/llama3/license/", "license", None),
+        ("https://ai.google.dev/gemma/terms", "license", None),
+        ("https://github.com/org/repo/blob/main/LICENSE", "license", None),
+        ("https://huggingface.co/org/m/blob/main/LICENSE.txt", "license", None),
+        ("https://huggingface.co/org/m/blob/main/USE_POLICY.md", "license", None),
+        ("LICENSE", "license", None),
+        ("./LICENCE.md", "license", None),
+        ("blob/main/COPYING", "license", None),
+        ("docs/intro.md", "other", None),
+        ("#model-details", "other", None),
+        ("mailto:someone@example.com", "other", None),
+        ("https://example.com/page", "other", None),
+        ("https://mlco2.github.io/impact", "other", None),
+        ("http://[::1", "other", None),
+    ],
+)
+def test_classify_link(url: str, kind: str, target: str | None) -> None:
+    assert classify_link(url) == (kind, target)
+
+
+def test_link_text_can_mark_a_technical_report() -> None:
+    assert classify_link("https://example.com/blog", "Technical Report") == ("paper", None)
+
+
+def _links(body: str) -> list[tuple[str, str]]:
+    return [(link.url, link.text) for link in parse_card(body).links]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("[text](https://a.io/x)", [("https://a.io/x", "text")]),
+        ('[t](https://a.io/x "A title")', [("https://a.io/x", "t")]),
+        ("[t](<https://a.io/x y>)", [("https://a.io/x y", "t")]),
+        ("[wiki](https://w.org/A_(b))", [("https://w.org/A_(b)", "wiki")]),
+        ("[**bold** link](https://a.io)", [("https://a.io", "bold link")]),
+        ("[ref]: https://a.io/r 'title'\n", [("https://a.io/r", "ref")]),
+        ("<https://a.io/auto>", [("https://a.io/auto", "https://a.io/auto")]),
+        ("see https://a.io/bare.", [("https://a.io/bare", "https://a.io/bare")]),
+        (
+            "(https://a.io/p) and **https://a.io/q**",
+            [("https://a.io/p", "https://a.io/p"), ("https://a.io/q", "https://a.io/q")],
+        ),
+        ('<a href="https://a.io/h">the <b>site</b></a>', [("https://a.io/h", "the site")]),
+        ("<A HREF='https://a.io/h'>x</A>", [("https://a.io/h", "")]),
+        ("[![badge](https://img.io/b.svg)](https://a.io/paper)", [("https://a.io/paper", "badge")]),
+        ("![image](https://a.io/fig.png)", []),
+        ("<!-- [hidden](https://a.io/h) https://a.io/g -->", []),
+        ("[a](https://a.io) then [b](https://a.io) https://a.io", [("https://a.io", "a")]),
+        (
+            "https://b.io [a](https://a.io)",
+            [("https://b.io", "https://b.io"), ("https://a.io", "a")],
+        ),
+        ("[rel](LICENSE) [anchor](#x)", [("LICENSE", "rel"), ("#x", "anchor")]),
+        (
+            "```\ngit clone https://github.com/o/r\n```",
+            [("https://github.com/o/r", "https://github.com/o/r")],
+        ),
+        ("[empty]()", []),
+    ],
+)
+def test_links_are_extracted_in_card_order(body: str, expected: list[tuple[str, str]]) -> None:
+    assert _links(body) == expected
+
+
+def test_links_carry_their_kind_and_target() -> None:
+    card = parse_card(
+        "Code: [repo](https://github.com/o/r). Paper: https://arxiv.org/abs/2301.00001.\n"
+        "Data: <https://huggingface.co/datasets/o/d>. [Licence](LICENSE.md)"
+    )
+    assert [(link.kind, link.target) for link in card.links] == [
+        ("code", "github.com/o/r"),
+        ("paper", "2301.00001"),
+        ("hf_dataset", "o/d"),
+        ("license", None),
+    ]
+    assert [link.url for link in card.links_of("paper", "code")] == [
+        "https://github.com/o/r",
+        "https://arxiv.org/abs/2301.00001",
+    ]
+
+
+def test_link_count_is_bounded() -> None:
+    body = " ".join(f"[l{i}](https://a.io/{i})" for i in range(MAX_LINKS + 50))
+    links = parse_card(body).links
+    assert len(links) == MAX_LINKS
+    assert links[0].url == "https://a.io/0"
+    assert links[-1].url == f"https://a.io/{MAX_LINKS - 1}"
+
+
+# --- robustness ---------------------------------------------------------------------
+
+_MARKDOWN = st.lists(
+    st.sampled_from(
+        [*"#=-`~*_[]()<>!:/ \t\n\r\ufeffaZ1.\"'&|\\", "http://", "---\n", "```", "<a href="]
+    ),
+    max_size=100,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300) | _MARKDOWN)
+def test_parse_card_never_raises_and_sections_are_inside_the_text(text: str) -> None:
+    card = parse_card(text)
+    line_count = len(LINE_BREAK.split(text))
+    for section in card.sections:
+        assert 1 <= section.line <= line_count
+        assert 1 <= section.level <= 6
+    assert card.placeholders >= 0
+    assert len({link.url for link in card.links}) == len(card.links)
+    assert isinstance(card.metadata, dict)
+    assert card.metadata_error is None or "\n" not in card.metadata_error
+    card.template_coverage()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 6), st.from_regex(r"[A-Za-z][A-Za-z ]{0,15}[A-Za-z]", fullmatch=True)
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_atx_headings_are_found_at_their_lines(headings: list[tuple[int, str]], crlf: bool) -> None:
+    newline = "\r\n" if crlf else "\n"
+    lines = ["---", "license: mit", "---"]
+    for level, title in headings:
+        lines += ["#" * level + " " + title, "some text", ""]
+    text = newline.join(lines)
+    card = parse_card(text)
+    assert [(s.level, s.title) for s in card.sections] == headings
+    original = text.split(newline)
+    for section in card.sections:
+        assert original[section.line - 1].lstrip("#").strip() == section.title
+
+
+def test_a_one_mebibyte_card_parses_quickly() -> None:
+    chunk = (
+        "## Section\n\nSome **text** with [a link](https://github.com/o/r) and "
+        "https://arxiv.org/abs/2301.00001 and <https://huggingface.co/o/m>.\n\n"
+        "```python\n# code\nprint('x')\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+    )
+    text = "---\nlicense: mit\n---\n" + chunk * (1024 * 1024 // len(chunk))
+    started = time.perf_counter()
+    card = parse_card(text)
+    assert time.perf_counter() - started < 2.0  # loose: typically well under 0.2 s
+    assert card.metadata == {"license": "mit"}
+    assert len(card.sections) > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 200_000,
+        "<a " * 100_000,
+        "# " + "#" * 200_000,
+        "# a" + " " * 200_000 + "b",
+        "[a](" + "(" * 200_000,
+        "<!--" * 100_000,
+        "a\n" * 100_000 + "---\n",
+        "[a](b) " * 50_000,
+    ],
+)
+def test_pathological_bodies_stay_linear(text: str) -> None:
+    started = time.perf_counter()
+    parse_card(text)
+    assert time.perf_counter() - started < 2.0

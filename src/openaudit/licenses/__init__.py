@@ -1,87 +1,80 @@
 """Licence intelligence: identification, usage facts and lineage.
 
-CONTRACT (implementation to be filled in; keep these names and shapes, add freely).
-Nothing here imports typer or rich. Reference data is loaded once, lazily.
+Nothing here imports typer or rich. Reference data (data/licenses.csv, sources
+in data/SOURCES.md) is loaded once, on first use; license_expression is only
+imported when an expression has to be parsed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from openaudit.verdict import Citation
+from openaudit.licenses.model import (
+    Claim,
+    ExpressionReport,
+    Family,
+    LicenseFacts,
+    LicenseReport,
+    Ternary,
+)
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
+    from openaudit.licenses.lineage import DatasetLicense, LineageReport
 
-Family = Literal["permissive", "copyleft", "restricted", "non-commercial", "proprietary", "unknown"]
-Ternary = Literal["yes", "no", "conditional", "unknown"]
-
-
-@dataclass(frozen=True)
-class LicenseFacts:
-    """What one licence allows, from the shipped table (with its sources and date)."""
-
-    id: str  # canonical id: the Hub id when there is one ("llama2"), else SPDX / LicenseRef
-    name: str
-    spdx: str | None
-    family: Family
-    osi_approved: bool | None
-    open_content: bool  # an open data / open content licence (CC-BY, CC0, ODbL, CDLA, ...)
-    commercial_use: Ternary
-    modification: Ternary
-    redistribution: Ternary
-    field_of_use_restrictions: bool | None
-    acceptable_use_policy: bool | None
-    user_cap: str | None
-    attribution: Ternary
-    share_alike: str  # yes / weak / no / restrictions-flow-down / partial / unknown
-    output_restrictions: str | None
-    naming_or_display: str | None
-    confidence: str  # high / medium / low
-    notes: str = ""
-
-    @property
-    def is_open(self) -> bool:
-        """Open in the OSI/MOF sense: no use restrictions, commercial use allowed."""
-        return self.family in ("permissive", "copyleft")
-
-    def statements(self) -> tuple[str, ...]:
-        """Plain-language usage statements, e.g. 'Commercial use: conditional: ...'."""
-        raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One piece of evidence naming a licence: the card tag, a licence file, a link, a tag."""
-
-    citation: Citation
-    license_id: str | None  # None when the claim could not be identified
-    raw: str
-
-
-@dataclass(frozen=True)
-class LicenseReport:
-    """The model's licence as identified from every piece of evidence."""
-
-    license_id: str | None  # best identification (canonical id), None when unknown
-    expression: str | None  # normalised expression when the card gives one
-    facts: LicenseFacts | None  # combined facts for expressions; None when unknown
-    claims: tuple[Claim, ...]
-    conflicts: tuple[str, ...]  # e.g. "card says apache-2.0 but LICENSE is Llama 2"
-    reason: str  # why it is unknown, or how it was identified
+__all__ = [
+    "Claim",
+    "ExpressionReport",
+    "Family",
+    "LicenseFacts",
+    "LicenseReport",
+    "Ternary",
+    "check_expression",
+    "dataset_licenses",
+    "identify",
+    "identify_text",
+    "lineage",
+    "lookup",
+]
 
 
 def lookup(name: object) -> LicenseFacts | None:
     """Facts for a Hub id, SPDX id or common free-text name, in any letter case."""
-    raise NotImplementedError
+    from openaudit.licenses.table import lookup as _lookup
+
+    return _lookup(name)
+
+
+def check_expression(text: object) -> ExpressionReport:
+    """Validate and normalise a licence expression; combine its licences' facts."""
+    from openaudit.licenses.expression import check_expression as _check
+
+    return _check(text)
 
 
 def identify(evidence: Evidence) -> LicenseReport:
     """Identify the model's licence from card, licence files, links and tags."""
-    raise NotImplementedError
+    from openaudit.licenses.identify import identify as _identify
+
+    return _identify(evidence)
 
 
 def identify_text(text: str) -> str | None:
     """The canonical id of a licence recognised from its text, or None."""
-    raise NotImplementedError
+    from openaudit.licenses.text import identify_text as _identify_text
+
+    return _identify_text(text)
+
+
+def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageReport:
+    """Base models' licences, inherited restrictions and licence-laundering flags."""
+    from openaudit.licenses.lineage import lineage as _lineage
+
+    return _lineage(evidence, report)
+
+
+def dataset_licenses(evidence: Evidence) -> tuple[DatasetLicense, ...]:
+    """The licence facts of every training dataset the card names, with flags."""
+    from openaudit.licenses.lineage import dataset_licenses as _datasets
+
+    return _datasets(evidence)

@@ -1,0 +1,75 @@
+"""`openaudit licenses`: what openaudit knows about a licence, and expression checks."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from openaudit.cli.output import error
+from openaudit.errors import ExitCode
+from openaudit.licenses import LicenseFacts, check_expression, lookup
+from openaudit.licenses.table import TABLE_SOURCE
+
+licenses_app = typer.Typer(
+    help="What a licence allows (Hub ids, SPDX ids, common names), and expression checks.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _console() -> Console:
+    # Built per call so that the current stdout (a pipe, a test runner) is used.
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _fact_lines(facts: LicenseFacts) -> list[str]:
+    spdx = facts.spdx or "none (no SPDX id names exactly this licence)"
+    lines = [
+        f"[bold]{escape(facts.name)}[/bold]",
+        f"Id: {escape(facts.id)}",
+        f"SPDX: {escape(spdx)}",
+        f"Hub licence id: {'yes' if facts.hub else 'no'}",
+    ]
+    if facts.parent:
+        lines.append(f"Member of the family: {escape(facts.parent)}")
+    lines += [escape(line) for line in facts.statements()]
+    lines.append(f"Confidence: {escape(facts.confidence)}")
+    if facts.notes:
+        lines.append(f"Notes: {escape(facts.notes)}")
+    return lines
+
+
+@licenses_app.command("show")
+def show(
+    license_id: str = typer.Argument(..., help="A Hub id, SPDX id or licence name."),
+) -> None:
+    """Show what openaudit knows about one licence: family, usage facts, confidence."""
+    facts = lookup(license_id)
+    if facts is None:
+        error(f"unknown licence {license_id!r} (try a Hub id such as apache-2.0 or llama3.1)")
+        raise typer.Exit(ExitCode.USAGE)
+    console = _console()
+    for line in _fact_lines(facts):
+        console.print(line)
+    console.print(f"Sources: {escape(TABLE_SOURCE)}")
+
+
+@licenses_app.command("check")
+def check(
+    expression: str = typer.Argument(..., help='A licence expression, e.g. "mit OR llama3".'),
+) -> None:
+    """Validate a licence expression and explain what the combination allows."""
+    report = check_expression(expression)
+    if not report.valid:
+        error(f"invalid licence expression: {'; '.join(report.errors)}")
+        raise typer.Exit(ExitCode.USAGE)
+    console = _console()
+    console.print(f"Valid: {escape(report.normalized or '')}")
+    console.print(f"Licences: {escape(', '.join(report.license_ids))}")
+    if report.facts is not None:
+        if len(report.license_ids) > 1:
+            console.print(f"Combination: {escape(report.facts.notes)}")
+        for line in report.facts.statements():
+            console.print(escape(line))
+        console.print(f"Confidence: {escape(report.facts.confidence)}")

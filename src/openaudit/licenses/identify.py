@@ -1,0 +1,225 @@
+"""Identifying a model's licence from its card, licence files, tags and links.
+
+Precedence: an identified licence file beats a card value that contradicts it
+(the conflict is reported); `license: other` takes the licence file's licence,
+else a recognised `license_name`, else a recognised `license_link`; a family
+tag (`openrail`, `cc`, ...) is refined by the licence file when it names a
+member. Whatever cannot be identified stays unknown, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openaudit.licenses.declared import Declared, declared_license
+from openaudit.licenses.expression import check_expression
+from openaudit.licenses.links import identify_url
+from openaudit.licenses.model import Claim, ExpressionReport, LicenseReport
+from openaudit.licenses.table import get, lookup
+from openaudit.licenses.text import identify_text
+from openaudit.verdict import Citation
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence
+
+_NO_LICENCE = frozenset({"unknown", "other"})
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    report: ExpressionReport | None
+    reason: str
+    conflicts: tuple[str, ...] = ()
+
+
+def _distinct(ids: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in ids if i))
+
+
+def _file_claims(evidence: Evidence) -> tuple[Claim, ...]:
+    claims = []
+    for item in evidence.license_files:
+        found = identify_text(item.text) if item.text else None
+        raw = item.problem or ("(unreadable)" if item.text is None else item.path)
+        citation = Citation(f"file:{item.path}", found, evidence.file_url(item.path))
+        claims.append(Claim(citation, found, raw))
+    return tuple(claims)
+
+
+def _tag_claims(tags: Iterable[object]) -> tuple[Claim, ...]:
+    claims = []
+    for tag in tags:
+        if isinstance(tag, str) and tag.lower().startswith("license:"):
+            facts = lookup(tag[len("license:") :])
+            claims.append(Claim(Citation(f"tag:{tag}", tag), facts.id if facts else None, tag))
+    return tuple(claims)
+
+
+def _link_claims(evidence: Evidence) -> tuple[Claim, ...]:
+    claims = []
+    for link in evidence.card.links_of("license"):
+        found = identify_url(link.url)
+        claims.append(Claim(Citation("card:link", link.url, link.url), found, link.text))
+    return tuple(claims)
+
+
+def _ancestors(license_id: str) -> set[str]:
+    seen: set[str] = set()
+    facts = get(license_id)
+    while facts is not None and facts.parent and facts.parent not in seen:
+        seen.add(facts.parent)
+        facts = get(facts.parent)
+    return seen
+
+
+def _compatible(found: str, declared: tuple[str, ...]) -> bool:
+    """A file's licence agrees with the card when it is the same licence or a
+    member of a family the card names (or the other way round)."""
+    found_up = _ancestors(found)
+    return any(found == d or d in found_up or found in _ancestors(d) for d in declared)
+
+
+def _name_of(license_id: str) -> str:
+    facts = get(license_id)
+    return facts.name if facts else license_id
+
+
+def _files_report(file_ids: tuple[str, ...]) -> ExpressionReport:
+    return check_expression(" AND ".join(file_ids))
+
+
+def _files_phrase(claims: tuple[Claim, ...]) -> str:
+    parts = [
+        f"{c.citation.where[5:]} reads as the {_name_of(c.license_id)}"
+        for c in claims
+        if c.license_id
+    ]
+    return "; ".join(parts)
+
+
+def _conflicts(declared: Declared, files: tuple[Claim, ...]) -> tuple[str, ...]:
+    return tuple(
+        f"card says {declared.raw} but {c.citation.where[5:]} reads as the {_name_of(c.license_id)}"
+        for c in files
+        if c.license_id and not _compatible(c.license_id, declared.ids)
+    )
+
+
+def _specific(declared: Declared, report: ExpressionReport, files: tuple[Claim, ...]) -> _Outcome:
+    conflicts = _conflicts(declared, files)
+    file_ids = _distinct(c.license_id for c in files)
+    if conflicts:
+        reason = f"the licence file decides over the card: {_files_phrase(files)}"
+        return _Outcome(_files_report(file_ids), reason, conflicts)
+    reason = f"identified from the card's license field ({declared.raw})"
+    if declared.note:
+        reason = f"{reason}; {declared.note}"
+    if file_ids:
+        reason = f"{reason}, confirmed by the licence file ({_files_phrase(files)})"
+    return _Outcome(report, reason)
+
+
+def _family(declared: Declared, report: ExpressionReport, files: tuple[Claim, ...]) -> _Outcome:
+    file_ids = _distinct(c.license_id for c in files)
+    if not file_ids:
+        reason = (
+            f"the card names only the licence family {declared.raw!r}; the actual licence "
+            "was not identified from a licence file, so its terms are not known"
+        )
+        return _Outcome(report, reason)
+    conflicts = _conflicts(declared, files)
+    reason = f"the card names the family {declared.raw!r}; {_files_phrase(files)}"
+    return _Outcome(_files_report(file_ids), reason, conflicts)
+
+
+def _other(declared: Declared, files: tuple[Claim, ...]) -> _Outcome:
+    file_ids = _distinct(c.license_id for c in files)
+    name = f"license_name: {declared.license_name}" if declared.license_name else "no license_name"
+    if file_ids:
+        conflicts: tuple[str, ...] = ()
+        if declared.name_id and not _compatible(declared.name_id, file_ids):
+            conflicts = (f"license_name says {declared.license_name} but {_files_phrase(files)}",)
+        return _Outcome(
+            _files_report(file_ids), f"license: other; {_files_phrase(files)}", conflicts
+        )
+    if declared.name_id:
+        reason = (
+            f"license: other; identified from license_name {declared.license_name!r} "
+            "(no licence file could be identified)"
+        )
+        return _Outcome(check_expression(declared.name_id), reason)
+    if declared.link_id:
+        reason = f"license: other; identified from license_link {declared.link}"
+        return _Outcome(check_expression(declared.link_id), reason)
+    found = "could not be identified" if files else "was not found"
+    return _Outcome(None, f"license: other ({name}) and the licence file {found}")
+
+
+def _undeclared(
+    declared: Declared, files: tuple[Claim, ...], others: tuple[Claim, ...]
+) -> _Outcome:
+    why = declared.problem or (
+        "the card says license: unknown" if declared.ids else "the card declares no licence"
+    )
+    file_ids = _distinct(c.license_id for c in files)
+    if file_ids:
+        return _Outcome(_files_report(file_ids), f"{why}; {_files_phrase(files)}")
+    for claim in others:
+        if claim.license_id:
+            source = claim.citation.where
+            return _Outcome(check_expression(claim.license_id), f"{why}; identified from {source}")
+    if files:
+        return _Outcome(None, f"{why}, and the licence files could not be identified")
+    return _Outcome(None, f"{why}, and no licence file, tag or link names one")
+
+
+def _resolve(declared: Declared, files: tuple[Claim, ...], others: tuple[Claim, ...]) -> _Outcome:
+    report = declared.report
+    ids = declared.ids
+    if report is None or not ids or "unknown" in ids:
+        return _undeclared(declared, files, others)
+    if "other" in ids:
+        return _other(declared, files)
+    if any(f.is_family_tag for f in map(get, ids) if f):
+        return _family(declared, report, files)
+    return _specific(declared, report, files)
+
+
+def _tag_conflicts(declared: Declared, tags: tuple[Claim, ...]) -> tuple[str, ...]:
+    if not declared.ids:
+        return ()
+    return tuple(
+        f"card says {declared.raw} but the Hub tag is {c.raw}"
+        for c in tags
+        if c.license_id and c.license_id not in _NO_LICENCE and c.license_id not in declared.ids
+    )
+
+
+def _license_id(report: ExpressionReport | None) -> str | None:
+    if report is None or report.facts is None:
+        return None
+    if len(report.license_ids) == 1 and report.license_ids[0] in _NO_LICENCE:
+        return None
+    return report.license_ids[0] if len(report.license_ids) == 1 else report.normalized
+
+
+def identify(evidence: Evidence) -> LicenseReport:
+    """Identify the model's licence from card, licence files, links and tags."""
+    declared = declared_license(evidence.metadata)
+    files = _file_claims(evidence)
+    tags = _tag_claims(evidence.tags)
+    others = (*tags, *_link_claims(evidence))
+    outcome = _resolve(declared, files, others)
+    license_id = _license_id(outcome.report)
+    facts = outcome.report.facts if outcome.report and license_id else None
+    expression = declared.report.normalized if declared.report and declared.report.valid else None
+    return LicenseReport(
+        license_id=license_id,
+        expression=expression,
+        facts=facts,
+        claims=(*declared.claims, *files, *others),
+        conflicts=(*outcome.conflicts, *_tag_conflicts(declared, tags)),
+        reason=outcome.reason,
+    )

@@ -1,0 +1,246 @@
+"""Licence lineage: what a model inherits from its base models and training data.
+
+A derivative (fine-tune, adapter, quantisation) inherits its bases' licence
+restrictions; a merge inherits those of every merged base. A derivative that
+declares a more permissive licence than a base is flagged. Missing, private and
+cyclic bases are notes, never fatal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openaudit.licenses.combine import combine_and, looser_terms
+from openaudit.licenses.declared import declared_license
+from openaudit.licenses.expression import check_expression
+from openaudit.licenses.model import ExpressionReport, LicenseFacts, LicenseReport
+from openaudit.licenses.table import get, lookup
+from openaudit.verdict import Citation
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence, LinkedRepo
+
+_STATUS_REASON = {
+    "not_found": "not found on the Hub (it may be private, renamed or deleted)",
+    "gated": "gated, and the Hub served no licence metadata for it",
+    "error": "could not be read",
+    "skipped": "not looked up (the lookup limit was reached)",
+}
+
+
+@dataclass(frozen=True)
+class BaseLicense:
+    """One base model in the chain and the licence it is under."""
+
+    repo_id: str
+    relation: str | None
+    depth: int
+    status: str
+    license_id: str | None
+    facts: LicenseFacts | None
+    citation: Citation
+    reason: str
+
+
+@dataclass(frozen=True)
+class LineageReport:
+    """The base-model chain's licences, flags and inherited restrictions."""
+
+    declared_id: str | None  # the model's own licence (identify's license_id)
+    bases: tuple[BaseLicense, ...]
+    flags: tuple[str, ...]  # "declares apache-2.0, but its base X is under llama2 (...)"
+    inherited: LicenseFacts | None  # every known base licence combined with AND
+    inherited_restrictions: tuple[str, ...]  # "meta-llama/Llama-2-7b (llama2): User cap: ..."
+    notes: tuple[str, ...]  # cycles, missing, private, unknown base licences
+
+
+@dataclass(frozen=True)
+class DatasetLicense:
+    """One declared training dataset and its licence."""
+
+    repo_id: str
+    status: str
+    license_id: str | None
+    facts: LicenseFacts | None
+    citation: Citation
+    flags: tuple[str, ...]  # non-commercial / share-alike / restricted / proprietary / unknown
+    reason: str
+
+
+def _repo_url(evidence: Evidence, repo: LinkedRepo) -> str | None:
+    if not evidence.url or not evidence.repo_id or evidence.repo_id not in evidence.url:
+        return None
+    host = evidence.url.rsplit(evidence.repo_id, 1)[0]
+    kind = "datasets/" if repo.repo_type == "dataset" else ""
+    return f"{host}{kind}{repo.repo_id}"
+
+
+def _from_tags(tags: tuple[str, ...]) -> ExpressionReport | None:
+    for tag in tags:
+        if isinstance(tag, str) and tag.lower().startswith("license:"):
+            facts = lookup(tag[len("license:") :])
+            if facts and facts.id not in ("unknown", "other"):
+                return check_expression(facts.id)
+    return None
+
+
+def _linked_license(repo: LinkedRepo) -> tuple[ExpressionReport | None, str]:
+    """The linked repo's licence as an expression report, and how it was found."""
+    declared = declared_license(repo.card_data, prefix=repo.repo_id)
+    ids = declared.ids
+    if ids and not set(ids) & {"unknown", "other"}:
+        return declared.report, f"card license: {declared.raw}"
+    if "other" in ids and declared.name_id:
+        return check_expression(declared.name_id), f"license_name: {declared.license_name}"
+    tagged = _from_tags(repo.tags)
+    if tagged is not None:
+        return tagged, "Hub license tag"
+    if repo.status != "ok" and not repo.card_data:
+        return None, _STATUS_REASON.get(repo.status, repo.status)
+    if declared.problem:
+        return None, declared.problem
+    if "other" in ids:
+        return None, f"license: other ({declared.license_name or 'no license_name'})"
+    return None, "no licence declared" if not ids else "license: unknown"
+
+
+def _single_id(report: ExpressionReport | None) -> str | None:
+    if report is None or report.facts is None:
+        return None
+    return report.license_ids[0] if len(report.license_ids) == 1 else report.normalized
+
+
+def _base(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
+    report, reason = _linked_license(repo)
+    license_id = _single_id(report)
+    citation = Citation(f"base_model:{repo.repo_id}", license_id, _repo_url(evidence, repo))
+    facts = report.facts if report and license_id else None
+    return BaseLicense(
+        repo.repo_id, repo.relation, repo.depth, repo.status, license_id, facts, citation, reason
+    )
+
+
+def _restrictions(facts: LicenseFacts) -> tuple[str, ...]:
+    """The statements that limit a derivative."""
+    keep = (
+        "Use restrictions: a",
+        "Use restrictions: the",
+        "User cap",
+        "Output restrictions",
+        "Naming or display",
+    )
+    out = [s for s in facts.statements() if s.startswith(keep)]
+    if facts.commercial_use != "yes":
+        out.insert(0, next(s for s in facts.statements() if s.startswith("Commercial use")))
+    if facts.share_alike in ("yes", "restrictions-flow-down"):
+        out.append("derivatives must carry the base licence's terms (share-alike)")
+    return tuple(out)
+
+
+def _chain(evidence: Evidence) -> tuple[tuple[LinkedRepo, ...], tuple[str, ...]]:
+    """The base repos without repeats or self-references, and notes about them."""
+    seen: set[str] = set()
+    kept: list[LinkedRepo] = []
+    notes: list[str] = []
+    for repo in evidence.base_models:
+        if evidence.repo_id and repo.repo_id == evidence.repo_id:
+            notes.append(f"cycle: {repo.repo_id} names itself as a base model")
+        elif repo.repo_id in seen:
+            notes.append(f"cycle or repeat: {repo.repo_id} appears more than once in the chain")
+        else:
+            seen.add(repo.repo_id)
+            kept.append(repo)
+    return tuple(kept), tuple(notes)
+
+
+def _flag(declared: LicenseFacts | None, base: BaseLicense) -> str | None:
+    if declared is None or base.facts is None:
+        return None
+    looser = looser_terms(declared, base.facts)
+    if not looser:
+        return None
+    return (
+        f"declares {declared.id}, but its base {base.repo_id} is under {base.license_id} "
+        f"({'; '.join(looser)})"
+    )
+
+
+def _base_notes(bases: tuple[BaseLicense, ...]) -> list[str]:
+    notes = []
+    for base in bases:
+        if base.facts is None:
+            notes.append(f"base {base.repo_id}: licence unknown ({base.reason})")
+        elif base.status == "gated":
+            notes.append(f"base {base.repo_id} is gated; its licence was read from Hub metadata")
+        if base.relation == "merge":
+            notes.append(f"{base.repo_id} is merged: the restrictions of every merged base apply")
+    return notes
+
+
+def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageReport:
+    """Base models' licences, inherited restrictions and licence-laundering flags.
+
+    `report` is the model's own licence from `identify` (computed when omitted).
+    """
+    if report is None:
+        from openaudit.licenses.identify import identify
+
+        report = identify(evidence)
+    chain, notes = _chain(evidence)
+    bases = tuple(_base(evidence, repo) for repo in chain)
+    flags = tuple(f for f in (_flag(report.facts, b) for b in bases) if f)
+    known = [b for b in bases if b.facts is not None]
+    inherited = combine_and([b.facts for b in known if b.facts], "inherited") if known else None
+    restrictions = tuple(
+        dict.fromkeys(
+            f"{b.repo_id} ({b.license_id}): {line}"
+            for b in known
+            if b.facts
+            for line in _restrictions(b.facts)
+        )
+    )
+    all_notes = [*notes, *_base_notes(bases)]
+    if bases and report.facts is None:
+        all_notes.append("the model's own licence is unknown; its bases' restrictions still apply")
+    return LineageReport(
+        report.license_id, bases, flags, inherited, restrictions, tuple(dict.fromkeys(all_notes))
+    )
+
+
+def _dataset_flags(facts: LicenseFacts | None) -> tuple[str, ...]:
+    if facts is None or facts.family == "unknown":
+        return ("unknown",)
+    flags = []
+    if facts.family == "non-commercial" or facts.commercial_use == "no":
+        flags.append("non-commercial")
+    if facts.share_alike == "yes":
+        flags.append("share-alike")
+    if facts.family in ("restricted", "proprietary"):
+        flags.append(facts.family)
+    return tuple(flags)
+
+
+def dataset_licenses(evidence: Evidence) -> tuple[DatasetLicense, ...]:
+    """The licence facts of every training dataset the card names, with flags."""
+    out = []
+    for repo in evidence.datasets:
+        report, reason = _linked_license(repo)
+        license_id = _single_id(report)
+        facts = report.facts if report and license_id else None
+        citation = Citation(f"dataset:{repo.repo_id}", license_id, _repo_url(evidence, repo))
+        out.append(
+            DatasetLicense(
+                repo.repo_id,
+                repo.status,
+                license_id,
+                facts,
+                citation,
+                _dataset_flags(facts),
+                reason,
+            )
+        )
+    return tuple(out)
+
+
+__all__ = ["BaseLicense", "DatasetLicense", "LineageReport", "dataset_licenses", "get", "lineage"]

@@ -1,0 +1,112 @@
+"""ProbeContext: the evidence of one audit plus derived facts, each computed once.
+
+Evaluators read the evidence through this object so that the parsed card, the
+licence identification and the licences of linked repos are computed at most
+once per audit, however many probes ask for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
+
+from openaudit import licenses
+from openaudit.verdict import Citation
+
+if TYPE_CHECKING:
+    from openaudit.card import Card, Section
+    from openaudit.evidence import Evidence
+    from openaudit.licenses import LicenseReport
+    from openaudit.licenses.lineage import DatasetLicense, LineageReport
+
+
+def _api(name: str) -> Callable[..., Any]:
+    """A function of openaudit.licenses by name.
+
+    The package has submodules named like its functions (`identify`, `lineage`);
+    once such a submodule is imported, the package attribute is the module, so
+    the function is taken from it then.
+    """
+    attr = getattr(licenses, name)
+    return cast(Callable[..., Any], getattr(attr, name) if isinstance(attr, ModuleType) else attr)
+
+
+class ProbeContext:
+    """One audit's evidence with lazily computed, cached derived facts."""
+
+    def __init__(self, evidence: Evidence) -> None:
+        self.evidence = evidence
+
+    @cached_property
+    def card(self) -> Card:
+        """The parsed model card (README, or API metadata when unreadable)."""
+        return self.evidence.card
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Card metadata; empty when absent or unreadable."""
+        return self.card.metadata
+
+    @property
+    def readme_read(self) -> bool:
+        """True when the README text itself was read (not only API metadata)."""
+        return self.evidence.readme is not None
+
+    @property
+    def metadata_known(self) -> bool:
+        """True when card metadata could be read from the README or the API."""
+        if self.card.metadata_error:
+            return False
+        return self.readme_read or self.evidence.api_card_data is not None
+
+    @cached_property
+    def license(self) -> LicenseReport:
+        """The model's licence as identified from every piece of evidence."""
+        report: LicenseReport = _api("identify")(self.evidence)
+        return report
+
+    @cached_property
+    def dataset_licenses(self) -> tuple[DatasetLicense, ...]:
+        """Licence facts of the linked datasets the source looked up."""
+        found: tuple[DatasetLicense, ...] = _api("dataset_licenses")(self.evidence)
+        return found
+
+    @cached_property
+    def lineage(self) -> LineageReport:
+        """Base models' licences and licence-laundering flags."""
+        report: LineageReport = _api("lineage")(self.evidence, self.license)
+        return report
+
+    def file(self, path: str, value: str | None = None) -> Citation:
+        """A citation of one repository file."""
+        return Citation(f"file:{path}", value, self.evidence.file_url(path))
+
+    def field(self, key: str, value: Any = None) -> Citation:
+        """A citation of one card metadata field."""
+        return Citation(f"card:{key}", _short(value), self._readme_url())
+
+    def api(self, key: str, value: Any = None) -> Citation:
+        """A citation of one field of the Hub API answer."""
+        return Citation(f"api:{key}", _short(value), self.evidence.url)
+
+    def section(self, section: Section) -> Citation:
+        """A citation of one card section."""
+        return Citation(f"README.md#{section.title}", f"line {section.line}", self._readme_url())
+
+    def readme(self, value: str | None = None) -> Citation:
+        """A citation of the README as a whole."""
+        return Citation("README.md", value, self._readme_url())
+
+    def _readme_url(self) -> str | None:
+        return self.evidence.file_url("README.md")
+
+
+def _short(value: Any, limit: int = 200) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+        value = ", ".join(value)
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,171 @@
+"""The rubric engine: probes -> findings -> layer levels and scores -> a verdict.
+
+Scoring rules (the same for every rubric):
+- a layer's score is 100 x (weight answered yes) / (weight answered yes or no);
+  unknown answers are left out of the denominator, never counted as yes;
+- when unknown answers carry more than half the layer's weight, or nothing was
+  decided, the layer's level is `unknown` (its score is still shown, or None);
+- otherwise the level comes from the layer's thresholds, then each probe
+  answered no (or unknown) lowers it to its `cap_if_no` (`cap_if_unknown`);
+  `cap_if_unknown: unknown` makes the layer unknown only when a "no" to that
+  probe could still lower the level (gated weights are partial whatever the
+  unread licence says);
+- overall: open when every layer is open; closed when weights or usage limits
+  are closed; unknown when either is unknown; else partial. The overall score
+  is the layer-weighted mean of the layer scores that are not None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from openaudit.evidence import Evidence
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Finding, LayerResult, Level, Outcome, Verdict
+
+KEY_LAYERS = ("weights", "usage_limits")
+Scored = tuple[ProbeSpec, Outcome]
+
+
+def evaluate(rubric: Rubric, evidence: Evidence) -> Verdict:
+    """Audit one model's evidence under a rubric."""
+    ctx = ProbeContext(evidence)
+    results = [(probe, _answer(probe, ctx)) for probe in rubric.probes]
+    layers = tuple(_layer(layer, results, ctx) for layer in rubric.layers)
+    level = overall_level(layers)
+    return Verdict(
+        ref=evidence.ref,
+        repo_id=evidence.repo_id,
+        revision=evidence.revision,
+        sha=evidence.sha,
+        source=evidence.source,
+        access=evidence.access,
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        layers=layers,
+        level=level,
+        score=overall_score(rubric.layers, layers),
+        summary=verdict_summary(level, layers, ctx),
+        problems=problems(ctx),
+    )
+
+
+def _answer(probe: ProbeSpec, ctx: ProbeContext) -> Outcome:
+    spec = get_evaluator(probe.evaluator)
+    if spec is None:  # only a Rubric built by hand can get here; the loader refuses it
+        raise KeyError(f"probe {probe.id}: unknown evaluator {probe.evaluator!r}")
+    return run(spec, ctx, probe.params)
+
+
+def _layer(layer: LayerSpec, results: list[Scored], ctx: ProbeContext) -> LayerResult:
+    own = [(probe, outcome) for probe, outcome in results if probe.layer == layer.id]
+    level, score = score_layer(layer, own)
+    findings = tuple(_finding(probe, outcome) for probe, outcome in own)
+    return LayerResult(layer.id, level, score, findings, layer_summary(own, ctx))
+
+
+def _finding(probe: ProbeSpec, outcome: Outcome) -> Finding:
+    return Finding(
+        probe=probe.id,
+        question=probe.question,
+        answer=outcome.answer,
+        reason=outcome.reason,
+        weight=probe.weight,
+        citations=outcome.citations,
+        remediation=None if outcome.answer == "yes" else probe.remediation or None,
+    )
+
+
+def score_layer(layer: LayerSpec, results: Iterable[Scored]) -> tuple[Level, int | None]:
+    """A layer's level and 0-100 score from its probes' outcomes."""
+    results = list(results)
+    total = sum(probe.weight for probe, _ in results)
+    yes = sum(probe.weight for probe, o in results if o.answer == "yes")
+    decided = sum(probe.weight for probe, o in results if o.answer != "unknown")
+    ratio = 100 * yes / decided if decided > 0 else None
+    level: Level = "unknown"
+    if ratio is not None and total - decided <= total / 2:
+        level = layer.thresholds.level(ratio)
+    undecided = []
+    for probe, outcome in results:
+        cap = probe.cap_for(outcome.answer)
+        if cap == "unknown" and outcome.answer == "unknown":
+            undecided.append(probe)
+        else:
+            level = cap_level(level, cap)
+    if any(_could_differ(level, probe) for probe in undecided):
+        level = cap_level(level, "unknown")
+    return level, None if ratio is None else round(ratio)
+
+
+def _could_differ(level: Level, probe: ProbeSpec) -> bool:
+    """Whether a 'no' to this unanswered probe would give a lower level than `level`."""
+    return probe.cap_if_no is None or LEVEL_RANK[level] > LEVEL_RANK[probe.cap_if_no]
+
+
+def overall_level(layers: tuple[LayerResult, ...]) -> Level:
+    """The verdict's level from its layers' levels."""
+    levels = {layer.id: layer.level for layer in layers}
+    if levels and all(level == "open" for level in levels.values()):
+        return "open"
+    if any(levels.get(key) == "closed" for key in KEY_LAYERS):
+        return "closed"
+    if any(levels.get(key) == "unknown" for key in KEY_LAYERS):
+        return "unknown"
+    return "partial"
+
+
+def overall_score(specs: tuple[LayerSpec, ...], layers: tuple[LayerResult, ...]) -> int | None:
+    """The layer-weighted mean of the layer scores that are not None."""
+    weights = {spec.id: spec.weight for spec in specs}
+    scored = [(weights[layer.id], layer.score) for layer in layers if layer.score is not None]
+    total = sum(weight for weight, _ in scored)
+    if total <= 0:
+        return None
+    return round(sum(weight * score for weight, score in scored) / total)
+
+
+def layer_summary(results: Iterable[Scored], ctx: ProbeContext) -> str:
+    """A short phrase of key evidence, from the probes' `summary` templates."""
+    parts = []
+    for probe, outcome in results:
+        template = probe.summary.get(outcome.answer, "")
+        if "{license}" in template:
+            template = template.replace("{license}", _licence_name(ctx))
+        value = next((c.value for c in outcome.citations if c.value), "")
+        text = template.replace("{value}", value).strip()
+        if text:
+            parts.append(text)
+    return ", ".join(dict.fromkeys(parts))
+
+
+def _licence_name(ctx: ProbeContext) -> str:
+    report = ctx.license
+    if report.license_id:
+        return report.license_id
+    return "an unidentified licence" if report.claims else "no licence"
+
+
+def verdict_summary(level: Level, layers: tuple[LayerResult, ...], ctx: ProbeContext) -> str:
+    """One line: the level, the licence when known, and the layers grouped by level."""
+    groups = []
+    for each in ("open", "partial", "closed", "unknown"):
+        names = [layer.id.replace("_", " ") for layer in layers if layer.level == each]
+        if names:
+            groups.append(f"{each} {', '.join(names)}")
+    report = ctx.__dict__.get("license")  # only when a probe needed it: never computed here
+    licence = f" ({report.license_id})" if report is not None and report.license_id else ""
+    return f"{level}{licence}: {'; '.join(groups)}"
+
+
+def problems(ctx: ProbeContext) -> tuple[tuple[str, str], ...]:
+    """Evidence problems worth reporting beside the verdict, in a stable order."""
+    evidence = ctx.evidence
+    found = [(problem.what, problem.message) for problem in evidence.problems]
+    if evidence.access == "gated":
+        found.append(("access", "gated: the README and licence files could not be read"))
+    if evidence.readme is not None and ctx.card.metadata_error:
+        found.append(("card metadata", ctx.card.metadata_error))
+    return tuple(dict.fromkeys(found))

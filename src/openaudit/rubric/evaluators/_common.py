@@ -1,0 +1,112 @@
+"""Small helpers shared by the evaluator modules."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from openaudit.licenses.lineage import DatasetLicense
+from openaudit.rubric.context import ProbeContext
+from openaudit.verdict import Citation, Outcome
+
+# The Hub template's "[More Information Needed]", as card.py counts it.
+PLACEHOLDER = re.compile(r"\[?more[ \t]+information[ \t]+needed\]?", re.IGNORECASE)
+
+
+def as_list(value: Any) -> tuple[str, ...]:
+    """A metadata value that may be a string or a list, as a tuple of strings."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
+def words(text: str) -> int:
+    """Words of card text, not counting template placeholders."""
+    return len(PLACEHOLDER.sub(" ", text).split())
+
+
+def no_readme(ctx: ProbeContext) -> Outcome:
+    """The unknown outcome of a probe that needs the README text, which was not read."""
+    if ctx.evidence.access == "gated":
+        return Outcome.unknown("the README is gated and could not be read", ctx.api("gated"))
+    return Outcome.unknown("no README was read")
+
+
+def no_metadata(ctx: ProbeContext) -> Outcome:
+    """The unknown outcome of a probe that needs card metadata, which is unreadable."""
+    error = ctx.card.metadata_error
+    if error:
+        return Outcome.unknown(f"the card metadata could not be read: {error}", ctx.readme())
+    return no_readme(ctx)
+
+
+def declared_datasets(ctx: ProbeContext) -> tuple[str, ...]:
+    """The dataset ids the card metadata declares."""
+    return as_list(ctx.metadata.get("datasets"))
+
+
+def quote(names: list[str] | tuple[str, ...]) -> str:
+    """Names joined for a reason text: 'a', 'b' or 'c'."""
+    quoted = [f"'{name}'" for name in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+Judgement = tuple[str, str] | None  # ("no" | "unknown", why) for an item that fails; None: passes
+
+
+def missing_datasets(ctx: ProbeContext) -> list[str]:
+    """Datasets the card declares that the source did not look up."""
+    looked = {repo.repo_id.lower() for repo in ctx.evidence.datasets}
+    return [name for name in declared_datasets(ctx) if name.lower() not in looked]
+
+
+def _declares_nothing(ctx: ProbeContext, repo_id: str) -> bool:
+    repo = next((r for r in ctx.evidence.datasets if r.repo_id == repo_id), None)
+    if repo is None:
+        return False
+    tagged = any(tag.startswith("license:") for tag in repo.tags)
+    return not repo.card_data.get("license") and not tagged
+
+
+def dataset_licence_state(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
+    """Why a dataset's licence cannot be judged ("no": missing; "unknown": unread)."""
+    if item.status == "not_found":
+        return ("no", f"{item.repo_id} was not found on the Hub")
+    if item.status in ("error", "skipped"):
+        return ("unknown", f"{item.repo_id} was not looked up ({item.reason})")
+    if item.facts is None:
+        if _declares_nothing(ctx, item.repo_id):
+            return ("no", f"{item.repo_id} declares no licence")
+        return ("unknown", f"{item.repo_id}: licence not identified ({item.reason})")
+    return None
+
+
+def combine(
+    ctx: ProbeContext, results: list[Judgement], cites: list[Citation], passed: str
+) -> Outcome:
+    """One outcome over all declared datasets: any no -> no; any unknown -> unknown."""
+    missing = missing_datasets(ctx)
+    if not results and not missing:
+        return Outcome.unknown("no datasets are declared", ctx.field("datasets"))
+    failing = [why for answer, why in filter(None, results) if answer == "no"]
+    if failing:
+        return Outcome.no("; ".join(failing), *cites)
+    unsure = [why for _, why in filter(None, results)]
+    unsure += [f"{name} was not looked up" for name in missing]
+    if unsure:
+        return Outcome.unknown("; ".join(unsure), *cites)
+    return Outcome.yes(passed, *cites)
+
+
+def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
+    """Unknown when no licence was found but the card itself could not be read (gated)."""
+    if ctx.license.claims or ctx.readme_read or ctx.evidence.api_card_data is not None:
+        return None
+    if ctx.evidence.access != "gated":
+        return None
+    return Outcome.unknown(
+        "no licence found, but the gated card could not be read", ctx.api("gated")
+    )

@@ -1,0 +1,152 @@
+"""Code-layer evaluators: inference, training and evaluation code, and its licence.
+
+Linked code repositories are never fetched: the card's links and the text
+around them are all the evidence, and their licences stay unknown offline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openaudit.card import Link, Section
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import no_readme, quote
+from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.registry import Param, evaluator
+from openaudit.verdict import Citation, Outcome
+
+MODELLING_FILES = ["*.py"]
+CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
+
+
+def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
+    """The library the model declares, and where it was read."""
+    if ctx.evidence.library_name:
+        return ctx.evidence.library_name, ctx.api("library_name", ctx.evidence.library_name)
+    value = ctx.metadata.get("library_name")
+    name = value if isinstance(value, str) and value.strip() else None
+    return name, ctx.field("library_name", name)
+
+
+@evaluator(
+    "inference_code",
+    params={"files": Param("list[str]", MODELLING_FILES, "globs of modelling code files")},
+    reads=("api:library_name", "card:library_name", "files"),
+    doc="The model can be run with published code: a library integration or modelling files.",
+)
+def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
+    """The model can be run with published code (a library or modelling files)."""
+    name, cite = library(ctx)
+    if name:
+        return Outcome.yes(f"runs with the {name} library", cite)
+    code = matching_files(ctx, files)
+    if code:
+        cites = [ctx.file(path) for path in code[:5]]
+        return Outcome.yes(f"modelling code in the repo: {', '.join(code[:3])}", *cites)
+    configs = matching_files(ctx, CONFIG_FILES)
+    if configs:
+        return Outcome.yes(f"a library config ({configs[0]}) is published", ctx.file(configs[0]))
+    if not ctx.evidence.files:
+        return Outcome.unknown("no file listing was read and no library is declared")
+    return Outcome.no("no library is declared and the repo has no modelling code", cite)
+
+
+def mentions(keywords: list[str]) -> re.Pattern[str]:
+    """A pattern matching any keyword at the start of a word, case-insensitively."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
+
+
+def _home(ctx: ProbeContext, link: Link) -> Section | None:
+    """The innermost section whose text contains the link."""
+    return next((s for s in ctx.card.sections if link.url in s.text), None)
+
+
+def _line_of(ctx: ProbeContext, link: Link) -> str:
+    return " ".join(line for line in ctx.card.body.splitlines() if link.url in line)
+
+
+def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
+    """True when a code link is about the topic: its text, line or section says so."""
+    if topic.search(link.text) or topic.search(_line_of(ctx, link)):
+        return True
+    home = _home(ctx, link)
+    if home is None:
+        return False
+    title = home.title.lower()
+    return bool(topic.search(title)) or any(name.lower() in title for name in sections)
+
+
+@evaluator(
+    "code_linked",
+    params={
+        "keywords": Param("list[str]", doc="word starts that mark the topic, e.g. 'train'"),
+        "sections": Param("list[str]", [], "section titles whose code links count"),
+        "files": Param("list[str]", [], "globs of repo files that count as such code"),
+    },
+    reads=("README.md", "files"),
+    doc="Code on the topic is published: a code link whose text, line or section is about it.",
+)
+def code_linked(
+    ctx: ProbeContext, keywords: list[str], sections: list[str], files: list[str]
+) -> Outcome:
+    """Code on a topic (training, evaluation, ...) is in the repo or linked from the card."""
+    in_repo = matching_files(ctx, files) if files else []
+    if in_repo:
+        cites = [ctx.file(path) for path in in_repo[:5]]
+        return Outcome.yes(f"in the repo: {', '.join(in_repo[:3])}", *cites)
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    topic = mentions(keywords)
+    links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    if links:
+        cites = [
+            Citation("README.md", link.target or link.text or None, link.url) for link in links
+        ]
+        targets = ", ".join(dict.fromkeys(link.target or link.url for link in links))
+        return Outcome.yes(f"linked: {targets}", *cites[:5])
+    total = len(ctx.card.links_of("code"))
+    reason = f"none of the card's {total} code link(s) is about {quote(keywords)}"
+    return Outcome.no(reason, ctx.readme())
+
+
+@evaluator(
+    "code_osi_licensed",
+    params={"files": Param("list[str]", ["*.py"], "globs of code files in the repo")},
+    reads=("files", "card:license", "file:LICENSE*", "README.md"),
+    doc="The published code is under an OSI-approved licence (repo code: the model licence).",
+)
+def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
+    """The code published with the model is under an OSI-approved licence."""
+    code = matching_files(ctx, files)
+    if code:
+        return _repo_code_license(ctx, code)
+    if ctx.readme_read and ctx.card.links_of("code"):
+        link = ctx.card.links_of("code")[0]
+        where = Citation("README.md", link.target or link.text or None, link.url)
+        reason = (
+            f"the code is linked ({link.target or link.url}); its licence cannot be read offline"
+        )
+        return Outcome.unknown(reason, where)
+    name, cite = library(ctx)
+    if name:
+        return Outcome.unknown(
+            f"the only code is the {name} integration, licensed by the library", cite
+        )
+    return Outcome.no("no code is published with the model", Citation("files"))
+
+
+def _repo_code_license(ctx: ProbeContext, code: list[str]) -> Outcome:
+    """Code files in the repo fall under the model's licence."""
+    report = ctx.license
+    cites = (*(ctx.file(path) for path in code[:3]), *(c.citation for c in report.claims))
+    facts = report.facts
+    if facts is None:
+        if report.claims:
+            return Outcome.unknown(f"the repo licence is not identified: {report.reason}", *cites)
+        return Outcome.no("the repo code has no licence", *cites)
+    if facts.osi_approved is None:
+        return Outcome.unknown(f"whether '{facts.id}' is OSI-approved is not known", *cites)
+    shown = f"repo code is under '{facts.id}'"
+    if facts.osi_approved:
+        return Outcome.yes(f"{shown}, OSI-approved", *cites)
+    return Outcome.no(f"{shown}, not OSI-approved", *cites)

@@ -1,0 +1,92 @@
+"""Data-layer evaluators: are the training datasets named, available and usable?"""
+
+from __future__ import annotations
+
+from openaudit.evidence import LinkedRepo
+from openaudit.licenses.lineage import DatasetLicense
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import (
+    Judgement,
+    combine,
+    dataset_licence_state,
+    declared_datasets,
+    no_metadata,
+)
+from openaudit.rubric.registry import Param, evaluator
+from openaudit.verdict import Citation, Outcome
+
+
+@evaluator(
+    "datasets_declared",
+    reads=("card:datasets",),
+    doc="The card metadata names the training datasets (`datasets:`).",
+)
+def datasets_declared(ctx: ProbeContext) -> Outcome:
+    """The card metadata names at least one dataset."""
+    names = declared_datasets(ctx)
+    if names:
+        return Outcome.yes(
+            f"{len(names)} dataset(s): {', '.join(names[:5])}", ctx.field("datasets", names)
+        )
+    if not ctx.metadata_known:
+        return no_metadata(ctx)
+    return Outcome.no("the card metadata names no datasets", ctx.field("datasets"))
+
+
+def _hub_url(repo: LinkedRepo) -> str:
+    return f"https://huggingface.co/datasets/{repo.repo_id}"
+
+
+def _availability(repo: LinkedRepo, allow_gated: bool) -> Judgement:
+    """('no' | 'unknown', why) for a dataset that is not freely available, else None."""
+    if repo.status == "not_found":
+        return ("no", f"{repo.repo_id} was not found")
+    if repo.status in ("error", "skipped"):
+        return ("unknown", f"{repo.repo_id} was not looked up ({repo.problem or repo.status})")
+    if (repo.status == "gated" or repo.gated) and not allow_gated:
+        return ("no", f"{repo.repo_id} is gated")
+    return None
+
+
+@evaluator(
+    "datasets_on_hub",
+    params={"allow_gated": Param("bool", False, "count gated datasets as available")},
+    reads=("card:datasets", "dataset:<id>"),
+    doc="Every declared dataset exists on the Hub (and is not gated unless ALLOW_GATED).",
+)
+def datasets_on_hub(ctx: ProbeContext, allow_gated: bool) -> Outcome:
+    """Every declared dataset exists on the Hub, not gated unless `allow_gated`."""
+    repos = ctx.evidence.datasets
+    cites = [Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in repos]
+    results = [_availability(repo, allow_gated) for repo in repos]
+    return combine(ctx, results, cites, f"all {len(repos)} declared dataset(s) are on the Hub")
+
+
+def _commercial(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
+    """('no' | 'unknown', why) for a dataset whose licence may bar commercial use."""
+    state = dataset_licence_state(ctx, item)
+    if state is not None:
+        return state
+    facts = item.facts
+    if "non-commercial" in item.flags:
+        return ("no", f"{item.repo_id} is under {item.license_id}, which bars commercial use")
+    if facts is not None and facts.commercial_use == "unknown":
+        return (
+            "unknown",
+            f"{item.repo_id}: whether {item.license_id} allows commercial use is unknown",
+        )
+    return None
+
+
+@evaluator(
+    "datasets_commercial_use",
+    reads=("card:datasets", "dataset:<id>:card:license"),
+    doc="No declared dataset is under a non-commercial, missing or unrecognised licence.",
+)
+def datasets_commercial_use(ctx: ProbeContext) -> Outcome:
+    """No declared dataset's licence bars commercial use of what is built from it."""
+    results = [_commercial(ctx, item) for item in ctx.dataset_licenses]
+    cites = [item.citation for item in ctx.dataset_licenses]
+    return combine(
+        ctx, results, cites, f"all {len(results)} dataset licence(s) allow commercial use"
+    )

@@ -1,0 +1,159 @@
+"""Documentation-layer evaluators: model card, evaluation results, paper, metadata."""
+
+from __future__ import annotations
+
+import re
+
+from openaudit.card import TEMPLATE_PAPER_IDS
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import PLACEHOLDER, no_readme, words
+from openaudit.rubric.evaluators.generic import matching_files, matching_tags
+from openaudit.rubric.registry import Param, evaluator
+from openaudit.verdict import Citation, Outcome
+
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
+EVAL_SECTIONS = ["Evaluation", "Results", "Benchmarks", "Benchmark", "Performance"]
+EVAL_FILES = [".eval_results/*.yaml", ".eval_results/*.yml"]
+
+
+# What an unfilled template section holds besides placeholders: field labels and comments.
+TEMPLATE_NOISE = re.compile(r"\*\*[^*\n]{1,80}\*\*:?|<!--.*?-->", re.DOTALL)
+
+
+def _unfilled_section(text: str) -> bool:
+    rest = PLACEHOLDER.sub("", TEMPLATE_NOISE.sub("", text))
+    return bool(PLACEHOLDER.search(text)) and not any(c.isalnum() for c in rest)
+
+
+def _unfilled(ctx: ProbeContext) -> int:
+    """Sections whose own text is only placeholders, field labels and comments."""
+    return sum(1 for section in ctx.card.sections if _unfilled_section(section.text))
+
+
+@evaluator(
+    "card_substantive",
+    params={
+        "min_words": Param("int", 150, "words the card body needs, placeholders excluded"),
+        "max_unfilled": Param("number", 0.5, "largest share of placeholder-only sections"),
+    },
+    reads=("README.md",),
+    doc="A model card exists, has at least MIN_WORDS words and is not an unfilled template.",
+)
+def card_substantive(ctx: ProbeContext, min_words: int, max_unfilled: float) -> Outcome:
+    """A model card exists and is more than an unfilled template."""
+    if not ctx.readme_read:
+        if ctx.evidence.access == "gated":
+            return no_readme(ctx)
+        return Outcome.no("the repository has no README (model card)", Citation("files"))
+    count = words(ctx.card.body)
+    if count < min_words:
+        return Outcome.no(f"the card has {count} words, fewer than {min_words}", ctx.readme())
+    sections = len(ctx.card.sections)
+    unfilled = _unfilled(ctx)
+    if sections and unfilled / sections > max_unfilled:
+        reason = f"{unfilled} of {sections} sections hold only template placeholders"
+        return Outcome.no(reason, ctx.readme(f"{ctx.card.placeholders} placeholders"))
+    return Outcome.yes(f"{count} words in {sections} sections", ctx.readme(f"{count} words"))
+
+
+@evaluator(
+    "template_coverage",
+    params={"min_ratio": Param("number", 0.5, "share of the Hub template's sections needed")},
+    reads=("README.md",),
+    doc="The card fills at least MIN_RATIO of the Hub model-card template's sections.",
+)
+def template_coverage(ctx: ProbeContext, min_ratio: float) -> Outcome:
+    """The card covers enough of the Hub's model card template."""
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    coverage = ctx.card.template_coverage()
+    filled = [name for name, present in coverage if present]
+    ratio = len(filled) / len(coverage) if coverage else 0.0
+    shown = f"{len(filled)} of {len(coverage)} template sections are filled"
+    cite = ctx.readme(", ".join(filled) or "none")
+    return (Outcome.yes if ratio >= min_ratio else Outcome.no)(shown, cite)
+
+
+def _eval_table(ctx: ProbeContext) -> Outcome | None:
+    """Yes when an evaluation section holds a table; a no naming it when it has none."""
+    found = None
+    for name in EVAL_SECTIONS:
+        section = ctx.card.find_section(name)
+        if section is None:
+            continue
+        if TABLE_RULE.search(ctx.card.section_text(section)):
+            return Outcome.yes(f"a results table in '{section.title}'", ctx.section(section))
+        found = found or section
+    if found is None:
+        return None
+    return Outcome.no(f"section '{found.title}' has no results table", ctx.section(found))
+
+
+@evaluator(
+    "evaluation_results",
+    reads=("card:model-index", "files", "README.md"),
+    doc="Evaluation results are published: model-index, .eval_results/ or a results table.",
+)
+def evaluation_results(ctx: ProbeContext) -> Outcome:
+    """Evaluation results are published in the metadata, result files or a card table."""
+    index = ctx.metadata.get("model-index")
+    if index:
+        return Outcome.yes(
+            "`model-index` metadata holds results", ctx.field("model-index", "present")
+        )
+    files = matching_files(ctx, EVAL_FILES)
+    if files:
+        return Outcome.yes(f"{len(files)} result file(s)", *(ctx.file(p) for p in files[:3]))
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    table = _eval_table(ctx)
+    if table is not None:
+        return table
+    return Outcome.no("no model-index, result files or evaluation section", ctx.readme())
+
+
+@evaluator(
+    "paper_linked",
+    reads=("README.md", "api:tags"),
+    doc="A paper or technical report is linked from the card or tagged (arxiv:ID).",
+)
+def paper_linked(ctx: ProbeContext) -> Outcome:
+    """A paper or technical report is linked or tagged."""
+    # The template cites a CO2 paper on every card; that is not the model's paper.
+    tags = [
+        t
+        for t in matching_tags(ctx, ["arxiv:*", "doi:*"])
+        if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS
+    ]
+    papers = [p for p in ctx.card.links_of("paper") if p.target not in TEMPLATE_PAPER_IDS]
+    if papers:
+        cites = [
+            Citation("README.md", link.target or link.text or None, link.url) for link in papers
+        ]
+        shown = ", ".join(dict.fromkeys(link.target or link.url for link in papers[:3]))
+        return Outcome.yes(f"paper linked: {shown}", *cites[:5])
+    if tags:
+        return Outcome.yes(f"tagged {', '.join(tags[:3])}", ctx.api("tags", ", ".join(tags)))
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    return Outcome.no("no paper link and no arxiv tag", ctx.readme(), ctx.api("tags"))
+
+
+@evaluator(
+    "metadata_readable",
+    reads=("README.md",),
+    doc="The card has a YAML metadata block that parses.",
+)
+def metadata_readable(ctx: ProbeContext) -> Outcome:
+    """The card's YAML metadata block exists and parses."""
+    if not ctx.readme_read:
+        if ctx.evidence.api_card_data is not None:
+            return Outcome.yes("card metadata was read from the Hub API", ctx.api("cardData"))
+        return no_readme(ctx)
+    error = ctx.card.metadata_error
+    if error:
+        return Outcome.no(f"the metadata block does not parse: {error}", ctx.readme(error))
+    if not ctx.card.has_front_matter:
+        return Outcome.no("the README has no YAML metadata block", ctx.readme())
+    keys = ", ".join(sorted(ctx.metadata)[:8])
+    return Outcome.yes(f"metadata keys: {keys}", ctx.readme(keys))

@@ -1,0 +1,160 @@
+"""Usage-limits evaluators: is there a licence, and what does it let anyone do?"""
+
+from __future__ import annotations
+
+from openaudit.licenses import LicenseFacts
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import as_list, licence_unreadable
+from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.registry import evaluator
+from openaudit.verdict import Citation, Outcome
+
+LICENSE_FILES = ["license*", "licence*", "copying*", "notice*", "use_policy*", "*license.md"]
+
+
+def _claims(ctx: ProbeContext) -> tuple[Citation, ...]:
+    return tuple(claim.citation for claim in ctx.license.claims)
+
+
+def _no_facts(ctx: ProbeContext, what: str) -> Outcome:
+    """The outcome when the licence has no facts: none stated, or not identified."""
+    report = ctx.license
+    if report.claims:
+        return Outcome.unknown(f"the licence is not identified: {report.reason}", *_claims(ctx))
+    unreadable = licence_unreadable(ctx)
+    if unreadable:
+        return unreadable
+    return Outcome.no(f"no licence is stated, so nothing grants {what}", Citation("card:license"))
+
+
+@evaluator(
+    "license_identified",
+    reads=("card:license", "card:license_name", "file:LICENSE*", "api:tags"),
+    doc="The model's licence is stated and identified.",
+)
+def license_identified(ctx: ProbeContext) -> Outcome:
+    """The model's licence is stated (card, licence file or tag) and identified."""
+    report = ctx.license
+    if report.license_id:
+        return Outcome.yes(f"'{report.license_id}': {report.reason}", *_claims(ctx))
+    if report.claims:
+        return Outcome.unknown(
+            f"a licence is stated but not identified: {report.reason}", *_claims(ctx)
+        )
+    unreadable = licence_unreadable(ctx)
+    if unreadable:
+        return unreadable
+    reason = "no licence in the card metadata, licence files or tags"
+    return Outcome.no(reason, Citation("card:license"), Citation("files"))
+
+
+@evaluator(
+    "license_file_consistent",
+    reads=("files", "file:LICENSE*", "card:license"),
+    doc="A licence file is in the repo and agrees with the card's licence tag.",
+)
+def license_file_consistent(ctx: ProbeContext) -> Outcome:
+    """A licence file is published and agrees with the card's licence."""
+    texts = ctx.evidence.license_files
+    if not texts:
+        listed = matching_files(ctx, LICENSE_FILES)
+        if listed:
+            return Outcome.unknown(f"{listed[0]} is listed but was not read", ctx.file(listed[0]))
+        return Outcome.no("the repo has no licence file", Citation("files"))
+    cites = tuple(ctx.file(f.path) for f in texts)
+    report = ctx.license
+    if report.conflicts:
+        return Outcome.no("; ".join(report.conflicts), *cites, *_claims(ctx))
+    unread = [f for f in texts if f.text is None]
+    if unread:
+        why = unread[0].problem or "unreadable"
+        return Outcome.unknown(f"{unread[0].path} could not be read ({why})", *cites)
+    if not report.license_id:
+        return Outcome.unknown(f"the licence is not identified: {report.reason}", *cites)
+    return Outcome.yes(f"{texts[0].path} agrees with '{report.license_id}'", *cites)
+
+
+def _stated(value: str | None) -> bool | None:
+    """Whether a free-text restriction field states one (None: the table says unknown)."""
+    if value is None:
+        return False
+    return None if value.strip().lower() == "unknown" else True
+
+
+def restrictions(facts: LicenseFacts) -> list[str] | None:
+    """The use restrictions a licence imposes; None when the table cannot tell."""
+    flags = {
+        "field-of-use restrictions": facts.field_of_use_restrictions,
+        "an acceptable-use policy": facts.acceptable_use_policy,
+        f"a user cap ({facts.user_cap})": _stated(facts.user_cap),
+        f"output restrictions ({facts.output_restrictions})": _stated(facts.output_restrictions),
+    }
+    found = [name for name, flag in flags.items() if flag]
+    if found:
+        return found
+    return None if any(flag is None for flag in flags.values()) else []
+
+
+@evaluator(
+    "no_use_restrictions",
+    reads=("card:license", "file:LICENSE*"),
+    doc="The licence imposes no use restrictions (AUP, field of use, user caps, output bans).",
+)
+def no_use_restrictions(ctx: ProbeContext) -> Outcome:
+    """The licence lets anyone use the model for any purpose."""
+    facts = ctx.license.facts
+    if facts is None:
+        return _no_facts(ctx, "any use")
+    found = restrictions(facts)
+    if found is None:
+        return Outcome.unknown(f"whether '{facts.id}' restricts use is not known", *_claims(ctx))
+    if found:
+        return Outcome.no(f"'{facts.id}' imposes {'; '.join(found)}", *_claims(ctx))
+    return Outcome.yes(f"'{facts.id}' imposes no use restrictions", *_claims(ctx))
+
+
+@evaluator(
+    "commercial_use_allowed",
+    reads=("card:license", "file:LICENSE*"),
+    doc="The licence allows commercial use without conditions beyond attribution.",
+)
+def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
+    """The licence allows commercial use unconditionally."""
+    facts = ctx.license.facts
+    if facts is None:
+        return _no_facts(ctx, "commercial use")
+    allowed = facts.commercial_use
+    if allowed == "unknown":
+        return Outcome.unknown(
+            f"whether '{facts.id}' allows commercial use is not known", *_claims(ctx)
+        )
+    if allowed == "yes":
+        return Outcome.yes(f"'{facts.id}' allows commercial use", *_claims(ctx))
+    shown = "only under conditions" if allowed == "conditional" else "not"
+    return Outcome.no(f"'{facts.id}' allows commercial use {shown}", *_claims(ctx))
+
+
+@evaluator(
+    "base_license_compatible",
+    reads=("card:base_model", "base_model:<id>:card:license", "card:license"),
+    doc="The model's licence does not claim more freedom than its base models' licences grant.",
+)
+def base_license_compatible(ctx: ProbeContext) -> Outcome:
+    """No base model's licence conflicts with the licence the model is released under."""
+    lineage = ctx.lineage
+    declared = as_list(ctx.metadata.get("base_model"))
+    if not lineage.bases:
+        if declared:
+            reason = f"base {', '.join(declared)} was not looked up"
+            return Outcome.unknown(reason, ctx.field("base_model", declared))
+        return Outcome.yes("no base model is declared", ctx.field("base_model"))
+    cites = [base.citation for base in lineage.bases]
+    if lineage.flags:
+        return Outcome.no("; ".join(lineage.flags), *cites, *_claims(ctx))
+    unread = [base for base in lineage.bases if base.facts is None]
+    if unread:
+        why = "; ".join(f"base {b.repo_id}: licence unknown ({b.reason})" for b in unread)
+        return Outcome.unknown(why, *cites)
+    if ctx.license.facts is None:
+        return Outcome.unknown("the model's own licence is not identified", *cites)
+    return Outcome.yes(f"compatible with {len(lineage.bases)} base licence(s)", *cites)

@@ -1,0 +1,147 @@
+"""Weights-layer evaluators: are the final weights published, safely and freely?"""
+
+from __future__ import annotations
+
+from openaudit.evidence import RepoFile
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import as_list
+from openaudit.rubric.registry import Param, evaluator
+from openaudit.verdict import Citation, Outcome
+
+WEIGHT_FORMATS = (
+    "safetensors", "bin", "pt", "pth", "ckpt", "gguf", "ggml",
+    "onnx", "h5", "msgpack", "npz", "mlmodel", "tflite",
+)  # fmt: skip
+PICKLE_FORMATS = ("bin", "pt", "pth", "ckpt")
+# Training-state files share the weight extensions but are not model weights.
+NOT_WEIGHTS = ("training_args", "optimizer", "scheduler", "rng_state", "trainer_state")
+CONVERTED_FORMATS = ("gguf", "ggml")
+QUANT_MARKERS = ("exl2", "awq", "gptq")
+
+
+def weight_format(repo_file: RepoFile) -> str | None:
+    """The weight format of a repository file, or None when it is no weight file."""
+    name = repo_file.path.rsplit("/", 1)[-1].lower()
+    if any(name.startswith(prefix) for prefix in NOT_WEIGHTS) or "." not in name:
+        return None
+    ext = name.rsplit(".", 1)[1]
+    return ext if ext in WEIGHT_FORMATS else None
+
+
+def weight_files(ctx: ProbeContext) -> list[tuple[RepoFile, str]]:
+    """The repository's weight files with their formats, in listing order."""
+    found = ((f, weight_format(f)) for f in ctx.evidence.files)
+    return [(f, fmt) for f, fmt in found if fmt is not None]
+
+
+def _formats(found: list[tuple[RepoFile, str]]) -> list[str]:
+    return sorted({fmt for _, fmt in found})
+
+
+@evaluator(
+    "weight_files_present",
+    reads=("files",),
+    doc="The repository lists model weight files (any common format, shards included).",
+)
+def weight_files_present(ctx: ProbeContext) -> Outcome:
+    """The repository lists model weight files."""
+    if not ctx.evidence.files:
+        return Outcome.unknown("no file listing was read")
+    found = weight_files(ctx)
+    if not found:
+        if ctx.evidence.files_truncated:
+            return Outcome.unknown("the file listing was truncated before any weight file")
+        return Outcome.no("the repository lists no weight files", Citation("files"))
+    formats = ", ".join(_formats(found))
+    cites = [ctx.file(f.path) for f, _ in found[:5]]
+    reason = f"{len(found)} weight file(s): {formats}"
+    return Outcome.yes(reason, Citation("files", formats), *cites)
+
+
+@evaluator(
+    "weights_safe_format",
+    reads=("files",),
+    doc="Weights are offered in a format that loads without unpickling (safetensors, GGUF, ONNX).",
+)
+def weights_safe_format(ctx: ProbeContext) -> Outcome:
+    """Weights are offered in at least one format that loads without unpickling."""
+    found = weight_files(ctx)
+    if not found:
+        return Outcome.unknown("no weight files to check")
+    safe = [(f, fmt) for f, fmt in found if fmt not in PICKLE_FORMATS]
+    if safe:
+        formats = ", ".join(_formats(safe))
+        cites = [ctx.file(f.path) for f, _ in safe[:3]]
+        return Outcome.yes(f"weights in {formats}", Citation("files", formats), *cites)
+    formats = ", ".join(_formats(found))
+    cites = [ctx.file(f.path) for f, _ in found[:3]]
+    reason = f"only pickle-based weights ({formats}), which can run code when loaded"
+    return Outcome.no(reason, Citation("files", formats), *cites)
+
+
+@evaluator(
+    "weights_not_gated",
+    reads=("api:gated",),
+    doc="The repository can be downloaded without accepting a gate.",
+)
+def weights_not_gated(ctx: ProbeContext) -> Outcome:
+    """The repository is downloadable without a gate (auto or manual approval)."""
+    evidence = ctx.evidence
+    if evidence.source == "local":
+        return Outcome.unknown("a local folder has no Hub gate setting")
+    if evidence.gated:
+        kind = evidence.gated if isinstance(evidence.gated, str) else "yes"
+        return Outcome.no(f"access is gated ({kind})", ctx.api("gated", kind))
+    if evidence.access == "gated":
+        return Outcome.no("access is gated", ctx.api("gated", evidence.access))
+    return Outcome.yes("not gated", ctx.api("gated", "false"))
+
+
+def _base_models(ctx: ProbeContext) -> tuple[str, ...]:
+    return as_list(ctx.metadata.get("base_model")) or tuple(
+        repo.repo_id for repo in ctx.evidence.base_models if repo.depth == 1
+    )
+
+
+@evaluator(
+    "weights_not_conversion",
+    params={"relations": Param("list[str]", ["quantized"], "base_model_relation values")},
+    reads=("card:base_model", "card:base_model_relation", "files"),
+    doc="The weights are not only a quantised or converted re-upload of a base model.",
+)
+def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
+    """The weights are not only a quantised or format-converted copy of a base model."""
+    bases = _base_models(ctx)
+    relation = str(ctx.metadata.get("base_model_relation") or "").lower()
+    if bases and relation in relations:
+        cites = (ctx.field("base_model_relation", relation), ctx.field("base_model", bases))
+        return Outcome.no(f"a {relation} version of {', '.join(bases)}", *cites)
+    found = weight_files(ctx)
+    if not found:
+        return Outcome.unknown("no weight files to check")
+    kind = _conversion_kind(found, (ctx.evidence.repo_id or ctx.evidence.ref).lower())
+    if bases and kind:
+        cites = (Citation("files", kind), ctx.field("base_model", ", ".join(bases)))
+        return Outcome.no(f"only {kind} files converted from {', '.join(bases)}", *cites)
+    if not bases:
+        return Outcome.yes("no base model is declared", ctx.field("base_model"))
+    return Outcome.yes(
+        f"new weights derived from {', '.join(bases)}", ctx.field("base_model", bases)
+    )
+
+
+def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None:
+    """'gguf', 'gptq', ... when every weight file is in a conversion format.
+
+    Quantisers such as GPTQ, AWQ and EXL2 write ordinary safetensors, so their
+    marker is looked for in the file path or the repository name.
+    """
+    kinds = set()
+    for repo_file, fmt in found:
+        path = f"{repo}/{repo_file.path.lower()}"
+        marker = next((m for m in QUANT_MARKERS if m in path), None)
+        kind = fmt if fmt in CONVERTED_FORMATS else marker
+        if kind is None:
+            return None
+        kinds.add(kind)
+    return ", ".join(sorted(kinds))

@@ -1,0 +1,261 @@
+"""Loading and validating rubric YAML into a `Rubric`.
+
+Shipped rubrics are package data (`openaudit/rubrics/<name>.yaml`) parsed once
+per process; any other argument is a path. Every validation error is a
+RubricError whose message starts with `file:line:column:`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast, get_args
+
+import yaml
+
+from openaudit.errors import RubricError
+from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
+from openaudit.rubric.nodes import Entries, NodeReader
+from openaudit.rubric.registry import Evaluator, get_evaluator
+from openaudit.safeyaml import SafeYAMLError, compose_bounded
+from openaudit.verdict import LAYERS, LEVELS, Answer, Level
+
+MAX_RUBRIC_BYTES = 1024 * 1024
+ROOT_KEYS = ("id", "version", "title", "source", "description", "layers", "probes")
+LAYER_KEYS = ("weight", "thresholds", "title")
+PROBE_KEYS = (
+    "id", "layer", "question", "evaluator", "params", "weight", "cap_if_no",
+    "cap_if_unknown", "why", "remediation", "refs", "summary",
+)  # fmt: skip
+PROBE_REQUIRED = ("id", "layer", "question", "evaluator", "remediation")
+ANSWERS: tuple[str, ...] = get_args(Answer)
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$")
+
+
+def list_shipped_rubrics() -> tuple[str, ...]:
+    """Names of the rubrics shipped with openaudit, sorted."""
+    folder = resources.files("openaudit").joinpath("rubrics")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
+
+
+def load_rubric(name_or_path: str) -> Rubric:
+    """A shipped rubric by name ("openaudit"), else a rubric YAML file by path."""
+    if name_or_path in list_shipped_rubrics():
+        return _shipped(name_or_path)
+    path = Path(name_or_path)
+    if path.is_file():
+        return load_rubric_file(path)
+    shipped = ", ".join(list_shipped_rubrics())
+    if path.suffix.lower() in (".yaml", ".yml") or "/" in name_or_path:
+        raise RubricError(f"{name_or_path}: no such rubric file")
+    raise RubricError(
+        f"no rubric named '{name_or_path}'", hint=f"shipped: {shipped}; or a YAML path"
+    )
+
+
+@cache
+def _shipped(name: str) -> Rubric:
+    resource = resources.files("openaudit").joinpath("rubrics", f"{name}.yaml")
+    return parse_rubric(resource.read_text(encoding="utf-8"), source=f"rubrics/{name}.yaml")
+
+
+def load_rubric_file(path: Path) -> Rubric:
+    """Read and validate one rubric file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_RUBRIC_BYTES:
+            raise RubricError(f"{path}: {size} bytes, over the limit of {MAX_RUBRIC_BYTES}")
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RubricError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise RubricError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    return parse_rubric(text, source=str(path))
+
+
+def parse_rubric(text: str, *, source: str = "<rubric>") -> Rubric:
+    """Validate rubric YAML text; `source` names it in error messages."""
+    try:
+        root = compose_bounded(text, source=source, max_bytes=MAX_RUBRIC_BYTES)
+    except SafeYAMLError as exc:
+        raise RubricError(str(exc)) from None
+    if root is None:
+        raise RubricError(f"{source}:1:1: the rubric is empty")
+    return _Builder(NodeReader(source)).rubric(root)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into a validated Rubric."""
+
+    def __init__(self, reader: NodeReader) -> None:
+        self.r = reader
+
+    def rubric(self, root: yaml.Node) -> Rubric:
+        entries = self.r.mapping(root, "rubric")
+        self.r.keys(
+            root, entries, "rubric", ROOT_KEYS, ("id", "version", "title", "layers", "probes")
+        )
+        text = {
+            key: self._text(entries, key, "rubric")
+            for key in ("id", "version", "title", "source", "description")
+        }
+        layers = self._layers(entries["layers"][1])
+        probes = self._probes(entries["probes"][1], {layer.id for layer in layers})
+        self._check_layers(entries["layers"][1], layers, probes)
+        return Rubric(**text, layers=layers, probes=probes, path=self.r.source)
+
+    def _text(self, entries: Entries, key: str, what: str) -> str:
+        if key not in entries:
+            return ""
+        value = entries[key][1]
+        if key == "version" and not isinstance(self.r.value(value), str):
+            self.r.fail(value, f'{what}.version: expected a string (quote it: "1.0")')
+        return self.r.string(value, f"{what}.{key}")
+
+    def _layers(self, node: yaml.Node) -> tuple[LayerSpec, ...]:
+        layers = []
+        for key, (key_node, value) in self.r.mapping(node, "layers").items():
+            if key not in LAYERS:
+                self.r.fail(key_node, f"unknown layer '{key}'; expected one of {', '.join(LAYERS)}")
+            layers.append(self._layer(key, value))
+        if not layers:
+            self.r.fail(node, "layers: expected at least one layer")
+        return tuple(layers)
+
+    def _layer(self, layer_id: str, node: yaml.Node) -> LayerSpec:
+        what = f"layers.{layer_id}"
+        entries = self.r.mapping(node, what)
+        self.r.keys(node, entries, what, LAYER_KEYS, ("thresholds",))
+        weight = (
+            self.r.number(entries["weight"][1], f"{what}.weight") if "weight" in entries else 1.0
+        )
+        thresholds = self._thresholds(entries["thresholds"][1], f"{what}.thresholds")
+        title = self.r.string(entries["title"][1], f"{what}.title") if "title" in entries else ""
+        return LayerSpec(layer_id, weight, thresholds, title)
+
+    def _thresholds(self, node: yaml.Node, what: str) -> Thresholds:
+        entries = self.r.mapping(node, what)
+        self.r.keys(node, entries, what, ("open", "partial"), ("open", "partial"))
+        high = self.r.number(entries["open"][1], f"{what}.open", high=100)
+        low = self.r.number(entries["partial"][1], f"{what}.partial", high=100)
+        if low >= high:
+            self.r.fail(
+                node, f"{what}: out of order, expected open ({high:g}) above partial ({low:g})"
+            )
+        return Thresholds(high, low)
+
+    def _probes(self, node: yaml.Node, layers: set[str]) -> tuple[ProbeSpec, ...]:
+        probes: list[ProbeSpec] = []
+        seen: set[str] = set()
+        for item in self.r.sequence(node, "probes"):
+            probe = self._probe(item, layers)
+            if probe.id in seen:
+                self.r.fail(
+                    self.r.mapping(item, "probe")["id"][1], f"duplicate probe id '{probe.id}'"
+                )
+            seen.add(probe.id)
+            probes.append(probe)
+        return tuple(probes)
+
+    def _probe(self, node: yaml.Node, layers: set[str]) -> ProbeSpec:
+        entries = self.r.mapping(node, "probe")
+        self.r.keys(node, entries, "probe", PROBE_KEYS, PROBE_REQUIRED[:1])
+        probe_id = self.r.string(entries["id"][1], "probe.id")
+        what = f"probe '{probe_id}'"
+        if not ID_PATTERN.match(probe_id):
+            self.r.fail(entries["id"][1], f"{what}: ids are lowercase words joined by dots")
+        self.r.keys(node, entries, what, PROBE_KEYS, PROBE_REQUIRED)
+        layer_node = entries["layer"][1]
+        layer = self.r.string(layer_node, f"{what}.layer")
+        if layer not in layers:
+            self.r.fail(
+                layer_node,
+                f"{what}: unknown layer '{layer}'; the rubric defines {', '.join(sorted(layers))}",
+            )
+        spec = self._evaluator(entries["evaluator"][1], what)
+        return ProbeSpec(
+            id=probe_id,
+            layer=layer,
+            question=self.r.string(entries["question"][1], f"{what}.question"),
+            evaluator=spec.name,
+            params=self._params(spec, entries.get("params"), node, what),
+            weight=self.r.number(entries["weight"][1], f"{what}.weight")
+            if "weight" in entries
+            else 1.0,
+            cap_if_no=self._level(entries.get("cap_if_no"), f"{what}.cap_if_no"),
+            cap_if_unknown=self._level(entries.get("cap_if_unknown"), f"{what}.cap_if_unknown"),
+            why=self._optional(entries.get("why"), f"{what}.why"),
+            remediation=self.r.string(entries["remediation"][1], f"{what}.remediation"),
+            refs=self.r.strings(entries["refs"][1], f"{what}.refs") if "refs" in entries else (),
+            summary=self._summary(entries.get("summary"), f"{what}.summary"),
+        )
+
+    def _evaluator(self, node: yaml.Node, what: str) -> Evaluator:
+        name = self.r.string(node, f"{what}.evaluator")
+        spec = get_evaluator(name)
+        if spec is None:
+            self.r.fail(node, f"{what}: unknown evaluator '{name}'")
+        return spec
+
+    def _params(
+        self, spec: Evaluator, pair: tuple[yaml.Node, yaml.Node] | None, probe: yaml.Node, what: str
+    ) -> dict[str, Any]:
+        where = pair[1] if pair else probe
+        entries = self.r.mapping(pair[1], f"{what}.params") if pair else {}
+        given: dict[str, Any] = {}
+        for key, (key_node, value_node) in entries.items():
+            param = spec.params.get(key)
+            if param is None:
+                known = ", ".join(spec.params) or "none"
+                self.r.fail(
+                    key_node,
+                    f"{what}: evaluator '{spec.name}' has no param '{key}' (params: {known})",
+                )
+            value = self.r.value(value_node)
+            problem = param.check(value)
+            if problem:
+                self.r.fail(value_node, f"{what}.params.{key}: {problem}, got {value!r}")
+            given[key] = value
+        missing = [
+            name for name, param in spec.params.items() if param.required and name not in given
+        ]
+        if missing:
+            self.r.fail(where, f"{what}: evaluator '{spec.name}' needs param '{missing[0]}'")
+        problem = spec.problem(given)
+        if problem:
+            self.r.fail(where, f"{what}.params: {problem}")
+        return given
+
+    def _level(self, pair: tuple[yaml.Node, yaml.Node] | None, what: str) -> Level | None:
+        if pair is None:
+            return None
+        value = self.r.string(pair[1], what)
+        if value not in LEVELS:
+            self.r.fail(pair[1], f"{what}: expected one of {', '.join(LEVELS)}, got '{value}'")
+        return value
+
+    def _optional(self, pair: tuple[yaml.Node, yaml.Node] | None, what: str) -> str:
+        return self.r.string(pair[1], what) if pair else ""
+
+    def _summary(self, pair: tuple[yaml.Node, yaml.Node] | None, what: str) -> dict[Answer, str]:
+        if pair is None:
+            return {}
+        entries = self.r.mapping(pair[1], what)
+        self.r.keys(pair[1], entries, what, ANSWERS, ())
+        return {
+            cast(Answer, key): self.r.string(value, f"{what}.{key}", empty=True)
+            for key, (_, value) in entries.items()
+        }
+
+    def _check_layers(
+        self, node: yaml.Node, layers: tuple[LayerSpec, ...], probes: tuple[ProbeSpec, ...]
+    ) -> None:
+        entries = self.r.mapping(node, "layers")
+        for layer in layers:
+            own = [probe for probe in probes if probe.layer == layer.id]
+            if not own:
+                self.r.fail(entries[layer.id][0], f"layer '{layer.id}' has no probes")
+            if sum(probe.weight for probe in own) <= 0:
+                self.r.fail(entries[layer.id][0], f"layer '{layer.id}': every probe weighs 0")

@@ -1,0 +1,79 @@
+"""Table-driven tests of the code-layer evaluators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, RepoFile, TextFile
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer
+
+TRAIN = {"keywords": ["train", "fine-tun"], "sections": ["Training"], "files": ["train*.py"]}
+EVAL = {"keywords": ["evaluat"], "sections": ["Evaluation"], "files": []}
+
+
+def ev(readme: str | None = None, *paths: str, **fields: Any) -> Evidence:
+    files = tuple(RepoFile(path) for path in ("README.md", *paths))
+    return Evidence(
+        ref="org/m", repo_id="org/m", source="hub", readme=readme, files=files, **fields
+    )
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
+    spec = get_evaluator(name)
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), params)
+    return outcome.answer, outcome.reason
+
+
+IN_SECTION = "# M\n## Training\nSee https://github.com/org/recipes for details.\n"
+IN_LINE = "# M\n## Links\n- Training code: [here](https://github.com/org/x)\n"
+UNRELATED = "# M\n## Links\n- [demo](https://github.com/org/demo)\n## Training\nWe trained.\n"
+EVAL_CARD = "# M\n## Evaluation\nWe used [our harness](https://github.com/org/evals).\n"
+MIT = "---\nlicense: mit\n---\n# M\n"
+LLAMA = "---\nlicense: llama2\n---\n# M\n"
+
+CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
+    ("library", "inference_code", ev(None, library_name="transformers"), {}, "yes",
+     "transformers"),
+    ("card library", "inference_code", ev("---\nlibrary_name: timm\n---\n"), {}, "yes", "timm"),
+    ("modelling file", "inference_code", ev("# m", "modeling_foo.py"), {}, "yes", "modeling_foo"),
+    ("config only", "inference_code", ev("# m", "config.json"), {}, "yes", "config.json"),
+    ("nothing", "inference_code", ev("# m", "weights.gguf"), {}, "no", "no library"),
+    ("training in section", "code_linked", ev(IN_SECTION), TRAIN, "yes", "github.com/org/recipes"),
+    ("training in line", "code_linked", ev(IN_LINE), TRAIN, "yes", "github.com/org/x"),
+    ("training file", "code_linked", ev("# m", "scripts/train_lora.py"), TRAIN, "yes",
+     "train_lora"),
+    ("unrelated link", "code_linked", ev(UNRELATED), TRAIN, "no", "1 code link"),
+    ("no readme", "code_linked", ev(None), TRAIN, "unknown", "no README"),
+    ("eval link", "code_linked", ev(EVAL_CARD), EVAL, "yes", "github.com/org/evals"),
+    ("eval absent", "code_linked", ev(IN_SECTION), EVAL, "no", ""),
+    ("repo code mit", "code_osi_licensed", ev(MIT, "modeling_x.py"), {}, "yes", "OSI-approved"),
+    ("repo code llama", "code_osi_licensed", ev(LLAMA, "modeling_x.py"), {}, "no",
+     "not OSI-approved"),
+    ("repo code unlicensed", "code_osi_licensed", ev("# m", "modeling_x.py"), {}, "no",
+     "no licence"),
+    ("linked code", "code_osi_licensed", ev(IN_SECTION), {}, "unknown", "cannot be read offline"),
+    ("library only", "code_osi_licensed", ev("# m", library_name="transformers"), {}, "unknown",
+     "transformers integration"),
+    ("no code", "code_osi_licensed", ev("# m"), {}, "no", "no code"),
+    ("licence file decides", "code_osi_licensed",
+     ev("# m", "x.py", license_files=(TextFile("LICENSE", "MIT License\n\nPermission is hereby "
+        "granted, free of charge, to any person obtaining a copy"),)), {}, "yes", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence", "params", "answer", "reason"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_code_evaluator(
+    name: str, evidence: Evidence, params: dict[str, Any], answer: Answer, reason: str
+) -> None:
+    got, why = ask(name, evidence, **params)
+    assert got == answer, why
+    assert reason in why

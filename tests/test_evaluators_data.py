@@ -1,0 +1,83 @@
+"""Table-driven tests of the data-layer evaluators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, LinkedRepo
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer
+
+CARD = "---\ndatasets: [org/a, org/b]\n---\n# M\n"
+
+
+def ds(
+    repo_id: str, license: str | None = "cc-by-4.0", status: str = "ok", **kw: Any
+) -> LinkedRepo:
+    data = {} if license is None else {"license": license}
+    return LinkedRepo(repo_id, "dataset", status, card_data=data, **kw)  # type: ignore[arg-type]
+
+
+def ev(readme: str | None = CARD, *datasets: LinkedRepo, **fields: Any) -> Evidence:
+    fields.setdefault("source", "hub")
+    return Evidence(ref="org/m", readme=readme, datasets=datasets, **fields)
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
+    spec = get_evaluator(name)
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), params)
+    return outcome.answer, outcome.reason
+
+
+BOTH = (ds("org/a"), ds("org/b", "mit"))
+
+CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
+    ("declared", "datasets_declared", ev(), {}, "yes", "2 dataset(s): org/a, org/b"),
+    ("not declared", "datasets_declared", ev("---\nlicense: mit\n---\n"), {}, "no", "names no"),
+    ("string", "datasets_declared", ev("---\ndatasets: org/a\n---\n"), {}, "yes", "org/a"),
+    ("broken metadata", "datasets_declared", ev("---\ndatasets: [\n---\n"), {}, "unknown",
+     "could not be read"),
+    ("gated readme, api data", "datasets_declared",
+     ev(None, access="gated", api_card_data={"datasets": ["org/a"]}), {}, "yes", ""),
+    ("gated readme", "datasets_declared", ev(None, access="gated"), {}, "unknown", "gated"),
+    ("on hub", "datasets_on_hub", ev(CARD, *BOTH), {}, "yes", "all 2"),
+    ("not found", "datasets_on_hub", ev(CARD, ds("org/a"), ds("org/b", status="not_found")), {},
+     "no", "org/b was not found"),
+    ("gated dataset", "datasets_on_hub", ev(CARD, ds("org/a", gated="auto"), ds("org/b")), {},
+     "no", "org/a is gated"),
+    ("gated allowed", "datasets_on_hub", ev(CARD, ds("org/a", gated="auto"), ds("org/b")),
+     {"allow_gated": True}, "yes", ""),
+    ("not looked up", "datasets_on_hub", ev(CARD, ds("org/a")), {}, "unknown",
+     "org/b was not looked up"),
+    ("local audit", "datasets_on_hub", ev(CARD, source="local"), {}, "unknown", "not looked up"),
+    ("none declared", "datasets_on_hub", ev("# m"), {}, "unknown", "no datasets"),
+    ("commercial ok", "datasets_commercial_use", ev(CARD, *BOTH), {}, "yes", ""),
+    ("non-commercial", "datasets_commercial_use",
+     ev(CARD, ds("org/a"), ds("org/b", "cc-by-nc-4.0")),
+     {}, "no", "org/b is under cc-by-nc-4.0"),
+    ("unlicensed", "datasets_commercial_use", ev(CARD, ds("org/a"), ds("org/b", None)), {}, "no",
+     "declares no licence"),
+    ("unrecognised", "datasets_commercial_use", ev(CARD, ds("org/a"), ds("org/b", "acme")), {},
+     "unknown", "org/b"),
+    ("lookup error", "datasets_commercial_use",
+     ev(CARD, ds("org/a"), ds("org/b", None, status="error", problem="HTTP 500")), {}, "unknown",
+     "org/b was not looked up"),
+    ("open data", "dataset_license_in", ev(CARD, *BOTH), {"families": ["permissive"]}, "yes", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence", "params", "answer", "reason"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_data_evaluator(
+    name: str, evidence: Evidence, params: dict[str, Any], answer: Answer, reason: str
+) -> None:
+    got, why = ask(name, evidence, **params)
+    assert got == answer, why
+    assert reason in why

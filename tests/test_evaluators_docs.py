@@ -1,0 +1,97 @@
+"""Table-driven tests of the documentation-layer evaluators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, RepoFile
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer
+
+PROSE = " ".join(["The model reads text and writes summaries of it."] * 20)
+FULL = f"""---
+license: mit
+---
+# Model
+{PROSE}
+## Model Details
+{PROSE}
+## Uses
+Summaries of news.
+## Bias, Risks, and Limitations
+It hallucinates names.
+## Training Details
+Trained on news.
+## Evaluation
+| metric | value |
+|---|---|
+| rouge | 40 |
+## Environmental Impact
+12 kg CO2.
+## Citation
+Cite the report https://arxiv.org/abs/2401.00001
+"""
+NO_TABLE = f"# M\n{PROSE}\n## Evaluation\nIt did well on everything.\n"
+TEMPLATE = (
+    f"---\nlicense: mit\n---\n# Model Card for m\n{PROSE}\n"
+    "## Model Details\n<!-- Provide a longer summary. -->\n"
+    "- **Developed by:** [More Information Needed]\n- **License:** [More Information Needed]\n"
+    + "".join(f"## {name}\n[More Information Needed]\n" for name in ("Uses", "Training", "Eval"))
+)
+CO2_ONLY = f"# M\n{PROSE}\nCO2 via https://arxiv.org/abs/1910.09700\n"
+
+
+def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
+    files = tuple(RepoFile(p) for p in paths)
+    return Evidence(ref="org/m", source="hub", readme=readme, files=files, **fields)
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
+    spec = get_evaluator(name)
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), params)
+    return outcome.answer, outcome.reason
+
+
+CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
+    ("substantive", "card_substantive", ev(FULL), {}, "yes", "words in 8 sections"),
+    ("too short", "card_substantive", ev("# M\nA model."), {}, "no", "fewer than 150"),
+    ("unfilled template", "card_substantive", ev(TEMPLATE), {}, "no",
+     "4 of 5 sections hold only template placeholders"),
+    ("no readme", "card_substantive", ev(None), {}, "no", "no README"),
+    ("gated readme", "card_substantive", ev(None, access="gated"), {}, "unknown", "gated"),
+    ("coverage", "template_coverage", ev(FULL), {}, "yes", "7 of 14"),
+    ("coverage low", "template_coverage", ev(TEMPLATE), {}, "no", "0 of 14"),
+    ("model-index", "evaluation_results", ev("---\nmodel-index: [{name: m, results: []}]\n---\n"),
+     {}, "yes", "model-index"),
+    ("eval files", "evaluation_results", ev("# m", ".eval_results/mmlu.yaml"), {}, "yes",
+     "1 result"),
+    ("eval table", "evaluation_results", ev(FULL), {}, "yes", "results table in 'Evaluation'"),
+    ("eval without table", "evaluation_results", ev(NO_TABLE), {}, "no", "has no results table"),
+    ("no eval", "evaluation_results", ev("# m"), {}, "no", ""),
+    ("paper link", "paper_linked", ev(FULL), {}, "yes", "2401.00001"),
+    ("paper tag", "paper_linked", ev("# m", tags=("arxiv:2310.1",)), {}, "yes", "arxiv:2310.1"),
+    ("template co2 paper", "paper_linked", ev(CO2_ONLY, tags=("arxiv:1910.09700",)), {}, "no", ""),
+    ("metadata ok", "metadata_readable", ev(FULL), {}, "yes", "license"),
+    ("metadata broken", "metadata_readable", ev("---\nlicense: [\n---\n# m"), {}, "no",
+     "does not parse"),
+    ("no metadata", "metadata_readable", ev("# m"), {}, "no", "no YAML metadata"),
+    ("api metadata", "metadata_readable", ev(None, api_card_data={"license": "mit"}), {}, "yes",
+     "Hub API"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence", "params", "answer", "reason"),
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_docs_evaluator(
+    name: str, evidence: Evidence, params: dict[str, Any], answer: Answer, reason: str
+) -> None:
+    got, why = ask(name, evidence, **params)
+    assert got == answer, why
+    assert reason in why

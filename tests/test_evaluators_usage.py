@@ -1,0 +1,85 @@
+"""Table-driven tests of the usage-limits evaluators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer
+
+APACHE_TEXT = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n"
+LLAMA_TEXT = "LLAMA 2 COMMUNITY LICENSE AGREEMENT\nLlama 2 Version Release Date: July 18, 2023\n"
+
+
+def card(license: str | None = None, base: str | None = None) -> str:
+    lines = [f"license: {license}"] if license else []
+    lines += [f"base_model: {base}"] if base else []
+    return "---\n" + "\n".join(lines) + "\n---\n# M\n" if lines else "# M\n"
+
+
+def ev(readme: str, *licence_files: TextFile, **fields: Any) -> Evidence:
+    files = tuple(RepoFile(p) for p in fields.pop("paths", ()))
+    return Evidence(
+        ref="org/m", source="hub", readme=readme, license_files=licence_files, files=files, **fields
+    )
+
+
+def base(license: str | None, status: str = "ok") -> tuple[LinkedRepo, ...]:
+    data = {"license": license} if license else {}
+    return (LinkedRepo("org/base", "model", status, card_data=data, relation="finetune"),)  # type: ignore[arg-type]
+
+
+def ask(name: str, evidence: Evidence) -> tuple[Answer, str]:
+    spec = get_evaluator(name)
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), {})
+    return outcome.answer, outcome.reason
+
+
+CASES: list[tuple[str, str, Evidence, Answer, str]] = [
+    ("identified", "license_identified", ev(card("apache-2.0")), "yes", "'apache-2.0'"),
+    ("none", "license_identified", ev(card()), "no", "no licence"),
+    ("other", "license_identified", ev(card("other")), "unknown", "not identified"),
+    ("file agrees", "license_file_consistent",
+     ev(card("apache-2.0"), TextFile("LICENSE", APACHE_TEXT)),
+     "yes", "LICENSE agrees with 'apache-2.0'"),
+    ("file conflicts", "license_file_consistent",
+     ev(card("apache-2.0"), TextFile("LICENSE", LLAMA_TEXT)), "no", "card says apache-2.0"),
+    ("no file", "license_file_consistent", ev(card("mit"), paths=["README.md"]), "no",
+     "no licence file"),
+    ("file listed, unread", "license_file_consistent", ev(card("mit"), paths=["LICENSE"]),
+     "unknown", "not read"),
+    ("file unreadable", "license_file_consistent",
+     ev(card("mit"), TextFile("LICENSE", None, problem="gated")), "unknown", "gated"),
+    ("no restrictions", "no_use_restrictions", ev(card("mit")), "yes", ""),
+    ("llama restrictions", "no_use_restrictions", ev(card("llama2")), "no", "acceptable-use"),
+    ("openrail restrictions", "no_use_restrictions", ev(card("openrail")), "no", "field-of-use"),
+    ("no licence, no grant", "no_use_restrictions", ev(card()), "no", "nothing grants"),
+    ("unidentified", "no_use_restrictions", ev(card("other")), "unknown", "not identified"),
+    ("commercial", "commercial_use_allowed", ev(card("apache-2.0")), "yes", ""),
+    ("non-commercial", "commercial_use_allowed", ev(card("cc-by-nc-4.0")), "no", "not"),
+    ("conditional", "commercial_use_allowed", ev(card("llama2")), "no", "only under conditions"),
+    ("commercial unknown", "commercial_use_allowed", ev(card("openrail")), "unknown", ""),
+    ("no base", "base_license_compatible", ev(card("mit")), "yes", "no base model"),
+    ("base not looked up", "base_license_compatible", ev(card("mit", "org/base")), "unknown",
+     "not looked up"),
+    ("base compatible", "base_license_compatible",
+     ev(card("apache-2.0", "org/base"), base_models=base("apache-2.0")), "yes", "compatible"),
+    ("licence laundering", "base_license_compatible",
+     ev(card("apache-2.0", "org/base"), base_models=base("llama2")), "no", "org/base"),
+    ("base licence unknown", "base_license_compatible",
+     ev(card("apache-2.0", "org/base"), base_models=base(None)), "unknown", "licence unknown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence", "answer", "reason"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_usage_evaluator(name: str, evidence: Evidence, answer: Answer, reason: str) -> None:
+    got, why = ask(name, evidence)
+    assert got == answer, why
+    assert reason in why

@@ -1,0 +1,168 @@
+"""The default rubric on synthetic models, and its shape and speed."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import Any
+
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
+from openaudit.rubric import evaluate, evaluators, load_rubric
+from openaudit.verdict import LAYERS, Verdict
+
+APACHE_TEXT = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n"
+PROSE = " ".join(["The corpus mixes web pages, code and books, filtered for quality."] * 6)
+OPEN_CARD = f"""---
+license: apache-2.0
+datasets: [org/corpus]
+library_name: transformers
+model-index: [{{name: m, results: []}}]
+---
+# Open Model
+{PROSE} {PROSE}
+## Model Details
+{PROSE}
+## Uses
+Research and products.
+## Bias, Risks, and Limitations
+{PROSE}
+## Training Details
+### Training Data
+{PROSE}
+### Training Procedure
+The full training code is at https://github.com/org/open-train and the data pipeline at
+https://github.com/org/data-pipeline (deduplication and filtering).
+## Evaluation
+| task | score |
+|---|---|
+| mmlu | 60 |
+## Environmental Impact
+{PROSE}
+## Technical Specifications
+{PROSE}
+## Citation
+Technical report: https://arxiv.org/abs/2402.00838
+"""
+OPEN_FILES = ("README.md", "config.json", "model.safetensors", "LICENSE", "train.py")
+
+
+def evidence(readme: str | None, files: tuple[str, ...] = (), **fields: Any) -> Evidence:
+    return Evidence(
+        ref="org/m",
+        source="hub",
+        repo_id="org/m",
+        sha="0" * 40,
+        url="https://huggingface.co/org/m",
+        readme=readme,
+        files=tuple(RepoFile(path, 10) for path in files),
+        **fields,
+    )
+
+
+def audit(ev: Evidence) -> Verdict:
+    return evaluate(load_rubric("openaudit"), ev)
+
+
+def levels(verdict: Verdict) -> dict[str, str]:
+    return {layer.id: layer.level for layer in verdict.layers}
+
+
+def open_model(**fields: Any) -> Evidence:
+    fields.setdefault("license_files", (TextFile("LICENSE", APACHE_TEXT),))
+    corpus = LinkedRepo("org/corpus", "dataset", "ok", card_data={"license": "odc-by"})
+    fields.setdefault("datasets", (corpus,))
+    return evidence(OPEN_CARD, OPEN_FILES, library_name="transformers", **fields)
+
+
+def test_rubric_shape() -> None:
+    rubric = load_rubric("openaudit")
+    assert tuple(layer.id for layer in rubric.layers) == LAYERS
+    names = {spec.name for spec in evaluators()}
+    for probe in rubric.probes:
+        assert probe.question.endswith("?") and probe.why and probe.remediation, probe.id
+        assert probe.evaluator in names
+        assert probe.id.split(".")[0] in ("weights", "code", "data", "docs", "usage")
+
+
+def test_fully_open_model_is_open_everywhere() -> None:
+    verdict = audit(open_model())
+    assert levels(verdict) == dict.fromkeys(LAYERS, "open"), [
+        (f.probe, f.answer, f.reason) for layer in verdict.layers for f in layer.findings
+    ]
+    assert verdict.level == "open" and verdict.score == 100
+    assert verdict.summary.startswith("open (apache-2.0): open weights, code, data")
+    weights = verdict.layer("weights")
+    assert weights.summary == "safetensors weights, not gated, apache-2.0"
+    assert all(f.remediation is None for layer in verdict.layers for f in layer.findings)
+
+
+def test_weights_only_llama2_release() -> None:
+    card = "---\nlicense: llama2\n---\n# Llama fine-tune\nWeights only.\n"
+    verdict = audit(evidence(card, ("README.md", "model.safetensors", "config.json")))
+    got = levels(verdict)
+    assert got["weights"] == "partial"
+    assert got["usage_limits"] == "partial"
+    assert got["data"] in ("closed", "unknown")
+    assert got["documentation"] == "closed"
+    assert verdict.level == "partial"
+    assert "llama2" in verdict.layer("weights").summary
+    usage = {f.probe: f for f in verdict.layer("usage_limits").findings}
+    assert usage["usage.no_use_restrictions"].answer == "no"
+    assert usage["usage.no_use_restrictions"].remediation
+
+
+def test_empty_card_closes_documentation() -> None:
+    verdict = audit(evidence("", ("README.md", "model.safetensors")))
+    assert verdict.layer("documentation").level == "closed"
+    assert verdict.layer("usage_limits").level == "closed"  # no licence at all
+    assert verdict.layer("data").level == "closed"
+    assert verdict.level == "closed"
+
+
+def test_gated_model_has_partial_weights() -> None:
+    verdict = audit(open_model(gated="manual"))
+    assert verdict.layer("weights").level == "partial"
+    assert "gated (manual)" in verdict.layer("weights").summary
+
+
+def test_gated_without_readme_is_unknown_not_guessed() -> None:
+    ev = evidence(None, ("README.md", "model.safetensors"), gated="auto", access="gated")
+    verdict = audit(ev)
+    assert verdict.layer("weights").level == "partial"  # gated: decided
+    assert verdict.layer("data").level == "unknown"
+    assert verdict.layer("usage_limits").level == "unknown"  # licence unread, not absent
+    assert verdict.level == "unknown"
+    assert ("access", "gated: the README and licence files could not be read") in verdict.problems
+
+
+def test_no_weights_is_closed() -> None:
+    verdict = audit(evidence(OPEN_CARD, ("README.md", "config.json")))
+    assert verdict.layer("weights").level == "closed"
+    assert verdict.level == "closed"
+
+
+def test_quantised_reupload_is_partial() -> None:
+    card = "---\nlicense: apache-2.0\nbase_model: org/base\nbase_model_relation: quantized\n---\n"
+    verdict = audit(evidence(card, ("README.md", "m.Q4_K_M.gguf")))
+    assert verdict.layer("weights").level == "partial"
+    assert "quantized re-upload" in verdict.layer("weights").summary
+
+
+def test_local_audit_cannot_prove_open_data() -> None:
+    ev = open_model(datasets=())
+    verdict = audit(dataclasses.replace(ev, source="local"))
+    assert verdict.layer("data").level == "partial"
+    data = {f.probe: f.answer for f in verdict.layer("data").findings}
+    assert data["data.open_licenses"] == "unknown"
+
+
+def test_deterministic_and_fast() -> None:
+    ev = open_model()
+    rubric = load_rubric("openaudit")
+    first = evaluate(rubric, ev)
+    start = time.perf_counter()
+    runs = 50
+    for _ in range(runs):
+        assert evaluate(load_rubric("openaudit"), ev) == first
+    per_audit = (time.perf_counter() - start) / runs
+    assert per_audit < 0.005, f"{per_audit * 1000:.2f} ms per load + evaluate"

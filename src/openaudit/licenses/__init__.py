@@ -20,7 +20,7 @@ from openaudit.licenses.model import (
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
-    from openaudit.licenses.lineage import DatasetLicense, LineageReport
+    from openaudit.licenses.provenance import DatasetLicense, LineageReport
 
 __all__ = [
     "Claim",
@@ -54,7 +54,7 @@ def check_expression(text: object) -> ExpressionReport:
 
 def identify(evidence: Evidence) -> LicenseReport:
     """Identify the model's licence from card, licence files, links and tags."""
-    from openaudit.licenses.identify import identify as _identify
+    from openaudit.licenses.identification import identify as _identify
 
     return _identify(evidence)
 
@@ -68,13 +68,13 @@ def identify_text(text: str) -> str | None:
 
 def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageReport:
     """Base models' licences, inherited restrictions and licence-laundering flags."""
-    from openaudit.licenses.lineage import lineage as _lineage
+    from openaudit.licenses.provenance import lineage as _lineage
 
     return _lineage(evidence, report)
 
 
 def dataset_licenses(evidence: Evidence) -> tuple[DatasetLicense, ...]:
     """The licence facts of every training dataset the card names, with flags."""
-    from openaudit.licenses.lineage import dataset_licenses as _datasets
+    from openaudit.licenses.provenance import dataset_licenses as _datasets
 
     return _datasets(evidence)

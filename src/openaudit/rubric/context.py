@@ -7,10 +7,8 @@ once per audit, however many probes ask for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cached_property
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from openaudit import licenses
 from openaudit.verdict import Citation
@@ -19,18 +17,7 @@ if TYPE_CHECKING:
     from openaudit.card import Card, Section
     from openaudit.evidence import Evidence
     from openaudit.licenses import LicenseReport
-    from openaudit.licenses.lineage import DatasetLicense, LineageReport
-
-
-def _api(name: str) -> Callable[..., Any]:
-    """A function of openaudit.licenses by name.
-
-    The package has submodules named like its functions (`identify`, `lineage`);
-    once such a submodule is imported, the package attribute is the module, so
-    the function is taken from it then.
-    """
-    attr = getattr(licenses, name)
-    return cast(Callable[..., Any], getattr(attr, name) if isinstance(attr, ModuleType) else attr)
+    from openaudit.licenses.provenance import DatasetLicense, LineageReport
 
 
 class ProbeContext:
@@ -64,20 +51,17 @@ class ProbeContext:
     @cached_property
     def license(self) -> LicenseReport:
         """The model's licence as identified from every piece of evidence."""
-        report: LicenseReport = _api("identify")(self.evidence)
-        return report
+        return licenses.identify(self.evidence)
 
     @cached_property
     def dataset_licenses(self) -> tuple[DatasetLicense, ...]:
         """Licence facts of the linked datasets the source looked up."""
-        found: tuple[DatasetLicense, ...] = _api("dataset_licenses")(self.evidence)
-        return found
+        return licenses.dataset_licenses(self.evidence)
 
     @cached_property
     def lineage(self) -> LineageReport:
         """Base models' licences and licence-laundering flags."""
-        report: LineageReport = _api("lineage")(self.evidence, self.license)
-        return report
+        return licenses.lineage(self.evidence, self.license)
 
     def file(self, path: str, value: str | None = None) -> Citation:
         """A citation of one repository file."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from openaudit.licenses.lineage import DatasetLicense
+from openaudit.licenses.provenance import DatasetLicense
 from openaudit.rubric.context import ProbeContext
 from openaudit.verdict import Citation, Outcome
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from openaudit.evidence import LinkedRepo
-from openaudit.licenses.lineage import DatasetLicense
+from openaudit.licenses.provenance import DatasetLicense
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
     Judgement,

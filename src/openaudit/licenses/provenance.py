@@ -184,7 +184,7 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
     `report` is the model's own licence from `identify` (computed when omitted).
     """
     if report is None:
-        from openaudit.licenses.identify import identify
+        from openaudit.licenses.identification import identify
 
         report = identify(evidence)
     chain, notes = _chain(evidence)

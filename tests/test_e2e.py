@@ -1,0 +1,171 @@
+"""End to end: the real CLI, sources, engine and reporters against the fake Hub.
+
+One golden JSON report per fixture model; every report is validated against the
+shipped JSON Schema. These tests use no fakes at any seam: the real
+huggingface_hub client talks to the fake Hub on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakehub import FakeHub
+from golden_util import assert_golden, validate_report
+from typer.testing import CliRunner, Result
+
+from openaudit.cli.app import app
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+TOKEN = "hf_ApprovedFixtureToken0123456789"
+
+GOLDEN_MODELS = [
+    "openlab/open-7b",  # fully open: datasets, paper, code links
+    "acme/llama-ft",  # apache-2.0 fine-tune of a llama2 base
+    "metaish/llama-3-8b",  # gated: metadata only
+    "acme/nc-model",  # non-commercial
+    "acme/broken-yaml",  # malformed front matter
+    "acme/empty-card",  # empty README
+    "quantfolk/open-7b-gguf",  # GGUF re-upload of another model
+]
+
+
+def invoke(args: list[str], env: dict[str, str] | None = None) -> Result:
+    """Run the real CLI in-process (not a terminal, so JSON is the default)."""
+    return CliRunner().invoke(app, args, env=env)
+
+
+def report(result: Result) -> dict[str, Any]:
+    """The JSON report of a run, validated against the schema."""
+    document: dict[str, Any] = json.loads(result.stdout)
+    validate_report(document)
+    return document
+
+
+def golden_name(ref: str) -> str:
+    return "e2e/" + ref.replace("/", "__") + ".json"
+
+
+@pytest.mark.parametrize("ref", GOLDEN_MODELS)
+def test_golden_report(ref: str, hub: FakeHub, request: pytest.FixtureRequest) -> None:
+    result = invoke([ref, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report(result)
+    stable = result.stdout.replace(hub.url, "http://fake-hub")  # the port varies per run
+    assert_golden(request.config, golden_name(ref), stable)
+
+
+def test_json_levels_follow_the_evidence(hub: FakeHub) -> None:
+    models = {m: report(invoke([m]))["models"][0] for m in GOLDEN_MODELS}
+    levels = {m: {layer["id"]: layer["level"] for layer in v["layers"]} for m, v in models.items()}
+    assert levels["openlab/open-7b"]["weights"] == "open"
+    assert levels["openlab/open-7b"]["usage_limits"] == "open"
+    assert levels["acme/llama-ft"]["usage_limits"] != "open"
+    assert levels["metaish/llama-3-8b"]["weights"] == "partial"
+    assert levels["acme/nc-model"]["usage_limits"] == "partial"
+    assert levels["quantfolk/open-7b-gguf"]["weights"] == "partial"
+    assert models["metaish/llama-3-8b"]["access"] == "gated"
+
+
+def test_no_weight_file_is_ever_fetched(hub: FakeHub) -> None:
+    for ref in GOLDEN_MODELS:
+        invoke([ref])
+    fetched = [path for path in hub.paths() if "/resolve/" in path]
+    assert fetched, "README and licence files are read"
+    weight_suffixes = (".safetensors", ".bin", ".gguf", ".pt", ".pth", ".ckpt")
+    assert not [p for p in fetched if p.endswith(weight_suffixes)]
+
+
+def test_fetch_then_offline_reaudit_is_identical(hub: FakeHub, tmp_path: Path) -> None:
+    saved = tmp_path / "evidence.json"
+    fetched = invoke(["fetch", "openlab/open-7b", "-o", str(saved)])
+    assert fetched.exit_code == 0, fetched.stderr
+    online = report(invoke(["openlab/open-7b"]))
+    hub.reset()
+    offline = report(invoke([str(saved)]))
+    assert hub.requests == []  # offline: not one request
+    assert offline["models"][0]["layers"] == online["models"][0]["layers"]
+    assert offline["models"][0]["sha"] == online["models"][0]["sha"]
+
+
+def test_example_folder_audits_without_network() -> None:
+    result = invoke([str(EXAMPLES / "open-model")])
+    assert result.exit_code == 0, result.stderr
+    model = report(result)["models"][0]
+    assert model["source"] == "local"
+    assert {layer["id"] for layer in model["layers"]} == {
+        "weights", "code", "data", "documentation", "usage_limits",
+    }
+
+
+def test_gated_model_with_approved_token_reads_the_card(hub: FakeHub) -> None:
+    result = invoke(["metaish/llama-3-8b"], env={"HF_TOKEN": TOKEN})
+    assert result.exit_code == 0, result.stderr
+    assert report(result)["models"][0]["access"] == "full"
+    assert TOKEN not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["acme/does-not-exist"], 3, "model not found"),
+        (["openlab/open-7b", "--revision", "nope"], 3, "revision not found"),
+        (["metaish/locked-model"], 3, "gated"),
+        (["not a ref!"], 2, "not a model reference"),
+        (["./no/such/folder"], 2, "no such file or folder"),
+    ],
+)
+def test_bad_input_is_one_line_with_its_exit_code(
+    args: list[str], code: int, message: str, hub: FakeHub
+) -> None:
+    result = invoke(args)
+    assert result.exit_code == code, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("openaudit: error:")]
+    assert len(errors) == 1 and message in errors[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("ref", "problem"),
+    [
+        ("acme/latin1-readme", "not valid UTF-8"),
+        ("acme/huge-readme", "over the"),
+        ("acme/yaml-bomb", "expands to more than"),
+        ("acme/list-front-matter", "must be a mapping"),
+        ("acme/scalar-front-matter", "must be a mapping"),
+    ],
+)
+def test_bad_cards_are_audited_with_a_reported_problem(
+    ref: str, problem: str, hub: FakeHub
+) -> None:
+    result = invoke([ref])
+    assert result.exit_code == 0, result.stderr
+    model = report(result)["models"][0]
+    messages = " ".join(p["message"] for p in model["problems"])
+    assert problem in messages, model["problems"]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("ref", ["acme/license-list", "acme/license-number"])
+def test_odd_license_values_do_not_crash(ref: str, hub: FakeHub) -> None:
+    result = invoke([ref])
+    assert result.exit_code == 0, result.stderr
+    usage = next(x for x in report(result)["models"][0]["layers"] if x["id"] == "usage_limits")
+    assert usage["level"] in {"open", "partial", "closed", "unknown"}
+
+
+def test_incompatible_saved_evidence_is_a_usage_error(tmp_path: Path) -> None:
+    saved = tmp_path / "old.json"
+    saved.write_text(json.dumps({"format": "openaudit-evidence", "version": 999}))
+    result = invoke([str(saved)])
+    assert result.exit_code == 2
+    assert "version" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_batch_keeps_going_past_a_bad_model(hub: FakeHub) -> None:
+    result = invoke(["openlab/open-7b", "acme/does-not-exist", "acme/nc-model"])
+    assert result.exit_code == 3
+    models = report(result)["models"]
+    assert [m.get("error", {}).get("code") for m in models] == [None, 3, None]

@@ -11,12 +11,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from openaudit import licenses
+from openaudit.licenses.combine import combine_and
 from openaudit.verdict import Citation
 
 if TYPE_CHECKING:
     from openaudit.card import Card, Section
     from openaudit.evidence import Evidence
-    from openaudit.licenses import LicenseReport
+    from openaudit.licenses import LicenseFacts, LicenseReport
     from openaudit.licenses.provenance import DatasetLicense, LineageReport
 
 
@@ -57,6 +58,21 @@ class ProbeContext:
     def dataset_licenses(self) -> tuple[DatasetLicense, ...]:
         """Licence facts of the linked datasets the source looked up."""
         return licenses.dataset_licenses(self.evidence)
+
+    @cached_property
+    def effective_license(self) -> LicenseFacts | None:
+        """The model's licence facts with its bases' terms added.
+
+        A fine-tune, adapter, quantisation or merge is made from its bases'
+        weights, so it inherits their restrictions whatever its own tag says.
+        None when the model's own licence is not identified.
+        """
+        own = self.license.facts
+        inherited = self.lineage.inherited
+        if own is None or inherited is None:
+            return own
+        bases = ", ".join(base.repo_id for base in self.lineage.bases if base.facts)
+        return combine_and([own, inherited], f"{own.id} with the terms of its base {bases}")
 
     @cached_property
     def lineage(self) -> LineageReport:

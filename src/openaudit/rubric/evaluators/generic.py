@@ -121,13 +121,18 @@ def _families_check(params: dict[str, Any]) -> str | None:
 
 @evaluator(
     "license_family_in",
-    params={"families": Param("list[str]", doc="licence families; 'none' = no licence stated")},
+    params={
+        "families": Param("list[str]", doc="licence families; 'none' = no licence stated"),
+        "with_bases": Param(
+            "bool", default=False, doc="judge the licence together with its base models' terms"
+        ),
+    },
     reads=("card:license", "file:LICENSE*", "tags"),
     doc="The model's licence belongs to one of FAMILIES ('none': no licence at all).",
     check=_families_check,
 )
-def license_family_in(ctx: ProbeContext, families: list[str]) -> Outcome:
-    """The model's identified licence is in one of `families`."""
+def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool = False) -> Outcome:
+    """The model's identified licence (with its bases' terms if asked) is in `families`."""
     report = ctx.license
     cites = tuple(claim.citation for claim in report.claims)
     if report.facts is None and report.claims:
@@ -137,7 +142,8 @@ def license_family_in(ctx: ProbeContext, families: list[str]) -> Outcome:
     if report.facts is None:
         family, shown = NO_LICENSE, "no licence is stated"
     else:
-        family, shown = report.facts.family, f"'{report.license_id}' is {report.facts.family}"
+        facts = (ctx.effective_license if with_bases else None) or report.facts
+        family, shown = facts.family, f"'{facts.id}' is {facts.family}"
     if family == "unknown" and family not in families:
         return Outcome.unknown(f"the family of '{report.license_id}' is unknown", *cites)
     answer = Outcome.yes if family in families else Outcome.no

@@ -101,8 +101,8 @@ def restrictions(facts: LicenseFacts) -> list[str] | None:
     doc="The licence imposes no use restrictions (AUP, field of use, user caps, output bans).",
 )
 def no_use_restrictions(ctx: ProbeContext) -> Outcome:
-    """The licence lets anyone use the model for any purpose."""
-    facts = ctx.license.facts
+    """The licence (with any base model's terms) lets anyone use the model for any purpose."""
+    facts = ctx.effective_license
     if facts is None:
         return _no_facts(ctx, "any use")
     found = restrictions(facts)
@@ -119,8 +119,8 @@ def no_use_restrictions(ctx: ProbeContext) -> Outcome:
     doc="The licence allows commercial use without conditions beyond attribution.",
 )
 def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
-    """The licence allows commercial use unconditionally."""
-    facts = ctx.license.facts
+    """The licence (with any base model's terms) allows commercial use unconditionally."""
+    facts = ctx.effective_license
     if facts is None:
         return _no_facts(ctx, "commercial use")
     allowed = facts.commercial_use

@@ -62,7 +62,9 @@ def test_json_levels_follow_the_evidence(hub: FakeHub) -> None:
     levels = {m: {layer["id"]: layer["level"] for layer in v["layers"]} for m, v in models.items()}
     assert levels["openlab/open-7b"]["weights"] == "open"
     assert levels["openlab/open-7b"]["usage_limits"] == "open"
-    assert levels["acme/llama-ft"]["usage_limits"] != "open"
+    # an apache-2.0 tag does not lift its llama2 base's restrictions
+    assert levels["acme/llama-ft"]["usage_limits"] == "partial"
+    assert levels["acme/llama-ft"]["weights"] == "partial"
     assert levels["metaish/llama-3-8b"]["weights"] == "partial"
     assert levels["acme/nc-model"]["usage_limits"] == "partial"
     assert levels["quantfolk/open-7b-gguf"]["weights"] == "partial"

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from openaudit import licenses
-from openaudit.licenses.combine import combine_and
+from openaudit.licenses.combine import combine_and, looser_terms
 from openaudit.verdict import Citation
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class ProbeContext:
         """
         own = self.license.facts
         inherited = self.lineage.inherited
-        if own is None or inherited is None:
+        if own is None or inherited is None or not looser_terms(own, inherited):
             return own
         bases = ", ".join(base.repo_id for base in self.lineage.bases if base.facts)
         return combine_and([own, inherited], f"{own.id} with the terms of its base {bases}")

@@ -18,9 +18,11 @@ Scoring rules (the same for every rubric):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from openaudit.evidence import Evidence
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.frameworks import framework_result
 from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Finding, LayerResult, Level, Outcome, Verdict
@@ -49,7 +51,16 @@ def evaluate(rubric: Rubric, evidence: Evidence) -> Verdict:
         score=overall_score(rubric.layers, layers),
         summary=verdict_summary(level, layers, ctx),
         problems=problems(ctx),
+        extras=framework_extras(rubric, results),
     )
+
+
+def framework_extras(rubric: Rubric, results: list[Scored]) -> dict[str, Any]:
+    """The framework result keyed by framework (`{"mof": {...}}`), if the rubric has one."""
+    if rubric.framework is None:
+        return {}
+    outcomes = {probe.id: outcome for probe, outcome in results}
+    return {rubric.framework.kind: framework_result(rubric.framework, outcomes)}
 
 
 def _answer(probe: ProbeSpec, ctx: ProbeContext) -> Outcome:

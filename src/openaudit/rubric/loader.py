@@ -16,6 +16,7 @@ from typing import Any, cast, get_args
 import yaml
 
 from openaudit.errors import RubricError
+from openaudit.rubric.frameworks import FrameworkSpec, parse_framework
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
 from openaudit.rubric.nodes import Entries, NodeReader
 from openaudit.rubric.registry import Evaluator, get_evaluator
@@ -23,12 +24,18 @@ from openaudit.safeyaml import SafeYAMLError, compose_bounded
 from openaudit.verdict import LAYERS, LEVELS, Answer, Level
 
 MAX_RUBRIC_BYTES = 1024 * 1024
-ROOT_KEYS = ("id", "version", "title", "source", "description", "layers", "probes")
+ROOT_KEYS = (
+    "id", "version", "title", "source", "description", "extends", "layers", "probes",
+    "overrides", "disable", "framework",
+)  # fmt: skip
+MAX_EXTENDS_DEPTH = 8
 LAYER_KEYS = ("weight", "thresholds", "title")
 PROBE_KEYS = (
     "id", "layer", "question", "evaluator", "params", "weight", "cap_if_no",
-    "cap_if_unknown", "why", "remediation", "refs", "summary",
+    "cap_if_unknown", "why", "remediation", "refs", "summary", "can_decide",
+    "cannot_decide", "source",
 )  # fmt: skip
+PROBE_TEXTS = ("can_decide", "cannot_decide", "source")
 PROBE_REQUIRED = ("id", "layer", "question", "evaluator", "remediation")
 ANSWERS: tuple[str, ...] = get_args(Answer)
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$")
@@ -57,12 +64,17 @@ def load_rubric(name_or_path: str) -> Rubric:
 
 @cache
 def _shipped(name: str) -> Rubric:
+    return _load_shipped(name, ())
+
+
+def _load_shipped(name: str, chain: tuple[str, ...]) -> Rubric:
     resource = resources.files("openaudit").joinpath("rubrics", f"{name}.yaml")
-    return parse_rubric(resource.read_text(encoding="utf-8"), source=f"rubrics/{name}.yaml")
+    text = resource.read_text(encoding="utf-8")
+    return parse_rubric(text, source=f"rubrics/{name}.yaml", chain=chain)
 
 
-def load_rubric_file(path: Path) -> Rubric:
-    """Read and validate one rubric file."""
+def load_rubric_file(path: Path, chain: tuple[str, ...] = ()) -> Rubric:
+    """Read and validate one rubric file (`chain`: the files extending it, outermost first)."""
     try:
         size = path.stat().st_size
         if size > MAX_RUBRIC_BYTES:
@@ -72,28 +84,44 @@ def load_rubric_file(path: Path) -> Rubric:
         raise RubricError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise RubricError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    return parse_rubric(text, source=str(path))
+    return parse_rubric(text, source=str(path), chain=chain)
 
 
-def parse_rubric(text: str, *, source: str = "<rubric>") -> Rubric:
-    """Validate rubric YAML text; `source` names it in error messages."""
+def parse_rubric(text: str, *, source: str = "<rubric>", chain: tuple[str, ...] = ()) -> Rubric:
+    """Validate rubric YAML text; `source` names it in error messages.
+
+    `chain` lists the rubrics that extend this one (outermost first), so that a
+    recursive `extends:` is refused instead of followed.
+    """
     try:
         root = compose_bounded(text, source=source, max_bytes=MAX_RUBRIC_BYTES)
     except SafeYAMLError as exc:
         raise RubricError(str(exc)) from None
     if root is None:
         raise RubricError(f"{source}:1:1: the rubric is empty")
-    return _Builder(NodeReader(source)).rubric(root)
+    return _Builder(NodeReader(source), chain).rubric(root)
+
+
+def _identity(source: str) -> str:
+    """The key a rubric is known by in an extends chain (resolved path or shipped name)."""
+    if source.startswith("rubrics/") or source.startswith("<"):
+        return source
+    return str(Path(source).resolve())
 
 
 class _Builder:
     """Turns a composed YAML node tree into a validated Rubric."""
 
-    def __init__(self, reader: NodeReader) -> None:
+    def __init__(self, reader: NodeReader, chain: tuple[str, ...] = ()) -> None:
         self.r = reader
+        self.chain = (*chain, _identity(reader.source))
 
     def rubric(self, root: yaml.Node) -> Rubric:
         entries = self.r.mapping(root, "rubric")
+        if "extends" in entries:
+            from openaudit.rubric.compose import extend
+
+            return extend(self, root, entries)
         self.r.keys(
             root, entries, "rubric", ROOT_KEYS, ("id", "version", "title", "layers", "probes")
         )
@@ -104,7 +132,47 @@ class _Builder:
         layers = self._layers(entries["layers"][1])
         probes = self._probes(entries["probes"][1], {layer.id for layer in layers})
         self._check_layers(entries["layers"][1], layers, probes)
-        return Rubric(**text, layers=layers, probes=probes, path=self.r.source)
+        for key in ("overrides", "disable"):
+            if key in entries:
+                self.r.fail(entries[key][0], f"rubric.{key}: only allowed with `extends:`")
+        framework = self.framework(entries, probes)
+        return Rubric(**text, layers=layers, probes=probes, path=self.r.source, framework=framework)
+
+    def framework(self, entries: Entries, probes: tuple[ProbeSpec, ...]) -> FrameworkSpec | None:
+        """The validated `framework:` section, or None."""
+        if "framework" not in entries:
+            return None
+        ids = {probe.id for probe in probes}
+        return parse_framework(self.r, entries["framework"][1], ids)
+
+    def parent(self, node: yaml.Node) -> Rubric:
+        """The rubric an `extends:` value names: a shipped name or a path relative to this file."""
+        name = self.r.string(node, "rubric.extends")
+        if len(self.chain) > MAX_EXTENDS_DEPTH:
+            self.r.fail(node, f"rubric.extends: more than {MAX_EXTENDS_DEPTH} levels deep")
+        if name in list_shipped_rubrics() and not name.endswith((".yaml", ".yml")):
+            self._check_cycle(node, f"rubrics/{name}.yaml")
+            return _load_shipped(name, self.chain)
+        path = self._relative(name)
+        if not path.is_file():
+            self.r.fail(node, f"rubric.extends: no shipped rubric or file '{name}'")
+        self._check_cycle(node, str(path.resolve()))
+        return load_rubric_file(path, self.chain)
+
+    def _relative(self, name: str) -> Path:
+        source = self.r.source
+        if source.startswith("rubrics/"):
+            base = Path(str(resources.files("openaudit").joinpath("rubrics")))
+        elif source.startswith("<"):
+            base = Path.cwd()
+        else:
+            base = Path(source).parent
+        return base / name
+
+    def _check_cycle(self, node: yaml.Node, identity: str) -> None:
+        if identity in self.chain:
+            loop = " -> ".join((*self.chain[self.chain.index(identity) :], identity))
+            self.r.fail(node, f"rubric.extends: recursive extends ({loop})")
 
     def _text(self, entries: Entries, key: str, what: str) -> str:
         if key not in entries:
@@ -190,6 +258,7 @@ class _Builder:
             remediation=self.r.string(entries["remediation"][1], f"{what}.remediation"),
             refs=self.r.strings(entries["refs"][1], f"{what}.refs") if "refs" in entries else (),
             summary=self._summary(entries.get("summary"), f"{what}.summary"),
+            **{key: self._optional(entries.get(key), f"{what}.{key}") for key in PROBE_TEXTS},
         )
 
     def _evaluator(self, node: yaml.Node, what: str) -> Evaluator:
@@ -200,11 +269,17 @@ class _Builder:
         return spec
 
     def _params(
-        self, spec: Evaluator, pair: tuple[yaml.Node, yaml.Node] | None, probe: yaml.Node, what: str
+        self,
+        spec: Evaluator,
+        pair: tuple[yaml.Node, yaml.Node] | None,
+        probe: yaml.Node,
+        what: str,
+        base: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
+        """Validated params; `base` holds a parent rubric's params that these override."""
         where = pair[1] if pair else probe
         entries = self.r.mapping(pair[1], f"{what}.params") if pair else {}
-        given: dict[str, Any] = {}
+        given: dict[str, Any] = dict(base or {})
         for key, (key_node, value_node) in entries.items():
             param = spec.params.get(key)
             if param is None:

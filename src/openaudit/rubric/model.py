@@ -9,9 +9,12 @@ generated docs render it. Nothing here evaluates anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openaudit.verdict import Answer, Level
+
+if TYPE_CHECKING:
+    from openaudit.rubric.frameworks import FrameworkSpec
 
 # How far each level is from "open"; a cap keeps the lower of two levels. Unknown
 # sits between closed and partial: a decided "closed" beats an undecided layer,
@@ -68,6 +71,11 @@ class ProbeSpec:
     remediation: str = ""
     refs: tuple[str, ...] = ()
     summary: dict[Answer, str] = field(default_factory=dict, hash=False)
+    # Framework rubrics: what Hub evidence decides, what needs a person, and the
+    # framework text the probe follows.
+    can_decide: str = ""
+    cannot_decide: str = ""
+    source: str = ""
 
     def cap_for(self, answer: Answer) -> Level | None:
         """The cap this probe puts on its layer for an answer (None: no cap)."""
@@ -90,6 +98,8 @@ class Rubric:
     source: str = ""
     description: str = ""
     path: str = ""
+    extends: str = ""
+    framework: FrameworkSpec | None = field(default=None, hash=False)
 
     def layer(self, layer_id: str) -> LayerSpec:
         """A layer by id (KeyError when the rubric has no such layer)."""

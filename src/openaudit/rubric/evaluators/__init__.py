@@ -1,5 +1,5 @@
 """The built-in evaluators; importing this package registers them all."""
 
-from openaudit.rubric.evaluators import code, data, docs, generic, usage, weights
+from openaudit.rubric.evaluators import code, data, docs, frameworks, generic, usage, weights
 
-__all__ = ["code", "data", "docs", "generic", "usage", "weights"]
+__all__ = ["code", "data", "docs", "frameworks", "generic", "usage", "weights"]

@@ -1,0 +1,65 @@
+"""EOSAI rubric: dimension levels as two probes, mean score over decided ones."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from framework_fixtures import fully_open, llama_finetune
+
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.frameworks import eosai_result
+from openaudit.verdict import Answer, Outcome
+
+
+def levels(result: dict[str, Any]) -> dict[str, str]:
+    return {d["id"]: d["level"] for d in result["dimensions"]}
+
+
+def test_fully_open() -> None:
+    """Weights (not gated), data (CC-BY, ODC-By), licences: open. Training code,
+    preprint, hardware/architecture and datasheet are at least partial, open
+    needs a person; code documentation and peer review need a person."""
+    result = evaluate(load_rubric("eosai"), fully_open()).extras["eosai"]
+    found = levels(result)
+    assert found["weights_endmodel"] == found["licenses"] == found["modelcard"] == "open"
+    assert found["trainingcode"] == found["paper"] == "unknown"
+    assert result["decided"] == 6 and result["undecided"] == 6
+    assert result["score"] == 1.0
+    assert result["full_score_range"] == [0.667, 1.0]
+    training = next(d for d in result["dimensions"] if d["id"] == "trainingcode")
+    assert training["between"] == ["partial", "open"]
+
+
+def test_llama_finetune() -> None:
+    """Base Llama 3 weights are gated (partial); its own weights are open; the
+    NC dataset makes end-model data partial; llama3 + NC data -> licences closed."""
+    result = evaluate(load_rubric("eosai"), llama_finetune()).extras["eosai"]
+    found = levels(result)
+    assert found["weights_basemodel"] == "partial"
+    assert found["weights_endmodel"] == "open"
+    assert found["datasources_endmodel"] == "partial"
+    assert found["licenses"] == "closed"
+    assert found["trainingcode"] == found["paper"] == "closed"
+
+
+def test_two_probes_make_three_levels() -> None:
+    spec = load_rubric("eosai").framework
+    assert spec is not None
+
+    def answers(open_: Answer, partial: Answer) -> dict[str, Outcome]:
+        found = {p: Outcome.no("closed") for p in spec.probe_ids()}
+        found["eosai.paper.open"] = Outcome(open_, "o")
+        found["eosai.paper.partial"] = Outcome(partial, "p")
+        return found
+
+    cases = [("yes", "yes", "open"), ("no", "yes", "partial"), ("no", "no", "closed"),
+             ("unknown", "yes", "unknown"), ("no", "unknown", "unknown")]  # fmt: skip
+    for open_, partial, level in cases:
+        result = eosai_result(spec, answers(open_, partial))  # type: ignore[arg-type]
+        assert levels(result)["paper"] == level
+    result = eosai_result(spec, answers("no", "yes"))
+    assert result["score"] == round(0.5 / 12, 3)

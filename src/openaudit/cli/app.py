@@ -18,8 +18,10 @@ from typer.core import TyperGroup, TyperOption
 from openaudit import __version__
 from openaudit.cli.audit import audit_command
 from openaudit.cli.context import AppContext, Services
+from openaudit.cli.explain_cmd import explain
 from openaudit.cli.fetch import fetch_command
 from openaudit.cli.output import error
+from openaudit.cli.rubrics_cmd import rubrics_app
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
 
 DEFAULT_COMMAND = "audit"
@@ -142,6 +144,8 @@ app.command("audit", epilog=EXIT_CODES, short_help="Audit models (the default co
 app.command("fetch", short_help="Save a model's evidence as JSON for offline re-audits.")(
     fetch_command
 )
+app.add_typer(rubrics_app, name="rubrics", short_help="List, show, validate and document rubrics.")
+app.command("explain", short_help="What a probe asks, why it matters, how to fix it.")(explain)
 
 
 @app.command(

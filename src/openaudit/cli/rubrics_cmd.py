@@ -1,0 +1,252 @@
+"""`openaudit rubrics`: list, show, validate and document rubrics.
+
+The top level stays light (no yaml, no rich): the root app imports this module
+for `openaudit --help`, so the rubric engine and rich load inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from openaudit.cli.context import AppContext, Settings
+from openaudit.cli.options import FormatOpt, NoColorOpt, OutputOpt
+from openaudit.cli.output import say, write_report
+from openaudit.errors import ExitCode, RubricError, UsageError
+from openaudit.report import Format
+from openaudit.report.text import clean
+
+if TYPE_CHECKING:
+    from openaudit.rubric.model import Rubric
+
+JSON_SCHEMA_VERSION = "1"
+# Columns that wrap, and how much of the spare width each gets; the others never wrap.
+WRAPPING_COLUMNS = {"title": 1, "source": 1, "question": 3, "caps": 2}
+
+rubrics_app = typer.Typer(
+    name="rubrics",
+    help="List, show, validate and document rubrics (the probes an audit asks).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+NameArg = Annotated[
+    str,
+    typer.Argument(metavar="NAME|PATH", help="A shipped rubric name or a rubric YAML file."),
+]
+PathArg = Annotated[
+    str, typer.Argument(metavar="PATH", help="A rubric YAML file (or a shipped rubric name).")
+]
+OptionalNameArg = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="NAME|PATH",
+        help="A shipped rubric name or a rubric YAML file.",
+        show_default=False,
+    ),
+]
+AllOpt = Annotated[
+    bool, typer.Option("--all", help="Document every shipped rubric (needs --output-dir).")
+]
+OutputDirOpt = Annotated[
+    Path | None,
+    typer.Option("--output-dir", metavar="DIR", help="With --all: write DIR/NAME.md per rubric."),
+]
+EvaluatorsOpt = Annotated[
+    bool, typer.Option("--evaluators", help="Document the evaluator library instead.")
+]
+
+
+@rubrics_app.command("list")
+def list_command(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """List the shipped rubrics: id, version, title and source."""
+    from openaudit.rubric.docs import rubric_summary, shipped_rubrics
+
+    settings = _settings(ctx, fmt, output, no_color)
+    rows = [rubric_summary(rubric) for rubric in shipped_rubrics()]
+    if settings.format is Format.JSON:
+        text = _json({"rubrics": rows})
+    else:
+        headers = ["id", "version", "title", "source"]
+        text = _tables([("", headers, [[row[h] for h in headers] for row in rows])], settings)
+    write_report(text, settings.output)
+
+
+@rubrics_app.command("show")
+def show_command(
+    ctx: typer.Context,
+    name: NameArg,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Show a rubric: layers with weights and thresholds, and every probe."""
+    from openaudit.rubric import load_rubric
+    from openaudit.rubric.docs import rubric_dict
+
+    settings = _settings(ctx, fmt, output, no_color)
+    rubric = load_rubric(name)
+    if settings.format is Format.JSON:
+        text = _json({"rubric": rubric_dict(rubric)})
+    else:
+        text = _show_text(rubric, settings)
+    write_report(text, settings.output)
+
+
+@rubrics_app.command("validate")
+def validate_command(path: PathArg) -> None:
+    """Check a rubric file; each error is printed as FILE:LINE:COLUMN: MESSAGE (exit 2)."""
+    from openaudit.rubric import load_rubric
+
+    try:
+        rubric = load_rubric(path)
+    except RubricError as exc:
+        # Compiler-style, without the `openaudit: error:` prefix, so editors can jump to it.
+        sys.stderr.write(clean(exc.one_line()) + "\n")
+        raise typer.Exit(ExitCode.USAGE) from None
+    sys.stdout.write(
+        f"{clean(path)} is valid: {len(rubric.probes)} probes in {len(rubric.layers)} layers\n"
+    )
+
+
+@rubrics_app.command("docs")
+def docs_command(
+    name: OptionalNameArg = None,
+    output: OutputOpt = None,
+    all_rubrics: AllOpt = False,
+    output_dir: OutputDirOpt = None,
+    evaluators: EvaluatorsOpt = False,
+) -> None:
+    """Generate Markdown docs for a rubric, every shipped rubric, or the evaluator library.
+
+    The committed docs are regenerated with:
+    openaudit rubrics docs --all --output-dir docs/rubrics;
+    openaudit rubrics docs --evaluators --output docs/evaluators.md
+    """
+    from openaudit.rubric import docs, load_rubric
+
+    _check_docs_args(name, output, all_rubrics, output_dir, evaluators)
+    if all_rubrics and output_dir is not None:
+        for path in _write_all(output_dir):
+            say(f"wrote {path}")
+        return
+    text = (
+        docs.evaluators_markdown() if evaluators else docs.rubric_markdown(load_rubric(name or ""))
+    )
+    write_report(text, output)
+
+
+def _check_docs_args(
+    name: str | None, output: Path | None, all_rubrics: bool, output_dir: Path | None, ev: bool
+) -> None:
+    if sum((name is not None, all_rubrics, ev)) != 1:
+        raise UsageError("rubrics docs: give one of NAME|PATH, --all or --evaluators")
+    if all_rubrics and (output_dir is None or output is not None):
+        raise UsageError("rubrics docs --all writes one file per rubric: give --output-dir DIR")
+    if output_dir is not None and not all_rubrics:
+        raise UsageError("rubrics docs: --output-dir goes with --all (use --output for one page)")
+
+
+def _write_all(output_dir: Path) -> list[Path]:
+    from openaudit.rubric.docs import rubric_markdown
+    from openaudit.rubric.loader import list_shipped_rubrics, load_rubric
+
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {output_dir}: {exc.strerror or exc}") from None
+    written = []
+    for name in list_shipped_rubrics():
+        path = output_dir / f"{name}.md"
+        write_report(rubric_markdown(load_rubric(name)), path)
+        written.append(path)
+    return written
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def _settings(
+    ctx: typer.Context, fmt: Format | None, output: Path | None, no_color: bool
+) -> Settings:
+    return AppContext.of(ctx).settings(fmt, output, no_color=no_color, quiet=False, verbose=False)
+
+
+def _json(data: dict[str, Any]) -> str:
+    # ensure_ascii: rubric text may hold control or bidi characters; escaped, it prints safely.
+    document = {"schema_version": JSON_SCHEMA_VERSION, **data}
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def _show_text(rubric: Rubric, settings: Settings) -> str:
+    from openaudit.rubric.docs import caps_text, layer_title
+
+    def number(value: float) -> str:
+        return f"{value:g}"
+
+    layers = [
+        [layer_title(layer).replace("`", ""), number(layer.weight),
+         number(layer.thresholds.open), number(layer.thresholds.partial),
+         str(len(rubric.probes_of(layer.id)))]
+        for layer in rubric.layers
+    ]  # fmt: skip
+    title = f"{rubric.id} {rubric.version}: {rubric.title}"
+    if rubric.source:
+        title += f"\nsource: {rubric.source}"
+    tables = [(title, ["layer", "weight", "open at", "partial at", "probes"], layers)]
+    for layer in rubric.layers:
+        probes = [
+            [probe.id, probe.question, probe.evaluator, number(probe.weight),
+             caps_text(probe) or "-"]
+            for probe in rubric.probes_of(layer.id)
+        ]  # fmt: skip
+        headers = ["probe", "question", "evaluator", "weight", "caps"]
+        tables.append((layer_title(layer).replace("`", ""), headers, probes))
+    return _tables(tables, settings)
+
+
+def _tables(tables: list[tuple[str, list[str], list[list[str]]]], settings: Settings) -> str:
+    """Plain rich tables; every cell is cleaned text and markup is off, so YAML cannot style."""
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=settings.width,
+        color_system="standard" if settings.color else None,
+        force_terminal=settings.color,
+        no_color=not settings.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        _environ={},
+    )
+    for index, (title, headers, rows) in enumerate(tables):
+        if index:
+            console.print()
+        for line in title.splitlines():
+            console.print(Text(clean(line), style="bold"))
+        expand = any(header in WRAPPING_COLUMNS for header in headers)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
+        for header in headers:
+            ratio = WRAPPING_COLUMNS.get(header)
+            table.add_column(header, no_wrap=ratio is None, overflow="fold", ratio=ratio)
+        for row in rows:
+            table.add_row(*(Text(clean(cell)) for cell in row))
+        console.print(table)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

@@ -34,6 +34,19 @@ IN_LINE = "# M\n## Links\n- Training code: [here](https://github.com/org/x)\n"
 UNRELATED = "# M\n## Links\n- [demo](https://github.com/org/demo)\n## Training\nWe trained.\n"
 EVAL_CARD = "# M\n## Evaluation\nWe used [our harness](https://github.com/org/evals).\n"
 MIT = "---\nlicense: mit\n---\n# M\n"
+NEXT_PARAGRAPH = (
+    "# M\n## Sources\n- Repository: https://github.com/org/x\n\n"
+    "It holds the pre-training and data-processing code.\n"
+)
+TRAINED_ON_CODE = (
+    "# M\n## Sources\n- Repository: https://github.com/org/x\n\nWe trained it on code.\n"
+)
+CODE_APACHE = IN_SECTION + "The training code is released under the Apache License, Version 2.0.\n"
+CODE_MIT_BULLET = (
+    "# M\n- Code: [repo](https://github.com/org/x), MIT licence\n- Weights: CC BY-NC\n"
+)
+WEIGHTS_ONLY = IN_SECTION + "The weights are licensed under Apache 2.0.\n"
+CODE_NC = IN_SECTION + "Our code is licensed under CC BY-NC 4.0.\n"
 LLAMA = "---\nlicense: llama2\n---\n# M\n"
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
@@ -47,6 +60,10 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("training in line", "code_linked", ev(IN_LINE), TRAIN, "yes", "github.com/org/x"),
     ("training file", "code_linked", ev("# m", "scripts/train_lora.py"), TRAIN, "yes",
      "train_lora"),
+    ("training code in the next paragraph", "code_linked", ev(NEXT_PARAGRAPH), TRAIN, "yes",
+     "github.com/org/x"),
+    ("trained on code data is not training code", "code_linked", ev(TRAINED_ON_CODE), TRAIN,
+     "no", ""),
     ("unrelated link", "code_linked", ev(UNRELATED), TRAIN, "no", "1 code link"),
     ("no readme", "code_linked", ev(None), TRAIN, "unknown", "no README"),
     ("eval link", "code_linked", ev(EVAL_CARD), EVAL, "yes", "github.com/org/evals"),
@@ -56,7 +73,14 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "not OSI-approved"),
     ("repo code unlicensed", "code_osi_licensed", ev("# m", "modeling_x.py"), {}, "no",
      "no licence"),
-    ("linked code", "code_osi_licensed", ev(IN_SECTION), {}, "unknown", "cannot be read offline"),
+    ("linked code", "code_osi_licensed", ev(IN_SECTION), {}, "unknown", "no licence for it"),
+    ("linked code, stated apache", "code_osi_licensed", ev(CODE_APACHE), {}, "yes",
+     "'apache-2.0', OSI-approved"),
+    ("linked code, stated mit", "code_osi_licensed", ev(CODE_MIT_BULLET), {}, "yes", "'mit'"),
+    ("linked code, licence of weights only", "code_osi_licensed", ev(WEIGHTS_ONLY), {},
+     "unknown", "no licence for it"),
+    ("linked code, stated non-OSI", "code_osi_licensed", ev(CODE_NC), {}, "no",
+     "not OSI-approved"),
     ("library only", "code_osi_licensed", ev("# m", library_name="transformers"), {}, "unknown",
      "transformers integration"),
     ("no code", "code_osi_licensed", ev("# m"), {}, "no", "no code"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from openaudit.card import Link, Section
+from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import no_readme, quote
 from openaudit.rubric.evaluators.generic import matching_files
@@ -51,6 +52,16 @@ def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
     return Outcome.no("no library is declared and the repo has no modelling code", cite)
 
 
+# After a topic word's stem: a noun ending ("training", "evaluation", never
+# "trained on code"), a few more words, then a word for code ("training and
+# data-processing code", "evaluation scripts").
+_TOPIC_CODE = re.compile(
+    r"(?:ing|ion)?(?:[\s,/-]+[\w-]+){0,4}?[\s,/-]+"
+    r"(?:code|codebase|scripts?|pipelines?|recipes?)\b",
+    re.IGNORECASE,
+)
+
+
 def mentions(keywords: list[str]) -> re.Pattern[str]:
     """A pattern matching any keyword at the start of a word, case-insensitively."""
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
@@ -65,15 +76,30 @@ def _line_of(ctx: ProbeContext, link: Link) -> str:
     return " ".join(line for line in ctx.card.body.splitlines() if link.url in line)
 
 
+def _nearby(home: Section, link: Link) -> str:
+    """The paragraph holding the link and the one after it, within its section."""
+    paragraphs = re.split(r"\n\s*\n", home.text)
+    at = next((i for i, text in enumerate(paragraphs) if link.url in text), 0)
+    return "\n".join(paragraphs[at : at + 2])
+
+
+def _says_code(topic: re.Pattern[str], text: str) -> bool:
+    """True when the text speaks of code on the topic ("the pre-training code")."""
+    return any(_TOPIC_CODE.match(text, match.end()) for match in topic.finditer(text))
+
+
 def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
-    """True when a code link is about the topic: its text, line or section says so."""
+    """True when a code link is about the topic: its text, line, section or the paragraph
+    around it says so."""
     if topic.search(link.text) or topic.search(_line_of(ctx, link)):
         return True
     home = _home(ctx, link)
     if home is None:
         return False
     title = home.title.lower()
-    return bool(topic.search(title)) or any(name.lower() in title for name in sections)
+    if topic.search(title) or any(name.lower() in title for name in sections):
+        return True
+    return _says_code(topic, _nearby(home, link))
 
 
 @evaluator(
@@ -121,18 +147,58 @@ def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
     if code:
         return _repo_code_license(ctx, code)
     if ctx.readme_read and ctx.card.links_of("code"):
-        link = ctx.card.links_of("code")[0]
-        where = Citation("README.md", link.target or link.text or None, link.url)
-        reason = (
-            f"the code is linked ({link.target or link.url}); its licence cannot be read offline"
-        )
-        return Outcome.unknown(reason, where)
+        return _linked_code_license(ctx, ctx.card.links_of("code")[0])
     name, cite = library(ctx)
     if name:
         return Outcome.unknown(
             f"the only code is the {name} integration, licensed by the library", cite
         )
     return Outcome.no("no code is published with the model", Citation("files"))
+
+
+# A sentence about code that names a licence: "The training code is released
+# under the Apache 2.0 licence." Bounded, linear patterns only.
+_CODE_WORDS = re.compile(r"\b(code|codebase|scripts?|repository|repo)\b", re.IGNORECASE)
+_LICENSE_WORDS = re.compile(r"licen[cs]", re.IGNORECASE)
+_LICENSE_NAMES = re.compile(
+    r"\b(apache(?: license)?,?(?: version)?[- ]?2(?:\.0)?|mit|bsd[- ]?[23][- ]clause|"
+    r"[al]?gpl[- ]?v?[23](?:\.0)?|mpl[- ]?2(?:\.0)?|isc|unlicense|cc0(?:[- ]1\.0)?|"
+    r"cc[- ]by(?:[- ](?:nc|sa|nd))*(?:[- ]\d\.\d)?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n[-*] ")
+MAX_SCANNED_CHARS = 200_000
+
+
+def stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
+    """(licence facts, sentence) when the card says which licence its code is under."""
+    from openaudit.licenses import lookup
+
+    for sentence in _SENTENCE_END.split(ctx.card.body[:MAX_SCANNED_CHARS]):
+        if not (_CODE_WORDS.search(sentence) and _LICENSE_WORDS.search(sentence)):
+            continue
+        for match in _LICENSE_NAMES.finditer(sentence):
+            facts = lookup(match.group(1))
+            if facts is not None:
+                return facts, " ".join(sentence.split())[:200]
+    return None
+
+
+def _linked_code_license(ctx: ProbeContext, link: Link) -> Outcome:
+    """Linked code: the card's own statement of its licence, else unknown offline."""
+    where = Citation("README.md", link.target or link.text or None, link.url)
+    stated = stated_code_license(ctx)
+    if stated is None:
+        shown = link.target or link.url
+        return Outcome.unknown(f"the code is linked ({shown}); no licence for it is stated", where)
+    facts, sentence = stated
+    said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
+    shown = f"the card says the linked code is under '{facts.id}'"
+    if facts.osi_approved is None:
+        return Outcome.unknown(f"{shown}; whether it is OSI-approved is not known", said, where)
+    if facts.osi_approved:
+        return Outcome.yes(f"{shown}, OSI-approved", said, where)
+    return Outcome.no(f"{shown}, not OSI-approved", said, where)
 
 
 def _repo_code_license(ctx: ProbeContext, code: list[str]) -> Outcome:

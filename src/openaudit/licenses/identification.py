@@ -4,7 +4,11 @@ Precedence: an identified licence file beats a card value that contradicts it
 (the conflict is reported); `license: other` takes the licence file's licence,
 else a recognised `license_name`, else a recognised `license_link`; a family
 tag (`openrail`, `cc`, ...) is refined by the licence file when it names a
-member. Whatever cannot be identified stays unknown, with the reason.
+member. A licence text no rule recognises is read for restrictive clauses
+(clauses.py): when nothing else identifies the licence they give it
+low-confidence facts, and when the card names an open licence they are
+reported as a conflict; they never override an identified licence. Whatever
+cannot be identified stays unknown, with the reason.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from openaudit.licenses.clauses import Clause, describe, detect_clauses, facts_from_clauses
 from openaudit.licenses.declared import Declared, declared_license
 from openaudit.licenses.expression import check_expression
 from openaudit.licenses.links import identify_url
-from openaudit.licenses.model import Claim, ExpressionReport, LicenseReport
+from openaudit.licenses.model import Claim, ExpressionReport, LicenseFacts, LicenseReport
 from openaudit.licenses.table import get, lookup
 from openaudit.licenses.text import identify_text
 from openaudit.verdict import Citation
@@ -25,6 +30,7 @@ if TYPE_CHECKING:
     from openaudit.evidence import Evidence
 
 _NO_LICENCE = frozenset({"unknown", "other"})
+_REASON_EXCERPT_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,75 @@ def _license_id(report: ExpressionReport | None) -> str | None:
     return report.license_ids[0] if len(report.license_ids) == 1 else report.normalized
 
 
+@dataclass(frozen=True)
+class _Detected:
+    """Restrictive clauses found in one licence file that no rule recognised."""
+
+    path: str
+    url: str | None
+    clauses: tuple[Clause, ...]
+
+    def claims(self) -> tuple[Claim, ...]:
+        """Each restrictive clause as a claim citing the file and the passage."""
+        return tuple(
+            Claim(Citation(f"file:{self.path}", c.excerpt, self.url), None, c.kind)
+            for c in self.clauses
+            if c.restrictive
+        )
+
+    def phrase(self) -> str:
+        """'LICENSE: non-commercial ('...'); research only ('...')'."""
+        return f"{self.path}: {describe(self.clauses, _REASON_EXCERPT_CHARS)}"
+
+
+def _detected(evidence: Evidence, files: tuple[Claim, ...]) -> tuple[_Detected, ...]:
+    """Restrictive clauses of the readable licence files identify_text did not recognise."""
+    found = []
+    for item, claim in zip(evidence.license_files, files, strict=True):
+        if item.text and claim.license_id is None:
+            clauses = detect_clauses(item.text)
+            if any(c.restrictive for c in clauses):
+                found.append(_Detected(item.path, evidence.file_url(item.path), clauses))
+    return tuple(found)
+
+
+def _card_phrase(declared: Declared) -> str:
+    """What the card says about the licence, for a reason."""
+    if "other" in declared.ids:
+        name = declared.license_name
+        return f"license: other ({f'license_name: {name}' if name else 'no license_name'})"
+    if declared.problem:
+        return declared.problem
+    if declared.raw is None:
+        return "the card declares no licence"
+    return f"the card says license: {declared.raw}"
+
+
+def _from_clauses(
+    declared: Declared, detected: tuple[_Detected, ...]
+) -> tuple[str, LicenseFacts | None, str]:
+    """(license_id, facts, reason) for a licence known only by its restrictive clauses."""
+    label = declared.license_name or "other"
+    clauses = tuple(c for d in detected for c in d.clauses)
+    paths = ", ".join(d.path for d in detected)
+    reason = (
+        f"{_card_phrase(declared)}; {paths} matches no known licence text; identified from "
+        f"restrictive clauses in {'; '.join(d.phrase() for d in detected)} (low confidence: "
+        "terms not found in the text are unknown)"
+    )
+    return label, facts_from_clauses(clauses, label), reason
+
+
+def _restriction_conflicts(
+    declared: Declared, license_id: str, detected: tuple[_Detected, ...]
+) -> tuple[str, ...]:
+    """An open licence contradicted by restrictive clauses in an unrecognised licence file."""
+    said = f"card says {declared.raw}" if declared.ids else f"the licence reads as {license_id}"
+    return tuple(
+        f"{said} but {d.path} restricts use: {d.phrase()[len(d.path) + 2 :]}" for d in detected
+    )
+
+
 def identify(evidence: Evidence) -> LicenseReport:
     """Identify the model's licence from card, licence files, links and tags."""
     declared = declared_license(evidence.metadata)
@@ -214,12 +289,21 @@ def identify(evidence: Evidence) -> LicenseReport:
     outcome = _resolve(declared, files, others)
     license_id = _license_id(outcome.report)
     facts = outcome.report.facts if outcome.report and license_id else None
+    reason, conflicts = outcome.reason, outcome.conflicts
+    detected = _detected(evidence, files)
+    clause_claims = tuple(c for d in detected for c in d.claims())
+    if detected and license_id is None:
+        license_id, facts, reason = _from_clauses(declared, detected)
+    elif detected and license_id and facts is not None and facts.is_open:
+        conflicts = (*conflicts, *_restriction_conflicts(declared, license_id, detected))
+    else:
+        clause_claims = ()
     expression = declared.report.normalized if declared.report and declared.report.valid else None
     return LicenseReport(
         license_id=license_id,
         expression=expression,
         facts=facts,
-        claims=(*declared.claims, *files, *others),
-        conflicts=(*outcome.conflicts, *_tag_conflicts(declared, tags)),
-        reason=outcome.reason,
+        claims=(*declared.claims, *files, *clause_claims, *others),
+        conflicts=(*conflicts, *_tag_conflicts(declared, tags)),
+        reason=reason,
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from report_samples import sample_verdict
+from report_samples import FRAMEWORKS, sample_verdict
 from typer.testing import CliRunner, Result
 
 from openaudit.cli.app import app
@@ -33,6 +33,7 @@ class FakeCore:
 
     verdict_for: Callable[[str], Verdict] = sample_verdict
     opened: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    evaluated: list[tuple[str, str]] = field(default_factory=list)  # (rubric id, ref)
     raise_on_open: BaseException | None = None
 
     def open_evidence(
@@ -55,7 +56,17 @@ class FakeCore:
         return FakeRubric(id=name if not name.endswith(".yaml") else "custom")
 
     def evaluate(self, rubric: Any, evidence: Evidence) -> Verdict:
-        return dataclasses.replace(self.verdict_for(evidence.ref), ref=evidence.ref)
+        """The sample verdict under this rubric; mof/osaid/eosai carry their framework result."""
+        self.evaluated.append((rubric.id, evidence.ref))
+        verdict = dataclasses.replace(
+            self.verdict_for(evidence.ref),
+            ref=evidence.ref,
+            rubric_id=rubric.id,
+            rubric_version=rubric.version,
+        )
+        if rubric.id in FRAMEWORKS:
+            verdict = dataclasses.replace(verdict, extras={rubric.id: FRAMEWORKS[rubric.id]})
+        return verdict
 
     def save_evidence(self, evidence: Evidence, path: Path | None) -> str:
         assert path is None

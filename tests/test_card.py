@@ -447,10 +447,13 @@ def test_atx_headings_are_found_at_their_lines(headings: list[tuple[int, str]], 
         lines += ["#" * level + " " + title, "some text", ""]
     text = newline.join(lines)
     card = parse_card(text)
-    assert [(s.level, s.title) for s in card.sections] == headings
+    # titles are shown with runs of spaces folded to one
+    assert [(s.level, s.title) for s in card.sections] == [
+        (level, " ".join(title.split())) for level, title in headings
+    ]
     original = text.split(newline)
     for section in card.sections:
-        assert original[section.line - 1].lstrip("#").strip() == section.title
+        assert " ".join(original[section.line - 1].lstrip("#").split()) == section.title
 
 
 def test_a_one_mebibyte_card_parses_quickly() -> None:

@@ -11,6 +11,7 @@ from cli_fakes import FakeCore, run
 from golden_util import validate_report
 from report_samples import HOSTILE, hostile_verdict, sample_verdict
 
+from openaudit.evidence import Evidence
 from openaudit.verdict import Verdict
 
 
@@ -191,3 +192,79 @@ def test_card_text_is_escaped_on_stderr() -> None:
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "\x1b" not in result.stdout
     validate_report(result.stdout)
+
+
+# --- several rubrics (issue 3) -------------------------------------------------------------
+
+
+def test_two_rubrics_one_fetch_one_report() -> None:
+    core = FakeCore()
+    result = run(["acme/a", "acme/b", "-r", "openaudit", "-r", "mof", "-f", "json"], core)
+    assert result.exit_code == 0, result.stderr
+    assert [ref for ref, _, _ in core.opened] == ["acme/a", "acme/b"]  # evidence read once
+    assert core.evaluated == [
+        ("openaudit", "acme/a"),
+        ("mof", "acme/a"),
+        ("openaudit", "acme/b"),
+        ("mof", "acme/b"),
+    ]
+    document = json.loads(result.stdout)
+    validate_report(document)
+    assert document["rubric"] == {"id": "openaudit", "version": "1.0"}
+    assert [r["id"] for r in document["rubrics"]] == ["openaudit", "mof"]
+    for model in document["models"]:
+        assert [r["id"] for r in model["rubrics"]] == ["openaudit", "mof"]
+        assert model["rubrics"][1]["framework"]["framework"] == "mof"
+
+
+def test_three_rubrics_in_the_table() -> None:
+    result = run(["acme/a", "-r", "osaid", "-r", "eosai", "-r", "openaudit", "-f", "table"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("osaid 1.0: fail — unmet: Use for any purpose") for line in lines)
+    assert any(line.startswith("eosai 1.0: 0.75 mean over 10 of 12 dimensions") for line in lines)
+    assert any(line.startswith("openaudit 1.0: partial, score 62/100 (") for line in lines)
+    assert "Licence: apache-2.0 (permissive)" in lines
+
+
+class _StrictMof(FakeCore):
+    """Scores 10 under the mof rubric, 62 under any other."""
+
+    def evaluate(self, rubric: object, evidence: Evidence) -> Verdict:
+        verdict = super().evaluate(rubric, evidence)
+        return dataclasses.replace(verdict, score=10) if verdict.rubric_id == "mof" else verdict
+
+
+@pytest.mark.parametrize(
+    ("rubrics", "code"), [(["openaudit", "mof"], 0), (["mof", "openaudit"], 1)]
+)
+def test_policy_applies_to_the_primary_rubric(rubrics: list[str], code: int) -> None:
+    args = [flag for name in rubrics for flag in ("-r", name)]
+    result = run(["acme/a", *args, "--fail-under", "50", "-f", "json"], _StrictMof())
+    assert result.exit_code == code, result.stderr
+    document = json.loads(result.stdout)
+    validate_report(document)
+    assert document["models"][0]["score"] == (62 if code == 0 else 10)  # the primary's
+    if code:
+        assert "policy failed: acme/a: score 10 is below 50" in result.stderr
+
+
+def test_bad_second_rubric_is_exit_2_before_any_fetch() -> None:
+    core = FakeCore()
+    result = run(["acme/m", "-r", "openaudit", "-r", "bad.yaml"], core)
+    assert result.exit_code == 2
+    assert result.stderr == "openaudit: error: bad.yaml:3:5: unknown evaluator 'nope'\n"
+    assert result.stdout == ""
+    assert core.opened == []
+
+
+def test_same_rubric_twice_counts_once_two_rubrics_one_id_is_exit_2() -> None:
+    core = FakeCore()
+    result = run(["acme/m", "-r", "mof", "-r", "mof", "-f", "json"], core)
+    assert result.exit_code == 0
+    assert [r["id"] for r in json.loads(result.stdout)["rubrics"]] == ["mof"]
+    core = FakeCore()
+    result = run(["acme/m", "-r", "a.yaml", "-r", "b.yaml"], core)  # the fake names both custom
+    assert result.exit_code == 2
+    assert result.stderr == "openaudit: error: --rubric: two rubrics have the id 'custom'\n"
+    assert core.opened == []

@@ -71,6 +71,39 @@ def test_json_levels_follow_the_evidence(hub: FakeHub) -> None:
     assert models["metaish/llama-3-8b"]["access"] == "gated"
 
 
+def test_licence_block_of_a_llama2_fine_tune(hub: FakeHub) -> None:
+    block = report(invoke(["acme/llama-ft"]))["models"][0]["license"]
+    assert block["id"] == "apache-2.0"
+    assert "Commercial use: yes" in block["statements"]  # what its own tag says
+    assert any(
+        "Commercial use: conditional: above 700 million monthly active users" in line
+        for line in block["inherited_restrictions"]
+    ), block["inherited_restrictions"]
+    (flag,) = block["lineage_flags"]
+    assert flag.startswith("declares apache-2.0, but its base metaish/llama-2-7b is under llama2")
+
+
+def test_licence_block_and_rubrics_in_the_table(hub: FakeHub) -> None:
+    result = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "osaid", "-f", "table"])
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "Licence: apache-2.0 (permissive)" in lines
+    assert any(line.startswith("lineage: declares apache-2.0, but its base") for line in lines)
+    assert any(line.startswith("osaid 1.0: fail — unmet:") for line in lines), result.stdout
+
+
+def test_one_fetch_for_several_rubrics(hub: FakeHub) -> None:
+    single = invoke(["acme/llama-ft"])
+    requests = len(hub.requests)
+    hub.reset()
+    several = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "mof", "-r", "osaid"])
+    assert single.exit_code == several.exit_code == 0, several.stderr
+    assert len(hub.requests) == requests  # the evidence is read once, whatever the rubrics
+    primary = report(several)["models"][0]
+    assert primary["layers"] == report(single)["models"][0]["layers"]
+    assert [r["id"] for r in primary["rubrics"]] == ["openaudit", "mof", "osaid"]
+
+
 def test_no_weight_file_is_ever_fetched(hub: FakeHub) -> None:
     for ref in GOLDEN_MODELS:
         invoke([ref])
@@ -171,3 +204,20 @@ def test_batch_keeps_going_past_a_bad_model(hub: FakeHub) -> None:
     assert result.exit_code == 3
     models = report(result)["models"]
     assert [m.get("error", {}).get("code") for m in models] == [None, 3, None]
+
+
+@pytest.mark.parametrize("mode", ["close", "503"])
+def test_network_failure_is_exit_3_with_a_hint(mode: str, hub: FakeHub) -> None:
+    hub.fail_next(1, mode)  # type: ignore[arg-type]
+    result = invoke(["openlab/open-7b"])
+    assert result.exit_code == 3, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("openaudit: error: could not reach the Hub")
+    assert "HF_ENDPOINT" in line  # the hint
+
+
+def test_unreachable_endpoint_is_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # discard port: nothing listens
+    result = invoke(["openlab/open-7b"])
+    assert result.exit_code == 3
+    assert "could not reach the Hub" in result.stderr and "Traceback" not in result.stderr

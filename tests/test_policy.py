@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from report_samples import sample_verdict
+from report_samples import framework_verdict, sample_report, sample_verdict
 
 from openaudit.errors import UsageError
 from openaudit.policy import Policy, evaluate_policy, meets, parse_requirement, policy_from_flags
+from openaudit.report import Audit
 
 # sample_verdict: score 62; weights open, code partial, data unknown,
 # documentation partial, usage_limits open.
@@ -105,3 +106,12 @@ def test_parse_requirement_rejects(text: str) -> None:
 def test_policy_from_flags() -> None:
     policy = policy_from_flags(50, ["code=partial", "weights=open"])
     assert policy == Policy(50, {"code": "partial", "weights": "open"})
+
+
+def test_a_report_hands_the_policy_its_primary_verdicts() -> None:
+    lenient = dataclasses.replace(framework_verdict("mof"), score=10)
+    report = sample_report(Audit((sample_verdict(), lenient)), Audit((lenient, sample_verdict())))
+    assert [v.rubric_id for v in report.verdicts] == ["openaudit", "mof"]
+    assert Policy(fail_under=50).evaluate(report.verdicts).failures == (
+        "acme/open-model: score 10 is below 50",
+    )

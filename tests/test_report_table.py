@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from golden_util import assert_golden
-from report_samples import NOT_FOUND, hostile_verdict, sample_report, sample_verdict
+from report_samples import (
+    NOT_FOUND,
+    framework_verdict,
+    hostile_verdict,
+    multi_report,
+    sample_report,
+    sample_verdict,
+)
 
 from openaudit.report import Format, render
 
@@ -31,7 +40,59 @@ def test_table_shows_header_layers_and_verdict() -> None:
     assert "acme/open-model @ 0123456" in text
     assert "usage limits" in text
     assert "Verdict: partial  score 62/100" in text
-    assert "mof_class: Class III" in text
+    assert "Licence: apache-2.0 (permissive)" in text
+    assert "  Commercial use: yes" in text
+    assert "data: acme/private-data: licence unknown" in text
+    assert "allenai/c4" not in text  # a dataset without flags is not worth a line
+
+
+def test_multi_rubric_table_matches_golden(pytestconfig: pytest.Config) -> None:
+    text = render(multi_report(), Format.TABLE, width=100)
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert_golden(pytestconfig, "report/rubrics.table.txt", text)
+
+
+def test_one_compact_line_per_framework_rubric() -> None:
+    lines = render(multi_report(), Format.TABLE, width=200).splitlines()
+    assert (
+        "mof 1.0: Unclassified; progress: III 83% (unknown) · II 0% (unmet) · I 0% (unmet)" in lines
+    )
+    assert "osaid 1.0: fail — unmet: Use for any purpose, Parameter terms (1 undecided)" in lines
+    assert "eosai 1.0: 0.75 mean over 10 of 12 dimensions (2 undecided; range 0.62-0.79)" in lines
+    assert not any(line.startswith("openaudit 1.0:") for line in lines)  # the layer table is it
+
+
+def test_licence_lines_carry_lineage_and_data_flags() -> None:
+    text = render(multi_report(), Format.TABLE, width=200)
+    assert "inherited: meta-llama/Llama-2-7b-hf (llama2): Commercial use: conditional: above " \
+        "700 million monthly active users" in text  # fmt: skip
+    assert "lineage: declares apache-2.0, but its base meta-llama/Llama-2-7b-hf" in text
+    assert "conflict: card says apache-2.0 but LICENSE reads as Llama 2" in text
+    assert "note: base meta-llama/Llama-2-7b-hf is gated" in text
+    assert "data: acme/nc-data (cc-by-nc-4.0): non-commercial, share-alike" in text
+
+
+def test_primary_framework_rubric_gets_its_line_and_extra_default_its_levels() -> None:
+    from openaudit.report import Audit
+
+    audit = Audit((framework_verdict("osaid"), sample_verdict()))
+    lines = render(sample_report(audit), Format.TABLE, width=200).splitlines()
+    assert any(line.startswith("osaid 1.0: fail — unmet:") for line in lines)
+    expected = (
+        "openaudit 1.0: partial, score 62/100 (weights open · code partial · data unknown · "
+        "documentation partial · usage limits open)"
+    )
+    assert expected in lines
+
+
+def test_eosai_without_decided_dimensions() -> None:
+    from openaudit.report import Audit
+
+    verdict = framework_verdict("eosai")
+    undecided = verdict.extras["eosai"] | {"score": None, "decided": 0, "undecided": 12}
+    verdict = dataclasses.replace(verdict, extras={"eosai": undecided})
+    text = render(sample_report(Audit((verdict,))), Format.TABLE, width=200)
+    assert "eosai 1.0: no dimension decided (12 undecided)" in text
 
 
 def test_explain_lists_every_probe_with_fix() -> None:

@@ -3,6 +3,8 @@
 A requirement `LAYER=LEVEL` holds when the layer's level is at least LEVEL in the
 order closed < partial < open; `unknown` never meets a requirement. `fail_under`
 holds when the overall score is at least the threshold; an unknown score fails it.
+With several `--rubric`s the policy judges the primary (first) rubric's verdicts;
+the others are reported, never enforced.
 """
 
 from __future__ import annotations

@@ -86,6 +86,19 @@ class Verdict:
     summary: str
     problems: tuple[tuple[str, str], ...] = ()
     extras: dict[str, Any] = field(default_factory=dict)  # framework results (MOF class, ...)
+    license: dict[str, Any] = field(default_factory=dict)  # rubric-independent licence block
+
+    @property
+    def framework(self) -> dict[str, Any] | None:
+        """The rubric's framework result (MOF, OSAID, EOSAI), or None without a framework.
+
+        The engine keys it in `extras` by its kind, and the result names that kind.
+        """
+        for key in sorted(self.extras):
+            value = self.extras[key]
+            if isinstance(value, dict) and value.get("framework") == key:
+                return value
+        return None
 
     def layer(self, layer_id: str) -> LayerResult:
         """The result of one layer by id."""

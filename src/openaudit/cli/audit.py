@@ -23,11 +23,13 @@ from openaudit.cli.options import (
     VerboseOpt,
 )
 from openaudit.cli.output import error, say, verbose_logging, write_report
-from openaudit.errors import ExitCode, OpenAuditError
+from openaudit.errors import ExitCode, OpenAuditError, UsageError
 from openaudit.policy import PolicyResult, policy_from_flags
-from openaudit.report import Format, ModelError, Report, Result, render
+from openaudit.report import Audit, Format, ModelError, Report, Result, RubricRef, render
 from openaudit.report.text import redact
 from openaudit.verdict import Verdict
+
+DEFAULT_RUBRIC = "openaudit"
 
 RefsArg = Annotated[
     list[str],
@@ -44,7 +46,7 @@ def audit_command(
     refs: RefsArg,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    rubric: RubricOpt = "openaudit",
+    rubric: RubricOpt = None,
     revision: RevisionOpt = None,
     token: TokenOpt = None,
     fail_under: FailUnderOpt = None,
@@ -62,30 +64,48 @@ def audit_command(
     policy = policy_from_flags(fail_under, require or ())
     hf_token = app.token(token)
     with verbose_logging(settings.verbose, app.secrets):
-        loaded = app.services.load_rubric(rubric)
+        rubrics = load_rubrics(app, rubric or [DEFAULT_RUBRIC])  # before any network access
         results = tuple(
-            run_audits(app, loaded, refs, revision=revision, token=hf_token, settings=settings)
+            run_audits(app, rubrics, refs, revision=revision, token=hf_token, settings=settings)
         )
-    report = Report(loaded.id, loaded.version, results)
+    report = Report(tuple(RubricRef(r.id, r.version, r.title) for r in rubrics), results)
     text = render(
         report, settings.format, explain=explain, width=settings.width, color=settings.color
     )
     write_report(text, settings.output)
-    outcome = policy.evaluate(report.verdicts)
+    outcome = policy.evaluate(report.verdicts)  # the primary rubric's verdicts
     announce(report, outcome, settings, app.secrets)
     raise typer.Exit(exit_code(report, outcome))
 
 
+def load_rubrics(app: AppContext, names: Sequence[str]) -> tuple[RubricInfo, ...]:
+    """Load every `--rubric`, the primary first; a name given twice counts once.
+
+    Two different rubrics with the same id would be indistinguishable in the report,
+    so that is a usage error.
+    """
+    loaded = tuple(app.services.load_rubric(name) for name in dict.fromkeys(names))
+    seen: set[str] = set()
+    for each in loaded:
+        if each.id in seen:
+            raise UsageError(f"--rubric: two rubrics have the id '{each.id}'")
+        seen.add(each.id)
+    return loaded
+
+
 def run_audits(
     app: AppContext,
-    rubric: RubricInfo,
+    rubrics: Sequence[RubricInfo],
     refs: Sequence[str],
     *,
     revision: str | None,
     token: str | None,
     settings: Settings,
 ) -> Iterator[Result]:
-    """Audit each ref in turn; a model that fails becomes a ModelError, never an exception."""
+    """Audit each ref in turn: its evidence is read once and judged by every rubric.
+
+    A model that fails becomes a ModelError, never an exception.
+    """
     show_progress = settings.verbose or (
         len(refs) > 1 and not settings.quiet and sys.stderr.isatty()
     )
@@ -94,7 +114,7 @@ def run_audits(
             say(f"[{index}/{len(refs)}] auditing {ref}", app.secrets)
         try:
             evidence = app.services.open_evidence(ref, revision=revision, token=token)
-            yield app.services.evaluate(rubric, evidence)
+            yield Audit(tuple(app.services.evaluate(rubric, evidence) for rubric in rubrics))
         except OpenAuditError as exc:
             yield ModelError(ref, int(exc.exit_code), redact(exc.one_line(), tuple(app.secrets)))
 

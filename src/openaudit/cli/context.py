@@ -38,6 +38,10 @@ class RubricInfo(Protocol):
     def version(self) -> str:
         """The rubric's version."""
 
+    @property
+    def title(self) -> str:
+        """The rubric's title."""
+
 
 def _open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:
     from openaudit.sources import open_evidence

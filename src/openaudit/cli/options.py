@@ -27,9 +27,15 @@ OutputOpt = Annotated[
     ),
 ]
 RubricOpt = Annotated[
-    str,
+    list[str] | None,
     typer.Option(
-        "--rubric", "-r", metavar="NAME|PATH", help="Rubric: a bundled name or a YAML file."
+        "--rubric",
+        "-r",
+        metavar="NAME|PATH",
+        help="Rubric: a bundled name (openaudit, mof, osaid, eosai) or a YAML file. "
+        "Repeatable: every rubric judges the same evidence, in one report; the first is "
+        "the primary one, which the policy checks. Default: openaudit.",
+        show_default=False,
     ),
 ]
 RevisionOpt = Annotated[

@@ -30,22 +30,62 @@ class ModelError:
     message: str
 
 
-Result = Verdict | ModelError
+@dataclass(frozen=True)
+class RubricRef:
+    """A rubric the report was made with: its id, version and title."""
+
+    id: str
+    version: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One model's evidence judged by every rubric of the run, the primary (first) first."""
+
+    verdicts: tuple[Verdict, ...]
+
+    def __post_init__(self) -> None:
+        """Refuse an audit without verdicts: there would be no primary."""
+        if not self.verdicts:
+            raise ValueError("an audit needs at least one verdict")
+
+    @property
+    def primary(self) -> Verdict:
+        """The verdict under the primary rubric: the one the policy checks."""
+        return self.verdicts[0]
+
+    @property
+    def ref(self) -> str:
+        """The model reference as given."""
+        return self.primary.ref
+
+
+Result = Audit | ModelError
 
 
 @dataclass(frozen=True)
 class Report:
-    """Everything one run reports: the rubric used and one result per model, in order."""
+    """Everything one run reports: the rubrics used (primary first) and one result per model."""
 
-    rubric_id: str
-    rubric_version: str
+    rubrics: tuple[RubricRef, ...]
     results: tuple[Result, ...]
     tool_version: str = __version__
 
     @property
-    def verdicts(self) -> tuple[Verdict, ...]:
+    def rubric(self) -> RubricRef:
+        """The primary rubric."""
+        return self.rubrics[0]
+
+    @property
+    def audits(self) -> tuple[Audit, ...]:
         """The models that were audited (errors left out)."""
-        return tuple(r for r in self.results if isinstance(r, Verdict))
+        return tuple(r for r in self.results if isinstance(r, Audit))
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """The primary rubric's verdict of every audited model."""
+        return tuple(audit.primary for audit in self.audits)
 
     @property
     def errors(self) -> tuple[ModelError, ...]:
@@ -68,4 +108,4 @@ def render(
     assert_never(fmt)
 
 
-__all__ = ["Format", "ModelError", "Report", "Result", "render"]
+__all__ = ["Audit", "Format", "ModelError", "Report", "Result", "RubricRef", "render"]

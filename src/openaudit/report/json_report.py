@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from openaudit.report import ModelError, Report, Result
+from openaudit.report import Audit, ModelError, Report, Result
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
 SCHEMA_VERSION = "1"
@@ -25,7 +25,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "openaudit", "version": report.tool_version},
-        "rubric": {"id": report.rubric_id, "version": report.rubric_version},
+        "rubric": {"id": report.rubric.id, "version": report.rubric.version},
+        "rubrics": [
+            {"id": rubric.id, "version": rubric.version, "title": rubric.title}
+            for rubric in report.rubrics
+        ],
         "models": [_result(result) for result in report.results],
     }
 
@@ -39,7 +43,31 @@ def render_json(report: Report) -> str:
 def _result(result: Result) -> dict[str, Any]:
     if isinstance(result, ModelError):
         return {"ref": result.ref, "error": {"code": result.code, "message": result.message}}
-    return _verdict(result)
+    return _audit(result)
+
+
+def _audit(audit: Audit) -> dict[str, Any]:
+    """The primary verdict in full, its licence block, and every rubric's compact result."""
+    entry = _verdict(audit.primary)
+    entry["license"] = _plain(audit.primary.license) if audit.primary.license else None
+    entry["rubrics"] = [_rubric(verdict) for verdict in audit.verdicts]
+    return entry
+
+
+def _rubric(verdict: Verdict) -> dict[str, Any]:
+    """One rubric's result without findings: levels, scores and the framework result."""
+    framework = verdict.framework
+    return {
+        "id": verdict.rubric_id,
+        "version": verdict.rubric_version,
+        "level": verdict.level,
+        "score": verdict.score,
+        "summary": verdict.summary,
+        "layers": [
+            {"id": layer.id, "level": layer.level, "score": layer.score} for layer in verdict.layers
+        ],
+        "framework": None if framework is None else _sorted(framework),
+    }
 
 
 def _verdict(verdict: Verdict) -> dict[str, Any]:
@@ -83,6 +111,17 @@ def _finding(finding: Finding) -> dict[str, Any]:
 
 def _citation(citation: Citation) -> dict[str, Any]:
     return {"where": citation.where, "value": citation.value, "url": citation.url}
+
+
+def _plain(value: Any) -> Any:
+    """Plain data in the order it was built (tuples as lists)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def _sorted(value: Any) -> Any:

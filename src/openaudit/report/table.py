@@ -1,5 +1,9 @@
 """The human report: one rich table per model, plus every probe with `--explain`.
 
+Under the primary rubric's layer table come one compact line per framework or
+extra rubric (MOF class and progress, OSAID pass/fail, EOSAI mean), then the
+licence: its usage statements, conflicts, lineage and training-data flags.
+
 Every piece of model-derived text goes through `clean()` and into a `Text` object:
 `Text` never parses markup (so "[bold]" in a card prints as is, with no need for
 `rich.markup.escape`, which would show its backslashes here), the console is built
@@ -9,22 +13,31 @@ with markup and emoji off, and `clean()` drops escape sequences and control char
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from openaudit.report import ModelError, Report, Result
+from openaudit.report import Audit, ModelError, Report, Result
 from openaudit.report.text import clean
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
 LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "magenta"}
 ANSWER_STYLES = {"yes": "green", "no": "red", "unknown": "yellow"}
+OSAID_STYLES = {"pass": "green", "fail": "red", "unknown": "magenta"}
 NO_SCORE = "-"
+INDENT = 2
+# The licence block's lists shown under its statements, each line with a prefix.
+LICENSE_LISTS = (
+    ("conflicts", "conflict"),
+    ("lineage_flags", "lineage"),
+    ("inherited_restrictions", "inherited"),
+    ("lineage_notes", "note"),
+)
 
 
 def render_table(
@@ -67,12 +80,14 @@ def _model(result: Result, explain: bool) -> RenderableType:
             Text.assemble((clean(result.ref), "bold")),
             Text.assemble(("error", "bold red"), f" (exit {result.code}): ", clean(result.message)),
         )
-    parts: list[RenderableType] = [_header(result), _layers_table(result)]
-    parts.extend(_problems(result))
-    parts.append(_verdict_line(result))
-    parts.extend(_extras(result.extras))
+    verdict = result.primary
+    parts: list[RenderableType] = [_header(verdict), _layers_table(verdict)]
+    parts.extend(_problems(verdict))
+    parts.append(_verdict_line(verdict))
+    parts.extend(_rubric_lines(result))
+    parts.extend(_license(verdict.license))
     if explain:
-        parts.extend(_explain(result))
+        parts.extend(_explain(verdict))
     return Group(*parts)
 
 
@@ -124,15 +139,110 @@ def _verdict_line(verdict: Verdict) -> Text:
     return line
 
 
-def _extras(extras: dict[str, Any]) -> Iterator[Text]:
-    for key in sorted(extras, key=str):
-        value = extras[key]
-        shown = (
-            value
-            if isinstance(value, str | int | float)
-            else json.dumps(value, default=str, sort_keys=True)
-        )
-        yield Text.assemble((f"{clean(key)}: ", "bold"), clean(shown))
+def _rubric_lines(audit: Audit) -> Iterator[Text]:
+    """One line per rubric with a framework result, and per extra rubric without one."""
+    for index, verdict in enumerate(audit.verdicts):
+        framework = verdict.framework
+        if framework is None and index == 0:
+            continue  # the layer table above already is the primary rubric's result
+        label = (f"{clean(verdict.rubric_id)} {clean(verdict.rubric_version)}: ", "bold")
+        body = _levels(verdict) if framework is None else _framework(framework)
+        yield Text.assemble(label, body)
+
+
+def _levels(verdict: Verdict) -> Text:
+    """A rubric without a framework: its level, score and layer levels."""
+    line = Text.assemble(_level(verdict.level), f", score {_score(verdict.score)}/100 (")
+    for index, layer in enumerate(verdict.layers):
+        line.append(" · " if index else "")
+        line.append_text(Text.assemble(f"{_layer_name(layer.id)} ", _level(layer.level)))
+    line.append(")")
+    return line
+
+
+def _framework(result: dict[str, Any]) -> Text:
+    """A framework result as one phrase, by its kind."""
+    kind = result.get("framework")
+    if kind == "mof":
+        return _mof(result)
+    if kind == "osaid":
+        return _osaid(result)
+    if kind == "eosai":
+        return _eosai(result)
+    return Text(clean(f"{kind} result"))
+
+
+def _mof(result: dict[str, Any]) -> Text:
+    """'Class II; progress: III 100% (met) · II 100% (met) · I 40% (unmet)'."""
+    progress = result.get("progress", {})
+    steps = [
+        f"{clean(name).removeprefix('Class ')} {progress.get(name, 0)}% ({clean(state)})"
+        for name, state in result.get("classes", {}).items()
+    ]
+    return Text(f"{clean(result.get('class'))}; progress: {' · '.join(steps)}")
+
+
+def _osaid(result: dict[str, Any]) -> Text:
+    """'fail — unmet: A, B (1 undecided)', 'unknown — undecided: C' or 'pass'."""
+    outcome = str(result.get("result"))
+    line = Text(clean(outcome), style=OSAID_STYLES.get(outcome, ""))
+    unmet = [clean(item.get("name")) for item in result.get("unmet", [])]
+    undecided = [clean(item.get("name")) for item in result.get("undecided", [])]
+    if unmet:
+        line.append(f" — unmet: {', '.join(unmet)}")
+        if undecided:
+            line.append(f" ({len(undecided)} undecided)")
+    elif undecided:
+        line.append(f" — undecided: {', '.join(undecided)}")
+    return line
+
+
+def _eosai(result: dict[str, Any]) -> Text:
+    """'0.62 mean over 4 of 12 dimensions (8 undecided; range 0.42-0.88)'."""
+    decided, undecided = result.get("decided", 0), result.get("undecided", 0)
+    low, high = [*(result.get("full_score_range") or []), None, None][:2]
+    if result.get("score") is None:
+        return Text(f"no dimension decided ({undecided} undecided)")
+    text = f"{result['score']:.2f} mean over {decided} of {decided + undecided} dimensions"
+    if undecided:
+        text += f" ({undecided} undecided; range {_point(low)}-{_point(high)})"
+    return Text(clean(text))
+
+
+def _point(value: object) -> str:
+    """A score bound with two decimals, '?' when missing."""
+    return f"{value:.2f}" if isinstance(value, int | float) else "?"
+
+
+def _license(block: dict[str, Any]) -> Iterator[RenderableType]:
+    """'Licence: id (family)', then its statements and flags as indented lines."""
+    if not block:
+        return
+    head = Text.assemble(("Licence: ", "bold"), clean(block.get("id") or "unknown"))
+    if block.get("family"):
+        head.append(f" ({clean(block['family'])})")
+    elif block.get("reason"):
+        head.append(f" ({clean(block['reason'])})", "dim")
+    yield head
+    lines = [Text(clean(statement)) for statement in block.get("statements", [])]
+    for key, prefix in LICENSE_LISTS:
+        lines.extend(_prefixed(prefix, item) for item in block.get(key, []))
+    flagged = [item for item in block.get("dataset_flags", []) if item.get("flags")]
+    lines.extend(_prefixed("data", _dataset(item)) for item in flagged)
+    yield from (Padding(line, (0, 0, 0, INDENT)) for line in lines)
+
+
+def _prefixed(prefix: str, text: object) -> Text:
+    """'prefix: text', the prefix highlighted, the text cleaned."""
+    return Text.assemble((f"{prefix}: ", "yellow"), clean(text))
+
+
+def _dataset(item: dict[str, Any]) -> str:
+    """'org/data (cc-by-nc-4.0): non-commercial', or 'org/data: licence unknown'."""
+    name = clean(item.get("dataset"))
+    if item.get("license") is None:
+        return f"{name}: licence unknown"
+    return f"{name} ({clean(item['license'])}): {', '.join(map(clean, item.get('flags', [])))}"
 
 
 def _explain(verdict: Verdict) -> Iterator[RenderableType]:
@@ -199,6 +309,7 @@ def _overview(results: tuple[Result, ...]) -> Table:
             error = Text("error", style="bold red")
             table.add_row(_safe(result.ref), error, NO_SCORE, _safe(result.message))
         else:
-            level, score = _level(result.level), _score(result.score)
-            table.add_row(_safe(result.ref), level, score, _safe(result.summary))
+            verdict = result.primary
+            level, score = _level(verdict.level), _score(verdict.score)
+            table.add_row(_safe(verdict.ref), level, score, _safe(verdict.summary))
     return table

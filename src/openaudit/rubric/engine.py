@@ -23,6 +23,7 @@ from typing import Any
 from openaudit.evidence import Evidence
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.frameworks import framework_result
+from openaudit.rubric.license_block import license_block
 from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Finding, LayerResult, Level, Outcome, Verdict
@@ -52,6 +53,8 @@ def evaluate(rubric: Rubric, evidence: Evidence) -> Verdict:
         summary=verdict_summary(level, layers, ctx),
         problems=problems(ctx),
         extras=framework_extras(rubric, results),
+        # after `summary`: verdict_summary names the licence only when a probe needed it
+        license=license_block(ctx),
     )
 
 

@@ -1,0 +1,820 @@
+"""Table-driven tests of the framework evaluators: MOF, OSAID and EOSAI.
+
+A row is (case, evidence, params, answer, reason substring, grade); grade is the
+`GradedOutcome.grade` of mof_component and eosai_dimension, None elsewhere.
+EOSAI rows give the answers to both probes of a dimension (at_least open, at
+least partial) and expand to two cases. Rows in BUGS state the behaviour the
+framework texts (research/frameworks.md) call for and fail today: strict xfail.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, LinkedRepo, LinkStatus, RepoFile
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._openness import CONTENT_TYPES
+from openaudit.rubric.evaluators.frameworks import DIMENSIONS, FINDERS, OSAID_ELEMENTS
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer, Outcome
+
+Case = tuple[str, str, Evidence, dict[str, Any], Answer, str, str | None]
+EosaiRow = tuple[str, Evidence, str, tuple[Answer, Answer], str, str]
+
+
+def filler(count: int) -> str:
+    return "word " * count
+
+
+def card(license: str | None = None, body: str = "", **meta: Any) -> str:
+    """A README: front matter from `license` and `meta` (lists in flow style), then `body`."""
+    values = {"license": license, **meta}
+    lines = [
+        f"{key}: " + (f"[{', '.join(value)}]" if isinstance(value, list) else str(value))
+        for key, value in values.items()
+        if value is not None
+    ]
+    head = "---\n" + "\n".join(lines) + "\n---\n" if lines else ""
+    return f"{head}# M\n{body}"
+
+
+def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
+    files = tuple(RepoFile(path) for path in paths)
+    source = fields.pop("source", "hub")
+    return Evidence(
+        ref="org/m", repo_id="org/m", source=source, readme=readme, files=files, **fields
+    )
+
+
+def gated_unread(*paths: str, **fields: Any) -> Evidence:
+    """A gated repo whose README could not be read (file listing still served)."""
+    return ev(None, *paths, access="gated", gated=fields.pop("gated", "manual"), **fields)
+
+
+def dataset(
+    repo_id: str, license: str | None = None, status: LinkStatus = "ok", gated: bool | str = False
+) -> LinkedRepo:
+    data = {"license": license} if license else {}
+    return LinkedRepo(repo_id, "dataset", status, gated=gated, card_data=data)
+
+
+def base(
+    repo_id: str = "org/base",
+    status: LinkStatus = "ok",
+    files: tuple[str, ...] = ("model.safetensors",),
+    gated: bool | str = False,
+    datasets: list[str] | None = None,
+) -> LinkedRepo:
+    data = {"datasets": datasets} if datasets else {}
+    listing = tuple(RepoFile(path) for path in files)
+    return LinkedRepo(
+        repo_id, "model", status, gated=gated, files=listing, card_data=data, relation="finetune"
+    )
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> Outcome:
+    spec = get_evaluator(name)
+    assert spec is not None
+    assert spec.problem(params) is None
+    return run(spec, ProbeContext(evidence), params)
+
+
+# --- cards ---------------------------------------------------------------------------
+
+MIT = card("mit")
+TRAIN_LINK = "## Training\nSee https://github.com/org/recipes for details.\n"
+EVAL_LINK = "## Evaluation\nWe used [our harness](https://github.com/org/evals).\n"
+PREP_LINK = "## Links\n- Data preprocessing code: [prep](https://github.com/org/prep)\n"
+LIB_LINK = "## Links\n- Tokenizer library: [toks](https://github.com/org/toks)\n"
+DEMO_LINK = "## Links\n- [demo](https://github.com/org/demo)\n"
+PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
+DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
+SHORT_DATA = "## Training Data\nWeb text.\n"
+SAMPLES = "## Sample Outputs\n" + filler(25) + "\n"
+SHORT_SAMPLES = "## Examples\nSee below.\n"
+RESULTS_TABLE = "## Evaluation\n| task | score |\n|---|---|\n| arc | 0.5 |\n"
+EVAL_PROSE = "## Evaluation\nIt does well.\n"
+LONG = "## Model Details\n" + filler(200) + "\n"
+MODEL_INDEX = (
+    "---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n"
+    "  - task: {type: text-generation}\n    dataset: {type: org/evalset, name: E}\n"
+    "    metrics: [{type: acc, value: 0.5}]\n---\n# M\n"
+)
+BAD_METADATA = "---\nlicense: mit\ndatasets: [org/a\n---\n# M\n"
+
+
+def section(title: str, count: int = 60) -> str:
+    return f"## {title}\n{filler(count)}\n"
+
+
+FULL_CARD = MIT + "".join(map(section, ("Model Architecture", "Training Details", "Evaluation")))
+PART_CARD = MIT + section("Intro") + section("Usage") + section("Limitations")
+A_DATA = card("mit", datasets=["org/a"])
+AB_DATA = card("mit", datasets=["org/a", "org/b"])
+ON_BASE = card("mit", base_model="org/base")
+
+# --- mof_component -------------------------------------------------------------------
+
+W = "model.safetensors"
+
+
+def mof(
+    name: str, evidence: Evidence, component: str, type: str, answer: Answer, reason: str,
+    grade: str,
+) -> Case:  # fmt: skip
+    params = {"component": component, "type": type}
+    return (name, "mof_component", evidence, params, answer, reason, grade)
+
+
+MOF_COMPONENT: list[Case] = [
+    # final_parameters (data): weight files under the distribution licence
+    mof("weights, apache-2.0 (open, not on the data list)", ev(card("apache-2.0"), W),
+        "final_parameters", "data", "yes", "not among MOF's open-data licences", "included"),
+    mof("weights, cc-by-4.0", ev(card("cc-by-4.0"), W), "final_parameters", "data", "yes",
+        "'cc-by-4.0' is open for data", "included"),
+    mof("weights, llama3", ev(card("llama3"), W), "final_parameters", "data", "no",
+        "'llama3' (restricted) is not an open licence", "not_open"),
+    mof("weights, cc-by-nc-4.0", ev(card("cc-by-nc-4.0"), W), "final_parameters", "data", "no",
+        "non-commercial", "not_open"),
+    mof("weights, licence other", ev(card("other"), W), "final_parameters", "data", "unknown",
+        "distribution licence is not identified", "unknown"),
+    mof("weights, no licence", ev(card(), W), "final_parameters", "data", "no",
+        "unlicensed component as not open", "not_open"),
+    mof("weights, gated card from the API", gated_unread(W, api_card_data={"license": "llama3"}),
+        "final_parameters", "data", "no", "'llama3'", "not_open"),
+    mof("weights, gated card unread", gated_unread(W), "final_parameters", "data", "unknown",
+        "gated", "unknown"),
+    mof("optimizer state is no weights", ev(MIT, "optimizer.pt"), "final_parameters", "data",
+        "no", "no weight files in the repository", "missing"),
+    mof("weights, no file listing", ev(MIT), "final_parameters", "data", "unknown",
+        "no file listing was read", "unknown"),
+    # intermediate_checkpoints (data): checkpoint folders; branches are not in evidence
+    mof("checkpoint-N folder", ev(MIT, W, "checkpoint-1000/model.safetensors"),
+        "intermediate_checkpoints", "data", "yes", "checkpoint-1000/model.safetensors",
+        "included"),
+    mof("checkpoints/ folder, llama3", ev(card("llama3"), "checkpoints/step1.pt"),
+        "intermediate_checkpoints", "data", "no", "'llama3'", "not_open"),
+    mof("stepN folder", ev(MIT, "revs/step1000/model.bin"), "intermediate_checkpoints", "data",
+        "yes", "revs/step1000", "included"),
+    mof("no checkpoint folder", ev(MIT, W), "intermediate_checkpoints", "data", "unknown",
+        "published as branches", "unknown"),
+    # model_metadata (data): training configuration and optimizer state
+    mof("training_args.bin", ev(MIT, W, "training_args.bin"), "model_metadata", "data", "yes",
+        "training_args.bin", "included"),
+    mof("optimizer state, cc-by-nc-4.0", ev(card("cc-by-nc-4.0"), W, "optimizer.pt"),
+        "model_metadata", "data", "no", "non-commercial", "not_open"),
+    mof("no training metadata", ev(MIT, W), "model_metadata", "data", "no",
+        "no training configuration or optimizer state", "missing"),
+    mof("metadata, no file listing", ev(MIT), "model_metadata", "data", "unknown",
+        "no file listing was read", "unknown"),
+    # architecture (code): modelling code or config in the repo, else a library
+    mof("config.json, mit", ev(MIT, W, "config.json"), "architecture", "code", "yes",
+        "'mit' is open for code", "included"),
+    mof("modelling code, cc-by-4.0 (open, not a code licence)",
+        ev(card("cc-by-4.0"), "modeling_x.py"), "architecture", "code", "yes",
+        "not among MOF's OSI-approved code licences", "included"),
+    mof("architecture, llama3", ev(card("llama3"), "config.json"), "architecture", "code", "no",
+        "'llama3'", "not_open"),
+    mof("architecture in a library (API)", ev(MIT, W, library_name="transformers"),
+        "architecture", "code", "unknown", "in the transformers library", "unknown"),
+    mof("architecture in a library (card)", ev(card("mit", library_name="timm"), W),
+        "architecture", "code", "unknown", "timm library", "unknown"),
+    mof("no architecture", ev(MIT, W), "architecture", "code", "no",
+        "no architecture code or config", "missing"),
+    mof("architecture, no file listing", ev(MIT), "architecture", "code", "unknown",
+        "no file listing was read", "unknown"),
+    # training_code (code): repo scripts, else a card link about training
+    mof("train.py, mit", ev(MIT, W, "train.py"), "training_code", "code", "yes", "train.py",
+        "included"),
+    mof("training script, llama3", ev(card("llama3"), "scripts/train_lora.py"), "training_code",
+        "code", "no", "'llama3'", "not_open"),
+    mof("training code linked", ev(MIT + TRAIN_LINK, W), "training_code", "code", "unknown",
+        "github.com/org/recipes; its own licence is where it is hosted", "unknown"),
+    mof("only an unrelated code link", ev(MIT + DEMO_LINK, W), "training_code", "code", "no",
+        "no training code in the repo or linked", "missing"),
+    mof("training code, gated card unread", gated_unread(W), "training_code", "code", "unknown",
+        "README is gated", "unknown"),
+    # inference_code (code): repo code, else the library it runs with
+    mof("inference.py, apache-2.0", ev(card("apache-2.0"), W, "inference.py"), "inference_code",
+        "code", "yes", "inference.py", "included"),
+    mof("runs with a library", ev(MIT, W, library_name="transformers"), "inference_code", "code",
+        "unknown", "runs with the transformers library", "unknown"),
+    mof("no inference code", ev(MIT, W), "inference_code", "code", "no", "no inference code",
+        "missing"),
+    mof("inference, no file listing", ev(MIT), "inference_code", "code", "unknown",
+        "no file listing was read", "unknown"),
+    # evaluation_code, preprocessing_code, supporting_libraries (code)
+    mof("eval.py, mit", ev(MIT, "eval.py"), "evaluation_code", "code", "yes", "eval.py",
+        "included"),
+    mof("evaluation code linked", ev(MIT + EVAL_LINK, W), "evaluation_code", "code", "unknown",
+        "github.com/org/evals", "unknown"),
+    mof("no evaluation code", ev(MIT, W), "evaluation_code", "code", "no",
+        "no evaluation code", "missing"),
+    mof("preprocess.py, cc-by-nc-4.0", ev(card("cc-by-nc-4.0"), "preprocess.py"),
+        "preprocessing_code", "code", "no", "non-commercial", "not_open"),
+    mof("preprocessing code linked", ev(MIT + PREP_LINK, W), "preprocessing_code", "code",
+        "unknown", "github.com/org/prep", "unknown"),
+    mof("no preprocessing code", ev(MIT, W), "preprocessing_code", "code", "no",
+        "no preprocessing code", "missing"),
+    mof("tokenizer library linked", ev(MIT + LIB_LINK, W), "supporting_libraries", "code",
+        "unknown", "github.com/org/toks", "unknown"),
+    mof("no supporting libraries", ev(MIT + TRAIN_LINK, W), "supporting_libraries", "code",
+        "no", "no supporting libraries", "missing"),
+    # datasets (data): each declared dataset's own licence
+    mof("dataset cc-by-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
+        "datasets", "data", "yes", "whether these are all the data used needs a person",
+        "included"),
+    mof("dataset apache-2.0 (open, not on the data list)",
+        ev(A_DATA, datasets=(dataset("org/a", "apache-2.0"),)), "datasets", "data", "yes",
+        "not among MOF's open-data licences", "included"),
+    mof("datasets cc-by-4.0 and cdla-permissive-2.0",
+        ev(AB_DATA, datasets=(dataset("org/a", "cc-by-4.0"),
+                              dataset("org/b", "cdla-permissive-2.0"))),
+        "datasets", "data", "yes", "org/b: 'cdla-permissive-2.0' is open for data", "included"),
+    mof("dataset cc-by-nc-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-nc-4.0"),)),
+        "datasets", "data", "no", "org/a: 'cc-by-nc-4.0' (non-commercial)", "not_open"),
+    mof("one dataset open, one cc-by-nc-4.0",
+        ev(AB_DATA, datasets=(dataset("org/a", "cc-by-4.0"), dataset("org/b", "cc-by-nc-4.0"))),
+        "datasets", "data", "no", "org/b: 'cc-by-nc-4.0'", "not_open"),
+    mof("dataset licence other", ev(A_DATA, datasets=(dataset("org/a", "other"),)), "datasets",
+        "data", "unknown", "org/a: licence not identified", "unknown"),
+    mof("dataset declares no licence", ev(A_DATA, datasets=(dataset("org/a"),)), "datasets",
+        "data", "no", "org/a declares no licence (unlicensed)", "not_open"),
+    mof("dataset skipped", ev(A_DATA, datasets=(dataset("org/a", status="skipped"),)),
+        "datasets", "data", "unknown", "org/a was not looked up (skipped", "unknown"),
+    mof("one dataset open, one skipped",
+        ev(AB_DATA, datasets=(dataset("org/a", "cc-by-4.0"), dataset("org/b", status="skipped"))),
+        "datasets", "data", "unknown", "org/b was not looked up", "unknown"),
+    mof("dataset declared, not in the evidence", ev(A_DATA), "datasets", "data", "unknown",
+        "org/a was not looked up", "unknown"),
+    mof("dataset gated, licence served", ev(A_DATA, datasets=(
+        dataset("org/a", "cc-by-4.0", status="gated", gated="manual"),)),
+        "datasets", "data", "yes", "'cc-by-4.0' is open for data", "included"),
+    mof("no datasets named", ev(MIT), "datasets", "data", "no",
+        "the card names no training datasets", "missing"),
+    mof("datasets from the API card of a gated repo",
+        gated_unread(api_card_data={"license": "mit", "datasets": ["org/a"]},
+                     datasets=(dataset("org/a", "cc-by-4.0"),)),
+        "datasets", "data", "yes", "org/a: 'cc-by-4.0'", "included"),
+    mof("datasets, gated card unread", gated_unread(), "datasets", "data", "unknown",
+        "README is gated", "unknown"),
+    mof("datasets, metadata does not parse", ev(BAD_METADATA), "datasets", "data", "unknown",
+        "metadata", "unknown"),
+    # evaluation_data (data): model-index dataset ids, licences not looked up
+    mof("model-index names evaluation sets", ev(MODEL_INDEX), "evaluation_data", "data",
+        "unknown", "`model-index` names org/evalset", "unknown"),
+    mof("results table names no dataset", ev(MIT + RESULTS_TABLE), "evaluation_data", "data",
+        "unknown", "evaluation results name no dataset ids", "unknown"),
+    mof("no evaluation data", ev(MIT), "evaluation_data", "data", "no",
+        "no model-index, result files or evaluation section", "missing"),
+    mof("evaluation data, gated card unread", gated_unread(), "evaluation_data", "data",
+        "unknown", "README is gated", "unknown"),
+    # model_card (document)
+    mof("model card, mit (open, not a content licence)", ev(card("mit", LONG)), "model_card",
+        "document", "yes", "not among MOF's open-content licences", "included"),
+    mof("model card, cc-by-4.0", ev(card("cc-by-4.0", LONG)), "model_card", "document", "yes",
+        "'cc-by-4.0' is open for document", "included"),
+    mof("model card, cc-by-nc-4.0", ev(card("cc-by-nc-4.0", LONG)), "model_card", "document",
+        "no", "non-commercial", "not_open"),
+    mof("model card too short", ev(MIT), "model_card", "document", "no", "fewer than 150",
+        "missing"),
+    mof("model card, gated card unread", gated_unread(), "model_card", "document", "unknown",
+        "README is gated", "unknown"),
+    # data_card (document): a data section, else the linked datasets' cards
+    mof("data section, apache-2.0", ev(card("apache-2.0", DATA_SECTION)), "data_card",
+        "document", "yes", "section 'Training Data'", "included"),
+    mof("linked dataset cards, cc-by-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
+        "data_card", "document", "yes", "dataset cards of the linked datasets", "included"),
+    mof("linked dataset cards, cc-by-nc-4.0",
+        ev(A_DATA, datasets=(dataset("org/a", "cc-by-nc-4.0"),)), "data_card", "document", "no",
+        "non-commercial", "not_open"),
+    mof("data section too short", ev(MIT + SHORT_DATA), "data_card", "document", "no",
+        "no training-data section", "missing"),
+    mof("data card, gated card unread", gated_unread(), "data_card", "document", "unknown",
+        "README is gated", "unknown"),
+    # technical_report, research_paper (document)
+    mof("report in the repo", ev(MIT, "report.pdf"), "technical_report", "document", "yes",
+        "report.pdf", "included"),
+    mof("paper linked", ev(MIT + PAPER_LINK), "technical_report", "document", "unknown",
+        "report and paper cannot be told apart", "unknown"),
+    mof("no report", ev(MIT), "technical_report", "document", "no", "no paper link", "missing"),
+    mof("paper tagged", ev(MIT, tags=("arxiv:2401.00001",)), "research_paper", "document",
+        "unknown", "tagged arxiv:2401.00001", "unknown"),
+    mof("no paper", ev(MIT), "research_paper", "document", "no", "no arxiv tag", "missing"),
+    mof("paper, gated card unread", gated_unread(), "research_paper", "document", "unknown",
+        "README is gated", "unknown"),
+    # evaluation_results, sample_outputs (document)
+    mof("model-index results", ev(MODEL_INDEX), "evaluation_results", "document", "yes",
+        "`model-index` metadata holds results", "included"),
+    mof("result files", ev(MIT, ".eval_results/arc.yaml"), "evaluation_results", "document",
+        "yes", "1 result file(s)", "included"),
+    mof("results table, cc-by-nc-4.0", ev(card("cc-by-nc-4.0", RESULTS_TABLE)),
+        "evaluation_results", "document", "no", "non-commercial", "not_open"),
+    mof("evaluation section without a table", ev(MIT + EVAL_PROSE), "evaluation_results",
+        "document", "no", "has no results table", "missing"),
+    mof("results, gated card unread", gated_unread(), "evaluation_results", "document",
+        "unknown", "README is gated", "unknown"),
+    mof("sample outputs section", ev(MIT + SAMPLES), "sample_outputs", "document", "yes",
+        "section 'Sample Outputs'", "included"),
+    mof("sample section too short", ev(MIT + SHORT_SAMPLES), "sample_outputs", "document", "no",
+        "no section titled 'Sample Outputs'", "missing"),
+    mof("samples, gated card unread", gated_unread(), "sample_outputs", "document", "unknown",
+        "README is gated", "unknown"),
+]  # fmt: skip
+
+# --- mof_license_open ----------------------------------------------------------------
+
+
+def lic(name: str, evidence: Evidence, type: str, answer: Answer, reason: str) -> Case:
+    return (name, "mof_license_open", evidence, {"type": type}, answer, reason, None)
+
+
+MOF_LICENSE_OPEN: list[Case] = [
+    lic("apache-2.0 for code", ev(card("apache-2.0")), "code", "yes", "open for code"),
+    lic("apache-2.0 for data", ev(card("apache-2.0")), "data", "yes", "MOT warns, counts it"),
+    lic("apache-2.0 for documents", ev(card("apache-2.0")), "document", "yes",
+        "open for document"),
+    lic("mit for documents", ev(MIT), "document", "yes", "not among MOF's open-content"),
+    lic("gpl-3.0 for code", ev(card("gpl-3.0")), "code", "yes", "open for code"),
+    lic("cc-by-4.0 for data", ev(card("cc-by-4.0")), "data", "yes", "open for data"),
+    lic("cc-by-4.0 for code", ev(card("cc-by-4.0")), "code", "yes",
+        "not among MOF's OSI-approved code licences"),
+    lic("cdla-permissive-2.0 for data", ev(card("cdla-permissive-2.0")), "data", "yes",
+        "open-data licences"),
+    lic("llama3", ev(card("llama3")), "data", "no", "'llama3' (restricted)"),
+    lic("cc-by-nc-4.0", ev(card("cc-by-nc-4.0")), "document", "no",
+        "'cc-by-nc-4.0' (non-commercial)"),
+    lic("openrail", ev(card("openrail")), "code", "no", "not an open licence for MOF"),
+    lic("apache-2.0 and cc-by-nc-4.0 (list: both apply)",
+        ev("---\nlicense: [apache-2.0, cc-by-nc-4.0]\n---\n# M\n"), "code", "no",
+        "'cc-by-nc-4.0' (non-commercial)"),
+    lic("apache-2.0 OR cc-by-nc-4.0 (either suffices)",
+        ev(card("apache-2.0 OR cc-by-nc-4.0")), "code", "yes", "'apache-2.0' is open for code"),
+    lic("other with a known licence_name", ev(card("other", license_name="tongyi-qianwen")),
+        "data", "no", "'tongyi-qianwen' (restricted)"),
+    lic("other", ev(card("other")), "data", "unknown", "not identified"),
+    lic("no licence", ev(card()), "data", "no", "MOF counts an unlicensed component as not open"),
+    lic("gated card from the API", gated_unread(api_card_data={"license": "llama3"}), "data",
+        "no", "'llama3'"),
+    lic("gated card unread", gated_unread(), "data", "unknown", "gated"),
+]  # fmt: skip
+
+# --- no_permission_gate --------------------------------------------------------------
+
+
+def gate(name: str, evidence: Evidence, answer: Answer, reason: str) -> Case:
+    return (name, "no_permission_gate", evidence, {}, answer, reason, None)
+
+
+NO_PERMISSION_GATE: list[Case] = [
+    gate("not gated", ev(MIT), "yes", "not gated"),
+    gate("gated auto", ev(MIT, gated="auto"), "unknown", "automatic gate"),
+    gate("gated true", ev(MIT, gated=True), "unknown", "needs a person"),
+    gate("gated manual", ev(MIT, gated="manual"), "no", "manual approval"),
+    gate("gated manual, card unread", gated_unread(), "no", "manual approval"),
+    gate("card unread behind an unnamed gate", gated_unread(gated=False), "unknown",
+         "automatic gate"),
+    gate("local folder", ev(MIT, source="local"), "unknown", "local folder"),
+]  # fmt: skip
+
+# --- osaid_element -------------------------------------------------------------------
+
+
+def element(name: str, evidence: Evidence, elem: str, answer: Answer, reason: str) -> Case:
+    return (name, "osaid_element", evidence, {"element": elem}, answer, reason, None)
+
+
+OSAID_ELEMENT: list[Case] = [
+    element("weights", ev(MIT, W), "parameters", "yes", "1 weight file(s)"),
+    element("gguf weights", ev(MIT, "m-q4.gguf"), "parameters", "yes", "1 weight file(s)"),
+    element("optimizer state only", ev(MIT, "optimizer.pt", "training_args.bin"), "parameters",
+            "no", "no weight files"),
+    element("parameters, no file listing", ev(MIT), "parameters", "unknown",
+            "no file listing was read"),
+    element("training code in the repo", ev(MIT, W, "train.py"), "code", "unknown",
+            "whether it is the complete code needs a person"),
+    element("code element, training code linked", ev(MIT + TRAIN_LINK, W), "code", "unknown",
+            "github.com/org/recipes"),
+    element("no training code", ev(MIT, W), "code", "no", "OSAID needs the complete code"),
+    element("code element, gated card unread", gated_unread(W), "code", "unknown",
+            "README is gated"),
+    element("datasets named", ev(A_DATA), "data_information", "unknown",
+            "datasets org/a); whether it lets a skilled person"),
+    element("data section", ev(MIT + DATA_SECTION), "data_information", "unknown",
+            "section 'Training Data'"),
+    element("datasets and data section", ev(A_DATA + DATA_SECTION), "data_information",
+            "unknown", "datasets org/a; section 'Training Data'"),
+    element("data information, data section too short", ev(MIT + SHORT_DATA),
+            "data_information", "no", "no training datasets named and no training-data section"),
+    element("data information from the API card of a gated repo",
+            gated_unread(api_card_data={"datasets": ["org/a"]}), "data_information", "unknown",
+            "data information found (datasets org/a)"),
+    element("data information, gated card unread", gated_unread(), "data_information",
+            "unknown", "README is gated"),
+    element("data information, no README", ev(None, W), "data_information", "unknown",
+            "no README was read"),
+    element("data information, metadata does not parse", ev(BAD_METADATA), "data_information",
+            "unknown", "metadata"),
+]  # fmt: skip
+
+# --- osaid_terms ---------------------------------------------------------------------
+
+
+def terms(name: str, evidence: Evidence, elem: str, answer: Answer, reason: str) -> Case:
+    return (name, "osaid_terms", evidence, {"element": elem}, answer, reason, None)
+
+
+OSAID_TERMS: list[Case] = [
+    terms("parameters, apache-2.0", ev(card("apache-2.0")), "parameters", "yes",
+          "no use restrictions"),
+    terms("parameters, mit", ev(MIT), "parameters", "yes", "parameters under 'mit'"),
+    terms("parameters, cc-by-4.0", ev(card("cc-by-4.0")), "parameters", "yes",
+          "no use restrictions"),
+    terms("parameters, gpl-3.0 (copyleft allowed)", ev(card("gpl-3.0")), "parameters", "yes",
+          "no use restrictions"),
+    terms("parameters, llama3", ev(card("llama3")), "parameters", "no", "acceptable-use"),
+    terms("parameters, openrail", ev(card("openrail")), "parameters", "no",
+          "field-of-use restrictions"),
+    terms("parameters, cc-by-nc-4.0", ev(card("cc-by-nc-4.0")), "parameters", "no",
+          "non-commercial"),
+    terms("parameters, other", ev(card("other")), "parameters", "unknown", "not identified"),
+    terms("parameters, no licence", ev(card()), "parameters", "no",
+          "no licence or terms are stated for the parameters"),
+    terms("parameters, gated card from the API", gated_unread(api_card_data={"license": "mit"}),
+          "parameters", "yes", "parameters under 'mit'"),
+    terms("parameters, gated card unread", gated_unread(W), "parameters", "unknown", "gated"),
+    terms("data information, mit", ev(MIT), "data_information", "yes",
+          "data information under 'mit'"),
+    terms("data information, cc-by-nc-4.0", ev(card("cc-by-nc-4.0")), "data_information", "no",
+          "non-commercial"),
+    terms("repo code, apache-2.0", ev(card("apache-2.0"), "modeling_x.py"), "code", "yes",
+          "'apache-2.0', OSI-approved"),
+    terms("repo code, llama3", ev(card("llama3"), "modeling_x.py"), "code", "no",
+          "not OSI-approved"),
+    terms("repo code, cc-by-4.0", ev(card("cc-by-4.0"), "modeling_x.py"), "code", "no",
+          "not OSI-approved"),
+    terms("repo code, other", ev(card("other"), "modeling_x.py"), "code", "unknown",
+          "not identified as OSI-approved or not"),
+    terms("repo code, no licence", ev(card(), "modeling_x.py"), "code", "no", "no licence"),
+    terms("code linked", ev(MIT + TRAIN_LINK, W), "code", "unknown", "hosted off the Hub"),
+    terms("code is a library", ev(MIT, W, library_name="transformers"), "code", "unknown",
+          "hosted off the Hub"),
+    terms("no code", ev(MIT, W), "code", "no", "no code is published"),
+    terms("code terms, gated card unread", gated_unread(W), "code", "unknown", "gated"),
+]  # fmt: skip
+
+# --- eosai_dimension -----------------------------------------------------------------
+# (case, evidence, dimension, (answer at_least open, answer at_least partial), reason, grade)
+
+EOSAI: list[EosaiRow] = [
+    # weights_endmodel: files and gate (gated is partial)
+    ("weights, not gated", ev(MIT, W), "weights_endmodel", ("yes", "yes"), "not gated", "open"),
+    ("weights, gated auto", ev(MIT, W, gated="auto"), "weights_endmodel", ("no", "yes"),
+     "gated is partial", "partial"),
+    ("weights, gated manual, card unread", gated_unread(W), "weights_endmodel", ("no", "yes"),
+     "gated is partial", "partial"),
+    ("no weights", ev(MIT, "config.json"), "weights_endmodel", ("no", "no"),
+     "no weight files", "closed"),
+    ("weights, no file listing", ev(MIT), "weights_endmodel", ("unknown", "unknown"),
+     "between closed and open", "unknown"),
+    ("weights, local folder", ev(MIT, W, source="local"), "weights_endmodel", ("unknown", "yes"),
+     "between partial and open", "unknown"),
+    # weights_basemodel: the base repos looked up (depth 1), else this model's weights
+    ("no base model: own weights", ev(MIT, W), "weights_basemodel", ("yes", "yes"),
+     "no base model", "open"),
+    ("base named, not looked up", ev(ON_BASE, W), "weights_basemodel", ("unknown", "unknown"),
+     "the base model was not looked up", "unknown"),
+    ("base publishes weights", ev(ON_BASE, base_models=(base(),)), "weights_basemodel",
+     ("yes", "yes"), "base org/base publishes weights", "open"),
+    ("base gated", ev(ON_BASE, base_models=(base(gated="manual"),)), "weights_basemodel",
+     ("no", "yes"), "base org/base is gated", "partial"),
+    ("base status gated", ev(ON_BASE, base_models=(base(status="gated", files=()),)),
+     "weights_basemodel", ("no", "yes"), "is gated", "partial"),
+    ("base not on the Hub", ev(ON_BASE, base_models=(base(status="not_found", files=()),)),
+     "weights_basemodel", ("no", "no"), "not on the Hub", "closed"),
+    ("base skipped", ev(ON_BASE, base_models=(base(status="skipped", files=()),)),
+     "weights_basemodel", ("unknown", "unknown"), "was not looked up", "unknown"),
+    ("base files not listed", ev(ON_BASE, base_models=(base(files=()),)), "weights_basemodel",
+     ("unknown", "unknown"), "files were not listed", "unknown"),
+    ("base lists no weights", ev(ON_BASE, base_models=(base(files=("README.md",)),)),
+     "weights_basemodel", ("no", "no"), "lists no weight files", "closed"),
+    ("two bases, one gated", ev(card("mit", base_model=["org/a", "org/b"]),
+                                base_models=(base("org/a"), base("org/b", gated="auto"))),
+     "weights_basemodel", ("no", "yes"), "base org/b is gated", "partial"),
+    ("two bases: not on the Hub, then skipped",
+     ev(card("mit", base_model=["org/a", "org/b"]), base_models=(
+         base("org/a", status="not_found", files=()), base("org/b", status="skipped", files=()))),
+     "weights_basemodel", ("no", "no"), "org/a is not on the Hub", "closed"),
+    ("two bases: skipped, then not on the Hub",
+     ev(card("mit", base_model=["org/a", "org/b"]), base_models=(
+         base("org/a", status="skipped", files=()), base("org/b", status="not_found", files=()))),
+     "weights_basemodel", ("no", "no"), "org/b is not on the Hub", "closed"),
+    # datasources_endmodel: declared datasets, their licences and gates
+    ("data cc-by-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_endmodel", ("yes", "yes"), "'cc-by-4.0' is open for data", "open"),
+    ("data gated", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0", gated="auto"),)),
+     "datasources_endmodel", ("no", "yes"), "not freely available: org/a", "partial"),
+    ("data cc-by-nc-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-nc-4.0"),)),
+     "datasources_endmodel", ("no", "yes"), "non-commercial", "partial"),
+    ("data licence other", ev(A_DATA, datasets=(dataset("org/a", "other"),)),
+     "datasources_endmodel", ("unknown", "yes"), "licence not identified", "unknown"),
+    ("data skipped", ev(A_DATA, datasets=(dataset("org/a", status="skipped"),)),
+     "datasources_endmodel", ("unknown", "yes"), "org/a was not looked up", "unknown"),
+    ("data declared, not in the evidence", ev(A_DATA), "datasources_endmodel",
+     ("unknown", "yes"), "org/a was not looked up", "unknown"),
+    ("data section, no datasets named", ev(MIT + DATA_SECTION), "datasources_endmodel",
+     ("no", "yes"), "no datasets named", "partial"),
+    ("no data named or described", ev(MIT), "datasources_endmodel", ("no", "no"),
+     "no training data named or described", "closed"),
+    ("data, gated card unread", gated_unread(), "datasources_endmodel", ("unknown", "unknown"),
+     "README is gated", "unknown"),
+    # datasources_basemodel: the base model's datasets, else this model's
+    ("no base: own data", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_basemodel", ("yes", "yes"), "no base model, this model's data", "open"),
+    ("base names datasets", ev(ON_BASE, base_models=(base(datasets=["org/x", "org/y"]),)),
+     "datasources_basemodel", ("unknown", "yes"), "the base model names org/x, org/y",
+     "unknown"),
+    ("base names no datasets", ev(ON_BASE, base_models=(base(),)), "datasources_basemodel",
+     ("no", "unknown"), "the base model's card names no datasets", "unknown"),
+    ("base data, base not looked up", ev(ON_BASE), "datasources_basemodel",
+     ("unknown", "unknown"), "not looked up", "unknown"),
+    # trainingcode and code (its documentation)
+    ("training code linked", ev(MIT + TRAIN_LINK), "trainingcode", ("unknown", "yes"),
+     "complete (open) or sparse (partial) needs a person", "unknown"),
+    ("training code in the repo", ev(MIT, "train.py"), "trainingcode", ("unknown", "yes"),
+     "train.py", "unknown"),
+    ("no training code", ev(MIT, W), "trainingcode", ("no", "no"), "no training code",
+     "closed"),
+    ("training code, gated card unread", gated_unread(W), "trainingcode", ("unknown", "unknown"),
+     "README is gated", "unknown"),
+    ("code docs, code linked", ev(MIT + TRAIN_LINK), "code", ("unknown", "unknown"),
+     "whether the code is documented needs a person", "unknown"),
+    ("code docs, no code", ev(MIT, W), "code", ("no", "no"), "no training code to document",
+     "closed"),
+    ("code docs, gated card unread", gated_unread(W), "code", ("unknown", "unknown"),
+     "needs a person", "unknown"),
+    # hardware_architecture
+    ("architecture and hardware sections",
+     ev(MIT + section("Model Architecture", 12) + section("Hardware", 12)),
+     "hardware_architecture", ("unknown", "yes"), "whether complete needs a person", "unknown"),
+    ("architecture section only", ev(MIT + section("Model Architecture", 12)),
+     "hardware_architecture", ("no", "yes"), "only 'Model Architecture'", "partial"),
+    ("hardware section only", ev(MIT + section("Compute Infrastructure", 12)),
+     "hardware_architecture", ("no", "yes"), "only 'Compute Infrastructure'", "partial"),
+    ("hardware section too short", ev(MIT + "## Hardware\n8 A100s.\n"),
+     "hardware_architecture", ("no", "no"), "no architecture or hardware section", "closed"),
+    ("hardware, gated card unread", gated_unread(), "hardware_architecture",
+     ("unknown", "unknown"), "README is gated", "unknown"),
+    # preprint and paper
+    ("preprint linked", ev(MIT + PAPER_LINK), "preprint", ("unknown", "yes"),
+     "whether it covers data, training and tuning", "unknown"),
+    ("preprint tagged", ev(MIT, tags=("arxiv:2401.00001",)), "preprint", ("unknown", "yes"),
+     "tagged arxiv:2401.00001", "unknown"),
+    ("no preprint", ev(MIT), "preprint", ("no", "no"), "no paper link and no arxiv tag",
+     "closed"),
+    ("preprint, gated card unread", gated_unread(), "preprint", ("unknown", "unknown"),
+     "README is gated", "unknown"),
+    ("paper linked", ev(MIT + PAPER_LINK), "paper", ("unknown", "unknown"),
+     "whether it is peer-reviewed needs a person", "unknown"),
+    ("no paper", ev(MIT), "paper", ("no", "no"), "no paper to be peer-reviewed", "closed"),
+    ("paper, gated card unread", gated_unread(), "paper", ("unknown", "unknown"),
+     "README is gated", "unknown"),
+    # modelcard
+    ("card covers architecture, training, evaluation", ev(FULL_CARD), "modelcard",
+     ("yes", "yes"), "covers architecture, training, evaluation", "open"),
+    ("card misses topics", ev(PART_CARD), "modelcard", ("no", "yes"),
+     "no substantive section on architecture, training, evaluation", "partial"),
+    ("card too short", ev(MIT), "modelcard", ("no", "no"), "fewer than 150", "closed"),
+    ("no README", ev(None, W), "modelcard", ("no", "no"), "no README", "closed"),
+    ("modelcard, gated card unread", gated_unread(), "modelcard", ("unknown", "unknown"),
+     "README is gated", "unknown"),
+    # datasheet
+    ("datasheet: linked dataset", ev(A_DATA, datasets=(dataset("org/a", "cc-by-nc-4.0"),)),
+     "datasheet", ("unknown", "yes"), "datasheet or AI Act summary needs a person", "unknown"),
+    ("datasheet: data section", ev(MIT + DATA_SECTION), "datasheet", ("unknown", "yes"),
+     "data described in 'Training Data'", "unknown"),
+    ("no datasheet", ev(MIT), "datasheet", ("no", "no"), "no training data named", "closed"),
+    ("datasheet, gated card unread", gated_unread(), "datasheet", ("unknown", "unknown"),
+     "README is gated", "unknown"),
+    # licenses: weights, code and data licences (open: all three; partial: two)
+    ("all three open",
+     ev(card("apache-2.0", datasets=["org/a"]), "modeling_x.py",
+        datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "licenses", ("yes", "yes"), "weights open, code open, data open", "open"),
+    ("licences: data cc-by-nc-4.0",
+     ev(card("apache-2.0", datasets=["org/a"]), "modeling_x.py",
+        datasets=(dataset("org/a", "cc-by-nc-4.0"),)),
+     "licenses", ("no", "yes"), "data closed", "partial"),
+    ("no datasets named", ev(card("apache-2.0"), "modeling_x.py"), "licenses", ("no", "yes"),
+     "weights open, code open, data closed", "partial"),
+    ("weights llama3", ev(card("llama3", datasets=["org/a"]), "modeling_x.py",
+                          datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "licenses", ("no", "no"), "weights closed, code closed, data open", "closed"),
+    ("weights cc-by-nc-4.0", ev(card("cc-by-nc-4.0"), "modeling_x.py"), "licenses",
+     ("no", "no"), "weights closed", "closed"),
+    ("code off the Hub", ev(card("apache-2.0", datasets=["org/a"]), W,
+                            library_name="transformers",
+                            datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "licenses", ("unknown", "yes"), "code unknown", "unknown"),
+    ("licence other, data skipped", ev(card("other", datasets=["org/a"]), W,
+                                       library_name="transformers",
+                                       datasets=(dataset("org/a", status="skipped"),)),
+     "licenses", ("unknown", "unknown"), "weights unknown, code unknown, data unknown",
+     "unknown"),
+    ("nothing licensed", ev(card(), W), "licenses", ("no", "no"),
+     "weights closed, code closed, data closed", "closed"),
+]  # fmt: skip
+
+
+def _expand(rows: list[EosaiRow]) -> list[Case]:
+    return [
+        (f"{name} [{at_least}]", "eosai_dimension", evidence,
+         {"dimension": dimension, "at_least": at_least}, answer, reason, grade)
+        for name, evidence, dimension, answers, reason, grade in rows
+        for at_least, answer in zip(("open", "partial"), answers, strict=True)
+    ]  # fmt: skip
+
+
+EOSAI_DIMENSION = _expand(EOSAI)
+CASES = MOF_COMPONENT + MOF_LICENSE_OPEN + NO_PERMISSION_GATE + OSAID_ELEMENT + OSAID_TERMS
+CASES += EOSAI_DIMENSION
+
+# --- suspected evaluator bugs (rows above state the expected behaviour) ----------------
+
+_GATED = (
+    "no licence found but the gated card was not read: licence_unreadable (_common.py) is "
+    "not consulted, so an unread licence counts as no licence"
+)
+BUGS: dict[str, str] = {
+    "weights, gated card unread": f"frameworks.py _distribution_licensed: {_GATED}",
+    "gated card unread": f"frameworks.py mof_license_open / _openness.report_openness: {_GATED}",
+    "parameters, gated card unread": f"frameworks.py _terms_free: {_GATED}",
+    "datasets, metadata does not parse": (
+        "frameworks.py _datasets: unparseable metadata answered with no_readme "
+        "('no README was read') instead of no_metadata"
+    ),
+    "data information, metadata does not parse": (
+        "frameworks.py _data_information: unparseable metadata is read as 'no datasets named' "
+        "and answers no"
+    ),
+    "repo code, no licence": (
+        "frameworks.py _code_terms: no licence stated is answered unknown ('not identified'); "
+        "unlicensed code is not under an OSI-approved licence (cf. code_osi_licensed)"
+    ),
+    "code terms, gated card unread": (
+        "frameworks.py _code_terms: code links in an unread (gated) README are taken as absent: "
+        "'no code is published' while osaid_element(code) answers unknown on the same evidence"
+    ),
+    "two bases: skipped, then not on the Hub [open]": (
+        "frameworks.py _base_weights_level: min() over the low level only keeps the first "
+        "base with low 'closed', so the result depends on the order of the bases"
+    ),
+    "two bases: skipped, then not on the Hub [partial]": (
+        "frameworks.py _base_weights_level: order-dependent worst base (min over low only)"
+    ),
+    "data skipped [open]": (
+        "frameworks.py _dataset_level: a dataset not looked up (status skipped) is counted "
+        "'not freely available' and decides partial; declared-but-absent gives partial..open"
+    ),
+    "data skipped [partial]": (
+        "frameworks.py _dataset_level: skipped dataset decides partial (grade should be unknown)"
+    ),
+    "base data, base not looked up [open]": (
+        "frameworks.py _base_data_level: a base named but not looked up is reported as "
+        "'the base model's card names no datasets' and capped at partial"
+    ),
+    "base data, base not looked up [partial]": (
+        "frameworks.py _base_data_level: base not looked up reported as naming no datasets"
+    ),
+    "datasheet, gated card unread [partial]": (
+        "frameworks.py _datasheet_level: an unread (gated) README raises the low bound to "
+        "partial ('data documented') although nothing was read"
+    ),
+}
+
+# Cases that read nothing citable (no README, no file listing, a local folder, branches).
+UNCITED = {
+    "weights, no file listing", "metadata, no file listing", "architecture, no file listing",
+    "inference, no file listing", "no checkpoint folder", "local folder",
+    "parameters, no file listing", "data information, no README",
+    *(f"{name} [{at_least}]" for name in (
+        "weights, no file listing", "weights, local folder", "data, gated card unread",
+        "training code, gated card unread", "code docs, gated card unread",
+        "hardware, gated card unread", "preprint, gated card unread",
+        "modelcard, gated card unread", "datasheet, gated card unread",
+    ) for at_least in ("open", "partial")),
+}  # fmt: skip
+
+# Evidence was read (and the evaluator holds its citation) but the outcome cites nothing.
+CITATION_BUGS: dict[str, str] = {
+    "dataset declared, not in the evidence": (
+        "frameworks.py mof_component: the card:datasets citation of _datasets is dropped "
+        "when _datasets_licensed finds no looked-up dataset"
+    ),
+    "datasets, metadata does not parse": (
+        "frameworks.py _datasets: no_readme cites nothing; no_metadata would cite the README read"
+    ),
+    "data declared, not in the evidence [open]": "frameworks.py _dataset_level: card:datasets",
+    "data declared, not in the evidence [partial]": "frameworks.py _dataset_level: card:datasets",
+    "code linked": "frameworks.py _code_terms: the code link read from the README is not cited",
+    "code is a library": "frameworks.py _code_terms: the library_name read is not cited",
+    "nothing licensed [open]": "frameworks.py _licenses_level: cites licence claims only",
+    "nothing licensed [partial]": "frameworks.py _licenses_level: cites licence claims only",
+    **{
+        f"base data, base not looked up [{at_least}]": (
+            "frameworks.py _base_data_level: the card:base_model read is not cited"
+        )
+        for at_least in ("open", "partial")
+    },
+}
+
+
+def _params(cases: list[Case], bugs: dict[str, str]) -> list[Any]:
+    return [
+        pytest.param(
+            *case[1:],
+            id=case[0],
+            marks=[pytest.mark.xfail(strict=True, reason=bugs[case[0]])] if case[0] in bugs else [],
+        )
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize(
+    ("evaluator", "evidence", "params", "answer", "reason", "grade"), _params(CASES, BUGS)
+)
+def test_framework_evaluator(
+    evaluator: str,
+    evidence: Evidence,
+    params: dict[str, Any],
+    answer: Answer,
+    reason: str,
+    grade: str | None,
+) -> None:
+    outcome = ask(evaluator, evidence, **params)
+    assert (outcome.answer, getattr(outcome, "grade", None)) == (answer, grade), outcome.reason
+    assert reason in outcome.reason
+
+
+@pytest.mark.parametrize(
+    ("evaluator", "evidence", "params", "answer", "reason", "grade"),
+    _params([c for c in CASES if c[0] not in UNCITED], CITATION_BUGS),
+)
+def test_framework_outcome_is_cited(
+    evaluator: str,
+    evidence: Evidence,
+    params: dict[str, Any],
+    answer: Answer,
+    reason: str,
+    grade: str | None,
+) -> None:
+    outcome = ask(evaluator, evidence, **params)
+    assert outcome.citations, outcome.reason
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_every_outcome_has_a_reason(case: Case) -> None:
+    _, evaluator, evidence, params, *_ = case
+    assert ask(evaluator, evidence, **params).reason.strip()
+
+
+def test_case_names_are_unique() -> None:
+    names = [case[0] for case in CASES]
+    assert len(names) == len(set(names))
+    assert set(BUGS) | set(CITATION_BUGS) | UNCITED <= set(names)
+
+
+def test_tables_cover_every_param_value() -> None:
+    components = {(c[3]["component"], c[4]) for c in MOF_COMPONENT}
+    assert {name for name, _ in components} == set(FINDERS)
+    for name in FINDERS:  # each component is seen present (yes/no) and not decided
+        answers = {answer for component, answer in components if component == name}
+        assert "unknown" in answers and answers - {"unknown"}, name
+    assert {c[3]["type"] for c in MOF_LICENSE_OPEN} == set(CONTENT_TYPES)
+    for table in (OSAID_ELEMENT, OSAID_TERMS):
+        assert {c[3]["element"] for c in table} == set(OSAID_ELEMENTS)
+    dimensions = {(c[3]["dimension"], c[3]["at_least"]) for c in EOSAI_DIMENSION}
+    assert dimensions == {(d, a) for d in DIMENSIONS for a in ("open", "partial")}
+    assert {c[4] for c in CASES} == {"yes", "no", "unknown"}
+
+
+@pytest.mark.parametrize(
+    ("evaluator", "params", "problem"),
+    [
+        ("mof_component", {"component": "weights", "type": "data"}, "component: expected"),
+        ("mof_component", {"component": "datasets", "type": "model"}, "type: expected"),
+        ("mof_license_open", {"type": "weights"}, "type: expected"),
+        ("osaid_element", {"element": "weights"}, "element: expected"),
+        ("osaid_terms", {"element": "data"}, "element: expected"),
+        ("eosai_dimension", {"dimension": "weights", "at_least": "open"}, "dimension: expected"),
+        ("eosai_dimension", {"dimension": "paper", "at_least": "closed"}, "at_least: expected"),
+    ],
+)
+def test_params_outside_the_framework_are_refused(
+    evaluator: str, params: dict[str, Any], problem: str
+) -> None:
+    spec = get_evaluator(evaluator)
+    assert spec is not None
+    assert problem in (spec.problem(params) or "")

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,10 @@ class RepoEntry:
     path: str
     size: int
     data: bytes | None  # None: synthesised (an LFS file listed in hub.json extra_files)
+    # A lying server (hub.json "serve"): the body sent is this many bytes, whatever the
+    # listed size; without `content_length` the body is sent with no Content-Length.
+    served_size: int | None = None
+    content_length: bool = True
 
     @property
     def is_lfs(self) -> bool:
@@ -55,15 +59,29 @@ class RepoEntry:
 
     def chunks(self) -> Iterator[bytes]:
         """The file body, synthesised in chunks when it has no stored bytes."""
+        if self.served_size is not None:
+            yield from self._served_chunks(self.served_size)
+            return
         if self.data is not None:
             yield self.data
             return
-        remaining = self.size
-        pattern = (b"openaudit fake hub synthesised content\n" * 2000)[:_SYNTH_CHUNK]
-        while remaining > 0:
-            piece = pattern[: min(remaining, _SYNTH_CHUNK)]
-            remaining -= len(piece)
-            yield piece
+        yield from _synthesised(self.size)
+
+    def _served_chunks(self, size: int) -> Iterator[bytes]:
+        """`size` bytes: the stored data (if any), then synthesised padding."""
+        head = (self.data or b"")[:size]
+        yield head
+        yield from _synthesised(size - len(head))
+
+
+def _synthesised(size: int) -> Iterator[bytes]:
+    """`size` bytes of filler text, in chunks."""
+    remaining = size
+    pattern = (b"openaudit fake hub synthesised content\n" * 2000)[:_SYNTH_CHUNK]
+    while remaining > 0:
+        piece = pattern[: min(remaining, _SYNTH_CHUNK)]
+        remaining -= len(piece)
+        yield piece
 
 
 @dataclass(frozen=True)
@@ -146,6 +164,14 @@ def load_repo(folder: Path, repo_type: str, repo_id: str) -> FixtureRepo:
             files[rel] = RepoEntry(rel, len(data), data)
     for extra in meta.get("extra_files", []):
         files[extra["path"]] = RepoEntry(extra["path"], int(extra["size"]), None)
+    files.update(_synth_files(meta.get("synth_files")))
+    for path, served in meta.get("serve", {}).items():
+        entry = files[path]
+        files[path] = replace(
+            entry,
+            served_size=int(served["size"]),
+            content_length=bool(served.get("content_length", True)),
+        )
     readme = files.get("README.md")
     return FixtureRepo(
         repo_type=repo_type,
@@ -163,6 +189,15 @@ def load_repo(folder: Path, repo_type: str, repo_id: str) -> FixtureRepo:
         card_data=card_data_from_readme(readme.data if readme else None),
         extra_info=dict(meta.get("extra_info", {})),
     )
+
+
+def _synth_files(spec: dict[str, Any] | None) -> dict[str, RepoEntry]:
+    """hub.json "synth_files": {"count", "pattern" (with {i}), "size"}: many listed files."""
+    if not spec:
+        return {}
+    pattern, size = spec["pattern"], int(spec.get("size", 1))
+    paths = (pattern.format(i=i) for i in range(int(spec["count"])))
+    return {path: RepoEntry(path, size, None) for path in paths}
 
 
 def load_repos(root: Path = FIXTURES_ROOT) -> dict[tuple[str, str], FixtureRepo]:

@@ -227,7 +227,22 @@ class _Handler(BaseHTTPRequestHandler):
             "ETag": f'"{entry.etag}"',
             "Accept-Ranges": "bytes",
         }
-        self._send(200, headers, entry.size, entry.chunks(), head)
+        if not entry.content_length:
+            self._send_unsized(headers, entry.chunks(), head)
+            return
+        size = entry.size if entry.served_size is None else entry.served_size
+        self._send(200, headers, size, entry.chunks(), head)
+
+    def _send_unsized(self, headers: dict[str, str], body: Iterable[bytes], head: bool) -> None:
+        """A 200 without Content-Length: the body ends when the connection closes."""
+        self.close_connection = True
+        self.send_response(200)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if not head:
+            self._write_body(body)
 
     def _send_error(self, err: _HubError, *, head: bool = False) -> None:
         body = json.dumps({"error": err.message}).encode()
@@ -246,6 +261,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if head:
             return
+        self._write_body(body)
+
+    def _write_body(self, body: Iterable[bytes]) -> None:
         try:
             for chunk in body:
                 self.wfile.write(chunk)

@@ -7,6 +7,8 @@ Every OpenAuditError and click usage error ends here as one line on stderr.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -67,7 +69,9 @@ class OpenAuditGroup(TyperGroup):
             error(exc.format_message(), context.secrets)
             return int(ExitCode.USAGE)  # click's exit 1 would read as "policy failed"
         except (KeyboardInterrupt, typer.Abort):
-            return INTERRUPTED
+            rv = INTERRUPTED
+        if rv == INTERRUPTED:  # typer turns Ctrl-C into a silent Exit(130)
+            error("interrupted")
         return rv if isinstance(rv, int) else 0
 
 
@@ -175,4 +179,19 @@ def licenses(ctx: typer.Context) -> None:
 def main(argv: Sequence[str] | None = None, services: Services | None = None) -> int:
     """The console script: run openaudit and exit with its code."""
     command = typer.main.get_command(app)
-    return int(command.main(argv, "openaudit", obj=services))
+    code = int(command.main(argv, "openaudit", obj=services, standalone_mode=False))
+    if code == INTERRUPTED:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    """Exit at once after Ctrl-C: do not wait for Hub requests still in flight.
+
+    Nothing is lost: reports are written atomically, and the worker threads only
+    read from the network. (A normal exit would join them, up to the request timeout.)
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import typer
 
+from openaudit.errors import UsageError
 from openaudit.report import Format
 
 if TYPE_CHECKING:
@@ -116,9 +117,20 @@ class AppContext:
 
     def token(self, flag: str | None) -> str | None:
         """The token from `--token`, else HF_TOKEN; remembered so output can redact it."""
-        token = flag or os.environ.get("HF_TOKEN") or None
-        if token:
+        raw = flag or os.environ.get("HF_TOKEN") or None
+        if not raw:
+            return None
+        self.secrets.append(raw)
+        token = raw.strip()  # a token read from a file or a CRLF .env keeps its line end
+        if token != raw and token:
             self.secrets.append(token)
+        if not token or not all("!" <= ch <= "~" for ch in token):
+            # The HTTP stack would echo the bad header, token and all, in its error.
+            where = "--token" if flag else "HF_TOKEN"
+            raise UsageError(
+                f"the token from {where} is not a valid access token "
+                "(only printable ASCII without spaces is allowed); it is not shown"
+            )
         return token
 
     def settings(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from openaudit.cli.output import error
+from openaudit.cli.output import error, write_report
 from openaudit.errors import ExitCode
 from openaudit.licenses import LicenseFacts, check_expression, lookup
 from openaudit.licenses.table import TABLE_SOURCE
@@ -19,8 +21,15 @@ licenses_app = typer.Typer(
 
 
 def _console() -> Console:
-    # Built per call so that the current stdout (a pipe, a test runner) is used.
-    return Console(highlight=False, soft_wrap=True)
+    """A console recording into a buffer; `_flush` sends it to stdout, where a closed pipe is
+    not an error (typer would turn it into exit 1, "policy failed")."""
+    return Console(file=io.StringIO(), highlight=False, soft_wrap=True, emoji=False)
+
+
+def _flush(console: Console) -> None:
+    buffer = console.file
+    assert isinstance(buffer, io.StringIO)
+    write_report(buffer.getvalue(), None)
 
 
 def _fact_lines(facts: LicenseFacts) -> list[str]:
@@ -53,6 +62,7 @@ def show(
     for line in _fact_lines(facts):
         console.print(line)
     console.print(f"Sources: {escape(TABLE_SOURCE)}")
+    _flush(console)
 
 
 @licenses_app.command("check")
@@ -73,3 +83,4 @@ def check(
         for line in report.facts.statements():
             console.print(escape(line))
         console.print(f"Confidence: {escape(report.facts.confidence)}")
+    _flush(console)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from openaudit.errors import UsageError
 from openaudit.report.text import clean, redact
@@ -17,15 +19,50 @@ PROG = "openaudit"
 
 
 def write_report(text: str, path: Path | None) -> None:
-    """Write to stdout, or replace `path` atomically so readers never see half a report."""
+    """Write to stdout, or replace `path` atomically so readers never see half a report.
+
+    A reader that goes away early (`openaudit m | head -1`) is not an error. A device,
+    FIFO or other special file (`-o /dev/null`) is written in place, never replaced,
+    and a symlink is followed, so the link stays and its target gets the report.
+    """
     if path is None or str(path) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_stream(sys.stdout, text)
         return
     try:
-        _atomic_write(path, text)
+        target = Path(os.path.realpath(path))
+        if _is_special(target):
+            with target.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        else:
+            _atomic_write(target, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _is_special(path: Path) -> bool:
+    """True for an existing file that is neither regular nor a directory (device, FIFO)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_stream(stream: TextIO, text: str) -> None:
+    """Write and flush; a closed pipe silences the stream instead of failing the run."""
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+
+
+def _silence(stream: TextIO) -> None:
+    """Point the stream's descriptor at /dev/null so later writes and the exit flush succeed."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -51,8 +88,7 @@ def error(message: str, secrets: list[str] | tuple[str, ...] = ()) -> None:
 
 def say(message: str, secrets: list[str] | tuple[str, ...] = ()) -> None:
     """Print `openaudit: <message>` as one safe line on stderr."""
-    sys.stderr.write(f"{PROG}: {clean(redact(message, tuple(secrets)))}\n")
-    sys.stderr.flush()
+    _write_stream(sys.stderr, f"{PROG}: {clean(redact(message, tuple(secrets)))}\n")
 
 
 class _Redact(logging.Filter):

@@ -120,9 +120,9 @@ class _Hub:
 
     def scrub(self, text: str) -> str:
         """The text with the token (if any) masked, on one line, kept short."""
-        if self.token:
-            text = text.replace(self.token, "***")
-        line = " ".join(text.split())
+        from openaudit.report.text import redact
+
+        line = " ".join(redact(text, (self.token,) if self.token else ()).split())
         return line if len(line) <= 160 else line[:157] + "..."
 
     def model_info(
@@ -212,9 +212,12 @@ class _Hub:
 
 
 class _TooLarge(Exception):
-    def __init__(self, size: int) -> None:
+    """A file over its limit; `exact` is False when reading stopped at the limit."""
+
+    def __init__(self, size: int, *, exact: bool = True) -> None:
         super().__init__(size)
         self.size = size
+        self.exact = exact
 
 
 def _read_bounded(chunks: Iterable[bytes], limit: int) -> bytes:
@@ -222,7 +225,7 @@ def _read_bounded(chunks: Iterable[bytes], limit: int) -> bytes:
     for chunk in chunks:
         body += chunk
         if len(body) > limit:
-            raise _TooLarge(len(body))
+            raise _TooLarge(len(body), exact=False)  # the server sends more than it listed
     return bytes(body)
 
 
@@ -280,7 +283,8 @@ def _gather(
 ) -> _Gathered:
     """README, licence files, datasets and base models, all requested at once."""
     dataset_ids, problems = _card_ids(card, "datasets")
-    with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="openaudit-hub") as pool:
+    pool = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="openaudit-hub")
+    try:
         readme = pool.submit(_read_readme, hub, repo_id, sha, siblings)
         licences = [pool.submit(_read_licence, hub, repo_id, sha, s) for s in _licences(siblings)]
         datasets = [
@@ -290,6 +294,11 @@ def _gather(
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
         linked_datasets = [f.result() for f in datasets]
+    except BaseException:
+        # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     linked_datasets += [
         _skipped("dataset", d, repo_id, None, _too_many("datasets", MAX_DATASETS))
         for d in dataset_ids[MAX_DATASETS:]
@@ -355,7 +364,7 @@ def _read_text(hub: _Hub, repo_id: str, sha: str, path: str, size: int | None, l
     try:
         data = hub.read_file(repo_id, path, sha, limit)
     except _TooLarge as exc:
-        return _Read(None, _over_limit(path, exc.size, limit))
+        return _Read(None, _over_limit(path, exc.size, limit, exact=exc.exact))
     except _client_errors() as exc:
         kind = _error_kind(exc)
         if kind == "gated":
@@ -375,7 +384,9 @@ def _decode(path: str, data: bytes) -> _Read:
         return _Read(None, f"{path} is not valid UTF-8")
 
 
-def _over_limit(path: str, size: int, limit: int) -> str:
+def _over_limit(path: str, size: int, limit: int, *, exact: bool = True) -> str:
+    if not exact:  # the body outgrew what the listing said; its real size is unknown
+        return f"{path} is over the {_binary_size(limit)} limit; not read"
     return f"{path} is {_decimal_size(size)}, over the {_binary_size(limit)} limit; not read"
 
 

@@ -15,7 +15,12 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from openaudit.errors import UsageError
 from openaudit.evidence import Evidence
-from openaudit.limits import MAX_EVIDENCE_BYTES
+from openaudit.limits import (
+    MAX_EVIDENCE_BYTES,
+    MAX_FILES,
+    MAX_LICENSE_BYTES,
+    MAX_README_BYTES,
+)
 from openaudit.refs import show
 
 
@@ -23,6 +28,9 @@ def load_saved(path: Path) -> Evidence:
     """Read evidence saved by `save_evidence`; refuse other formats, versions and bad JSON."""
     name = _shown(path)
     data = _parse_json(_read_text(path, name), name)
+    problem = _shape_problem(data)
+    if problem is not None:
+        raise UsageError(f"{name}: evidence file is malformed: {problem}")
     try:
         evidence = Evidence.from_dict(data)
     except UsageError as exc:
@@ -31,6 +39,43 @@ def load_saved(path: Path) -> Evidence:
     if where is not None:
         raise UsageError(f"{name}: evidence file is malformed: unexpected value at {where}")
     return evidence
+
+
+_LIST_FIELDS = ("tags", "files", "license_files", "datasets", "base_models", "problems")
+
+
+def _shape_problem(data: Any) -> str | None:
+    """What is wrong with the raw JSON before it is rebuilt: a list field that is not a
+    list (a string would become a tuple of characters), or a size over the limits the
+    live sources keep (a hand-edited file must not outgrow what `fetch` could save)."""
+    if not isinstance(data, dict):
+        return None  # Evidence.from_dict says what it is not
+    for key in _LIST_FIELDS:
+        if key in data and not isinstance(data[key], list):
+            return f"`{key}` is not a list"
+    for key in ("datasets", "base_models"):
+        for index, item in enumerate(data.get(key, [])):
+            for inner in ("tags", "files"):
+                if isinstance(item, dict) and not isinstance(item.get(inner, []), list):
+                    return f"`{key}[{index}].{inner}` is not a list"
+    return _size_problem(data)
+
+
+def _size_problem(data: dict[str, Any]) -> str | None:
+    if len(data.get("files", [])) > MAX_FILES:
+        return f"more than {MAX_FILES} files listed"
+    readme = data.get("readme")
+    if isinstance(readme, str) and _utf8_size(readme) > MAX_README_BYTES:
+        return f"the README text is over the {MAX_README_BYTES}-byte limit"
+    for index, item in enumerate(data.get("license_files", [])):
+        text = item.get("text") if isinstance(item, dict) else None
+        if isinstance(text, str) and _utf8_size(text) > MAX_LICENSE_BYTES:
+            return f"license_files[{index}] text is over the {MAX_LICENSE_BYTES}-byte limit"
+    return None
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def save_evidence(evidence: Evidence, path: Path | None) -> str:

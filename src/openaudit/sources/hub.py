@@ -608,7 +608,8 @@ def _client_errors() -> tuple[type[Exception], ...]:
     """What the client and its HTTP stack raise for a failed or malformed exchange."""
     import httpx2
 
-    return (OSError, ValueError, KeyError, httpx2.HTTPError, httpx2.InvalidURL)
+    # RecursionError: json.loads of a deeply nested answer from a hostile endpoint
+    return (OSError, ValueError, KeyError, RecursionError, httpx2.HTTPError, httpx2.InvalidURL)
 
 
 def _error_kind(exc: BaseException) -> ErrorKind:

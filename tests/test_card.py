@@ -487,3 +487,41 @@ def test_pathological_bodies_stay_linear(text: str) -> None:
     started = time.perf_counter()
     parse_card(text)
     assert time.perf_counter() - started < 2.0
+
+
+NESTED = """# Title
+intro https://example.org/intro
+# Training
+## Hardware
+GPUs.
+## Software
+- [Megatron](https://github.com/o/megatron)
+# Evaluation
+### Reasoning
+| a | b |
+## Training results
+x
+"""
+
+
+def test_section_path_lists_enclosing_sections_innermost_first() -> None:
+    card = parse_card(NESTED)
+    software = card.find_section("Software")
+    assert software is not None
+    assert [s.title for s in card.section_path(software)] == ["Software", "Training"]
+    reasoning = card.find_section("Reasoning")
+    assert reasoning is not None
+    assert [s.title for s in card.section_path(reasoning)] == ["Reasoning", "Evaluation"]
+
+
+def test_find_sections_returns_every_match_in_order() -> None:
+    card = parse_card(NESTED)
+    assert [s.title for s in card.find_sections("Training")] == ["Training", "Training results"]
+    assert card.find_sections("Nothing") == ()
+
+
+def test_home_of_is_the_innermost_section_holding_the_url() -> None:
+    card = parse_card(NESTED)
+    home = card.home_of("https://github.com/o/megatron")
+    assert home is not None and home.title == "Software"
+    assert card.home_of("https://nowhere.example") is None

@@ -48,6 +48,18 @@ CODE_MIT_BULLET = (
 WEIGHTS_ONLY = IN_SECTION + "The weights are licensed under Apache 2.0.\n"
 CODE_NC = IN_SECTION + "Our code is licensed under CC BY-NC 4.0.\n"
 LLAMA = "---\nlicense: llama2\n---\n# M\n"
+UNDER_TRAINING = (
+    "# M\n# Training\n## Hardware\n- 512 GPUs\n## Software\n"
+    "- **Orchestration:** [Megatron-LM](https://github.com/org/Megatron-LM)\n"
+)
+DATA_TABLE = (
+    "# M\n## Training procedure\n#### Training data\n| Dataset | Pairs |\n|---|---|\n"
+    "| [Reddit comments](https://github.com/org/reddit-dump) | 726M |\n"
+)
+NAMED_TRAIN = "# PreTrain-LM\n## Links\n- [demo](https://github.com/org/demo)\n"
+DATA_PROCESSING = (
+    "# M\n## Data Processing\nFiltering: [pipeline](https://github.com/org/dedup-pipe)\n"
+)
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("library", "inference_code", ev(None, library_name="transformers"), {}, "yes",
@@ -65,6 +77,13 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("trained on code data is not training code", "code_linked", ev(TRAINED_ON_CODE), TRAIN,
      "no", ""),
     ("unrelated link", "code_linked", ev(UNRELATED), TRAIN, "no", "1 code link"),
+    ("link under a Training heading", "code_linked", ev(UNDER_TRAINING), TRAIN, "yes",
+     "github.com/org/Megatron-LM"),
+    ("dataset source in a training-data table", "code_linked", ev(DATA_TABLE), TRAIN, "no", ""),
+    ("card title is no topic", "code_linked", ev(NAMED_TRAIN), TRAIN, "no", ""),
+    ("data-processing section", "code_linked", ev(DATA_PROCESSING),
+     {"keywords": ["preprocess"], "sections": ["Data Processing"], "files": []}, "yes",
+     "dedup-pipe"),
     ("no readme", "code_linked", ev(None), TRAIN, "unknown", "no README"),
     ("eval link", "code_linked", ev(EVAL_CARD), EVAL, "yes", "github.com/org/evals"),
     ("eval absent", "code_linked", ev(IN_SECTION), EVAL, "no", ""),

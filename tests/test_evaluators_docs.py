@@ -42,6 +42,32 @@ TEMPLATE = (
     + "".join(f"## {name}\n[More Information Needed]\n" for name in ("Uses", "Training", "Eval"))
 )
 CO2_ONLY = f"# M\n{PROSE}\nCO2 via https://arxiv.org/abs/1910.09700\n"
+TRAINER = (
+    "---\nmodel-index: [{name: m, results: []}]\n---\n# m\n## Training and evaluation data\n"
+    "More information needed\n## Training results\n| Loss | Epoch |\n|:---:|:---:|\n| 0.8 | 1 |\n"
+)
+HTML_TABLE = (
+    "# m\n## Benchmarks\n<table>\n <tr>\n  <td>MMLU</td>\n  <td>66.6</td>\n </tr>\n</table>\n"
+)
+BENCH_ROW = "| [HellaSwag](https://arxiv.org/abs/1905.07830) | 72.2 |"
+BENCH_CITED = f"# m\n## Evaluation\n| Benchmark | Score |\n|---|---|\n{BENCH_ROW}\n"
+BENCH_REFS = (
+    "# m\n## Evaluation\n### Reasoning\n| Benchmark | Score |\n|---|---|\n"
+    "| [HellaSwag][hs] | 72.2 |\n\n[hs]: https://arxiv.org/abs/1905.07830\n"
+)
+DATA_CITED = (
+    "# m\n## Training procedure\n#### Training data\n| Dataset | Paper |\n|---|---|\n"
+    "| [Reddit](https://github.com/o/r) | [paper](https://arxiv.org/abs/1904.06472) |\n"
+)
+OWN_IN_TABLE = (
+    "# m\n## Model Details\n| Field | Value |\n|---|---|\n"
+    "| Paper | [arXiv](https://arxiv.org/abs/2402.00001) |\n"
+)
+OWN_AND_CITED = BENCH_CITED + "\nSee [our paper](https://arxiv.org/abs/1905.07830) for details.\n"
+REF_FROM_PROSE = (
+    "# m\nRead our [paper][p].\n## Evaluation\n| B | S |\n|---|---|\n| x | 1 |\n\n"
+    "[p]: https://arxiv.org/abs/2402.00001\n"
+)
 
 
 def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
@@ -65,15 +91,28 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("gated readme", "card_substantive", ev(None, access="gated"), {}, "unknown", "gated"),
     ("coverage", "template_coverage", ev(FULL), {}, "yes", "7 of 14"),
     ("coverage low", "template_coverage", ev(TEMPLATE), {}, "no", "0 of 14"),
-    ("model-index", "evaluation_results", ev("---\nmodel-index: [{name: m, results: []}]\n---\n"),
+    ("model-index", "evaluation_results",
+     ev("---\nmodel-index: [{name: m, results: [{task: {type: t}, metrics: []}]}]\n---\n"),
      {}, "yes", "model-index"),
     ("eval files", "evaluation_results", ev("# m", ".eval_results/mmlu.yaml"), {}, "yes",
      "1 result"),
     ("eval table", "evaluation_results", ev(FULL), {}, "yes", "results table in 'Evaluation'"),
     ("eval without table", "evaluation_results", ev(NO_TABLE), {}, "no", "has no results table"),
     ("no eval", "evaluation_results", ev("# m"), {}, "no", ""),
+    ("trainer: empty model-index, loss log only", "evaluation_results", ev(TRAINER), {}, "no",
+     "no model-index"),
+    ("html results table", "evaluation_results", ev(HTML_TABLE), {}, "yes",
+     "results table in 'Benchmarks'"),
     ("paper link", "paper_linked", ev(FULL), {}, "yes", "2401.00001"),
     ("paper tag", "paper_linked", ev("# m", tags=("arxiv:2310.1",)), {}, "yes", "arxiv:2310.1"),
+    ("benchmark paper in an eval table", "paper_linked", ev(BENCH_CITED), {}, "no", ""),
+    ("benchmark papers as references of an eval table", "paper_linked", ev(BENCH_REFS), {}, "no",
+     ""),
+    ("dataset papers in a training-data table", "paper_linked", ev(DATA_CITED), {}, "no", ""),
+    ("own paper in a details table", "paper_linked", ev(OWN_IN_TABLE), {}, "yes", "2402.00001"),
+    ("cited in a table and named in prose", "paper_linked", ev(OWN_AND_CITED), {}, "yes",
+     "1905.07830"),
+    ("reference used from prose", "paper_linked", ev(REF_FROM_PROSE), {}, "yes", "2402.00001"),
     ("template co2 paper", "paper_linked", ev(CO2_ONLY, tags=("arxiv:1910.09700",)), {}, "no", ""),
     ("metadata ok", "metadata_readable", ev(FULL), {}, "yes", "license"),
     ("metadata broken", "metadata_readable", ev("---\nlicense: [\n---\n# m"), {}, "no",

@@ -27,6 +27,8 @@ def ask(name: str, evidence: Evidence) -> tuple[Answer, str]:
 
 QUANT = "---\nbase_model: org/base\nbase_model_relation: quantized\n---\n# q\n"
 BASE = "---\nbase_model: org/base\n---\n# q\n"
+GATE_FORM = "---\nlicense: other\nextra_gated_fields:\n  Name: text\n---\n# m\n"
+LINKS_ORIGINAL = "# M GPTQ\nGPTQ files for [Org's M](https://huggingface.co/org/m-original).\n"
 
 CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("safetensors shards", "weight_files_present",
@@ -51,6 +53,10 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("gated manual", "weights_not_gated", ev("a", gated="manual"), "no", "gated (manual)"),
     ("gated access", "weights_not_gated", ev("a", access="gated"), "no", "gated"),
     ("local", "weights_not_gated", ev("a", source="local"), "unknown", "local folder"),
+    ("local card with a gate form", "weights_not_gated",
+     ev("a", source="local", readme=GATE_FORM), "no", "extra_gated_fields"),
+    ("hub setting wins over the card", "weights_not_gated", ev("a", readme=GATE_FORM), "yes",
+     "not gated"),
     ("original", "weights_not_conversion", ev("model.safetensors", readme="# m"), "yes",
      "no base model"),
     ("fine-tune", "weights_not_conversion", ev("model.safetensors", readme=BASE), "yes",
@@ -63,6 +69,8 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
      Evidence(ref="o/M-GPTQ", repo_id="o/M-GPTQ", source="hub", readme=BASE,
               files=(RepoFile("model.safetensors"),)), "no", "gptq"),
     ("gguf original", "weights_not_conversion", ev("m.gguf", readme="# m"), "yes", ""),
+    ("gptq files, base only linked", "weights_not_conversion",
+     ev("gptq_model-4bit-128g.safetensors", readme=LINKS_ORIGINAL), "no", "org/m-original"),
     ("conversion unknown", "weights_not_conversion", ev("README.md", readme=BASE), "unknown", ""),
 ]  # fmt: skip
 

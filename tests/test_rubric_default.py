@@ -7,7 +7,8 @@ import time
 from typing import Any
 
 from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
-from openaudit.rubric import evaluate, evaluators, load_rubric
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.registry import evaluators
 from openaudit.verdict import LAYERS, Verdict
 
 APACHE_TEXT = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n"

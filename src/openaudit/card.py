@@ -108,6 +108,32 @@ class Card:
                 return section
         return None
 
+    def find_sections(self, *names: str) -> tuple[Section, ...]:
+        """Every section whose title matches any name, in card order (as `find_section`)."""
+        return tuple(s for s in self.sections if self.title_matches(s, *names))
+
+    def title_matches(self, section: Section, *names: str) -> bool:
+        """Whether the section's title equals or contains any name as whole words."""
+        title = f" {_normalise_title(section.title)} "
+        return any(f" {key} " in title for key in map(_normalise_title, names) if key)
+
+    def section_path(self, section: Section) -> tuple[Section, ...]:
+        """The section and the sections enclosing it (shallower headings before it),
+        innermost first."""
+        start = next((i for i, s in enumerate(self.sections) if s is section), None)
+        if start is None:
+            return (section,)
+        path, level = [section], section.level
+        for earlier in reversed(self.sections[:start]):
+            if earlier.level < level:
+                path.append(earlier)
+                level = earlier.level
+        return tuple(path)
+
+    def home_of(self, url: str) -> Section | None:
+        """The innermost section whose own text holds the URL (None: before any heading)."""
+        return next((s for s in self.sections if url in s.text), None)
+
     @cached_property
     def _titles(self) -> tuple[str, ...]:
         """Normalised section titles, padded with spaces for whole-word matching."""

@@ -8,7 +8,10 @@ from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.engine import evaluate
 from openaudit.rubric.loader import list_shipped_rubrics, load_rubric, parse_rubric
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
-from openaudit.rubric.registry import Evaluator, Param, evaluator, evaluators, get_evaluator
+from openaudit.rubric.registry import Evaluator, Param, evaluator, get_evaluator
+
+# The registry's `evaluators()` is not re-exported here: the subpackage
+# `openaudit.rubric.evaluators` would replace it once imported.
 
 __all__ = [
     "Evaluator",
@@ -20,7 +23,6 @@ __all__ = [
     "Thresholds",
     "evaluate",
     "evaluator",
-    "evaluators",
     "get_evaluator",
     "list_shipped_rubrics",
     "load_rubric",

@@ -67,11 +67,6 @@ def mentions(keywords: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
 
 
-def _home(ctx: ProbeContext, link: Link) -> Section | None:
-    """The innermost section whose text contains the link."""
-    return next((s for s in ctx.card.sections if link.url in s.text), None)
-
-
 def _line_of(ctx: ProbeContext, link: Link) -> str:
     return " ".join(line for line in ctx.card.body.splitlines() if link.url in line)
 
@@ -88,18 +83,42 @@ def _says_code(topic: re.Pattern[str], text: str) -> bool:
     return any(_TOPIC_CODE.match(text, match.end()) for match in topic.finditer(text))
 
 
+# A section listing data sources ("Training data", "Datasets"), not data-processing code.
+_DATA_SOURCE_TITLE = re.compile(r"\b(?:data|datasets?|corpus|corpora)\b", re.IGNORECASE)
+_PROCESSING_TITLE = re.compile(
+    r"process|pipeline|clean|filter|code|script|tool|recipe", re.IGNORECASE
+)
+
+
+def _titled_about(
+    ctx: ProbeContext, home: Section, topic: re.Pattern[str], sections: list[str]
+) -> bool:
+    """The link's section, or a section enclosing it, is titled on the topic.
+
+    Links in a section listing data sources are the sources, whatever encloses it; the
+    card's first level-1 heading is its name, not a topic.
+    """
+    first = ctx.card.sections[0] if ctx.card.sections else None
+    for section in ctx.card.section_path(home):
+        title = section.title.lower()
+        if _DATA_SOURCE_TITLE.search(title) and not _PROCESSING_TITLE.search(title):
+            return False
+        if section is first and section.level == 1:
+            return False
+        if topic.search(title) or any(name.lower() in title for name in sections):
+            return True
+    return False
+
+
 def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
-    """True when a code link is about the topic: its text, line, section or the paragraph
-    around it says so."""
+    """True when a code link is about the topic: its text, line, section (or an enclosing
+    one) or the paragraph around it says so."""
     if topic.search(link.text) or topic.search(_line_of(ctx, link)):
         return True
-    home = _home(ctx, link)
+    home = ctx.card.home_of(link.url)
     if home is None:
         return False
-    title = home.title.lower()
-    if topic.search(title) or any(name.lower() in title for name in sections):
-        return True
-    return _says_code(topic, _nearby(home, link))
+    return _titled_about(ctx, home, topic, sections) or _says_code(topic, _nearby(home, link))
 
 
 @evaluator(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from openaudit.card import TEMPLATE_PAPER_IDS
+from openaudit.card import TEMPLATE_PAPER_IDS, Link, Section
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import PLACEHOLDER, no_readme, words
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
@@ -13,6 +14,19 @@ from openaudit.verdict import Citation, Outcome
 
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
 EVAL_SECTIONS = ["Evaluation", "Results", "Benchmarks", "Benchmark", "Performance"]
+# "Training results" (the Trainer's loss log) and "Training and evaluation data" share
+# words with evaluation sections but hold no evaluation results.
+NOT_EVAL_TITLE = re.compile(r"\btrain|\bdata(?:sets?)?\s*$", re.IGNORECASE)
+# Sections whose tables cite benchmarks or datasets with their papers.
+CITING_SECTIONS = [
+    *EVAL_SECTIONS,
+    "Training Data",
+    "Training Dataset",
+    "Datasets",
+    "Dataset",
+    "Data",
+    "Corpus",
+]
 EVAL_FILES = [".eval_results/*.yaml", ".eval_results/*.yml"]
 
 
@@ -74,19 +88,33 @@ def template_coverage(ctx: ProbeContext, min_ratio: float) -> Outcome:
     return (Outcome.yes if ratio >= min_ratio else Outcome.no)(shown, cite)
 
 
+def has_table(text: str) -> bool:
+    """Whether text holds a table: a markdown table's delimiter row or an HTML table."""
+    lowered = text.lower()
+    return bool(TABLE_RULE.search(text)) or ("<table" in lowered and "<td" in lowered)
+
+
+def _eval_sections(ctx: ProbeContext) -> list[Section]:
+    """Sections titled like an evaluation, minus training-loss logs and data listings."""
+    found = ctx.card.find_sections(*EVAL_SECTIONS)
+    return [s for s in found if not NOT_EVAL_TITLE.search(s.title)]
+
+
 def _eval_table(ctx: ProbeContext) -> Outcome | None:
     """Yes when an evaluation section holds a table; a no naming it when it has none."""
-    found = None
-    for name in EVAL_SECTIONS:
-        section = ctx.card.find_section(name)
-        if section is None:
-            continue
-        if TABLE_RULE.search(ctx.card.section_text(section)):
+    found = _eval_sections(ctx)
+    for section in found:
+        if has_table(ctx.card.section_text(section)):
             return Outcome.yes(f"a results table in '{section.title}'", ctx.section(section))
-        found = found or section
-    if found is None:
+    if not found:
         return None
-    return Outcome.no(f"section '{found.title}' has no results table", ctx.section(found))
+    return Outcome.no(f"section '{found[0].title}' has no results table", ctx.section(found[0]))
+
+
+def _index_results(index: Any) -> bool:
+    """Whether `model-index` holds at least one result (the Trainer writes `results: []`)."""
+    entries = index if isinstance(index, list) else [index]
+    return any(isinstance(e, dict) and e.get("results") for e in entries)
 
 
 @evaluator(
@@ -97,7 +125,7 @@ def _eval_table(ctx: ProbeContext) -> Outcome | None:
 def evaluation_results(ctx: ProbeContext) -> Outcome:
     """Evaluation results are published in the metadata, result files or a card table."""
     index = ctx.metadata.get("model-index")
-    if index:
+    if _index_results(index):
         return Outcome.yes(
             "`model-index` metadata holds results", ctx.field("model-index", "present")
         )
@@ -112,10 +140,61 @@ def evaluation_results(ctx: ProbeContext) -> Outcome:
     return Outcome.no("no model-index, result files or evaluation section", ctx.readme())
 
 
+TABLE_ROW = re.compile(r"^\s*\|")
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\[\]\n]{1,999})\]:")
+MAX_CITATION_CHECKS = 200  # paper links judged as citations or not; later ones count as papers
+
+
+class _Citations:
+    """The card's lines split into table rows and reference definitions (where benchmarks
+    and datasets are cited) and the rest (prose, where the model's own paper is named)."""
+
+    def __init__(self, body: str) -> None:
+        prose: list[str] = []
+        cited: list[str] = []
+        for line in body.splitlines():
+            tabular = TABLE_ROW.match(line) or REFERENCE_DEFINITION.match(line)
+            (cited if tabular else prose).append(line)
+        self.prose = "\n".join(prose).lower()
+        self.cited = cited
+
+    def only_cited(self, url: str) -> bool:
+        """The URL appears only in tables, or in reference definitions used only in tables."""
+        if url.lower() in self.prose:
+            return False
+        holding = [line for line in self.cited if url in line]
+        labels = [m.group(1) for m in map(REFERENCE_DEFINITION.match, holding) if m]
+        return bool(holding) and not any(f"[{x.lower()}]" in self.prose for x in labels)
+
+
+def is_citation(ctx: ProbeContext, link: Link, citations: _Citations | None = None) -> bool:
+    """True for a paper cited only from the tables of an evaluation or data section: the
+    paper of a benchmark or dataset, not of the model."""
+    card = ctx.card
+    home = card.home_of(link.url)
+    if home is None or not (citations or _Citations(card.body)).only_cited(link.url):
+        return False
+    return any(card.title_matches(s, *CITING_SECTIONS) for s in card.section_path(home))
+
+
+def model_papers(ctx: ProbeContext) -> list[Link]:
+    """The card's paper links, minus the template's CO2 paper and benchmark or dataset
+    citations in evaluation and data tables."""
+    papers = [p for p in ctx.card.links_of("paper") if p.target not in TEMPLATE_PAPER_IDS]
+    if not papers:
+        return []
+    citations = _Citations(ctx.card.body)
+    checked = [p for p in papers[:MAX_CITATION_CHECKS] if not is_citation(ctx, p, citations)]
+    return checked + papers[MAX_CITATION_CHECKS:]
+
+
 @evaluator(
     "paper_linked",
     reads=("README.md", "api:tags"),
-    doc="A paper or technical report is linked from the card or tagged (arxiv:ID).",
+    doc=(
+        "A paper or technical report is linked from the card or tagged (arxiv:ID); papers"
+        " cited only in evaluation or data tables are the benchmarks' or datasets'."
+    ),
 )
 def paper_linked(ctx: ProbeContext) -> Outcome:
     """A paper or technical report is linked or tagged."""
@@ -125,7 +204,7 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
         for t in matching_tags(ctx, ["arxiv:*", "doi:*"])
         if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS
     ]
-    papers = [p for p in ctx.card.links_of("paper") if p.target not in TEMPLATE_PAPER_IDS]
+    papers = model_papers(ctx)
     if papers:
         cites = [
             Citation("README.md", link.target or link.text or None, link.url) for link in papers

@@ -24,7 +24,7 @@ from openaudit.rubric.evaluators._openness import (
 from openaudit.rubric.evaluators.code import about, library, mentions
 from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
 from openaudit.rubric.evaluators.generic import best_section, matching_files
-from openaudit.rubric.evaluators.weights import weight_files
+from openaudit.rubric.evaluators.weights import card_gate, weight_files
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Citation, Outcome
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 Where = Literal["repo", "linked", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 
-DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data"]
+DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
 CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
@@ -503,6 +503,10 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     gate = no_permission_gate(ctx)
     if ctx.evidence.gated or ctx.evidence.access == "gated":
         return _rated("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
+    key = card_gate(ctx) if ctx.evidence.source == "local" else None
+    if key:
+        why = f"{found[1]}; the card configures an access gate (`{key}`): gated is partial"
+        return _rated("partial", why, ctx.field(key), *found[2])
     if gate.answer == "unknown":
         return _between("partial", "open", f"{found[1]}; {gate.reason}", *found[2])
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
@@ -655,6 +659,10 @@ def _modelcard_level(ctx: ProbeContext) -> Rated:
     if card.answer == "unknown":
         return _between("closed", "open", card.reason)
     covered = [t for t, names in CARD_TOPICS.items() if best_section(ctx, names)[1] >= 20]
+    # The Hub renders `model-index` results on the card as its evaluation section.
+    indexed = ctx.metadata.get("model-index") and evaluation_results(ctx).answer == "yes"
+    if "evaluation" not in covered and indexed:
+        covered = [t for t in CARD_TOPICS if t in covered or t == "evaluation"]
     missing = [t for t in CARD_TOPICS if t not in covered]
     if missing:
         why = f"{card.reason}; no substantive section on {', '.join(missing)}"

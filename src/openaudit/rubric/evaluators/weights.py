@@ -79,15 +79,37 @@ def weights_safe_format(ctx: ProbeContext) -> Outcome:
     return Outcome.no(reason, Citation("files", formats), *cites)
 
 
+# Card metadata that configures the Hub's access gate (heading, prompt, form fields).
+GATE_FIELDS = (
+    "extra_gated_prompt", "extra_gated_fields", "extra_gated_heading",
+    "extra_gated_description", "extra_gated_button_content",
+)  # fmt: skip
+
+
+def card_gate(ctx: ProbeContext) -> str | None:
+    """The gate field a card sets, when it configures an access gate."""
+    return next((key for key in GATE_FIELDS if ctx.metadata.get(key)), None)
+
+
 @evaluator(
     "weights_not_gated",
-    reads=("api:gated",),
-    doc="The repository can be downloaded without accepting a gate.",
+    reads=("api:gated", "card:extra_gated_*"),
+    doc=(
+        "The repository can be downloaded without accepting a gate (a local folder: its"
+        " card configures no gate)."
+    ),
 )
 def weights_not_gated(ctx: ProbeContext) -> Outcome:
     """The repository is downloadable without a gate (auto or manual approval)."""
     evidence = ctx.evidence
     if evidence.source == "local":
+        # A release being prepared has no Hub setting yet; its card's gate form says
+        # it will be published behind one.
+        key = card_gate(ctx)
+        if key:
+            return Outcome.no(
+                f"the card configures an access gate (`{key}`)", ctx.field(key, "card gate form")
+            )
         return Outcome.unknown("a local folder has no Hub gate setting")
     if evidence.gated:
         kind = evidence.gated if isinstance(evidence.gated, str) else "yes"
@@ -123,11 +145,28 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
     if bases and kind:
         cites = (Citation("files", kind), ctx.field("base_model", ", ".join(bases)))
         return Outcome.no(f"only {kind} files converted from {', '.join(bases)}", *cites)
+    if kind:
+        return _undeclared_conversion(ctx, kind)
     if not bases:
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     return Outcome.yes(
         f"new weights derived from {', '.join(bases)}", ctx.field("base_model", bases)
     )
+
+
+def _undeclared_conversion(ctx: ProbeContext, kind: str) -> Outcome:
+    """Only conversion files and no `base_model`: a re-upload when the card links a Hub
+    model (the one converted), else taken as an original release in that format."""
+    own = (ctx.evidence.repo_id or "").lower()
+    linked = [
+        link.target
+        for link in ctx.card.links_of("hf_model")
+        if link.target and link.target.lower() != own
+    ]
+    if linked:
+        reason = f"only {kind} files; no `base_model`, but the card links {linked[0]}"
+        return Outcome.no(reason, Citation("files", kind), Citation("README.md", linked[0]))
+    return Outcome.yes("no base model is declared or linked", ctx.field("base_model"))
 
 
 def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None:

@@ -18,12 +18,16 @@ How matching stays cheap and careful:
 - a list introduced by a negation ("You may not: (a) ...; (b) ...") passes
   the negation on to each of its items;
 - each rule has "cancel" phrases that void a match in the same unit
-  ("commercial and non-commercial use", "not limited to research").
+  ("commercial and non-commercial use", "not limited to research");
+- every step carries keywords, one of which any match must contain; a rule
+  runs its patterns only on units whose lowered text holds a keyword of each
+  step, so most units are skipped by plain substring checks.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -108,18 +112,36 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+@dataclass(frozen=True, eq=False)
+class _Step:
+    """A pattern and the lower-case keywords of which every match contains at least one.
+
+    The keywords are a cheap necessary condition: a unit holding none of them
+    cannot match, so the pattern is never run on it. They must stay in step
+    with the pattern (tests/test_licenses_speed_equivalence.py checks them).
+    """
+
+    rx: re.Pattern[str]
+    keywords: tuple[str, ...]
+
+
+def _step(rx: re.Pattern[str], keywords: str) -> _Step:
+    """A step from its pattern and its `|`-separated keywords."""
+    return _Step(rx, tuple(keywords.split("|")))
+
+
 @dataclass(frozen=True)
 class _Rule:
     """Patterns that must occur in order, each within `gap` characters of the last."""
 
     kind: ClauseKind
-    steps: tuple[re.Pattern[str], ...]
+    steps: tuple[_Step, ...]
     gap: int = 150
     cancel: re.Pattern[str] | None = None
 
 
 def _rule(
-    kind: ClauseKind, *steps: re.Pattern[str], gap: int = 150, cancel: re.Pattern[str] | None = None
+    kind: ClauseKind, *steps: _Step, gap: int = 150, cancel: re.Pattern[str] | None = None
 ) -> _Rule:
     return _Rule(kind, steps, gap, cancel)
 
@@ -127,14 +149,17 @@ def _rule(
 # --- vocabulary ----------------------------------------------------------------
 
 _MODAL_NOT = r"\b(?:may|shall|must|will|can|could|should|would) ?not\b|\bcannot\b"
-_NEG = _rx(
-    _MODAL_NOT,
-    r"\b(?:may|shall|must|will) never\b",
-    r"\b(?:agree|agrees|undertake|undertakes) not to\b",
-    r"\b(?:is|are) not (?:permitted|allowed|authori[sz]ed|licen[sc]ed)\b",
-    r"\b(?:prohibited|forbidden|barred) from\b",
-    r"\bdo not (?:use|deploy|distribute|redistribute|modify|share|sell)\b",
-    r"\bno right to\b",
+_NEG = _step(
+    _rx(
+        _MODAL_NOT,
+        r"\b(?:may|shall|must|will) never\b",
+        r"\b(?:agree|agrees|undertake|undertakes) not to\b",
+        r"\b(?:is|are) not (?:permitted|allowed|authori[sz]ed|licen[sc]ed)\b",
+        r"\b(?:prohibited|forbidden|barred) from\b",
+        r"\bdo not (?:use|deploy|distribute|redistribute|modify|share|sell)\b",
+        r"\bno right to\b",
+    ),
+    "not|never|prohibited from|forbidden from|barred from|no right to",
 )
 # Phrases that undo a restriction in the same unit: a double negation or a
 # statement that the licence does *not* limit something.
@@ -150,26 +175,35 @@ _EXCEPT_AS_PROVIDED = (
     r"\bexcept as (?:expressly |explicitly |otherwise )?(?:provided|permitted|allowed|"
     r"set forth|stated|granted)\b"
 )
-_COMMERCIAL_THING = _rx(
-    r"\bcommercial(?:ly)?[ -](?:use|uses|usage|purposes?|advantage|gain|exploitation|"
-    r"applications?|products?|services?|activit(?:y|ies)|settings?|deployments?|"
-    r"environments?|offerings?|ventures?|enterprises?|manner|contexts?|benefit|"
-    r"distribution|redistribution|operations?|business(?:es)?|entit(?:y|ies)|projects?)\b",
-    r"\bcommercially\b",
-    r"\bmonetary (?:compensation|gain)\b",
-    r"\bfor[ -]profit\b",
-    r"\bmoneti[sz]\w*",
+_COMMERCIAL_THING = _step(
+    _rx(
+        r"\bcommercial(?:ly)?[ -](?:use|uses|usage|purposes?|advantage|gain|exploitation|"
+        r"applications?|products?|services?|activit(?:y|ies)|settings?|deployments?|"
+        r"environments?|offerings?|ventures?|enterprises?|manner|contexts?|benefit|"
+        r"distribution|redistribution|operations?|business(?:es)?|entit(?:y|ies)|projects?)\b",
+        r"\bcommercially\b",
+        r"\bmonetary (?:compensation|gain)\b",
+        r"\bfor[ -]profit\b",
+        r"\bmoneti[sz]\w*",
+    ),
+    "commercial|monetary|profit|moneti",
 )
-_COMMERCIAL_SUBJECT = _rx(
-    r"\bcommercial(?:ly)?[ -](?:use|uses|usage|purposes?|exploitation|deployment|"
-    r"applications?|distribution|redistribution|licensing)\b",
-    r"\buse (?:\w+ ){0,4}?for commercial purposes\b",
+_COMMERCIAL_SUBJECT = _step(
+    _rx(
+        r"\bcommercial(?:ly)?[ -](?:use|uses|usage|purposes?|exploitation|deployment|"
+        r"applications?|distribution|redistribution|licensing)\b",
+        r"\buse (?:\w+ ){0,4}?for commercial purposes\b",
+    ),
+    "commercial",
 )
-_REFUSED = _rx(
-    r"\b(?:is|are) (?:strictly |expressly |explicitly )?(?:prohibited|forbidden|excluded|"
-    r"not (?:permitted|allowed|licen[sc]ed|granted|authori[sz]ed))\b",
-    r"\brequires? (?:a |an )?(?:separate|written|commercial|additional|paid|different) "
-    r"(?:license|licence|agreement|permission|contract)\b",
+_REFUSED = _step(
+    _rx(
+        r"\b(?:is|are) (?:strictly |expressly |explicitly )?(?:prohibited|forbidden|excluded|"
+        r"not (?:permitted|allowed|licen[sc]ed|granted|authori[sz]ed))\b",
+        r"\brequires? (?:a |an )?(?:separate|written|commercial|additional|paid|different) "
+        r"(?:license|licence|agreement|permission|contract)\b",
+    ),
+    "prohibited|forbidden|excluded|not |require",
 )
 _NC_CANCEL = _rx(
     r"\bcommercial (?:and|or|and/or|as well as) non-?commercial\b",
@@ -190,22 +224,32 @@ _ONLY_CANCEL = (
     r"\bcommercial (?:and|or|and/or) (?:academic |non-?commercial )?research\b",
     *_NOT_RESTRICTING,
 )
-_OUTPUT = _rx(
-    r"\boutputs?\b",
-    r"\bresults?\b",
-    r"\bgenerat(?:ed|ions?) (?:content|text|data|outputs?|images?|media)\b",
-    r"\bgenerations\b",
-    r"\bsynthetic data\b",
-    r"\bcompletions?\b",
-    r"\bresponses?\b",
+_OUTPUT = _step(
+    _rx(
+        r"\boutputs?\b",
+        r"\bresults?\b",
+        r"\bgenerat(?:ed|ions?) (?:content|text|data|outputs?|images?|media)\b",
+        r"\bgenerations\b",
+        r"\bsynthetic data\b",
+        r"\bcompletions?\b",
+        r"\bresponses?\b",
+    ),
+    "output|result|generat|synthetic data|completion|response",
 )
-_TRAIN = _rx(
-    r"\b(?:train|trains|training|improve|improves|improving|develop|developing|create|creating|"
-    r"build|building|enhance|enhancing|distil|distill|distilling|fine-?tune|fine-?tuning)\b"
+_TRAIN = _step(
+    _rx(
+        r"\b(?:train|trains|training|improve|improves|improving|develop|developing|create|"
+        r"creating|build|building|enhance|enhancing|distil|distill|distilling|fine-?tune|"
+        r"fine-?tuning)\b"
+    ),
+    "train|improv|develop|creat|build|enhanc|distil|tun",
 )
-_OTHER_MODEL = _rx(
-    r"\b(?:other|another|any|competing|third[- ]party|different|new|your own)\b"
-    r"(?: [\w-]+){0,4}? (?:models?|llms?|ai|systems?|networks?)\b"
+_OTHER_MODEL = _step(
+    _rx(
+        r"\b(?:other|another|any|competing|third[- ]party|different|new|your own)\b"
+        r"(?: [\w-]+){0,4}? (?:models?|llms?|ai|systems?|networks?)\b"
+    ),
+    "model|llm|ai|system|network",
 )
 _OUTPUT_CANCEL = _rx(
     r"\bdo(?:es)? not claim\b",
@@ -213,13 +257,21 @@ _OUTPUT_CANCEL = _rx(
     r"\bmay (?:freely )?use (?:the |any |such )?outputs?\b",
     *_NOT_RESTRICTING,
 )
-_HARM = _rx(
-    r"\b(?:military|weapons?|warfare|surveil\w*|disinformation|misinformation|illegal|unlawful|"
-    r"harass\w*|discriminat\w*|defam\w*|minors|nuclear|biometric|law enforcement|malware|"
-    r"violen\w*|terroris\w*|spam|deceiv\w*|deceptive|deception|impersonat\w*|harmful|"
-    r"hateful|fraud\w*|medical advice|critical infrastructure)\b"
+_HARM = _step(
+    _rx(
+        r"\b(?:military|weapons?|warfare|surveil\w*|disinformation|misinformation|illegal|"
+        r"unlawful|harass\w*|discriminat\w*|defam\w*|minors|nuclear|biometric|law enforcement|"
+        r"malware|violen\w*|terroris\w*|spam|deceiv\w*|deceptive|deception|impersonat\w*|"
+        r"harmful|hateful|fraud\w*|medical advice|critical infrastructure)\b"
+    ),
+    "military|weapon|warfare|surveil|disinformation|misinformation|illegal|unlawful|harass|"
+    "discriminat|defam|minors|nuclear|biometric|law enforcement|malware|violen|terroris|spam|"
+    "deceiv|decepti|impersonat|harmful|hateful|fraud|medical advice|critical infrastructure",
 )
-_THE_FOLLOWING = _rx(r"\b(?:any of )?the following (?:purposes|uses|ways|activities|manners?)\b")
+_THE_FOLLOWING = _step(
+    _rx(r"\b(?:any of )?the following (?:purposes|uses|ways|activities|manners?)\b"),
+    "the following ",
+)
 _AUP_CANCEL = _rx(
     r"\bno (?:acceptable[- ]use|prohibited[- ]use|usage) polic",
     r"\bno (?:use|usage|field[- ]of[- ]use)(?:[- ]based)? restrictions\b",
@@ -246,12 +298,18 @@ _DERIV_CANCEL = _rx(
     r"\bif you (?:cannot|can not|do not)\b",  # a consequence, not a ban ("then you may not")
     *_NOT_RESTRICTING,
 )
-_AMOUNT = _rx(
-    r"(?:\$|\busd ?|\bus\$|\beur ?|€|£|\brmb ?|\bcny ?|¥)\d[\d,.]*"
-    r"(?: ?(?:million|billion|thousand|mn|bn|m|b|k)\b)?",
-    r"\b\d[\d,.]* ?(?:million|billion|thousand|mn|bn)\b",
+_AMOUNT = _step(
+    _rx(
+        r"(?:\$|\busd ?|\bus\$|\beur ?|€|£|\brmb ?|\bcny ?|¥)\d[\d,.]*"
+        r"(?: ?(?:million|billion|thousand|mn|bn|m|b|k)\b)?",
+        r"\b\d[\d,.]* ?(?:million|billion|thousand|mn|bn)\b",
+    ),
+    "$|usd|eur|€|£|rmb|cny|¥|million|billion|thousand|mn|bn",
 )
-_REVENUE = _rx(r"\brevenues?\b", r"\bturnover\b", r"\bannual (?:sales|income)\b")
+_REVENUE = _step(
+    _rx(r"\brevenues?\b", r"\bturnover\b", r"\bannual (?:sales|income)\b"),
+    "revenue|turnover|annual sales|annual income",
+)
 _CAP_CANCEL = _rx(
     r"\bno (?:user|usage|revenue) (?:caps?|limits?|thresholds?)\b",
     r"\bregardless of (?:the number of (?:monthly active )?users|(?:your |its )?revenues?)\b",
@@ -262,13 +320,20 @@ _CAP_CANCEL = _rx(
 # --- rules ---------------------------------------------------------------------
 
 _RULES: tuple[_Rule, ...] = (
-    _rule("non_commercial", _rx(r"\bnon-?commercial\b", r"\bnon commercial\b"), cancel=_NC_CANCEL),
     _rule(
         "non_commercial",
-        _rx(
-            r"\bnot for (?:any )?commercial (?:use|uses|purposes?)\b",
-            r"\bno commercial (?:use|uses|purposes?|exploitation)\b",
-            r"\bfor (?:non-?profit|not-for-profit) (?:use|purposes) only\b",
+        _step(_rx(r"\bnon-?commercial\b", r"\bnon commercial\b"), "commercial"),
+        cancel=_NC_CANCEL,
+    ),
+    _rule(
+        "non_commercial",
+        _step(
+            _rx(
+                r"\bnot for (?:any )?commercial (?:use|uses|purposes?)\b",
+                r"\bno commercial (?:use|uses|purposes?|exploitation)\b",
+                r"\bfor (?:non-?profit|not-for-profit) (?:use|purposes) only\b",
+            ),
+            "commercial|profit",
         ),
         cancel=_NC_CANCEL,
     ),
@@ -276,35 +341,44 @@ _RULES: tuple[_Rule, ...] = (
     _rule("non_commercial", _COMMERCIAL_SUBJECT, _REFUSED, gap=80, cancel=_NC_CANCEL),
     _rule(
         "research_only",
-        _rx(
-            r"\bresearch[- ](?:purposes? |use |uses )?only\b",
-            r"\b(?:solely|only|exclusively|strictly) (?:for|to) (?:[\w-]+ ){0,3}?research\b",
-            r"\b(?:limited|restricted) to (?:[\w-]+ ){0,3}?research\b",
-            r"\bresearch-only\b",
-            r"\bfor (?:non-?commercial |academic |scientific )?research (?:and (?:educational|"
-            r"evaluation|academic|teaching) )?(?:purposes|use) only\b",
-            r"\bfor academic research\b",
-            r"\bacademic research (?:purposes|use)\b",
+        _step(
+            _rx(
+                r"\bresearch[- ](?:purposes? |use |uses )?only\b",
+                r"\b(?:solely|only|exclusively|strictly) (?:for|to) (?:[\w-]+ ){0,3}?research\b",
+                r"\b(?:limited|restricted) to (?:[\w-]+ ){0,3}?research\b",
+                r"\bresearch-only\b",
+                r"\bfor (?:non-?commercial |academic |scientific )?research (?:and (?:educational|"
+                r"evaluation|academic|teaching) )?(?:purposes|use) only\b",
+                r"\bfor academic research\b",
+                r"\bacademic research (?:purposes|use)\b",
+            ),
+            "research",
         ),
         cancel=_rx(*_ONLY_CANCEL),
     ),
     _rule(
         "evaluation_only",
-        _rx(
-            r"\b(?:evaluation|testing|test) (?:and (?:testing|evaluation|research) )?"
-            r"(?:purposes? |use )?only\b",
-            r"\b(?:solely|only|exclusively|strictly) (?:for|to) (?:[\w-]+ ){0,3}?"
-            r"(?:evaluation|evaluate|testing|test)\b",
-            r"\bnon-?production\b",
-            r"\bnon production (?:use|purposes?|environments?)\b",
+        _step(
+            _rx(
+                r"\b(?:evaluation|testing|test) (?:and (?:testing|evaluation|research) )?"
+                r"(?:purposes? |use )?only\b",
+                r"\b(?:solely|only|exclusively|strictly) (?:for|to) (?:[\w-]+ ){0,3}?"
+                r"(?:evaluation|evaluate|testing|test)\b",
+                r"\bnon-?production\b",
+                r"\bnon production (?:use|purposes?|environments?)\b",
+            ),
+            "evaluat|test|production",
         ),
         cancel=_rx(*_ONLY_CANCEL, r"\b(?:and|or) production\b"),
     ),
     _rule(
         "user_cap",
-        _rx(
-            r"\b(?:monthly|daily|weekly|annual) active users?\b",
-            r"(?-i:(?:\d|million|billion|thousand)[MBK]? ?[MD]AUs?\b)",
+        _step(
+            _rx(
+                r"\b(?:monthly|daily|weekly|annual) active users?\b",
+                r"(?-i:(?:\d|million|billion|thousand)[MBK]? ?[MD]AUs?\b)",
+            ),
+            "active user|mau|dau",
         ),
         cancel=_CAP_CANCEL,
     ),
@@ -312,14 +386,17 @@ _RULES: tuple[_Rule, ...] = (
     _rule("user_cap", _AMOUNT, _REVENUE, gap=60, cancel=_CAP_CANCEL),
     _rule(
         "acceptable_use_policy",
-        _rx(
-            r"\b(?:acceptable|permitted|responsible)[- ]use polic(?:y|ies)\b",
-            r"\bprohibited[- ]uses?(?: polic(?:y|ies))?\b",
-            r"\busage polic(?:y|ies)\b",
-            r"\buse[- ]based restrictions\b",
-            r"\b(?:use|usage) restrictions\b",
-            r"\brestricted uses\b",
-            r"\b(?:agree|agrees|undertake|undertakes) not to use\b",
+        _step(
+            _rx(
+                r"\b(?:acceptable|permitted|responsible)[- ]use polic(?:y|ies)\b",
+                r"\bprohibited[- ]uses?(?: polic(?:y|ies))?\b",
+                r"\busage polic(?:y|ies)\b",
+                r"\buse[- ]based restrictions\b",
+                r"\b(?:use|usage) restrictions\b",
+                r"\brestricted uses\b",
+                r"\b(?:agree|agrees|undertake|undertakes) not to use\b",
+            ),
+            "polic|prohibited|restrictions|restricted uses|not to use",
         ),
         cancel=_AUP_CANCEL,
     ),
@@ -342,76 +419,96 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "no_redistribution",
-        _rx(
-            _DENY_VERB + _WORDS_0_3 + _REDIST_VERB,
-            r"\b(?:re)?distribution (?:[\w-]+ ){0,4}?(?:is|are) (?:strictly |expressly )?"
-            r"(?:prohibited|forbidden|not (?:permitted|allowed))\b",
-            r"\bno (?:re)?distribution\b",
+        _step(
+            _rx(
+                _DENY_VERB + _WORDS_0_3 + _REDIST_VERB,
+                r"\b(?:re)?distribution (?:[\w-]+ ){0,4}?(?:is|are) (?:strictly |expressly )?"
+                r"(?:prohibited|forbidden|not (?:permitted|allowed))\b",
+                r"\bno (?:re)?distribution\b",
+            ),
+            "distribut|sublicen|sub-licen|resell|re-sell|rent|lease|lend|disclose|"
+            "publicly release|available",
         ),
         cancel=_DERIV_CANCEL,
     ),
     _rule(
         "no_derivatives",
-        _rx(
-            _DENY_VERB + _WORDS_0_3 + _MODIFY_VERB,
-            r"\bno[- ]?derivatives\b",
-            r"\bno derivative works?\b",
-            r"\bno modifications?\b",
-            r"\b(?:modifications?|derivative works?|derivatives) (?:[\w-]+ ){0,4}?(?:is|are) "
-            r"(?:strictly |expressly )?(?:prohibited|forbidden|not (?:permitted|allowed))\b",
+        _step(
+            _rx(
+                _DENY_VERB + _WORDS_0_3 + _MODIFY_VERB,
+                r"\bno[- ]?derivatives\b",
+                r"\bno derivative works?\b",
+                r"\bno modifications?\b",
+                r"\b(?:modifications?|derivative works?|derivatives) (?:[\w-]+ ){0,4}?(?:is|are) "
+                r"(?:strictly |expressly )?(?:prohibited|forbidden|not (?:permitted|allowed))\b",
+            ),
+            "modif|alter|adapt|translate|derivative|tune|reverse|decompile|disassemble",
         ),
         cancel=_DERIV_CANCEL,
     ),
-    _rule("all_rights_reserved", _rx(r"\ball rights reserved\b")),
+    _rule("all_rights_reserved", _step(_rx(r"\ball rights reserved\b"), "all rights reserved")),
     _rule(
         "proprietary",
-        _rx(
-            r"\bproprietary and confidential\b",
-            r"\bconfidential and proprietary\b",
-            r"\bstrictly confidential\b",
-            r"\bconfidential information of\b",
-            r"\bunauthori[sz]ed (?:use|copying|reproduction|distribution|disclosure)\b",
-            r"\bproprietary (?:software|information|property|model|technology) "
-            r"(?:of|belonging to)\b",
-            r"\bis (?:the )?(?:confidential and )?proprietary (?:to|property)\b",
-            r"\bno (?:licen[cs]e|rights?) (?:is |are )?(?:hereby )?(?:granted|given)\b",
+        _step(
+            _rx(
+                r"\bproprietary and confidential\b",
+                r"\bconfidential and proprietary\b",
+                r"\bstrictly confidential\b",
+                r"\bconfidential information of\b",
+                r"\bunauthori[sz]ed (?:use|copying|reproduction|distribution|disclosure)\b",
+                r"\bproprietary (?:software|information|property|model|technology) "
+                r"(?:of|belonging to)\b",
+                r"\bis (?:the )?(?:confidential and )?proprietary (?:to|property)\b",
+                r"\bno (?:licen[cs]e|rights?) (?:is |are )?(?:hereby )?(?:granted|given)\b",
+            ),
+            "confidential|unauthori|proprietary|no licen|no right",
         ),
     ),
     _rule(
         "naming",
-        _rx(
-            r"[\"'] ?(?:built|powered|improved|made|created|trained|fine-?tuned) "
-            r"(?:with|by|using|on) [^\"']{1,60}[\"']",
-            r"\b(?:include|includes|including|begin|begins|start|starts|prefix\w*) "
-            r"(?:[\w\"'.-]+ ){0,6}?(?:at the (?:beginning|start) of|in) "
-            r"(?:the |its |any such |each |any )?(?:[\w-]+ ){0,2}?name\b",
-            r"\bprominently display\b",
-            r"\bname (?:must|shall) (?:begin|start) with\b",
+        _step(
+            _rx(
+                r"[\"'] ?(?:built|powered|improved|made|created|trained|fine-?tuned) "
+                r"(?:with|by|using|on) [^\"']{1,60}[\"']",
+                r"\b(?:include|includes|including|begin|begins|start|starts|prefix\w*) "
+                r"(?:[\w\"'.-]+ ){0,6}?(?:at the (?:beginning|start) of|in) "
+                r"(?:the |its |any such |each |any )?(?:[\w-]+ ){0,2}?name\b",
+                r"\bprominently display\b",
+                r"\bname (?:must|shall) (?:begin|start) with\b",
+            ),
+            "name|prominently display|built |powered |improved |made |created |trained |tuned ",
         ),
     ),
     _rule(
         "attribution",
-        _rx(
-            r"\b(?:must|shall|will) (?:cite|acknowledge|credit|attribute)\b",
-            r"\b(?:appropriate|proper) (?:credit|attribution)\b",
-            r"\bcopyright notice (?:and this permission notice )?(?:shall|must) be "
-            r"(?:included|retained)\b",
-            r"\bmust (?:retain|reproduce|include) (?:the |all |this |a )?(?:above )?"
-            r"(?:copyright|attribution|notice)\b",
+        _step(
+            _rx(
+                r"\b(?:must|shall|will) (?:cite|acknowledge|credit|attribute)\b",
+                r"\b(?:appropriate|proper) (?:credit|attribution)\b",
+                r"\bcopyright notice (?:and this permission notice )?(?:shall|must) be "
+                r"(?:included|retained)\b",
+                r"\bmust (?:retain|reproduce|include) (?:the |all |this |a )?(?:above )?"
+                r"(?:copyright|attribution|notice)\b",
+            ),
+            "cite|acknowledge|credit|attribut|copyright notice|must ",
         ),
     ),
     _rule(
         "grant",
-        _rx(
-            r"\bhereby grants?\b",
-            r"\bpermission is hereby granted\b",
-            r"\bgrants? (?:to )?(?:you|licensee|the licensee|recipients?)\b",
-            r"\byou are (?:hereby )?granted\b",
-            r"\blicen[cs]ed under the\b",
-            r"\bare permitted provided\b",
-            r"\byou (?:may|can|are free to|are permitted to) (?:use|copy|reproduce|modify|"
-            r"distribute|share|adapt)\b",
-            r"\bpermission to use\b",
+        _step(
+            _rx(
+                r"\bhereby grants?\b",
+                r"\bpermission is hereby granted\b",
+                r"\bgrants? (?:to )?(?:you|licensee|the licensee|recipients?)\b",
+                r"\byou are (?:hereby )?granted\b",
+                r"\blicen[cs]ed under the\b",
+                r"\bare permitted provided\b",
+                r"\byou (?:may|can|are free to|are permitted to) (?:use|copy|reproduce|modify|"
+                r"distribute|share|adapt)\b",
+                r"\bpermission to use\b",
+            ),
+            "grant|ed under the|are permitted provided|you may |you can |you are |"
+            "permission to use",
         ),
     ),
 )
@@ -431,22 +528,25 @@ _TRANSLATE = str.maketrans(
         "\u201c": '"',
         "\u201d": '"',
         "\u00a0": " ",
+        **dict.fromkeys("*_`~"),  # markdown emphasis and code markers
     }
 )
-_MARKUP = re.compile(r"[*_`~]+")
-_STRUCTURE = re.compile(r"[#>|]+|<br ?/?>|&nbsp;", re.IGNORECASE)
-_BROKEN_WORD = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+# Line breaks and spaces as HTML, spelled out case by case (with the long s, U+017F,
+# which re.IGNORECASE also takes for "s") so the engine can skip ahead to "<" or "&";
+# replaced before the [#>|] runs, as the single pattern's "<br>" took its ">" first.
+_HTML_SPACE = re.compile("<[bB][rR] ?/?>|&[nN][bB][sS\u017f][pP];")
+_STRUCTURE = re.compile(r"[#>|]+")
+# "(?<=\w)-" with the look-behind after the hyphen, for the same fast skip.
+_BROKEN_WORD = re.compile(r"-(?<=\w-)[ \t]*\n[ \t]*(?=\w)")
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
-_SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[\"'(\[]?[A-Z0-9])")  # whitespace after .!?
 _LIST_LEAD = re.compile(r": ")
 
 
 def _prepare(text: str) -> str:
     """The first 64 KiB with markdown markers removed and hyphenated line breaks joined."""
     text = text[:MAX_TEXT_CHARS].translate(_TRANSLATE)
-    text = _MARKUP.sub("", text)
-    text = _STRUCTURE.sub(" ", text)
+    text = _STRUCTURE.sub(" ", _HTML_SPACE.sub(" ", text))
     return _BROKEN_WORD.sub("-", text)
 
 
@@ -463,7 +563,7 @@ def _chunks(text: str) -> Iterator[str]:
 def _sentences(text: str) -> Iterator[str]:
     """Whitespace-collapsed sentences, paragraph by paragraph."""
     for paragraph in _PARAGRAPH.split(text):
-        flat = _SPACE.sub(" ", paragraph).strip()
+        flat = " ".join(paragraph.split())  # the same as re.sub(r"\s+", " ", ...).strip()
         if flat:
             for sentence in _SENTENCE_END.split(flat):
                 yield from _chunks(sentence)
@@ -472,7 +572,7 @@ def _sentences(text: str) -> Iterator[str]:
 def _list_lead(sentence: str) -> int | None:
     """Where a negated lead-in ("You may not: ...") ends, if the sentence has one."""
     for colon in _LIST_LEAD.finditer(sentence):
-        if _NEG.search(sentence, max(0, colon.start() - 120), colon.start()):
+        if _NEG.rx.search(sentence, max(0, colon.start() - 120), colon.start()):
             return colon.end()
     return None
 
@@ -496,7 +596,7 @@ def _units(sentence: str) -> Iterator[str]:
 
 def _match(rule: _Rule, unit: str) -> tuple[int, int] | None:
     """The span of the first in-order match of all steps, or None."""
-    for count, first in enumerate(rule.steps[0].finditer(unit)):
+    for count, first in enumerate(rule.steps[0].rx.finditer(unit)):
         if count >= _MAX_STARTS:
             return None
         end = _chain(rule, unit, first.end())
@@ -508,7 +608,7 @@ def _match(rule: _Rule, unit: str) -> tuple[int, int] | None:
 def _chain(rule: _Rule, unit: str, end: int) -> int | None:
     """Where the rule's later steps end, each found within `gap` of the last; None if not."""
     for step in rule.steps[1:]:
-        found = step.search(unit, end, end + rule.gap)
+        found = step.rx.search(unit, end, end + rule.gap)
         if found is None:
             return None
         end = found.end()
@@ -546,8 +646,78 @@ def excerpt(unit: str, span: tuple[int, int], limit: int = MAX_EXCERPT_CHARS) ->
     return _cut(unit, left, right)
 
 
-def _clauses_in(unit: str) -> Iterator[Clause]:
+class _Holders:
+    """Which units hold a keyword, found by scanning all units' lowered text at once.
+
+    One C-level `str.find` pass per keyword over the joined text is far cheaper
+    than testing every keyword against every unit from Python.
+    """
+
+    def __init__(self, parts: list[str]) -> None:
+        self._parts = parts
+        self._starts: list[int] = []
+        at = 0
+        for part in parts:
+            self._starts.append(at)
+            at += len(part) + 1
+        self._joined = "\n".join(parts)  # no keyword holds a newline: none spans two units
+        self._words: dict[str, set[int]] = {}
+
+    def of_word(self, word: str) -> set[int]:
+        """Indices of the units whose lowered text holds `word`."""
+        found = self._words.get(word)
+        if found is None:
+            found = self._words[word] = self._scan(word)
+        return found
+
+    def _scan(self, word: str) -> set[int]:
+        found: set[int] = set()
+        at = self._joined.find(word)
+        while at >= 0:
+            index = bisect_right(self._starts, at) - 1
+            found.add(index)
+            if index + 1 >= len(self._starts):
+                break
+            at = self._joined.find(word, self._starts[index + 1])
+        return found
+
+    def of_rule(self, rule: _Rule) -> set[int]:
+        """Indices of the units holding a keyword of every step of the rule.
+
+        The step with the fewest keywords is looked up in the whole text; the
+        others are checked only in the units it leaves. A step without keywords
+        rules nothing out.
+        """
+        steps = [step for step in rule.steps if step.keywords]
+        first, *others = sorted(steps, key=lambda step: len(step.keywords))
+        held: set[int] = set().union(*map(self.of_word, first.keywords))
+        for step in others:
+            held = {i for i in held if any(w in self._parts[i] for w in step.keywords)}
+        return held
+
+
+# The non-ASCII letters re.IGNORECASE matches to an ASCII letter while str.lower()
+# does not turn them into it (checked by tests/test_licenses_speed_equivalence.py).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(unit: str) -> str:
+    """The unit in lower case, with every letter a pattern may read as ASCII made ASCII."""
+    return unit.lower() if unit.isascii() else unit.translate(_FOLD).lower()
+
+
+def _rules_per_unit(units: list[str]) -> list[list[_Rule]]:
+    """For each unit, in rule order, the rules its keywords leave possible."""
+    holders = _Holders([_folded(unit) for unit in units])
+    per_unit: list[list[_Rule]] = [[] for _ in units]
     for rule in _RULES:
+        for index in holders.of_rule(rule):
+            per_unit[index].append(rule)
+    return per_unit
+
+
+def _clauses_in(unit: str, rules: Iterable[_Rule]) -> Iterator[Clause]:
+    for rule in rules:
         span = _match(rule, unit)
         if span is not None and not _cancelled(rule, unit):
             phrase = unit[span[0] : span[1]][:MAX_EXCERPT_CHARS]
@@ -576,11 +746,11 @@ def detect_clauses(text: str) -> tuple[Clause, ...]:
     """
     if not isinstance(text, str) or not text.strip():
         return ()
+    units = [unit for sentence in _sentences(_prepare(text)) for unit in _units(sentence)]
     found = [
         clause
-        for sentence in _sentences(_prepare(text))
-        for unit in _units(sentence)
-        for clause in _clauses_in(unit)
+        for unit, rules in zip(units, _rules_per_unit(units), strict=True)
+        for clause in _clauses_in(unit, rules)
     ]
     if any(c.kind == "grant" for c in found):
         found = [c for c in found if c.kind != "all_rights_reserved"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from openaudit.licenses.clauses import Clause, describe, detect_clauses, facts_from_clauses
@@ -23,7 +24,7 @@ from openaudit.licenses.expression import check_expression
 from openaudit.licenses.links import identify_url
 from openaudit.licenses.model import Claim, ExpressionReport, LicenseFacts, LicenseReport
 from openaudit.licenses.table import get, lookup
-from openaudit.licenses.text import identify_text
+from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text
 from openaudit.verdict import Citation
 
 if TYPE_CHECKING:
@@ -44,10 +45,24 @@ def _distinct(ids: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in ids if i))
 
 
+# Both readers look at the first 64 KiB only, so that is the cache key: an audit
+# identifies the same files again (lineage, each rubric's context) at no cost.
+@lru_cache(maxsize=16)
+def _text_license(head: str) -> str | None:
+    """identify_text of a licence file's first MAX_TEXT_CHARS characters, remembered."""
+    return identify_text(head)
+
+
+@lru_cache(maxsize=16)
+def _text_clauses(head: str) -> tuple[Clause, ...]:
+    """detect_clauses of a licence file's first MAX_TEXT_CHARS characters, remembered."""
+    return detect_clauses(head)
+
+
 def _file_claims(evidence: Evidence) -> tuple[Claim, ...]:
     claims = []
     for item in evidence.license_files:
-        found = identify_text(item.text) if item.text else None
+        found = _text_license(item.text[:MAX_TEXT_CHARS]) if item.text else None
         raw = item.problem or ("(unreadable)" if item.text is None else item.path)
         citation = Citation(f"file:{item.path}", found, evidence.file_url(item.path))
         claims.append(Claim(citation, found, raw))
@@ -237,7 +252,7 @@ def _detected(evidence: Evidence, files: tuple[Claim, ...]) -> tuple[_Detected, 
     found = []
     for item, claim in zip(evidence.license_files, files, strict=True):
         if item.text and claim.license_id is None:
-            clauses = detect_clauses(item.text)
+            clauses = _text_clauses(item.text[:MAX_TEXT_CHARS])
             if any(c.restrictive for c in clauses):
                 found.append(_Detected(item.path, evidence.file_url(item.path), clauses))
     return tuple(found)

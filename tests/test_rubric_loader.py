@@ -132,3 +132,16 @@ def test_load_file_error_names_the_path(tmp_path: Path) -> None:
     path.write_text(textwrap.dedent(VALID).replace("evaluator: file_glob_present", "evaluator: x"))
     with pytest.raises(RubricError, match=rf"^{path}:10:16: "):
         load_rubric(str(path))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("id: mini", 'id: "[bold]mini"'),
+        ("id: mini", 'id: "mini\\e]8;;x"'),
+        ('version: "1.0"', 'version: "1 0"'),
+    ],
+)
+def test_rubric_id_and_version_are_plain_tokens(old: str, new: str) -> None:
+    with pytest.raises(RubricError, match=r"mini.yaml:\d+:\d+: rubric\.(id|version): expected"):
+        parse_rubric(_edit(old, new), source="mini.yaml")

@@ -36,6 +36,7 @@ PROBE_KEYS = (
     "cannot_decide", "source",
 )  # fmt: skip
 PROBE_TEXTS = ("can_decide", "cannot_decide", "source")
+RUBRIC_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 PROBE_REQUIRED = ("id", "layer", "question", "evaluator", "remediation")
 ANSWERS: tuple[str, ...] = get_args(Answer)
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$")
@@ -180,7 +181,11 @@ class _Builder:
         value = entries[key][1]
         if key == "version" and not isinstance(self.r.value(value), str):
             self.r.fail(value, f'{what}.version: expected a string (quote it: "1.0")')
-        return self.r.string(value, f"{what}.{key}")
+        text = self.r.string(value, f"{what}.{key}")
+        # ids and versions are shown in reports and used as file names: plain tokens only
+        if key in ("id", "version") and not RUBRIC_TOKEN.match(text):
+            self.r.fail(value, f"{what}.{key}: expected letters, digits, '.', '_' or '-'")
+        return text
 
     def _layers(self, node: yaml.Node) -> tuple[LayerSpec, ...]:
         layers = []

@@ -31,13 +31,15 @@ quant-reupload (GPTQ files, no `base_model`, original card pasted below)
   documentation partial; usage partial.
 restricted-base-finetune (Trainer card: empty model-index, loss log, apache-2.0 on a
   base that is not looked up)
-  weights open and usage open FROM THIS EVIDENCE (the base licence is unknown offline;
-  see the report's design note); code partial; data partial (dataset named, not
-  described); documentation partial (no evaluation: a loss log is not a benchmark).
+  weights open FROM THIS EVIDENCE; usage unknown: its own tag is open, but the terms
+  of a declared base that could not be looked up may restrict it, so "open" cannot be
+  claimed; code partial; data partial (dataset named, not described); documentation
+  partial (no evaluation: a loss log is not a benchmark).
 sentence-embedding (sentence-transformers card, dataset table citing dataset papers)
   weights open; code open (train_script.py in the repo); data partial; documentation
   partial (no model paper: the papers in the data table are the datasets'); usage open.
-  EOSAI preprint closed.
+  EOSAI preprint closed; EOSAI end-model data sources unknown (the datasets are named,
+  but a local audit cannot look up whether they are available).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "rail-code-model": ("partial", "partial", "partial", "partial", "partial"),
     "nc-research-model": ("partial", "partial", "partial", "open", "partial"),
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
-    "restricted-base-finetune": ("open", "partial", "partial", "partial", "open"),
+    "restricted-base-finetune": ("open", "partial", "partial", "partial", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "open"),
 }
 
@@ -83,7 +85,7 @@ EOSAI = {
                             "licenses": "closed", "modelcard": "open"},
     "rail-code-model": {"weights_endmodel": "partial", "trainingcode": "unknown"},
     "apache-chat-undisclosed": {"trainingcode": "closed", "datasources_endmodel": "closed"},
-    "sentence-embedding": {"preprint": "closed", "datasources_endmodel": "partial"},
+    "sentence-embedding": {"preprint": "closed", "datasources_endmodel": "unknown"},
     "quant-reupload": {"preprint": "closed", "licenses": "closed"},
 }  # fmt: skip
 

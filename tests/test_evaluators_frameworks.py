@@ -463,6 +463,10 @@ OSAID_TERMS: list[Case] = [
           "hosted off the Hub"),
     terms("no code", ev(MIT, W), "code", "no", "no code is published"),
     terms("code terms, gated card unread", gated_unread(W), "code", "unknown", "gated"),
+    terms("code terms, no README", ev(None, W), "code", "unknown", "no README was read"),
+    terms("code terms, no file listing", ev(MIT), "code", "unknown", "no file listing was read"),
+    terms("repo code, gated card unread", gated_unread("modeling_x.py"), "code", "unknown",
+          "gated"),
 ]  # fmt: skip
 
 # --- eosai_dimension -----------------------------------------------------------------
@@ -511,6 +515,10 @@ EOSAI: list[EosaiRow] = [
      ev(card("mit", base_model=["org/a", "org/b"]), base_models=(
          base("org/a", status="skipped", files=()), base("org/b", status="not_found", files=()))),
      "weights_basemodel", ("no", "no"), "org/b is not on the Hub", "closed"),
+    ("two bases: gated, then skipped",
+     ev(card("mit", base_model=["org/a", "org/b"]), base_models=(
+         base("org/a", gated="manual"), base("org/b", status="skipped", files=()))),
+     "weights_basemodel", ("no", "unknown"), "org/b was not looked up", "unknown"),
     # datasources_endmodel: declared datasets, their licences and gates
     ("data cc-by-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
      "datasources_endmodel", ("yes", "yes"), "'cc-by-4.0' is open for data", "open"),
@@ -524,6 +532,10 @@ EOSAI: list[EosaiRow] = [
      "datasources_endmodel", ("unknown", "yes"), "org/a was not looked up", "unknown"),
     ("data declared, not in the evidence", ev(A_DATA), "datasources_endmodel",
      ("unknown", "yes"), "org/a was not looked up", "unknown"),
+    ("data not on the Hub", ev(A_DATA, datasets=(dataset("org/a", status="not_found"),)),
+     "datasources_endmodel", ("no", "yes"), "not freely available: org/a", "partial"),
+    ("data, metadata does not parse", ev(BAD_METADATA), "datasources_endmodel",
+     ("unknown", "unknown"), "metadata could not be read", "unknown"),
     ("data section, no datasets named", ev(MIT + DATA_SECTION), "datasources_endmodel",
      ("no", "yes"), "no datasets named", "partial"),
     ("no data named or described", ev(MIT), "datasources_endmodel", ("no", "no"),
@@ -540,6 +552,15 @@ EOSAI: list[EosaiRow] = [
      ("no", "unknown"), "the base model's card names no datasets", "unknown"),
     ("base data, base not looked up", ev(ON_BASE), "datasources_basemodel",
      ("unknown", "unknown"), "not looked up", "unknown"),
+    ("base data, base skipped", ev(ON_BASE, base_models=(base(status="skipped", files=()),)),
+     "datasources_basemodel", ("unknown", "unknown"), "org/base was not looked up", "unknown"),
+    ("base data, base not on the Hub",
+     ev(ON_BASE, base_models=(base(status="not_found", files=()),)), "datasources_basemodel",
+     ("unknown", "unknown"), "org/base is not on the Hub", "unknown"),
+    ("base data: one names none, one skipped",
+     ev(card("mit", base_model=["org/a", "org/b"]),
+        base_models=(base("org/a"), base("org/b", status="skipped", files=()))),
+     "datasources_basemodel", ("unknown", "unknown"), "base org/b was not looked up", "unknown"),
     # trainingcode and code (its documentation)
     ("training code linked", ev(MIT + TRAIN_LINK), "trainingcode", ("unknown", "yes"),
      "complete (open) or sparse (partial) needs a person", "unknown"),
@@ -598,6 +619,8 @@ EOSAI: list[EosaiRow] = [
     ("no datasheet", ev(MIT), "datasheet", ("no", "no"), "no training data named", "closed"),
     ("datasheet, gated card unread", gated_unread(), "datasheet", ("unknown", "unknown"),
      "README is gated", "unknown"),
+    ("datasheet, metadata does not parse", ev(BAD_METADATA), "datasheet",
+     ("unknown", "unknown"), "metadata could not be read", "unknown"),
     # licenses: weights, code and data licences (open: all three; partial: two)
     ("all three open",
      ev(card("apache-2.0", datasets=["org/a"]), "modeling_x.py",
@@ -625,6 +648,8 @@ EOSAI: list[EosaiRow] = [
      "unknown"),
     ("nothing licensed", ev(card(), W), "licenses", ("no", "no"),
      "weights closed, code closed, data closed", "closed"),
+    ("licences, gated card unread", gated_unread(W), "licenses", ("unknown", "unknown"),
+     "weights unknown, code unknown, data unknown", "unknown"),
 ]  # fmt: skip
 
 
@@ -642,63 +667,16 @@ CASES = MOF_COMPONENT + MOF_LICENSE_OPEN + NO_PERMISSION_GATE + OSAID_ELEMENT + 
 CASES += EOSAI_DIMENSION
 
 # --- suspected evaluator bugs (rows above state the expected behaviour) ----------------
+# Strict xfail: a fixed bug shows up as an unexpected pass. All known ones are fixed.
 
-_GATED = (
-    "no licence found but the gated card was not read: licence_unreadable (_common.py) is "
-    "not consulted, so an unread licence counts as no licence"
-)
-BUGS: dict[str, str] = {
-    "weights, gated card unread": f"frameworks.py _distribution_licensed: {_GATED}",
-    "gated card unread": f"frameworks.py mof_license_open / _openness.report_openness: {_GATED}",
-    "parameters, gated card unread": f"frameworks.py _terms_free: {_GATED}",
-    "datasets, metadata does not parse": (
-        "frameworks.py _datasets: unparseable metadata answered with no_readme "
-        "('no README was read') instead of no_metadata"
-    ),
-    "data information, metadata does not parse": (
-        "frameworks.py _data_information: unparseable metadata is read as 'no datasets named' "
-        "and answers no"
-    ),
-    "repo code, no licence": (
-        "frameworks.py _code_terms: no licence stated is answered unknown ('not identified'); "
-        "unlicensed code is not under an OSI-approved licence (cf. code_osi_licensed)"
-    ),
-    "code terms, gated card unread": (
-        "frameworks.py _code_terms: code links in an unread (gated) README are taken as absent: "
-        "'no code is published' while osaid_element(code) answers unknown on the same evidence"
-    ),
-    "two bases: skipped, then not on the Hub [open]": (
-        "frameworks.py _base_weights_level: min() over the low level only keeps the first "
-        "base with low 'closed', so the result depends on the order of the bases"
-    ),
-    "two bases: skipped, then not on the Hub [partial]": (
-        "frameworks.py _base_weights_level: order-dependent worst base (min over low only)"
-    ),
-    "data skipped [open]": (
-        "frameworks.py _dataset_level: a dataset not looked up (status skipped) is counted "
-        "'not freely available' and decides partial; declared-but-absent gives partial..open"
-    ),
-    "data skipped [partial]": (
-        "frameworks.py _dataset_level: skipped dataset decides partial (grade should be unknown)"
-    ),
-    "base data, base not looked up [open]": (
-        "frameworks.py _base_data_level: a base named but not looked up is reported as "
-        "'the base model's card names no datasets' and capped at partial"
-    ),
-    "base data, base not looked up [partial]": (
-        "frameworks.py _base_data_level: base not looked up reported as naming no datasets"
-    ),
-    "datasheet, gated card unread [partial]": (
-        "frameworks.py _datasheet_level: an unread (gated) README raises the low bound to "
-        "partial ('data documented') although nothing was read"
-    ),
-}
+BUGS: dict[str, str] = {}
 
 # Cases that read nothing citable (no README, no file listing, a local folder, branches).
 UNCITED = {
     "weights, no file listing", "metadata, no file listing", "architecture, no file listing",
     "inference, no file listing", "no checkpoint folder", "local folder",
-    "parameters, no file listing", "data information, no README",
+    "parameters, no file listing", "data information, no README", "code terms, no README",
+    "code terms, no file listing",
     *(f"{name} [{at_least}]" for name in (
         "weights, no file listing", "weights, local folder", "data, gated card unread",
         "training code, gated card unread", "code docs, gated card unread",
@@ -708,27 +686,7 @@ UNCITED = {
 }  # fmt: skip
 
 # Evidence was read (and the evaluator holds its citation) but the outcome cites nothing.
-CITATION_BUGS: dict[str, str] = {
-    "dataset declared, not in the evidence": (
-        "frameworks.py mof_component: the card:datasets citation of _datasets is dropped "
-        "when _datasets_licensed finds no looked-up dataset"
-    ),
-    "datasets, metadata does not parse": (
-        "frameworks.py _datasets: no_readme cites nothing; no_metadata would cite the README read"
-    ),
-    "data declared, not in the evidence [open]": "frameworks.py _dataset_level: card:datasets",
-    "data declared, not in the evidence [partial]": "frameworks.py _dataset_level: card:datasets",
-    "code linked": "frameworks.py _code_terms: the code link read from the README is not cited",
-    "code is a library": "frameworks.py _code_terms: the library_name read is not cited",
-    "nothing licensed [open]": "frameworks.py _licenses_level: cites licence claims only",
-    "nothing licensed [partial]": "frameworks.py _licenses_level: cites licence claims only",
-    **{
-        f"base data, base not looked up [{at_least}]": (
-            "frameworks.py _base_data_level: the card:base_model read is not cited"
-        )
-        for at_least in ("open", "partial")
-    },
-}
+CITATION_BUGS: dict[str, str] = {}
 
 
 def _params(cases: list[Case], bugs: dict[str, str]) -> list[Any]:

@@ -68,11 +68,11 @@ def levels(verdict: Verdict) -> dict[str, str]:
     return {layer.id: layer.level for layer in verdict.layers}
 
 
-def open_model(**fields: Any) -> Evidence:
+def open_model(readme: str = OPEN_CARD, **fields: Any) -> Evidence:
     fields.setdefault("license_files", (TextFile("LICENSE", APACHE_TEXT),))
     corpus = LinkedRepo("org/corpus", "dataset", "ok", card_data={"license": "odc-by"})
     fields.setdefault("datasets", (corpus,))
-    return evidence(OPEN_CARD, OPEN_FILES, library_name="transformers", **fields)
+    return evidence(readme, OPEN_FILES, library_name="transformers", **fields)
 
 
 def test_rubric_shape() -> None:
@@ -155,6 +155,44 @@ def test_local_audit_cannot_prove_open_data() -> None:
     assert verdict.layer("data").level == "partial"
     data = {f.probe: f.answer for f in verdict.layer("data").findings}
     assert data["data.open_licenses"] == "unknown"
+
+
+def finetune(license: str, *bases: LinkedRepo, **fields: Any) -> Evidence:
+    """The open model as a fine-tune of org/base under `license`, with the bases looked up."""
+    card = OPEN_CARD.replace("license: apache-2.0", f"license: {license}\nbase_model: org/base")
+    if license != "apache-2.0":
+        fields.setdefault("license_files", ())
+    return open_model(card, base_models=bases, **fields)
+
+
+def base_repo(license: str | None, status: str = "ok") -> LinkedRepo:
+    data = {"license": license} if license else {}
+    return LinkedRepo("org/base", "model", status, card_data=data, relation="finetune")  # type: ignore[arg-type]
+
+
+def usage_of(verdict: Verdict) -> tuple[str, str]:
+    """The usage-limits level and the base_compatible answer."""
+    layer = verdict.layer("usage_limits")
+    found = {f.probe: f.answer for f in layer.findings}
+    return layer.level, found["usage.base_compatible"]
+
+
+def test_unseen_base_licence_keeps_usage_from_open() -> None:
+    # apache-2.0 on the fine-tune, base declared but not looked up (or not found):
+    # the base's terms flow down, so "open" cannot be claimed from the own tag.
+    assert usage_of(audit(finetune("apache-2.0"))) == ("unknown", "unknown")
+    missing = finetune("apache-2.0", base_repo(None, "not_found"))
+    assert usage_of(audit(missing)) == ("unknown", "unknown")
+    # Base seen and compatible: open as before.
+    assert usage_of(audit(finetune("apache-2.0", base_repo("apache-2.0")))) == ("open", "yes")
+
+
+def test_unseen_base_licence_leaves_decided_usage_levels() -> None:
+    # A "no" to base_compatible could only cap at partial: partial and closed stay.
+    assert usage_of(audit(finetune("cc-by-nc-4.0"))) == ("partial", "unknown")
+    assert usage_of(audit(finetune("apache-2.0", base_repo("llama2")))) == ("partial", "no")
+    unlicensed = (finetune("apache-2.0").readme or "").replace("license: apache-2.0\n", "")
+    assert usage_of(audit(open_model(unlicensed, license_files=())))[0] == "closed"
 
 
 def test_deterministic_and_fast() -> None:

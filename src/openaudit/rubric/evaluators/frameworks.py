@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.licenses.provenance import DatasetLicense
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import declared_datasets, no_readme, quote
+from openaudit.rubric.evaluators._common import (
+    declared_datasets,
+    licence_unreadable,
+    no_metadata,
+    no_readme,
+    quote,
+)
 from openaudit.rubric.evaluators._openness import (
     CONTENT_TYPES,
     ContentType,
+    Openness,
     facts_openness,
     graded,
     report_openness,
@@ -188,7 +195,7 @@ def _datasets(ctx: ProbeContext) -> Found | Outcome:
     names = declared_datasets(ctx)
     if not names:
         if not ctx.metadata_known:
-            return no_readme(ctx)
+            return no_metadata(ctx)
         return Outcome.no("the card names no training datasets", ctx.field("datasets"))
     return (
         "datasets",
@@ -277,10 +284,25 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
 def mof_license_open(ctx: ProbeContext, type: str) -> Outcome:
     """The model's licence counts as open under MOF's licence lists."""
     kind: ContentType = "code" if type == "code" else "data" if type == "data" else "document"
-    state, why = report_openness(ctx.license, kind)
-    cites = tuple(claim.citation for claim in ctx.license.claims) or (Citation("card:license"),)
+    state, why, cites = _licence_openness(ctx, kind)
+    cites = cites or (Citation("card:license"),)
     answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(state, Outcome.unknown)
     return answer(why, *cites)
+
+
+def _licence_openness(
+    ctx: ProbeContext, kind: ContentType
+) -> tuple[Openness, str, tuple[Citation, ...]]:
+    """MOF openness of the distribution licence, its reason and citations.
+
+    No licence found on a gated card that could not be read is unknown, not
+    "unlicensed": the licence may be stated where nothing was read.
+    """
+    report = ctx.license
+    if report.facts is None and (unreadable := licence_unreadable(ctx)):
+        return "unknown", unreadable.reason, unreadable.citations
+    state, why = report_openness(report, kind)
+    return state, why, tuple(claim.citation for claim in report.claims)
 
 
 def _distribution_licensed(
@@ -288,8 +310,8 @@ def _distribution_licensed(
 ) -> Outcome:
     """A component in this repo: no component or type-wide licence on the Hub, so the
     distribution licence applies (MOF precedence: component, type, distribution)."""
-    state, why = report_openness(ctx.license, kind)
-    cites = (*cites, *(claim.citation for claim in ctx.license.claims))
+    state, why, read = _licence_openness(ctx, kind)
+    cites = (*cites, *read)
     text = f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
     if state == "open":
         return graded(Outcome.yes(text, *cites), "included")
@@ -299,6 +321,8 @@ def _distribution_licensed(
 
 
 def _dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
+    if item.status == "not_found":
+        return "unknown", f"{item.repo_id} was not found on the Hub ({item.reason})"
     if item.status not in ("ok", "gated"):
         return "unknown", f"{item.repo_id} was not looked up ({item.status}: {item.reason})"
     if item.facts is None:
@@ -312,8 +336,10 @@ def _dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
 def _datasets_licensed(ctx: ProbeContext, what: str, kind: ContentType) -> Outcome:
     """Linked datasets carry their own (component) licences in their cards."""
     looked = {item.repo_id.lower(): item for item in ctx.dataset_licenses}
-    names = declared_datasets(ctx) or tuple(looked)
-    cites = [item.citation for item in looked.values()]
+    declared = declared_datasets(ctx)
+    names = declared or tuple(looked)
+    cites = [ctx.field("datasets", list(declared))] if declared else []
+    cites += [item.citation for item in looked.values()]
     states = [
         _dataset_state(looked[name.lower()], kind)
         if name.lower() in looked
@@ -346,6 +372,8 @@ def _data_information(ctx: ProbeContext) -> Outcome:
         why = (f"data information found ({'; '.join(found)}); whether it lets a skilled "
                "person build a substantially equivalent system needs a person")  # fmt: skip
         return Outcome.unknown(why, *cites)
+    if not ctx.metadata_known:
+        return no_metadata(ctx)
     if not ctx.readme_read:
         return no_readme(ctx)
     return Outcome.no("no training datasets named and no training-data section", ctx.readme())
@@ -393,7 +421,7 @@ def _terms_free(ctx: ProbeContext, what: str) -> Outcome:
     if facts is None:
         if report.claims:
             return Outcome.unknown(f"the licence is not identified ({report.reason})", *cites)
-        return Outcome.no(
+        return licence_unreadable(ctx) or Outcome.no(
             f"no licence or terms are stated for the {what}", Citation("card:license")
         )
     found = restrictions(facts)
@@ -406,16 +434,39 @@ def _terms_free(ctx: ProbeContext, what: str) -> Outcome:
 
 
 def _code_terms(ctx: ProbeContext) -> Outcome:
+    """The code published with the model is under an OSI-approved licence."""
     code = matching_files(ctx, ["*.py"])
-    if not code:
-        linked = ctx.readme_read and ctx.card.links_of("code")
-        if linked or library(ctx)[0]:
-            return Outcome.unknown(
-                "the code is hosted off the Hub; its licence is not in the evidence"
-            )
-        return Outcome.no("no code is published, so no code licence", Citation("files"))
-    facts = ctx.license.facts
-    cites = tuple(map(ctx.file, code[:3]))
+    if code:
+        return _repo_code_terms(ctx, code)
+    links = ctx.card.links_of("code") if ctx.readme_read else ()
+    name, lib_cite = library(ctx)
+    if links or name:
+        cites = [Citation("README.md", link.target or None, link.url) for link in links[:3]]
+        cites += [lib_cite] if name else []
+        return Outcome.unknown(
+            "the code is hosted off the Hub; its licence is not in the evidence", *cites
+        )
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    if not ctx.evidence.files:
+        return Outcome.unknown("no file listing was read to look for code")
+    return Outcome.no("no code is published, so no code licence", Citation("files"))
+
+
+def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:
+    """Code in the repo is under the model's licence: OSI-approved or not."""
+    report = ctx.license
+    facts = report.facts
+    cites = (*map(ctx.file, code[:3]), *(claim.citation for claim in report.claims))
+    if facts is None and not report.claims:
+        unreadable = licence_unreadable(ctx)
+        if unreadable:
+            return Outcome(unreadable.answer, unreadable.reason, (*cites, *unreadable.citations))
+        return Outcome.no(
+            "no licence is stated for the repo code, so no OSI-approved licence",
+            *cites,
+            Citation("card:license"),
+        )
     if facts is None or facts.osi_approved is None:
         return Outcome.unknown(
             "the repo code's licence is not identified as OSI-approved or not", *cites
@@ -521,13 +572,23 @@ def _base_weights_level(ctx: ProbeContext) -> Rated:
         return _between(
             "closed", "open", "the base model was not looked up", ctx.field("base_model")
         )
-    levels = [_linked_weights(repo) for repo in bases]
-    worst = min(levels, key=lambda r: EOSAI_RANK[r.low])
-    return worst
+    return _worst([_linked_weights(repo) for repo in bases])
+
+
+def _worst(levels: list[Rated]) -> Rated:
+    """The level of the least open of several bases, whatever their order.
+
+    Each base's level lies in its [low, high], so the least open lies between the
+    lowest low and the lowest high; every base's reason and citations are kept.
+    """
+    low = min((r.low for r in levels), key=EOSAI_RANK.__getitem__)
+    high = min((r.high for r in levels), key=EOSAI_RANK.__getitem__)
+    reason = "; ".join(r.reason for r in levels)
+    return Rated(low, high, reason, tuple(c for r in levels for c in r.citations))
 
 
 def _linked_weights(repo: Any) -> Rated:
-    cite = Citation(f"models:{repo.repo_id}", repo.status, f"https://huggingface.co/{repo.repo_id}")
+    cite = _base_cite(repo)
     if repo.status == "not_found":
         return _rated("closed", f"base {repo.repo_id} is not on the Hub", cite)
     if repo.status in ("error", "skipped"):
@@ -551,11 +612,18 @@ def _dataset_level(ctx: ProbeContext, scope: str) -> Rated:
         if section is not None and count >= 40:
             why = f"{scope}: data described in '{section.title}' but no datasets named"
             return _rated("partial", why, ctx.section(section))
+        if not ctx.metadata_known:
+            unread = no_metadata(ctx)
+            return _between("closed", "open", f"{scope}: {unread.reason}", *unread.citations)
         if not ctx.readme_read:
             return _between("closed", "open", f"{scope}: {no_readme(ctx).reason}")
         return _rated("closed", f"{scope}: no training data named or described", ctx.readme())
     found = _datasets_licensed(ctx, f"{scope}: {', '.join(names[:3])}", "data")
-    gated = [r.repo_id for r in ctx.evidence.datasets if r.gated or r.status != "ok"]
+    # Gated or missing from the Hub: not freely available. A dataset not looked up
+    # (skipped, error) is undecided and only widens the range via `found`.
+    gated = [
+        r.repo_id for r in ctx.evidence.datasets if r.gated or r.status in ("gated", "not_found")
+    ]
     if found.answer == "no" or gated:
         extra = f"; not freely available: {', '.join(gated)}" if gated else ""
         return _rated("partial", found.reason + extra, *found.citations)
@@ -566,18 +634,43 @@ def _dataset_level(ctx: ProbeContext, scope: str) -> Rated:
 
 def _base_data_level(ctx: ProbeContext) -> Rated:
     bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
-    if not bases and not ctx.metadata.get("base_model"):
+    declared = ctx.metadata.get("base_model")
+    if not bases and not declared:
         return _dataset_level(ctx, "no base model, this model's data")
-    named = [d for repo in bases for d in _as_ids(repo.card_data.get("datasets"))]
-    cites = tuple(Citation(f"models:{r.repo_id}:card:datasets", None) for r in bases)
+    field = (ctx.field("base_model", declared),) if declared else ()
+    read = [repo for repo in bases if repo.status in ("ok", "gated")]
+    unread = [repo for repo in bases if repo not in read]
+    if not read:
+        shown = (
+            ", ".join(_unread_base(repo) for repo in unread) or "the base model was not looked up"
+        )
+        why = f"{shown}: its card and data sources are not in the evidence"
+        cites = (*field, *(_base_cite(repo) for repo in unread))
+        return _between("closed", "open", why, *cites)
+    named = [d for repo in read for d in _as_ids(repo.card_data.get("datasets"))]
+    cites = (*field, *(Citation(f"models:{r.repo_id}:card:datasets", None) for r in read))
+    also = "".join(f"; {_unread_base(repo)}" for repo in unread)
     if named:
         why = (f"the base model names {', '.join(named[:3])}; their licences and completeness "
                "are not in the evidence (only this model's datasets are looked up)")  # fmt: skip
-        return _between("partial", "open", why, *cites)
+        return _between("partial", "open", why + also, *cites)
     why = (
         "the base model's card names no datasets (its README, which may describe them, is not read)"
     )
-    return _between("closed", "partial", why, *cites)
+    # A base not looked up may name datasets, so it leaves the top open.
+    return _between("closed", "open" if unread else "partial", why + also, *cites)
+
+
+def _unread_base(repo: Any) -> str:
+    """Why a base model's card is not in the evidence."""
+    if repo.status == "not_found":
+        return f"base {repo.repo_id} is not on the Hub"
+    return f"base {repo.repo_id} was not looked up ({repo.status})"
+
+
+def _base_cite(repo: Any) -> Citation:
+    """A citation of a base model repo as the source saw it."""
+    return Citation(f"models:{repo.repo_id}", repo.status, f"https://huggingface.co/{repo.repo_id}")
 
 
 def _as_ids(value: Any) -> list[str]:
@@ -672,32 +765,36 @@ def _modelcard_level(ctx: ProbeContext) -> Rated:
 
 def _datasheet_level(ctx: ProbeContext) -> Rated:
     rated = _dataset_level(ctx, "data documentation")
-    if rated.high == "closed":
+    if rated.low == "closed":  # closed, or nothing read that could document the data
         return rated
     why = "data documented; whether it amounts to a datasheet or AI Act summary needs a person"
     return _between("partial", "open", f"{why} ({rated.reason})", *rated.citations)
 
 
-def _licence_state(ctx: ProbeContext, part: str) -> str:
-    """'open', 'closed' or 'unknown' for the weights, code or data licence."""
+def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
+    """Whether the weights, code or data licence is open (yes), not (no) or unknown."""
     if part == "weights":
-        outcome = _terms_free(ctx, "weights")
-    elif part == "code":
-        outcome = _code_terms(ctx)
-    else:
-        if not declared_datasets(ctx):
-            return "closed"
-        outcome = _datasets_licensed(ctx, "data", "data")
-    return {"yes": "open", "no": "closed"}.get(outcome.answer, "unknown")
+        return _terms_free(ctx, "weights")
+    if part == "code":
+        return _code_terms(ctx)
+    if declared_datasets(ctx):
+        return _datasets_licensed(ctx, "data", "data")
+    if not ctx.metadata_known:
+        return no_metadata(ctx)
+    return Outcome.no("the card names no training datasets", ctx.field("datasets"))
 
 
 def _licenses_level(ctx: ProbeContext) -> Rated:
-    states = {part: _licence_state(ctx, part) for part in ("weights", "code", "data")}
+    outcomes = {part: _licence_outcome(ctx, part) for part in ("weights", "code", "data")}
+    states = {
+        part: {"yes": "open", "no": "closed"}.get(outcome.answer, "unknown")
+        for part, outcome in outcomes.items()
+    }
     shown = ", ".join(f"{part} {state}" for part, state in states.items())
     opens = sum(state == "open" for state in states.values())
     unsure = sum(state == "unknown" for state in states.values())
     low, high = _licence_bucket(opens), _licence_bucket(opens + unsure)
-    cites = tuple(claim.citation for claim in ctx.license.claims)
+    cites = tuple(dict.fromkeys(c for o in outcomes.values() for c in o.citations))
     return Rated(low, high, f"licences: {shown} (open: all three; partial: two)", cites)
 
 

@@ -136,3 +136,11 @@ def test_dataset_licence_flags() -> None:
     }
     first = dataset_licenses(evidence)[0]
     assert first.citation.url == "https://huggingface.co/datasets/d/nc"
+
+
+def test_a_base_not_looked_up_says_why() -> None:
+    why = "not looked up: local audit (no Hub access)"
+    skipped = base("org/base", status="skipped", problem=why)
+    report = lineage(model("apache-2.0", skipped))
+    assert report.bases[0].facts is None
+    assert "local audit" in report.bases[0].reason

@@ -25,7 +25,7 @@ _STATUS_REASON = {
     "not_found": "not found on the Hub (it may be private, renamed or deleted)",
     "gated": "gated, and the Hub served no licence metadata for it",
     "error": "could not be read",
-    "skipped": "not looked up (the lookup limit was reached)",
+    "skipped": "not looked up",
 }
 
 
@@ -97,7 +97,8 @@ def _linked_license(repo: LinkedRepo) -> tuple[ExpressionReport | None, str]:
     if tagged is not None:
         return tagged, "Hub license tag"
     if repo.status != "ok" and not repo.card_data:
-        return None, _STATUS_REASON.get(repo.status, repo.status)
+        # the source says why (local audit, cycle, hop limit); else a generic reason
+        return None, repo.problem or _STATUS_REASON.get(repo.status, repo.status)
     if declared.problem:
         return None, declared.problem
     if "other" in ids:

@@ -31,9 +31,8 @@ quant-reupload (GPTQ files, no `base_model`, original card pasted below)
   documentation partial; usage partial.
 restricted-base-finetune (Trainer card: empty model-index, loss log, apache-2.0 on a
   base that is not looked up)
-  weights open FROM THIS EVIDENCE; usage unknown: its own tag is open, but the terms
-  of a declared base that could not be looked up may restrict it, so "open" cannot be
-  claimed; code partial; data partial (dataset named, not described); documentation
+  weights and usage unknown: its own tag is open, but the terms of a declared base
+  that could not be looked up may restrict it, so "open" cannot be claimed; code partial; data partial (dataset named, not described); documentation
   partial (no evaluation: a loss log is not a benchmark).
 sentence-embedding (sentence-transformers card, dataset table citing dataset papers)
   weights open; code open (train_script.py in the repo); data partial; documentation
@@ -63,7 +62,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "rail-code-model": ("partial", "partial", "partial", "partial", "partial"),
     "nc-research-model": ("partial", "partial", "partial", "open", "partial"),
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
-    "restricted-base-finetune": ("open", "partial", "partial", "partial", "unknown"),
+    "restricted-base-finetune": ("unknown", "partial", "partial", "partial", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "open"),
 }
 

@@ -24,6 +24,7 @@ def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
     return outcome.answer, outcome.reason
 
 
+APACHE = "---\nlicense: apache-2.0\nbase_model: org/base\n---\n# m\n"
 CARD = """---
 license: apache-2.0
 datasets: [org/data]
@@ -76,6 +77,20 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("no licence wanted", "license_family_in", ev(readme="# x"), {"families": ["none"]}, "yes", ""),
     ("unidentified", "license_family_in", ev(readme="---\nlicense: other\n---\n"),
      {"families": ["permissive"]}, "unknown", "could not be identified"),
+    ("with bases: base unseen", "license_family_in",
+     ev(readme=APACHE, base_models=(LinkedRepo("org/base", "model", "not_found"),)),
+     {"families": ["permissive"], "with_bases": True}, "unknown", "terms of its base org/base"),
+    ("with bases: restricted base", "license_family_in",
+     ev(readme=APACHE, base_models=(
+         LinkedRepo("org/base", "model", "ok", card_data={"license": "llama2"}),)),
+     {"families": ["permissive"], "with_bases": True}, "no", "is restricted"),
+    ("with bases: open base", "license_family_in",
+     ev(readme=APACHE, base_models=(
+         LinkedRepo("org/base", "model", "ok", card_data={"license": "mit"}),)),
+     {"families": ["permissive"], "with_bases": True}, "yes", "'apache-2.0' is permissive"),
+    ("own tag only: base unseen ignored", "license_family_in",
+     ev(readme=APACHE, base_models=(LinkedRepo("org/base", "model", "not_found"),)),
+     {"families": ["permissive"]}, "yes", ""),
     ("section", "section_present", ev(readme=CARD), {"names": ["Training Data"], "min_words": 5},
      "yes", "11 words"),
     ("section short", "section_present", ev(readme=CARD), {"names": ["Training"], "min_words": 50},

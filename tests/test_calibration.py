@@ -32,8 +32,9 @@ quant-reupload (GPTQ files, no `base_model`, original card pasted below)
 restricted-base-finetune (Trainer card: empty model-index, loss log, apache-2.0 on a
   base that is not looked up)
   weights and usage unknown: its own tag is open, but the terms of a declared base
-  that could not be looked up may restrict it, so "open" cannot be claimed; code partial; data partial (dataset named, not described); documentation
-  partial (no evaluation: a loss log is not a benchmark).
+  that could not be looked up may restrict it, so "open" cannot be claimed; code
+  partial; data partial (dataset named, not described); documentation partial (no
+  evaluation: a loss log is not a benchmark).
 sentence-embedding (sentence-transformers card, dataset table citing dataset papers)
   weights open; code open (train_script.py in the repo); data partial; documentation
   partial (no model paper: the papers in the data table are the datasets'); usage open.

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from cli_fakes import run
 
-from openaudit.rubric.docs import REGENERATE, evaluator_outcomes, generated_docs
+from openaudit.rubric.docs import REGENERATE, generated_docs
 from openaudit.rubric.loader import list_shipped_rubrics, load_rubric
+from openaudit.rubric.outcomes import evaluator_outcomes
 from openaudit.rubric.registry import get_evaluator
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

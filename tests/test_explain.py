@@ -9,8 +9,8 @@ import pytest
 from cli_fakes import run
 
 from openaudit.cli.explain_cmd import explain_text
-from openaudit.rubric.docs import ProbeMatch, find_probe
 from openaudit.rubric.loader import list_shipped_rubrics, load_rubric
+from openaudit.rubric.lookup import ProbeMatch, find_probe
 from openaudit.rubric.model import ProbeSpec
 from openaudit.rubric.registry import get_evaluator
 

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openaudit.licenses import clauses, text
+from openaudit.licenses import clause_rules, clauses, text
 from openaudit.licenses.clauses import Clause, detect_clauses
 
 ROOT = Path(__file__).parent.parent
@@ -50,7 +50,7 @@ def _sentences(prepared: str) -> Iterator[str]:
 
 
 def _clauses_in(unit: str) -> Iterator[Clause]:
-    for rule in clauses._RULES:
+    for rule in clause_rules.RULES:
         span = clauses._match(rule, unit)
         if span is not None and not clauses._cancelled(rule, unit):
             phrase = unit[span[0] : span[1]][: clauses.MAX_EXCERPT_CHARS]
@@ -143,19 +143,19 @@ def test_arbitrary_text_gives_identical_clauses(body: str) -> None:
 
 
 def test_every_rule_has_a_step_with_keywords() -> None:
-    assert all(any(step.keywords for step in rule.steps) for rule in clauses._RULES)
-    steps = {step for rule in clauses._RULES for step in rule.steps}
+    assert all(any(step.keywords for step in rule.steps) for rule in clause_rules.RULES)
+    steps = {step for rule in clause_rules.RULES for step in rule.steps}
     assert all(w and w == w.lower() and "\n" not in w for s in steps for w in s.keywords)
 
 
 @pytest.mark.parametrize(
-    "index", range(len(clauses._RULES)), ids=lambda i: f"{i}-{clauses._RULES[i].kind}"
+    "index", range(len(clause_rules.RULES)), ids=lambda i: f"{i}-{clause_rules.RULES[i].kind}"
 )
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_every_match_of_a_step_holds_one_of_its_keywords(index: int, data: st.DataObject) -> None:
     """Strings generated from each pattern contain a keyword once folded: none is missing."""
-    for step in clauses._RULES[index].steps:
+    for step in clause_rules.RULES[index].steps:
         if not step.keywords:
             continue
         sample = data.draw(st.from_regex(step.rx))

@@ -17,7 +17,7 @@ from openaudit.errors import UsageError
 from openaudit.report.text import clean
 
 if TYPE_CHECKING:
-    from openaudit.rubric.docs import ProbeMatch
+    from openaudit.rubric.lookup import ProbeMatch
     from openaudit.rubric.model import Rubric
 
 INDENT = "  "
@@ -39,7 +39,7 @@ RubricsOpt = Annotated[
 
 def explain(ctx: typer.Context, probe_id: ProbeArg, rubric: RubricsOpt = None) -> None:
     """Explain a probe: what it asks, why it matters, how to fix it, what evidence it reads."""
-    from openaudit.rubric.docs import close_probe_ids, find_probe
+    from openaudit.rubric.lookup import close_probe_ids, find_probe
 
     rubrics = _load(rubric)
     matches = find_probe(probe_id, rubrics)
@@ -53,8 +53,8 @@ def explain(ctx: typer.Context, probe_id: ProbeArg, rubric: RubricsOpt = None) -
 
 
 def _load(names: list[str] | None) -> list[Rubric]:
-    from openaudit.rubric.docs import shipped_rubrics
     from openaudit.rubric.loader import load_rubric
+    from openaudit.rubric.lookup import shipped_rubrics
 
     return [load_rubric(name) for name in names] if names else list(shipped_rubrics())
 

@@ -70,7 +70,8 @@ def list_command(
     no_color: NoColorOpt = False,
 ) -> None:
     """List the shipped rubrics: id, version, title and source."""
-    from openaudit.rubric.docs import rubric_summary, shipped_rubrics
+    from openaudit.rubric.docs import rubric_summary
+    from openaudit.rubric.lookup import shipped_rubrics
 
     settings = _settings(ctx, fmt, output, no_color)
     rows = [rubric_summary(rubric) for rubric in shipped_rubrics()]

@@ -4,7 +4,9 @@ Rubric pages (`docs/rubrics/<id>.md`), the evaluator library
 (`docs/evaluators.md`), the JSON form `openaudit rubrics show` prints and the
 probe lookup behind `openaudit explain` are all derived here from the same data
 the engine runs, so the docs cannot say something the engine does not do. The
-output is deterministic: no dates, no machine-specific paths.
+output is deterministic: no dates, no machine-specific paths. The reasons an
+evaluator gives are read in `openaudit.rubric.outcomes`; the probe lookup lives
+in `openaudit.rubric.lookup` (both re-exported here).
 
 Regenerate the committed docs with `python -m openaudit.rubric.docs docs`, or:
 
@@ -14,28 +16,28 @@ Regenerate the committed docs with `python -m openaudit.rubric.docs docs`, or:
 
 from __future__ import annotations
 
-import ast
 import dataclasses
-import difflib
-import inspect
 import json
 import re
 import sys
-import textwrap
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from openaudit.rubric.loader import list_shipped_rubrics, load_rubric
+from openaudit.rubric.lookup import ProbeMatch as ProbeMatch
+from openaudit.rubric.lookup import close_probe_ids as close_probe_ids
+from openaudit.rubric.lookup import find_probe as find_probe
+from openaudit.rubric.lookup import shipped_rubrics as shipped_rubrics
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric
+from openaudit.rubric.outcomes import ANSWERS
+from openaudit.rubric.outcomes import evaluator_outcomes as evaluator_outcomes
 from openaudit.rubric.registry import Evaluator, evaluators
 
 REGENERATE = (
     "openaudit rubrics docs --all --output-dir docs/rubrics && "
     "openaudit rubrics docs --evaluators --output docs/evaluators.md"
 )
-ANSWERS = ("yes", "no", "unknown")
 # Fields with their own place in the docs; any other field a rubric or probe gains
 # (framework data such as can_decide / cannot_decide) is rendered generically.
 PROBE_FIELDS = frozenset(
@@ -143,24 +145,22 @@ def _value_lines(value: Any, indent: str = "") -> list[str]:
     """Any plain value as Markdown: a paragraph, or (nested) bullet lists."""
     value = plain(value)
     if isinstance(value, dict):
-        lines = []
-        for key, item in value.items():
-            if isinstance(item, dict | list):
-                lines.append(f"{indent}- {_text(key)}:")
-                lines.extend(_value_lines(item, indent + "  "))
-            else:
-                lines.append(f"{indent}- {_text(key)}: {_scalar(item)}")
-        return lines
+        return _bullets(((f" {_text(key)}:", item) for key, item in value.items()), indent)
     if isinstance(value, list):
-        lines = []
-        for item in value:
-            if isinstance(item, dict | list):
-                lines.append(f"{indent}-")
-                lines.extend(_value_lines(item, indent + "  "))
-            else:
-                lines.append(f"{indent}- {_scalar(item)}")
-        return lines
+        return _bullets((("", item) for item in value), indent)
     return [f"{indent}{_scalar(value)}"]
+
+
+def _bullets(entries: Iterable[tuple[str, Any]], indent: str) -> list[str]:
+    """One bullet per (label, value); a dict or list value nests under its bullet."""
+    lines = []
+    for label, item in entries:
+        if isinstance(item, dict | list):
+            lines.append(f"{indent}-{label}")
+            lines.extend(_value_lines(item, indent + "  "))
+        else:
+            lines.append(f"{indent}-{label} {_scalar(item)}")
+    return lines
 
 
 def _scalar(value: Any) -> str:
@@ -405,79 +405,7 @@ def _users(rubrics: Iterable[Rubric]) -> dict[str, list[str]]:
     return used
 
 
-def evaluator_outcomes(spec: Evaluator) -> dict[str, tuple[str, ...]]:
-    """The reasons an evaluator gives per answer.
-
-    An evaluator may declare them (`outcomes`); otherwise they are read from the
-    source of its function and the evaluator helpers it calls, with interpolated
-    values shown as `…` (or the param name in capitals).
-    """
-    declared = getattr(spec, "outcomes", None)
-    if isinstance(declared, Mapping) and declared:
-        return {str(k): tuple(v) if isinstance(v, list | tuple) else (str(v),)
-                for k, v in declared.items()}  # fmt: skip
-    found: dict[str, list[str]] = {answer: [] for answer in ANSWERS}
-    _collect(spec.fn, set(spec.params), found, set())
-    return {answer: tuple(dict.fromkeys(reasons)) for answer, reasons in found.items()}
-
-
-_HELPER_PACKAGE = "openaudit.rubric.evaluators"
-
-
-def _collect(
-    fn: Callable[..., Any], params: set[str], found: dict[str, list[str]], seen: set[str]
-) -> None:
-    key = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
-    except (OSError, TypeError, SyntaxError):
-        return
-    scope = getattr(fn, "__globals__", {})
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        if (
-            isinstance(func, ast.Attribute)
-            and isinstance(func.value, ast.Name)
-            and func.value.id == "Outcome"
-            and func.attr in found
-            and node.args
-        ):
-            reason = _reason(node.args[0], params)
-            if reason:
-                found[func.attr].append(reason)
-        elif isinstance(func, ast.Name):
-            helper = scope.get(func.id)
-            if inspect.isfunction(helper) and helper.__module__.startswith(_HELPER_PACKAGE):
-                _collect(helper, params, found, seen)
-
-
-def _reason(node: ast.expr, params: set[str]) -> str:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if not isinstance(node, ast.JoinedStr):
-        return ""
-    parts = []
-    for part in node.values:
-        if isinstance(part, ast.Constant):
-            parts.append(str(part.value))
-        elif isinstance(part, ast.FormattedValue):
-            inner = part.value
-            is_param = isinstance(inner, ast.Name) and inner.id in params
-            parts.append(inner.id.upper() if isinstance(inner, ast.Name) and is_param else "…")
-    return "".join(parts)
-
-
-# --- rubrics as JSON, lookup ---------------------------------------------------------------
-
-
-def shipped_rubrics() -> tuple[Rubric, ...]:
-    """Every shipped rubric, loaded, in name order."""
-    return tuple(load_rubric(name) for name in list_shipped_rubrics())
+# --- rubrics as JSON ---------------------------------------------------------------------
 
 
 def rubric_summary(rubric: Rubric) -> dict[str, Any]:
@@ -513,35 +441,6 @@ def rubric_dict(rubric: Rubric) -> dict[str, Any]:
     ]
     data["probes"] = [probe_dict(probe) for probe in rubric.probes]
     return data
-
-
-@dataclass(frozen=True)
-class ProbeMatch:
-    """One version of a probe and every rubric in which it appears exactly so."""
-
-    probe: ProbeSpec
-    rubrics: tuple[Rubric, ...]
-
-
-def find_probe(probe_id: str, rubrics: Iterable[Rubric]) -> tuple[ProbeMatch, ...]:
-    """The distinct definitions of `probe_id` across `rubrics`, in rubric order."""
-    groups: list[tuple[ProbeSpec, list[Rubric]]] = []
-    for rubric in rubrics:
-        for probe in rubric.probes:
-            if probe.id != probe_id:
-                continue
-            group = next((g for g in groups if g[0] == probe), None)
-            if group is None:
-                groups.append((probe, [rubric]))
-            else:
-                group[1].append(rubric)
-    return tuple(ProbeMatch(probe, tuple(found)) for probe, found in groups)
-
-
-def close_probe_ids(probe_id: str, rubrics: Iterable[Rubric], limit: int = 3) -> list[str]:
-    """Probe ids that look like `probe_id` (for 'did you mean')."""
-    known = sorted({probe.id for rubric in rubrics for probe in rubric.probes})
-    return difflib.get_close_matches(probe_id, known, n=limit, cutoff=0.75)
 
 
 # --- writing the committed docs --------------------------------------------------------------

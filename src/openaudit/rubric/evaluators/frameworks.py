@@ -36,7 +36,8 @@ from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Citation, Outcome
 
 if TYPE_CHECKING:
-    from openaudit.licenses.provenance import DatasetLicense
+    from openaudit.card import Section
+    from openaudit.evidence import LinkedRepo
 
 Where = Literal["repo", "linked", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
@@ -105,12 +106,17 @@ def _final_parameters(ctx: ProbeContext) -> Found | Outcome:
     return _no_listing(ctx, "weight files")
 
 
+def _data_section(ctx: ProbeContext) -> tuple[Section, int] | None:
+    """The card's training-data section and its words, when it has at least 40."""
+    section, count = best_section(ctx, DATA_SECTIONS) if ctx.readme_read else (None, 0)
+    return (section, count) if section is not None and count >= 40 else None
+
+
 def _data_card(ctx: ProbeContext) -> Found | Outcome:
-    if ctx.readme_read:
-        section, count = best_section(ctx, DATA_SECTIONS)
-        if section is not None and count >= 40:
-            what = f"data described in section '{section.title}' ({count} words)"
-            return ("repo", what, (ctx.section(section),))
+    if described := _data_section(ctx):
+        section, count = described
+        what = f"data described in section '{section.title}' ({count} words)"
+        return ("repo", what, (ctx.section(section),))
     if ctx.dataset_licenses:
         return ("datasets", "dataset cards of the linked datasets", ())
     if not ctx.readme_read:
@@ -191,12 +197,17 @@ def _evaluation_data(ctx: ProbeContext) -> Found | Outcome:
     return outcome
 
 
+def _no_datasets(ctx: ProbeContext) -> Outcome:
+    """The card names no training datasets: no, or unknown when its metadata was not read."""
+    if not ctx.metadata_known:
+        return no_metadata(ctx)
+    return Outcome.no("the card names no training datasets", ctx.field("datasets"))
+
+
 def _datasets(ctx: ProbeContext) -> Found | Outcome:
     names = declared_datasets(ctx)
     if not names:
-        if not ctx.metadata_known:
-            return no_metadata(ctx)
-        return Outcome.no("the card names no training datasets", ctx.field("datasets"))
+        return _no_datasets(ctx)
     return (
         "datasets",
         f"declared datasets {', '.join(names[:5])}",
@@ -249,6 +260,10 @@ def _choice(name: str, allowed: tuple[str, ...]) -> Any:
     return check
 
 
+def _content_type(type: str) -> ContentType:
+    return "code" if type == "code" else "data" if type == "data" else "document"
+
+
 @evaluator(
     "mof_component",
     params={
@@ -264,7 +279,7 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
     found = FINDERS[component](ctx)
     if isinstance(found, Outcome):
         return graded(found, "missing" if found.answer == "no" else "unknown")
-    kind: ContentType = "code" if type == "code" else "data" if type == "data" else "document"
+    kind = _content_type(type)
     where, what, cites = found
     if where == "linked":
         why = f"{what}; its own licence is where it is hosted, which Hub evidence does not show"
@@ -283,7 +298,7 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
 )
 def mof_license_open(ctx: ProbeContext, type: str) -> Outcome:
     """The model's licence counts as open under MOF's licence lists."""
-    kind: ContentType = "code" if type == "code" else "data" if type == "data" else "document"
+    kind = _content_type(type)
     state, why, cites = _licence_openness(ctx, kind)
     cites = cites or (Citation("card:license"),)
     answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(state, Outcome.unknown)
@@ -358,14 +373,15 @@ def _datasets_licensed(ctx: ProbeContext, what: str, kind: ContentType) -> Outco
 # --- OSAID -------------------------------------------------------------------------
 
 OSAID_ELEMENTS = ("data_information", "code", "parameters")
+OSAID_ELEMENT_PARAM = {"element": Param("str", doc="data_information, code or parameters")}
 
 
 def _data_information(ctx: ProbeContext) -> Outcome:
     names = declared_datasets(ctx)
-    section, count = best_section(ctx, DATA_SECTIONS) if ctx.readme_read else (None, 0)
     found = [f"datasets {', '.join(names[:3])}"] if names else []
     cites = [ctx.field("datasets", names)] if names else []
-    if section is not None and count >= 40:
+    if described := _data_section(ctx):
+        section, count = described
         found.append(f"section '{section.title}' ({count} words)")
         cites.append(ctx.section(section))
     if found:
@@ -397,7 +413,7 @@ def _osaid_parameters(ctx: ProbeContext) -> Outcome:
 
 @evaluator(
     "osaid_element",
-    params={"element": Param("str", doc="data_information, code or parameters")},
+    params=OSAID_ELEMENT_PARAM,
     reads=("files", "README.md", "card:datasets"),
     doc="The OSAID element (preferred form for modification) is published.",
     check=_choice("element", OSAID_ELEMENTS),
@@ -478,7 +494,7 @@ def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:
 
 @evaluator(
     "osaid_terms",
-    params={"element": Param("str", doc="data_information, code or parameters")},
+    params=OSAID_ELEMENT_PARAM,
     reads=("card:license", "file:LICENSE*", "files"),
     doc="The element is under OSI-approved licences (code) or terms with no use restrictions.",
     check=_choice("element", OSAID_ELEMENTS),
@@ -545,12 +561,17 @@ def _between(low: EosaiLevel, high: EosaiLevel, reason: str, *cites: Citation) -
     return Rated(low, high, reason, cites)
 
 
+def _not_found(outcome: Outcome) -> Rated:
+    """Closed when the evidence shows it is missing; anything when it was not read."""
+    if outcome.answer == "no":
+        return _rated("closed", outcome.reason, *outcome.citations)
+    return _between("closed", "open", outcome.reason)
+
+
 def _weights_level(ctx: ProbeContext) -> Rated:
     found = _final_parameters(ctx)
     if isinstance(found, Outcome):
-        if found.answer == "no":
-            return _rated("closed", found.reason, *found.citations)
-        return _between("closed", "open", found.reason)
+        return _not_found(found)
     gate = no_permission_gate(ctx)
     if ctx.evidence.gated or ctx.evidence.access == "gated":
         return _rated("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
@@ -563,8 +584,13 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
 
 
+def _direct_bases(ctx: ProbeContext) -> list[LinkedRepo]:
+    """The base models the card declares (not their own bases)."""
+    return [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+
+
 def _base_weights_level(ctx: ProbeContext) -> Rated:
-    bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+    bases = _direct_bases(ctx)
     if not bases and not ctx.metadata.get("base_model"):
         rated = _weights_level(ctx)
         return Rated(rated.low, rated.high, f"no base model: {rated.reason}", rated.citations)
@@ -587,7 +613,7 @@ def _worst(levels: list[Rated]) -> Rated:
     return Rated(low, high, reason, tuple(c for r in levels for c in r.citations))
 
 
-def _linked_weights(repo: Any) -> Rated:
+def _linked_weights(repo: LinkedRepo) -> Rated:
     cite = _base_cite(repo)
     if repo.status == "not_found":
         return _rated("closed", f"base {repo.repo_id} is not on the Hub", cite)
@@ -608,8 +634,8 @@ def _linked_weights(repo: Any) -> Rated:
 def _dataset_level(ctx: ProbeContext, scope: str) -> Rated:
     names = declared_datasets(ctx)
     if not names:
-        section, count = best_section(ctx, DATA_SECTIONS) if ctx.readme_read else (None, 0)
-        if section is not None and count >= 40:
+        if described := _data_section(ctx):
+            section, _ = described
             why = f"{scope}: data described in '{section.title}' but no datasets named"
             return _rated("partial", why, ctx.section(section))
         if not ctx.metadata_known:
@@ -633,7 +659,7 @@ def _dataset_level(ctx: ProbeContext, scope: str) -> Rated:
 
 
 def _base_data_level(ctx: ProbeContext) -> Rated:
-    bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+    bases = _direct_bases(ctx)
     declared = ctx.metadata.get("base_model")
     if not bases and not declared:
         return _dataset_level(ctx, "no base model, this model's data")
@@ -661,14 +687,14 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
     return _between("closed", "open" if unread else "partial", why + also, *cites)
 
 
-def _unread_base(repo: Any) -> str:
+def _unread_base(repo: LinkedRepo) -> str:
     """Why a base model's card is not in the evidence."""
     if repo.status == "not_found":
         return f"base {repo.repo_id} is not on the Hub"
     return f"base {repo.repo_id} was not looked up ({repo.status})"
 
 
-def _base_cite(repo: Any) -> Citation:
+def _base_cite(repo: LinkedRepo) -> Citation:
     """A citation of a base model repo as the source saw it."""
     return Citation(f"models:{repo.repo_id}", repo.status, f"https://huggingface.co/{repo.repo_id}")
 
@@ -681,9 +707,7 @@ def _as_ids(value: Any) -> list[str]:
 def _trainingcode_level(ctx: ProbeContext) -> Rated:
     found = _topic_code(ctx, "training_code")
     if isinstance(found, Outcome):
-        if found.answer == "no":
-            return _rated("closed", found.reason, *found.citations)
-        return _between("closed", "open", found.reason)
+        return _not_found(found)
     why = f"{found[1]}; whether it is complete (open) or sparse (partial) needs a person"
     return _between("partial", "open", why, *found[2])
 
@@ -720,10 +744,8 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
 
 def _preprint_level(ctx: ProbeContext) -> Rated:
     outcome = paper_linked(ctx)
-    if outcome.answer == "no":
-        return _rated("closed", outcome.reason, *outcome.citations)
-    if outcome.answer == "unknown":
-        return _between("closed", "open", outcome.reason)
+    if outcome.answer != "yes":
+        return _not_found(outcome)
     why = f"{outcome.reason}; whether it covers data, training and tuning needs a person"
     return _between("partial", "open", why, *outcome.citations)
 
@@ -747,10 +769,8 @@ CARD_TOPICS = {
 
 def _modelcard_level(ctx: ProbeContext) -> Rated:
     card = card_substantive(ctx, 150, 0.5)
-    if card.answer == "no":
-        return _rated("closed", card.reason, *card.citations)
-    if card.answer == "unknown":
-        return _between("closed", "open", card.reason)
+    if card.answer != "yes":
+        return _not_found(card)
     covered = [t for t, names in CARD_TOPICS.items() if best_section(ctx, names)[1] >= 20]
     # The Hub renders `model-index` results on the card as its evaluation section.
     indexed = ctx.metadata.get("model-index") and evaluation_results(ctx).answer == "yes"
@@ -779,9 +799,7 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
         return _code_terms(ctx)
     if declared_datasets(ctx):
         return _datasets_licensed(ctx, "data", "data")
-    if not ctx.metadata_known:
-        return no_metadata(ctx)
-    return Outcome.no("the card names no training datasets", ctx.field("datasets"))
+    return _no_datasets(ctx)
 
 
 def _licenses_level(ctx: ProbeContext) -> Rated:

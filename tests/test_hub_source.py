@@ -14,6 +14,7 @@ from fakehub import FakeHub, load_repos
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
 from openaudit.evidence import Evidence
 from openaudit.sources import hub as hub_source
+from openaudit.sources import hub_client, hub_links
 from openaudit.sources.hub import fetch_hub_evidence
 
 APPROVED = "hf_ApprovedFixtureToken0123456789"
@@ -193,7 +194,7 @@ def test_base_model_cycle_is_detected(hub: FakeHub) -> None:
 def test_base_model_chain_is_bounded(hub: FakeHub) -> None:
     ev = fetch_hub_evidence("acme/chain-0")
 
-    hops = hub_source.MAX_BASE_HOPS
+    hops = hub_links.MAX_BASE_HOPS
     assert [b.repo_id for b in ev.base_models] == [f"acme/chain-{i}" for i in range(1, hops + 2)]
     assert [b.depth for b in ev.base_models] == list(range(1, hops + 2))
     assert [b.named_by for b in ev.base_models][:2] == ["acme/chain-0", "acme/chain-1"]
@@ -248,7 +249,7 @@ def test_dataset_lookups_are_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPat
 
 
 def test_file_listing_is_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hub_source, "MAX_FILES", 3)
+    monkeypatch.setattr(hub_client, "MAX_FILES", 3)
     ev = fetch_hub_evidence("openlab/open-7b")
 
     assert len(ev.files) == 3 and ev.files_truncated

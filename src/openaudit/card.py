@@ -2,6 +2,7 @@
 
 `parse_card(text)` never raises on any input text; malformed metadata becomes
 `metadata_error`. Every regex here is linear in the input (a 1 MiB card is routine).
+What each link points at is decided in links.py.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
-from urllib.parse import parse_qs, unquote, urlsplit
+from typing import Any
 
+from openaudit.links import LinkKind as LinkKind
+from openaudit.links import classify_link as classify_link
 from openaudit.safeyaml import SafeYAMLError, load_bounded
-
-LinkKind = Literal["code", "paper", "hf_dataset", "hf_model", "hf_space", "license", "other"]
 
 CARD_SOURCE = "README.md"  # the file name metadata errors are reported against
 MAX_LINKS = 2000  # distinct links kept per card
@@ -462,173 +462,6 @@ def _links(body: str) -> tuple[Link, ...]:
         kind, target = classify_link(url, label)
         links.append(Link(url, label, kind, target))
     return tuple(links)
-
-
-# --- link classification ------------------------------------------------------------
-
-_LICENSE_FILE = re.compile(
-    r"(?:licen[cs]e|copying|use[_-]?policy)(?:\.[a-z0-9]{1,8}){0,2}", re.IGNORECASE
-)
-_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org"})
-_GITHUB_RESERVED = frozenset(
-    {
-        "about", "apps", "collections", "contact", "customer-stories", "enterprise",
-        "explore", "features", "issues", "login", "marketplace", "notifications", "orgs",
-        "pricing", "pulls", "search", "security", "settings", "signup", "site", "sponsors",
-        "team", "topics", "trending", "users",
-    }
-)  # fmt: skip
-_HF_HOSTS = frozenset({"huggingface.co", "hf.co"})
-_HF_RESERVED = frozenset(
-    {
-        "api", "blog", "chat", "collections", "datasets", "docs", "enterprise", "join",
-        "learn", "login", "models", "new", "new-dataset", "new-space", "notifications",
-        "organizations", "papers", "posts", "pricing", "privacy", "search", "settings",
-        "spaces", "tasks", "terms-of-service", "welcome",
-    }
-)  # fmt: skip
-_PAPER_HOSTS = frozenset(
-    {
-        "aclanthology.org", "aclweb.org", "api.semanticscholar.org", "biorxiv.org",
-        "dl.acm.org", "doi.org", "dx.doi.org", "ieeexplore.ieee.org", "jmlr.org",
-        "link.springer.com", "medrxiv.org", "neurips.cc", "ojs.aaai.org",
-        "openaccess.thecvf.com", "openreview.net", "papers.neurips.cc", "papers.nips.cc",
-        "papers.ssrn.com", "semanticscholar.org",
-    }
-)  # fmt: skip
-_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?", re.IGNORECASE)
-_REPO_PART = re.compile(r"[\w.-]+")
-_REPORT_TEXT = re.compile(r"\b(?:technical|tech)\s+report\b|\bwhite\s?paper\b", re.IGNORECASE)
-
-_Classified = tuple[LinkKind, str | None]
-
-
-def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
-    """The kind of a link and its target (repo id, arXiv id, "github.com/org/repo", ...).
-
-    Relative links are classified only when they name a licence file.
-    """
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().removeprefix("www.")
-    except ValueError:
-        return "other", None
-    segments = [unquote(s) for s in parts.path.split("/") if s]
-    if not parts.scheme and not parts.netloc:
-        return ("license", None) if _is_license_file(segments) else ("other", None)
-    if parts.scheme.lower() not in ("http", "https", "") or not host:
-        return "other", None
-    for classify in (_license_link, _paper_link, _code_link, _hub_link):
-        found = classify(host, segments, parts.query)
-        if found is not None:
-            return found
-    if _REPORT_TEXT.search(text):
-        return "paper", None
-    return "other", None
-
-
-def _is_license_file(segments: list[str]) -> bool:
-    return bool(segments) and _LICENSE_FILE.fullmatch(segments[-1]) is not None
-
-
-def _license_link(host: str, segs: list[str], query: str) -> _Classified | None:
-    first = segs[0].lower() if segs else ""
-    path = "/".join(segs).lower()
-    if host == "creativecommons.org" and first in ("licenses", "publicdomain"):
-        return "license", _creative_commons_id(segs)
-    if host == "apache.org" and first == "licenses":
-        version = segs[-1].upper().removeprefix("LICENSE-") if len(segs) > 1 else ""
-        return "license", f"Apache-{version}" if re.fullmatch(r"\d\.\d", version) else None
-    catalogues = {"opensource.org": ("licenses", "license"), "spdx.org": ("licenses",)}
-    catalogues |= {"choosealicense.com": ("licenses",), "gnu.org": ("licenses",)}
-    if first in catalogues.get(host, ()):
-        name = re.sub(r"\.(?:html?|php|txt)$", "", segs[-1]) if len(segs) > 1 else ""
-        return "license", name or None
-    if host in ("llama.meta.com", "llama.com", "ai.meta.com") and (
-        "license" in path or "use-policy" in path or "use_policy" in path
-    ):
-        return "license", None
-    if (
-        host == "ai.google.dev"
-        and path.startswith("gemma/")
-        and ("terms" in path or "prohibited_use_policy" in path)
-    ):
-        return "license", None
-    return ("license", None) if _is_license_file(segs) else None
-
-
-def _creative_commons_id(segs: list[str]) -> str | None:
-    """The licence id of a CC URL: CC-BY-SA-4.0 for licenses/by-sa/4.0, CC0-1.0 for zero/1.0."""
-    if len(segs) < 3:
-        return None
-    if segs[0].lower() == "publicdomain":
-        return f"CC0-{segs[2]}" if segs[1].lower() == "zero" else None
-    return f"CC-{segs[1].upper()}-{segs[2]}"
-
-
-def _paper_link(host: str, segs: list[str], query: str) -> _Classified | None:
-    if host in ("arxiv.org", "export.arxiv.org") and len(segs) >= 2:
-        if segs[0].lower() in ("abs", "pdf", "html", "format"):
-            return "paper", _arxiv_id("/".join(segs[1:]))
-        return None
-    if host in _HF_HOSTS and len(segs) >= 2 and segs[0] == "papers":
-        return "paper", _arxiv_id(segs[1])
-    if segs and segs[-1].lower().endswith(".pdf"):
-        return "paper", None
-    if host in ("doi.org", "dx.doi.org") and segs:
-        return "paper", "/".join(segs)
-    if host == "openreview.net":
-        return "paper", next(iter(parse_qs(query).get("id", [])), None)
-    if host in _PAPER_HOSTS or host.startswith("proceedings."):
-        return "paper", None
-    return None
-
-
-def _arxiv_id(raw: str) -> str | None:
-    """The arXiv id without version or .pdf, or None when it does not look like one."""
-    raw = re.sub(r"\.pdf$", "", raw, flags=re.IGNORECASE)
-    match = _ARXIV_ID.fullmatch(raw)
-    return match.group(1) if match else None
-
-
-def _code_link(host: str, segs: list[str], query: str) -> _Classified | None:
-    if host == "raw.githubusercontent.com":
-        host = "github.com"
-    if host == "gist.github.com":
-        return "code", None
-    if host in ("sourceforge.net", "sf.net"):
-        if len(segs) >= 2 and segs[0] == "projects":
-            return "code", f"sourceforge.net/projects/{segs[1]}"
-        return "code", None
-    if host not in _CODE_HOSTS:
-        return None
-    if not segs or (host == "github.com" and segs[0].lower() in _GITHUB_RESERVED):
-        return "other", None
-    if len(segs) < 2:
-        return "code", None  # an organisation or user page
-    repo = segs[1].removesuffix(".git")
-    return "code", f"{host}/{segs[0]}/{repo}"
-
-
-def _hub_link(host: str, segs: list[str], query: str) -> _Classified | None:
-    if host not in _HF_HOSTS:
-        return None
-    if not segs:
-        return "other", None
-    if segs[0] == "datasets" and len(segs) >= 2:
-        return "hf_dataset", _repo_id(segs[1:3])
-    if segs[0] == "spaces" and len(segs) >= 3:
-        return "hf_space", _repo_id(segs[1:3])
-    if segs[0] in _HF_RESERVED or len(segs) < 2:
-        return "other", None  # a Hub page, or a user/organisation page
-    repo_id = _repo_id(segs[:2])
-    return ("hf_model", repo_id) if repo_id else ("other", None)
-
-
-def _repo_id(parts: list[str]) -> str | None:
-    if all(_REPO_PART.fullmatch(part) for part in parts):
-        return "/".join(parts)
-    return None
 
 
 # --- the card -----------------------------------------------------------------------

@@ -113,12 +113,13 @@ def _citation(citation: Citation) -> dict[str, Any]:
     return {"where": citation.where, "value": citation.value, "url": citation.url}
 
 
-def _plain(value: Any) -> Any:
-    """Plain data in the order it was built (tuples as lists)."""
+def _plain(value: Any, *, sort_keys: bool = False) -> Any:
+    """Plain data, tuples as lists; dict keys in the order built, or sorted with `sort_keys`."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        keys = sorted(value, key=str) if sort_keys else value
+        return {str(k): _plain(value[k], sort_keys=sort_keys) for k in keys}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [_plain(item, sort_keys=sort_keys) for item in value]
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
@@ -126,10 +127,4 @@ def _plain(value: Any) -> Any:
 
 def _sorted(value: Any) -> Any:
     """Framework extras with dict keys sorted, tuples as lists, so output never varies."""
-    if isinstance(value, dict):
-        return {str(k): _sorted(value[k]) for k in sorted(value, key=str)}
-    if isinstance(value, list | tuple):
-        return [_sorted(item) for item in value]
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
+    return _plain(value, sort_keys=True)

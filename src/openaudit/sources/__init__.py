@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from openaudit.evidence import Problem
 from openaudit.refs import parse_ref
 
 if TYPE_CHECKING:
@@ -24,6 +25,21 @@ LICENSE_FILE_RE = re.compile(
 def is_license_file(path: str) -> bool:
     """True for top-level licence-like files: LICENSE, LICENSE.md, COPYING, USE_POLICY.md, ..."""
     return "/" not in path and bool(LICENSE_FILE_RE.match(path))
+
+
+def card_ids(card: dict[str, Any] | None, key: str) -> tuple[list[str], list[Problem]]:
+    """The repo ids a card key names (a string or a list of strings), deduplicated."""
+    value = (card or {}).get(key)
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    ids: list[str] = []
+    problems: list[Problem] = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            message = f"card `{key}` entry {item!r:.60} is not a repo id; ignored"
+            problems.append(Problem(key, message))
+        elif item.strip() not in ids:
+            ids.append(item.strip())
+    return ids, problems
 
 
 def open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:

@@ -18,7 +18,7 @@ from openaudit.errors import UsageError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, RepoType, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_LICENSE_BYTES, MAX_README_BYTES
 from openaudit.refs import show
-from openaudit.sources import is_license_file
+from openaudit.sources import card_ids, is_license_file
 
 README_NAMES = ("README.md", "readme.md")
 NOT_LOOKED_UP = "not looked up: local audit (no Hub access)"
@@ -211,12 +211,7 @@ def _linked(
 ) -> tuple[tuple[LinkedRepo, ...], list[Problem]]:
     """The repos the card names under `key`, recorded but not looked up (no Hub access)."""
     relation = _string(metadata.get("base_model_relation")) if key == "base_model" else None
-    value = metadata.get(key)
-    items = value if isinstance(value, list) else [] if value is None else [value]
-    bad = [item for item in items if not isinstance(item, str) or not item.strip()]
-    problems = [
-        Problem(key, f"card `{key}` entry {item!r:.60} is not a repo id; ignored") for item in bad
-    ]
+    names, problems = card_ids(metadata, key)
     linked = tuple(
         LinkedRepo(
             repo_id=name,
@@ -225,7 +220,7 @@ def _linked(
             relation=relation,
             problem=NOT_LOOKED_UP,
         )
-        for name in _strings(value)[:MAX_DATASETS]
+        for name in names[:MAX_DATASETS]
     )
     return linked, problems
 

@@ -8,6 +8,9 @@ huggingface_hub client talks to the fake Hub on 127.0.0.1.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -208,7 +211,7 @@ def test_batch_keeps_going_past_a_bad_model(hub: FakeHub) -> None:
 
 @pytest.mark.parametrize("mode", ["close", "503"])
 def test_network_failure_is_exit_3_with_a_hint(mode: str, hub: FakeHub) -> None:
-    hub.fail_next(1, mode)  # type: ignore[arg-type]
+    hub.fail_next(3, mode)  # type: ignore[arg-type]  # the first try and both retries
     result = invoke(["openlab/open-7b"])
     assert result.exit_code == 3, result.stderr
     (line,) = result.stderr.strip().splitlines()
@@ -221,3 +224,15 @@ def test_unreachable_endpoint_is_exit_3(monkeypatch: pytest.MonkeyPatch) -> None
     result = invoke(["openlab/open-7b"])
     assert result.exit_code == 3
     assert "could not reach the Hub" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_real_process_makes_no_request_beyond_the_plan(hub: FakeHub) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "HF_HUB_DISABLE_TELEMETRY"}
+    env["HF_ENDPOINT"] = hub.url
+    code = "from openaudit.cli.app import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "acme/solo", "-f", "json"], env=env, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert [p for p in hub.paths() if "agent-harnesses" in p] == []
+    assert len(hub.requests) <= 3

@@ -417,21 +417,34 @@ def test_bad_revision(hub: FakeHub) -> None:
 
 @pytest.mark.parametrize("mode", ["close", "500", "503"])
 def test_network_fault_on_model_info(hub: FakeHub, mode: str) -> None:
-    hub.fail_next(1, mode)  # type: ignore[arg-type]
+    hub.fail_next(3, mode)  # type: ignore[arg-type]  # every attempt fails
     start = time.perf_counter()
     with pytest.raises(NetworkError) as caught:
         fetch_hub_evidence("openlab/open-7b", token=APPROVED)
-    assert time.perf_counter() - start < 5, "model_info must not go through retry loops"
+    assert time.perf_counter() - start < 5, "retries are few and short, not the client's loops"
     error = caught.value
     assert error.message.startswith(f"could not reach the Hub at {hub.url}: ")
     assert error.hint == "check the network or HF_ENDPOINT; set HF_HUB_OFFLINE=0"
     assert APPROVED not in error.one_line()
     assert_one_line(error)
-    assert len(hub.requests) == 1
+    assert len(hub.requests) == 3
+
+
+@pytest.mark.parametrize("mode", ["close", "503"])
+def test_a_transient_fault_is_retried(hub: FakeHub, mode: str) -> None:
+    hub.fail_next(2, mode)  # type: ignore[arg-type]  # model_info fails twice, then answers
+    evidence = fetch_hub_evidence("acme/solo")
+    assert evidence.readme is not None
+    assert [p for p in hub.paths() if p.startswith("/api/")] == ["/api/models/acme/solo"] * 3
+
+
+def test_a_transient_fault_on_a_file_read_is_retried(hub: FakeHub) -> None:
+    hub.fail_next(1, "close", after=1)
+    assert fetch_hub_evidence("acme/solo").readme is not None
 
 
 def test_network_fault_on_file_read_is_fatal(hub: FakeHub) -> None:
-    hub.fail_next(1, "close", after=1)
+    hub.fail_next(10, "close", after=1)  # every file read fails, retries included
     with pytest.raises(NetworkError):
         fetch_hub_evidence("acme/solo")
 

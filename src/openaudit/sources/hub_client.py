@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from openaudit import __version__
 from openaudit.errors import (
@@ -33,6 +34,11 @@ REQUEST_TIMEOUT = 30.0  # seconds; the client's shared session has no timeout of
 NETWORK_HINT = "check the network or HF_ENDPOINT; set HF_HUB_OFFLINE=0"
 GATED_HINT = "request access on the model's Hub page, then pass a token with --token or HF_TOKEN"
 
+# Waits before the 2nd and 3rd attempt of a request that failed transiently
+# (connection error, timeout, 5xx, 408, 429); short, so a dead Hub costs ~1 s.
+RETRY_DELAYS: tuple[float, ...] = (0.25, 0.75)
+T = TypeVar("T")
+
 ErrorKind = Literal["gated", "not_found", "revision", "disabled", "entry", "network", "other"]
 
 
@@ -53,6 +59,9 @@ class HubClient:
     @classmethod
     def create(cls, endpoint: str | None, token: str | None) -> HubClient:
         """A client for the resolved endpoint that sends `token`, or no token at all."""
+        # Unless the user chose otherwise: no extra request per process to the
+        # client's agent-harness endpoint (read once, when huggingface_hub loads).
+        os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
         from huggingface_hub import HfApi
 
         url = resolve_endpoint(endpoint)
@@ -83,18 +92,22 @@ class HubClient:
         from huggingface_hub.errors import BadRequestError, HFValidationError
 
         try:
-            info = self.api.model_info(
-                repo_id,
-                revision=revision,
-                files_metadata=files_metadata,
-                token=self.auth,
-                timeout=REQUEST_TIMEOUT,
+            info = retrying(
+                lambda: self.api.model_info(
+                    repo_id,
+                    revision=revision,
+                    files_metadata=files_metadata,
+                    token=self.auth,
+                    timeout=REQUEST_TIMEOUT,
+                )
             )
         except (BadRequestError, HFValidationError):
             raise
         except (KeyError, TypeError, ValueError):
             # ModelCardData raises on some model-index shapes even with ignore_metadata_errors.
-            return self._raw_model_info(repo_id, revision, files_metadata=files_metadata)
+            return retrying(
+                lambda: self._raw_model_info(repo_id, revision, files_metadata=files_metadata)
+            )
         return info, card_dict(info.card_data)
 
     def _raw_model_info(
@@ -119,7 +132,9 @@ class HubClient:
 
     def dataset_info(self, repo_id: str) -> DatasetInfo:
         """dataset_info for one dataset repo, with this client's token and timeout."""
-        return self.api.dataset_info(repo_id, token=self.auth, timeout=REQUEST_TIMEOUT)
+        return retrying(
+            lambda: self.api.dataset_info(repo_id, token=self.auth, timeout=REQUEST_TIMEOUT)
+        )
 
     def headers(self) -> dict[str, str]:
         """The HTTP headers of a direct request: user agent and the token, if any."""
@@ -131,6 +146,9 @@ class HubClient:
 
     def read_file(self, repo_id: str, path: str, sha: str, limit: int) -> bytes:
         """One GET of a repo file at a commit, read up to `limit` bytes (else TooLarge)."""
+        return retrying(lambda: self._read_file(repo_id, path, sha, limit))
+
+    def _read_file(self, repo_id: str, path: str, sha: str, limit: int) -> bytes:
         from huggingface_hub import get_session, hf_hub_url, hf_raise_for_status
 
         url = hf_hub_url(repo_id, path, revision=sha, endpoint=self.endpoint)
@@ -226,6 +244,22 @@ def client_errors() -> tuple[type[Exception], ...]:
 
     # RecursionError: json.loads of a deeply nested answer from a hostile endpoint
     return (OSError, ValueError, KeyError, RecursionError, httpx2.HTTPError, httpx2.InvalidURL)
+
+
+def retrying(call: Callable[[], T]) -> T:
+    """`call()`, tried again after a short wait while it fails transiently.
+
+    The client retries neither model_info nor our single-GET file reads, so one
+    dropped connection or 503 would otherwise end the audit.
+    """
+    for delay in RETRY_DELAYS:
+        try:
+            return call()
+        except client_errors() as exc:
+            if error_kind(exc) != "network":
+                raise
+        time.sleep(delay)
+    return call()
 
 
 def error_kind(exc: BaseException) -> ErrorKind:

@@ -6,7 +6,13 @@ import pytest
 
 from openaudit.evidence import Evidence, Problem, RepoFile
 from openaudit.rubric import parse_rubric
-from openaudit.rubric.engine import evaluate, overall_level, overall_score, score_layer
+from openaudit.rubric.engine import (
+    assess_layer,
+    evaluate,
+    overall_level,
+    overall_score,
+    score_layer,
+)
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Thresholds
 from openaudit.verdict import Answer, LayerResult, Level, Outcome
 
@@ -80,6 +86,41 @@ OVERALL = [
 @pytest.mark.parametrize(("levels", "expected"), OVERALL)
 def test_overall_level(levels: dict[str, Level], expected: Level) -> None:
     assert overall_level(layers(**levels)) == expected
+
+
+@pytest.mark.parametrize(
+    ("results", "expected"),
+    [
+        # open by score, but a "no" to the unanswered probe would cap at partial
+        ([(probe("a", 9), "yes"), (probe("b", 1, no="partial", unknown="unknown"), "unknown")],
+         ("unknown", 100, "partial")),
+        # an uncapped unanswered probe could lower the level to anything
+        ([(probe("a", 9), "yes"), (probe("b", 1, unknown="unknown"), "unknown")],
+         ("unknown", 100, "closed")),
+        # decided levels carry no bound
+        ([(probe("a"), "yes")], ("open", 100, None)),
+        ([(probe("a"), "yes"), (probe("b", 2), "unknown")], ("unknown", 100, None)),
+    ],
+)
+def test_an_unknown_layer_records_what_the_evidence_proves(
+    results: list[tuple[ProbeSpec, Answer]], expected: tuple[Level, int | None, Level | None]
+) -> None:
+    assert assess_layer(LAYER, answered(*results)) == expected
+
+
+@pytest.mark.parametrize(
+    ("at_least", "expected"),
+    [("partial", "partial"), ("closed", "unknown"), (None, "unknown")],
+)
+def test_an_unknown_key_layer_that_cannot_be_closed_leaves_the_verdict_partial(
+    at_least: Level | None, expected: Level
+) -> None:
+    verdict_layers = (
+        LayerResult("weights", "open", 100, ()),
+        LayerResult("code", "partial", 50, ()),
+        LayerResult("usage_limits", "unknown", 100, (), at_least=at_least),
+    )
+    assert overall_level(verdict_layers) == expected
 
 
 def test_overall_score_is_layer_weighted_and_skips_none() -> None:

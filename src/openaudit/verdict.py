@@ -66,6 +66,7 @@ class LayerResult:
     score: int | None
     findings: tuple[Finding, ...]
     summary: str = ""
+    at_least: Level | None = None  # an unknown layer the evidence proves at least this open
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,7 @@ def _layer(layer: LayerResult) -> dict[str, Any]:
         "score": layer.score,
         "summary": layer.summary,
         "findings": [_finding(finding) for finding in layer.findings],
+        "at_least": layer.at_least,
     }
 
 

@@ -10,8 +10,11 @@ Scoring rules (the same for every rubric):
   `cap_if_unknown: unknown` makes the layer unknown only when a "no" to that
   probe could still lower the level (gated weights are partial whatever the
   unread licence says);
+- an unknown layer left so only by such probes records the lowest level a "no"
+  to them could give (`at_least`);
 - overall: open when every layer is open; closed when weights or usage limits
-  are closed; unknown when either is unknown; else partial. The overall score
+  are closed; unknown when either is unknown and could still be closed (its
+  `at_least` is not partial or open); else partial. The overall score
   is the layer-weighted mean of the layer scores that are not None.
 """
 
@@ -75,9 +78,9 @@ def _answer(probe: ProbeSpec, ctx: ProbeContext) -> Outcome:
 
 def _layer(layer: LayerSpec, results: list[Scored], ctx: ProbeContext) -> LayerResult:
     own = [(probe, outcome) for probe, outcome in results if probe.layer == layer.id]
-    level, score = score_layer(layer, own)
+    level, score, at_least = assess_layer(layer, own)
     findings = tuple(_finding(probe, outcome) for probe, outcome in own)
-    return LayerResult(layer.id, level, score, findings, layer_summary(own, ctx))
+    return LayerResult(layer.id, level, score, findings, layer_summary(own, ctx), at_least)
 
 
 def _finding(probe: ProbeSpec, outcome: Outcome) -> Finding:
@@ -94,11 +97,21 @@ def _finding(probe: ProbeSpec, outcome: Outcome) -> Finding:
 
 def score_layer(layer: LayerSpec, results: Iterable[Scored]) -> tuple[Level, int | None]:
     """A layer's level and 0-100 score from its probes' outcomes."""
+    level, score, _ = assess_layer(layer, results)
+    return level, score
+
+
+def assess_layer(
+    layer: LayerSpec, results: Iterable[Scored]
+) -> tuple[Level, int | None, Level | None]:
+    """A layer's level and score, and for a layer left unknown only by unanswered
+    capping probes, the lowest level a "no" to them could give (None otherwise)."""
     results = list(results)
     total = sum(probe.weight for probe, _ in results)
     yes = sum(probe.weight for probe, o in results if o.answer == "yes")
     decided = sum(probe.weight for probe, o in results if o.answer != "unknown")
     ratio = 100 * yes / decided if decided > 0 else None
+    score = None if ratio is None else round(ratio)
     level: Level = "unknown"
     if ratio is not None and total - decided <= total / 2:
         level = layer.thresholds.level(ratio)
@@ -109,9 +122,16 @@ def score_layer(layer: LayerSpec, results: Iterable[Scored]) -> tuple[Level, int
             undecided.append(probe)
         else:
             level = cap_level(level, cap)
-    if any(_could_differ(level, probe) for probe in undecided):
-        level = cap_level(level, "unknown")
-    return level, None if ratio is None else round(ratio)
+    differing = [probe for probe in undecided if _could_differ(level, probe)]
+    if not differing or LEVEL_RANK[level] <= LEVEL_RANK["unknown"]:  # closed stays closed
+        return level, score, None
+    lowest = min((_level_if_no(level, p) for p in differing), key=LEVEL_RANK.__getitem__)
+    return "unknown", score, lowest
+
+
+def _level_if_no(level: Level, probe: ProbeSpec) -> Level:
+    """The level a "no" to an unanswered probe would leave (uncapped: any, so closed)."""
+    return cap_level(level, probe.cap_if_no) if probe.cap_if_no is not None else "closed"
 
 
 def _could_differ(level: Level, probe: ProbeSpec) -> bool:
@@ -126,9 +146,14 @@ def overall_level(layers: tuple[LayerResult, ...]) -> Level:
         return "open"
     if any(levels.get(key) == "closed" for key in KEY_LAYERS):
         return "closed"
-    if any(levels.get(key) == "unknown" for key in KEY_LAYERS):
+    if any(_could_be_closed(layer) for layer in layers if layer.id in KEY_LAYERS):
         return "unknown"
     return "partial"
+
+
+def _could_be_closed(layer: LayerResult) -> bool:
+    """An unknown layer whose evidence does not prove it at least partial."""
+    return layer.level == "unknown" and layer.at_least in (None, "closed", "unknown")
 
 
 def overall_score(specs: tuple[LayerSpec, ...], layers: tuple[LayerResult, ...]) -> int | None:

@@ -89,7 +89,7 @@ def test_licence_block_of_a_llama2_fine_tune(hub: FakeHub) -> None:
 def test_licence_block_and_rubrics_in_the_table(hub: FakeHub) -> None:
     result = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "osaid", "-f", "table"])
     assert result.exit_code == 0, result.stderr
-    lines = [line.strip() for line in result.stdout.splitlines()]
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
     assert "Licence: apache-2.0 (permissive)" in lines
     assert any(line.startswith("lineage: declares apache-2.0, but its base") for line in lines)
     assert any(line.startswith("osaid 1.0: fail — unmet:") for line in lines), result.stdout

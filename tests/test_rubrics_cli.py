@@ -240,7 +240,7 @@ def test_list_table() -> None:
     result = run(["rubrics", "list", "-f", "table"])
     assert result.exit_code == 0, result.stderr
     header = result.stdout.splitlines()[0].split()
-    assert header == ["id", "version", "title", "source"]
+    assert header == ["id", "version", "title", "probes"]  # the sources: `rubrics show`
     assert any(line.startswith("openaudit ") for line in result.stdout.splitlines())
 
 

@@ -65,6 +65,10 @@ class OpenAuditGroup(TyperGroup):
         except OpenAuditError as exc:
             error(exc.one_line(), context.secrets)
             return int(exc.exit_code)
+        except _click.exceptions.NoArgsIsHelpError as exc:
+            # `openaudit rubrics` alone: its help, as `openaudit` alone shows the root's.
+            sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
+            return int(ExitCode.PASSED)
         except _click.ClickException as exc:
             error(exc.format_message(), context.secrets)
             return int(ExitCode.USAGE)  # click's exit 1 would read as "policy failed"

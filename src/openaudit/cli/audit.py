@@ -127,9 +127,13 @@ def exit_code(report: Report, outcome: PolicyResult) -> int:
 
 
 def announce(report: Report, outcome: PolicyResult, settings: Settings, secrets: list[str]) -> None:
-    """Errors and policy failures always, summaries unless --quiet, on stderr."""
+    """Errors and policy failures, summaries unless --quiet, on stderr.
+
+    A lone model's error is not repeated when its table, just shown, already says it.
+    """
     single = len(report.results) == 1
-    for failed in report.errors:
+    shown = single and settings.terminal and settings.format is Format.TABLE
+    for failed in () if shown else report.errors:
         error(failed.message if single else f"{failed.ref}: {failed.message}", secrets)
     for failure in outcome.failures:
         say(f"policy failed: {failure}", secrets)

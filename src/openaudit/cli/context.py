@@ -98,6 +98,7 @@ class Settings:
     quiet: bool
     verbose: bool
     explain: bool = False
+    terminal: bool = False  # the report goes to a terminal
 
 
 @dataclass
@@ -159,6 +160,7 @@ class AppContext:
             quiet=quiet,
             verbose=verbose and not quiet,
             explain=explain,
+            terminal=to_terminal,
         )
 
 

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from openaudit.rubric.model import Rubric
 
 JSON_SCHEMA_VERSION = "1"
-# Columns that wrap, and how much of the spare width each gets; the others never wrap.
-WRAPPING_COLUMNS = {"title": 1, "source": 1, "question": 3, "caps": 2}
+# Columns that wrap, and how much of the spare width each gets (0: only what it needs,
+# so a table without a share stays as narrow as its content); the others never wrap.
+WRAPPING_COLUMNS = {"title": 0, "question": 3, "caps": 2}
 
 rubrics_app = typer.Typer(
     name="rubrics",
@@ -39,8 +40,11 @@ NameArg = Annotated[
     str,
     typer.Argument(metavar="NAME|PATH", help="A shipped rubric name or a rubric YAML file."),
 ]
-PathArg = Annotated[
-    str, typer.Argument(metavar="PATH", help="A rubric YAML file (or a shipped rubric name).")
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATH", help="Rubric YAML files (or shipped rubric names).", show_default=False
+    ),
 ]
 OptionalNameArg = Annotated[
     str | None,
@@ -62,28 +66,37 @@ EvaluatorsOpt = Annotated[
 ]
 
 
-@rubrics_app.command("list")
+@rubrics_app.command("list", short_help="List the shipped rubrics.")
 def list_command(
     ctx: typer.Context,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
-    """List the shipped rubrics: id, version, title and source."""
+    """List the shipped rubrics: id, version, title and probe count (JSON: also the source).
+
+    `openaudit rubrics show NAME` shows one in full, with its source.
+    """
     from openaudit.rubric.docs import rubric_summary
     from openaudit.rubric.lookup import shipped_rubrics
 
     settings = _settings(ctx, fmt, output, no_color)
-    rows = [rubric_summary(rubric) for rubric in shipped_rubrics()]
+    rubrics = list(shipped_rubrics())
+    rows = [rubric_summary(rubric) for rubric in rubrics]
     if settings.format is Format.JSON:
         text = _json({"rubrics": rows})
     else:
-        headers = ["id", "version", "title", "source"]
-        text = _tables([("", headers, [[row[h] for h in headers] for row in rows])], settings)
+        # The sources are paragraphs of citations: they would fill the terminal here.
+        headers = ["id", "version", "title", "probes"]
+        cells = [
+            [row["id"], row["version"], row["title"], str(len(rubric.probes))]
+            for row, rubric in zip(rows, rubrics, strict=True)
+        ]
+        text = _tables([("", headers, cells)], settings)
     write_report(text, settings.output)
 
 
-@rubrics_app.command("show")
+@rubrics_app.command("show", short_help="Show a rubric's layers and probes.")
 def show_command(
     ctx: typer.Context,
     name: NameArg,
@@ -104,23 +117,28 @@ def show_command(
     write_report(text, settings.output)
 
 
-@rubrics_app.command("validate")
-def validate_command(path: PathArg) -> None:
-    """Check a rubric file; each error is printed as FILE:LINE:COLUMN: MESSAGE (exit 2)."""
+@rubrics_app.command("validate", short_help="Check rubric files (FILE:LINE:COL errors).")
+def validate_command(paths: PathsArg) -> None:
+    """Check rubric files; each error is printed as FILE:LINE:COLUMN: MESSAGE (exit 2)."""
     from openaudit.rubric import load_rubric
 
-    try:
-        rubric = load_rubric(path)
-    except RubricError as exc:
-        # Compiler-style, without the `openaudit: error:` prefix, so editors can jump to it.
-        sys.stderr.write(clean(exc.one_line()) + "\n")
-        raise typer.Exit(ExitCode.USAGE) from None
-    sys.stdout.write(
-        f"{clean(path)} is valid: {len(rubric.probes)} probes in {len(rubric.layers)} layers\n"
-    )
+    failed = False
+    for path in paths:
+        try:
+            rubric = load_rubric(path)
+        except RubricError as exc:
+            # Compiler-style, without the `openaudit: error:` prefix, so editors can jump to it.
+            sys.stderr.write(clean(exc.one_line()) + "\n")
+            failed = True
+            continue
+        sys.stdout.write(
+            f"{clean(path)} is valid: {len(rubric.probes)} probes in {len(rubric.layers)} layers\n"
+        )
+    if failed:
+        raise typer.Exit(ExitCode.USAGE)
 
 
-@rubrics_app.command("docs")
+@rubrics_app.command("docs", short_help="Generate Markdown docs for rubrics or evaluators.")
 def docs_command(
     name: OptionalNameArg = None,
     output: OutputOpt = None,
@@ -242,11 +260,11 @@ def _tables(tables: list[tuple[str, list[str], list[list[str]]]], settings: Sett
             console.print()
         for line in title.splitlines():
             console.print(Text(clean(line), style="bold"))
-        expand = any(header in WRAPPING_COLUMNS for header in headers)
+        expand = any(WRAPPING_COLUMNS.get(header) for header in headers)
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
         for header in headers:
             ratio = WRAPPING_COLUMNS.get(header)
-            table.add_column(header, no_wrap=ratio is None, overflow="fold", ratio=ratio)
+            table.add_column(header, no_wrap=ratio is None, overflow="fold", ratio=ratio or None)
         for row in rows:
             table.add_row(*(Text(clean(cell)) for cell in row))
         console.print(table)

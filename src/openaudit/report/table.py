@@ -13,10 +13,12 @@ with markup and emoji off, and `clean()` drops escape sequences and control char
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Iterator
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -26,11 +28,17 @@ from openaudit.report import Audit, ModelError, Report, Result
 from openaudit.report.text import clean
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
-LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "magenta"}
-ANSWER_STYLES = {"yes": "green", "no": "red", "unknown": "yellow"}
-OSAID_STYLES = {"pass": "green", "fail": "red", "unknown": "magenta"}
+# Undecided is dim: it is the absence of evidence, not a warning of its own.
+LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "dim"}
+ANSWER_STYLES = {"yes": "green", "no": "red", "unknown": "dim"}
+OSAID_STYLES = {"pass": "green", "fail": "red", "unknown": "dim"}
 NO_SCORE = "-"
 INDENT = 2
+# Licence statements this short ("Modification: yes") share lines, joined by PACK_SEPARATOR;
+# longer ones get a line each, wrapped under a hanging indent.
+PACK_MAX = 30
+PACK_SEPARATOR = " · "
+HANGING = 4
 # The licence block's lists shown under its statements, each line with a prefix.
 LICENSE_LISTS = (
     ("conflicts", "conflict"),
@@ -62,7 +70,7 @@ def render_table(
     for index, result in enumerate(report.results):
         if index:
             console.print()
-        console.print(_model(result, explain))
+        console.print(_model(result, explain, width))
     if len(report.results) > 1:
         console.print()
         console.print(_overview(report.results))
@@ -74,7 +82,7 @@ def _safe(text: object, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
-def _model(result: Result, explain: bool) -> RenderableType:
+def _model(result: Result, explain: bool, width: int) -> RenderableType:
     if isinstance(result, ModelError):
         return Group(
             Text.assemble((clean(result.ref), "bold")),
@@ -82,10 +90,11 @@ def _model(result: Result, explain: bool) -> RenderableType:
         )
     verdict = result.primary
     parts: list[RenderableType] = [_header(verdict), _layers_table(verdict)]
-    parts.extend(_problems(verdict))
+    if verdict.problems:
+        parts.extend([_problems(verdict), Text("")])
     parts.append(_verdict_line(verdict))
     parts.extend(_rubric_lines(result))
-    parts.extend(_license(verdict.license))
+    parts.extend(_license(verdict.license, width))
     if explain:
         parts.extend(_explain(verdict))
     return Group(*parts)
@@ -126,17 +135,16 @@ def _layer_name(layer_id: str) -> str:
     return clean(layer_id).replace("_", " ")
 
 
-def _problems(verdict: Verdict) -> Iterator[Text]:
-    for what, message in verdict.problems:
-        yield Text.assemble(("problem: ", "yellow"), f"{clean(what)}: {clean(message)}")
+def _problems(verdict: Verdict) -> Table:
+    """'problem: what: message' per evidence problem, each wrapping under its own text."""
+    return _labelled([("problem", f"{what}: {message}") for what, message in verdict.problems])
 
 
 def _verdict_line(verdict: Verdict) -> Text:
-    line = Text.assemble(("Verdict: ", "bold"), _level(verdict.level))
-    line.append(f"  score {_score(verdict.score)}/100")
-    if verdict.summary:
-        line.append(f"  {clean(verdict.summary)}")
-    return line
+    """'Verdict: partial, score 38/100': the summary would repeat the level and the table."""
+    level = _level(verdict.level)
+    level.stylize("bold")
+    return Text.assemble(("Verdict: ", "bold"), level, f", score {_score(verdict.score)}/100")
 
 
 def _rubric_lines(audit: Audit) -> Iterator[Text]:
@@ -214,8 +222,9 @@ def _point(value: object) -> str:
     return f"{value:.2f}" if isinstance(value, int | float) else "?"
 
 
-def _license(block: dict[str, Any]) -> Iterator[RenderableType]:
-    """'Licence: id (family)', then its statements and flags as indented lines."""
+def _license(block: dict[str, Any], width: int) -> Iterator[RenderableType]:
+    """'Licence: id (family)', its statements (the short ones several to a line), then
+    conflicts, lineage and training-data flags under a label column."""
     if not block:
         return
     head = Text.assemble(("Licence: ", "bold"), clean(block.get("id") or "unknown"))
@@ -224,17 +233,48 @@ def _license(block: dict[str, Any]) -> Iterator[RenderableType]:
     elif block.get("reason"):
         head.append(f" ({clean(block['reason'])})", "dim")
     yield head
-    lines = [Text(clean(statement)) for statement in block.get("statements", [])]
-    for key, prefix in LICENSE_LISTS:
-        lines.extend(_prefixed(prefix, item) for item in block.get(key, []))
+    yield from _statements(block.get("statements", []), width - INDENT)
+    rows = [(prefix, item) for key, prefix in LICENSE_LISTS for item in block.get(key, [])]
     flagged = [item for item in block.get("dataset_flags", []) if item.get("flags")]
-    lines.extend(_prefixed("data", _dataset(item)) for item in flagged)
-    yield from (Padding(line, (0, 0, 0, INDENT)) for line in lines)
+    rows.extend(("data", _dataset(item)) for item in flagged)
+    if rows:
+        yield Padding(_labelled(rows), (0, 0, 0, INDENT))
 
 
-def _prefixed(prefix: str, text: object) -> Text:
-    """'prefix: text', the prefix highlighted, the text cleaned."""
-    return Text.assemble((f"{prefix}: ", "yellow"), clean(text))
+def _statements(statements: list[Any], width: int) -> Iterator[Text]:
+    """The statements as indented lines: short ones packed, long ones with a hanging indent."""
+    run: list[str] = []
+    for statement in map(clean, statements):
+        if cell_len(statement) <= PACK_MAX:
+            if run and cell_len(PACK_SEPARATOR.join([*run, statement])) > width:
+                yield _packed(run)
+                run = []
+            run.append(statement)
+            continue
+        if run:
+            yield _packed(run)
+            run = []
+        lines = textwrap.wrap(statement, width, subsequent_indent=" " * (HANGING - INDENT))
+        yield Text("\n".join(" " * INDENT + line for line in lines))
+    if run:
+        yield _packed(run)
+
+
+def _packed(statements: list[str]) -> Text:
+    separator = Text(PACK_SEPARATOR, style="dim")
+    return Text(" " * INDENT) + separator.join(Text(each) for each in statements)
+
+
+def _labelled(rows: list[tuple[str, str]]) -> Table:
+    """'label: text' rows: the label shown once per group, the text wrapping under itself."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, style="yellow")
+    grid.add_column(ratio=1)
+    previous = None
+    for label, text in rows:
+        grid.add_row("" if label == previous else f"{clean(label)}:", Text(clean(text)))
+        previous = label
+    return grid
 
 
 def _dataset(item: dict[str, Any]) -> str:
@@ -263,7 +303,8 @@ def _findings_table(layer: LayerResult) -> Table:
     )
     table.add_column("Probe", ratio=2)
     table.add_column("Answer", no_wrap=True, min_width=7)
-    table.add_column("Why, evidence, fix", ratio=3)
+    # fold: a URL longer than the column shows in full, over several lines, never cut off
+    table.add_column("Why, evidence, fix", ratio=3, overflow="fold")
     for finding in layer.findings:
         probe = Text.assemble(
             (clean(finding.probe), "bold"), "\n", (clean(finding.question), "dim")

@@ -83,3 +83,23 @@ def test_usage_evaluator(name: str, evidence: Evidence, answer: Answer, reason: 
     got, why = ask(name, evidence)
     assert got == answer, why
     assert reason in why
+
+
+def test_unreadable_card_metadata_leaves_the_licence_unknown_not_absent() -> None:
+    from openaudit.evidence import Evidence
+    from openaudit.rubric.context import ProbeContext
+    from openaudit.rubric.registry import get_evaluator, run
+
+    broken = Evidence(ref="org/m", source="hub", readme="---\nlicense: [mit\n---\n# M\n")
+    for name, params in (
+        ("license_identified", {}),
+        ("no_use_restrictions", {}),
+        ("commercial_use_allowed", {}),
+        ("license_family_in", {"families": ["permissive"]}),
+    ):
+        spec = get_evaluator(name)
+        assert spec is not None
+        outcome = run(spec, ProbeContext(broken), params)
+        assert outcome.answer == "unknown", (name, outcome.reason)
+        assert "metadata could not be read" in outcome.reason
+        assert outcome.citations

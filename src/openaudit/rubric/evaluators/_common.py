@@ -102,8 +102,15 @@ def combine(
 
 
 def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
-    """Unknown when no licence was found but the card itself could not be read (gated)."""
-    if ctx.license.claims or ctx.readme_read or ctx.evidence.api_card_data is not None:
+    """Unknown when no licence was found but the card could not be read: its
+    metadata is malformed or refused, or the card itself is gated."""
+    if ctx.license.claims:
+        return None
+    if ctx.card.metadata_error:
+        error = ctx.card.metadata_error
+        why = f"no licence found, but the card metadata could not be read: {error}"
+        return Outcome.unknown(why, ctx.readme())
+    if ctx.readme_read or ctx.evidence.api_card_data is not None:
         return None
     if ctx.evidence.access != "gated":
         return None

@@ -134,7 +134,7 @@ def _families_check(params: dict[str, Any]) -> str | None:
 def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool = False) -> Outcome:
     """The model's identified licence (with its bases' terms if asked) is in `families`."""
     report = ctx.license
-    cites = tuple(claim.citation for claim in report.claims)
+    cites = tuple(claim.citation for claim in report.claims) or (ctx.field("license"),)
     if report.facts is None and report.claims:
         return Outcome.unknown(f"the licence could not be identified: {report.reason}", *cites)
     if report.facts is None and (unreadable := licence_unreadable(ctx)):

@@ -104,17 +104,16 @@ def test_open_model_requests(hub: FakeHub) -> None:
 
 
 def test_solo_model_costs_three_requests_in_two_round_trips(hub: FakeHub) -> None:
-    hub.latency = 0.3
+    hub.latency = 0.3  # long enough that the README and LICENSE reads overlap
     try:
-        start = time.perf_counter()
         ev = fetch_hub_evidence("acme/solo")
-        elapsed = time.perf_counter() - start
     finally:
         hub.latency = 0.0
     assert len(hub.requests) == 3
     assert resolved(hub) == ["acme/solo:LICENSE", "acme/solo:README.md"]
     assert ev.readme and ev.license_files[0].text
-    assert 0.6 <= elapsed < 0.85, f"{elapsed:.2f}s is not two round trips of 0.3s"
+    # two round trips: model info, then both files at once (wall time: benchmarks/)
+    assert hub.peak_in_flight == 2
 
 
 def test_revision_is_resolved_and_files_pinned_to_its_commit(hub: FakeHub) -> None:

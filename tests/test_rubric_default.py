@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 from typing import Any
 
 from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
@@ -195,13 +194,9 @@ def test_unseen_base_licence_leaves_decided_usage_levels() -> None:
     assert usage_of(audit(open_model(unlicensed, license_files=())))[0] == "closed"
 
 
-def test_deterministic_and_fast() -> None:
+def test_deterministic() -> None:
+    """The same evidence gives the same verdict (speed: benchmarks/rubric_eval.py)."""
     ev = open_model()
-    rubric = load_rubric("openaudit")
-    first = evaluate(rubric, ev)
-    start = time.perf_counter()
-    runs = 50
-    for _ in range(runs):
+    first = evaluate(load_rubric("openaudit"), ev)
+    for _ in range(5):
         assert evaluate(load_rubric("openaudit"), ev) == first
-    per_audit = (time.perf_counter() - start) / runs
-    assert per_audit < 0.005, f"{per_audit * 1000:.2f} ms per load + evaluate"

@@ -53,6 +53,8 @@ class FakeHub:
         self._log: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._faults: list[FaultMode | None] = []
+        self._in_flight = 0
+        self.peak_in_flight = 0  # most requests being answered at once since reset()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -104,6 +106,7 @@ class FakeHub:
         with self._lock:
             self._log.clear()
             self._faults.clear()
+            self.peak_in_flight = 0
 
     def fail_next(self, count: int = 1, mode: FaultMode = "close", *, after: int = 0) -> None:
         """Make `count` requests fail, after `after` good ones: drop the connection, or 500/503.
@@ -118,6 +121,15 @@ class FakeHub:
         with self._lock:
             self._log.append(record)
             return self._faults.pop(0) if self._faults else None
+
+    def _enter(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def find(self, repo_type: str, repo_id: str) -> FixtureRepo | None:
         return self.repos.get((repo_type, repo_id))
@@ -145,7 +157,9 @@ class _Handler(BaseHTTPRequestHandler):
             RequestRecord(self.command, unquote(split.path), split.query, token is not None)
         )
         if self.hub.latency:
+            self.hub._enter()  # with a latency, overlapping requests show concurrency
             time.sleep(self.hub.latency)
+            self.hub._leave()
         if fault == "close":
             self.close_connection = True
             return

@@ -90,9 +90,20 @@ def test_licence_block_and_rubrics_in_the_table(hub: FakeHub) -> None:
     result = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "osaid", "-f", "table"])
     assert result.exit_code == 0, result.stderr
     lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
-    assert "Licence: apache-2.0 (permissive)" in lines
+    # the declared licence, then the terms in effect with the llama2 base's
+    assert "Licence: apache-2.0 (permissive); in effect with its base's terms: restricted" in lines
+    assert any(line.startswith("Commercial use: conditional: above 700 million") for line in lines)
     assert any(line.startswith("lineage: declares apache-2.0, but its base") for line in lines)
     assert any(line.startswith("osaid 1.0: fail — unmet:") for line in lines), result.stdout
+
+
+def test_a_derivative_reports_the_terms_in_effect(hub: FakeHub) -> None:
+    licence = report(invoke(["acme/llama-ft"]))["models"][0]["license"]
+    assert licence["family"] == "permissive"  # what the card declares
+    assert licence["effective"]["family"] == "restricted"  # with its llama2 base's terms
+    assert any("700 million" in line for line in licence["effective"]["statements"])
+    own = report(invoke(["openlab/open-7b"]))["models"][0]["license"]
+    assert own["effective"] is None  # nothing stricter upstream
 
 
 def test_one_fetch_for_several_rubrics(hub: FakeHub) -> None:

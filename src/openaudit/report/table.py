@@ -232,9 +232,16 @@ def _license(block: dict[str, Any], width: int) -> Iterator[RenderableType]:
         head.append(f" ({clean(block['family'])})")
     elif block.get("reason"):
         head.append(f" ({clean(block['reason'])})", "dim")
+    effective = block.get("effective")
+    if effective:  # a base's stricter terms apply: show what is in effect
+        head.append("; in effect with its base's terms: ", "bold")
+        head.append(clean(effective.get("family") or "unknown"))
     yield head
-    yield from _statements(block.get("statements", []), width - INDENT)
-    rows = [(prefix, item) for key, prefix in LICENSE_LISTS for item in block.get(key, [])]
+    shown = effective.get("statements", []) if effective else block.get("statements", [])
+    yield from _statements(shown, width - INDENT)
+    # the effective statements already include what the bases pass on
+    lists = [(k, p) for k, p in LICENSE_LISTS if not (effective and k == "inherited_restrictions")]
+    rows = [(prefix, item) for key, prefix in lists for item in block.get(key, [])]
     flagged = [item for item in block.get("dataset_flags", []) if item.get("flags")]
     rows.extend(("data", _dataset(item)) for item in flagged)
     if rows:

@@ -6,11 +6,13 @@ carries the same block and reporters only show it:
 
     {"id", "name", "family", "confidence", "statements", "conflicts",
      "inherited_restrictions", "lineage_flags", "lineage_notes",
-     "dataset_flags": [{"dataset", "license", "flags"}], "reason"}
+     "dataset_flags": [{"dataset", "license", "flags"}], "reason",
+     "effective": {"id", "family", "statements"} | None}
 
 `statements` describe the model's own (declared) licence; what its bases add is in
 `inherited_restrictions`, and a declared licence looser than a base's is a
-`lineage_flags` entry.
+`lineage_flags` entry. Then `effective` holds the terms in effect: the declared
+licence together with every base licence (the most restrictive term wins).
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ def license_block(ctx: ProbeContext) -> dict[str, Any]:
         "lineage_notes": list(lineage.notes),
         "dataset_flags": [_dataset(dataset) for dataset in ctx.dataset_licenses],
         "reason": report.reason,
+        "effective": _effective(ctx),
+    }
+
+
+def _effective(ctx: ProbeContext) -> dict[str, Any] | None:
+    """The terms in effect when a base's licence is stricter than the declared one."""
+    effective = ctx.effective_license
+    if effective is None or effective is ctx.license.facts:
+        return None
+    return {
+        "id": effective.id,
+        "family": effective.family,
+        "statements": list(effective.statements()),
     }
 
 

@@ -47,6 +47,8 @@ CODE_MIT_BULLET = (
 )
 WEIGHTS_ONLY = IN_SECTION + "The weights are licensed under Apache 2.0.\n"
 CODE_NC = IN_SECTION + "Our code is licensed under CC BY-NC 4.0.\n"
+CODE_DATASET = IN_SECTION + "Trained on a corpus of permissively licensed code under CC-BY-4.0.\n"
+LICENCE_FIRST = IN_SECTION + "Weights are MIT licensed; see the code for details.\n"
 LLAMA = "---\nlicense: llama2\n---\n# M\n"
 UNDER_TRAINING = (
     "# M\n# Training\n## Hardware\n- 512 GPUs\n## Software\n"
@@ -100,6 +102,10 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "unknown", "no licence for it"),
     ("linked code, stated non-OSI", "code_osi_licensed", ev(CODE_NC), {}, "no",
      "not OSI-approved"),
+    ("a code dataset's licence is not the code's", "code_osi_licensed", ev(CODE_DATASET), {},
+     "unknown", "no licence for it"),
+    ("licence named before the code", "code_osi_licensed", ev(LICENCE_FIRST), {}, "unknown",
+     "no licence for it"),
     ("library only", "code_osi_licensed", ev("# m", library_name="transformers"), {}, "unknown",
      "transformers integration"),
     ("no code", "code_osi_licensed", ev("# m"), {}, "no", "no code"),

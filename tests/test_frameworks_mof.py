@@ -161,3 +161,23 @@ def test_layers_are_reported() -> None:
         "weights", "code", "data", "documentation", "usage_limits",
     ]  # fmt: skip
     assert verdict.layer("usage_limits").level == "open"
+
+
+def test_a_licence_the_card_states_for_code_applies_to_every_code_component() -> None:
+    """MOF licence precedence: component, then type-wide, then distribution. A card
+    sentence stating the code licence is the type-wide licence of code: the linked
+    training (7), evaluation (18) and preprocessing (16) code become decidable."""
+    evidence = fully_open()
+    stated = "\nAll training and evaluation code is released under the Apache-2.0 licence.\n"
+    result = mof(Evidence(**{**evidence.__dict__, "readme": (evidence.readme or "") + stated}))
+    found = statuses(result)
+    assert found["7"] == found["16"] == found["18"] == "included"
+    reason = next(c["reason"] for c in result["components"] if c["id"] == "7")
+    assert "the card states the code licence" in reason
+
+
+def test_a_restrictive_code_licence_makes_code_components_not_open() -> None:
+    evidence = fully_open()
+    stated = "\nThe training code is licensed under CC BY-NC 4.0.\n"
+    result = mof(Evidence(**{**evidence.__dict__, "readme": (evidence.readme or "") + stated}))
+    assert statuses(result)["7"] == "not_open"

@@ -179,6 +179,9 @@ def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
 # under the Apache 2.0 licence." Bounded, linear patterns only.
 _CODE_WORDS = re.compile(r"\b(code|codebase|scripts?|repository|repo)\b", re.IGNORECASE)
 _LICENSE_WORDS = re.compile(r"licen[cs]", re.IGNORECASE)
+# A sentence about training data ("source code under ODC-By", "tokens under
+# CC-BY") states the data's licence, not the code's.
+_DATA_WORDS = re.compile(r"\b(datasets?|corpus|corpora|tokens|training data)\b", re.IGNORECASE)
 _LICENSE_NAMES = re.compile(
     r"\b(apache(?: license)?,?(?: version)?[- ]?2(?:\.0)?|mit|bsd[- ]?[23][- ]clause|"
     r"[al]?gpl[- ]?v?[23](?:\.0)?|mpl[- ]?2(?:\.0)?|isc|unlicense|cc0(?:[- ]1\.0)?|"
@@ -194,9 +197,11 @@ def stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     from openaudit.licenses import lookup
 
     for sentence in _SENTENCE_END.split(ctx.card.body[:MAX_SCANNED_CHARS]):
-        if not (_CODE_WORDS.search(sentence) and _LICENSE_WORDS.search(sentence)):
+        code = _CODE_WORDS.search(sentence)
+        if code is None or not _LICENSE_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
             continue
-        for match in _LICENSE_NAMES.finditer(sentence):
+        # the licence must be named after the code it is about ("code ... under MIT")
+        for match in _LICENSE_NAMES.finditer(sentence, code.end()):
             facts = lookup(match.group(1))
             if facts is not None:
                 return facts, " ".join(sentence.split())[:200]

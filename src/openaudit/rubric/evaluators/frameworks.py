@@ -28,7 +28,7 @@ from openaudit.rubric.evaluators._openness import (
     graded,
     report_openness,
 )
-from openaudit.rubric.evaluators.code import about, library, mentions
+from openaudit.rubric.evaluators.code import about, library, mentions, stated_code_license
 from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.weights import card_gate, weight_files
@@ -281,12 +281,37 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
         return graded(found, "missing" if found.answer == "no" else "unknown")
     kind = _content_type(type)
     where, what, cites = found
+    if where == "datasets":
+        return _datasets_licensed(ctx, what, kind)
+    type_wide = _type_wide_licensed(ctx, what, kind, cites)
+    if type_wide is not None:
+        return type_wide
     if where == "linked":
         why = f"{what}; its own licence is where it is hosted, which Hub evidence does not show"
         return graded(Outcome.unknown(why, *cites), "unknown")
-    if where == "datasets":
-        return _datasets_licensed(ctx, what, kind)
     return _distribution_licensed(ctx, what, kind, cites)
+
+
+def _type_wide_licensed(
+    ctx: ProbeContext, what: str, kind: ContentType, cites: tuple[Citation, ...]
+) -> Outcome | None:
+    """MOF's middle step: a licence the card states for all code (e.g. "the training
+    code is released under Apache-2.0") applies to every code component, linked or
+    in the repo, before the distribution licence. None when the card states none."""
+    if kind != "code" or not ctx.readme_read:
+        return None
+    stated = stated_code_license(ctx)
+    if stated is None:
+        return None
+    facts, sentence = stated
+    state, why = facts_openness(facts, kind, facts.id)
+    said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
+    text = f"{what}; the card states the code licence: {why}"
+    if state == "open":
+        return graded(Outcome.yes(text, said, *cites), "included")
+    if state == "not_open":
+        return graded(Outcome.no(text, said, *cites), "not_open")
+    return graded(Outcome.unknown(text, said, *cites), "unknown")
 
 
 @evaluator(

@@ -319,3 +319,13 @@ def test_random_bytes_do_not_crash() -> None:
     text = os.urandom(200_000).decode("latin-1")
     report = identify(evidence_for(Case({"license": "other"}, text, None, None)))
     assert report.license_id is None
+
+
+def test_a_versioned_hub_id_without_spdx_id_is_not_a_family_tag() -> None:
+    from openaudit.evidence import Evidence
+
+    for tag in ("gpl-3.0", "agpl-3.0", "lgpl-2.1"):
+        report = identify(Evidence(ref="x", source="hub", readme=f"---\nlicense: {tag}\n---\n"))
+        assert report.reason == f"identified from the card's license field ({tag})"
+    family = identify(Evidence(ref="x", source="hub", readme="---\nlicense: gpl\n---\n"))
+    assert "names only the licence family" in family.reason

@@ -61,7 +61,11 @@ class LicenseFacts:
     @property
     def is_family_tag(self) -> bool:
         """A tag naming a family of licences (`openrail`, `bsd`, `gpl`, `cc`), no single text."""
-        return self.hub and self.spdx is None and self.id not in ("unknown", "other")
+        # The Hub's own names say so ("GNU General Public License family"); a
+        # versioned member without an SPDX id (gpl-3.0: -only or -or-later?) is
+        # still one licence text.
+        named_family = "family" in self.name.lower()
+        return self.hub and self.spdx is None and self.parent is None and named_family
 
     def statements(self) -> tuple[str, ...]:
         """Plain-language usage statements, e.g. 'Commercial use: conditional: ...'."""

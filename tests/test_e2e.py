@@ -247,3 +247,12 @@ def test_a_real_process_makes_no_request_beyond_the_plan(hub: FakeHub) -> None:
     assert done.returncode == 0, done.stderr
     assert [p for p in hub.paths() if "agent-harnesses" in p] == []
     assert len(hub.requests) <= 3
+
+
+def test_an_unknown_layer_shows_what_is_proven_and_a_bracketed_score() -> None:
+    folder = Path(__file__).parent / "fixtures" / "cards" / "restricted-base-finetune"
+    result = invoke([str(folder), "-f", "table"])
+    assert result.exit_code == 0, result.stderr
+    usage = next(line for line in result.stdout.splitlines() if "usage limits" in line)
+    assert "unknown" in usage and "at least partial" in usage
+    assert "(" in usage.split("unknown", 1)[1].split("at least", 1)[0]  # the score, bracketed

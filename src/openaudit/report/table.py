@@ -125,10 +125,21 @@ def _layers_table(verdict: Verdict) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Key evidence", ratio=1)
     for layer in verdict.layers:
-        table.add_row(
-            _layer_name(layer.id), _level(layer.level), _score(layer.score), _safe(layer.summary)
-        )
+        table.add_row(_layer_name(layer.id), _level(layer.level), *_score_and_evidence(layer))
     return table
+
+
+def _score_and_evidence(layer: LayerResult) -> tuple[Text, Text]:
+    """An unknown layer's score is only over the probes it could decide: shown dim,
+    in parentheses, and what the evidence proves ("at least partial") leads."""
+    summary = _safe(layer.summary)
+    if layer.level != "unknown":
+        return Text(_score(layer.score)), summary
+    if layer.at_least in ("partial", "open"):
+        lead = (f"at least {layer.at_least}", "bold")
+        summary = Text.assemble(lead, "; " if summary.plain else "", summary)
+    score = NO_SCORE if layer.score is None else f"({layer.score})"
+    return Text(score, style="dim"), summary
 
 
 def _layer_name(layer_id: str) -> str:

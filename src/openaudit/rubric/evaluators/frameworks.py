@@ -306,12 +306,7 @@ def _type_wide_licensed(
     facts, sentence = stated
     state, why = facts_openness(facts, kind, facts.id)
     said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
-    text = f"{what}; the card states the code licence: {why}"
-    if state == "open":
-        return graded(Outcome.yes(text, said, *cites), "included")
-    if state == "not_open":
-        return graded(Outcome.no(text, said, *cites), "not_open")
-    return graded(Outcome.unknown(text, said, *cites), "unknown")
+    return _by_openness(state, f"{what}; the card states the code licence: {why}", (said, *cites))
 
 
 @evaluator(
@@ -353,6 +348,11 @@ def _distribution_licensed(
     state, why, read = _licence_openness(ctx, kind)
     cites = (*cites, *read)
     text = f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
+    return _by_openness(state, text, cites)
+
+
+def _by_openness(state: str, text: str, cites: tuple[Citation, ...]) -> Outcome:
+    """A component's graded outcome from its licence's MOF openness."""
     if state == "open":
         return graded(Outcome.yes(text, *cites), "included")
     if state == "not_open":

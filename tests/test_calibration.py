@@ -40,6 +40,45 @@ sentence-embedding (sentence-transformers card, dataset table citing dataset pap
   partial (no model paper: the papers in the data table are the datasets'); usage open.
   EOSAI preprint closed; EOSAI end-model data sources unknown (the datasets are named,
   but a local audit cannot look up whether they are available).
+
+Second pass: HTML headings, papers on unknown hosts, hardware in definition lines.
+
+html-multilingual-chat (<h1>/<h2 id=...>/<h3 align=...> headings, `license: other` with a
+  tongyi-qianwen licence_name and LICENSE, GitHub quickstart link, no paper link)
+  weights partial (restricted custom licence); code partial (inference code only);
+  data partial (described in prose under <h2>Training Data</h2>, none named);
+  documentation partial (data section and results table under HTML headings, but the
+  technical report is only named in a BibTeX block, not linked); usage partial (100M MAU
+  cap, no use of outputs to improve other LLMs). EOSAI: hardware_architecture partial
+  (config.json gives the architecture; hardware undocumented), preprint closed,
+  licences closed, model card partial (no architecture or training-procedure section).
+mit-small-techreport (MIT small LM, "📄 Paper" on a short-link host, "**Architecture:**"
+  and "**Training hardware:**" bullets, datasets described but not released)
+  weights open; code partial (only framework libraries linked: no training code of its
+  own); data partial (described, not named); documentation open (card, data section,
+  benchmark table, paper); usage open. EOSAI: hardware_architecture at least partial
+  (architecture and hardware bullets; whether complete needs a person: unknown); preprint
+  at least partial (unknown). Not asserted: EOSAI trainingcode, which a rater rates
+  closed (PyTorch/DeepSpeed links are not the model's code) but the tool leaves unknown,
+  as for rail-code-model's "Software" list.
+rail-image-html (CreativeML OpenRAIL-M text-to-image diffusers repo, HTML headings,
+  "- **Hardware:** 32 x 8 x A100 GPUs", evaluation only as a plot, dataset linked in
+  the card body but not in `datasets:` metadata)
+  weights partial (RAIL); code partial (diffusers inference; GitHub repo linked, not
+  shown to hold training code); data partial (a Hub dataset is named and linked in the
+  training-data section); documentation partial (no results table, short data section);
+  usage partial (RAIL use restrictions). EOSAI: licences closed, model card open,
+  hardware_architecture at least partial (unknown). KNOWN GAP (strict xfail): the tool
+  rates data closed because it counts only `datasets:` metadata, not dataset links in
+  the card body.
+apache-vlm-html-eval (apache-2.0 vision-language model, HTML headings inside a <div>,
+  datasets in metadata, "**Compute infrastructure:**" bullet, benchmark table whose
+  "paper"/"arXiv" links point at benchmark sites, only a project page for the model)
+  weights open; code partial (transformers integration only); data partial (datasets
+  named, not looked up); documentation partial (no paper of the model: the links in the
+  evaluation table are the benchmarks'); usage open. EOSAI: preprint closed,
+  hardware_architecture at least partial (architecture section + compute line: unknown),
+  model card open (architecture, training, evaluation sections).
 """
 
 from __future__ import annotations
@@ -65,6 +104,15 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
     "restricted-base-finetune": ("unknown", "partial", "partial", "partial", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "open"),
+    "html-multilingual-chat": ("partial", "partial", "partial", "partial", "partial"),
+    "mit-small-techreport": ("open", "partial", "partial", "open", "open"),
+    "rail-image-html": ("partial", "partial", "partial", "partial", "partial"),
+    "apache-vlm-html-eval": ("open", "partial", "partial", "partial", "open"),
+}
+
+# fixture: why the tool does not (yet) reach the expected levels; strict xfail
+KNOWN_GAPS = {
+    "rail-image-html": "data: Hub dataset links in the card body do not count as named datasets",
 }
 
 # fixture, probe id, expected answer: the rule each fixture exercises
@@ -77,6 +125,14 @@ PROBES = [
     ("restricted-base-finetune", "docs.evaluation", "no"),  # empty model-index, loss log
     ("sentence-embedding", "docs.paper", "no"),  # dataset papers in the data table
     ("sentence-embedding", "code.evaluation_or_data", "no"),  # dataset repos, not code
+    ("html-multilingual-chat", "data.described", "yes"),  # <h2>Training Data</h2>
+    ("html-multilingual-chat", "docs.evaluation", "yes"),  # table under <h2>Evaluation</h2>
+    ("html-multilingual-chat", "docs.paper", "no"),  # report only named in BibTeX
+    ("mit-small-techreport", "docs.paper", "yes"),  # "Paper" on a short-link host
+    ("rail-image-html", "docs.limitations", "yes"),  # <h2>Limitations and Bias</h2>
+    ("rail-image-html", "docs.evaluation", "no"),  # a plot, no results table
+    ("apache-vlm-html-eval", "docs.paper", "no"),  # "paper" links in the benchmark table
+    ("apache-vlm-html-eval", "docs.evaluation", "yes"),  # table under <h2> in a <div>
 ]
 
 # fixture: EOSAI dimension levels decided from the evidence
@@ -87,6 +143,13 @@ EOSAI = {
     "apache-chat-undisclosed": {"trainingcode": "closed", "datasources_endmodel": "closed"},
     "sentence-embedding": {"preprint": "closed", "datasources_endmodel": "unknown"},
     "quant-reupload": {"preprint": "closed", "licenses": "closed"},
+    "html-multilingual-chat": {"hardware_architecture": "partial", "preprint": "closed",
+                               "licenses": "closed", "modelcard": "partial"},
+    "mit-small-techreport": {"hardware_architecture": "unknown", "preprint": "unknown"},
+    "rail-image-html": {"hardware_architecture": "unknown", "licenses": "closed",
+                        "modelcard": "open"},
+    "apache-vlm-html-eval": {"preprint": "closed", "hardware_architecture": "unknown",
+                             "modelcard": "open"},
 }  # fmt: skip
 
 
@@ -94,7 +157,17 @@ def audit(name: str, rubric: str = "openaudit") -> Verdict:
     return evaluate(load_rubric(rubric), load_local(CARDS / name))
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+def _with_gaps(names: list[str]) -> list[object]:
+    """The fixture names, those with a known gap marked as strict expected failures."""
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n]))
+        if n in KNOWN_GAPS
+        else n
+        for n in names
+    ]
+
+
+@pytest.mark.parametrize("name", _with_gaps(sorted(EXPECTED)))
 def test_layer_levels(name: str) -> None:
     verdict = audit(name)
     found = tuple(verdict.layer(layer).level for layer in LAYERS)

@@ -143,6 +143,28 @@ def test_sections(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert _sections(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "<h1>Model</h1>\ntext\n<h2>Training Data</h2>",
+            [("Model", 1, 1), ("Training Data", 2, 3)],
+        ),
+        ('<H3 align="center"><b>Evaluation</b></H3>', [("Evaluation", 3, 1)]),
+        ("   <h2 id=x>Limitations &amp; Bias</h2>", [("Limitations & Bias", 2, 1)]),
+        ("<h2>\n  Training Data\n</h2>\nprose\n# Next", [("Training Data", 2, 1), ("Next", 1, 5)]),
+        ("<h4>Uses</h4> trailing\n## Markdown\nx", [("Uses", 4, 1), ("Markdown", 2, 2)]),
+        ("para\n<h2>Data</h2>\n---", [("Data", 2, 2)]),  # interrupts; '---' is no setext
+        ("    <h2>indented code</h2>\ntext <h2>inline</h2>", []),
+        ("```html\n<h2>in a fence</h2>\n```\n<h2>after</h2>", [("after", 2, 4)]),
+        ("<h2>never closed\na\nb\nc\nd\ne\n</h2>", []),  # closing tag too far
+        ("<hr>\n<header>x</header>\n<h7>x</h7>\n<h2>x</h3>", []),
+    ],
+)
+def test_html_headings_are_sections(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert _sections(text) == expected
+
+
 def test_section_text_runs_to_the_next_heading_of_any_level() -> None:
     card = parse_card("# A\nalpha text\n\n## B\nbeta\n```\n# code\n```\n# C\r\ngamma\r\n")
     assert [s.text for s in card.sections] == ["alpha text", "beta\n```\n# code\n```", "gamma"]
@@ -335,8 +357,26 @@ def test_classify_link(url: str, kind: str, target: str | None) -> None:
     assert classify_link(url) == (kind, target)
 
 
-def test_link_text_can_mark_a_technical_report() -> None:
-    assert classify_link("https://example.com/blog", "Technical Report") == ("paper", None)
+@pytest.mark.parametrize(
+    ("url", "text", "kind"),
+    [
+        ("https://example.com/blog", "Technical Report", "paper"),
+        ("https://bit.ly/3abc", "📄 Paper", "paper"),
+        ("https://proj.example.io/", "Tech report (PDF)", "paper"),
+        ("https://files.example.net/x?id=1", "our preprint", "paper"),
+        ("https://t.co/abc", "Pre-print", "paper"),
+        ("https://alphaxiv.example/abs/1", "arXiv", "paper"),
+        ("https://example.com/blog", "White paper", "paper"),
+        ("https://example.com/blog", "Blog post", "other"),
+        ("https://paperswithcode.com/sota/x", "Papers with Code", "other"),
+        ("https://example.com/lb", "paper with code", "other"),
+        ("https://example.com/paper-notes", "https://example.com/paper-notes", "other"),
+        ("https://github.com/o/r", "paper code", "code"),  # a known host decides
+        ("https://huggingface.co/o/m", "model of the paper", "hf_model"),
+    ],
+)
+def test_link_text_can_mark_a_paper_on_an_unknown_host(url: str, text: str, kind: str) -> None:
+    assert classify_link(url, text)[0] == kind
 
 
 def _links(body: str) -> list[tuple[str, str]]:
@@ -409,7 +449,10 @@ def test_link_count_is_bounded() -> None:
 
 _MARKDOWN = st.lists(
     st.sampled_from(
-        [*"#=-`~*_[]()<>!:/ \t\n\r\ufeffaZ1.\"'&|\\", "http://", "---\n", "```", "<a href="]
+        [
+            *"#=-`~*_[]()<>!:/ \t\n\r\ufeffaZ1.\"'&|\\",
+            *("http://", "---\n", "```", "<a href=", "<h2>", "</h2>", "<h1 id=x>"),
+        ]
     ),
     max_size=100,
 ).map("".join)
@@ -481,6 +524,9 @@ def test_a_one_mebibyte_card_parses_quickly() -> None:
         "<!--" * 100_000,
         "a\n" * 100_000 + "---\n",
         "[a](b) " * 50_000,
+        "<h1 " * 100_000,
+        "<h1>\n" * 100_000,
+        "<h2>" + "a" * 200_000,
     ],
 )
 def test_pathological_bodies_stay_linear(text: str) -> None:

@@ -64,6 +64,11 @@ OWN_IN_TABLE = (
     "| Paper | [arXiv](https://arxiv.org/abs/2402.00001) |\n"
 )
 OWN_AND_CITED = BENCH_CITED + "\nSee [our paper](https://arxiv.org/abs/1905.07830) for details.\n"
+SHORT_LINK_PAPER = "# m\nRead the [preprint](https://bit.ly/abc) and our [Paper](https://t.co/x).\n"
+SHORT_LINK_CITED = (
+    "# m\n## Evaluation\n| Benchmark | Paper | Score |\n|---|---|---|\n"
+    "| Bench | [paper](https://bench.example.io/) | 72.2 |\n"
+)
 REF_FROM_PROSE = (
     "# m\nRead our [paper][p].\n## Evaluation\n| B | S |\n|---|---|\n| x | 1 |\n\n"
     "[p]: https://arxiv.org/abs/2402.00001\n"
@@ -112,6 +117,9 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("own paper in a details table", "paper_linked", ev(OWN_IN_TABLE), {}, "yes", "2402.00001"),
     ("cited in a table and named in prose", "paper_linked", ev(OWN_AND_CITED), {}, "yes",
      "1905.07830"),
+    ("report on a short link", "paper_linked", ev(SHORT_LINK_PAPER), {}, "yes", "bit.ly/abc"),
+    ("benchmark page cited as paper in an eval table", "paper_linked", ev(SHORT_LINK_CITED), {},
+     "no", ""),
     ("reference used from prose", "paper_linked", ev(REF_FROM_PROSE), {}, "yes", "2402.00001"),
     ("template co2 paper", "paper_linked", ev(CO2_ONLY, tags=("arxiv:1910.09700",)), {}, "no", ""),
     ("metadata ok", "metadata_readable", ev(FULL), {}, "yes", "license"),

@@ -213,6 +213,9 @@ _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 # Lines that interrupt a paragraph or cannot start one (lists, quotes, HTML, indented code).
 _NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+][ \t]|[-*+]$|\d{1,9}[.)](?:[ \t]|$)|>|<)| {4}|\t")
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+# An HTML heading tag opening a line: <h2>, <H3 align="center">.
+_HTML_HEADING = re.compile(r" {0,3}<[hH]([1-6])(?=[\s>/])[^<>]*>")
+HTML_HEADING_LINES = 5  # lines an HTML heading may span before its closing tag
 
 
 @dataclass(frozen=True)
@@ -240,19 +243,23 @@ def _fence_closes(line: str, fence: str) -> bool:
 
 
 class _HeadingScanner:
-    """Finds ATX and setext headings outside fenced code (CommonMark rules, simplified)."""
+    """Finds ATX and setext headings outside fenced code (CommonMark rules, simplified),
+    and HTML <h1>-<h6> headings that start a line."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.headings: list[_Heading] = []
         self.fence: str | None = None
         self.paragraph: int | None = None  # index of the first line of the open paragraph
+        self.resume = 0  # index of the first line not consumed by a multi-line heading
 
     def scan(self) -> list[_Heading]:
         """The headings, in order, at most MAX_SECTIONS of them."""
         for index, line in enumerate(self.lines):
             if len(self.headings) >= MAX_SECTIONS:
                 break
+            if index < self.resume:
+                continue
             if self.fence is None:
                 self._line(index, line)
             elif _fence_closes(line, self.fence):
@@ -267,6 +274,8 @@ class _HeadingScanner:
             self.fence, self.paragraph = opened.group(1), None
         elif atx := _ATX.match(line):
             self._add(index, index + 1, len(atx.group(1)), _atx_title(line[atx.end() :]))
+        elif self._html_heading(index, line):
+            return
         elif self.paragraph is not None and _SETEXT.match(line):
             title = " ".join(part.strip() for part in self.lines[self.paragraph : index])
             self._add(self.paragraph, index + 1, 1 if line.strip()[0] == "=" else 2, title)
@@ -274,6 +283,25 @@ class _HeadingScanner:
             self.paragraph = None
         elif self.paragraph is None:
             self.paragraph = index
+
+    def _html_heading(self, index: int, line: str) -> bool:
+        """Add the HTML heading this line opens if its closing tag follows within
+        HTML_HEADING_LINES lines; False (not a heading) otherwise."""
+        tag = _HTML_HEADING.match(line)
+        if tag is None:
+            return False
+        closing = f"</h{tag.group(1)}"
+        parts = [self.lines[index][tag.end() :]]
+        for last in range(index, min(index + HTML_HEADING_LINES, len(self.lines))):
+            if last > index:
+                parts.append(self.lines[last])
+            end = parts[-1].lower().find(closing)
+            if end != -1:
+                parts[-1] = parts[-1][:end]
+                self._add(index, last + 1, int(tag.group(1)), " ".join(parts))
+                self.resume = last + 1
+                return True
+        return False
 
     def _add(self, start: int, end: int, level: int, title: str) -> None:
         self.headings.append(_Heading(start, end, level, title))

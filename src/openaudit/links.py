@@ -1,7 +1,8 @@
 """Link classification: what a URL in a model card points at (code, paper, Hub repo, licence).
 
-`classify_link(url, text)` looks only at the URL, and at the link text to spot a
-technical report; it does no I/O. card.py finds the links and re-exports these names.
+`classify_link(url, text)` looks only at the URL, and, for a host it does not know, at
+the link text to spot a paper or technical report; it does no I/O. card.py finds the
+links and re-exports these names.
 """
 
 from __future__ import annotations
@@ -44,7 +45,13 @@ _PAPER_HOSTS = frozenset(
 )  # fmt: skip
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?", re.IGNORECASE)
 _REPO_PART = re.compile(r"[\w.-]+")
-_REPORT_TEXT = re.compile(r"\b(?:technical|tech)\s+report\b|\bwhite\s?paper\b", re.IGNORECASE)
+# Link text naming a paper: marks a link to a host not known for papers (a short link,
+# project page or PDF host) as one. "Papers with Code" is a leaderboard, not a paper.
+_REPORT_TEXT = re.compile(
+    r"\b(?:technical|tech)\s+report\b|\bwhite\s?paper\b|\bpre-?print\b|\barxiv\b"
+    r"|\bpaper\b(?!\s+with\s+code)",
+    re.IGNORECASE,
+)
 
 _Classified = tuple[LinkKind, str | None]
 
@@ -68,8 +75,8 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
         found = classify(host, segments, parts.query)
         if found is not None:
             return found
-    if _REPORT_TEXT.search(text):
-        return "paper", None
+    if text.strip() != url.strip() and _REPORT_TEXT.search(text):
+        return "paper", None  # a bare URL is its own text: a word in its path says nothing
     return "other", None
 
 

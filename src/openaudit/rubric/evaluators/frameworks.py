@@ -8,6 +8,7 @@ these probes' outcomes by `openaudit.rubric.frameworks`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,6 +20,7 @@ from openaudit.rubric.evaluators._common import (
     no_metadata,
     no_readme,
     quote,
+    words,
 )
 from openaudit.rubric.evaluators._openness import (
     CONTENT_TYPES,
@@ -748,23 +750,69 @@ def _code_docs_level(ctx: ProbeContext) -> Rated:
 
 ARCH_SECTIONS = ["Model Architecture", "Architecture", "Technical Specifications", "Model Details"]
 HARDWARE_SECTIONS = ["Hardware", "Compute Infrastructure", "Training Infrastructure", "Compute"]
+ARCH_FILES = ["config.json", "params.json", "*/config.json"]
+# Definition lines ("**Architecture:** ...", "- Training hardware: 512 H100 GPUs"): a short
+# label, a colon, the value. Bold markers may sit on either side of the colon.
+DEFINITION = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]+)?([^:\n]{1,60}):(.*)")
+ARCH_LABEL = re.compile(r"\barchitecture\b", re.IGNORECASE)
+HARDWARE_LABEL = re.compile(
+    r"\bhardware\b|\b(?:compute|training)\s+infrastructure\b"
+    r"|^(?:training\s+)?(?:gpus?|tpus?|accelerators?|compute)$",
+    re.IGNORECASE,
+)
+MAX_LABEL_WORDS = 4  # longer "labels" are sentences that happen to hold a colon
+MIN_VALUE_WORDS = 3  # "8 A100s" says too little, as a 2-word section would
+
+
+def _definition(ctx: ProbeContext, label: re.Pattern[str]) -> str | None:
+    """The first card line defining a label like `label` with a substantive value."""
+    fence = False
+    for line in ctx.card.body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else DEFINITION.match(line)
+        if match is None:
+            continue
+        name = match.group(1).strip(" \t*_`")
+        value = match.group(2).strip(" \t*_`")
+        short = len(name.split()) <= MAX_LABEL_WORDS
+        if short and label.search(name) and words(value) >= MIN_VALUE_WORDS:
+            return f"{name}: {value}"[:120]
+    return None
+
+
+def _documented(
+    ctx: ProbeContext, sections: list[str], label: re.Pattern[str]
+) -> tuple[str, Citation] | None:
+    """Where the card documents a topic: a section of 10+ words or a definition line."""
+    section, count = best_section(ctx, sections)
+    if section is not None and count >= 10:
+        return f"'{section.title}'", ctx.section(section)
+    line = _definition(ctx, label)
+    return (f"'{line}'", ctx.readme(line)) if line else None
 
 
 def _hardware_level(ctx: ProbeContext) -> Rated:
+    """Architecture and training hardware documented. A config.json shows the architecture
+    but not the training setup, so alone it is partial; open always needs a person."""
+    configs = matching_files(ctx, ARCH_FILES)
+    config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
     if not ctx.readme_read:
+        if config:
+            return _between("partial", "open", no_readme(ctx).reason, config[1])
         return _between("closed", "open", no_readme(ctx).reason)
-    found = []
-    for names in (ARCH_SECTIONS, HARDWARE_SECTIONS):
-        section, count = best_section(ctx, names)
-        if section is not None and count >= 10:
-            found.append(section)
-    cites = tuple(map(ctx.section, found))
+    arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
+    hardware = _documented(ctx, HARDWARE_SECTIONS, HARDWARE_LABEL)
+    found = [item for item in (arch, hardware) if item]
+    cites = tuple(cite for _, cite in found)
     if not found:
-        return _rated("closed", "no architecture or hardware section", ctx.readme())
-    titles = ", ".join(f"'{s.title}'" for s in found)
-    if len(found) == 1:
-        return _rated("partial", f"only {titles} documents architecture or hardware", *cites)
-    return _between("partial", "open", f"{titles}; whether complete needs a person", *cites)
+        return _rated("closed", "no architecture or hardware documentation", ctx.readme())
+    shown = ", ".join(what for what, _ in found)
+    if hardware is None:
+        return _rated("partial", f"architecture in {shown}; training hardware undocumented", *cites)
+    if arch is None:
+        return _rated("partial", f"hardware in {shown}; architecture undocumented", *cites)
+    return _between("partial", "open", f"{shown}; whether complete needs a person", *cites)
 
 
 def _preprint_level(ctx: ProbeContext) -> Rated:

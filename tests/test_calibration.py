@@ -68,9 +68,7 @@ rail-image-html (CreativeML OpenRAIL-M text-to-image diffusers repo, HTML headin
   shown to hold training code); data partial (a Hub dataset is named and linked in the
   training-data section); documentation partial (no results table, short data section);
   usage partial (RAIL use restrictions). EOSAI: licences closed, model card open,
-  hardware_architecture at least partial (unknown). KNOWN GAP (strict xfail): the tool
-  rates data closed because it counts only `datasets:` metadata, not dataset links in
-  the card body.
+  hardware_architecture at least partial (unknown).
 apache-vlm-html-eval (apache-2.0 vision-language model, HTML headings inside a <div>,
   datasets in metadata, "**Compute infrastructure:**" bullet, benchmark table whose
   "paper"/"arXiv" links point at benchmark sites, only a project page for the model)
@@ -111,9 +109,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
 }
 
 # fixture: why the tool does not (yet) reach the expected levels; strict xfail
-KNOWN_GAPS = {
-    "rail-image-html": "data: Hub dataset links in the card body do not count as named datasets",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 # fixture, probe id, expected answer: the rule each fixture exercises
 PROBES = [

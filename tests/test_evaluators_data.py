@@ -35,10 +35,28 @@ def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
 
 BOTH = (ds("org/a"), ds("org/b", "mit"))
 
+LINKED_IN_DATA = (
+    "---\nlicense: mit\n---\n# M\n## Training Details\n### Training Data\n"
+    "Trained on [a corpus](https://huggingface.co/datasets/org/corpus).\n"
+)
+LINKED_IN_EVAL = (
+    "---\nlicense: mit\n---\n# M\n## Evaluation\n### Testing Data\n"
+    "Scored on [a benchmark](https://huggingface.co/datasets/org/bench).\n"
+)
+LINKED_ELSEWHERE = (
+    "---\nlicense: mit\n---\n# M\n## Uses\n"
+    "Fine-tune it on [your data](https://huggingface.co/datasets/org/example).\n"
+)
+
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("declared", "datasets_declared", ev(), {}, "yes", "2 dataset(s): org/a, org/b"),
     ("not declared", "datasets_declared", ev("---\nlicense: mit\n---\n"), {}, "no", "names no"),
     ("string", "datasets_declared", ev("---\ndatasets: org/a\n---\n"), {}, "yes", "org/a"),
+    ("linked in training data", "datasets_declared", ev(LINKED_IN_DATA), {}, "yes",
+     "linked in the training-data section: org/corpus"),
+    ("linked under evaluation data", "datasets_declared", ev(LINKED_IN_EVAL), {}, "no",
+     "names no datasets"),
+    ("linked elsewhere", "datasets_declared", ev(LINKED_ELSEWHERE), {}, "no", "names no"),
     ("broken metadata", "datasets_declared", ev("---\ndatasets: [\n---\n"), {}, "unknown",
      "could not be read"),
     ("gated readme, api data", "datasets_declared",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openaudit.card import Link
 from openaudit.evidence import LinkedRepo
 from openaudit.licenses.provenance import DatasetLicense
 from openaudit.rubric.context import ProbeContext
@@ -15,22 +16,53 @@ from openaudit.rubric.evaluators._common import (
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Citation, Outcome
 
+DATA_SECTION_NAMES = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
+# "Testing Data" under "Evaluation" names benchmarks, not training data
+EVALUATION_SECTION_NAMES = ("Evaluation", "Testing", "Benchmark", "Benchmarks", "Results")
+
 
 @evaluator(
     "datasets_declared",
-    reads=("card:datasets",),
-    doc="The card metadata names the training datasets (`datasets:`).",
+    params={
+        "sections": Param(
+            "list[str]", DATA_SECTION_NAMES, "sections whose Hub dataset links name the data"
+        )
+    },
+    reads=("card:datasets", "README.md"),
+    doc="The card names the training datasets: `datasets:` metadata, or Hub dataset links "
+    "in a training-data section.",
 )
-def datasets_declared(ctx: ProbeContext) -> Outcome:
-    """The card metadata names at least one dataset."""
+def datasets_declared(ctx: ProbeContext, sections: list[str]) -> Outcome:
+    """The card names at least one dataset, in its metadata or by a Hub dataset link
+    inside a training-data section."""
     names = declared_datasets(ctx)
     if names:
         return Outcome.yes(
             f"{len(names)} dataset(s): {', '.join(names[:5])}", ctx.field("datasets", names)
         )
+    linked = _linked_in_data_sections(ctx, sections)
+    if linked:
+        targets = ", ".join(dict.fromkeys(link.target or link.url for link in linked))
+        cites = [Citation("README.md", link.target, link.url) for link in linked[:5]]
+        return Outcome.yes(f"linked in the training-data section: {targets}", *cites)
     if not ctx.metadata_known:
         return no_metadata(ctx)
-    return Outcome.no("the card metadata names no datasets", ctx.field("datasets"))
+    return Outcome.no("the card names no datasets", ctx.field("datasets"))
+
+
+def _linked_in_data_sections(ctx: ProbeContext, sections: list[str]) -> list[Link]:
+    """Hub dataset links whose section, or an enclosing one, is about training data."""
+    card = ctx.card
+    found = []
+    for link in card.links_of("hf_dataset"):
+        home = card.home_of(link.url)
+        path = card.section_path(home) if home is not None else ()
+        about_data = any(card.title_matches(section, *sections) for section in path)
+        if about_data and not any(
+            card.title_matches(section, *EVALUATION_SECTION_NAMES) for section in path
+        ):
+            found.append(link)
+    return found
 
 
 def _hub_url(repo: LinkedRepo) -> str:

@@ -145,7 +145,11 @@ def test_example_folder_audits_without_network() -> None:
     model = report(result)["models"][0]
     assert model["source"] == "local"
     assert {layer["id"] for layer in model["layers"]} == {
-        "weights", "code", "data", "documentation", "usage_limits",
+        "weights",
+        "code",
+        "data",
+        "documentation",
+        "usage_limits",
     }
 
 

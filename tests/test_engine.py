@@ -92,11 +92,15 @@ def test_overall_level(levels: dict[str, Level], expected: Level) -> None:
     ("results", "expected"),
     [
         # open by score, but a "no" to the unanswered probe would cap at partial
-        ([(probe("a", 9), "yes"), (probe("b", 1, no="partial", unknown="unknown"), "unknown")],
-         ("unknown", 100, "partial")),
+        (
+            [(probe("a", 9), "yes"), (probe("b", 1, no="partial", unknown="unknown"), "unknown")],
+            ("unknown", 100, "partial"),
+        ),
         # an uncapped unanswered probe could lower the level to anything
-        ([(probe("a", 9), "yes"), (probe("b", 1, unknown="unknown"), "unknown")],
-         ("unknown", 100, "closed")),
+        (
+            [(probe("a", 9), "yes"), (probe("b", 1, unknown="unknown"), "unknown")],
+            ("unknown", 100, "closed"),
+        ),
         # decided levels carry no bound
         ([(probe("a"), "yes")], ("open", 100, None)),
         ([(probe("a"), "yes"), (probe("b", 2), "unknown")], ("unknown", 100, None)),

@@ -17,7 +17,11 @@ def test_example_rubric_loads_and_scores_the_example_model(path: Path) -> None:
     rubric = load_rubric(str(path))
     verdict = evaluate(rubric, open_evidence(str(EXAMPLES / "open-model")))
     assert [layer.id for layer in verdict.layers] == [
-        "weights", "code", "data", "documentation", "usage_limits",
+        "weights",
+        "code",
+        "data",
+        "documentation",
+        "usage_limits",
     ]
 
 

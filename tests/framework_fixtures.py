@@ -128,7 +128,23 @@ model-index:
     )
 
 
-LLAMA_CARD = """
+# The closing sections both restricted-model cards share.
+USES_AND_LIMITATIONS = """## Intended Uses
+
+The model is meant for research on chat assistants and for building
+applications within the terms of its licence. It is not meant for medical,
+legal or financial advice, nor for decisions about people, and its outputs
+should be reviewed by a person before they are relied on in any setting.
+
+## Limitations
+
+It can state false facts with confidence, reflects biases present in its
+training data, and was evaluated in English only; other languages are weaker.
+"""
+
+
+LLAMA_CARD = (
+    """
 # Chat-8B
 
 A chat fine-tune of meta-llama/Meta-Llama-3-8B on example/chat-mix, a mixture of
@@ -147,18 +163,9 @@ The mixture is described in its dataset card with sources and licences.
 |---|---|
 | mt-bench | 7.1 |
 
-## Intended Uses
-
-The model is meant for research on chat assistants and for building
-applications within the terms of its licence. It is not meant for medical,
-legal or financial advice, nor for decisions about people, and its outputs
-should be reviewed by a person before they are relied on in any setting.
-
-## Limitations
-
-It can state false facts with confidence, reflects biases present in its
-training data, and was evaluated in English only; other languages are weaker.
 """
+    + USES_AND_LIMITATIONS
+)
 
 
 def llama_finetune() -> Evidence:
@@ -200,7 +207,8 @@ datasets:
     )
 
 
-NC_CARD = """
+NC_CARD = (
+    """
 # Research-3B
 
 A 3B model released for non-commercial research. It was trained on a
@@ -220,18 +228,9 @@ thresholds are listed in the appendix of the release notes.
 |---|---|
 | mmlu | 48.0 |
 
-## Intended Uses
-
-The model is meant for research on chat assistants and for building
-applications within the terms of its licence. It is not meant for medical,
-legal or financial advice, nor for decisions about people, and its outputs
-should be reviewed by a person before they are relied on in any setting.
-
-## Limitations
-
-It can state false facts with confidence, reflects biases present in its
-training data, and was evaluated in English only; other languages are weaker.
 """
+    + USES_AND_LIMITATIONS
+)
 
 
 def cc_by_nc() -> Evidence:

@@ -11,7 +11,6 @@ from openaudit.rubric.engine import (
     evaluate,
     overall_level,
     overall_score,
-    score_layer,
 )
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Thresholds
 from openaudit.verdict import Answer, LayerResult, Level, Outcome
@@ -66,7 +65,7 @@ SCORING = [
 def test_score_layer(
     results: list[tuple[ProbeSpec, Answer]], level: Level, score: int | None
 ) -> None:
-    assert score_layer(LAYER, answered(*results)) == (level, score)
+    assert assess_layer(LAYER, answered(*results))[:2] == (level, score)
 
 
 def layers(**levels: Level) -> tuple[LayerResult, ...]:

@@ -95,12 +95,6 @@ def _finding(probe: ProbeSpec, outcome: Outcome) -> Finding:
     )
 
 
-def score_layer(layer: LayerSpec, results: Iterable[Scored]) -> tuple[Level, int | None]:
-    """A layer's level and 0-100 score from its probes' outcomes."""
-    level, score, _ = assess_layer(layer, results)
-    return level, score
-
-
 def assess_layer(
     layer: LayerSpec, results: Iterable[Scored]
 ) -> tuple[Level, int | None, Level | None]:

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from framework_fixtures import fully_open, llama_finetune
 
 from openaudit.rubric import evaluate, load_rubric
-from openaudit.rubric.frameworks import eosai_result
+from openaudit.frameworks.eosai import eosai_result
 from openaudit.verdict import Answer, Outcome
 
 

@@ -20,7 +20,8 @@ from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
 from openaudit.evidence import Evidence, RepoFile
 from openaudit.rubric import evaluate, load_rubric
-from openaudit.rubric.frameworks import FrameworkSpec, mof_result
+from openaudit.frameworks.mof import mof_result
+from openaudit.frameworks.spec import FrameworkSpec
 from openaudit.verdict import Outcome
 
 

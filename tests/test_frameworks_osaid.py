@@ -20,7 +20,7 @@ from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
 from openaudit.evidence import Evidence
 from openaudit.rubric import evaluate, load_rubric
-from openaudit.rubric.frameworks import osaid_result
+from openaudit.frameworks.osaid import osaid_result
 from openaudit.verdict import Outcome
 
 

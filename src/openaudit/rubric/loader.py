@@ -16,7 +16,7 @@ from typing import Any, cast, get_args
 import yaml
 
 from openaudit.errors import RubricError
-from openaudit.rubric.frameworks import FrameworkSpec, parse_framework
+from openaudit.frameworks.spec import FrameworkSpec, parse_framework
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
 from openaudit.rubric.nodes import Entries, NodeReader
 from openaudit.rubric.registry import Evaluator, get_evaluator

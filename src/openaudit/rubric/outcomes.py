@@ -33,7 +33,7 @@ def evaluator_outcomes(spec: Evaluator) -> dict[str, tuple[str, ...]]:
     return {answer: tuple(dict.fromkeys(reasons)) for answer, reasons in found.items()}
 
 
-_HELPER_PACKAGE = "openaudit.rubric.evaluators"
+_HELPER_PACKAGES = ("openaudit.rubric.evaluators", "openaudit.frameworks")
 
 
 def _collect(
@@ -64,7 +64,7 @@ def _collect(
                 found[func.attr].append(reason)
         elif isinstance(func, ast.Name):
             helper = scope.get(func.id)
-            if inspect.isfunction(helper) and helper.__module__.startswith(_HELPER_PACKAGE):
+            if inspect.isfunction(helper) and helper.__module__.startswith(_HELPER_PACKAGES):
                 _collect(helper, params, found, seen)
 
 

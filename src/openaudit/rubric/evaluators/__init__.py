@@ -1,5 +1,6 @@
 """The built-in evaluators; importing this package registers them all."""
 
-from openaudit.rubric.evaluators import code, data, docs, frameworks, generic, usage, weights
+from openaudit.frameworks import eosai, mof, osaid, terms
+from openaudit.rubric.evaluators import code, data, docs, generic, usage, weights
 
-__all__ = ["code", "data", "docs", "frameworks", "generic", "usage", "weights"]
+__all__ = ["code", "data", "docs", "eosai", "generic", "mof", "osaid", "terms", "usage", "weights"]

@@ -32,7 +32,6 @@ from openaudit.verdict import Outcome
 KINDS = ("mof", "osaid", "eosai")
 LIST_KEYS = {"mof": "components", "osaid": "requirements", "eosai": "dimensions"}
 MOF_CLASSES = ("III", "II", "I")
-EOSAI_POINTS = {"open": 1.0, "partial": 0.5, "closed": 0.0}
 ITEM_KEYS = {
     "mof": ("id", "name", "class", "type", "required", "probe", "stand_in"),
     "osaid": ("id", "name", "group", "probes"),
@@ -177,177 +176,20 @@ def framework_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> di
     A probe the rubric no longer has (disabled by a composing rubric) counts as
     undecided, never as met.
     """
-    if spec.kind == "mof":
-        return mof_result(spec, outcomes)
-    if spec.kind == "osaid":
-        return osaid_result(spec, outcomes)
-    return eosai_result(spec, outcomes)
+    # Imported here: the framework modules register evaluators, which import the rubric
+    # package, which imports this module to parse rubrics.
+    from openaudit.frameworks import eosai, mof, osaid
+
+    results = {"mof": mof.mof_result, "osaid": osaid.osaid_result, "eosai": eosai.eosai_result}
+    return results[spec.kind](spec, outcomes)
 
 
-def _outcome(outcomes: Mapping[str, Outcome], probe: str) -> Outcome:
+def outcome_of(outcomes: Mapping[str, Outcome], probe: str) -> Outcome:
     found = outcomes.get(probe)
     if found is None:
         return Outcome.unknown(f"probe '{probe}' is not evaluated (disabled in this rubric)")
     return found
 
 
-def _grade(outcome: Outcome) -> str:
+def grade_of(outcome: Outcome) -> str:
     return str(getattr(outcome, "grade", "") or "")
-
-
-# MOF ----------------------------------------------------------------------------------------
-
-MOF_STATUSES = ("included", "missing", "not_open", "unknown")
-
-
-def _component_status(outcome: Outcome) -> str:
-    grade = _grade(outcome)
-    if grade in MOF_STATUSES:
-        return grade
-    return {"yes": "included", "no": "missing"}.get(outcome.answer, "unknown")
-
-
-def mof_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
-    """MOF class, per-class status and progress, and every component's status."""
-    own = {c.id: _component_status(_outcome(outcomes, c.probes[0])) for c in spec.criteria}
-    status = {c.id: _with_stand_in(c, own) for c in spec.criteria}
-    classes: dict[str, str] = {}
-    progress: dict[str, int] = {}
-    lower_met = True
-    for index, name in enumerate(MOF_CLASSES):
-        needed = [c.id for c in spec.criteria if c.required and c.group in MOF_CLASSES[: index + 1]]
-        states = [status[ident] for ident in needed]
-        classes[f"Class {name}"] = _class_state(states)
-        included = sum(state == "included" for state in states)
-        progress[f"Class {name}"] = (
-            round(100 * included / len(needed)) if lower_met and needed else 0
-        )
-        lower_met = lower_met and classes[f"Class {name}"] == "met"
-    met = [name for name, state in classes.items() if state == "met"]
-    return {
-        "framework": "mof",
-        "class": met[-1] if met else "Unclassified",
-        "classes": classes,
-        "progress": progress,
-        "components": [_component(c, own[c.id], status[c.id], outcomes) for c in spec.criteria],
-    }
-
-
-def _with_stand_in(criterion: Criterion, own: dict[str, str]) -> str:
-    """A component's status once its stand-in counts (paper for a missing report)."""
-    mine = own[criterion.id]
-    if criterion.stand_in is None or mine == "included":
-        return mine
-    other = own.get(criterion.stand_in, "unknown")
-    if other == "included":
-        return "included"
-    return "unknown" if "unknown" in (mine, other) else mine
-
-
-def _class_state(states: list[str]) -> str:
-    if all(state == "included" for state in states):
-        return "met"
-    if any(state in ("missing", "not_open") for state in states):
-        return "unmet"
-    return "unknown"
-
-
-def _component(
-    c: Criterion, own: str, status: str, outcomes: Mapping[str, Outcome]
-) -> dict[str, Any]:
-    reason = _outcome(outcomes, c.probes[0]).reason
-    if status != own:
-        reason = f"{reason} (component {c.stand_in} stands in: {status})"
-    return {
-        "id": c.id,
-        "name": c.name,
-        "class": f"Class {c.group}",
-        "required": c.required,
-        "status": status,
-        "reason": reason,
-    }
-
-
-# OSAID --------------------------------------------------------------------------------------
-
-
-def osaid_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
-    """Pass when every requirement is met, fail when one is unmet, else unknown."""
-    unmet: list[dict[str, str]] = []
-    undecided: list[dict[str, str]] = []
-    met: list[str] = []
-    for c in spec.criteria:
-        answers = [_outcome(outcomes, probe) for probe in c.probes]
-        failing = [o.reason for o in answers if o.answer == "no"]
-        unsure = [o.reason for o in answers if o.answer == "unknown"]
-        if failing:
-            unmet.append({"id": c.id, "name": c.name, "reason": "; ".join(failing)})
-        elif unsure:
-            undecided.append({"id": c.id, "name": c.name, "reason": "; ".join(unsure)})
-        else:
-            met.append(c.id)
-    result = "fail" if unmet else "unknown" if undecided else "pass"
-    return {
-        "framework": "osaid",
-        "result": result,
-        "unmet": unmet,
-        "undecided": undecided,
-        "met": met,
-    }
-
-
-# EOSAI --------------------------------------------------------------------------------------
-
-
-def _bounds(open_answer: str, partial_answer: str) -> tuple[str, str]:
-    """The lowest and highest level two answers allow (open?, at least partial?)."""
-    low = "open" if open_answer == "yes" else "partial" if partial_answer == "yes" else "closed"
-    high = "closed" if partial_answer == "no" else "partial" if open_answer == "no" else "open"
-    if EOSAI_POINTS[low] > EOSAI_POINTS[high]:  # contradictory answers: decide nothing
-        return "closed", "open"
-    return low, high
-
-
-def _dimension(c: Criterion, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
-    open_o, partial_o = (_outcome(outcomes, probe) for probe in c.probes)
-    low, high = _bounds(open_o.answer, partial_o.answer)
-    shown = open_o if open_o.answer != "unknown" or partial_o.answer == "unknown" else partial_o
-    evidence = [cite.url or cite.where for cite in (*open_o.citations, *partial_o.citations)]
-    item: dict[str, Any] = {
-        "id": c.id,
-        "name": c.name,
-        "area": c.group,
-        "level": low if low == high else "unknown",
-        "reason": shown.reason,
-        "evidence": list(dict.fromkeys(evidence))[:5],
-    }
-    if low != high:
-        item["between"] = [low, high]
-    return item
-
-
-def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 3) if values else None
-
-
-def eosai_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
-    """Every dimension's level, the mean over decided ones, and the possible range."""
-    dims = [_dimension(c, outcomes) for c in spec.criteria]
-    decided = [EOSAI_POINTS[d["level"]] for d in dims if d["level"] in EOSAI_POINTS]
-    bounds = [d.get("between", [d["level"], d["level"]]) for d in dims]
-    areas: dict[str, list[float]] = {}
-    for d in dims:
-        if d["level"] in EOSAI_POINTS:
-            areas.setdefault(d["area"], []).append(EOSAI_POINTS[d["level"]])
-    return {
-        "framework": "eosai",
-        "score": _mean(decided),
-        "decided": len(decided),
-        "undecided": len(dims) - len(decided),
-        "full_score_range": [
-            _mean([EOSAI_POINTS[b[0]] for b in bounds]),
-            _mean([EOSAI_POINTS[b[1]] for b in bounds]),
-        ],
-        "areas": {area: _mean(points) for area, points in areas.items()},
-        "dimensions": dims,
-    }

@@ -1,0 +1,289 @@
+"""Where the MOF components, OSAID elements and EOSAI dimensions are found in the evidence.
+
+Shared by the three frameworks: each finder answers "where is this component?" as
+`Found` (where, what, citations) or as the Outcome saying it is missing or unknown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from openaudit.licenses.provenance import DatasetLicense
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import (
+    declared_datasets,
+    no_metadata,
+    no_readme,
+    quote,
+)
+from openaudit.rubric.evaluators._openness import (
+    ContentType,
+    facts_openness,
+    graded,
+)
+from openaudit.rubric.evaluators.code import about, library, mentions
+from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
+from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.weights import weight_files
+from openaudit.verdict import Citation, Outcome
+
+if TYPE_CHECKING:
+    from openaudit.card import Section
+
+Where = Literal["repo", "linked", "datasets"]
+Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
+DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
+REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
+SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
+CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
+METADATA_FILES = ["training_args.bin", "trainer_state.json", "optimizer.pt", "*optimizer*.pt"]
+TOPICS: dict[str, tuple[list[str], list[str], list[str]]] = {
+    # component: (keywords of card links, section titles, repo file globs)
+    "training_code": (
+        ["train", "pretrain", "pre-train", "fine-tun", "finetun", "recipe", "reproduc"],
+        ["Training"],
+        ["train*.py", "*/train*.py", "scripts/train*", "*finetune*.py"],
+    ),
+    "evaluation_code": (
+        ["evaluat", "benchmark", "harness"],
+        ["Evaluation", "Results"],
+        ["eval*.py", "*/eval*.py"],
+    ),
+    "preprocessing_code": (
+        ["preprocess", "pre-process", "data process", "data pipeline", "dedup", "filter", "curat"],
+        ["Preprocessing", "Data Processing"],
+        ["preprocess*.py", "*/preprocess*.py", "*data_prep*.py"],
+    ),
+    "supporting_libraries": (["librar", "toolkit", "tooling", "tokeniz", "framework"], [], []),
+}
+
+
+def outcome_found(outcome: Outcome, what: str) -> Found | Outcome:
+    """A presence outcome as Found (yes, in this repo) or as the missing/unknown outcome."""
+    if outcome.answer == "yes":
+        return ("repo", f"{what} ({outcome.reason})", outcome.citations)
+    return outcome
+
+
+def in_repo(ctx: ProbeContext, globs: list[str], what: str) -> Found | None:
+    hits = matching_files(ctx, globs)
+    if not hits:
+        return None
+    return ("repo", f"{what} in the repo: {', '.join(hits[:3])}", tuple(map(ctx.file, hits[:3])))
+
+
+def no_listing(ctx: ProbeContext, what: str) -> Outcome:
+    if not ctx.evidence.files:
+        return Outcome.unknown(f"no file listing was read to look for {what}")
+    return Outcome.no(f"no {what} in the repository", Citation("files"))
+
+
+def _architecture(ctx: ProbeContext) -> Found | Outcome:
+    found = in_repo(ctx, ["*.py", "config.json", "params.json"], "architecture")
+    if found:
+        return found
+    name, cite = library(ctx)
+    if name:
+        return ("linked", f"the architecture's code is in the {name} library", (cite,))
+    return no_listing(ctx, "architecture code or config")
+
+
+def final_parameters(ctx: ProbeContext) -> Found | Outcome:
+    found = weight_files(ctx)
+    if found:
+        cites = tuple(ctx.file(f.path) for f, _ in found[:3])
+        return ("repo", f"{len(found)} weight file(s) in the repo", cites)
+    return no_listing(ctx, "weight files")
+
+
+def data_section(ctx: ProbeContext) -> tuple[Section, int] | None:
+    """The card's training-data section and its words, when it has at least 40."""
+    section, count = best_section(ctx, DATA_SECTIONS) if ctx.readme_read else (None, 0)
+    return (section, count) if section is not None and count >= 40 else None
+
+
+def _data_card(ctx: ProbeContext) -> Found | Outcome:
+    if described := data_section(ctx):
+        section, count = described
+        what = f"data described in section '{section.title}' ({count} words)"
+        return ("repo", what, (ctx.section(section),))
+    if ctx.dataset_licenses:
+        return ("datasets", "dataset cards of the linked datasets", ())
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    return Outcome.no("no training-data section and no linked dataset cards", ctx.readme())
+
+
+def _report(ctx: ProbeContext) -> Found | Outcome:
+    found = in_repo(ctx, REPORT_FILES, "a report")
+    if found:
+        return found
+    outcome = paper_linked(ctx)
+    if outcome.answer == "yes":
+        what = f"a paper off the Hub ({outcome.reason}); report and paper cannot be told apart"
+        return ("linked", what, outcome.citations)
+    return outcome
+
+
+def _sample_outputs(ctx: ProbeContext) -> Found | Outcome:
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    section, count = best_section(ctx, SAMPLE_SECTIONS)
+    if section is not None and count >= 20:
+        return ("repo", f"section '{section.title}' ({count} words)", (ctx.section(section),))
+    return Outcome.no(f"no section titled {quote(SAMPLE_SECTIONS)}", ctx.readme())
+
+
+def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
+    keywords, sections, files = TOPICS[component]
+    what = component.replace("_", " ")
+    found = in_repo(ctx, files, what) if files else None
+    if found:
+        return found
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    topic = mentions(keywords)
+    links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    if links:
+        cites = tuple(Citation("README.md", link.target or None, link.url) for link in links[:3])
+        targets = ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
+        return ("linked", f"{what} linked: {targets}", cites)
+    return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
+
+
+def _inference_code(ctx: ProbeContext) -> Found | Outcome:
+    found = in_repo(ctx, ["*.py"], "inference code")
+    if found:
+        return found
+    name, cite = library(ctx)
+    if name:
+        return ("linked", f"runs with the {name} library", (cite,))
+    return no_listing(ctx, "inference code")
+
+
+def _index_datasets(ctx: ProbeContext) -> list[str]:
+    """Dataset ids named by the `model-index` results."""
+    names: list[str] = []
+    index = ctx.metadata.get("model-index")
+    for model in index if isinstance(index, list) else []:
+        for result in (model or {}).get("results", []) if isinstance(model, dict) else []:
+            dataset = result.get("dataset") if isinstance(result, dict) else None
+            if isinstance(dataset, dict) and isinstance(dataset.get("type"), str):
+                names.append(dataset["type"])
+    return list(dict.fromkeys(names))
+
+
+def _evaluation_data(ctx: ProbeContext) -> Found | Outcome:
+    names = _index_datasets(ctx)
+    if names:
+        return (
+            "linked",
+            f"`model-index` names {', '.join(names[:3])}",
+            (ctx.field("model-index"),),
+        )
+    outcome = evaluation_results(ctx)
+    if outcome.answer == "yes":
+        return ("linked", "evaluation results name no dataset ids", outcome.citations)
+    return outcome
+
+
+def no_datasets(ctx: ProbeContext) -> Outcome:
+    """The card names no training datasets: no, or unknown when its metadata was not read."""
+    if not ctx.metadata_known:
+        return no_metadata(ctx)
+    return Outcome.no("the card names no training datasets", ctx.field("datasets"))
+
+
+def _datasets(ctx: ProbeContext) -> Found | Outcome:
+    names = declared_datasets(ctx)
+    if not names:
+        return no_datasets(ctx)
+    return (
+        "datasets",
+        f"declared datasets {', '.join(names[:5])}",
+        (ctx.field("datasets", names),),
+    )
+
+
+def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
+    found = in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
+    if found:
+        return found
+    return Outcome.unknown(
+        "no checkpoint folder in the file listing; checkpoints published as branches "
+        "(e.g. step1000) are not in the evidence"
+    )
+
+
+def _model_metadata(ctx: ProbeContext) -> Found | Outcome:
+    return in_repo(ctx, METADATA_FILES, "training metadata") or no_listing(
+        ctx, "training configuration or optimizer state"
+    )
+
+
+def choice(name: str, allowed: tuple[str, ...]) -> Any:
+    def check(params: dict[str, Any]) -> str | None:
+        value = params[name]
+        return None if value in allowed else f"{name}: expected {quote(allowed)}, got '{value}'"
+
+    return check
+
+
+def content_type(type: str) -> ContentType:
+    return "code" if type == "code" else "data" if type == "data" else "document"
+
+
+FINDERS = {
+    "architecture": _architecture,
+    "final_parameters": final_parameters,
+    "model_card": lambda ctx: outcome_found(card_substantive(ctx, 150, 0.5), "model card"),
+    "data_card": _data_card,
+    "technical_report": _report,
+    "research_paper": _report,
+    "evaluation_results": lambda ctx: outcome_found(evaluation_results(ctx), "results"),
+    "sample_outputs": _sample_outputs,
+    "training_code": lambda ctx: topic_code(ctx, "training_code"),
+    "inference_code": _inference_code,
+    "evaluation_code": lambda ctx: topic_code(ctx, "evaluation_code"),
+    "evaluation_data": _evaluation_data,
+    "supporting_libraries": lambda ctx: topic_code(ctx, "supporting_libraries"),
+    "datasets": _datasets,
+    "preprocessing_code": lambda ctx: topic_code(ctx, "preprocessing_code"),
+    "intermediate_checkpoints": _checkpoints,
+    "model_metadata": _model_metadata,
+}
+
+
+def dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
+    if item.status == "not_found":
+        return "unknown", f"{item.repo_id} was not found on the Hub ({item.reason})"
+    if item.status not in ("ok", "gated"):
+        return "unknown", f"{item.repo_id} was not looked up ({item.status}: {item.reason})"
+    if item.facts is None:
+        if item.reason == "no licence declared":
+            return "not_open", f"{item.repo_id} declares no licence (unlicensed)"
+        return "unknown", f"{item.repo_id}: licence not identified ({item.reason})"
+    state, why = facts_openness(item.facts, kind, item.license_id)
+    return state, f"{item.repo_id}: {why}"
+
+
+def datasets_licensed(ctx: ProbeContext, what: str, kind: ContentType) -> Outcome:
+    """Linked datasets carry their own (component) licences in their cards."""
+    looked = {item.repo_id.lower(): item for item in ctx.dataset_licenses}
+    declared = declared_datasets(ctx)
+    names = declared or tuple(looked)
+    cites = [ctx.field("datasets", list(declared))] if declared else []
+    cites += [item.citation for item in looked.values()]
+    states = [
+        dataset_state(looked[name.lower()], kind)
+        if name.lower() in looked
+        else ("unknown", f"{name} was not looked up")
+        for name in names
+    ]
+    text = f"{what}: " + "; ".join(why for _, why in states)
+    if any(state == "not_open" for state, _ in states):
+        return graded(Outcome.no(text, *cites), "not_open")
+    if any(state == "unknown" for state, _ in states):
+        return graded(Outcome.unknown(text, *cites), "unknown")
+    note = " (whether these are all the data used needs a person)" if kind == "data" else ""
+    return graded(Outcome.yes(text + note, *cites), "included")

@@ -1,0 +1,483 @@
+"""The European Open Source AI Index (EOSAI): open / partial / closed per dimension."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from openaudit.frameworks.components import (
+    choice,
+    data_section,
+    datasets_licensed,
+    final_parameters,
+    no_datasets,
+    topic_code,
+)
+from openaudit.frameworks.spec import Criterion, FrameworkSpec, outcome_of
+from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import (
+    declared_datasets,
+    no_metadata,
+    no_readme,
+    words,
+)
+from openaudit.rubric.evaluators._openness import (
+    graded,
+)
+from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
+from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.weights import card_gate
+from openaudit.rubric.registry import Param, evaluator
+from openaudit.verdict import Citation, Outcome
+
+if TYPE_CHECKING:
+    from openaudit.evidence import LinkedRepo
+
+Where = Literal["repo", "linked", "datasets"]
+Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
+# --- EOSAI ---------------------------------------------------------------------------
+# A dimension's evaluator returns the range of levels the evidence allows: decided
+# when low == high, else `unknown` with what it is at least / at most. A dimension
+# is two probes, "open?" (at_least: open) and "at least partial?" (at_least:
+# partial): open answers yes/yes, partial yes/no, closed no/no, so two probes of
+# equal weight score 1, 0.5 and 0 exactly as the index averages them.
+
+EosaiLevel = Literal["closed", "partial", "open"]
+EOSAI_RANK: dict[str, int] = {"closed": 0, "partial": 1, "open": 2}
+EOSAI_POINTS = {"open": 1.0, "partial": 0.5, "closed": 0.0}
+
+
+@dataclass(frozen=True)
+class Rated:
+    """The levels a dimension can have given the evidence, and why."""
+
+    low: EosaiLevel
+    high: EosaiLevel
+    reason: str
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def level(self) -> str:
+        """The level when decided, else 'unknown'."""
+        return self.low if self.low == self.high else "unknown"
+
+
+def _rated(level: EosaiLevel, reason: str, *cites: Citation) -> Rated:
+    return Rated(level, level, reason, cites)
+
+
+def _between(low: EosaiLevel, high: EosaiLevel, reason: str, *cites: Citation) -> Rated:
+    return Rated(low, high, reason, cites)
+
+
+def _not_found(outcome: Outcome) -> Rated:
+    """Closed when the evidence shows it is missing; anything when it was not read."""
+    if outcome.answer == "no":
+        return _rated("closed", outcome.reason, *outcome.citations)
+    return _between("closed", "open", outcome.reason)
+
+
+def _weights_level(ctx: ProbeContext) -> Rated:
+    found = final_parameters(ctx)
+    if isinstance(found, Outcome):
+        return _not_found(found)
+    gate = no_permission_gate(ctx)
+    if ctx.evidence.gated or ctx.evidence.access == "gated":
+        return _rated("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
+    key = card_gate(ctx) if ctx.evidence.source == "local" else None
+    if key:
+        why = f"{found[1]}; the card configures an access gate (`{key}`): gated is partial"
+        return _rated("partial", why, ctx.field(key), *found[2])
+    if gate.answer == "unknown":
+        return _between("partial", "open", f"{found[1]}; {gate.reason}", *found[2])
+    return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
+
+
+def _direct_bases(ctx: ProbeContext) -> list[LinkedRepo]:
+    """The base models the card declares (not their own bases)."""
+    return [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+
+
+def _base_weights_level(ctx: ProbeContext) -> Rated:
+    bases = _direct_bases(ctx)
+    if not bases and not ctx.metadata.get("base_model"):
+        rated = _weights_level(ctx)
+        return Rated(rated.low, rated.high, f"no base model: {rated.reason}", rated.citations)
+    if not bases:
+        return _between(
+            "closed", "open", "the base model was not looked up", ctx.field("base_model")
+        )
+    return _worst([_linked_weights(repo) for repo in bases])
+
+
+def _worst(levels: list[Rated]) -> Rated:
+    """The level of the least open of several bases, whatever their order.
+
+    Each base's level lies in its [low, high], so the least open lies between the
+    lowest low and the lowest high; every base's reason and citations are kept.
+    """
+    low = min((r.low for r in levels), key=EOSAI_RANK.__getitem__)
+    high = min((r.high for r in levels), key=EOSAI_RANK.__getitem__)
+    reason = "; ".join(r.reason for r in levels)
+    return Rated(low, high, reason, tuple(c for r in levels for c in r.citations))
+
+
+def _linked_weights(repo: LinkedRepo) -> Rated:
+    cite = _base_cite(repo)
+    if repo.status == "not_found":
+        return _rated("closed", f"base {repo.repo_id} is not on the Hub", cite)
+    if repo.status in ("error", "skipped"):
+        return _between("closed", "open", f"base {repo.repo_id} was not looked up", cite)
+    from openaudit.rubric.evaluators.weights import weight_format
+
+    has = any(weight_format(f) for f in repo.files)
+    if repo.status == "gated" or repo.gated:
+        return _rated("partial", f"base {repo.repo_id} is gated", cite)
+    if not repo.files:
+        return _between("closed", "open", f"base {repo.repo_id}'s files were not listed", cite)
+    if not has:
+        return _rated("closed", f"base {repo.repo_id} lists no weight files", cite)
+    return _rated("open", f"base {repo.repo_id} publishes weights, not gated", cite)
+
+
+def _dataset_level(ctx: ProbeContext, scope: str) -> Rated:
+    names = declared_datasets(ctx)
+    if not names:
+        if described := data_section(ctx):
+            section, _ = described
+            why = f"{scope}: data described in '{section.title}' but no datasets named"
+            return _rated("partial", why, ctx.section(section))
+        if not ctx.metadata_known:
+            unread = no_metadata(ctx)
+            return _between("closed", "open", f"{scope}: {unread.reason}", *unread.citations)
+        if not ctx.readme_read:
+            return _between("closed", "open", f"{scope}: {no_readme(ctx).reason}")
+        return _rated("closed", f"{scope}: no training data named or described", ctx.readme())
+    found = datasets_licensed(ctx, f"{scope}: {', '.join(names[:3])}", "data")
+    # Gated or missing from the Hub: not freely available. A dataset not looked up
+    # (skipped, error) is undecided and only widens the range via `found`.
+    gated = [
+        r.repo_id for r in ctx.evidence.datasets if r.gated or r.status in ("gated", "not_found")
+    ]
+    if found.answer == "no" or gated:
+        extra = f"; not freely available: {', '.join(gated)}" if gated else ""
+        return _rated("partial", found.reason + extra, *found.citations)
+    if found.answer == "unknown":
+        return _between("partial", "open", found.reason, *found.citations)
+    return _rated("open", found.reason, *found.citations)
+
+
+def _base_data_level(ctx: ProbeContext) -> Rated:
+    bases = _direct_bases(ctx)
+    declared = ctx.metadata.get("base_model")
+    if not bases and not declared:
+        return _dataset_level(ctx, "no base model, this model's data")
+    field = (ctx.field("base_model", declared),) if declared else ()
+    read = [repo for repo in bases if repo.status in ("ok", "gated")]
+    unread = [repo for repo in bases if repo not in read]
+    if not read:
+        shown = (
+            ", ".join(_unread_base(repo) for repo in unread) or "the base model was not looked up"
+        )
+        why = f"{shown}: its card and data sources are not in the evidence"
+        cites = (*field, *(_base_cite(repo) for repo in unread))
+        return _between("closed", "open", why, *cites)
+    named = [d for repo in read for d in _as_ids(repo.card_data.get("datasets"))]
+    cites = (*field, *(Citation(f"models:{r.repo_id}:card:datasets", None) for r in read))
+    also = "".join(f"; {_unread_base(repo)}" for repo in unread)
+    if named:
+        why = (f"the base model names {', '.join(named[:3])}; their licences and completeness "
+               "are not in the evidence (only this model's datasets are looked up)")  # fmt: skip
+        return _between("partial", "open", why + also, *cites)
+    why = (
+        "the base model's card names no datasets (its README, which may describe them, is not read)"
+    )
+    # A base not looked up may name datasets, so it leaves the top open.
+    return _between("closed", "open" if unread else "partial", why + also, *cites)
+
+
+def _unread_base(repo: LinkedRepo) -> str:
+    """Why a base model's card is not in the evidence."""
+    if repo.status == "not_found":
+        return f"base {repo.repo_id} is not on the Hub"
+    return f"base {repo.repo_id} was not looked up ({repo.status})"
+
+
+def _base_cite(repo: LinkedRepo) -> Citation:
+    """A citation of a base model repo as the source saw it."""
+    return Citation(f"models:{repo.repo_id}", repo.status, f"https://huggingface.co/{repo.repo_id}")
+
+
+def _as_ids(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [str(item) for item in items if str(item).strip()]
+
+
+def _trainingcode_level(ctx: ProbeContext) -> Rated:
+    found = topic_code(ctx, "training_code")
+    if isinstance(found, Outcome):
+        return _not_found(found)
+    why = f"{found[1]}; whether it is complete (open) or sparse (partial) needs a person"
+    return _between("partial", "open", why, *found[2])
+
+
+def _code_docs_level(ctx: ProbeContext) -> Rated:
+    code = _trainingcode_level(ctx)
+    if code.high == "closed":
+        return _rated("closed", f"no training code to document ({code.reason})", *code.citations)
+    return _between(
+        "closed", "open", "whether the code is documented needs a person", *code.citations
+    )
+
+
+ARCH_SECTIONS = ["Model Architecture", "Architecture", "Technical Specifications", "Model Details"]
+HARDWARE_SECTIONS = ["Hardware", "Compute Infrastructure", "Training Infrastructure", "Compute"]
+ARCH_FILES = ["config.json", "params.json", "*/config.json"]
+# Definition lines ("**Architecture:** ...", "- Training hardware: 512 H100 GPUs"): a short
+# label, a colon, the value. Bold markers may sit on either side of the colon.
+DEFINITION = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]+)?([^:\n]{1,60}):(.*)")
+ARCH_LABEL = re.compile(r"\barchitecture\b", re.IGNORECASE)
+HARDWARE_LABEL = re.compile(
+    r"\bhardware\b|\b(?:compute|training)\s+infrastructure\b"
+    r"|^(?:training\s+)?(?:gpus?|tpus?|accelerators?|compute)$",
+    re.IGNORECASE,
+)
+MAX_LABEL_WORDS = 4  # longer "labels" are sentences that happen to hold a colon
+MIN_VALUE_WORDS = 3  # "8 A100s" says too little, as a 2-word section would
+
+
+def _definition(ctx: ProbeContext, label: re.Pattern[str]) -> str | None:
+    """The first card line defining a label like `label` with a substantive value."""
+    fence = False
+    for line in ctx.card.body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else DEFINITION.match(line)
+        if match is None:
+            continue
+        name = match.group(1).strip(" \t*_`")
+        value = match.group(2).strip(" \t*_`")
+        short = len(name.split()) <= MAX_LABEL_WORDS
+        if short and label.search(name) and words(value) >= MIN_VALUE_WORDS:
+            return f"{name}: {value}"[:120]
+    return None
+
+
+def _documented(
+    ctx: ProbeContext, sections: list[str], label: re.Pattern[str]
+) -> tuple[str, Citation] | None:
+    """Where the card documents a topic: a section of 10+ words or a definition line."""
+    section, count = best_section(ctx, sections)
+    if section is not None and count >= 10:
+        return f"'{section.title}'", ctx.section(section)
+    line = _definition(ctx, label)
+    return (f"'{line}'", ctx.readme(line)) if line else None
+
+
+def _hardware_level(ctx: ProbeContext) -> Rated:
+    """Architecture and training hardware documented. A config.json shows the architecture
+    but not the training setup, so alone it is partial; open always needs a person."""
+    configs = matching_files(ctx, ARCH_FILES)
+    config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
+    if not ctx.readme_read:
+        if config:
+            return _between("partial", "open", no_readme(ctx).reason, config[1])
+        return _between("closed", "open", no_readme(ctx).reason)
+    arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
+    hardware = _documented(ctx, HARDWARE_SECTIONS, HARDWARE_LABEL)
+    found = [item for item in (arch, hardware) if item]
+    cites = tuple(cite for _, cite in found)
+    if not found:
+        return _rated("closed", "no architecture or hardware documentation", ctx.readme())
+    shown = ", ".join(what for what, _ in found)
+    if hardware is None:
+        return _rated("partial", f"architecture in {shown}; training hardware undocumented", *cites)
+    if arch is None:
+        return _rated("partial", f"hardware in {shown}; architecture undocumented", *cites)
+    return _between("partial", "open", f"{shown}; whether complete needs a person", *cites)
+
+
+def _preprint_level(ctx: ProbeContext) -> Rated:
+    outcome = paper_linked(ctx)
+    if outcome.answer != "yes":
+        return _not_found(outcome)
+    why = f"{outcome.reason}; whether it covers data, training and tuning needs a person"
+    return _between("partial", "open", why, *outcome.citations)
+
+
+def _paper_level(ctx: ProbeContext) -> Rated:
+    outcome = paper_linked(ctx)
+    if outcome.answer == "no":
+        return _rated(
+            "closed", f"{outcome.reason}: no paper to be peer-reviewed", *outcome.citations
+        )
+    why = f"{outcome.reason}; whether it is peer-reviewed needs a person (venue data)"
+    return _between("closed", "open", why, *outcome.citations)
+
+
+CARD_TOPICS = {
+    "architecture": ARCH_SECTIONS,
+    "training": ["Training Details", "Training Procedure", "Training"],
+    "evaluation": ["Evaluation", "Results", "Benchmarks"],
+}
+
+
+def _modelcard_level(ctx: ProbeContext) -> Rated:
+    card = card_substantive(ctx, 150, 0.5)
+    if card.answer != "yes":
+        return _not_found(card)
+    covered = [t for t, names in CARD_TOPICS.items() if best_section(ctx, names)[1] >= 20]
+    # The Hub renders `model-index` results on the card as its evaluation section.
+    indexed = ctx.metadata.get("model-index") and evaluation_results(ctx).answer == "yes"
+    if "evaluation" not in covered and indexed:
+        covered = [t for t in CARD_TOPICS if t in covered or t == "evaluation"]
+    missing = [t for t in CARD_TOPICS if t not in covered]
+    if missing:
+        why = f"{card.reason}; no substantive section on {', '.join(missing)}"
+        return _rated("partial", why, *card.citations)
+    return _rated("open", f"{card.reason}; covers {', '.join(covered)}", *card.citations)
+
+
+def _datasheet_level(ctx: ProbeContext) -> Rated:
+    rated = _dataset_level(ctx, "data documentation")
+    if rated.low == "closed":  # closed, or nothing read that could document the data
+        return rated
+    why = "data documented; whether it amounts to a datasheet or AI Act summary needs a person"
+    return _between("partial", "open", f"{why} ({rated.reason})", *rated.citations)
+
+
+def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
+    """Whether the weights, code or data licence is open (yes), not (no) or unknown."""
+    if part == "weights":
+        return terms_free(ctx, "weights")
+    if part == "code":
+        return code_terms(ctx)
+    if declared_datasets(ctx):
+        return datasets_licensed(ctx, "data", "data")
+    return no_datasets(ctx)
+
+
+def _licenses_level(ctx: ProbeContext) -> Rated:
+    outcomes = {part: _licence_outcome(ctx, part) for part in ("weights", "code", "data")}
+    states = {
+        part: {"yes": "open", "no": "closed"}.get(outcome.answer, "unknown")
+        for part, outcome in outcomes.items()
+    }
+    shown = ", ".join(f"{part} {state}" for part, state in states.items())
+    opens = sum(state == "open" for state in states.values())
+    unsure = sum(state == "unknown" for state in states.values())
+    low, high = _licence_bucket(opens), _licence_bucket(opens + unsure)
+    cites = tuple(dict.fromkeys(c for o in outcomes.values() for c in o.citations))
+    return Rated(low, high, f"licences: {shown} (open: all three; partial: two)", cites)
+
+
+def _licence_bucket(opens: int) -> EosaiLevel:
+    return "open" if opens == 3 else "partial" if opens == 2 else "closed"
+
+
+DIMENSIONS = {
+    "datasources_basemodel": _base_data_level,
+    "datasources_endmodel": lambda ctx: _dataset_level(ctx, "this model's data"),
+    "weights_basemodel": _base_weights_level,
+    "weights_endmodel": _weights_level,
+    "trainingcode": _trainingcode_level,
+    "code": _code_docs_level,
+    "hardware_architecture": _hardware_level,
+    "preprint": _preprint_level,
+    "paper": _paper_level,
+    "modelcard": _modelcard_level,
+    "datasheet": _datasheet_level,
+    "licenses": _licenses_level,
+}
+
+
+def eosai_rating(ctx: ProbeContext, dimension: str) -> Rated:
+    """The range of levels one EOSAI dimension can have, from the evidence."""
+    return DIMENSIONS[dimension](ctx)
+
+
+@evaluator(
+    "eosai_dimension",
+    params={
+        "dimension": Param("str", doc="EOSAI dimension id (weights_endmodel, licenses, ...)"),
+        "at_least": Param("str", doc="the level asked about: open or partial"),
+    },
+    reads=("files", "README.md", "api:gated", "card:*", "datasets:<id>", "models:<base>"),
+    doc="The EOSAI dimension is rated at least AT_LEAST; graded with the dimension's level.",
+    check=lambda p: (
+        choice("dimension", tuple(DIMENSIONS))(p) or choice("at_least", ("open", "partial"))(p)
+    ),
+)
+def eosai_dimension(ctx: ProbeContext, dimension: str, at_least: str) -> Outcome:
+    """Is the dimension rated at least `at_least`? Graded with its level."""
+    rated = eosai_rating(ctx, dimension)
+    wanted = EOSAI_RANK[at_least]
+    shown = rated.low if rated.low == rated.high else f"between {rated.low} and {rated.high}"
+    text = f"{shown}: {rated.reason}"
+    if EOSAI_RANK[rated.low] >= wanted:
+        outcome = Outcome.yes(text, *rated.citations)
+    elif EOSAI_RANK[rated.high] < wanted:
+        outcome = Outcome.no(text, *rated.citations)
+    else:
+        outcome = Outcome.unknown(text, *rated.citations)
+    return graded(outcome, rated.level)
+
+
+# EOSAI --------------------------------------------------------------------------------------
+
+
+def _bounds(open_answer: str, partial_answer: str) -> tuple[str, str]:
+    """The lowest and highest level two answers allow (open?, at least partial?)."""
+    low = "open" if open_answer == "yes" else "partial" if partial_answer == "yes" else "closed"
+    high = "closed" if partial_answer == "no" else "partial" if open_answer == "no" else "open"
+    if EOSAI_POINTS[low] > EOSAI_POINTS[high]:  # contradictory answers: decide nothing
+        return "closed", "open"
+    return low, high
+
+
+def _dimension(c: Criterion, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
+    open_o, partial_o = (outcome_of(outcomes, probe) for probe in c.probes)
+    low, high = _bounds(open_o.answer, partial_o.answer)
+    shown = open_o if open_o.answer != "unknown" or partial_o.answer == "unknown" else partial_o
+    evidence = [cite.url or cite.where for cite in (*open_o.citations, *partial_o.citations)]
+    item: dict[str, Any] = {
+        "id": c.id,
+        "name": c.name,
+        "area": c.group,
+        "level": low if low == high else "unknown",
+        "reason": shown.reason,
+        "evidence": list(dict.fromkeys(evidence))[:5],
+    }
+    if low != high:
+        item["between"] = [low, high]
+    return item
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def eosai_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
+    """Every dimension's level, the mean over decided ones, and the possible range."""
+    dims = [_dimension(c, outcomes) for c in spec.criteria]
+    decided = [EOSAI_POINTS[d["level"]] for d in dims if d["level"] in EOSAI_POINTS]
+    bounds = [d.get("between", [d["level"], d["level"]]) for d in dims]
+    areas: dict[str, list[float]] = {}
+    for d in dims:
+        if d["level"] in EOSAI_POINTS:
+            areas.setdefault(d["area"], []).append(EOSAI_POINTS[d["level"]])
+    return {
+        "framework": "eosai",
+        "score": _mean(decided),
+        "decided": len(decided),
+        "undecided": len(dims) - len(decided),
+        "full_score_range": [
+            _mean([EOSAI_POINTS[b[0]] for b in bounds]),
+            _mean([EOSAI_POINTS[b[1]] for b in bounds]),
+        ],
+        "areas": {area: _mean(points) for area, points in areas.items()},
+        "dimensions": dims,
+    }

@@ -1,0 +1,208 @@
+"""The Model Openness Framework (MOF) as the Model Openness Tool (MOT) evaluates it.
+
+Evaluators `mof_component` and `mof_license_open`, and `mof_result`: the class
+(III, II, I), the progress toward each and every component's status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from openaudit.frameworks.components import (
+    FINDERS,
+    choice,
+    content_type,
+    datasets_licensed,
+)
+from openaudit.frameworks.spec import MOF_CLASSES, Criterion, FrameworkSpec, grade_of, outcome_of
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import (
+    licence_unreadable,
+)
+from openaudit.rubric.evaluators._openness import (
+    CONTENT_TYPES,
+    ContentType,
+    Openness,
+    facts_openness,
+    graded,
+    report_openness,
+)
+from openaudit.rubric.evaluators.code import stated_code_license
+from openaudit.rubric.registry import Param, evaluator
+from openaudit.verdict import Citation, Outcome
+
+if TYPE_CHECKING:
+    pass
+
+Where = Literal["repo", "linked", "datasets"]
+Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
+
+
+@evaluator(
+    "mof_component",
+    params={
+        "component": Param("str", doc="MOF component (final_parameters, model_card, ...)"),
+        "type": Param("str", doc="content type deciding the licence lists: code, data, document"),
+    },
+    reads=("files", "README.md", "card:license", "card:datasets", "datasets:<id>:card:license"),
+    doc="The MOF component is released and openly licensed for its content type.",
+    check=lambda p: choice("component", tuple(FINDERS))(p) or choice("type", CONTENT_TYPES)(p),
+)
+def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
+    """A MOF component is present and openly licensed; graded included/missing/not_open/unknown."""
+    found = FINDERS[component](ctx)
+    if isinstance(found, Outcome):
+        return graded(found, "missing" if found.answer == "no" else "unknown")
+    kind = content_type(type)
+    where, what, cites = found
+    if where == "datasets":
+        return datasets_licensed(ctx, what, kind)
+    type_wide = _type_wide_licensed(ctx, what, kind, cites)
+    if type_wide is not None:
+        return type_wide
+    if where == "linked":
+        why = f"{what}; its own licence is where it is hosted, which Hub evidence does not show"
+        return graded(Outcome.unknown(why, *cites), "unknown")
+    return _distribution_licensed(ctx, what, kind, cites)
+
+
+def _type_wide_licensed(
+    ctx: ProbeContext, what: str, kind: ContentType, cites: tuple[Citation, ...]
+) -> Outcome | None:
+    """MOF's middle step: a licence the card states for all code (e.g. "the training
+    code is released under Apache-2.0") applies to every code component, linked or
+    in the repo, before the distribution licence. None when the card states none."""
+    if kind != "code" or not ctx.readme_read:
+        return None
+    stated = stated_code_license(ctx)
+    if stated is None:
+        return None
+    facts, sentence = stated
+    state, why = facts_openness(facts, kind, facts.id)
+    said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
+    return _by_openness(state, f"{what}; the card states the code licence: {why}", (said, *cites))
+
+
+@evaluator(
+    "mof_license_open",
+    params={"type": Param("str", doc="content type: code, data or document")},
+    reads=("card:license", "file:LICENSE*", "api:tags"),
+    doc="The distribution (model) licence is open for MOF for the content type.",
+    check=choice("type", CONTENT_TYPES),
+)
+def mof_license_open(ctx: ProbeContext, type: str) -> Outcome:
+    """The model's licence counts as open under MOF's licence lists."""
+    kind = content_type(type)
+    state, why, cites = _licence_openness(ctx, kind)
+    cites = cites or (Citation("card:license"),)
+    answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(state, Outcome.unknown)
+    return answer(why, *cites)
+
+
+def _licence_openness(
+    ctx: ProbeContext, kind: ContentType
+) -> tuple[Openness, str, tuple[Citation, ...]]:
+    """MOF openness of the distribution licence, its reason and citations.
+
+    No licence found on a gated card that could not be read is unknown, not
+    "unlicensed": the licence may be stated where nothing was read.
+    """
+    report = ctx.license
+    if report.facts is None and (unreadable := licence_unreadable(ctx)):
+        return "unknown", unreadable.reason, unreadable.citations
+    state, why = report_openness(report, kind)
+    return state, why, tuple(claim.citation for claim in report.claims)
+
+
+def _distribution_licensed(
+    ctx: ProbeContext, what: str, kind: ContentType, cites: tuple[Citation, ...]
+) -> Outcome:
+    """A component in this repo: no component or type-wide licence on the Hub, so the
+    distribution licence applies (MOF precedence: component, type, distribution)."""
+    state, why, read = _licence_openness(ctx, kind)
+    cites = (*cites, *read)
+    text = f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
+    return _by_openness(state, text, cites)
+
+
+def _by_openness(state: str, text: str, cites: tuple[Citation, ...]) -> Outcome:
+    """A component's graded outcome from its licence's MOF openness."""
+    if state == "open":
+        return graded(Outcome.yes(text, *cites), "included")
+    if state == "not_open":
+        return graded(Outcome.no(text, *cites), "not_open")
+    return graded(Outcome.unknown(text, *cites), "unknown")
+
+
+# MOF ----------------------------------------------------------------------------------------
+
+MOF_STATUSES = ("included", "missing", "not_open", "unknown")
+
+
+def _component_status(outcome: Outcome) -> str:
+    grade = grade_of(outcome)
+    if grade in MOF_STATUSES:
+        return grade
+    return {"yes": "included", "no": "missing"}.get(outcome.answer, "unknown")
+
+
+def mof_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
+    """MOF class, per-class status and progress, and every component's status."""
+    own = {c.id: _component_status(outcome_of(outcomes, c.probes[0])) for c in spec.criteria}
+    status = {c.id: _with_stand_in(c, own) for c in spec.criteria}
+    classes: dict[str, str] = {}
+    progress: dict[str, int] = {}
+    lower_met = True
+    for index, name in enumerate(MOF_CLASSES):
+        needed = [c.id for c in spec.criteria if c.required and c.group in MOF_CLASSES[: index + 1]]
+        states = [status[ident] for ident in needed]
+        classes[f"Class {name}"] = _class_state(states)
+        included = sum(state == "included" for state in states)
+        progress[f"Class {name}"] = (
+            round(100 * included / len(needed)) if lower_met and needed else 0
+        )
+        lower_met = lower_met and classes[f"Class {name}"] == "met"
+    met = [name for name, state in classes.items() if state == "met"]
+    return {
+        "framework": "mof",
+        "class": met[-1] if met else "Unclassified",
+        "classes": classes,
+        "progress": progress,
+        "components": [_component(c, own[c.id], status[c.id], outcomes) for c in spec.criteria],
+    }
+
+
+def _with_stand_in(criterion: Criterion, own: dict[str, str]) -> str:
+    """A component's status once its stand-in counts (paper for a missing report)."""
+    mine = own[criterion.id]
+    if criterion.stand_in is None or mine == "included":
+        return mine
+    other = own.get(criterion.stand_in, "unknown")
+    if other == "included":
+        return "included"
+    return "unknown" if "unknown" in (mine, other) else mine
+
+
+def _class_state(states: list[str]) -> str:
+    if all(state == "included" for state in states):
+        return "met"
+    if any(state in ("missing", "not_open") for state in states):
+        return "unmet"
+    return "unknown"
+
+
+def _component(
+    c: Criterion, own: str, status: str, outcomes: Mapping[str, Outcome]
+) -> dict[str, Any]:
+    reason = outcome_of(outcomes, c.probes[0]).reason
+    if status != own:
+        reason = f"{reason} (component {c.stand_in} stands in: {status})"
+    return {
+        "id": c.id,
+        "name": c.name,
+        "class": f"Class {c.group}",
+        "required": c.required,
+        "status": status,
+        "reason": reason,
+    }

@@ -1,0 +1,107 @@
+"""Licence terms as the frameworks read them: free of use restrictions, OSI-approved code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._common import (
+    licence_unreadable,
+    no_readme,
+)
+from openaudit.rubric.evaluators.code import library
+from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.registry import evaluator
+from openaudit.verdict import Citation, Outcome
+
+if TYPE_CHECKING:
+    pass
+
+Where = Literal["repo", "linked", "datasets"]
+Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
+
+
+def terms_free(ctx: ProbeContext, what: str) -> Outcome:
+    """The distribution licence grants the four freedoms without use restrictions."""
+    from openaudit.rubric.evaluators.usage import restrictions
+
+    report = ctx.license
+    cites = tuple(claim.citation for claim in report.claims)
+    facts = report.facts
+    if facts is None:
+        if report.claims:
+            return Outcome.unknown(f"the licence is not identified ({report.reason})", *cites)
+        return licence_unreadable(ctx) or Outcome.no(
+            f"no licence or terms are stated for the {what}", Citation("card:license")
+        )
+    found = restrictions(facts)
+    if facts.family in ("restricted", "non-commercial", "proprietary") or found:
+        shown = "; ".join(found or []) or facts.family
+        return Outcome.no(f"{what} under '{facts.id}': {shown}", *cites)
+    if facts.family == "unknown" or found is None:
+        return Outcome.unknown(f"whether '{facts.id}' restricts use needs a person", *cites)
+    return Outcome.yes(f"{what} under '{facts.id}', with no use restrictions", *cites)
+
+
+def code_terms(ctx: ProbeContext) -> Outcome:
+    """The code published with the model is under an OSI-approved licence."""
+    code = matching_files(ctx, ["*.py"])
+    if code:
+        return _repo_code_terms(ctx, code)
+    links = ctx.card.links_of("code") if ctx.readme_read else ()
+    name, lib_cite = library(ctx)
+    if links or name:
+        cites = [Citation("README.md", link.target or None, link.url) for link in links[:3]]
+        cites += [lib_cite] if name else []
+        return Outcome.unknown(
+            "the code is hosted off the Hub; its licence is not in the evidence", *cites
+        )
+    if not ctx.readme_read:
+        return no_readme(ctx)
+    if not ctx.evidence.files:
+        return Outcome.unknown("no file listing was read to look for code")
+    return Outcome.no("no code is published, so no code licence", Citation("files"))
+
+
+def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:
+    """Code in the repo is under the model's licence: OSI-approved or not."""
+    report = ctx.license
+    facts = report.facts
+    cites = (*map(ctx.file, code[:3]), *(claim.citation for claim in report.claims))
+    if facts is None and not report.claims:
+        unreadable = licence_unreadable(ctx)
+        if unreadable:
+            return Outcome(unreadable.answer, unreadable.reason, (*cites, *unreadable.citations))
+        return Outcome.no(
+            "no licence is stated for the repo code, so no OSI-approved licence",
+            *cites,
+            Citation("card:license"),
+        )
+    if facts is None or facts.osi_approved is None:
+        return Outcome.unknown(
+            "the repo code's licence is not identified as OSI-approved or not", *cites
+        )
+    answer = Outcome.yes if facts.osi_approved else Outcome.no
+    shown = "OSI-approved" if facts.osi_approved else "not OSI-approved"
+    return answer(f"the repo code is under '{facts.id}', {shown}", *cites)
+
+
+@evaluator(
+    "no_permission_gate",
+    reads=("api:gated",),
+    doc="The model can be obtained without asking permission (no manual-approval gate).",
+)
+def no_permission_gate(ctx: ProbeContext) -> Outcome:
+    """No gate requiring the owner's approval stands between a user and the model."""
+    evidence = ctx.evidence
+    if evidence.source == "local":
+        return Outcome.unknown("a local folder has no Hub gate setting")
+    if evidence.gated == "manual":
+        return Outcome.no("access needs the owner's manual approval", ctx.api("gated", "manual"))
+    if evidence.gated or evidence.access == "gated":
+        why = (
+            "an automatic gate asks users to accept terms; "
+            "whether that is asking permission needs a person"
+        )
+        return Outcome.unknown(why, ctx.api("gated", str(evidence.gated)))
+    return Outcome.yes("not gated", ctx.api("gated", "false"))

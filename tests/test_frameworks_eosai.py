@@ -10,8 +10,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from framework_fixtures import fully_open, llama_finetune
 
-from openaudit.rubric import evaluate, load_rubric
 from openaudit.frameworks.eosai import eosai_result
+from openaudit.rubric import evaluate, load_rubric
 from openaudit.verdict import Answer, Outcome
 
 

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
 from openaudit.evidence import Evidence, RepoFile
-from openaudit.rubric import evaluate, load_rubric
 from openaudit.frameworks.mof import mof_result
 from openaudit.frameworks.spec import FrameworkSpec
+from openaudit.rubric import evaluate, load_rubric
 from openaudit.verdict import Outcome
 
 

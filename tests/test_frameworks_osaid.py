@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
 from openaudit.evidence import Evidence
-from openaudit.rubric import evaluate, load_rubric
 from openaudit.frameworks.osaid import osaid_result
+from openaudit.rubric import evaluate, load_rubric
 from openaudit.verdict import Outcome
 
 

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from openaudit.evidence import Evidence
-from openaudit.rubric.context import ProbeContext
 from openaudit.frameworks.spec import framework_result
+from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.license_block import license_block
 from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
 from openaudit.rubric.registry import get_evaluator, run

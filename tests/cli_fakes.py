@@ -55,7 +55,7 @@ class FakeCore:
             raise RubricError(f"{name}:3:5: unknown evaluator 'nope'")
         return FakeRubric(id=name if not name.endswith(".yaml") else "custom")
 
-    def evaluate(self, rubric: Any, evidence: Evidence) -> Verdict:
+    def evaluate(self, rubric: Any, evidence: Evidence, strict: bool = False) -> Verdict:
         """The sample verdict under this rubric; mof/osaid/eosai carry their framework result."""
         self.evaluated.append((rubric.id, evidence.ref))
         verdict = dataclasses.replace(

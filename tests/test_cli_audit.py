@@ -230,7 +230,7 @@ def test_three_rubrics_in_the_table() -> None:
 class _StrictMof(FakeCore):
     """Scores 10 under the mof rubric, 62 under any other."""
 
-    def evaluate(self, rubric: object, evidence: Evidence) -> Verdict:
+    def evaluate(self, rubric: object, evidence: Evidence, strict: bool = False) -> Verdict:
         verdict = super().evaluate(rubric, evidence)
         return dataclasses.replace(verdict, score=10) if verdict.rubric_id == "mof" else verdict
 

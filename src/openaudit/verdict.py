@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Answer = Literal["yes", "no", "unknown"]
+# What an answer rests on: a field or file says it (stated), a careful reader of the
+# card, files and links concludes it (inferred), or nothing bears on it (unknown).
+Basis = Literal["stated", "inferred", "unknown"]
+BASES: tuple[Basis, ...] = ("stated", "inferred", "unknown")
 Level = Literal["open", "partial", "closed", "unknown"]
 LAYERS: tuple[str, ...] = ("weights", "code", "data", "documentation", "usage_limits")
 LEVELS: tuple[Level, ...] = ("open", "partial", "closed", "unknown")
@@ -27,16 +31,28 @@ class Outcome:
     answer: Answer
     reason: str
     citations: tuple[Citation, ...] = ()
+    inferred: bool = False  # concluded from what was read, not stated by a field or file
 
     @classmethod
-    def yes(cls, reason: str, *citations: Citation) -> Outcome:
-        """A 'yes' answer."""
-        return cls("yes", reason, citations)
+    def yes(cls, reason: str, *citations: Citation, inferred: bool = False) -> Outcome:
+        """A 'yes' answer (`inferred` when concluded rather than stated)."""
+        return cls("yes", reason, citations, inferred)
 
     @classmethod
-    def no(cls, reason: str, *citations: Citation) -> Outcome:
-        """A 'no' answer."""
-        return cls("no", reason, citations)
+    def no(cls, reason: str, *citations: Citation, inferred: bool = False) -> Outcome:
+        """A 'no' answer (`inferred` when concluded rather than stated)."""
+        return cls("no", reason, citations, inferred)
+
+    @property
+    def basis(self) -> Basis:
+        """What the answer rests on: stated, inferred or (for unknown answers) unknown."""
+        if self.answer == "unknown":
+            return "unknown"
+        return "inferred" if self.inferred else "stated"
+
+    def as_inferred(self) -> Outcome:
+        """The same answer, marked as an inference."""
+        return replace(self, inferred=True)
 
     @classmethod
     def unknown(cls, reason: str, *citations: Citation) -> Outcome:
@@ -55,6 +71,7 @@ class Finding:
     weight: float
     citations: tuple[Citation, ...] = ()
     remediation: str | None = None  # set only when the answer is not "yes"
+    basis: Basis = "stated"
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,7 @@ class LayerResult:
     findings: tuple[Finding, ...]
     summary: str = ""
     at_least: Level | None = None  # an unknown layer the evidence proves at least this open
+    basis: Basis = "stated"  # inferred when a decided finding of the layer is inferred
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from openaudit.cli.options import (
     RequireOpt,
     RevisionOpt,
     RubricOpt,
+    StrictOpt,
     TokenOpt,
     VerboseOpt,
 )
@@ -52,6 +53,7 @@ def audit_command(
     fail_under: FailUnderOpt = None,
     require: RequireOpt = None,
     explain: ExplainOpt = False,
+    strict: StrictOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
     no_color: NoColorOpt = False,
@@ -66,7 +68,15 @@ def audit_command(
     with verbose_logging(settings.verbose, app.secrets):
         rubrics = load_rubrics(app, rubric or [DEFAULT_RUBRIC])  # before any network access
         results = tuple(
-            run_audits(app, rubrics, refs, revision=revision, token=hf_token, settings=settings)
+            run_audits(
+                app,
+                rubrics,
+                refs,
+                revision=revision,
+                token=hf_token,
+                settings=settings,
+                strict=strict,
+            )
         )
     report = Report(tuple(RubricRef(r.id, r.version, r.title) for r in rubrics), results)
     text = render(
@@ -101,6 +111,7 @@ def run_audits(
     revision: str | None,
     token: str | None,
     settings: Settings,
+    strict: bool = False,
 ) -> Iterator[Result]:
     """Audit each ref in turn: its evidence is read once and judged by every rubric.
 
@@ -114,7 +125,9 @@ def run_audits(
             say(f"[{index}/{len(refs)}] auditing {ref}", app.secrets)
         try:
             evidence = app.services.open_evidence(ref, revision=revision, token=token)
-            yield Audit(tuple(app.services.evaluate(rubric, evidence) for rubric in rubrics))
+            yield Audit(
+                tuple(app.services.evaluate(rubric, evidence, strict) for rubric in rubrics)
+            )
         except OpenAuditError as exc:
             yield ModelError(ref, int(exc.exit_code), redact(exc.one_line(), tuple(app.secrets)))
 

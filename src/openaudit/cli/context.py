@@ -65,10 +65,10 @@ def _load_rubric(name_or_path: str) -> RubricInfo:
     return rubric
 
 
-def _evaluate(rubric: Any, evidence: Evidence) -> Verdict:
+def _evaluate(rubric: Any, evidence: Evidence, strict: bool = False) -> Verdict:
     from openaudit.rubric import evaluate
 
-    verdict: Verdict = evaluate(rubric, evidence)
+    verdict: Verdict = evaluate(rubric, evidence, strict=strict)
     return verdict
 
 
@@ -83,7 +83,7 @@ class Services:
     open_evidence: Callable[..., Evidence] = _open_evidence
     save_evidence: Callable[[Evidence, Path | None], str] = _save_evidence
     load_rubric: Callable[[str], RubricInfo] = _load_rubric
-    evaluate: Callable[[Any, Evidence], Verdict] = _evaluate
+    evaluate: Callable[[Any, Evidence, bool], Verdict] = _evaluate
     stdout_isatty: Callable[[], bool] = _stdout_isatty
 
 

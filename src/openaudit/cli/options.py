@@ -64,6 +64,14 @@ ExplainOpt = Annotated[
     bool,
     typer.Option("--explain", help="Table: list every probe with its answer, evidence and fix."),
 ]
+StrictOpt = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Count only stated answers: an inferred answer (concluded from the card, files "
+        "and links rather than said by a field or file) counts as unknown.",
+    ),
+]
 NoColorOpt = Annotated[
     bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set or not a TTY).")
 ]

@@ -95,6 +95,7 @@ def _layer(layer: LayerResult) -> dict[str, Any]:
         "summary": layer.summary,
         "findings": [_finding(finding) for finding in layer.findings],
         "at_least": layer.at_least,
+        "basis": layer.basis,
     }
 
 
@@ -103,6 +104,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "probe": finding.probe,
         "question": finding.question,
         "answer": finding.answer,
+        "basis": finding.basis,
         "reason": finding.reason,
         "weight": finding.weight,
         "evidence": [_citation(citation) for citation in finding.citations],

@@ -21,25 +21,32 @@ Scoring rules (the same for every rubric):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from openaudit.evidence import Evidence
 from openaudit.frameworks.spec import framework_result
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators._openness import GradedOutcome
 from openaudit.rubric.license_block import license_block
 from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
 from openaudit.rubric.registry import get_evaluator, run
-from openaudit.verdict import Finding, LayerResult, Level, Outcome, Verdict
+from openaudit.verdict import Basis, Finding, LayerResult, Level, Outcome, Verdict
 
 KEY_LAYERS = ("weights", "usage_limits")
 Scored = tuple[ProbeSpec, Outcome]
 
 
-def evaluate(rubric: Rubric, evidence: Evidence) -> Verdict:
-    """Audit one model's evidence under a rubric."""
+def evaluate(rubric: Rubric, evidence: Evidence, *, strict: bool = False) -> Verdict:
+    """Audit one model's evidence under a rubric.
+
+    With `strict`, only stated answers count: an inferred answer becomes unknown.
+    """
     ctx = ProbeContext(evidence)
-    results = [(probe, _answer(probe, ctx)) for probe in rubric.probes]
+    results = [(probe, _answer(probe, ctx, strict)) for probe in rubric.probes]
+    extras = framework_extras(rubric, results)
     layers = tuple(_layer(layer, results, ctx) for layer in rubric.layers)
+    layers = framework_layers(rubric, extras, layers)
     level = overall_level(layers)
     return Verdict(
         ref=evidence.ref,
@@ -55,7 +62,7 @@ def evaluate(rubric: Rubric, evidence: Evidence) -> Verdict:
         score=overall_score(rubric.layers, layers),
         summary=verdict_summary(level, layers, ctx),
         problems=problems(ctx),
-        extras=framework_extras(rubric, results),
+        extras=extras,
         # after `summary`: verdict_summary names the licence only when a probe needed it
         license=license_block(ctx),
     )
@@ -69,18 +76,60 @@ def framework_extras(rubric: Rubric, results: list[Scored]) -> dict[str, Any]:
     return {rubric.framework.kind: framework_result(rubric.framework, outcomes)}
 
 
-def _answer(probe: ProbeSpec, ctx: ProbeContext) -> Outcome:
+def framework_layers(
+    rubric: Rubric, extras: dict[str, Any], layers: tuple[LayerResult, ...]
+) -> tuple[LayerResult, ...]:
+    """The layers with the levels the framework's own rules give them, where it gives any.
+
+    A framework result may carry `layers`: {layer: {level, basis, reason}}. The probe
+    scores stay; the level and its basis are the framework's.
+    """
+    result = extras.get(rubric.framework.kind) if rubric.framework else None
+    decided = result.get("layers", {}) if isinstance(result, dict) else {}
+    return tuple(
+        replace(
+            layer,
+            level=decided[layer.id]["level"],
+            basis=decided[layer.id]["basis"],
+            summary=decided[layer.id]["reason"],
+            at_least=None,
+        )
+        if layer.id in decided
+        else layer
+        for layer in layers
+    )
+
+
+def _answer(probe: ProbeSpec, ctx: ProbeContext, strict: bool) -> Outcome:
     spec = get_evaluator(probe.evaluator)
     if spec is None:  # only a Rubric built by hand can get here; the loader refuses it
         raise KeyError(f"probe {probe.id}: unknown evaluator {probe.evaluator!r}")
-    return run(spec, ctx, probe.params)
+    outcome = run(spec, ctx, probe.params)
+    return stated_only(outcome) if strict and outcome.basis == "inferred" else outcome
+
+
+def stated_only(outcome: Outcome) -> Outcome:
+    """An inferred answer as --strict sees it: unknown, keeping what was read."""
+    reason = f"{outcome.reason} (inferred; --strict counts stated answers only)"
+    unknown = replace(outcome, answer="unknown", reason=reason, inferred=False)
+    return replace(unknown, grade="unknown") if isinstance(unknown, GradedOutcome) else unknown
 
 
 def _layer(layer: LayerSpec, results: list[Scored], ctx: ProbeContext) -> LayerResult:
     own = [(probe, outcome) for probe, outcome in results if probe.layer == layer.id]
     level, score, at_least = assess_layer(layer, own)
     findings = tuple(_finding(probe, outcome) for probe, outcome in own)
-    return LayerResult(layer.id, level, score, findings, layer_summary(own, ctx), at_least)
+    return LayerResult(
+        layer.id, level, score, findings, layer_summary(own, ctx), at_least, layer_basis(own, level)
+    )
+
+
+def layer_basis(results: Iterable[Scored], level: Level) -> Basis:
+    """Unknown for an unknown layer; inferred when any decided answer is inferred."""
+    if level == "unknown":
+        return "unknown"
+    inferred = any(outcome.basis == "inferred" for _, outcome in results)
+    return "inferred" if inferred else "stated"
 
 
 def _finding(probe: ProbeSpec, outcome: Outcome) -> Finding:
@@ -92,6 +141,7 @@ def _finding(probe: ProbeSpec, outcome: Outcome) -> Finding:
         weight=probe.weight,
         citations=outcome.citations,
         remediation=None if outcome.answer == "yes" else probe.remediation or None,
+        basis=outcome.basis,
     )
 
 

@@ -65,7 +65,9 @@ class GradedOutcome(Outcome):
 
 def graded(outcome: Outcome, grade: str) -> GradedOutcome:
     """The outcome with a grade attached."""
-    return GradedOutcome(outcome.answer, outcome.reason, outcome.citations, grade)
+    return GradedOutcome(
+        outcome.answer, outcome.reason, outcome.citations, outcome.inferred, grade=grade
+    )
 
 
 def _keys(facts: LicenseFacts) -> set[str]:

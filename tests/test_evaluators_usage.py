@@ -43,7 +43,7 @@ def ask(name: str, evidence: Evidence) -> tuple[Answer, str]:
 CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("identified", "license_identified", ev(card("apache-2.0")), "yes", "'apache-2.0'"),
     ("none", "license_identified", ev(card()), "no", "no licence"),
-    ("other", "license_identified", ev(card("other")), "unknown", "not identified"),
+    ("other", "license_identified", ev(card("other")), "yes", "custom licence"),
     ("file agrees", "license_file_consistent",
      ev(card("apache-2.0"), TextFile("LICENSE", APACHE_TEXT)),
      "yes", "LICENSE agrees with 'apache-2.0'"),

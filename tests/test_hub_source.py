@@ -96,6 +96,7 @@ def test_open_model_requests(hub: FakeHub) -> None:
             "/api/models/openlab/open-7b",
             "/api/datasets/openlab/pile-lite",
             "/api/datasets/openlab/instruct-mix",
+            "/api/models/openlab/open-7b/refs",
             f"/openlab/open-7b/resolve/{sha}/README.md",
             f"/openlab/open-7b/resolve/{sha}/LICENSE",
         ]
@@ -103,17 +104,18 @@ def test_open_model_requests(hub: FakeHub) -> None:
     assert all(r.method == "GET" and not r.authorized for r in hub.requests)
 
 
-def test_solo_model_costs_three_requests_in_two_round_trips(hub: FakeHub) -> None:
+def test_solo_model_costs_four_requests_in_two_round_trips(hub: FakeHub) -> None:
     hub.latency = 0.3  # long enough that the README and LICENSE reads overlap
     try:
         ev = fetch_hub_evidence("acme/solo")
     finally:
         hub.latency = 0.0
-    assert len(hub.requests) == 3
+    assert len(hub.requests) == 4
     assert resolved(hub) == ["acme/solo:LICENSE", "acme/solo:README.md"]
     assert ev.readme and ev.license_files[0].text
-    # two round trips: model info, then both files at once (wall time: benchmarks/)
-    assert hub.peak_in_flight == 2
+    # two round trips: model info, then both files and the branches at once (wall time:
+    # benchmarks/)
+    assert hub.peak_in_flight == 3
 
 
 def test_revision_is_resolved_and_files_pinned_to_its_commit(hub: FakeHub) -> None:
@@ -306,7 +308,7 @@ def test_gated_metadata_raises_gated_model(hub: FakeHub) -> None:
 def test_token_is_sent_but_never_recorded(hub: FakeHub) -> None:
     ev = fetch_hub_evidence("openlab/open-7b", token=APPROVED)
 
-    assert len(hub.requests) == 5 and all(r.authorized for r in hub.requests)
+    assert len(hub.requests) == 6 and all(r.authorized for r in hub.requests)
     assert APPROVED not in json.dumps(ev.to_dict())
     assert APPROVED not in repr(hub.requests)
 
@@ -434,7 +436,8 @@ def test_a_transient_fault_is_retried(hub: FakeHub, mode: str) -> None:
     hub.fail_next(2, mode)  # type: ignore[arg-type]  # model_info fails twice, then answers
     evidence = fetch_hub_evidence("acme/solo")
     assert evidence.readme is not None
-    assert [p for p in hub.paths() if p.startswith("/api/")] == ["/api/models/acme/solo"] * 3
+    infos = [p for p in hub.paths() if p.startswith("/api/") and not p.endswith("/refs")]
+    assert infos == ["/api/models/acme/solo"] * 3
 
 
 def test_a_transient_fault_on_a_file_read_is_retried(hub: FakeHub) -> None:
@@ -462,7 +465,7 @@ def test_endpoint_is_read_at_call_time(hub: FakeHub, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("HF_ENDPOINT", hub.url + "/")
     ev = fetch_hub_evidence("acme/solo")
     assert ev.url == f"{hub.url}/acme/solo"
-    assert len(hub.requests) == 3
+    assert len(hub.requests) == 4
 
 
 # -- serialisation ---------------------------------------------------------------------
@@ -503,3 +506,14 @@ def test_fake_hub_error_codes_map_to_client_errors(hub: FakeHub, tmp_path: Path)
         )
     tree = HfApi(endpoint=hub.url).list_repo_files("metaish/llama-3-8b", token=False)
     assert "original/params.json" in tree and "README.md" in tree
+
+
+def test_branches_are_listed_for_intermediate_checkpoints(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("openlab/open-7b")
+    assert ev.branches is not None and "main" in ev.branches
+
+
+def test_a_hub_without_a_refs_listing_leaves_branches_unlisted(hub: FakeHub) -> None:
+    hub.refs_listed = False
+    ev = fetch_hub_evidence("acme/solo")
+    assert ev.branches is None and ev.problems == ()

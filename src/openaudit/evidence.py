@@ -98,6 +98,7 @@ class Evidence:
     datasets: tuple[LinkedRepo, ...] = ()
     base_models: tuple[LinkedRepo, ...] = ()
     problems: tuple[Problem, ...] = ()
+    branches: tuple[str, ...] | None = None  # the repo's branches; None when not listed
 
     @cached_property
     def card(self) -> Card:
@@ -169,4 +170,6 @@ def _build_evidence(data: dict[str, Any]) -> Evidence:
     values["datasets"] = tuple(_linked(d) for d in values.get("datasets", ()))
     values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
     values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))
+    branches = values.get("branches")
+    values["branches"] = None if branches is None else tuple(branches)
     return Evidence(**values)

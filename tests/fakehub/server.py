@@ -50,6 +50,7 @@ class FakeHub:
     def __init__(self, root: Path = FIXTURES_ROOT, *, latency: float = 0.0) -> None:
         self.repos = load_repos(root)
         self.latency = latency
+        self.refs_listed = True  # False: /refs answers a bare 404, as a Hub without it would
         self._log: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._faults: list[FaultMode | None] = []
@@ -107,6 +108,7 @@ class FakeHub:
             self._log.clear()
             self._faults.clear()
             self.peak_in_flight = 0
+            self.refs_listed = True
 
     def fail_next(self, count: int = 1, mode: FaultMode = "close", *, after: int = 0) -> None:
         """Make `count` requests fail, after `after` good ones: drop the connection, or 500/503.
@@ -201,6 +203,18 @@ class _Handler(BaseHTTPRequestHandler):
         elif rest[0] == "tree" and len(rest) >= 2:
             _check_revision(repo, rest[1])
             self._send_json(_tree(repo, "/".join(rest[2:]), "recursive=true" in query))
+        elif rest == ["refs"] and self.hub.refs_listed:
+            branches = [r for r in repo.revisions if r != repo.sha]
+            self._send_json(
+                {
+                    "branches": [
+                        {"name": name, "ref": f"refs/heads/{name}", "targetCommit": repo.sha}
+                        for name in branches
+                    ],
+                    "tags": [],
+                    "converts": [],
+                }
+            )
         elif rest == ["auth-check"]:
             _check_gate(repo, token)
             self._send_json({})

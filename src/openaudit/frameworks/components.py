@@ -6,6 +6,7 @@ Shared by the three frameworks: each finder answers "where is this component?" a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.licenses.provenance import DatasetLicense
@@ -30,7 +31,7 @@ from openaudit.verdict import Citation, Outcome
 if TYPE_CHECKING:
     from openaudit.card import Section
 
-Where = Literal["repo", "linked", "datasets"]
+Where = Literal["repo", "linked", "card", "datasets"]  # card: the card says it is published
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
@@ -205,14 +206,54 @@ def _datasets(ctx: ProbeContext) -> Found | Outcome:
     )
 
 
+# Branch or folder names of training checkpoints: step1000, ckpt-20, iter_500, 100B-tokens.
+CHECKPOINT_NAME = re.compile(
+    r"(?:step|ckpt|checkpoint|iter|iteration|epoch|stage)[-_]?\d"
+    r"|\d+[kmbt]?[-_]?(?:steps?|tokens?)\b",
+    re.IGNORECASE,
+)
+CHECKPOINT_WORDS = re.compile(
+    r"\b(?:intermediate|training|pre-?training)\s+checkpoints?\b"
+    r"|\bcheckpoints?\s+(?:at|every|from)\b",
+    re.IGNORECASE,
+)
+
+
 def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
+    """Checkpoint folders, checkpoint branches, or (inferred) the card saying where they are."""
     found = in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
     if found:
         return found
-    return Outcome.unknown(
-        "no checkpoint folder in the file listing; checkpoints published as branches "
-        "(e.g. step1000) are not in the evidence"
+    branches = ctx.evidence.branches or ()
+    named = [name for name in branches if CHECKPOINT_NAME.search(name)]
+    if named:
+        what = f"{len(named)} checkpoint branch(es): {', '.join(named[:3])}"
+        return ("repo", what, (Citation("api:refs", ", ".join(named[:3])),))
+    said = CHECKPOINT_WORDS.search(ctx.card.body) if ctx.readme_read else None
+    if said:
+        what = f"the card says intermediate checkpoints are published ('{said.group(0)}')"
+        return ("card", what, (ctx.readme(said.group(0)),))
+    if ctx.evidence.branches is not None:
+        why = "no checkpoint folder in the files and no checkpoint branch among the repo's branches"
+        return Outcome.no(why, Citation("api:refs"), Citation("files"))
+    if not ctx.evidence.files:
+        return Outcome.unknown("no file listing or branches were read to look for checkpoints")
+    why = (
+        "no checkpoint folder in the files, and the card does not say checkpoints are "
+        "published (branches were not listed)"
     )
+    return Outcome.no(why, Citation("files"), ctx.readme(), inferred=True)
+
+
+def _evaluation_results(ctx: ProbeContext) -> Found | Outcome:
+    """Results in the metadata, files or a card table; else an evaluation linked from the card."""
+    outcome = evaluation_results(ctx)
+    if outcome.answer == "yes":
+        return ("repo", f"results ({outcome.reason})", outcome.citations)
+    linked = topic_code(ctx, "evaluation_code")
+    if isinstance(linked, Outcome):
+        return outcome
+    return ("card", f"evaluation linked from the card ({linked[1]})", linked[2])
 
 
 def _model_metadata(ctx: ProbeContext) -> Found | Outcome:
@@ -240,7 +281,7 @@ FINDERS = {
     "data_card": _data_card,
     "technical_report": _report,
     "research_paper": _report,
-    "evaluation_results": lambda ctx: outcome_found(evaluation_results(ctx), "results"),
+    "evaluation_results": _evaluation_results,
     "sample_outputs": _sample_outputs,
     "training_code": lambda ctx: topic_code(ctx, "training_code"),
     "inference_code": _inference_code,

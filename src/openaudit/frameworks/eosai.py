@@ -19,7 +19,9 @@ from openaudit.frameworks.spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
+    custom_licence,
     declared_datasets,
+    licence_unreadable,
     no_metadata,
     no_readme,
     words,
@@ -58,6 +60,7 @@ class Rated:
     high: EosaiLevel
     reason: str
     citations: tuple[Citation, ...] = ()
+    inferred: bool = False  # decided by what a careful reader concludes, not stated
 
     @property
     def level(self) -> str:
@@ -67,6 +70,11 @@ class Rated:
 
 def _rated(level: EosaiLevel, reason: str, *cites: Citation) -> Rated:
     return Rated(level, level, reason, cites)
+
+
+def _concluded(level: EosaiLevel, reason: str, *cites: Citation) -> Rated:
+    """A level a careful reader concludes from what was read (an inferred answer)."""
+    return Rated(level, level, reason, cites, inferred=True)
 
 
 def _between(low: EosaiLevel, high: EosaiLevel, reason: str, *cites: Citation) -> Rated:
@@ -220,17 +228,19 @@ def _trainingcode_level(ctx: ProbeContext) -> Rated:
     found = topic_code(ctx, "training_code")
     if isinstance(found, Outcome):
         return _not_found(found)
-    why = f"{found[1]}; whether it is complete (open) or sparse (partial) needs a person"
-    return _between("partial", "open", why, *found[2])
+    why = (f"{found[1]}; partial: published training code whose completeness the card does "
+           "not show (the index counts sparse code as partial)")  # fmt: skip
+    return _concluded("partial", why, *found[2])
 
 
 def _code_docs_level(ctx: ProbeContext) -> Rated:
     code = _trainingcode_level(ctx)
     if code.high == "closed":
         return _rated("closed", f"no training code to document ({code.reason})", *code.citations)
-    return _between(
-        "closed", "open", "whether the code is documented needs a person", *code.citations
-    )
+    if code.level == "unknown":
+        return _between("closed", "open", code.reason, *code.citations)
+    why = f"training code is published ({code.reason}); its documentation is not shown: partial"
+    return _concluded("partial", why, *code.citations)
 
 
 ARCH_SECTIONS = ["Model Architecture", "Architecture", "Technical Specifications", "Model Details"]
@@ -297,15 +307,15 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
         return _rated("partial", f"architecture in {shown}; training hardware undocumented", *cites)
     if arch is None:
         return _rated("partial", f"hardware in {shown}; architecture undocumented", *cites)
-    return _between("partial", "open", f"{shown}; whether complete needs a person", *cites)
+    return _concluded("open", f"architecture and training hardware documented: {shown}", *cites)
 
 
 def _preprint_level(ctx: ProbeContext) -> Rated:
     outcome = paper_linked(ctx)
     if outcome.answer != "yes":
         return _not_found(outcome)
-    why = f"{outcome.reason}; whether it covers data, training and tuning needs a person"
-    return _between("partial", "open", why, *outcome.citations)
+    why = f"{outcome.reason}: the model's own paper, an archived preprint"
+    return _concluded("open", why, *outcome.citations)
 
 
 def _paper_level(ctx: ProbeContext) -> Rated:
@@ -314,10 +324,23 @@ def _paper_level(ctx: ProbeContext) -> Rated:
         return _rated(
             "closed", f"{outcome.reason}: no paper to be peer-reviewed", *outcome.citations
         )
-    why = f"{outcome.reason}; whether it is peer-reviewed needs a person (venue data)"
-    return _between("closed", "open", why, *outcome.citations)
+    if outcome.answer == "unknown":
+        return _between("closed", "open", outcome.reason, *outcome.citations)
+    venue = PEER_REVIEWED.search(ctx.card.body) if ctx.readme_read else None
+    if venue:
+        why = f"{outcome.reason}; the card cites it as published ('{venue.group(0).strip()}')"
+        return _concluded("open", why, *outcome.citations, ctx.readme(venue.group(0).strip()))
+    why = f"{outcome.reason}; no venue is named for it, so only a preprint is shown"
+    return _concluded("closed", why, *outcome.citations)
 
 
+# A citation of the model's paper as peer-reviewed: a BibTeX proceedings or journal entry,
+# or "Proceedings of ...". arXiv journals ("arXiv preprint", "CoRR") are preprints.
+PEER_REVIEWED = re.compile(
+    r"@inproceedings\b|\bbooktitle\s*=|\bProceedings of the\b"
+    r"|\bjournal\s*=\s*[{\"](?!\s*(?:arxiv|corr|preprint))",
+    re.IGNORECASE,
+)
 CARD_TOPICS = {
     "architecture": ARCH_SECTIONS,
     "training": ["Training Details", "Training Procedure", "Training"],
@@ -345,8 +368,8 @@ def _datasheet_level(ctx: ProbeContext) -> Rated:
     rated = _dataset_level(ctx, "data documentation")
     if rated.low == "closed":  # closed, or nothing read that could document the data
         return rated
-    why = "data documented; whether it amounts to a datasheet or AI Act summary needs a person"
-    return _between("partial", "open", f"{why} ({rated.reason})", *rated.citations)
+    why = "data documented, but no datasheet or AI Act summary is shown: partial"
+    return _concluded("partial", f"{why} ({rated.reason})", *rated.citations)
 
 
 def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
@@ -361,21 +384,36 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
 
 
 def _licenses_level(ctx: ProbeContext) -> Rated:
-    outcomes = {part: _licence_outcome(ctx, part) for part in ("weights", "code", "data")}
-    states = {
-        part: {"yes": "open", "no": "closed"}.get(outcome.answer, "unknown")
-        for part, outcome in outcomes.items()
-    }
-    shown = ", ".join(f"{part} {state}" for part, state in states.items())
-    opens = sum(state == "open" for state in states.values())
-    unsure = sum(state == "unknown" for state in states.values())
-    low, high = _licence_bucket(opens), _licence_bucket(opens + unsure)
-    cites = tuple(dict.fromkeys(c for o in outcomes.values() for c in o.citations))
-    return Rated(low, high, f"licences: {shown} (open: all three; partial: two)", cites)
+    """The index's licence stance: open only when weights, code and data are all openly
+    licensed; partial for open weights with code or data not shown open, and for
+    non-commercial or custom terms; closed for use-restricted, proprietary, unknown or
+    unstated licences."""
+    report = ctx.license
+    cites = tuple(claim.citation for claim in report.claims) or (ctx.field("license"),)
+    facts = ctx.effective_license or report.facts
+    if facts is None:
+        if (custom := custom_licence(ctx)) is not None:
+            return _concluded("partial", f"weights: {custom}", *cites)
+        if unreadable := licence_unreadable(ctx):
+            return _between("closed", "open", unreadable.reason, *unreadable.citations)
+        return _rated("closed", "no licence is stated: unstated licences are closed", *cites)
+    if facts.family in ("restricted", "proprietary", "unknown"):
+        return _rated("closed", f"weights under '{facts.id}' ({facts.family})", *cites)
+    if facts.family == "non-commercial":
+        return _rated("partial", f"weights under '{facts.id}' (non-commercial)", *cites)
+    parts = {part: _licence_outcome(ctx, part) for part in ("code", "data")}
+    shown = ", ".join(f"{part} {_open_word(o)}" for part, o in parts.items())
+    more = tuple(c for o in parts.values() for c in o.citations)
+    if all(o.answer == "yes" for o in parts.values()):
+        return _rated("open", f"weights under '{facts.id}'; {shown}", *cites, *more)
+    why = f"weights under '{facts.id}' (open); {shown}: not all three openly licensed"
+    unsure = any(o.answer == "unknown" for o in parts.values())
+    rated = _concluded if unsure else _rated
+    return rated("partial", why, *cites, *more)
 
 
-def _licence_bucket(opens: int) -> EosaiLevel:
-    return "open" if opens == 3 else "partial" if opens == 2 else "closed"
+def _open_word(outcome: Outcome) -> str:
+    return {"yes": "open", "no": "not open"}.get(outcome.answer, "not shown open")
 
 
 DIMENSIONS = {
@@ -423,6 +461,8 @@ def eosai_dimension(ctx: ProbeContext, dimension: str, at_least: str) -> Outcome
         outcome = Outcome.no(text, *rated.citations)
     else:
         outcome = Outcome.unknown(text, *rated.citations)
+    if rated.inferred and outcome.answer != "unknown":
+        outcome = outcome.as_inferred()
     return graded(outcome, rated.level)
 
 
@@ -448,12 +488,61 @@ def _dimension(c: Criterion, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
         "name": c.name,
         "area": c.group,
         "level": low if low == high else "unknown",
+        "basis": "unknown" if low != high else _basis(open_o, partial_o),
         "reason": shown.reason,
         "evidence": list(dict.fromkeys(evidence))[:5],
     }
     if low != high:
         item["between"] = [low, high]
     return item
+
+
+def _basis(*answers: Outcome) -> str:
+    return "inferred" if any(o.basis == "inferred" for o in answers) else "stated"
+
+
+DOC_DIMENSIONS = ("code", "hardware_architecture", "preprint", "paper", "modelcard", "datasheet")
+LAYER_DIMENSIONS = {
+    "weights": "weights_endmodel",
+    "code": "trainingcode",
+    "usage_limits": "licenses",
+}
+
+
+def eosai_layers(dims: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """The five layers as the index's dimensions read: weights = end-model weights, code =
+    training code, data = base- and end-model data sources (their shared level, else
+    partial), documentation = the mean of the six documentation dimensions (open at 0.75
+    or more, closed at 0.25 or less), usage limits = licences."""
+    by_id = {d["id"]: d for d in dims}
+    layers: dict[str, dict[str, str]] = {}
+    for layer, dim in LAYER_DIMENSIONS.items():
+        if dim in by_id:
+            layers[layer] = _from([by_id[dim]], by_id[dim]["level"], f"EOSAI {dim}")
+    sources = [by_id[d] for d in ("datasources_basemodel", "datasources_endmodel") if d in by_id]
+    if len(sources) == 2:
+        levels = {d["level"] for d in sources}
+        level = (
+            "unknown" if "unknown" in levels else levels.pop() if len(levels) == 1 else "partial"
+        )
+        layers["data"] = _from(sources, level, "EOSAI base- and end-model data sources")
+    docs = [by_id[d] for d in DOC_DIMENSIONS if d in by_id]
+    if len(docs) == len(DOC_DIMENSIONS):
+        low = _mean([EOSAI_POINTS[d.get("between", [d["level"]])[0]] for d in docs]) or 0.0
+        high = _mean([EOSAI_POINTS[d.get("between", [d["level"]] * 2)[-1]] for d in docs]) or 0.0
+        level = _doc_level(low) if _doc_level(low) == _doc_level(high) else "unknown"
+        layers["documentation"] = _from(docs, level, f"EOSAI documentation mean {low:.2f}")
+    return layers
+
+
+def _doc_level(mean: float) -> str:
+    return "open" if mean >= 0.75 else "closed" if mean <= 0.25 else "partial"
+
+
+def _from(dims: list[dict[str, Any]], level: str, why: str) -> dict[str, str]:
+    inferred = any(d["basis"] == "inferred" for d in dims)
+    basis = "unknown" if level == "unknown" else "inferred" if inferred else "stated"
+    return {"level": level, "basis": basis, "reason": f"{why}: {level}"}
 
 
 def _mean(values: list[float]) -> float | None:
@@ -480,4 +569,5 @@ def eosai_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[s
         ],
         "areas": {area: _mean(points) for area, points in areas.items()},
         "dimensions": dims,
+        "layers": eosai_layers(dims),
     }

@@ -17,9 +17,7 @@ from openaudit.frameworks.components import (
 )
 from openaudit.frameworks.spec import MOF_CLASSES, Criterion, FrameworkSpec, grade_of, outcome_of
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import (
-    licence_unreadable,
-)
+from openaudit.rubric.evaluators._common import custom_licence, licence_unreadable
 from openaudit.rubric.evaluators._openness import (
     CONTENT_TYPES,
     ContentType,
@@ -53,18 +51,23 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
     """A MOF component is present and openly licensed; graded included/missing/not_open/unknown."""
     found = FINDERS[component](ctx)
     if isinstance(found, Outcome):
-        return graded(found, "missing" if found.answer == "no" else "unknown")
+        missing = found.answer == "no"
+        return graded(
+            found, "missing" if missing else "unknown", present=False if missing else None
+        )
     kind = content_type(type)
     where, what, cites = found
     if where == "datasets":
-        return datasets_licensed(ctx, what, kind)
-    type_wide = _type_wide_licensed(ctx, what, kind, cites)
-    if type_wide is not None:
-        return type_wide
-    if where == "linked":
-        why = f"{what}; its own licence is where it is hosted, which Hub evidence does not show"
-        return graded(Outcome.unknown(why, *cites), "unknown")
-    return _distribution_licensed(ctx, what, kind, cites)
+        outcome = datasets_licensed(ctx, what, kind)
+    else:
+        stated = _type_wide_licensed(ctx, what, kind, cites)
+        hosted = where != "repo"
+        outcome = stated or _distribution_licensed(ctx, what, kind, cites, hosted=hosted)
+    return graded(outcome, grade_of(outcome), present=True)
+
+
+def _inferred_if(outcome: Outcome, inferred: bool) -> Outcome:
+    return outcome.as_inferred() if inferred and outcome.answer != "unknown" else outcome
 
 
 def _type_wide_licensed(
@@ -116,14 +119,29 @@ def _licence_openness(
 
 
 def _distribution_licensed(
-    ctx: ProbeContext, what: str, kind: ContentType, cites: tuple[Citation, ...]
+    ctx: ProbeContext,
+    what: str,
+    kind: ContentType,
+    cites: tuple[Citation, ...],
+    *,
+    hosted: bool = False,
 ) -> Outcome:
-    """A component in this repo: no component or type-wide licence on the Hub, so the
-    distribution licence applies (MOF precedence: component, type, distribution)."""
+    """No component or type-wide licence is stated, so the distribution licence applies
+    (MOT's precedence: component, type-wide, distribution). For a component hosted off
+    the Hub (a linked repository or paper) or only mentioned by the card, that is an
+    inference: its own licence, where it is hosted, was not read."""
     state, why, read = _licence_openness(ctx, kind)
     cites = (*cites, *read)
-    text = f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
-    return _by_openness(state, text, cites)
+    if hosted:
+        text = (f"{what}; its own licence was not read where it is hosted, so MOT's precedence "
+                f"gives it the distribution licence: {why}")  # fmt: skip
+    else:
+        text = (
+            f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
+        )
+    outcome = _by_openness(state, text, cites)
+    inferred = hosted or custom_licence(ctx) is not None
+    return graded(_inferred_if(outcome, inferred), grade_of(outcome))
 
 
 def _by_openness(state: str, text: str, cites: tuple[Citation, ...]) -> Outcome:
@@ -164,13 +182,76 @@ def mof_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str
         )
         lower_met = lower_met and classes[f"Class {name}"] == "met"
     met = [name for name, state in classes.items() if state == "met"]
+    components = [_component(c, own[c.id], status[c.id], outcomes) for c in spec.criteria]
+    required = {c.id for c in spec.criteria if c.required}
     return {
         "framework": "mof",
         "class": met[-1] if met else "Unclassified",
         "classes": classes,
         "progress": progress,
-        "components": [_component(c, own[c.id], status[c.id], outcomes) for c in spec.criteria],
+        "components": components,
+        # required components whose status rests on an inference (--strict drops them)
+        "inferred": [
+            c["name"] for c in components if c["basis"] == "inferred" and c["id"] in required
+        ],
+        "layers": mof_layers(components),
     }
+
+
+# The layers MOF components inform (MOT component ids), as the calibration of MOT
+# records maps them: a layer is open when its key components are all included, partial
+# when any of its components is released, closed when none is.
+LAYER_COMPONENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # layer: (components that must all be included for open, components that show release)
+    "weights": (("10",), ("10",)),
+    "code": (("9", "7", "8", "16"), ("9", "7", "8", "18", "16", "22")),
+    "data": (("15",), ("15",)),
+    "documentation": (("13", "14", "11|21"), ("13", "14", "11", "21")),
+}
+
+
+def mof_layers(components: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Weights, code, data and documentation levels from the components, with their basis.
+
+    Usage limits stay with the rubric's licence probes. A key given as "11|21" is met by
+    either component (a research paper stands in for a technical report).
+    """
+    by_id = {c["id"]: c for c in components}
+    layers: dict[str, dict[str, str]] = {}
+    for layer, (keys, shown) in LAYER_COMPONENTS.items():
+        if not all(k in by_id for key in keys for k in key.split("|")):
+            continue  # a composed rubric without these components: the probes decide
+        layers[layer] = _layer_level(
+            [[by_id[k] for k in key.split("|")] for key in keys],
+            [by_id[k] for k in shown if k in by_id],
+        )
+    return layers
+
+
+def _layer_level(keys: list[list[dict[str, Any]]], shown: list[dict[str, Any]]) -> dict[str, str]:
+    def met(options: list[dict[str, Any]]) -> bool:
+        return any(c["status"] == "included" for c in options)
+
+    released = [c for c in shown if c["present"] is True]
+    unsure = [c for c in shown if c["present"] is None]
+    if all(met(options) for options in keys):
+        used = [c for options in keys for c in options if c["status"] == "included"]
+        level, why = "open", "all included: " + ", ".join(c["name"] for c in used)
+    elif released:
+        used = released
+        level, why = "partial", "released: " + ", ".join(c["name"] for c in released)
+    elif unsure:
+        used = unsure
+        level, why = "unknown", "undecided: " + ", ".join(c["name"] for c in unsure)
+    else:
+        used = shown
+        level, why = "closed", "none released: " + ", ".join(c["name"] for c in shown)
+    basis = (
+        "unknown"
+        if level == "unknown"
+        else ("inferred" if any(c["basis"] == "inferred" for c in used) else "stated")
+    )
+    return {"level": level, "basis": basis, "reason": f"MOF components {why}"}
 
 
 def _with_stand_in(criterion: Criterion, own: dict[str, str]) -> str:
@@ -198,11 +279,14 @@ def _component(
     reason = outcome_of(outcomes, c.probes[0]).reason
     if status != own:
         reason = f"{reason} (component {c.stand_in} stands in: {status})"
+    outcome = outcome_of(outcomes, c.probes[0])
     return {
         "id": c.id,
         "name": c.name,
         "class": f"Class {c.group}",
         "required": c.required,
         "status": status,
+        "present": getattr(outcome, "present", None),
+        "basis": "unknown" if status == "unknown" else outcome.basis,
         "reason": reason,
     }

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
+    custom_licence,
     licence_unreadable,
     no_readme,
 )
@@ -29,8 +30,8 @@ def terms_free(ctx: ProbeContext, what: str) -> Outcome:
     cites = tuple(claim.citation for claim in report.claims)
     facts = report.facts
     if facts is None:
-        if report.claims:
-            return Outcome.unknown(f"the licence is not identified ({report.reason})", *cites)
+        if (custom := custom_licence(ctx)) is not None:
+            return Outcome.no(f"{what}: {custom}", *cites, inferred=True)
         return licence_unreadable(ctx) or Outcome.no(
             f"no licence or terms are stated for the {what}", Citation("card:license")
         )

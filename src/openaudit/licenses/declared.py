@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -75,6 +76,8 @@ def _read_license(value: Any) -> tuple[ExpressionReport | None, str | None, str 
         if not value.strip():
             return None, "the card's `license` is empty", None
         report = check_expression(value)
+        if not report.valid and (commented := _without_comment(value)) is not None:
+            return commented
         problem = None if report.valid else "; ".join(report.errors)
         return report, problem, None
     if isinstance(value, list | tuple):
@@ -86,6 +89,19 @@ def _read_license(value: Any) -> tuple[ExpressionReport | None, str | None, str 
         return combined, None, f"{note}; {problem}" if problem else note
     kind = _KINDS.get(type(value).__name__, type(value).__name__)
     return None, f"the card's `license` is {kind} ({_short(value)}), not a licence id", None
+
+
+# "apache-2.0 (see LICENSE)", "mit (code) ": a licence id followed by a comment.
+_COMMENTED = re.compile(r"^\s*([^()]+?)\s*\(([^()]*)\)\s*$")
+
+
+def _without_comment(value: str) -> tuple[ExpressionReport, None, str] | None:
+    """A licence written with a trailing parenthetical comment, read without it."""
+    match = _COMMENTED.match(value)
+    report = check_expression(match.group(1)) if match else None
+    if match is None or report is None or not report.valid:
+        return None
+    return report, None, f"read as '{report.normalized}', the comment '({match.group(2)})' aside"
 
 
 def _text_field(metadata: Mapping[str, Any], key: str) -> str | None:

@@ -27,7 +27,6 @@ from typing import Any
 from openaudit.evidence import Evidence
 from openaudit.frameworks.spec import framework_result
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._openness import GradedOutcome
 from openaudit.rubric.license_block import license_block
 from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
 from openaudit.rubric.registry import get_evaluator, run
@@ -112,7 +111,9 @@ def stated_only(outcome: Outcome) -> Outcome:
     """An inferred answer as --strict sees it: unknown, keeping what was read."""
     reason = f"{outcome.reason} (inferred; --strict counts stated answers only)"
     unknown = replace(outcome, answer="unknown", reason=reason, inferred=False)
-    return replace(unknown, grade="unknown") if isinstance(unknown, GradedOutcome) else unknown
+    # A graded framework outcome (MOF status, EOSAI level) becomes undecided too.
+    graded = hasattr(unknown, "grade")
+    return replace(unknown, grade="unknown") if graded else unknown  # type: ignore[call-arg]
 
 
 def _layer(layer: LayerSpec, results: list[Scored], ctx: ProbeContext) -> LayerResult:

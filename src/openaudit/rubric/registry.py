@@ -88,7 +88,8 @@ _TYPE_WORDS: dict[ParamType, str] = {
 }
 
 _REGISTRY: dict[str, Evaluator] = {}
-_BUILTINS = "openaudit.rubric.evaluators"
+# Importing these registers the built-in evaluators: the generic ones and the frameworks'.
+_BUILTINS = ("openaudit.rubric.evaluators", "openaudit.frameworks.evaluators")
 
 
 def _fits(kind: ParamType, value: Any) -> bool:
@@ -145,7 +146,8 @@ def _first_line(text: str | None) -> str:
 
 
 def _load_builtins() -> None:
-    importlib.import_module(_BUILTINS)
+    for module in _BUILTINS:
+        importlib.import_module(module)
 
 
 def get_evaluator(name: str) -> Evaluator | None:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from openaudit.evidence import Evidence
 
 LICENSE_FILE_RE = re.compile(
-    r"^(LICEN[CS]E|COPYING|USE_POLICY|NOTICE)([-_.][\w.-]*)?(\.(md|txt|rst))?$", re.IGNORECASE
+    r"^([A-Z0-9]+[-_])?(LICEN[CS]E|COPYING|USE_POLICY|NOTICE)([-_.][\w.-]*)?(\.(md|txt|rst))?$",
+    re.IGNORECASE,
 )
 
 

@@ -12,13 +12,13 @@ hub_files, linked repos in hub_links; this module runs the plan.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
-from openaudit.limits import MAX_DATASETS
+from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
 from openaudit.sources import card_ids
 from openaudit.sources.hub_client import (
     HubClient,
@@ -26,6 +26,7 @@ from openaudit.sources.hub_client import (
     gated_flag,
     repo_files,
     resolve_endpoint,
+    short_reason,
 )
 from openaudit.sources.hub_files import (
     GATED_FILE,
@@ -93,6 +94,7 @@ def _fetch(hub: HubClient, repo_id: str, revision: str | None) -> Evidence:
         datasets=got.datasets,
         base_models=got.base_models,
         problems=got.problems,
+        branches=got.branches,
     )
 
 
@@ -106,6 +108,7 @@ class _Gathered:
     datasets: tuple[LinkedRepo, ...]
     base_models: tuple[LinkedRepo, ...]
     problems: tuple[Problem, ...]
+    branches: tuple[str, ...] | None
 
 
 def _gather(
@@ -122,6 +125,7 @@ def _gather(
         datasets = [
             pool.submit(lookup_dataset, hub, d, repo_id) for d in dataset_ids[:MAX_DATASETS]
         ]
+        branches = pool.submit(hub.branches, repo_id)
         base_models = follow_bases(pool, hub, repo_id, card)
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
@@ -137,6 +141,7 @@ def _gather(
     ]
     if readme_read.problem:
         problems.append(Problem("readme", readme_read.problem))
+    names = _branches(branches, problems)
     return _Gathered(
         readme=readme_read.text,
         gated=readme_read.gated or any(f.problem == GATED_FILE for f in license_files),
@@ -144,4 +149,22 @@ def _gather(
         datasets=tuple(linked_datasets),
         base_models=base_models,
         problems=(*problems, *licence_count_problem(siblings)),
+        branches=names,
     )
+
+
+def _branches(
+    future: Future[tuple[str, ...] | None], problems: list[Problem]
+) -> tuple[str, ...] | None:
+    """The branch names, cut at MAX_BRANCHES; a failed listing is a problem, not fatal."""
+    try:
+        names = future.result()
+    except client_errors() as exc:
+        problems.append(Problem("branches", f"branches not listed ({short_reason(exc)})"))
+        return None
+    if names is not None and len(names) > MAX_BRANCHES:
+        problems.append(
+            Problem("branches", f"{len(names)} branches, only the first {MAX_BRANCHES} kept")
+        )
+        return names[:MAX_BRANCHES]
+    return names

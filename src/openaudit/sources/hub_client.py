@@ -136,6 +136,19 @@ class HubClient:
             lambda: self.api.dataset_info(repo_id, token=self.auth, timeout=REQUEST_TIMEOUT)
         )
 
+    def branches(self, repo_id: str) -> tuple[str, ...] | None:
+        """The model's branch names (intermediate checkpoints often live there); None when
+        the Hub does not list refs (an endpoint answering 404)."""
+        from huggingface_hub import errors
+
+        try:
+            refs = retrying(lambda: self.api.list_repo_refs(repo_id, token=self.auth))
+        except errors.HfHubHTTPError as exc:
+            if exc.response is not None and exc.response.status_code == 404:
+                return None
+            raise
+        return tuple(branch.name for branch in refs.branches)
+
     def headers(self) -> dict[str, str]:
         """The HTTP headers of a direct request: user agent and the token, if any."""
         from huggingface_hub.utils import build_hf_headers  # type: ignore[attr-defined]

@@ -53,6 +53,8 @@ def _shape_problem(data: Any) -> str | None:
     for key in _LIST_FIELDS:
         if key in data and not isinstance(data[key], list):
             return f"`{key}` is not a list"
+    if data.get("branches") is not None and not isinstance(data["branches"], list):
+        return "`branches` is not a list"
     for key in ("datasets", "base_models"):
         for index, item in enumerate(data.get(key, [])):
             for inner in ("tags", "files"):

@@ -1,6 +1,6 @@
-"""The built-in evaluators; importing this package registers them all."""
+"""The generic evaluators; importing this package registers them (the frameworks'
+evaluators are registered by `openaudit.frameworks.evaluators`)."""
 
-from openaudit.frameworks import eosai, mof, osaid, terms
 from openaudit.rubric.evaluators import code, data, docs, generic, usage, weights
 
-__all__ = ["code", "data", "docs", "eosai", "generic", "mof", "osaid", "terms", "usage", "weights"]
+__all__ = ["code", "data", "docs", "generic", "usage", "weights"]

@@ -117,3 +117,22 @@ def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
     return Outcome.unknown(
         "no licence found, but the gated card could not be read", ctx.api("gated")
     )
+
+
+CUSTOM_LICENCE = (
+    "a licence is stated but matches no known licence ({reason}); a careful reader takes it "
+    "as a custom licence: it grants use on its own terms and is not an open licence"
+)
+
+
+def custom_licence(ctx: ProbeContext) -> str | None:
+    """Why the model's licence reads as a custom one (stated, not identified), else None.
+
+    A card saying `license: other` or `unknown`, or a licence file matching no known
+    text, still states terms: an expert takes them as a custom licence, which is not
+    an open licence. Answers built on this are inferred.
+    """
+    report = ctx.license
+    if report.facts is not None or not report.claims:
+        return None
+    return CUSTOM_LICENCE.format(reason=report.reason)

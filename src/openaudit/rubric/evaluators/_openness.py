@@ -61,12 +61,15 @@ class GradedOutcome(Outcome):
     """
 
     grade: str = ""
+    present: bool | None = None  # MOF: the component is released (whatever its licence)
 
 
-def graded(outcome: Outcome, grade: str) -> GradedOutcome:
-    """The outcome with a grade attached."""
+def graded(outcome: Outcome, grade: str, present: bool | None = None) -> GradedOutcome:
+    """The outcome with a grade (and, for MOF components, whether it is released)."""
+    if present is None and isinstance(outcome, GradedOutcome):
+        present = outcome.present
     return GradedOutcome(
-        outcome.answer, outcome.reason, outcome.citations, outcome.inferred, grade=grade
+        outcome.answer, outcome.reason, outcome.citations, outcome.inferred, grade, present
     )
 
 
@@ -101,7 +104,8 @@ def report_openness(report: LicenseReport, kind: ContentType) -> tuple[Openness,
     """MOF openness of the model's (distribution) licence."""
     if report.facts is None:
         if report.claims:
-            return "unknown", f"the distribution licence is not identified ({report.reason})"
+            why = f"the distribution licence matches no known licence ({report.reason})"
+            return "not_open", f"{why}: a custom licence is not open for MOF (inferred)"
         return "not_open", "no licence is stated: MOF counts an unlicensed component as not open"
     return facts_openness(report.facts, kind, report.expression)
 

@@ -14,6 +14,7 @@ from openaudit.rubric.evaluators._common import (
     Judgement,
     as_list,
     combine,
+    custom_licence,
     dataset_licence_state,
     licence_unreadable,
     no_metadata,
@@ -135,8 +136,10 @@ def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool =
     """The model's identified licence (with its bases' terms if asked) is in `families`."""
     report = ctx.license
     cites = tuple(claim.citation for claim in report.claims) or (ctx.field("license"),)
-    if report.facts is None and report.claims:
-        return Outcome.unknown(f"the licence could not be identified: {report.reason}", *cites)
+    if (custom := custom_licence(ctx)) is not None:
+        # A custom licence grants use with its own conditions: in the restricted family.
+        answer = Outcome.yes if "restricted" in families else Outcome.no
+        return answer(custom, *cites, inferred=True)
     if report.facts is None and (unreadable := licence_unreadable(ctx)):
         return unreadable
     if report.facts is None:

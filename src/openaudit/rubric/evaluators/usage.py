@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import as_list, licence_unreadable
+from openaudit.rubric.evaluators._common import as_list, custom_licence, licence_unreadable
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Citation, Outcome
@@ -37,10 +37,8 @@ def license_identified(ctx: ProbeContext) -> Outcome:
     report = ctx.license
     if report.license_id:
         return Outcome.yes(f"'{report.license_id}': {report.reason}", *_claims(ctx))
-    if report.claims:
-        return Outcome.unknown(
-            f"a licence is stated but not identified: {report.reason}", *_claims(ctx)
-        )
+    if (custom := custom_licence(ctx)) is not None:
+        return Outcome.yes(custom, *_claims(ctx), inferred=True)
     unreadable = licence_unreadable(ctx)
     if unreadable:
         return unreadable

@@ -135,16 +135,16 @@ PROBES = [
 EOSAI = {
     "gated-community-llm": {"weights_endmodel": "partial", "preprint": "closed",
                             "licenses": "closed", "modelcard": "open"},
-    "rail-code-model": {"weights_endmodel": "partial", "trainingcode": "unknown"},
+    "rail-code-model": {"weights_endmodel": "partial", "trainingcode": "partial"},
     "apache-chat-undisclosed": {"trainingcode": "closed", "datasources_endmodel": "closed"},
     "sentence-embedding": {"preprint": "closed", "datasources_endmodel": "unknown"},
     "quant-reupload": {"preprint": "closed", "licenses": "closed"},
     "html-multilingual-chat": {"hardware_architecture": "partial", "preprint": "closed",
                                "licenses": "closed", "modelcard": "partial"},
-    "mit-small-techreport": {"hardware_architecture": "unknown", "preprint": "unknown"},
-    "rail-image-html": {"hardware_architecture": "unknown", "licenses": "closed",
+    "mit-small-techreport": {"hardware_architecture": "open", "preprint": "open"},
+    "rail-image-html": {"hardware_architecture": "open", "licenses": "closed",
                         "modelcard": "open"},
-    "apache-vlm-html-eval": {"preprint": "closed", "hardware_architecture": "unknown",
+    "apache-vlm-html-eval": {"preprint": "closed", "hardware_architecture": "open",
                              "modelcard": "open"},
 }  # fmt: skip
 

@@ -20,18 +20,23 @@ def levels(result: dict[str, Any]) -> dict[str, str]:
 
 
 def test_fully_open() -> None:
-    """Weights (not gated), data (CC-BY, ODC-By), licences: open. Training code,
-    preprint, hardware/architecture and datasheet are at least partial, open
-    needs a person; code documentation and peer review need a person."""
+    """Weights (not gated), data (CC-BY, ODC-By), licences (weights, code and data all
+    open): open. Every dimension is decided: linked training code whose completeness
+    the card does not show is partial (inferred); an arXiv paper with no venue is a
+    preprint (open) and no peer-reviewed paper (closed)."""
     result = evaluate(load_rubric("eosai"), fully_open()).extras["eosai"]
     found = levels(result)
     assert found["weights_endmodel"] == found["licenses"] == found["modelcard"] == "open"
-    assert found["trainingcode"] == found["paper"] == "unknown"
-    assert result["decided"] == 6 and result["undecided"] == 6
-    assert result["score"] == 1.0
-    assert result["full_score_range"] == [0.667, 1.0]
+    assert found["preprint"] == "open" and found["paper"] == "closed"
+    assert found["trainingcode"] == "partial"
+    assert result["decided"] == 12 and result["undecided"] == 0
     training = next(d for d in result["dimensions"] if d["id"] == "trainingcode")
-    assert training["between"] == ["partial", "open"]
+    assert training["basis"] == "inferred" and "between" not in training
+    assert result["layers"]["code"] == {
+        "level": "partial",
+        "basis": "inferred",
+        "reason": "EOSAI trainingcode: partial",
+    }
 
 
 def test_llama_finetune() -> None:

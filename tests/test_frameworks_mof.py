@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
-from openaudit.evidence import Evidence, RepoFile
+from openaudit.evidence import Evidence
 from openaudit.frameworks.mof import mof_result
 from openaudit.frameworks.spec import FrameworkSpec
 from openaudit.rubric import evaluate, load_rubric
@@ -34,51 +34,44 @@ def statuses(result: dict[str, Any]) -> dict[str, str]:
     return {c["id"]: c["status"] for c in result["components"]}
 
 
-def test_fully_open_reaches_no_class_from_hub_evidence() -> None:
+def test_fully_open_reaches_class_ii_from_hub_evidence() -> None:
     """Apache-2.0 repo, CC-BY/ODC-By datasets, arXiv paper, linked code.
 
-    In the repo, under the distribution licence apache-2.0 (open): 9 (config +
-    modelling code), 10 (weights; open but not an open-data licence: MOT warns,
-    counts), 12 (model-index), 13 (card), 14 (Training Data section), 8
-    (modeling_open.py), 17 (training_args.bin). 15: both datasets' own licences
-    are on MOF's open-data list -> included. Off the Hub, licence unknown: 11
-    and 21 (arXiv paper: its arXiv licence is not in the evidence), 7, 16, 18
-    (GitHub code), 19 (hellaswag is not looked up). 24: no checkpoint folder,
-    branches not listed -> unknown. 20 and 22: not found -> missing (optional).
-    Class III: 5 of 6 included, 11 unknown (21 unknown too) -> unknown, 83%.
-    II and I: unknown, progress 0 (III not complete). Class: Unclassified.
+    In the repo, under the distribution licence apache-2.0 (open): 9, 10, 12, 13, 14, 8,
+    17. 15: both datasets' own licences are open. Off the Hub (the arXiv paper, the
+    GitHub code, the evaluation set): no licence of their own was read, so MOT's
+    precedence gives them the distribution licence, an inferred answer: 11, 21, 7, 16,
+    18, 19 included. 24: no checkpoint folder, the card does not say checkpoints are
+    published (branches not listed): missing, inferred. Class II met; Class I unmet.
     """
     result = mof(fully_open())
     assert statuses(result) == {
-        "9": "included", "10": "included", "11": "unknown", "12": "included",
-        "13": "included", "14": "included", "20": "missing", "7": "unknown",
-        "8": "included", "18": "unknown", "19": "unknown", "22": "missing",
-        "15": "included", "16": "unknown", "21": "unknown", "24": "unknown",
+        "9": "included", "10": "included", "11": "included", "12": "included",
+        "13": "included", "14": "included", "20": "missing", "7": "included",
+        "8": "included", "18": "included", "19": "included", "22": "missing",
+        "15": "included", "16": "included", "21": "included", "24": "missing",
         "17": "included",
     }  # fmt: skip
+    assert result["class"] == "Class II"
+    assert result["classes"] == {"Class III": "met", "Class II": "met", "Class I": "unmet"}
+    assert "Technical report" in result["inferred"] and "Training code" in result["inferred"]
+    assert result["layers"]["documentation"]["level"] == "open"
+    assert result["layers"]["documentation"]["basis"] == "inferred"
+
+
+def test_strict_counts_only_stated_components() -> None:
+    """With --strict the linked paper and code are unknown: no class can be claimed."""
+    verdict = evaluate(load_rubric("mof"), fully_open(), strict=True)
+    result = verdict.extras["mof"]
     assert result["class"] == "Unclassified"
-    assert result["classes"] == {
-        "Class III": "unknown",
-        "Class II": "unknown",
-        "Class I": "unknown",
-    }
-    assert result["progress"] == {"Class III": 83, "Class II": 0, "Class I": 0}
-    reason = next(c["reason"] for c in result["components"] if c["id"] == "10")
-    assert "distribution licence applies" in reason
+    assert result["classes"]["Class III"] == "unknown"
+    assert statuses(result)["11"] == "unknown" and statuses(result)["9"] == "included"
 
 
-def test_fully_open_with_report_in_repo_is_class_iii() -> None:
-    """Same release with the technical report as a PDF in the repository: 11 is
-    under apache-2.0 (open for documents) -> all six Class III components
-    included -> Class III, 100%. Class II: 7, 18, 19 unknown -> unknown; its
-    progress counts included components only: 6 of III + 8 = 7 of 10 -> 70%."""
+def test_checkpoint_branches_make_the_fully_open_release_class_i() -> None:
     evidence = fully_open()
-    files = (*evidence.files, RepoFile("technical_report.pdf", 900_000))
-    result = mof(Evidence(**{**evidence.__dict__, "files": files}))
-    assert result["class"] == "Class III"
-    assert result["classes"]["Class III"] == "met"
-    assert result["classes"]["Class II"] == "unknown"
-    assert result["progress"] == {"Class III": 100, "Class II": 70, "Class I": 0}
+    result = mof(Evidence(**{**evidence.__dict__, "branches": ("main", "step1000")}))
+    assert result["class"] == "Class I"
 
 
 def test_llama_finetune_is_unclassified() -> None:

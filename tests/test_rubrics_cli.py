@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from cli_fakes import run
+from typer.testing import CliRunner
 
+from openaudit.cli.app import app
 from openaudit.rubric.docs import evaluators_markdown, rubric_markdown
 from openaudit.rubric.loader import list_shipped_rubrics, load_rubric
 from openaudit.rubric.model import ProbeSpec
@@ -155,6 +157,27 @@ BAD_INPUTS = [
         "out of order",
     ),
     ("a YAML bomb", BOMB + rubric_text(), None, None, "more than"),
+    (
+        "a tagged empty version",
+        rubric_text(head='id: custom\nversion: !!int ""\ntitle: T\n'),
+        2,
+        10,
+        "cannot read '' as !!int",
+    ),
+    (
+        "a hex float weight",
+        rubric_text(probes=probe(weight="!!float 0x1F")),
+        13,
+        13,
+        "cannot read '0x1F' as !!float",
+    ),
+    (
+        "a tagged bool that is no bool",
+        rubric_text(probes=probe(params="{patterns: !!bool x}")),
+        12,
+        24,
+        "cannot read 'x' as !!bool",
+    ),
 ]
 
 
@@ -175,6 +198,15 @@ def test_validate_reports_one_located_line_and_exits_2(
     if line is not None:
         assert (int(located[1]), int(located[2])) == (line, column), result.stderr
     assert message in located[3]
+
+
+def test_audit_with_a_rubric_holding_a_bad_tagged_value_is_exit_2(tmp_path: Path) -> None:
+    path = write(tmp_path, rubric_text(head='id: custom\nversion: !!int ""\ntitle: T\n'))
+    folder = tmp_path / "model"
+    folder.mkdir()
+    result = CliRunner().invoke(app, [str(folder), "-r", str(path), "-f", "json"])  # real core
+    assert result.exit_code == 2
+    assert result.stderr == f"openaudit: error: {path}:2:10: cannot read '' as !!int\n"
 
 
 def test_yaml_bomb_is_refused_without_expanding(tmp_path: Path) -> None:

@@ -100,13 +100,18 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return mapping
 
 
+def _kind(node: yaml.Node) -> str:
+    """'scalar', 'sequence' or 'mapping'."""
+    return str(getattr(node, "id", "node"))
+
+
 def _unreadable(node: yaml.Node, exc: Exception) -> str:
     """'cannot read '0x1F' as !!float' for a scalar, the error itself for a collection."""
     tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
     if isinstance(node, yaml.ScalarNode):
         shown = repr(str(node.value)[:40])
         return f"cannot read {shown} as {tag}"
-    return f"cannot read this {node.id} as {tag}: {type(exc).__name__}"
+    return f"cannot read this {_kind(node)} as {tag}: {type(exc).__name__}"
 
 
 def _construct_str(constructor: Any, node: yaml.Node) -> Any:
@@ -122,7 +127,7 @@ def _construct_pairs(constructor: Any, node: yaml.Node) -> list[list[Any]]:
     """`!!pairs [{a: 1}, {a: 2}]` as a list of [key, value] lists (tuples are not JSON)."""
     if not isinstance(node, yaml.SequenceNode):
         raise yaml.constructor.ConstructorError(
-            None, None, f"expected a list of one-key mappings, found a {node.id}", node.start_mark
+            None, None, f"expected a list of one-key mappings, found a {_kind(node)}", node.start_mark
         )
     pairs = []
     for item in node.value:

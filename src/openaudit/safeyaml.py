@@ -127,7 +127,10 @@ def _construct_pairs(constructor: Any, node: yaml.Node) -> list[list[Any]]:
     """`!!pairs [{a: 1}, {a: 2}]` as a list of [key, value] lists (tuples are not JSON)."""
     if not isinstance(node, yaml.SequenceNode):
         raise yaml.constructor.ConstructorError(
-            None, None, f"expected a list of one-key mappings, found a {_kind(node)}", node.start_mark
+            None,
+            None,
+            f"expected a list of one-key mappings, found a {_kind(node)}",
+            node.start_mark,
         )
     pairs = []
     for item in node.value:

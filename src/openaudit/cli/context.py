@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -133,6 +133,13 @@ class AppContext:
                 "(only printable ASCII without spaces is allowed); it is not shown"
             )
         return token
+
+    def remember_refs(self, refs: Sequence[str]) -> None:
+        """Treat every token typed inside a reference as a secret, masked in all output."""
+        from openaudit.secrets import secrets_in
+
+        for ref in refs:
+            self.secrets.extend(secret for secret in secrets_in(ref) if secret not in self.secrets)
 
     def settings(
         self,

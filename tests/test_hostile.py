@@ -128,8 +128,10 @@ def test_a_licence_bigger_than_listed_is_read_bounded(hub: FakeHub) -> None:
 
 
 def test_a_100k_file_listing_is_truncated(hub: FakeHub) -> None:
-    evidence = fetched("hostile/many-files")
+    evidence = fetched("hostile/many-files")  # 100,000 shards and its README
     assert len(evidence["files"]) == MAX_FILES and evidence["files_truncated"] is True
+    cut = f"file listing cut at {MAX_FILES:,} of 100,001 files; the rest not looked at"
+    assert {"what": "files", "message": cut} in evidence["problems"]  # shown in every format
     assert not any(p.endswith(".safetensors") for p in hub.paths("GET") if "/resolve/" in p)
 
 

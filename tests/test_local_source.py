@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 import openaudit.sources.local as local_module
 from openaudit.card import Card, parse_card
+from openaudit.cli.app import app
 from openaudit.errors import UsageError
 from openaudit.evidence import LinkedRepo, RepoFile
 from openaudit.limits import MAX_LICENSE_BYTES, MAX_README_BYTES
@@ -204,6 +206,49 @@ def test_file_listing_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     assert len(evidence.files) == 5
     assert evidence.files_truncated
+    assert [p.message for p in evidence.problems] == [
+        "file listing cut at 5 files; 5 files listed, the rest not looked at"
+    ]
+
+
+def test_directory_walk_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local_module, "MAX_DIRECTORIES", 10)
+    for index in range(30):
+        (tmp_path / f"empty-{index:02}").mkdir()  # empty folders: no file bound is reached
+    walked: list[str] = []
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: walked.append(str(path)) or scandir(path))
+
+    evidence = load_local(tmp_path)
+
+    assert len(walked) == 10  # the root and 9 folders, then the walk stops
+    assert evidence.files_truncated
+    assert [p.message for p in evidence.problems] == [
+        "directory walk cut at 10 directories; 0 files listed, the rest not looked at"
+    ]
+
+
+def test_one_huge_directory_is_not_read_past_the_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local_module, "MAX_FILES", 5)
+    monkeypatch.setattr(local_module, "MAX_DIRECTORIES", 3)
+    for index in range(50):
+        (tmp_path / f"d{index:02}").mkdir()
+    evidence = load_local(tmp_path)
+    assert evidence.files_truncated
+    assert "listing cut after 7 entries of ./" in evidence.problems[0].message
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_cut_listing_is_reported_in_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.setattr(local_module, "MAX_FILES", 3)
+    for index in range(5):
+        write(tmp_path / f"shard-{index}.bin", "")
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", fmt], env={"COLUMNS": "200"})
+    assert "file listing cut at 3 files" in result.stdout
 
 
 def test_listing_is_sorted_posix_paths(tmp_path: Path) -> None:
@@ -243,6 +288,22 @@ def test_symlinks_inside_the_folder_are_read(tmp_path: Path) -> None:
     assert evidence.readme == "# Card\n"
     assert RepoFile("README.md", 7) in evidence.files
     assert RepoFile("loop") in evidence.files
+
+
+def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
+    (tmp_path / "README.md").symlink_to("card.md")
+    (tmp_path / "card.md").symlink_to("README.md")
+    (tmp_path / "self").symlink_to("self")
+    (tmp_path / "gone").symlink_to("nowhere")
+
+    evidence = load_local(tmp_path)
+
+    assert [p.message for p in evidence.problems] == [
+        "README.md: symlink loop; not followed",
+        "3 symlink(s) form a loop; not followed (README.md, card.md, self)",
+        "1 symlink(s) lead to nothing (their targets do not exist) (gone)",
+    ]
+    assert not any("outside" in p.message for p in evidence.problems)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

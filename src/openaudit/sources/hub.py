@@ -92,8 +92,16 @@ def _fetch(hub: HubClient, repo_id: str, revision: str | None) -> Evidence:
         license_files=got.license_files,
         datasets=got.datasets,
         base_models=got.base_models,
-        problems=got.problems,
+        problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
     )
+
+
+def listing_cut_problem(kept: int, listed: int) -> tuple[Problem, ...]:
+    """The problem that says a file listing was cut, when it was."""
+    if kept >= listed:
+        return ()
+    message = f"file listing cut at {kept:,} of {listed:,} files; the rest not looked at"
+    return (Problem("files", message),)
 
 
 @dataclass(frozen=True)

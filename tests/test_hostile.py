@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -256,24 +255,25 @@ def test_a_closed_pipe_keeps_the_exit_code_and_no_traceback(args: list[str]) -> 
 
 
 def test_ctrl_c_exits_130_at_once_with_one_line() -> None:
-    with FakeHub(latency=4.0) as slow:
+    with FakeHub() as stalled:
+        stalled.hold(after=1)  # model info answered; README and the rest never are
         proc = subprocess.Popen(
             [OPENAUDIT, "openlab/open-7b", "-f", "json"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env={**os.environ, "HF_ENDPOINT": slow.url},
+            env={**os.environ, "HF_ENDPOINT": stalled.url},
         )
-        deadline = time.monotonic() + 30
-        while len(slow.requests) < 2 and time.monotonic() < deadline:  # README etc. in flight
-            time.sleep(0.05)
-        time.sleep(0.3)
-        started = time.monotonic()
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
-        elapsed = time.monotonic() - started
+        try:
+            assert stalled.wait_held(1), "no request reached the fake Hub"
+            proc.send_signal(signal.SIGINT)
+            # held requests are never answered: waiting for them would never end
+            out, err = proc.communicate(timeout=60)
+        finally:
+            proc.kill()
+            stalled.release()
     assert proc.returncode == 130
     assert err.decode() == "openaudit: error: interrupted\n"
-    assert out == b"" and elapsed < 2.0  # did not wait for the 4 s requests in flight
+    assert out == b""
 
 
 # -- saved evidence ------------------------------------------------------------------

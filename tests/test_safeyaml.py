@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -96,11 +95,9 @@ def test_byte_limit_counts_utf8_bytes_not_characters() -> None:
 
 
 @pytest.mark.parametrize(("levels", "width"), [(9, 9), (10, 10), (6, 10)])
-def test_billion_laughs_is_refused_fast(levels: int, width: int) -> None:
-    text = _billion_laughs(levels, width)
-    started = time.perf_counter()
-    err = _refused(text)
-    assert time.perf_counter() - started < 0.5
+def test_billion_laughs_is_refused_before_expanding(levels: int, width: int) -> None:
+    err = _refused(_billion_laughs(levels, width))
+    # these problems come only from the event walk, which runs before any node is built
     assert "aliases" in err.problem or "nodes" in err.problem
 
 

@@ -8,6 +8,7 @@ import pytest
 from golden_util import assert_golden
 from report_samples import (
     NOT_FOUND,
+    finding,
     framework_verdict,
     hostile_verdict,
     multi_report,
@@ -16,6 +17,7 @@ from report_samples import (
 )
 
 from openaudit.report import Format, render
+from openaudit.verdict import LayerResult
 
 
 @pytest.mark.parametrize(
@@ -128,3 +130,22 @@ def test_every_format_renders() -> None:
     # pip-audit's exhaustive-mapping test: a new Format member must be rendered.
     for fmt in Format:
         assert render(sample_report(), fmt).strip()
+
+
+def test_a_framework_rubric_as_primary_fills_the_key_evidence_column() -> None:
+    layer = LayerResult(
+        "weights",
+        "partial",
+        67,
+        (
+            finding("mof.final_parameters"),
+            finding("mof.intermediate_checkpoints", "unknown"),
+            finding("mof.model_metadata", "no"),
+        ),
+    )  # framework probes carry no summary phrases
+    verdict = dataclasses.replace(sample_verdict(), rubric_id="mof", layers=(layer,))
+    text = render(sample_report(verdict), Format.TABLE, width=120)
+    row = next(line for line in text.splitlines() if line.startswith(" weights"))
+    assert row.endswith(
+        "model metadata no, intermediate checkpoints undecided, final parameters yes"
+    )

@@ -166,6 +166,7 @@ def _invalid(*errors: str) -> ExpressionReport:
 
 def _restore(message: str, originals: list[str]) -> str:
     message = _POSITION_RE.sub("", message)
+
     def original(match: re.Match[str]) -> str:
         index = int(match.group(1))
         return originals[index] if index < len(originals) else match.group()

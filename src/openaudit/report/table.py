@@ -31,6 +31,7 @@ from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 # Undecided is dim: it is the absence of evidence, not a warning of its own.
 LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "dim"}
 ANSWER_STYLES = {"yes": "green", "no": "red", "unknown": "dim"}
+ANSWER_WORDS = {"yes": "yes", "no": "no", "unknown": "undecided"}
 OSAID_STYLES = {"pass": "green", "fail": "red", "unknown": "dim"}
 NO_SCORE = "-"
 INDENT = 2
@@ -125,14 +126,18 @@ def _layers_table(verdict: Verdict) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Key evidence", ratio=1)
     for layer in verdict.layers:
-        table.add_row(_layer_name(layer.id), _level(layer.level), *_score_and_evidence(layer))
+        table.add_row(
+            _layer_name(layer.id),
+            _level(layer.level),
+            *_score_and_evidence(layer, verdict.rubric_id),
+        )
     return table
 
 
-def _score_and_evidence(layer: LayerResult) -> tuple[Text, Text]:
+def _score_and_evidence(layer: LayerResult, rubric_id: str) -> tuple[Text, Text]:
     """An unknown layer's score is only over the probes it could decide: shown dim,
     in parentheses, and what the evidence proves ("at least partial") leads."""
-    summary = _safe(layer.summary)
+    summary = _safe(layer.summary) if layer.summary else _answers(layer, rubric_id)
     if layer.level != "unknown":
         return Text(_score(layer.score)), summary
     if layer.at_least in ("partial", "open"):
@@ -140,6 +145,26 @@ def _score_and_evidence(layer: LayerResult) -> tuple[Text, Text]:
         summary = Text.assemble(lead, "; " if summary.plain else "", summary)
     score = NO_SCORE if layer.score is None else f"({layer.score})"
     return Text(score, style="dim"), summary
+
+
+def _answers(layer: LayerResult, rubric_id: str) -> Text:
+    """Key evidence of a layer whose probes have no summary phrases (framework rubrics):
+    each probe's short name and answer, what is missing first."""
+    order = {"no": 0, "unknown": 1, "yes": 2}
+    parts = [
+        Text.assemble(
+            f"{_probe_name(finding.probe, rubric_id)} ",
+            (ANSWER_WORDS[finding.answer], ANSWER_STYLES.get(finding.answer, "")),
+        )
+        for finding in sorted(layer.findings, key=lambda f: order.get(f.answer, 1))
+    ]
+    return Text(", ").join(parts)
+
+
+def _probe_name(probe_id: str, rubric_id: str) -> str:
+    """'mof.final_parameters' of rubric 'mof' as 'final parameters'."""
+    short = clean(probe_id).removeprefix(f"{clean(rubric_id)}.")
+    return short.replace("_", " ").replace(".", " ")
 
 
 def _layer_name(layer_id: str) -> str:

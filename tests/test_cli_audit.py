@@ -268,3 +268,11 @@ def test_same_rubric_twice_counts_once_two_rubrics_one_id_is_exit_2() -> None:
     assert result.exit_code == 2
     assert result.stderr == "openaudit: error: --rubric: two rubrics have the id 'custom'\n"
     assert core.opened == []
+
+
+@pytest.mark.parametrize(("columns", "width"), [("140", 140), ("72", 72), (None, 100), ("x", 100)])
+def test_a_piped_table_honours_columns(columns: str | None, width: int) -> None:
+    result = run(["acme/open-model", "-f", "table"], env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    rule = next(line for line in result.stdout.splitlines() if "────" in line)
+    assert len(rule) == width - 1  # the rule starts one column in

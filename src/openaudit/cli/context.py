@@ -157,7 +157,9 @@ class AppContext:
         to_terminal = output is None and self.services.stdout_isatty()
         color = to_terminal and not no_color and _colour_allowed()
         width = (
-            shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if to_terminal else DEFAULT_WIDTH
+            shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+            if to_terminal
+            else _columns_env() or DEFAULT_WIDTH
         )
         return Settings(
             format=fmt or (Format.TABLE if to_terminal else Format.JSON),
@@ -169,6 +171,12 @@ class AppContext:
             explain=explain,
             terminal=to_terminal,
         )
+
+
+def _columns_env() -> int | None:
+    """COLUMNS when it holds a positive number: a piped table honours it too."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
 
 
 def _colour_allowed() -> bool:

@@ -339,3 +339,10 @@ def test_examples_load_cleanly(name: str) -> None:
     assert evidence.readme is not None
     assert evidence.problems == ()
     assert all(f.text for f in evidence.license_files)
+
+
+def test_a_linked_repo_not_looked_up_is_said_once(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "---\nlicense: mit\ndatasets: [org/data]\n---\n# Model\n")
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", "json"])
+    assert "org/data was not looked up (a local audit has no Hub access)" in result.stdout
+    assert "not looked up (not looked up" not in result.stdout

@@ -183,4 +183,4 @@ def skipped(
 
 def too_many(what: str, limit: int) -> str:
     """The reason a linked repo past a lookup limit was skipped."""
-    return f"not looked up: more than {limit} {what} named"
+    return f"more than {limit} {what} named"

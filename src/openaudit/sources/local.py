@@ -30,7 +30,7 @@ from openaudit.refs import show
 from openaudit.sources import card_ids, is_license_file
 
 README_NAMES = ("README.md", "readme.md")
-NOT_LOOKED_UP = "not looked up: local audit (no Hub access)"
+NOT_LOOKED_UP = "a local audit has no Hub access"  # why a linked repo was not looked up
 LinkTrouble = Literal["outside", "loop", "broken"]
 LINK_TROUBLE: dict[LinkTrouble, str] = {
     "outside": "symlink points outside the model folder; not followed",

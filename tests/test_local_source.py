@@ -138,7 +138,7 @@ def test_huge_readme_is_refused_without_reading_it(tmp_path: Path) -> None:
     evidence = load_local(tmp_path)
 
     assert evidence.readme is None
-    assert [p.what for p in evidence.problems] == ["README.md"]
+    assert [p.what for p in evidence.problems] == ["README.md", "folder"]
     assert "larger than" in evidence.problems[0].message
     assert evidence.files == (RepoFile("README.md", 50 * 1024 * 1024),)
 
@@ -223,7 +223,7 @@ def test_directory_walk_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     assert len(walked) == 10  # the root and 9 folders, then the walk stops
     assert evidence.files_truncated
-    assert [p.message for p in evidence.problems] == [
+    assert [p.message for p in evidence.problems if p.what == "files"] == [
         "directory walk cut at 10 directories; 0 files listed, the rest not looked at"
     ]
 
@@ -298,7 +298,7 @@ def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
 
     evidence = load_local(tmp_path)
 
-    assert [p.message for p in evidence.problems] == [
+    assert [p.message for p in evidence.problems if p.what != "folder"] == [
         "README.md: symlink loop; not followed",
         "3 symlink(s) form a loop; not followed (README.md, card.md, self)",
         "1 symlink(s) lead to nothing (their targets do not exist) (gone)",
@@ -346,3 +346,37 @@ def test_a_linked_repo_not_looked_up_is_said_once(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [str(tmp_path), "-f", "json"])
     assert "org/data was not looked up (a local audit has no Hub access)" in result.stdout
     assert "not looked up (not looked up" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "warned"),
+    [
+        (
+            {"notes.txt": "", "a/model.safetensors": "", "a/README.md": "# A"},
+            "its subfolder(s) a do",
+        ),
+        ({"README.md": "# Just docs\n"}, "no model-card metadata"),
+        ({"config.json": "{}"}, None),
+        ({"model.gguf": ""}, None),
+        ({"README.md": "---\nlicense: mit\n---\n# Card\n"}, None),
+    ],
+)
+def test_a_folder_that_is_not_a_model_is_audited_with_a_warning(
+    tmp_path: Path, files: dict[str, str], warned: str | None
+) -> None:
+    for name, text in files.items():
+        write(tmp_path / name, text)
+    problems = [p for p in load_local(tmp_path).problems if p.what == "folder"]
+    if warned is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problems[0].message.startswith(
+            "does not look like a model folder"
+        )
+        assert warned in problems[0].message
+
+
+def test_the_not_a_model_warning_shows_in_the_table(tmp_path: Path) -> None:
+    write(tmp_path / "notes.txt", "")
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", "table"], env={"COLUMNS": "200"})
+    assert "problem: folder: does not look like a model folder" in result.stdout

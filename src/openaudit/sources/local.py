@@ -67,6 +67,7 @@ def load_local(path: Path) -> Evidence:
     base_models, base_problems = _linked(metadata, "base_model", "model")
     problems += dataset_problems + base_problems
     problems += listing.problems + _link_problems(listing.links)
+    problems += _not_a_model_problem(listing.files, metadata)
     return Evidence(
         ref=str(path),
         source="local",
@@ -175,6 +176,36 @@ def _regular_size(path: Path) -> int | None:
     except OSError:
         return None
     return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+# What marks a folder as a model release: weights, a model config, or card metadata.
+MODEL_SUFFIXES = (
+    ".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".ggml", ".onnx", ".h5",
+    ".msgpack", ".npz", ".mlmodel", ".tflite",
+)  # fmt: skip
+MODEL_CONFIGS = ("config.json", "adapter_config.json", "params.json", "model_index.json")
+
+
+def _not_a_model_problem(files: list[RepoFile], metadata: dict[str, Any]) -> list[Problem]:
+    """A warning for a folder with no weights, no model config and no card metadata: it is
+    audited all the same, but is most likely not the folder the user meant. Only the
+    top level counts; subfolders that hold weights or a config are named."""
+    if metadata or any(_marks_a_model(f.path) for f in files if "/" not in f.path):
+        return []
+    models = sorted(
+        {f.path.split("/")[0] for f in files if "/" in f.path and _marks_a_model(f.path)}
+    )
+    where = f"; its subfolder(s) {', '.join(models[:3])} do" if models else ""
+    message = (
+        "does not look like a model folder: no weight files, no config.json and no "
+        f"model-card metadata{where}"
+    )
+    return [Problem("folder", message)]
+
+
+def _marks_a_model(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name in MODEL_CONFIGS or name.lower().endswith(MODEL_SUFFIXES)
 
 
 def _link_problems(links: dict[LinkTrouble, list[str]]) -> list[Problem]:

@@ -105,3 +105,17 @@ def test_a_token_in_a_folder_name_is_masked(tmp_path: Path) -> None:
     result = invoke([str(folder), "-f", "json"])
     _assert_nowhere(result, TOKEN)
     assert json.loads(result.stdout)["models"][0]["ref"] == f"{tmp_path}/***"
+
+
+def test_verbose_says_what_is_read(hub: FakeHub) -> None:
+    result = invoke(["openlab/open-7b", "-v", "-f", "json", "--token", TOKEN])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    for expected in (
+        "openaudit: [1/1] auditing openlab/open-7b",
+        f"openaudit: reading model info of openlab/open-7b at main from {hub.url}",
+        "openaudit: reading README.md, LICENSE at ",
+        "openaudit: reading dataset openlab/pile-lite (named by openlab/open-7b)",
+    ):
+        assert any(line.startswith(expected) for line in lines), result.stderr
+    _assert_nowhere(result, TOKEN)

@@ -155,7 +155,7 @@ class AppContext:
         if output is not None and str(output) == "-":
             output = None
         to_terminal = output is None and self.services.stdout_isatty()
-        color = to_terminal and not no_color and _colour_allowed()
+        color = not no_color and _colour(to_terminal)
         width = (
             shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
             if to_terminal
@@ -179,6 +179,10 @@ def _columns_env() -> int | None:
     return int(raw) if raw.isdigit() and int(raw) > 0 else None
 
 
-def _colour_allowed() -> bool:
-    # https://no-color.org: any non-empty NO_COLOR disables colour.
-    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+def _colour(to_terminal: bool) -> bool:
+    """Colour on a terminal (not TERM=dumb), or wherever FORCE_COLOR asks for it;
+    NO_COLOR (https://no-color.org) wins over both."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
+    return forced or (to_terminal and os.environ.get("TERM") != "dumb")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import itertools
+import logging
 import os
 import stat
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ LINK_SUMMARY: dict[LinkTrouble, str] = {
     "loop": "form a loop; not followed",
     "broken": "lead to nothing (their targets do not exist)",
 }
+log = logging.getLogger(__name__)
 
 
 class _Unreadable(Exception):
@@ -60,7 +62,13 @@ class _Listing:
 def load_local(path: Path) -> Evidence:
     """Read the evidence of the model folder at `path` (`ref` is the path as given)."""
     root = _check_folder(path)
+    log.info("listing %s (local folder, no Hub access)", root)
     listing = _list_files(root)
+    log.info(
+        "%d files in %d folders listed; reading README.md and licence files",
+        len(listing.files),
+        listing.directories,
+    )
     readme, problems = _read_readme(root)
     metadata = _card_metadata(readme)
     datasets, dataset_problems = _linked(metadata, "datasets", "dataset")

@@ -422,3 +422,15 @@ def test_docs_render_extra_probe_fields_generically() -> None:
     text = rubric_markdown(dataclasses.replace(rubric, probes=(extra, *rubric.probes[1:])))
     assert "**Assessed by:** whether weight files are listed" in text
     assert "**Open questions:**\n\n- whether they are the final weights" in text
+
+
+def test_show_an_extending_rubric_presents_its_own_title_and_source() -> None:
+    path = Path(__file__).resolve().parents[1] / "examples/rubrics/acme-procurement.yaml"
+    result = run(["rubrics", "show", str(path), "-f", "table"])
+    assert result.exit_code == 0, result.stderr
+    head = result.stdout.splitlines()[:3]
+    assert head == [
+        "acme-procurement 1: based on openaudit (openaudit default openness rubric)",
+        "extends: openaudit",
+        f"source: {path}, based on openaudit",
+    ]

@@ -220,6 +220,8 @@ def _show_text(rubric: Rubric, settings: Settings) -> str:
         for layer in rubric.layers
     ]  # fmt: skip
     title = f"{rubric.id} {rubric.version}: {rubric.title}"
+    if rubric.extends:
+        title += f"\nextends: {rubric.extends}"
     if rubric.source:
         title += f"\nsource: {rubric.source}"
     tables = [(title, ["layer", "weight", "open at", "partial at", "probes"], layers)]

@@ -434,3 +434,38 @@ def test_show_an_extending_rubric_presents_its_own_title_and_source() -> None:
         "extends: openaudit",
         f"source: {path}, based on openaudit",
     ]
+
+
+def test_validate_reports_every_independent_error_at_once(tmp_path: Path) -> None:
+    probes = (
+        probe(evaluator="no_such_evaluator")
+        + probe(id="weights.more", params="{patterns: '*.bin'}")
+        + probe(id="weights.third", weight="heavy")
+        + probe(id="weights.fine")
+    )
+    layers = (
+        "  weights:\n    thresholds: {open: 80, partial: 30}\n"
+        "  wieghts:\n    thresholds: {open: 80, partial: 30}\n"
+    )
+    path = write(tmp_path, rubric_text(layers=layers, probes=probes))
+    result = run(["rubrics", "validate", str(path)])
+    assert result.exit_code == 2
+    assert [line.split(": ", 1)[0] for line in result.stderr.splitlines()] == [
+        f"{path}:7:3",  # unknown layer
+        f"{path}:13:16",  # unknown evaluator
+        f"{path}:21:24",  # params of the wrong type
+        f"{path}:29:13",  # non-numeric weight
+    ]
+    assert "unknown layer 'wieghts'" in result.stderr
+    assert "weights.fine" not in result.stderr
+
+
+def test_other_commands_give_the_first_rubric_error_and_the_count(tmp_path: Path) -> None:
+    probes = probe(evaluator="nope") + probe(id="weights.more", weight="heavy")
+    path = write(tmp_path, rubric_text(probes=probes))
+    result = run(["rubrics", "show", str(path), "-f", "json"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"openaudit: error: {path}:11:16: probe 'weights.files': unknown evaluator 'nope' "
+        "(and 1 more error)\n"
+    )

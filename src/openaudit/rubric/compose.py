@@ -52,6 +52,8 @@ def extend(b: _Builder, root: yaml.Node, entries: Entries) -> Rubric:
     inherited = [p for p in parent.probes if p.id not in disabled]
     inherited = _overridden(b, inherited, disabled, entries.get("overrides"))
     added = b._probes(entries["probes"][1], layer_ids) if "probes" in entries else ()
+    if b.errors:  # the checks below would only repeat them in other words
+        raise b.errors.pop()
     _no_clash(b, entries, inherited, disabled, added)
     probes = (*inherited, *added)
     _check_layers(b, root, entries, layers, probes)

@@ -192,3 +192,23 @@ def test_explain_lists_evidence_urls_whole_under_each_table() -> None:
     text = render(sample_report(verdict), Format.TABLE, explain=True, width=80)
     assert "evidence: README.md#Training data [1]" in text
     assert f"\n  [1] {url}\n" in text  # longer than the width, yet on one line
+
+
+@pytest.mark.parametrize(
+    ("answers", "shown"),
+    [
+        (("yes", "unknown", "unknown"), "capped at partial: b, c undecided"),
+        (("yes", "no"), "capped at partial: b not met"),  # a no weighing nothing
+        (("yes", "yes"), None),
+    ],
+)
+def test_a_layer_below_open_at_score_100_says_what_capped_it(
+    answers: tuple[str, ...], shown: str | None
+) -> None:
+    found = tuple(finding(f"data.{'abc'[i]}", a) for i, a in enumerate(answers))
+    layer = LayerResult("data", "partial", 100, found, "datasets named")
+    verdict = dataclasses.replace(sample_verdict(), layers=(layer,))
+    text = render(sample_report(verdict), Format.TABLE, width=120)
+    row = next(line for line in text.splitlines() if line.startswith(" data "))
+    expected = "datasets named" + (f"; {shown}" if shown else "")
+    assert row.endswith(f"   {expected}")

@@ -145,12 +145,26 @@ def _score_and_evidence(layer: LayerResult, rubric_id: str) -> tuple[Text, Text]
     in parentheses, and what the evidence proves ("at least partial") leads."""
     summary = _safe(layer.summary) if layer.summary else _answers(layer, rubric_id)
     if layer.level != "unknown":
-        return Text(_score(layer.score)), summary
+        return Text(_score(layer.score)), _with_cap(summary, layer, rubric_id)
     if layer.at_least in ("partial", "open"):
         lead = (f"at least {layer.at_least}", "bold")
         summary = Text.assemble(lead, "; " if summary.plain else "", summary)
     score = NO_SCORE if layer.score is None else f"({layer.score})"
     return Text(score, style="dim"), summary
+
+
+def _with_cap(summary: Text, layer: LayerResult, rubric_id: str) -> Text:
+    """A layer below open although every decided probe says yes (partial 100) was capped
+    by probes left undecided: name them, so the level is not a riddle."""
+    if layer.level == "open" or layer.score != 100:
+        return summary
+    capping = [f for f in layer.findings if f.answer != "yes"]
+    if not capping:
+        return summary
+    names = ", ".join(_probe_name(f.probe, rubric_id) for f in capping)
+    undecided = all(f.answer == "unknown" for f in capping)
+    why = f"capped at {layer.level}: {names} {'undecided' if undecided else 'not met'}"
+    return Text.assemble(summary, "; " if summary.plain else "", (why, "dim"))
 
 
 def _answers(layer: LayerResult, rubric_id: str) -> Text:
@@ -168,8 +182,14 @@ def _answers(layer: LayerResult, rubric_id: str) -> Text:
 
 
 def _probe_name(probe_id: str, rubric_id: str) -> str:
-    """'mof.final_parameters' of rubric 'mof' as 'final parameters'."""
-    short = clean(probe_id).removeprefix(f"{clean(rubric_id)}.")
+    """'mof.final_parameters' of rubric 'mof' as 'final parameters', 'data.named' of
+    another rubric as 'named' (the first word is the rubric or the layer)."""
+    short = clean(probe_id)
+    prefix = f"{clean(rubric_id)}."
+    if short.startswith(prefix):
+        short = short.removeprefix(prefix)
+    elif "." in short:
+        short = short.split(".", 1)[1]
     return short.replace("_", " ").replace(".", " ")
 
 

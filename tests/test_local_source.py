@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -380,3 +381,24 @@ def test_the_not_a_model_warning_shows_in_the_table(tmp_path: Path) -> None:
     write(tmp_path / "notes.txt", "")
     result = CliRunner().invoke(app, [str(tmp_path), "-f", "table"], env={"COLUMNS": "200"})
     assert "problem: folder: does not look like a model folder" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("licence", "said"),
+    [
+        (None, "no licence file"),
+        ("Apache License\nVersion 2.0, January 2004\n", "licence file disagrees with the card"),
+    ],
+)
+def test_the_licence_file_summary_says_the_actual_cause(
+    tmp_path: Path, licence: str | None, said: str
+) -> None:
+    write(tmp_path / "README.md", "---\nlicense: mit\n---\n# Model\n")
+    write(tmp_path / "model.safetensors", "")
+    if licence is not None:
+        write(tmp_path / "LICENSE", licence)
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", "json"])
+    [usage] = [
+        x for x in json.loads(result.stdout)["models"][0]["layers"] if x["id"] == "usage_limits"
+    ]
+    assert said in usage["summary"] and "missing or inconsistent" not in usage["summary"]

@@ -94,6 +94,7 @@ def run(
     base_env: dict[str, str | None] = {
         "HF_TOKEN": None,
         "NO_COLOR": None,
+        "FORCE_COLOR": None,
         "COLUMNS": "100",
         "TERM": "xterm-256color",
     }

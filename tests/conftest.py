@@ -22,6 +22,9 @@ os.environ.update(
 )
 for _name in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT"):
     os.environ.pop(_name, None)
+# Output must not depend on the terminal the suite runs in (CI often sets these).
+for _name in ("FORCE_COLOR", "NO_COLOR", "COLUMNS"):
+    os.environ.pop(_name, None)
 
 # The fake Hub package lives beside this file; importable however pytest is started.
 if str(Path(__file__).resolve().parent) not in sys.path:

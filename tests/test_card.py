@@ -74,15 +74,15 @@ def test_bad_metadata_is_an_error_line_not_an_exception(text: str, error: str) -
     assert "\n" not in card.metadata_error
 
 
-def test_billion_laughs_front_matter_is_refused_fast() -> None:
+def test_billion_laughs_front_matter_is_refused_before_expanding() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    started = time.perf_counter()
     card = parse_card("---\n" + "\n".join(lines) + "\n---\n# Card\n")
-    assert time.perf_counter() - started < 0.5
     assert card.metadata == {}
+    # refused by the bounded event walk, before anything is expanded
     assert card.metadata_error is not None
+    assert re.search(r"more than \d+ (aliases|nodes)", card.metadata_error)
     assert card.sections[0].title == "Card"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from cli_fakes import FakeCore, run
@@ -12,6 +14,8 @@ from cli_fakes import FakeCore, run
 from openaudit import __version__
 from openaudit.cli.app import app, with_default_command
 from openaudit.errors import NetworkError
+
+OPENAUDIT = str(Path(sys.executable).with_name("openaudit"))
 
 
 def test_help_lists_subcommands_and_exit_codes() -> None:
@@ -55,10 +59,77 @@ def test_audit_help_lists_shared_options_and_exit_codes() -> None:
     assert "3  evidence unavailable" in result.stdout
 
 
-def test_version() -> None:
-    result = run(["--version"])
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str) -> None:
+    result = run([flag])
     assert result.exit_code == 0
     assert result.stdout == f"openaudit {__version__}\n"
+
+
+# (arguments, the whole error line): openaudit's words, never the parser library's
+USAGE_ERRORS = [
+    (["org/m", "-f", "xml"], "--format: 'xml' is not one of 'table', 'json'"),
+    (["rubrics", "list", "-f", "xml"], "--format: 'xml' is not one of 'table', 'json'"),
+    (
+        ["org/m", "--verb"],
+        "unknown option --verb; did you mean --verbose? (see openaudit audit --help)",
+    ),
+    (["org/m", "--fail-under", "200"], "--fail-under: expected at most 100"),
+    (["org/m", "--fail-under", "abc"], "--fail-under: expected a whole number"),
+    (["org/m", "--rubric"], "--rubric needs a value"),
+    (["audit"], "missing REF (see openaudit audit --help)"),
+    (["rubrics", "show"], "missing NAME|PATH (see openaudit rubrics show --help)"),
+    (["rubrics", "nope"], "unknown command 'nope' (see openaudit rubrics --help)"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE_ERRORS)
+def test_usage_errors_are_said_in_plain_words(args: list[str], message: str) -> None:
+    result = run(args)
+    assert result.exit_code == 2
+    assert result.stderr == f"openaudit: error: {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "usage", "argument"),
+    [
+        (["audit", "--help"], "Usage: openaudit audit [OPTIONS] REF...", "  REF  Hub id"),
+        (["fetch", "--help"], "Usage: openaudit fetch [OPTIONS] REF", "  REF  Hub id"),
+        (["rubrics", "show", "--help"], "rubrics show [OPTIONS] NAME|PATH", "  NAME|PATH  A"),
+        (["explain", "--help"], "explain [OPTIONS] PROBE-ID", "  PROBE-ID  A probe id"),
+    ],
+)
+def test_help_shows_arguments_without_type_labels(
+    args: list[str], usage: str, argument: str
+) -> None:
+    result = run(args)
+    assert result.exit_code == 0
+    assert usage in result.stdout and argument in result.stdout
+    assert "<str>" not in result.stdout and "<list[str]>" not in result.stdout
+    assert "{" not in result.stdout.splitlines()[0]
+
+
+def test_shell_completion_is_offered() -> None:
+    help_text = run(["--help"]).stdout
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    script = run(["--show-completion", "bash"], env={"SHELL": "/bin/bash"})
+    assert script.exit_code == 0 and "_OPENAUDIT_COMPLETE" in script.stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("openaudit rub", "rubrics"), ("openaudit audit org/m --for", "--format"),
+     ("openaudit org/m --for", "--format")],
+)  # fmt: skip
+def test_shell_completion_completes_commands_and_options(words: str, expected: str) -> None:
+    env = {
+        **os.environ,
+        "_OPENAUDIT_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    done = subprocess.run([OPENAUDIT], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == [expected]
 
 
 def test_default_command_is_audit() -> None:
@@ -97,6 +168,8 @@ def test_audit_fetch_audits_a_model_named_fetch() -> None:
         (["-r", "fetch", "org/m"], ["audit", "-r", "fetch", "org/m"]),
         (["--", "fetch"], ["audit", "--", "fetch"]),
         (["--version"], ["--version"]),
+        (["-V"], ["-V"]),
+        (["--show-completion", "bash"], ["--show-completion", "bash"]),
         (["--help"], ["--help"]),
         (["-f", "json"], ["audit", "-f", "json"]),
         ([], ["--help"]),

@@ -268,3 +268,29 @@ def test_same_rubric_twice_counts_once_two_rubrics_one_id_is_exit_2() -> None:
     assert result.exit_code == 2
     assert result.stderr == "openaudit: error: --rubric: two rubrics have the id 'custom'\n"
     assert core.opened == []
+
+
+@pytest.mark.parametrize(("columns", "width"), [("140", 140), ("72", 72), (None, 100), ("x", 100)])
+def test_a_piped_table_honours_columns(columns: str | None, width: int) -> None:
+    result = run(["acme/open-model", "-f", "table"], env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    rule = next(line for line in result.stdout.splitlines() if "────" in line)
+    assert len(rule) == width - 1  # the rule starts one column in
+
+
+@pytest.mark.parametrize(
+    ("env", "flags", "coloured"),
+    [
+        ({"FORCE_COLOR": "1"}, [], True),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, [], False),
+        ({"FORCE_COLOR": "1"}, ["--no-color"], False),
+        ({"FORCE_COLOR": "0"}, [], False),
+        ({}, [], False),
+    ],
+)
+def test_force_color_colours_a_piped_table(
+    env: dict[str, str | None], flags: list[str], coloured: bool
+) -> None:
+    result = run(["acme/open-model", "-f", "table", *flags], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert ("\x1b[" in result.stdout) is coloured

@@ -44,7 +44,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def test_extends_overrides_disables_and_adds(tmp_path: Path) -> None:
     rubric = load_rubric(str(write(tmp_path, "child.yaml", CHILD)))
     parent = load_rubric("mof")
-    assert rubric.id == "mof-strict" and rubric.title == parent.title
+    assert rubric.id == "mof-strict" and rubric.title == f"based on mof ({parent.title})"
+    assert rubric.source == f"{tmp_path / 'child.yaml'}, based on mof"  # not the parent's
+    assert rubric.description == ""
     assert rubric.extends == "mof"
     weights = rubric.layer("weights")
     assert (weights.weight, weights.thresholds.open, weights.thresholds.partial) == (5, 90, 30)

@@ -6,6 +6,7 @@ import contextlib
 import json
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -105,17 +106,20 @@ def test_open_model_requests(hub: FakeHub) -> None:
 
 
 def test_solo_model_costs_four_requests_in_two_round_trips(hub: FakeHub) -> None:
-    hub.latency = 0.3  # long enough that the README and LICENSE reads overlap
+    hub.hold(after=1)  # model info answered, then the file reads wait for release()
     try:
-        ev = fetch_hub_evidence("acme/solo")
+        with ThreadPoolExecutor(1) as pool:
+            fetching = pool.submit(fetch_hub_evidence, "acme/solo")
+            # both file reads in flight at once: one request read in turn would never
+            # let a second one start while the first is held
+            assert hub.wait_held(2), "README and LICENSE were not read concurrently"
+            hub.release()
+            ev = fetching.result(timeout=60)
     finally:
-        hub.latency = 0.0
-    assert len(hub.requests) == 4
+        hub.release()
+    assert len(hub.requests) == 4  # model info, then README, LICENSE and branches
     assert resolved(hub) == ["acme/solo:LICENSE", "acme/solo:README.md"]
     assert ev.readme and ev.license_files[0].text
-    # two round trips: model info, then both files and the branches at once (wall time:
-    # benchmarks/)
-    assert hub.peak_in_flight == 3
 
 
 def test_revision_is_resolved_and_files_pinned_to_its_commit(hub: FakeHub) -> None:

@@ -110,3 +110,18 @@ def test_or_with_an_unknown_option_keeps_the_known_one() -> None:
 def test_family_tags_are_not_guessed_open() -> None:
     facts = check_expression("cc").facts
     assert facts is not None and facts.family == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("LicenseRef-openaudit-0", ("LicenseRef-openaudit-0",)),
+        ("MIT AND LicenseRef-openaudit-0", ("mit", "LicenseRef-openaudit-0")),
+        ("LicenseRef-openaudit-5 OR MIT", ("LicenseRef-openaudit-5", "mit")),
+    ],
+)
+def test_a_typed_placeholder_is_an_unknown_reference_not_another_licence(
+    text: str, ids: tuple[str, ...]
+) -> None:
+    report = check_expression(text)
+    assert report.valid and report.license_ids == ids

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 import openaudit.sources.local as local_module
 from openaudit.card import Card, parse_card
+from openaudit.cli.app import app
 from openaudit.errors import UsageError
 from openaudit.evidence import LinkedRepo, RepoFile
 from openaudit.limits import MAX_LICENSE_BYTES, MAX_README_BYTES
@@ -136,7 +139,7 @@ def test_huge_readme_is_refused_without_reading_it(tmp_path: Path) -> None:
     evidence = load_local(tmp_path)
 
     assert evidence.readme is None
-    assert [p.what for p in evidence.problems] == ["README.md"]
+    assert [p.what for p in evidence.problems] == ["README.md", "folder"]
     assert "larger than" in evidence.problems[0].message
     assert evidence.files == (RepoFile("README.md", 50 * 1024 * 1024),)
 
@@ -204,6 +207,49 @@ def test_file_listing_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     assert len(evidence.files) == 5
     assert evidence.files_truncated
+    assert [p.message for p in evidence.problems] == [
+        "file listing cut at 5 files; 5 files listed, the rest not looked at"
+    ]
+
+
+def test_directory_walk_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local_module, "MAX_DIRECTORIES", 10)
+    for index in range(30):
+        (tmp_path / f"empty-{index:02}").mkdir()  # empty folders: no file bound is reached
+    walked: list[str] = []
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: walked.append(str(path)) or scandir(path))
+
+    evidence = load_local(tmp_path)
+
+    assert len(walked) == 10  # the root and 9 folders, then the walk stops
+    assert evidence.files_truncated
+    assert [p.message for p in evidence.problems if p.what == "files"] == [
+        "directory walk cut at 10 directories; 0 files listed, the rest not looked at"
+    ]
+
+
+def test_one_huge_directory_is_not_read_past_the_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local_module, "MAX_FILES", 5)
+    monkeypatch.setattr(local_module, "MAX_DIRECTORIES", 3)
+    for index in range(50):
+        (tmp_path / f"d{index:02}").mkdir()
+    evidence = load_local(tmp_path)
+    assert evidence.files_truncated
+    assert "listing cut after 7 entries of ./" in evidence.problems[0].message
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_cut_listing_is_reported_in_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.setattr(local_module, "MAX_FILES", 3)
+    for index in range(5):
+        write(tmp_path / f"shard-{index}.bin", "")
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", fmt], env={"COLUMNS": "200"})
+    assert "file listing cut at 3 files" in result.stdout
 
 
 def test_listing_is_sorted_posix_paths(tmp_path: Path) -> None:
@@ -245,6 +291,22 @@ def test_symlinks_inside_the_folder_are_read(tmp_path: Path) -> None:
     assert RepoFile("loop") in evidence.files
 
 
+def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
+    (tmp_path / "README.md").symlink_to("card.md")
+    (tmp_path / "card.md").symlink_to("README.md")
+    (tmp_path / "self").symlink_to("self")
+    (tmp_path / "gone").symlink_to("nowhere")
+
+    evidence = load_local(tmp_path)
+
+    assert [p.message for p in evidence.problems if p.what != "folder"] == [
+        "README.md: symlink loop; not followed",
+        "3 symlink(s) form a loop; not followed (README.md, card.md, self)",
+        "1 symlink(s) lead to nothing (their targets do not exist) (gone)",
+    ]
+    assert not any("outside" in p.message for p in evidence.problems)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_fifo_is_listed_never_opened(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "README.md")
@@ -278,3 +340,65 @@ def test_examples_load_cleanly(name: str) -> None:
     assert evidence.readme is not None
     assert evidence.problems == ()
     assert all(f.text for f in evidence.license_files)
+
+
+def test_a_linked_repo_not_looked_up_is_said_once(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "---\nlicense: mit\ndatasets: [org/data]\n---\n# Model\n")
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", "json"])
+    assert "org/data was not looked up (a local audit has no Hub access)" in result.stdout
+    assert "not looked up (not looked up" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("files", "warned"),
+    [
+        (
+            {"notes.txt": "", "a/model.safetensors": "", "a/README.md": "# A"},
+            "its subfolder(s) a do",
+        ),
+        ({"README.md": "# Just docs\n"}, "no model-card metadata"),
+        ({"config.json": "{}"}, None),
+        ({"model.gguf": ""}, None),
+        ({"README.md": "---\nlicense: mit\n---\n# Card\n"}, None),
+    ],
+)
+def test_a_folder_that_is_not_a_model_is_audited_with_a_warning(
+    tmp_path: Path, files: dict[str, str], warned: str | None
+) -> None:
+    for name, text in files.items():
+        write(tmp_path / name, text)
+    problems = [p for p in load_local(tmp_path).problems if p.what == "folder"]
+    if warned is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problems[0].message.startswith(
+            "does not look like a model folder"
+        )
+        assert warned in problems[0].message
+
+
+def test_the_not_a_model_warning_shows_in_the_table(tmp_path: Path) -> None:
+    write(tmp_path / "notes.txt", "")
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", "table"], env={"COLUMNS": "200"})
+    assert "problem: folder: does not look like a model folder" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("licence", "said"),
+    [
+        (None, "no licence file"),
+        ("Apache License\nVersion 2.0, January 2004\n", "licence file disagrees with the card"),
+    ],
+)
+def test_the_licence_file_summary_says_the_actual_cause(
+    tmp_path: Path, licence: str | None, said: str
+) -> None:
+    write(tmp_path / "README.md", "---\nlicense: mit\n---\n# Model\n")
+    write(tmp_path / "model.safetensors", "")
+    if licence is not None:
+        write(tmp_path / "LICENSE", licence)
+    result = CliRunner().invoke(app, [str(tmp_path), "-f", "json"])
+    [usage] = [
+        x for x in json.loads(result.stdout)["models"][0]["layers"] if x["id"] == "usage_limits"
+    ]
+    assert said in usage["summary"] and "missing or inconsistent" not in usage["summary"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from golden_util import assert_golden
 from report_samples import (
     NOT_FOUND,
+    finding,
     framework_verdict,
     hostile_verdict,
     multi_report,
@@ -16,6 +18,7 @@ from report_samples import (
 )
 
 from openaudit.report import Format, render
+from openaudit.verdict import Citation, LayerResult
 
 
 @pytest.mark.parametrize(
@@ -128,3 +131,84 @@ def test_every_format_renders() -> None:
     # pip-audit's exhaustive-mapping test: a new Format member must be rendered.
     for fmt in Format:
         assert render(sample_report(), fmt).strip()
+
+
+def test_a_framework_rubric_as_primary_fills_the_key_evidence_column() -> None:
+    layer = LayerResult(
+        "weights",
+        "partial",
+        67,
+        (
+            finding("mof.final_parameters"),
+            finding("mof.intermediate_checkpoints", "unknown"),
+            finding("mof.model_metadata", "no"),
+        ),
+    )  # framework probes carry no summary phrases
+    verdict = dataclasses.replace(sample_verdict(), rubric_id="mof", layers=(layer,))
+    text = render(sample_report(verdict), Format.TABLE, width=120)
+    row = next(line for line in text.splitlines() if line.startswith(" weights"))
+    assert row.endswith(
+        "model metadata no, intermediate checkpoints undecided, final parameters yes"
+    )
+
+
+LONG_IDS = (
+    "meta-llama/Meta-Llama-3.1-405B-Instruct-FP8",
+    "mistralai/Mistral-Small-3.1-24B-Instruct-2503",
+)
+
+
+def test_batch_summary_shows_whole_model_ids_at_120_columns() -> None:
+    report = sample_report(*(sample_verdict(ref) for ref in LONG_IDS), NOT_FOUND)
+    text = render(report, Format.TABLE, width=120)
+    summary = text[text.index("Summary") :]
+    assert "…" not in summary
+    for ref in LONG_IDS:
+        assert re.search(rf"\n {re.escape(ref)} +partial ", summary), summary
+
+
+def test_batch_summary_folds_a_model_id_too_long_for_the_width_never_cuts_it() -> None:
+    text = render(sample_report(*(sample_verdict(ref) for ref in LONG_IDS)), Format.TABLE, width=70)
+    summary = text[text.index("Summary") :]
+    assert "…" not in summary
+    firsts = [line[1:26] for line in summary.splitlines()[4:]]
+    assert "".join(part.strip() for part in firsts).startswith("".join(LONG_IDS[0].split()))
+
+
+def test_explain_lists_evidence_urls_whole_under_each_table() -> None:
+    url = "https://huggingface.co/acme/open-model/blob/0123456789abcdef0123456789abcdef/README.md#training-data"
+    verdict = dataclasses.replace(
+        sample_verdict(),
+        layers=(
+            LayerResult(
+                "data",
+                "partial",
+                50,
+                (finding("data.named", citations=(Citation("README.md#Training data", url=url),)),),
+                "datasets named",
+            ),
+        ),
+    )
+    text = render(sample_report(verdict), Format.TABLE, explain=True, width=80)
+    assert "evidence: README.md#Training data [1]" in text
+    assert f"\n  [1] {url}\n" in text  # longer than the width, yet on one line
+
+
+@pytest.mark.parametrize(
+    ("answers", "shown"),
+    [
+        (("yes", "unknown", "unknown"), "capped at partial: b, c undecided"),
+        (("yes", "no"), "capped at partial: b not met"),  # a no weighing nothing
+        (("yes", "yes"), None),
+    ],
+)
+def test_a_layer_below_open_at_score_100_says_what_capped_it(
+    answers: tuple[str, ...], shown: str | None
+) -> None:
+    found = tuple(finding(f"data.{'abc'[i]}", a) for i, a in enumerate(answers))
+    layer = LayerResult("data", "partial", 100, found, "datasets named")
+    verdict = dataclasses.replace(sample_verdict(), layers=(layer,))
+    text = render(sample_report(verdict), Format.TABLE, width=120)
+    row = next(line for line in text.splitlines() if line.startswith(" data "))
+    expected = "datasets named" + (f"; {shown}" if shown else "")
+    assert row.endswith(f"   {expected}")

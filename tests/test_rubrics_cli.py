@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from cli_fakes import run
+from typer.testing import CliRunner
 
+from openaudit.cli.app import app
 from openaudit.rubric.docs import evaluators_markdown, rubric_markdown
 from openaudit.rubric.loader import list_shipped_rubrics, load_rubric
 from openaudit.rubric.model import ProbeSpec
@@ -155,6 +157,27 @@ BAD_INPUTS = [
         "out of order",
     ),
     ("a YAML bomb", BOMB + rubric_text(), None, None, "more than"),
+    (
+        "a tagged empty version",
+        rubric_text(head='id: custom\nversion: !!int ""\ntitle: T\n'),
+        2,
+        10,
+        "cannot read '' as !!int",
+    ),
+    (
+        "a hex float weight",
+        rubric_text(probes=probe(weight="!!float 0x1F")),
+        13,
+        13,
+        "cannot read '0x1F' as !!float",
+    ),
+    (
+        "a tagged bool that is no bool",
+        rubric_text(probes=probe(params="{patterns: !!bool x}")),
+        12,
+        24,
+        "cannot read 'x' as !!bool",
+    ),
 ]
 
 
@@ -175,6 +198,15 @@ def test_validate_reports_one_located_line_and_exits_2(
     if line is not None:
         assert (int(located[1]), int(located[2])) == (line, column), result.stderr
     assert message in located[3]
+
+
+def test_audit_with_a_rubric_holding_a_bad_tagged_value_is_exit_2(tmp_path: Path) -> None:
+    path = write(tmp_path, rubric_text(head='id: custom\nversion: !!int ""\ntitle: T\n'))
+    folder = tmp_path / "model"
+    folder.mkdir()
+    result = CliRunner().invoke(app, [str(folder), "-r", str(path), "-f", "json"])  # real core
+    assert result.exit_code == 2
+    assert result.stderr == f"openaudit: error: {path}:2:10: cannot read '' as !!int\n"
 
 
 def test_yaml_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
@@ -390,3 +422,50 @@ def test_docs_render_extra_probe_fields_generically() -> None:
     text = rubric_markdown(dataclasses.replace(rubric, probes=(extra, *rubric.probes[1:])))
     assert "**Assessed by:** whether weight files are listed" in text
     assert "**Open questions:**\n\n- whether they are the final weights" in text
+
+
+def test_show_an_extending_rubric_presents_its_own_title_and_source() -> None:
+    path = Path(__file__).resolve().parents[1] / "examples/rubrics/acme-procurement.yaml"
+    result = run(["rubrics", "show", str(path), "-f", "table"])
+    assert result.exit_code == 0, result.stderr
+    head = result.stdout.splitlines()[:3]
+    assert head == [
+        "acme-procurement 1: based on openaudit (openaudit default openness rubric)",
+        "extends: openaudit",
+        f"source: {path}, based on openaudit",
+    ]
+
+
+def test_validate_reports_every_independent_error_at_once(tmp_path: Path) -> None:
+    probes = (
+        probe(evaluator="no_such_evaluator")
+        + probe(id="weights.more", params="{patterns: '*.bin'}")
+        + probe(id="weights.third", weight="heavy")
+        + probe(id="weights.fine")
+    )
+    layers = (
+        "  weights:\n    thresholds: {open: 80, partial: 30}\n"
+        "  wieghts:\n    thresholds: {open: 80, partial: 30}\n"
+    )
+    path = write(tmp_path, rubric_text(layers=layers, probes=probes))
+    result = run(["rubrics", "validate", str(path)])
+    assert result.exit_code == 2
+    assert [line.split(": ", 1)[0] for line in result.stderr.splitlines()] == [
+        f"{path}:7:3",  # unknown layer
+        f"{path}:13:16",  # unknown evaluator
+        f"{path}:21:24",  # params of the wrong type
+        f"{path}:29:13",  # non-numeric weight
+    ]
+    assert "unknown layer 'wieghts'" in result.stderr
+    assert "weights.fine" not in result.stderr
+
+
+def test_other_commands_give_the_first_rubric_error_and_the_count(tmp_path: Path) -> None:
+    probes = probe(evaluator="nope") + probe(id="weights.more", weight="heavy")
+    path = write(tmp_path, rubric_text(probes=probes))
+    result = run(["rubrics", "show", str(path), "-f", "json"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"openaudit: error: {path}:11:16: probe 'weights.files': unknown evaluator 'nope' "
+        "(and 1 more error)\n"
+    )

@@ -40,6 +40,20 @@ class RubricError(UsageError):
     """A rubric file is invalid; the message carries file:line:column."""
 
 
+class RubricErrors(RubricError):
+    """Several independent errors in one rubric file, each located, in file order.
+
+    As one line it is the first error and how many more there are; `messages` has
+    them all (`openaudit rubrics validate` prints each on its own line).
+    """
+
+    def __init__(self, errors: list[RubricError]) -> None:
+        self.messages = tuple(error.one_line() for error in errors)
+        more = len(self.messages) - 1
+        hint = f"and {more} more error{'s' if more > 1 else ''}" if more else None
+        super().__init__(self.messages[0], hint=hint)
+
+
 class EvidenceUnavailable(OpenAuditError):
     """Nothing about the model could be read (exit 3)."""
 

@@ -6,6 +6,7 @@ MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_YAML_DEPTH = 32
 MAX_YAML_ALIASES = 64
 MAX_FILES = 20_000  # repository listing entries kept
+MAX_DIRECTORIES = 10_000  # directories walked in a local model folder
 MAX_DATASETS = 20  # linked datasets looked up per model
 MAX_BRANCHES = 2_000  # branch names kept from the refs listing
 MAX_BASE_HOPS = 5  # base_model chain length followed

@@ -16,6 +16,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from openaudit.errors import UsageError
+from openaudit.secrets import looks_like_token, redact_ref
 
 RefKind = Literal["hub", "local", "saved"]
 
@@ -43,7 +44,8 @@ class ModelRef:
 
 
 def show(text: str) -> str:
-    """`text` quoted and escaped like repr(), shortened: safe to put in a one-line message."""
+    """`text` quoted and escaped like repr(), shortened, tokens masked: safe in a message."""
+    text = redact_ref(text)
     if len(text) > MAX_SHOWN_CHARS:
         return repr(text[:MAX_SHOWN_CHARS]) + "..."
     return repr(text)
@@ -65,6 +67,11 @@ def parse_ref(text: str, revision: str | None = None) -> ModelRef:
     """
     if revision is not None:
         _check_revision(revision)
+    if looks_like_token(text):
+        raise UsageError(
+            "the reference looks like an access token, not a model; it is not shown",
+            hint="pass a token with --token or HF_TOKEN",
+        )
     local = _parse_path(text)
     if local is not None:
         if revision is not None:

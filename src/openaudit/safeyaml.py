@@ -63,8 +63,26 @@ class SafeYAMLError(ValueError):
         return f"{':'.join(where)}: {self.problem}"
 
 
+# What PyYAML's scalar constructors raise on a tagged value they cannot read
+# (`!!int ""` is an IndexError, `!!bool x` a KeyError, `!!float 0x1F` a ValueError).
+_CONSTRUCTION_ERRORS = (ValueError, IndexError, KeyError, TypeError, OverflowError)
+
+
 class _Constructor(yaml.constructor.SafeConstructor):
-    """Safe constructor keeping timestamps and binary as strings and stringifying keys."""
+    """Safe constructor keeping timestamps and binary as strings and stringifying keys.
+
+    A value its tag cannot read (`!!int ""`, `!!bool x`) is a ConstructorError at the
+    node, never a bare ValueError or KeyError: callers see only SafeYAMLError.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """The node's value; a value its tag cannot read is a located ConstructorError."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except _CONSTRUCTION_ERRORS as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, _unreadable(node, exc), node.start_mark
+            ) from None
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         """A dict whose keys are all strings (non-string keys go through str())."""
@@ -82,13 +100,64 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return mapping
 
 
+def _kind(node: yaml.Node) -> str:
+    """'scalar', 'sequence' or 'mapping'."""
+    return str(getattr(node, "id", "node"))
+
+
+def _unreadable(node: yaml.Node, exc: Exception) -> str:
+    """'cannot read '0x1F' as !!float' for a scalar, the error itself for a collection."""
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    if isinstance(node, yaml.ScalarNode):
+        shown = repr(str(node.value)[:40])
+        return f"cannot read {shown} as {tag}"
+    return f"cannot read this {_kind(node)} as {tag}: {type(exc).__name__}"
+
+
 def _construct_str(constructor: Any, node: yaml.Node) -> Any:
     return constructor.construct_scalar(node)
+
+
+def _construct_set(constructor: Any, node: yaml.Node) -> Any:
+    """`!!set {a, b}` as the list of its members (a Python set is not JSON)."""
+    return list(constructor.construct_mapping(node))
+
+
+def _construct_pairs(constructor: Any, node: yaml.Node) -> list[list[Any]]:
+    """`!!pairs [{a: 1}, {a: 2}]` as a list of [key, value] lists (tuples are not JSON)."""
+    if not isinstance(node, yaml.SequenceNode):
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"expected a list of one-key mappings, found a {_kind(node)}",
+            node.start_mark,
+        )
+    pairs = []
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
+            raise yaml.constructor.ConstructorError(
+                None, None, "expected a mapping of one key", item.start_mark
+            )
+        key_node, value_node = item.value[0]
+        key = constructor.construct_object(key_node, deep=True)
+        pairs.append([key, constructor.construct_object(value_node, deep=True)])
+    return pairs
+
+
+def _construct_omap(constructor: Any, node: yaml.Node) -> dict[str, Any]:
+    """`!!omap` as a mapping with string keys (dicts keep their order)."""
+    return {
+        key if isinstance(key, str) else str(key): value
+        for key, value in _construct_pairs(constructor, node)
+    }
 
 
 # Dates must stay JSON-serialisable (evidence is saved as JSON and re-audited).
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
 _Constructor.add_constructor("tag:yaml.org,2002:binary", _construct_str)
+_Constructor.add_constructor("tag:yaml.org,2002:set", _construct_set)
+_Constructor.add_constructor("tag:yaml.org,2002:omap", _construct_omap)
+_Constructor.add_constructor("tag:yaml.org,2002:pairs", _construct_pairs)
 
 
 class _PyLoader(
@@ -276,7 +345,9 @@ def compose_bounded(
 def construct(node: yaml.Node | None, *, source: str = "<string>") -> Any:
     """Plain Python data for a composed node: dicts with str keys, lists, scalars.
 
-    Timestamps stay strings; python/* and unknown tags raise SafeYAMLError.
+    Timestamps and binary stay strings, `!!set` is a list, `!!omap` a dict and
+    `!!pairs` a list of pairs; python/* and unknown tags, and values their tag cannot
+    read (`!!int ""`), raise SafeYAMLError and nothing else.
     """
     if node is None:
         return None
@@ -284,6 +355,10 @@ def construct(node: yaml.Node | None, *, source: str = "<string>") -> Any:
         return _Constructor().construct_document(node)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source, "") from None
+    except (*_CONSTRUCTION_ERRORS, RecursionError) as exc:  # defensive: located above
+        raise SafeYAMLError(
+            f"cannot read the document: {type(exc).__name__}", source=source
+        ) from None
 
 
 def load_bounded(

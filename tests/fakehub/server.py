@@ -56,6 +56,10 @@ class FakeHub:
         self._faults: list[FaultMode | None] = []
         self._in_flight = 0
         self.peak_in_flight = 0  # most requests being answered at once since reset()
+        self._hold_from: int | None = None  # requests from this index on wait for release()
+        self._gate = threading.Event()
+        self._held = 0  # requests being held now
+        self._held_changed = threading.Condition(self._lock)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -69,6 +73,7 @@ class FakeHub:
         return self
 
     def stop(self) -> None:
+        self.release()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -119,10 +124,43 @@ class FakeHub:
         with self._lock:
             self._faults.extend([None] * after + [mode] * count)
 
-    def _record(self, record: RequestRecord) -> FaultMode | None:
+    def hold(self, *, after: int = 0) -> None:
+        """Answer `after` more requests, then hold every later one unanswered until release().
+
+        A test calls wait_held() to know, without a clock, that requests are in flight.
+        """
+        with self._lock:
+            self._hold_from = len(self._log) + after
+            self._gate.clear()
+
+    def wait_held(self, count: int = 1, timeout: float = 60.0) -> bool:
+        """Wait until `count` requests are being held at once; False after `timeout` seconds
+        (a bound for a broken test, never reached when the code under test is right)."""
+        with self._held_changed:
+            return self._held_changed.wait_for(lambda: self._held >= count, timeout)
+
+    def release(self) -> None:
+        """Let held requests (and later ones) through."""
+        with self._lock:
+            self._hold_from = None
+        self._gate.set()
+
+    def _wait_if_held(self, index: int) -> None:
+        with self._lock:
+            held = self._hold_from is not None and index >= self._hold_from
+        if not held:
+            return
+        with self._held_changed:
+            self._held += 1
+            self._held_changed.notify_all()
+        self._gate.wait()
+        with self._held_changed:
+            self._held -= 1
+
+    def _record(self, record: RequestRecord) -> tuple[FaultMode | None, int]:
         with self._lock:
             self._log.append(record)
-            return self._faults.pop(0) if self._faults else None
+            return (self._faults.pop(0) if self._faults else None), len(self._log) - 1
 
     def _enter(self) -> None:
         with self._lock:
@@ -155,9 +193,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self, *, head: bool) -> None:
         split = urlsplit(self.path)
         token = self._token()
-        fault = self.hub._record(
+        fault, index = self.hub._record(
             RequestRecord(self.command, unquote(split.path), split.query, token is not None)
         )
+        self.hub._wait_if_held(index)
         if self.hub.latency:
             self.hub._enter()  # with a latency, overlapping requests show concurrency
             time.sleep(self.hub.latency)

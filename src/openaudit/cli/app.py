@@ -22,6 +22,7 @@ from openaudit.cli.audit import audit_command
 from openaudit.cli.context import AppContext, Services
 from openaudit.cli.explain_cmd import explain
 from openaudit.cli.fetch import fetch_command
+from openaudit.cli.messages import plain_arguments, usage_error_message
 from openaudit.cli.output import error
 from openaudit.cli.rubrics_cmd import rubrics_app
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
@@ -52,12 +53,22 @@ class OpenAuditGroup(TyperGroup):
     ) -> int:
         """Run the command line; return the exit code, or exit with it when standalone."""
         argv = with_default_command(list(sys.argv[1:] if args is None else args), self)
+        plain_arguments(self)
         services = extra.pop("obj", None)
         context = AppContext(services if isinstance(services, Services) else Services())
         code = self._run(argv, prog_name or "openaudit", context, **extra)
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def resolve_command(
+        self, ctx: _click.Context, args: list[str]
+    ) -> tuple[str | None, _click.Command | None, list[str]]:
+        """A first word that names no subcommand is a reference for `audit`: so shell
+        completion of `openaudit org/name --fo<TAB>` completes the audit's options."""
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return DEFAULT_COMMAND, self.commands[DEFAULT_COMMAND], args
+        return super().resolve_command(ctx, args)
 
     def _run(self, argv: list[str], prog_name: str, context: AppContext, **extra: Any) -> int:
         try:
@@ -70,7 +81,7 @@ class OpenAuditGroup(TyperGroup):
             sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
             return int(ExitCode.PASSED)
         except _click.ClickException as exc:
-            error(exc.format_message(), context.secrets)
+            error(usage_error_message(exc), context.secrets)
             return int(ExitCode.USAGE)  # click's exit 1 would read as "policy failed"
         except (KeyboardInterrupt, typer.Abort):
             rv = INTERRUPTED
@@ -88,18 +99,21 @@ def with_default_command(args: list[str], group: TyperGroup) -> list[str]:
     if not args:
         return ["--help"]
     takes_value = _options_with_values(group.commands.get(DEFAULT_COMMAND))
+    own = {opt for param in group.params for opt in param.opts}  # --version, completion
     index = 0
     while index < len(args):
         token = args[index]
         if token == "--":
             break
+        if token.split("=", 1)[0] in own and token not in ("--help", "-h"):
+            return args
         if not token.startswith("-") or token == "-":
             if token in group.commands:
                 return args
             break
         index += 2 if token in takes_value else 1
     else:
-        if all(arg in ("--help", "-h", "--version") for arg in args):
+        if all(arg in ("--help", "-h", "--version", "-V") for arg in args):
             return args
     return [DEFAULT_COMMAND, *args]
 
@@ -127,7 +141,7 @@ app = typer.Typer(
     help="Audit how open a Hugging Face model really is: weights, code, data, "
     "documentation and usage limits.\n\n`openaudit REF...` is short for `openaudit audit REF...`.",
     epilog=EXIT_CODES,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
     rich_markup_mode=None,  # plain help: rich costs ~100 ms of start-up
     pretty_exceptions_enable=False,  # pretty tracebacks show locals, which may hold a token
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -139,7 +153,11 @@ def root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -174,6 +192,7 @@ def licenses(ctx: typer.Context) -> None:
             raise
         raise UsageError("the licenses command is not available in this build") from None
     command = typer.main.get_command(licenses_app)
+    plain_arguments(command)
     rv = command.main(
         ctx.args, "openaudit licenses", standalone_mode=False, obj=ctx.find_root().obj
     )

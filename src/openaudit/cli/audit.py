@@ -28,6 +28,7 @@ from openaudit.errors import ExitCode, OpenAuditError, UsageError
 from openaudit.policy import PolicyResult, policy_from_flags
 from openaudit.report import Audit, Format, ModelError, Report, Result, RubricRef, render
 from openaudit.report.text import redact
+from openaudit.secrets import redact_ref
 from openaudit.verdict import Verdict
 
 DEFAULT_RUBRIC = "openaudit"
@@ -64,6 +65,7 @@ def audit_command(
         fmt, output, no_color=no_color, quiet=quiet, verbose=verbose, explain=explain
     )
     policy = policy_from_flags(fail_under, require or ())
+    app.remember_refs(refs)
     hf_token = app.token(token)
     with verbose_logging(settings.verbose, app.secrets):
         rubrics = load_rubrics(app, rubric or [DEFAULT_RUBRIC])  # before any network access
@@ -82,7 +84,7 @@ def audit_command(
     text = render(
         report, settings.format, explain=explain, width=settings.width, color=settings.color
     )
-    write_report(text, settings.output)
+    write_report(redact(text, tuple(app.secrets)), settings.output)
     outcome = policy.evaluate(report.verdicts)  # the primary rubric's verdicts
     announce(report, outcome, settings, app.secrets)
     raise typer.Exit(exit_code(report, outcome))
@@ -122,14 +124,19 @@ def run_audits(
     )
     for index, ref in enumerate(refs, start=1):
         if show_progress:
-            say(f"[{index}/{len(refs)}] auditing {ref}", app.secrets)
+            say(f"[{index}/{len(refs)}] auditing {redact_ref(ref)}", app.secrets)
         try:
             evidence = app.services.open_evidence(ref, revision=revision, token=token)
             yield Audit(
                 tuple(app.services.evaluate(rubric, evidence, strict) for rubric in rubrics)
             )
         except OpenAuditError as exc:
-            yield ModelError(ref, int(exc.exit_code), redact(exc.one_line(), tuple(app.secrets)))
+            secrets = tuple(app.secrets)
+            yield ModelError(
+                redact(redact_ref(ref), secrets),
+                int(exc.exit_code),
+                redact(exc.one_line(), secrets),
+            )
 
 
 def exit_code(report: Report, outcome: PolicyResult) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -134,6 +134,13 @@ class AppContext:
             )
         return token
 
+    def remember_refs(self, refs: Sequence[str]) -> None:
+        """Treat every token typed inside a reference as a secret, masked in all output."""
+        from openaudit.secrets import secrets_in
+
+        for ref in refs:
+            self.secrets.extend(secret for secret in secrets_in(ref) if secret not in self.secrets)
+
     def settings(
         self,
         fmt: Format | None,
@@ -148,9 +155,11 @@ class AppContext:
         if output is not None and str(output) == "-":
             output = None
         to_terminal = output is None and self.services.stdout_isatty()
-        color = to_terminal and not no_color and _colour_allowed()
+        color = not no_color and _colour(to_terminal)
         width = (
-            shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if to_terminal else DEFAULT_WIDTH
+            shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+            if to_terminal
+            else _columns_env() or DEFAULT_WIDTH
         )
         return Settings(
             format=fmt or (Format.TABLE if to_terminal else Format.JSON),
@@ -164,6 +173,16 @@ class AppContext:
         )
 
 
-def _colour_allowed() -> bool:
-    # https://no-color.org: any non-empty NO_COLOR disables colour.
-    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+def _columns_env() -> int | None:
+    """COLUMNS when it holds a positive number: a piped table honours it too."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+
+
+def _colour(to_terminal: bool) -> bool:
+    """Colour on a terminal (not TERM=dumb), or wherever FORCE_COLOR asks for it;
+    NO_COLOR (https://no-color.org) wins over both."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
+    return forced or (to_terminal and os.environ.get("TERM") != "dumb")

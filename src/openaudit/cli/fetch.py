@@ -9,6 +9,7 @@ import typer
 from openaudit.cli.context import AppContext
 from openaudit.cli.options import OutputOpt, QuietOpt, RevisionOpt, TokenOpt, VerboseOpt
 from openaudit.cli.output import say, verbose_logging, write_report
+from openaudit.report.text import redact
 
 RefArg = Annotated[
     str, typer.Argument(metavar="REF", help="Hub id (org/name), Hub URL or local model folder.")
@@ -26,10 +27,11 @@ def fetch_command(
 ) -> None:
     """Save a model's evidence (stdout without -o); `openaudit FILE.json` re-audits it offline."""
     app = AppContext.of(ctx)
+    app.remember_refs([ref])
     hf_token = app.token(token)
     with verbose_logging(verbose and not quiet, app.secrets):
         evidence = app.services.open_evidence(ref, revision=revision, token=hf_token)
-    write_report(app.services.save_evidence(evidence, None), output)
+    write_report(redact(app.services.save_evidence(evidence, None), tuple(app.secrets)), output)
     if output is not None and not quiet:
         at = f" @ {evidence.sha[:7]}" if evidence.sha else ""
         say(f"saved evidence for {evidence.display_name}{at} to {output}", app.secrets)

@@ -91,6 +91,14 @@ def say(message: str, secrets: list[str] | tuple[str, ...] = ()) -> None:
     _write_stream(sys.stderr, f"{PROG}: {clean(redact(message, tuple(secrets)))}\n")
 
 
+class _Format(logging.Formatter):
+    """'openaudit: message' for openaudit's own logs, 'openaudit: logger: message' for others."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        source = "" if record.name.startswith(PROG) else f"{record.name}: "
+        return f"{PROG}: {source}{record.getMessage()}"
+
+
 class _Redact(logging.Filter):
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -109,7 +117,7 @@ def verbose_logging(enabled: bool, secrets: list[str]) -> Iterator[None]:
         yield
         return
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{PROG}: %(name)s: %(message)s"))
+    handler.setFormatter(_Format())
     handler.addFilter(_Redact(secrets))
     loggers = [logging.getLogger(name) for name in ("openaudit", "huggingface_hub")]
     previous = [logger.level for logger in loggers]

@@ -119,7 +119,7 @@ def show_command(
 
 @rubrics_app.command("validate", short_help="Check rubric files (FILE:LINE:COL errors).")
 def validate_command(paths: PathsArg) -> None:
-    """Check rubric files; each error is printed as FILE:LINE:COLUMN: MESSAGE (exit 2)."""
+    """Check rubric files; every error is printed as FILE:LINE:COLUMN: MESSAGE (exit 2)."""
     from openaudit.rubric import load_rubric
 
     failed = False
@@ -127,8 +127,10 @@ def validate_command(paths: PathsArg) -> None:
         try:
             rubric = load_rubric(path)
         except RubricError as exc:
-            # Compiler-style, without the `openaudit: error:` prefix, so editors can jump to it.
-            sys.stderr.write(clean(exc.one_line()) + "\n")
+            # Compiler-style, without the `openaudit: error:` prefix, so editors can jump to
+            # it; every independent error of the file at once, one per line.
+            for message in getattr(exc, "messages", None) or (exc.one_line(),):
+                sys.stderr.write(clean(message) + "\n")
             failed = True
             continue
         sys.stdout.write(
@@ -220,6 +222,8 @@ def _show_text(rubric: Rubric, settings: Settings) -> str:
         for layer in rubric.layers
     ]  # fmt: skip
     title = f"{rubric.id} {rubric.version}: {rubric.title}"
+    if rubric.extends:
+        title += f"\nextends: {rubric.extends}"
     if rubric.source:
         title += f"\nsource: {rubric.source}"
     tables = [(title, ["layer", "weight", "open at", "partial at", "probes"], layers)]

@@ -50,28 +50,38 @@ def _display(facts: LicenseFacts) -> str:
     return facts.id
 
 
-def _substitute(text: str) -> tuple[str, list[LicenseFacts]]:
-    """Replace every table-known licence token by a placeholder the parser keeps."""
+def _substitute(text: str) -> tuple[str, list[LicenseFacts], list[str]]:
+    """Replace every table-known licence token by a placeholder the parser keeps.
+
+    A token that looks like a placeholder itself (someone typed `LicenseRef-openaudit-0`)
+    is replaced too, as an unknown reference, so it cannot stand for another licence.
+    Returns the text, the facts and the original token of each placeholder.
+    """
     known: list[LicenseFacts] = []
+    originals: list[str] = []
     out: list[str] = []
     previous = ""
     for token in _TOKEN.findall(text):
         facts = None
         if token.lower() not in _OPERATORS and token not in "()" and previous != "with":
             facts = lookup(token)
+            if facts is None and _PLACEHOLDER.lower() in token.lower():
+                why = "a licence reference openaudit's table does not know"
+                facts = unknown_facts(token, why, spdx=token)
         if facts is None:
             out.append(token)
         else:
             out.append(f"{_PLACEHOLDER}{len(known)}")
             known.append(facts)
+            originals.append(token)
         previous = token.lower()
-    return " ".join(out), known
+    return " ".join(out), known, originals
 
 
 def _leaf(symbol: Any, known: list[LicenseFacts], errors: list[str]) -> _Leaf:
     key = str(symbol.key)
     match = _PLACEHOLDER_RE.fullmatch(key)
-    if match:
+    if match and int(match.group(1)) < len(known):
         facts = known[int(match.group(1))]
         return _Leaf(facts.id, _display(facts), facts)
     found = lookup(key)
@@ -156,7 +166,12 @@ def _invalid(*errors: str) -> ExpressionReport:
 
 def _restore(message: str, originals: list[str]) -> str:
     message = _POSITION_RE.sub("", message)
-    return _PLACEHOLDER_RE.sub(lambda m: originals[int(m.group(1))], message)
+
+    def original(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return originals[index] if index < len(originals) else match.group()
+
+    return _PLACEHOLDER_RE.sub(original, message)
 
 
 def _single(facts: LicenseFacts) -> ExpressionReport:
@@ -202,8 +217,7 @@ def _parse(text: str) -> ExpressionReport:
     errors = _syntax_errors(tokens)
     if errors:
         return _invalid(*errors)
-    substituted, known = _substitute(text)
-    originals = [t for t in tokens if _is_licence(t) and lookup(t) is not None]
+    substituted, known, originals = _substitute(text)
     try:
         tree = _licensing().parse(substituted, strict=True)
     except Exception as exc:  # the parser raises several unrelated types on bad input

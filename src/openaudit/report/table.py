@@ -31,8 +31,12 @@ from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 # Undecided is dim: it is the absence of evidence, not a warning of its own.
 LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "dim"}
 ANSWER_STYLES = {"yes": "green", "no": "red", "unknown": "dim"}
+ANSWER_WORDS = {"yes": "yes", "no": "no", "unknown": "undecided"}
 OSAID_STYLES = {"pass": "green", "fail": "red", "unknown": "dim"}
 NO_SCORE = "-"
+# The batch summary's model column leaves this many columns to level, score and verdict.
+OVERVIEW_OTHER_COLUMNS = 45
+MIN_MODEL_COLUMN = 20
 INDENT = 2
 # Licence statements this short ("Modification: yes") share lines, joined by PACK_SEPARATOR;
 # longer ones get a line each, wrapped under a hanging indent.
@@ -70,10 +74,15 @@ def render_table(
     for index, result in enumerate(report.results):
         if index:
             console.print()
-        console.print(_model(result, explain, width))
+        console.print(_model(result, width))
+        if explain and isinstance(result, Audit):
+            # soft wrap: an evidence URL is printed whole, never broken, so it can be
+            # clicked or copied (a terminal wraps it visually if it must)
+            for renderable, whole_lines in _explain(result.primary):
+                console.print(renderable, soft_wrap=whole_lines)
     if len(report.results) > 1:
         console.print()
-        console.print(_overview(report.results))
+        console.print(_overview(report.results, width))
     # rich pads every cell to the full width; trailing blanks only make diffs noisy
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
@@ -82,7 +91,7 @@ def _safe(text: object, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
-def _model(result: Result, explain: bool, width: int) -> RenderableType:
+def _model(result: Result, width: int) -> RenderableType:
     if isinstance(result, ModelError):
         return Group(
             Text.assemble((clean(result.ref), "bold")),
@@ -95,8 +104,6 @@ def _model(result: Result, explain: bool, width: int) -> RenderableType:
     parts.append(_verdict_line(verdict))
     parts.extend(_rubric_lines(result))
     parts.extend(_license(verdict.license, width))
-    if explain:
-        parts.extend(_explain(verdict))
     return Group(*parts)
 
 
@@ -125,21 +132,65 @@ def _layers_table(verdict: Verdict) -> Table:
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Key evidence", ratio=1)
     for layer in verdict.layers:
-        table.add_row(_layer_name(layer.id), _level(layer.level), *_score_and_evidence(layer))
+        table.add_row(
+            _layer_name(layer.id),
+            _level(layer.level),
+            *_score_and_evidence(layer, verdict.rubric_id),
+        )
     return table
 
 
-def _score_and_evidence(layer: LayerResult) -> tuple[Text, Text]:
+def _score_and_evidence(layer: LayerResult, rubric_id: str) -> tuple[Text, Text]:
     """An unknown layer's score is only over the probes it could decide: shown dim,
     in parentheses, and what the evidence proves ("at least partial") leads."""
-    summary = _safe(layer.summary)
+    summary = _safe(layer.summary) if layer.summary else _answers(layer, rubric_id)
     if layer.level != "unknown":
-        return Text(_score(layer.score)), summary
+        return Text(_score(layer.score)), _with_cap(summary, layer, rubric_id)
     if layer.at_least in ("partial", "open"):
         lead = (f"at least {layer.at_least}", "bold")
         summary = Text.assemble(lead, "; " if summary.plain else "", summary)
     score = NO_SCORE if layer.score is None else f"({layer.score})"
     return Text(score, style="dim"), summary
+
+
+def _with_cap(summary: Text, layer: LayerResult, rubric_id: str) -> Text:
+    """A layer below open although every decided probe says yes (partial 100) was capped
+    by probes left undecided: name them, so the level is not a riddle."""
+    if layer.level == "open" or layer.score != 100:
+        return summary
+    capping = [f for f in layer.findings if f.answer != "yes"]
+    if not capping:
+        return summary
+    names = ", ".join(_probe_name(f.probe, rubric_id) for f in capping)
+    undecided = all(f.answer == "unknown" for f in capping)
+    why = f"capped at {layer.level}: {names} {'undecided' if undecided else 'not met'}"
+    return Text.assemble(summary, "; " if summary.plain else "", (why, "dim"))
+
+
+def _answers(layer: LayerResult, rubric_id: str) -> Text:
+    """Key evidence of a layer whose probes have no summary phrases (framework rubrics):
+    each probe's short name and answer, what is missing first."""
+    order = {"no": 0, "unknown": 1, "yes": 2}
+    parts = [
+        Text.assemble(
+            f"{_probe_name(finding.probe, rubric_id)} ",
+            (ANSWER_WORDS[finding.answer], ANSWER_STYLES.get(finding.answer, "")),
+        )
+        for finding in sorted(layer.findings, key=lambda f: order.get(f.answer, 1))
+    ]
+    return Text(", ").join(parts)
+
+
+def _probe_name(probe_id: str, rubric_id: str) -> str:
+    """'mof.final_parameters' of rubric 'mof' as 'final parameters', 'data.named' of
+    another rubric as 'named' (the first word is the rubric or the layer)."""
+    short = clean(probe_id)
+    prefix = f"{clean(rubric_id)}."
+    if short.startswith(prefix):
+        short = short.removeprefix(prefix)
+    elif "." in short:
+        short = short.split(".", 1)[1]
+    return short.replace("_", " ").replace(".", " ")
 
 
 def _layer_name(layer_id: str) -> str:
@@ -303,13 +354,19 @@ def _dataset(item: dict[str, Any]) -> str:
     return f"{name} ({clean(item['license'])}): {', '.join(map(clean, item.get('flags', [])))}"
 
 
-def _explain(verdict: Verdict) -> Iterator[RenderableType]:
-    yield Text("")
+def _explain(verdict: Verdict) -> Iterator[tuple[RenderableType, bool]]:
+    """Every layer's findings table, each followed by the URLs its evidence cites, one
+    to a line, numbered [1], [2], ... across the model; True marks lines never wrapped."""
+    yield Text(""), False
+    links: dict[str, int] = {}
     for layer in verdict.layers:
-        yield _findings_table(layer)
+        known = len(links)
+        yield _findings_table(layer, links), False
+        for url, number in list(links.items())[known:]:
+            yield Text.assemble((f"  [{number}] ", "dim"), clean(url)), True
 
 
-def _findings_table(layer: LayerResult) -> Table:
+def _findings_table(layer: LayerResult, links: dict[str, int]) -> Table:
     title = Text.assemble((_layer_name(layer.id), "bold"), ": ", _level(layer.level))
     table = Table(
         title=title,
@@ -321,37 +378,47 @@ def _findings_table(layer: LayerResult) -> Table:
     )
     table.add_column("Probe", ratio=2)
     table.add_column("Answer", no_wrap=True, min_width=7)
-    # fold: a URL longer than the column shows in full, over several lines, never cut off
+    # fold: a word longer than the column shows in full, never cut off (URLs are
+    # listed whole under the table)
     table.add_column("Why, evidence, fix", ratio=3, overflow="fold")
     for finding in layer.findings:
         probe = Text.assemble(
             (clean(finding.probe), "bold"), "\n", (clean(finding.question), "dim")
         )
         answer = Text(clean(finding.answer), style=ANSWER_STYLES.get(finding.answer, ""))
-        table.add_row(probe, answer, _details(finding))
+        table.add_row(probe, answer, _details(finding, links))
     if not layer.findings:
         table.add_row(Text("(no probes)", style="dim"), "", "")
     return table
 
 
-def _details(finding: Finding) -> Text:
+def _details(finding: Finding, links: dict[str, int]) -> Text:
     lines = [Text(clean(finding.reason))]
-    lines.extend(Text.assemble(("evidence: ", "dim"), _citation(c)) for c in finding.citations)
+    lines.extend(
+        Text.assemble(("evidence: ", "dim"), _citation(c, links)) for c in finding.citations
+    )
     if finding.remediation:
         lines.append(Text.assemble(("fix: ", "cyan"), clean(finding.remediation)))
     return Text("\n").join(lines)
 
 
-def _citation(citation: Citation) -> str:
+def _citation(citation: Citation, links: dict[str, int]) -> str:
+    """'where = value [n]', n numbering the URL listed whole under the table."""
     text = clean(citation.where)
     if citation.value is not None:
         text += f" = {clean(citation.value)}"
     if citation.url:
-        text += f" <{clean(citation.url)}>"
+        number = links.setdefault(citation.url, len(links) + 1)
+        text += f" [{number}]"
     return text
 
 
-def _overview(results: tuple[Result, ...]) -> Table:
+def _overview(results: tuple[Result, ...], width: int) -> Table:
+    """One row per model. A model id is never cut short: its column is as wide as the
+    longest id, leaving the verdict some room; a longer one folds onto further lines."""
+    names = [clean(r.ref if isinstance(r, ModelError) else r.primary.ref) for r in results]
+    room = max(width - OVERVIEW_OTHER_COLUMNS, MIN_MODEL_COLUMN)
+    model_width = min(max(map(cell_len, names), default=5), room)
     table = Table(
         title=Text("Summary", style="bold"),
         title_justify="left",
@@ -359,10 +426,10 @@ def _overview(results: tuple[Result, ...]) -> Table:
         expand=True,
         pad_edge=False,
     )
-    table.add_column("Model", ratio=2)
+    table.add_column("Model", min_width=model_width, max_width=model_width, overflow="fold")
     table.add_column("Level", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Verdict", ratio=3)
+    table.add_column("Verdict", ratio=1)
     for result in results:
         if isinstance(result, ModelError):
             error = Text("error", style="bold red")

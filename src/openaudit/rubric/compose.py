@@ -11,8 +11,10 @@
     probes: [...]                 # add probes composed from the evaluator library
     framework: {...}              # replace the parent's framework section
 
-Everything not given is inherited: title, source, description, layers, probes
-and the framework section. A framework criterion whose probe is disabled comes
+Everything not given is inherited (layers, probes and the framework section)
+except what describes the rubric itself: without its own title it is "based on
+<parent> (<parent's title>)", without its own source its file "based on <parent>",
+and it has no description but its own. A framework criterion whose probe is disabled comes
 out undecided, never met. Every error names the child file's line and column;
 errors inside the parent name the parent's.
 """
@@ -34,6 +36,7 @@ OVERRIDE_KEYS = (
     "weight", "cap_if_no", "cap_if_unknown", "params", "question", "why", "remediation",
     "refs", "can_decide", "cannot_decide", "source",
 )  # fmt: skip
+TEXT_FIELDS = ("id", "version", "title", "source", "description")
 TEXT_KEYS = ("question", "why", "remediation", "can_decide", "cannot_decide", "source")
 
 
@@ -49,14 +52,17 @@ def extend(b: _Builder, root: yaml.Node, entries: Entries) -> Rubric:
     inherited = [p for p in parent.probes if p.id not in disabled]
     inherited = _overridden(b, inherited, disabled, entries.get("overrides"))
     added = b._probes(entries["probes"][1], layer_ids) if "probes" in entries else ()
+    if b.errors:  # the checks below would only repeat them in other words
+        raise b.errors.pop()
     _no_clash(b, entries, inherited, disabled, added)
     probes = (*inherited, *added)
     _check_layers(b, root, entries, layers, probes)
     framework = b.framework(entries, probes) if "framework" in entries else parent.framework
-    text = {
-        key: b._text(entries, key, "rubric") or getattr(parent, key)
-        for key in ("id", "version", "title", "source", "description")
-    }
+    text = {key: b._text(entries, key, "rubric") for key in TEXT_FIELDS}
+    # Title, source and description describe a rubric as written: the child's own, or
+    # said to be the parent's, never passed off as the child's.
+    text["title"] = text["title"] or f"based on {parent.id} ({parent.title})"
+    text["source"] = text["source"] or f"{b.r.source}, based on {parent.id}"
     extends = b.r.string(entries["extends"][1], "rubric.extends")
     return Rubric(
         **text,

@@ -8,14 +8,15 @@ RubricError whose message starts with `file:line:column:`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, TypeVar, cast, get_args
 
 import yaml
 
-from openaudit.errors import RubricError
+from openaudit.errors import RubricError, RubricErrors
 from openaudit.frameworks.spec import FrameworkSpec, parse_framework
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
 from openaudit.rubric.nodes import Entries, NodeReader
@@ -40,6 +41,8 @@ RUBRIC_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 PROBE_REQUIRED = ("id", "layer", "question", "evaluator", "remediation")
 ANSWERS: tuple[str, ...] = get_args(Answer)
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$")
+MAX_REPORTED_ERRORS = 50  # per file: enough to fix a file in one pass
+T = TypeVar("T")
 
 
 def list_shipped_rubrics() -> tuple[str, ...]:
@@ -100,7 +103,26 @@ def parse_rubric(text: str, *, source: str = "<rubric>", chain: tuple[str, ...] 
         raise RubricError(str(exc)) from None
     if root is None:
         raise RubricError(f"{source}:1:1: the rubric is empty")
-    return _Builder(NodeReader(source), chain).rubric(root)
+    builder = _Builder(NodeReader(source), chain)
+    try:
+        rubric = builder.rubric(root)
+    except RubricError as exc:
+        builder.errors.append(exc)
+    if builder.errors:
+        raise RubricErrors(_flat(builder.errors)[:MAX_REPORTED_ERRORS])
+    return rubric
+
+
+def _flat(errors: list[RubricError]) -> list[RubricError]:
+    """Every error once, an extended parent's own several ones each on their own."""
+    flat: list[RubricError] = []
+    for error in errors:
+        if isinstance(error, RubricErrors):
+            flat.extend(RubricError(message) for message in error.messages)
+        else:
+            flat.append(error)
+    unique = {error.message: error for error in reversed(flat)}  # the first of each
+    return [error for error in flat if unique.get(error.message) is error]
 
 
 def _identity(source: str) -> str:
@@ -116,6 +138,16 @@ class _Builder:
     def __init__(self, reader: NodeReader, chain: tuple[str, ...] = ()) -> None:
         self.r = reader
         self.chain = (*chain, _identity(reader.source))
+        self.errors: list[RubricError] = []  # independent errors found so far
+
+    def attempt(self, build: Callable[..., T], *args: Any) -> T | None:
+        """`build(*args)`, or None with its error kept, so that validation goes on to
+        the next independent part (a layer, a probe, a field) and reports all at once."""
+        try:
+            return build(*args)
+        except RubricError as exc:
+            self.errors.append(exc)
+            return None
 
     def rubric(self, root: yaml.Node) -> Rubric:
         entries = self.r.mapping(root, "rubric")
@@ -123,19 +155,28 @@ class _Builder:
             from openaudit.rubric.compose import extend
 
             return extend(self, root, entries)
-        self.r.keys(
-            root, entries, "rubric", ROOT_KEYS, ("id", "version", "title", "layers", "probes")
-        )
+        self.attempt(self.r.keys, root, entries, "rubric", ROOT_KEYS, ())
+        required = ("id", "version", "title", "layers", "probes")
+        self.r.keys(root, entries, "rubric", (*entries,), required)
         text = {
-            key: self._text(entries, key, "rubric")
+            key: self.attempt(self._text, entries, key, "rubric") or ""
             for key in ("id", "version", "title", "source", "description")
         }
         layers = self._layers(entries["layers"][1])
-        probes = self._probes(entries["probes"][1], {layer.id for layer in layers})
-        self._check_layers(entries["layers"][1], layers, probes)
+        # a probe is checked against every layer named, also one whose own entry was
+        # wrong, and against any layer when a name was misspelt: that error is reported
+        # once, not again for each of its probes
+        named = set(self.r.mapping(entries["layers"][1], "layers"))
+        if not named <= set(LAYERS):
+            named |= set(LAYERS)
+        probes = self._probes(entries["probes"][1], named)
         for key in ("overrides", "disable"):
             if key in entries:
-                self.r.fail(entries[key][0], f"rubric.{key}: only allowed with `extends:`")
+                problem = f"rubric.{key}: only allowed with `extends:`"
+                self.attempt(self.r.fail, entries[key][0], problem)
+        if self.errors:  # the checks below would only repeat them in other words
+            raise self.errors.pop()
+        self._check_layers(entries["layers"][1], layers, probes)
         framework = self.framework(entries, probes)
         return Rubric(**text, layers=layers, probes=probes, path=self.r.source, framework=framework)
 
@@ -191,9 +232,16 @@ class _Builder:
         layers = []
         for key, (key_node, value) in self.r.mapping(node, "layers").items():
             if key not in LAYERS:
-                self.r.fail(key_node, f"unknown layer '{key}'; expected one of {', '.join(LAYERS)}")
-            layers.append(self._layer(key, value))
-        if not layers:
+                self.attempt(
+                    self.r.fail,
+                    key_node,
+                    f"unknown layer '{key}'; expected one of {', '.join(LAYERS)}",
+                )
+                continue
+            layer = self.attempt(self._layer, key, value)
+            if layer is not None:
+                layers.append(layer)
+        if not layers and not self.errors:
             self.r.fail(node, "layers: expected at least one layer")
         return tuple(layers)
 
@@ -223,11 +271,16 @@ class _Builder:
         probes: list[ProbeSpec] = []
         seen: set[str] = set()
         for item in self.r.sequence(node, "probes"):
-            probe = self._probe(item, layers)
+            probe = self.attempt(self._probe, item, layers)
+            if probe is None:
+                continue
             if probe.id in seen:
-                self.r.fail(
-                    self.r.mapping(item, "probe")["id"][1], f"duplicate probe id '{probe.id}'"
+                self.attempt(
+                    self.r.fail,
+                    self.r.mapping(item, "probe")["id"][1],
+                    f"duplicate probe id '{probe.id}'",
                 )
+                continue
             seen.add(probe.id)
             probes.append(probe)
         return tuple(probes)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from openaudit.evidence import Problem
 from openaudit.refs import parse_ref
+from openaudit.secrets import redact_ref
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
@@ -46,8 +47,9 @@ def card_ids(card: dict[str, Any] | None, key: str) -> tuple[list[str], list[Pro
 def open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:
     """Read the evidence for one model reference (Hub id or URL, model folder, saved .json).
 
-    Hub and local evidence carry `ref` exactly as the user typed it; saved
-    evidence keeps the ref it was fetched with, so a replay reports the same model.
+    Hub and local evidence carry `ref` as the user typed it, with any token in it
+    masked (`?token=***`); saved evidence keeps the ref it was fetched with, so a
+    replay reports the same model.
     """
     model = parse_ref(ref, revision)
     if model.kind == "hub":
@@ -56,12 +58,13 @@ def open_evidence(ref: str, *, revision: str | None = None, token: str | None = 
 
         assert model.repo_id is not None
         evidence = fetch_hub_evidence(model.repo_id, revision=model.revision, token=token)
-        return dataclasses.replace(evidence, ref=ref)
+        return dataclasses.replace(evidence, ref=redact_ref(ref))
     assert model.path is not None
     if model.kind == "local":
         from openaudit.sources.local import load_local
 
-        return dataclasses.replace(load_local(model.path), ref=ref)
+        return dataclasses.replace(load_local(model.path), ref=redact_ref(ref))
     from openaudit.sources.saved import load_saved
 
-    return load_saved(model.path)
+    saved = load_saved(model.path)
+    return dataclasses.replace(saved, ref=redact_ref(saved.ref))

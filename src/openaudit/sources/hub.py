@@ -12,6 +12,7 @@ hub_files, linked repos in hub_links; this module runs the plan.
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
+from openaudit.secrets import redact_ref
 from openaudit.sources import card_ids
 from openaudit.sources.hub_client import (
     HubClient,
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["fetch_hub_evidence", "resolve_endpoint"]
 
 _WORKERS = 8
+
+log = logging.getLogger(__name__)
 
 
 def fetch_hub_evidence(
@@ -69,8 +73,11 @@ def fetch_hub_evidence(
 
 
 def _fetch(hub: HubClient, repo_id: str, revision: str | None) -> Evidence:
+    where = redact_ref(hub.endpoint)
+    log.info("reading model info of %s at %s from %s", repo_id, revision or "main", where)
     info, card_data = hub.model_info(repo_id, revision, files_metadata=True)
     siblings = list(info.siblings or [])
+    log.info("%s @ %s lists %d files", repo_id, (info.sha or "?")[:7], len(siblings))
     got = _gather(hub, repo_id, info.sha or revision or "main", siblings, card_data)
     files = repo_files(siblings)
     return Evidence(
@@ -93,9 +100,17 @@ def _fetch(hub: HubClient, repo_id: str, revision: str | None) -> Evidence:
         license_files=got.license_files,
         datasets=got.datasets,
         base_models=got.base_models,
-        problems=got.problems,
+        problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
         branches=got.branches,
     )
+
+
+def listing_cut_problem(kept: int, listed: int) -> tuple[Problem, ...]:
+    """The problem that says a file listing was cut, when it was."""
+    if kept >= listed:
+        return ()
+    message = f"file listing cut at {kept:,} of {listed:,} files; the rest not looked at"
+    return (Problem("files", message),)
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,8 @@ def _gather(
 ) -> _Gathered:
     """README, licence files, datasets and base models, all requested at once."""
     dataset_ids, problems = card_ids(card, "datasets")
+    names = ["README.md", *(s.rfilename for s in licence_siblings(siblings))]
+    log.info("reading %s at %s (files are listed, never downloaded)", ", ".join(names), sha[:7])
     pool = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="openaudit-hub")
     try:
         readme = pool.submit(read_readme, hub, repo_id, sha, siblings)
@@ -141,7 +158,7 @@ def _gather(
     ]
     if readme_read.problem:
         problems.append(Problem("readme", readme_read.problem))
-    names = _branches(branches, problems)
+    branch_names = _branches(branches, problems)
     return _Gathered(
         readme=readme_read.text,
         gated=readme_read.gated or any(f.problem == GATED_FILE for f in license_files),
@@ -149,7 +166,7 @@ def _gather(
         datasets=tuple(linked_datasets),
         base_models=base_models,
         problems=(*problems, *licence_count_problem(siblings)),
-        branches=names,
+        branches=branch_names,
     )
 
 

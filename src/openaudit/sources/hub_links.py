@@ -6,6 +6,7 @@ never raised: the model itself was read.
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -28,9 +29,12 @@ MAX_BASE_MODELS = 20  # base-model lookups per audit, over all hops (merges fan 
 
 RepoKind = Literal["model", "dataset"]
 
+log = logging.getLogger(__name__)
+
 
 def lookup_dataset(hub: HubClient, dataset_id: str, named_by: str) -> LinkedRepo:
     """What the Hub says about one dataset the card names (one `dataset_info`)."""
+    log.info("reading dataset %s (named by %s)", dataset_id, named_by)
     try:
         info = hub.dataset_info(dataset_id)
     except client_errors() as exc:
@@ -105,6 +109,7 @@ def _skip_reason(hop: _Hop, seen: set[str], depth: int, looked_up: int) -> str |
 
 
 def _lookup_base(hub: HubClient, hop: _Hop, depth: int) -> LinkedRepo:
+    log.info("reading base model %s (hop %d, named by %s)", hop.repo_id, depth, hop.named_by)
     try:
         info, card = hub.model_info(hop.repo_id, None, files_metadata=False)
     except client_errors() as exc:
@@ -183,4 +188,4 @@ def skipped(
 
 def too_many(what: str, limit: int) -> str:
     """The reason a linked repo past a lookup limit was skipped."""
-    return f"not looked up: more than {limit} {what} named"
+    return f"more than {limit} {what} named"

@@ -1,28 +1,49 @@
 """The local source: a model release folder on disk, typically one being prepared.
 
-Nothing is followed out of the folder (symlinks pointing outside are listed,
-never read), weight files are listed by size and never opened, and every read
-is bounded by `openaudit.limits`.
+Nothing is followed out of the folder (symlinks pointing outside, in a loop or
+nowhere are listed, never read), weight files are listed by size and never opened,
+and every read and the walk itself (files, directories) are bounded by
+`openaudit.limits`; every cut is reported as a problem.
 """
 
 from __future__ import annotations
 
+import errno
+import itertools
+import logging
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from openaudit.card import parse_card
 from openaudit.errors import UsageError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, RepoType, TextFile
-from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_LICENSE_BYTES, MAX_README_BYTES
+from openaudit.limits import (
+    MAX_DATASETS,
+    MAX_DIRECTORIES,
+    MAX_FILES,
+    MAX_LICENSE_BYTES,
+    MAX_README_BYTES,
+)
 from openaudit.refs import show
 from openaudit.sources import card_ids, is_license_file
 
 README_NAMES = ("README.md", "readme.md")
-NOT_LOOKED_UP = "not looked up: local audit (no Hub access)"
-OUTSIDE = "symlink points outside the model folder; not followed"
+NOT_LOOKED_UP = "a local audit has no Hub access"  # why a linked repo was not looked up
+LinkTrouble = Literal["outside", "loop", "broken"]
+LINK_TROUBLE: dict[LinkTrouble, str] = {
+    "outside": "symlink points outside the model folder; not followed",
+    "loop": "symlink loop; not followed",
+    "broken": "symlink to nothing (its target does not exist)",
+}
+LINK_SUMMARY: dict[LinkTrouble, str] = {
+    "outside": "point outside the model folder; not followed",
+    "loop": "form a loop; not followed",
+    "broken": "lead to nothing (their targets do not exist)",
+}
+log = logging.getLogger(__name__)
 
 
 class _Unreadable(Exception):
@@ -32,21 +53,29 @@ class _Unreadable(Exception):
 @dataclass
 class _Listing:
     files: list[RepoFile] = field(default_factory=list)
-    truncated: bool = False
-    outside: list[str] = field(default_factory=list)
+    truncated: bool = False  # a bound was reached: some files were not listed
+    directories: int = 0  # directories walked
+    links: dict[LinkTrouble, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
 def load_local(path: Path) -> Evidence:
     """Read the evidence of the model folder at `path` (`ref` is the path as given)."""
     root = _check_folder(path)
+    log.info("listing %s (local folder, no Hub access)", root)
     listing = _list_files(root)
+    log.info(
+        "%d files in %d folders listed; reading README.md and licence files",
+        len(listing.files),
+        listing.directories,
+    )
     readme, problems = _read_readme(root)
     metadata = _card_metadata(readme)
     datasets, dataset_problems = _linked(metadata, "datasets", "dataset")
     base_models, base_problems = _linked(metadata, "base_model", "model")
     problems += dataset_problems + base_problems
-    problems += listing.problems + _outside_problem(listing.outside)
+    problems += listing.problems + _link_problems(listing.links)
+    problems += _not_a_model_problem(listing.files, metadata)
     return Evidence(
         ref=str(path),
         source="local",
@@ -73,20 +102,41 @@ def _check_folder(path: Path) -> Path:
 
 
 def _list_files(root: Path) -> _Listing:
-    """Walk `root` without following symlinks, skipping hidden directories (.git, .cache)."""
+    """Walk `root` without following symlinks, skipping hidden directories (.git, .cache).
+
+    The walk stops at MAX_FILES files or MAX_DIRECTORIES directories, whichever comes
+    first, and never reads more entries of one directory than it could still keep; the
+    cut is reported as a problem.
+    """
     listing = _Listing()
     pending = [root]
     while pending and not listing.truncated:
         folder = pending.pop()
+        listing.directories += 1
+        if listing.directories > MAX_DIRECTORIES:
+            _cut(listing, f"directory walk cut at {MAX_DIRECTORIES:,} directories")
+            break
+        budget = MAX_FILES - len(listing.files) + MAX_DIRECTORIES - listing.directories
         try:
             with os.scandir(folder) as entries:
-                children = sorted(entries, key=lambda e: e.name)
+                children = sorted(itertools.islice(entries, budget + 1), key=lambda e: e.name)
         except OSError as exc:
             listing.problems.append(Problem(_rel(root, folder), f"cannot list: {exc.strerror}"))
             continue
         for entry in children:
             _add_entry(root, entry, listing, pending)
+            if listing.truncated:
+                break
+        if len(children) > budget and not listing.truncated:
+            _cut(listing, f"listing cut after {budget:,} entries of {_rel(root, folder)}/")
     return listing
+
+
+def _cut(listing: _Listing, what: str) -> None:
+    """Stop the walk and say where, and that the files not listed were not looked at."""
+    listing.truncated = True
+    message = f"{what}; {len(listing.files):,} files listed, the rest not looked at"
+    listing.problems.append(Problem("files", message))
 
 
 def _add_entry(root: Path, entry: os.DirEntry[str], listing: _Listing, pending: list[Path]) -> None:
@@ -95,13 +145,13 @@ def _add_entry(root: Path, entry: os.DirEntry[str], listing: _Listing, pending: 
             pending.append(Path(entry.path))
         return
     if len(listing.files) >= MAX_FILES:
-        listing.truncated = True
+        _cut(listing, f"file listing cut at {MAX_FILES:,} files")
         return
     rel = _rel(root, Path(entry.path))
     if entry.is_symlink():
-        target = _inside_target(root, Path(entry.path))
-        if target is None:
-            listing.outside.append(rel)
+        target, trouble = _link_target(root, Path(entry.path))
+        if trouble is not None:
+            listing.links.setdefault(trouble, []).append(rel)
         size = _regular_size(target) if target is not None else None
     else:
         size = _regular_size(Path(entry.path))
@@ -112,13 +162,20 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() or "."
 
 
-def _inside_target(root: Path, link: Path) -> Path | None:
-    """Where the symlink `link` leads, or None when that is outside `root` (or nowhere)."""
+def _link_target(root: Path, link: Path) -> tuple[Path | None, LinkTrouble | None]:
+    """Where the symlink `link` leads inside `root`, or why it is not followed."""
     try:
         target = link.resolve(strict=True)
-    except (OSError, RuntimeError):  # broken link or a symlink loop
-        return None
-    return target if target.is_relative_to(root) else None
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return None, "loop"
+    except OSError as exc:
+        return None, "loop" if exc.errno == errno.ELOOP else "broken"
+    return (target, None) if target.is_relative_to(root) else (None, "outside")
+
+
+def _inside_target(root: Path, link: Path) -> Path | None:
+    """Where the symlink `link` leads, or None when that is outside `root` (or nowhere)."""
+    return _link_target(root, link)[0]
 
 
 def _regular_size(path: Path) -> int | None:
@@ -129,12 +186,46 @@ def _regular_size(path: Path) -> int | None:
     return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
-def _outside_problem(outside: list[str]) -> list[Problem]:
-    if not outside:
+# What marks a folder as a model release: weights, a model config, or card metadata.
+MODEL_SUFFIXES = (
+    ".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".ggml", ".onnx", ".h5",
+    ".msgpack", ".npz", ".mlmodel", ".tflite",
+)  # fmt: skip
+MODEL_CONFIGS = ("config.json", "adapter_config.json", "params.json", "model_index.json")
+
+
+def _not_a_model_problem(files: list[RepoFile], metadata: dict[str, Any]) -> list[Problem]:
+    """A warning for a folder with no weights, no model config and no card metadata: it is
+    audited all the same, but is most likely not the folder the user meant. Only the
+    top level counts; subfolders that hold weights or a config are named."""
+    if metadata or any(_marks_a_model(f.path) for f in files if "/" not in f.path):
         return []
-    example = ", ".join(outside[:3]) + (", ..." if len(outside) > 3 else "")
-    message = f"{len(outside)} symlink(s) point outside the model folder; not followed ({example})"
-    return [Problem("files", message)]
+    models = sorted(
+        {f.path.split("/")[0] for f in files if "/" in f.path and _marks_a_model(f.path)}
+    )
+    where = f"; its subfolder(s) {', '.join(models[:3])} do" if models else ""
+    message = (
+        "does not look like a model folder: no weight files, no config.json and no "
+        f"model-card metadata{where}"
+    )
+    return [Problem("folder", message)]
+
+
+def _marks_a_model(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name in MODEL_CONFIGS or name.lower().endswith(MODEL_SUFFIXES)
+
+
+def _link_problems(links: dict[LinkTrouble, list[str]]) -> list[Problem]:
+    """One problem per kind of symlink not followed, with up to three examples."""
+    problems = []
+    for trouble in ("outside", "loop", "broken"):
+        names = links.get(trouble, [])
+        if names:
+            example = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+            message = f"{len(names)} symlink(s) {LINK_SUMMARY[trouble]} ({example})"
+            problems.append(Problem("files", message))
+    return problems
 
 
 def _read_readme(root: Path) -> tuple[str | None, list[Problem]]:
@@ -152,9 +243,9 @@ def _read_readme(root: Path) -> tuple[str | None, list[Problem]]:
 
 def _read_bounded(root: Path, path: Path, limit: int) -> bytes:
     """The bytes of a regular file inside `root`, refusing anything over `limit` bytes."""
-    target = _inside_target(root, path) if path.is_symlink() else path
+    target, trouble = _link_target(root, path) if path.is_symlink() else (path, None)
     if target is None:
-        raise _Unreadable(OUTSIDE)
+        raise _Unreadable(LINK_TROUBLE[trouble or "broken"])
     try:
         info = target.stat()
         if not stat.S_ISREG(info.st_mode):

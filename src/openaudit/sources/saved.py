@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import logging
 import types
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
@@ -23,10 +24,13 @@ from openaudit.limits import (
 )
 from openaudit.refs import show
 
+log = logging.getLogger(__name__)
+
 
 def load_saved(path: Path) -> Evidence:
     """Read evidence saved by `save_evidence`; refuse other formats, versions and bad JSON."""
     name = _shown(path)
+    log.info("reading saved evidence %s (offline)", name)
     data = _parse_json(_read_text(path, name), name)
     problem = _shape_problem(data)
     if problem is not None:

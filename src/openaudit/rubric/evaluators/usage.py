@@ -58,11 +58,12 @@ def license_file_consistent(ctx: ProbeContext) -> Outcome:
         listed = matching_files(ctx, LICENSE_FILES)
         if listed:
             return Outcome.unknown(f"{listed[0]} is listed but was not read", ctx.file(listed[0]))
-        return Outcome.no("the repo has no licence file", Citation("files"))
+        return Outcome.no("the repo has no licence file", Citation("files", "no licence file"))
     cites = tuple(ctx.file(f.path) for f in texts)
     report = ctx.license
     if report.conflicts:
-        return Outcome.no("; ".join(report.conflicts), *cites, *_claims(ctx))
+        disagrees = ctx.file(texts[0].path, "licence file disagrees with the card")
+        return Outcome.no("; ".join(report.conflicts), disagrees, *cites[1:], *_claims(ctx))
     unread = [f for f in texts if f.text is None]
     if unread:
         why = unread[0].problem or "unreadable"

@@ -1,0 +1,49 @@
+"""Access tokens a user typed where no token belongs: found, and masked before anything shows them.
+
+A reference is echoed in every report (JSON `ref`, the table's header, saved
+evidence) and in messages. When someone pastes a Hub URL with `?token=...`, a URL
+with `user:password@`, or a bare `hf_...` token, the copy that is shown has the secret
+replaced by `***`; the audit itself never needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+MASK = "***"
+
+# Hugging Face user tokens are `hf_` and 34 letters, old organisation tokens `api_org_`
+# and 34; 30 or more characters after the prefix and nothing word-like around it.
+_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9])(?:hf_|api_org_)[A-Za-z0-9]{30,}(?![A-Za-z0-9])")
+
+
+def looks_like_token(text: str) -> bool:
+    """True when the whole text is an access token (`hf_` or `api_org_` and 30+ letters)."""
+    return _TOKEN_RE.fullmatch(text.strip()) is not None
+
+
+def secrets_in(text: str) -> tuple[str, ...]:
+    """The tokens a text holds, to be masked wherever they appear (a token typed as a
+    path segment would otherwise come back in the Hub's error messages)."""
+    return tuple(dict.fromkeys(match.group() for match in _TOKEN_RE.finditer(text)))
+
+
+def redact_ref(text: str) -> str:
+    """The reference as it may be shown: tokens, URL credentials and query values masked."""
+    masked = _TOKEN_RE.sub(MASK, text)
+    if "://" not in masked:
+        return masked
+    try:
+        parts = urlsplit(masked)
+    except ValueError:
+        return masked
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = f"{MASK}@{netloc.rsplit('@', 1)[1]}"
+    query = "&".join(
+        f"{item.split('=', 1)[0]}={MASK}" if "=" in item else MASK
+        for item in parts.query.split("&")
+        if item
+    )
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))

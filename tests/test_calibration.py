@@ -95,15 +95,16 @@ LAYERS = ("weights", "code", "data", "documentation", "usage_limits")
 # fixture: levels of weights, code, data, documentation, usage limits (default rubric)
 EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "fully-open-lm": ("open", "open", "partial", "open", "open"),
-    "gated-community-llm": ("partial", "partial", "partial", "partial", "partial"),
+    # data only described ("a new mix of publicly available online data"): closed
+    "gated-community-llm": ("partial", "partial", "closed", "partial", "partial"),
     "apache-chat-undisclosed": ("open", "partial", "closed", "partial", "open"),
     "rail-code-model": ("partial", "partial", "partial", "partial", "partial"),
     "nc-research-model": ("partial", "partial", "partial", "open", "partial"),
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
     "restricted-base-finetune": ("unknown", "partial", "partial", "partial", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "open"),
-    "html-multilingual-chat": ("partial", "partial", "partial", "partial", "partial"),
-    "mit-small-techreport": ("open", "partial", "partial", "open", "open"),
+    "html-multilingual-chat": ("partial", "partial", "closed", "partial", "partial"),
+    "mit-small-techreport": ("open", "partial", "closed", "open", "open"),
     "rail-image-html": ("partial", "partial", "partial", "partial", "partial"),
     "apache-vlm-html-eval": ("open", "partial", "partial", "partial", "open"),
 }
@@ -121,7 +122,9 @@ PROBES = [
     ("restricted-base-finetune", "docs.evaluation", "no"),  # empty model-index, loss log
     ("sentence-embedding", "docs.paper", "no"),  # dataset papers in the data table
     ("sentence-embedding", "code.evaluation_or_data", "no"),  # dataset repos, not code
-    ("html-multilingual-chat", "data.described", "yes"),  # <h2>Training Data</h2>
+    # <h2>Training Data</h2> describes "web text, encyclopedias, books" but names no source
+    ("html-multilingual-chat", "data.described", "no"),
+    ("html-multilingual-chat", "docs.data_documented", "yes"),
     ("html-multilingual-chat", "docs.evaluation", "yes"),  # table under <h2>Evaluation</h2>
     ("html-multilingual-chat", "docs.paper", "no"),  # report only named in BibTeX
     ("mit-small-techreport", "docs.paper", "yes"),  # "Paper" on a short-link host

@@ -85,6 +85,7 @@ class LayerResult:
     summary: str = ""
     at_least: Level | None = None  # an unknown layer the evidence proves at least this open
     basis: Basis = "stated"  # inferred when a decided finding of the layer is inferred
+    decided_by: str = ""  # a framework whose own rule gave the level (not the probe scores)
 
 
 @dataclass(frozen=True)

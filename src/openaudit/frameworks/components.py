@@ -23,6 +23,7 @@ from openaudit.rubric.evaluators._openness import (
     graded,
 )
 from openaudit.rubric.evaluators.code import about, library, mentions
+from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
 from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.weights import weight_files
@@ -31,7 +32,10 @@ from openaudit.verdict import Citation, Outcome
 if TYPE_CHECKING:
     from openaudit.card import Section
 
-Where = Literal["repo", "linked", "card", "datasets"]  # card: the card says it is published
+# card: the card says it is published; named: the card names it without a Hub id
+Where = Literal[
+    "repo", "linked", "card", "named", "datasets"
+]  # card: the card says it is published
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
@@ -198,6 +202,9 @@ def no_datasets(ctx: ProbeContext) -> Outcome:
 def _datasets(ctx: ProbeContext) -> Found | Outcome:
     names = declared_datasets(ctx)
     if not names:
+        named = data_sources_named(ctx, DATA_SECTION_NAMES) if ctx.readme_read else None
+        if named is not None and named.answer == "yes":
+            return ("named", named.reason, named.citations)
         return no_datasets(ctx)
     return (
         "datasets",

@@ -57,6 +57,9 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
         )
     kind = content_type(type)
     where, what, cites = found
+    if where == "named":  # data named in the card's prose: no dataset card to read
+        why = f"{what}; their licences are not in the evidence (no Hub dataset ids)"
+        return graded(Outcome.unknown(why, *cites), "unknown", present=True)
     if where == "datasets":
         outcome = datasets_licensed(ctx, what, kind)
     else:

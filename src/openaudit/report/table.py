@@ -101,6 +101,8 @@ def _model(result: Result, width: int) -> RenderableType:
     parts: list[RenderableType] = [_header(verdict), _layers_table(verdict)]
     if verdict.problems:
         parts.extend([_problems(verdict), Text("")])
+    if any(layer.basis == "inferred" for layer in verdict.layers):
+        parts.append(Text(INFERRED_NOTE, style="dim"))
     parts.append(_verdict_line(verdict))
     parts.extend(_rubric_lines(result))
     parts.extend(_license(verdict.license, width))
@@ -117,8 +119,17 @@ def _header(verdict: Verdict) -> Text:
     return header
 
 
-def _level(level: str) -> Text:
-    return Text(clean(level), style=LEVEL_STYLES.get(level, ""))
+# Marks a level or answer that rests on an inference, not on a field or file saying it.
+INFERRED_MARK = "*"
+INFERRED_NOTE = (
+    f"{INFERRED_MARK} inferred: what a careful reader concludes from the card, files and "
+    "links (--explain names what was read); --strict counts stated answers only"
+)
+
+
+def _level(level: str, basis: str = "stated") -> Text:
+    mark = INFERRED_MARK if basis == "inferred" else ""
+    return Text(clean(level) + mark, style=LEVEL_STYLES.get(level, ""))
 
 
 def _score(score: int | None) -> str:
@@ -134,7 +145,7 @@ def _layers_table(verdict: Verdict) -> Table:
     for layer in verdict.layers:
         table.add_row(
             _layer_name(layer.id),
-            _level(layer.level),
+            _level(layer.level, layer.basis),
             *_score_and_evidence(layer, verdict.rubric_id),
         )
     return table
@@ -156,7 +167,7 @@ def _score_and_evidence(layer: LayerResult, rubric_id: str) -> tuple[Text, Text]
 def _with_cap(summary: Text, layer: LayerResult, rubric_id: str) -> Text:
     """A layer below open although every decided probe says yes (partial 100) was capped
     by probes left undecided: name them, so the level is not a riddle."""
-    if layer.level == "open" or layer.score != 100:
+    if layer.level == "open" or layer.score != 100 or layer.decided_by:
         return summary
     capping = [f for f in layer.findings if f.answer != "yes"]
     if not capping:
@@ -367,7 +378,7 @@ def _explain(verdict: Verdict) -> Iterator[tuple[RenderableType, bool]]:
 
 
 def _findings_table(layer: LayerResult, links: dict[str, int]) -> Table:
-    title = Text.assemble((_layer_name(layer.id), "bold"), ": ", _level(layer.level))
+    title = Text.assemble((_layer_name(layer.id), "bold"), ": ", _level(layer.level, layer.basis))
     table = Table(
         title=title,
         title_justify="left",
@@ -385,7 +396,8 @@ def _findings_table(layer: LayerResult, links: dict[str, int]) -> Table:
         probe = Text.assemble(
             (clean(finding.probe), "bold"), "\n", (clean(finding.question), "dim")
         )
-        answer = Text(clean(finding.answer), style=ANSWER_STYLES.get(finding.answer, ""))
+        mark = INFERRED_MARK if finding.basis == "inferred" else ""
+        answer = Text(clean(finding.answer) + mark, style=ANSWER_STYLES.get(finding.answer, ""))
         table.add_row(probe, answer, _details(finding, links))
     if not layer.findings:
         table.add_row(Text("(no probes)", style="dim"), "", "")

@@ -92,6 +92,7 @@ def framework_layers(
             basis=decided[layer.id]["basis"],
             summary=decided[layer.id]["reason"],
             at_least=None,
+            decided_by=rubric.framework.kind if rubric.framework else "",
         )
         if layer.id in decided
         else layer

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from openaudit.card import Link
+import re
+
+from openaudit.card import Link, Section
 from openaudit.evidence import LinkedRepo
 from openaudit.licenses.provenance import DatasetLicense
 from openaudit.rubric.context import ProbeContext
@@ -48,6 +50,90 @@ def datasets_declared(ctx: ProbeContext, sections: list[str]) -> Outcome:
     if not ctx.metadata_known:
         return no_metadata(ctx)
     return Outcome.no("the card names no datasets", ctx.field("datasets"))
+
+
+# Public corpora and data collections a training-data section may name. Naming one is
+# disclosure of a source (DESIGN: data named, "datasets or sources"); describing the
+# data in general words ("web text, code and books") is not.
+NAMED_CORPORA = re.compile(
+    r"\b(?:common ?crawl|c4|mc4|(?:the )?pile|refined ?web|red ?pajama|slim ?pajama|dolma"
+    r"|fine ?web(?:-edu)?|the stack|starcoder ?data|oscar|wikipedia|bookcorpus|books3"
+    r"|openwebtext|laion(?:-\d+[bm])?|roots|stack ?exchange|sharegpt|oasst\d?"
+    r"|open ?assistant|ultra ?chat|ultra ?feedback|alpaca|dolly|flan|xp3|p3|wudao"
+    r"|peS2o|s2orc|proof-?pile|openwebmath|the-?stack-?v2)\b",
+    re.IGNORECASE,
+)
+
+
+@evaluator(
+    "data_sources_named",
+    params={
+        "sections": Param(
+            "list[str]", DATA_SECTION_NAMES, "sections where the training data is described"
+        )
+    },
+    reads=("card:datasets", "README.md"),
+    doc="The card names the training data's sources: declared or linked datasets, or "
+    "public corpora named in a training-data section (a description alone is not naming).",
+)
+def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
+    """Datasets or named sources of the training data; a general description is not."""
+    declared = datasets_declared(ctx, sections)
+    if declared.answer == "yes" or not ctx.readme_read:
+        return declared
+    found: list[tuple[Section, str]] = []
+    for section in ctx.card.sections:
+        path = ctx.card.section_path(section)
+        if not any(ctx.card.title_matches(s, *sections) for s in path):
+            continue
+        if any(ctx.card.title_matches(s, *EVALUATION_SECTION_NAMES) for s in path):
+            continue
+        found += [
+            (section, m.group(0)) for m in NAMED_CORPORA.finditer(ctx.card.section_text(section))
+        ]
+    if found:
+        names = ", ".join(dict.fromkeys(name for _, name in found))
+        cites = tuple(dict.fromkeys(ctx.section(section) for section, _ in found))
+        return Outcome.yes(f"the training-data section names {names}", *cites, inferred=True)
+    why = (
+        "the card names no datasets or corpora for its training data "
+        "(a general description is not disclosure)"
+    )
+    return Outcome.no(why, ctx.field("datasets"), ctx.readme(), inferred=True)
+
+
+@evaluator(
+    "base_data_named",
+    reads=("card:base_model", "models:<base>:card:datasets"),
+    doc="A derivative's base models name their training datasets too, so all the "
+    "training data is named (a model without a base passes).",
+)
+def base_data_named(ctx: ProbeContext) -> Outcome:
+    """A fine-tune's training data includes its base's: is that named as well?"""
+    declared = ctx.metadata.get("base_model")
+    bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+    if not declared and not bases:
+        if not ctx.metadata_known:
+            return no_metadata(ctx)
+        why = "no base model: the card's data is all the training data"
+        return Outcome.yes(why, ctx.field("base_model"))
+    read = [repo for repo in bases if repo.status in ("ok", "gated")]
+    cites = [ctx.field("base_model", declared)] if declared else []
+    cites += [Citation(f"models:{r.repo_id}:card:datasets", None, _model_url(r)) for r in bases]
+    unread = [f"{r.repo_id} ({r.status})" for r in bases if r not in read]
+    if not bases:
+        unread = ["the declared base (not looked up)"]
+    silent = [repo.repo_id for repo in read if not repo.card_data.get("datasets")]
+    if not silent and not unread:
+        return Outcome.yes("the base model(s) name their training datasets too", *cites)
+    shown = [f"base {', '.join(silent)} names no training datasets"] if silent else []
+    shown += [f"no card was read for base {', '.join(unread)}"] if unread else []
+    why = f"{'; '.join(shown)}: the base model's training data is not named in what was read"
+    return Outcome.no(why, *cites, inferred=True)
+
+
+def _model_url(repo: LinkedRepo) -> str:
+    return f"https://huggingface.co/{repo.repo_id}"
 
 
 def _linked_in_data_sections(ctx: ProbeContext, sections: list[str]) -> list[Link]:

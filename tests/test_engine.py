@@ -7,6 +7,7 @@ import pytest
 from openaudit.evidence import Evidence, Problem, RepoFile
 from openaudit.rubric import parse_rubric
 from openaudit.rubric.engine import (
+    GATED_PROBLEM,
     assess_layer,
     evaluate,
     overall_level,
@@ -188,9 +189,7 @@ def test_evaluate_builds_findings_in_rubric_order() -> None:
 def test_gated_access_and_metadata_error_become_problems() -> None:
     rubric = parse_rubric(RUBRIC, source="mini.yaml")
     gated = Evidence(ref="org/m", source="hub", access="gated", gated="manual")
-    assert ("access", "gated: the README and licence files could not be read") in evaluate(
-        rubric, gated
-    ).problems
+    assert ("access", GATED_PROBLEM) in evaluate(rubric, gated).problems
     broken = Evidence(ref="org/m", source="hub", readme="---\nlicense: [oops\n---\n# Hi\n")
     kinds = [what for what, _ in evaluate(rubric, broken).problems]
     assert kinds == ["card metadata"]

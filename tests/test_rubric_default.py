@@ -7,6 +7,7 @@ from typing import Any
 
 from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
 from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.engine import GATED_PROBLEM
 from openaudit.rubric.registry import evaluators
 from openaudit.verdict import LAYERS, Verdict
 
@@ -132,7 +133,7 @@ def test_gated_without_readme_is_unknown_not_guessed() -> None:
     assert verdict.layer("data").level == "unknown"
     assert verdict.layer("usage_limits").level == "unknown"  # licence unread, not absent
     assert verdict.level == "unknown"
-    assert ("access", "gated: the README and licence files could not be read") in verdict.problems
+    assert ("access", GATED_PROBLEM) in verdict.problems
 
 
 def test_no_weights_is_closed() -> None:

@@ -180,3 +180,18 @@ def test_mof_class_names_the_inferred_components_and_strict_drops_them() -> None
     assert "Research paper" in result["inferred"]
     strict = evaluate(load_rubric("mof"), fully_open(), strict=True).extras["mof"]
     assert strict["class"] == "Unclassified" and strict["inferred"] == []
+
+
+def test_a_gated_model_is_decided_from_what_the_hub_serves_without_access() -> None:
+    """Card data, file listing and gate mode are served without access: weights and usage
+    limits are decided; prose-only questions stay unknown; the report says what access
+    would add."""
+    evidence = Evidence(
+        ref="org/m", repo_id="org/m", source="hub", access="gated", gated="manual",
+        api_card_data={"license": "llama3"}, files=(RepoFile("model.safetensors", 10),),
+    )  # fmt: skip
+    verdict = evaluate(load_rubric("openaudit"), evidence)
+    assert verdict.layer("weights").level == verdict.layer("usage_limits").level == "partial"
+    assert _finding(verdict, "data.described").answer == "unknown"
+    access = dict(verdict.problems)["access"]
+    assert "approved access would add the card text" in access

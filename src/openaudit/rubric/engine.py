@@ -33,6 +33,10 @@ from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Basis, Finding, LayerResult, Level, Outcome, Verdict
 
 KEY_LAYERS = ("weights", "usage_limits")
+GATED_PROBLEM = (
+    "gated: the README and licence files could not be read; approved access would add "
+    "the card text (documentation, data sources, code and paper links) and the licence files"
+)
 Scored = tuple[ProbeSpec, Outcome]
 
 
@@ -250,7 +254,7 @@ def problems(ctx: ProbeContext) -> tuple[tuple[str, str], ...]:
     evidence = ctx.evidence
     found = [(problem.what, problem.message) for problem in evidence.problems]
     if evidence.access == "gated":
-        found.append(("access", "gated: the README and licence files could not be read"))
+        found.append(("access", GATED_PROBLEM))
     if evidence.readme is not None and ctx.card.metadata_error:
         found.append(("card metadata", ctx.card.metadata_error))
     return tuple(dict.fromkeys(found))

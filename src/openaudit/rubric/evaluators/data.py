@@ -14,6 +14,7 @@ from openaudit.rubric.evaluators._common import (
     dataset_licence_state,
     declared_datasets,
     no_metadata,
+    no_readme,
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Citation, Outcome
@@ -79,8 +80,10 @@ NAMED_CORPORA = re.compile(
 def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
     """Datasets or named sources of the training data; a general description is not."""
     declared = datasets_declared(ctx, sections)
-    if declared.answer == "yes" or not ctx.readme_read:
+    if declared.answer == "yes":
         return declared
+    if not ctx.readme_read:  # the card's prose may name what its metadata does not
+        return no_readme(ctx)
     found: list[tuple[Section, str]] = []
     for section in ctx.card.sections:
         path = ctx.card.section_path(section)

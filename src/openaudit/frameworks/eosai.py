@@ -288,14 +288,15 @@ def _documented(
 
 
 def _hardware_level(ctx: ProbeContext) -> Rated:
-    """Architecture and training hardware documented. A config.json shows the architecture
-    but not the training setup, so alone it is partial; open always needs a person."""
+    """The architecture and the training setup (hardware) documented. The dimension asks
+    for the training setup: the architecture alone, which any config.json shows, is
+    closed; the hardware without the architecture partial; both open (inferred: their
+    completeness is not shown)."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
     if not ctx.readme_read:
-        if config:
-            return _between("partial", "open", no_readme(ctx).reason, config[1])
-        return _between("closed", "open", no_readme(ctx).reason)
+        unread = no_readme(ctx)
+        return _between("closed", "open", unread.reason, *unread.citations)
     arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
     hardware = _documented(ctx, HARDWARE_SECTIONS, HARDWARE_LABEL)
     found = [item for item in (arch, hardware) if item]
@@ -304,7 +305,8 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
         return _rated("closed", "no architecture or hardware documentation", ctx.readme())
     shown = ", ".join(what for what, _ in found)
     if hardware is None:
-        return _rated("partial", f"architecture in {shown}; training hardware undocumented", *cites)
+        why = f"architecture in {shown}, but the training setup (hardware) is undocumented"
+        return _rated("closed", why, *cites)
     if arch is None:
         return _rated("partial", f"hardware in {shown}; architecture undocumented", *cites)
     return _concluded("open", f"architecture and training hardware documented: {shown}", *cites)

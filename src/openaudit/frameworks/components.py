@@ -310,7 +310,8 @@ def dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
     if item.facts is None:
         if item.reason == "no licence declared":
             return "not_open", f"{item.repo_id} declares no licence (unlicensed)"
-        return "unknown", f"{item.repo_id}: licence not identified ({item.reason})"
+        # stated but matching no known licence: a custom licence, not open (inferred)
+        return "custom", f"{item.repo_id}: a custom licence ({item.reason}) is not open"
     state, why = facts_openness(item.facts, kind, item.license_id)
     return state, f"{item.repo_id}: {why}"
 
@@ -331,6 +332,8 @@ def datasets_licensed(ctx: ProbeContext, what: str, kind: ContentType) -> Outcom
     text = f"{what}: " + "; ".join(why for _, why in states)
     if any(state == "not_open" for state, _ in states):
         return graded(Outcome.no(text, *cites), "not_open")
+    if any(state == "custom" for state, _ in states):
+        return graded(Outcome.no(text, *cites, inferred=True), "not_open")
     if any(state == "unknown" for state, _ in states):
         return graded(Outcome.unknown(text, *cites), "unknown")
     note = " (whether these are all the data used needs a person)" if kind == "data" else ""

@@ -255,23 +255,22 @@ def test_a_closed_pipe_keeps_the_exit_code_and_no_traceback(args: list[str]) -> 
     assert "Traceback" not in stderr and "Exception ignored" not in stderr
 
 
-def test_ctrl_c_exits_130_at_once_with_one_line() -> None:
-    with FakeHub() as stalled:
-        stalled.hold(after=1)  # model info answered; README and the rest never are
-        proc = subprocess.Popen(
-            [OPENAUDIT, "openlab/open-7b", "-f", "json"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "HF_ENDPOINT": stalled.url},
-        )
-        try:
-            assert stalled.wait_held(1), "no request reached the fake Hub"
-            proc.send_signal(signal.SIGINT)
-            # held requests are never answered: waiting for them would never end
-            out, err = proc.communicate(timeout=60)
-        finally:
-            proc.kill()
-            stalled.release()
+def test_ctrl_c_exits_130_at_once_with_one_line(hub: FakeHub) -> None:
+    hub.hold(after=1)  # model info answered; README and the rest are held unanswered
+    proc = subprocess.Popen(
+        [OPENAUDIT, "openlab/open-7b", "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "HF_ENDPOINT": hub.url},
+    )
+    try:
+        assert hub.wait_held(1), "no request reached the fake Hub"
+        proc.send_signal(signal.SIGINT)
+        # held requests are never answered while it runs: waiting for them would not end
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        hub.release()
     assert proc.returncode == 130
     assert err.decode() == "openaudit: error: interrupted\n"
     assert out == b""

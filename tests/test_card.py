@@ -506,9 +506,11 @@ def test_a_one_mebibyte_card_parses_quickly() -> None:
         "```python\n# code\nprint('x')\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
     )
     text = "---\nlicense: mit\n---\n" + chunk * (1024 * 1024 // len(chunk))
-    started = time.perf_counter()
+    started = time.process_time()
     card = parse_card(text)
-    assert time.perf_counter() - started < 2.0  # loose: typically well under 0.2 s
+    # CPU seconds of this process, which other jobs on the machine cannot inflate: a
+    # bound against runaway (super-linear) work, not a speed measure (see benchmarks/)
+    assert time.process_time() - started < 2.0  # loose: typically well under 0.2 s
     assert card.metadata == {"license": "mit"}
     assert len(card.sections) > 100
 
@@ -530,9 +532,9 @@ def test_a_one_mebibyte_card_parses_quickly() -> None:
     ],
 )
 def test_pathological_bodies_stay_linear(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     parse_card(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 NESTED = """# Title

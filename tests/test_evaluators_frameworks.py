@@ -595,7 +595,7 @@ EOSAI: list[EosaiRow] = [
      "README is gated", "unknown"),
     ("code docs, code linked", ev(MIT + TRAIN_LINK), "code", ("no", "yes"),
      "its documentation is not shown: partial", "partial"),
-    ("code docs, no code", ev(MIT, W), "code", ("no", "no"), "no training code to document",
+    ("code docs, no code", ev(MIT, W), "code", ("no", "no"), "nothing to document: no training",
      "closed"),
     ("code docs, gated card unread", gated_unread(W), "code", ("unknown", "unknown"),
      "the README is gated and could not be read", "unknown"),

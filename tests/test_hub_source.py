@@ -13,7 +13,7 @@ import pytest
 from fakehub import FakeHub, load_repos
 
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
-from openaudit.evidence import Evidence
+from openaudit.evidence import Evidence, Problem
 from openaudit.sources import hub as hub_source
 from openaudit.sources import hub_client, hub_links
 from openaudit.sources.hub import fetch_hub_evidence
@@ -206,6 +206,20 @@ def test_base_model_chain_is_bounded(hub: FakeHub) -> None:
     assert all(b.status == "ok" for b in ev.base_models[:hops])
     assert ev.base_models[-1].status == "skipped"
     assert f"/api/models/acme/chain-{hops + 1}" not in hub.paths()
+    cut = f"acme/chain-{hops + 1}: not followed: the base-model chain is longer than {hops} hops"
+    assert Problem("base_model", cut) in ev.problems  # the cut is in the report
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "message"),
+    [
+        ("acme/big-license", "LICENSE is 5.0 MB, over the 256.0 KiB limit; not read"),
+        ("hostile/lying-license", "LICENSE is over the 256.0 KiB limit; not read"),
+        ("acme/binary-license", "LICENSE is binary, not text"),
+    ],
+)
+def test_a_licence_file_not_read_is_a_problem(hub: FakeHub, repo_id: str, message: str) -> None:
+    assert Problem("LICENSE", message) in fetch_hub_evidence(repo_id).problems
 
 
 @pytest.mark.parametrize(
@@ -521,3 +535,12 @@ def test_a_hub_without_a_refs_listing_leaves_branches_unlisted(hub: FakeHub) -> 
     hub.refs_listed = False
     ev = fetch_hub_evidence("acme/solo")
     assert ev.branches is None and ev.problems == ()
+
+
+def test_datasets_past_the_lookup_bound_are_a_problem(
+    hub: FakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hub_source, "MAX_DATASETS", 1)
+    ev = fetch_hub_evidence("openlab/open-7b")
+    assert Problem("datasets", "2 datasets named; the last 1 were not looked up") in ev.problems
+    assert [d.status for d in ev.datasets] == ["ok", "skipped"]

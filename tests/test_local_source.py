@@ -402,3 +402,15 @@ def test_the_licence_file_summary_says_the_actual_cause(
         x for x in json.loads(result.stdout)["models"][0]["layers"] if x["id"] == "usage_limits"
     ]
     assert said in usage["summary"] and "missing or inconsistent" not in usage["summary"]
+
+
+def test_a_licence_file_over_the_bound_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local_module, "MAX_LICENSE_BYTES", 10)
+    write(tmp_path / "LICENSE", "MIT License " * 3)
+    write(tmp_path / "config.json", "{}")
+    evidence = load_local(tmp_path)
+    assert [p.message for p in evidence.problems] == [
+        "LICENSE: larger than 10 bytes (36); not read"
+    ]

@@ -33,3 +33,27 @@ def test_every_command_is_in_the_readme() -> None:
     assert commands, help_text
     for command in commands:
         assert f"openaudit {command}" in README, command
+
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_every_document_the_readme_and_docs_link_to_is_in_the_repository() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
+            if "://" not in target:
+                assert (page.parent / target).exists(), f"{page.name} links to {target}"
+
+
+def test_the_design_is_cited_where_it_is() -> None:
+    cited = [
+        ROOT / "README.md",
+        *sorted((ROOT / "docs").rglob("*.md")),
+        *sorted((ROOT / "src/openaudit/rubrics").glob("*.yaml")),
+    ]
+    for path in cited:
+        assert "DESIGN.md" not in path.read_text(encoding="utf-8"), path  # not in this repo
+    assert (ROOT / "docs/design.md").is_file()
+    assert "docs/design.md" in README

@@ -242,7 +242,7 @@ _values = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[_FIXTURE])
+@settings(max_examples=60, deadline=None, suppress_health_check=[_FIXTURE])
 @given(st.dictionaries(_keys, _values, max_size=8))
 def test_safe_dump_round_trips(data: dict[str, Any]) -> None:
     assert load_bounded(yaml.safe_dump(data)) == data

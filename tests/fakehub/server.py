@@ -108,7 +108,8 @@ class FakeHub:
         return [r.path for r in self.requests if method is None or r.method == method]
 
     def reset(self) -> None:
-        """Forget logged requests and pending faults."""
+        """Forget logged requests and pending faults; let any held request go."""
+        self.release()
         with self._lock:
             self._log.clear()
             self._faults.clear()

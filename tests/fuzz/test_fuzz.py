@@ -1,6 +1,7 @@
 """Fuzz the parsers of untrusted text: nothing escapes but the documented error types.
 
-Documented: `load_bounded` raises only SafeYAMLError, `parse_rubric` only RubricError;
+Documented: `load_bounded` raises only SafeYAMLError, `parse_rubric` only RubricError,
+`load_saved` only UsageError;
 `parse_card`, `check_expression`, `identify_text`, `detect_clauses`, `identify` and the
 rubric engine never raise, and reports render whatever the card says. Example counts:
 see conftest.py (OPENAUDIT_FUZZ_EXAMPLES).
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import tempfile
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,13 +27,15 @@ from mutations import (
 )
 
 from openaudit.card import parse_card
-from openaudit.errors import RubricError
+from openaudit.errors import RubricError, UsageError
 from openaudit.evidence import Evidence, RepoFile, TextFile
 from openaudit.licenses import check_expression, identify, identify_text
 from openaudit.licenses.clauses import detect_clauses
 from openaudit.report import Audit, Format, Report, RubricRef, render
 from openaudit.rubric import evaluate, load_rubric, parse_rubric
 from openaudit.safeyaml import SafeYAMLError, load_bounded
+from openaudit.sources.local import load_local
+from openaudit.sources.saved import load_saved, save_evidence
 
 FUZZ = settings.get_profile("openaudit-fuzz")
 RUBRICS = list(shipped_rubrics().values())
@@ -96,3 +101,24 @@ def test_licence_texts_never_raise(text: str) -> None:
     identify_text(text)
     detect_clauses(text)
     identify(Evidence(ref="fuzz/m", source="local", license_files=(TextFile("LICENSE", text),)))
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+SAVED = [
+    save_evidence(load_local(EXAMPLES / name), None) for name in ("open-model", "restricted-model")
+]
+JSON_WORDS = ('"', "{", "}", "[", "]", ",", ":", "null", "true", "1e999", "-0", '"x"', "\\u0000")
+
+
+@FUZZ
+@given(mutated(SAVED, JSON_WORDS))
+def test_saved_evidence_loader_on_mutated_files_raises_only_usage_error(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "evidence.json"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            evidence = load_saved(path)
+        except UsageError as err:
+            assert "\n" not in err.one_line()
+            return
+    evaluate(load_rubric("openaudit"), evidence)  # what loads is audited

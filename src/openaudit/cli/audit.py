@@ -84,7 +84,7 @@ def audit_command(
     text = render(
         report, settings.format, explain=explain, width=settings.width, color=settings.color
     )
-    write_report(redact(text, tuple(app.secrets)), settings.output)
+    write_report(redact(text, app.report_secrets()), settings.output)
     outcome = policy.evaluate(report.verdicts)  # the primary rubric's verdicts
     announce(report, outcome, settings, app.secrets)
     raise typer.Exit(exit_code(report, outcome))

@@ -134,6 +134,11 @@ class AppContext:
             )
         return token
 
+    def report_secrets(self) -> tuple[str, ...]:
+        """The secrets to mask in a whole report: those long enough to be tokens, so
+        that a junk HF_TOKEN like `1` cannot turn every 1 in the report into ***."""
+        return tuple(secret for secret in self.secrets if len(secret.strip()) >= 16)
+
     def remember_refs(self, refs: Sequence[str]) -> None:
         """Treat every token typed inside a reference as a secret, masked in all output."""
         from openaudit.secrets import secrets_in

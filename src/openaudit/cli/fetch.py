@@ -31,7 +31,7 @@ def fetch_command(
     hf_token = app.token(token)
     with verbose_logging(verbose and not quiet, app.secrets):
         evidence = app.services.open_evidence(ref, revision=revision, token=hf_token)
-    write_report(redact(app.services.save_evidence(evidence, None), tuple(app.secrets)), output)
+    write_report(redact(app.services.save_evidence(evidence, None), app.report_secrets()), output)
     if output is not None and not quiet:
         at = f" @ {evidence.sha[:7]}" if evidence.sha else ""
         say(f"saved evidence for {evidence.display_name}{at} to {output}", app.secrets)

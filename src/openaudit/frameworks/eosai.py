@@ -236,7 +236,7 @@ def _trainingcode_level(ctx: ProbeContext) -> Rated:
 def _code_docs_level(ctx: ProbeContext) -> Rated:
     code = _trainingcode_level(ctx)
     if code.high == "closed":
-        return _rated("closed", f"no training code to document ({code.reason})", *code.citations)
+        return _rated("closed", f"nothing to document: {code.reason}", *code.citations)
     if code.level == "unknown":
         return _between("closed", "open", code.reason, *code.citations)
     why = f"training code is published ({code.reason}); its documentation is not shown: partial"

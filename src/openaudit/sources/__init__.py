@@ -11,7 +11,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from openaudit.evidence import Problem
+from openaudit.evidence import Problem, TextFile
 from openaudit.refs import parse_ref
 from openaudit.secrets import redact_ref
 
@@ -27,6 +27,16 @@ LICENSE_FILE_RE = re.compile(
 def is_license_file(path: str) -> bool:
     """True for top-level licence-like files: LICENSE, LICENSE.md, COPYING, USE_POLICY.md, ..."""
     return "/" not in path and bool(LICENSE_FILE_RE.match(path))
+
+
+def unread_problems(files: tuple[TextFile, ...], *, skip: str = "") -> list[Problem]:
+    """A problem for each licence file that was not read (over the size bound, binary,
+    a symlink not followed), so the cut shows in the report, not only in a finding."""
+    return [
+        Problem(f.path, f.problem if f.problem.startswith(f.path) else f"{f.path}: {f.problem}")
+        for f in files
+        if f.text is None and f.problem and f.problem != skip
+    ]
 
 
 def card_ids(card: dict[str, Any] | None, key: str) -> tuple[list[str], list[Problem]]:

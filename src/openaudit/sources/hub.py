@@ -21,7 +21,7 @@ from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
 from openaudit.secrets import redact_ref
-from openaudit.sources import card_ids
+from openaudit.sources import card_ids, unread_problems
 from openaudit.sources.hub_client import (
     HubClient,
     client_errors,
@@ -105,6 +105,11 @@ def _fetch(hub: HubClient, repo_id: str, revision: str | None) -> Evidence:
     )
 
 
+def _is_cut(reason: str) -> bool:
+    """A base model skipped because a bound was reached (not a cycle or a repeat)."""
+    return reason.startswith("not followed") or reason.startswith("more than")
+
+
 def listing_cut_problem(kept: int, listed: int) -> tuple[Problem, ...]:
     """The problem that says a file listing was cut, when it was."""
     if kept >= listed:
@@ -158,6 +163,16 @@ def _gather(
     ]
     if readme_read.problem:
         problems.append(Problem("readme", readme_read.problem))
+    problems += unread_problems(license_files, skip=GATED_FILE)  # gating is said once
+    problems += [
+        Problem("base_model", f"{repo.repo_id}: {repo.problem}")
+        for repo in base_models
+        if repo.status == "skipped" and repo.problem and _is_cut(repo.problem)
+    ]
+    beyond = len(dataset_ids) - MAX_DATASETS
+    if beyond > 0:
+        message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
+        problems.append(Problem("datasets", message))
     branch_names = _branches(branches, problems)
     return _Gathered(
         readme=readme_read.text,

@@ -28,7 +28,7 @@ from openaudit.limits import (
     MAX_README_BYTES,
 )
 from openaudit.refs import show
-from openaudit.sources import card_ids, is_license_file
+from openaudit.sources import card_ids, is_license_file, unread_problems
 
 README_NAMES = ("README.md", "readme.md")
 NOT_LOOKED_UP = "a local audit has no Hub access"  # why a linked repo was not looked up
@@ -76,6 +76,8 @@ def load_local(path: Path) -> Evidence:
     problems += dataset_problems + base_problems
     problems += listing.problems + _link_problems(listing.links)
     problems += _not_a_model_problem(listing.files, metadata)
+    license_files = _license_files(root)
+    problems += unread_problems(license_files)
     return Evidence(
         ref=str(path),
         source="local",
@@ -85,7 +87,7 @@ def load_local(path: Path) -> Evidence:
         pipeline_tag=_string(metadata.get("pipeline_tag")),
         files=tuple(sorted(listing.files, key=lambda f: f.path)),
         files_truncated=listing.truncated,
-        license_files=_license_files(root),
+        license_files=license_files,
         datasets=datasets,
         base_models=base_models,
         problems=tuple(problems),

@@ -33,8 +33,10 @@ INTERRUPTED = 130
 EXIT_CODES = """\b
 Exit codes:
   0  passed: every model audited and the policy met
-  1  the audit ran but the policy failed (--fail-under, --require)
-  2  usage error: bad flag or reference, unreadable or invalid rubric
+  1  the audit ran but the policy failed (--fail-under, --require,
+     --require-class, --fail-on, an expired waiver, a --baseline regression)
+  2  usage error: bad flag or reference, unreadable or invalid rubric,
+     config file or baseline
   3  evidence unavailable: not found, gated without access, network failure
 With several models, the worst code over all of them (3 > 2 > 1 > 0).
 """

@@ -65,12 +65,38 @@ Result = Audit | ModelError
 
 
 @dataclass(frozen=True)
+class Waived:
+    """A finding the policy accepted under a waiver; every format marks it."""
+
+    ref: str
+    probe: str
+    reason: str
+    expires: str | None = None  # YYYY-MM-DD
+    origin: str = ""  # file:line of the waiver
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The policy's result as reporters show it (computed by `openaudit.policy`)."""
+
+    passed: bool
+    failures: tuple[str, ...] = ()
+    waived: tuple[Waived, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def waiver(self, ref: str, probe: str) -> Waived | None:
+        """The waiver covering a model's probe, if any."""
+        return next((w for w in self.waived if w.ref == ref and w.probe == probe), None)
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything one run reports: the rubrics used (primary first) and one result per model."""
 
     rubrics: tuple[RubricRef, ...]
     results: tuple[Result, ...]
     tool_version: str = __version__
+    gate: Gate | None = None  # set when a policy was in effect
 
     @property
     def rubric(self) -> RubricRef:
@@ -108,4 +134,14 @@ def render(
     assert_never(fmt)
 
 
-__all__ = ["Audit", "Format", "ModelError", "Report", "Result", "RubricRef", "render"]
+__all__ = [
+    "Audit",
+    "Format",
+    "Gate",
+    "ModelError",
+    "Report",
+    "Result",
+    "RubricRef",
+    "Waived",
+    "render",
+]

@@ -1,0 +1,107 @@
+"""The CLI side of gating: merge flags, environment and config file; judge the report.
+
+The config and policy modules (PyYAML, the rubric engine) are imported inside the
+functions, so importing the CLI for `--help` stays light.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from openaudit.errors import UsageError
+from openaudit.report import Format, Gate, Report, Waived
+
+if TYPE_CHECKING:
+    from openaudit.config import Config
+    from openaudit.policy import Policy, PolicyResult
+
+DEFAULT_RUBRIC = "openaudit"
+
+
+@dataclass(frozen=True)
+class GateSetup:
+    """What the merged settings decide before any model is read."""
+
+    policy: Policy
+    rubrics: tuple[str, ...]
+    format: Format | None
+    baseline: Path | None
+
+
+def gate_setup(flags: dict[str, Any], config_path: Path | None) -> GateSetup:
+    """Merge flags > OPENAUDIT_* > config file > defaults into a policy and run settings."""
+    from openaudit.config import as_list, load_config
+    from openaudit.policy.from_config import baseline_path, policy_from_config
+
+    config = load_config(flags, config_path=config_path)
+    policy = policy_from_config(config)
+    rubrics = (
+        [v.value for v in as_list(config.values["rubric"])] if "rubric" in config.values else []
+    )
+    rubrics = rubrics or [DEFAULT_RUBRIC]
+    for framework in policy.class_requirements:  # a class needs its framework's rubric
+        if framework not in rubrics:
+            rubrics.append(framework)
+    return GateSetup(policy, tuple(rubrics), _format(config), baseline_path(config))
+
+
+def _format(config: Config) -> Format | None:
+    from openaudit.config import ConfigError
+
+    value = config.get("format")
+    if value is None:
+        return None
+    if isinstance(value.value, Format):
+        return value.value
+    try:
+        return Format(str(value.value).strip().lower())
+    except ValueError:
+        choices = ", ".join(f.value for f in Format)
+        raise ConfigError(
+            f"{value.origin}: format {value.value!r} is not one of {choices}"
+        ) from None
+
+
+def with_baseline(policy: Policy, path: Path | None, primary: object) -> Policy:
+    """The policy with its baseline report read and checked against the primary rubric."""
+    if path is None:
+        return policy
+    from openaudit.policy import check_baseline
+    from openaudit.report.json_load import load_report
+    from openaudit.rubric.model import Rubric
+
+    baseline = load_report(path)
+    if isinstance(primary, Rubric):
+        check_baseline(baseline, primary, str(path))
+    return dataclasses.replace(policy, baseline=baseline, baseline_name=str(path))
+
+
+def judge(policy: Policy, report: Report, primary: object) -> tuple[PolicyResult, Report]:
+    """Evaluate the policy on the report's audits; the report gains the gate's result."""
+    from openaudit.rubric.model import Rubric
+
+    if not isinstance(primary, Rubric):
+        raise UsageError("the policy needs a rubric loaded from YAML")
+    outcome = policy.evaluate(report.audits, primary, dt.date.today())
+    if not policy.active:
+        return outcome, report
+    gate = Gate(
+        passed=outcome.passed,
+        failures=outcome.failures,
+        waived=tuple(
+            Waived(
+                ref=w.ref,
+                probe=w.probe,
+                reason=w.waiver.reason,
+                expires=w.waiver.expires.isoformat() if w.waiver.expires else None,
+                origin=w.waiver.origin,
+            )
+            for w in outcome.waived
+        ),
+        notes=outcome.notes,
+    )
+    return outcome, dataclasses.replace(report, gate=gate)

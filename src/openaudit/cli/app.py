@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer import _click  # typer vendors click; its exceptions live here
 from typer.core import TyperGroup, TyperOption
 
 from openaudit import __version__
@@ -22,7 +21,7 @@ from openaudit.cli.audit import audit_command
 from openaudit.cli.context import AppContext, Services
 from openaudit.cli.explain_cmd import explain
 from openaudit.cli.fetch import fetch_command
-from openaudit.cli.messages import plain_arguments, usage_error_message
+from openaudit.cli.messages import is_a, plain_arguments, usage_error_message
 from openaudit.cli.output import error
 from openaudit.cli.rubrics_cmd import rubrics_app
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
@@ -63,9 +62,7 @@ class OpenAuditGroup(TyperGroup):
             sys.exit(code)
         return code
 
-    def resolve_command(
-        self, ctx: _click.Context, args: list[str]
-    ) -> tuple[str | None, _click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """A first word that names no subcommand is a reference for `audit`: so shell
         completion of `openaudit org/name --fo<TAB>` completes the audit's options."""
         if args and args[0] not in self.commands and not args[0].startswith("-"):
@@ -78,11 +75,11 @@ class OpenAuditGroup(TyperGroup):
         except OpenAuditError as exc:
             error(exc.one_line(), context.secrets)
             return int(exc.exit_code)
-        except _click.exceptions.NoArgsIsHelpError as exc:
-            # `openaudit rubrics` alone: its help, as `openaudit` alone shows the root's.
-            sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
-            return int(ExitCode.PASSED)
-        except _click.ClickException as exc:
+        except typer.TyperException as exc:  # typer's (vendored click's) usage errors
+            if is_a(exc, "NoArgsIsHelpError"):
+                # `openaudit rubrics` alone: its help, as `openaudit` alone shows the root's.
+                sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
+                return int(ExitCode.PASSED)
             error(usage_error_message(exc), context.secrets)
             return int(ExitCode.USAGE)  # click's exit 1 would read as "policy failed"
         except (KeyboardInterrupt, typer.Abort):
@@ -120,7 +117,7 @@ def with_default_command(args: list[str], group: TyperGroup) -> list[str]:
     return [DEFAULT_COMMAND, *args]
 
 
-def _options_with_values(command: _click.Command | None) -> set[str]:
+def _options_with_values(command: Any) -> set[str]:
     if command is None:
         return set()
     return {

@@ -143,9 +143,8 @@ def run_audits(
             say(f"[{index}/{len(refs)}] auditing {redact_ref(ref)}", app.secrets)
         try:
             evidence = app.services.open_evidence(ref, revision=revision, token=token)
-            yield Audit(
-                tuple(app.services.evaluate(rubric, evidence, strict) for rubric in rubrics)
-            )
+            verdicts = tuple(app.services.evaluate(rubric, evidence, strict) for rubric in rubrics)
+            yield Audit(verdicts, evidence)
         except OpenAuditError as exc:
             secrets = tuple(app.secrets)
             yield ModelError(

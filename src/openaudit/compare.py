@@ -156,7 +156,14 @@ def _by_rank(order: dict[str, int], before: str, after: str) -> Direction:
 
 
 def _by_level(before: str, after: str) -> Direction:
-    return _by_rank({k: v for k, v in LEVEL_RANK.items()}, before, after)
+    """Up or down in closed < partial < open; becoming unknown from partial or open is
+    worse (the evidence no longer shows it), any other move to or from unknown only
+    a change (an unknown layer may be anything down to closed)."""
+    if after == "unknown":
+        return "worse" if before in ("partial", "open") else "changed"
+    if before == "unknown":
+        return "changed"
+    return _by_rank(dict(LEVEL_RANK), before, after)
 
 
 def _by_answer(before: str, after: str) -> Direction:

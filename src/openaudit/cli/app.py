@@ -19,6 +19,7 @@ from typer.core import TyperGroup, TyperOption
 from openaudit import __version__
 from openaudit.cli.audit import audit_command
 from openaudit.cli.context import AppContext, Services
+from openaudit.cli.diff_cmd import diff_command
 from openaudit.cli.explain_cmd import explain
 from openaudit.cli.fetch import fetch_command
 from openaudit.cli.messages import is_a, plain_arguments, usage_error_message
@@ -171,6 +172,9 @@ app.command("fetch", short_help="Save a model's evidence as JSON for offline re-
 )
 app.add_typer(rubrics_app, name="rubrics", short_help="List, show, validate and document rubrics.")
 app.command("explain", short_help="What a probe asks, why it matters, how to fix it.")(explain)
+app.command("diff", short_help="What changed in openness between two audits of a model.")(
+    diff_command
+)
 
 
 @app.command(

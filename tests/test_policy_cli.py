@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from golden_util import validate_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
@@ -186,6 +187,11 @@ def test_waivers_pass_the_gate_and_stay_visible(in_tmp: Path) -> None:
     assert waived["weights.not_gated"]["origin"] == f"{in_tmp / '.openaudit.yaml'}:4"
     assert report["policy"]["passed"] is True
     assert "waived: " in result.stderr
+    validate_report(report)
+    table = invoke([OPEN_MODEL, "-f", "table"])
+    assert "Waived: weights.not_gated (the Hub repository will be public" in table.stdout
+    markdown = invoke([OPEN_MODEL, "-f", "markdown"])
+    assert "unknown, **waived**: the Hub repository will be public" in markdown.stdout
 
 
 def test_an_expired_waiver_fails_naming_it(in_tmp: Path) -> None:

@@ -163,7 +163,7 @@ def _by_level(before: str, after: str) -> Direction:
         return "worse" if before in ("partial", "open") else "changed"
     if before == "unknown":
         return "changed"
-    return _by_rank(dict(LEVEL_RANK), before, after)
+    return _by_rank({str(k): v for k, v in LEVEL_RANK.items()}, before, after)
 
 
 def _by_answer(before: str, after: str) -> Direction:

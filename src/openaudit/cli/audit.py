@@ -172,10 +172,10 @@ def announce(report: Report, outcome: PolicyResult, settings: Settings, secrets:
         error(failed.message if single else f"{failed.ref}: {failed.message}", secrets)
     for failure in outcome.failures:
         say(f"policy failed: {failure}", secrets)
-    for waived in outcome.waived:
-        say(f"waived: {waived.ref}: {waived.probe} ({waived.waiver.reason})", secrets)
     if settings.quiet:
         return
+    for waived in outcome.waived:
+        say(f"waived: {waived.ref}: {waived.probe} ({waived.waiver.reason})", secrets)
     if settings.output is not None or settings.format is not Format.TABLE:
         for verdict in report.verdicts:
             say(_summary(verdict), secrets)

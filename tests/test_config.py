@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openaudit.config import ConfigError, find_config, load_config
+from openaudit.errors import UsageError
+from openaudit.policy.from_config import policy_from_config
 
 FLAGS_UNSET: dict[str, object] = {
     "fail-under": None,
@@ -129,3 +134,33 @@ def test_an_oversized_config_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path / ".openaudit.yaml", "# " + "x" * 300_000 + "\n")
     with pytest.raises(ConfigError, match="over 262144 bytes"):
         load_config(FLAGS_UNSET, config_path=path, environ={})
+
+
+TOKENS = [
+    *"abz-_:=[]{}\"'#!&*|>\n 019.,@",
+    "fail-under",
+    "waivers",
+    "require",
+    "probe",
+    "reason",
+    "!!str ",
+    "!!python/name:",
+    "[tool.openaudit]\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(TOKENS), max_size=40).map("".join),
+    st.sampled_from([".openaudit.yaml", "pyproject.toml"]),
+)
+def test_any_config_text_is_read_or_refused_in_one_line(text: str, name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        try:
+            config = load_config(FLAGS_UNSET, config_path=path, environ={})
+            policy_from_config(config)
+        except UsageError as exc:
+            assert "\n" not in exc.one_line()
+            assert exc.message.startswith(str(path)) or exc.message.startswith("--")

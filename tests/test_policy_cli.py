@@ -259,3 +259,23 @@ def test_a_baseline_fails_only_on_regressions(in_tmp: Path) -> None:
     future = invoke([OPEN_MODEL, "--baseline", "v9.json"])
     assert future.exit_code == 2
     assert "report schema version '9' is not supported" in future.stderr
+
+
+def test_quiet_and_verbose_contradict(in_tmp: Path) -> None:
+    result = invoke([OPEN_MODEL, "-q", "-v"])
+    assert result.exit_code == 2
+    assert result.stderr == "openaudit: error: contradictory flags: --quiet and --verbose\n"
+
+
+def test_a_rubric_named_in_the_config_file_is_relative_to_it(in_tmp: Path) -> None:
+    ci = in_tmp / "ci"
+    ci.mkdir()
+    rubric = EXAMPLES / "rubrics" / "acme-procurement.yaml"
+    (ci / "acme.yaml").write_text(
+        rubric.read_text(encoding="utf-8").replace("extends: openaudit", "extends: openaudit"),
+        encoding="utf-8",
+    )
+    (ci / ".openaudit.yaml").write_text("rubric: acme.yaml\n", encoding="utf-8")
+    result = invoke([OPEN_MODEL, "-f", "json", "--config", str(ci / ".openaudit.yaml")])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["rubric"]["id"] == "acme-procurement"

@@ -67,6 +67,8 @@ def audit_command(
 ) -> None:
     """Audit how open each model is: weights, code, data, documentation, usage limits."""
     app = AppContext.of(ctx)
+    if quiet and verbose:
+        raise UsageError("contradictory flags: --quiet and --verbose")
     flags = {
         "fail-under": fail_under,
         "require": require,

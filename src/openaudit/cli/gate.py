@@ -16,7 +16,7 @@ from openaudit.errors import UsageError
 from openaudit.report import Format, Gate, Report, Waived
 
 if TYPE_CHECKING:
-    from openaudit.config import Config
+    from openaudit.config import Config, Value
     from openaudit.policy import Policy, PolicyResult
 
 DEFAULT_RUBRIC = "openaudit"
@@ -39,14 +39,23 @@ def gate_setup(flags: dict[str, Any], config_path: Path | None) -> GateSetup:
 
     config = load_config(flags, config_path=config_path)
     policy = policy_from_config(config)
-    rubrics = (
-        [v.value for v in as_list(config.values["rubric"])] if "rubric" in config.values else []
-    )
+    named = config.get("rubric")
+    rubrics = [_rubric_path(config, v) for v in as_list(named)] if named is not None else []
     rubrics = rubrics or [DEFAULT_RUBRIC]
     for framework in policy.class_requirements:  # a class needs its framework's rubric
         if framework not in rubrics:
             rubrics.append(framework)
     return GateSetup(policy, tuple(rubrics), _format(config), baseline_path(config))
+
+
+def _rubric_path(config: Config, value: Value) -> str:
+    """A rubric file named in the config file is relative to that file; a shipped name
+    or a path given on the command line or in the environment is used as is."""
+    name = str(value.value)
+    if config.path is None or not value.origin.startswith(f"{config.path}:"):
+        return name
+    beside = config.path.parent / name
+    return str(beside) if not Path(name).is_absolute() and beside.is_file() else name
 
 
 def _format(config: Config) -> Format | None:

@@ -255,7 +255,6 @@ def test_a_class_met_passes_and_a_missing_framework_fails() -> None:
 @pytest.mark.parametrize(
     ("selector", "message"),
     [
-        ("remote-code", "tag 'remote-code' is not supported"),
         ("gated", "tag 'gated' selects no probe of this rubric"),
         ("nope.*", "'nope.*' is neither a probe of this rubric nor a tag"),
     ],
@@ -400,3 +399,15 @@ def test_a_model_missing_from_the_baseline_is_judged_alone() -> None:
 
 def test_a_finding_built_by_hand_keeps_its_weight() -> None:
     assert finding("x", "no").weight == 1.0
+
+
+def test_remote_code_without_evidence_is_unknown_and_fails() -> None:
+    policy = Policy(fail_on=(Selector("remote-code"),))
+    assert check(policy) == (
+        "acme/open-model: may ship code (unknown), --fail-on remote-code: "
+        "no evidence was read in this run (a saved report)",
+    )
+    waived = Policy(fail_on=(Selector("remote-code"),), waivers=(waiver(probe="remote-code"),))
+    result = waived.evaluate([sample_verdict()], RUBRIC, TODAY)
+    assert result.passed
+    assert [(w.probe, w.answer) for w in result.waived] == [("remote-code", "unknown")]

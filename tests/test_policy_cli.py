@@ -4,6 +4,7 @@ and the rule that withholding evidence never passes a gate."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,38 @@ def test_a_rubric_named_in_the_config_file_is_relative_to_it(in_tmp: Path) -> No
     result = invoke([OPEN_MODEL, "-f", "json", "--config", str(ci / ".openaudit.yaml")])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["rubric"]["id"] == "acme-procurement"
+
+
+def test_fail_on_remote_code_reads_the_files(in_tmp: Path) -> None:
+    folder = in_tmp / "model"
+    shutil.copytree(OPEN_MODEL, folder)
+    assert invoke([str(folder), "-f", "json", "--fail-on", "remote-code"]).exit_code == 0
+    (folder / "modeling_acme.py").write_text("print('hi')\n", encoding="utf-8")
+    result = invoke([str(folder), "-f", "json", "--fail-on", "remote-code,pickle"])
+    assert result.exit_code == 1
+    assert (
+        f"{folder}: ships code that loading runs, --fail-on remote-code: "
+        "Python files modeling_acme.py" in result.stderr
+    )
+
+
+def test_comma_separated_lists_are_several_values(in_tmp: Path) -> None:
+    result = invoke(
+        [
+            OPEN_MODEL,
+            "-f",
+            "json",
+            "--require",
+            "weights=open,usage_limits=open",
+            "--fail-on",
+            "gated,pickle",
+        ]
+    )
+    assert result.exit_code == 1
+    assert (
+        "weights is open, partial counting its 1 unknown answer as no; open required"
+        in result.stderr
+    )
+    assert (
+        "weights.not_gated is unknown (unknown fails a --fail-on), --fail-on gated" in result.stderr
+    )

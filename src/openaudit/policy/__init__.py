@@ -30,7 +30,9 @@ from typing import cast
 from openaudit.compare import MOF_ORDER, compare
 from openaudit.errors import UsageError
 from openaudit.policy.proven import Proven, proven
-from openaudit.policy.selectors import select
+from openaudit.policy.remote_code import TAG as REMOTE_CODE
+from openaudit.policy.remote_code import remote_code
+from openaudit.policy.selectors import EVIDENCE_TAGS, select
 from openaudit.policy.waivers import Waiver, active, expired_for
 from openaudit.report import Audit, Report
 from openaudit.rubric.model import LEVEL_RANK, Rubric
@@ -137,7 +139,7 @@ def evaluate_policy(
     probe_ids = tuple(p.id for p in rubric.probes)
     fail_on = {p: s for s in policy.fail_on for p in select(s.text, probe_ids, origin=s.origin)}
     in_force = active(policy.waivers, today)
-    waived_ids = {w: frozenset(select(w.probe, probe_ids, origin=w.origin)) for w in in_force}
+    waived_ids = {w: _waived_ids(w, probe_ids) for w in in_force}
     failures: list[Failure] = []
     waived: list[WaivedFinding] = []
     notes: list[str] = []
@@ -149,6 +151,12 @@ def evaluate_policy(
             for f in layer.findings
             if f.probe in covering and f.answer != "yes"
         )
+        if REMOTE_CODE in covering and remote_code(audit).answer != "no":
+            waived.append(
+                WaivedFinding(
+                    audit.ref, REMOTE_CODE, remote_code(audit).answer, covering[REMOTE_CODE]
+                )
+            )
         found = list(_failures(policy, audit, rubric, fail_on, frozenset(covering)))
         if policy.baseline is not None:
             found, forgiven = _against_baseline(policy, audit, rubric, found, waived_ids)
@@ -165,6 +173,13 @@ def evaluate_policy(
         waived=tuple(waived),
         notes=tuple(notes),
     )
+
+
+def _waived_ids(waiver: Waiver, probe_ids: tuple[str, ...]) -> frozenset[str]:
+    """The probes a waiver covers; an evidence tag (remote-code) stands for itself."""
+    if waiver.probe.strip().lower() in EVIDENCE_TAGS:
+        return frozenset({waiver.probe.strip().lower()})
+    return frozenset(select(waiver.probe, probe_ids, origin=waiver.origin))
 
 
 def _waived_probes(
@@ -212,6 +227,7 @@ def _failures(
         problem = _class_problem(audit, framework, wanted)
         if problem:
             yield Failure(ref, "class", framework, f"{ref}: {problem}")
+    yield from _evidence_checks(policy, audit, waived)
     answers = {f.probe: f for layer in verdict.layers for f in layer.findings}
     for probe, selector in fail_on.items():
         finding = answers.get(probe)
@@ -221,6 +237,21 @@ def _failures(
         named = "" if selector.text == probe else f" {selector.text}"
         message = f"{ref}: {probe} {how}, --fail-on{named}: {finding.reason}"
         yield Failure(ref, "probe", probe, message)
+
+
+def _evidence_checks(policy: Policy, audit: Audit, waived: frozenset[str]) -> Iterator[Failure]:
+    """`--fail-on` tags checked on the evidence rather than by a probe (remote-code)."""
+    if REMOTE_CODE not in {s.text.strip().lower() for s in policy.fail_on}:
+        return
+    if REMOTE_CODE in waived:
+        return
+    found = remote_code(audit)
+    if found.answer == "no":
+        return
+    ref = audit.ref
+    what = "ships code that loading runs" if found.answer == "yes" else "may ship code (unknown)"
+    message = f"{ref}: {what}, --fail-on {REMOTE_CODE}: {found.evidence}"
+    yield Failure(ref, "probe", REMOTE_CODE, message)
 
 
 def gate_score(verdict: Verdict, result: Proven) -> int | None:

@@ -13,6 +13,7 @@ from openaudit.policy import (
     parse_class_requirement,
     parse_requirement,
 )
+from openaudit.policy.selectors import split
 from openaudit.policy.waivers import parse_waivers
 from openaudit.verdict import Level
 
@@ -41,8 +42,11 @@ def policy_from_config(config: Config) -> Policy:
 
 
 def _list(config: Config, key: str) -> list[Value]:
+    """A list setting's items; `a,b` in one item is two (`--require weights=open,code=partial`)."""
     value = config.get(key)
-    return [] if value is None else as_list(value)
+    if value is None:
+        return []
+    return [Value(part, item.origin) for item in as_list(value) for part in split([item.value])]
 
 
 def fail_under(value: Value | None) -> int | None:

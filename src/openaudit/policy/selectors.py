@@ -32,10 +32,18 @@ TAGS: dict[str, tuple[str, ...]] = {
 TAGS["license-conflict"] = TAGS["licence-conflict"]  # both spellings
 TAGS["no-licence"] = TAGS["no-license"]
 TAGS["restrictive-licence"] = TAGS["restrictive-license"]
-# Named in issue 9, but no shipped rubric has a probe for it yet: refused with a reason.
-UNSUPPORTED_TAGS: dict[str, str] = {
-    "remote-code": "no rubric probe checks for custom modelling code yet",
-}
+TAGS["license"] = (
+    "usage.license_identified",
+    "usage.open_license",
+    "usage.license_file",
+    "usage.base_compatible",
+    "mof.license_identified",
+    "osaid.parameters_terms",
+)
+TAGS["licence"] = TAGS["license"]
+# Checked on the evidence, not by a probe (see openaudit.policy.remote_code).
+EVIDENCE_TAGS = frozenset({"remote-code"})
+UNSUPPORTED_TAGS: dict[str, str] = {}
 
 
 def is_glob(selector: str) -> bool:
@@ -51,6 +59,8 @@ def select(selector: str, probe_ids: Iterable[str], *, origin: str) -> tuple[str
     ids = tuple(probe_ids)
     name = selector.strip()
     key = name.lower()
+    if key in EVIDENCE_TAGS:
+        return ()
     if key in UNSUPPORTED_TAGS:
         raise UsageError(f"{origin}: tag '{name}' is not supported: {UNSUPPORTED_TAGS[key]}")
     if key in TAGS:
@@ -65,6 +75,11 @@ def select(selector: str, probe_ids: Iterable[str], *, origin: str) -> tuple[str
     if not chosen:
         raise UsageError(
             f"{origin}: '{name}' is neither a probe of this rubric nor a tag "
-            f"(tags: {', '.join(sorted(TAGS))})"
+            f"(tags: {', '.join(sorted({*TAGS, *EVIDENCE_TAGS}))})"
         )
     return chosen
+
+
+def split(values: Iterable[str]) -> list[str]:
+    """Values as given, comma-separated lists split (`gated,pickle` is two selectors)."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

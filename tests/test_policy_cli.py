@@ -315,3 +315,13 @@ def test_comma_separated_lists_are_several_values(in_tmp: Path) -> None:
     assert (
         "weights.not_gated is unknown (unknown fails a --fail-on), --fail-on gated" in result.stderr
     )
+
+
+def test_policy_errors_come_before_any_model_is_read(in_tmp: Path) -> None:
+    from cli_fakes import FakeCore, run
+
+    core = FakeCore()
+    result = run(["acme/a", "--fail-on", "weights.nope"], core)
+    assert result.exit_code == 2
+    assert "'weights.nope' is neither a probe of this rubric nor a tag" in result.stderr
+    assert core.opened == []

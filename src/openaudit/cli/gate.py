@@ -76,12 +76,16 @@ def _format(config: Config) -> Format | None:
 
 
 def with_baseline(policy: Policy, path: Path | None, primary: object) -> Policy:
-    """The policy with its baseline report read and checked against the primary rubric."""
-    if path is None:
-        return policy
-    from openaudit.policy import check_baseline
+    """The policy checked against the primary rubric (selectors), with its baseline
+    report read and checked: every policy error comes before any model is read."""
+    from openaudit.policy import check_baseline, check_selectors
     from openaudit.report.json_load import load_report
     from openaudit.rubric.model import Rubric
+
+    if isinstance(primary, Rubric):
+        check_selectors(policy, primary)
+    if path is None:
+        return policy
 
     baseline = load_report(path)
     if isinstance(primary, Rubric):

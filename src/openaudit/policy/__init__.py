@@ -364,6 +364,15 @@ def _match(baseline: Report, audit: Audit) -> Audit | None:
     return None
 
 
+def check_selectors(policy: Policy, rubric: Rubric) -> None:
+    """Raise UsageError now (before any model is read) for a `--fail-on` or waiver
+    selector that selects no probe of the rubric."""
+    _fail_on(policy, rubric)
+    ids = tuple(p.id for p in rubric.probes)
+    for waiver in policy.waivers:
+        _waived_ids(waiver, ids)
+
+
 def check_baseline(baseline: Report, rubric: Rubric, name: str) -> None:
     """Refuse a baseline made with another rubric (or rubric version) than the primary."""
     made = baseline.rubric
@@ -436,6 +445,7 @@ __all__ = [
     "WaivedFinding",
     "Waiver",
     "check_baseline",
+    "check_selectors",
     "evaluate_policy",
     "meets",
     "parse_class_requirement",

@@ -275,24 +275,24 @@ def test_markdown_keeps_card_text_inert() -> None:
     assert HOSTILE not in text
 
 
-def test_sarif_points_at_lines_of_a_local_folder(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, [str(EXAMPLES / "restricted-model"), "-f", "sarif"])
+def test_sarif_points_at_lines_of_a_local_folder() -> None:
+    folder = EXAMPLES / "restricted-model"
+    result = CliRunner().invoke(app, [str(folder), "-f", "sarif"])
     assert result.exit_code == 0, result.stderr
     sarif = validate_sarif(result.stdout)
-    regions = {
+    where = {
         r["ruleId"]: r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]
     }
-    readme = (EXAMPLES / "restricted-model" / "README.md").read_text(encoding="utf-8").splitlines()
-    located = [(rule, loc) for rule, loc in regions.items() if "region" in loc]
-    assert located
-    for _rule, loc in located:
-        line = (
-            readme[loc["region"]["startLine"] - 1]
-            if loc["artifactLocation"]["uri"] == "README.md"
-            else ""
-        )
-        assert loc["region"]["startLine"] >= 1
-        assert line is not None
+
+    def line(rule: str) -> str:
+        location = where[rule]
+        text = (folder / location["artifactLocation"]["uri"]).read_text(encoding="utf-8")
+        return text.splitlines()[location["region"]["startLine"] - 1]
+
+    assert where["usage.no_use_restrictions"]["artifactLocation"]["uri"] == "LICENSE"
+    assert "royalty-free" in line("usage.no_use_restrictions")  # the quoted clause
+    assert line("data.described").startswith("#") and "Training" in line("data.described")
+    assert line("weights.safe_format") is not None
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert all(rule["help"]["text"] for rule in rules)
     assert any(rule.get("helpUri", "").startswith("https://") for rule in rules)

@@ -176,17 +176,24 @@ def _message(verdict: Verdict, finding: Finding) -> str:
 
 
 def _location(verdict: Verdict, finding: Finding) -> dict[str, Any]:
-    """The file the evidence points at (README.md by default), with a line when found."""
-    citation = next((c for c in finding.citations if _file_of(c)), None)
+    """The file the evidence points at (README.md by default), with a line when found.
+
+    A licence clause quoted from a file wins over the card field that names the
+    licence, so a restriction points at its line in LICENSE.
+    """
+    cited = [c for c in finding.citations if _file_of(c)]
+    clause = [c for c in cited if c.where.startswith("file:") and c.value and len(c.value) > 12]
+    citation = next(iter(clause or cited), None)
     uri = _file_of(citation) if citation else None
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri or "README.md"}}
     if verdict.source == "local" and citation is not None and uri:
         line = _line_in(verdict.ref, uri, _anchor(citation))
         if line is not None:
             physical["region"] = {"startLine": line}
-    location: dict[str, Any] = {"physicalLocation": physical}
-    location["logicalLocations"] = [{"name": verdict.ref, "kind": "module"}]
-    return location
+    return {
+        "physicalLocation": physical,
+        "logicalLocations": [{"name": verdict.ref, "kind": "module"}],
+    }
 
 
 def _file_of(citation: Citation | None) -> str | None:
@@ -201,13 +208,29 @@ def _file_of(citation: Citation | None) -> str | None:
 
 
 def _anchor(citation: Citation) -> tuple[str, str] | None:
-    """What to look for in the file: a card field or a section heading."""
-    where = citation.where
+    """What to look for in the file: a line number, a card field, a heading or a quote."""
+    where, value = citation.where, citation.value or ""
+    line = re.fullmatch(r"line (\d+)", value)
+    if line:
+        return ("line", line.group(1))
     if where.startswith("card:"):
         return ("field", where[5:].split(".", 1)[0])
     if "#" in where:
         return ("heading", where.split("#", 1)[1])
+    if where.startswith("file:") and len(value) > 12:
+        quote = re.sub(r"^(…|You may not: \([a-z]\) )+", "", value).strip("… ")
+        return ("quote", quote[:40])
     return None
+
+
+def _line_of_word(text: str, index: int) -> int:
+    """The 1-based line on which the `index`-th whitespace-separated word starts."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        seen += len(line.split())
+        if seen > index:
+            return number
+    return 1
 
 
 def _line_in(folder: str, name: str, anchor: tuple[str, str] | None) -> int | None:
@@ -228,6 +251,15 @@ def _line_in(folder: str, name: str, anchor: tuple[str, str] | None) -> int | No
     if anchor is None:
         return 1
     kind, wanted = anchor
+    if kind == "line":
+        return int(wanted)
+    if kind == "quote":
+        flat = " ".join(text.split())
+        at = flat.find(wanted)
+        if at < 0:
+            return 1
+        words_before = len(flat[:at].split())
+        return _line_of_word(text, words_before)
     for number, line in enumerate(text.splitlines(), start=1):
         if kind == "field" and re.match(rf"{re.escape(wanted)}\s*:", line):
             return number

@@ -82,7 +82,8 @@ FailUnderOpt = Annotated[
         metavar="SCORE",
         min=0,
         max=100,
-        help="Policy: exit 1 when a model's overall score (0-100) is below SCORE.",
+        help="Policy: exit 1 when a model's proven overall score (0-100, unknown answers "
+        "counted as no) is below SCORE.",
     ),
 ]
 RequireOpt = Annotated[
@@ -90,8 +91,9 @@ RequireOpt = Annotated[
     typer.Option(
         "--require",
         metavar="LAYER=LEVEL",
-        help="Policy: exit 1 unless LAYER is at least LEVEL (closed < partial < open; "
-        "unknown fails). Repeatable, e.g. --require usage_limits=open.",
+        help="Policy: exit 1 unless LAYER is at least LEVEL (closed < partial < open), "
+        "unknown answers counted as no. Repeatable or comma-separated, e.g. "
+        "--require weights=open,usage_limits=partial.",
         show_default=False,
     ),
 ]

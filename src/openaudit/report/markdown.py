@@ -32,6 +32,8 @@ def md(text: object, limit: int = MAX_CELL) -> str:
 def render_markdown(report: Report) -> str:
     """The report as GitHub-flavoured Markdown ending in a newline."""
     lines = list(_heading(report))
+    if len(report.results) > 1:
+        lines.extend(["", *_overview(report)])
     for result in report.results:
         lines.append("")
         if isinstance(result, ModelError):
@@ -61,6 +63,20 @@ def _heading(report: Report) -> Iterator[str]:
     if gate is not None and gate.notes:
         yield ""
         yield from (f"- note: {md(note, 1000)}" for note in gate.notes)
+
+
+def _overview(report: Report) -> Iterator[str]:
+    """One row per model, for a run of several."""
+    yield "| Model | Level | Score |"
+    yield "| --- | --- | ---: |"
+    for result in report.results:
+        if isinstance(result, ModelError):
+            yield f"| {md(result.ref)} | error (exit {result.code}) | - |"
+        else:
+            verdict = result.primary
+            score = "-" if verdict.score is None else str(verdict.score)
+            mark = LEVEL_MARK.get(verdict.level, "")
+            yield f"| {md(verdict.ref)} | {mark} {verdict.level} | {score} |"
 
 
 def _audit(audit: Audit, gate: Gate | None) -> Iterator[str]:

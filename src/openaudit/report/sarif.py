@@ -117,7 +117,11 @@ def _rule(finding: Finding, layer: str, spec: Any) -> dict[str, Any]:
         "shortDescription": {"text": finding.question or finding.probe},
         "help": {"text": help_text or finding.question or finding.probe},
         "defaultConfiguration": {"level": "warning"},
-        "properties": {"layer": layer, "weight": finding.weight, "tags": ["openness", layer]},
+        "properties": {
+            "layer": layer,
+            "weight": finding.weight,
+            "tags": ["openness", layer, *_policy_tags(finding.probe)],
+        },
     }
     if why:
         rule["fullDescription"] = {"text": why}
@@ -130,6 +134,14 @@ def _rule(finding: Finding, layer: str, spec: Any) -> dict[str, Any]:
         if uri:
             rule["helpUri"] = uri
     return rule
+
+
+def _policy_tags(probe: str) -> list[str]:
+    """The `--fail-on` tags that select this probe (one spelling of each)."""
+    from openaudit.policy.selectors import TAGS
+
+    aliases = {"license-conflict", "no-licence", "restrictive-licence", "licence"}
+    return sorted(tag for tag, probes in TAGS.items() if probe in probes and tag not in aliases)
 
 
 def _name(probe: str) -> str:

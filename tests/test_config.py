@@ -149,7 +149,7 @@ TOKENS = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.sampled_from(TOKENS), max_size=40).map("".join),
     st.sampled_from([".openaudit.yaml", "pyproject.toml"]),

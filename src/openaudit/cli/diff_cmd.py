@@ -97,7 +97,7 @@ def _side(app: AppContext, text: str, rubrics: Sequence[Any], token: str | None)
         return report.audits[0]
     ref, revision = _split_revision(text)
     evidence = app.services.open_evidence(ref, revision=revision, token=token)
-    return Audit(tuple(app.services.evaluate(r, evidence) for r in rubrics), evidence)
+    return Audit(tuple(app.services.evaluate(r, evidence, False) for r in rubrics), evidence)
 
 
 def _is_report(path: Path) -> bool:

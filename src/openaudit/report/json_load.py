@@ -134,6 +134,7 @@ def _layer(layer: dict[str, Any]) -> LayerResult:
         findings=tuple(_finding(f) for f in layer.get("findings", [])),
         summary=str(layer.get("summary", "")),
         at_least=layer.get("at_least"),
+        basis=layer.get("basis", "stated"),
     )
 
 
@@ -149,4 +150,5 @@ def _finding(finding: dict[str, Any]) -> Finding:
             for c in finding.get("evidence", [])
         ),
         remediation=finding.get("remediation"),
+        basis=finding.get("basis", "stated"),
     )

@@ -159,11 +159,15 @@ def _failing(verdict: Verdict, gate: Gate | None) -> Iterator[str]:
 
 
 def _answer(verdict: Verdict, finding: Finding, gate: Gate | None) -> str:
+    """The answer, its basis when inferred, and the waiver that accepted it."""
+    answer = finding.answer
+    if finding.answer != "unknown" and finding.basis == "inferred":
+        answer += " (inferred)"
     waived = gate.waiver(verdict.ref, finding.probe) if gate else None
     if waived is None:
-        return finding.answer
+        return answer
     until = f", until {waived.expires}" if waived.expires else ""
-    return f"{finding.answer}, **waived**: {md(waived.reason)}{until}"
+    return f"{answer}, **waived**: {md(waived.reason)}{until}"
 
 
 def _details(verdict: Verdict, gate: Gate | None) -> Iterator[str]:

@@ -169,6 +169,7 @@ def _results(verdict: Verdict, index: dict[str, int], gate: Gate | None) -> list
                     "revision": verdict.sha,
                     "layer": layer.id,
                     "answer": finding.answer,
+                    "basis": finding.basis,
                 },
             }
             waived = gate.waiver(verdict.ref, finding.probe) if gate else None

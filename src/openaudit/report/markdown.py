@@ -160,7 +160,7 @@ def _failing(verdict: Verdict, gate: Gate | None) -> Iterator[str]:
 
 def _answer(verdict: Verdict, finding: Finding, gate: Gate | None) -> str:
     """The answer, its basis when inferred, and the waiver that accepted it."""
-    answer = finding.answer
+    answer: str = finding.answer
     if finding.answer != "unknown" and finding.basis == "inferred":
         answer += " (inferred)"
     waived = gate.waiver(verdict.ref, finding.probe) if gate else None

@@ -128,6 +128,13 @@ def test_toml_waivers_point_at_their_table(tmp_path: Path) -> None:
     (entry,) = waivers.value
     assert entry.origin == f"{path}:4"
     assert entry.value["reason"] == "release pending"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n[[ tool.openaudit.waivers ]]\nprobe = "pickle"\n',
+        encoding="utf-8",
+    )
+    second = load_config(FLAGS_UNSET, config_path=path, environ={}).get("waivers")
+    assert second is not None
+    assert [w.origin for w in second.value] == [f"{path}:4", f"{path}:9"]
 
 
 def test_an_oversized_config_is_refused(tmp_path: Path) -> None:

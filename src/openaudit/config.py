@@ -216,8 +216,13 @@ def _read_toml(text: str, source: str) -> dict[str, Value]:
         where = f"{source}:{lines.get(key, lines.get('', 1))}"
         _check_key(key, where)
         if key == "waivers" and isinstance(value, list):
-            # TOML gives no positions: each waiver points at the `waivers` key.
-            value = [Value(item, where) for item in value]
+            # `[[tool.openaudit.waivers]]` tables point at their own header line;
+            # an inline list points at the `waivers` key.
+            starts = _array_table_lines(text, "tool.openaudit.waivers")
+            value = [
+                Value(item, f"{source}:{starts[i]}" if i < len(starts) else where)
+                for i, item in enumerate(value)
+            ]
         values[key] = Value(value, where)
     return values
 
@@ -244,6 +249,12 @@ def _toml_key_lines(text: str) -> dict[str, int]:
         if inside and key:
             lines.setdefault(key.group(1), number)
     return lines
+
+
+def _array_table_lines(text: str, name: str) -> list[int]:
+    """1-based lines of each `[[name]]` header, in order."""
+    pattern = re.compile(r"\s*\[\[\s*" + re.escape(name).replace(r"\.", r"\s*\.\s*") + r"\s*\]\]")
+    return [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
 
 
 def _check_key(key: str, where: str) -> None:

@@ -147,7 +147,12 @@ def test_the_action_audits_a_folder_writes_the_summary_and_sarif(workspace: Path
     validate_markdown(run.summary)
     assert run.outputs["audit"]["exit-code"] == "0"
     sarif_file = workspace / "openaudit.sarif"
-    validate_sarif(sarif_file.read_text(encoding="utf-8"))
+    sarif = validate_sarif(sarif_file.read_text(encoding="utf-8"))
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+    }
+    assert uris <= {"models/my-model/README.md", "models/my-model/LICENSE"}, uris
     assert run.used == [{"sarif_file": "openaudit.sarif", "category": "openaudit"}]
 
 

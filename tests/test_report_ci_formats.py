@@ -286,10 +286,11 @@ def test_sarif_points_at_lines_of_a_local_folder() -> None:
 
     def line(rule: str) -> str:
         location = where[rule]
-        text = (folder / location["artifactLocation"]["uri"]).read_text(encoding="utf-8")
-        return text.splitlines()[location["region"]["startLine"] - 1]
+        path = Path(location["artifactLocation"]["uri"].removeprefix("file://"))
+        return path.read_text(encoding="utf-8").splitlines()[location["region"]["startLine"] - 1]
 
-    assert where["usage.no_use_restrictions"]["artifactLocation"]["uri"] == "LICENSE"
+    uri = where["usage.no_use_restrictions"]["artifactLocation"]["uri"]
+    assert uri == (folder / "LICENSE").as_uri()
     assert "royalty-free" in line("usage.no_use_restrictions")  # the quoted clause
     assert line("data.described").startswith("#") and "Training" in line("data.described")
     assert line("weights.safe_format") is not None

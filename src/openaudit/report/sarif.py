@@ -199,14 +199,25 @@ def _location(verdict: Verdict, finding: Finding) -> dict[str, Any]:
     citation = next(iter(clause or cited), None)
     uri = _file_of(citation) if citation else None
     physical: dict[str, Any] = {"artifactLocation": {"uri": uri or "README.md"}}
-    if verdict.source == "local" and citation is not None and uri:
-        line = _line_in(verdict.ref, uri, _anchor(citation))
-        if line is not None:
-            physical["region"] = {"startLine": line}
+    if verdict.source == "local":
+        # code scanning resolves paths from the repository root: the folder as given
+        physical["artifactLocation"]["uri"] = _in_folder(verdict.ref, uri or "README.md")
+        if citation is not None and uri:
+            line = _line_in(verdict.ref, uri, _anchor(citation))
+            if line is not None:
+                physical["region"] = {"startLine": line}
     return {
         "physicalLocation": physical,
         "logicalLocations": [{"name": verdict.ref, "kind": "module"}],
     }
+
+
+def _in_folder(folder: str, name: str) -> str:
+    """`name` inside a local model folder, as a URI reference (relative when given so)."""
+    path = Path(folder) / name
+    if path.is_absolute():
+        return path.as_uri()
+    return "/".join(part for part in path.as_posix().split("/") if part not in ("", "."))
 
 
 def _file_of(citation: Citation | None) -> str | None:

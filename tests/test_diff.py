@@ -5,15 +5,21 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakehub import FakeHub
-from report_samples import framework_verdict, sample_verdict
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from report_samples import framework_verdict, sample_report, sample_verdict
 from typer.testing import CliRunner, Result
 
 from openaudit.cli.app import app
 from openaudit.compare import compare
-from openaudit.report import Audit
+from openaudit.errors import UsageError
+from openaudit.report import Audit, Format, render
+from openaudit.report.json_load import report_from_dict
+from openaudit.report.json_report import report_to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -135,3 +141,46 @@ def test_a_report_of_several_models_cannot_be_one_side(tmp_path: Path) -> None:
     result = invoke(["diff", str(both), str(EXAMPLES / "open-model")])
     assert result.exit_code == 2
     assert "the report has 2 models; diff takes one" in result.stderr
+
+
+JSON_LEAF = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 200)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value: object, prefix: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_paths(item, (*prefix, index)))
+    return found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_a_mangled_report_is_read_or_refused_in_one_line(data: st.DataObject) -> None:
+    document = report_to_dict(sample_report(framework_verdict("mof")))
+    path = data.draw(st.sampled_from(_paths(document)[1:]))
+    target: Any = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(JSON_LEAF)  # type: ignore[index]
+    try:
+        report = report_from_dict(document, "r.json")
+    except UsageError as exc:
+        assert exc.message.startswith("r.json: ") and "\n" not in exc.one_line()
+        return
+    for audit in report.audits:
+        compare(audit, audit)
+        render(report, Format.MARKDOWN)

@@ -13,9 +13,34 @@ from typing import Any
 from openaudit.errors import UsageError
 from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.report.json_report import SCHEMA_VERSION
-from openaudit.verdict import Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import LEVELS, Citation, Finding, LayerResult, Verdict
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
+ANSWERS = ("yes", "no", "unknown")
+
+
+def _one_of(value: Any, allowed: tuple[str, ...], what: str) -> Any:
+    if value not in allowed:
+        raise ValueError(f"{what} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _score(value: Any) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise ValueError(f"score {value!r} is not a whole number")
+
+
+def _weight(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1e6:
+        return float(value)
+    raise ValueError(f"weight {value!r} is not a number from 0")
+
+
+def _text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} is not text")
+    return value
 
 
 def is_report(data: object) -> bool:
@@ -78,7 +103,7 @@ def _verdict(model: dict[str, Any], rubric: RubricRef) -> Verdict:
     first = (model.get("rubrics") or [{}])[0]
     extras = model.get("extras") or {}
     return Verdict(
-        ref=str(model["ref"]),
+        ref=_text(model["ref"], "ref"),
         repo_id=model.get("repo_id"),
         revision=model.get("revision"),
         sha=model.get("sha"),
@@ -87,8 +112,8 @@ def _verdict(model: dict[str, Any], rubric: RubricRef) -> Verdict:
         rubric_id=rubric.id,
         rubric_version=rubric.version,
         layers=tuple(_layer(layer) for layer in model["layers"]),
-        level=model["level"],
-        score=model.get("score"),
+        level=_one_of(model["level"], LEVELS, "level"),
+        score=_score(model.get("score")),
         summary=str(model.get("summary", "")),
         problems=tuple((str(p["what"]), str(p["message"])) for p in model.get("problems", [])),
         extras=dict(extras) if extras else _framework_extras(first),
@@ -108,11 +133,16 @@ def _compact(model: dict[str, Any], entry: dict[str, Any]) -> Verdict:
         rubric_id=str(entry["id"]),
         rubric_version=str(entry["version"]),
         layers=tuple(
-            LayerResult(str(layer["id"]), layer["level"], layer.get("score"), ())
+            LayerResult(
+                str(layer["id"]),
+                _one_of(layer["level"], LEVELS, "level"),
+                _score(layer.get("score")),
+                (),
+            )
             for layer in entry.get("layers", [])
         ),
-        level=entry["level"],
-        score=entry.get("score"),
+        level=_one_of(entry["level"], LEVELS, "level"),
+        score=_score(entry.get("score")),
         summary=str(entry.get("summary", "")),
         extras=_framework_extras(entry),
         license=dict(model.get("license") or {}),
@@ -129,8 +159,8 @@ def _framework_extras(entry: dict[str, Any]) -> dict[str, Any]:
 def _layer(layer: dict[str, Any]) -> LayerResult:
     return LayerResult(
         id=str(layer["id"]),
-        level=layer["level"],
-        score=layer.get("score"),
+        level=_one_of(layer["level"], LEVELS, "level"),
+        score=_score(layer.get("score")),
         findings=tuple(_finding(f) for f in layer.get("findings", [])),
         summary=str(layer.get("summary", "")),
         at_least=layer.get("at_least"),
@@ -142,9 +172,9 @@ def _finding(finding: dict[str, Any]) -> Finding:
     return Finding(
         probe=str(finding["probe"]),
         question=str(finding.get("question", "")),
-        answer=finding["answer"],
+        answer=_one_of(finding["answer"], ANSWERS, "answer"),
         reason=str(finding.get("reason", "")),
-        weight=float(finding.get("weight", 1.0)),
+        weight=_weight(finding.get("weight", 1.0)),
         citations=tuple(
             Citation(str(c["where"]), c.get("value"), c.get("url"))
             for c in finding.get("evidence", [])

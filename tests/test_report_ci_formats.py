@@ -241,6 +241,11 @@ def test_waived_findings_are_marked_in_every_format(tmp_path: Path) -> None:
     bom = validate_cyclonedx(render(report, Format.CYCLONEDX))
     props = {p["name"]: p["value"] for p in bom["components"][0]["properties"]}
     assert props["openaudit:waived:code.training"] == "trained elsewhere"
+    spdx = validate_spdx(render(report, Format.SPDX), tmp_path)
+    notes = [a.annotation_comment for a in spdx.annotations]
+    assert "waived by policy: code.training (trained elsewhere, until 2026-12-31; f:3)" in notes
+    table = render(report, Format.TABLE)
+    assert "Waived: code.training (trained elsewhere, until 2026-12-31; f:3)" in table
     document = json.loads(render(report, Format.JSON))
     code = document["models"][0]["layers"][1]["findings"][1]
     assert code["waived"] == {

@@ -106,6 +106,13 @@ def build_document(report: Report):  # type: ignore[no-untyped-def]  # spdx-tool
         )
         relationships.append(Relationship("SPDXRef-DOCUMENT", RelationshipType.DESCRIBES, model_id))
         annotations.append(Annotation(model_id, AnnotationType.REVIEW, tool, when, facts.verdict))
+        for waived in report.gate.waived if report.gate else ():
+            if waived.ref == audit.ref:
+                until = f", until {waived.expires}" if waived.expires else ""
+                note = f"waived by policy: {waived.probe} ({waived.reason}{until}; {waived.origin})"
+                annotations.append(
+                    Annotation(model_id, AnnotationType.OTHER, tool, when, _safe(note))
+                )
         for index, linked in enumerate(facts.linked, start=1):
             linked_id = f"{model_id}-{'Dataset' if linked.kind == 'dataset' else 'Base'}-{index}"
             linked_licence = licence(linked.licence)

@@ -411,3 +411,13 @@ def test_remote_code_without_evidence_is_unknown_and_fails() -> None:
     result = waived.evaluate([sample_verdict()], RUBRIC, TODAY)
     assert result.passed
     assert [(w.probe, w.answer) for w in result.waived] == [("remote-code", "unknown")]
+
+
+def test_a_baseline_never_forgives_remote_code() -> None:
+    policy = Policy(
+        fail_on=(Selector("remote-code"),), baseline=sample_report(), baseline_name="b.json"
+    )
+    assert policy.evaluate([sample_verdict()], RUBRIC, TODAY).failures == (
+        "acme/open-model: may ship code (unknown), --fail-on remote-code: "
+        "no evidence was read in this run (a saved report)",
+    )

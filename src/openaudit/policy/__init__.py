@@ -334,7 +334,12 @@ def _against_baseline(
         return found, [f"{audit.ref}: not in the baseline {policy.baseline_name}; judged alone"]
     plain = replace(policy, baseline=None, waivers=())
     covering = frozenset(_waived_probes(before.primary, waived_ids))
-    had = {f.key for f in _failures(plain, before, rubric, _fail_on(plain, rubric), covering)}
+    had = {
+        f.key
+        for f in _failures(plain, before, rubric, _fail_on(plain, rubric), covering)
+        # a report read back has no evidence: its remote-code answer is no precedent
+        if not (f.subject == REMOTE_CODE and before.evidence is None)
+    }
     kept = [f for f in found if f.key not in had]
     forgiven = [f"{f.message} (as in the baseline)" for f in found if f.key in had]
     waived_now = frozenset(_waived_probes(audit.primary, waived_ids))

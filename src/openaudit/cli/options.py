@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,27 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         help="Report format. Default: table when the report goes to a terminal, "
+        "json otherwise (a pipe, a file, --output).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+class ListingFormat(StrEnum):
+    """Formats of listings (`rubrics list`, `rubrics show`): the report-only formats
+    (markdown, sarif, BOMs, badge) describe audits, not rubrics."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+ListingFormatOpt = Annotated[
+    ListingFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table when the output goes to a terminal, "
         "json otherwise (a pipe, a file, --output).",
         case_sensitive=False,
         show_default=False,

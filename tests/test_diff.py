@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,13 @@ import pytest
 from fakehub import FakeHub
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from report_samples import framework_verdict, sample_report, sample_verdict
+from report_samples import framework_verdict, sample_report, sample_rubric, sample_verdict
 from typer.testing import CliRunner, Result
 
 from openaudit.cli.app import app
 from openaudit.compare import compare
 from openaudit.errors import UsageError
+from openaudit.policy import Policy
 from openaudit.report import Audit, Format, render
 from openaudit.report.json_load import report_from_dict
 from openaudit.report.json_report import report_to_dict
@@ -184,3 +186,5 @@ def test_a_mangled_report_is_read_or_refused_in_one_line(data: st.DataObject) ->
     for audit in report.audits:
         compare(audit, audit)
         render(report, Format.MARKDOWN)
+    policy = Policy(fail_under=50, requirements={"code": "open"}, baseline=report)
+    policy.evaluate([sample_verdict()], sample_rubric(), dt.date(2026, 1, 1))

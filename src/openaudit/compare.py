@@ -115,8 +115,10 @@ def _licence_changes(before: dict[str, Any], after: dict[str, Any]) -> Iterator[
 def _terms(block: dict[str, Any]) -> list[str]:
     effective = block.get("effective")
     source = effective if isinstance(effective, dict) and effective.get("statements") else block
-    statements = source.get("statements") or []
-    return [str(s) for s in statements if isinstance(s, str)]
+    statements = source.get("statements")
+    if not isinstance(statements, list):  # a report read back may hold anything here
+        return []
+    return [s for s in statements if isinstance(s, str)]
 
 
 def _frameworks(

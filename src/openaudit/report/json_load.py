@@ -13,6 +13,7 @@ from typing import Any
 from openaudit.errors import UsageError
 from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.report.json_report import SCHEMA_VERSION
+from openaudit.sources.saved import _mismatch  # the dataclass type check saved evidence uses
 from openaudit.verdict import LEVELS, Citation, Finding, LayerResult, Verdict
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -86,8 +87,9 @@ def report_from_dict(data: Any, name: str = "<report>") -> Report:
         raise UsageError(f"{name}: report is malformed ({type(exc).__name__}: {exc})") from None
     if not rubrics:
         raise UsageError(f"{name}: report names no rubric")
-    tool = data.get("tool") or {}
-    return Report(rubrics, results, tool_version=str(tool.get("version", "")))
+    tool = data.get("tool")
+    version = tool.get("version", "") if isinstance(tool, dict) else ""
+    return Report(rubrics, results, tool_version=str(version))
 
 
 def _result(model: dict[str, Any], rubrics: tuple[RubricRef, ...]) -> Audit | ModelError:
@@ -96,6 +98,11 @@ def _result(model: dict[str, Any], rubrics: tuple[RubricRef, ...]) -> Audit | Mo
         return ModelError(str(model["ref"]), int(error["code"]), str(error["message"]))
     primary = _verdict(model, rubrics[0])
     others = tuple(_compact(model, entry) for entry in model.get("rubrics", [])[1:])
+    for verdict in (primary, *others):
+        # every field of the rebuilt verdict has the type the reporters rely on
+        where = _mismatch(verdict, Verdict, "")
+        if where is not None:
+            raise ValueError(f"unexpected value at {model.get('ref')!r}: {where}")
     return Audit((primary, *others))
 
 

@@ -79,12 +79,20 @@ def find_config(start: Path) -> Path | None:
     `start` upward; None when there is none."""
     for directory in (start, *start.parents):
         candidate = directory / YAML_NAME
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _is_file(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file(), but a directory we may not look into holds no config."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -112,7 +120,7 @@ def load_config(
     if path is None and environ.get(CONFIG_ENV):
         path = Path(environ[CONFIG_ENV])
     if path is None:
-        path = find_config(cwd or Path.cwd())
+        path = find_config(cwd or _cwd())
     elif not path.is_file():
         origin = "--config" if config_path is not None else CONFIG_ENV
         raise ConfigError(f"{origin}: config file {path} not found")
@@ -124,6 +132,13 @@ def load_config(
         if value is not None and value != [] and value != ()
     )
     return Config(values, path)
+
+
+def _cwd() -> Path:
+    try:
+        return Path.cwd()
+    except OSError:  # the working directory was removed: there is nothing to find
+        return Path("/")
 
 
 def _from_env(environ: Mapping[str, str]) -> Iterator[tuple[str, Value]]:

@@ -156,7 +156,7 @@ TOKENS = [
 ]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.sampled_from(TOKENS), max_size=40).map("".join),
     st.sampled_from([".openaudit.yaml", "pyproject.toml"]),

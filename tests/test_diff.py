@@ -169,7 +169,7 @@ def _paths(value: object, prefix: tuple[object, ...] = ()) -> list[tuple[object,
     return found
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_a_mangled_report_is_read_or_refused_in_one_line(data: st.DataObject) -> None:
     document = report_to_dict(sample_report(framework_verdict("mof")))

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -171,3 +172,33 @@ def test_any_config_text_is_read_or_refused_in_one_line(text: str, name: str) ->
         except UsageError as exc:
             assert "\n" not in exc.one_line()
             assert exc.message.startswith(str(path)) or exc.message.startswith("--")
+
+
+VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 500)
+    | st.sampled_from(["gated", "weights=open", "mof=II", "2026-01-01", "usage.*", "x", ""])
+    | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["probe", "reason", "expires", "model", "x"]), inner)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from([*FLAGS_UNSET, "waivers", "other"]), VALUES, max_size=5))
+def test_any_config_values_are_used_or_refused_in_one_line(settings_: dict[str, object]) -> None:
+    from openaudit.policy import check_selectors
+    from openaudit.rubric import load_rubric
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ".openaudit.yaml"
+        path.write_text(yaml.safe_dump(settings_), encoding="utf-8")
+        try:
+            policy = policy_from_config(load_config(FLAGS_UNSET, config_path=path, environ={}))
+            check_selectors(policy, load_rubric("openaudit"))
+        except UsageError as exc:
+            assert "\n" not in exc.one_line()

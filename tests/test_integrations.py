@@ -240,3 +240,15 @@ def test_the_readme_shows_a_real_markdown_summary(monkeypatch: pytest.MonkeyPatc
     args = ["examples/restricted-model", "-f", "markdown", "--fail-under", "50"]
     result = CliRunner().invoke(app, [*args, "--require", "usage_limits=partial"])
     assert result.stdout.startswith(sample + "\n")
+
+
+def test_a_summary_over_the_limit_is_cut_at_a_line_and_says_so(workspace: Path) -> None:
+    run = run_action({"model": "models/my-model", "summary-limit": "600"}, workspace, {})
+    assert run.exit_code == 0, run.log
+    assert len(run.summary.encode("utf-8")) < 900
+    body, note = run.summary.split("\n\n> openaudit: the report is ", 1)
+    assert "over the summary limit of 600; it was cut here" in note
+    assert run.summary.startswith("## openaudit: report")
+    assert "| Layer | Level |" in run.log  # the whole report is in the step log
+    # cut at a line, never inside a character (run_action read the summary as UTF-8)
+    assert body.endswith("|") or body.endswith("\n") or body.rstrip() == body

@@ -180,7 +180,7 @@ def test_boms_carry_licence_datasets_and_lineage(hub: FakeHub, tmp_path: Path) -
     assert [b["name"] for b in bases] == ["metaish/llama-2-7b"]
     (deps,) = [d for d in bom["dependencies"] if d["ref"] == "model-1"]
     assert deps["dependsOn"] == [bases[0]["bom-ref"]]
-    assert bases[0]["licenses"][0]["license"]["name"] == "scancode-llama-2-license-2023"
+    assert bases[0]["licenses"][0]["license"]["name"] == "llama2"
     spdx = validate_spdx(render(report, Format.SPDX), tmp_path)
     names = {p.spdx_id: p.name for p in spdx.packages}
     kinds = {

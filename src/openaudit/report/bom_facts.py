@@ -28,7 +28,7 @@ class Licence:
     """A licence as SPDX can carry it: an expression, and texts for its LicenseRefs."""
 
     expression: str | None  # None: no licence found (NOASSERTION)
-    refs: tuple[tuple[str, str], ...] = ()  # (LicenseRef-x, text)
+    refs: tuple[tuple[str, str, str], ...] = ()  # (LicenseRef-x, text, name as written)
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def licence_of(raw: object, texts: dict[str, str]) -> Licence:
 
     values = raw if isinstance(raw, list) else [raw]
     parts: list[str] = []
-    refs: list[tuple[str, str]] = []
+    refs: list[tuple[str, str, str]] = []
     for value in values:
         if (
             not isinstance(value, str)
@@ -147,7 +147,8 @@ def licence_of(raw: object, texts: dict[str, str]) -> Licence:
         ref = spdx if spdx and spdx.startswith("LicenseRef-") else None
         ref = ref or "LicenseRef-" + re.sub(r"[^A-Za-z0-9.\-]+", "-", value.strip()).strip("-")
         text = next(iter(texts.values()), None) if len(values) == 1 else None
-        refs.append((ref, text or f"The licence named '{value.strip()}' on the model card."))
+        name = value.strip()
+        refs.append((ref, text or f"The licence named '{name}' on the model card.", name))
         parts.append(ref)
     if not parts:
         return Licence(None)

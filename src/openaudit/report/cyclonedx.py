@@ -115,12 +115,8 @@ def _licences(licence: Licence) -> list[Any]:
         return []
     if " " not in licence.expression:
         if licence.refs:
-            ref, text = licence.refs[0]
-            return [
-                DisjunctiveLicense(
-                    name=ref.removeprefix("LicenseRef-"), text=AttachedText(content=text)
-                )
-            ]
+            _, text, name = licence.refs[0]
+            return [DisjunctiveLicense(name=name, text=AttachedText(content=text))]
         return [DisjunctiveLicense(id=licence.expression)]
     return [LicenseExpression(licence.expression)]
 

@@ -72,13 +72,13 @@ def build_document(report: Report):  # type: ignore[no-untyped-def]  # spdx-tool
     extracted: dict[str, ExtractedLicensingInfo] = {}
 
     def licence(value: Licence):  # type: ignore[no-untyped-def]
-        for ref, text in value.refs:
+        for ref, text, name in value.refs:
             extracted.setdefault(
                 ref,
                 ExtractedLicensingInfo(
                     license_id=ref,
                     extracted_text=text,
-                    license_name=ref.removeprefix("LicenseRef-"),
+                    license_name=name,
                 ),
             )
         if value.expression is None:

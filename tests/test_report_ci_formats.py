@@ -188,6 +188,17 @@ def test_boms_carry_licence_datasets_and_lineage(hub: FakeHub, tmp_path: Path) -
     }
     assert ("DESCENDANT_OF", "metaish/llama-2-7b") in kinds
     assert any(i.license_id.startswith("LicenseRef-") for i in spdx.extracted_licensing_info)
+    (model_package,) = [p for p in spdx.packages if p.spdx_id == "SPDXRef-Model-1"]
+    assert str(model_package.license_declared) == "Apache-2.0"
+    # its base's llama2 terms carry over: concluded is both, and the comment says why
+    assert str(model_package.license_concluded) == (
+        "Apache-2.0 AND LicenseRef-scancode-llama-2-license-2023"
+    )
+    assert "but its base metaish/llama-2-7b is under llama2" in model_package.license_comment
+    props = {p["name"]: p["value"] for p in model["properties"]}
+    assert props["openaudit:licence-in-effect"] == (
+        "Apache-2.0 AND LicenseRef-scancode-llama-2-license-2023"
+    )
     assert any("openaudit openaudit 1.0" in a.annotation_comment for a in spdx.annotations)
 
 

@@ -54,6 +54,8 @@ class ModelFacts:
     linked: tuple[Linked, ...]
     verdict: str  # one line: level, score, layers, framework class
     card: dict[str, str]  # model-card fields worth carrying (pipeline_tag, library, ...)
+    concluded: Licence = Licence(None)  # declared, AND its bases' when their terms apply
+    licence_notes: tuple[str, ...] = ()  # conflicts and lineage flags, as the audit found
 
 
 def created(environ: dict[str, str] | None = None) -> dt.datetime:
@@ -114,7 +116,40 @@ def model_facts(audit: Audit) -> ModelFacts:
         ):
             if value:
                 card[key] = value
-    return ModelFacts(name, verdict.sha, url, licence, tuple(linked), verdict_line(audit), card)
+    return ModelFacts(
+        name,
+        verdict.sha,
+        url,
+        licence,
+        tuple(linked),
+        verdict_line(audit),
+        card,
+        concluded=_concluded(licence, linked, verdict.license),
+        licence_notes=_notes(verdict.license),
+    )
+
+
+def _concluded(declared: Licence, linked: list[Linked], block: dict[str, object]) -> Licence:
+    """The licence in effect: the declared one, AND each base's when the audit found that
+    the base's terms carry over (the licence block has `effective` terms)."""
+    if not isinstance(block.get("effective"), dict):
+        return declared
+    parts = [declared] + [item.licence for item in linked if item.kind == "base"]
+    expressions = [p.expression for p in parts if p.expression]
+    if not expressions:
+        return Licence(None)
+    joined = " AND ".join(dict.fromkeys(f"({e})" if " " in e else e for e in expressions))
+    refs = tuple(dict.fromkeys(ref for p in parts for ref in p.refs))
+    return Licence(joined, refs)
+
+
+def _notes(block: dict[str, object]) -> tuple[str, ...]:
+    notes: list[str] = []
+    for key in ("conflicts", "lineage_flags"):
+        value = block.get(key)
+        if isinstance(value, list):
+            notes.extend(str(item) for item in value if isinstance(item, str))
+    return tuple(notes)
 
 
 def _card_licence(audit: Audit) -> object:

@@ -51,6 +51,13 @@ def _bom(report: Report) -> tuple[Any, dict[str, dict[str, Any]]]:
             for layer in audit.primary.layers
         ]
         properties.append(Property(name="openaudit:level", value=audit.primary.level))
+        if facts.concluded.expression and facts.concluded != facts.licence:
+            properties.append(
+                Property(name="openaudit:licence-in-effect", value=facts.concluded.expression)
+            )
+        properties.extend(
+            Property(name="openaudit:licence-note", value=note) for note in facts.licence_notes
+        )
         if audit.primary.score is not None:
             properties.append(Property(name="openaudit:score", value=str(audit.primary.score)))
         if report.gate is not None:

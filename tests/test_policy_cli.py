@@ -82,6 +82,10 @@ def test_withholding_evidence_never_passes_a_gate(in_tmp: Path) -> None:
     hidden_run = invoke([str(hidden), "-f", "json", "--fail-under", "50"])
     assert hidden_run.exit_code == 1
     assert "unknown answers count as no" in hidden_run.stderr
+    # the README's policy section shows this very line
+    line = hidden_run.stderr.splitlines()[0].replace(str(hidden), "hidden-release")
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert line in readme.split("<!-- withheld-sample -->", 1)[1]
 
 
 def _verdict(rubric_id: str, answers: dict[str, str]) -> Verdict:

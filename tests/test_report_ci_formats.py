@@ -308,7 +308,8 @@ def test_sarif_points_at_lines_of_a_local_folder() -> None:
     uri = where["usage.no_use_restrictions"]["artifactLocation"]["uri"]
     assert uri == (folder / "LICENSE").as_uri()
     assert "royalty-free" in line("usage.no_use_restrictions")  # the quoted clause
-    assert line("data.described").startswith("#") and "Training" in line("data.described")
+    assert line("docs.data_documented").startswith("#")
+    assert "Training" in line("docs.data_documented")
     assert line("weights.safe_format") is not None
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert all(rule["help"]["text"] for rule in rules)

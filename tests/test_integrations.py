@@ -253,3 +253,9 @@ def test_a_summary_over_the_limit_is_cut_at_a_line_and_says_so(workspace: Path) 
     # cut at a line, never inside one (or a character: run_action read it as UTF-8)
     last = body.rstrip("\n").splitlines()[-1]
     assert last in run.log.splitlines()
+
+
+def test_the_readme_shows_the_example_workflow_as_it_is() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    workflow = (EXAMPLES / "ci" / "openaudit.yml").read_text(encoding="utf-8").rstrip()
+    assert f"```yaml\n{workflow}\n```" in readme

@@ -1,7 +1,7 @@
 """The GitHub Action (action.yml) and the pre-commit hook, run as CI would run them.
 
-The action's `run:` steps are executed with bash in order, the way the Actions runner
-does: `${{ }}` expressions substituted, `if:` conditions evaluated, step outputs
+The action's `run:` steps are executed in order with bash as the Actions runner starts
+it (`bash --noprofile --norc -eo pipefail`): `${{ }}` expressions substituted, `if:` conditions evaluated, step outputs
 passed through a temporary GITHUB_OUTPUT, the Markdown going to a temporary
 GITHUB_STEP_SUMMARY. Two steps are not executed: the pip install (openaudit is
 already installed in the test environment) and `uses:` steps (GitHub's SARIF
@@ -104,7 +104,7 @@ def run_action(inputs: dict[str, str], workspace: Path, env: dict[str, str]) -> 
         output.write_text("", encoding="utf-8")
         step_env = {k: _substitute(str(v), ctx) for k, v in step.get("env", {}).items()}
         process = subprocess.run(
-            ["bash", "-e", "-c", step["run"]],
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
             cwd=workspace,
             env=os.environ
             | env

@@ -343,3 +343,19 @@ def test_markdown_tables_have_one_row_per_layer() -> None:
     assert shapes[0] == (4, [1, 1, 1, 1, 1][:0] + [4] * 5)
     assert re.search(r"^## openaudit: report$", render(sample_report(), Format.MARKDOWN), re.M)
     _ = io  # (kept for symmetry with other reporter tests)
+
+
+HOSTILE_MODELS = ["hostile/markup-card", "hostile/lying-license", "hostile/lying-readme"]
+
+
+@pytest.mark.parametrize("ref", HOSTILE_MODELS)
+def test_hostile_fixture_models_give_valid_documents_in_every_format(
+    ref: str, hub: FakeHub, tmp_path: Path
+) -> None:
+    report = fixture_report(ref, hub)
+    for fmt in CI_FORMATS:
+        text = render(report, fmt)
+        validate(fmt, text, tmp_path)
+        assert "\x1b" not in text and "\u202e" not in text
+    html = MarkdownIt("commonmark").enable("table").render(render(report, Format.MARKDOWN))
+    assert "<script" not in html and "<img" not in html and "<a " not in html

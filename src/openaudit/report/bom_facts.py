@@ -37,7 +37,7 @@ class Linked:
 
     kind: str  # "dataset" or "base"
     repo_id: str
-    url: str
+    url: str | None
     licence: Licence
     relation: str | None = None
     sha: str | None = None
@@ -92,7 +92,7 @@ def model_facts(audit: Audit) -> ModelFacts:
                 Linked(
                     "dataset",
                     item.repo_id,
-                    f"{HUB}/datasets/{item.repo_id}",
+                    _hub_url(item.repo_id, "datasets/"),
                     licence_of(item.license, {}),
                     sha=item.sha,
                 )
@@ -102,7 +102,7 @@ def model_facts(audit: Audit) -> ModelFacts:
                 Linked(
                     "base",
                     item.repo_id,
-                    f"{HUB}/{item.repo_id}",
+                    _hub_url(item.repo_id),
                     licence_of(item.license, {}),
                     relation=item.relation,
                     sha=item.sha,
@@ -150,6 +150,13 @@ def _notes(block: dict[str, object]) -> tuple[str, ...]:
         if isinstance(value, list):
             notes.extend(str(item) for item in value if isinstance(item, str))
     return tuple(notes)
+
+
+def _hub_url(repo_id: str, kind: str = "") -> str | None:
+    """The Hub page of a linked repo; None for a name a card made up (not a Hub id)."""
+    from openaudit.refs import is_repo_id
+
+    return f"{HUB}/{kind}{repo_id}" if is_repo_id(repo_id) else None
 
 
 def _card_licence(audit: Audit) -> object:

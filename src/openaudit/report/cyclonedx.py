@@ -16,6 +16,7 @@ from typing import Any
 
 from openaudit.report import Report
 from openaudit.report.bom_facts import Licence, ModelFacts, created, document_id, model_facts
+from openaudit.report.json_text import dumps_safe
 
 
 def render_cyclonedx(report: Report) -> str:
@@ -28,7 +29,7 @@ def render_cyclonedx(report: Report) -> str:
         card = cards.get(component.get("bom-ref"))
         if card:
             component["modelCard"] = card
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dumps_safe(data)
 
 
 def _bom(report: Report) -> tuple[Any, dict[str, dict[str, Any]]]:

@@ -11,7 +11,6 @@ an empty but valid log.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from openaudit import limits
 from openaudit.report import Gate, Report
+from openaudit.report.json_text import dumps_safe
 from openaudit.verdict import Citation, Finding, Verdict
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,7 +49,7 @@ def _rubric_probes(rubric_id: str) -> dict[str, Any]:
 
 def render_sarif(report: Report) -> str:
     """The report as a SARIF 2.1.0 log (JSON text ending in a newline)."""
-    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"
+    return dumps_safe(sarif_log(report))
 
 
 def sarif_log(report: Report) -> dict[str, Any]:

@@ -120,8 +120,8 @@ def build_document(report: Report):  # type: ignore[no-untyped-def]  # spdx-tool
             packages.append(
                 Package(
                     spdx_id=linked_id,
-                    name=linked.repo_id,
-                    download_location=linked.url,
+                    name=_safe(linked.repo_id),
+                    download_location=linked.url or SpdxNoAssertion(),
                     version=linked.sha,
                     files_analyzed=False,
                     license_declared=linked_licence,

@@ -123,7 +123,7 @@ def test_diff_of_two_hub_revisions(hub: FakeHub) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["diff", "a/b", "c/d", "-f", "xml"], "diff writes text or json"),
+        (["diff", "a/b", "c/d", "-f", "xml"], "diff writes text, json or markdown"),
         (["diff", "org/name@", "c/d"], "expected org/name@REVISION"),
     ],
 )
@@ -188,3 +188,16 @@ def test_a_mangled_report_is_read_or_refused_in_one_line(data: st.DataObject) ->
         render(report, Format.MARKDOWN)
     policy = Policy(fail_under=50, requirements={"code": "open"}, baseline=report)
     policy.evaluate([sample_verdict()], sample_rubric(), dt.date(2026, 1, 1))
+
+
+def test_diff_as_markdown_for_a_pull_request() -> None:
+    result = invoke(
+        ["diff", str(EXAMPLES / "open-model"), str(EXAMPLES / "restricted-model"), "-f", "markdown"]
+    )
+    assert result.exit_code == 0, result.stderr
+    from test_report_ci_formats import validate_markdown
+
+    validate_markdown(result.stdout)
+    assert result.stdout.startswith("## openaudit diff: ")
+    assert "| ↓ | weights | open | partial |" in result.stdout
+    assert "| ↓ | overall score |" in result.stdout

@@ -34,7 +34,9 @@ SideArg = Annotated[
 ]
 DiffFormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", metavar="text|json", help="Output format.", show_default=True),
+    typer.Option(
+        "--format", "-f", metavar="text|json|markdown", help="Output format.", show_default=True
+    ),
 ]
 GROUPS = (
     ("overall", ("overall", "score")),
@@ -57,8 +59,8 @@ def diff_command(
     """Show what changed in openness and licence terms between A and B."""
     from openaudit.compare import compare
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format {fmt!r}: diff writes text or json")
+    if fmt not in ("text", "json", "markdown"):
+        raise UsageError(f"--format {fmt!r}: diff writes text, json or markdown")
     app = AppContext.of(ctx)
     hf_token = app.token(token)
     with verbose_logging(False, app.secrets):
@@ -75,7 +77,8 @@ def diff_command(
             f"warning: comparing two different models: {_model(old)} and {_model(new)}", app.secrets
         )
     changes = compare(old, new)
-    text = _json(old, new, changes) if fmt == "json" else _text(old, new, changes)
+    render = {"json": _json, "markdown": _markdown}.get(fmt, _text)
+    text = render(old, new, changes)
     write_report(text, output)
 
 
@@ -139,14 +142,49 @@ def _text(old: Audit, new: Audit, changes: Sequence[Change]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _what(change: Change) -> str:
+    """What changed, in words: `code score`, `weights`, `usage.commercial_use`."""
+    if change.kind == "score":
+        return f"{change.subject} score"
+    if change.kind == "license-terms":
+        return "licence statement"
+    return change.subject
+
+
+def _markdown(old: Audit, new: Audit, changes: Sequence[Change]) -> str:
+    """The changes as Markdown, for a pull-request comment or a job summary."""
+    from openaudit.report.markdown import md
+
+    worse = sum(1 for c in changes if c.regression)
+    lines = [
+        f"## openaudit diff: {md(_label(old))} → {md(_label(new))}",
+        "",
+        f"rubric {md(new.primary.rubric_id)} · {len(changes)} change"
+        f"{'s' if len(changes) != 1 else ''}, {worse} regression{'s' if worse != 1 else ''}",
+    ]
+    if not changes:
+        lines += ["", "No change in openness or licence terms."]
+    for title, kinds in GROUPS:
+        chosen = [c for c in changes if c.kind in kinds]
+        if chosen:
+            lines += ["", f"**{title.capitalize()}**", "", "| | What | Before | After |"]
+            lines.append("| --- | --- | --- | --- |")
+            for change in chosen:
+                mark = {"better": "↑", "worse": "↓", "changed": "~"}[change.direction]
+                lines.append(
+                    f"| {mark} | {md(_what(change))} | {md(change.before or '-')} | "
+                    f"{md(change.after or '-')} |"
+                )
+    return "\n".join(lines) + "\n"
+
+
 def _lines(changes: Sequence[Change]) -> Iterator[str]:
     for change in changes:
         if change.kind == "license-terms":
             yield f"+ {change.after}" if change.before is None else f"- {change.before}"
         else:
             mark = {"better": "↑", "worse": "↓", "changed": "~"}[change.direction]
-            what = f"{change.subject} score" if change.kind == "score" else change.subject
-            yield f"{mark} {what}: {change.before or '-'} -> {change.after or '-'}"
+            yield f"{mark} {_what(change)}: {change.before or '-'} -> {change.after or '-'}"
 
 
 def _json(old: Audit, new: Audit, changes: Sequence[Change]) -> str:

@@ -1,11 +1,12 @@
 """The GitHub Action (action.yml) and the pre-commit hook, run as CI would run them.
 
-The action's `run:` steps are executed in order with bash as the Actions runner starts
-it (`bash --noprofile --norc -eo pipefail`): `${{ }}` expressions substituted, `if:`
-conditions evaluated, step outputs passed through a temporary GITHUB_OUTPUT, the Markdown going to a temporary
-GITHUB_STEP_SUMMARY. Two steps are not executed: the pip install (openaudit is
-already installed in the test environment) and `uses:` steps (GitHub's SARIF
-upload), whose inputs are checked instead. The hook runs through its entry command.
+The action's `run:` steps are executed in order with bash as the Actions runner
+starts it (`bash --noprofile --norc -eo pipefail`): `${{ }}` expressions
+substituted, `if:` conditions evaluated, step outputs passed through a temporary
+GITHUB_OUTPUT, the Markdown going to a temporary GITHUB_STEP_SUMMARY. Two steps are
+not executed: the pip install (openaudit is already installed in the test
+environment) and `uses:` steps (GitHub's SARIF upload), whose inputs are checked
+instead. The hook runs through its entry command.
 """
 
 from __future__ import annotations

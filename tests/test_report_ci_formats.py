@@ -231,7 +231,8 @@ def test_sample_reports(fmt: Format, tmp_path: Path, request: pytest.FixtureRequ
 def test_an_error_only_run_is_an_empty_valid_document(fmt: Format, tmp_path: Path) -> None:
     report = Report((RubricRef("openaudit", "1.0"),), (NOT_FOUND,), tool_version="0.1.0")
     text = render(report, fmt)
-    validate(fmt, text, tmp_path) if fmt is not Format.MARKDOWN else None
+    if fmt is not Format.MARKDOWN:  # an error-only Markdown report has no table to parse
+        validate(fmt, text, tmp_path)
     if fmt is Format.SARIF:
         run = json.loads(text)["runs"][0]
         assert run["results"] == []

@@ -8,23 +8,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from report_samples import FRAMEWORKS, sample_verdict
+from report_samples import FRAMEWORKS, sample_rubric, sample_verdict
 from typer.testing import CliRunner, Result
 
 from openaudit.cli.app import app
 from openaudit.cli.context import Services
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, RubricError
 from openaudit.evidence import Evidence
+from openaudit.rubric.model import Rubric
 from openaudit.verdict import Verdict
 
 
-@dataclass(frozen=True)
-class FakeRubric:
-    """A loaded rubric as the CLI sees it."""
-
-    id: str = "openaudit"
-    version: str = "1.0"
-    title: str = "openaudit default"
+def FakeRubric(
+    id: str = "openaudit",
+    version: str = "1.0",
+    title: str = "openaudit default",
+) -> Rubric:
+    """A loaded rubric as the CLI sees it: the sample verdict's layers and probes."""
+    return sample_rubric(id, version, title)
 
 
 @dataclass
@@ -50,7 +51,7 @@ class FakeCore:
             raise NetworkError(f"could not reach the Hub for {ref} (token {token})")
         return Evidence(ref=ref, source="hub", repo_id=ref, sha="0123456789abcdef" * 2 + "01234567")
 
-    def load_rubric(self, name: str) -> FakeRubric:
+    def load_rubric(self, name: str) -> Rubric:
         if name.endswith(".yaml") and "bad" in name:
             raise RubricError(f"{name}:3:5: unknown evaluator 'nope'")
         return FakeRubric(id=name if not name.endswith(".yaml") else "custom")

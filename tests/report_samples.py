@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from openaudit.report import Audit, ModelError, Report, RubricRef
+from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
 HOSTILE = "[bold red]pwned[/] \x1b[31mred\x1b[0m\x07 \u202eevil :smile:"
@@ -283,3 +284,25 @@ def multi_report(ref: str = "acme/llama-ft") -> Report:
 
 
 NOT_FOUND = ModelError("acme/missing", 3, "model acme/missing not found on the Hub")
+
+
+LAYER_WEIGHTS = {"weights": 3, "code": 2, "data": 2, "documentation": 1, "usage_limits": 3}
+
+
+def sample_rubric(
+    rubric_id: str = "openaudit", version: str = "1.0", title: str = "openaudit default"
+) -> Rubric:
+    """A rubric whose layers and probes are those of `sample_verdict` (for the policy)."""
+    verdict = sample_verdict()
+    layers = tuple(
+        LayerSpec(layer.id, LAYER_WEIGHTS[layer.id], Thresholds(80, 30), layer.id)
+        for layer in verdict.layers
+    )
+    probes = tuple(
+        ProbeSpec(
+            f.probe, layer.id, f.question, "fixed", weight=f.weight, remediation=f"Fix {f.probe}."
+        )
+        for layer in verdict.layers
+        for f in layer.findings
+    )
+    return Rubric(rubric_id, version, title, layers, probes)

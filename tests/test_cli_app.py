@@ -68,7 +68,11 @@ def test_version(flag: str) -> None:
 
 # (arguments, the whole error line): openaudit's words, never the parser library's
 USAGE_ERRORS = [
-    (["org/m", "-f", "xml"], "--format: 'xml' is not one of 'table', 'json'"),
+    (
+        ["org/m", "-f", "xml"],
+        "--format: 'xml' is not one of 'table', 'json', 'markdown', 'sarif', 'spdx', "
+        "'cyclonedx', 'badge'",
+    ),
     (["rubrics", "list", "-f", "xml"], "--format: 'xml' is not one of 'table', 'json'"),
     (
         ["org/m", "--verb"],

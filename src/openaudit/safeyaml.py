@@ -182,14 +182,14 @@ class _PyLoader(
 def _fastest_loader() -> Any:
     """libyaml's parser with our constructor when PyYAML has it (some 25 times faster;
     front matter may be 256 KiB), else the pure-Python loader."""
-    try:
-        from yaml._yaml import CParser
-    except ImportError:
+    if not getattr(yaml, "__with_libyaml__", False):
         return _PyLoader
 
-    class _CLoader(CParser, _Constructor, yaml.resolver.Resolver):
+    # CBaseLoader is PyYAML's public libyaml loader (parser + base constructor and
+    # resolver); our safe constructor and the full resolver come before the bases.
+    class _CLoader(yaml.CBaseLoader, _Constructor, yaml.resolver.Resolver):
         def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
+            yaml.CBaseLoader.__init__(self, stream)
             _Constructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 

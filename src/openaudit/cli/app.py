@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
-from typer import _click  # typer vendors click; its exceptions live here
 from typer.core import TyperGroup, TyperOption
 
 from openaudit import __version__
 from openaudit.cli.audit import audit_command
 from openaudit.cli.context import AppContext, Services
+from openaudit.cli.diff_cmd import diff_command
 from openaudit.cli.explain_cmd import explain
 from openaudit.cli.fetch import fetch_command
-from openaudit.cli.messages import plain_arguments, usage_error_message
+from openaudit.cli.messages import is_a, plain_arguments, usage_error_message
 from openaudit.cli.output import error
 from openaudit.cli.rubrics_cmd import rubrics_app
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
@@ -33,8 +33,10 @@ INTERRUPTED = 130
 EXIT_CODES = """\b
 Exit codes:
   0  passed: every model audited and the policy met
-  1  the audit ran but the policy failed (--fail-under, --require)
-  2  usage error: bad flag or reference, unreadable or invalid rubric
+  1  the audit ran but the policy failed (--fail-under, --require,
+     --require-class, --fail-on, an expired waiver, a --baseline regression)
+  2  usage error: bad flag or reference, unreadable or invalid rubric,
+     config file or baseline
   3  evidence unavailable: not found, gated without access, network failure
 With several models, the worst code over all of them (3 > 2 > 1 > 0).
 """
@@ -61,9 +63,7 @@ class OpenAuditGroup(TyperGroup):
             sys.exit(code)
         return code
 
-    def resolve_command(
-        self, ctx: _click.Context, args: list[str]
-    ) -> tuple[str | None, _click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         """A first word that names no subcommand is a reference for `audit`: so shell
         completion of `openaudit org/name --fo<TAB>` completes the audit's options."""
         if args and args[0] not in self.commands and not args[0].startswith("-"):
@@ -76,11 +76,11 @@ class OpenAuditGroup(TyperGroup):
         except OpenAuditError as exc:
             error(exc.one_line(), context.secrets)
             return int(exc.exit_code)
-        except _click.exceptions.NoArgsIsHelpError as exc:
-            # `openaudit rubrics` alone: its help, as `openaudit` alone shows the root's.
-            sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
-            return int(ExitCode.PASSED)
-        except _click.ClickException as exc:
+        except typer.TyperException as exc:  # typer's (vendored click's) usage errors
+            if is_a(exc, "NoArgsIsHelpError"):
+                # `openaudit rubrics` alone: its help, as `openaudit` alone shows the root's.
+                sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
+                return int(ExitCode.PASSED)
             error(usage_error_message(exc), context.secrets)
             return int(ExitCode.USAGE)  # click's exit 1 would read as "policy failed"
         except (KeyboardInterrupt, typer.Abort):
@@ -118,7 +118,7 @@ def with_default_command(args: list[str], group: TyperGroup) -> list[str]:
     return [DEFAULT_COMMAND, *args]
 
 
-def _options_with_values(command: _click.Command | None) -> set[str]:
+def _options_with_values(command: Any) -> set[str]:
     if command is None:
         return set()
     return {
@@ -172,6 +172,9 @@ app.command("fetch", short_help="Save a model's evidence as JSON for offline re-
 )
 app.add_typer(rubrics_app, name="rubrics", short_help="List, show, validate and document rubrics.")
 app.command("explain", short_help="What a probe asks, why it matters, how to fix it.")(explain)
+app.command("diff", short_help="What changed in openness between two audits of a model.")(
+    diff_command
+)
 
 
 @app.command(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from openaudit.cli.context import AppContext, RubricInfo, Settings
+from openaudit.cli.gate import gate_setup, judge, with_baseline
 from openaudit.cli.options import (
     ExplainOpt,
     FailUnderOpt,
@@ -24,14 +25,15 @@ from openaudit.cli.options import (
     VerboseOpt,
 )
 from openaudit.cli.output import error, say, verbose_logging, write_report
+from openaudit.cli.policy_options import BaselineOpt, ConfigOpt, FailOnOpt, RequireClassOpt
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
-from openaudit.policy import PolicyResult, policy_from_flags
 from openaudit.report import Audit, Format, ModelError, Report, Result, RubricRef, render
 from openaudit.report.text import redact
 from openaudit.secrets import redact_ref
 from openaudit.verdict import Verdict
 
-DEFAULT_RUBRIC = "openaudit"
+if TYPE_CHECKING:
+    from openaudit.policy import PolicyResult
 
 RefsArg = Annotated[
     list[str],
@@ -53,6 +55,10 @@ def audit_command(
     token: TokenOpt = None,
     fail_under: FailUnderOpt = None,
     require: RequireOpt = None,
+    require_class: RequireClassOpt = None,
+    fail_on: FailOnOpt = None,
+    baseline: BaselineOpt = None,
+    config: ConfigOpt = None,
     explain: ExplainOpt = False,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
@@ -61,14 +67,26 @@ def audit_command(
 ) -> None:
     """Audit how open each model is: weights, code, data, documentation, usage limits."""
     app = AppContext.of(ctx)
+    if quiet and verbose:
+        raise UsageError("contradictory flags: --quiet and --verbose")
+    flags = {
+        "fail-under": fail_under,
+        "require": require,
+        "require-class": require_class,
+        "fail-on": fail_on,
+        "baseline": None if baseline is None else str(baseline),
+        "rubric": rubric,
+        "format": fmt,
+    }
+    gate = gate_setup(flags, config)  # flags > OPENAUDIT_* > config file > defaults
     settings = app.settings(
-        fmt, output, no_color=no_color, quiet=quiet, verbose=verbose, explain=explain
+        gate.format, output, no_color=no_color, quiet=quiet, verbose=verbose, explain=explain
     )
-    policy = policy_from_flags(fail_under, require or ())
     app.remember_refs(refs)
     hf_token = app.token(token)
     with verbose_logging(settings.verbose, app.secrets):
-        rubrics = load_rubrics(app, rubric or [DEFAULT_RUBRIC])  # before any network access
+        rubrics = load_rubrics(app, gate.rubrics)  # before any network access
+        policy = with_baseline(gate.policy, gate.baseline, rubrics[0])
         results = tuple(
             run_audits(
                 app,
@@ -81,11 +99,11 @@ def audit_command(
             )
         )
     report = Report(tuple(RubricRef(r.id, r.version, r.title) for r in rubrics), results)
+    outcome, report = judge(policy, report, rubrics[0])  # the primary rubric's verdicts
     text = render(
         report, settings.format, explain=explain, width=settings.width, color=settings.color
     )
     write_report(redact(text, app.report_secrets()), settings.output)
-    outcome = policy.evaluate(report.verdicts)  # the primary rubric's verdicts
     announce(report, outcome, settings, app.secrets)
     raise typer.Exit(exit_code(report, outcome))
 
@@ -127,9 +145,8 @@ def run_audits(
             say(f"[{index}/{len(refs)}] auditing {redact_ref(ref)}", app.secrets)
         try:
             evidence = app.services.open_evidence(ref, revision=revision, token=token)
-            yield Audit(
-                tuple(app.services.evaluate(rubric, evidence, strict) for rubric in rubrics)
-            )
+            verdicts = tuple(app.services.evaluate(rubric, evidence, strict) for rubric in rubrics)
+            yield Audit(verdicts, evidence)
         except OpenAuditError as exc:
             secrets = tuple(app.secrets)
             yield ModelError(
@@ -159,6 +176,8 @@ def announce(report: Report, outcome: PolicyResult, settings: Settings, secrets:
         say(f"policy failed: {failure}", secrets)
     if settings.quiet:
         return
+    for waived in outcome.waived:
+        say(f"waived: {waived.ref}: {waived.probe} ({waived.waiver.reason})", secrets)
     if settings.output is not None or settings.format is not Format.TABLE:
         for verdict in report.verdicts:
             say(_summary(verdict), secrets)

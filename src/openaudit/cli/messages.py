@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from typer import _click  # typer vendors click; its exceptions live here
+import typer
 
 # Validation phrasings of the typer/pydantic layer, and how to say them.
 _REWORDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -25,15 +25,25 @@ _REWORDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def usage_error_message(exc: _click.ClickException) -> str:
+def is_a(exc: BaseException, name: str) -> bool:
+    """True when `exc` is (a subclass of) the parser's exception class `name`.
+
+    typer vendors click privately (`typer._click`); its exceptions are public only as
+    `typer.TyperException`, so the specific kinds are told apart by class name.
+    """
+    return any(cls.__name__ == name for cls in type(exc).__mro__)
+
+
+def usage_error_message(exc: typer.TyperException) -> str:
     """The one-line message for a command-line usage error."""
-    if isinstance(exc, _click.exceptions.NoSuchOption):
+    if is_a(exc, "NoSuchOption"):
         return _unknown_option(exc)
-    if isinstance(exc, _click.exceptions.MissingParameter):
+    if is_a(exc, "MissingParameter"):
         return _missing(exc)
-    if isinstance(exc, _click.exceptions.BadParameter):
-        return f"{_param_name(exc.param, exc.param_hint)}: {_reword(exc.message)}"
-    if isinstance(exc, _click.exceptions.BadOptionUsage):
+    if is_a(exc, "BadParameter"):
+        param: Any = exc
+        return f"{_param_name(param.param, param.param_hint)}: {_reword(exc.message)}"
+    if is_a(exc, "BadOptionUsage"):
         return _bad_option_usage(exc)
     message = exc.format_message()
     command = re.fullmatch(r"No such command '(.*)'\.", message)
@@ -90,7 +100,7 @@ def _see_help(exc: Any) -> str:
     return f" (see {path} --help)"
 
 
-def plain_arguments(command: _click.Command) -> None:
+def plain_arguments(command: Any) -> None:
     """Show arguments in help and usage as plain names (`REF...`), not with the parser's
     type labels (`REF <list[str]>`, `{REF}...`); for `command` and its subcommands."""
     for param in command.params:

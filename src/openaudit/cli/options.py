@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,27 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         help="Report format. Default: table when the report goes to a terminal, "
+        "json otherwise (a pipe, a file, --output).",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+
+
+class ListingFormat(StrEnum):
+    """Formats of listings (`rubrics list`, `rubrics show`): the report-only formats
+    (markdown, sarif, BOMs, badge) describe audits, not rubrics."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+ListingFormatOpt = Annotated[
+    ListingFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table when the output goes to a terminal, "
         "json otherwise (a pipe, a file, --output).",
         case_sensitive=False,
         show_default=False,
@@ -82,7 +104,8 @@ FailUnderOpt = Annotated[
         metavar="SCORE",
         min=0,
         max=100,
-        help="Policy: exit 1 when a model's overall score (0-100) is below SCORE.",
+        help="Policy: exit 1 when a model's proven overall score (0-100, unknown answers "
+        "counted as no) is below SCORE.",
     ),
 ]
 RequireOpt = Annotated[
@@ -90,8 +113,9 @@ RequireOpt = Annotated[
     typer.Option(
         "--require",
         metavar="LAYER=LEVEL",
-        help="Policy: exit 1 unless LAYER is at least LEVEL (closed < partial < open; "
-        "unknown fails). Repeatable, e.g. --require usage_limits=open.",
+        help="Policy: exit 1 unless LAYER is at least LEVEL (closed < partial < open), "
+        "unknown answers counted as no. Repeatable or comma-separated, e.g. "
+        "--require weights=open,usage_limits=partial.",
         show_default=False,
     ),
 ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from openaudit.cli.context import AppContext, Settings
-from openaudit.cli.options import FormatOpt, NoColorOpt, OutputOpt
+from openaudit.cli.options import ListingFormat, ListingFormatOpt, NoColorOpt, OutputOpt
 from openaudit.cli.output import say, write_report
 from openaudit.errors import ExitCode, RubricError, UsageError
 from openaudit.report import Format
@@ -69,7 +69,7 @@ EvaluatorsOpt = Annotated[
 @rubrics_app.command("list", short_help="List the shipped rubrics.")
 def list_command(
     ctx: typer.Context,
-    fmt: FormatOpt = None,
+    fmt: ListingFormatOpt = None,
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -100,7 +100,7 @@ def list_command(
 def show_command(
     ctx: typer.Context,
     name: NameArg,
-    fmt: FormatOpt = None,
+    fmt: ListingFormatOpt = None,
     output: OutputOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
@@ -198,9 +198,12 @@ def _write_all(output_dir: Path) -> list[Path]:
 
 
 def _settings(
-    ctx: typer.Context, fmt: Format | None, output: Path | None, no_color: bool
+    ctx: typer.Context, fmt: ListingFormat | None, output: Path | None, no_color: bool
 ) -> Settings:
-    return AppContext.of(ctx).settings(fmt, output, no_color=no_color, quiet=False, verbose=False)
+    chosen = None if fmt is None else Format(fmt.value)
+    return AppContext.of(ctx).settings(
+        chosen, output, no_color=no_color, quiet=False, verbose=False
+    )
 
 
 def _json(data: dict[str, Any]) -> str:

@@ -6,12 +6,15 @@ the table reporter, which needs rich, is imported only when a table is rendered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from openaudit import __version__
 from openaudit.verdict import Verdict
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence
 
 
 class Format(StrEnum):
@@ -19,6 +22,15 @@ class Format(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+    # CI gating and supply-chain formats (issue 9)
+    MARKDOWN = "markdown"
+    SARIF = "sarif"
+    SPDX = "spdx"
+    CYCLONEDX = "cyclonedx"
+    BADGE = "badge"
+
+
+CI_FORMATS = frozenset({Format.MARKDOWN, Format.SARIF, Format.SPDX, Format.CYCLONEDX, Format.BADGE})
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,9 @@ class Audit:
     """One model's evidence judged by every rubric of the run, the primary (first) first."""
 
     verdicts: tuple[Verdict, ...]
+    # What the sources read (datasets, base models, licence texts), for the BOM formats;
+    # None for an audit read back from a JSON report.
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         """Refuse an audit without verdicts: there would be no primary."""
@@ -65,12 +80,38 @@ Result = Audit | ModelError
 
 
 @dataclass(frozen=True)
+class Waived:
+    """A finding the policy accepted under a waiver; every format marks it."""
+
+    ref: str
+    probe: str
+    reason: str
+    expires: str | None = None  # YYYY-MM-DD
+    origin: str = ""  # file:line of the waiver
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The policy's result as reporters show it (computed by `openaudit.policy`)."""
+
+    passed: bool
+    failures: tuple[str, ...] = ()
+    waived: tuple[Waived, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def waiver(self, ref: str, probe: str) -> Waived | None:
+        """The waiver covering a model's probe, if any."""
+        return next((w for w in self.waived if w.ref == ref and w.probe == probe), None)
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything one run reports: the rubrics used (primary first) and one result per model."""
 
     rubrics: tuple[RubricRef, ...]
     results: tuple[Result, ...]
     tool_version: str = __version__
+    gate: Gate | None = None  # set when a policy was in effect
 
     @property
     def rubric(self) -> RubricRef:
@@ -105,7 +146,21 @@ def render(
         from openaudit.report.table import render_table
 
         return render_table(report, explain=explain, width=width, color=color)
-    assert_never(fmt)
+    if fmt in CI_FORMATS:
+        from openaudit.report.ci_formats import render_ci
+
+        return render_ci(report, fmt)
+    assert_never(fmt)  # type: ignore[arg-type]
 
 
-__all__ = ["Audit", "Format", "ModelError", "Report", "Result", "RubricRef", "render"]
+__all__ = [
+    "Audit",
+    "Format",
+    "Gate",
+    "ModelError",
+    "Report",
+    "Result",
+    "RubricRef",
+    "Waived",
+    "render",
+]

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from openaudit.report import Audit, ModelError, Report, Result
+from openaudit.report import Audit, Gate, ModelError, Report, Result, Waived
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
 SCHEMA_VERSION = "1"
@@ -22,7 +22,7 @@ _UNSAFE_RE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as plain data, keys in the documented order."""
-    return {
+    document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "openaudit", "version": report.tool_version},
         "rubric": {"id": report.rubric.id, "version": report.rubric.version},
@@ -30,8 +30,24 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"id": rubric.id, "version": rubric.version, "title": rubric.title}
             for rubric in report.rubrics
         ],
-        "models": [_result(result) for result in report.results],
+        "models": [_result(result, report.gate) for result in report.results],
     }
+    if report.gate is not None:  # only when a policy was in effect
+        document["policy"] = _gate(report.gate)
+    return document
+
+
+def _gate(gate: Gate) -> dict[str, Any]:
+    return {
+        "passed": gate.passed,
+        "failures": list(gate.failures),
+        "waived": [{"ref": w.ref, "probe": w.probe, **_waiver(w)} for w in gate.waived],
+        "notes": list(gate.notes),
+    }
+
+
+def _waiver(waived: Waived) -> dict[str, Any]:
+    return {"reason": waived.reason, "expires": waived.expires, "origin": waived.origin}
 
 
 def render_json(report: Report) -> str:
@@ -40,15 +56,21 @@ def render_json(report: Report) -> str:
     return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def _result(result: Result) -> dict[str, Any]:
+def _result(result: Result, gate: Gate | None = None) -> dict[str, Any]:
     if isinstance(result, ModelError):
         return {"ref": result.ref, "error": {"code": result.code, "message": result.message}}
-    return _audit(result)
+    return _audit(result, gate)
 
 
-def _audit(audit: Audit) -> dict[str, Any]:
+def _audit(audit: Audit, gate: Gate | None = None) -> dict[str, Any]:
     """The primary verdict in full, its licence block, and every rubric's compact result."""
     entry = _verdict(audit.primary)
+    if gate is not None:
+        for layer in entry["layers"]:
+            for finding in layer["findings"]:
+                waived = gate.waiver(audit.ref, finding["probe"])
+                if waived is not None:
+                    finding["waived"] = _waiver(waived)
     entry["license"] = _plain(audit.primary.license) if audit.primary.license else None
     entry["rubrics"] = [_rubric(verdict) for verdict in audit.verdicts]
     return entry

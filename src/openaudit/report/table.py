@@ -24,7 +24,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from openaudit.report import Audit, ModelError, Report, Result
+from openaudit.report import Audit, Gate, ModelError, Report, Result
 from openaudit.report.text import clean
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
@@ -75,6 +75,9 @@ def render_table(
         if index:
             console.print()
         console.print(_model(result, width))
+        if report.gate is not None:
+            for line in _waived(report.gate, result.ref):
+                console.print(line)
         if explain and isinstance(result, Audit):
             # soft wrap: an evidence URL is printed whole, never broken, so it can be
             # clicked or copied (a terminal wraps it visually if it must)
@@ -85,6 +88,17 @@ def render_table(
         console.print(_overview(report.results, width))
     # rich pads every cell to the full width; trailing blanks only make diffs noisy
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _waived(gate: Gate, ref: str) -> Iterator[Text]:
+    """One line per finding of this model that a waiver accepted (never hidden)."""
+    for waived in gate.waived:
+        if waived.ref == ref:
+            until = f", until {waived.expires}" if waived.expires else ""
+            yield Text.assemble(
+                ("Waived: ", "bold yellow"),
+                clean(f"{waived.probe} ({waived.reason}{until}; {waived.origin})"),
+            )
 
 
 def _safe(text: object, style: str = "") -> Text:

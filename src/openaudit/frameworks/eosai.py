@@ -520,7 +520,10 @@ def eosai_layers(dims: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     layers: dict[str, dict[str, str]] = {}
     for layer, dim in LAYER_DIMENSIONS.items():
         if dim in by_id:
-            layers[layer] = _from([by_id[dim]], by_id[dim]["level"], f"EOSAI {dim}")
+            item = by_id[dim]
+            reason = str(item["reason"]).removeprefix(f"{item['level']}: ")
+            why = f"EOSAI {dim}: {item['level']} ({reason})"
+            layers[layer] = {**_from([item], item["level"], ""), "reason": why}
     sources = [by_id[d] for d in ("datasources_basemodel", "datasources_endmodel") if d in by_id]
     if len(sources) == 2:
         levels = {d["level"] for d in sources}

@@ -32,11 +32,9 @@ def test_fully_open() -> None:
     assert result["decided"] == 12 and result["undecided"] == 0
     training = next(d for d in result["dimensions"] if d["id"] == "trainingcode")
     assert training["basis"] == "inferred" and "between" not in training
-    assert result["layers"]["code"] == {
-        "level": "partial",
-        "basis": "inferred",
-        "reason": "EOSAI trainingcode: partial",
-    }
+    code = result["layers"]["code"]
+    assert (code["level"], code["basis"]) == ("partial", "inferred")
+    assert code["reason"].startswith("EOSAI trainingcode: partial (training code linked")
 
 
 def test_llama_finetune() -> None:

@@ -187,3 +187,28 @@ def test_unreadable_path_is_refused(tmp_path: Path, name: str) -> None:
 def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="cannot write"):
         save_evidence(EVIDENCE, tmp_path / "no" / "such" / "dir.json")
+
+
+def test_evidence_saved_before_branches_were_listed_is_re_audited() -> None:
+    """Version-1 files written before `branches` existed read as 'branches not listed'."""
+    from openaudit.evidence import Evidence as _Evidence
+    from openaudit.rubric import evaluate, load_rubric
+
+    saved = _Evidence(ref="org/m", source="hub", readme="---\nlicense: mit\n---\n# M\n").to_dict()
+    del saved["branches"]
+    again = _Evidence.from_dict(saved)
+    assert again.branches is None
+    assert evaluate(load_rubric("mof"), again).extras["mof"]["class"] == "Unclassified"
+
+
+def test_evidence_of_another_version_is_refused_naming_the_version_needed() -> None:
+    import pytest as _pytest
+
+    from openaudit.errors import UsageError
+    from openaudit.evidence import Evidence as _Evidence
+
+    saved = _Evidence(ref="org/m", source="hub").to_dict()
+    saved["version"] = 0
+    with _pytest.raises(UsageError) as caught:
+        _Evidence.from_dict(saved)
+    assert "this openaudit reads version 1" in caught.value.message

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from fakehub import FakeHub, load_repos
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
 from openaudit.evidence import Evidence, Problem
 from openaudit.sources import hub as hub_source
-from openaudit.sources import hub_client, hub_links
+from openaudit.sources import hub_client, hub_http, hub_links
 from openaudit.sources.hub import fetch_hub_evidence
 
 APPROVED = "hf_ApprovedFixtureToken0123456789"
@@ -436,26 +435,64 @@ def test_bad_revision(hub: FakeHub) -> None:
 
 @pytest.mark.parametrize("mode", ["close", "500", "503"])
 def test_network_fault_on_model_info(hub: FakeHub, mode: str) -> None:
-    hub.fail_next(3, mode)  # type: ignore[arg-type]  # every attempt fails
-    start = time.perf_counter()
+    attempts = hub_http.current_policy().attempts
+    hub.fail_next(attempts, mode)  # type: ignore[arg-type]  # every attempt fails
     with pytest.raises(NetworkError) as caught:
         fetch_hub_evidence("openlab/open-7b", token=APPROVED)
-    assert time.perf_counter() - start < 5, "retries are few and short, not the client's loops"
     error = caught.value
-    assert error.message.startswith(f"could not reach the Hub at {hub.url}: ")
-    assert error.hint == "check the network or HF_ENDPOINT; set HF_HUB_OFFLINE=0"
+    if mode == "close":
+        assert error.message == (
+            f"could not reach the Hub at {hub.url}: "
+            f"the connection was closed without an answer ({attempts} tries)"
+        )
+        assert error.hint == "check the network and HF_ENDPOINT"
+    else:
+        assert error.message == f"the Hub at {hub.url} failed: HTTP {mode} ({attempts} tries)"
+        assert error.hint == "the Hub is failing; try again later"
+    assert "HF_HUB_OFFLINE" not in error.one_line()  # not set, so not mentioned
     assert APPROVED not in error.one_line()
     assert_one_line(error)
-    assert len(hub.requests) == 3
+    assert len(hub.requests) == attempts
 
 
-@pytest.mark.parametrize("mode", ["close", "503"])
+@pytest.mark.parametrize("mode", ["close", "503", "429"])
 def test_a_transient_fault_is_retried(hub: FakeHub, mode: str) -> None:
-    hub.fail_next(2, mode)  # type: ignore[arg-type]  # model_info fails twice, then answers
+    hub.fail_next(4, mode)  # type: ignore[arg-type]  # model_info fails four times, then answers
     evidence = fetch_hub_evidence("acme/solo")
     assert evidence.readme is not None
     infos = [p for p in hub.paths() if p.startswith("/api/") and not p.endswith("/refs")]
-    assert infos == ["/api/models/acme/solo"] * 3
+    assert infos == ["/api/models/acme/solo"] * 5
+
+
+def test_repeated_429_with_retry_after_is_waited_out(hub: FakeHub) -> None:
+    hub.fail_next(12, "429")  # more 429s than the 5 tries a failing server gets
+    evidence = fetch_hub_evidence("acme/solo")
+    assert evidence.readme is not None
+    assert len(hub.requests) == 12 + 4  # model info, refs, README, LICENSE
+
+
+def test_a_429_that_never_ends_is_a_rate_limit_error(hub: FakeHub) -> None:
+    hub.fail_next(100, "429")
+    with pytest.raises(NetworkError) as caught:
+        fetch_hub_evidence("acme/solo")
+    assert caught.value.message.startswith(f"the Hub at {hub.url} is rate-limiting requests: ")
+    assert "--token" in (caught.value.hint or "") and "--jobs" in (caught.value.hint or "")
+    assert len(hub.requests) == hub_http.current_policy().max_rate_tries
+
+
+def test_a_hub_that_never_answers_fails_within_the_timeout() -> None:
+    with socket.socket() as black_hole:  # accepts connections (backlog), never answers
+        black_hole.bind(("127.0.0.1", 0))
+        black_hole.listen(64)
+        port = black_hole.getsockname()[1]
+        with pytest.raises(NetworkError) as caught:
+            fetch_hub_evidence("openlab/open-7b", endpoint=f"http://127.0.0.1:{port}")
+    timeout = hub_http.current_policy().timeout
+    assert caught.value.message == (
+        f"the Hub at http://127.0.0.1:{port} did not answer: no answer within {timeout:.0f} s"
+    )
+    assert "--timeout" in (caught.value.hint or "")
+    assert_one_line(caught.value)
 
 
 def test_a_transient_fault_on_a_file_read_is_retried(hub: FakeHub) -> None:
@@ -464,7 +501,7 @@ def test_a_transient_fault_on_a_file_read_is_retried(hub: FakeHub) -> None:
 
 
 def test_network_fault_on_file_read_is_fatal(hub: FakeHub) -> None:
-    hub.fail_next(10, "close", after=1)  # every file read fails, retries included
+    hub.fail_next(20, "close", after=1)  # every file read fails, retries included
     with pytest.raises(NetworkError):
         fetch_hub_evidence("acme/solo")
 

@@ -9,6 +9,7 @@ per-content ETag and a real Content-Length, and X-Error-Code on every error.
 from __future__ import annotations
 
 import json
+import random
 import threading
 import time
 from collections.abc import Iterable
@@ -17,11 +18,23 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 from .repos import FIXTURES_ROOT, POINTER_SIZE, FixtureRepo, RepoEntry, load_repos
 
-FaultMode = Literal["close", "500", "503"]
+FaultMode = Literal["close", "500", "503", "429"]
+# Fields a listing item carries when no `expand` is asked for (like the real Hub's default).
+_LIST_DEFAULT = (
+    "id",
+    "modelId",
+    "likes",
+    "downloads",
+    "tags",
+    "pipeline_tag",
+    "library_name",
+    "createdAt",
+    "private",
+)
 _DATE = "2024-05-01T12:00:00.000Z"
 _JSON = "application/json; charset=utf-8"
 
@@ -47,10 +60,15 @@ class _HubError(Exception):
 class FakeHub:
     """The fake Hub server. Use as a context manager, or call start()/stop()."""
 
-    def __init__(self, root: Path = FIXTURES_ROOT, *, latency: float = 0.0) -> None:
+    def __init__(
+        self, root: Path = FIXTURES_ROOT, *, latency: float = 0.0, page_size: int = 100
+    ) -> None:
         self.repos = load_repos(root)
         self.latency = latency
         self.refs_listed = True  # False: /refs answers a bare 404, as a Hub without it would
+        self.page_size = page_size  # models per page of a listing (`Link: rel="next"` after)
+        self.retry_after = "0"  # the Retry-After value sent with an injected 429
+        self._chaos: tuple[random.Random, tuple[tuple[FaultMode, float], ...]] | None = None
         self._log: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._faults: list[FaultMode | None] = []
@@ -66,7 +84,7 @@ class FakeHub:
     # -- lifecycle -------------------------------------------------------
     def start(self) -> FakeHub:
         handler = type("Handler", (_Handler,), {"hub": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = _QuietServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -113,8 +131,10 @@ class FakeHub:
         with self._lock:
             self._log.clear()
             self._faults.clear()
+            self._chaos = None
             self.peak_in_flight = 0
             self.refs_listed = True
+            self.retry_after = "0"
 
     def fail_next(self, count: int = 1, mode: FaultMode = "close", *, after: int = 0) -> None:
         """Make `count` requests fail, after `after` good ones: drop the connection, or 500/503.
@@ -158,10 +178,27 @@ class FakeHub:
         with self._held_changed:
             self._held -= 1
 
+    def chaos(self, rates: dict[FaultMode, float], *, seed: int = 0) -> None:
+        """Fail a random share of all later requests: e.g. {"429": 0.05, "500": 0.05}."""
+        with self._lock:
+            self._chaos = (random.Random(seed), tuple(rates.items()))
+
     def _record(self, record: RequestRecord) -> tuple[FaultMode | None, int]:
         with self._lock:
             self._log.append(record)
-            return (self._faults.pop(0) if self._faults else None), len(self._log) - 1
+            return self._next_fault(), len(self._log) - 1
+
+    def _next_fault(self) -> FaultMode | None:
+        if self._faults:
+            return self._faults.pop(0)
+        if self._chaos is not None:
+            rng, rates = self._chaos
+            draw = rng.random()
+            for mode, rate in rates:
+                if draw < rate:
+                    return mode
+                draw -= rate
+        return None
 
     def _enter(self) -> None:
         with self._lock:
@@ -174,6 +211,11 @@ class FakeHub:
 
     def find(self, repo_type: str, repo_id: str) -> FixtureRepo | None:
         return self.repos.get((repo_type, repo_id))
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up (a retry, a timeout) is not the server's problem
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -205,6 +247,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "close":
             self.close_connection = True
             return
+        if fault == "429":
+            self._send_error(_HubError(429, None, "Too Many Requests"), rate_limited=True)
+            return
         if fault is not None:
             self._send_error(_HubError(int(fault), None, "Internal Error"))
             return
@@ -215,7 +260,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(err, head=head)
 
     def _route(self, parts: list[str], query: str, head: bool, token: str | None) -> None:
-        if len(parts) >= 4 and parts[0] == "api" and parts[1] in ("models", "datasets"):
+        if parts == ["api", "models"]:
+            self._list_models(query, token)
+        elif len(parts) >= 4 and parts[0] == "api" and parts[1] in ("models", "datasets"):
             self._api(parts[1][:-1], f"{parts[2]}/{parts[3]}", parts[4:], query, token)
         elif len(parts) >= 6 and parts[0] == "datasets" and parts[3] == "resolve":
             self._resolve(
@@ -279,6 +326,39 @@ class _Handler(BaseHTTPRequestHandler):
             raise _HubError(404 if token else 401, "RepoNotFound", "Repository not found")
         return repo
 
+    def _list_models(self, query: str, token: str | None) -> None:
+        """GET /api/models: author, search, filter (all must match), limit, expand, cursor."""
+        params = parse_qs(query)
+        author = params.get("author", [None])[0]
+        search = params.get("search", [""])[0].lower()
+        filters = params.get("filter", [])
+        limit = int(params.get("limit", ["0"])[0] or 0)
+        start = int(params.get("cursor", ["0"])[0])
+        matching = [
+            repo
+            for (kind, repo_id), repo in sorted(self.hub.repos.items())
+            if kind == "model"
+            and not (repo.private and token not in repo.allowed_tokens)
+            and (author is None or repo_id.split("/")[0] == author)
+            and search in repo_id.lower()
+            and all(f in repo.all_tags() or f == repo.library_name for f in filters)
+        ]
+        if limit:
+            matching = matching[:limit]
+        page = matching[start : start + self.hub.page_size]
+        expand = params.get("expand") or list(_LIST_DEFAULT)
+        items = [
+            {k: v for k, v in _info(repo, "main", blobs=False).items() if k in {"id", *expand}}
+            for repo in page
+        ]
+        headers = {"Content-Type": _JSON}
+        if start + self.hub.page_size < len(matching):
+            rest = [(k, v) for k, v in parse_qsl(query) if k != "cursor"]
+            rest.append(("cursor", str(start + self.hub.page_size)))
+            headers["Link"] = f'<{self.hub.url}/api/models?{urlencode(rest)}>; rel="next"'
+        body = json.dumps(items).encode()
+        self._send(200, headers, len(body), [body], False)
+
     # -- responses -------------------------------------------------------
     def _token(self) -> str | None:
         value = self.headers.get("authorization", "")
@@ -312,9 +392,15 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self._write_body(body)
 
-    def _send_error(self, err: _HubError, *, head: bool = False) -> None:
+    def _send_error(
+        self, err: _HubError, *, head: bool = False, rate_limited: bool = False
+    ) -> None:
         body = json.dumps({"error": err.message}).encode()
         headers = {"Content-Type": _JSON, "X-Error-Message": err.message}
+        if rate_limited:
+            headers["Retry-After"] = self.hub.retry_after
+            headers["RateLimit"] = f'"api";r=0;t={self.hub.retry_after}'
+            headers["RateLimit-Policy"] = '"fixed window";"api";q=500;w=300'
         if err.code:
             headers["X-Error-Code"] = err.code
         self._send(err.status, headers, len(body), [body], head)

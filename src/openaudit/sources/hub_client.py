@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -30,13 +29,22 @@ if TYPE_CHECKING:
     from huggingface_hub.hf_api import DatasetInfo, ModelInfo, RepoSibling
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
-REQUEST_TIMEOUT = 30.0  # seconds; the client's shared session has no timeout of its own
-NETWORK_HINT = "check the network or HF_ENDPOINT; set HF_HUB_OFFLINE=0"
+NETWORK_HINT = "check the network and HF_ENDPOINT"
+OFFLINE_HINT = "HF_HUB_OFFLINE is set: unset it to reach the Hub"
+TIMEOUT_HINT = "the Hub may be down or unreachable; try later, or raise --timeout"
+RATE_HINT = (
+    "wait a few minutes and re-run; a token (--token or HF_TOKEN) raises the Hub's limits, "
+    "fewer --jobs lower the rate"
+)
+SERVER_HINT = "the Hub is failing; try again later"
 GATED_HINT = "request access on the model's Hub page, then pass a token with --token or HF_TOKEN"
+AUTH_HINT = (
+    "pass a token with --token or HF_TOKEN; for a gated model, request access on its Hub page"
+)
 
-# Waits before the 2nd and 3rd attempt of a request that failed transiently
-# (connection error, timeout, 5xx, 408, 429); short, so a dead Hub costs ~1 s.
-RETRY_DELAYS: tuple[float, ...] = (0.25, 0.75)
+# A failure while reading a response body (after the transport's own retries,
+# which cover everything up to the headers) is tried once more.
+BODY_RETRIES = 1
 T = TypeVar("T")
 
 ErrorKind = Literal["gated", "not_found", "revision", "disabled", "entry", "network", "other"]
@@ -63,6 +71,10 @@ class HubClient:
         # client's agent-harness endpoint (read once, when huggingface_hub loads).
         os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
         from huggingface_hub import HfApi
+
+        from openaudit.sources import hub_http
+
+        hub_http.install()
 
         url = resolve_endpoint(endpoint)
         api = HfApi(
@@ -98,7 +110,6 @@ class HubClient:
                     revision=revision,
                     files_metadata=files_metadata,
                     token=self.auth,
-                    timeout=REQUEST_TIMEOUT,
                 )
             )
         except (BadRequestError, HFValidationError):
@@ -120,9 +131,7 @@ class HubClient:
         if revision is not None:
             path += f"/revision/{_quote(revision)}"
         params = {"blobs": True} if files_metadata else {}
-        response = get_session().get(
-            path, headers=self.headers(), params=params, timeout=REQUEST_TIMEOUT
-        )
+        response = get_session().get(path, headers=self.headers(), params=params)
         hf_raise_for_status(response)
         data = response.json()
         card = data.pop("cardData", None)
@@ -132,9 +141,7 @@ class HubClient:
 
     def dataset_info(self, repo_id: str) -> DatasetInfo:
         """dataset_info for one dataset repo, with this client's token and timeout."""
-        return retrying(
-            lambda: self.api.dataset_info(repo_id, token=self.auth, timeout=REQUEST_TIMEOUT)
-        )
+        return retrying(lambda: self.api.dataset_info(repo_id, token=self.auth))
 
     def branches(self, repo_id: str) -> tuple[str, ...] | None:
         """The model's branch names (intermediate checkpoints often live there); None when
@@ -165,9 +172,7 @@ class HubClient:
         from huggingface_hub import get_session, hf_hub_url, hf_raise_for_status
 
         url = hf_hub_url(repo_id, path, revision=sha, endpoint=self.endpoint)
-        with get_session().stream(
-            "GET", url, headers=self.headers(), timeout=REQUEST_TIMEOUT
-        ) as response:
+        with get_session().stream("GET", url, headers=self.headers()) as response:
             hf_raise_for_status(response)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
@@ -190,9 +195,31 @@ class HubClient:
             return UsageError(self.scrub(f"not a valid Hub model id or revision: {exc}"))
         reason = self.scrub(short_reason(exc))
         if kind == "network":
-            message = f"could not reach the Hub at {self.endpoint}: {reason}"
-            return NetworkError(message, hint=NETWORK_HINT)
+            return self.network_error(exc, reason)
+        if _status(exc) in (401, 403):
+            message = f"the Hub refused access to {repo_id} ({reason})"
+            return EvidenceUnavailable(message, hint=AUTH_HINT)
         return EvidenceUnavailable(f"could not read {repo_id} from {self.endpoint}: {reason}")
+
+    def network_error(self, exc: BaseException, reason: str) -> NetworkError:
+        """The error for a Hub that could not be reached, with the remedy for its cause."""
+        from huggingface_hub import errors
+
+        from openaudit.sources.hub_http import HubUnavailable
+
+        if isinstance(exc, errors.OfflineModeIsEnabled):
+            return NetworkError(f"cannot reach the Hub at {self.endpoint}", hint=OFFLINE_HINT)
+        cause = exc.kind if isinstance(exc, HubUnavailable) else "connection"
+        if cause == "timeout":
+            message = f"the Hub at {self.endpoint} did not answer: {reason}"
+            return NetworkError(message, hint=TIMEOUT_HINT)
+        if cause == "rate_limited":
+            message = f"the Hub at {self.endpoint} is rate-limiting requests: {reason}"
+            return NetworkError(message, hint=RATE_HINT)
+        if cause == "server":
+            return NetworkError(f"the Hub at {self.endpoint} failed: {reason}", hint=SERVER_HINT)
+        message = f"could not reach the Hub at {self.endpoint}: {reason}"
+        return NetworkError(message, hint=NETWORK_HINT)
 
 
 class TooLarge(Exception):
@@ -260,18 +287,19 @@ def client_errors() -> tuple[type[Exception], ...]:
 
 
 def retrying(call: Callable[[], T]) -> T:
-    """`call()`, tried again after a short wait while it fails transiently.
+    """`call()`, tried once more when its response body broke off.
 
-    The client retries neither model_info nor our single-GET file reads, so one
-    dropped connection or 503 would otherwise end the audit.
+    The transport (hub_http) retries everything up to a response's headers and
+    raises HubUnavailable when it gives up; that is final.
     """
-    for delay in RETRY_DELAYS:
+    from openaudit.sources.hub_http import HubUnavailable
+
+    for _ in range(BODY_RETRIES):
         try:
             return call()
         except client_errors() as exc:
-            if error_kind(exc) != "network":
+            if isinstance(exc, HubUnavailable) or error_kind(exc) != "network":
                 raise
-        time.sleep(delay)
     return call()
 
 
@@ -298,6 +326,12 @@ def error_kind(exc: BaseException) -> ErrorKind:
     return "other"
 
 
+def _status(exc: BaseException) -> int | None:
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
 def _is_validation_error(exc: BaseException) -> bool:
     from huggingface_hub.errors import HFValidationError
 
@@ -312,5 +346,9 @@ def short_reason(exc: BaseException) -> str:
         return "offline mode is enabled (HF_HUB_OFFLINE)"
     if isinstance(exc, errors.HfHubHTTPError) and exc.response is not None:
         return f"HTTP {exc.response.status_code}"
+    from openaudit.sources.hub_http import HubUnavailable
+
+    if isinstance(exc, HubUnavailable):
+        return str(exc)
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

@@ -152,7 +152,7 @@ def test_single_ref_error_is_one_line_exit_3_and_a_json_entry(ref: str, message:
 def test_batch_continues_past_errors_and_exits_with_the_worst() -> None:
     core = FakeCore()
     result = run(["acme/a", "missing/b", "acme/c", "--fail-under", "90"], core)
-    assert [ref for ref, _, _ in core.opened] == ["acme/a", "missing/b", "acme/c"]
+    assert sorted(ref for ref, _, _ in core.opened) == ["acme/a", "acme/c", "missing/b"]
     assert result.exit_code == 3  # evidence unavailable beats policy failed
     document = json.loads(result.stdout)
     validate_report(document)
@@ -206,13 +206,9 @@ def test_two_rubrics_one_fetch_one_report() -> None:
     core = FakeCore()
     result = run(["acme/a", "acme/b", "-r", "openaudit", "-r", "mof", "-f", "json"], core)
     assert result.exit_code == 0, result.stderr
-    assert [ref for ref, _, _ in core.opened] == ["acme/a", "acme/b"]  # evidence read once
-    assert core.evaluated == [
-        ("openaudit", "acme/a"),
-        ("mof", "acme/a"),
-        ("openaudit", "acme/b"),
-        ("mof", "acme/b"),
-    ]
+    assert sorted(ref for ref, _, _ in core.opened) == ["acme/a", "acme/b"]  # read once
+    for ref in ("acme/a", "acme/b"):  # models run concurrently; each primary first
+        assert [rubric for rubric, model in core.evaluated if model == ref] == ["openaudit", "mof"]
     document = json.loads(result.stdout)
     validate_report(document)
     assert document["rubric"] == {"id": "openaudit", "version": "1.0"}

@@ -14,7 +14,7 @@ from fakehub import FakeHub, load_repos
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
 from openaudit.evidence import Evidence, Problem
 from openaudit.sources import hub as hub_source
-from openaudit.sources import hub_client, hub_http, hub_links
+from openaudit.sources import hub_client, hub_links, network
 from openaudit.sources.hub import fetch_hub_evidence
 
 APPROVED = "hf_ApprovedFixtureToken0123456789"
@@ -435,7 +435,7 @@ def test_bad_revision(hub: FakeHub) -> None:
 
 @pytest.mark.parametrize("mode", ["close", "500", "503"])
 def test_network_fault_on_model_info(hub: FakeHub, mode: str) -> None:
-    attempts = hub_http.current_policy().attempts
+    attempts = network.current_policy().attempts
     hub.fail_next(attempts, mode)  # type: ignore[arg-type]  # every attempt fails
     with pytest.raises(NetworkError) as caught:
         fetch_hub_evidence("openlab/open-7b", token=APPROVED)
@@ -477,19 +477,23 @@ def test_a_429_that_never_ends_is_a_rate_limit_error(hub: FakeHub) -> None:
         fetch_hub_evidence("acme/solo")
     assert caught.value.message.startswith(f"the Hub at {hub.url} is rate-limiting requests: ")
     assert "--token" in (caught.value.hint or "") and "--jobs" in (caught.value.hint or "")
-    assert len(hub.requests) == hub_http.current_policy().max_rate_tries
+    assert len(hub.requests) == network.current_policy().max_rate_tries
 
 
 def test_a_hub_that_never_answers_fails_within_the_timeout() -> None:
-    with socket.socket() as black_hole:  # accepts connections (backlog), never answers
-        black_hole.bind(("127.0.0.1", 0))
-        black_hole.listen(64)
-        port = black_hole.getsockname()[1]
-        with pytest.raises(NetworkError) as caught:
-            fetch_hub_evidence("openlab/open-7b", endpoint=f"http://127.0.0.1:{port}")
-    timeout = hub_http.current_policy().timeout
+    previous = network.current_policy()
+    network.configure(timeout=0.4)
+    try:
+        with socket.socket() as black_hole:  # accepts connections (backlog), never answers
+            black_hole.bind(("127.0.0.1", 0))
+            black_hole.listen(64)
+            port = black_hole.getsockname()[1]
+            with pytest.raises(NetworkError) as caught:
+                fetch_hub_evidence("openlab/open-7b", endpoint=f"http://127.0.0.1:{port}")
+    finally:
+        network.configure(previous)
     assert caught.value.message == (
-        f"the Hub at http://127.0.0.1:{port} did not answer: no answer within {timeout:.0f} s"
+        f"the Hub at http://127.0.0.1:{port} did not answer: no answer within 0.4 s"
     )
     assert "--timeout" in (caught.value.hint or "")
     assert_one_line(caught.value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -44,11 +44,17 @@ class RubricInfo(Protocol):
         """The rubric's title."""
 
 
-def _open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:
+def _open_evidence(ref: str, **options: Any) -> Evidence:
     from openaudit.sources import open_evidence
 
-    result: Evidence = open_evidence(ref, revision=revision, token=token)
+    result: Evidence = open_evidence(ref, **options)
     return result
+
+
+def _list_models(query: Any, *, token: str | None = None) -> Iterable[tuple[str, Any]]:
+    from openaudit.sources.hub_listing import list_hub_models
+
+    return ((model.repo_id, model.data) for model in list_hub_models(query, token=token))
 
 
 def _save_evidence(evidence: Evidence, path: Path | None) -> str:
@@ -81,6 +87,7 @@ class Services:
     """The core functions the commands call, and the one terminal fact they depend on."""
 
     open_evidence: Callable[..., Evidence] = _open_evidence
+    list_models: Callable[..., Iterable[tuple[str, Any]]] = _list_models
     save_evidence: Callable[[Evidence, Path | None], str] = _save_evidence
     load_rubric: Callable[[str], RubricInfo] = _load_rubric
     evaluate: Callable[[Any, Evidence, bool], Verdict] = _evaluate

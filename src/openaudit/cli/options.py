@@ -119,3 +119,57 @@ RequireOpt = Annotated[
         show_default=False,
     ),
 ]
+FromFileOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from-file",
+        metavar="FILE",
+        help="Audit the refs listed in FILE, one a line ('#' comments and blank lines "
+        "allowed; '-' reads stdin). A malformed line becomes an error row naming it.",
+        show_default=False,
+    ),
+]
+AuthorOpt = Annotated[
+    str | None,
+    typer.Option("--author", metavar="ORG", help="Audit the Hub models of ORG (a user or org)."),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option("--search", metavar="TEXT", help="Audit the Hub models whose id contains TEXT."),
+]
+FilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--filter",
+        metavar="TAG",
+        help="Audit the Hub models tagged TAG (e.g. license:mit, text-generation). "
+        "Repeatable: every tag must match.",
+        show_default=False,
+    ),
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", metavar="N", min=1, help="Audit at most N models of the Hub listing."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=1,
+        max=64,
+        help="Models audited at once (default: 16). The Hub's rate limits apply to them all.",
+        show_default=False,
+    ),
+]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        min=0.1,
+        help="Give up on a Hub request that gets no answer for SECONDS in all (default: 10).",
+        show_default=False,
+    ),
+]

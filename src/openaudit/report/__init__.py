@@ -1,14 +1,18 @@
 """Reporters: render audit results; they compute nothing.
 
-`render(report, fmt)` dispatches on `Format`. This module stays light (no rich):
-the table reporter, which needs rich, is imported only when a table is rendered.
+`render(report, fmt)` looks the format up in `RENDERERS` (whole reports) and
+`open_stream(fmt, rubrics)` in `STREAMERS` (one row per model, written as each
+model completes). A new format is an enum member and one entry in one of the two
+tables. This module stays light (no rich): a reporter's module is imported only
+when its format is used.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, Protocol
 
 from openaudit import __version__
 from openaudit.verdict import Verdict
@@ -28,6 +32,9 @@ class Format(StrEnum):
     SPDX = "spdx"
     CYCLONEDX = "cyclonedx"
     BADGE = "badge"
+    # one row per model, written as each completes (issue 8)
+    JSONL = "jsonl"
+    CSV = "csv"
 
 
 CI_FORMATS = frozenset({Format.MARKDOWN, Format.SARIF, Format.SPDX, Format.CYCLONEDX, Format.BADGE})
@@ -134,33 +141,110 @@ class Report:
         return tuple(r for r in self.results if isinstance(r, ModelError))
 
 
-def render(
-    report: Report, fmt: Format, *, explain: bool = False, width: int = 100, color: bool = False
-) -> str:
-    """The report as text in the given format; `explain`, `width`, `color` apply to tables."""
-    if fmt is Format.JSON:
-        from openaudit.report.json_report import render_json
+@dataclass(frozen=True)
+class RenderOptions:
+    """Presentation choices a whole-report renderer may use (tables use all three)."""
 
-        return render_json(report)
-    if fmt is Format.TABLE:
-        from openaudit.report.table import render_table
+    explain: bool = False
+    width: int = 100
+    color: bool = False
 
-        return render_table(report, explain=explain, width=width, color=color)
-    if fmt in CI_FORMATS:
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+
+class StreamWriter(Protocol):
+    """A streaming format: a header, then one piece of text per model as it completes."""
+
+    def header(self) -> str:
+        """Text written before the first model ('' when the format has none)."""
+
+    def row(self, result: Result) -> str:
+        """One model's text, ending in a newline."""
+
+
+def _render_json(report: Report, options: RenderOptions) -> str:
+    from openaudit.report.json_report import render_json
+
+    return render_json(report)
+
+
+def _render_table(report: Report, options: RenderOptions) -> str:
+    from openaudit.report.table import render_table
+
+    return render_table(report, explain=options.explain, width=options.width, color=options.color)
+
+
+def _jsonl(rubrics: tuple[RubricRef, ...]) -> StreamWriter:
+    from openaudit.report.stream import JsonlWriter
+
+    return JsonlWriter(rubrics)
+
+
+def _csv(rubrics: tuple[RubricRef, ...]) -> StreamWriter:
+    from openaudit.report.stream import CsvWriter
+
+    return CsvWriter(rubrics)
+
+
+def _render_ci(fmt: Format) -> Renderer:
+    def render_format(report: Report, options: RenderOptions) -> str:
         from openaudit.report.ci_formats import render_ci
 
         return render_ci(report, fmt)
-    assert_never(fmt)  # type: ignore[arg-type]
+
+    return render_format
+
+
+RENDERERS: dict[Format, Renderer] = {
+    Format.JSON: _render_json,
+    Format.TABLE: _render_table,
+    **{fmt: _render_ci(fmt) for fmt in sorted(CI_FORMATS)},
+}
+STREAMERS: dict[Format, Callable[[tuple[RubricRef, ...]], StreamWriter]] = {
+    Format.JSONL: _jsonl,
+    Format.CSV: _csv,
+}
+
+
+def is_streaming(fmt: Format) -> bool:
+    """True for formats written one model at a time, in completion order."""
+    return fmt in STREAMERS
+
+
+def render(
+    report: Report, fmt: Format, *, explain: bool = False, width: int = 100, color: bool = False
+) -> str:
+    """The report as text in the given format; `explain`, `width`, `color` apply to tables.
+
+    A streaming format renders the whole report as its header and rows, in report order.
+    """
+    renderer = RENDERERS.get(fmt)
+    if renderer is not None:
+        return renderer(report, RenderOptions(explain, width, color))
+    writer = open_stream(fmt, report.rubrics)
+    return writer.header() + "".join(writer.row(result) for result in report.results)
+
+
+def open_stream(fmt: Format, rubrics: tuple[RubricRef, ...]) -> StreamWriter:
+    """The writer of a streaming format, for a run with these rubrics."""
+    return STREAMERS[fmt](rubrics)
 
 
 __all__ = [
+    "RENDERERS",
+    "STREAMERS",
     "Audit",
     "Format",
     "Gate",
     "ModelError",
+    "RenderOptions",
     "Report",
     "Result",
     "RubricRef",
+    "StreamWriter",
     "Waived",
+    "is_streaming",
+    "open_stream",
     "render",
 ]

@@ -52,8 +52,18 @@ def _waiver(waived: Waived) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     """The report as indented JSON text ending in a newline."""
-    text = json.dumps(report_to_dict(report), indent=2, ensure_ascii=False)
-    return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return safe_dumps(report_to_dict(report), indent=2) + "\n"
+
+
+def safe_dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON text that is safe to print: UTF-8 kept, terminal-unsafe characters escaped."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def model_to_dict(result: Result) -> dict[str, Any]:
+    """One entry of the report's `models` list: an audited model, or its error."""
+    return _result(result)
 
 
 def _result(result: Result, gate: Gate | None = None) -> dict[str, Any]:

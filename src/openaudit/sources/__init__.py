@@ -11,8 +11,9 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
+from openaudit.errors import UsageError
 from openaudit.evidence import Problem, TextFile
-from openaudit.refs import parse_ref
+from openaudit.refs import is_repo_id, parse_ref, show
 from openaudit.secrets import redact_ref
 
 if TYPE_CHECKING:
@@ -54,13 +55,26 @@ def card_ids(card: dict[str, Any] | None, key: str) -> tuple[list[str], list[Pro
     return ids, problems
 
 
-def open_evidence(ref: str, *, revision: str | None = None, token: str | None = None) -> Evidence:
+def open_evidence(
+    ref: str,
+    *,
+    revision: str | None = None,
+    token: str | None = None,
+    listed: dict[str, Any] | None = None,
+) -> Evidence:
     """Read the evidence for one model reference (Hub id or URL, model folder, saved .json).
 
     Hub and local evidence carry `ref` as the user typed it, with any token in it
     masked (`?token=***`); saved evidence keeps the ref it was fetched with, so a
-    replay reports the same model.
+    replay reports the same model. `listed` (a Hub listing's entry) makes `ref` a
+    Hub id whatever is on disk.
     """
+    if listed is not None:
+        from openaudit.sources.hub import fetch_hub_evidence
+
+        if not is_repo_id(ref):
+            raise UsageError(f"not a Hub model id: {show(ref)}")
+        return fetch_hub_evidence(ref, revision=revision, token=token, listed=listed)
     model = parse_ref(ref, revision)
     if model.kind == "hub":
         # imported lazily: huggingface_hub is slow to import and not needed offline

@@ -26,6 +26,7 @@ from openaudit.sources.hub_client import (
     HubClient,
     client_errors,
     gated_flag,
+    info_from_json,
     repo_files,
     resolve_endpoint,
     short_reason,
@@ -55,8 +56,12 @@ def fetch_hub_evidence(
     revision: str | None = None,
     token: str | None = None,
     endpoint: str | None = None,
+    listed: dict[str, Any] | None = None,
 ) -> Evidence:
     """Read everything openaudit needs about one Hub model into an Evidence.
+
+    `listed` is the model's entry from a Hub listing (hub_listing.EXPAND fields):
+    it stands in for `model_info`, saving one request per model.
 
     `token=None` sends no token at all (no implicit token file); the endpoint is
     the argument, else HF_ENDPOINT at call time, else https://huggingface.co.
@@ -65,17 +70,22 @@ def fetch_hub_evidence(
     """
     hub = HubClient.create(endpoint, token)
     try:
-        return _fetch(hub, repo_id, revision)
+        return _fetch(hub, repo_id, revision, listed)
     except OpenAuditError:
         raise
     except client_errors() as exc:
         raise hub.fatal(exc, repo_id, revision) from None
 
 
-def _fetch(hub: HubClient, repo_id: str, revision: str | None) -> Evidence:
-    where = redact_ref(hub.endpoint)
-    log.info("reading model info of %s at %s from %s", repo_id, revision or "main", where)
-    info, card_data = hub.model_info(repo_id, revision, files_metadata=True)
+def _fetch(
+    hub: HubClient, repo_id: str, revision: str | None, listed: dict[str, Any] | None
+) -> Evidence:
+    if listed is not None and revision is None:
+        info, card_data = info_from_json(listed)
+    else:
+        where = redact_ref(hub.endpoint)
+        log.info("reading model info of %s at %s from %s", repo_id, revision or "main", where)
+        info, card_data = hub.model_info(repo_id, revision, files_metadata=True)
     siblings = list(info.siblings or [])
     log.info("%s @ %s lists %d files", repo_id, (info.sha or "?")[:7], len(siblings))
     got = _gather(hub, repo_id, info.sha or revision or "main", siblings, card_data)

@@ -125,7 +125,6 @@ class HubClient:
         self, repo_id: str, revision: str | None, *, files_metadata: bool
     ) -> tuple[ModelInfo, dict[str, Any] | None]:
         from huggingface_hub import get_session, hf_raise_for_status
-        from huggingface_hub.hf_api import ModelInfo
 
         path = f"{self.endpoint}/api/models/{repo_id}"
         if revision is not None:
@@ -133,11 +132,7 @@ class HubClient:
         params = {"blobs": True} if files_metadata else {}
         response = get_session().get(path, headers=self.headers(), params=params)
         hf_raise_for_status(response)
-        data = response.json()
-        card = data.pop("cardData", None)
-        data.pop("card_data", None)
-        info = ModelInfo(**data)  # type: ignore[no-untyped-call]
-        return info, _plain_json(card) if isinstance(card, dict) else None
+        return info_from_json(response.json())
 
     def dataset_info(self, repo_id: str) -> DatasetInfo:
         """dataset_info for one dataset repo, with this client's token and timeout."""
@@ -247,6 +242,21 @@ def _quote(value: str) -> str:
 
 
 # -- conversions -------------------------------------------------------------------
+
+
+def info_from_json(data: dict[str, Any]) -> tuple[ModelInfo, dict[str, Any] | None]:
+    """A model's API JSON as the client's ModelInfo, and its card data as plain JSON.
+
+    The card data is kept out of ModelInfo, whose ModelCardData raises on some
+    shapes (model-index) even with ignore_metadata_errors.
+    """
+    from huggingface_hub.hf_api import ModelInfo
+
+    data = dict(data)
+    card = data.pop("cardData", None)
+    data.pop("card_data", None)
+    info = ModelInfo(**data)  # type: ignore[no-untyped-call]
+    return info, _plain_json(card) if isinstance(card, dict) else None
 
 
 def repo_files(siblings: list[RepoSibling] | None) -> tuple[RepoFile, ...]:

@@ -26,30 +26,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx2
 
+from openaudit.sources import network
+from openaudit.sources.network import NetworkPolicy, WaitListener
+
 RETRY_STATUSES = frozenset({408, 500, 502, 503, 504})
 RATE_LIMITED = 429
 GROW_AFTER = 8  # successful requests before the pool may run one more request at once
-
-
-@dataclass(frozen=True)
-class NetworkPolicy:
-    """How long to wait for the Hub and how often to try again."""
-
-    timeout: float = 10.0  # seconds of silence a request may cost, all tries together
-    attempts: int = 5  # tries of a request that fails transiently (5xx, dropped connection)
-    base_delay: float = 0.5  # first backoff wait, doubled after each failure, fully jittered
-    max_delay: float = 8.0
-    max_rate_wait: float = 300.0  # the most a request waits in all because the Hub said 429
-    max_rate_tries: int = 20  # 429 answers one request accepts before giving up
-    max_concurrency: int = 64  # requests in flight at once before any 429 halves it
-
-
-WaitListener = Callable[[float, str], None]
 
 
 class HubUnavailable(httpx2.TransportError):
@@ -253,41 +239,20 @@ def _seconds(value: float) -> str:
 # -- installation ------------------------------------------------------------------
 
 _lock = threading.Lock()
-_policy = NetworkPolicy()
-_listener: WaitListener | None = None
 _installed: tuple[NetworkPolicy, WaitListener | None] | None = None
-
-
-def configure(
-    policy: NetworkPolicy | None = None, *, listener: WaitListener | None = None, **changes: Any
-) -> NetworkPolicy:
-    """Set the policy (or change some of its fields) and who hears about waits; returns it.
-
-    Takes effect for requests made after this call (the shared client is rebuilt).
-    """
-    global _policy, _listener, _installed
-    with _lock:
-        _policy = replace(policy or _policy, **changes)
-        _listener = listener
-        _installed = None
-        return _policy
-
-
-def current_policy() -> NetworkPolicy:
-    """The policy requests are made under."""
-    return _policy
 
 
 def install() -> None:
     """Make huggingface_hub's shared client the one described above (once per policy)."""
     global _installed
     with _lock:
-        if _installed == (_policy, _listener):
+        policy, listener = network.current_policy(), network.current_listener()
+        if _installed == (policy, listener):
             return
         from huggingface_hub import get_session, set_client_factory
 
         hooks = get_session().event_hooks  # the client's own request hook (offline mode, ids)
-        policy, gate = _policy, RateGate(_policy.max_concurrency, listener=_listener)
+        gate = RateGate(policy.max_concurrency, listener=listener)
 
         def factory() -> httpx2.Client:
             inner = httpx2.HTTPTransport(
@@ -304,4 +269,4 @@ def install() -> None:
             )
 
         set_client_factory(factory)
-        _installed = (_policy, _listener)
+        _installed = (policy, listener)

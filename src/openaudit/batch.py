@@ -1,0 +1,141 @@
+"""The batch runner: audit many models at once, each result yielded as it completes.
+
+`run_batch` takes the work lazily (a ref list or a Hub listing may be long), keeps
+at most a few items per worker in flight so memory stays flat, and guarantees one
+result per input item: an item that was malformed from the start, or whose audit
+raised, becomes a `ModelError` with the reason. Progress goes to an observer the
+caller attaches (the CLI draws it); this module prints nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from openaudit.errors import ExitCode, OpenAuditError
+from openaudit.report import ModelError, Result
+
+DEFAULT_JOBS = 16
+MAX_JOBS = 64
+QUEUED_PER_JOB = 2  # items submitted ahead of the workers, per worker
+
+
+def default_jobs() -> int:
+    """Models audited at once by default: Hub requests wait on the network, not the CPU."""
+    return min(DEFAULT_JOBS, max(4, 4 * (os.cpu_count() or 1)))
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One model to audit: its place in the input, its ref, and where it came from."""
+
+    index: int  # position in the input; reports that are not streamed keep this order
+    ref: str
+    origin: str | None = None  # e.g. "refs.txt:12", named in errors about the item itself
+    error: OpenAuditError | None = None  # malformed input: reported, never audited
+    listed: Any = None  # metadata a Hub listing already returned for this model
+
+
+class BatchObserver(Protocol):
+    """What a batch tells whoever watches it (a progress bar, a log)."""
+
+    def started(self, total: int | None) -> None:
+        """The batch begins; `total` is None while the input is still being read."""
+
+    def total_known(self, total: int) -> None:
+        """The whole input has been read: `total` items."""
+
+    def finished(self, item: BatchItem, result: Result) -> None:
+        """One item has its result."""
+
+
+AuditOne = Callable[[BatchItem], Result]
+
+
+def run_batch(
+    items: Iterable[BatchItem],
+    audit: AuditOne,
+    *,
+    jobs: int | None = None,
+    observer: BatchObserver | None = None,
+    total: int | None = None,
+) -> Iterator[tuple[BatchItem, Result]]:
+    """Audit every item with `jobs` workers; yield (item, result) in completion order.
+
+    `audit` may raise OpenAuditError (the item becomes an error row with its exit
+    code) or anything else (an error row saying the audit failed unexpectedly).
+    Closing the iterator early (Ctrl-C) cancels what has not started.
+    """
+    workers = max(1, min(jobs or default_jobs(), MAX_JOBS))
+    if observer is not None:
+        observer.started(total)
+    source = iter(items)
+    pending: dict[Future[Result], BatchItem] = {}
+    done_reading = False
+    count = 0
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="openaudit-batch")
+    try:
+        while True:
+            ready: list[tuple[BatchItem, Result]] = []
+            while not done_reading and len(pending) < workers * QUEUED_PER_JOB:
+                item = next(source, None)
+                if item is None:
+                    done_reading = True
+                    if observer is not None:
+                        observer.total_known(count)
+                    break
+                count += 1
+                if item.error is not None:
+                    ready.append((item, error_row(item.ref, item.error)))
+                else:
+                    pending[pool.submit(_audit_safely, audit, item)] = item
+            if not ready and pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                ready = [(pending.pop(future), future.result()) for future in finished]
+                ready.sort(key=lambda pair: pair[0].index)  # `wait` returns an unordered set
+            for item, result in ready:
+                if observer is not None:
+                    observer.finished(item, result)
+                yield item, result
+            if done_reading and not pending:
+                break
+    except BaseException:
+        # Ctrl-C or the consumer stopped: drop what is queued, do not wait for what runs.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _audit_safely(audit: AuditOne, item: BatchItem) -> Result:
+    try:
+        return audit(item)
+    except OpenAuditError as exc:
+        return error_row(item.ref, exc)
+    except Exception as exc:  # one model's unexpected failure must not end the batch
+        message = f"internal error while auditing: {type(exc).__name__} (please report it)"
+        return ModelError(item.ref, int(ExitCode.EVIDENCE_UNAVAILABLE), message)
+
+
+def error_row(ref: str, error: OpenAuditError) -> ModelError:
+    """The report entry of a model that could not be audited."""
+    return ModelError(ref, int(error.exit_code), error.one_line())
+
+
+class Counter:
+    """Thread-safe counts of a batch's results, for progress displays."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.errors = 0
+        self._lock = threading.Lock()
+
+    def add(self, result: Result) -> None:
+        """Count one result."""
+        with self._lock:
+            self.done += 1
+            if isinstance(result, ModelError):
+                self.errors += 1

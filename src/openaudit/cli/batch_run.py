@@ -1,0 +1,334 @@
+"""One audit run from the command line: gather the models, run the batch, write, exit.
+
+The runner (openaudit.batch) audits and yields results as they complete; here
+they are written (a streaming format row by row, any other format once, in
+input order), checked against the policy, and summed up into the exit code:
+the worst over all models (3 > 2 > 1 > 0), after every model has its result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import IO, Any
+
+from openaudit.batch import BatchItem, run_batch
+from openaudit.batch_inputs import (
+    count_refs,
+    items_from_args,
+    items_from_lines,
+    items_from_listing,
+    numbering,
+    open_ref_list,
+)
+from openaudit.cli.context import AppContext, RubricInfo, Settings
+from openaudit.cli.output import error, say, write_report
+from openaudit.cli.progress import progress_for
+from openaudit.errors import ExitCode, OpenAuditError, UsageError
+from openaudit.policy import Policy, PolicyResult
+from openaudit.report import (
+    Audit,
+    Format,
+    ModelError,
+    Report,
+    Result,
+    RubricRef,
+    is_streaming,
+    open_stream,
+    render,
+)
+from openaudit.report.text import redact
+from openaudit.secrets import redact_ref
+from openaudit.verdict import Verdict
+
+SUMMARY_LINES_MAX = 20  # per-model summary lines on stderr; more models get one total line
+INTERRUPTED_HINT = "the rows written so far are complete"
+
+
+@dataclass(frozen=True)
+class ListingFlags:
+    """--author, --search, --filter, --limit as given."""
+
+    author: str | None
+    search: str | None
+    filters: tuple[str, ...]
+    limit: int | None
+
+    def describe(self) -> str:
+        """The flags as typed, e.g. `--author acme --limit 10`."""
+        text: str = self.query().describe()
+        return text
+
+    def query(self) -> Any:
+        """The listing query for the Hub source."""
+        from openaudit.sources.hub_listing import ListingQuery
+
+        return ListingQuery(self.author, self.search, self.filters, self.limit)
+
+
+def listing_query(
+    author: str | None, search: str | None, filters: Sequence[str], limit: int | None
+) -> ListingFlags | None:
+    """The listing asked for, or None; --limit alone is a usage error."""
+    if not (author or search or filters):
+        if limit is not None:
+            raise UsageError("--limit applies to a Hub listing: add --author, --search or --filter")
+        return None
+    return ListingFlags(author or None, search or None, tuple(filters), limit)
+
+
+@dataclass(frozen=True)
+class BatchInputs:
+    """Where the models come from; in this order when several are given."""
+
+    refs: tuple[str, ...]
+    from_file: str | None
+    listing: ListingFlags | None
+
+    def check(self) -> None:
+        """At least one source of models."""
+        if not self.refs and self.from_file is None and self.listing is None:
+            raise UsageError(
+                "nothing to audit: give a model REF, --from-file FILE, "
+                "or a Hub listing (--author, --search, --filter)"
+            )
+
+    @property
+    def is_batch(self) -> bool:
+        """True when the models come from a list or a listing (progress is shown)."""
+        return self.from_file is not None or self.listing is not None
+
+
+def configure_network(timeout: float | None, secrets: list[str]) -> None:
+    """Apply --timeout, and say on stderr when the Hub makes every request wait."""
+    from openaudit.sources import network
+
+    def waiting(seconds: float, reason: str) -> None:
+        say(f"the Hub asked to wait ({reason}): pausing all requests for {seconds:.0f} s", secrets)
+
+    if timeout is None:
+        network.configure(listener=waiting)
+    else:
+        network.configure(listener=waiting, timeout=timeout)
+
+
+class BatchRun:
+    """One run of the audit command over all its models."""
+
+    def __init__(
+        self,
+        app: AppContext,
+        rubrics: Sequence[RubricInfo],
+        settings: Settings,
+        policy: Policy,
+        *,
+        revision: str | None,
+        token: str | None,
+        strict: bool = False,
+    ) -> None:
+        self.app = app
+        self.strict = strict
+        self.rubrics = tuple(rubrics)
+        self.rubric_refs = tuple(RubricRef(r.id, r.version, r.title) for r in rubrics)
+        self.settings = settings
+        self.policy = policy
+        self.revision = revision
+        self.token = token
+
+    # -- the run ---------------------------------------------------------------
+    def execute(self, inputs: BatchInputs, *, jobs: int | None) -> int:
+        """Audit every model, write the report, print errors and policy; the exit code."""
+        inputs.check()
+        with contextlib.ExitStack() as stack:
+            handle = None
+            if inputs.from_file is not None:
+                handle = open_ref_list(inputs.from_file)
+                if handle is not sys.stdin:
+                    stack.enter_context(handle)
+            items = self._items(inputs, handle)
+            total = self._total(inputs)
+            progress = None
+            if inputs.is_batch or self.settings.verbose:
+                progress = progress_for(quiet=self.settings.quiet, secrets=self.app.secrets)
+                if progress is not None:
+                    stack.enter_context(progress)
+            results = run_batch(items, self._audit, jobs=jobs, observer=progress, total=total)
+            if is_streaming(self.settings.format):
+                return self._stream(results, inputs)
+            return self._whole(results, inputs)
+
+    def _items(self, inputs: BatchInputs, handle: IO[str] | None) -> Iterator[BatchItem]:
+        numbers = numbering()
+        sources: list[Iterator[BatchItem]] = [items_from_args(inputs.refs, numbers)]
+        if handle is not None:
+            name = "stdin" if inputs.from_file == "-" else str(inputs.from_file)
+            sources.append(items_from_lines(handle, name, numbers, revision=self.revision))
+        if inputs.listing is not None:
+            listing = inputs.listing
+            models = self.app.services.list_models(listing.query(), token=self.token)
+            sources.append(items_from_listing(models, listing.describe(), numbers))
+        return chain.from_iterable(sources)
+
+    def _total(self, inputs: BatchInputs) -> int | None:
+        if inputs.listing is not None:
+            return None
+        listed = 0 if inputs.from_file is None else count_refs(inputs.from_file)
+        return None if listed is None else len(inputs.refs) + listed
+
+    def _audit(self, item: BatchItem) -> Result:
+        """One model's evidence, read once and judged by every rubric; errors become rows."""
+        options: dict[str, Any] = {"revision": self.revision, "token": self.token}
+        if item.listed is not None:
+            options["listed"] = item.listed
+        try:
+            evidence = self.app.services.open_evidence(item.ref, **options)
+            services = self.app.services
+            return Audit(tuple(services.evaluate(r, evidence, self.strict) for r in self.rubrics))
+        except OpenAuditError as exc:
+            return ModelError(item.ref, int(exc.exit_code), self._redact(exc.one_line()))
+
+    def _redact(self, text: str) -> str:
+        return redact(text, tuple(self.app.secrets))
+
+    def _safe(self, result: Result) -> Result:
+        """An error row with every token masked, typed in a ref or known."""
+        if isinstance(result, ModelError):
+            ref = self._redact(redact_ref(result.ref))
+            return ModelError(ref, result.code, self._redact(result.message))
+        return result
+
+    # -- a whole report, in input order --------------------------------------------
+    def _whole(self, results: Iterator[tuple[BatchItem, Result]], inputs: BatchInputs) -> int:
+        collected = sorted(
+            ((item.index, self._safe(result)) for item, result in results), key=lambda p: p[0]
+        )
+        report = Report(self.rubric_refs, tuple(result for _, result in collected))
+        settings = self.settings
+        text = render(
+            report,
+            settings.format,
+            explain=settings.explain,
+            width=settings.width,
+            color=settings.color,
+        )
+        write_report(self._redact(text), settings.output)
+        outcome = self.policy.evaluate(report.verdicts)  # the primary rubric's verdicts
+        self._announce(report.results, outcome)
+        return exit_code(report.errors, outcome)
+
+    # -- a streamed report, in completion order ------------------------------------
+    def _stream(self, results: Iterator[tuple[BatchItem, Result]], inputs: BatchInputs) -> int:
+        writer = open_stream(self.settings.format, self.rubric_refs)
+        errors: list[ModelError] = []
+        failures: list[str] = []
+        count = 0
+        with _Sink(self.settings.output) as sink:
+            sink.write(writer.header())
+            try:
+                for _, raw in results:
+                    result = self._safe(raw)
+                    sink.write(self._redact(writer.row(result)))
+                    count += 1
+                    if isinstance(result, ModelError):
+                        errors.append(result)
+                    else:
+                        failures += self.policy.evaluate([result.primary]).failures
+            except KeyboardInterrupt:
+                say(f"interrupted after {count} models; {INTERRUPTED_HINT}", self.app.secrets)
+                raise
+        outcome = PolicyResult(passed=not failures, failures=tuple(failures))
+        self._announce_counts(count, errors, outcome)
+        return exit_code(tuple(errors), outcome)
+
+    # -- stderr ----------------------------------------------------------------------
+    def _announce(self, results: Sequence[Result], outcome: PolicyResult) -> None:
+        """Errors and policy failures, then summaries unless --quiet, on stderr.
+
+        A lone model's error is not repeated when its table, just shown, already says it.
+        """
+        settings, secrets = self.settings, self.app.secrets
+        single = len(results) == 1
+        errors = [r for r in results if isinstance(r, ModelError)]
+        shown = single and settings.terminal and settings.format is Format.TABLE
+        for failed in () if shown else errors:
+            error(failed.message if single else f"{failed.ref}: {failed.message}", secrets)
+        for failure in outcome.failures:
+            say(f"policy failed: {failure}", secrets)
+        if settings.quiet:
+            return
+        verdicts = [r.primary for r in results if isinstance(r, Audit)]
+        if settings.output is not None or settings.format is not Format.TABLE:
+            if len(verdicts) <= SUMMARY_LINES_MAX:
+                for verdict in verdicts:
+                    say(_summary(verdict), secrets)
+            else:
+                say(_totals(len(results), len(errors)), secrets)
+        if settings.output is not None:
+            say(f"report written to {settings.output}", secrets)
+
+    def _announce_counts(self, count: int, errors: list[ModelError], outcome: PolicyResult) -> None:
+        secrets = self.app.secrets
+        for failed in errors:
+            error(f"{failed.ref}: {failed.message}", secrets)
+        for failure in outcome.failures:
+            say(f"policy failed: {failure}", secrets)
+        if self.settings.quiet:
+            return
+        if self.settings.output is not None:
+            say(f"report written to {self.settings.output}", secrets)
+
+
+class _Sink:
+    """Where a streamed report goes: stdout, or a file written and flushed row by row.
+
+    Row by row, not atomically: after Ctrl-C the file holds every finished row.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.handle: IO[str] | None = None
+
+    def __enter__(self) -> _Sink:
+        if self.path is not None:
+            try:
+                self.handle = self.path.open("w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+        return self
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.handle is None:
+            write_report(text, None)
+            return
+        try:
+            self.handle.write(text)
+            self.handle.flush()
+        except OSError as exc:
+            raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def exit_code(errors: Sequence[ModelError], outcome: PolicyResult) -> int:
+    """The worst code over all models: 3 (evidence) > 2 (usage) > 1 (policy) > 0."""
+    codes = [failed.code for failed in errors]
+    codes.append(ExitCode.PASSED if outcome.passed else ExitCode.POLICY_FAILED)
+    return int(max(codes))
+
+
+def _summary(verdict: Verdict) -> str:
+    score = "-" if verdict.score is None else verdict.score
+    return f"{verdict.ref}: {verdict.level} (score {score}/100)"
+
+
+def _totals(count: int, errors: int) -> str:
+    models = "1 model" if count == 1 else f"{count} models"
+    return f"{models} audited, {errors} could not be" if errors else f"{models} audited"

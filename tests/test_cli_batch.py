@@ -1,0 +1,160 @@
+"""Batch use of `openaudit` through the real typer app, with fakes behind `Services`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from cli_fakes import FakeCore, run
+from golden_util import validate_report
+from typer.testing import CliRunner
+
+from openaudit.cli.app import app
+
+REFS = """\
+# models to vet
+acme/a
+acme/b   # the second
+
+not a ref
+missing/c
+"""
+
+
+def _refs(tmp_path: Path, text: str = REFS) -> str:
+    path = tmp_path / "refs.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_from_file_audits_every_line_and_names_malformed_ones(tmp_path: Path) -> None:
+    path = _refs(tmp_path)
+    result = run(["--from-file", path, "-f", "json", "-q"])
+    assert result.exit_code == 3, result.stderr  # worst: missing/c
+    document = json.loads(result.stdout)
+    validate_report(document)
+    models = document["models"]
+    assert [m["ref"] for m in models] == ["acme/a", "acme/b", "not a ref", "missing/c"]
+    assert models[2]["error"]["code"] == 2
+    assert models[2]["error"]["message"].startswith(f"{path}:5: not a model reference")
+    assert models[3]["error"]["code"] == 3
+    assert f"openaudit: error: not a ref: {path}:5: not a model reference" in result.stderr
+
+
+def test_refs_on_the_command_line_come_before_the_file(tmp_path: Path) -> None:
+    path = _refs(tmp_path, "acme/b\n")
+    result = run(["acme/a", "--from-file", path, "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert [m["ref"] for m in json.loads(result.stdout)["models"]] == ["acme/a", "acme/b"]
+
+
+def test_from_stdin() -> None:
+    core = FakeCore()
+    result = CliRunner().invoke(
+        app,
+        ["--from-file", "-", "-f", "json"],
+        obj=core.services(),
+        input="acme/a\n# skip\nacme/b\n",
+        env={"HF_TOKEN": None},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [m["ref"] for m in json.loads(result.stdout)["models"]] == ["acme/a", "acme/b"]
+
+
+def test_an_unreadable_list_is_a_usage_error(tmp_path: Path) -> None:
+    core = FakeCore()
+    result = run(["--from-file", str(tmp_path / "nope.txt")], core)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("openaudit: error: cannot read the ref list ")
+    assert len(result.stderr.splitlines()) == 1
+    assert core.opened == []
+
+
+def test_nothing_to_audit_is_a_usage_error() -> None:
+    result = run(["--jobs", "4"])
+    assert result.exit_code == 2
+    assert "nothing to audit" in result.stderr
+
+
+def test_limit_without_a_listing_is_a_usage_error() -> None:
+    result = run(["acme/a", "--limit", "3"])
+    assert result.exit_code == 2
+    assert "--limit applies to a Hub listing" in result.stderr
+
+
+def test_plain_progress_ends_with_a_count_line(tmp_path: Path) -> None:
+    result = run(["--from-file", _refs(tmp_path), "-f", "json"])
+    assert "openaudit: audited 4/4 models, 2 errors, " in result.stderr
+
+
+def test_quiet_shows_no_progress(tmp_path: Path) -> None:
+    result = run(["--from-file", _refs(tmp_path, "acme/a\n"), "-f", "json", "-q"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_a_token_in_a_list_line_is_masked(tmp_path: Path) -> None:
+    path = _refs(tmp_path, "acme/a\nhf_secret_token oops\n")
+    result = run(["--from-file", path, "-f", "json"], env={"HF_TOKEN": "hf_secret_token"})
+    assert "hf_secret_token" not in result.stdout + result.stderr
+
+
+# -- streaming formats ---------------------------------------------------------------------
+
+
+def test_jsonl_writes_one_object_per_model(tmp_path: Path) -> None:
+    result = run(["--from-file", _refs(tmp_path), "-f", "jsonl", "-q"])
+    assert result.exit_code == 3
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(line["ref"] for line in lines) == ["acme/a", "acme/b", "missing/c", "not a ref"]
+    for line in lines:
+        assert line["schema_version"] == "1"
+        assert line["rubric"] == {"id": "openaudit", "version": "1.0"}
+        if "error" not in line:
+            document = {
+                "schema_version": "1",
+                "tool": {"name": "openaudit", "version": "0"},
+                "rubric": line["rubric"],
+                "rubrics": [{"id": "openaudit", "version": "1.0", "title": ""}],
+                "models": [
+                    {k: v for k, v in line.items() if k not in ("schema_version", "rubric")}
+                ],
+            }
+            validate_report(document)  # each line is a model entry of the JSON report
+
+
+def test_jsonl_to_a_file_is_written_row_by_row(tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    result = run(["acme/a", "acme/b", "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert f"report written to {out}" in result.stderr
+
+
+def test_csv_has_a_column_per_layer_level_and_score(tmp_path: Path) -> None:
+    result = run(["acme/a", "missing/b", "-f", "csv", "-r", "openaudit", "-r", "mof"])
+    assert result.exit_code == 3
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert sorted(row["ref"] for row in rows) == ["acme/a", "missing/b"]
+    ok = next(row for row in rows if row["ref"] == "acme/a")
+    assert ok["status"] == "ok"
+    assert ok["score"] == "62"
+    for layer in ("weights", "code", "data", "documentation", "usage_limits"):
+        assert ok[f"{layer}_level"] in ("open", "partial", "closed", "unknown")
+    assert ok["mof_framework"] == "Unclassified"  # the sample's MOF class
+    failed = next(row for row in rows if row["ref"] == "missing/b")
+    assert (failed["status"], failed["exit_code"]) == ("error", "3")
+    assert failed["score"] == ""
+
+
+@pytest.mark.parametrize("ref", ["=cmd/x", "+evil/y", "@sum/z", "-dash/q"])
+def test_csv_cells_never_start_a_formula(ref: str) -> None:
+    from openaudit.report import ModelError, RubricRef
+    from openaudit.report.stream import CsvWriter
+
+    row = CsvWriter((RubricRef("openaudit", "1"),)).row(ModelError(ref, 2, ref))
+    cells = next(csv.reader(io.StringIO(row)))
+    assert cells[0] == "'" + ref and cells[3] == "'" + ref

@@ -158,3 +158,29 @@ def test_csv_cells_never_start_a_formula(ref: str) -> None:
     row = CsvWriter((RubricRef("openaudit", "1"),)).row(ModelError(ref, 2, ref))
     cells = next(csv.reader(io.StringIO(row)))
     assert cells[0] == "'" + ref and cells[3] == "'" + ref
+
+
+# -- the table of many models --------------------------------------------------------------
+
+
+def test_a_table_of_many_models_is_ranked_with_counts_per_layer(tmp_path: Path) -> None:
+    import dataclasses
+
+    from report_samples import sample_verdict
+
+    def verdict_for(ref: str) -> object:
+        return dataclasses.replace(sample_verdict(ref), score=int(ref.rsplit("m", 1)[1]) * 5)
+
+    refs = [f"acme/m{i}" for i in range(12)] + ["missing/x"]
+    path = _refs(tmp_path, "\n".join(refs) + "\n")
+    core = FakeCore(verdict_for=verdict_for)  # type: ignore[arg-type]
+    result = run(["--from-file", path, "-f", "table", "-q"], core)
+    assert result.exit_code == 3
+    lines = result.stdout.splitlines()
+    ranked = [line.split()[0] for line in lines if line.startswith(" acme/m")]
+    assert ranked == [f"acme/m{i}" for i in reversed(range(12))]  # best score first
+    assert "Verdict:" not in result.stdout  # more than 10 models: the summary alone
+    unknown = next(line for line in lines if line.startswith(" unknown"))
+    assert unknown.split()[1:] == ["0", "0", "12", "0", "0"]  # data is unknown for all 12
+    assert " 1 could not be audited" in lines
+    assert "13 models: one line each" in result.stdout

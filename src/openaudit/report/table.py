@@ -25,8 +25,9 @@ from rich.table import Table
 from rich.text import Text
 
 from openaudit.report import Audit, Gate, ModelError, Report, Result
+from openaudit.report.summary import BatchSummary, summarise
 from openaudit.report.text import clean
-from openaudit.verdict import Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import LAYERS, LEVELS, Citation, Finding, LayerResult, Verdict
 
 # Undecided is dim: it is the absence of evidence, not a warning of its own.
 LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "dim"}
@@ -34,9 +35,12 @@ ANSWER_STYLES = {"yes": "green", "no": "red", "unknown": "dim"}
 ANSWER_WORDS = {"yes": "yes", "no": "no", "unknown": "undecided"}
 OSAID_STYLES = {"pass": "green", "fail": "red", "unknown": "dim"}
 NO_SCORE = "-"
-# The batch summary's model column leaves this many columns to level, score and verdict.
-OVERVIEW_OTHER_COLUMNS = 45
+# The batch summary's model column leaves this many columns to score, level and layers.
+OVERVIEW_OTHER_COLUMNS = 66
 MIN_MODEL_COLUMN = 20
+MAX_DETAILED = 10  # models shown in full; a longer report shows its summary alone
+DETAILS_HINT = "per-model findings are in --format json, or audit one model"
+SHORT_LAYERS = {"documentation": "docs", "usage_limits": "usage"}
 INDENT = 2
 # Licence statements this short ("Modification: yes") share lines, joined by PACK_SEPARATOR;
 # longer ones get a line each, wrapped under a hanging indent.
@@ -71,7 +75,8 @@ def render_table(
         legacy_windows=False,
         _environ={},
     )
-    for index, result in enumerate(report.results):
+    detailed = len(report.results) <= MAX_DETAILED
+    for index, result in enumerate(report.results if detailed else ()):
         if index:
             console.print()
         console.print(_model(result, width))
@@ -84,8 +89,12 @@ def render_table(
             for renderable, whole_lines in _explain(result.primary):
                 console.print(renderable, soft_wrap=whole_lines)
     if len(report.results) > 1:
-        console.print()
+        if detailed:
+            console.print()
         console.print(_overview(report.results, width))
+        console.print(_counts(summarise(report.results)))
+    if not detailed:
+        console.print(Text(f"{len(report.results)} models: one line each; {DETAILS_HINT}", "dim"))
     # rich pads every cell to the full width; trailing blanks only make diffs noisy
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
@@ -440,8 +449,9 @@ def _citation(citation: Citation, links: dict[str, int]) -> str:
 
 
 def _overview(results: tuple[Result, ...], width: int) -> Table:
-    """One row per model. A model id is never cut short: its column is as wide as the
-    longest id, leaving the verdict some room; a longer one folds onto further lines."""
+    """Models best first: score, level and each layer's level; errors last. A model id is
+    never cut short: its column is as wide as the longest id, leaving the layers their
+    room; a longer one folds onto further lines."""
     names = [clean(r.ref if isinstance(r, ModelError) else r.primary.ref) for r in results]
     room = max(width - OVERVIEW_OTHER_COLUMNS, MIN_MODEL_COLUMN)
     model_width = min(max(map(cell_len, names), default=5), room)
@@ -453,15 +463,33 @@ def _overview(results: tuple[Result, ...], width: int) -> Table:
         pad_edge=False,
     )
     table.add_column("Model", min_width=model_width, max_width=model_width, overflow="fold")
-    table.add_column("Level", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Verdict", ratio=1)
-    for result in results:
+    table.add_column("Level", no_wrap=True, min_width=7)
+    for layer in LAYERS:
+        table.add_column(SHORT_LAYERS.get(layer, layer), no_wrap=True, min_width=7)
+    for result in summarise(results).ranked:
         if isinstance(result, ModelError):
-            error = Text("error", style="bold red")
-            table.add_row(_safe(result.ref), error, NO_SCORE, _safe(result.message))
-        else:
-            verdict = result.primary
-            level, score = _level(verdict.level), _score(verdict.score)
-            table.add_row(_safe(verdict.ref), level, score, _safe(verdict.summary))
+            model = Text.assemble(
+                _safe(result.ref), "\n", (f"exit {result.code}: {clean(result.message)}", "dim")
+            )
+            table.add_row(model, NO_SCORE, Text("error", style="bold red"))
+            continue
+        verdict = result.primary
+        levels = {layer.id: layer.level for layer in verdict.layers}
+        cells = [_level(levels[layer]) if layer in levels else Text(NO_SCORE) for layer in LAYERS]
+        table.add_row(_safe(verdict.ref), _score(verdict.score), _level(verdict.level), *cells)
+    return table
+
+
+def _counts(summary: BatchSummary) -> Table:
+    """How many models reached each level, per layer, and how many could not be audited."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Models")
+    for layer in LAYERS:
+        table.add_column(SHORT_LAYERS.get(layer, layer), justify="right")
+    for level in LEVELS:
+        counts = [str(summary.counts.get(layer, {}).get(level, 0)) for layer in LAYERS]
+        table.add_row(_level(level), *counts)
+    errors = Text(f"{summary.errors} could not be audited", "bold red" if summary.errors else "dim")
+    table.add_row(errors, *([""] * len(LAYERS)))
     return table

@@ -159,7 +159,7 @@ JobsOpt = Annotated[
         metavar="N",
         min=1,
         max=64,
-        help="Models audited at once (default: 16). The Hub's rate limits apply to them all.",
+        help="Models audited at once (default: 32). On a 429 the Hub's wait applies to all.",
         show_default=False,
     ),
 ]

@@ -184,3 +184,92 @@ def test_a_table_of_many_models_is_ranked_with_counts_per_layer(tmp_path: Path) 
     assert unknown.split()[1:] == ["0", "0", "12", "0", "0"]  # data is unknown for all 12
     assert " 1 could not be audited" in lines
     assert "13 models: one line each" in result.stdout
+
+
+# -- resume ----------------------------------------------------------------------------------
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_resume_skips_finished_models_and_redoes_errors(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    first = run(["acme/a", "missing/b", "-f", "jsonl", "-o", str(results)])
+    assert first.exit_code == 3
+    core = FakeCore()
+    second = run(["acme/a", "missing/b", "acme/c", "--resume", str(results)], core)
+    assert second.exit_code == 3, second.stderr
+    assert sorted(ref for ref, _, _ in core.opened) == ["acme/c", "missing/b"]
+    rows = _lines(results)
+    assert sorted(str(row["ref"]) for row in rows) == ["acme/a", "acme/c", "missing/b"]
+    assert "resuming" in second.stderr and "1 models already done" in second.stderr
+
+
+def test_resume_of_a_new_file_starts_it(tmp_path: Path) -> None:
+    results = tmp_path / "new.jsonl"
+    result = run(["acme/a", "--resume", str(results), "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert [row["ref"] for row in _lines(results)] == ["acme/a"]
+
+
+def test_resume_drops_a_line_cut_short_by_an_interrupted_run(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    run(["acme/a", "acme/b", "-f", "jsonl", "-o", str(results)])
+    text = results.read_text(encoding="utf-8")
+    results.write_text(text[: len(text) - 20], encoding="utf-8")  # the last row is cut
+    core = FakeCore()
+    result = run(["acme/a", "acme/b", "--resume", str(results), "-q"], core)
+    assert result.exit_code == 0, result.stderr
+    assert len(core.opened) == 1
+    assert len(_lines(results)) == 2  # every line is whole JSON again
+
+
+def test_resume_applies_the_policy_to_finished_rows_too(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    run(["acme/a", "-f", "jsonl", "-o", str(results)])
+    result = run(["acme/a", "--resume", str(results), "--fail-under", "90"])
+    assert result.exit_code == 1
+    assert "policy failed: acme/a: score 62 is below 90" in result.stderr
+
+
+def test_resume_from_another_rubric_is_a_usage_error(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    run(["acme/a", "-f", "jsonl", "-o", str(results)])
+    before = results.read_text(encoding="utf-8")
+    core = FakeCore()
+    result = run(["acme/a", "--resume", str(results), "-r", "mof"], core)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "made with openaudit 1.0, not mof 1.0" in result.stderr
+    assert core.opened == []
+    assert results.read_text(encoding="utf-8") == before  # untouched
+
+
+@pytest.mark.parametrize("extra", [["-f", "csv"], ["-o", "other.jsonl"]])
+def test_resume_only_appends_jsonl_to_its_own_file(tmp_path: Path, extra: list[str]) -> None:
+    result = run(["acme/a", "--resume", str(tmp_path / "r.jsonl"), *extra])
+    assert result.exit_code == 2
+    assert "--resume" in result.stderr
+
+
+def test_ctrl_c_leaves_whole_rows_and_says_how_to_resume(tmp_path: Path) -> None:
+    class Interrupted(FakeCore):
+        def open_evidence(self, ref: str, **options: object) -> object:  # type: ignore[override]
+            if ref.startswith("boom/"):
+                raise KeyboardInterrupt
+            return super().open_evidence(ref, **options)  # type: ignore[arg-type]
+
+    results = tmp_path / "results.jsonl"
+    refs = _refs(tmp_path, "acme/a\nacme/b\nboom/c\nacme/d\n")
+    args = ["--from-file", refs, "-f", "jsonl", "-o", str(results), "--jobs", "1"]
+    result = run(args, Interrupted())
+    assert result.exit_code == 130
+    assert f"continue with --resume {results}" in result.stderr
+    written = [str(row["ref"]) for row in _lines(results)]  # every line is whole JSON
+    assert written[:2] == ["acme/a", "acme/b"] and "boom/c" not in written
+    core = FakeCore()
+    again = run(["--from-file", refs, "--resume", str(results), "-q"], core)
+    assert again.exit_code == 0, again.stderr
+    redone = sorted(ref for ref, _, _ in core.opened)
+    assert redone == sorted({"acme/a", "acme/b", "boom/c", "acme/d"} - set(written))

@@ -89,14 +89,22 @@ def run_batch(
                     ready.append((item, error_row(item.ref, item.error)))
                 else:
                     pending[pool.submit(_audit_safely, audit, item)] = item
+            stop: BaseException | None = None
             if not ready and pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                ready = [(pending.pop(future), future.result()) for future in finished]
-                ready.sort(key=lambda pair: pair[0].index)  # `wait` returns an unordered set
+                # `wait` returns a set; a worker's Ctrl-C is raised after the others are out
+                for future in sorted(finished, key=lambda f: pending[f].index):
+                    item = pending.pop(future)
+                    try:
+                        ready.append((item, future.result()))
+                    except BaseException as exc:
+                        stop = stop or exc
             for item, result in ready:
                 if observer is not None:
                     observer.finished(item, result)
                 yield item, result
+            if stop is not None:
+                raise stop
             if done_reading and not pending:
                 break
     except BaseException:

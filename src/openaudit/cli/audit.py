@@ -21,6 +21,7 @@ from openaudit.cli.options import (
     OutputOpt,
     QuietOpt,
     RequireOpt,
+    ResumeOpt,
     RevisionOpt,
     RubricOpt,
     SearchOpt,
@@ -69,6 +70,7 @@ def audit_command(
     limit: LimitOpt = None,
     jobs: JobsOpt = None,
     timeout: TimeoutOpt = None,
+    resume: ResumeOpt = None,
 ) -> None:
     """Audit how open each model is: weights, code, data, documentation, usage limits.
 
@@ -76,7 +78,13 @@ def audit_command(
     --search, --filter), audited --jobs at a time.
     """
     # imported here: `openaudit --help` and the other commands need none of the batch machinery
-    from openaudit.cli.batch_run import BatchInputs, BatchRun, configure_network, listing_query
+    from openaudit.cli.batch_run import (
+        BatchInputs,
+        BatchRun,
+        configure_network,
+        listing_query,
+        resume_output,
+    )
     from openaudit.cli.gate import gate_setup, with_baseline
 
     app = AppContext.of(ctx)
@@ -92,8 +100,9 @@ def audit_command(
         "format": fmt,
     }
     gate = gate_setup(flags, config)  # flags > OPENAUDIT_* > config file > defaults
+    chosen, output = resume_output(resume, gate.format, output)
     settings = app.settings(
-        gate.format, output, no_color=no_color, quiet=quiet, verbose=verbose, explain=explain
+        chosen, output, no_color=no_color, quiet=quiet, verbose=verbose, explain=explain
     )
     app.remember_refs(refs or ())
     hf_token = app.token(token)
@@ -107,7 +116,7 @@ def audit_command(
         run = BatchRun(
             app, rubrics, settings, policy, revision=revision, token=hf_token, strict=strict
         )
-        code = run.execute(inputs, jobs=jobs)
+        code = run.execute(inputs, jobs=jobs, resume=resume)
     raise typer.Exit(code)
 
 

@@ -42,6 +42,7 @@ from openaudit.report import (
     render,
 )
 from openaudit.report.text import redact
+from openaudit.resume import ResumeState, load_resume
 from openaudit.secrets import redact_ref
 from openaudit.verdict import Verdict
 
@@ -103,6 +104,19 @@ class BatchInputs:
         return self.from_file is not None or self.listing is not None
 
 
+def resume_output(
+    resume: Path | None, fmt: Format | None, output: Path | None
+) -> tuple[Format | None, Path | None]:
+    """With --resume FILE the report is JSON Lines appended to FILE; other choices clash."""
+    if resume is None:
+        return fmt, output
+    if fmt not in (None, Format.JSONL):
+        raise UsageError(f"--resume reads and appends a jsonl report, not --format {fmt}")
+    if output is not None and Path(output).resolve() != resume.resolve():
+        raise UsageError("--resume FILE appends to FILE; leave out --output or give the same file")
+    return Format.JSONL, resume
+
+
 def configure_network(timeout: float | None, secrets: list[str]) -> None:
     """Apply --timeout, and say on stderr when the Hub makes every request wait."""
     from openaudit.sources import network
@@ -140,9 +154,10 @@ class BatchRun:
         self.token = token
 
     # -- the run ---------------------------------------------------------------
-    def execute(self, inputs: BatchInputs, *, jobs: int | None) -> int:
+    def execute(self, inputs: BatchInputs, *, jobs: int | None, resume: Path | None = None) -> int:
         """Audit every model, write the report, print errors and policy; the exit code."""
         inputs.check()
+        state = self._resume(resume) if resume is not None else None
         with contextlib.ExitStack() as stack:
             handle = None
             if inputs.from_file is not None:
@@ -151,6 +166,9 @@ class BatchRun:
                     stack.enter_context(handle)
             items = self._items(inputs, handle)
             total = self._total(inputs)
+            if state is not None:
+                items = (item for item in items if not state.is_done(item.ref))
+                total = None
             progress = None
             if inputs.is_batch or self.settings.verbose:
                 progress = progress_for(quiet=self.settings.quiet, secrets=self.app.secrets)
@@ -158,8 +176,21 @@ class BatchRun:
                     stack.enter_context(progress)
             results = run_batch(items, self._audit, jobs=jobs, observer=progress, total=total)
             if is_streaming(self.settings.format):
-                return self._stream(results, inputs)
+                return self._stream(results, state)
             return self._whole(results, inputs)
+
+    def _resume(self, path: Path) -> ResumeState:
+        """Read what an earlier run finished and rewrite FILE with just those rows."""
+        state = load_resume(path, self.rubric_refs, self.revision)
+        write_report("".join(state.kept), path)  # atomic: error rows and cut lines go
+        if not self.settings.quiet:
+            redo = (
+                f"; {state.dropped} error or unreadable rows will be redone"
+                if state.dropped
+                else ""
+            )
+            say(f"resuming {path}: {len(state.done)} models already done{redo}", self.app.secrets)
+        return state
 
     def _items(self, inputs: BatchInputs, handle: IO[str] | None) -> Iterator[BatchItem]:
         numbers = numbering()
@@ -221,13 +252,18 @@ class BatchRun:
         return exit_code(report.errors, outcome)
 
     # -- a streamed report, in completion order ------------------------------------
-    def _stream(self, results: Iterator[tuple[BatchItem, Result]], inputs: BatchInputs) -> int:
+    def _stream(
+        self, results: Iterator[tuple[BatchItem, Result]], state: ResumeState | None
+    ) -> int:
         writer = open_stream(self.settings.format, self.rubric_refs)
         errors: list[ModelError] = []
         failures: list[str] = []
+        if state is not None:
+            failures += self.policy.evaluate(state.done.values()).failures
         count = 0
-        with _Sink(self.settings.output) as sink:
-            sink.write(writer.header())
+        with _Sink(self.settings.output, append=state is not None) as sink:
+            if state is None:
+                sink.write(writer.header())
             try:
                 for _, raw in results:
                     result = self._safe(raw)
@@ -238,7 +274,10 @@ class BatchRun:
                     else:
                         failures += self.policy.evaluate([result.primary]).failures
             except KeyboardInterrupt:
-                say(f"interrupted after {count} models; {INTERRUPTED_HINT}", self.app.secrets)
+                hint = INTERRUPTED_HINT
+                if self.settings.output is not None:
+                    hint += f"; continue with --resume {self.settings.output}"
+                say(f"interrupted after {count} models; {hint}", self.app.secrets)
                 raise
         outcome = PolicyResult(passed=not failures, failures=tuple(failures))
         self._announce_counts(count, errors, outcome)
@@ -288,14 +327,15 @@ class _Sink:
     Row by row, not atomically: after Ctrl-C the file holds every finished row.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, *, append: bool = False) -> None:
         self.path = path
+        self.mode = "a" if append else "w"
         self.handle: IO[str] | None = None
 
     def __enter__(self) -> _Sink:
         if self.path is not None:
             try:
-                self.handle = self.path.open("w", encoding="utf-8", newline="")
+                self.handle = self.path.open(self.mode, encoding="utf-8", newline="")
             except OSError as exc:
                 raise UsageError(f"cannot write {self.path}: {exc.strerror or exc}") from None
         return self

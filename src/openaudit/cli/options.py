@@ -173,3 +173,13 @@ TimeoutOpt = Annotated[
         show_default=False,
     ),
 ]
+ResumeOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--resume",
+        metavar="FILE",
+        help="Continue a batch: skip the models FILE (a jsonl report) already has at the same "
+        "revision with the same rubrics, audit the rest and append them to FILE.",
+        show_default=False,
+    ),
+]

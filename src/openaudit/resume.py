@@ -1,0 +1,127 @@
+"""Resume a batch from its JSON Lines report: which models are done, and their verdicts.
+
+A row counts as done when it audited the same ref at the same requested revision
+with the same rubrics; error rows are audited again, and a line cut short by an
+interrupted run is dropped. A file written under other rubrics is refused: mixing
+two rubrics' rows in one report would make its scores incomparable.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from openaudit.errors import UsageError
+from openaudit.report import RubricRef
+from openaudit.verdict import LEVELS, LayerResult, Level, Verdict
+
+MAX_LINE_BYTES = 16 * 2**20  # a report line past this is not one openaudit wrote
+
+
+@dataclass(frozen=True)
+class ResumeState:
+    """What an earlier run finished: the lines to keep and the refs they cover."""
+
+    kept: tuple[str, ...] = ()
+    done: dict[str, Verdict] = field(default_factory=dict)  # ref -> primary verdict
+    dropped: int = 0  # error rows and unreadable lines, audited again
+
+    def is_done(self, ref: str) -> bool:
+        """True when `ref` has a finished row."""
+        return ref in self.done
+
+
+def load_resume(path: Path, rubrics: tuple[RubricRef, ...], revision: str | None) -> ResumeState:
+    """Read an earlier run's JSON Lines report; a missing file is an empty state."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        return ResumeState()
+    except OSError as exc:
+        raise UsageError(f"cannot read --resume {path}: {exc.strerror or exc}") from None
+    wanted = [(r.id, r.version) for r in rubrics]
+    kept: list[str] = []
+    done: dict[str, Verdict] = {}
+    dropped = 0
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            row = _row(raw)
+            if row is None:
+                dropped += 1
+                continue
+            _check_rubrics(path, number, row, wanted)
+            if "error" in row or (row.get("revision") or "main") != (revision or "main"):
+                dropped += 1
+                continue
+            ref = row.get("ref")
+            if isinstance(ref, str) and ref not in done:
+                done[ref] = verdict_from_row(row)
+                kept.append(raw.decode("utf-8").rstrip("\n") + "\n")
+    return ResumeState(tuple(kept), done, dropped)
+
+
+def _row(raw: bytes) -> dict[str, Any] | None:
+    if len(raw) > MAX_LINE_BYTES or not raw.endswith(b"\n"):
+        return None  # an overlong line, or the last line of an interrupted run
+    try:
+        row = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return row if isinstance(row, dict) and isinstance(row.get("ref"), str) else None
+
+
+def _check_rubrics(
+    path: Path, number: int, row: dict[str, Any], wanted: list[tuple[str, str]]
+) -> None:
+    primary = row.get("rubric") or {}
+    used = [(primary.get("id"), primary.get("version"))]
+    if "error" not in row:
+        used = [
+            (r.get("id"), r.get("version")) for r in row.get("rubrics") or [] if isinstance(r, dict)
+        ]
+    if used != (wanted if "error" not in row else wanted[:1]):
+        shown = ", ".join(f"{rid} {version}" for rid, version in used) or "no rubric"
+        want = ", ".join(f"{rid} {version}" for rid, version in wanted)
+        raise UsageError(
+            f"--resume {path}:{number}: made with {shown}, not {want}; "
+            "resume with the same --rubric, or write to another file"
+        )
+
+
+def verdict_from_row(row: dict[str, Any]) -> Verdict:
+    """The primary verdict's levels and scores as a report row records them (for the policy)."""
+    layers = tuple(
+        LayerResult(
+            id=str(layer.get("id")),
+            level=_level(layer.get("level")),
+            score=_score(layer.get("score")),
+            findings=(),
+        )
+        for layer in row.get("layers") or []
+        if isinstance(layer, dict)
+    )
+    primary = row.get("rubric") or {}
+    return Verdict(
+        ref=str(row["ref"]),
+        repo_id=row.get("repo_id"),
+        revision=row.get("revision"),
+        sha=row.get("sha"),
+        source=str(row.get("source")),
+        access=str(row.get("access")),
+        rubric_id=str(primary.get("id")),
+        rubric_version=str(primary.get("version")),
+        layers=layers,
+        level=_level(row.get("level")),
+        score=_score(row.get("score")),
+        summary=str(row.get("summary", "")),
+    )
+
+
+def _level(value: Any) -> Level:
+    return cast(Level, value) if value in LEVELS else "unknown"
+
+
+def _score(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -38,7 +38,12 @@ class FakeCore:
     raise_on_open: BaseException | None = None
 
     def open_evidence(
-        self, ref: str, *, revision: str | None = None, token: str | None = None
+        self,
+        ref: str,
+        *,
+        revision: str | None = None,
+        token: str | None = None,
+        **_options: object,  # listed, cache: what the real sources also take
     ) -> Evidence:
         self.opened.append((ref, revision, token))
         if self.raise_on_open is not None:

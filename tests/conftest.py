@@ -54,6 +54,14 @@ def hub(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> FakeHub:
 from golden_util import pytest_addoption  # noqa: E402,F401  (--update-golden)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets an empty user cache dir: the evidence cache never leaks between tests."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_retries() -> Iterator[None]:
     """Retries wait milliseconds, not seconds (tests of a silent Hub set their own timeout)."""

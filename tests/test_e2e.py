@@ -107,10 +107,10 @@ def test_a_derivative_reports_the_terms_in_effect(hub: FakeHub) -> None:
 
 
 def test_one_fetch_for_several_rubrics(hub: FakeHub) -> None:
-    single = invoke(["acme/llama-ft"])
+    single = invoke(["acme/llama-ft", "--no-cache"])
     requests = len(hub.requests)
     hub.reset()
-    several = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "mof", "-r", "osaid"])
+    several = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "mof", "-r", "osaid", "--no-cache"])
     assert single.exit_code == several.exit_code == 0, several.stderr
     assert len(hub.requests) == requests  # the evidence is read once, whatever the rubrics
     primary = report(several)["models"][0]

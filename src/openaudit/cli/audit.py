@@ -10,6 +10,7 @@ import typer
 from openaudit.cli.context import AppContext, RubricInfo
 from openaudit.cli.options import (
     AuthorOpt,
+    CacheDirOpt,
     ExplainOpt,
     FailUnderOpt,
     FilterOpt,
@@ -17,7 +18,9 @@ from openaudit.cli.options import (
     FromFileOpt,
     JobsOpt,
     LimitOpt,
+    NoCacheOpt,
     NoColorOpt,
+    OfflineOpt,
     OutputOpt,
     QuietOpt,
     RequireOpt,
@@ -71,6 +74,9 @@ def audit_command(
     jobs: JobsOpt = None,
     timeout: TimeoutOpt = None,
     resume: ResumeOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    offline: OfflineOpt = False,
 ) -> None:
     """Audit how open each model is: weights, code, data, documentation, usage limits.
 
@@ -82,6 +88,7 @@ def audit_command(
         BatchInputs,
         BatchRun,
         configure_network,
+        evidence_cache,
         listing_query,
         resume_output,
     )
@@ -114,7 +121,14 @@ def audit_command(
         rubrics = load_rubrics(app, gate.rubrics)  # before any network access
         policy = with_baseline(gate.policy, gate.baseline, rubrics[0])
         run = BatchRun(
-            app, rubrics, settings, policy, revision=revision, token=hf_token, strict=strict
+            app,
+            rubrics,
+            settings,
+            policy,
+            revision=revision,
+            token=hf_token,
+            strict=strict,
+            cache=evidence_cache(cache_dir, no_cache=no_cache, offline=offline, inputs=inputs),
         )
         code = run.execute(inputs, jobs=jobs, resume=resume)
     raise typer.Exit(code)

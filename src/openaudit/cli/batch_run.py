@@ -44,6 +44,7 @@ from openaudit.report import (
 from openaudit.report.text import redact
 from openaudit.resume import ResumeState, load_resume
 from openaudit.secrets import redact_ref
+from openaudit.sources.cache import EvidenceCache
 from openaudit.verdict import Verdict
 
 SUMMARY_LINES_MAX = 20  # per-model summary lines on stderr; more models get one total line
@@ -117,6 +118,25 @@ def resume_output(
     return Format.JSONL, resume
 
 
+def evidence_cache(
+    cache_dir: Path | None, *, no_cache: bool, offline: bool, inputs: BatchInputs
+) -> EvidenceCache | None:
+    """The evidence cache the flags ask for (None with --no-cache)."""
+    from openaudit.sources.cache import default_cache_dir
+
+    if no_cache:
+        if offline:
+            raise UsageError(
+                "--offline audits from the evidence cache; it cannot go with --no-cache"
+            )
+        return None
+    if offline and inputs.listing is not None:
+        raise UsageError(
+            "a Hub listing (--author, --search, --filter) needs the Hub, not --offline"
+        )
+    return EvidenceCache(cache_dir or default_cache_dir(), offline=offline)
+
+
 def configure_network(timeout: float | None, secrets: list[str]) -> None:
     """Apply --timeout, and say on stderr when the Hub makes every request wait."""
     from openaudit.sources import network
@@ -143,9 +163,11 @@ class BatchRun:
         revision: str | None,
         token: str | None,
         strict: bool = False,
+        cache: EvidenceCache | None = None,
     ) -> None:
         self.app = app
         self.strict = strict
+        self.cache = cache
         self.rubrics = tuple(rubrics)
         self.rubric_refs = tuple(RubricRef(r.id, r.version, r.title) for r in rubrics)
         self.settings = settings
@@ -215,6 +237,8 @@ class BatchRun:
         options: dict[str, Any] = {"revision": self.revision, "token": self.token}
         if item.listed is not None:
             options["listed"] = item.listed
+        if self.cache is not None:
+            options["cache"] = self.cache
         try:
             evidence = self.app.services.open_evidence(item.ref, **options)
             services = self.app.services

@@ -183,3 +183,22 @@ ResumeOpt = Annotated[
         show_default=False,
     ),
 ]
+CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        metavar="DIR",
+        help="Keep Hub evidence here, by repo and commit (default: the user cache dir).",
+        show_default=False,
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the evidence cache.")
+]
+OfflineOpt = Annotated[
+    bool,
+    typer.Option(
+        "--offline",
+        help="Audit Hub models from the evidence cache alone; a model not in it is an error row.",
+    ),
+]

@@ -18,6 +18,7 @@ from openaudit.secrets import redact_ref
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
+    from openaudit.sources.cache import EvidenceCache
 
 LICENSE_FILE_RE = re.compile(
     r"^([A-Z0-9]+[-_])?(LICEN[CS]E|COPYING|USE_POLICY|NOTICE)([-_.][\w.-]*)?(\.(md|txt|rst))?$",
@@ -61,27 +62,33 @@ def open_evidence(
     revision: str | None = None,
     token: str | None = None,
     listed: dict[str, Any] | None = None,
+    cache: EvidenceCache | None = None,
 ) -> Evidence:
     """Read the evidence for one model reference (Hub id or URL, model folder, saved .json).
 
     Hub and local evidence carry `ref` as the user typed it, with any token in it
     masked (`?token=***`); saved evidence keeps the ref it was fetched with, so a
     replay reports the same model. `listed` (a Hub listing's entry) makes `ref` a
-    Hub id whatever is on disk.
+    Hub id whatever is on disk; `cache` is used for Hub models only.
     """
     if listed is not None:
         from openaudit.sources.hub import fetch_hub_evidence
 
         if not is_repo_id(ref):
             raise UsageError(f"not a Hub model id: {show(ref)}")
-        return fetch_hub_evidence(ref, revision=revision, token=token, listed=listed)
+        evidence = fetch_hub_evidence(
+            ref, revision=revision, token=token, listed=listed, cache=cache
+        )
+        return dataclasses.replace(evidence, ref=ref)
     model = parse_ref(ref, revision)
     if model.kind == "hub":
         # imported lazily: huggingface_hub is slow to import and not needed offline
         from openaudit.sources.hub import fetch_hub_evidence
 
         assert model.repo_id is not None
-        evidence = fetch_hub_evidence(model.repo_id, revision=model.revision, token=token)
+        evidence = fetch_hub_evidence(
+            model.repo_id, revision=model.revision, token=token, cache=cache
+        )
         return dataclasses.replace(evidence, ref=redact_ref(ref))
     assert model.path is not None
     if model.kind == "local":

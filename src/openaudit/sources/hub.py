@@ -12,12 +12,13 @@ hub_files, linked repos in hub_links; this module runs the plan.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from openaudit.errors import OpenAuditError
+from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
 from openaudit.secrets import redact_ref
@@ -41,7 +42,9 @@ from openaudit.sources.hub_files import (
 from openaudit.sources.hub_links import follow_bases, lookup_dataset, skipped, too_many
 
 if TYPE_CHECKING:
-    from huggingface_hub.hf_api import RepoSibling
+    from huggingface_hub.hf_api import ModelInfo, RepoSibling
+
+    from openaudit.sources.cache import EvidenceCache
 
 __all__ = ["fetch_hub_evidence", "resolve_endpoint"]
 
@@ -57,28 +60,49 @@ def fetch_hub_evidence(
     token: str | None = None,
     endpoint: str | None = None,
     listed: dict[str, Any] | None = None,
+    cache: EvidenceCache | None = None,
 ) -> Evidence:
     """Read everything openaudit needs about one Hub model into an Evidence.
 
     `listed` is the model's entry from a Hub listing (hub_listing.EXPAND fields):
-    it stands in for `model_info`, saving one request per model.
+    it stands in for `model_info`, saving one request per model. With a `cache`,
+    evidence already read at the model's current sha is reused (see cache.py);
+    an offline cache never asks the Hub.
 
     `token=None` sends no token at all (no implicit token file); the endpoint is
     the argument, else HF_ENDPOINT at call time, else https://huggingface.co.
     Raises ModelNotFound, GatedModel or NetworkError when the model itself
     cannot be read; problems with files or linked repos are recorded instead.
     """
+    if cache is not None and cache.offline:
+        return _from_cache_only(cache, repo_id, revision, token=token is not None)
     hub = HubClient.create(endpoint, token)
     try:
-        return _fetch(hub, repo_id, revision, listed)
+        return _fetch(hub, repo_id, revision, listed, cache)
     except OpenAuditError:
         raise
     except client_errors() as exc:
         raise hub.fatal(exc, repo_id, revision) from None
 
 
+def _from_cache_only(
+    cache: EvidenceCache, repo_id: str, revision: str | None, *, token: bool
+) -> Evidence:
+    found = cache.latest(repo_id, revision, token=token)
+    if found is None:
+        raise EvidenceUnavailable(
+            f"{repo_id} is not in the evidence cache (--offline)",
+            hint="run once without --offline to fill the cache",
+        )
+    return dataclasses.replace(found, revision=revision)
+
+
 def _fetch(
-    hub: HubClient, repo_id: str, revision: str | None, listed: dict[str, Any] | None
+    hub: HubClient,
+    repo_id: str,
+    revision: str | None,
+    listed: dict[str, Any] | None,
+    cache: EvidenceCache | None,
 ) -> Evidence:
     if listed is not None and revision is None:
         info, card_data = info_from_json(listed)
@@ -86,6 +110,24 @@ def _fetch(
         where = redact_ref(hub.endpoint)
         log.info("reading model info of %s at %s from %s", repo_id, revision or "main", where)
         info, card_data = hub.model_info(repo_id, revision, files_metadata=True)
+    token = hub.token is not None
+    if cache is not None:
+        cached = cache.get(repo_id, info.sha, token=token)
+        if cached is not None:
+            return dataclasses.replace(cached, revision=revision)
+    evidence = _read(hub, repo_id, revision, info, card_data)
+    if cache is not None:
+        cache.put(evidence, revision, token=token)
+    return evidence
+
+
+def _read(
+    hub: HubClient,
+    repo_id: str,
+    revision: str | None,
+    info: ModelInfo,
+    card_data: dict[str, Any] | None,
+) -> Evidence:
     siblings = list(info.siblings or [])
     log.info("%s @ %s lists %d files", repo_id, (info.sha or "?")[:7], len(siblings))
     got = _gather(hub, repo_id, info.sha or revision or "main", siblings, card_data)

@@ -35,6 +35,7 @@ class Format(StrEnum):
     # one row per model, written as each completes (issue 8)
     JSONL = "jsonl"
     CSV = "csv"
+    HTML = "html"
 
 
 CI_FORMATS = frozenset({Format.MARKDOWN, Format.SARIF, Format.SPDX, Format.CYCLONEDX, Format.BADGE})
@@ -175,6 +176,12 @@ def _render_table(report: Report, options: RenderOptions) -> str:
     return render_table(report, explain=options.explain, width=options.width, color=options.color)
 
 
+def _render_html(report: Report, options: RenderOptions) -> str:
+    from openaudit.report.html_report import render_html
+
+    return render_html(report)
+
+
 def _jsonl(rubrics: tuple[RubricRef, ...]) -> StreamWriter:
     from openaudit.report.stream import JsonlWriter
 
@@ -199,6 +206,7 @@ def _render_ci(fmt: Format) -> Renderer:
 RENDERERS: dict[Format, Renderer] = {
     Format.JSON: _render_json,
     Format.TABLE: _render_table,
+    Format.HTML: _render_html,
     **{fmt: _render_ci(fmt) for fmt in sorted(CI_FORMATS)},
 }
 STREAMERS: dict[Format, Callable[[tuple[RubricRef, ...]], StreamWriter]] = {

@@ -89,12 +89,13 @@ def test_the_input_is_read_lazily_a_few_items_per_worker_ahead() -> None:
             yield BatchItem(index, f"org/m{index}")
 
     def slow(item: BatchItem) -> Result:
-        release.wait(5)
+        if item.index:  # the first model finishes at once, the others wait to be released
+            release.wait(30)
         return _audit(item)
 
     results = run_batch(source(), slow, jobs=4)
-    first = next(results)  # blocks until a worker is released
-    assert first is not None
+    first, _ = next(results)
+    assert first.index == 0
     assert pulled <= 4 * 2 + 1  # jobs x QUEUED_PER_JOB, not the whole input
     release.set()
     assert len(list(results)) == 999

@@ -480,6 +480,25 @@ def test_a_429_that_never_ends_is_a_rate_limit_error(hub: FakeHub) -> None:
     assert len(hub.requests) == network.current_policy().max_rate_tries
 
 
+def test_a_bare_401_names_the_token_as_the_remedy(hub: FakeHub) -> None:
+    hub.fail_next(1, "401")  # no X-Error-Code: the client cannot tell gated from private
+    with pytest.raises(OpenAuditError) as caught:
+        fetch_hub_evidence("acme/solo")
+    assert caught.value.exit_code == 3
+    assert caught.value.message == "the Hub refused access to acme/solo (HTTP 401)"
+    assert "--token or HF_TOKEN" in (caught.value.hint or "")
+    assert "gated" in (caught.value.hint or "")
+    assert "HF_HUB_OFFLINE" not in caught.value.one_line()
+
+
+def test_offline_mode_is_named_only_when_it_is_set() -> None:
+    from huggingface_hub.errors import OfflineModeIsEnabled
+
+    hub_client_ = hub_client.HubClient.create("http://127.0.0.1:9", None)
+    error = hub_client_.fatal(OfflineModeIsEnabled("offline"), "acme/solo", None)
+    assert error.hint == "HF_HUB_OFFLINE is set: unset it to reach the Hub"
+
+
 def test_a_hub_that_never_answers_fails_within_the_timeout() -> None:
     previous = network.current_policy()
     network.configure(timeout=0.4)

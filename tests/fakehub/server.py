@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 from .repos import FIXTURES_ROOT, POINTER_SIZE, FixtureRepo, RepoEntry, load_repos
 
-FaultMode = Literal["close", "500", "503", "429"]
+FaultMode = Literal["close", "500", "503", "429", "401"]
 # Fields a listing item carries when no `expand` is asked for (like the real Hub's default).
 _LIST_DEFAULT = (
     "id",

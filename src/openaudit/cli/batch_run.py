@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from openaudit.batch import BatchItem, run_batch
 from openaudit.batch_inputs import (
@@ -44,8 +44,10 @@ from openaudit.report import (
 from openaudit.report.text import redact
 from openaudit.resume import ResumeState, load_resume
 from openaudit.secrets import redact_ref
-from openaudit.sources.cache import EvidenceCache
 from openaudit.verdict import Verdict
+
+if TYPE_CHECKING:
+    from openaudit.sources.cache import EvidenceCache
 
 SUMMARY_LINES_MAX = 20  # per-model summary lines on stderr; more models get one total line
 INTERRUPTED_HINT = "the rows written so far are complete"
@@ -122,7 +124,7 @@ def evidence_cache(
     cache_dir: Path | None, *, no_cache: bool, offline: bool, inputs: BatchInputs
 ) -> EvidenceCache | None:
     """The evidence cache the flags ask for (None with --no-cache)."""
-    from openaudit.sources.cache import default_cache_dir
+    from openaudit.sources.cache import EvidenceCache, default_cache_dir
 
     if no_cache:
         if offline:

@@ -71,7 +71,7 @@ USAGE_ERRORS = [
     (
         ["org/m", "-f", "xml"],
         "--format: 'xml' is not one of 'table', 'json', 'markdown', 'sarif', 'spdx', "
-        "'cyclonedx', 'badge'",
+        "'cyclonedx', 'badge', 'jsonl', 'csv'",
     ),
     (["rubrics", "list", "-f", "xml"], "--format: 'xml' is not one of 'table', 'json'"),
     (
@@ -81,7 +81,11 @@ USAGE_ERRORS = [
     (["org/m", "--fail-under", "200"], "--fail-under: expected at most 100"),
     (["org/m", "--fail-under", "abc"], "--fail-under: expected a whole number"),
     (["org/m", "--rubric"], "--rubric needs a value"),
-    (["audit"], "missing REF (see openaudit audit --help)"),
+    (
+        ["audit"],
+        "nothing to audit: give a model REF, --from-file FILE, "
+        "or a Hub listing (--author, --search, --filter)",
+    ),
     (["rubrics", "show"], "missing NAME|PATH (see openaudit rubrics show --help)"),
     (["rubrics", "nope"], "unknown command 'nope' (see openaudit rubrics --help)"),
 ]
@@ -97,7 +101,7 @@ def test_usage_errors_are_said_in_plain_words(args: list[str], message: str) -> 
 @pytest.mark.parametrize(
     ("args", "usage", "argument"),
     [
-        (["audit", "--help"], "Usage: openaudit audit [OPTIONS] REF...", "  REF  Hub id"),
+        (["audit", "--help"], "Usage: openaudit audit [OPTIONS] [REF]...", "  REF  Hub id"),
         (["fetch", "--help"], "Usage: openaudit fetch [OPTIONS] REF", "  REF  Hub id"),
         (["rubrics", "show", "--help"], "rubrics show [OPTIONS] NAME|PATH", "  NAME|PATH  A"),
         (["explain", "--help"], "explain [OPTIONS] PROBE-ID", "  PROBE-ID  A probe id"),

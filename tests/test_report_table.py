@@ -164,7 +164,7 @@ def test_batch_summary_shows_whole_model_ids_at_120_columns() -> None:
     summary = text[text.index("Summary") :]
     assert "…" not in summary
     for ref in LONG_IDS:
-        assert re.search(rf"\n {re.escape(ref)} +partial ", summary), summary
+        assert re.search(rf"\n {re.escape(ref)} +\d+ +partial ", summary), summary  # score, level
 
 
 def test_batch_summary_folds_a_model_id_too_long_for_the_width_never_cuts_it() -> None:

@@ -168,6 +168,7 @@ class BatchRun:
         cache: EvidenceCache | None = None,
     ) -> None:
         self.app = app
+        self._shown_total = "?"
         self.strict = strict
         self.cache = cache
         self.rubrics = tuple(rubrics)
@@ -193,6 +194,7 @@ class BatchRun:
             if state is not None:
                 items = (item for item in items if not state.is_done(item.ref))
                 total = None
+            self._shown_total = "?" if total is None else str(total)
             progress = None
             if inputs.is_batch or self.settings.verbose:
                 progress = progress_for(quiet=self.settings.quiet, secrets=self.app.secrets)
@@ -236,6 +238,9 @@ class BatchRun:
 
     def _audit(self, item: BatchItem) -> Result:
         """One model's evidence, read once and judged by every rubric; errors become rows."""
+        if self.settings.verbose:
+            where = f"[{item.index + 1}/{self._shown_total}]"
+            say(f"{where} auditing {redact_ref(item.ref)}", self.app.secrets)
         options: dict[str, Any] = {"revision": self.revision, "token": self.token}
         if item.listed is not None:
             options["listed"] = item.listed

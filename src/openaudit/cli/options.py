@@ -10,17 +10,21 @@ import typer
 
 from openaudit.report import Format
 
+
 FormatOpt = Annotated[
     Format | None,
     typer.Option(
         "--format",
         "-f",
-        help="Report format. Default: table when the report goes to a terminal, "
-        "json otherwise (a pipe, a file, --output).",
+        help="Report format: table, json; markdown, sarif, spdx, cyclonedx, badge (CI and "
+        "supply chain); jsonl and csv (one row per model as it completes); html (a heat "
+        "map page). Default: table when the report goes to a terminal, json otherwise "
+        "(a pipe, a file, --output).",
         case_sensitive=False,
         show_default=False,
     ),
 ]
+
 
 
 class ListingFormat(StrEnum):

@@ -84,14 +84,14 @@ def audit_command(
     --search, --filter), audited --jobs at a time.
     """
     # imported here: `openaudit --help` and the other commands need none of the batch machinery
-    from openaudit.cli.batch_run import (
+    from openaudit.cli.batch_flags import (
         BatchInputs,
-        BatchRun,
         configure_network,
         evidence_cache,
         listing_query,
         resume_output,
     )
+    from openaudit.cli.batch_run import BatchRun
     from openaudit.cli.gate import gate_setup, with_baseline
 
     app = AppContext.of(ctx)

@@ -81,7 +81,7 @@ class PlainProgress:
 class RichProgress:
     """A rich progress bar on stderr: done/total, rate, ETA and errors so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -102,7 +102,7 @@ class RichProgress:
             TextColumn("ETA"),
             TimeRemainingColumn(),
             TextColumn("{task.fields[errors]}"),
-            console=Console(stderr=True),
+            console=console or Console(stderr=True),
             transient=False,
         )
         self.task = self.progress.add_task("audit", total=None, rate="", errors="")

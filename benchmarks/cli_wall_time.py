@@ -2,7 +2,9 @@
 
 The audit runs against the fake Hub with a fixed latency per request (default
 50 ms), so the figure includes interpreter start, imports, the Hub requests,
-scoring and rendering. Run from the repo root:
+scoring and rendering; `--no-cache` keeps the evidence cache out of it. The
+naive two-call script (`HfApi.model_info` + `ModelCard.load`) is timed beside it.
+Run from the repo root:
 
     python benchmarks/cli_wall_time.py [--latency 0.05] [--repeat 7]
 """
@@ -26,6 +28,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fakehub import FakeHub  # noqa: E402
 
 AUDITED = ("acme/solo", "openlab/open-7b")
+NAIVE = (
+    "import sys\nfrom huggingface_hub import HfApi, ModelCard\n"
+    "HfApi().model_info(sys.argv[1])\nModelCard.load(sys.argv[1])"
+)
 
 
 def openaudit_command() -> list[str]:
@@ -56,6 +62,7 @@ def main() -> None:
         HF_HUB_DISABLE_TELEMETRY="1",
         HF_HUB_DISABLE_XET="1",
         HF_HOME=tempfile.mkdtemp(prefix="openaudit-bench-hf-home-"),
+        XDG_CACHE_HOME=tempfile.mkdtemp(prefix="openaudit-bench-cache-"),
     )
     env.pop("HF_TOKEN", None)
     print(f"openaudit --help: {median_ms([*command, '--help'], env, options.repeat):7.1f} ms")
@@ -63,9 +70,13 @@ def main() -> None:
         env["HF_ENDPOINT"] = hub.url
         for ref in AUDITED:
             hub.reset()
-            wall = median_ms([*command, ref, "-f", "json"], env, options.repeat)
+            wall = median_ms([*command, ref, "-f", "json", "--no-cache"], env, options.repeat)
             requests = len(hub.requests) // options.repeat
-            print(f"openaudit {ref:<16} {wall:7.1f} ms  {requests} requests per audit")
+            naive = median_ms([sys.executable, "-c", NAIVE, ref], env, options.repeat)
+            print(
+                f"openaudit {ref:<16} {wall:7.1f} ms  {requests} requests per audit; "
+                f"naive two-call script {naive:7.1f} ms ({wall / naive:.2f}x)"
+            )
     print(f"(fake Hub latency {options.latency * 1000:.0f} ms per request)")
 
 

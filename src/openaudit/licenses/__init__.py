@@ -7,6 +7,7 @@ imported when an expression has to be parsed.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from openaudit.licenses.model import (
@@ -52,11 +53,24 @@ def check_expression(text: object) -> ExpressionReport:
     return _check(text)
 
 
+_last = threading.local()  # per thread: the evidence identified last, and its report
+
+
 def identify(evidence: Evidence) -> LicenseReport:
-    """Identify the model's licence from card, licence files, links and tags."""
+    """Identify the model's licence from card, licence files, links and tags.
+
+    Once per model: when one thread judges the same evidence under several rubrics
+    in a row, the report (immutable) is reused rather than identified again.
+    """
     from openaudit.licenses.identification import identify as _identify
 
-    return _identify(evidence)
+    last = getattr(_last, "identified", None)
+    if last is not None and last[0] is evidence:
+        report: LicenseReport = last[1]
+        return report
+    report = _identify(evidence)
+    _last.identified = (evidence, report)
+    return report
 
 
 def identify_text(text: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,6 +17,8 @@ from openaudit.batch_inputs import (
     items_from_lines,
     items_from_listing,
     numbering,
+    open_ref_list,
+    read_lines,
     ref_from_line,
 )
 from openaudit.errors import ModelNotFound, NetworkError, UsageError
@@ -170,3 +173,24 @@ def test_an_empty_listing_is_an_error_item() -> None:
     assert item.error is not None
     assert item.error.message == "the Hub lists no model for --author nobody"
     assert int(item.error.exit_code) == 3
+
+
+def test_a_line_that_is_not_utf8_is_an_error_row_with_a_printable_ref(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_bytes(b"org/a\n\xff\xfe/bad\n")
+    with open_ref_list(str(path)) as handle:
+        items = list(items_from_lines(handle, "refs.txt", numbering()))
+    assert [item.ref for item in items] == ["org/a", "\\xff\\xfe/bad"]
+    assert items[1].error is not None
+    items[1].ref.encode("utf-8")  # printable anywhere
+
+
+def test_an_endless_line_is_read_only_so_far(tmp_path: Path) -> None:
+    path = tmp_path / "refs.txt"
+    path.write_text("x" * 100_000 + "\norg/b\n", encoding="utf-8")
+    with open_ref_list(str(path)) as handle:
+        lines = list(read_lines(handle))
+    assert [len(line) for line in lines] == [4097, len("org/b\n")]
+    items = list(items_from_lines(lines, "refs.txt", numbering()))
+    assert [item.ref for item in items][1] == "org/b"
+    assert items[0].error is not None and "refs.txt:1: line longer" in items[0].error.message

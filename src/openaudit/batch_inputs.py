@@ -48,13 +48,30 @@ def open_ref_list(path: str) -> IO[str]:
         raise UsageError(f"cannot read the ref list {path}: {exc.strerror or exc}") from None
 
 
+def read_lines(handle: IO[str]) -> Iterator[str]:
+    """The lines of a ref list, each read at most MAX_LINE_CHARS + 1 characters far.
+
+    A longer line (a file that is not a ref list at all) is not held in memory:
+    its first characters stand for it, long enough to be reported as overlong.
+    """
+    while True:
+        line = handle.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_CHARS and not line.endswith("\n"):
+            rest = line
+            while rest and not rest.endswith("\n"):  # skip the rest of the line
+                rest = handle.readline(MAX_LINE_CHARS)
+        yield line
+
+
 def count_refs(path: str) -> int | None:
     """How many refs the list file holds (None for stdin or when unreadable): for progress."""
     if path == STDIN:
         return None
     try:
         with Path(path).open(encoding="utf-8", errors="surrogateescape") as handle:
-            return sum(1 for line in handle if ref_from_line(line[:MAX_LINE_CHARS]))
+            return sum(1 for line in read_lines(handle) if ref_from_line(line[:MAX_LINE_CHARS]))
     except OSError:
         return None
 
@@ -68,7 +85,8 @@ def items_from_lines(
             error = UsageError(
                 f"{name}:{line_number}: line longer than {MAX_LINE_CHARS} characters"
             )
-            yield BatchItem(next(numbers), line[:40] + "...", f"{name}:{line_number}", error)
+            shown = _printable(line[:40]) + "..."
+            yield BatchItem(next(numbers), shown, f"{name}:{line_number}", error)
             continue
         ref = ref_from_line(line)
         if not ref:
@@ -77,9 +95,15 @@ def items_from_lines(
         try:
             parse_ref(ref, revision)
         except UsageError as exc:
-            yield BatchItem(next(numbers), ref, origin, UsageError(f"{origin}: {exc.message}"))
+            error = UsageError(f"{origin}: {exc.message}")
+            yield BatchItem(next(numbers), _printable(ref), origin, error)
             continue
         yield BatchItem(next(numbers), ref, origin)
+
+
+def _printable(text: str) -> str:
+    """Bytes that were not UTF-8 (kept as surrogates) shown as \\xNN escapes."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def items_from_args(refs: Sequence[str], numbers: Iterator[int]) -> Iterator[BatchItem]:

@@ -23,6 +23,7 @@ from openaudit.batch_inputs import (
     items_from_listing,
     numbering,
     open_ref_list,
+    read_lines,
 )
 from openaudit.cli.batch_flags import BatchInputs
 from openaudit.cli.context import AppContext, RubricInfo, Settings
@@ -124,7 +125,8 @@ class BatchRun:
         sources: list[Iterator[BatchItem]] = [items_from_args(inputs.refs, numbers)]
         if handle is not None:
             name = "stdin" if inputs.from_file == "-" else str(inputs.from_file)
-            sources.append(items_from_lines(handle, name, numbers, revision=self.revision))
+            lines = read_lines(handle)
+            sources.append(items_from_lines(lines, name, numbers, revision=self.revision))
         if inputs.listing is not None:
             listing = inputs.listing
             models = self.app.services.list_models(listing.query(), token=self.token)

@@ -9,9 +9,10 @@ two rubrics' rows in one report would make its scores incomparable.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 
 from openaudit.errors import UsageError
 from openaudit.report import RubricRef
@@ -46,7 +47,7 @@ def load_resume(path: Path, rubrics: tuple[RubricRef, ...], revision: str | None
     done: dict[str, Verdict] = {}
     dropped = 0
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_bounded_lines(handle), start=1):
             row = _row(raw)
             if row is None:
                 dropped += 1
@@ -60,6 +61,18 @@ def load_resume(path: Path, rubrics: tuple[RubricRef, ...], revision: str | None
                 done[ref] = verdict_from_row(row)
                 kept.append(raw.decode("utf-8").rstrip("\n") + "\n")
     return ResumeState(tuple(kept), done, dropped)
+
+
+def _bounded_lines(handle: BinaryIO) -> Iterator[bytes]:
+    """The file's lines, none read past MAX_LINE_BYTES (a longer one yields its start)."""
+    while True:
+        line = handle.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        rest = line
+        while len(rest) > MAX_LINE_BYTES and not rest.endswith(b"\n"):
+            rest = handle.readline(MAX_LINE_BYTES + 1)  # skip the rest of an overlong line
+        yield line
 
 
 def _row(raw: bytes) -> dict[str, Any] | None:

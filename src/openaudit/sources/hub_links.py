@@ -7,7 +7,7 @@ never raised: the model itself was read.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -62,7 +62,7 @@ class _Hop:
 
 
 def follow_bases(
-    pool: ThreadPoolExecutor, hub: HubClient, root_id: str, root_card: dict[str, Any] | None
+    pool: Executor, hub: HubClient, root_id: str, root_card: dict[str, Any] | None
 ) -> tuple[LinkedRepo, ...]:
     """Walk the base_model graph breadth-first, one level of lookups at a time."""
     level = _hops(root_card, root_id, (root_id,))

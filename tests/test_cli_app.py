@@ -71,7 +71,7 @@ USAGE_ERRORS = [
     (
         ["org/m", "-f", "xml"],
         "--format: 'xml' is not one of 'table', 'json', 'markdown', 'sarif', 'spdx', "
-        "'cyclonedx', 'badge', 'jsonl', 'csv'",
+        "'cyclonedx', 'badge', 'jsonl', 'csv', 'html'",
     ),
     (["rubrics", "list", "-f", "xml"], "--format: 'xml' is not one of 'table', 'json'"),
     (

@@ -12,11 +12,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 
 from openaudit.errors import UsageError
-from openaudit.report import RubricRef
-from openaudit.verdict import LEVELS, LayerResult, Level, Verdict
+from openaudit.report import Audit, RubricRef
 
 MAX_LINE_BYTES = 16 * 2**20  # a report line past this is not one openaudit wrote
 
@@ -26,7 +25,7 @@ class ResumeState:
     """What an earlier run finished: the lines to keep and the refs they cover."""
 
     kept: tuple[str, ...] = ()
-    done: dict[str, Verdict] = field(default_factory=dict)  # ref -> primary verdict
+    done: dict[str, Audit] = field(default_factory=dict)  # ref -> its audit, read back
     dropped: int = 0  # error rows and unreadable lines, audited again
 
     def is_done(self, ref: str) -> bool:
@@ -44,7 +43,7 @@ def load_resume(path: Path, rubrics: tuple[RubricRef, ...], revision: str | None
         raise UsageError(f"cannot read --resume {path}: {exc.strerror or exc}") from None
     wanted = [(r.id, r.version) for r in rubrics]
     kept: list[str] = []
-    done: dict[str, Verdict] = {}
+    done: dict[str, Audit] = {}
     dropped = 0
     with handle:
         for number, raw in enumerate(_bounded_lines(handle), start=1):
@@ -58,7 +57,11 @@ def load_resume(path: Path, rubrics: tuple[RubricRef, ...], revision: str | None
                 continue
             ref = row.get("ref")
             if isinstance(ref, str) and ref not in done:
-                done[ref] = verdict_from_row(row)
+                audit = audit_from_row(row, rubrics)
+                if audit is None:
+                    dropped += 1
+                    continue
+                done[ref] = audit
                 kept.append(raw.decode("utf-8").rstrip("\n") + "\n")
     return ResumeState(tuple(kept), done, dropped)
 
@@ -103,38 +106,19 @@ def _check_rubrics(
         )
 
 
-def verdict_from_row(row: dict[str, Any]) -> Verdict:
-    """The primary verdict's levels and scores as a report row records them (for the policy)."""
-    layers = tuple(
-        LayerResult(
-            id=str(layer.get("id")),
-            level=_level(layer.get("level")),
-            score=_score(layer.get("score")),
-            findings=(),
-        )
-        for layer in row.get("layers") or []
-        if isinstance(layer, dict)
-    )
-    primary = row.get("rubric") or {}
-    return Verdict(
-        ref=str(row["ref"]),
-        repo_id=row.get("repo_id"),
-        revision=row.get("revision"),
-        sha=row.get("sha"),
-        source=str(row.get("source")),
-        access=str(row.get("access")),
-        rubric_id=str(primary.get("id")),
-        rubric_version=str(primary.get("version")),
-        layers=layers,
-        level=_level(row.get("level")),
-        score=_score(row.get("score")),
-        summary=str(row.get("summary", "")),
-    )
+def audit_from_row(row: dict[str, Any], rubrics: tuple[RubricRef, ...]) -> Audit | None:
+    """The audit a report row records (findings and all, for the policy); None when the
+    row does not read back as one (it is audited again)."""
+    from openaudit.report.json_load import report_from_dict
 
-
-def _level(value: Any) -> Level:
-    return cast(Level, value) if value in LEVELS else "unknown"
-
-
-def _score(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    entry = {k: v for k, v in row.items() if k not in ("schema_version", "rubric")}
+    document = {
+        "schema_version": row.get("schema_version"),
+        "rubrics": [{"id": r.id, "version": r.version, "title": r.title} for r in rubrics],
+        "models": [entry],
+    }
+    try:
+        (result,) = report_from_dict(document).results
+    except (UsageError, ValueError):
+        return None
+    return result if isinstance(result, Audit) else None

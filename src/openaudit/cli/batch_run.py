@@ -9,8 +9,9 @@ the worst over all models (3 > 2 > 1 > 0), after every model has its result.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from openaudit.batch_inputs import (
 )
 from openaudit.cli.batch_flags import BatchInputs
 from openaudit.cli.context import AppContext, RubricInfo, Settings
+from openaudit.cli.gate import judge
 from openaudit.cli.output import error, say, write_report
 from openaudit.cli.progress import progress_for
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
@@ -152,7 +154,10 @@ class BatchRun:
         try:
             evidence = self.app.services.open_evidence(item.ref, **options)
             services = self.app.services
-            return Audit(tuple(services.evaluate(r, evidence, self.strict) for r in self.rubrics))
+            verdicts = tuple(services.evaluate(r, evidence, self.strict) for r in self.rubrics)
+            # the evidence rides along for the BOM formats and --fail-on remote-code; a
+            # streamed row drops it once written
+            return Audit(verdicts, evidence)
         except OpenAuditError as exc:
             return ModelError(item.ref, int(exc.exit_code), self._redact(exc.one_line()))
 
@@ -172,6 +177,7 @@ class BatchRun:
             ((item.index, self._safe(result)) for item, result in results), key=lambda p: p[0]
         )
         report = Report(self.rubric_refs, tuple(result for _, result in collected))
+        outcome, report = judge(self.policy, report, self.rubrics[0])  # the report gains its gate
         settings = self.settings
         text = render(
             report,
@@ -180,8 +186,7 @@ class BatchRun:
             width=settings.width,
             color=settings.color,
         )
-        write_report(self._redact(text), settings.output)
-        outcome = self.policy.evaluate(report.verdicts)  # the primary rubric's verdicts
+        write_report(redact(text, self.app.report_secrets()), settings.output)
         self._announce(report.results, outcome)
         return exit_code(report.errors, outcome)
 
@@ -191,9 +196,9 @@ class BatchRun:
     ) -> int:
         writer = open_stream(self.settings.format, self.rubric_refs)
         errors: list[ModelError] = []
-        failures: list[str] = []
+        gate = _StreamGate(self.policy, self.rubrics[0])
         if state is not None:
-            failures += self.policy.evaluate(state.done.values()).failures
+            gate.judge(state.done.values())
         count = 0
         with _Sink(self.settings.output, append=state is not None) as sink:
             if state is None:
@@ -201,19 +206,19 @@ class BatchRun:
             try:
                 for _, raw in results:
                     result = self._safe(raw)
-                    sink.write(self._redact(writer.row(result)))
+                    sink.write(redact(writer.row(result), self.app.report_secrets()))
                     count += 1
                     if isinstance(result, ModelError):
                         errors.append(result)
                     else:
-                        failures += self.policy.evaluate([result.primary]).failures
+                        gate.judge([result])
             except KeyboardInterrupt:
                 hint = INTERRUPTED_HINT
                 if self.settings.output is not None:
                     hint += f"; continue with --resume {self.settings.output}"
                 say(f"interrupted after {count} models; {hint}", self.app.secrets)
                 raise
-        outcome = PolicyResult(passed=not failures, failures=tuple(failures))
+        outcome = gate.result()
         self._announce_counts(count, errors, outcome)
         return exit_code(tuple(errors), outcome)
 
@@ -233,6 +238,7 @@ class BatchRun:
             say(f"policy failed: {failure}", secrets)
         if settings.quiet:
             return
+        _say_waived(outcome, secrets)
         verdicts = [r.primary for r in results if isinstance(r, Audit)]
         if settings.output is not None or settings.format is not Format.TABLE:
             if len(verdicts) <= SUMMARY_LINES_MAX:
@@ -251,8 +257,48 @@ class BatchRun:
             say(f"policy failed: {failure}", secrets)
         if self.settings.quiet:
             return
+        _say_waived(outcome, secrets)
         if self.settings.output is not None:
             say(f"report written to {self.settings.output}", secrets)
+
+
+class _StreamGate:
+    """The policy judged model by model, as a streamed report's rows are written.
+
+    Only the failures, waivers and notes are kept (not the audits); a line said for
+    several models (an expired waiver) is kept once.
+    """
+
+    def __init__(self, policy: Policy, primary: Any) -> None:
+        self.policy = policy
+        self.primary = primary
+        self.today = dt.date.today()
+        self.failures: dict[str, None] = {}
+        self.notes: dict[str, None] = {}
+        self.waived: list[Any] = []
+
+    def judge(self, audits: Iterable[Audit | Verdict]) -> None:
+        """Check these models and remember what the policy said."""
+        if not self.policy.active:
+            return
+        outcome = self.policy.evaluate(audits, self.primary, self.today)
+        self.failures.update(dict.fromkeys(outcome.failures))
+        self.notes.update(dict.fromkeys(outcome.notes))
+        self.waived.extend(outcome.waived)
+
+    def result(self) -> PolicyResult:
+        """What the policy said over every model."""
+        return PolicyResult(
+            passed=not self.failures,
+            failures=tuple(self.failures),
+            waived=tuple(self.waived),
+            notes=tuple(self.notes),
+        )
+
+
+def _say_waived(outcome: PolicyResult, secrets: list[str]) -> None:
+    for waived in outcome.waived:
+        say(f"waived: {waived.ref}: {waived.probe} ({waived.waiver.reason})", secrets)
 
 
 class _Sink:

@@ -10,7 +10,6 @@ import typer
 
 from openaudit.report import Format
 
-
 FormatOpt = Annotated[
     Format | None,
     typer.Option(
@@ -24,7 +23,6 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
-
 
 
 class ListingFormat(StrEnum):

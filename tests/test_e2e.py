@@ -112,10 +112,34 @@ def test_one_fetch_for_several_rubrics(hub: FakeHub) -> None:
     hub.reset()
     several = invoke(["acme/llama-ft", "-r", "openaudit", "-r", "mof", "-r", "osaid", "--no-cache"])
     assert single.exit_code == several.exit_code == 0, several.stderr
-    assert len(hub.requests) == requests  # the evidence is read once, whatever the rubrics
+    # the evidence is read once, whatever the rubrics; MOF's checkpoints add the refs listing
+    assert len(hub.requests) == requests + 1
+    assert [p for p in hub.paths() if p.endswith("/refs")] == ["/api/models/acme/llama-ft/refs"]
     primary = report(several)["models"][0]
     assert primary["layers"] == report(single)["models"][0]["layers"]
     assert [r["id"] for r in primary["rubrics"]] == ["openaudit", "mof", "osaid"]
+
+
+def test_the_refs_listing_is_asked_only_when_a_rubric_reads_branches(hub: FakeHub) -> None:
+    invoke(["acme/llama-ft", "--no-cache"])
+    assert not [p for p in hub.paths() if p.endswith("/refs")]
+    hub.reset()
+    invoke(["acme/llama-ft", "-r", "mof", "--no-cache"])
+    assert [p for p in hub.paths() if p.endswith("/refs")] == ["/api/models/acme/llama-ft/refs"]
+
+
+def test_a_cached_audit_without_branches_gets_them_when_a_rubric_needs_them(
+    hub: FakeHub,
+) -> None:
+    invoke(["acme/llama-ft"])  # fills the cache, without the refs listing
+    hub.reset()
+    result = invoke(["acme/llama-ft", "-r", "mof"])
+    assert result.exit_code == 0, result.stderr
+    assert [p for p in hub.paths() if p.endswith("/refs")] == ["/api/models/acme/llama-ft/refs"]
+    assert not [p for p in hub.paths() if "/resolve/" in p]  # the rest came from the cache
+    hub.reset()
+    invoke(["acme/llama-ft", "-r", "mof"])
+    assert not [p for p in hub.paths() if p.endswith("/refs")]  # now cached with branches
 
 
 def test_no_weight_file_is_ever_fetched(hub: FakeHub) -> None:

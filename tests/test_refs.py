@@ -225,7 +225,9 @@ def test_open_evidence_sends_hub_refs_to_the_hub_source(
 ) -> None:
     calls: list[tuple[str, Any, Any]] = []
 
-    def fetch_hub_evidence(repo_id: str, *, revision: Any, token: Any, cache: Any) -> Evidence:
+    def fetch_hub_evidence(
+        repo_id: str, *, revision: Any, token: Any, cache: Any, branches: bool
+    ) -> Evidence:
         assert cache is None  # no cache unless the caller passes one
         calls.append((repo_id, revision, token))
         return Evidence(ref=repo_id, source="hub", repo_id=repo_id, sha="abc")

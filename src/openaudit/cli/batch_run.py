@@ -46,6 +46,7 @@ from openaudit.report import (
 )
 from openaudit.report.text import redact
 from openaudit.resume import ResumeState, load_resume
+from openaudit.rubric.engine import reads_evidence
 from openaudit.secrets import redact_ref
 from openaudit.verdict import Verdict
 
@@ -81,6 +82,8 @@ class BatchRun:
         self.policy = policy
         self.revision = revision
         self.token = token
+        # the refs listing (one request a model) only when a rubric reads branches
+        self.branches = any(reads_evidence(r, "api:refs") for r in self.rubrics)
 
     # -- the run ---------------------------------------------------------------
     def execute(self, inputs: BatchInputs, *, jobs: int | None, resume: Path | None = None) -> int:
@@ -146,7 +149,11 @@ class BatchRun:
         if self.settings.verbose:
             where = f"[{item.index + 1}/{self._shown_total}]"
             say(f"{where} auditing {redact_ref(item.ref)}", self.app.secrets)
-        options: dict[str, Any] = {"revision": self.revision, "token": self.token}
+        options: dict[str, Any] = {
+            "revision": self.revision,
+            "token": self.token,
+            "branches": self.branches,
+        }
         if item.listed is not None:
             options["listed"] = item.listed
         if self.cache is not None:

@@ -43,7 +43,14 @@ Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citati
         "component": Param("str", doc="MOF component (final_parameters, model_card, ...)"),
         "type": Param("str", doc="content type deciding the licence lists: code, data, document"),
     },
-    reads=("files", "README.md", "card:license", "card:datasets", "datasets:<id>:card:license"),
+    reads=(
+        "files",
+        "README.md",
+        "api:refs",
+        "card:license",
+        "card:datasets",
+        "datasets:<id>:card:license",
+    ),
     doc="The MOF component is released and openly licensed for its content type.",
     check=lambda p: choice("component", tuple(FINDERS))(p) or choice("type", CONTENT_TYPES)(p),
 )

@@ -258,3 +258,12 @@ def problems(ctx: ProbeContext) -> tuple[tuple[str, str], ...]:
     if evidence.readme is not None and ctx.card.metadata_error:
         found.append(("card metadata", ctx.card.metadata_error))
     return tuple(dict.fromkeys(found))
+
+
+def reads_evidence(rubric: object, item: str) -> bool:
+    """Whether any probe of `rubric` reads this evidence item (e.g. 'api:refs'), so a
+    source can skip requests no rubric needs. Anything but a Rubric is assumed to."""
+    if not isinstance(rubric, Rubric):
+        return True
+    specs = (get_evaluator(probe.evaluator) for probe in rubric.probes)
+    return any(spec is not None and item in spec.reads for spec in specs)

@@ -63,6 +63,7 @@ def open_evidence(
     token: str | None = None,
     listed: dict[str, Any] | None = None,
     cache: EvidenceCache | None = None,
+    branches: bool = True,
 ) -> Evidence:
     """Read the evidence for one model reference (Hub id or URL, model folder, saved .json).
 
@@ -77,7 +78,7 @@ def open_evidence(
         if not is_repo_id(ref):
             raise UsageError(f"not a Hub model id: {show(ref)}")
         evidence = fetch_hub_evidence(
-            ref, revision=revision, token=token, listed=listed, cache=cache
+            ref, revision=revision, token=token, listed=listed, cache=cache, branches=branches
         )
         return dataclasses.replace(evidence, ref=ref)
     model = parse_ref(ref, revision)
@@ -87,7 +88,7 @@ def open_evidence(
 
         assert model.repo_id is not None
         evidence = fetch_hub_evidence(
-            model.repo_id, revision=model.revision, token=token, cache=cache
+            model.repo_id, revision=model.revision, token=token, cache=cache, branches=branches
         )
         return dataclasses.replace(evidence, ref=redact_ref(ref))
     assert model.path is not None

@@ -97,8 +97,12 @@ def fetch_hub_evidence(
     endpoint: str | None = None,
     listed: dict[str, Any] | None = None,
     cache: EvidenceCache | None = None,
+    branches: bool = True,
 ) -> Evidence:
     """Read everything openaudit needs about one Hub model into an Evidence.
+
+    `branches=False` skips the refs listing (one request) when no rubric reads it;
+    the evidence then says branches were not listed.
 
     `listed` is the model's entry from a Hub listing (hub_listing.EXPAND fields):
     it stands in for `model_info`, saving one request per model. With a `cache`,
@@ -114,7 +118,7 @@ def fetch_hub_evidence(
         return _from_cache_only(cache, repo_id, revision, token=token is not None)
     hub = HubClient.create(endpoint, token)
     try:
-        return _fetch(hub, repo_id, revision, listed, cache)
+        return _fetch(hub, repo_id, revision, listed, cache, branches)
     except OpenAuditError:
         raise
     except client_errors() as exc:
@@ -139,6 +143,7 @@ def _fetch(
     revision: str | None,
     listed: dict[str, Any] | None,
     cache: EvidenceCache | None,
+    branches: bool,
 ) -> Evidence:
     if listed is not None and revision is None:
         info, card_data = info_from_json(listed)
@@ -149,9 +154,12 @@ def _fetch(
     token = hub.token is not None
     if cache is not None:
         cached = cache.get(repo_id, info.sha, token=token)
+        if cached is not None and branches and cached.branches is None:
+            cached = _with_branches(hub, cached)  # cached by a run that did not need them
+            cache.put(cached, revision, token=token)
         if cached is not None:
             return dataclasses.replace(cached, revision=revision)
-    evidence = _read(hub, repo_id, revision, info, card_data)
+    evidence = _read(hub, repo_id, revision, info, card_data, branches)
     if cache is not None:
         cache.put(evidence, revision, token=token)
     return evidence
@@ -163,10 +171,12 @@ def _read(
     revision: str | None,
     info: ModelInfo,
     card_data: dict[str, Any] | None,
+    branches: bool = True,
 ) -> Evidence:
     siblings = list(info.siblings or [])
     log.info("%s @ %s lists %d files", repo_id, (info.sha or "?")[:7], len(siblings))
-    got = _gather(hub, repo_id, info.sha or revision or "main", siblings, card_data)
+    sha = info.sha or revision or "main"
+    got = _gather(hub, repo_id, sha, siblings, card_data, branches)
     files = repo_files(siblings)
     return Evidence(
         ref=repo_id,
@@ -219,8 +229,25 @@ class _Gathered:
     branches: tuple[str, ...] | None
 
 
+def _with_branches(hub: HubClient, evidence: Evidence) -> Evidence:
+    """Cached evidence completed with the refs listing it was read without."""
+    problems: list[Problem] = []
+    future: Future[tuple[str, ...] | None] = Future()
+    try:
+        future.set_result(hub.branches(evidence.repo_id or evidence.ref))
+    except client_errors() as exc:
+        future.set_exception(exc)
+    names = _branches(future, problems)
+    return dataclasses.replace(evidence, branches=names, problems=(*evidence.problems, *problems))
+
+
 def _gather(
-    hub: HubClient, repo_id: str, sha: str, siblings: list[RepoSibling], card: dict[str, Any] | None
+    hub: HubClient,
+    repo_id: str,
+    sha: str,
+    siblings: list[RepoSibling],
+    card: dict[str, Any] | None,
+    want_branches: bool = True,
 ) -> _Gathered:
     """README, licence files, datasets and base models, all requested at once."""
     dataset_ids, problems = card_ids(card, "datasets")
@@ -235,7 +262,7 @@ def _gather(
         datasets = [
             pool.submit(lookup_dataset, hub, d, repo_id) for d in dataset_ids[:MAX_DATASETS]
         ]
-        branches = pool.submit(hub.branches, repo_id)
+        branches = pool.submit(hub.branches, repo_id) if want_branches else None
         base_models = follow_bases(pool, hub, repo_id, card)
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
@@ -260,7 +287,7 @@ def _gather(
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
         problems.append(Problem("datasets", message))
-    branch_names = _branches(branches, problems)
+    branch_names = _branches(branches, problems) if branches is not None else None
     return _Gathered(
         readme=readme_read.text,
         gated=readme_read.gated or any(f.problem == GATED_FILE for f in license_files),

@@ -38,13 +38,15 @@ from openaudit.sources.hub import fetch_hub_evidence  # noqa: E402
 MODELS = ("acme/solo", "openlab/open-7b", "acme/llama-ft")
 
 
-def measure(hub: FakeHub, repo_id: str, repeat: int) -> tuple[int, list[str], float]:
+def measure(
+    hub: FakeHub, repo_id: str, repeat: int, branches: bool
+) -> tuple[int, list[str], float]:
     """Requests of one audit, their paths, and the median wall time over `repeat` runs."""
     times = []
     for _ in range(repeat):
         hub.reset()
         start = time.perf_counter()
-        fetch_hub_evidence(repo_id, endpoint=hub.url)
+        fetch_hub_evidence(repo_id, endpoint=hub.url, branches=branches)
         times.append(time.perf_counter() - start)
     return len(hub.requests), hub.paths(), statistics.median(times)
 
@@ -57,12 +59,16 @@ def main() -> None:
     with FakeHub(latency=args.latency) as hub:
         fetch_hub_evidence("acme/solo", endpoint=hub.url)  # warm up imports and the connection pool
         print(f"fake Hub latency {args.latency * 1000:.0f} ms per request, median of {args.repeat}")
-        for repo_id in MODELS:
-            count, paths, wall = measure(hub, repo_id, args.repeat)
-            ratio = wall / args.latency if args.latency else float("nan")
-            print(f"{repo_id:18} {count} requests {wall * 1000:6.1f} ms = {ratio:.2f} round trips")
-            for path in paths:
-                print(f"    {path}")
+        # the default rubric needs no branch listing; -r mof reads branches (checkpoints)
+        for branches, label in ((False, "default rubric"), (True, "with -r mof")):
+            print(f"-- {label}")
+            for repo_id in MODELS:
+                count, paths, wall = measure(hub, repo_id, args.repeat, branches)
+                ratio = wall / args.latency if args.latency else float("nan")
+                shown = f"{count} requests {wall * 1000:6.1f} ms = {ratio:.2f} round trips"
+                print(f"{repo_id:18} {shown}")
+                for path in paths:
+                    print(f"    {path}")
 
 
 if __name__ == "__main__":

@@ -190,21 +190,20 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
         shown = (
             ", ".join(_unread_base(repo) for repo in unread) or "the base model was not looked up"
         )
-        why = f"{shown}: its card and data sources are not in the evidence"
+        # The card names a base but shares none of its data sources, and no base card
+        # could be read that would: what was read does not share them (inferred).
+        why = f"{shown}: the base model's data sources are not shared in what was read"
         cites = (*field, *(_base_cite(repo) for repo in unread))
-        return _between("closed", "open", why, *cites)
+        return _concluded("closed", why, *cites)
     named = [d for repo in read for d in _as_ids(repo.card_data.get("datasets"))]
     cites = (*field, *(Citation(f"models:{r.repo_id}:card:datasets", None) for r in read))
     also = "".join(f"; {_unread_base(repo)}" for repo in unread)
     if named:
-        why = (f"the base model names {', '.join(named[:3])}; their licences and completeness "
-               "are not in the evidence (only this model's datasets are looked up)")  # fmt: skip
-        return _between("partial", "open", why + also, *cites)
-    why = (
-        "the base model's card names no datasets (its README, which may describe them, is not read)"
-    )
-    # A base not looked up may name datasets, so it leaves the top open.
-    return _between("closed", "open" if unread else "partial", why + also, *cites)
+        why = (f"the base model names {', '.join(named[:3])}: shared; their licences and "
+               "completeness are not looked up")  # fmt: skip
+        return _concluded("partial", why + also, *cites)
+    why = "the base model's card names no datasets: its data sources are not shared"
+    return _concluded("closed", why + also, *cites)
 
 
 def _unread_base(repo: LinkedRepo) -> str:

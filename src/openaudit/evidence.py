@@ -84,7 +84,7 @@ class Evidence:
     revision: str | None = None
     sha: str | None = None
     url: str | None = None
-    gated: bool | str = False
+    gated: bool | str | None = False  # None: the source could not tell (an old metadata dump)
     access: Literal["full", "gated"] = "full"
     private: bool = False
     readme: str | None = None

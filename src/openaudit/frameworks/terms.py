@@ -97,6 +97,8 @@ def no_permission_gate(ctx: ProbeContext) -> Outcome:
     evidence = ctx.evidence
     if evidence.source == "local":
         return Outcome.unknown("a local folder has no Hub gate setting")
+    if evidence.gated is None:
+        return Outcome.unknown("the Hub's gating setting was not read")
     if evidence.gated == "manual":
         return Outcome.no("access needs the owner's manual approval", ctx.api("gated", "manual"))
     if evidence.gated or evidence.access == "gated":

@@ -111,6 +111,8 @@ def weights_not_gated(ctx: ProbeContext) -> Outcome:
                 f"the card configures an access gate (`{key}`)", ctx.field(key, "card gate form")
             )
         return Outcome.unknown("a local folder has no Hub gate setting")
+    if evidence.gated is None:
+        return Outcome.unknown("the Hub's gating setting was not read")
     if evidence.gated:
         kind = evidence.gated if isinstance(evidence.gated, str) else "yes"
         return Outcome.no(f"access is gated ({kind})", ctx.api("gated", kind))

@@ -1,0 +1,238 @@
+"""One row of the Hub metadata dump as Evidence, with what the dump could not tell.
+
+A row has the columns of hub-stats' `models.parquet` (`id`, `tags`, `cardData`,
+`siblings`, `gated`, `library_name`, `pipeline_tag`, `sha`, ...) and, when a card
+dump was joined, the README text in `card`. The dump carries file names but not
+the text of licence files, the linked datasets' or base models' own metadata,
+nor the repo's branches: those become `Problem`s and unread entries the rubric
+engine turns into unknown answers, never into a pass.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
+from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
+from openaudit.sources import card_ids, is_license_file
+
+HUB_URL = "https://huggingface.co"
+MAX_LICENSE_FILES = 8  # as the Hub source reads at most this many
+NOT_IN_DUMP = "not in the metadata dump"
+LICENCE_FILE_UNREAD = "text not in the metadata dump; not read"
+
+
+# Kinds of evidence a dump row can lack; probes' `reads` map onto them (score.py).
+README = "readme"
+LICENCE_TEXT = "licence_text"
+DATASETS = "datasets"
+BASES = "bases"
+GATING = "gating"
+CARD = "card"
+FILES = "files"
+
+
+@dataclass(frozen=True)
+class RowEvidence:
+    """A dump row's evidence, what the dump lacked for it (one line each) and the
+    kinds of evidence that were lacking (README, LICENCE_TEXT, ...)."""
+
+    evidence: Evidence
+    missing: tuple[str, ...]
+    lacks: frozenset[str]
+
+
+def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
+    """Evidence for one dump row; `columns` are the columns the dump has.
+
+    Raises ValueError only for a row without a usable `id`.
+    """
+    repo_id = row.get("id")
+    if not isinstance(repo_id, str) or not repo_id.strip():
+        raise ValueError("the row has no model id")
+    missing: list[str] = []
+    problems: list[Problem] = []
+    card_data = _card_data(row.get("cardData"), "cardData" in columns, missing)
+    readme = _readme(row.get("card"), "card" in columns, missing)
+    gated = _gated(row.get("gated"), "gated" in columns, missing)
+    names = _sibling_names(row.get("siblings"), "siblings" in columns, missing)
+    files = tuple(RepoFile(name) for name in names[:MAX_FILES])
+    if len(names) > MAX_FILES:
+        problems.append(
+            Problem("files", f"file listing cut at {MAX_FILES:,} of {len(names):,} files")
+        )
+    license_files = _licence_files(names, missing)
+    # What the card says, as the Hub source reads it: the README's front matter when the
+    # README is at hand, else the API's card data.
+    card = _front_matter(readme) if readme is not None else card_data
+    datasets = _datasets(card, repo_id, missing, problems)
+    bases = _bases(card, repo_id, missing)
+    evidence = Evidence(
+        ref=repo_id,
+        source="hub",
+        repo_id=repo_id,
+        sha=_text(row.get("sha")),
+        url=f"{HUB_URL}/{repo_id}",
+        gated=gated,
+        access="gated" if gated and readme is None else "full",
+        readme=readme,
+        api_card_data=card_data,
+        tags=_strings(row.get("tags")),
+        library_name=_text(row.get("library_name")),
+        pipeline_tag=_text(row.get("pipeline_tag")),
+        files=files,
+        files_truncated=len(names) > MAX_FILES,
+        license_files=license_files,
+        datasets=datasets,
+        base_models=bases,
+        problems=tuple(problems),
+        branches=None,
+    )
+    lacks = {README} if readme is None else set()
+    lacks |= {LICENCE_TEXT} if license_files else set()
+    lacks |= {DATASETS} if datasets else set()
+    lacks |= {BASES} if bases else set()
+    lacks |= {GATING} if gated is None else set()
+    lacks |= {FILES} if "siblings" not in columns else set()
+    if readme is None and card_data is None and _card_unusable(row, columns):
+        lacks.add(CARD)
+    return RowEvidence(evidence, tuple(missing), frozenset(lacks))
+
+
+def _card_unusable(row: dict[str, Any], columns: frozenset[str]) -> bool:
+    """The dump has card metadata for the row but it could not be used (no column,
+    not JSON, not an object, over the bound); a null cardData is a card without any."""
+    return "cardData" not in columns or row.get("cardData") is not None
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(item for item in value if isinstance(item, str))
+
+
+def _card_data(value: Any, present: bool, missing: list[str]) -> dict[str, Any] | None:
+    """The card front matter the dump holds (JSON text or a struct), or None with why."""
+    if not present:
+        missing.append("the dump has no `cardData` column")
+        return None
+    if value is None:
+        return None  # the repo has no card metadata: the Hub serves none either
+    if isinstance(value, str):
+        if len(value) > MAX_FRONT_MATTER_BYTES:
+            missing.append(f"cardData is over the {MAX_FRONT_MATTER_BYTES // 1024} KiB bound")
+            return None
+        try:
+            value = json.loads(value)
+        except ValueError:
+            missing.append("cardData is not valid JSON")
+            return None
+    if not isinstance(value, dict):
+        missing.append(f"cardData is a JSON {type(value).__name__}, not an object")
+        return None
+    return value
+
+
+def _readme(value: Any, present: bool, missing: list[str]) -> str | None:
+    """The card text a card dump supplied, bounded like a README read from the Hub."""
+    if not present or value is None:
+        missing.append("README text not in the card dump")
+        return None
+    if not isinstance(value, str):
+        missing.append("the card dump's `card` is not text")
+        return None
+    if len(value) > MAX_README_BYTES or len(value.encode("utf-8")) > MAX_README_BYTES:
+        missing.append(f"the card text is over the {MAX_README_BYTES // 2**20} MiB bound; not read")
+        return None
+    return value
+
+
+_GATED_WORDS: dict[str, bool | str] = {
+    "false": False,
+    "true": True,
+    "auto": "auto",
+    "manual": "manual",
+}
+
+
+def _gated(value: Any, present: bool, missing: list[str]) -> bool | str | None:
+    """The Hub's gating (False, True, "auto", "manual"), or None when the dump lacks it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _GATED_WORDS:
+        return _GATED_WORDS[value.strip().lower()]
+    if not present:
+        missing.append("the dump has no `gated` column")
+    elif value is None:
+        missing.append("gating not in the dump")
+    else:
+        missing.append(f"gated value {str(value)[:40]!r} not understood")
+    return None
+
+
+def _sibling_names(value: Any, present: bool, missing: list[str]) -> list[str]:
+    """File names from `siblings`: a list of {rfilename} structs (or of plain names)."""
+    if not present:
+        missing.append("the dump has no `siblings` column")
+        return []
+    if not isinstance(value, list | tuple):
+        return []
+    names = []
+    for item in value:
+        name = item.get("rfilename") if isinstance(item, dict) else item
+        if isinstance(name, str) and name:
+            names.append(name)
+    return names
+
+
+def _licence_files(names: list[str], missing: list[str]) -> tuple[TextFile, ...]:
+    """Licence-like files the dump lists, unread: their text is not in the dump."""
+    found = [name for name in names if is_license_file(name)][:MAX_LICENSE_FILES]
+    if found:
+        missing.append(f"licence file text ({', '.join(found)}) {NOT_IN_DUMP}")
+    return tuple(TextFile(path=name, text=None, problem=LICENCE_FILE_UNREAD) for name in found)
+
+
+def _front_matter(readme: str) -> dict[str, Any] | None:
+    """The README's front matter as the Card parser reads it (None when absent or bad)."""
+    from openaudit.card import parse_card
+
+    card = parse_card(readme)
+    return card.metadata if card.has_front_matter and not card.metadata_error else None
+
+
+def _datasets(
+    card: dict[str, Any] | None, repo_id: str, missing: list[str], problems: list[Problem]
+) -> tuple[LinkedRepo, ...]:
+    """The datasets the card names, not looked up: their metadata is not in the dump."""
+    ids, id_problems = card_ids(card, "datasets")
+    problems.extend(id_problems)
+    if ids:
+        missing.append(f"dataset metadata ({', '.join(ids[:3])}{_more(ids, 3)}) {NOT_IN_DUMP}")
+    return tuple(
+        LinkedRepo(d, "dataset", "skipped", named_by=repo_id, problem=NOT_IN_DUMP)
+        for d in ids[:MAX_DATASETS]
+    )
+
+
+def _bases(card: dict[str, Any] | None, repo_id: str, missing: list[str]) -> tuple[LinkedRepo, ...]:
+    """The base models the card names, not looked up: their rows are not joined."""
+    ids, _ = card_ids(card, "base_model")
+    relation = (card or {}).get("base_model_relation")
+    relation = relation if isinstance(relation, str) else None
+    if ids:
+        missing.append(f"base model metadata ({', '.join(ids[:3])}{_more(ids, 3)}) {NOT_IN_DUMP}")
+    return tuple(
+        LinkedRepo(b, "model", "skipped", named_by=repo_id, relation=relation, problem=NOT_IN_DUMP)
+        for b in ids
+    )
+
+
+def _more(items: list[str], shown: int) -> str:
+    return f" and {len(items) - shown} more" if len(items) > shown else ""

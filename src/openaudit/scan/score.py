@@ -1,0 +1,212 @@
+"""The pure scorer: Arrow record batches of Hub dump rows in, one scored row per model out.
+
+    table = score_batch(batch)              # rows in = rows out, keyed by `id`
+
+Each row becomes an `Evidence` (rows.py) and runs through the same rubric engine as
+a single audit: the default rubric for the layer levels and scores, the MOF and
+EOSAI rubrics for their class and dimensions. No network, no engine: Daft, Ray,
+Spark or Dask call this function on their own batches. A row that cannot be
+scored at all (no id) keeps its place with the reason in `error`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.registry import get_evaluator
+from openaudit.scan import rows
+from openaudit.scan.rows import row_evidence
+from openaudit.verdict import LAYERS, Verdict
+
+if TYPE_CHECKING:
+    from openaudit.rubric.model import Rubric
+
+DEFAULT_RUBRIC = "openaudit"
+MOF_RUBRIC = "mof"
+EOSAI_RUBRIC = "eosai"
+REQUIRED_COLUMNS = ("id",)
+# Columns the scorer reads; a dump is read with only these (column pruning).
+INPUT_COLUMNS = (
+    "id", "sha", "lastModified", "tags", "pipeline_tag", "library_name",
+    "cardData", "siblings", "gated", "card",
+)  # fmt: skip
+MAX_REASON_CHARS = 2000  # per reason cell: one model's reasons never bloat the results
+
+
+@dataclass(frozen=True)
+class Rubrics:
+    """The rubrics a scan runs, loaded once per process."""
+
+    default: Rubric
+    mof: Rubric
+    eosai: Rubric
+    needs: dict[str, frozenset[str]]  # per default layer, the kinds of evidence it reads
+
+    @classmethod
+    def of(cls, default: Rubric, mof: Rubric, eosai: Rubric) -> Rubrics:
+        """The rubrics, with what each default layer reads worked out once."""
+        return cls(default, mof, eosai, _layer_needs(default))
+
+    @property
+    def eosai_dimensions(self) -> tuple[str, ...]:
+        """The EOSAI dimension ids, in the rubric's order."""
+        framework = self.eosai.framework
+        return tuple(c.id for c in framework.criteria) if framework else ()
+
+
+def _layer_needs(rubric: Rubric) -> dict[str, frozenset[str]]:
+    needs: dict[str, set[str]] = {layer.id: set() for layer in rubric.layers}
+    for probe in rubric.probes:
+        spec = get_evaluator(probe.evaluator)
+        for read in spec.reads if spec else ():
+            needs.setdefault(probe.layer, set()).update(_kinds(read))
+    return {layer: frozenset(kinds) for layer, kinds in needs.items()}
+
+
+def _kinds(read: str) -> set[str]:
+    """The kinds of dump evidence (rows.README, ...) one declared `reads` entry needs."""
+    kinds = set()
+    if read.startswith("README.md"):
+        kinds.add(rows.README)
+    if read.startswith(("card:license", "file:LICENSE")):
+        # the licence in effect: the card's, the licence files', and the bases' terms
+        kinds |= {rows.LICENCE_TEXT, rows.BASES, rows.CARD}
+    if read.startswith("dataset:"):
+        kinds.add(rows.DATASETS)
+    if read.startswith(("models:", "base_model:")):
+        kinds.add(rows.BASES)
+    if read.startswith("card:"):
+        kinds.add(rows.CARD)
+    if read == "api:gated":
+        kinds.add(rows.GATING)
+    if read == "files":
+        kinds.add(rows.FILES)
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def shipped_rubrics() -> Rubrics:
+    """The shipped default, MOF and EOSAI rubrics (loaded and validated once)."""
+    return Rubrics.of(
+        load_rubric(DEFAULT_RUBRIC), load_rubric(MOF_RUBRIC), load_rubric(EOSAI_RUBRIC)
+    )
+
+
+def output_schema(rubrics: Rubrics | None = None) -> pa.Schema:
+    """The schema of `score_batch`'s result: one column per layer level and score, ..."""
+    rubrics = rubrics or shipped_rubrics()
+    fields = [
+        pa.field("id", pa.string()),
+        pa.field("sha", pa.string()),
+        pa.field("last_modified", pa.string()),
+        pa.field("rubric", pa.string()),
+        pa.field("level", pa.string()),
+        pa.field("score", pa.int32()),
+    ]
+    for layer in LAYERS:
+        fields += [pa.field(layer, pa.string()), pa.field(f"{layer}_score", pa.int32())]
+    fields += [
+        pa.field("license_id", pa.string()),
+        pa.field("license_family", pa.string()),
+        pa.field("mof_class", pa.string()),
+        pa.field("eosai_score", pa.float64()),
+    ]
+    fields += [pa.field(f"eosai_{dim}", pa.string()) for dim in rubrics.eosai_dimensions]
+    fields += [
+        pa.field("incomplete", pa.string()),
+        pa.field("not_in_dump", pa.string()),
+        pa.field("undecided", pa.string()),
+        pa.field("error", pa.string()),
+    ]
+    return pa.schema(fields)
+
+
+def score_batch(batch: pa.RecordBatch | pa.Table, rubrics: Rubrics | None = None) -> pa.Table:
+    """Score every row of a batch in the hub-stats `models.parquet` schema.
+
+    An optional `card` column holds README text from a card dump. Missing columns,
+    malformed values and oversize cards become reasons on their row; the result
+    has exactly one row per input row, in the same order.
+    """
+    rubrics = rubrics or shipped_rubrics()
+    schema = output_schema(rubrics)
+    columns = frozenset(batch.schema.names)
+    wanted = [name for name in INPUT_COLUMNS if name in columns]
+    data = {name: batch.column(name).to_pylist() for name in wanted}
+    rows = ({name: data[name][i] for name in wanted} for i in range(batch.num_rows))
+    scored = [score_row(row, columns, rubrics) for row in rows]
+    return pa.Table.from_pylist(scored, schema=schema)
+
+
+def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) -> dict[str, Any]:
+    """One dump row's result as a dict of output columns (never raises)."""
+    out: dict[str, Any] = {
+        "id": row.get("id") if isinstance(row.get("id"), str) else None,
+        "sha": row.get("sha") if isinstance(row.get("sha"), str) else None,
+        "last_modified": _when(row.get("lastModified")),
+        "rubric": f"{rubrics.default.id}@{rubrics.default.version}",
+    }
+    try:
+        found = row_evidence(row, columns)
+    except ValueError as exc:
+        return {**out, "error": str(exc)}
+    try:
+        default = evaluate(rubrics.default, found.evidence)
+        mof = evaluate(rubrics.mof, found.evidence)
+        eosai = evaluate(rubrics.eosai, found.evidence)
+    except Exception as exc:  # one bad row must never stop a scan of millions
+        return {**out, "error": _cut(f"scoring failed: {type(exc).__name__}: {exc}")}
+    out.update(_layers(default))
+    out.update(_frameworks(mof, eosai))
+    needs = rubrics.needs
+    out["incomplete"] = ",".join(l for l in LAYERS if needs.get(l, frozenset()) & found.lacks)
+    out["not_in_dump"] = _cut("; ".join(found.missing)) or None
+    out["undecided"] = _cut(" | ".join(_undecided(default))) or None
+    return out
+
+
+def _when(value: Any) -> str | None:
+    """lastModified as ISO text, whatever type the dump stored it as."""
+    if value is None:
+        return None
+    iso = getattr(value, "isoformat", None)
+    return str(iso()) if callable(iso) else str(value)
+
+
+def _layers(verdict: Verdict) -> dict[str, Any]:
+    out: dict[str, Any] = {"level": verdict.level, "score": verdict.score}
+    for layer in verdict.layers:
+        out[layer.id] = layer.level
+        out[f"{layer.id}_score"] = layer.score
+    out["license_id"] = verdict.license.get("id")
+    out["license_family"] = verdict.license.get("family")
+    return out
+
+
+def _frameworks(mof: Verdict, eosai: Verdict) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    mof_result = mof.framework or {}
+    out["mof_class"] = mof_result.get("class")
+    eosai_result = eosai.framework or {}
+    out["eosai_score"] = eosai_result.get("score")
+    for dim in eosai_result.get("dimensions", ()):
+        out[f"eosai_{dim['id']}"] = dim.get("level")
+    return out
+
+
+def _undecided(verdict: Verdict) -> Iterable[str]:
+    """Why each unknown answer of the default rubric stayed unknown: `layer/probe: reason`."""
+    for layer in verdict.layers:
+        for finding in layer.findings:
+            if finding.answer == "unknown":
+                yield f"{layer.id}/{finding.probe}: {finding.reason}"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_REASON_CHARS else text[: MAX_REASON_CHARS - 1] + "…"

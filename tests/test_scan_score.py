@@ -1,0 +1,129 @@
+"""The dump scorer: one pure function over Arrow batches, the same rules as a single audit."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from fakehub import FakeHub, load_repos
+from scan_dump import OPEN_CARD, dump_row, fixture_row, write_dump
+
+from openaudit.errors import OpenAuditError
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.scan.score import output_schema, score_batch
+from openaudit.sources.hub import fetch_hub_evidence
+from openaudit.verdict import LAYERS
+
+
+def _score(*rows: dict[str, object]) -> list[dict[str, object]]:
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    table = pa.table({name: [row.get(name) for row in rows] for name in names})
+    return score_batch(table).to_pylist()
+
+
+def test_dump_row_scores_as_the_hub_audit_wherever_the_dump_carries_the_evidence(
+    fake_hub: FakeHub,
+) -> None:
+    rubric = load_rubric("openaudit")
+    rows, audited = [], {}
+    for (kind, repo_id), repo in load_repos().items():
+        if kind != "model":
+            continue
+        try:
+            evidence = fetch_hub_evidence(repo_id, endpoint=fake_hub.url)
+        except OpenAuditError:  # not found or gated to anyone: no dump row either
+            continue
+        audited[repo_id] = evaluate(rubric, evidence)
+        rows.append(fixture_row(repo, evidence.readme))
+    scored = score_batch(pa.Table.from_pylist(rows)).to_pylist()
+    assert len(scored) == len(rows) > 30
+    complete = 0
+    for row in scored:
+        verdict = audited[str(row["id"])]
+        incomplete = set(str(row["incomplete"]).split(",")) - {""}
+        complete += not incomplete
+        for layer in verdict.layers:
+            if layer.id not in incomplete:
+                assert row[layer.id] == layer.level, (row["id"], layer.id)
+                assert row[f"{layer.id}_score"] == layer.score, (row["id"], layer.id)
+        if not incomplete:
+            assert row["level"] == verdict.level
+            assert row["license_id"] == verdict.license["id"]
+    assert complete >= 10  # models whose every layer the dump decides
+
+
+def test_an_open_model_with_its_card_is_scored_on_every_layer() -> None:
+    (row,) = _score(dump_row(card=OPEN_CARD))
+    assert row["id"] == "acme/model"
+    assert row["weights"] == "open" and row["usage_limits"] == "open"
+    assert row["license_id"] == "apache-2.0" and row["license_family"] == "permissive"
+    assert row["mof_class"] is not None or row["eosai_score"] is not None
+    assert row["eosai_licenses"] in ("open", "partial", "closed", "unknown")
+    assert "openlab/pile-lite" in str(row["not_in_dump"])
+    assert "data" in str(row["incomplete"]).split(",")
+    assert row["error"] is None
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"cardData": "{not json"}, "cardData is not valid JSON"),
+        ({"cardData": "[1, 2]"}, "cardData is a JSON list, not an object"),
+        ({"cardData": '"apache-2.0"'}, "cardData is a JSON str, not an object"),
+        ({"cardData": json.dumps({"x": "y" * 300_000})}, "cardData is over the 256 KiB bound"),
+        ({"card": "x" * (1024 * 1024 + 1)}, "the card text is over the 1 MiB bound; not read"),
+        ({"gated": None}, "gating not in the dump"),
+        ({"gated": "sometimes"}, "gated value 'sometimes' not understood"),
+    ],
+)
+def test_a_bad_value_is_a_reason_on_its_row(overrides: dict[str, object], reason: str) -> None:
+    rows = _score(dump_row(id="acme/good"), dump_row(**overrides), dump_row(id="acme/after"))
+    assert [row["id"] for row in rows] == ["acme/good", "acme/model", "acme/after"]
+    assert reason in str(rows[1]["not_in_dump"])
+    assert rows[1]["error"] is None and rows[1]["level"] is not None
+
+
+def test_a_null_card_data_is_a_card_without_metadata_not_a_problem() -> None:
+    (row,) = _score(dump_row(cardData=None, tags=[]))
+    assert "cardData" not in str(row["not_in_dump"])
+    assert row["license_id"] is None
+
+
+def test_a_row_without_an_id_keeps_its_place_with_an_error() -> None:
+    rows = _score(dump_row(id="a/1"), dump_row(id=None), dump_row(id="a/3"))
+    assert [row["id"] for row in rows] == ["a/1", None, "a/3"]
+    assert rows[1]["error"] == "the row has no model id"
+    assert rows[1]["level"] is None
+
+
+def test_an_older_dump_without_gated_leaves_gating_undecided() -> None:
+    old = pa.Table.from_pylist([dump_row(card=OPEN_CARD)]).drop_columns(["gated"])
+    (row,) = score_batch(old).to_pylist()
+    (new,) = _score(dump_row(card=OPEN_CARD))
+    assert "the dump has no `gated` column" in str(row["not_in_dump"])
+    assert "weights" in str(row["incomplete"]).split(",")
+    assert "weights/weights.not_gated" in str(row["undecided"])
+    # The level follows the rubric's rules; `incomplete` says it may change with the gating.
+    assert "weights" not in str(new["incomplete"]).split(",")
+
+
+def test_only_an_id_column_is_enough() -> None:
+    (row,) = score_batch(pa.table({"id": ["acme/bare"]})).to_pylist()
+    assert row["id"] == "acme/bare" and row["error"] is None
+    assert "no `siblings` column" in str(row["not_in_dump"])
+    assert set(LAYERS) <= set(row)
+
+
+def test_a_parquet_dump_scores_batch_by_batch_to_one_row_per_model(tmp_path: object) -> None:
+    from pathlib import Path
+
+    rows = [dump_row(id=f"acme/m{i}", gated=["False", "auto", "manual"][i % 3]) for i in range(250)]
+    path = write_dump(Path(str(tmp_path)) / "models.parquet", rows, row_group_size=64)
+    parts = [score_batch(batch) for batch in pq.ParquetFile(path).iter_batches(batch_size=64)]
+    table = pa.concat_tables(parts)
+    assert table.schema == output_schema()
+    assert table.column("id").to_pylist() == [row["id"] for row in rows]
+    weights = table.column("weights").to_pylist()
+    assert weights[0] == "open" and weights[1] == weights[2] == "partial"

@@ -25,6 +25,7 @@ from openaudit.cli.fetch import fetch_command
 from openaudit.cli.messages import is_a, plain_arguments, usage_error_message
 from openaudit.cli.output import error
 from openaudit.cli.rubrics_cmd import rubrics_app
+from openaudit.cli.scan_cmd import scan_command
 from openaudit.errors import ExitCode, OpenAuditError, UsageError
 
 DEFAULT_COMMAND = "audit"
@@ -174,6 +175,9 @@ app.add_typer(rubrics_app, name="rubrics", short_help="List, show, validate and 
 app.command("explain", short_help="What a probe asks, why it matters, how to fix it.")(explain)
 app.command("diff", short_help="What changed in openness between two audits of a model.")(
     diff_command
+)
+app.command("scan", short_help="Score a whole Hub metadata dump (needs openaudit[scale]).")(
+    scan_command
 )
 
 

@@ -164,8 +164,9 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
         return {**out, "error": _cut(f"scoring failed: {type(exc).__name__}: {exc}")}
     out.update(_layers(default))
     out.update(_frameworks(mof, eosai))
-    needs = rubrics.needs
-    out["incomplete"] = ",".join(l for l in LAYERS if needs.get(l, frozenset()) & found.lacks)
+    out["incomplete"] = ",".join(
+        layer for layer in LAYERS if rubrics.needs.get(layer, frozenset()) & found.lacks
+    )
     out["not_in_dump"] = _cut("; ".join(found.missing)) or None
     out["undecided"] = _cut(" | ".join(_undecided(default))) or None
     return out

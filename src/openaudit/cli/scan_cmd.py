@@ -1,0 +1,100 @@
+"""`openaudit scan DUMP.parquet -o results.parquet`: score the whole Hub from its metadata dump."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from openaudit.cli.options import QuietOpt
+from openaudit.cli.output import say
+from openaudit.errors import UsageError
+
+DumpArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="DUMP.parquet",
+        help="Hub models dump in the hub-stats models.parquet schema.",
+        show_default=False,
+    ),
+]
+CardsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cards",
+        metavar="CARDS.parquet",
+        help="Card dump (modelId, card), e.g. librarian-bots/model_cards_with_metadata.",
+        show_default=False,
+    ),
+]
+ScanOutputOpt = Annotated[
+    Path,
+    typer.Option(
+        "--output", "-o", metavar="RESULTS.parquet", help="Results: one row per model (parquet)."
+    ),
+]
+CsvOpt = Annotated[
+    Path | None,
+    typer.Option("--csv", metavar="RESULTS.csv", help="Also write the results as CSV."),
+]
+RunnerOpt = Annotated[
+    str,
+    typer.Option(
+        "--runner", metavar="native|ray", help="Daft runner: native (this machine) or ray."
+    ),
+]
+AddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--address", metavar="ADDRESS", help="Ray cluster address (ray://head:10001); with ray."
+    ),
+]
+
+
+def scan_command(
+    dump: DumpArg,
+    output: ScanOutputOpt = Path("results.parquet"),
+    cards: CardsOpt = None,
+    csv: CsvOpt = None,
+    runner: RunnerOpt = "native",
+    address: AddressOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Score every model of a Hub metadata dump on Daft (pip install 'openaudit[scale]').
+
+    Each row is scored with the same rubrics as a single audit; what the dump lacks
+    (licence-file text, linked datasets and base models, README without --cards) is
+    listed per row, with the layers it leaves provisional. The summary goes to stderr.
+    """
+    if runner not in ("native", "ray"):
+        raise UsageError(f"--runner must be native or ray, not {runner!r}")
+    if address is not None and runner != "ray":
+        raise UsageError("--address needs --runner ray")
+    from openaudit.scan.driver import ScanPlan, require_daft
+
+    require_daft()  # the one-line "install the extra" error before reading anything
+    from openaudit.scan.driver import run_scan
+    from openaudit.scan.dump import check_cards_dump, check_models_dump
+    from openaudit.scan.summary import summarize, write_csv
+
+    plan = ScanPlan(
+        dump=check_models_dump(dump),
+        output=output,
+        cards=check_cards_dump(cards) if cards is not None else None,
+        runner="ray" if runner == "ray" else "native",
+        address=address,
+    )
+    if not quiet:
+        say(f"scanning {plan.dump.rows:,} models from {dump} on the {runner} runner")
+    run_scan(plan)
+    if csv is not None:
+        try:
+            write_csv(output, csv)
+        except OSError as exc:
+            raise UsageError(f"cannot write {csv}: {exc.strerror or exc}") from None
+    if not quiet:
+        summary = summarize(output)
+        sys.stderr.write("\n".join(summary.lines()) + "\n")
+        say(f"results written to {output}" + (f" and {csv}" if csv else ""))

@@ -1,0 +1,131 @@
+"""Run the scorer over a dump on Daft: the local (native) runner or a Ray cluster.
+
+Daft reads only the columns the scorer needs, streams the dump in batches through
+`score_batch` in worker processes, and writes the results as one parquet file.
+Daft is an optional extra (`pip install 'openaudit[scale]'`), imported only here.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from openaudit.errors import UsageError
+from openaudit.scan.dump import DumpFile
+from openaudit.scan.score import INPUT_COLUMNS, output_schema, score_batch
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+Runner = Literal["native", "ray"]
+BATCH_ROWS = 1024  # rows per scorer call: large enough to amortise, small enough to stream
+EXTRA_HINT = "install the scale extra: pip install 'openaudit[scale]'"
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    """What a scan reads, where it writes and on which runner."""
+
+    dump: DumpFile
+    output: Path
+    cards: DumpFile | None = None
+    runner: Runner = "native"
+    address: str | None = None
+
+
+def require_daft() -> Any:
+    """The daft module, or a one-line UsageError saying how to install it."""
+    try:
+        import daft
+        import pyarrow  # noqa: F401
+    except ModuleNotFoundError as exc:
+        raise UsageError(f"`openaudit scan` needs {exc.name}", hint=EXTRA_HINT) from None
+    return daft
+
+
+def use_runner(daft: Any, runner: Runner, address: str | None) -> None:
+    """Select Daft's runner: native on this machine, or Ray (local or at `address`).
+
+    Daft sets its runner once per process; a second scan in the same process (tests,
+    a notebook) keeps it when it is the same kind.
+    """
+    if runner == "ray":
+        try:
+            import ray  # noqa: F401
+        except ModuleNotFoundError:
+            raise UsageError(
+                "the Ray runner needs Ray", hint="pip install 'openaudit[scale]' 'daft[ray]'"
+            ) from None
+    try:
+        if runner == "native":
+            daft.set_runner_native()
+        else:
+            daft.set_runner_ray(address=address, noop_if_initialized=True)
+    except ValueError:  # DaftCoreException: the runner was set before
+        current = daft.get_or_infer_runner_type()
+        if current != runner:
+            raise UsageError(f"Daft already runs on the {current} runner in this process") from None
+
+
+def run_scan(plan: ScanPlan) -> None:
+    """Score every row of the dump and write one result row per model to `plan.output`."""
+    daft = require_daft()
+    use_runner(daft, plan.runner, plan.address)
+    frame = scored_frame(daft, plan)
+    _write_single_parquet(frame, plan.output)
+
+
+def scored_frame(daft: Any, plan: ScanPlan) -> Any:
+    """The lazy Daft frame of results: read (pruned), join the cards, score in batches."""
+    from daft import col
+
+    names = [name for name in INPUT_COLUMNS if name in plan.dump.columns and name != "card"]
+    frame = daft.read_parquet(str(plan.dump.path)).select(*names)
+    if plan.cards is not None:
+        cards = daft.read_parquet(str(plan.cards.path)).select(col("modelId"), col("card"))
+        # one card per model, whatever the card dump repeats: rows in = rows out
+        cards = cards.groupby("modelId").agg(col("card").any_value())
+        frame = frame.join(cards, left_on="id", right_on="modelId", how="left").exclude("modelId")
+        names.append("card")
+    scorer = _scorer(daft)
+    return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
+
+
+def _scorer(daft: Any) -> Any:
+    import pyarrow as pa
+
+    schema = output_schema()
+    dtype = daft.DataType.from_arrow_type(pa.struct(list(schema)))
+
+    @daft.func.batch(  # type: ignore[untyped-decorator]
+        return_dtype=dtype, unnest=True, use_process=True, batch_size=BATCH_ROWS
+    )
+    def score(rows: Any) -> pa.Array:
+        return score_struct(rows.to_arrow())
+
+    return score
+
+
+def score_struct(rows: pa.StructArray) -> pa.Array:
+    """The scorer as an engine sees it: a struct array of dump rows in, of results out."""
+    import pyarrow as pa
+
+    table = score_batch(pa.RecordBatch.from_struct_array(rows))
+    return table.combine_chunks().to_struct_array().combine_chunks()
+
+
+def _write_single_parquet(frame: Any, output: Path) -> None:
+    """Write the results as one parquet file, replacing `output` only when complete."""
+    output = output.resolve()
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+        os.close(fd)
+        os.unlink(tmp)
+        frame.write_parquet(tmp, single_file=True, write_mode="overwrite")
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -1,0 +1,138 @@
+"""`openaudit scan DUMP.parquet`: the dump scored on Daft, one result row per model."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from cli_fakes import run
+from scan_dump import OPEN_CARD, dump_row, write_dump
+
+from openaudit.scan.score import score_batch
+
+ROWS = 300
+
+
+@pytest.fixture(scope="module")
+def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dump")
+    licences = ["apache-2.0", "mit", "cc-by-nc-4.0", "llama3", "other"]
+    rows = [
+        dump_row(
+            id=f"acme/m{i:03d}",
+            cardData=None if i % 7 == 0 else f'{{"license": "{licences[i % 5]}"}}',
+            gated=["False", "auto", "manual"][i % 3],
+        )
+        for i in range(ROWS)
+    ]
+    rows[5]["cardData"] = "{not json"
+    return write_dump(folder / "models.parquet", rows, row_group_size=100)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cards")
+    ids = [f"acme/m{i:03d}" for i in range(0, ROWS, 2)] + ["acme/m000", "other/not-in-dump"]
+    table = pa.table({"modelId": ids, "card": [OPEN_CARD] * len(ids)})
+    pq.write_table(table, folder / "cards.parquet")
+    return folder / "cards.parquet"
+
+
+def _expected(dump: Path, cards: Path) -> dict[str, dict[str, object]]:
+    """What the pure scorer gives for the same rows, joined to the same cards by hand."""
+    table = pq.read_table(dump)
+    texts = dict(zip(*pq.read_table(cards).to_pydict().values(), strict=True))
+    table = table.append_column("card", pa.array([texts.get(i) for i in table["id"].to_pylist()]))
+    return {str(row["id"]): row for row in score_batch(table).to_pylist()}
+
+
+def test_scan_scores_every_row_on_daft_as_the_pure_scorer_does(
+    dump: Path, cards: Path, tmp_path: Path
+) -> None:
+    out, table_csv = tmp_path / "out" / "results.parquet", tmp_path / "results.csv"
+    args = ["scan", str(dump), "--cards", str(cards), "-o", str(out), "--csv", str(table_csv)]
+    result = run(args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    rows = pq.read_table(out).to_pylist()
+    assert len(rows) == ROWS  # rows in = rows out, a card repeated in the card dump or not
+    assert {str(row["id"]): row for row in rows} == _expected(dump, cards)
+    with table_csv.open(newline="", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == ROWS
+    assert f"{ROWS} models scored, 0 rows could not be scored" in result.stderr
+    assert "licence families: " in result.stderr and "MOF classes: " in result.stderr
+    assert "weights " in result.stderr
+
+
+def test_scan_quiet_prints_nothing(dump: Path, tmp_path: Path) -> None:
+    result = run(["scan", str(dump), "-q", "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "" and result.stdout == ""
+    assert pq.read_metadata(tmp_path / "r.parquet").num_rows == ROWS
+
+
+def _text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _table(path: Path, **columns: list[object]) -> Path:
+    pq.write_table(pa.table(columns), path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "none.parquet", "does not exist or is not a file"),
+        (lambda p: _text(p / "a.parquet", "id\nacme/m\n"), "is not a parquet file"),
+        (lambda p: _table(p / "a.parquet", name=["x"]), "has no `id` column"),
+        (lambda p: _table(p / "a.parquet", id=["x"], sdk=["gradio"]), "is a dump of spaces"),
+        (lambda p: _table(p / "a.parquet", id=["x"]), "has none of the models dump's columns"),
+    ],
+)
+def test_a_bad_dump_is_a_one_line_error(tmp_path: Path, make: object, message: str) -> None:
+    path = make(tmp_path)  # type: ignore[operator]
+    result = run(["scan", str(path), "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("openaudit: error: dump ")
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_card_dump_without_its_columns_is_a_one_line_error(dump: Path, tmp_path: Path) -> None:
+    cards = _table(tmp_path / "cards.parquet", modelId=["acme/m000"], text=["..."])
+    result = run(["scan", str(dump), "--cards", str(cards), "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"openaudit: error: card dump {cards} has no `card` column; "
+        "`modelId` and `card` are needed\n"
+    )
+
+
+def test_without_the_scale_extra_scan_says_how_to_install_it(
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "daft", None)
+    result = run(["scan", str(dump), "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "openaudit: error: `openaudit scan` needs daft "
+        "(install the scale extra: pip install 'openaudit[scale]')\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--runner", "spark"], "--runner must be native or ray, not 'spark'"),
+        (["--address", "ray://head:10001"], "--address needs --runner ray"),
+    ],
+)
+def test_runner_options_are_checked(dump: Path, args: list[str], message: str) -> None:
+    result = run(["scan", str(dump), *args])
+    assert result.exit_code == 2
+    assert result.stderr == f"openaudit: error: {message}\n"

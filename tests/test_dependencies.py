@@ -41,11 +41,14 @@ def packages_distributions() -> dict[str, list[str]]:
     return dict(metadata.packages_distributions())
 
 
-def _declared() -> set[str]:
+def _dependencies() -> list[str]:
+    """The core dependencies and the optional `scale` extra's (imported by openaudit.scan)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {
-        _normal(re.split(r"[<>=!~\[ ;]", dep, maxsplit=1)[0]) for dep in project["dependencies"]
-    }
+    return [*project["dependencies"], *project["optional-dependencies"]["scale"]]
+
+
+def _declared() -> set[str]:
+    return {_normal(re.split(r"[<>=!~\[ ;]", dep, maxsplit=1)[0]) for dep in _dependencies()}
 
 
 def test_every_imported_package_is_declared_with_a_range() -> None:
@@ -54,8 +57,7 @@ def test_every_imported_package_is_declared_with_a_range() -> None:
     for module in _imports():
         owners = {_normal(d) for d in distributions.get(module, [])}
         assert owners & declared, f"{module} is imported but not declared ({owners})"
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    for dependency in project["dependencies"]:
+    for dependency in _dependencies():
         assert re.search(r">=[^,]+,\s*<", dependency), f"{dependency}: no tested range"
 
 

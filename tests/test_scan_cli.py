@@ -136,3 +136,34 @@ def test_runner_options_are_checked(dump: Path, args: list[str], message: str) -
     result = run(["scan", str(dump), *args])
     assert result.exit_code == 2
     assert result.stderr == f"openaudit: error: {message}\n"
+
+
+def test_since_keeps_unchanged_models_and_rescores_changed_ones(dump: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.parquet"
+    assert run(["scan", str(dump), "-q", "-o", str(first)]).exit_code == 0
+    earlier = pq.read_table(first).to_pylist()
+    for row in earlier:  # a marker only a kept (not re-scored) row can carry
+        row["undecided"] = "kept from the earlier scan"
+    marked = tmp_path / "marked.parquet"
+    pq.write_table(pa.Table.from_pylist(earlier, schema=pq.read_schema(first)), marked)
+    rows = pq.read_table(dump).to_pylist()
+    rows[1].update(lastModified="2026-12-01T00:00:00.000Z", cardData='{"license": "mit"}')
+    rows.append(dump_row(id="acme/new"))
+    changed = write_dump(tmp_path / "models.parquet", rows)
+    out = tmp_path / "second.parquet"
+    result = run(["scan", str(changed), "--since", str(marked), "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    second = {row["id"]: row for row in pq.read_table(out).to_pylist()}
+    assert len(second) == ROWS + 1
+    fresh = {"acme/m001", "acme/new"}
+    assert {i for i, row in second.items() if row["undecided"] != "kept from the earlier scan"} == (
+        fresh
+    )
+    assert second["acme/m001"]["license_id"] == "mit"
+
+
+def test_since_needs_a_results_file(dump: Path, tmp_path: Path) -> None:
+    result = run(["scan", str(dump), "--since", str(dump), "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"openaudit: error: earlier results {dump} lack ")
+    assert result.stderr.count("\n") == 1

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from openaudit.links import LinkKind as LinkKind
@@ -343,6 +343,7 @@ def _clean_inline(text: str, *, keep_images: bool = True) -> str:
 _STOP_WORDS = frozenset({"and", "the"})
 
 
+@lru_cache(maxsize=4096)
 def _normalise_title(title: str) -> str:
     """Lowercase words of a title, punctuation and 'and'/'the' dropped."""
     words = re.sub(r"[\W_]+", " ", title.lower()).split()

@@ -35,6 +35,15 @@ ScanOutputOpt = Annotated[
         "--output", "-o", metavar="RESULTS.parquet", help="Results: one row per model (parquet)."
     ),
 ]
+SinceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--since",
+        metavar="RESULTS.parquet",
+        help="Earlier results: keep the rows of models whose lastModified and sha did not change.",
+        show_default=False,
+    ),
+]
 CsvOpt = Annotated[
     Path | None,
     typer.Option("--csv", metavar="RESULTS.csv", help="Also write the results as CSV."),
@@ -58,6 +67,7 @@ def scan_command(
     output: ScanOutputOpt = Path("results.parquet"),
     cards: CardsOpt = None,
     csv: CsvOpt = None,
+    since: SinceOpt = None,
     runner: RunnerOpt = "native",
     address: AddressOpt = None,
     quiet: QuietOpt = False,
@@ -76,13 +86,14 @@ def scan_command(
 
     require_daft()  # the one-line "install the extra" error before reading anything
     from openaudit.scan.driver import run_scan
-    from openaudit.scan.dump import check_cards_dump, check_models_dump
+    from openaudit.scan.dump import check_cards_dump, check_models_dump, check_results
     from openaudit.scan.summary import summarize, write_csv
 
     plan = ScanPlan(
         dump=check_models_dump(dump),
         output=output,
         cards=check_cards_dump(cards) if cards is not None else None,
+        since=check_results(since) if since is not None else None,
         runner="ray" if runner == "ray" else "native",
         address=address,
     )

@@ -435,7 +435,8 @@ DIMENSIONS = {
 
 def eosai_rating(ctx: ProbeContext, dimension: str) -> Rated:
     """The range of levels one EOSAI dimension can have, from the evidence."""
-    return DIMENSIONS[dimension](ctx)
+    # each dimension is two probes (open? at least partial?): rate it once per audit
+    return ctx.cached(("eosai", dimension), lambda: DIMENSIONS[dimension](ctx))
 
 
 @evaluator(

@@ -7,8 +7,9 @@ once per audit, however many probes ask for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from openaudit import licenses
 from openaudit.licenses.combine import combine_and, looser_terms
@@ -21,11 +22,21 @@ if TYPE_CHECKING:
     from openaudit.licenses.provenance import DatasetLicense, LineageReport
 
 
+T = TypeVar("T")
+
+
 class ProbeContext:
     """One audit's evidence with lazily computed, cached derived facts."""
 
     def __init__(self, evidence: Evidence) -> None:
         self.evidence = evidence
+        self._memo: dict[Hashable, Any] = {}
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per audit for `key` (a derived fact several probes read)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast("T", self._memo[key])
 
     @cached_property
     def card(self) -> Card:

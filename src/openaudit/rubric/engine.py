@@ -40,12 +40,17 @@ GATED_PROBLEM = (
 Scored = tuple[ProbeSpec, Outcome]
 
 
-def evaluate(rubric: Rubric, evidence: Evidence, *, strict: bool = False) -> Verdict:
+def evaluate(
+    rubric: Rubric, evidence: Evidence, *, strict: bool = False, context: ProbeContext | None = None
+) -> Verdict:
     """Audit one model's evidence under a rubric.
 
     With `strict`, only stated answers count: an inferred answer becomes unknown.
+    `context` (a ProbeContext of the same evidence) shares derived facts, such as the
+    licence identification, between the rubrics of one audit.
     """
-    ctx = ProbeContext(evidence)
+    ctx = context if context is not None and context.evidence is evidence else None
+    ctx = ctx or ProbeContext(evidence)
     results = [(probe, _answer(probe, ctx, strict)) for probe in rubric.probes]
     extras = framework_extras(rubric, results)
     layers = tuple(_layer(layer, results, ctx) for layer in rubric.layers)

@@ -7,6 +7,7 @@ Daft is an optional extra (`pip install 'openaudit[scale]'`), imported only here
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class ScanPlan:
     dump: DumpFile
     output: Path
     cards: DumpFile | None = None
+    since: DumpFile | None = None  # an earlier results file: unchanged models are kept
     runner: Runner = "native"
     address: str | None = None
 
@@ -52,13 +54,9 @@ def use_runner(daft: Any, runner: Runner, address: str | None) -> None:
     Daft sets its runner once per process; a second scan in the same process (tests,
     a notebook) keeps it when it is the same kind.
     """
-    if runner == "ray":
-        try:
-            import ray  # noqa: F401
-        except ModuleNotFoundError:
-            raise UsageError(
-                "the Ray runner needs Ray", hint="pip install 'openaudit[scale]' 'daft[ray]'"
-            ) from None
+    if runner == "ray" and importlib.util.find_spec("ray") is None:
+        hint = "pip install 'openaudit[scale]' 'daft[ray]'"
+        raise UsageError("the Ray runner needs Ray", hint=hint)
     try:
         if runner == "native":
             daft.set_runner_native()
@@ -82,7 +80,8 @@ def scored_frame(daft: Any, plan: ScanPlan) -> Any:
     """The lazy Daft frame of results: read (pruned), join the cards, score in batches."""
     from daft import col
 
-    names = [name for name in INPUT_COLUMNS if name in plan.dump.columns and name != "card"]
+    own = [name for name in INPUT_COLUMNS if name not in ("card", "previous")]
+    names = [name for name in own if name in plan.dump.columns]
     frame = daft.read_parquet(str(plan.dump.path)).select(*names)
     if plan.cards is not None:
         cards = daft.read_parquet(str(plan.cards.path)).select(col("modelId"), col("card"))
@@ -90,6 +89,14 @@ def scored_frame(daft: Any, plan: ScanPlan) -> Any:
         cards = cards.groupby("modelId").agg(col("card").any_value())
         frame = frame.join(cards, left_on="id", right_on="modelId", how="left").exclude("modelId")
         names.append("card")
+    if plan.since is not None:
+        earlier = daft.read_parquet(str(plan.since.path))
+        packed = daft.functions.to_struct(*[col(name) for name in output_schema().names])
+        earlier = earlier.select(col("id").alias("previous_id"), packed.alias("previous"))
+        earlier = earlier.groupby("previous_id").agg(col("previous").any_value())
+        frame = frame.join(earlier, left_on="id", right_on="previous_id", how="left")
+        frame = frame.exclude("previous_id")
+        names.append("previous")
     scorer = _scorer(daft)
     return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
 

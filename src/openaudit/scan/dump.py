@@ -54,6 +54,20 @@ def check_models_dump(path: Path) -> DumpFile:
     return dump
 
 
+def check_results(path: Path) -> DumpFile:
+    """An earlier scan's results (for --since), or a one-line UsageError."""
+    from openaudit.scan.score import output_schema
+
+    results = read_footer(path, "earlier results")
+    lacking = [name for name in output_schema().names if name not in results.columns]
+    if lacking:
+        raise UsageError(
+            f"earlier results {path} lack {len(lacking)} of the scan's columns "
+            f"(first: `{lacking[0]}`); pass a results file written by `openaudit scan`"
+        )
+    return results
+
+
 def check_cards_dump(path: Path) -> DumpFile:
     """A card dump (librarian-bots: `modelId`, `card`), or a one-line UsageError."""
     cards = read_footer(path, "card dump")

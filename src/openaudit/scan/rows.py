@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from openaudit.card import Card, parse_card
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
@@ -66,7 +67,8 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     license_files = _licence_files(names, missing)
     # What the card says, as the Hub source reads it: the README's front matter when the
     # README is at hand, else the API's card data.
-    card = _front_matter(readme) if readme is not None else card_data
+    parsed = parse_card(readme) if readme is not None else None
+    card = _front_matter(parsed) if parsed is not None else card_data
     datasets = _datasets(card, repo_id, missing, problems)
     bases = _bases(card, repo_id, missing)
     evidence = Evidence(
@@ -90,6 +92,9 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         problems=tuple(problems),
         branches=None,
     )
+    if parsed is not None:
+        # Evidence.card would parse the README again: hand it the card parsed here.
+        evidence.__dict__["card"] = parsed
     lacks = {README} if readme is None else set()
     lacks |= {LICENCE_TEXT} if license_files else set()
     lacks |= {DATASETS} if datasets else set()
@@ -199,11 +204,8 @@ def _licence_files(names: list[str], missing: list[str]) -> tuple[TextFile, ...]
     return tuple(TextFile(path=name, text=None, problem=LICENCE_FILE_UNREAD) for name in found)
 
 
-def _front_matter(readme: str) -> dict[str, Any] | None:
-    """The README's front matter as the Card parser reads it (None when absent or bad)."""
-    from openaudit.card import parse_card
-
-    card = parse_card(readme)
+def _front_matter(card: Card) -> dict[str, Any] | None:
+    """The README's front matter as the Card parser read it (None when absent or bad)."""
     return card.metadata if card.has_front_matter and not card.metadata_error else None
 
 

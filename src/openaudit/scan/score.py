@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric import ProbeContext, evaluate, load_rubric
 from openaudit.rubric.registry import get_evaluator
 from openaudit.scan import rows
 from openaudit.scan.rows import row_evidence
@@ -34,7 +34,7 @@ REQUIRED_COLUMNS = ("id",)
 # Columns the scorer reads; a dump is read with only these (column pruning).
 INPUT_COLUMNS = (
     "id", "sha", "lastModified", "tags", "pipeline_tag", "library_name",
-    "cardData", "siblings", "gated", "card",
+    "cardData", "siblings", "gated", "card", "previous",
 )  # fmt: skip
 MAX_REASON_CHARS = 2000  # per reason cell: one model's reasons never bloat the results
 
@@ -133,6 +133,10 @@ def score_batch(batch: pa.RecordBatch | pa.Table, rubrics: Rubrics | None = None
     An optional `card` column holds README text from a card dump. Missing columns,
     malformed values and oversize cards become reasons on their row; the result
     has exactly one row per input row, in the same order.
+
+    An optional `previous` column holds each model's row of an earlier scan (a struct
+    of this function's output, or null): when the model's `lastModified` and `sha`
+    and the rubric are unchanged, that row is kept as it is instead of re-scored.
     """
     rubrics = rubrics or shipped_rubrics()
     schema = output_schema(rubrics)
@@ -140,7 +144,7 @@ def score_batch(batch: pa.RecordBatch | pa.Table, rubrics: Rubrics | None = None
     wanted = [name for name in INPUT_COLUMNS if name in columns]
     data = {name: batch.column(name).to_pylist() for name in wanted}
     rows = ({name: data[name][i] for name in wanted} for i in range(batch.num_rows))
-    scored = [score_row(row, columns, rubrics) for row in rows]
+    scored = [_kept(row, rubrics) or score_row(row, columns, rubrics) for row in rows]
     return pa.Table.from_pylist(scored, schema=schema)
 
 
@@ -157,9 +161,11 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     except ValueError as exc:
         return {**out, "error": str(exc)}
     try:
-        default = evaluate(rubrics.default, found.evidence)
-        mof = evaluate(rubrics.mof, found.evidence)
-        eosai = evaluate(rubrics.eosai, found.evidence)
+        # one context: the card, licence and lineage are worked out once for all three
+        ctx = ProbeContext(found.evidence)
+        default = evaluate(rubrics.default, found.evidence, context=ctx)
+        mof = evaluate(rubrics.mof, found.evidence, context=ctx)
+        eosai = evaluate(rubrics.eosai, found.evidence, context=ctx)
     except Exception as exc:  # one bad row must never stop a scan of millions
         return {**out, "error": _cut(f"scoring failed: {type(exc).__name__}: {exc}")}
     out.update(_layers(default))
@@ -170,6 +176,23 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     out["not_in_dump"] = _cut("; ".join(found.missing)) or None
     out["undecided"] = _cut(" | ".join(_undecided(default))) or None
     return out
+
+
+def _kept(row: dict[str, Any], rubrics: Rubrics) -> dict[str, Any] | None:
+    """The earlier result of an unchanged model (same lastModified, sha and rubric), else None."""
+    previous = row.get("previous")
+    if not isinstance(previous, dict) or previous.get("error") or row.get("id") is None:
+        return None
+    when = _when(row.get("lastModified"))
+    sha, was = row.get("sha"), previous.get("sha")
+    unchanged = (
+        previous.get("id") == row.get("id")
+        and when is not None
+        and previous.get("last_modified") == when
+        and (sha is None or was is None or sha == was)
+        and previous.get("rubric") == f"{rubrics.default.id}@{rubrics.default.version}"
+    )
+    return previous if unchanged else None
 
 
 def _when(value: Any) -> str | None:

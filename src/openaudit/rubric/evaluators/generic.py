@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from fnmatch import fnmatchcase
+from collections.abc import Callable
+from fnmatch import fnmatchcase, translate
+from functools import lru_cache
 from typing import Any, get_args
 from urllib.parse import urlparse
 
@@ -84,14 +86,28 @@ def field_matches(ctx: ProbeContext, key: str, pattern: str, one_of: list[str]) 
 
 def matching_files(ctx: ProbeContext, patterns: list[str]) -> list[str]:
     """Repository paths matching any glob pattern (case-insensitive, also by file name)."""
-    lowered = [pattern.lower() for pattern in patterns]
+    key = ("matching_files", tuple(patterns))
+    return list(ctx.cached(key, lambda: _matching_files(ctx, tuple(patterns))))
+
+
+def _matching_files(ctx: ProbeContext, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    matches = _globs(patterns)
     hits = []
     for repo_file in ctx.evidence.files:
         path = repo_file.path.lower()
         name = path.rsplit("/", 1)[-1]
-        if any(fnmatchcase(path, p) or fnmatchcase(name, p) for p in lowered):
+        if matches(path) or matches(name):
             hits.append(repo_file.path)
-    return hits
+    return tuple(hits)
+
+
+@lru_cache(maxsize=256)
+def _globs(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """One compiled regex for a set of glob patterns, lowercased (as fnmatchcase reads them)."""
+    if not patterns:
+        return lambda _: None
+    joined = "|".join(f"(?:{translate(pattern.lower())})" for pattern in patterns)
+    return re.compile(joined).match
 
 
 @evaluator(

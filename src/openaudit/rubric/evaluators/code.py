@@ -194,6 +194,10 @@ MAX_SCANNED_CHARS = 200_000
 
 def stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     """(licence facts, sentence) when the card says which licence its code is under."""
+    return ctx.cached("stated_code_license", lambda: _stated_code_license(ctx))
+
+
+def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     from openaudit.licenses import lookup
 
     for sentence in _SENTENCE_END.split(ctx.card.body[:MAX_SCANNED_CHARS]):

@@ -30,8 +30,12 @@ def weight_format(repo_file: RepoFile) -> str | None:
 
 def weight_files(ctx: ProbeContext) -> list[tuple[RepoFile, str]]:
     """The repository's weight files with their formats, in listing order."""
+    return list(ctx.cached("weight_files", lambda: _weight_files(ctx)))
+
+
+def _weight_files(ctx: ProbeContext) -> tuple[tuple[RepoFile, str], ...]:
     found = ((f, weight_format(f)) for f in ctx.evidence.files)
-    return [(f, fmt) for f, fmt in found if fmt is not None]
+    return tuple((f, fmt) for f, fmt in found if fmt is not None)
 
 
 def _formats(found: list[tuple[RepoFile, str]]) -> list[str]:

@@ -125,14 +125,27 @@ def score_struct(rows: pa.StructArray) -> pa.Array:
 
 
 def _write_single_parquet(frame: Any, output: Path) -> None:
-    """Write the results as one parquet file, replacing `output` only when complete."""
+    """Stream the results into one parquet file, replacing `output` only when complete.
+
+    Batches are written as Daft hands them over (a few per core in flight), so the
+    results are never held in memory whole.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = output_schema()
     output = output.resolve()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
         os.close(fd)
-        os.unlink(tmp)
-        frame.write_parquet(tmp, single_file=True, write_mode="overwrite")
-        os.replace(tmp, output)
+        try:
+            with pq.ParquetWriter(tmp, schema) as writer:
+                for batch in frame.to_arrow_iter():
+                    writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+            os.replace(tmp, output)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -8,11 +8,14 @@ the models, then measures:
 - the scoring function alone (`score_batch`, one process): rows per second per core;
 - the whole `openaudit scan DUMP --cards CARDS -o RESULTS` on Daft's local runner:
   wall time, rows per second, and peak memory of the process tree;
+- with `--ray`, the same command on Daft's Ray runner (a local Ray started by Daft
+  on this machine; needs `pip install 'daft[ray]'`), and whether its results are
+  identical to the native runner's;
 - the projection of both to the whole Hub (2.9 million models).
 
 Run from the repo root with `pip install -e '.[scale]'`:
 
-    python benchmarks/scan_throughput.py [--rows 100000] [--function-rows 5000] [--keep DIR]
+    python benchmarks/scan_throughput.py [--rows 100000] [--function-rows 5000] [--ray] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -222,11 +225,16 @@ def whole_scan(dump: Path, cards: Path, out: Path, runner: str) -> tuple[float, 
     return seconds, peak
 
 
+def _sorted(path: Path) -> pa.Table:
+    return pq.read_table(path).sort_by("id")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000, help="rows in the generated dump")
     parser.add_argument("--function-rows", type=int, default=5_000, help="rows for score_batch")
     parser.add_argument("--keep", type=Path, help="keep the dump and results in this folder")
+    parser.add_argument("--ray", action="store_true", help="also run the scan on the Ray runner")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="openaudit-scan-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -245,6 +253,15 @@ def main() -> None:
             f"scan, native runner: {seconds:,.1f} s for {args.rows:,} rows = {rate:,.0f} rows/s"
             f" on {cores} cores; peak memory {peak / 2**20:,.0f} MB"
         )
+        if args.ray:
+            ray_out = folder / "results-ray.parquet"
+            ray_seconds, ray_peak = whole_scan(dump, cards, ray_out, "ray")
+            same = _sorted(ray_out).equals(_sorted(folder / "results.parquet"))
+            print(
+                f"scan, Ray runner:    {ray_seconds:,.1f} s"
+                f" = {args.rows / ray_seconds:,.0f} rows/s;"
+                f" peak memory {ray_peak / 2**20:,.0f} MB; results identical to native: {same}"
+            )
         core_minutes, minutes = HUB_MODELS / per_core / 60, HUB_MODELS / rate / 60
         print(
             f"projection for {HUB_MODELS:,} models: {core_minutes:,.0f} core-minutes of scoring;"

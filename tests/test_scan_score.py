@@ -55,7 +55,8 @@ def test_dump_row_scores_as_the_hub_audit_wherever_the_dump_carries_the_evidence
 
 
 def test_an_open_model_with_its_card_is_scored_on_every_layer() -> None:
-    (row,) = _score(dump_row(card=OPEN_CARD))
+    card_data = json.dumps({"license": "apache-2.0", "datasets": ["openlab/pile-lite"]})
+    (row,) = _score(dump_row(card=OPEN_CARD, cardData=card_data))
     assert row["id"] == "acme/model"
     assert row["weights"] == "open" and row["usage_limits"] == "open"
     assert row["license_id"] == "apache-2.0" and row["license_family"] == "permissive"

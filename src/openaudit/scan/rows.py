@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from openaudit.card import Card, parse_card
+from openaudit.card import parse_card
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
@@ -65,12 +65,10 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
             Problem("files", f"file listing cut at {MAX_FILES:,} of {len(names):,} files")
         )
     license_files = _licence_files(names, missing)
-    # What the card says, as the Hub source reads it: the README's front matter when the
-    # README is at hand, else the API's card data.
+    # Linked repos come from the card data the Hub serves, as the Hub source reads them.
+    datasets = _datasets(card_data, repo_id, missing, problems)
+    bases = _bases(card_data, repo_id, missing)
     parsed = parse_card(readme) if readme is not None else None
-    card = _front_matter(parsed) if parsed is not None else card_data
-    datasets = _datasets(card, repo_id, missing, problems)
-    bases = _bases(card, repo_id, missing)
     evidence = Evidence(
         ref=repo_id,
         source="hub",
@@ -202,11 +200,6 @@ def _licence_files(names: list[str], missing: list[str]) -> tuple[TextFile, ...]
     if found:
         missing.append(f"licence file text ({', '.join(found)}) {NOT_IN_DUMP}")
     return tuple(TextFile(path=name, text=None, problem=LICENCE_FILE_UNREAD) for name in found)
-
-
-def _front_matter(card: Card) -> dict[str, Any] | None:
-    """The README's front matter as the Card parser read it (None when absent or bad)."""
-    return card.metadata if card.has_front_matter and not card.metadata_error else None
 
 
 def _datasets(

@@ -167,3 +167,20 @@ def test_since_needs_a_results_file(dump: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"openaudit: error: earlier results {dump} lack ")
     assert result.stderr.count("\n") == 1
+
+
+def test_an_engine_failure_is_a_one_line_error(
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken:
+        def to_arrow_iter(self) -> object:
+            raise RuntimeError("DaftError::External corrupt page\nat row group 3")
+
+    monkeypatch.setattr("openaudit.scan.driver.scored_frame", lambda daft, plan: Broken())
+    out = tmp_path / "r.parquet"
+    result = run(["scan", str(dump), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "openaudit: error: the scan failed: DaftError::External corrupt page at row group 3\n"
+    )
+    assert not out.exists() and list(tmp_path.iterdir()) == []  # no half-written results

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from openaudit.errors import UsageError
+from openaudit.errors import OpenAuditError, UsageError
 from openaudit.scan.dump import DumpFile
 from openaudit.scan.score import INPUT_COLUMNS, output_schema, score_batch
 
@@ -72,8 +72,13 @@ def run_scan(plan: ScanPlan) -> None:
     """Score every row of the dump and write one result row per model to `plan.output`."""
     daft = require_daft()
     use_runner(daft, plan.runner, plan.address)
-    frame = scored_frame(daft, plan)
-    _write_single_parquet(frame, plan.output)
+    try:
+        _write_single_parquet(scored_frame(daft, plan), plan.output)
+    except OpenAuditError:
+        raise
+    except Exception as exc:  # the engine's own errors (a corrupt page, a lost worker)
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise UsageError(f"the scan failed: {reason}") from None
 
 
 def scored_frame(daft: Any, plan: ScanPlan) -> Any:

@@ -46,8 +46,10 @@ def evaluate(
     """Audit one model's evidence under a rubric.
 
     With `strict`, only stated answers count: an inferred answer becomes unknown.
-    `context` (a ProbeContext of the same evidence) shares derived facts, such as the
-    licence identification, between the rubrics of one audit.
+    `context` (a ProbeContext of the same evidence) shares derived facts (the parsed
+    card, lineage, file matches) between the rubrics of one model, as `openaudit
+    scan` does; the verdict's summary then names the licence when any rubric sharing
+    the context identified it, not only when this rubric's probes needed it.
     """
     ctx = context if context is not None and context.evidence is evidence else None
     ctx = ctx or ProbeContext(evidence)

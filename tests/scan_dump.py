@@ -61,3 +61,13 @@ def write_dump(path: Path, rows: list[dict[str, Any]], row_group_size: int = 100
     """Write rows as a parquet dump file."""
     pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=row_group_size)
     return path
+
+
+def joined_bases(row: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The `bases` column `openaudit scan` joins: the dump rows of the bases the card names."""
+    card = json.loads(row["cardData"]) if row.get("cardData") else {}
+    named = card.get("base_model") if isinstance(card, dict) else None
+    ids = named if isinstance(named, list) else [named]
+    by_id = {other["id"]: other for other in rows}
+    keys = ("id", "sha", "cardData", "tags", "gated", "siblings")
+    return [{key: by_id[i].get(key) for key in keys} for i in ids if i in by_id]

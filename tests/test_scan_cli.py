@@ -184,3 +184,27 @@ def test_an_engine_failure_is_a_one_line_error(
         "openaudit: error: the scan failed: DaftError::External corrupt page at row group 3\n"
     )
     assert not out.exists() and list(tmp_path.iterdir()) == []  # no half-written results
+
+
+def test_bases_joins_each_models_bases_from_the_same_dump(tmp_path: Path) -> None:
+    rows = [
+        dump_row(id="meta/base", cardData='{"license": "llama2"}', tags=["license:llama2"]),
+        dump_row(id="acme/ft", cardData='{"license": "apache-2.0", "base_model": "meta/base"}'),
+        dump_row(id="acme/orphan", cardData='{"license": "mit", "base_model": "gone/base"}'),
+        dump_row(id="acme/solo"),
+    ]
+    dump = write_dump(tmp_path / "models.parquet", rows)
+    out = tmp_path / "joined.parquet"
+    result = run(["scan", str(dump), "--bases", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    joined = {row["id"]: row for row in pq.read_table(out).to_pylist()}
+    assert len(joined) == len(rows)
+    assert "meta/base" in str(joined["acme/ft"]["lineage_flags"])
+    assert "usage_limits" not in str(joined["acme/ft"]["incomplete"]).split(",")
+    assert "gone/base" in str(joined["acme/orphan"]["not_in_dump"])
+    assert "models whose declared licence is looser than a base's: 1" in result.stderr
+    plain = tmp_path / "plain.parquet"
+    assert run(["scan", str(dump), "-q", "-o", str(plain)]).exit_code == 0
+    ft = next(row for row in pq.read_table(plain).to_pylist() if row["id"] == "acme/ft")
+    assert ft["lineage_flags"] is None
+    assert "meta/base" in str(ft["not_in_dump"])

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from fakehub import FakeHub, load_repos
-from scan_dump import OPEN_CARD, dump_row, fixture_row, write_dump
+from scan_dump import OPEN_CARD, dump_row, fixture_row, joined_bases, write_dump
 
 from openaudit.errors import OpenAuditError
 from openaudit.rubric import evaluate, load_rubric
@@ -37,7 +37,8 @@ def test_dump_row_scores_as_the_hub_audit_wherever_the_dump_carries_the_evidence
             continue
         audited[repo_id] = evaluate(rubric, evidence)
         rows.append(fixture_row(repo, evidence.readme))
-    scored = score_batch(pa.Table.from_pylist(rows)).to_pylist()
+    with_bases = [{**row, "bases": joined_bases(row, rows)} for row in rows]
+    scored = score_batch(pa.Table.from_pylist(with_bases)).to_pylist()
     assert len(scored) == len(rows) > 30
     complete = 0
     for row in scored:
@@ -51,7 +52,7 @@ def test_dump_row_scores_as_the_hub_audit_wherever_the_dump_carries_the_evidence
         if not incomplete:
             assert row["level"] == verdict.level
             assert row["license_id"] == verdict.license["id"]
-    assert complete >= 10  # models whose every layer the dump decides
+    assert complete >= 14  # models whose every layer the dump decides (bases joined)
 
 
 def test_an_open_model_with_its_card_is_scored_on_every_layer() -> None:

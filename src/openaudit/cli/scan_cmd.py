@@ -44,6 +44,14 @@ SinceOpt = Annotated[
         show_default=False,
     ),
 ]
+BasesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--bases",
+        help="Join each model's base models from the same dump (first hop), for lineage; "
+        "holds their metadata in memory.",
+    ),
+]
 CsvOpt = Annotated[
     Path | None,
     typer.Option("--csv", metavar="RESULTS.csv", help="Also write the results as CSV."),
@@ -68,6 +76,7 @@ def scan_command(
     cards: CardsOpt = None,
     csv: CsvOpt = None,
     since: SinceOpt = None,
+    bases: BasesOpt = False,
     runner: RunnerOpt = "native",
     address: AddressOpt = None,
     quiet: QuietOpt = False,
@@ -94,6 +103,7 @@ def scan_command(
         output=output,
         cards=check_cards_dump(cards) if cards is not None else None,
         since=check_results(since) if since is not None else None,
+        bases=bases,
         runner="ray" if runner == "ray" else "native",
         address=address,
     )

@@ -34,6 +34,7 @@ class ScanPlan:
     output: Path
     cards: DumpFile | None = None
     since: DumpFile | None = None  # an earlier results file: unchanged models are kept
+    bases: bool = False  # join each model's base models (first hop) from the same dump
     runner: Runner = "native"
     address: str | None = None
 
@@ -88,6 +89,10 @@ def scored_frame(daft: Any, plan: ScanPlan) -> Any:
     own = [name for name in INPUT_COLUMNS if name not in ("card", "previous")]
     names = [name for name in own if name in plan.dump.columns]
     frame = daft.read_parquet(str(plan.dump.path)).select(*names)
+    if plan.bases:
+        frame = frame.join(_bases_frame(daft, plan), left_on="id", right_on="model_id", how="left")
+        frame = frame.exclude("model_id")
+        names.append("bases")
     if plan.cards is not None:
         cards = daft.read_parquet(str(plan.cards.path)).select(col("modelId"), col("card"))
         # one card per model, whatever the card dump repeats: rows in = rows out
@@ -104,6 +109,34 @@ def scored_frame(daft: Any, plan: ScanPlan) -> Any:
         names.append("previous")
     scorer = _scorer(daft)
     return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
+
+
+BASE_COLUMNS = ("id", "sha", "cardData", "tags", "gated", "siblings")
+
+
+def _bases_frame(daft: Any, plan: ScanPlan) -> Any:
+    """Per model with bases in the dump: `bases`, the list of its bases' own rows."""
+    import pyarrow as pa
+    from daft import col
+
+    from openaudit.scan.rows import base_ids
+
+    @daft.func.batch(return_dtype=daft.DataType.list(daft.DataType.string()))  # type: ignore[untyped-decorator]
+    def named_bases(card_data: Any) -> pa.Array:
+        ids = [base_ids(value) for value in card_data.to_pylist()]
+        return pa.array(ids, pa.list_(pa.string()))
+
+    if "cardData" not in plan.dump.columns:
+        raise UsageError("--bases needs the dump's `cardData` column")
+    dump = daft.read_parquet(str(plan.dump.path))
+    links = dump.select(col("id").alias("model_id"), named_bases(col("cardData")).alias("base_id"))
+    links = links.explode(col("base_id")).where(col("base_id").not_null())
+    kept = [col(name) for name in BASE_COLUMNS if name in plan.dump.columns]
+    rows = daft.read_parquet(str(plan.dump.path)).select(
+        col("id").alias("base_id"), daft.functions.to_struct(*kept).alias("base")
+    )
+    joined = links.join(rows, on="base_id", how="inner")
+    return joined.groupby("model_id").agg(col("base").list_agg().alias("bases"))
 
 
 def _scorer(daft: Any) -> Any:

@@ -67,7 +67,8 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     license_files = _licence_files(names, missing)
     # Linked repos come from the card data the Hub serves, as the Hub source reads them.
     datasets = _datasets(card_data, repo_id, missing, problems)
-    bases = _bases(card_data, repo_id, missing)
+    joined = joined_bases(row.get("bases")) if "bases" in columns else None
+    bases = _bases(card_data, repo_id, joined, missing)
     parsed = parse_card(readme) if readme is not None else None
     evidence = Evidence(
         ref=repo_id,
@@ -96,7 +97,7 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     lacks = {README} if readme is None else set()
     lacks |= {LICENCE_TEXT} if license_files else set()
     lacks |= {DATASETS} if datasets else set()
-    lacks |= {BASES} if bases else set()
+    lacks |= {BASES} if any(base.problem == NOT_IN_DUMP for base in bases) else set()
     lacks |= {GATING} if gated is None else set()
     lacks |= {FILES} if "siblings" not in columns else set()
     if readme is None and card_data is None and _card_unusable(row, columns):
@@ -216,17 +217,92 @@ def _datasets(
     )
 
 
-def _bases(card: dict[str, Any] | None, repo_id: str, missing: list[str]) -> tuple[LinkedRepo, ...]:
-    """The base models the card names, not looked up: their rows are not joined."""
+def _bases(
+    card: dict[str, Any] | None, repo_id: str, joined: dict[str, Any] | None, missing: list[str]
+) -> tuple[LinkedRepo, ...]:
+    """The base models the card names: from their own dump rows when `joined` has them
+    (the first hop, as the Hub source reads it), else not looked up.
+
+    A joined base's own bases (the second hop) are not joined: they are listed as not
+    looked up, except a cycle back to the model, which the Hub source skips as well.
+    """
     ids, _ = card_ids(card, "base_model")
-    relation = (card or {}).get("base_model_relation")
-    relation = relation if isinstance(relation, str) else None
-    if ids:
-        missing.append(f"base model metadata ({', '.join(ids[:3])}{_more(ids, 3)}) {NOT_IN_DUMP}")
-    return tuple(
-        LinkedRepo(b, "model", "skipped", named_by=repo_id, relation=relation, problem=NOT_IN_DUMP)
-        for b in ids
+    relation = _relation(card)
+    found: list[LinkedRepo] = []
+    unread: list[str] = []
+    for base in ids:
+        row = (joined or {}).get(base)
+        if row is None:
+            unread.append(base)
+            found.append(_unread_base(base, repo_id, relation, 1))
+            continue
+        base_card = _card_data(row.get("cardData"), True, []) or {}
+        found.append(_joined_base(base, repo_id, relation, row, base_card))
+        hop_relation = _relation(base_card)
+        for second in card_ids(base_card, "base_model")[0]:
+            if second in (repo_id, base):
+                cycle = f"base_model cycle: {second} is already in the chain"
+                found.append(_skipped_base(second, base, hop_relation, 2, cycle))
+            else:
+                unread.append(second)
+                found.append(_unread_base(second, base, hop_relation, 2))
+    if unread:
+        names = ", ".join(unread[:3]) + _more(unread, 3)
+        missing.append(f"base model metadata ({names}) {NOT_IN_DUMP}")
+    return tuple(found)
+
+
+def _joined_base(
+    base: str, named_by: str, relation: str | None, row: dict[str, Any], card: dict[str, Any]
+) -> LinkedRepo:
+    """A first-hop base model read from its own dump row."""
+    names = _sibling_names(row.get("siblings"), True, [])
+    return LinkedRepo(
+        base,
+        "model",
+        "ok",
+        depth=1,
+        named_by=named_by,
+        relation=relation,
+        sha=_text(row.get("sha")),
+        gated=_gated(row.get("gated"), True, []) or False,
+        card_data=card,
+        tags=_strings(row.get("tags")),
+        files=tuple(RepoFile(name) for name in names[:MAX_FILES]),
     )
+
+
+def _relation(card: dict[str, Any] | None) -> str | None:
+    relation = (card or {}).get("base_model_relation")
+    return relation if isinstance(relation, str) else None
+
+
+def _unread_base(base: str, named_by: str, relation: str | None, depth: int) -> LinkedRepo:
+    return _skipped_base(base, named_by, relation, depth, NOT_IN_DUMP)
+
+
+def _skipped_base(
+    base: str, named_by: str, relation: str | None, depth: int, why: str
+) -> LinkedRepo:
+    return LinkedRepo(
+        base, "model", "skipped", depth=depth, named_by=named_by, relation=relation, problem=why
+    )
+
+
+def base_ids(card_data: Any) -> list[str]:
+    """The base model ids a dump row's `cardData` names (none when it is unusable)."""
+    return card_ids(_card_data(card_data, True, []), "base_model")[0]
+
+
+def joined_bases(value: Any) -> dict[str, Any] | None:
+    """The `bases` column of a row (the base models' own dump rows), by id."""
+    if not isinstance(value, list | tuple):
+        return None
+    return {
+        item["id"]: item
+        for item in value
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
 
 
 def _more(items: list[str], shown: int) -> str:

@@ -34,7 +34,7 @@ REQUIRED_COLUMNS = ("id",)
 # Columns the scorer reads; a dump is read with only these (column pruning).
 INPUT_COLUMNS = (
     "id", "sha", "lastModified", "tags", "pipeline_tag", "library_name",
-    "cardData", "siblings", "gated", "card", "previous",
+    "cardData", "siblings", "gated", "card", "bases", "previous",
 )  # fmt: skip
 MAX_REASON_CHARS = 2000  # per reason cell: one model's reasons never bloat the results
 
@@ -114,6 +114,7 @@ def output_schema(rubrics: Rubrics | None = None) -> pa.Schema:
     fields += [
         pa.field("license_id", pa.string()),
         pa.field("license_family", pa.string()),
+        pa.field("lineage_flags", pa.string()),
         pa.field("mof_class", pa.string()),
         pa.field("eosai_score", pa.float64()),
     ]
@@ -210,6 +211,7 @@ def _layers(verdict: Verdict) -> dict[str, Any]:
         out[f"{layer.id}_score"] = layer.score
     out["license_id"] = verdict.license.get("id")
     out["license_family"] = verdict.license.get("family")
+    out["lineage_flags"] = "; ".join(verdict.license.get("lineage_flags", ())) or None
     return out
 
 

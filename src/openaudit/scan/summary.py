@@ -26,6 +26,7 @@ class ScanSummary:
     incomplete: Counter[str] = field(default_factory=Counter)  # rows per incomplete layer
     families: Counter[str] = field(default_factory=Counter)
     mof_classes: Counter[str] = field(default_factory=Counter)
+    looser_than_base: int = 0  # models whose declared licence is looser than a base's
 
     def lines(self) -> list[str]:
         """The summary as plain lines of text (no markup: counts and fixed words only)."""
@@ -40,6 +41,7 @@ class ScanSummary:
             out.append(f"provisional (needs what the dump lacks): {parts}")
         out.append("licence families: " + _counts(self.families))
         out.append("MOF classes: " + _counts(self.mof_classes))
+        out.append(f"models whose declared licence is looser than a base's: {self.looser_than_base:,}")
         return out
 
 
@@ -56,6 +58,7 @@ def summarize(results: Path) -> ScanSummary:
     import pyarrow.parquet as pq
 
     columns = ["level", *LAYERS, "license_family", "mof_class", "incomplete", "error"]
+    columns.append("lineage_flags")
     summary = ScanSummary()
     for batch in pq.ParquetFile(results).iter_batches(BATCH_ROWS, columns=columns):
         data = batch.to_pydict()
@@ -67,6 +70,7 @@ def summarize(results: Path) -> ScanSummary:
         families = zip(data["license_family"], data["error"], strict=True)
         summary.families.update(value or NONE for value, error in families if not error)
         summary.mof_classes.update(v for v in data["mof_class"] if v)
+        summary.looser_than_base += sum(1 for value in data["lineage_flags"] if value)
         for value in data["incomplete"]:
             summary.incomplete.update(filter(None, (value or "").split(",")))
     return summary

@@ -41,7 +41,8 @@ class ScanSummary:
             out.append(f"provisional (needs what the dump lacks): {parts}")
         out.append("licence families: " + _counts(self.families))
         out.append("MOF classes: " + _counts(self.mof_classes))
-        out.append(f"models whose declared licence is looser than a base's: {self.looser_than_base:,}")
+        looser = self.looser_than_base
+        out.append(f"models whose declared licence is looser than a base's: {looser:,}")
         return out
 
 

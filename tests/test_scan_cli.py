@@ -26,6 +26,7 @@ def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
             id=f"acme/m{i:03d}",
             cardData=None if i % 7 == 0 else f'{{"license": "{licences[i % 5]}"}}',
             gated=["False", "auto", "manual"][i % 3],
+            downloads=(i * 7919) % 1000,
         )
         for i in range(ROWS)
     ]
@@ -208,3 +209,29 @@ def test_bases_joins_each_models_bases_from_the_same_dump(tmp_path: Path) -> Non
     ft = next(row for row in pq.read_table(plain).to_pylist() if row["id"] == "acme/ft")
     assert ft["lineage_flags"] is None
     assert "meta/base" in str(ft["not_in_dump"])
+
+
+def test_html_shows_the_most_downloaded_models_with_their_findings(
+    dump: Path, cards: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "top.html"
+    args = ["scan", str(dump), "--cards", str(cards), "--html", str(page), "--top", "3"]
+    result = run([*args, "-q", "-o", str(tmp_path / "r.parquet")])
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    downloads = {row["id"]: row["downloads"] for row in pq.read_table(dump).to_pylist()}
+    top = sorted(downloads, key=lambda i: (downloads[i], i), reverse=True)[:3]
+    assert "How open are these 3 models?" in html
+    assert all(repo_id in html for repo_id in top)
+    assert sum(repo_id in html for repo_id in downloads) == 3
+
+
+def test_html_needs_downloads(tmp_path: Path) -> None:
+    row = dump_row()
+    del row["downloads"]
+    dump = write_dump(tmp_path / "models.parquet", [row])
+    result = run(["scan", str(dump), "--html", str(tmp_path / "p.html")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "openaudit: error: --html needs the dump's `downloads` column to pick the top 100\n"
+    )

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from openaudit.cli.options import QuietOpt
-from openaudit.cli.output import say
+from openaudit.cli.output import say, write_report
 from openaudit.errors import UsageError
 
 DumpArg = Annotated[
@@ -52,6 +52,18 @@ BasesOpt = Annotated[
         "holds their metadata in memory.",
     ),
 ]
+HtmlOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        metavar="PAGE.html",
+        help="Also write the HTML heat map of the --top most downloaded models, with findings.",
+        show_default=False,
+    ),
+]
+TopOpt = Annotated[
+    int, typer.Option("--top", metavar="N", min=1, help="Models on the --html page, by downloads.")
+]
 CsvOpt = Annotated[
     Path | None,
     typer.Option("--csv", metavar="RESULTS.csv", help="Also write the results as CSV."),
@@ -77,6 +89,8 @@ def scan_command(
     csv: CsvOpt = None,
     since: SinceOpt = None,
     bases: BasesOpt = False,
+    html: HtmlOpt = None,
+    top: TopOpt = 100,
     runner: RunnerOpt = "native",
     address: AddressOpt = None,
     quiet: QuietOpt = False,
@@ -107,6 +121,8 @@ def scan_command(
         runner="ray" if runner == "ray" else "native",
         address=address,
     )
+    if html is not None and "downloads" not in plan.dump.columns:
+        raise UsageError(f"--html needs the dump's `downloads` column to pick the top {top}")
     if not quiet:
         say(f"scanning {plan.dump.rows:,} models from {dump} on the {runner} runner")
     run_scan(plan)
@@ -115,7 +131,14 @@ def scan_command(
             write_csv(output, csv)
         except OSError as exc:
             raise UsageError(f"cannot write {csv}: {exc.strerror or exc}") from None
+    if html is not None:
+        from openaudit.report.html_report import render_html
+        from openaudit.scan.top import top_report
+
+        page = top_report(dump, cards, top, bases=bases)
+        write_report(render_html(page), html)
     if not quiet:
         summary = summarize(output)
         sys.stderr.write("\n".join(summary.lines()) + "\n")
-        say(f"results written to {output}" + (f" and {csv}" if csv else ""))
+        also = [str(path) for path in (csv, html) if path is not None]
+        say(f"results written to {output}" + "".join(f" and {path}" for path in also))

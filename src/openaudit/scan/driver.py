@@ -111,15 +111,12 @@ def scored_frame(daft: Any, plan: ScanPlan) -> Any:
     return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
 
 
-BASE_COLUMNS = ("id", "sha", "cardData", "tags", "gated", "siblings")
-
-
 def _bases_frame(daft: Any, plan: ScanPlan) -> Any:
     """Per model with bases in the dump: `bases`, the list of its bases' own rows."""
     import pyarrow as pa
     from daft import col
 
-    from openaudit.scan.rows import base_ids
+    from openaudit.scan.rows import BASE_COLUMNS, base_ids
 
     @daft.func.batch(return_dtype=daft.DataType.list(daft.DataType.string()))  # type: ignore[untyped-decorator]
     def named_bases(card_data: Any) -> pa.Array:

@@ -25,6 +25,8 @@ NOT_IN_DUMP = "not in the metadata dump"
 LICENCE_FILE_UNREAD = "text not in the metadata dump; not read"
 
 
+# A base model's columns joined into its fine-tunes' rows (`bases`, scan --bases).
+BASE_COLUMNS = ("id", "sha", "cardData", "tags", "gated", "siblings")
 # Kinds of evidence a dump row can lack; probes' `reads` map onto them (score.py).
 README = "readme"
 LICENCE_TEXT = "licence_text"

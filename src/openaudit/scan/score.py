@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 DEFAULT_RUBRIC = "openaudit"
 MOF_RUBRIC = "mof"
 EOSAI_RUBRIC = "eosai"
-REQUIRED_COLUMNS = ("id",)
 # Columns the scorer reads; a dump is read with only these (column pruning).
 INPUT_COLUMNS = (
     "id", "sha", "lastModified", "tags", "pipeline_tag", "library_name",

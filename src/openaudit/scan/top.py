@@ -14,11 +14,10 @@ from typing import Any
 from openaudit.errors import UsageError
 from openaudit.report import Audit, Report, RubricRef
 from openaudit.rubric import ProbeContext, evaluate
-from openaudit.scan.rows import base_ids, row_evidence
+from openaudit.scan.rows import BASE_COLUMNS, base_ids, row_evidence
 from openaudit.scan.score import INPUT_COLUMNS, shipped_rubrics
 
 BATCH_ROWS = 65_536
-BASE_COLUMNS = ("id", "sha", "cardData", "tags", "gated", "siblings")
 
 
 def top_ids(dump: Path, count: int) -> list[str]:

@@ -15,7 +15,8 @@ the models, then measures:
 
 Run from the repo root with `pip install -e '.[scale]'`:
 
-    python benchmarks/scan_throughput.py [--rows 100000] [--function-rows 5000] [--ray] [--keep DIR]
+    python benchmarks/scan_throughput.py [--rows 100000] [--function-rows 5000] [--ray]
+        [--without-cards] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -211,9 +212,10 @@ def _tree_rss(root: int) -> int:
     return sum(rss.get(pid, 0) for pid in tree)
 
 
-def whole_scan(dump: Path, cards: Path, out: Path, runner: str) -> tuple[float, int]:
+def whole_scan(dump: Path, cards: Path | None, out: Path, runner: str) -> tuple[float, int]:
     """Wall seconds and peak memory (bytes) of `openaudit scan` as a user runs it."""
-    command = [sys.executable, "-m", "openaudit", "scan", str(dump), "--cards", str(cards)]
+    command = [sys.executable, "-m", "openaudit", "scan", str(dump)]
+    command += ["--cards", str(cards)] if cards is not None else []
     command += ["-o", str(out), "-q", "--runner", runner]
     started = time.perf_counter()
     process = subprocess.Popen(command)
@@ -235,6 +237,9 @@ def main() -> None:
     parser.add_argument("--function-rows", type=int, default=5_000, help="rows for score_batch")
     parser.add_argument("--keep", type=Path, help="keep the dump and results in this folder")
     parser.add_argument("--ray", action="store_true", help="also run the scan on the Ray runner")
+    parser.add_argument(
+        "--without-cards", action="store_true", help="also run the scan without --cards"
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="openaudit-scan-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -253,6 +258,13 @@ def main() -> None:
             f"scan, native runner: {seconds:,.1f} s for {args.rows:,} rows = {rate:,.0f} rows/s"
             f" on {cores} cores; peak memory {peak / 2**20:,.0f} MB"
         )
+        if args.without_cards:
+            bare_seconds, bare_peak = whole_scan(dump, None, folder / "bare.parquet", "native")
+            print(
+                f"scan without --cards: {bare_seconds:,.1f} s"
+                f" = {args.rows / bare_seconds:,.0f} rows/s;"
+                f" peak memory {bare_peak / 2**20:,.0f} MB"
+            )
         if args.ray:
             ray_out = folder / "results-ray.parquet"
             ray_seconds, ray_peak = whole_scan(dump, cards, ray_out, "ray")

@@ -167,7 +167,7 @@ def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
 
 def test_oversized_file_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(saved_module, "MAX_EVIDENCE_BYTES", 100)
-    with pytest.raises(UsageError, match="larger than 100 bytes"):
+    with pytest.raises(UsageError, match="over 100 bytes"):
         load_saved(saved(tmp_path, " " * 101))
 
 

@@ -25,6 +25,7 @@ import yaml
 
 from openaudit.errors import UsageError
 from openaudit.safeyaml import SafeYAMLError, compose_bounded, construct
+from openaudit.textfile import read_bounded_text
 
 YAML_NAME = ".openaudit.yaml"
 PYPROJECT = "pyproject.toml"
@@ -162,17 +163,7 @@ def read_config_file(path: Path) -> dict[str, Value]:
 
 
 def _read(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
-    if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"{path}: config file is over {MAX_CONFIG_BYTES} bytes")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: config file is not UTF-8 (byte {exc.start})") from None
+    return read_bounded_text(path, MAX_CONFIG_BYTES, "config file", ConfigError)
 
 
 def _read_yaml(text: str, source: str) -> dict[str, Value]:

@@ -14,6 +14,7 @@ from openaudit.errors import UsageError
 from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.report.json_report import SCHEMA_VERSION
 from openaudit.sources.saved import _mismatch  # the dataclass type check saved evidence uses
+from openaudit.textfile import read_bounded_text
 from openaudit.verdict import LEVELS, Citation, Finding, LayerResult, Verdict
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -52,17 +53,9 @@ def is_report(data: object) -> bool:
 def load_report(path: Path) -> Report:
     """The report in `path`; UsageError naming the file (and line) when it is not one."""
     name = str(path)
+    text = read_bounded_text(path, MAX_REPORT_BYTES, "report", UsageError)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_REPORT_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read report: {exc.strerror or exc}") from None
-    if len(raw) > MAX_REPORT_BYTES:
-        raise UsageError(f"{name}: report is over {MAX_REPORT_BYTES} bytes")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise UsageError(f"{name}: report is not UTF-8 text") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{name}:{exc.lineno}: not valid JSON: {exc.msg}") from None
     return report_from_dict(data, name)

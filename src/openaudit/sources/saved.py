@@ -23,6 +23,7 @@ from openaudit.limits import (
     MAX_README_BYTES,
 )
 from openaudit.refs import show
+from openaudit.textfile import read_bounded_text
 
 log = logging.getLogger(__name__)
 
@@ -98,23 +99,7 @@ def _shown(path: Path) -> str:
 
 
 def _read_text(path: Path, name: str) -> str:
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise UsageError(f"{name} is not a file")
-        if size > MAX_EVIDENCE_BYTES:
-            raise UsageError(f"{name} is larger than {MAX_EVIDENCE_BYTES} bytes; not read")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_EVIDENCE_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise UsageError(f"cannot read {name}: {reason}") from None
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise UsageError(f"{name} is larger than {MAX_EVIDENCE_BYTES} bytes; not read")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{name} is not UTF-8 text (byte {exc.start})") from None
+    return read_bounded_text(path, MAX_EVIDENCE_BYTES, "evidence file", UsageError, name=name)
 
 
 def _parse_json(text: str, name: str) -> Any:

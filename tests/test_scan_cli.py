@@ -114,14 +114,17 @@ def test_a_card_dump_without_its_columns_is_a_one_line_error(dump: Path, tmp_pat
     )
 
 
+@pytest.mark.parametrize("missing", ["daft", "pyarrow"])
 def test_without_the_scale_extra_scan_says_how_to_install_it(
-    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    dump: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
 ) -> None:
-    monkeypatch.setitem(sys.modules, "daft", None)
+    monkeypatch.setitem(sys.modules, missing, None)
+    for module in ("openaudit.scan.driver", "openaudit.scan.score", "openaudit.scan.rows"):
+        monkeypatch.delitem(sys.modules, module, raising=False)  # as in a fresh process
     result = run(["scan", str(dump), "-o", str(tmp_path / "r.parquet")])
     assert result.exit_code == 2
     assert result.stderr == (
-        "openaudit: error: `openaudit scan` needs daft "
+        f"openaudit: error: `openaudit scan` needs {missing} "
         "(install the scale extra: pip install 'openaudit[scale]')\n"
     )
 

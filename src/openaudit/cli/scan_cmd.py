@@ -105,10 +105,10 @@ def scan_command(
         raise UsageError(f"--runner must be native or ray, not {runner!r}")
     if address is not None and runner != "ray":
         raise UsageError("--address needs --runner ray")
-    from openaudit.scan.driver import ScanPlan, require_daft
+    from openaudit.scan.extra import require_daft
 
-    require_daft()  # the one-line "install the extra" error before reading anything
-    from openaudit.scan.driver import run_scan
+    require_daft()  # the one-line "install the extra" error before importing pyarrow
+    from openaudit.scan.driver import ScanPlan, run_scan
     from openaudit.scan.dump import check_cards_dump, check_models_dump, check_results
     from openaudit.scan.summary import summarize, write_csv
 

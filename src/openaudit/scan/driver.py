@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.errors import OpenAuditError, UsageError
 from openaudit.scan.dump import DumpFile
+from openaudit.scan.extra import require_daft
 from openaudit.scan.score import INPUT_COLUMNS, output_schema, score_batch
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 Runner = Literal["native", "ray"]
 BATCH_ROWS = 1024  # rows per scorer call: large enough to amortise, small enough to stream
-EXTRA_HINT = "install the scale extra: pip install 'openaudit[scale]'"
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,6 @@ class ScanPlan:
     bases: bool = False  # join each model's base models (first hop) from the same dump
     runner: Runner = "native"
     address: str | None = None
-
-
-def require_daft() -> Any:
-    """The daft module, or a one-line UsageError saying how to install it."""
-    try:
-        import daft
-        import pyarrow  # noqa: F401
-    except ModuleNotFoundError as exc:
-        raise UsageError(f"`openaudit scan` needs {exc.name}", hint=EXTRA_HINT) from None
-    return daft
 
 
 def use_runner(daft: Any, runner: Runner, address: str | None) -> None:

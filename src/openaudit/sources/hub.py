@@ -232,12 +232,7 @@ class _Gathered:
 def _with_branches(hub: HubClient, evidence: Evidence) -> Evidence:
     """Cached evidence completed with the refs listing it was read without."""
     problems: list[Problem] = []
-    future: Future[tuple[str, ...] | None] = Future()
-    try:
-        future.set_result(hub.branches(evidence.repo_id or evidence.ref))
-    except client_errors() as exc:
-        future.set_exception(exc)
-    names = _branches(future, problems)
+    names = _branches(lambda: hub.branches(evidence.repo_id or evidence.ref), problems)
     return dataclasses.replace(evidence, branches=names, problems=(*evidence.problems, *problems))
 
 
@@ -287,7 +282,7 @@ def _gather(
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
         problems.append(Problem("datasets", message))
-    branch_names = _branches(branches, problems) if branches is not None else None
+    branch_names = _branches(branches.result, problems) if branches is not None else None
     return _Gathered(
         readme=readme_read.text,
         gated=readme_read.gated or any(f.problem == GATED_FILE for f in license_files),
@@ -300,11 +295,11 @@ def _gather(
 
 
 def _branches(
-    future: Future[tuple[str, ...] | None], problems: list[Problem]
+    listing: Callable[[], tuple[str, ...] | None], problems: list[Problem]
 ) -> tuple[str, ...] | None:
     """The branch names, cut at MAX_BRANCHES; a failed listing is a problem, not fatal."""
     try:
-        names = future.result()
+        names = listing()
     except client_errors() as exc:
         problems.append(Problem("branches", f"branches not listed ({short_reason(exc)})"))
         return None

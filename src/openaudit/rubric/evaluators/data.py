@@ -86,14 +86,9 @@ def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
         return no_readme(ctx)
     found: list[tuple[Section, str]] = []
     for section in ctx.card.sections:
-        path = ctx.card.section_path(section)
-        if not any(ctx.card.title_matches(s, *sections) for s in path):
-            continue
-        if any(ctx.card.title_matches(s, *EVALUATION_SECTION_NAMES) for s in path):
-            continue
-        found += [
-            (section, m.group(0)) for m in NAMED_CORPORA.finditer(ctx.card.section_text(section))
-        ]
+        if _about_training_data(ctx, section, sections):
+            text = ctx.card.section_text(section)
+            found += [(section, m.group(0)) for m in NAMED_CORPORA.finditer(text)]
     if found:
         names = ", ".join(dict.fromkeys(name for _, name in found))
         cites = tuple(dict.fromkeys(ctx.section(section) for section, _ in found))
@@ -145,13 +140,18 @@ def _linked_in_data_sections(ctx: ProbeContext, sections: list[str]) -> list[Lin
     found = []
     for link in card.links_of("hf_dataset"):
         home = card.home_of(link.url)
-        path = card.section_path(home) if home is not None else ()
-        about_data = any(card.title_matches(section, *sections) for section in path)
-        if about_data and not any(
-            card.title_matches(section, *EVALUATION_SECTION_NAMES) for section in path
-        ):
+        if home is not None and _about_training_data(ctx, home, sections):
             found.append(link)
     return found
+
+
+def _about_training_data(ctx: ProbeContext, section: Section, sections: list[str]) -> bool:
+    """The section, or an enclosing one, is about training data, and none about evaluation."""
+    path = ctx.card.section_path(section)
+    about_data = any(ctx.card.title_matches(s, *sections) for s in path)
+    return about_data and not any(
+        ctx.card.title_matches(s, *EVALUATION_SECTION_NAMES) for s in path
+    )
 
 
 def _hub_url(repo: LinkedRepo) -> str:

@@ -27,7 +27,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OPENAUDIT = f"{sys.executable} -m openaudit"
+# --no-cache: every run reads the replayed Hub afresh, never evidence cached by an older build
+OPENAUDIT = f"{sys.executable} -m openaudit --no-cache"
 RUNS = {
     # name: (command, only source)
     "default": (f"{OPENAUDIT} {{ref}} -r openaudit -r mof -r eosai --format json", None),

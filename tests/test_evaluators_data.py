@@ -48,6 +48,17 @@ LINKED_ELSEWHERE = (
     "Fine-tune it on [your data](https://huggingface.co/datasets/org/example).\n"
 )
 
+NO_BASE = "---\nlicense: mit\n---\n# M\n"
+TUNED_SECTION = NO_BASE + (
+    "## Fine-tuning on 8 GPUs\nTuned from [Base 7B](https://huggingface.co/org/basemodel).\n"
+)
+TRAINER_LINE = NO_BASE + (
+    "This model is a fine-tuned version of [org/basemodel](https://huggingface.co/org/basemodel)"
+    " on an instruction dataset.\n"
+)
+COMPARED = NO_BASE + "## Comparison\nIt beats [Other 7B](https://huggingface.co/org/other).\n"
+DELTA = NO_BASE + "## Apply Delta Weights\nAdd these weights to the original ones.\n"
+
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("declared", "datasets_declared", ev(), {}, "yes", "2 dataset(s): org/a, org/b"),
     ("not declared", "datasets_declared", ev("---\nlicense: mit\n---\n"), {}, "no", "names no"),
@@ -85,6 +96,16 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev(CARD, ds("org/a"), ds("org/b", None, status="error", problem="HTTP 500")), {}, "unknown",
      "org/b was not looked up"),
     ("open data", "dataset_license_in", ev(CARD, *BOTH), {"families": ["permissive"]}, "yes", ""),
+    # A fine-tune that declares no `base_model` but names its base in the card.
+    ("no base declared or named", "base_data_named", ev(NO_BASE), {}, "yes", "no base model"),
+    ("base named in a fine-tuning section", "base_data_named", ev(TUNED_SECTION), {}, "no",
+     "builds on org/basemodel"),
+    ("base named by the Trainer's line", "base_data_named", ev(TRAINER_LINE), {}, "no",
+     "builds on org/basemodel"),
+    ("Hub model linked in a comparison", "base_data_named", ev(COMPARED), {}, "yes",
+     "no base model"),
+    ("delta weights imply a base", "base_data_named", ev(DELTA), {}, "no",
+     "the model its delta weights are added to"),
 ]  # fmt: skip
 
 

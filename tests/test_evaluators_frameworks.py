@@ -93,6 +93,12 @@ LIB_LINK = "## Links\n- Tokenizer library: [toks](https://github.com/org/toks)\n
 DEMO_LINK = "## Links\n- [demo](https://github.com/org/demo)\n"
 PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
 DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
+CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
+DELTA_SECTION = "## Apply Delta Weights\nAdd them to the original weights.\n"
+TUNED_FROM = "## Training Details\nTuned from [Base](https://huggingface.co/org/basemodel).\n"
+ARCH_REFERENCE = (
+    "## Model Architecture\nWith [rotary embeddings](https://arxiv.org/abs/2104.09864).\n"
+)
 SHORT_DATA = "## Training Data\nWeb text.\n"
 SAMPLES = "## Sample Outputs\n" + filler(25) + "\n"
 SHORT_SAMPLES = "## Examples\nSee below.\n"
@@ -508,6 +514,8 @@ EOSAI: list[EosaiRow] = [
      "between closed and open", "unknown"),
     ("weights, local folder", ev(MIT, W, source="local"), "weights_endmodel", ("unknown", "yes"),
      "a local folder has no Hub gate setting", "unknown"),
+    ("delta weights only", ev(MIT + DELTA_SECTION, W), "weights_endmodel", ("no", "yes"),
+     "only as delta weights", "partial"),
     # weights_basemodel: the base repos looked up (depth 1), else this model's weights
     ("no base model: own weights", ev(MIT, W), "weights_basemodel", ("yes", "yes"),
      "no base model", "open"),
@@ -563,6 +571,8 @@ EOSAI: list[EosaiRow] = [
      ("no", "yes"), "no datasets named", "partial"),
     ("no data named or described", ev(MIT), "datasources_endmodel", ("no", "no"),
      "no training data named or described", "closed"),
+    ("corpus named in the training-data section", ev(MIT + CORPUS_NAMED),
+     "datasources_endmodel", ("no", "yes"), "names ShareGPT; named, but not published", "partial"),
     ("data, gated card unread", gated_unread(), "datasources_endmodel", ("unknown", "unknown"),
      "README is gated", "unknown"),
     # datasources_basemodel: the base model's datasets, else this model's
@@ -580,6 +590,10 @@ EOSAI: list[EosaiRow] = [
     ("base data, base not on the Hub",
      ev(ON_BASE, base_models=(base(status="not_found", files=()),)), "datasources_basemodel",
      ("no", "no"), "org/base is not on the Hub", "closed"),
+    ("base named in a training section, not declared", ev(MIT + TUNED_FROM),
+     "datasources_basemodel", ("no", "no"), "builds on org/basemodel", "closed"),
+    ("delta weights: an undeclared base", ev(MIT + DELTA_SECTION, W), "datasources_basemodel",
+     ("no", "no"), "the model its delta weights are added to", "closed"),
     ("base data: one names none, one skipped",
      ev(card("mit", base_model=["org/a", "org/b"]),
         base_models=(base("org/a"), base("org/b", status="skipped", files=()))),
@@ -647,6 +661,14 @@ EOSAI: list[EosaiRow] = [
      "tagged arxiv:2401.00001", "open"),
     ("no preprint", ev(MIT), "preprint", ("no", "no"), "no paper link and no arxiv tag",
      "closed"),
+    ("papers only as references", ev(MIT + ARCH_REFERENCE), "preprint", ("no", "no"),
+     "references to other work (2104.09864 in 'Model Architecture')", "closed"),
+    ("own paper in a citation block beside references",
+     ev(MIT + ARCH_REFERENCE + "## Citation\n[ours](https://arxiv.org/abs/2401.00001)\n"),
+     "preprint", ("yes", "yes"), "the model's own paper", "open"),
+    ("reference linked, another paper only tagged",
+     ev(MIT + ARCH_REFERENCE, tags=("arxiv:2104.09864", "arxiv:2401.00001")), "preprint",
+     ("yes", "yes"), "the model's own paper", "open"),
     ("preprint, gated card unread", gated_unread(), "preprint", ("unknown", "unknown"),
      "README is gated", "unknown"),
     ("paper linked", ev(MIT + PAPER_LINK), "paper", ("no", "no"),
@@ -671,6 +693,8 @@ EOSAI: list[EosaiRow] = [
     ("datasheet: data section", ev(MIT + DATA_SECTION), "datasheet", ("no", "yes"),
      "data described in 'Training Data'", "partial"),
     ("no datasheet", ev(MIT), "datasheet", ("no", "no"), "no training data named", "closed"),
+    ("a named corpus is no datasheet", ev(MIT + CORPUS_NAMED), "datasheet", ("no", "no"),
+     "no training data named or described", "closed"),
     ("datasheet, gated card unread", gated_unread(), "datasheet", ("unknown", "unknown"),
      "README is gated", "unknown"),
     ("datasheet, metadata does not parse", ev(BAD_METADATA), "datasheet",

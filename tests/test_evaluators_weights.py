@@ -72,6 +72,15 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("gptq files, base only linked", "weights_not_conversion",
      ev("gptq_model-4bit-128g.safetensors", readme=LINKS_ORIGINAL), "no", "org/m-original"),
     ("conversion unknown", "weights_not_conversion", ev("README.md", readme=BASE), "unknown", ""),
+    # A card that publishes weight deltas to add to a base model's weights.
+    ("delta weights heading", "weights_not_conversion",
+     ev("pytorch_model.bin", readme="# m\n## Apply Delta Weights\nRun the script.\n"), "no",
+     "delta weights"),
+    ("xor weights in prose", "weights_not_conversion",
+     ev("model.safetensors", readme="# m\nThese are XOR weights: decode them with the base.\n"),
+     "no", "delta weights"),
+    ("delta in a name only is no delta release", "weights_not_conversion",
+     ev("model.safetensors", readme="# m\nDelta-Net layers replace attention.\n"), "yes", ""),
 ]  # fmt: skip
 
 

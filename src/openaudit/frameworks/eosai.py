@@ -29,9 +29,16 @@ from openaudit.rubric.evaluators._common import (
 from openaudit.rubric.evaluators._openness import (
     graded,
 )
-from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
-from openaudit.rubric.evaluators.generic import best_section, matching_files
-from openaudit.rubric.evaluators.weights import card_gate
+from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
+from openaudit.rubric.evaluators.docs import (
+    card_substantive,
+    evaluation_results,
+    paper_linked,
+    papers_by_role,
+)
+from openaudit.rubric.evaluators.generic import best_section, matching_files, matching_tags
+from openaudit.rubric.evaluators.undeclared_bases import implied_base
+from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Citation, Outcome
 
@@ -92,6 +99,9 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     found = final_parameters(ctx)
     if isinstance(found, Outcome):
         return _not_found(found)
+    if (delta := delta_weights(ctx)) is not None:
+        why = f"{found[1]}, but only as delta weights to add to a base model's: partial"
+        return _concluded("partial", why, delta, *found[2])
     gate = no_permission_gate(ctx)
     if ctx.evidence.gated or ctx.evidence.access == "gated":
         return _rated("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
@@ -151,9 +161,16 @@ def _linked_weights(repo: LinkedRepo) -> Rated:
     return _rated("open", f"base {repo.repo_id} publishes weights, not gated", cite)
 
 
-def _dataset_level(ctx: ProbeContext, scope: str) -> Rated:
+def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Rated:
+    """The data sources of this model: open when named and openly available; partial
+    when only named (also as public corpora, with `sources`) or described; closed when
+    the card shares nothing about them."""
     names = declared_datasets(ctx)
     if not names:
+        corpora = data_sources_named(ctx, DATA_SECTION_NAMES) if sources else None
+        if corpora is not None and corpora.answer == "yes":
+            why = f"{scope}: {corpora.reason}; named, but not published as datasets"
+            return _concluded("partial", why, *corpora.citations)
         if described := data_section(ctx):
             section, _ = described
             why = f"{scope}: data described in '{section.title}' but no datasets named"
@@ -182,6 +199,12 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
     bases = _direct_bases(ctx)
     declared = ctx.metadata.get("base_model")
     if not bases and not declared:
+        if implied := implied_base(ctx):
+            why = (
+                f"no `base_model` is declared, but the card builds on {implied[0]}: "
+                "the base model's data sources are not shared in what was read"
+            )
+            return _concluded("closed", why, ctx.field("base_model"), implied[1])
         return _dataset_level(ctx, "no base model, this model's data")
     field = (ctx.field("base_model", declared),) if declared else ()
     read = [repo for repo in bases if repo.status in ("ok", "gated")]
@@ -312,11 +335,32 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
 
 
 def _preprint_level(ctx: ProbeContext) -> Rated:
+    """A preprint of the model's own covers its data, training and tuning (open, as far as
+    a card shows); papers linked only as references to other work cover none (closed)."""
     outcome = paper_linked(ctx)
     if outcome.answer != "yes":
         return _not_found(outcome)
+    own, references = papers_by_role(ctx) if ctx.readme_read else ([], [])
+    if references and not own and not _tags_beyond(ctx):
+        where = ctx.card.home_of(references[0].url)
+        shown = ", ".join(dict.fromkeys(link.target or link.url for link in references[:3]))
+        place = f" in '{where.title}'" if where else ""
+        why = (
+            f"papers linked only as references to other work ({shown}{place}): "
+            "no preprint of this model's own"
+        )
+        cites = (Citation("README.md", link.target or None, link.url) for link in references)
+        return _concluded("closed", why, *tuple(cites)[:5])
     why = f"{outcome.reason}: the model's own paper, an archived preprint"
     return _concluded("open", why, *outcome.citations)
+
+
+def _tags_beyond(ctx: ProbeContext) -> bool:
+    """The Hub's arxiv tags name a paper the card body does not link (so its place
+    in the card is unknown and it may be the model's own)."""
+    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
+    tags = matching_tags(ctx, ["arxiv:*"])
+    return any(tag.split(":", 1)[1].lower() not in linked for tag in tags)
 
 
 def _paper_level(ctx: ProbeContext) -> Rated:
@@ -366,7 +410,7 @@ def _modelcard_level(ctx: ProbeContext) -> Rated:
 
 
 def _datasheet_level(ctx: ProbeContext) -> Rated:
-    rated = _dataset_level(ctx, "data documentation")
+    rated = _dataset_level(ctx, "data documentation", sources=False)  # naming is not documenting
     if rated.low == "closed":  # closed, or nothing read that could document the data
         return rated
     why = "data documented, but no datasheet or AI Act summary is shown: partial"

@@ -16,6 +16,7 @@ from openaudit.rubric.evaluators._common import (
     no_metadata,
     no_readme,
 )
+from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Citation, Outcome
 
@@ -113,6 +114,10 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
     if not declared and not bases:
         if not ctx.metadata_known:
             return no_metadata(ctx)
+        if implied := implied_base(ctx):
+            why = (f"no `base_model` is declared, but the card builds on {implied[0]}; that "
+                   "model's training data is not named in what was read")  # fmt: skip
+            return Outcome.no(why, ctx.field("base_model"), implied[1], inferred=True)
         why = "no base model: the card's data is all the training data"
         return Outcome.yes(why, ctx.field("base_model"))
     read = [repo for repo in bases if repo.status in ("ok", "gated")]

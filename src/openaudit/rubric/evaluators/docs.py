@@ -188,6 +188,39 @@ def model_papers(ctx: ProbeContext) -> list[Link]:
     return checked + papers[MAX_CITATION_CHECKS:]
 
 
+# Sections where a card cites other work: the papers behind architecture components,
+# the base model's paper under limitations, the papers of the training software. A
+# paper linked only in such sections is a reference, not the model's own paper.
+REFERENCE_SECTIONS = (
+    "Architecture", "Limitations", "Limitation", "Bias", "Risks", "Hardware", "Software",
+    "Infrastructure", "Compute", "Why use", "Related Work", "References", "Acknowledgements",
+    "Acknowledgments", "Acknowledgement",
+)  # fmt: skip
+
+
+def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
+    """The card's paper links split into the model's own and references to other work
+    (linked only in sections that cite other work: architecture, limitations, hardware,
+    comparisons). Benchmark and dataset citations in tables are neither."""
+    card = ctx.card
+    own: list[Link] = []
+    references: list[Link] = []
+    papers = model_papers(ctx)
+    for link in papers[:MAX_CITATION_CHECKS]:
+        homes = [s for s in card.sections if link.url in s.text]
+        outside = card.body.count(link.url) > sum(s.text.count(link.url) for s in homes)
+        cited = (
+            bool(homes)
+            and not outside
+            and all(
+                any(card.title_matches(s, *REFERENCE_SECTIONS) for s in card.section_path(home))
+                for home in homes
+            )
+        )
+        (references if cited else own).append(link)
+    return own + papers[MAX_CITATION_CHECKS:], references
+
+
 @evaluator(
     "paper_linked",
     reads=("README.md", "api:tags"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from openaudit.evidence import RepoFile
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import as_list
@@ -17,6 +19,13 @@ PICKLE_FORMATS = ("bin", "pt", "pth", "ckpt")
 NOT_WEIGHTS = ("training_args", "optimizer", "scheduler", "rng_state", "trainer_state")
 CONVERTED_FORMATS = ("gguf", "ggml")
 QUANT_MARKERS = ("exl2", "awq", "gptq")
+# A card that publishes weight differences ("delta weights", "XOR weights") to be
+# added to a base model's weights: the model itself is had only with the base.
+DELTA_WEIGHTS = re.compile(
+    r"\b(?:delta|xor|diff)[- ]weights?\b|\bweight[- ](?:delta|diff)s?\b"
+    r"|\bapply(?:ing)?\s+(?:the\s+)?(?:delta|xor)\b",
+    re.IGNORECASE,
+)
 
 
 def weight_format(repo_file: RepoFile) -> str | None:
@@ -125,6 +134,18 @@ def weights_not_gated(ctx: ProbeContext) -> Outcome:
     return Outcome.yes("not gated", ctx.api("gated", "false"))
 
 
+def delta_weights(ctx: ProbeContext) -> Citation | None:
+    """Where the card says its weights are a delta (or XOR) to apply to a base model's
+    weights; None when it does not (or the card was not read)."""
+    if not ctx.readme_read:
+        return None
+    for section in ctx.card.sections:
+        if DELTA_WEIGHTS.search(section.title):
+            return ctx.section(section)
+    found = DELTA_WEIGHTS.search(ctx.card.body)
+    return ctx.readme(found.group(0)) if found else None
+
+
 def _base_models(ctx: ProbeContext) -> tuple[str, ...]:
     return as_list(ctx.metadata.get("base_model")) or tuple(
         repo.repo_id for repo in ctx.evidence.base_models if repo.depth == 1
@@ -147,6 +168,9 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
     found = weight_files(ctx)
     if not found:
         return Outcome.unknown("no weight files to check")
+    if (delta := delta_weights(ctx)) is not None:
+        why = "delta weights: the model exists only once they are added to a base model's weights"
+        return Outcome.no(why, delta, ctx.file(found[0][0].path), inferred=True)
     kind = _conversion_kind(found, (ctx.evidence.repo_id or ctx.evidence.ref).lower())
     if bases and kind:
         cites = (Citation("files", kind), ctx.field("base_model", ", ".join(bases)))

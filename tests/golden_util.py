@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
-SCHEMA_PATH = Path(__file__).parents[1] / "src" / "openaudit" / "schemas" / "report-1.json"
+SCHEMA_PATH = Path(__file__).parents[1] / "src" / "openaudit" / "schemas" / "report-2.json"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,7 +54,7 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 
 def validate_report(document: Any) -> None:
-    """Assert that a parsed JSON report matches schemas/report-1.json."""
+    """Assert that a parsed JSON report matches schemas/report-2.json."""
     if isinstance(document, str):
         document = json.loads(document)
     errors = sorted(_validator().iter_errors(document), key=lambda e: list(e.path))

@@ -162,6 +162,8 @@ MOF_RESULT: dict[str, Any] = {
             "class": "Class III",
             "required": True,
             "status": "included",
+            "license_open": True,
+            "meets": True,
             "reason": "1 weight file(s) in the repo",
         },
         {
@@ -170,6 +172,8 @@ MOF_RESULT: dict[str, Any] = {
             "class": "Class I",
             "required": True,
             "status": "missing",
+            "license_open": None,
+            "meets": False,
             "reason": "no dataset is published",
         },
     ],

@@ -111,11 +111,11 @@ def test_jsonl_writes_one_object_per_model(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert sorted(line["ref"] for line in lines) == ["acme/a", "acme/b", "missing/c", "not a ref"]
     for line in lines:
-        assert line["schema_version"] == "1"
+        assert line["schema_version"] == "2"
         assert line["rubric"] == {"id": "openaudit", "version": "1.0"}
         if "error" not in line:
             document = {
-                "schema_version": "1",
+                "schema_version": "2",
                 "tool": {"name": "openaudit", "version": "0"},
                 "rubric": line["rubric"],
                 "rubrics": [{"id": "openaudit", "version": "1.0", "title": ""}],

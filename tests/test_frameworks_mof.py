@@ -31,7 +31,22 @@ def mof(evidence: Evidence) -> dict[str, Any]:
 
 
 def statuses(result: dict[str, Any]) -> dict[str, str]:
-    return {c["id"]: c["status"] for c in result["components"]}
+    """Each component as MOF judges it: included and open, not_open, missing or unknown."""
+    return {c["id"]: _judged(c) for c in result["components"]}
+
+
+def _judged(component: dict[str, Any]) -> str:
+    if component["status"] != "included":
+        return str(component["status"])
+    return {True: "included", False: "not_open"}.get(component["license_open"], "unknown")
+
+
+def test_a_component_is_recorded_as_mot_does_inclusion_beside_its_licence() -> None:
+    """MOT lists a released component whatever its licence; the licence is judged apart."""
+    result = mof_result(spec(), outcomes())
+    params = next(c for c in mof(cc_by_nc())["components"] if c["id"] == "10")
+    assert (params["status"], params["license_open"], params["meets"]) == ("included", False, False)
+    assert all(c["meets"] is True for c in result["components"])
 
 
 def test_fully_open_reaches_class_ii_from_hub_evidence() -> None:
@@ -123,7 +138,8 @@ def test_research_paper_stands_in_for_report() -> None:
     result = mof_result(spec(), outcomes(technical_report="no"))
     assert result["class"] == "Class I"
     report = next(c for c in result["components"] if c["id"] == "11")
-    assert report["status"] == "included" and "stands in" in report["reason"]
+    assert report["status"] == "missing" and report["meets"] is True
+    assert "stands in" in report["reason"]
 
 
 def test_progress_forced_to_zero_and_unknown_never_upgrades() -> None:

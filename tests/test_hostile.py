@@ -204,7 +204,7 @@ def test_output_to_a_fifo_is_written_in_place(tmp_path: Path) -> None:
     reader.join(10)
     assert result.exit_code == 0, result.stderr
     assert fifo.is_fifo()  # not replaced by a regular file (as root, /dev/null would be)
-    assert json.loads(received[0])["schema_version"] == "1"
+    assert json.loads(received[0])["schema_version"] == "2"
 
 
 def test_output_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:

@@ -124,4 +124,4 @@ def test_verbose_says_what_is_read(hub: FakeHub) -> None:
 def test_a_junk_short_token_does_not_mangle_the_report(hub: FakeHub) -> None:
     result = CliRunner().invoke(app, ["openlab/open-7b", "-f", "json"], env={"HF_TOKEN": "1"})
     document = json.loads(result.stdout)  # still valid JSON: no 1 became ***
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"

@@ -32,7 +32,7 @@ def test_batch_report_matches_golden_and_schema(pytestconfig: pytest.Config) -> 
 def test_top_level_key_order_and_versions() -> None:
     document = json.loads(render(sample_report(), Format.JSON))
     assert list(document) == ["schema_version", "tool", "rubric", "rubrics", "models"]
-    assert document["schema_version"] == "1"  # keys were only added
+    assert document["schema_version"] == "2"  # 2: MOF component status is MOT's inclusion
     assert document["tool"] == {"name": "openaudit", "version": "0.1.0"}
     assert document["rubric"] == {"id": "openaudit", "version": "1.0"}
     assert document["rubrics"] == [

@@ -240,12 +240,12 @@ def mof_layers(components: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
 
 def _layer_level(keys: list[list[dict[str, Any]]], shown: list[dict[str, Any]]) -> dict[str, str]:
     def met(options: list[dict[str, Any]]) -> bool:
-        return any(c["status"] == "included" for c in options)
+        return any(c["meets"] is True for c in options)
 
-    released = [c for c in shown if c["present"] is True]
-    unsure = [c for c in shown if c["present"] is None]
+    released = [c for c in shown if c["status"] == "included"]
+    unsure = [c for c in shown if c["status"] == "unknown"]
     if all(met(options) for options in keys):
-        used = [c for options in keys for c in options if c["status"] == "included"]
+        used = [c for options in keys for c in options if c["meets"] is True]
         level, why = "open", "all included: " + ", ".join(c["name"] for c in used)
     elif released:
         used = released
@@ -290,13 +290,18 @@ def _component(
     if status != own:
         reason = f"{reason} (component {c.stand_in} stands in: {status})"
     outcome = outcome_of(outcomes, c.probes[0])
+    present = True if own in ("included", "not_open") else getattr(outcome, "present", None)
     return {
         "id": c.id,
         "name": c.name,
         "class": f"Class {c.group}",
         "required": c.required,
-        "status": status,
-        "present": getattr(outcome, "present", None),
+        # MOT's record of a component: included (released, whatever its licence) or not;
+        # its licence judged against the open licences for its content type; and whether
+        # it counts toward its class (both, or a stand-in that does).
+        "status": "missing" if own == "missing" else "included" if present else "unknown",
+        "license_open": {"included": True, "not_open": False}.get(own),
+        "meets": {"included": True, "missing": False, "not_open": False}.get(status),
         "basis": "unknown" if status == "unknown" else outcome.basis,
         "reason": reason,
     }

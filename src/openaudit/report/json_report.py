@@ -1,4 +1,4 @@
-"""The versioned, deterministic JSON report (schema: openaudit/schemas/report-1.json).
+"""The versioned, deterministic JSON report (schema: openaudit/schemas/report-2.json).
 
 Compatibility rule: adding a key is a minor change; renaming or removing one, or
 changing a value's type, bumps `schema_version`.
@@ -13,7 +13,7 @@ from typing import Any
 from openaudit.report import Audit, Gate, ModelError, Report, Result, Waived
 from openaudit.verdict import Citation, Finding, LayerResult, Verdict
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # json.dumps(ensure_ascii=False) leaves DEL, C1 controls and bidi overrides raw;
 # escaping them keeps `openaudit m -f json` safe to print in a terminal.

@@ -57,6 +57,9 @@ TRAINER_LINE = NO_BASE + (
     " on an instruction dataset.\n"
 )
 COMPARED = NO_BASE + "## Comparison\nIt beats [Other 7B](https://huggingface.co/org/other).\n"
+ARCHITECTURE_OF = NO_BASE + (
+    "Trained from scratch, based on the [Llama](https://huggingface.co/org/llama) architecture.\n"
+)
 DELTA = NO_BASE + "## Apply Delta Weights\nAdd these weights to the original ones.\n"
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
@@ -103,6 +106,8 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("base named by the Trainer's line", "base_data_named", ev(TRAINER_LINE), {}, "no",
      "builds on org/basemodel"),
     ("Hub model linked in a comparison", "base_data_named", ev(COMPARED), {}, "yes",
+     "no base model"),
+    ("based on another model's architecture", "base_data_named", ev(ARCHITECTURE_OF), {}, "yes",
      "no base model"),
     ("delta weights imply a base", "base_data_named", ev(DELTA), {}, "no",
      "the model its delta weights are added to"),

@@ -25,6 +25,8 @@ DERIVED_FROM = re.compile(
     r"\s+(?:the\s+)?(?:model\s+)?(?:\[[^\[\]\n]{0,120}\]\(|<)?\s*$",
     re.IGNORECASE,
 )
+# "based on the [X](...) architecture" borrows a design, not the weights.
+NOT_WEIGHTS = re.compile(r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er)", re.IGNORECASE)
 WINDOW = 200  # characters before a link searched for DERIVED_FROM
 MAX_CHECKED = 50  # Hub model links looked at per card (each costs a scan of the body)
 
@@ -63,5 +65,7 @@ def _named_as_base(ctx: ProbeContext, link: Link) -> Citation | None:
         if any(card.title_matches(s, *TRAINING_SECTIONS) for s in card.section_path(home)):
             return ctx.section(home)
     at = card.body.find(link.url)
-    phrase = DERIVED_FROM.search(card.body[max(0, at - WINDOW) : at]) if at > 0 else None
+    if at <= 0 or NOT_WEIGHTS.match(card.body, at + len(link.url)):
+        return None
+    phrase = DERIVED_FROM.search(card.body[max(0, at - WINDOW) : at])
     return ctx.readme(phrase.group(0).strip()) if phrase else None

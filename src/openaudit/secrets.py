@@ -47,3 +47,21 @@ def redact_ref(text: str) -> str:
         if item
     )
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def redact(text: str, secrets: tuple[str, ...]) -> str:
+    """The text with every secret (an access token) replaced by '***'.
+
+    Also the secret as repr() or a bytes repr would show it (an HTTP library echoing
+    a header with a control character in it), longest form first.
+    """
+    forms = {form for secret in secrets for form in _shown_forms(secret) if form}
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, MASK)
+    return text
+
+
+def _shown_forms(secret: str) -> tuple[str, ...]:
+    """The ways a secret can appear in a message: as is, escaped as str, escaped as bytes."""
+    as_bytes = secret.encode("utf-8", "surrogateescape")
+    return (secret, repr(secret)[1:-1], repr(as_bytes)[2:-1], secret.strip())

@@ -44,10 +44,9 @@ from openaudit.report import (
     open_stream,
     render,
 )
-from openaudit.report.text import redact
 from openaudit.resume import ResumeState, load_resume
 from openaudit.rubric.engine import reads_evidence
-from openaudit.secrets import redact_ref
+from openaudit.secrets import redact, redact_ref
 from openaudit.verdict import Verdict
 
 if TYPE_CHECKING:

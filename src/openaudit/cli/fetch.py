@@ -9,7 +9,7 @@ import typer
 from openaudit.cli.context import AppContext
 from openaudit.cli.options import OutputOpt, QuietOpt, RevisionOpt, TokenOpt, VerboseOpt
 from openaudit.cli.output import say, verbose_logging, write_report
-from openaudit.report.text import redact
+from openaudit.secrets import redact
 
 RefArg = Annotated[
     str, typer.Argument(metavar="REF", help="Hub id (org/name), Hub URL or local model folder.")

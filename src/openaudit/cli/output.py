@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from openaudit.errors import UsageError
-from openaudit.report.text import clean, redact
+from openaudit.report.text import clean
+from openaudit.secrets import redact
 
 PROG = "openaudit"
 

@@ -14,21 +14,3 @@ def clean(text: object) -> str:
     """The text as one line without escape sequences or control characters."""
     stripped = _CONTROL_RE.sub("", _ANSI_RE.sub("", str(text)))
     return " ".join(stripped.split())
-
-
-def redact(text: str, secrets: tuple[str, ...]) -> str:
-    """The text with every secret (an access token) replaced by '***'.
-
-    Also the secret as repr() or a bytes repr would show it (an HTTP library echoing
-    a header with a control character in it), longest form first.
-    """
-    forms = {form for secret in secrets for form in _shown_forms(secret) if form}
-    for form in sorted(forms, key=len, reverse=True):
-        text = text.replace(form, "***")
-    return text
-
-
-def _shown_forms(secret: str) -> tuple[str, ...]:
-    """The ways a secret can appear in a message: as is, escaped as str, escaped as bytes."""
-    as_bytes = secret.encode("utf-8", "surrogateescape")
-    return (secret, repr(secret)[1:-1], repr(as_bytes)[2:-1], secret.strip())

@@ -23,6 +23,7 @@ from openaudit.errors import (
 )
 from openaudit.evidence import RepoFile
 from openaudit.limits import MAX_FILES
+from openaudit.secrets import redact
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
@@ -92,8 +93,6 @@ class HubClient:
 
     def scrub(self, text: str) -> str:
         """The text with the token (if any) masked, on one line, kept short."""
-        from openaudit.report.text import redact
-
         line = " ".join(redact(text, (self.token,) if self.token else ()).split())
         return line if len(line) <= 160 else line[:157] + "..."
 

@@ -16,9 +16,9 @@ from functools import partial
 from pathlib import Path
 
 from openaudit.evidence import Evidence, TextFile
-from openaudit.licenses import identification
 from openaudit.licenses.clauses import detect_clauses
 from openaudit.licenses.text import identify_text
+from openaudit.rubric.context import license_identification as identification
 
 _ROOT = Path(__file__).resolve().parent.parent
 _APACHE_TERMS = 'Licensed under the Apache License, Version 2.0 (the "License"); ' * 3

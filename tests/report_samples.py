@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from openaudit.evidence import Citation
 from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
-from openaudit.verdict import Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import Finding, LayerResult, Verdict
 
 HOSTILE = "[bold red]pwned[/] \x1b[31mred\x1b[0m\x07 \u202eevil :smile:"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from openaudit.evidence import Evidence
-from openaudit.licenses import identify
+from openaudit.rubric.context import identify_license as identify
 
 
 def _identify(value: object) -> tuple[str | None, str | None]:

@@ -31,7 +31,7 @@ from openaudit.limits import MAX_FILES, MAX_README_BYTES
 from openaudit.refs import parse_ref
 from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.report.table import render_table
-from openaudit.report.text import redact
+from openaudit.secrets import redact
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "open-model"
 OPENAUDIT = str(Path(sys.executable).with_name("openaudit"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fakehub import FakeHub
 
-from openaudit.licenses import identification
 from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.context import license_identification as identification
 from openaudit.sources.hub import fetch_hub_evidence
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from openaudit.evidence import Evidence, TextFile
-from openaudit.licenses import identify
+from openaudit.rubric.context import identify_license as identify
 
 APACHE = "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n\nTERMS AND CONDITIONS"
 MIT = (

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openaudit.evidence import Evidence, TextFile
-from openaudit.licenses import identify, identify_text, lookup
+from openaudit.licenses import identify_text, lookup
 from openaudit.licenses.clauses import (
     LABELS,
     MAX_EXCERPT_CHARS,
@@ -24,6 +24,7 @@ from openaudit.licenses.clauses import (
     detect_clauses,
     facts_from_clauses,
 )
+from openaudit.rubric.context import identify_license as identify
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

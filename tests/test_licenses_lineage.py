@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from openaudit.evidence import Evidence, LinkedRepo
-from openaudit.licenses import dataset_licenses, lineage
+from openaudit.rubric.context import dataset_licenses, lineage
 
 
 def base(repo_id: str, license: Any = None, status: str = "ok", **extra: Any) -> LinkedRepo:

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openaudit.evidence import Evidence, TextFile
-from openaudit.licenses import check_expression, identify, identify_text, lookup
+from openaudit.licenses import check_expression, identify_text, lookup
+from openaudit.rubric.context import identify_license as identify
 
 WORDS = st.sampled_from(
     [

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from openaudit.licenses import lookup
+from openaudit.licenses.catalogue import all_facts, hub_ids, table
 from openaudit.licenses.names import name_key
-from openaudit.licenses.table import all_facts, hub_ids, table
 
 # hub-docs repositories-licenses.md (snapshot 2026-08-22), as listed in hf_hub.md section 9
 HUB_IDS = (

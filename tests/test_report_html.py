@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from cli_fakes import FakeCore, run
 from report_samples import hostile_verdict, sample_verdict
 
-from openaudit.verdict import Citation, Verdict
+from openaudit.evidence import Citation
+from openaudit.verdict import Verdict
 
 
 class Page(HTMLParser):

@@ -17,8 +17,9 @@ from report_samples import (
     sample_verdict,
 )
 
+from openaudit.evidence import Citation
 from openaudit.report import Format, render
-from openaudit.verdict import Citation, LayerResult
+from openaudit.verdict import LayerResult
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,9 @@ from framework_fixtures import fully_open
 
 from openaudit.cli.app import app
 from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
-from openaudit.licenses.declared import declared_license
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context.declared_license import declared_license
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.sources import is_license_file
 from openaudit.verdict import Answer, Basis

@@ -26,6 +26,15 @@ LinkStatus = Literal["ok", "not_found", "gated", "error", "skipped"]
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a fact was read: a file, a metadata field, an API field or a URL."""
+
+    where: str  # e.g. "README.md#Training Data", "card:license", "api:gated", "file:LICENSE"
+    value: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class RepoFile:
     """One file of a repository listing; weights are listed, never downloaded."""
 

@@ -11,6 +11,8 @@ import re
 from typing import Literal
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from openaudit.licenses import identify_url
+
 LinkKind = Literal["code", "paper", "hf_dataset", "hf_model", "hf_space", "license", "other"]
 
 _LICENSE_FILE = re.compile(
@@ -85,38 +87,27 @@ def _is_license_file(segments: list[str]) -> bool:
 
 
 def _license_link(host: str, segs: list[str], query: str) -> _Classified | None:
+    """A licence page (target: its licence id, recognised by `licenses.identify_url`)
+    or a licence file."""
     first = segs[0].lower() if segs else ""
     path = "/".join(segs).lower()
-    if host == "creativecommons.org" and first in ("licenses", "publicdomain"):
-        return "license", _creative_commons_id(segs)
-    if host == "apache.org" and first == "licenses":
-        version = segs[-1].upper().removeprefix("LICENSE-") if len(segs) > 1 else ""
-        return "license", f"Apache-{version}" if re.fullmatch(r"\d\.\d", version) else None
     catalogues = {"opensource.org": ("licenses", "license"), "spdx.org": ("licenses",)}
     catalogues |= {"choosealicense.com": ("licenses",), "gnu.org": ("licenses",)}
+    catalogues |= {"creativecommons.org": ("licenses", "publicdomain")}
+    catalogues |= {"apache.org": ("licenses",)}
     if first in catalogues.get(host, ()):
-        name = re.sub(r"\.(?:html?|php|txt)$", "", segs[-1]) if len(segs) > 1 else ""
-        return "license", name or None
+        return "license", identify_url(f"{host}/{path}")
     if host in ("llama.meta.com", "llama.com", "ai.meta.com") and (
         "license" in path or "use-policy" in path or "use_policy" in path
     ):
-        return "license", None
+        return "license", identify_url(f"{host}/{path}")
     if (
         host == "ai.google.dev"
         and path.startswith("gemma/")
         and ("terms" in path or "prohibited_use_policy" in path)
     ):
-        return "license", None
+        return "license", identify_url(f"{host}/{path}")
     return ("license", None) if _is_license_file(segs) else None
-
-
-def _creative_commons_id(segs: list[str]) -> str | None:
-    """The licence id of a CC URL: CC-BY-SA-4.0 for licenses/by-sa/4.0, CC0-1.0 for zero/1.0."""
-    if len(segs) < 3:
-        return None
-    if segs[0].lower() == "publicdomain":
-        return f"CC0-{segs[2]}" if segs[1].lower() == "zero" else None
-    return f"CC-{segs[1].upper()}-{segs[2]}"
 
 
 def _paper_link(host: str, segs: list[str], query: str) -> _Classified | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from openaudit.evidence import Citation
+
 Answer = Literal["yes", "no", "unknown"]
 # What an answer rests on: a field or file says it (stated), a careful reader of the
 # card, files and links concludes it (inferred), or nothing bears on it (unknown).
@@ -13,15 +15,6 @@ BASES: tuple[Basis, ...] = ("stated", "inferred", "unknown")
 Level = Literal["open", "partial", "closed", "unknown"]
 LAYERS: tuple[str, ...] = ("weights", "code", "data", "documentation", "usage_limits")
 LEVELS: tuple[Level, ...] = ("open", "partial", "closed", "unknown")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """Where a fact was read: a file, a metadata field, an API field or a URL."""
-
-    where: str  # e.g. "README.md#Training Data", "card:license", "api:gated", "file:LICENSE"
-    value: str | None = None
-    url: str | None = None
 
 
 @dataclass(frozen=True)

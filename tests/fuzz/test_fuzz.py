@@ -29,10 +29,11 @@ from mutations import (
 from openaudit.card import parse_card
 from openaudit.errors import RubricError, UsageError
 from openaudit.evidence import Evidence, RepoFile, TextFile
-from openaudit.licenses import check_expression, identify, identify_text
+from openaudit.licenses import check_expression, identify_text
 from openaudit.licenses.clauses import detect_clauses
 from openaudit.report import Audit, Format, Report, RubricRef, render
 from openaudit.rubric import evaluate, load_rubric, parse_rubric
+from openaudit.rubric.context import identify_license as identify
 from openaudit.safeyaml import SafeYAMLError, load_bounded
 from openaudit.sources.local import load_local
 from openaudit.sources.saved import load_saved, save_evidence

@@ -12,7 +12,7 @@ from openaudit.cli.context import AppContext
 from openaudit.cli.output import error, write_report
 from openaudit.errors import ExitCode
 from openaudit.licenses import LicenseFacts, check_expression, lookup
-from openaudit.licenses.table import TABLE_SOURCE
+from openaudit.licenses.catalogue import TABLE_SOURCE
 from openaudit.report import Format
 
 licenses_app = typer.Typer(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
-from openaudit.licenses.provenance import DatasetLicense
+from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators._common import (
     declared_datasets,
     no_metadata,
@@ -27,7 +28,7 @@ from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_na
 from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.weights import weight_files
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
     from openaudit.card import Section

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     choice,
     data_section,
@@ -40,7 +41,7 @@ from openaudit.rubric.evaluators.generic import best_section, matching_files, ma
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
     from openaudit.evidence import LinkedRepo

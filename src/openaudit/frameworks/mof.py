@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     FINDERS,
     choice,
@@ -28,7 +29,7 @@ from openaudit.rubric.evaluators._openness import (
 )
 from openaudit.rubric.evaluators.code import stated_code_license
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
     pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from openaudit.evidence import Citation
 from openaudit.frameworks.components import choice, data_section, final_parameters, topic_code
 from openaudit.frameworks.spec import FrameworkSpec, outcome_of
 from openaudit.frameworks.terms import code_terms, terms_free
@@ -15,7 +16,7 @@ from openaudit.rubric.evaluators._common import (
     no_readme,
 )
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
     pass

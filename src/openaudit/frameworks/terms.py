@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
     custom_licence,
@@ -13,7 +14,7 @@ from openaudit.rubric.evaluators._common import (
 from openaudit.rubric.evaluators.code import library
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
     pass

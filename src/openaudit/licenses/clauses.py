@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from openaudit.licenses.clause_rules import NEGATION, RULES, ClauseKind, Rule
-from openaudit.licenses.model import Family, LicenseFacts, Ternary
+from openaudit.licenses.facts import Family, LicenseFacts, Ternary
 
 MAX_TEXT_CHARS = 64 * 1024
 MAX_UNIT_CHARS = 2_000

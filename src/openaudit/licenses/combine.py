@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from openaudit.licenses.model import Family, LicenseFacts, Ternary
+from openaudit.licenses.facts import Family, LicenseFacts, Ternary
 
 T = TypeVar("T")
 

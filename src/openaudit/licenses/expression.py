@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from openaudit.licenses.catalogue import lookup
 from openaudit.licenses.combine import choose_or, combine_and, unknown_facts
-from openaudit.licenses.model import ExpressionReport, LicenseFacts
-from openaudit.licenses.table import lookup
+from openaudit.licenses.facts import ExpressionReport, LicenseFacts
 
 MAX_EXPRESSION_CHARS = 2000
 _TOKEN = re.compile(r"[()]|[^\s()]+")

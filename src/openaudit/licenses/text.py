@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from openaudit.licenses.catalogue import lookup
 from openaudit.licenses.names import name_key
-from openaudit.licenses.table import lookup
 
 MAX_TEXT_CHARS = 64 * 1024
 _NOT_WORD = re.compile(r"[^a-z0-9.+\-]+")

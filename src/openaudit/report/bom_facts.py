@@ -165,7 +165,7 @@ def _card_licence(audit: Audit) -> object:
 
 def licence_of(raw: object, texts: dict[str, str]) -> Licence:
     """A Hub or SPDX licence value as a valid SPDX expression, LicenseRefs with text."""
-    from openaudit.licenses.table import lookup
+    from openaudit.licenses.catalogue import lookup
 
     values = raw if isinstance(raw, list) else [raw]
     parts: list[str] = []

@@ -13,10 +13,11 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
+from openaudit.evidence import Citation
 from openaudit.report import Audit, ModelError, Report, Result
 from openaudit.report.summary import summarise
 from openaudit.report.text import clean
-from openaudit.verdict import LAYERS, LEVELS, Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import LAYERS, LEVELS, Finding, LayerResult, Verdict
 
 LEVEL_RANK = {"open": 3, "partial": 2, "closed": 1, "unknown": 0}
 LAYER_TITLES = {"usage_limits": "usage limits"}

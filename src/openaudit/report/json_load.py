@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from openaudit.errors import UsageError
+from openaudit.evidence import Citation
 from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.report.json_report import SCHEMA_VERSION
 from openaudit.sources.saved import _mismatch  # the dataclass type check saved evidence uses
 from openaudit.textfile import read_bounded_text
-from openaudit.verdict import LEVELS, Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import LEVELS, Finding, LayerResult, Verdict
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 ANSWERS = ("yes", "no", "unknown")

@@ -10,8 +10,9 @@ import json
 import re
 from typing import Any
 
+from openaudit.evidence import Citation
 from openaudit.report import Audit, Gate, ModelError, Report, Result, Waived
-from openaudit.verdict import Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import Finding, LayerResult, Verdict
 
 SCHEMA_VERSION = "2"
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from openaudit import limits
+from openaudit.evidence import Citation
 from openaudit.report import Gate, Report
 from openaudit.report.json_text import dumps_safe
-from openaudit.verdict import Citation, Finding, Verdict
+from openaudit.verdict import Finding, Verdict
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where a probe's framework reference (`MOF:10 ...`) is published: the rule's help link.

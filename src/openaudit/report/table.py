@@ -24,10 +24,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from openaudit.evidence import Citation
 from openaudit.report import Audit, Gate, ModelError, Report, Result
 from openaudit.report.summary import BatchSummary, summarise
 from openaudit.report.text import clean
-from openaudit.verdict import LAYERS, LEVELS, Citation, Finding, LayerResult, Verdict
+from openaudit.verdict import LAYERS, LEVELS, Finding, LayerResult, Verdict
 
 # Undecided is dim: it is the absence of evidence, not a warning of its own.
 LEVEL_STYLES = {"open": "green", "partial": "yellow", "closed": "red", "unknown": "dim"}

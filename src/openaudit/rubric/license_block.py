@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from openaudit.licenses.provenance import DatasetLicense
     from openaudit.rubric.context import ProbeContext
+    from openaudit.rubric.context.license_lineage import DatasetLicense
 
 
 def license_block(ctx: ProbeContext) -> dict[str, Any]:

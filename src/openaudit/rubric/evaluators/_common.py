@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from openaudit.licenses.provenance import DatasetLicense
+from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.verdict import Citation, Outcome
+from openaudit.rubric.context.license_lineage import DatasetLicense
+from openaudit.verdict import Outcome
 
 # The Hub template's "[More Information Needed]", as card.py counts it.
 PLACEHOLDER = re.compile(r"\[?more[ \t]+information[ \t]+needed\]?", re.IGNORECASE)

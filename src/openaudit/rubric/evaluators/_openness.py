@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from openaudit.licenses import LicenseFacts, LicenseReport, lookup
+from openaudit.licenses import LicenseFacts, lookup
+from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.verdict import Outcome
 
 ContentType = Literal["code", "data", "document"]

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from openaudit.card import Link, Section
+from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import no_readme, quote
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 MODELLING_FILES = ["*.py"]
 CONFIG_FILES = ["config.json", "params.json", "model_index.json"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from openaudit.card import Link, Section
-from openaudit.evidence import LinkedRepo
-from openaudit.licenses.provenance import DatasetLicense
+from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators._common import (
     Judgement,
     combine,
@@ -18,7 +18,7 @@ from openaudit.rubric.evaluators._common import (
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 DATA_SECTION_NAMES = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 # "Testing Data" under "Evaluation" names benchmarks, not training data

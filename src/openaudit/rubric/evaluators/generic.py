@@ -10,6 +10,7 @@ from typing import Any, get_args
 from urllib.parse import urlparse
 
 from openaudit.card import LinkKind, Section
+from openaudit.evidence import Citation
 from openaudit.licenses import Family
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
@@ -25,7 +26,7 @@ from openaudit.rubric.evaluators._common import (
     words,
 )
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 NO_LICENSE = "none"  # pseudo-family: no licence stated anywhere
 FAMILIES = (*get_args(Family), NO_LICENSE)

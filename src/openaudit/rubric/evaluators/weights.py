@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from openaudit.evidence import RepoFile
+from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import as_list
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Citation, Outcome
+from openaudit.verdict import Outcome
 
 WEIGHT_FORMATS = (
     "safetensors", "bin", "pt", "pth", "ckpt", "gguf", "ggml",

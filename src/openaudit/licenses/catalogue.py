@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import cast
 
-from openaudit.licenses.model import FAMILIES, Family, LicenseFacts, Ternary
+from openaudit.licenses.facts import FAMILIES, Family, LicenseFacts, Ternary
 from openaudit.licenses.names import licenseref_stem, name_key
 
 _TERNARY = ("yes", "no", "conditional", "unknown")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from openaudit.licenses.table import lookup
+from openaudit.licenses.catalogue import lookup
 
 _CC = re.compile(r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)")
 _CC0 = re.compile(r"creativecommons\.org/publicdomain/zero/1\.0")

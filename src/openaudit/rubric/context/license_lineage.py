@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from openaudit.evidence import Citation
+from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.combine import combine_and, looser_terms
-from openaudit.licenses.declared import declared_license
 from openaudit.licenses.expression import check_expression
-from openaudit.licenses.model import ExpressionReport, LicenseFacts, LicenseReport
-from openaudit.licenses.table import get, lookup
-from openaudit.verdict import Citation
+from openaudit.licenses.facts import ExpressionReport, LicenseFacts
+from openaudit.rubric.context.declared_license import declared_license
+from openaudit.rubric.context.license_identification import identify_once
+from openaudit.rubric.context.license_report import LicenseReport
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence, LinkedRepo
@@ -185,9 +187,7 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
     `report` is the model's own licence from `identify` (computed when omitted).
     """
     if report is None:
-        from openaudit.licenses.identification import identify
-
-        report = identify(evidence)
+        report = identify_once(evidence)
     chain, notes = _chain(evidence)
     bases = tuple(_base(evidence, repo) for repo in chain)
     flags = tuple(f for f in (_flag(report.facts, b) for b in bases) if f)

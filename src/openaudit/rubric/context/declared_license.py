@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from openaudit.evidence import Citation
+from openaudit.licenses.catalogue import lookup
 from openaudit.licenses.expression import check_expression
-from openaudit.licenses.links import identify_url
-from openaudit.licenses.model import Claim, ExpressionReport
-from openaudit.licenses.table import lookup
-from openaudit.verdict import Citation
+from openaudit.licenses.facts import ExpressionReport
+from openaudit.licenses.urls import identify_url
+from openaudit.rubric.context.license_report import Claim
 
 MAX_LIST_ITEMS = 20
 _KINDS = {"int": "a number", "float": "a number", "bool": "a boolean", "dict": "a mapping"}

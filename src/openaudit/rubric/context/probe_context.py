@@ -11,15 +11,17 @@ from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from openaudit import licenses
+from openaudit.evidence import Citation
 from openaudit.licenses.combine import combine_and, looser_terms
-from openaudit.verdict import Citation
+from openaudit.rubric.context.license_identification import identify_once
+from openaudit.rubric.context.license_lineage import dataset_licenses, lineage
 
 if TYPE_CHECKING:
     from openaudit.card import Card, Section
     from openaudit.evidence import Evidence
-    from openaudit.licenses import LicenseFacts, LicenseReport
-    from openaudit.licenses.provenance import DatasetLicense, LineageReport
+    from openaudit.licenses import LicenseFacts
+    from openaudit.rubric.context.license_lineage import DatasetLicense, LineageReport
+    from openaudit.rubric.context.license_report import LicenseReport
 
 
 T = TypeVar("T")
@@ -63,12 +65,12 @@ class ProbeContext:
     @cached_property
     def license(self) -> LicenseReport:
         """The model's licence as identified from every piece of evidence."""
-        return licenses.identify(self.evidence)
+        return identify_once(self.evidence)
 
     @cached_property
     def dataset_licenses(self) -> tuple[DatasetLicense, ...]:
         """Licence facts of the linked datasets the source looked up."""
-        return licenses.dataset_licenses(self.evidence)
+        return dataset_licenses(self.evidence)
 
     @cached_property
     def effective_license(self) -> LicenseFacts | None:
@@ -88,7 +90,7 @@ class ProbeContext:
     @cached_property
     def lineage(self) -> LineageReport:
         """Base models' licences and licence-laundering flags."""
-        return licenses.lineage(self.evidence, self.license)
+        return lineage(self.evidence, self.license)
 
     def file(self, path: str, value: str | None = None) -> Citation:
         """A citation of one repository file."""

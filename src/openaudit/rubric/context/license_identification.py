@@ -13,19 +13,21 @@ cannot be identified stays unknown, with the reason.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from openaudit.evidence import Citation
+from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.clauses import Clause, describe, detect_clauses, facts_from_clauses
-from openaudit.licenses.declared import Declared, declared_license
 from openaudit.licenses.expression import check_expression
-from openaudit.licenses.links import identify_url
-from openaudit.licenses.model import Claim, ExpressionReport, LicenseFacts, LicenseReport
-from openaudit.licenses.table import get, lookup
+from openaudit.licenses.facts import ExpressionReport, LicenseFacts
 from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text
-from openaudit.verdict import Citation
+from openaudit.licenses.urls import identify_url
+from openaudit.rubric.context.declared_license import Declared, declared_license
+from openaudit.rubric.context.license_report import Claim, LicenseReport
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
@@ -322,3 +324,18 @@ def identify(evidence: Evidence) -> LicenseReport:
         conflicts=(*conflicts, *_tag_conflicts(declared, tags)),
         reason=reason,
     )
+
+
+_last = threading.local()  # per thread: the evidence identified last, and its report
+
+
+def identify_once(evidence: Evidence) -> LicenseReport:
+    """`identify`, once per model: when one thread judges the same evidence under
+    several rubrics in a row, the report (immutable) is reused rather than made again."""
+    last = getattr(_last, "identified", None)
+    if last is not None and last[0] is evidence:
+        report: LicenseReport = last[1]
+        return report
+    report = identify(evidence)
+    _last.identified = (evidence, report)
+    return report

@@ -20,8 +20,8 @@ from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
 from openaudit.evidence import Evidence
 from openaudit.frameworks.mof import mof_result
-from openaudit.frameworks.spec import FrameworkSpec
 from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.framework_spec import FrameworkSpec
 from openaudit.verdict import Outcome
 
 

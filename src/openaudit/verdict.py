@@ -54,6 +54,19 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class GradedOutcome(Outcome):
+    """An outcome with a finer grade for framework results.
+
+    MOF component probes grade `included` / `missing` / `not_open` / `unknown`;
+    EOSAI dimension probes grade the dimension's level. The engine scores the
+    yes/no/unknown answer as for any probe; the framework result reads the grade.
+    """
+
+    grade: str = ""
+    present: bool | None = None  # MOF: the component is released (whatever its licence)
+
+
+@dataclass(frozen=True)
 class Finding:
     """One probe's result inside a layer."""
 

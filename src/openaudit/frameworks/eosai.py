@@ -16,7 +16,6 @@ from openaudit.frameworks.components import (
     no_datasets,
     topic_code,
 )
-from openaudit.frameworks.spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
@@ -40,6 +39,7 @@ from openaudit.rubric.evaluators.docs import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files, matching_tags
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
+from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 

@@ -1,5 +1,11 @@
-"""Importing this module registers the frameworks' evaluators (MOF, OSAID, EOSAI)."""
+"""Importing this module registers the frameworks' evaluators (MOF, OSAID, EOSAI) and the
+rules turning their probes' outcomes into each framework's result."""
 
 from openaudit.frameworks import eosai, mof, osaid, terms
+from openaudit.rubric.framework_spec import register_result
+
+register_result("mof", mof.mof_result)
+register_result("osaid", osaid.osaid_result)
+register_result("eosai", eosai.eosai_result)
 
 __all__ = ["eosai", "mof", "osaid", "terms"]

@@ -16,7 +16,6 @@ from openaudit.frameworks.components import (
     content_type,
     datasets_licensed,
 )
-from openaudit.frameworks.spec import MOF_CLASSES, Criterion, FrameworkSpec, grade_of, outcome_of
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import custom_licence, licence_unreadable
 from openaudit.rubric.evaluators._openness import (
@@ -28,6 +27,13 @@ from openaudit.rubric.evaluators._openness import (
     report_openness,
 )
 from openaudit.rubric.evaluators.code import stated_code_license
+from openaudit.rubric.framework_spec import (
+    MOF_CLASSES,
+    Criterion,
+    FrameworkSpec,
+    grade_of,
+    outcome_of,
+)
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 

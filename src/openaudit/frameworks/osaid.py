@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.evidence import Citation
 from openaudit.frameworks.components import choice, data_section, final_parameters, topic_code
-from openaudit.frameworks.spec import FrameworkSpec, outcome_of
 from openaudit.frameworks.terms import code_terms, terms_free
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators._common import (
@@ -15,6 +14,7 @@ from openaudit.rubric.evaluators._common import (
     no_metadata,
     no_readme,
 )
+from openaudit.rubric.framework_spec import FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 

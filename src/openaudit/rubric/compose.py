@@ -22,15 +22,15 @@ errors inside the parent name the parent's.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from openaudit.rubric.builder import LAYER_KEYS, RubricBuilder
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
 from openaudit.rubric.nodes import Entries
-
-if TYPE_CHECKING:
-    from openaudit.rubric.loader import _Builder
+from openaudit.rubric.registry import get_evaluator
+from openaudit.verdict import LAYERS
 
 OVERRIDE_KEYS = (
     "weight", "cap_if_no", "cap_if_unknown", "params", "question", "why", "remediation",
@@ -40,25 +40,21 @@ TEXT_FIELDS = ("id", "version", "title", "source", "description")
 TEXT_KEYS = ("question", "why", "remediation", "can_decide", "cannot_decide", "source")
 
 
-def extend(b: _Builder, root: yaml.Node, entries: Entries) -> Rubric:
-    """The rubric a file extending another describes, validated."""
-    from openaudit.rubric.loader import ROOT_KEYS
-
-    b.r.keys(root, entries, "rubric", ROOT_KEYS, ("id", "version"))
-    parent = b.parent(entries["extends"][1])
+def extend(b: RubricBuilder, root: yaml.Node, entries: Entries, parent: Rubric) -> Rubric:
+    """The rubric a file extending `parent` describes, validated."""
     layers = _layers(b, parent.layers, entries.get("layers"))
     layer_ids = {layer.id for layer in layers}
     disabled = _disabled(b, parent, entries.get("disable"))
     inherited = [p for p in parent.probes if p.id not in disabled]
     inherited = _overridden(b, inherited, disabled, entries.get("overrides"))
-    added = b._probes(entries["probes"][1], layer_ids) if "probes" in entries else ()
+    added = b.probes(entries["probes"][1], layer_ids) if "probes" in entries else ()
     if b.errors:  # the checks below would only repeat them in other words
         raise b.errors.pop()
     _no_clash(b, entries, inherited, disabled, added)
     probes = (*inherited, *added)
     _check_layers(b, root, entries, layers, probes)
     framework = b.framework(entries, probes) if "framework" in entries else parent.framework
-    text = {key: b._text(entries, key, "rubric") for key in TEXT_FIELDS}
+    text = {key: b.text(entries, key, "rubric") for key in TEXT_FIELDS}
     # Title, source and description describe a rubric as written: the child's own, or
     # said to be the parent's, never passed off as the child's.
     text["title"] = text["title"] or f"based on {parent.id} ({parent.title})"
@@ -75,27 +71,23 @@ def extend(b: _Builder, root: yaml.Node, entries: Entries) -> Rubric:
 
 
 def _layers(
-    b: _Builder, parent: tuple[LayerSpec, ...], pair: tuple[yaml.Node, yaml.Node] | None
+    b: RubricBuilder, parent: tuple[LayerSpec, ...], pair: tuple[yaml.Node, yaml.Node] | None
 ) -> tuple[LayerSpec, ...]:
     """The parent's layers with the child's changes, then the child's new layers."""
     if pair is None:
         return parent
-    from openaudit.verdict import LAYERS
-
     known = {layer.id: layer for layer in parent}
     changed: dict[str, LayerSpec] = {}
     for key, (key_node, value) in b.r.mapping(pair[1], "layers").items():
         if key not in LAYERS:
             b.r.fail(key_node, f"unknown layer '{key}'; expected one of {', '.join(LAYERS)}")
-        changed[key] = _layer(b, known[key], value) if key in known else b._layer(key, value)
+        changed[key] = _layer(b, known[key], value) if key in known else b.layer(key, value)
     merged = [changed.pop(layer.id, layer) for layer in parent]
     return (*merged, *changed.values())
 
 
-def _layer(b: _Builder, layer: LayerSpec, node: yaml.Node) -> LayerSpec:
+def _layer(b: RubricBuilder, layer: LayerSpec, node: yaml.Node) -> LayerSpec:
     """An inherited layer with some of its keys changed."""
-    from openaudit.rubric.loader import LAYER_KEYS
-
     what = f"layers.{layer.id}"
     entries = b.r.mapping(node, what)
     b.r.keys(node, entries, what, LAYER_KEYS, ())
@@ -112,7 +104,7 @@ def _layer(b: _Builder, layer: LayerSpec, node: yaml.Node) -> LayerSpec:
     )
 
 
-def _thresholds(b: _Builder, old: Thresholds, node: yaml.Node, what: str) -> Thresholds:
+def _thresholds(b: RubricBuilder, old: Thresholds, node: yaml.Node, what: str) -> Thresholds:
     what = f"{what}.thresholds"
     entries = b.r.mapping(node, what)
     b.r.keys(node, entries, what, ("open", "partial"), ())
@@ -126,7 +118,9 @@ def _thresholds(b: _Builder, old: Thresholds, node: yaml.Node, what: str) -> Thr
     return Thresholds(high, low)
 
 
-def _disabled(b: _Builder, parent: Rubric, pair: tuple[yaml.Node, yaml.Node] | None) -> set[str]:
+def _disabled(
+    b: RubricBuilder, parent: Rubric, pair: tuple[yaml.Node, yaml.Node] | None
+) -> set[str]:
     if pair is None:
         return set()
     ids = {probe.id for probe in parent.probes}
@@ -140,7 +134,7 @@ def _disabled(b: _Builder, parent: Rubric, pair: tuple[yaml.Node, yaml.Node] | N
 
 
 def _overridden(
-    b: _Builder,
+    b: RubricBuilder,
     probes: list[ProbeSpec],
     disabled: set[str],
     pair: tuple[yaml.Node, yaml.Node] | None,
@@ -157,10 +151,8 @@ def _overridden(
     return [by_id[probe.id] for probe in probes]
 
 
-def _override(b: _Builder, probe: ProbeSpec, node: yaml.Node) -> ProbeSpec:
+def _override(b: RubricBuilder, probe: ProbeSpec, node: yaml.Node) -> ProbeSpec:
     """An inherited probe with some of its keys changed (params merged, revalidated)."""
-    from openaudit.rubric.registry import get_evaluator
-
     what = f"overrides.{probe.id}"
     entries = b.r.mapping(node, what)
     b.r.keys(node, entries, what, OVERRIDE_KEYS, ())
@@ -171,18 +163,18 @@ def _override(b: _Builder, probe: ProbeSpec, node: yaml.Node) -> ProbeSpec:
         changes["weight"] = b.r.number(entries["weight"][1], f"{what}.weight")
     for key in ("cap_if_no", "cap_if_unknown"):
         if key in entries:
-            changes[key] = b._level(entries[key], f"{what}.{key}")
+            changes[key] = b.level(entries[key], f"{what}.{key}")
     if "refs" in entries:
         changes["refs"] = b.r.strings(entries["refs"][1], f"{what}.refs")
     if "params" in entries:
         spec = get_evaluator(probe.evaluator)
         assert spec is not None  # the parent was validated
-        changes["params"] = b._params(spec, entries["params"], node, what, base=probe.params)
+        changes["params"] = b.params(spec, entries["params"], node, what, base=probe.params)
     return dataclasses.replace(probe, **changes)
 
 
 def _no_clash(
-    b: _Builder,
+    b: RubricBuilder,
     entries: Entries,
     inherited: list[ProbeSpec],
     disabled: set[str],
@@ -198,7 +190,7 @@ def _no_clash(
 
 
 def _check_layers(
-    b: _Builder,
+    b: RubricBuilder,
     root: yaml.Node,
     entries: Entries,
     layers: tuple[LayerSpec, ...],

@@ -25,12 +25,12 @@ from dataclasses import replace
 from typing import Any
 
 from openaudit.evidence import Evidence
-from openaudit.frameworks.spec import framework_result
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.framework_spec import framework_result
 from openaudit.rubric.license_block import license_block
 from openaudit.rubric.model import LEVEL_RANK, LayerSpec, ProbeSpec, Rubric, cap_level
 from openaudit.rubric.registry import get_evaluator, run
-from openaudit.verdict import Basis, Finding, LayerResult, Level, Outcome, Verdict
+from openaudit.verdict import Basis, Finding, GradedOutcome, LayerResult, Level, Outcome, Verdict
 
 KEY_LAYERS = ("weights", "usage_limits")
 GATED_PROBLEM = (
@@ -124,8 +124,9 @@ def stated_only(outcome: Outcome) -> Outcome:
     reason = f"{outcome.reason} (inferred; --strict counts stated answers only)"
     unknown = replace(outcome, answer="unknown", reason=reason, inferred=False)
     # A graded framework outcome (MOF status, EOSAI level) becomes undecided too.
-    graded = hasattr(unknown, "grade")
-    return replace(unknown, grade="unknown") if graded else unknown  # type: ignore[call-arg]
+    if isinstance(unknown, GradedOutcome):
+        return replace(unknown, grade="unknown")
+    return unknown
 
 
 def _layer(layer: LayerSpec, results: list[Scored], ctx: ProbeContext) -> LayerResult:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from openaudit.verdict import Answer, Level
 
 if TYPE_CHECKING:
-    from openaudit.frameworks.spec import FrameworkSpec
+    from openaudit.rubric.framework_spec import FrameworkSpec
 
 # How far each level is from "open"; a cap keeps the lower of two levels. Unknown
 # sits between closed and partial: a decided "closed" beats an undecided layer,

@@ -148,7 +148,8 @@ def _first_line(text: str | None) -> str:
 _LOADED: list[bool] = []  # non-empty once the built-in evaluators are registered
 
 
-def _load_builtins() -> None:
+def load_builtins() -> None:
+    """Register the built-in evaluators (and the frameworks' result rules), once."""
     if _LOADED:  # every probe of every audit asks: import_module costs ~10 us each time
         return
     for module in _BUILTINS:
@@ -158,13 +159,13 @@ def _load_builtins() -> None:
 
 def get_evaluator(name: str) -> Evaluator | None:
     """The evaluator registered under `name`, or None."""
-    _load_builtins()
+    load_builtins()
     return _REGISTRY.get(name)
 
 
 def evaluators() -> tuple[Evaluator, ...]:
     """Every registered evaluator, sorted by name."""
-    _load_builtins()
+    load_builtins()
     return tuple(_REGISTRY[name] for name in sorted(_REGISTRY))
 
 

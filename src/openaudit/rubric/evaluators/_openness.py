@@ -10,12 +10,11 @@ names as exact strings; the framework's type lists name them, so they count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from openaudit.licenses import LicenseFacts, lookup
 from openaudit.rubric.context.license_report import LicenseReport
-from openaudit.verdict import Outcome
+from openaudit.verdict import GradedOutcome, Outcome
 
 ContentType = Literal["code", "data", "document"]
 CONTENT_TYPES: tuple[ContentType, ...] = ("code", "data", "document")
@@ -50,19 +49,6 @@ TYPE_WORDS: dict[ContentType, str] = {
 }
 
 Openness = Literal["open", "not_open", "unknown"]
-
-
-@dataclass(frozen=True)
-class GradedOutcome(Outcome):
-    """An outcome with a finer grade for framework results.
-
-    MOF component probes grade `included` / `missing` / `not_open` / `unknown`;
-    EOSAI dimension probes grade the dimension's level. The engine scores the
-    yes/no/unknown answer as for any probe; frameworks.py reads the grade.
-    """
-
-    grade: str = ""
-    present: bool | None = None  # MOF: the component is released (whatever its licence)
 
 
 def graded(outcome: Outcome, grade: str, present: bool | None = None) -> GradedOutcome:

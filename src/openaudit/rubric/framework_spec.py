@@ -20,14 +20,15 @@ aggregation rules and returns a JSON-ready dict for `Verdict.extras`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from openaudit.rubric.nodes import Entries, NodeReader
-from openaudit.verdict import Outcome
+from openaudit.rubric.registry import load_builtins
+from openaudit.verdict import GradedOutcome, Outcome
 
 KINDS = ("mof", "osaid", "eosai")
 LIST_KEYS = {"mof": "components", "osaid": "requirements", "eosai": "dimensions"}
@@ -170,18 +171,24 @@ def _check_ids(
 # --- computing results ---------------------------------------------------------------------
 
 
+ResultFn = Callable[[FrameworkSpec, Mapping[str, Outcome]], dict[str, Any]]
+_RESULTS: dict[str, ResultFn] = {}
+
+
+def register_result(kind: str, result: ResultFn) -> None:
+    """Say how a framework kind turns probe outcomes into its result (the frameworks
+    package registers MOF, OSAID and EOSAI when the built-in evaluators load)."""
+    _RESULTS[kind] = result
+
+
 def framework_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
     """The framework's result from the outcomes of the rubric's probes, by probe id.
 
     A probe the rubric no longer has (disabled by a composing rubric) counts as
     undecided, never as met.
     """
-    # Imported here: the framework modules register evaluators, which import the rubric
-    # package, which imports this module to parse rubrics.
-    from openaudit.frameworks import eosai, mof, osaid
-
-    results = {"mof": mof.mof_result, "osaid": osaid.osaid_result, "eosai": eosai.eosai_result}
-    return results[spec.kind](spec, outcomes)
+    load_builtins()
+    return _RESULTS[spec.kind](spec, outcomes)
 
 
 def outcome_of(outcomes: Mapping[str, Outcome], probe: str) -> Outcome:
@@ -192,4 +199,4 @@ def outcome_of(outcomes: Mapping[str, Outcome], probe: str) -> Outcome:
 
 
 def grade_of(outcome: Outcome) -> str:
-    return str(getattr(outcome, "grade", "") or "")
+    return outcome.grade if isinstance(outcome, GradedOutcome) else ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from openaudit.errors import ExitCode, OpenAuditError
-from openaudit.report import ModelError, Result
+from openaudit.results import ModelError, Result
 
 # Models audited at once by default. An audit spends ~2 round trips waiting on the
 # Hub and ~5 ms of CPU, so the count is set by latency, not by the number of cores;

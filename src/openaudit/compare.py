@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from openaudit.report import Audit
+from openaudit.results import Audit
 from openaudit.rubric.model import LEVEL_RANK
 from openaudit.verdict import Verdict
 

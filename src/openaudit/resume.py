@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from openaudit.errors import UsageError
-from openaudit.report import Audit, RubricRef
+from openaudit.results import Audit, RubricRef
 
 MAX_LINE_BYTES = 16 * 2**20  # a report line past this is not one openaudit wrote
 

@@ -45,7 +45,7 @@ class RubricInfo(Protocol):
 
 
 def _open_evidence(ref: str, **options: Any) -> Evidence:
-    from openaudit.sources import open_evidence
+    from openaudit.sources.evidence_source import open_evidence
 
     result: Evidence = open_evidence(ref, **options)
     return result

@@ -129,7 +129,7 @@ def _label(audit: Audit) -> str:
 
 
 def _text(old: Audit, new: Audit, changes: Sequence[Change]) -> str:
-    from openaudit.report.text import clean
+    from openaudit.report.safe_text import clean
 
     lines = [clean(f"{_label(old)} -> {_label(new)} (rubric {new.primary.rubric_id})")]
     if not changes:

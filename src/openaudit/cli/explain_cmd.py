@@ -14,7 +14,7 @@ import typer
 from openaudit.cli.context import AppContext
 from openaudit.cli.output import write_report
 from openaudit.errors import UsageError
-from openaudit.report.text import clean
+from openaudit.report.safe_text import clean
 
 if TYPE_CHECKING:
     from openaudit.rubric.lookup import ProbeMatch

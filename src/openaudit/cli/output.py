@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from openaudit.errors import UsageError
-from openaudit.report.text import clean
+from openaudit.report.safe_text import clean
 from openaudit.secrets import redact
 
 PROG = "openaudit"

@@ -18,7 +18,7 @@ from openaudit.cli.options import ListingFormat, ListingFormatOpt, NoColorOpt, O
 from openaudit.cli.output import say, write_report
 from openaudit.errors import ExitCode, RubricError, UsageError
 from openaudit.report import Format
-from openaudit.report.text import clean
+from openaudit.report.safe_text import clean
 
 if TYPE_CHECKING:
     from openaudit.rubric.model import Rubric

@@ -34,7 +34,7 @@ from openaudit.policy.remote_code import TAG as REMOTE_CODE
 from openaudit.policy.remote_code import remote_code
 from openaudit.policy.selectors import EVIDENCE_TAGS, select
 from openaudit.policy.waivers import Waiver, active, expired_for
-from openaudit.report import Audit, Report
+from openaudit.results import Audit, Report
 from openaudit.rubric.model import LEVEL_RANK, Rubric
 from openaudit.verdict import LAYERS, Level, Verdict
 

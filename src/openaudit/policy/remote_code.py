@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 
-from openaudit.report import Audit
+from openaudit.results import Audit
 
 TAG = "remote-code"
 CODE_GLOBS = ("*.py",)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from openaudit.report import Report
+from openaudit.results import Report
 
 COLOURS = {
     "open": "#4c1",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from openaudit.report import Audit, ModelError, Result
+from openaudit.results import Audit, ModelError, Result
 from openaudit.verdict import LAYERS, LEVELS
 
 

@@ -15,7 +15,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from openaudit.report import Audit, Report
+from openaudit.results import Audit, Report
 from openaudit.verdict import Verdict
 
 HUB = "https://huggingface.co"

@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from openaudit.report import Report
 from openaudit.report.bom_facts import Licence, ModelFacts, created, document_id, model_facts
 from openaudit.report.json_text import dumps_safe
+from openaudit.results import Report
 
 
 def render_cyclonedx(report: Report) -> str:

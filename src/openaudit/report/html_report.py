@@ -14,9 +14,9 @@ from html import escape
 from urllib.parse import urlsplit
 
 from openaudit.evidence import Citation
-from openaudit.report import Audit, ModelError, Report, Result
-from openaudit.report.summary import summarise
-from openaudit.report.text import clean
+from openaudit.report.batch_summary import summarise
+from openaudit.report.safe_text import clean
+from openaudit.results import Audit, ModelError, Report, Result
 from openaudit.verdict import LAYERS, LEVELS, Finding, LayerResult, Verdict
 
 LEVEL_RANK = {"open": 3, "partial": 2, "closed": 1, "unknown": 0}

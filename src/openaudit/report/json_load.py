@@ -12,8 +12,8 @@ from typing import Any
 
 from openaudit.errors import UsageError
 from openaudit.evidence import Citation
-from openaudit.report import Audit, ModelError, Report, RubricRef
 from openaudit.report.json_report import SCHEMA_VERSION
+from openaudit.results import Audit, ModelError, Report, RubricRef
 from openaudit.sources.saved import _mismatch  # the dataclass type check saved evidence uses
 from openaudit.textfile import read_bounded_text
 from openaudit.verdict import LEVELS, Finding, LayerResult, Verdict

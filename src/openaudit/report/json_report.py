@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from openaudit.evidence import Citation
-from openaudit.report import Audit, Gate, ModelError, Report, Result, Waived
+from openaudit.results import Audit, Gate, ModelError, Report, Result, Waived
 from openaudit.verdict import Finding, LayerResult, Verdict
 
 SCHEMA_VERSION = "2"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from openaudit.report import Audit, Gate, ModelError, Report
-from openaudit.report.text import clean
+from openaudit.report.safe_text import clean
+from openaudit.results import Audit, Gate, ModelError, Report
 from openaudit.verdict import Finding, LayerResult, Verdict
 
 LEVEL_MARK = {"open": "🟢", "partial": "🟡", "closed": "🔴", "unknown": "⚪"}

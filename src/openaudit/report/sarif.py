@@ -18,8 +18,8 @@ from typing import Any
 
 from openaudit import limits
 from openaudit.evidence import Citation
-from openaudit.report import Gate, Report
 from openaudit.report.json_text import dumps_safe
+from openaudit.results import Gate, Report
 from openaudit.verdict import Finding, Verdict
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -17,8 +17,8 @@ import io
 import re
 
 from openaudit.errors import OpenAuditError
-from openaudit.report import Report
 from openaudit.report.bom_facts import Licence, created, document_id, model_facts
+from openaudit.results import Report
 
 RELATIONS = {"quantized": "VARIANT_OF", "merge": "DESCENDANT_OF"}
 

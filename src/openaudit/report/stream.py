@@ -15,9 +15,9 @@ import csv
 import io
 from typing import Any
 
-from openaudit.report import Audit, ModelError, Result, RubricRef
 from openaudit.report.json_report import SCHEMA_VERSION, model_to_dict, safe_dumps
-from openaudit.report.text import clean
+from openaudit.report.safe_text import clean
+from openaudit.results import Audit, ModelError, Result, RubricRef
 from openaudit.verdict import LAYERS, Verdict
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

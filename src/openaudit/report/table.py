@@ -25,9 +25,9 @@ from rich.table import Table
 from rich.text import Text
 
 from openaudit.evidence import Citation
-from openaudit.report import Audit, Gate, ModelError, Report, Result
-from openaudit.report.summary import BatchSummary, summarise
-from openaudit.report.text import clean
+from openaudit.report.batch_summary import BatchSummary, summarise
+from openaudit.report.safe_text import clean
+from openaudit.results import Audit, Gate, ModelError, Report, Result
 from openaudit.verdict import LAYERS, LEVELS, Finding, LayerResult, Verdict
 
 # Undecided is dim: it is the absence of evidence, not a warning of its own.

@@ -24,7 +24,7 @@ from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
 from openaudit.secrets import redact_ref
-from openaudit.sources import card_ids, unread_problems
+from openaudit.sources.card_repo_ids import card_ids
 from openaudit.sources.hub_client import (
     HubClient,
     client_errors,
@@ -42,6 +42,7 @@ from openaudit.sources.hub_files import (
     read_readme,
 )
 from openaudit.sources.hub_links import follow_bases, lookup_dataset, skipped, too_many
+from openaudit.sources.license_files import unread_problems
 
 if TYPE_CHECKING:
     from huggingface_hub.hf_api import ModelInfo, RepoSibling

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from openaudit.evidence import Problem, TextFile
 from openaudit.limits import MAX_LICENSE_BYTES, MAX_README_BYTES
-from openaudit.sources import is_license_file
 from openaudit.sources.hub_client import (
     HubClient,
     TooLarge,
@@ -20,6 +19,7 @@ from openaudit.sources.hub_client import (
     error_kind,
     short_reason,
 )
+from openaudit.sources.license_files import is_license_file
 
 if TYPE_CHECKING:
     from huggingface_hub.hf_api import RepoSibling

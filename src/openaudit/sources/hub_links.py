@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from openaudit.evidence import LinkedRepo, LinkStatus
 from openaudit.limits import MAX_BASE_HOPS
-from openaudit.sources import card_ids
+from openaudit.sources.card_repo_ids import card_ids
 from openaudit.sources.hub_client import (
     ErrorKind,
     HubClient,

@@ -28,7 +28,8 @@ from openaudit.limits import (
     MAX_README_BYTES,
 )
 from openaudit.refs import show
-from openaudit.sources import card_ids, is_license_file, unread_problems
+from openaudit.sources.card_repo_ids import card_ids
+from openaudit.sources.license_files import is_license_file, unread_problems
 
 README_NAMES = ("README.md", "readme.md")
 NOT_LOOKED_UP = "a local audit has no Hub access"  # why a linked repo was not looked up

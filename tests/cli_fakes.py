@@ -12,7 +12,7 @@ from report_samples import FRAMEWORKS, sample_rubric, sample_verdict
 from typer.testing import CliRunner, Result
 
 from openaudit.cli.app import app
-from openaudit.cli.context import Services
+from openaudit.cli.app_context import Services
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, RubricError
 from openaudit.evidence import Evidence
 from openaudit.rubric.model import Rubric

@@ -18,7 +18,7 @@ from openaudit.frameworks.components import FINDERS
 from openaudit.frameworks.eosai import DIMENSIONS
 from openaudit.frameworks.osaid import OSAID_ELEMENTS
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._openness import CONTENT_TYPES
+from openaudit.rubric.evaluators.license_openness import CONTENT_TYPES
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Answer, Outcome
 

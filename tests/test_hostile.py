@@ -73,7 +73,7 @@ def fetched(ref: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("color", [False, True])
 def test_card_markup_and_escapes_stay_inert_in_the_table(hub: FakeHub, color: bool) -> None:
-    from openaudit.cli.context import Services
+    from openaudit.cli.app_context import Services
 
     services = Services(stdout_isatty=lambda: color)
     result = CliRunner().invoke(

@@ -17,8 +17,8 @@ import typer
 from typer.core import TyperGroup, TyperOption
 
 from openaudit import __version__
+from openaudit.cli.app_context import AppContext, Services
 from openaudit.cli.audit import audit_command
-from openaudit.cli.context import AppContext, Services
 from openaudit.cli.diff_cmd import diff_command
 from openaudit.cli.explain_cmd import explain
 from openaudit.cli.fetch import fetch_command

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from openaudit.cli.context import AppContext, RubricInfo
+from openaudit.cli.app_context import AppContext
 from openaudit.cli.options import (
     AuthorOpt,
     CacheDirOpt,
@@ -36,6 +36,9 @@ from openaudit.cli.options import (
 from openaudit.cli.output import verbose_logging
 from openaudit.cli.policy_options import BaselineOpt, ConfigOpt, FailOnOpt, RequireClassOpt
 from openaudit.errors import UsageError
+
+if TYPE_CHECKING:
+    from openaudit.rubric.model import Rubric
 
 RefsArg = Annotated[
     list[str] | None,
@@ -134,7 +137,7 @@ def audit_command(
     raise typer.Exit(code)
 
 
-def load_rubrics(app: AppContext, names: Sequence[str]) -> tuple[RubricInfo, ...]:
+def load_rubrics(app: AppContext, names: Sequence[str]) -> tuple[Rubric, ...]:
     """Load every `--rubric`, the primary first; a name given twice counts once.
 
     Two different rubrics with the same id would be indistinguishable in the report,

@@ -26,8 +26,8 @@ from openaudit.batch_inputs import (
     open_ref_list,
     read_lines,
 )
+from openaudit.cli.app_context import AppContext, Settings
 from openaudit.cli.batch_flags import BatchInputs
-from openaudit.cli.context import AppContext, RubricInfo, Settings
 from openaudit.cli.gate import judge
 from openaudit.cli.output import error, say, write_report
 from openaudit.cli.progress import progress_for
@@ -50,6 +50,7 @@ from openaudit.secrets import redact, redact_ref
 from openaudit.verdict import Verdict
 
 if TYPE_CHECKING:
+    from openaudit.rubric.model import Rubric
     from openaudit.sources.cache import EvidenceCache
 
 SUMMARY_LINES_MAX = 20  # per-model summary lines on stderr; more models get one total line
@@ -62,7 +63,7 @@ class BatchRun:
     def __init__(
         self,
         app: AppContext,
-        rubrics: Sequence[RubricInfo],
+        rubrics: Sequence[Rubric],
         settings: Settings,
         policy: Policy,
         *,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from openaudit.cli.context import AppContext
+from openaudit.cli.app_context import AppContext
 from openaudit.cli.options import OutputOpt, RubricOpt, TokenOpt
 from openaudit.cli.output import say, verbose_logging, write_report
 from openaudit.errors import UsageError

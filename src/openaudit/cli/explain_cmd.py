@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from openaudit.cli.context import AppContext
+from openaudit.cli.app_context import AppContext
 from openaudit.cli.output import write_report
 from openaudit.errors import UsageError
 from openaudit.report.safe_text import clean

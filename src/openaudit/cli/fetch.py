@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from openaudit.cli.context import AppContext
+from openaudit.cli.app_context import AppContext
 from openaudit.cli.options import OutputOpt, QuietOpt, RevisionOpt, TokenOpt, VerboseOpt
 from openaudit.cli.output import say, verbose_logging, write_report
 from openaudit.secrets import redact

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from openaudit.cli.context import AppContext
+from openaudit.cli.app_context import AppContext
 from openaudit.cli.output import error, write_report
 from openaudit.errors import ExitCode
 from openaudit.licenses import LicenseFacts, check_expression, lookup

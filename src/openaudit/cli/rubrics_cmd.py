@@ -6,27 +6,18 @@ for `openaudit --help`, so the rubric engine and rich load inside the commands.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from openaudit.cli.context import AppContext, Settings
+from openaudit.cli.app_context import AppContext, Settings
 from openaudit.cli.options import ListingFormat, ListingFormatOpt, NoColorOpt, OutputOpt
 from openaudit.cli.output import say, write_report
 from openaudit.errors import ExitCode, RubricError, UsageError
 from openaudit.report import Format
 from openaudit.report.safe_text import clean
-
-if TYPE_CHECKING:
-    from openaudit.rubric.model import Rubric
-
-JSON_SCHEMA_VERSION = "1"
-# Columns that wrap, and how much of the spare width each gets (0: only what it needs,
-# so a table without a share stays as narrow as its content); the others never wrap.
-WRAPPING_COLUMNS = {"title": 0, "question": 3, "caps": 2}
 
 rubrics_app = typer.Typer(
     name="rubrics",
@@ -77,6 +68,7 @@ def list_command(
 
     `openaudit rubrics show NAME` shows one in full, with its source.
     """
+    from openaudit.report.rubric_listing import listing_json, rubric_list_table
     from openaudit.rubric.docs import rubric_summary
     from openaudit.rubric.lookup import shipped_rubrics
 
@@ -84,15 +76,9 @@ def list_command(
     rubrics = list(shipped_rubrics())
     rows = [rubric_summary(rubric) for rubric in rubrics]
     if settings.format is Format.JSON:
-        text = _json({"rubrics": rows})
+        text = listing_json({"rubrics": rows})
     else:
-        # The sources are paragraphs of citations: they would fill the terminal here.
-        headers = ["id", "version", "title", "probes"]
-        cells = [
-            [row["id"], row["version"], row["title"], str(len(rubric.probes))]
-            for row, rubric in zip(rows, rubrics, strict=True)
-        ]
-        text = _tables([("", headers, cells)], settings)
+        text = rubric_list_table(rows, rubrics, width=settings.width, color=settings.color)
     write_report(text, settings.output)
 
 
@@ -105,15 +91,16 @@ def show_command(
     no_color: NoColorOpt = False,
 ) -> None:
     """Show a rubric: layers with weights and thresholds, and every probe."""
+    from openaudit.report.rubric_listing import listing_json, rubric_tables
     from openaudit.rubric import load_rubric
     from openaudit.rubric.docs import rubric_dict
 
     settings = _settings(ctx, fmt, output, no_color)
     rubric = load_rubric(name)
     if settings.format is Format.JSON:
-        text = _json({"rubric": rubric_dict(rubric)})
+        text = listing_json({"rubric": rubric_dict(rubric)})
     else:
-        text = _show_text(rubric, settings)
+        text = rubric_tables(rubric, width=settings.width, color=settings.color)
     write_report(text, settings.output)
 
 
@@ -204,75 +191,3 @@ def _settings(
     return AppContext.of(ctx).settings(
         chosen, output, no_color=no_color, quiet=False, verbose=False
     )
-
-
-def _json(data: dict[str, Any]) -> str:
-    # ensure_ascii: rubric text may hold control or bidi characters; escaped, it prints safely.
-    document = {"schema_version": JSON_SCHEMA_VERSION, **data}
-    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
-
-
-def _show_text(rubric: Rubric, settings: Settings) -> str:
-    from openaudit.rubric.docs import caps_text, layer_title
-
-    def number(value: float) -> str:
-        return f"{value:g}"
-
-    layers = [
-        [layer_title(layer).replace("`", ""), number(layer.weight),
-         number(layer.thresholds.open), number(layer.thresholds.partial),
-         str(len(rubric.probes_of(layer.id)))]
-        for layer in rubric.layers
-    ]  # fmt: skip
-    title = f"{rubric.id} {rubric.version}: {rubric.title}"
-    if rubric.extends:
-        title += f"\nextends: {rubric.extends}"
-    if rubric.source:
-        title += f"\nsource: {rubric.source}"
-    tables = [(title, ["layer", "weight", "open at", "partial at", "probes"], layers)]
-    for layer in rubric.layers:
-        probes = [
-            [probe.id, probe.question, probe.evaluator, number(probe.weight),
-             caps_text(probe) or "-"]
-            for probe in rubric.probes_of(layer.id)
-        ]  # fmt: skip
-        headers = ["probe", "question", "evaluator", "weight", "caps"]
-        tables.append((layer_title(layer).replace("`", ""), headers, probes))
-    return _tables(tables, settings)
-
-
-def _tables(tables: list[tuple[str, list[str], list[list[str]]]], settings: Settings) -> str:
-    """Plain rich tables; every cell is cleaned text and markup is off, so YAML cannot style."""
-    import io
-
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=settings.width,
-        color_system="standard" if settings.color else None,
-        force_terminal=settings.color,
-        no_color=not settings.color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        _environ={},
-    )
-    for index, (title, headers, rows) in enumerate(tables):
-        if index:
-            console.print()
-        for line in title.splitlines():
-            console.print(Text(clean(line), style="bold"))
-        expand = any(WRAPPING_COLUMNS.get(header) for header in headers)
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=expand)
-        for header in headers:
-            ratio = WRAPPING_COLUMNS.get(header)
-            table.add_column(header, no_wrap=ratio is None, overflow="fold", ratio=ratio or None)
-        for row in rows:
-            table.add_row(*(Text(clean(cell)) for cell in row))
-        console.print(table)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

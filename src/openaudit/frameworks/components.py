@@ -12,21 +12,25 @@ from typing import TYPE_CHECKING, Any, Literal
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
-from openaudit.rubric.evaluators._common import (
+from openaudit.rubric.evaluators.code import about, library, mentions
+from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
+from openaudit.rubric.evaluators.documentation import (
+    card_substantive,
+    evaluation_results,
+    paper_linked,
+)
+from openaudit.rubric.evaluators.evaluator_helpers import (
     declared_datasets,
     no_metadata,
     no_readme,
     quote,
 )
-from openaudit.rubric.evaluators._openness import (
+from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.license_openness import (
     ContentType,
     facts_openness,
     graded,
 )
-from openaudit.rubric.evaluators.code import about, library, mentions
-from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
-from openaudit.rubric.evaluators.docs import card_substantive, evaluation_results, paper_linked
-from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.verdict import Outcome
 

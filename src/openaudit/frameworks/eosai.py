@@ -18,7 +18,14 @@ from openaudit.frameworks.components import (
 )
 from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import (
+from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
+from openaudit.rubric.evaluators.documentation import (
+    card_substantive,
+    evaluation_results,
+    paper_linked,
+    papers_by_role,
+)
+from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     declared_datasets,
     licence_unreadable,
@@ -26,17 +33,10 @@ from openaudit.rubric.evaluators._common import (
     no_readme,
     words,
 )
-from openaudit.rubric.evaluators._openness import (
+from openaudit.rubric.evaluators.generic import best_section, matching_files, matching_tags
+from openaudit.rubric.evaluators.license_openness import (
     graded,
 )
-from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
-from openaudit.rubric.evaluators.docs import (
-    card_substantive,
-    evaluation_results,
-    paper_linked,
-    papers_by_role,
-)
-from openaudit.rubric.evaluators.generic import best_section, matching_files, matching_tags
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of

@@ -17,8 +17,9 @@ from openaudit.frameworks.components import (
     datasets_licensed,
 )
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import custom_licence, licence_unreadable
-from openaudit.rubric.evaluators._openness import (
+from openaudit.rubric.evaluators.code import stated_code_license
+from openaudit.rubric.evaluators.evaluator_helpers import custom_licence, licence_unreadable
+from openaudit.rubric.evaluators.license_openness import (
     CONTENT_TYPES,
     ContentType,
     Openness,
@@ -26,7 +27,6 @@ from openaudit.rubric.evaluators._openness import (
     graded,
     report_openness,
 )
-from openaudit.rubric.evaluators.code import stated_code_license
 from openaudit.rubric.framework_spec import (
     MOF_CLASSES,
     Criterion,

@@ -9,7 +9,7 @@ from openaudit.evidence import Citation
 from openaudit.frameworks.components import choice, data_section, final_parameters, topic_code
 from openaudit.frameworks.terms import code_terms, terms_free
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import (
+from openaudit.rubric.evaluators.evaluator_helpers import (
     declared_datasets,
     no_metadata,
     no_readme,

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import (
+from openaudit.rubric.evaluators.code import library
+from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
     no_readme,
 )
-from openaudit.rubric.evaluators.code import library
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome

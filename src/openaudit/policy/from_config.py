@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import cast
 
 from openaudit.config import Config, ConfigError, Value, as_list
-from openaudit.policy import (
+from openaudit.policy.checks import (
     Policy,
     Selector,
     combine,

@@ -14,8 +14,8 @@ from openaudit.errors import UsageError
 from openaudit.evidence import Citation
 from openaudit.report.json_report import SCHEMA_VERSION
 from openaudit.results import Audit, ModelError, Report, RubricRef
-from openaudit.sources.saved import _mismatch  # the dataclass type check saved evidence uses
 from openaudit.textfile import read_bounded_text
+from openaudit.typecheck import type_mismatch
 from openaudit.verdict import LEVELS, Finding, LayerResult, Verdict
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -94,7 +94,7 @@ def _result(model: dict[str, Any], rubrics: tuple[RubricRef, ...]) -> Audit | Mo
     others = tuple(_compact(model, entry) for entry in model.get("rubrics", [])[1:])
     for verdict in (primary, *others):
         # every field of the rebuilt verdict has the type the reporters rely on
-        where = _mismatch(verdict, Verdict, "")
+        where = type_mismatch(verdict, Verdict, "")
         if where is not None:
             raise ValueError(f"unexpected value at {model.get('ref')!r}: {where}")
     return Audit((primary, *others))

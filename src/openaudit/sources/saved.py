@@ -6,13 +6,11 @@ one-line errors, and every field is type-checked before the rubric sees it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 import logging
-import types
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 from openaudit.errors import UsageError
 from openaudit.evidence import Evidence
@@ -24,6 +22,7 @@ from openaudit.limits import (
 )
 from openaudit.refs import show
 from openaudit.textfile import read_bounded_text
+from openaudit.typecheck import type_mismatch
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ def load_saved(path: Path) -> Evidence:
         evidence = Evidence.from_dict(data)
     except UsageError as exc:
         raise UsageError(f"{name}: {exc.message}", hint=exc.hint) from None
-    where = _mismatch(evidence, Evidence, "")
+    where = type_mismatch(evidence, Evidence, "")
     if where is not None:
         raise UsageError(f"{name}: evidence file is malformed: unexpected value at {where}")
     return evidence
@@ -113,56 +112,6 @@ def _parse_json(text: str, name: str) -> Any:
         raise UsageError(f"{name} is not valid JSON: {exc}") from None
     except RecursionError:
         raise UsageError(f"{name} is not valid evidence: JSON nested too deeply") from None
-
-
-def _mismatch(value: Any, hint: Any, where: str) -> str | None:
-    """Where `value` first disagrees with the type `hint`, or None when it conforms."""
-    origin = get_origin(hint)
-    if hint is Any:
-        return None
-    if origin is Literal:
-        return None if value in get_args(hint) else where
-    if origin in (Union, types.UnionType):
-        fits = any(_mismatch(value, arg, where) is None for arg in get_args(hint))
-        return None if fits else where
-    if origin is tuple:
-        return _mismatch_items(value, get_args(hint)[0], where)
-    if origin is dict:
-        ok = isinstance(value, dict) and all(isinstance(key, str) for key in value)
-        return None if ok else where
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _mismatch_fields(value, hint, where)
-    return None if _is_instance(value, hint) else where
-
-
-def _mismatch_items(value: Any, item_hint: Any, where: str) -> str | None:
-    if not isinstance(value, tuple):
-        return where
-    for index, item in enumerate(value):
-        found = _mismatch(item, item_hint, f"{where}[{index}]")
-        if found is not None:
-            return found
-    return None
-
-
-def _mismatch_fields(value: Any, cls: type, where: str) -> str | None:
-    if not isinstance(value, cls):
-        return where
-    hints = get_type_hints(cls)
-    for item in dataclasses.fields(cls):
-        prefix = f"{where}.{item.name}" if where else item.name
-        found = _mismatch(getattr(value, item.name), hints[item.name], prefix)
-        if found is not None:
-            return found
-    return None
-
-
-def _is_instance(value: Any, hint: Any) -> bool:
-    if hint is type(None):
-        return value is None
-    if hint is int:  # bool is an int subclass, but never a size
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(hint, type) and isinstance(value, hint)
 
 
 def _jsonable(value: Any) -> Any:

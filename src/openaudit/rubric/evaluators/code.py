@@ -12,7 +12,7 @@ from openaudit.card import Link, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import no_readme, quote
+from openaudit.rubric.evaluators.evaluator_helpers import no_readme, quote
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome

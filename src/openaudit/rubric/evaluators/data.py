@@ -8,7 +8,7 @@ from openaudit.card import Link, Section
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
-from openaudit.rubric.evaluators._common import (
+from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     combine,
     dataset_licence_state,

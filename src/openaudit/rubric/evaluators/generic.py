@@ -13,7 +13,7 @@ from openaudit.card import LinkKind, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import Family
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import (
+from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     as_list,
     combine,

@@ -5,7 +5,11 @@ from __future__ import annotations
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import as_list, custom_licence, licence_unreadable
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    as_list,
+    custom_licence,
+    licence_unreadable,
+)
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome

@@ -6,7 +6,7 @@ import re
 
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import as_list
+from openaudit.rubric.evaluators.evaluator_helpers import as_list
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 

@@ -22,36 +22,59 @@ from openaudit.report import Format
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
+    from openaudit.rubric.model import Rubric
+    from openaudit.sources.cache import EvidenceCache
+    from openaudit.sources.hub_listing import ListingQuery
     from openaudit.verdict import Verdict
 
 MIN_WIDTH = 60
 DEFAULT_WIDTH = 100
 
 
-class RubricInfo(Protocol):
-    """What the CLI needs to know about a loaded rubric."""
+class EvidenceOpener(Protocol):
+    """`openaudit.sources.open_evidence`, or a fake of it."""
 
-    @property
-    def id(self) -> str:
-        """The rubric's id, e.g. 'openaudit'."""
+    def __call__(
+        self,
+        ref: str,
+        *,
+        revision: str | None = None,
+        token: str | None = None,
+        listed: dict[str, Any] | None = None,
+        cache: EvidenceCache | None = None,
+        branches: bool = True,
+    ) -> Evidence:
+        """The evidence of one model reference."""
 
-    @property
-    def version(self) -> str:
-        """The rubric's version."""
 
-    @property
-    def title(self) -> str:
-        """The rubric's title."""
+class ModelLister(Protocol):
+    """The Hub listing (`sources.hub_listing.list_hub_models`) as (repo id, data) pairs."""
+
+    def __call__(
+        self, query: ListingQuery, *, token: str | None = None
+    ) -> Iterable[tuple[str, dict[str, Any]]]:
+        """The models the Hub lists for `query`, lazily."""
 
 
-def _open_evidence(ref: str, **options: Any) -> Evidence:
+def _open_evidence(
+    ref: str,
+    *,
+    revision: str | None = None,
+    token: str | None = None,
+    listed: dict[str, Any] | None = None,
+    cache: EvidenceCache | None = None,
+    branches: bool = True,
+) -> Evidence:
     from openaudit.sources.evidence_source import open_evidence
 
-    result: Evidence = open_evidence(ref, **options)
-    return result
+    return open_evidence(
+        ref, revision=revision, token=token, listed=listed, cache=cache, branches=branches
+    )
 
 
-def _list_models(query: Any, *, token: str | None = None) -> Iterable[tuple[str, Any]]:
+def _list_models(
+    query: ListingQuery, *, token: str | None = None
+) -> Iterable[tuple[str, dict[str, Any]]]:
     from openaudit.sources.hub_listing import list_hub_models
 
     return ((model.repo_id, model.data) for model in list_hub_models(query, token=token))
@@ -60,22 +83,19 @@ def _list_models(query: Any, *, token: str | None = None) -> Iterable[tuple[str,
 def _save_evidence(evidence: Evidence, path: Path | None) -> str:
     from openaudit.sources.saved import save_evidence
 
-    text: str = save_evidence(evidence, path)
-    return text
+    return save_evidence(evidence, path)
 
 
-def _load_rubric(name_or_path: str) -> RubricInfo:
+def _load_rubric(name_or_path: str) -> Rubric:
     from openaudit.rubric import load_rubric
 
-    rubric: RubricInfo = load_rubric(name_or_path)
-    return rubric
+    return load_rubric(name_or_path)
 
 
-def _evaluate(rubric: Any, evidence: Evidence, strict: bool = False) -> Verdict:
+def _evaluate(rubric: Rubric, evidence: Evidence, strict: bool = False) -> Verdict:
     from openaudit.rubric import evaluate
 
-    verdict: Verdict = evaluate(rubric, evidence, strict=strict)
-    return verdict
+    return evaluate(rubric, evidence, strict=strict)
 
 
 def _stdout_isatty() -> bool:
@@ -86,11 +106,11 @@ def _stdout_isatty() -> bool:
 class Services:
     """The core functions the commands call, and the one terminal fact they depend on."""
 
-    open_evidence: Callable[..., Evidence] = _open_evidence
-    list_models: Callable[..., Iterable[tuple[str, Any]]] = _list_models
+    open_evidence: EvidenceOpener = _open_evidence
+    list_models: ModelLister = _list_models
     save_evidence: Callable[[Evidence, Path | None], str] = _save_evidence
-    load_rubric: Callable[[str], RubricInfo] = _load_rubric
-    evaluate: Callable[[Any, Evidence, bool], Verdict] = _evaluate
+    load_rubric: Callable[[str], Rubric] = _load_rubric
+    evaluate: Callable[[Rubric, Evidence, bool], Verdict] = _evaluate
     stdout_isatty: Callable[[], bool] = _stdout_isatty
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from openaudit.card import TEMPLATE_PAPER_IDS, Link, Section
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators._common import PLACEHOLDER, no_readme, words
+from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, words
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from openaudit.card import Link
+from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.weights import delta_weights
-from openaudit.verdict import Citation
 
 TRAINING_SECTIONS = ("Training", "Fine-tuning", "Finetuning", "Fine tuning", "Tuning")
 # Words just before a Hub model link that name it as the source of the weights.

@@ -9,7 +9,6 @@ escaped, long inputs shortened).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -20,11 +19,9 @@ from openaudit.secrets import looks_like_token, redact_ref
 
 RefKind = Literal["hub", "local", "saved"]
 
-MAX_NAME_CHARS = 96
 MAX_SHOWN_CHARS = 120
 MAX_REVISION_CHARS = 255
 
-_SEGMENT_RE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
 _HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co"})
 _REV_MARKERS = frozenset({"tree", "blob", "resolve"})
 _OTHER_REPO_TYPES = {"datasets": "dataset", "spaces": "space"}
@@ -52,11 +49,23 @@ def show(text: str) -> str:
 
 
 def is_repo_id(text: str) -> bool:
-    """True when `text` is a valid Hub repo id: `org/name` or a legacy single `name`."""
-    parts = text.split("/")
-    if len(parts) > 2 or text.endswith(".git"):
+    """True when `text` is a valid Hub repo id: `org/name` or a legacy single `name`.
+
+    huggingface_hub's own validator decides (at most 96 letters, digits, `_`, `-`, `.`
+    per part, no `--`, `..` or `.git` end), restricted to ASCII as the Hub's names are;
+    its messages are not shown, the caller's one-line error is. Imported on first use:
+    a folder or saved evidence never needs it.
+    """
+    from huggingface_hub.errors import HFValidationError
+    from huggingface_hub.utils import validate_repo_id  # type: ignore[attr-defined]
+
+    if not text.isascii():
         return False
-    return all(_is_segment(part) for part in parts)
+    try:
+        validate_repo_id(text)
+    except HFValidationError:
+        return False
+    return True
 
 
 def parse_ref(text: str, revision: str | None = None) -> ModelRef:
@@ -84,15 +93,6 @@ def parse_ref(text: str, revision: str | None = None) -> ModelRef:
     if is_repo_id(text):
         return ModelRef("hub", text, repo_id=text, revision=revision)
     raise UsageError(f"not a model reference: {show(text)} ({_EXPECTED})")
-
-
-def _is_segment(part: str) -> bool:
-    return (
-        len(part) <= MAX_NAME_CHARS
-        and "--" not in part
-        and ".." not in part
-        and _SEGMENT_RE.fullmatch(part) is not None
-    )
 
 
 def _check_revision(revision: str) -> None:

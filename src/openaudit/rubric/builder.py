@@ -1,16 +1,20 @@
-"""Reading one rubric file's YAML nodes into a validated Rubric (layers, probes, params).
+"""Reading one rubric file's YAML nodes into a Rubric, with the checks a schema cannot make.
 
-`extends:` (composing a parent rubric) is compose.py; finding and reading files is
-loader.py. Every error names the file's line and column; independent parts are
-checked on after an error, so that one run reports them all.
+The file's structure (keys, types, enums, bounds, id patterns) is checked first
+against its JSON Schema (rubric_schema.py); the builder then checks what needs
+openaudit's knowledge: evaluators and their params, the layer each probe names,
+duplicate probe ids, threshold order, layers left without probes, the `framework:`
+section. A part the schema already found wrong is left alone, so each mistake is
+reported once; independent parts are checked on after an error, so that one run
+reports them all. `extends:` (composing a parent rubric) is compose.py; finding and
+reading files is loader.py.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast, get_args
+from typing import Any, TypeVar, cast
 
 import yaml
 
@@ -19,26 +23,17 @@ from openaudit.rubric.framework_spec import FrameworkSpec, parse_framework
 from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
 from openaudit.rubric.nodes import Entries, NodeReader
 from openaudit.rubric.registry import Evaluator, get_evaluator
-from openaudit.verdict import LAYERS, LEVELS, Answer, Level
+from openaudit.rubric.rubric_schema import NO_ERRORS, SchemaCheck
+from openaudit.verdict import LAYERS, Answer, Level
 
-ROOT_KEYS = (
-    "id", "version", "title", "source", "description", "extends", "layers", "probes",
-    "overrides", "disable", "framework",
-)  # fmt: skip
 MAX_EXTENDS_DEPTH = 8
-LAYER_KEYS = ("weight", "thresholds", "title")
-PROBE_KEYS = (
-    "id", "layer", "question", "evaluator", "params", "weight", "cap_if_no",
-    "cap_if_unknown", "why", "remediation", "refs", "summary", "can_decide",
-    "cannot_decide", "source",
-)  # fmt: skip
+TEXT_FIELDS = ("id", "version", "title", "source", "description")
 PROBE_TEXTS = ("can_decide", "cannot_decide", "source")
-RUBRIC_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-PROBE_REQUIRED = ("id", "layer", "question", "evaluator", "remediation")
-ANSWERS: tuple[str, ...] = get_args(Answer)
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$")
-MAX_REPORTED_ERRORS = 50  # per file: enough to fix a file in one pass
 T = TypeVar("T")
+
+
+class Stop(Exception):
+    """Nothing more can be checked: what is wrong has been reported."""
 
 
 def identity(source: str) -> str:
@@ -49,15 +44,19 @@ def identity(source: str) -> str:
 
 
 class RubricBuilder:
-    """Turns a composed YAML node tree into a validated Rubric.
+    """Turns a composed YAML node tree, its structure checked, into a validated Rubric.
 
     `chain` names the rubrics this one is read for (the files extending it, outermost
-    first, then this one): `extends:` refuses to follow it round in a circle.
+    first, then this one): `extends:` refuses to follow it round in a circle. `schema`
+    holds the structural errors found, and where.
     """
 
-    def __init__(self, reader: NodeReader, chain: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, reader: NodeReader, chain: tuple[str, ...] = (), schema: SchemaCheck = NO_ERRORS
+    ) -> None:
         self.r = reader
         self.chain = (*chain, identity(reader.source))
+        self.schema = schema
         self.errors: list[RubricError] = []  # independent errors found so far
 
     def attempt(self, build: Callable[..., T], *args: Any) -> T | None:
@@ -69,29 +68,29 @@ class RubricBuilder:
             self.errors.append(exc)
             return None
 
+    def sound(self, node: yaml.Node | None) -> bool:
+        """True when the node is present and holds no structural error."""
+        return node is not None and not self.schema.covers(node)
+
+    def stop_if_wrong(self) -> None:
+        """Stop before the whole-rubric checks: they would only repeat errors in other words."""
+        if self.errors or self.schema.errors:
+            raise Stop
+
     def rubric(self, root: yaml.Node, entries: Entries) -> Rubric:
         """A rubric that extends no other."""
-        self.attempt(self.r.keys, root, entries, "rubric", ROOT_KEYS, ())
-        required = ("id", "version", "title", "layers", "probes")
-        self.r.keys(root, entries, "rubric", (*entries,), required)
-        text = {
-            key: self.attempt(self.text, entries, key, "rubric") or ""
-            for key in ("id", "version", "title", "source", "description")
-        }
-        layers = self.layers(entries["layers"][1])
+        text = {key: self.text(entries, key) for key in TEXT_FIELDS}
+        layers_node = entries["layers"][1] if "layers" in entries else None
+        layers = self.layers(layers_node)
         # a probe is checked against every layer named, also one whose own entry was
         # wrong, and against any layer when a name was misspelt: that error is reported
         # once, not again for each of its probes
-        named = set(self.r.mapping(entries["layers"][1], "layers"))
-        if not named <= set(LAYERS):
+        sound = layers_node is not None and self.sound(layers_node)
+        named = set(self.r.mapping(layers_node, "layers")) if layers_node and sound else set()
+        if not sound or not named <= set(LAYERS):
             named |= set(LAYERS)
-        probes = self.probes(entries["probes"][1], named)
-        for key in ("overrides", "disable"):
-            if key in entries:
-                problem = f"rubric.{key}: only allowed with `extends:`"
-                self.attempt(self.r.fail, entries[key][0], problem)
-        if self.errors:  # the checks below would only repeat them in other words
-            raise self.errors.pop()
+        probes = self.probes(entries["probes"][1], named) if "probes" in entries else ()
+        self.stop_if_wrong()
         self.check_layers(entries["layers"][1], layers, probes)
         framework = self.framework(entries, probes)
         return Rubric(**text, layers=layers, probes=probes, path=self.r.source, framework=framework)
@@ -103,61 +102,60 @@ class RubricBuilder:
         ids = {probe.id for probe in probes}
         return parse_framework(self.r, entries["framework"][1], ids)
 
-    def text(self, entries: Entries, key: str, what: str) -> str:
-        if key not in entries:
-            return ""
-        value = entries[key][1]
-        if key == "version" and not isinstance(self.r.value(value), str):
-            self.r.fail(value, f'{what}.version: expected a string (quote it: "1.0")')
-        text = self.r.string(value, f"{what}.{key}")
-        # ids and versions are shown in reports and used as file names: plain tokens only
-        if key in ("id", "version") and not RUBRIC_TOKEN.match(text):
-            self.r.fail(value, f"{what}.{key}: expected letters, digits, '.', '_' or '-'")
-        return text
+    def text(self, entries: Entries, key: str) -> str:
+        """A text field of the rubric itself ('' when absent or wrong)."""
+        node = entries[key][1] if key in entries else None
+        return str(self.r.value(node)) if node is not None and self.sound(node) else ""
 
-    def layers(self, node: yaml.Node) -> tuple[LayerSpec, ...]:
+    def layers(self, node: yaml.Node | None) -> tuple[LayerSpec, ...]:
+        """The layers whose entries are sound, in file order."""
+        if node is None or not isinstance(node, yaml.MappingNode):
+            return ()
         layers = []
-        for key, (key_node, value) in self.r.mapping(node, "layers").items():
-            if key not in LAYERS:
-                self.attempt(
-                    self.r.fail,
-                    key_node,
-                    f"unknown layer '{key}'; expected one of {', '.join(LAYERS)}",
-                )
-                continue
-            layer = self.attempt(self.layer, key, value)
-            if layer is not None:
-                layers.append(layer)
-        if not layers and not self.errors:
-            self.r.fail(node, "layers: expected at least one layer")
+        for key, (_, value) in self.r.mapping(node, "layers").items():
+            if key in LAYERS and self.sound(value):
+                layer = self.attempt(self.layer, key, value)
+                if layer is not None:
+                    layers.append(layer)
         return tuple(layers)
 
     def layer(self, layer_id: str, node: yaml.Node) -> LayerSpec:
+        """One layer: weight (default 1), thresholds, title."""
         what = f"layers.{layer_id}"
         entries = self.r.mapping(node, what)
-        self.r.keys(node, entries, what, LAYER_KEYS, ("thresholds",))
-        weight = (
-            self.r.number(entries["weight"][1], f"{what}.weight") if "weight" in entries else 1.0
-        )
-        thresholds = self.thresholds(entries["thresholds"][1], f"{what}.thresholds")
+        weight = self.number(entries, "weight", 1.0)
+        if "thresholds" not in entries:  # a new layer of a rubric that extends another
+            self.r.fail(node, f"{what}: missing required key 'thresholds'")
+        node = entries["thresholds"][1]
+        values = self.r.mapping(node, f"{what}.thresholds")
+        thresholds = self.thresholds(node, f"{what}.thresholds", **self.numbers(values))
         title = self.r.string(entries["title"][1], f"{what}.title") if "title" in entries else ""
         return LayerSpec(layer_id, weight, thresholds, title)
 
-    def thresholds(self, node: yaml.Node, what: str) -> Thresholds:
-        entries = self.r.mapping(node, what)
-        self.r.keys(node, entries, what, ("open", "partial"), ("open", "partial"))
-        high = self.r.number(entries["open"][1], f"{what}.open", high=100)
-        low = self.r.number(entries["partial"][1], f"{what}.partial", high=100)
-        if low >= high:
+    def thresholds(self, node: yaml.Node, what: str, open: float, partial: float) -> Thresholds:
+        """Thresholds in order: open above partial."""
+        if partial >= open:
             self.r.fail(
-                node, f"{what}: out of order, expected open ({high:g}) above partial ({low:g})"
+                node, f"{what}: out of order, expected open ({open:g}) above partial ({partial:g})"
             )
-        return Thresholds(high, low)
+        return Thresholds(open, partial)
+
+    def numbers(self, entries: Entries) -> dict[str, float]:
+        """A mapping of numbers, as floats."""
+        return {key: float(self.r.value(value)) for key, (_, value) in entries.items()}
+
+    def number(self, entries: Entries, key: str, default: float) -> float:
+        """A number field, or the default when absent."""
+        return float(self.r.value(entries[key][1])) if key in entries else default
 
     def probes(self, node: yaml.Node, layers: set[str]) -> tuple[ProbeSpec, ...]:
+        """The sound probes, each id once."""
         probes: list[ProbeSpec] = []
         seen: set[str] = set()
-        for item in self.r.sequence(node, "probes"):
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        for item in items:
+            if not self.sound(item):
+                continue
             probe = self.attempt(self.probe, item, layers)
             if probe is None:
                 continue
@@ -173,41 +171,37 @@ class RubricBuilder:
         return tuple(probes)
 
     def probe(self, node: yaml.Node, layers: set[str]) -> ProbeSpec:
+        """One probe: its layer must be one of `layers`, its evaluator and params known."""
         entries = self.r.mapping(node, "probe")
-        self.r.keys(node, entries, "probe", PROBE_KEYS, PROBE_REQUIRED[:1])
-        probe_id = self.r.string(entries["id"][1], "probe.id")
+        probe_id = str(self.r.value(entries["id"][1]))
         what = f"probe '{probe_id}'"
-        if not ID_PATTERN.match(probe_id):
-            self.r.fail(entries["id"][1], f"{what}: ids are lowercase words joined by dots")
-        self.r.keys(node, entries, what, PROBE_KEYS, PROBE_REQUIRED)
         layer_node = entries["layer"][1]
-        layer = self.r.string(layer_node, f"{what}.layer")
+        layer = str(self.r.value(layer_node))
         if layer not in layers:
             self.r.fail(
                 layer_node,
                 f"{what}: unknown layer '{layer}'; the rubric defines {', '.join(sorted(layers))}",
             )
         spec = self.evaluator(entries["evaluator"][1], what)
+        texts = {key: self.optional(entries, key) for key in ("why", *PROBE_TEXTS)}
         return ProbeSpec(
             id=probe_id,
             layer=layer,
-            question=self.r.string(entries["question"][1], f"{what}.question"),
+            question=str(self.r.value(entries["question"][1])),
             evaluator=spec.name,
             params=self.params(spec, entries.get("params"), node, what),
-            weight=self.r.number(entries["weight"][1], f"{what}.weight")
-            if "weight" in entries
-            else 1.0,
-            cap_if_no=self.level(entries.get("cap_if_no"), f"{what}.cap_if_no"),
-            cap_if_unknown=self.level(entries.get("cap_if_unknown"), f"{what}.cap_if_unknown"),
-            why=self.optional(entries.get("why"), f"{what}.why"),
-            remediation=self.r.string(entries["remediation"][1], f"{what}.remediation"),
-            refs=self.r.strings(entries["refs"][1], f"{what}.refs") if "refs" in entries else (),
-            summary=self.summary(entries.get("summary"), f"{what}.summary"),
-            **{key: self.optional(entries.get(key), f"{what}.{key}") for key in PROBE_TEXTS},
+            weight=self.number(entries, "weight", 1.0),
+            cap_if_no=self.level(entries.get("cap_if_no")),
+            cap_if_unknown=self.level(entries.get("cap_if_unknown")),
+            remediation=str(self.r.value(entries["remediation"][1])),
+            refs=self.strings(entries, "refs"),
+            summary=self.summary(entries.get("summary")),
+            **texts,
         )
 
     def evaluator(self, node: yaml.Node, what: str) -> Evaluator:
-        name = self.r.string(node, f"{what}.evaluator")
+        """The registered evaluator a probe names."""
+        name = str(self.r.value(node))
         spec = get_evaluator(name)
         if spec is None:
             self.r.fail(node, f"{what}: unknown evaluator '{name}'")
@@ -248,30 +242,31 @@ class RubricBuilder:
             self.r.fail(where, f"{what}.params: {problem}")
         return given
 
-    def level(self, pair: tuple[yaml.Node, yaml.Node] | None, what: str) -> Level | None:
-        if pair is None:
-            return None
-        value = self.r.string(pair[1], what)
-        if value not in LEVELS:
-            self.r.fail(pair[1], f"{what}: expected one of {', '.join(LEVELS)}, got '{value}'")
-        return value
+    def level(self, pair: tuple[yaml.Node, yaml.Node] | None) -> Level | None:
+        """A level (a cap), or None when absent."""
+        return cast(Level, self.r.value(pair[1])) if pair else None
 
-    def optional(self, pair: tuple[yaml.Node, yaml.Node] | None, what: str) -> str:
-        return self.r.string(pair[1], what) if pair else ""
+    def optional(self, entries: Entries, key: str) -> str:
+        """An optional text, '' when absent."""
+        return str(self.r.value(entries[key][1])) if key in entries else ""
 
-    def summary(self, pair: tuple[yaml.Node, yaml.Node] | None, what: str) -> dict[Answer, str]:
+    def strings(self, entries: Entries, key: str) -> tuple[str, ...]:
+        """A list of texts, () when absent."""
+        if key not in entries:
+            return ()
+        return tuple(str(self.r.value(item)) for item in self.r.sequence(entries[key][1], key))
+
+    def summary(self, pair: tuple[yaml.Node, yaml.Node] | None) -> dict[Answer, str]:
+        """What each answer means for this probe (`yes`, `no`, `unknown`)."""
         if pair is None:
             return {}
-        entries = self.r.mapping(pair[1], what)
-        self.r.keys(pair[1], entries, what, ANSWERS, ())
-        return {
-            cast(Answer, key): self.r.string(value, f"{what}.{key}", empty=True)
-            for key, (_, value) in entries.items()
-        }
+        entries = self.r.mapping(pair[1], "summary")
+        return {cast(Answer, key): str(self.r.value(value)) for key, (_, value) in entries.items()}
 
     def check_layers(
         self, node: yaml.Node, layers: tuple[LayerSpec, ...], probes: tuple[ProbeSpec, ...]
     ) -> None:
+        """Every layer has a probe, and not every one of them weighs 0."""
         entries = self.r.mapping(node, "layers")
         for layer in layers:
             own = [probe for probe in probes if probe.layer == layer.id]

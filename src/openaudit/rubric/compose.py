@@ -26,16 +26,11 @@ from typing import Any
 
 import yaml
 
-from openaudit.rubric.builder import LAYER_KEYS, RubricBuilder
-from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric, Thresholds
+from openaudit.rubric.builder import RubricBuilder
+from openaudit.rubric.model import LayerSpec, ProbeSpec, Rubric
 from openaudit.rubric.nodes import Entries
 from openaudit.rubric.registry import get_evaluator
-from openaudit.verdict import LAYERS
 
-OVERRIDE_KEYS = (
-    "weight", "cap_if_no", "cap_if_unknown", "params", "question", "why", "remediation",
-    "refs", "can_decide", "cannot_decide", "source",
-)  # fmt: skip
 TEXT_FIELDS = ("id", "version", "title", "source", "description")
 TEXT_KEYS = ("question", "why", "remediation", "can_decide", "cannot_decide", "source")
 
@@ -44,28 +39,26 @@ def extend(b: RubricBuilder, root: yaml.Node, entries: Entries, parent: Rubric) 
     """The rubric a file extending `parent` describes, validated."""
     layers = _layers(b, parent.layers, entries.get("layers"))
     layer_ids = {layer.id for layer in layers}
-    disabled = _disabled(b, parent, entries.get("disable"))
+    disabled = b.attempt(_disabled, b, parent, entries.get("disable")) or set()
     inherited = [p for p in parent.probes if p.id not in disabled]
     inherited = _overridden(b, inherited, disabled, entries.get("overrides"))
     added = b.probes(entries["probes"][1], layer_ids) if "probes" in entries else ()
-    if b.errors:  # the checks below would only repeat them in other words
-        raise b.errors.pop()
+    b.stop_if_wrong()
     _no_clash(b, entries, inherited, disabled, added)
     probes = (*inherited, *added)
     _check_layers(b, root, entries, layers, probes)
     framework = b.framework(entries, probes) if "framework" in entries else parent.framework
-    text = {key: b.text(entries, key, "rubric") for key in TEXT_FIELDS}
+    text = {key: b.text(entries, key) for key in TEXT_FIELDS}
     # Title, source and description describe a rubric as written: the child's own, or
     # said to be the parent's, never passed off as the child's.
     text["title"] = text["title"] or f"based on {parent.id} ({parent.title})"
     text["source"] = text["source"] or f"{b.r.source}, based on {parent.id}"
-    extends = b.r.string(entries["extends"][1], "rubric.extends")
     return Rubric(
         **text,
         layers=layers,
         probes=probes,
         path=b.r.source,
-        extends=extends,
+        extends=b.text(entries, "extends"),
         framework=framework,
     )
 
@@ -74,14 +67,14 @@ def _layers(
     b: RubricBuilder, parent: tuple[LayerSpec, ...], pair: tuple[yaml.Node, yaml.Node] | None
 ) -> tuple[LayerSpec, ...]:
     """The parent's layers with the child's changes, then the child's new layers."""
-    if pair is None:
+    if pair is None or not b.sound(pair[1]):
         return parent
-    known = {layer.id: layer for layer in parent}
     changed: dict[str, LayerSpec] = {}
-    for key, (key_node, value) in b.r.mapping(pair[1], "layers").items():
-        if key not in LAYERS:
-            b.r.fail(key_node, f"unknown layer '{key}'; expected one of {', '.join(LAYERS)}")
-        changed[key] = _layer(b, known[key], value) if key in known else b.layer(key, value)
+    for key, (_, value) in b.r.mapping(pair[1], "layers").items():
+        old = next((layer for layer in parent if layer.id == key), None)
+        layer = b.attempt(_layer, b, old, value) if old else b.attempt(b.layer, key, value)
+        if layer is not None:
+            changed[key] = layer
     merged = [changed.pop(layer.id, layer) for layer in parent]
     return (*merged, *changed.values())
 
@@ -90,45 +83,30 @@ def _layer(b: RubricBuilder, layer: LayerSpec, node: yaml.Node) -> LayerSpec:
     """An inherited layer with some of its keys changed."""
     what = f"layers.{layer.id}"
     entries = b.r.mapping(node, what)
-    b.r.keys(node, entries, what, LAYER_KEYS, ())
-    weight = b.r.number(entries["weight"][1], f"{what}.weight") if "weight" in entries else None
-    title = b.r.string(entries["title"][1], f"{what}.title") if "title" in entries else None
     thresholds = layer.thresholds
     if "thresholds" in entries:
-        thresholds = _thresholds(b, layer.thresholds, entries["thresholds"][1], what)
+        values = b.numbers(b.r.mapping(entries["thresholds"][1], f"{what}.thresholds"))
+        old = {"open": thresholds.open, "partial": thresholds.partial}
+        thresholds = b.thresholds(entries["thresholds"][1], f"{what}.thresholds", **old | values)
     return LayerSpec(
         layer.id,
-        layer.weight if weight is None else weight,
+        b.number(entries, "weight", layer.weight),
         thresholds,
-        layer.title if title is None else title,
+        b.optional(entries, "title") or layer.title,
     )
-
-
-def _thresholds(b: RubricBuilder, old: Thresholds, node: yaml.Node, what: str) -> Thresholds:
-    what = f"{what}.thresholds"
-    entries = b.r.mapping(node, what)
-    b.r.keys(node, entries, what, ("open", "partial"), ())
-    high, low = old.open, old.partial
-    if "open" in entries:
-        high = b.r.number(entries["open"][1], f"{what}.open", high=100)
-    if "partial" in entries:
-        low = b.r.number(entries["partial"][1], f"{what}.partial", high=100)
-    if low >= high:
-        b.r.fail(node, f"{what}: out of order, expected open ({high:g}) above partial ({low:g})")
-    return Thresholds(high, low)
 
 
 def _disabled(
     b: RubricBuilder, parent: Rubric, pair: tuple[yaml.Node, yaml.Node] | None
 ) -> set[str]:
-    if pair is None:
+    if pair is None or not b.sound(pair[1]):
         return set()
     ids = {probe.id for probe in parent.probes}
     found: set[str] = set()
     for item in b.r.sequence(pair[1], "disable"):
-        probe_id = b.r.string(item, "disable")
+        probe_id = str(b.r.value(item))
         if probe_id not in ids:
-            b.r.fail(item, f"disable: the parent rubric has no probe '{probe_id}'")
+            b.attempt(b.r.fail, item, f"disable: the parent rubric has no probe '{probe_id}'")
         found.add(probe_id)
     return found
 
@@ -139,15 +117,16 @@ def _overridden(
     disabled: set[str],
     pair: tuple[yaml.Node, yaml.Node] | None,
 ) -> list[ProbeSpec]:
-    if pair is None:
+    if pair is None or not isinstance(pair[1], yaml.MappingNode):
         return probes
     by_id = {probe.id: probe for probe in probes}
     for key, (key_node, value) in b.r.mapping(pair[1], "overrides").items():
         if key in disabled:
-            b.r.fail(key_node, f"overrides: probe '{key}' is disabled in this rubric")
-        if key not in by_id:
-            b.r.fail(key_node, f"overrides: the parent rubric has no probe '{key}'")
-        by_id[key] = _override(b, by_id[key], value)
+            b.attempt(b.r.fail, key_node, f"overrides: probe '{key}' is disabled in this rubric")
+        elif key not in by_id:
+            b.attempt(b.r.fail, key_node, f"overrides: the parent rubric has no probe '{key}'")
+        elif b.sound(value):
+            by_id[key] = b.attempt(_override, b, by_id[key], value) or by_id[key]
     return [by_id[probe.id] for probe in probes]
 
 
@@ -155,17 +134,14 @@ def _override(b: RubricBuilder, probe: ProbeSpec, node: yaml.Node) -> ProbeSpec:
     """An inherited probe with some of its keys changed (params merged, revalidated)."""
     what = f"overrides.{probe.id}"
     entries = b.r.mapping(node, what)
-    b.r.keys(node, entries, what, OVERRIDE_KEYS, ())
-    changes: dict[str, Any] = {
-        key: b.r.string(entries[key][1], f"{what}.{key}") for key in TEXT_KEYS if key in entries
-    }
+    changes: dict[str, Any] = {key: b.optional(entries, key) for key in TEXT_KEYS if key in entries}
     if "weight" in entries:
-        changes["weight"] = b.r.number(entries["weight"][1], f"{what}.weight")
+        changes["weight"] = b.number(entries, "weight", probe.weight)
     for key in ("cap_if_no", "cap_if_unknown"):
         if key in entries:
-            changes[key] = b.level(entries[key], f"{what}.{key}")
+            changes[key] = b.level(entries[key])
     if "refs" in entries:
-        changes["refs"] = b.r.strings(entries["refs"][1], f"{what}.refs")
+        changes["refs"] = b.strings(entries, "refs")
     if "params" in entries:
         spec = get_evaluator(probe.evaluator)
         assert spec is not None  # the parent was validated

@@ -7,6 +7,7 @@ RubricError whose message starts with `file:line:column:`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -14,10 +15,11 @@ from pathlib import Path
 import yaml
 
 from openaudit.errors import RubricError, RubricErrors
-from openaudit.rubric.builder import MAX_EXTENDS_DEPTH, ROOT_KEYS, RubricBuilder
+from openaudit.rubric.builder import MAX_EXTENDS_DEPTH, RubricBuilder, Stop
 from openaudit.rubric.compose import extend
 from openaudit.rubric.model import Rubric
 from openaudit.rubric.nodes import NodeReader
+from openaudit.rubric.rubric_schema import NO_ERRORS, check_structure
 from openaudit.safeyaml import SafeYAMLError, compose_bounded
 
 MAX_RUBRIC_BYTES = 1024 * 1024
@@ -82,14 +84,27 @@ def parse_rubric(text: str, *, source: str = "<rubric>", chain: tuple[str, ...] 
         raise RubricError(str(exc)) from None
     if root is None:
         raise RubricError(f"{source}:1:1: the rubric is empty")
-    builder = RubricBuilder(NodeReader(source), chain)
+    reader = NodeReader(source)
+    # The shipped rubrics are checked against the schema by the test suite.
+    schema = NO_ERRORS if source.startswith("rubrics/") else check_structure(reader, root)
+    builder = RubricBuilder(reader, chain, schema)
     try:
         rubric = _build(builder, root)
     except RubricError as exc:
         builder.errors.append(exc)
-    if builder.errors:
-        raise RubricErrors(_flat(builder.errors)[:MAX_REPORTED_ERRORS])
+    except Stop:
+        pass
+    errors = _flat([*schema.errors, *builder.errors])
+    if errors:
+        errors.sort(key=lambda error: _position(error, source))
+        raise RubricErrors(errors[:MAX_REPORTED_ERRORS])
     return rubric
+
+
+def _position(error: RubricError, source: str) -> tuple[int, int]:
+    """(line, column) of an error in this file; an extended parent's errors come first."""
+    located = re.match(r"(\d+):(\d+): ", error.message.removeprefix(f"{source}:"))
+    return (int(located[1]), int(located[2])) if located else (0, 0)
 
 
 def _flat(errors: list[RubricError]) -> list[RubricError]:
@@ -108,7 +123,8 @@ def _build(b: RubricBuilder, root: yaml.Node) -> Rubric:
     entries = b.r.mapping(root, "rubric")
     if "extends" not in entries:
         return b.rubric(root, entries)
-    b.r.keys(root, entries, "rubric", ROOT_KEYS, ("id", "version"))
+    if not b.sound(entries["extends"][1]):
+        raise Stop
     return extend(b, root, entries, _parent(b, entries["extends"][1]))
 
 

@@ -77,7 +77,7 @@ class NodeReader:
         """A string scalar (non-empty unless `empty`)."""
         value = self.value(node)
         if not isinstance(node, yaml.ScalarNode) or not isinstance(value, str):
-            self.fail(node, f"{what}: expected a string, got {_shown(value)}")
+            self.fail(node, f"{what}: expected a string, got {shown(value)}")
         if not empty and not value.strip():
             self.fail(node, f"{what}: expected a non-empty string")
         return value
@@ -88,7 +88,7 @@ class NodeReader:
         """A number within [low, high]."""
         value = self.value(node)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(node, f"{what}: expected a number, got {_shown(value)}")
+            self.fail(node, f"{what}: expected a number, got {shown(value)}")
         if value < low or (high is not None and value > high):
             bounds = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
             self.fail(node, f"{what}: expected a number {bounds}, got {value:g}")
@@ -99,7 +99,8 @@ class NodeReader:
         return tuple(self.string(item, what) for item in self.sequence(node, what))
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as an error message shows it: 'nothing', 'a mapping', "str 'x'"."""
     if value is None:
         return "nothing"
     if isinstance(value, dict | list):

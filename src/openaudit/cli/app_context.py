@@ -56,20 +56,10 @@ class ModelLister(Protocol):
         """The models the Hub lists for `query`, lazily."""
 
 
-def _open_evidence(
-    ref: str,
-    *,
-    revision: str | None = None,
-    token: str | None = None,
-    listed: dict[str, Any] | None = None,
-    cache: EvidenceCache | None = None,
-    branches: bool = True,
-) -> Evidence:
+def _open_evidence(ref: str, **options: Any) -> Evidence:
     from openaudit.sources.evidence_source import open_evidence
 
-    return open_evidence(
-        ref, revision=revision, token=token, listed=listed, cache=cache, branches=branches
-    )
+    return open_evidence(ref, **options)
 
 
 def _list_models(

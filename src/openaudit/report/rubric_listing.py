@@ -71,22 +71,13 @@ def rubric_tables(rubric: Rubric, *, width: int, color: bool) -> str:
 def _tables(tables: list[tuple[str, list[str], list[list[str]]]], width: int, color: bool) -> str:
     """Plain rich tables; every cell is cleaned text and markup is off, so YAML cannot style."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from openaudit.report.rich_console import buffer_console
+
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        _environ={},
-    )
+    console = buffer_console(buffer, width=width, color=color)
     for index, (title, headers, rows) in enumerate(tables):
         if index:
             console.print()

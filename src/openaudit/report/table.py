@@ -19,13 +19,14 @@ from typing import Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from openaudit.evidence import Citation
 from openaudit.report.batch_summary import BatchSummary, summarise
+from openaudit.report.rich_console import buffer_console
 from openaudit.report.safe_text import clean
 from openaudit.results import Audit, Gate, ModelError, Report, Result
 from openaudit.verdict import LAYERS, LEVELS, Finding, LayerResult, Verdict
@@ -62,20 +63,7 @@ def render_table(
 ) -> str:
     """The report as terminal text at `width` columns, with ANSI colour only if `color`."""
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        force_interactive=False,
-        force_jupyter=False,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        legacy_windows=False,
-        _environ={},
-    )
+    console = buffer_console(buffer, width=width, color=color)
     detailed = len(report.results) <= MAX_DETAILED
     for index, result in enumerate(report.results if detailed else ()):
         if index:

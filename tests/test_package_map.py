@@ -206,9 +206,10 @@ def test_no_module_imports_another_modules_private_names() -> None:
 
 def test_module_names_say_what_they_hold_without_their_folder() -> None:
     seen: dict[str, list[str]] = defaultdict(list)
-    for path in source_files(SRC):
-        if path.name != "__init__.py":
-            seen[path.stem].append(str(path.relative_to(SRC)))
+    for path in source_files(SRC):  # a package counts by its folder's name
+        name = path.parent.name if path.name == "__init__.py" else path.stem
+        if path.parent != SRC or path.name != "__init__.py":
+            seen[name].append(str(path.relative_to(SRC)))
     assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
 
 

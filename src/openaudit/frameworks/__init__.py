@@ -1,7 +1,7 @@
 """The published openness frameworks: MOF, OSAID and EOSAI, one module each.
 
-`spec` parses a rubric's `framework:` section and dispatches to the framework's
-result function; `components` finds the framework components in the evidence,
-`terms` reads licence terms as the frameworks do. Importing `mof`, `osaid` and
-`eosai` registers their evaluators.
+`components` finds the framework components in the evidence, `terms` reads
+licence terms as the frameworks do; `plugin` registers the frameworks'
+evaluators and result rules into the rubric engine (the `framework:` section of
+a rubric is `openaudit.rubric.framework_spec`).
 """

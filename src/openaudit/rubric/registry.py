@@ -89,7 +89,7 @@ _TYPE_WORDS: dict[ParamType, str] = {
 
 _REGISTRY: dict[str, Evaluator] = {}
 # Importing these registers the built-in evaluators: the generic ones and the frameworks'.
-_BUILTINS = ("openaudit.rubric.evaluators", "openaudit.frameworks.evaluators")
+_BUILTINS = ("openaudit.rubric.evaluators", "openaudit.frameworks.plugin")
 
 
 def _fits(kind: ParamType, value: Any) -> bool:

@@ -1,5 +1,5 @@
 """The generic evaluators; importing this package registers them (the frameworks'
-evaluators are registered by `openaudit.frameworks.evaluators`)."""
+evaluators and result rules are registered by `openaudit.frameworks.plugin`)."""
 
 from openaudit.rubric.evaluators import code, data, documentation, generic, usage, weights
 

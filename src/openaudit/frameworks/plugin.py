@@ -1,5 +1,6 @@
-"""Importing this module registers the frameworks' evaluators (MOF, OSAID, EOSAI) and the
-rules turning their probes' outcomes into each framework's result."""
+"""The frameworks plugged into the rubric engine: importing this module registers their
+evaluators (MOF, OSAID, EOSAI) and the rules turning their probes' outcomes into each
+framework's result. The rubric registry imports it with the built-in evaluators."""
 
 from openaudit.frameworks import eosai, mof, osaid, terms
 from openaudit.rubric.framework_spec import register_result

@@ -82,22 +82,6 @@ class NodeReader:
             self.fail(node, f"{what}: expected a non-empty string")
         return value
 
-    def number(
-        self, node: yaml.Node, what: str, *, low: float = 0, high: float | None = None
-    ) -> float:
-        """A number within [low, high]."""
-        value = self.value(node)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(node, f"{what}: expected a number, got {shown(value)}")
-        if value < low or (high is not None and value > high):
-            bounds = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
-            self.fail(node, f"{what}: expected a number {bounds}, got {value:g}")
-        return float(value)
-
-    def strings(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        """A list of strings."""
-        return tuple(self.string(item, what) for item in self.sequence(node, what))
-
 
 def shown(value: Any) -> str:
     """A value as an error message shows it: 'nothing', 'a mapping', "str 'x'"."""

@@ -89,3 +89,32 @@ def test_a_value_that_cannot_be_read_is_one_error_not_two() -> None:
         parse_rubric(text, source="r.yaml")
     assert raised.value.messages[0] == "r.yaml:2:10: cannot read '' as !!int"
     assert not any("rubric.version" in message for message in raised.value.messages)
+
+
+FRAMEWORK = """\
+extends: mof
+id: a
+version: "1"
+framework:
+  kind: mof
+  components:
+    - {id: 1, name: X, class: IV, probe: mof.datasets, required: "yes"}
+    - {id: y, name: Y, class: I, probe: [x], colour: red}
+    - {name: Z, class: I, probe: mof.datasets}
+  extra: 1
+"""
+
+
+def test_the_framework_section_by_its_kind() -> None:
+    with pytest.raises(RubricErrors) as raised:
+        parse_rubric(FRAMEWORK, source="f.yaml")
+    assert list(raised.value.messages) == [
+        "f.yaml:7:31: framework item '1'.class: expected one of III, II, I, got 'IV'",
+        "f.yaml:7:66: framework item '1'.required: expected true or false",
+        "f.yaml:8:41: framework item 'y'.probe: expected a string, got a list",
+        "f.yaml:8:46: framework item 'y': unknown key 'colour'; expected one of id, name,"
+        " class, type, required, probe, stand_in",
+        "f.yaml:9:7: framework.components[]: missing required key 'id'",
+        "f.yaml:10:3: framework: unknown key 'extra'; expected one of kind, source, notes,"
+        " components",
+    ]

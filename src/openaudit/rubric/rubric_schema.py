@@ -31,7 +31,14 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 Path = tuple[str | int, ...]
-_TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "a string", "number": "a number"}
+_TYPE_WORDS = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "boolean": "true or false",
+}
+_SHOWS_VALUE = ("string", "number")  # "expected a string, got int 3"
 
 
 @dataclass
@@ -136,6 +143,15 @@ def what(path: Path, data: Any) -> str:
         probe_id = probe.get("id") if isinstance(probe, dict) else None
         name = f"probe '{probe_id}'" if isinstance(probe_id, str) else "probe"
         return ".".join((name, *(str(part) for part in rest[1:] if not isinstance(part, int))))
+    if head == "framework" and len(path) >= 3 and isinstance(path[2], int):
+        section = data.get("framework") if isinstance(data, dict) else None
+        items = section.get(path[1]) if isinstance(section, dict) else None
+        item = items[path[2]] if isinstance(items, list) else None
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, str | int) and not isinstance(ident, bool):
+            tail = [str(part) for part in path[3:] if not isinstance(part, int)]
+            return ".".join((f"framework item '{ident}'", *tail))
+        return f"framework.{path[1]}[]"
     if head in ("layers", "overrides", "framework"):
         return ".".join(str(part) for part in path if not isinstance(part, int))
     if head in ("probes", "disable"):
@@ -154,7 +170,8 @@ def _said(error: ValidationError, path: Path, data: Any) -> Iterator[tuple[Path,
     name = what(path, data)
     if "propertyNames" in error.relative_schema_path:
         choices = ", ".join(schema["enum"])
-        yield (*path, value), True, f"unknown layer '{value}'; expected one of {choices}"
+        message = schema["x-message"].format(what=name, value=value, choices=choices)
+        yield (*path, value), True, message
     elif kind == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for key in (key for key in value if key not in allowed):
@@ -170,7 +187,7 @@ def _said(error: ValidationError, path: Path, data: Any) -> Iterator[tuple[Path,
         if "x-type-message" in schema:
             yield path, False, f"{name}: {schema['x-type-message']}"
         else:
-            got = "" if expected in ("object", "array") else f", got {shown(value)}"
+            got = f", got {shown(value)}" if expected in _SHOWS_VALUE else ""
             yield path, False, f"{name}: expected {_TYPE_WORDS[expected]}{got}"
     elif kind == "enum":
         yield path, False, f"{name}: expected one of {', '.join(schema['enum'])}, got '{value}'"
@@ -178,8 +195,8 @@ def _said(error: ValidationError, path: Path, data: Any) -> Iterator[tuple[Path,
         low, high = schema.get("minimum", 0), schema.get("maximum")
         bounds = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
         yield path, False, f"{name}: expected a number {bounds}, got {value:g}"
-    elif kind == "minProperties" and "x-min-message" in schema:
-        yield path, False, schema["x-min-message"]
+    elif kind in ("minProperties", "minItems") and "x-min-message" in schema:
+        yield path, False, schema["x-min-message"].format(what=name)
     elif "x-message" in schema:
         owner = what(path[:-1], data) if schema.get("x-on-item") else name
         yield path, False, f"{owner}: {schema['x-message']}"

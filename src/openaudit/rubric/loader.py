@@ -1,8 +1,12 @@
 """Loading and validating rubric YAML into a `Rubric`.
 
 Shipped rubrics are package data (`openaudit/rubrics/<name>.yaml`) parsed once
-per process; any other argument is a path. Every validation error is a
-RubricError whose message starts with `file:line:column:`.
+per process; any other argument is a path. A file's structure is checked against
+the rubric JSON Schema (rubric_schema.py; the shipped rubrics are checked by the
+test suite instead), then built and checked further by builder.py, with
+compose.py for `extends:`, whose parent this module finds and loads. Every
+validation error is a RubricError whose message starts with `file:line:column:`;
+a file's errors come all at once, in file order.
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ from openaudit.evidence import Evidence
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, undeclared_bases
 
-REPO = st.from_regex(r"[a-z][a-z0-9-]{0,8}/[A-Za-z0-9][A-Za-z0-9._-]{0,12}", fullmatch=True)
+# Hub names neither start nor end with '.', '-' or '_' (the card parser drops a final '.').
+REPO = st.from_regex(
+    r"[a-z][a-z0-9]{0,8}/[A-Za-z0-9](?:[A-Za-z0-9._-]{0,10}[A-Za-z0-9])?", fullmatch=True
+)
 PROSE = st.text(st.sampled_from(list("abc fine-tuned version of based on #\n[]()")), max_size=80)
 TITLES = st.sampled_from(["Training", "Fine-tuning", "Comparison", "Uses", "Evaluation"])
 

@@ -60,6 +60,30 @@ COMPARED = NO_BASE + "## Comparison\nIt beats [Other 7B](https://huggingface.co/
 ARCHITECTURE_OF = NO_BASE + (
     "Trained from scratch, based on the [Llama](https://huggingface.co/org/llama) architecture.\n"
 )
+TEMPLATE_LINE = NO_BASE + (
+    "## Model Details\n### Model Description\n- **Finetuned from model [optional]:** "
+    "[mistralai/Mistral-7B-v0.1](https://huggingface.co/mistralai/Mistral-7B-v0.1)\n"
+)
+BASE_URL_LINE = NO_BASE + "Base model: https://huggingface.co/org/basemodel\n"
+LEGACY_ID = NO_BASE + (
+    "This model is a fine-tuned version of [distilbert-base-uncased]"
+    "(https://huggingface.co/distilbert-base-uncased) on the imdb dataset.\n"
+)
+GENERATOR = NO_BASE + (
+    "## Training Data\nThe stories were generated with [Gen](https://huggingface.co/org/gen).\n"
+)
+SCRATCH = NO_BASE + (
+    "## Training\nTrained from scratch with the [Llama](https://huggingface.co/org/llama) "
+    "tokenizer.\n"
+)
+TOKENIZER_OF = NO_BASE + "Its tokenizer is based on [Llama](https://huggingface.co/org/llama).\n"
+JUDGE = NO_BASE + (
+    "Answers were judged by a grader built on [Judge](https://huggingface.co/org/judge).\n"
+)
+OWN_VARIANT = NO_BASE + (
+    "## Fine-tuning\nSee [org/m-instruct](https://huggingface.co/org/m-instruct) for our "
+    "instruction-tuned version.\n"
+)
 DELTA = NO_BASE + "## Apply Delta Weights\nAdd these weights to the original ones.\n"
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
@@ -111,6 +135,22 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "no base model"),
     ("delta weights imply a base", "base_data_named", ev(DELTA), {}, "no",
      "the model its delta weights are added to"),
+    ("the Hub template's 'Finetuned from model' line", "base_data_named", ev(TEMPLATE_LINE), {},
+     "no", "builds on mistralai/Mistral-7B-v0.1"),
+    ("a bare 'Base model:' URL", "base_data_named", ev(BASE_URL_LINE), {}, "no",
+     "builds on org/basemodel"),
+    ("a legacy one-segment model id", "base_data_named", ev(LEGACY_ID), {}, "no",
+     "builds on distilbert-base-uncased"),
+    ("a data generator in the training-data section", "base_data_named", ev(GENERATOR), {},
+     "yes", "no base model"),
+    ("trained from scratch with another model's tokenizer", "base_data_named", ev(SCRATCH), {},
+     "yes", "no base model"),
+    ("a tokenizer based on another model", "base_data_named", ev(TOKENIZER_OF), {}, "yes",
+     "no base model"),
+    ("a judge built on another model", "base_data_named", ev(JUDGE), {}, "yes",
+     "no base model"),
+    ("the model's own variant linked under Fine-tuning", "base_data_named",
+     ev(OWN_VARIANT, repo_id="org/m"), {}, "yes", "no base model"),
 ]  # fmt: skip
 
 

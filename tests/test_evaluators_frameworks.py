@@ -16,9 +16,9 @@ import pytest
 from openaudit.evidence import Evidence, LinkedRepo, LinkStatus, RepoFile
 from openaudit.frameworks.components import FINDERS
 from openaudit.frameworks.eosai import DIMENSIONS
+from openaudit.frameworks.license_openness import CONTENT_TYPES
 from openaudit.frameworks.osaid import OSAID_ELEMENTS
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.license_openness import CONTENT_TYPES
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Answer, Outcome
 
@@ -519,6 +519,10 @@ EOSAI: list[EosaiRow] = [
     # weights_basemodel: the base repos looked up (depth 1), else this model's weights
     ("no base model: own weights", ev(MIT, W), "weights_basemodel", ("yes", "yes"),
      "no base model", "open"),
+    ("base named in the card, not declared", ev(MIT + TUNED_FROM, W), "weights_basemodel",
+     ("unknown", "unknown"), "builds on org/basemodel: not looked up", "unknown"),
+    ("delta weights: the base they apply to", ev(MIT + DELTA_SECTION, W), "weights_basemodel",
+     ("unknown", "unknown"), "the model its delta weights are added to", "unknown"),
     ("base named, not looked up", ev(ON_BASE, W), "weights_basemodel", ("unknown", "unknown"),
      "the base model was not looked up", "unknown"),
     ("base publishes weights", ev(ON_BASE, base_models=(base(),)), "weights_basemodel",
@@ -570,6 +574,9 @@ EOSAI: list[EosaiRow] = [
     ("data section, no datasets named", ev(MIT + DATA_SECTION), "datasources_endmodel",
      ("no", "yes"), "no datasets named", "partial"),
     ("no data named or described", ev(MIT), "datasources_endmodel", ("no", "no"),
+     "no training data named or described", "closed"),
+    ("corpora named only as not used", ev(MIT + "## Training Data\nUnlike most models, it was"
+        " not trained on Common Crawl or The Pile.\n"), "datasources_endmodel", ("no", "no"),
      "no training data named or described", "closed"),
     ("corpus named in the training-data section", ev(MIT + CORPUS_NAMED),
      "datasources_endmodel", ("no", "yes"), "names ShareGPT; named, but not published", "partial"),
@@ -663,6 +670,10 @@ EOSAI: list[EosaiRow] = [
      "closed"),
     ("papers only as references", ev(MIT + ARCH_REFERENCE), "preprint", ("no", "no"),
      "references to other work (2104.09864 in 'Model Architecture')", "closed"),
+    ("own paper linked under architecture, called ours",
+     ev(MIT + "## Model Architecture\nDetails are in our [technical report]"
+        "(https://arxiv.org/abs/2401.00001).\n"),
+     "preprint", ("yes", "yes"), "the model's own paper", "open"),
     ("own paper in a citation block beside references",
      ev(MIT + ARCH_REFERENCE + "## Citation\n[ours](https://arxiv.org/abs/2401.00001)\n"),
      "preprint", ("yes", "yes"), "the model's own paper", "open"),

@@ -79,6 +79,12 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("xor weights in prose", "weights_not_conversion",
      ev("model.safetensors", readme="# m\nThese are XOR weights: decode them with the base.\n"),
      "no", "delta weights"),
+    ("a merged re-upload of delta weights", "weights_not_conversion",
+     ev("model.safetensors", readme="# m\nIt merges the XOR weights with the original weights."
+        " These are full weights: there is no need to apply the XOR yourself.\n"), "yes", ""),
+    ("delta weights negated", "weights_not_conversion",
+     ev("model.safetensors", readme="# m\nUnlike earlier releases, these are not delta weights.\n"),
+     "yes", ""),
     ("delta in a name only is no delta release", "weights_not_conversion",
      ev("model.safetensors", readme="# m\nDelta-Net layers replace attention.\n"), "yes", ""),
 ]  # fmt: skip

@@ -51,6 +51,10 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     ),
     "__main__": ("cli",),
 }  # fmt: skip
+# Modules a package loads by name (importlib) rather than by an import statement:
+# the rubric registry loads the built-in evaluator plugins at first use, and the
+# frameworks' plugin registers MOF, OSAID and EOSAI with it. The only such arrow.
+LOADS_BY_NAME: dict[str, tuple[str, ...]] = {"rubric": ("frameworks",)}
 # Third-party packages only some packages may import.
 ONLY_IN = {"typer": {"cli"}, "rich": {"cli", "report"}}
 
@@ -84,6 +88,20 @@ def imports_of(path: Path, src: Path) -> list[tuple[str, tuple[str, ...], int]]:
     return found
 
 
+MODULE_NAME = re.compile(r"openaudit(?:\.[a-z_]+)+")
+
+
+def loaded_by_name(path: Path) -> list[tuple[str, int]]:
+    """String constants in a file that name an openaudit module (plugins loaded by name)."""
+    return [
+        (node.value, node.lineno)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and MODULE_NAME.fullmatch(node.value)
+    ]
+
+
 def source_files(src: Path) -> list[Path]:
     return sorted(src.rglob("*.py"))
 
@@ -103,6 +121,11 @@ def wrong_way_imports(src: Path, may_import: dict[str, tuple[str, ...]]) -> list
             top = module.split(".")[0]
             if top in ONLY_IN and unit not in ONLY_IN[top]:
                 problems.append(f"{path.relative_to(src.parent)}:{line}: {unit} imports {top}")
+        by_name = allowed | set(LOADS_BY_NAME.get(unit, ()))
+        for module, line in loaded_by_name(path):
+            if _unit(module) not in by_name:
+                where = path.relative_to(src.parent)
+                problems.append(f"{where}:{line}: {unit} loads {module} by name")
     return problems
 
 
@@ -179,7 +202,9 @@ def test_a_wrong_way_import_fails(tmp_path: Path) -> None:
     (src / "licenses" / "facts.py").write_text("from openaudit.errors import UsageError\n")
     (src / "evidence.py").write_text("import typer\nfrom openaudit.report import render\n")
     (src / "report.py").write_text("from openaudit.evidence import Evidence\n")
+    (src / "card.py").write_text('PLUGINS = ("openaudit.report.json",)\n')
     assert wrong_way_imports(src, MAY_IMPORT) == [
+        "openaudit/card.py:1: card loads openaudit.report.json by name",
         "openaudit/evidence.py:1: evidence imports typer",
         "openaudit/evidence.py:2: evidence imports openaudit.report",
         "openaudit/licenses/facts.py:1: licenses imports openaudit.errors",

@@ -125,3 +125,17 @@ def test_a_junk_short_token_does_not_mangle_the_report(hub: FakeHub) -> None:
     result = CliRunner().invoke(app, ["openlab/open-7b", "-f", "json"], env={"HF_TOKEN": "1"})
     document = json.loads(result.stdout)  # still valid JSON: no 1 became ***
     assert document["schema_version"] == "2"
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_credentials_in_hf_endpoint_are_never_shown(
+    hub: FakeHub, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """user:password@ and ?token= in HF_ENDPOINT are masked, also in a 'not found' error."""
+    password = "Endpoint-Passw0rd-Typed"
+    endpoint = hub.url.replace("://", f"://user:{password}@") + f"?token={TOKEN}"
+    monkeypatch.setenv("HF_ENDPOINT", endpoint)
+    for ref in ("openlab/open-7b", "nobody/no-such-model"):
+        result = invoke([ref, "--format", fmt])
+        assert result.exit_code in (0, 1, 2, 3), result.output
+        _assert_nowhere(result, password, TOKEN)

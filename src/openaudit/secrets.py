@@ -29,6 +29,21 @@ def secrets_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(match.group() for match in _TOKEN_RE.finditer(text)))
 
 
+def url_secrets(url: str) -> tuple[str, ...]:
+    """What a URL (an HF_ENDPOINT) carries that must never be shown: its `user:password`
+    credentials, the password alone, query values and any token in it."""
+    found = list(secrets_in(url))
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return tuple(found)
+    if "@" in parts.netloc:
+        userinfo = parts.netloc.rsplit("@", 1)[0]
+        found += [userinfo, userinfo.partition(":")[2]]
+    found += [item.split("=", 1)[1] for item in parts.query.split("&") if "=" in item]
+    return tuple(dict.fromkeys(secret for secret in found if secret))
+
+
 def redact_ref(text: str) -> str:
     """The reference as it may be shown: tokens, URL credentials and query values masked."""
     masked = _TOKEN_RE.sub(MASK, text)

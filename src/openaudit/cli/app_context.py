@@ -131,7 +131,15 @@ class AppContext:
         root = ctx.find_root()
         if not isinstance(root.obj, AppContext):
             root.obj = cls(root.obj if isinstance(root.obj, Services) else Services())
+            root.obj.remember_endpoint()
         return root.obj
+
+    def remember_endpoint(self) -> None:
+        """Treat credentials in HF_ENDPOINT (user:password@, ?token=) as secrets too."""
+        from openaudit.secrets import url_secrets
+
+        endpoint = os.environ.get("HF_ENDPOINT", "")
+        self.secrets.extend(s for s in url_secrets(endpoint) if s not in self.secrets)
 
     def token(self, flag: str | None) -> str | None:
         """The token from `--token`, else HF_TOKEN; remembered so output can redact it."""

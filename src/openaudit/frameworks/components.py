@@ -10,6 +10,11 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.evidence import Citation
+from openaudit.frameworks.license_openness import (
+    ContentType,
+    facts_openness,
+    graded,
+)
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.code import about, library, mentions
@@ -26,11 +31,6 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
-from openaudit.rubric.evaluators.license_openness import (
-    ContentType,
-    facts_openness,
-    graded,
-)
 from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.verdict import Outcome
 

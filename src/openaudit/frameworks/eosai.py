@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.evidence import Citation
@@ -15,6 +15,9 @@ from openaudit.frameworks.components import (
     final_parameters,
     no_datasets,
     topic_code,
+)
+from openaudit.frameworks.license_openness import (
+    graded,
 )
 from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
 from openaudit.rubric.context import ProbeContext
@@ -34,9 +37,6 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     words,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files, matching_tags
-from openaudit.rubric.evaluators.license_openness import (
-    graded,
-)
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
@@ -123,8 +123,11 @@ def _direct_bases(ctx: ProbeContext) -> list[LinkedRepo]:
 def _base_weights_level(ctx: ProbeContext) -> Rated:
     bases = _direct_bases(ctx)
     if not bases and not ctx.metadata.get("base_model"):
+        if implied := implied_base(ctx):
+            why = f"no `base_model` is declared, but the card builds on {implied[0]}: not looked up"
+            return _between("closed", "open", why, ctx.field("base_model"), implied[1])
         rated = _weights_level(ctx)
-        return Rated(rated.low, rated.high, f"no base model: {rated.reason}", rated.citations)
+        return replace(rated, reason=f"no base model: {rated.reason}")
     if not bases:
         return _between(
             "closed", "open", "the base model was not looked up", ctx.field("base_model")

@@ -16,10 +16,7 @@ from openaudit.frameworks.components import (
     content_type,
     datasets_licensed,
 )
-from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import stated_code_license
-from openaudit.rubric.evaluators.evaluator_helpers import custom_licence, licence_unreadable
-from openaudit.rubric.evaluators.license_openness import (
+from openaudit.frameworks.license_openness import (
     CONTENT_TYPES,
     ContentType,
     Openness,
@@ -27,6 +24,9 @@ from openaudit.rubric.evaluators.license_openness import (
     graded,
     report_openness,
 )
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.code import stated_code_license
+from openaudit.rubric.evaluators.evaluator_helpers import custom_licence, licence_unreadable
 from openaudit.rubric.framework_spec import (
     MOF_CLASSES,
     Criterion,

@@ -23,7 +23,7 @@ from openaudit.errors import (
 )
 from openaudit.evidence import RepoFile
 from openaudit.limits import MAX_FILES
-from openaudit.secrets import redact
+from openaudit.secrets import redact, redact_ref, url_secrets
 
 if TYPE_CHECKING:
     from huggingface_hub import HfApi
@@ -87,13 +87,19 @@ class HubClient:
         return cls(url, token or None, api)
 
     @property
+    def shown_endpoint(self) -> str:
+        """The endpoint as messages may show it: credentials and query values masked."""
+        return redact_ref(self.endpoint)
+
+    @property
     def auth(self) -> str | bool:
         """What the client gets as `token`: the token, or False for "send none"."""
         return self.token or False
 
     def scrub(self, text: str) -> str:
         """The text with the token (if any) masked, on one line, kept short."""
-        line = " ".join(redact(text, (self.token,) if self.token else ()).split())
+        secrets = (self.token,) if self.token else ()
+        line = " ".join(redact(text, (*secrets, *url_secrets(self.endpoint))).split())
         return line if len(line) <= 160 else line[:157] + "..."
 
     def model_info(
@@ -193,7 +199,7 @@ class HubClient:
         if _status(exc) in (401, 403):
             message = f"the Hub refused access to {repo_id} ({reason})"
             return EvidenceUnavailable(message, hint=AUTH_HINT)
-        return EvidenceUnavailable(f"could not read {repo_id} from {self.endpoint}: {reason}")
+        return EvidenceUnavailable(f"could not read {repo_id} from {self.shown_endpoint}: {reason}")
 
     def network_error(self, exc: BaseException, reason: str) -> NetworkError:
         """The error for a Hub that could not be reached, with the remedy for its cause."""
@@ -202,17 +208,19 @@ class HubClient:
         from openaudit.sources.hub_http import HubUnavailable
 
         if isinstance(exc, errors.OfflineModeIsEnabled):
-            return NetworkError(f"cannot reach the Hub at {self.endpoint}", hint=OFFLINE_HINT)
+            return NetworkError(f"cannot reach the Hub at {self.shown_endpoint}", hint=OFFLINE_HINT)
         cause = exc.kind if isinstance(exc, HubUnavailable) else "connection"
         if cause == "timeout":
-            message = f"the Hub at {self.endpoint} did not answer: {reason}"
+            message = f"the Hub at {self.shown_endpoint} did not answer: {reason}"
             return NetworkError(message, hint=TIMEOUT_HINT)
         if cause == "rate_limited":
-            message = f"the Hub at {self.endpoint} is rate-limiting requests: {reason}"
+            message = f"the Hub at {self.shown_endpoint} is rate-limiting requests: {reason}"
             return NetworkError(message, hint=RATE_HINT)
         if cause == "server":
-            return NetworkError(f"the Hub at {self.endpoint} failed: {reason}", hint=SERVER_HINT)
-        message = f"could not reach the Hub at {self.endpoint}: {reason}"
+            return NetworkError(
+                f"the Hub at {self.shown_endpoint} failed: {reason}", hint=SERVER_HINT
+            )
+        message = f"could not reach the Hub at {self.shown_endpoint}: {reason}"
         return NetworkError(message, hint=NETWORK_HINT)
 
 

@@ -67,6 +67,11 @@ NAMED_CORPORA = re.compile(
 )
 
 
+# "not trained on Common Crawl", "unlike models trained on The Pile": a corpus named
+# only to say it was not used.
+NEGATED = re.compile(r"\b(?:not|never|unlike|instead of|excluding|without)\b[^.\n]*$", re.I)
+
+
 @evaluator(
     "data_sources_named",
     params={
@@ -89,7 +94,11 @@ def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
     for section in ctx.card.sections:
         if _about_training_data(ctx, section, sections):
             text = ctx.card.section_text(section)
-            found += [(section, m.group(0)) for m in NAMED_CORPORA.finditer(text)]
+            found += [
+                (section, m.group(0))
+                for m in NAMED_CORPORA.finditer(text)
+                if not NEGATED.search(text, max(0, m.start() - 80), m.start())
+            ]
     if found:
         names = ", ".join(dict.fromkeys(name for _, name in found))
         cites = tuple(dict.fromkeys(ctx.section(section) for section, _ in found))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from openaudit.card import TEMPLATE_PAPER_IDS, Link, Section
+from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, words
@@ -218,8 +218,20 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
                 for home in homes
             )
         )
-        (references if cited else own).append(link)
+        (references if cited and not _called_own(card, link) else own).append(link)
     return own + papers[MAX_CITATION_CHECKS:], references
+
+
+# "our technical report", "this model's paper", "we describe": the card's own paper,
+# wherever it is linked.
+OWN_PAPER_WORDS = re.compile(r"\b(?:our|we|this (?:model|work)(?:'s)?)\b[^.\n]{0,80}$", re.I)
+
+
+def _called_own(card: Card, link: Link) -> bool:
+    """The words just before the link (or its text) call the paper the card's own."""
+    at = card.body.find(link.url)
+    before = card.body[max(0, at - 160) : at] if at > 0 else ""
+    return bool(OWN_PAPER_WORDS.search(before) or OWN_PAPER_WORDS.search(f"{link.text}"))
 
 
 @evaluator(

@@ -1,32 +1,56 @@
 """Base models a card names in its text but not in `base_model` metadata.
 
 Many fine-tunes never fill in `base_model`; their cards still say what they were
-tuned from, in a training or fine-tuning section ("Fine-tuning on Gaudi2: ...
-[Mistral-7B](https://huggingface.co/...)") or in the Trainer's opening line ("This
-model is a fine-tuned version of [org/name](https://huggingface.co/org/name)").
-A careful reader takes such a Hub model as the base (an inference, cited); a Hub
-model linked anywhere else (comparisons, evaluation tables, sibling releases) is not.
+tuned from: the Trainer's opening line ("This model is a fine-tuned version of
+[org/name](https://huggingface.co/org/name)"), the Hub template's "Finetuned from
+model:" line, or a link in the training or fine-tuning section ("Fine-tuning on
+Gaudi2: ... [Mistral-7B](https://huggingface.co/...)"). A careful reader takes such a
+Hub model as the base (an inference, cited). A Hub model linked anywhere else
+(comparisons, data generators, judges, tokenizers, the model's own variants) is not,
+and a card that says it was trained from scratch names no base.
 """
 
 from __future__ import annotations
 
 import re
 
-from openaudit.card import Link
+from openaudit.card import Card, Link
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.weights import delta_weights
 
-TRAINING_SECTIONS = ("Training", "Fine-tuning", "Finetuning", "Fine tuning", "Tuning")
-# Words just before a Hub model link that name it as the source of the weights.
-DERIVED_FROM = re.compile(
-    r"\b(?:fine-?tuned|finetuned|tuned|based|built|derived|distilled|continued|adapted)"
-    r"(?:\s+(?:version|checkpoint|variant|model))?\s+(?:of|from|on(?:\s+top\s+of)?)"
-    r"\s+(?:the\s+)?(?:model\s+)?(?:\[[^\[\]\n]{0,120}\]\(|<)?\s*$",
+TRAINING_SECTIONS = ("Training", "Fine-tuning", "Finetuning", "Fine tuning")
+# Training sections that hold something other than how this model was made from another.
+NOT_DERIVATION_TITLE = re.compile(
+    r"\b(?:data(?:sets?)?|results?|hyper-?parameters?|evaluation|how|guide|your|example)\b",
     re.IGNORECASE,
 )
-# "based on the [X](...) architecture" borrows a design, not the weights.
+# Words just before a Hub model link that name it as the source of the weights.
+DERIVED_FROM = re.compile(
+    r"(?:\b(?:fine-?tuned|finetuned|tuned|based|built|derived|distilled|continued|adapted)"
+    r"(?:\s+(?:version|checkpoint|variant|model))?\s+(?:of|from|on(?:\s+top\s+of)?)"
+    r"\s+(?:the\s+)?(?:model\s+)?"
+    r"|\b(?:fine-?tuned\s+from(?:\s+model)?|base\s+model)\s*(?:\[optional\])?[\s*_]*:[\s*_]*)"
+    r"(?:\[[^\[\]\n]{0,120}\]\(|<)?\s*$",
+    re.IGNORECASE,
+)
+# The model named is used for something else: a design, a tokenizer, a judge, data.
 NOT_WEIGHTS = re.compile(r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er)", re.IGNORECASE)
+OTHER_ROLE = re.compile(
+    r"\b(?:tokeni[sz]er|judge|grader|classifier|reward model|filter|teacher|embedding model)"
+    r"\b[^.\n]{0,60}$",
+    re.IGNORECASE,
+)
+# Data made with another model ("generated with [X]") in a training section.
+DATA_MADE_WITH = re.compile(r"\b(?:generat|synthesi[sz]|annotat|label)\w*\b[^.\n]{0,60}$", re.I)
+FROM_SCRATCH = re.compile(r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", re.IGNORECASE)
+# huggingface.co/<name> with one segment: a legacy model id (distilbert-base-uncased)
+# unless it is one of the site's own pages.
+LEGACY_MODEL = re.compile(r"https?://(?:www\.)?huggingface\.co/([A-Za-z0-9][\w.-]*)/?$")
+SITE_PAGES = frozenset(
+    {"docs", "spaces", "datasets", "models", "papers", "blog", "pricing", "login", "join",
+     "settings", "organizations", "learn", "tasks", "posts", "collections", "chat", "enterprise"}
+)  # fmt: skip
 WINDOW = 200  # characters before a link searched for DERIVED_FROM
 MAX_CHECKED = 50  # Hub model links looked at per card (each costs a scan of the body)
 
@@ -36,12 +60,15 @@ def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
     each with the citation of where (empty when `base_model` is declared)."""
     if ctx.metadata.get("base_model") or ctx.evidence.base_models or not ctx.readme_read:
         return ()
+    card = ctx.card
+    if FROM_SCRATCH.search(card.body):
+        return ()
     own = (ctx.evidence.repo_id or "").lower()
     found: dict[str, Citation] = {}
-    for link in ctx.card.links_of("hf_model")[:MAX_CHECKED]:
-        target = link.target
-        if not target or target.lower() == own or target in found:
-            continue
+    for target, link in _model_links(card)[:MAX_CHECKED]:
+        mine = own and (target.lower() == own or target.lower().startswith(f"{own}-"))
+        if mine or target in found:
+            continue  # the model itself, or its own variants (-instruct, -GGUF)
         where = _named_as_base(ctx, link)
         if where is not None:
             found[target] = where
@@ -59,13 +86,34 @@ def implied_base(ctx: ProbeContext) -> tuple[str, Citation] | None:
     return ("the model its delta weights are added to", delta) if delta is not None else None
 
 
+def _model_links(card: Card) -> list[tuple[str, Link]]:
+    """Hub model links with their repo ids, legacy one-segment ids included."""
+    found = []
+    for link in card.links:
+        if link.kind == "hf_model" and link.target:
+            found.append((link.target, link))
+        elif (legacy := LEGACY_MODEL.match(link.url)) and legacy[1].lower() not in SITE_PAGES:
+            found.append((legacy[1], link))
+    return found
+
+
 def _named_as_base(ctx: ProbeContext, link: Link) -> Citation | None:
     card = ctx.card
-    for home in (s for s in card.sections if link.url in s.text):
-        if any(card.title_matches(s, *TRAINING_SECTIONS) for s in card.section_path(home)):
-            return ctx.section(home)
     at = card.body.find(link.url)
     if at <= 0 or NOT_WEIGHTS.match(card.body, at + len(link.url)):
         return None
-    phrase = DERIVED_FROM.search(card.body[max(0, at - WINDOW) : at])
-    return ctx.readme(phrase.group(0).strip()) if phrase else None
+    before = card.body[max(0, at - WINDOW) : at]
+    phrase = DERIVED_FROM.search(before)
+    if phrase is not None:
+        if OTHER_ROLE.search(before[: phrase.start()]):
+            return None  # "a tokenizer based on X", "a judge built on X"
+        return ctx.readme(phrase.group(0).strip())
+    if OTHER_ROLE.search(before[-80:]) or DATA_MADE_WITH.search(before[-80:]):
+        return None
+    for home in (s for s in card.sections if link.url in s.text):
+        path = card.section_path(home)
+        if any(card.title_matches(s, *TRAINING_SECTIONS) for s in path) and not any(
+            NOT_DERIVATION_TITLE.search(s.title) for s in path
+        ):
+            return ctx.section(home)
+    return None

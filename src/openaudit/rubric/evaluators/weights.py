@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from openaudit.evidence import Citation, RepoFile
@@ -26,6 +27,14 @@ DELTA_WEIGHTS = re.compile(
     r"|\bapply(?:ing)?\s+(?:the\s+)?(?:delta|xor)\b",
     re.IGNORECASE,
 )
+# Cards of merged re-uploads say the delta is already applied.
+FULL_WEIGHTS = re.compile(
+    r"\b(?:full|merged|complete)\s+(?:model\s+)?weights\b"
+    r"|\bno\s+need\s+to\s+apply\b|\bmerg(?:ed|ing)\s+(?:the\s+)?(?:delta|xor|diff)\b",
+    re.IGNORECASE,
+)
+NOT_A_DELTA = re.compile(r"\b(?:not|unlike|no longer|instead of|without)\b[^.\n]*$", re.I)
+MAX_DELTA_MENTIONS = 20
 
 
 def weight_format(repo_file: RepoFile) -> str | None:
@@ -139,11 +148,16 @@ def delta_weights(ctx: ProbeContext) -> Citation | None:
     weights; None when it does not (or the card was not read)."""
     if not ctx.readme_read:
         return None
+    body = ctx.card.body
+    if FULL_WEIGHTS.search(body):
+        return None  # "merged with the original weights": a full model, not a delta
     for section in ctx.card.sections:
         if DELTA_WEIGHTS.search(section.title):
             return ctx.section(section)
-    found = DELTA_WEIGHTS.search(ctx.card.body)
-    return ctx.readme(found.group(0)) if found else None
+    for found in itertools.islice(DELTA_WEIGHTS.finditer(body), MAX_DELTA_MENTIONS):
+        if not NOT_A_DELTA.search(body[max(0, found.start() - 60) : found.start()]):
+            return ctx.readme(found.group(0))
+    return None
 
 
 def _base_models(ctx: ProbeContext) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from openaudit.frameworks.license_openness import (
     facts_openness,
     graded,
 )
-from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.code import about, library, mentions
 from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
@@ -106,6 +106,7 @@ def final_parameters(ctx: ProbeContext) -> Found | Outcome:
     return no_listing(ctx, "weight files")
 
 
+@once_per_model
 def data_section(ctx: ProbeContext) -> tuple[Section, int] | None:
     """The card's training-data section and its words, when it has at least 40."""
     section, count = best_section(ctx, DATA_SECTIONS) if ctx.readme_read else (None, 0)
@@ -144,6 +145,7 @@ def _sample_outputs(ctx: ProbeContext) -> Found | Outcome:
     return Outcome.no(f"no section titled {quote(SAMPLE_SECTIONS)}", ctx.readme())
 
 
+@once_per_model
 def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     keywords, sections, files = TOPICS[component]
     what = component.replace("_", " ")

@@ -39,6 +39,7 @@ _HELPER_PACKAGES = ("openaudit.rubric.evaluators", "openaudit.frameworks")
 def _collect(
     fn: Callable[..., Any], params: set[str], found: dict[str, list[str]], seen: set[str]
 ) -> None:
+    fn = inspect.unwrap(fn)  # a memoised helper (once_per_model): read the function itself
     key = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
     if key in seen:
         return

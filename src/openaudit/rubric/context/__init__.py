@@ -16,7 +16,7 @@ from openaudit.rubric.context.license_lineage import (
     lineage,
 )
 from openaudit.rubric.context.license_report import Claim, LicenseReport
-from openaudit.rubric.context.probe_context import ProbeContext
+from openaudit.rubric.context.probe_context import ProbeContext, once_per_model
 
 __all__ = [
     "BaseLicense",
@@ -28,4 +28,5 @@ __all__ = [
     "dataset_licenses",
     "identify_license",
     "lineage",
+    "once_per_model",
 ]

@@ -7,9 +7,10 @@ once per audit, however many probes ask for them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from openaudit.evidence import Citation
 from openaudit.licenses.combine import combine_and, looser_terms
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class ProbeContext:
@@ -123,3 +125,36 @@ def _short(value: Any, limit: int = 200) -> str | None:
         value = ", ".join(value)
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def once_per_model(
+    fn: Callable[Concatenate[ProbeContext, P], T],
+) -> Callable[Concatenate[ProbeContext, P], T]:
+    """Compute `fn(ctx, ...)` once per context and arguments.
+
+    For a pure function of the evidence that several rubrics' probes ask for (a card's
+    substance, a paper link): the default, MOF and EOSAI rubrics of one model share it.
+    Keyword and positional calls share one entry; list arguments are keyed as tuples.
+    """
+    code = fn.__code__
+    names = code.co_varnames[1 : code.co_argcount]
+
+    @functools.wraps(fn)
+    def wrapper(ctx: ProbeContext, *args: P.args, **kwargs: P.kwargs) -> T:
+        values = list(args)
+        rest = dict(kwargs)
+        for name in names[len(args) :]:
+            values.append(rest.pop(name, _UNSET))
+        if rest:  # arguments the signature does not name: not memoised
+            return fn(ctx, *args, **kwargs)
+        key = (wrapper, tuple(tuple(v) if isinstance(v, list) else v for v in values))
+        try:
+            hash(key)
+        except TypeError:  # an unhashable argument: computed every time
+            return fn(ctx, *args, **kwargs)
+        return ctx.cached(key, lambda: fn(ctx, *args, **kwargs))
+
+    return wrapper
+
+
+_UNSET = object()  # an argument left to its default

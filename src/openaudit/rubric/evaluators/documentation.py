@@ -7,7 +7,7 @@ from typing import Any
 
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
-from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, words
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
 from openaudit.rubric.registry import Param, evaluator
@@ -54,6 +54,7 @@ def _unfilled(ctx: ProbeContext) -> int:
     reads=("README.md",),
     doc="A model card exists, has at least MIN_WORDS words and is not an unfilled template.",
 )
+@once_per_model
 def card_substantive(ctx: ProbeContext, min_words: int, max_unfilled: float) -> Outcome:
     """A model card exists and is more than an unfilled template."""
     if not ctx.readme_read:
@@ -123,6 +124,7 @@ def _index_results(index: Any) -> bool:
     reads=("card:model-index", "files", "README.md"),
     doc="Evaluation results are published: model-index, .eval_results/ or a results table.",
 )
+@once_per_model
 def evaluation_results(ctx: ProbeContext) -> Outcome:
     """Evaluation results are published in the metadata, result files or a card table."""
     index = ctx.metadata.get("model-index")
@@ -242,6 +244,7 @@ def _called_own(card: Card, link: Link) -> bool:
         " cited only in evaluation or data tables are the benchmarks' or datasets'."
     ),
 )
+@once_per_model
 def paper_linked(ctx: ProbeContext) -> Outcome:
     """A paper or technical report is linked or tagged."""
     # The template cites a CO2 paper on every card; that is not the model's paper.

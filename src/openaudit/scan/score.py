@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from openaudit.rubric import ProbeContext, evaluate, load_rubric
+from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.registry import get_evaluator
 from openaudit.scan import rows
+from openaudit.scan.levels import BoundRubric, Levels
 from openaudit.scan.rows import row_evidence
-from openaudit.verdict import LAYERS, Verdict
+from openaudit.verdict import LAYERS
 
 if TYPE_CHECKING:
     from openaudit.rubric.model import Rubric
@@ -46,11 +47,13 @@ class Rubrics:
     mof: Rubric
     eosai: Rubric
     needs: dict[str, frozenset[str]]  # per default layer, the kinds of evidence it reads
+    bound: tuple[BoundRubric, BoundRubric, BoundRubric]  # default, MOF, EOSAI
 
     @classmethod
     def of(cls, default: Rubric, mof: Rubric, eosai: Rubric) -> Rubrics:
         """The rubrics, with what each default layer reads worked out once."""
-        return cls(default, mof, eosai, _layer_needs(default))
+        bound = (BoundRubric.of(default), BoundRubric.of(mof), BoundRubric.of(eosai))
+        return cls(default, mof, eosai, _layer_needs(default), bound)
 
     @property
     def eosai_dimensions(self) -> tuple[str, ...]:
@@ -163,13 +166,12 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     try:
         # one context: the card, licence and lineage are worked out once for all three
         ctx = ProbeContext(found.evidence)
-        default = evaluate(rubrics.default, found.evidence, context=ctx)
-        mof = evaluate(rubrics.mof, found.evidence, context=ctx)
-        eosai = evaluate(rubrics.eosai, found.evidence, context=ctx)
+        default, mof, eosai = (bound.levels(ctx) for bound in rubrics.bound)
+        out.update(_layers(default))
+        out.update(_licence(ctx))
+        out.update(_frameworks(mof, eosai))
     except Exception as exc:  # one bad row must never stop a scan of millions
         return {**out, "error": _cut(f"scoring failed: {type(exc).__name__}: {exc}")}
-    out.update(_layers(default))
-    out.update(_frameworks(mof, eosai))
     out["incomplete"] = ",".join(
         layer for layer in LAYERS if rubrics.needs.get(layer, frozenset()) & found.lacks
     )
@@ -203,18 +205,25 @@ def _when(value: Any) -> str | None:
     return str(iso()) if callable(iso) else str(value)
 
 
-def _layers(verdict: Verdict) -> dict[str, Any]:
-    out: dict[str, Any] = {"level": verdict.level, "score": verdict.score}
-    for layer in verdict.layers:
+def _layers(levels: Levels) -> dict[str, Any]:
+    out: dict[str, Any] = {"level": levels.level, "score": levels.score}
+    for layer in levels.layers:
         out[layer.id] = layer.level
         out[f"{layer.id}_score"] = layer.score
-    out["license_id"] = verdict.license.get("id")
-    out["license_family"] = verdict.license.get("family")
-    out["lineage_flags"] = "; ".join(verdict.license.get("lineage_flags", ())) or None
     return out
 
 
-def _frameworks(mof: Verdict, eosai: Verdict) -> dict[str, Any]:
+def _licence(ctx: ProbeContext) -> dict[str, Any]:
+    """The licence columns, as the verdict's licence block has them (license_block.py)."""
+    report = ctx.license
+    return {
+        "license_id": report.license_id,
+        "license_family": report.facts.family if report.facts else None,
+        "lineage_flags": "; ".join(ctx.lineage.flags) or None,
+    }
+
+
+def _frameworks(mof: Levels, eosai: Levels) -> dict[str, Any]:
     out: dict[str, Any] = {}
     mof_result = mof.framework or {}
     out["mof_class"] = mof_result.get("class")
@@ -225,12 +234,10 @@ def _frameworks(mof: Verdict, eosai: Verdict) -> dict[str, Any]:
     return out
 
 
-def _undecided(verdict: Verdict) -> Iterable[str]:
+def _undecided(levels: Levels) -> Iterable[str]:
     """Why each unknown answer of the default rubric stayed unknown: `layer/probe: reason`."""
-    for layer in verdict.layers:
-        for finding in layer.findings:
-            if finding.answer == "unknown":
-                yield f"{layer.id}/{finding.probe}: {finding.reason}"
+    for layer, probe, reason in levels.unknown:
+        yield f"{layer}/{probe}: {reason}"
 
 
 def _cut(text: str) -> str:

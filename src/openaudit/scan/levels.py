@@ -1,0 +1,100 @@
+"""A rubric's levels, scores and framework result for one model, without its report.
+
+`evaluate()` builds a whole Verdict: findings with questions, citations and
+remediations, layer summaries, the licence block. A scan writes none of that, only
+levels, scores, the framework's result and the reasons of unknown answers, so it
+runs the rubric's probes and decides the levels here with the engine's own rules
+(`assess_layer`, `framework_extras`, `framework_layers`, `overall_level`,
+`overall_score`): the same rules, the same levels (tests/test_scan_levels.py checks
+them against `evaluate()`), less of what only a single audit prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from openaudit.rubric.engine import (
+    assess_layer,
+    framework_extras,
+    framework_layers,
+    layer_basis,
+    overall_level,
+    overall_score,
+)
+from openaudit.rubric.registry import EvaluatorFn, get_evaluator
+from openaudit.verdict import LayerResult, Level, Outcome
+
+if TYPE_CHECKING:
+    from openaudit.rubric.context import ProbeContext
+    from openaudit.rubric.model import ProbeSpec, Rubric
+
+
+@dataclass(frozen=True)
+class BoundProbe:
+    """A probe with its evaluator and its params completed by defaults, looked up once."""
+
+    spec: ProbeSpec
+    fn: EvaluatorFn
+    name: str
+    params: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Levels:
+    """What a scan keeps of one rubric's verdict."""
+
+    level: Level
+    score: int | None
+    layers: tuple[LayerResult, ...]  # without findings or summaries
+    framework: dict[str, Any] | None
+    unknown: tuple[tuple[str, str, str], ...]  # (layer, probe, reason) of each unknown answer
+
+
+@dataclass(frozen=True)
+class BoundRubric:
+    """A rubric whose probes are bound to their evaluators, once per process."""
+
+    rubric: Rubric
+    probes: tuple[BoundProbe, ...]
+
+    @classmethod
+    def of(cls, rubric: Rubric) -> BoundRubric:
+        """Bind every probe of `rubric` (its loader has checked the evaluators exist)."""
+        bound = []
+        for probe in rubric.probes:
+            spec = get_evaluator(probe.evaluator)
+            if spec is None:
+                raise KeyError(f"probe {probe.id}: unknown evaluator {probe.evaluator!r}")
+            bound.append(BoundProbe(probe, spec.fn, spec.name, spec.with_defaults(probe.params)))
+        return cls(rubric, tuple(bound))
+
+    def levels(self, ctx: ProbeContext) -> Levels:
+        """The rubric's levels over one model's context (answers as `evaluate()` gives them)."""
+        results = [(bound.spec, _answer(bound, ctx)) for bound in self.probes]
+        rubric = self.rubric
+        extras = framework_extras(rubric, results)
+        layers = []
+        for spec in rubric.layers:
+            own = [(probe, outcome) for probe, outcome in results if probe.layer == spec.id]
+            level, score, at_least = assess_layer(spec, own)
+            layers.append(
+                LayerResult(spec.id, level, score, (), "", at_least, layer_basis(own, level))
+            )
+        decided = framework_layers(rubric, extras, tuple(layers))
+        framework = extras.get(rubric.framework.kind) if rubric.framework else None
+        unknown = tuple(
+            (spec.id, probe.id, outcome.reason)
+            for spec in rubric.layers
+            for probe, outcome in results
+            if probe.layer == spec.id and outcome.answer == "unknown"
+        )
+        score = overall_score(rubric.layers, decided)
+        return Levels(overall_level(decided), score, decided, framework, unknown)
+
+
+def _answer(bound: BoundProbe, ctx: ProbeContext) -> Outcome:
+    outcome = bound.fn(ctx, **bound.params)
+    if not isinstance(outcome, Outcome):
+        raise TypeError(f"evaluator {bound.name!r} returned {type(outcome).__name__}, not Outcome")
+    return outcome

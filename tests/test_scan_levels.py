@@ -1,0 +1,66 @@
+"""The scan's lean evaluation decides exactly what `evaluate()` decides, without the report."""
+
+from __future__ import annotations
+
+import pytest
+from fakehub import FakeHub, load_repos
+
+from openaudit.errors import OpenAuditError
+from openaudit.evidence import Evidence
+from openaudit.rubric import ProbeContext, evaluate, load_rubric
+from openaudit.scan.levels import BoundRubric
+from openaudit.sources.hub import fetch_hub_evidence
+
+
+@pytest.fixture(scope="module")
+def fixture_evidence(fake_hub: FakeHub) -> list[Evidence]:
+    found = []
+    for (kind, repo_id), _ in load_repos().items():
+        if kind != "model":
+            continue
+        try:
+            found.append(fetch_hub_evidence(repo_id, endpoint=fake_hub.url))
+        except OpenAuditError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("rubric_id", ["openaudit", "mof", "eosai", "osaid"])
+def test_levels_equal_the_verdicts_over_every_fixture_model(
+    fixture_evidence: list[Evidence], rubric_id: str
+) -> None:
+    rubric = load_rubric(rubric_id)
+    bound = BoundRubric.of(rubric)
+    assert len(fixture_evidence) > 30
+    for evidence in fixture_evidence:
+        verdict = evaluate(rubric, evidence)
+        levels = bound.levels(ProbeContext(evidence))
+        assert (levels.level, levels.score) == (verdict.level, verdict.score), evidence.ref
+        assert levels.framework == verdict.framework, evidence.ref
+        for mine, theirs in zip(levels.layers, verdict.layers, strict=True):
+            got = (mine.id, mine.level, mine.score, mine.at_least, mine.basis, mine.decided_by)
+            want = (theirs.id, theirs.level, theirs.score, theirs.at_least, theirs.basis)
+            assert got == (*want, theirs.decided_by), evidence.ref
+        unknown = tuple(
+            (layer.id, finding.probe, finding.reason)
+            for layer in verdict.layers
+            for finding in layer.findings
+            if finding.answer == "unknown"
+        )
+        assert levels.unknown == unknown, evidence.ref
+
+
+def test_a_helper_shared_by_rubrics_runs_once_per_model_whatever_the_call_shape() -> None:
+    from openaudit.rubric.context import once_per_model
+
+    calls: list[tuple[object, ...]] = []
+
+    @once_per_model
+    def helper(ctx: ProbeContext, names: list[str], least: int = 1) -> int:
+        calls.append((tuple(names), least))
+        return len(calls)
+
+    ctx = ProbeContext(Evidence(ref="acme/model", source="hub"))
+    assert helper(ctx, ["a"], 2) == helper(ctx, names=["a"], least=2) == 1
+    assert helper(ctx, ["b"], 2) == 2
+    assert helper(ProbeContext(ctx.evidence), ["a"], 2) == 3  # another model: computed again

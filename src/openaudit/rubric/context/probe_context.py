@@ -154,7 +154,7 @@ def once_per_model(
             return fn(ctx, *args, **kwargs)
         return ctx.cached(key, lambda: fn(ctx, *args, **kwargs))
 
-    return wrapper
+    return cast("Callable[Concatenate[ProbeContext, P], T]", wrapper)
 
 
 _UNSET = object()  # an argument left to its default

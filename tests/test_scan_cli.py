@@ -238,3 +238,31 @@ def test_html_needs_downloads(tmp_path: Path) -> None:
     assert result.stderr == (
         "openaudit: error: --html needs the dump's `downloads` column to pick the top 100\n"
     )
+
+
+def test_joins_in_buckets_give_the_results_of_one_join(
+    dump: Path, cards: Path, tmp_path: Path
+) -> None:
+    from openaudit.scan.driver import ScanPlan, run_scan
+    from openaudit.scan.dump import check_cards_dump, check_models_dump, check_results
+
+    rows = pq.read_table(dump).to_pylist()
+    rows[3]["id"] = None  # a row without an id keeps its place in bucket 0
+    rows[4].update(cardData='{"license": "mit", "base_model": "acme/m006"}')
+    models = check_models_dump(write_dump(tmp_path / "models.parquet", rows))
+    whole, split = tmp_path / "whole.parquet", tmp_path / "split.parquet"
+    plan = ScanPlan(models, whole, check_cards_dump(cards), bases=True)
+    run_scan(plan)
+    since = check_results(whole)
+    run_scan(ScanPlan(models, split, plan.cards, since, bases=True, bucket_bytes=4096))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "models.parquet",
+        "split.parquet",
+        "whole.parquet",
+    ]
+    one, many = (pq.read_table(path).to_pylist() for path in (whole, split))
+    assert len(many) == len(one) == ROWS
+    key = lambda row: str(row["id"])  # noqa: E731
+    assert sorted(many, key=key) == sorted(one, key=key)
+    ft = next(row for row in many if row["id"] == "acme/m004")
+    assert "usage_limits" not in str(ft["incomplete"]).split(",")  # its base was joined

@@ -2,6 +2,9 @@
 
 Daft reads only the columns the scorer needs, streams the dump in batches through
 `score_batch` in worker processes, and writes the results as one parquet file.
+When a card dump, earlier results or bases are joined, the files are first split
+into buckets by a hash of the model id (buckets.py) and joined bucket by bucket, so
+memory holds one bucket's join, not the whole card dump.
 Daft is an optional extra (`pip install 'openaudit[scale]'`), imported only here.
 """
 
@@ -10,13 +13,17 @@ from __future__ import annotations
 import importlib.util
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.errors import OpenAuditError, UsageError
+from openaudit.scan import buckets
 from openaudit.scan.dump import DumpFile
 from openaudit.scan.extra import require_daft
+from openaudit.scan.rows import BASE_COLUMNS
 from openaudit.scan.score import INPUT_COLUMNS, output_schema, score_batch
 
 if TYPE_CHECKING:
@@ -24,6 +31,9 @@ if TYPE_CHECKING:
 
 Runner = Literal["native", "ray"]
 BATCH_ROWS = 1024  # rows per scorer call: large enough to amortise, small enough to stream
+# Joined data (uncompressed) per bucket: a bucket's join holds about this much in memory.
+BUCKET_BYTES = 96 * 2**20
+CARD_KEY_COLUMNS = ["modelId", "card"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,19 @@ class ScanPlan:
     bases: bool = False  # join each model's base models (first hop) from the same dump
     runner: Runner = "native"
     address: str | None = None
+    bucket_bytes: int = BUCKET_BYTES  # joined data per bucket; more data: more buckets
+    fetched: DumpFile | None = None  # files fetched from the Hub (--hydrate): id, fetched
+
+
+@dataclass(frozen=True)
+class Part:
+    """One bucket of a scan: its dump rows and what is joined to them."""
+
+    dump: DumpFile
+    cards: DumpFile | None = None
+    since: DumpFile | None = None
+    base_rows: DumpFile | None = None  # rows of the models named as bases (--bases)
+    fetched: DumpFile | None = None
 
 
 def use_runner(daft: Any, runner: Runner, address: str | None) -> None:
@@ -64,7 +87,9 @@ def run_scan(plan: ScanPlan) -> None:
     daft = require_daft()
     use_runner(daft, plan.runner, plan.address)
     try:
-        _write_single_parquet(scored_frame(daft, plan), plan.output)
+        with _work_folder(plan.output) as work:
+            parts = scan_parts(plan, work)
+            _write_single_parquet((scored_frame(daft, part) for part in parts), plan.output)
     except OpenAuditError:
         raise
     except Exception as exc:  # the engine's own errors (a corrupt page, a lost worker)
@@ -72,54 +97,122 @@ def run_scan(plan: ScanPlan) -> None:
         raise UsageError(f"the scan failed: {reason}") from None
 
 
-def scored_frame(daft: Any, plan: ScanPlan) -> Any:
-    """The lazy Daft frame of results: read (pruned), join the cards, score in batches."""
+def own_columns(dump: DumpFile) -> list[str]:
+    """The dump's columns the scorer reads (column pruning)."""
+    joined = ("card", "previous", "bases", "fetched")
+    own = [name for name in INPUT_COLUMNS if name not in joined]
+    return [name for name in own if name in dump.columns]
+
+
+def scan_parts(plan: ScanPlan, work: Path) -> list[Part]:
+    """The buckets the scan runs one after the other (one when nothing large is joined)."""
+    if plan.bases and "cardData" not in plan.dump.columns:
+        raise UsageError("--bases needs the dump's `cardData` column")
+    base_rows = None
+    if plan.bases:
+        kept = [name for name in BASE_COLUMNS if name in plan.dump.columns]
+        base_rows = buckets.named_base_rows(plan.dump, kept, work / "bases.parquet")
+    sides: list[tuple[DumpFile, str, list[str], str]] = []
+    if plan.cards is not None:
+        sides.append((plan.cards, "modelId", CARD_KEY_COLUMNS, "cards"))
+    if plan.since is not None:
+        sides.append((plan.since, "id", list(output_schema().names), "since"))
+    if plan.fetched is not None:
+        sides.append((plan.fetched, "id", ["id", "fetched"], "fetched"))
+    count = 1
+    if sides or plan.bases:
+        dump_side = (plan.dump, own_columns(plan.dump))
+        count = buckets.bucket_count(
+            [dump_side, *((file, columns) for file, _, columns, _ in sides)], plan.bucket_bytes
+        )
+    if count == 1:
+        return [Part(plan.dump, plan.cards, plan.since, base_rows, plan.fetched)]
+    dumps = buckets.split(plan.dump, "id", own_columns(plan.dump), count, work, "dump")
+    split = {
+        name: buckets.split(file, key, columns, count, work, name)
+        for file, key, columns, name in sides
+    }
+    return [
+        Part(
+            dump,
+            split["cards"][index] if "cards" in split else None,
+            split["since"][index] if "since" in split else None,
+            base_rows,
+            split["fetched"][index] if "fetched" in split else None,
+        )
+        for index, dump in enumerate(dumps)
+    ]
+
+
+@contextmanager
+def _work_folder(output: Path) -> Iterator[Path]:
+    """A folder beside the output for the bucket files, removed afterwards."""
+    output = output.resolve()
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        folder = tempfile.TemporaryDirectory(
+            prefix=f".{output.name}.", suffix=".buckets", dir=output.parent
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot write beside {output}: {exc.strerror or exc}") from None
+    with folder as path:
+        yield Path(path)
+
+
+def scored_frame(daft: Any, part: Part) -> Any:
+    """The lazy Daft frame of one part's results: read (pruned), join, score in batches."""
     from daft import col
 
-    own = [name for name in INPUT_COLUMNS if name not in ("card", "previous")]
-    names = [name for name in own if name in plan.dump.columns]
-    frame = daft.read_parquet(str(plan.dump.path)).select(*names)
-    if plan.bases:
-        frame = frame.join(_bases_frame(daft, plan), left_on="id", right_on="model_id", how="left")
+    names = own_columns(part.dump)
+    frame = daft.read_parquet(str(part.dump.path)).select(*names)
+    if part.base_rows is not None:
+        bases = _bases_frame(daft, part.dump, part.base_rows)
+        frame = frame.join(bases, left_on="id", right_on="model_id", how="left")
         frame = frame.exclude("model_id")
         names.append("bases")
-    if plan.cards is not None:
-        cards = daft.read_parquet(str(plan.cards.path)).select(col("modelId"), col("card"))
+    if part.cards is not None:
+        cards = daft.read_parquet(str(part.cards.path)).select(col("modelId"), col("card"))
         # one card per model, whatever the card dump repeats: rows in = rows out
         cards = cards.groupby("modelId").agg(col("card").any_value())
         frame = frame.join(cards, left_on="id", right_on="modelId", how="left").exclude("modelId")
         names.append("card")
-    if plan.since is not None:
-        earlier = daft.read_parquet(str(plan.since.path))
+    if part.since is not None:
+        earlier = daft.read_parquet(str(part.since.path))
         packed = daft.functions.to_struct(*[col(name) for name in output_schema().names])
         earlier = earlier.select(col("id").alias("previous_id"), packed.alias("previous"))
         earlier = earlier.groupby("previous_id").agg(col("previous").any_value())
         frame = frame.join(earlier, left_on="id", right_on="previous_id", how="left")
         frame = frame.exclude("previous_id")
         names.append("previous")
+    if part.fetched is not None:
+        fetched = daft.read_parquet(str(part.fetched.path)).select(
+            col("id").alias("fetched_id"), col("fetched")
+        )
+        fetched = fetched.groupby("fetched_id").agg(col("fetched").any_value())
+        frame = frame.join(fetched, left_on="id", right_on="fetched_id", how="left")
+        frame = frame.exclude("fetched_id")
+        names.append("fetched")
     scorer = _scorer(daft)
     return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
 
 
-def _bases_frame(daft: Any, plan: ScanPlan) -> Any:
-    """Per model with bases in the dump: `bases`, the list of its bases' own rows."""
+def _bases_frame(daft: Any, dump_file: DumpFile, base_rows: DumpFile) -> Any:
+    """Per model of the part with bases in the dump: `bases`, the list of its bases' rows."""
     import pyarrow as pa
     from daft import col
 
-    from openaudit.scan.rows import BASE_COLUMNS, base_ids
+    from openaudit.scan.rows import base_ids
 
     @daft.func.batch(return_dtype=daft.DataType.list(daft.DataType.string()))  # type: ignore[untyped-decorator]
     def named_bases(card_data: Any) -> pa.Array:
         ids = [base_ids(value) for value in card_data.to_pylist()]
         return pa.array(ids, pa.list_(pa.string()))
 
-    if "cardData" not in plan.dump.columns:
-        raise UsageError("--bases needs the dump's `cardData` column")
-    dump = daft.read_parquet(str(plan.dump.path))
+    dump = daft.read_parquet(str(dump_file.path))
     links = dump.select(col("id").alias("model_id"), named_bases(col("cardData")).alias("base_id"))
     links = links.explode(col("base_id")).where(col("base_id").not_null())
-    kept = [col(name) for name in BASE_COLUMNS if name in plan.dump.columns]
-    rows = daft.read_parquet(str(plan.dump.path)).select(
+    kept = [col(name) for name in base_rows.columns]
+    rows = daft.read_parquet(str(base_rows.path)).select(
         col("id").alias("base_id"), daft.functions.to_struct(*kept).alias("base")
     )
     joined = links.join(rows, on="base_id", how="inner")
@@ -149,8 +242,9 @@ def score_struct(rows: pa.StructArray) -> pa.Array:
     return table.combine_chunks().to_struct_array().combine_chunks()
 
 
-def _write_single_parquet(frame: Any, output: Path) -> None:
-    """Stream the results into one parquet file, replacing `output` only when complete.
+def _write_single_parquet(frames: Iterator[Any], output: Path) -> None:
+    """Stream the results of every part into one parquet file, replacing `output`
+    only when complete.
 
     Batches are written as Daft hands them over (a few per core in flight), so the
     results are never held in memory whole.
@@ -166,8 +260,9 @@ def _write_single_parquet(frame: Any, output: Path) -> None:
         os.close(fd)
         try:
             with pq.ParquetWriter(tmp, schema) as writer:
-                for batch in frame.to_arrow_iter():
-                    writer.write_table(pa.Table.from_batches([batch]).cast(schema))
+                for frame in frames:
+                    for batch in frame.to_arrow_iter():
+                        writer.write_table(pa.Table.from_batches([batch]).cast(schema))
             os.replace(tmp, output)
         finally:
             if os.path.exists(tmp):

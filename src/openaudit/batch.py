@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from openaudit.errors import ExitCode, OpenAuditError
 from openaudit.results import ModelError, Result
@@ -45,38 +45,40 @@ class BatchObserver(Protocol):
     def total_known(self, total: int) -> None:
         """The whole input has been read: `total` items."""
 
-    def finished(self, item: BatchItem, result: Result) -> None:
-        """One item has its result."""
+    def finished(self, item: BatchItem, result: Any) -> None:
+        """One item has its result (an audit's Result, or what the work returns)."""
 
 
 AuditOne = Callable[[BatchItem], Result]
+R = TypeVar("R")
 
 
 def run_batch(
     items: Iterable[BatchItem],
-    audit: AuditOne,
+    audit: Callable[[BatchItem], R],
     *,
     jobs: int | None = None,
     observer: BatchObserver | None = None,
     total: int | None = None,
-) -> Iterator[tuple[BatchItem, Result]]:
+) -> Iterator[tuple[BatchItem, R | ModelError]]:
     """Audit every item with `jobs` workers; yield (item, result) in completion order.
 
     `audit` may raise OpenAuditError (the item becomes an error row with its exit
     code) or anything else (an error row saying the audit failed unexpectedly).
-    Closing the iterator early (Ctrl-C) cancels what has not started.
+    Closing the iterator early (Ctrl-C) cancels what has not started. The work need
+    not be an audit: `scan --hydrate` fetches files with it.
     """
     workers = max(1, min(jobs or DEFAULT_JOBS, MAX_JOBS))
     if observer is not None:
         observer.started(total)
     source = iter(items)
-    pending: dict[Future[Result], BatchItem] = {}
+    pending: dict[Future[R | ModelError], BatchItem] = {}
     done_reading = False
     count = 0
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="openaudit-batch")
     try:
         while True:
-            ready: list[tuple[BatchItem, Result]] = []
+            ready: list[tuple[BatchItem, R | ModelError]] = []
             while not done_reading and len(pending) < workers * QUEUED_PER_JOB:
                 item = next(source, None)
                 if item is None:
@@ -114,7 +116,7 @@ def run_batch(
     pool.shutdown(wait=True)
 
 
-def _audit_safely(audit: AuditOne, item: BatchItem) -> Result:
+def _audit_safely(audit: Callable[[BatchItem], R], item: BatchItem) -> R | ModelError:
     try:
         return audit(item)
     except OpenAuditError as exc:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from openaudit.cli.options import QuietOpt
+from openaudit.cli.batch_flags import configure_network
+from openaudit.cli.context import AppContext
+from openaudit.cli.options import JobsOpt, QuietOpt, TokenOpt
 from openaudit.cli.output import say, write_report
 from openaudit.errors import UsageError
+
+if TYPE_CHECKING:
+    from openaudit.scan.driver import ScanPlan
 
 DumpArg = Annotated[
     Path,
@@ -80,9 +85,26 @@ AddressOpt = Annotated[
         "--address", metavar="ADDRESS", help="Ray cluster address (ray://head:10001); with ray."
     ),
 ]
+HydrateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--hydrate",
+        help="Then fetch from the Hub what a layer needs and the dump lacks (READMEs missing "
+        "from the card dump, licence files of unidentified licences) and score those again.",
+    ),
+]
+DryRunOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run",
+        help="With --hydrate: print how many requests it would make and how long they take "
+        "at the Hub's limits, and make none.",
+    ),
+]
 
 
 def scan_command(
+    ctx: typer.Context,
     dump: DumpArg,
     output: ScanOutputOpt = Path("results.parquet"),
     cards: CardsOpt = None,
@@ -93,6 +115,10 @@ def scan_command(
     top: TopOpt = 100,
     runner: RunnerOpt = "native",
     address: AddressOpt = None,
+    hydrate: HydrateOpt = False,
+    dry_run: DryRunOpt = False,
+    token: TokenOpt = None,
+    jobs: JobsOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Score every model of a Hub metadata dump on Daft (pip install 'openaudit[scale]').
@@ -105,6 +131,10 @@ def scan_command(
         raise UsageError(f"--runner must be native or ray, not {runner!r}")
     if address is not None and runner != "ray":
         raise UsageError("--address needs --runner ray")
+    if dry_run and not hydrate:
+        raise UsageError("--dry-run goes with --hydrate: it prints the requests hydrating makes")
+    app = AppContext.of(ctx)
+    secret = app.token(token) if hydrate and not dry_run else None
     from openaudit.scan.extra import require_daft
 
     require_daft()  # the one-line "install the extra" error before importing pyarrow
@@ -126,6 +156,8 @@ def scan_command(
     if not quiet:
         say(f"scanning {plan.dump.rows:,} models from {dump} on the {runner} runner")
     run_scan(plan)
+    if hydrate:
+        _hydrate(plan, dry_run=dry_run, quiet=quiet, token=secret, jobs=jobs, secrets=app.secrets)
     if csv is not None:
         try:
             write_csv(output, csv)
@@ -142,3 +174,45 @@ def scan_command(
         sys.stderr.write("\n".join(summary.lines()) + "\n")
         also = [str(path) for path in (csv, html) if path is not None]
         say(f"results written to {output}" + "".join(f" and {path}" for path in also))
+
+
+def _hydrate(
+    plan: ScanPlan,
+    *,
+    dry_run: bool,
+    quiet: bool,
+    token: str | None,
+    jobs: int | None,
+    secrets: list[str],
+) -> None:
+    """Fetch what the results name in `fetch` and score those models again (or, with
+    `dry_run`, only say what that costs)."""
+    import dataclasses
+    import tempfile
+
+    from openaudit.scan import hydrate
+    from openaudit.scan.driver import run_scan
+    from openaudit.scan.dump import check_results
+
+    cost = hydrate.plan(plan.output)
+    if dry_run or not quiet:
+        for line in cost.lines():
+            say(line)
+    if dry_run or cost.requests == 0:
+        return
+    configure_network(None, secrets)
+    output = plan.output.resolve()
+    with tempfile.TemporaryDirectory(prefix=f".{output.name}.", dir=output.parent) as work:
+        first = Path(work) / "first.parquet"
+        output.replace(first)
+        fetched = hydrate.fetch_all(
+            first, Path(work) / "fetched.parquet", endpoint=None, token=token, jobs=jobs
+        )
+        again = dataclasses.replace(plan, since=check_results(first), fetched=fetched)
+        try:
+            run_scan(again)
+        except BaseException:
+            first.replace(output)  # the scan's results stay, as they were before hydrating
+            raise
+    if not quiet:
+        say(f"hydrated {fetched.rows:,} models with files fetched from the Hub")

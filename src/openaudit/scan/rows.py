@@ -2,9 +2,10 @@
 
 A row has the columns of hub-stats' `models.parquet` (`id`, `tags`, `cardData`,
 `siblings`, `gated`, `library_name`, `pipeline_tag`, `sha`, ...) and, when a card
-dump was joined, the README text in `card`. The dump carries file names but not
-the text of licence files, the linked datasets' or base models' own metadata,
-nor the repo's branches: those become `Problem`s and unread entries the rubric
+dump was joined, the README text in `card`; with `scan --hydrate`, the files fetched
+from the Hub for it in `fetched` (a list of {path, text, problem}). The dump
+carries file names but not the text of licence files, the linked datasets' or base
+models' own metadata, nor the repo's branches: those become `Problem`s and unread entries the rubric
 engine turns into unknown answers, never into a pass.
 """
 
@@ -45,6 +46,9 @@ class RowEvidence:
     evidence: Evidence
     missing: tuple[str, ...]
     lacks: frozenset[str]
+    # files the Hub has whose text the row lacks and nobody tried to fetch yet:
+    # "README.md" and the licence files (scan --hydrate fetches what a layer needs)
+    unfetched: tuple[str, ...] = ()
 
 
 def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
@@ -58,7 +62,8 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     missing: list[str] = []
     problems: list[Problem] = []
     card_data = _card_data(row.get("cardData"), "cardData" in columns, missing)
-    readme = _readme(row.get("card"), "card" in columns, missing)
+    fetched = fetched_files(row.get("fetched"))
+    readme = _readme_of(row.get("card"), "card" in columns, fetched.get(README_FILE), missing)
     gated = _gated(row.get("gated"), "gated" in columns, missing)
     names = _sibling_names(row.get("siblings"), "siblings" in columns, missing)
     files = tuple(RepoFile(name) for name in names[:MAX_FILES])
@@ -66,7 +71,7 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         problems.append(
             Problem("files", f"file listing cut at {MAX_FILES:,} of {len(names):,} files")
         )
-    license_files = _licence_files(names, missing)
+    license_files = _licence_files(names, missing, fetched)
     # Linked repos come from the card data the Hub serves, as the Hub source reads them.
     datasets = _datasets(card_data, repo_id, missing, problems)
     joined = joined_bases(row.get("bases")) if "bases" in columns else None
@@ -97,14 +102,55 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         # Evidence.card would parse the README again: hand it the card parsed here.
         evidence.__dict__["card"] = parsed
     lacks = {README} if readme is None else set()
-    lacks |= {LICENCE_TEXT} if license_files else set()
+    lacks |= {LICENCE_TEXT} if any(file.text is None for file in license_files) else set()
     lacks |= {DATASETS} if datasets else set()
     lacks |= {BASES} if any(base.problem == NOT_IN_DUMP for base in bases) else set()
     lacks |= {GATING} if gated is None else set()
     lacks |= {FILES} if "siblings" not in columns else set()
     if readme is None and card_data is None and _card_unusable(row, columns):
         lacks.add(CARD)
-    return RowEvidence(evidence, tuple(missing), frozenset(lacks))
+    unfetched = [README_FILE] if readme is None and README_FILE in names else []
+    unfetched = [path for path in unfetched if path not in fetched]
+    unfetched += [f.path for f in license_files if f.text is None and f.path not in fetched]
+    return RowEvidence(evidence, tuple(missing), frozenset(lacks), tuple(unfetched))
+
+
+README_FILE = "README.md"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A file `scan --hydrate` fetched from the Hub: its text, or why it has none."""
+
+    text: str | None
+    problem: str | None
+
+
+def fetched_files(value: Any) -> dict[str, Fetched]:
+    """The `fetched` column of a row, by path (empty when nothing was fetched)."""
+    if not isinstance(value, list | tuple):
+        return {}
+    found = {}
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("path"), str):
+            text, problem = item.get("text"), item.get("problem")
+            found[item["path"]] = Fetched(
+                text if isinstance(text, str) else None,
+                problem if isinstance(problem, str) else None,
+            )
+    return found
+
+
+def _readme_of(
+    value: Any, present: bool, fetched: Fetched | None, missing: list[str]
+) -> str | None:
+    """The card dump's README text, else the one fetched from the Hub (--hydrate)."""
+    if value is not None or fetched is None:
+        return _readme(value, present, missing)
+    if fetched.text is None:
+        missing.append(f"README.md not in the card dump and not fetched: {fetched.problem}")
+        return None
+    return _readme(fetched.text, True, missing)
 
 
 def _card_unusable(row: dict[str, Any], columns: frozenset[str]) -> bool:
@@ -197,12 +243,26 @@ def _sibling_names(value: Any, present: bool, missing: list[str]) -> list[str]:
     return names
 
 
-def _licence_files(names: list[str], missing: list[str]) -> tuple[TextFile, ...]:
-    """Licence-like files the dump lists, unread: their text is not in the dump."""
+def _licence_files(
+    names: list[str], missing: list[str], fetched: dict[str, Fetched]
+) -> tuple[TextFile, ...]:
+    """Licence-like files the dump lists: unread (their text is not in the dump), unless
+    `scan --hydrate` fetched them."""
     found = [name for name in names if is_license_file(name)][:MAX_LICENSE_FILES]
-    if found:
-        missing.append(f"licence file text ({', '.join(found)}) {NOT_IN_DUMP}")
-    return tuple(TextFile(path=name, text=None, problem=LICENCE_FILE_UNREAD) for name in found)
+    unread = [name for name in found if name not in fetched]
+    if unread:
+        missing.append(f"licence file text ({', '.join(unread)}) {NOT_IN_DUMP}")
+    files = []
+    for name in found:
+        got = fetched.get(name)
+        if got is None:
+            files.append(TextFile(path=name, text=None, problem=LICENCE_FILE_UNREAD))
+        elif got.text is None:
+            missing.append(f"{name} not fetched: {got.problem}")
+            files.append(TextFile(path=name, text=None, problem=got.problem))
+        else:
+            files.append(TextFile(path=name, text=got.text))
+    return tuple(files)
 
 
 def _datasets(

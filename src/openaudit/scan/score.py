@@ -34,7 +34,7 @@ EOSAI_RUBRIC = "eosai"
 # Columns the scorer reads; a dump is read with only these (column pruning).
 INPUT_COLUMNS = (
     "id", "sha", "lastModified", "tags", "pipeline_tag", "library_name",
-    "cardData", "siblings", "gated", "card", "bases", "previous",
+    "cardData", "siblings", "gated", "card", "bases", "previous", "fetched",
 )  # fmt: skip
 MAX_REASON_CHARS = 2000  # per reason cell: one model's reasons never bloat the results
 
@@ -125,6 +125,7 @@ def output_schema(rubrics: Rubrics | None = None) -> pa.Schema:
         pa.field("incomplete", pa.string()),
         pa.field("not_in_dump", pa.string()),
         pa.field("undecided", pa.string()),
+        pa.field("fetch", pa.string()),
         pa.field("error", pa.string()),
     ]
     return pa.schema(fields)
@@ -140,6 +141,9 @@ def score_batch(batch: pa.RecordBatch | pa.Table, rubrics: Rubrics | None = None
     An optional `previous` column holds each model's row of an earlier scan (a struct
     of this function's output, or null): when the model's `lastModified` and `sha`
     and the rubric are unchanged, that row is kept as it is instead of re-scored.
+    An optional `fetched` column holds files fetched from the Hub for the row
+    (`scan --hydrate`: a list of {path, text, problem}); the `fetch` output column
+    names those still worth fetching.
     """
     rubrics = rubrics or shipped_rubrics()
     schema = output_schema(rubrics)
@@ -177,13 +181,28 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     )
     out["not_in_dump"] = _cut("; ".join(found.missing)) or None
     out["undecided"] = _cut(" | ".join(_undecided(default))) or None
+    out["fetch"] = to_fetch(found, ctx)
     return out
+
+
+def to_fetch(found: rows.RowEvidence, ctx: ProbeContext) -> str | None:
+    """The files `scan --hydrate` would fetch for this row, comma-separated: the README
+    the card dump lacks, and the licence files when the licence is not identified
+    without them (`license: other`, a custom or no declared licence). None for a gated
+    model, whose files need approved access."""
+    if found.evidence.gated:
+        return None
+    unidentified = ctx.license.facts is None
+    paths = [path for path in found.unfetched if path == rows.README_FILE or unidentified]
+    return ",".join(paths) or None
 
 
 def _kept(row: dict[str, Any], rubrics: Rubrics) -> dict[str, Any] | None:
     """The earlier result of an unchanged model (same lastModified, sha and rubric), else None."""
     previous = row.get("previous")
     if not isinstance(previous, dict) or previous.get("error") or row.get("id") is None:
+        return None
+    if row.get("fetched"):  # files fetched for it since (--hydrate): score it again
         return None
     when = _when(row.get("lastModified"))
     sha, was = row.get("sha"), previous.get("sha")

@@ -1,0 +1,115 @@
+"""`openaudit scan --hydrate`: the files a layer needs and the dump lacks, fetched from the
+(fake) Hub through the batch runner, then those models scored again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from cli_fakes import run
+from fakehub import FakeHub, load_repos
+from scan_dump import fixture_row, write_dump
+
+from openaudit.errors import OpenAuditError
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.sources.hub import fetch_hub_evidence
+from openaudit.verdict import Verdict
+
+
+@pytest.fixture(scope="module")
+def fixture_dump(
+    fake_hub: FakeHub, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, Verdict]]:
+    """The fixture models as dump rows without card text, and their Hub audits."""
+    rubric = load_rubric("openaudit")
+    rows, audited = [], {}
+    for (kind, repo_id), repo in load_repos().items():
+        if kind != "model":
+            continue
+        try:
+            evidence = fetch_hub_evidence(repo_id, endpoint=fake_hub.url)
+        except OpenAuditError:
+            continue
+        audited[repo_id] = evaluate(rubric, evidence)
+        rows.append(fixture_row(repo, None))
+    folder = tmp_path_factory.mktemp("hydrate")
+    return write_dump(folder / "models.parquet", rows), audited
+
+
+def _requested_files(hub: FakeHub) -> list[str]:
+    return [path for path in hub.paths("GET") if "/resolve/" in path]
+
+
+def test_dry_run_says_what_hydrating_costs_and_makes_no_request(
+    hub: FakeHub, fixture_dump: tuple[Path, dict[str, Verdict]], tmp_path: Path
+) -> None:
+    dump, _ = fixture_dump
+    out = tmp_path / "results.parquet"
+    result = run(["scan", str(dump), "-o", str(out), "--hydrate", "--dry-run"])
+    assert result.exit_code == 0, result.stderr
+    assert hub.requests == []
+    wanted = [str(row["fetch"]) for row in pq.read_table(out).to_pylist() if row["fetch"]]
+    requests = sum(len(paths.split(",")) for paths in wanted)
+    assert requests > len(wanted) > 10
+    assert f"--hydrate: {requests:,} file requests for {len(wanted):,} models" in result.stderr
+    assert "anonymously (3,000 per 5 minutes)" in result.stderr
+    assert "with a token (5,000 per 5 minutes)" in result.stderr
+
+
+def test_hydrate_fetches_what_the_dump_lacks_and_scores_those_models_as_the_hub_audit(
+    hub: FakeHub, fixture_dump: tuple[Path, dict[str, Verdict]], tmp_path: Path
+) -> None:
+    dump, audited = fixture_dump
+    plain, out = tmp_path / "plain.parquet", tmp_path / "hydrated.parquet"
+    assert run(["scan", str(dump), "-q", "-o", str(plain)]).exit_code == 0
+    before = {row["id"]: row for row in pq.read_table(plain).to_pylist()}
+    planned = sorted(
+        f"{row['id']}/{path}"
+        for row in before.values()
+        for path in str(row["fetch"] or "").split(",")
+        if path
+    )
+    hub.fail_next(1, "429")  # the Hub asks to wait once: the batch runner waits and goes on
+    result = run(["scan", str(dump), "-o", str(out), "--hydrate", "-j", "4"])
+    assert result.exit_code == 0, result.stderr
+    # each planned file once, and the one answered 429 once more
+    assert len(_requested_files(hub)) == len(planned) + 1
+    after = {row["id"]: row for row in pq.read_table(out).to_pylist()}
+    assert after.keys() == before.keys()  # rows in = rows out
+    complete = {i for i, row in after.items() if not row["incomplete"]}
+    assert len(complete) > len({i for i, row in before.items() if not row["incomplete"]}) + 5
+    for repo_id, row in after.items():
+        assert row["fetch"] is None, repo_id  # nothing left to fetch
+        verdict = audited[repo_id]
+        incomplete = set(str(row["incomplete"] or "").split(","))
+        for layer in verdict.layers:
+            if layer.id not in incomplete:
+                assert row[layer.id] == layer.level, (repo_id, layer.id)
+                assert row[f"{layer.id}_score"] == layer.score, (repo_id, layer.id)
+    assert "hydrated " in result.stderr
+
+
+def test_dry_run_needs_hydrate(fixture_dump: tuple[Path, dict[str, Verdict]]) -> None:
+    result = run(["scan", str(fixture_dump[0]), "--dry-run"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "--dry-run goes with --hydrate" in result.stderr
+
+
+def test_a_file_that_cannot_be_fetched_is_a_reason_on_its_row(hub: FakeHub, tmp_path: Path) -> None:
+    from scan_dump import dump_row
+
+    gone = dump_row(id="acme/deleted-since-the-dump", cardData='{"license": "other"}')
+    gone["siblings"] = [{"rfilename": "README.md"}, {"rfilename": "LICENSE"}]
+    dump = write_dump(tmp_path / "models.parquet", [gone])
+    out = tmp_path / "results.parquet"
+    result = run(["scan", str(dump), "-q", "-o", str(out), "--hydrate"])
+    assert result.exit_code == 0, result.stderr
+    (row,) = pq.read_table(out).to_pylist()
+    assert row["fetch"] is None  # tried once: not listed again
+    assert "README.md not in the card dump and not fetched: README.md could not be read" in str(
+        row["not_in_dump"]
+    )
+    assert "LICENSE not fetched: LICENSE could not be read" in str(row["not_in_dump"])
+    assert {"documentation", "usage_limits"} <= set(str(row["incomplete"]).split(","))

@@ -266,3 +266,14 @@ def test_joins_in_buckets_give_the_results_of_one_join(
     assert sorted(many, key=key) == sorted(one, key=key)
     ft = next(row for row in many if row["id"] == "acme/m004")
     assert "usage_limits" not in str(ft["incomplete"]).split(",")  # its base was joined
+
+
+def test_since_reads_results_written_before_the_fetch_column(dump: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.parquet"
+    assert run(["scan", str(dump), "-q", "-o", str(first)]).exit_code == 0
+    older = tmp_path / "older.parquet"
+    pq.write_table(pq.read_table(first).drop_columns(["fetch"]), older)
+    out = tmp_path / "second.parquet"
+    result = run(["scan", str(dump), "--since", str(older), "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert pq.read_table(out).num_rows == ROWS

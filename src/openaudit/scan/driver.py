@@ -116,7 +116,8 @@ def scan_parts(plan: ScanPlan, work: Path) -> list[Part]:
     if plan.cards is not None:
         sides.append((plan.cards, "modelId", CARD_KEY_COLUMNS, "cards"))
     if plan.since is not None:
-        sides.append((plan.since, "id", list(output_schema().names), "since"))
+        kept = [name for name in output_schema().names if name in plan.since.columns]
+        sides.append((plan.since, "id", kept, "since"))
     if plan.fetched is not None:
         sides.append((plan.fetched, "id", ["id", "fetched"], "fetched"))
     count = 1
@@ -178,7 +179,7 @@ def scored_frame(daft: Any, part: Part) -> Any:
         names.append("card")
     if part.since is not None:
         earlier = daft.read_parquet(str(part.since.path))
-        packed = daft.functions.to_struct(*[col(name) for name in output_schema().names])
+        packed = daft.functions.to_struct(*_result_columns(daft, part.since))
         earlier = earlier.select(col("id").alias("previous_id"), packed.alias("previous"))
         earlier = earlier.groupby("previous_id").agg(col("previous").any_value())
         frame = frame.join(earlier, left_on="id", right_on="previous_id", how="left")
@@ -194,6 +195,18 @@ def scored_frame(daft: Any, part: Part) -> Any:
         names.append("fetched")
     scorer = _scorer(daft)
     return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
+
+
+def _result_columns(daft: Any, results: DumpFile) -> list[Any]:
+    """The columns of an earlier results file, null for those added since it was written."""
+    from daft import col
+
+    return [
+        col(field.name)
+        if field.name in results.columns
+        else daft.lit(None).cast(daft.DataType.from_arrow_type(field.type)).alias(field.name)
+        for field in output_schema()
+    ]
 
 
 def _bases_frame(daft: Any, dump_file: DumpFile, base_rows: DumpFile) -> Any:

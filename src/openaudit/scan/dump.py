@@ -14,6 +14,8 @@ from openaudit.errors import UsageError
 MODEL_ONLY_COLUMNS = ("pipeline_tag", "library_name", "safetensors", "baseModels", "siblings")
 OTHER_REPO_TYPES = {"sdk": "spaces", "paperswithcode_id": "datasets"}
 CARD_COLUMNS = ("modelId", "card")
+# Result columns added after results files were first written: earlier files lack them.
+LATER_RESULT_COLUMNS = ("fetch",)
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ def check_results(path: Path) -> DumpFile:
     from openaudit.scan.score import output_schema
 
     results = read_footer(path, "earlier results")
-    lacking = [name for name in output_schema().names if name not in results.columns]
+    wanted = [name for name in output_schema().names if name not in LATER_RESULT_COLUMNS]
+    lacking = [name for name in wanted if name not in results.columns]
     if lacking:
         raise UsageError(
             f"earlier results {path} lack {len(lacking)} of the scan's columns "

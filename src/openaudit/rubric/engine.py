@@ -165,9 +165,13 @@ def assess_layer(
     """A layer's level and score, and for a layer left unknown only by unanswered
     capping probes, the lowest level a "no" to them could give (None otherwise)."""
     results = list(results)
-    total = sum(probe.weight for probe, _ in results)
-    yes = sum(probe.weight for probe, o in results if o.answer == "yes")
-    decided = sum(probe.weight for probe, o in results if o.answer != "unknown")
+    total = yes = decided = 0.0  # one pass: a scan assesses millions of layers
+    for probe, outcome in results:
+        total += probe.weight
+        if outcome.answer != "unknown":
+            decided += probe.weight
+            if outcome.answer == "yes":
+                yes += probe.weight
     ratio = 100 * yes / decided if decided > 0 else None
     score = None if ratio is None else round(ratio)
     level: Level = "unknown"

@@ -38,9 +38,11 @@ class ProbeContext:
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`compute()` once per audit for `key` (a derived fact several probes read)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return cast("T", self._memo[key])
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     @cached_property
     def card(self) -> Card:
@@ -141,12 +143,14 @@ def once_per_model(
 
     @functools.wraps(fn)
     def wrapper(ctx: ProbeContext, *args: P.args, **kwargs: P.kwargs) -> T:
-        values = list(args)
-        rest = dict(kwargs)
-        for name in names[len(args) :]:
-            values.append(rest.pop(name, _UNSET))
-        if rest:  # arguments the signature does not name: not memoised
-            return fn(ctx, *args, **kwargs)
+        values: list[Any] | tuple[Any, ...] = args
+        if kwargs or len(args) != len(names):
+            values = list(args)
+            rest = dict(kwargs)
+            for name in names[len(args) :]:
+                values.append(rest.pop(name, _UNSET))
+            if rest:  # arguments the signature does not name: not memoised
+                return fn(ctx, *args, **kwargs)
         key = (wrapper, tuple(tuple(v) if isinstance(v, list) else v for v in values))
         try:
             hash(key)

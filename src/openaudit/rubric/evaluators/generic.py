@@ -93,13 +93,20 @@ def matching_files(ctx: ProbeContext, patterns: list[str]) -> list[str]:
 
 def _matching_files(ctx: ProbeContext, patterns: tuple[str, ...]) -> tuple[str, ...]:
     matches = _globs(patterns)
-    hits = []
+    return tuple(
+        original
+        for original, path, name in ctx.cached("lowered_files", lambda: _lowered_files(ctx))
+        if matches(path) or matches(name)
+    )
+
+
+def _lowered_files(ctx: ProbeContext) -> tuple[tuple[str, str, str], ...]:
+    """Each repository path, lowercased, and its lowercased file name: once per model."""
+    found = []
     for repo_file in ctx.evidence.files:
         path = repo_file.path.lower()
-        name = path.rsplit("/", 1)[-1]
-        if matches(path) or matches(name):
-            hits.append(repo_file.path)
-    return tuple(hits)
+        found.append((repo_file.path, path, path.rsplit("/", 1)[-1]))
+    return tuple(found)
 
 
 @lru_cache(maxsize=256)

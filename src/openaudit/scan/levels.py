@@ -57,6 +57,7 @@ class BoundRubric:
 
     rubric: Rubric
     probes: tuple[BoundProbe, ...]
+    by_layer: tuple[tuple[int, ...], ...]  # per layer of the rubric, its probes' positions
 
     @classmethod
     def of(cls, rubric: Rubric) -> BoundRubric:
@@ -67,7 +68,11 @@ class BoundRubric:
             if spec is None:
                 raise KeyError(f"probe {probe.id}: unknown evaluator {probe.evaluator!r}")
             bound.append(BoundProbe(probe, spec.fn, spec.name, spec.with_defaults(probe.params)))
-        return cls(rubric, tuple(bound))
+        by_layer = tuple(
+            tuple(i for i, probe in enumerate(rubric.probes) if probe.layer == layer.id)
+            for layer in rubric.layers
+        )
+        return cls(rubric, tuple(bound), by_layer)
 
     def levels(self, ctx: ProbeContext) -> Levels:
         """The rubric's levels over one model's context (answers as `evaluate()` gives them)."""
@@ -75,22 +80,18 @@ class BoundRubric:
         rubric = self.rubric
         extras = framework_extras(rubric, results)
         layers = []
-        for spec in rubric.layers:
-            own = [(probe, outcome) for probe, outcome in results if probe.layer == spec.id]
+        unknown = []
+        for spec, positions in zip(rubric.layers, self.by_layer, strict=True):
+            own = [results[i] for i in positions]
             level, score, at_least = assess_layer(spec, own)
             layers.append(
                 LayerResult(spec.id, level, score, (), "", at_least, layer_basis(own, level))
             )
+            unknown += [(spec.id, p.id, o.reason) for p, o in own if o.answer == "unknown"]
         decided = framework_layers(rubric, extras, tuple(layers))
         framework = extras.get(rubric.framework.kind) if rubric.framework else None
-        unknown = tuple(
-            (spec.id, probe.id, outcome.reason)
-            for spec in rubric.layers
-            for probe, outcome in results
-            if probe.layer == spec.id and outcome.answer == "unknown"
-        )
         score = overall_score(rubric.layers, decided)
-        return Levels(overall_level(decided), score, decided, framework, unknown)
+        return Levels(overall_level(decided), score, decided, framework, tuple(unknown))
 
 
 def _answer(bound: BoundProbe, ctx: ProbeContext) -> Outcome:

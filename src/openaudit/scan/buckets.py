@@ -20,8 +20,17 @@ from openaudit.scan.dump import DumpFile
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
-READ_ROWS = 16_384  # rows per record batch read while splitting
+READ_ROWS = 4_096  # rows per record batch read while splitting
+
+
+def streamed(path: Path) -> pq.ParquetFile:
+    """A parquet file read a buffer at a time: the default pre-buffering keeps what it
+    read of a large file in memory (about 300 MB of a million cards)."""
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path, pre_buffer=False, buffer_size=2**20)
 
 
 def bucket_count(files: list[tuple[DumpFile, list[str]]], bucket_bytes: int) -> int:
@@ -63,7 +72,7 @@ def split(
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    source = pq.ParquetFile(dump.path)
+    source = streamed(dump.path)
     schema = pa.schema([source.schema_arrow.field(column) for column in columns])
     paths = [folder / f"{name}-{index:04d}.parquet" for index in range(buckets)]
     counts = [0] * buckets
@@ -83,6 +92,25 @@ def split(
     return [DumpFile(path, tuple(columns), count) for path, count in made]
 
 
+def first_of_each(part: DumpFile, key: str) -> DumpFile:
+    """The bucket file with one row per `key` (the first), rewritten only when it repeats
+    a key: a joined side (a card dump that lists a model twice) must not add dump rows.
+    Deduplicating here, in a bucket, spares the engine a group-by over the whole side."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    keys = streamed(part.path).read(columns=[key]).column(key)
+    if len(pc.unique(keys)) == len(keys):
+        return part
+    table = pq.read_table(part.path)
+    rows = pa.table({"key": keys, "row": pa.array(range(len(keys)), pa.int64())})
+    first = rows.group_by("key", use_threads=False).aggregate([("row", "min")])
+    kept = table.take(pc.take(first.column("row_min"), pc.sort_indices(first.column("row_min"))))
+    pq.write_table(kept, part.path)
+    return DumpFile(part.path, part.columns, kept.num_rows)
+
+
 def named_base_rows(dump: DumpFile, columns: list[str], path: Path) -> DumpFile:
     """Write the rows (`columns`) of every model some row's card names as a base.
 
@@ -100,7 +128,7 @@ def named_base_rows(dump: DumpFile, columns: list[str], path: Path) -> DumpFile:
         for value in batch.column("cardData").to_pylist():
             named.update(base_ids(value))
     wanted = pa.array(sorted(named), pa.string())
-    source = pq.ParquetFile(dump.path)
+    source = streamed(dump.path)
     schema = pa.schema([source.schema_arrow.field(column) for column in columns])
     rows = 0
     with pq.ParquetWriter(path, schema) as writer:
@@ -113,6 +141,4 @@ def named_base_rows(dump: DumpFile, columns: list[str], path: Path) -> DumpFile:
 
 
 def _batches(dump: DumpFile, columns: list[str]) -> Iterator[pa.RecordBatch]:
-    import pyarrow.parquet as pq
-
-    yield from pq.ParquetFile(dump.path).iter_batches(batch_size=READ_ROWS, columns=columns)
+    yield from streamed(dump.path).iter_batches(batch_size=READ_ROWS, columns=columns)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 Runner = Literal["native", "ray"]
 BATCH_ROWS = 1024  # rows per scorer call: large enough to amortise, small enough to stream
 # Joined data (uncompressed) per bucket: a bucket's join holds about this much in memory.
-BUCKET_BYTES = 96 * 2**20
+BUCKET_BYTES = 48 * 2**20
 CARD_KEY_COLUMNS = ["modelId", "card"]
 
 
@@ -120,17 +120,23 @@ def scan_parts(plan: ScanPlan, work: Path) -> list[Part]:
         sides.append((plan.since, "id", kept, "since"))
     if plan.fetched is not None:
         sides.append((plan.fetched, "id", ["id", "fetched"], "fetched"))
-    count = 1
-    if sides or plan.bases:
-        dump_side = (plan.dump, own_columns(plan.dump))
-        count = buckets.bucket_count(
-            [dump_side, *((file, columns) for file, _, columns, _ in sides)], plan.bucket_bytes
-        )
-    if count == 1:
-        return [Part(plan.dump, plan.cards, plan.since, base_rows, plan.fetched)]
-    dumps = buckets.split(plan.dump, "id", own_columns(plan.dump), count, work, "dump")
+    if not sides:  # the dump alone streams: nothing to split
+        return [Part(plan.dump, base_rows=base_rows)]
+    dump_side = (plan.dump, own_columns(plan.dump))
+    count = buckets.bucket_count(
+        [dump_side, *((file, columns) for file, _, columns, _ in sides)], plan.bucket_bytes
+    )
+    dumps = (
+        [plan.dump]
+        if count == 1
+        else buckets.split(plan.dump, "id", own_columns(plan.dump), count, work, "dump")
+    )
+    # the joined sides are always copied into buckets: each is then made one row per model
     split = {
-        name: buckets.split(file, key, columns, count, work, name)
+        name: [
+            buckets.first_of_each(part, key)
+            for part in buckets.split(file, key, columns, count, work, name)
+        ]
         for file, key, columns, name in sides
     }
     return [
@@ -172,16 +178,14 @@ def scored_frame(daft: Any, part: Part) -> Any:
         frame = frame.exclude("model_id")
         names.append("bases")
     if part.cards is not None:
+        # one card per model (first_of_each), whatever the card dump repeats: rows in = rows out
         cards = daft.read_parquet(str(part.cards.path)).select(col("modelId"), col("card"))
-        # one card per model, whatever the card dump repeats: rows in = rows out
-        cards = cards.groupby("modelId").agg(col("card").any_value())
         frame = frame.join(cards, left_on="id", right_on="modelId", how="left").exclude("modelId")
         names.append("card")
     if part.since is not None:
         earlier = daft.read_parquet(str(part.since.path))
         packed = daft.functions.to_struct(*_result_columns(daft, part.since))
         earlier = earlier.select(col("id").alias("previous_id"), packed.alias("previous"))
-        earlier = earlier.groupby("previous_id").agg(col("previous").any_value())
         frame = frame.join(earlier, left_on="id", right_on="previous_id", how="left")
         frame = frame.exclude("previous_id")
         names.append("previous")
@@ -189,7 +193,6 @@ def scored_frame(daft: Any, part: Part) -> Any:
         fetched = daft.read_parquet(str(part.fetched.path)).select(
             col("id").alias("fetched_id"), col("fetched")
         )
-        fetched = fetched.groupby("fetched_id").agg(col("fetched").any_value())
         frame = frame.join(fetched, left_on="id", right_on="fetched_id", how="left")
         frame = frame.exclude("fetched_id")
         names.append("fetched")

@@ -59,9 +59,9 @@ class HydrationPlan:
 
 def needs(results: Path) -> Iterator[Need]:
     """The models of a results file with files to fetch, read batch by batch."""
-    import pyarrow.parquet as pq
+    from openaudit.scan.buckets import streamed
 
-    source = pq.ParquetFile(results)
+    source = streamed(results)
     for batch in source.iter_batches(batch_size=READ_ROWS, columns=["id", "sha", "fetch"]):
         for row in batch.to_pylist():
             paths = tuple(p for p in str(row["fetch"] or "").split(",") if p)

@@ -41,7 +41,7 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "batch_inputs": ("batch", "refs"),
     "resume": ("report", "results"),
     "scan": (
-        "card", "config", "evidence", "licenses", "links", "refs", "report", "results",
+        "batch", "card", "config", "evidence", "licenses", "links", "refs", "report", "results",
         "rubric", "sources", "verdict",
     ),
     "cli": (

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from openaudit.cli.batch_flags import configure_network
 from openaudit.cli.app_context import AppContext
+from openaudit.cli.batch_flags import configure_network
 from openaudit.cli.options import JobsOpt, QuietOpt, TokenOpt
 from openaudit.cli.output import say, write_report
 from openaudit.errors import UsageError

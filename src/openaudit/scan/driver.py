@@ -2,9 +2,10 @@
 
 Daft reads only the columns the scorer needs, streams the dump in batches through
 `score_batch` in worker processes, and writes the results as one parquet file.
-When a card dump, earlier results or bases are joined, the files are first split
-into buckets by a hash of the model id (buckets.py) and joined bucket by bucket, so
-memory holds one bucket's join, not the whole card dump.
+When a card dump, earlier results or fetched files are joined, the files are first
+split into buckets by a hash of the model id (buckets.py) and joined bucket by
+bucket, so memory holds one bucket's join, not the whole card dump. `--bases` joins
+the rows of the models named as bases, written to a side file first.
 Daft is an optional extra (`pip install 'openaudit[scale]'`), imported only here.
 """
 

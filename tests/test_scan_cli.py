@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import sys
 from pathlib import Path
 
@@ -243,29 +244,44 @@ def test_html_needs_downloads(tmp_path: Path) -> None:
 def test_joins_in_buckets_give_the_results_of_one_join(
     dump: Path, cards: Path, tmp_path: Path
 ) -> None:
-    from openaudit.scan.driver import ScanPlan, run_scan
+    from scan_dump import joined_bases
+
+    from openaudit.scan.driver import ScanPlan, run_scan, scan_parts
     from openaudit.scan.dump import check_cards_dump, check_models_dump, check_results
 
     rows = pq.read_table(dump).to_pylist()
     rows[3]["id"] = None  # a row without an id keeps its place in bucket 0
     rows[4].update(cardData='{"license": "mit", "base_model": "acme/m006"}')
     models = check_models_dump(write_dump(tmp_path / "models.parquet", rows))
-    whole, split = tmp_path / "whole.parquet", tmp_path / "split.parquet"
-    plan = ScanPlan(models, whole, check_cards_dump(cards), bases=True)
+    split = tmp_path / "split.parquet"
+    plan = ScanPlan(models, split, check_cards_dump(cards), bases=True, bucket_bytes=6000)
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    assert len(scan_parts(plan, parts)) == 2
+    shutil.rmtree(parts)
     run_scan(plan)
-    since = check_results(whole)
-    run_scan(ScanPlan(models, split, plan.cards, since, bases=True, bucket_bytes=4096))
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "models.parquet",
-        "split.parquet",
-        "whole.parquet",
+    texts = dict(zip(*pq.read_table(cards).to_pydict().values(), strict=True))
+    joined = [  # by hand: each row's card, and its bases' rows (row 5's cardData is not JSON)
+        {**row, "card": texts.get(row["id"]), "bases": (i != 5 and joined_bases(row, rows)) or None}
+        for i, row in enumerate(rows)
     ]
-    one, many = (pq.read_table(path).to_pylist() for path in (whole, split))
-    assert len(many) == len(one) == ROWS
     key = lambda row: str(row["id"])  # noqa: E731
-    assert sorted(many, key=key) == sorted(one, key=key)
+    one = sorted(score_batch(pa.Table.from_pylist(joined)).to_pylist(), key=key)
+    many = sorted(pq.read_table(split).to_pylist(), key=key)
+    assert len(many) == len(one) == ROWS
+    assert many == one
     ft = next(row for row in many if row["id"] == "acme/m004")
     assert "usage_limits" not in str(ft["incomplete"]).split(",")  # its base was joined
+    marked = tmp_path / "marked.parquet"
+    earlier = [{**row, "undecided": "kept"} for row in many]
+    pq.write_table(pa.Table.from_pylist(earlier, schema=pq.read_schema(split)), marked)
+    again = tmp_path / "again.parquet"
+    run_scan(ScanPlan(models, again, plan.cards, check_results(marked), bucket_bytes=6000))
+    kept = [row["undecided"] == "kept" for row in pq.read_table(again).to_pylist()]
+    assert kept.count(False) == 1  # only the row without an id, an error row, is scored again
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "again.parquet", "marked.parquet", "models.parquet", "split.parquet"
+    ]  # fmt: skip
 
 
 def test_since_reads_results_written_before_the_fetch_column(dump: Path, tmp_path: Path) -> None:

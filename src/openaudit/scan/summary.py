@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openaudit.scan.buckets import streamed
 from openaudit.verdict import LAYERS, LEVELS
 
 BATCH_ROWS = 65_536
@@ -56,12 +57,11 @@ def _counts(counts: Counter[str]) -> str:
 
 def summarize(results: Path) -> ScanSummary:
     """Count the levels, licence families and MOF classes of a results parquet file."""
-    import pyarrow.parquet as pq
 
     columns = ["level", *LAYERS, "license_family", "mof_class", "incomplete", "error"]
     columns.append("lineage_flags")
     summary = ScanSummary()
-    for batch in pq.ParquetFile(results).iter_batches(BATCH_ROWS, columns=columns):
+    for batch in streamed(results).iter_batches(BATCH_ROWS, columns=columns):
         data = batch.to_pydict()
         summary.rows += batch.num_rows
         summary.errors += sum(1 for value in data["error"] if value)
@@ -80,9 +80,8 @@ def summarize(results: Path) -> ScanSummary:
 def write_csv(results: Path, output: Path) -> None:
     """Copy a results parquet file to CSV, batch by batch."""
     import pyarrow.csv as pcsv
-    import pyarrow.parquet as pq
 
-    source = pq.ParquetFile(results)
+    source = streamed(results)
     with pcsv.CSVWriter(output, source.schema_arrow) as writer:
         for batch in source.iter_batches(BATCH_ROWS):
             writer.write_batch(batch)

@@ -14,6 +14,7 @@ from typing import Any
 from openaudit.errors import UsageError
 from openaudit.report import Audit, Report, RubricRef
 from openaudit.rubric import ProbeContext, evaluate
+from openaudit.scan.buckets import streamed
 from openaudit.scan.rows import BASE_COLUMNS, base_ids, row_evidence
 from openaudit.scan.score import INPUT_COLUMNS, shipped_rubrics
 
@@ -22,9 +23,8 @@ BATCH_ROWS = 65_536
 
 def top_ids(dump: Path, count: int) -> list[str]:
     """The ids of the `count` most downloaded models (30-day `downloads`), most first."""
-    import pyarrow.parquet as pq
 
-    source = pq.ParquetFile(dump)
+    source = streamed(dump)
     if "downloads" not in source.schema_arrow.names:
         raise UsageError(f"dump {dump} has no `downloads` column to pick the top models by")
     best: list[tuple[int, str]] = []  # a min-heap of the `count` largest so far
@@ -42,9 +42,8 @@ def top_ids(dump: Path, count: int) -> list[str]:
 
 def _rows(path: Path, key: str, ids: set[str], columns: tuple[str, ...]) -> dict[str, Any]:
     """The rows of a parquet file whose `key` is in `ids`, by id (first one wins)."""
-    import pyarrow.parquet as pq
 
-    source = pq.ParquetFile(path)
+    source = streamed(path)
     wanted = [name for name in columns if name in source.schema_arrow.names]
     found: dict[str, Any] = {}
     for batch in source.iter_batches(BATCH_ROWS, columns=wanted):

@@ -6,7 +6,7 @@ import re
 
 from openaudit.card import Link, Section
 from openaudit.evidence import Citation, LinkedRepo
-from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -83,6 +83,7 @@ NEGATED = re.compile(r"\b(?:not|never|unlike|instead of|excluding|without)\b[^.\
     doc="The card names the training data's sources: declared or linked datasets, or "
     "public corpora named in a training-data section (a description alone is not naming).",
 )
+@once_per_model
 def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
     """Datasets or named sources of the training data; a general description is not."""
     declared = datasets_declared(ctx, sections)

@@ -16,7 +16,7 @@ import re
 
 from openaudit.card import Card, Link
 from openaudit.evidence import Citation
-from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.weights import delta_weights
 
 TRAINING_SECTIONS = ("Training", "Fine-tuning", "Finetuning", "Fine tuning")
@@ -75,6 +75,7 @@ def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
     return tuple(found.items())
 
 
+@once_per_model
 def implied_base(ctx: ProbeContext) -> tuple[str, Citation] | None:
     """The base a card implies without declaring `base_model`: a Hub model it names as
     the model it was tuned from, or the unnamed model its delta weights apply to."""

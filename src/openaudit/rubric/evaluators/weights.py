@@ -6,7 +6,7 @@ import itertools
 import re
 
 from openaudit.evidence import Citation, RepoFile
-from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -143,6 +143,7 @@ def weights_not_gated(ctx: ProbeContext) -> Outcome:
     return Outcome.yes("not gated", ctx.api("gated", "false"))
 
 
+@once_per_model
 def delta_weights(ctx: ProbeContext) -> Citation | None:
     """Where the card says its weights are a delta (or XOR) to apply to a base model's
     weights; None when it does not (or the card was not read)."""

@@ -9,6 +9,7 @@ caller attaches (the CLI draws it); this module prints nothing.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ def run_batch(
     pending: dict[Future[R | ModelError], BatchItem] = {}
     done_reading = False
     count = 0
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="openaudit-batch")
+    pool = ThreadPoolExecutor(
+        max_workers=workers, thread_name_prefix="openaudit-batch", initializer=_leave_signals
+    )
     try:
         while True:
             ready: list[tuple[BatchItem, R | ModelError]] = []
@@ -114,6 +117,12 @@ def run_batch(
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _leave_signals() -> None:
+    """Block Ctrl-C in this worker: the main thread must take it and stop the batch."""
+    if hasattr(signal, "pthread_sigmask"):  # POSIX; elsewhere Ctrl-C reaches the main thread
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _audit_safely(audit: Callable[[BatchItem], R], item: BatchItem) -> R | ModelError:

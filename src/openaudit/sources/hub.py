@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -65,8 +66,18 @@ def _shared_pool() -> ThreadPoolExecutor:
     global _io_pool
     with _io_pool_lock:
         if _io_pool is None:
-            _io_pool = ThreadPoolExecutor(_IO_WORKERS, thread_name_prefix="openaudit-hub")
+            _io_pool = ThreadPoolExecutor(
+                _IO_WORKERS, thread_name_prefix="openaudit-hub", initializer=_leave_signals
+            )
         return _io_pool
+
+
+def _leave_signals() -> None:
+    """Block Ctrl-C in this worker, so the kernel delivers it to the main thread, which
+    stops at once (a worker taking it would leave the main thread asleep until a request
+    ends, up to its timeout)."""
+    if hasattr(signal, "pthread_sigmask"):  # POSIX; elsewhere Ctrl-C reaches the main thread
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 class _Requests(Executor):

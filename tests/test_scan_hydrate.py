@@ -8,12 +8,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from cli_fakes import run
-from fakehub import FakeHub, load_repos
-from scan_dump import fixture_row, write_dump
+from fakehub import FakeHub
+from scan_dump import audited_fixture_rows, write_dump
 
-from openaudit.errors import OpenAuditError
-from openaudit.rubric import evaluate, load_rubric
-from openaudit.sources.hub import fetch_hub_evidence
 from openaudit.verdict import Verdict
 
 
@@ -22,17 +19,7 @@ def fixture_dump(
     fake_hub: FakeHub, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, dict[str, Verdict]]:
     """The fixture models as dump rows without card text, and their Hub audits."""
-    rubric = load_rubric("openaudit")
-    rows, audited = [], {}
-    for (kind, repo_id), repo in load_repos().items():
-        if kind != "model":
-            continue
-        try:
-            evidence = fetch_hub_evidence(repo_id, endpoint=fake_hub.url)
-        except OpenAuditError:
-            continue
-        audited[repo_id] = evaluate(rubric, evidence)
-        rows.append(fixture_row(repo, None))
+    rows, audited = audited_fixture_rows(fake_hub.url, with_cards=False)
     folder = tmp_path_factory.mktemp("hydrate")
     return write_dump(folder / "models.parquet", rows), audited
 

@@ -7,13 +7,16 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from fakehub import FakeHub, load_repos
-from scan_dump import OPEN_CARD, dump_row, fixture_row, joined_bases, write_dump
+from fakehub import FakeHub
+from scan_dump import (
+    OPEN_CARD,
+    audited_fixture_rows,
+    dump_row,
+    joined_bases,
+    write_dump,
+)
 
-from openaudit.errors import OpenAuditError
-from openaudit.rubric import evaluate, load_rubric
 from openaudit.scan.score import output_schema, score_batch
-from openaudit.sources.hub import fetch_hub_evidence
 from openaudit.verdict import LAYERS
 
 
@@ -26,17 +29,7 @@ def _score(*rows: dict[str, object]) -> list[dict[str, object]]:
 def test_dump_row_scores_as_the_hub_audit_wherever_the_dump_carries_the_evidence(
     fake_hub: FakeHub,
 ) -> None:
-    rubric = load_rubric("openaudit")
-    rows, audited = [], {}
-    for (kind, repo_id), repo in load_repos().items():
-        if kind != "model":
-            continue
-        try:
-            evidence = fetch_hub_evidence(repo_id, endpoint=fake_hub.url)
-        except OpenAuditError:  # not found or gated to anyone: no dump row either
-            continue
-        audited[repo_id] = evaluate(rubric, evidence)
-        rows.append(fixture_row(repo, evidence.readme))
+    rows, audited = audited_fixture_rows(fake_hub.url, with_cards=True)
     with_bases = [{**row, "bases": joined_bases(row, rows)} for row in rows]
     scored = score_batch(pa.Table.from_pylist(with_bases)).to_pylist()
     assert len(scored) == len(rows) > 30

@@ -676,7 +676,7 @@ EOSAI: list[EosaiRow] = [
      "preprint", ("yes", "yes"), "the model's own paper", "open"),
     ("own paper in a citation block beside references",
      ev(MIT + ARCH_REFERENCE + "## Citation\n[ours](https://arxiv.org/abs/2401.00001)\n"),
-     "preprint", ("yes", "yes"), "the model's own paper", "open"),
+     "preprint", ("yes", "yes"), "paper linked: 2401.00001: the model's own paper", "open"),
     ("reference linked, another paper only tagged",
      ev(MIT + ARCH_REFERENCE, tags=("arxiv:2104.09864", "arxiv:2401.00001")), "preprint",
      ("yes", "yes"), "the model's own paper", "open"),

@@ -355,6 +355,11 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
         )
         cites = (Citation("README.md", link.target or None, link.url) for link in references)
         return _concluded("closed", why, *tuple(cites)[:5])
+    if own:  # name the model's own papers, not the references listed beside them
+        shown = ", ".join(dict.fromkeys(link.target or link.url for link in own[:3]))
+        why = f"paper linked: {shown}: the model's own paper, an archived preprint"
+        cites = (Citation("README.md", link.target or None, link.url) for link in own)
+        return _concluded("open", why, *tuple(cites)[:5])
     why = f"{outcome.reason}: the model's own paper, an archived preprint"
     return _concluded("open", why, *outcome.citations)
 

@@ -288,7 +288,8 @@ def test_symlinks_inside_the_folder_are_read(tmp_path: Path) -> None:
 
     assert evidence.readme == "# Card\n"
     assert RepoFile("README.md", 7) in evidence.files
-    assert RepoFile("loop") in evidence.files
+    assert "loop" not in {f.path for f in evidence.files}  # nothing behind it: reported only
+    assert any("form a loop" in p.message for p in evidence.problems)
 
 
 def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
@@ -305,6 +306,7 @@ def test_a_symlink_loop_is_reported_as_a_loop(tmp_path: Path) -> None:
         "1 symlink(s) lead to nothing (their targets do not exist) (gone)",
     ]
     assert not any("outside" in p.message for p in evidence.problems)
+    assert {f.path for f in evidence.files} & {"README.md", "card.md", "self", "gone"} == set()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -414,3 +416,13 @@ def test_a_licence_file_over_the_bound_is_a_problem(
     assert [p.message for p in evidence.problems] == [
         "LICENSE: larger than 10 bytes (36); not read"
     ]
+
+
+def test_a_dangling_weight_symlink_is_no_evidence_of_weights(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "---\nlicense: mit\n---\n# M\n")
+    (tmp_path / "model.safetensors").symlink_to("blobs/missing")
+
+    evidence = load_local(tmp_path)
+
+    assert [f.path for f in evidence.files] == ["README.md"]
+    assert any("lead to nothing" in p.message for p in evidence.problems)

@@ -155,6 +155,8 @@ def _add_entry(root: Path, entry: os.DirEntry[str], listing: _Listing, pending: 
         target, trouble = _link_target(root, Path(entry.path))
         if trouble is not None:
             listing.links.setdefault(trouble, []).append(rel)
+        if trouble in ("broken", "loop"):
+            return  # no file behind the name: reported, never evidence of weights or code
         size = _regular_size(target) if target is not None else None
     else:
         size = _regular_size(Path(entry.path))

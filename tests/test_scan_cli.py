@@ -248,6 +248,7 @@ def test_joins_in_buckets_give_the_results_of_one_join(
 
     from openaudit.scan.driver import ScanPlan, run_scan, scan_parts
     from openaudit.scan.dump import check_cards_dump, check_models_dump, check_results
+    from openaudit.scan.rows import base_ids
 
     rows = pq.read_table(dump).to_pylist()
     rows[3]["id"] = None  # a row without an id keeps its place in bucket 0
@@ -257,7 +258,14 @@ def test_joins_in_buckets_give_the_results_of_one_join(
     plan = ScanPlan(models, split, check_cards_dump(cards), bases=True, bucket_bytes=6000)
     parts = tmp_path / "parts"
     parts.mkdir()
-    assert len(scan_parts(plan, parts)) == 2
+    split_parts = scan_parts(plan, parts)
+    all_ids = {row["id"] for row in rows}
+    assert len(split_parts) == 2
+    for part in split_parts:  # a bucket holds only the base rows its own models name
+        assert part.base_rows is not None
+        own = pq.read_table(part.dump.path).to_pylist()
+        named = {base for row in own for base in base_ids(row["cardData"])} & all_ids
+        assert set(pq.read_table(part.base_rows.path).column("id").to_pylist()) == named
     shutil.rmtree(parts)
     run_scan(plan)
     texts = dict(zip(*pq.read_table(cards).to_pydict().values(), strict=True))

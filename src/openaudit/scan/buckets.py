@@ -111,11 +111,16 @@ def first_of_each(part: DumpFile, key: str) -> DumpFile:
     return DumpFile(part.path, part.columns, kept.num_rows)
 
 
-def named_base_rows(dump: DumpFile, columns: list[str], path: Path) -> DumpFile:
-    """Write the rows (`columns`) of every model some row's card names as a base.
+def named_base_rows(
+    dump: DumpFile, columns: list[str], path: Path, rows_from: DumpFile | None = None
+) -> DumpFile:
+    """Write the rows (`columns`) of every model some row of `dump` names as a base,
+    read from `rows_from` (default: the dump itself).
 
-    Two streamed passes over the dump: the named ids, then their rows. Only the named
-    bases are kept, not the whole dump: the first hop of lineage needs no more.
+    Two streamed passes: the named ids, then their rows. Only the named bases are
+    kept, not the whole dump: the first hop of lineage needs no more. With a bucket
+    of the dump and the whole run's base rows as `rows_from`, a bucket's join holds
+    only the bases its own models name.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -128,7 +133,7 @@ def named_base_rows(dump: DumpFile, columns: list[str], path: Path) -> DumpFile:
         for value in batch.column("cardData").to_pylist():
             named.update(base_ids(value))
     wanted = pa.array(sorted(named), pa.string())
-    source = streamed(dump.path)
+    source = streamed((rows_from or dump).path)
     schema = pa.schema([source.schema_arrow.field(column) for column in columns])
     rows = 0
     with pq.ParquetWriter(path, schema) as writer:

@@ -145,11 +145,18 @@ def scan_parts(plan: ScanPlan, work: Path) -> list[Part]:
             dump,
             split["cards"][index] if "cards" in split else None,
             split["since"][index] if "since" in split else None,
-            base_rows,
+            _bases_of(dump, base_rows, work / f"bases-{index}.parquet") if count > 1 else base_rows,
             split["fetched"][index] if "fetched" in split else None,
         )
         for index, dump in enumerate(dumps)
     ]
+
+
+def _bases_of(dump: DumpFile, base_rows: DumpFile | None, path: Path) -> DumpFile | None:
+    """The base rows one bucket's models name (None without --bases)."""
+    if base_rows is None:
+        return None
+    return buckets.named_base_rows(dump, list(base_rows.columns), path, rows_from=base_rows)
 
 
 @contextmanager

@@ -9,14 +9,14 @@ caller attaches (the CLI draws it); this module prints nothing.
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from openaudit.errors import ExitCode, OpenAuditError
 from openaudit.results import ModelError, Result
+from openaudit.worker_threads import worker_pool
 
 # Models audited at once by default. An audit spends ~2 round trips waiting on the
 # Hub and ~5 ms of CPU, so the count is set by latency, not by the number of cores;
@@ -76,9 +76,7 @@ def run_batch(
     pending: dict[Future[R | ModelError], BatchItem] = {}
     done_reading = False
     count = 0
-    pool = ThreadPoolExecutor(
-        max_workers=workers, thread_name_prefix="openaudit-batch", initializer=_leave_signals
-    )
+    pool = worker_pool(workers, "openaudit-batch")
     try:
         while True:
             ready: list[tuple[BatchItem, R | ModelError]] = []
@@ -117,12 +115,6 @@ def run_batch(
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-
-
-def _leave_signals() -> None:
-    """Block Ctrl-C in this worker: the main thread must take it and stop the batch."""
-    if hasattr(signal, "pthread_sigmask"):  # POSIX; elsewhere Ctrl-C reaches the main thread
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _audit_safely(audit: Callable[[BatchItem], R], item: BatchItem) -> R | ModelError:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -44,6 +43,7 @@ from openaudit.sources.hub_files import (
 )
 from openaudit.sources.hub_links import follow_bases, lookup_dataset, skipped, too_many
 from openaudit.sources.license_files import unread_problems
+from openaudit.worker_threads import worker_pool
 
 if TYPE_CHECKING:
     from huggingface_hub.hf_api import ModelInfo, RepoSibling
@@ -66,18 +66,8 @@ def _shared_pool() -> ThreadPoolExecutor:
     global _io_pool
     with _io_pool_lock:
         if _io_pool is None:
-            _io_pool = ThreadPoolExecutor(
-                _IO_WORKERS, thread_name_prefix="openaudit-hub", initializer=_leave_signals
-            )
+            _io_pool = worker_pool(_IO_WORKERS, "openaudit-hub")
         return _io_pool
-
-
-def _leave_signals() -> None:
-    """Block Ctrl-C in this worker, so the kernel delivers it to the main thread, which
-    stops at once (a worker taking it would leave the main thread asleep until a request
-    ends, up to its timeout)."""
-    if hasattr(signal, "pthread_sigmask"):  # POSIX; elsewhere Ctrl-C reaches the main thread
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 class _Requests(Executor):

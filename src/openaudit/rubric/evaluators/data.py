@@ -13,6 +13,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     combine,
     dataset_licence_state,
     declared_datasets,
+    negated,
     no_metadata,
     no_readme,
 )
@@ -67,11 +68,6 @@ NAMED_CORPORA = re.compile(
 )
 
 
-# "not trained on Common Crawl", "unlike models trained on The Pile": a corpus named
-# only to say it was not used.
-NEGATED = re.compile(r"\b(?:not|never|unlike|instead of|excluding|without)\b[^.\n]*$", re.I)
-
-
 @evaluator(
     "data_sources_named",
     params={
@@ -98,7 +94,7 @@ def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
             found += [
                 (section, m.group(0))
                 for m in NAMED_CORPORA.finditer(text)
-                if not NEGATED.search(text, max(0, m.start() - 80), m.start())
+                if not negated(text, m.start(), 80)  # named only as not used
             ]
     if found:
         names = ", ".join(dict.fromkeys(name for _, name in found))

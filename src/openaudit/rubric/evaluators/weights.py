@@ -7,7 +7,7 @@ import re
 
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.evaluators.evaluator_helpers import as_list
+from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
@@ -33,7 +33,6 @@ FULL_WEIGHTS = re.compile(
     r"|\bno\s+need\s+to\s+apply\b|\bmerg(?:ed|ing)\s+(?:the\s+)?(?:delta|xor|diff)\b",
     re.IGNORECASE,
 )
-NOT_A_DELTA = re.compile(r"\b(?:not|unlike|no longer|instead of|without)\b[^.\n]*$", re.I)
 MAX_DELTA_MENTIONS = 20
 
 
@@ -156,7 +155,7 @@ def delta_weights(ctx: ProbeContext) -> Citation | None:
         if DELTA_WEIGHTS.search(section.title):
             return ctx.section(section)
     for found in itertools.islice(DELTA_WEIGHTS.finditer(body), MAX_DELTA_MENTIONS):
-        if not NOT_A_DELTA.search(body[max(0, found.start() - 60) : found.start()]):
+        if not negated(body, found.start(), 60):
             return ctx.readme(found.group(0))
     return None
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from openaudit.card import Link
 from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     choice,
@@ -347,21 +348,26 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
     own, references = papers_by_role(ctx) if ctx.readme_read else ([], [])
     if references and not own and not _tags_beyond(ctx):
         where = ctx.card.home_of(references[0].url)
-        shown = ", ".join(dict.fromkeys(link.target or link.url for link in references[:3]))
         place = f" in '{where.title}'" if where else ""
         why = (
-            f"papers linked only as references to other work ({shown}{place}): "
+            f"papers linked only as references to other work ({_papers(references)}{place}): "
             "no preprint of this model's own"
         )
-        cites = (Citation("README.md", link.target or None, link.url) for link in references)
-        return _concluded("closed", why, *tuple(cites)[:5])
+        return _concluded("closed", why, *_paper_cites(references))
     if own:  # name the model's own papers, not the references listed beside them
-        shown = ", ".join(dict.fromkeys(link.target or link.url for link in own[:3]))
-        why = f"paper linked: {shown}: the model's own paper, an archived preprint"
-        cites = (Citation("README.md", link.target or None, link.url) for link in own)
-        return _concluded("open", why, *tuple(cites)[:5])
+        why = f"paper linked: {_papers(own)}: the model's own paper, an archived preprint"
+        return _concluded("open", why, *_paper_cites(own))
     why = f"{outcome.reason}: the model's own paper, an archived preprint"
     return _concluded("open", why, *outcome.citations)
+
+
+def _papers(links: list[Link]) -> str:
+    """The first three papers, by arXiv id or URL."""
+    return ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
+
+
+def _paper_cites(links: list[Link]) -> tuple[Citation, ...]:
+    return tuple(Citation("README.md", link.target or None, link.url) for link in links[:5])
 
 
 def _tags_beyond(ctx: ProbeContext) -> bool:

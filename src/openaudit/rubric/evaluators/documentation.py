@@ -180,15 +180,16 @@ def is_citation(ctx: ProbeContext, link: Link, citations: _Citations | None = No
     return any(card.title_matches(s, *CITING_SECTIONS) for s in card.section_path(home))
 
 
-def model_papers(ctx: ProbeContext) -> list[Link]:
+@once_per_model
+def model_papers(ctx: ProbeContext) -> tuple[Link, ...]:
     """The card's paper links, minus the template's CO2 paper and benchmark or dataset
     citations in evaluation and data tables."""
     papers = [p for p in ctx.card.links_of("paper") if p.target not in TEMPLATE_PAPER_IDS]
     if not papers:
-        return []
+        return ()
     citations = _Citations(ctx.card.body)
     checked = [p for p in papers[:MAX_CITATION_CHECKS] if not is_citation(ctx, p, citations)]
-    return checked + papers[MAX_CITATION_CHECKS:]
+    return (*checked, *papers[MAX_CITATION_CHECKS:])
 
 
 # Sections where a card cites other work: the papers behind architecture components,
@@ -221,7 +222,7 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
             )
         )
         (references if cited and not _called_own(card, link) else own).append(link)
-    return own + papers[MAX_CITATION_CHECKS:], references
+    return [*own, *papers[MAX_CITATION_CHECKS:]], references
 
 
 # "our technical report", "this model's paper", "we describe": the card's own paper,

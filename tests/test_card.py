@@ -310,6 +310,10 @@ def test_template_coverage_without_template_sections() -> None:
         ("http://arxiv.org/abs/hep-th/9901001v1", "paper", "hep-th/9901001"),
         ("https://huggingface.co/papers/2401.12345", "paper", "2401.12345"),
         ("https://doi.org/10.1000/xyz123", "paper", "10.1000/xyz123"),
+        # general repositories' records (software releases, datasets, Hub repos)
+        ("https://doi.org/10.5281/zenodo.1234567", "other", None),
+        ("https://doi.org/10.6084/m9.figshare.123", "other", None),
+        ("https://doi.org/10.57967/hf/0001", "other", None),
         ("https://aclanthology.org/2023.acl-long.1/", "paper", None),
         ("https://openreview.net/forum?id=abc123", "paper", "abc123"),
         ("https://proceedings.mlr.press/v202/x.html", "paper", None),
@@ -373,6 +377,12 @@ def test_classify_link(url: str, kind: str, target: str | None) -> None:
         ("https://example.com/paper-notes", "https://example.com/paper-notes", "other"),
         ("https://github.com/o/r", "paper code", "code"),  # a known host decides
         ("https://huggingface.co/o/m", "model of the paper", "hf_model"),
+        ("https://doi.org/10.5281/zenodo.1", "our technical report", "paper"),
+        ("https://doi.org/10.5281/zenodo.1", "trainer v0.6 (software)", "other"),
+        ("https://github.com/o/.github/blob/main/model-terms.pdf", "Model License", "license"),
+        ("https://example.com/x/acceptable.pdf", "Acceptable Use Policy", "license"),
+        ("https://example.com/x/terms.pdf", "Terms of use", "license"),
+        ("https://example.com/x/report.pdf", "Technical report", "paper"),
     ],
 )
 def test_link_text_can_mark_a_paper_on_an_unknown_host(url: str, text: str, kind: str) -> None:

@@ -62,8 +62,32 @@ NAMED_TRAIN = "# PreTrain-LM\n## Links\n- [demo](https://github.com/org/demo)\n"
 DATA_PROCESSING = (
     "# M\n## Data Processing\nFiltering: [pipeline](https://github.com/org/dedup-pipe)\n"
 )
+# Trained with a general-purpose framework: the tool, not this model's training code.
+FRAMEWORK_ONLY = (
+    "# M\n## Training procedure\nTrained with [TRL](https://github.com/huggingface/trl) and\n"
+    "[DeepSpeed](https://github.com/microsoft/DeepSpeed.git).\n"
+)
+FRAMEWORK_SOURCE_FILE = (
+    "# M\n## Training\nPPO via https://github.com/CarperAI/trlx/blob/main/trlx/trainer/ppo.py\n"
+)
+FRAMEWORK_RECIPE = (
+    "# M\n## Training\nRecipe: https://github.com/huggingface/alignment-handbook/tree/main/"
+    "recipes/m-7b\n"
+)
+OWN_AND_FRAMEWORK = FRAMEWORK_ONLY + "Our scripts: https://github.com/org/m-train\n"
+NO_FRAMEWORKS = {**TRAIN, "frameworks": False}
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
+    ("a training framework is not the model's training code", "code_linked",
+     ev(FRAMEWORK_ONLY), NO_FRAMEWORKS, "no", "only a training framework is linked"),
+    ("a framework's source file is the framework", "code_linked", ev(FRAMEWORK_SOURCE_FILE),
+     NO_FRAMEWORKS, "no", "github.com/CarperAI/trlx"),
+    ("a recipe inside a framework is training code", "code_linked", ev(FRAMEWORK_RECIPE),
+     NO_FRAMEWORKS, "yes", "alignment-handbook"),
+    ("own training code beside a framework", "code_linked", ev(OWN_AND_FRAMEWORK),
+     NO_FRAMEWORKS, "yes", "github.com/org/m-train"),
+    ("frameworks count where the rubric says so", "code_linked", ev(FRAMEWORK_ONLY), TRAIN,
+     "yes", "huggingface/trl"),
     ("library", "inference_code", ev(None, library_name="transformers"), {}, "yes",
      "transformers"),
     ("card library", "inference_code", ev("---\nlibrary_name: timm\n---\n"), {}, "yes", "timm"),

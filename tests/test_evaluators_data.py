@@ -84,6 +84,10 @@ OWN_VARIANT = NO_BASE + (
     "## Fine-tuning\nSee [org/m-instruct](https://huggingface.co/org/m-instruct) for our "
     "instruction-tuned version.\n"
 )
+TUNED_FROM_OWN_STAGE = NO_BASE + (
+    "This model is a fine-tuned version of [org/m-sft](https://huggingface.co/org/m-sft) on a "
+    "preference dataset.\n"
+)
 DELTA = NO_BASE + "## Apply Delta Weights\nAdd these weights to the original ones.\n"
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
@@ -151,6 +155,8 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "no base model"),
     ("the model's own variant linked under Fine-tuning", "base_data_named",
      ev(OWN_VARIANT, repo_id="org/m"), {}, "yes", "no base model"),
+    ("tuned from the model's own earlier stage, said so", "base_data_named",
+     ev(TUNED_FROM_OWN_STAGE, repo_id="org/m"), {}, "no", "builds on org/m-sft"),
 ]  # fmt: skip
 
 

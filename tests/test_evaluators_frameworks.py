@@ -91,6 +91,7 @@ EVAL_LINK = "## Evaluation\nWe used [our harness](https://github.com/org/evals).
 PREP_LINK = "## Links\n- Data preprocessing code: [prep](https://github.com/org/prep)\n"
 LIB_LINK = "## Links\n- Tokenizer library: [toks](https://github.com/org/toks)\n"
 DEMO_LINK = "## Links\n- [demo](https://github.com/org/demo)\n"
+FRAMEWORK_LINK = "## Training\nTuned with [TRL](https://github.com/huggingface/trl).\n"
 PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
 DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
 CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
@@ -214,6 +215,8 @@ MOF_COMPONENT: list[Case] = [
         "github.com/org/recipes; its own licence was not read where it is hosted", "included"),
     mof("only an unrelated code link", ev(MIT + DEMO_LINK, W), "training_code", "code", "no",
         "no training code in the repo or linked", "missing"),
+    mof("only a training framework linked", ev(MIT + FRAMEWORK_LINK, W), "training_code", "code",
+        "no", "only a training framework is linked (github.com/huggingface/trl)", "missing"),
     mof("training code, gated card unread", gated_unread(W), "training_code", "code", "unknown",
         "README is gated", "unknown"),
     # inference_code (code): repo code, else the library it runs with
@@ -618,6 +621,10 @@ EOSAI: list[EosaiRow] = [
      "its documentation is not shown: partial", "partial"),
     ("code docs, no code", ev(MIT, W), "code", ("no", "no"), "nothing to document: no training",
      "closed"),
+    ("only a training framework: no training code", ev(MIT + FRAMEWORK_LINK), "trainingcode",
+     ("no", "no"), "only a training framework is linked", "closed"),
+    ("code docs, only a training framework", ev(MIT + FRAMEWORK_LINK), "code", ("no", "yes"),
+     "links the training framework it used (github.com/huggingface/trl)", "partial"),
     ("code docs, gated card unread", gated_unread(W), "code", ("unknown", "unknown"),
      "the README is gated and could not be read", "unknown"),
     # hardware_architecture

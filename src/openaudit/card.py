@@ -134,6 +134,10 @@ class Card:
         """The innermost section whose own text holds the URL (None: before any heading)."""
         return next((s for s in self.sections if url in s.text), None)
 
+    def homes_of(self, url: str) -> list[Section]:
+        """Every section whose own text holds the URL, in card order."""
+        return [s for s in self.sections if url in s.text]
+
     @cached_property
     def _titles(self) -> tuple[str, ...]:
         """Normalised section titles, padded with spaces for whole-word matching."""

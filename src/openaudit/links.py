@@ -55,6 +55,10 @@ _REPORT_TEXT = re.compile(
     re.IGNORECASE,
 )
 
+_LICENSE_TEXT = re.compile(
+    r"\blicen[cs]es?\b|\bterms\b|\buse\s+policy\b|\bagreement\b", re.IGNORECASE
+)
+
 _Classified = tuple[LinkKind, str | None]
 
 
@@ -73,6 +77,8 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
         return ("license", None) if _is_license_file(segments) else ("other", None)
     if parts.scheme.lower() not in ("http", "https", "") or not host:
         return "other", None
+    if segments and segments[-1].lower().endswith(".pdf") and _LICENSE_TEXT.search(text):
+        return "license", None  # "[Model License](.../terms.pdf)": a licence, not a paper
     for classify in (_license_link, _paper_link, _code_link, _hub_link):
         found = classify(host, segments, parts.query)
         if found is not None:
@@ -120,12 +126,24 @@ def _paper_link(host: str, segs: list[str], query: str) -> _Classified | None:
     if segs and segs[-1].lower().endswith(".pdf"):
         return "paper", None
     if host in ("doi.org", "dx.doi.org") and segs:
-        return "paper", "/".join(segs)
+        doi = "/".join(segs)
+        return None if record_doi(doi) else ("paper", doi)
     if host == "openreview.net":
         return "paper", next(iter(parse_qs(query).get("id", [])), None)
     if host in _PAPER_HOSTS or host.startswith("proceedings."):
         return "paper", None
     return None
+
+
+# DOI prefixes of general repositories whose records are mostly software releases,
+# datasets and model repos (Zenodo, figshare, the Hugging Face Hub's own DOIs): such a
+# DOI is not a paper unless the link's text calls it one.
+RECORD_DOI_PREFIXES = ("10.5281/", "10.6084/", "10.57967/")
+
+
+def record_doi(doi: str) -> bool:
+    """True for a DOI minted by a general repository (a software, data or model record)."""
+    return doi.strip().lower().startswith(RECORD_DOI_PREFIXES)
 
 
 def _arxiv_id(raw: str) -> str | None:

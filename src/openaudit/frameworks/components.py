@@ -17,7 +17,13 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
-from openaudit.rubric.evaluators.code import about, library, mentions
+from openaudit.rubric.evaluators.code import (
+    about,
+    framework_link,
+    framework_only,
+    library,
+    mentions,
+)
 from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     card_substantive,
@@ -35,7 +41,7 @@ from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
-    from openaudit.card import Section
+    from openaudit.card import Link, Section
 
 # card: the card says it is published; named: the card names it without a Hub id
 Where = Literal[
@@ -156,11 +162,24 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         return no_readme(ctx)
     topic = mentions(keywords)
     links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    tools = training_frameworks(ctx) if component == "training_code" else []
+    links = [link for link in links if link not in tools]
     if links:
         cites = tuple(Citation("README.md", link.target or None, link.url) for link in links[:3])
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
         return ("linked", f"{what} linked: {targets}", cites)
+    if tools:
+        return framework_only(tools, what)
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
+
+
+def training_frameworks(ctx: ProbeContext) -> list[Link]:
+    """General-purpose training frameworks the card links on training: the tools the
+    model was trained with, not its own training code."""
+    keywords, sections, _ = TOPICS["training_code"]
+    topic = mentions(keywords)
+    links = ctx.card.links_of("code")
+    return [link for link in links if framework_link(link) and about(ctx, link, topic, sections)]
 
 
 def _inference_code(ctx: ProbeContext) -> Found | Outcome:

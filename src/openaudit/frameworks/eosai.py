@@ -16,6 +16,7 @@ from openaudit.frameworks.components import (
     final_parameters,
     no_datasets,
     topic_code,
+    training_frameworks,
 )
 from openaudit.frameworks.license_openness import (
     graded,
@@ -262,6 +263,12 @@ def _trainingcode_level(ctx: ProbeContext) -> Rated:
 
 def _code_docs_level(ctx: ProbeContext) -> Rated:
     code = _trainingcode_level(ctx)
+    tools = training_frameworks(ctx) if code.high == "closed" else []
+    if tools:
+        names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
+        why = (f"the card links the training framework it used ({names}); the model's own "
+               "training code is not published: partial")  # fmt: skip
+        return _concluded("partial", why, *code.citations)
     if code.high == "closed":
         return _rated("closed", f"nothing to document: {code.reason}", *code.citations)
     if code.level == "unknown":

@@ -20,6 +20,41 @@ from openaudit.verdict import Outcome
 MODELLING_FILES = ["*.py"]
 CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
 
+# General-purpose deep-learning and fine-tuning frameworks. A card that links one names
+# the tool the model was trained with (MOF's "supporting libraries and tools"), not the
+# model's own training code; a link into the framework's recipes, examples or configs
+# is a recipe for a model, and counts as training code.
+TRAINING_FRAMEWORKS = frozenset(
+    {
+        "github.com/huggingface/transformers", "github.com/huggingface/trl",
+        "github.com/huggingface/peft", "github.com/huggingface/accelerate",
+        "github.com/huggingface/alignment-handbook", "github.com/huggingface/autotrain-advanced",
+        "github.com/huggingface/diffusers", "github.com/carperai/trlx",
+        "github.com/openaccess-ai-collective/axolotl", "github.com/axolotl-ai-cloud/axolotl",
+        "github.com/hiyouga/llama-factory", "github.com/unslothai/unsloth",
+        "github.com/pytorch/torchtune", "github.com/pytorch/pytorch",
+        "github.com/tensorflow/tensorflow", "github.com/google/jax", "github.com/jax-ml/jax",
+        "github.com/microsoft/deepspeed", "github.com/openrlhf/openrlhf",
+        "github.com/volcengine/verl", "github.com/modelscope/ms-swift",
+        "github.com/ukplab/sentence-transformers", "github.com/nvidia/apex",
+    }
+)  # fmt: skip
+RECIPE_PATH = re.compile(r"/(?:recipes?|examples?|configs?|scripts?|projects?)(?:/|$)", re.I)
+
+
+def framework_only(tools: list[Link], what: str) -> Outcome:
+    """The answer when the only code links on a topic are training frameworks."""
+    names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
+    why = f"only a training framework is linked ({names}), not this model's own {what}"
+    return Outcome.no(why, *(Citation("README.md", link.target, link.url) for link in tools[:3]))
+
+
+def framework_link(link: Link) -> bool:
+    """True for a link to a general-purpose training framework (its repository or its
+    library source), not to a recipe for a model inside it."""
+    target = (link.target or "").lower().removesuffix(".git").split("@", 1)[0]
+    return target in TRAINING_FRAMEWORKS and RECIPE_PATH.search(link.url) is None
+
 
 def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
     """The library the model declares, and where it was read."""
@@ -116,10 +151,10 @@ def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[
     one) or the paragraph around it says so."""
     if topic.search(link.text) or topic.search(_line_of(ctx, link)):
         return True
-    home = ctx.card.home_of(link.url)
-    if home is None:
-        return False
-    return _titled_about(ctx, home, topic, sections) or _says_code(topic, _nearby(home, link))
+    return any(
+        _titled_about(ctx, home, topic, sections) or _says_code(topic, _nearby(home, link))
+        for home in ctx.card.homes_of(link.url)
+    )
 
 
 @evaluator(
@@ -128,12 +163,15 @@ def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[
         "keywords": Param("list[str]", doc="word starts that mark the topic, e.g. 'train'"),
         "sections": Param("list[str]", [], "section titles whose code links count"),
         "files": Param("list[str]", [], "globs of repo files that count as such code"),
+        "frameworks": Param(
+            "bool", True, "whether links to general-purpose training frameworks count"
+        ),
     },
     reads=("README.md", "files"),
     doc="Code on the topic is published: a code link whose text, line or section is about it.",
 )
 def code_linked(
-    ctx: ProbeContext, keywords: list[str], sections: list[str], files: list[str]
+    ctx: ProbeContext, keywords: list[str], sections: list[str], files: list[str], frameworks: bool
 ) -> Outcome:
     """Code on a topic (training, evaluation, ...) is in the repo or linked from the card."""
     in_repo = matching_files(ctx, files) if files else []
@@ -144,12 +182,16 @@ def code_linked(
         return no_readme(ctx)
     topic = mentions(keywords)
     links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    tools = [] if frameworks else [link for link in links if framework_link(link)]
+    links = [link for link in links if link not in tools]
     if links:
         cites = [
             Citation("README.md", link.target or link.text or None, link.url) for link in links
         ]
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links))
         return Outcome.yes(f"linked: {targets}", *cites[:5])
+    if tools:
+        return framework_only(tools, "code")
     total = len(ctx.card.links_of("code"))
     reason = f"none of the card's {total} code link(s) is about {quote(keywords)}"
     return Outcome.no(reason, ctx.readme())

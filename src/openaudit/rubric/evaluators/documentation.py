@@ -7,6 +7,7 @@ from typing import Any
 
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
+from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, words
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
@@ -211,7 +212,7 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
     references: list[Link] = []
     papers = model_papers(ctx)
     for link in papers[:MAX_CITATION_CHECKS]:
-        homes = [s for s in card.sections if link.url in s.text]
+        homes = card.homes_of(link.url)
         outside = card.body.count(link.url) > sum(s.text.count(link.url) for s in homes)
         cited = (
             bool(homes)
@@ -252,7 +253,7 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
     tags = [
         t
         for t in matching_tags(ctx, ["arxiv:*", "doi:*"])
-        if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS
+        if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS and not record_doi(t.split(":", 1)[1])
     ]
     papers = model_papers(ctx)
     if papers:

@@ -66,10 +66,12 @@ def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
     own = (ctx.evidence.repo_id or "").lower()
     found: dict[str, Citation] = {}
     for target, link in _model_links(card)[:MAX_CHECKED]:
-        mine = own and (target.lower() == own or target.lower().startswith(f"{own}-"))
-        if mine or target in found:
-            continue  # the model itself, or its own variants (-instruct, -GGUF)
-        where = _named_as_base(ctx, link)
+        if target.lower() == own or target in found:
+            continue
+        # The model's own variants (-GGUF, -instruct) count only when the card says it
+        # was tuned from one ("a fine-tuned version of org/m-sft").
+        variant = bool(own) and target.lower().startswith(f"{own}-")
+        where = _named_as_base(ctx, link, phrase_only=variant)
         if where is not None:
             found[target] = where
     return tuple(found.items())
@@ -98,7 +100,7 @@ def _model_links(card: Card) -> list[tuple[str, Link]]:
     return found
 
 
-def _named_as_base(ctx: ProbeContext, link: Link) -> Citation | None:
+def _named_as_base(ctx: ProbeContext, link: Link, phrase_only: bool) -> Citation | None:
     card = ctx.card
     at = card.body.find(link.url)
     if at <= 0 or NOT_WEIGHTS.match(card.body, at + len(link.url)):
@@ -109,6 +111,8 @@ def _named_as_base(ctx: ProbeContext, link: Link) -> Citation | None:
         if OTHER_ROLE.search(before[: phrase.start()]):
             return None  # "a tokenizer based on X", "a judge built on X"
         return ctx.readme(phrase.group(0).strip())
+    if phrase_only:
+        return None
     if OTHER_ROLE.search(before[-80:]) or DATA_MADE_WITH.search(before[-80:]):
         return None
     for home in (s for s in card.sections if link.url in s.text):

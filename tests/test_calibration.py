@@ -66,7 +66,7 @@ rail-image-html (CreativeML OpenRAIL-M text-to-image diffusers repo, HTML headin
   the card body but not in `datasets:` metadata)
   weights partial (RAIL); code partial (diffusers inference; GitHub repo linked, not
   shown to hold training code); data partial (a Hub dataset is named and linked in the
-  training-data section); documentation partial (no results table, short data section);
+  training-data section); documentation partial (results only as a plot, short data section);
   usage partial (RAIL use restrictions). EOSAI: licences closed, model card open,
   hardware_architecture at least partial (unknown).
 apache-vlm-html-eval (apache-2.0 vision-language model, HTML headings inside a <div>,
@@ -129,7 +129,7 @@ PROBES = [
     ("html-multilingual-chat", "docs.paper", "no"),  # report only named in BibTeX
     ("mit-small-techreport", "docs.paper", "yes"),  # "Paper" on a short-link host
     ("rail-image-html", "docs.limitations", "yes"),  # <h2>Limitations and Bias</h2>
-    ("rail-image-html", "docs.evaluation", "no"),  # a plot, no results table
+    ("rail-image-html", "docs.evaluation", "yes"),  # results as a plot (inferred)
     ("apache-vlm-html-eval", "docs.paper", "no"),  # "paper" links in the benchmark table
     ("apache-vlm-html-eval", "docs.evaluation", "yes"),  # table under <h2> in a <div>
 ]

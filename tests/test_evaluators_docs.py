@@ -74,6 +74,41 @@ REF_FROM_PROSE = (
     "[p]: https://arxiv.org/abs/2402.00001\n"
 )
 
+# Results reported without a table that was read: a section titled as results, or a
+# link from the evaluation section to where the results are published.
+RESULTS_PROSE = (
+    "# M\n## Evaluation Results\nAcross guidance scales the newer checkpoints improve on the "
+    "older ones in every setting we tried, as the plot below shows for fifty sampling steps.\n"
+    "![plot](https://img.example/scores.png)\n"
+)
+RESULTS_NUMBERS = (
+    "# M\n## Benchmarks\nOn the question-answering suite the model reaches 71.3 points, two "
+    "ahead of the previous release, and 64 % on the reasoning set under the same settings.\n"
+)
+RESULTS_WORDS = (
+    "# M\n## Results\nThe model does well on the usual suites and better than the previous "
+    "release on most of them, according to the internal review of the team last spring.\n"
+)
+RESULTS_PLACEHOLDER = "# M\n## Results\n[More Information Needed]\n"
+LEADERBOARD = (
+    "# M\n## Evaluation\nSee the [leaderboard]"
+    "(https://huggingface.co/spaces/org/open_llm_leaderboard) for early results.\n"
+)
+RESULTS_BLOG = (
+    "# M\n## Evaluation & Performance\nDetails in [our blog](https://org.example/blog/m).\n"
+)
+HARNESS_ONLY = "# M\n## Evaluation\nRun [the harness](https://github.com/org/harness) yourself.\n"
+BENCHMARK_ONLY = (
+    "# M\n## Evaluation\nWe use [a benchmark](https://huggingface.co/datasets/org/qa-set).\n"
+)
+TRAINING_LOG = "# M\n## Training results\n" + "loss went down steadily over every epoch " * 5
+REFERENCES_ONLY = (
+    "# M\n## Model Architecture\nRotary embeddings ([paper](https://arxiv.org/abs/2104.09864))"
+    " and grouped attention.\n## Limitations\nSee the [base paper](https://arxiv.org/abs/2307.09288)."
+    "\n"
+)
+OWN_AND_REFERENCE = REFERENCES_ONLY + "## Citation\nhttps://arxiv.org/abs/2405.00001\n"
+
 
 def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
     files = tuple(RepoFile(p) for p in paths)
@@ -103,6 +138,30 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "1 result"),
     ("eval table", "evaluation_results", ev(FULL), {}, "yes", "results table in 'Evaluation'"),
     ("eval without table", "evaluation_results", ev(NO_TABLE), {}, "no", "has no results table"),
+    ("results in a section titled so, as a plot", "evaluation_results", ev(RESULTS_PROSE), {},
+     "yes", "'Evaluation Results' reports scores or a chart"),
+    ("results in prose with numbers", "evaluation_results", ev(RESULTS_NUMBERS), {}, "yes",
+     "'Benchmarks' reports scores"),
+    ("a results section with no score in it", "evaluation_results", ev(RESULTS_WORDS), {}, "no",
+     "links no results"),
+    ("a placeholder results section", "evaluation_results", ev(RESULTS_PLACEHOLDER), {}, "no",
+     "links no results"),
+    ("results on a leaderboard", "evaluation_results", ev(LEADERBOARD), {}, "yes",
+     "linked from 'Evaluation': org/open_llm_leaderboard"),
+    ("results in a blog post", "evaluation_results", ev(RESULTS_BLOG), {}, "yes",
+     "org.example/blog/m"),
+    ("a harness is how, not results", "evaluation_results", ev(HARNESS_ONLY), {}, "no",
+     "links no results"),
+    ("a benchmark dataset is not results", "evaluation_results", ev(BENCHMARK_ONLY), {}, "no",
+     "links no results"),
+    ("a training loss log is not evaluation", "evaluation_results", ev(TRAINING_LOG), {}, "no",
+     "no model-index"),
+    ("papers only as references", "paper_linked", ev(REFERENCES_ONLY), {}, "no",
+     "references to other work (2104.09864, 2307.09288 in 'Model Architecture')"),
+    ("own paper beside references", "paper_linked", ev(OWN_AND_REFERENCE), {}, "yes",
+     "paper linked: 2405.00001"),
+    ("an arxiv tag beyond the references", "paper_linked",
+     ev(REFERENCES_ONLY, tags=("arxiv:2405.00001",)), {}, "yes", "tagged arxiv:2405.00001"),
     ("no eval", "evaluation_results", ev("# m"), {}, "no", ""),
     ("trainer: empty model-index, loss log only", "evaluation_results", ev(TRAINER), {}, "no",
      "no model-index"),
@@ -146,3 +205,17 @@ def test_docs_evaluator(
     got, why = ask(name, evidence, **params)
     assert got == answer, why
     assert reason in why
+
+
+@pytest.mark.parametrize(
+    ("readme", "probe"),
+    [
+        (RESULTS_PROSE, "evaluation_results"),
+        (LEADERBOARD, "evaluation_results"),
+        (REFERENCES_ONLY, "paper_linked"),
+    ],
+)
+def test_read_from_the_page_not_a_field_is_inferred(readme: str, probe: str) -> None:
+    spec = get_evaluator(probe)
+    assert spec is not None
+    assert run(spec, ProbeContext(ev(readme)), {}).inferred

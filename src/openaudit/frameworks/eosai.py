@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from openaudit.card import Link
 from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     choice,
@@ -28,7 +27,6 @@ from openaudit.rubric.evaluators.documentation import (
     card_substantive,
     evaluation_results,
     paper_linked,
-    papers_by_role,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
@@ -38,7 +36,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_readme,
     words,
 )
-from openaudit.rubric.evaluators.generic import best_section, matching_files, matching_tags
+from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
@@ -94,7 +92,7 @@ def _between(low: EosaiLevel, high: EosaiLevel, reason: str, *cites: Citation) -
 def _not_found(outcome: Outcome) -> Rated:
     """Closed when the evidence shows it is missing; anything when it was not read."""
     if outcome.answer == "no":
-        return _rated("closed", outcome.reason, *outcome.citations)
+        return Rated("closed", "closed", outcome.reason, outcome.citations, outcome.inferred)
     return _between("closed", "open", outcome.reason)
 
 
@@ -352,37 +350,8 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
     outcome = paper_linked(ctx)
     if outcome.answer != "yes":
         return _not_found(outcome)
-    own, references = papers_by_role(ctx) if ctx.readme_read else ([], [])
-    if references and not own and not _tags_beyond(ctx):
-        where = ctx.card.home_of(references[0].url)
-        place = f" in '{where.title}'" if where else ""
-        why = (
-            f"papers linked only as references to other work ({_papers(references)}{place}): "
-            "no preprint of this model's own"
-        )
-        return _concluded("closed", why, *_paper_cites(references))
-    if own:  # name the model's own papers, not the references listed beside them
-        why = f"paper linked: {_papers(own)}: the model's own paper, an archived preprint"
-        return _concluded("open", why, *_paper_cites(own))
     why = f"{outcome.reason}: the model's own paper, an archived preprint"
     return _concluded("open", why, *outcome.citations)
-
-
-def _papers(links: list[Link]) -> str:
-    """The first three papers, by arXiv id or URL."""
-    return ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
-
-
-def _paper_cites(links: list[Link]) -> tuple[Citation, ...]:
-    return tuple(Citation("README.md", link.target or None, link.url) for link in links[:5])
-
-
-def _tags_beyond(ctx: ProbeContext) -> bool:
-    """The Hub's arxiv tags name a paper the card body does not link (so its place
-    in the card is unknown and it may be the model's own)."""
-    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
-    tags = matching_tags(ctx, ["arxiv:*"])
-    return any(tag.split(":", 1)[1].lower() not in linked for tag in tags)
 
 
 def _paper_level(ctx: ProbeContext) -> Rated:

@@ -9,7 +9,7 @@ from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, words
+from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, quote, words
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -104,14 +104,63 @@ def _eval_sections(ctx: ProbeContext) -> list[Section]:
 
 
 def _eval_table(ctx: ProbeContext) -> Outcome | None:
-    """Yes when an evaluation section holds a table; a no naming it when it has none."""
+    """Yes when an evaluation section holds a table or reports results otherwise; a no
+    naming it when it has none."""
     found = _eval_sections(ctx)
     for section in found:
         if has_table(ctx.card.section_text(section)):
             return Outcome.yes(f"a results table in '{section.title}'", ctx.section(section))
     if not found:
         return None
-    return Outcome.no(f"section '{found[0].title}' has no results table", ctx.section(found[0]))
+    elsewhere = _results_elsewhere(ctx, found)
+    if elsewhere is not None:
+        return elsewhere
+    why = f"section '{found[0].title}' has no results table and links no results"
+    return Outcome.no(why, ctx.section(found[0]))
+
+
+# An evaluation section titled as results ("Evaluation Results", "Benchmarks") with this
+# many words and scores in it (numbers, or a chart) reports results without a table.
+RESULTS_TITLE = re.compile(r"\bresults?\b|\bbenchmarks?\b|\bperformance\b", re.IGNORECASE)
+MIN_RESULTS_WORDS = 20
+HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
+URL = re.compile(r"\w+://\S+")
+SCORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*%?(?![\w.])|!\[[^\]\n]*\]\(|<img\b", re.I)
+# Links from an evaluation section to results published elsewhere: a leaderboard, a
+# results dataset, a chart, a paper, a blog or documentation page. Code (a harness) and
+# benchmark datasets are how it was evaluated, not results.
+RESULTS_PLACE = re.compile(r"leaderboard|arena|result|details|bench|eval", re.IGNORECASE)
+
+
+def _results_link(link: Link) -> bool:
+    if link.kind in ("paper", "other"):
+        return not link.url.startswith("#")
+    if link.kind in ("hf_space", "hf_dataset"):
+        return bool(RESULTS_PLACE.search(link.target or ""))
+    return False
+
+
+def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | None:
+    """Yes (inferred) when an evaluation section reports results without a table that
+    was read: its title and text say so, or it links results published elsewhere."""
+    card = ctx.card
+    for section in sections:
+        text = card.section_text(section)
+        titled = RESULTS_TITLE.search(section.title) and not _unfilled_section(text)
+        # "#### Model 2.0" names a model and a URL holds ids: neither is a score.
+        prose = URL.sub("", HEADING_LINE.sub("", text))
+        if titled and words(prose) >= MIN_RESULTS_WORDS and SCORE.search(prose):
+            why = f"section '{section.title}' reports scores or a chart of them, with no table"
+            return Outcome.yes(why, ctx.section(section), inferred=True)
+    for section in sections:
+        text = card.section_text(section)
+        links = [link for link in card.links if link.url in text and _results_link(link)]
+        if links:
+            shown = ", ".join(link.target or link.url for link in links[:2])
+            why = f"results published elsewhere, linked from '{section.title}': {shown}"
+            cites = (Citation("README.md", link.target, link.url) for link in links[:3])
+            return Outcome.yes(why, ctx.section(section), *cites, inferred=True)
+    return None
 
 
 def _index_results(index: Any) -> bool:
@@ -242,26 +291,34 @@ def _called_own(card: Card, link: Link) -> bool:
     "paper_linked",
     reads=("README.md", "api:tags"),
     doc=(
-        "A paper or technical report is linked from the card or tagged (arxiv:ID); papers"
-        " cited only in evaluation or data tables are the benchmarks' or datasets'."
+        "The model's own paper or technical report is linked from the card or tagged"
+        " (arxiv:ID); papers cited only in evaluation or data tables are the benchmarks' or"
+        " datasets', and papers linked only where the card cites other work (architecture,"
+        " limitations, hardware) are references."
     ),
 )
 @once_per_model
 def paper_linked(ctx: ProbeContext) -> Outcome:
-    """A paper or technical report is linked or tagged."""
+    """The model's own paper or technical report is linked or tagged."""
     # The template cites a CO2 paper on every card; that is not the model's paper.
     tags = [
         t
         for t in matching_tags(ctx, ["arxiv:*", "doi:*"])
         if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS and not record_doi(t.split(":", 1)[1])
     ]
-    papers = model_papers(ctx)
-    if papers:
-        cites = [
-            Citation("README.md", link.target or link.text or None, link.url) for link in papers
-        ]
-        shown = ", ".join(dict.fromkeys(link.target or link.url for link in papers[:3]))
+    own, references = papers_by_role(ctx) if model_papers(ctx) else ([], [])
+    if own:
+        cites = [Citation("README.md", link.target or link.text or None, link.url) for link in own]
+        shown = ", ".join(dict.fromkeys(link.target or link.url for link in own[:3]))
         return Outcome.yes(f"paper linked: {shown}", *cites[:5])
+    linked = {(link.target or "").lower() for link in references}
+    if references and all(t.split(":", 1)[1].lower() in linked for t in tags):
+        where = ctx.card.home_of(references[0].url)
+        shown = ", ".join(dict.fromkeys(link.target or link.url for link in references[:3]))
+        place = f" in {quote([where.title])}" if where else ""
+        why = f"papers linked only as references to other work ({shown}{place}): no own paper"
+        cites = [Citation("README.md", link.target, link.url) for link in references[:5]]
+        return Outcome.no(why, *cites, inferred=True)
     if tags:
         return Outcome.yes(f"tagged {', '.join(tags[:3])}", ctx.api("tags", ", ".join(tags)))
     if not ctx.readme_read:

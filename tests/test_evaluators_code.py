@@ -17,9 +17,8 @@ EVAL = {"keywords": ["evaluat"], "sections": ["Evaluation"], "files": []}
 
 def ev(readme: str | None = None, *paths: str, **fields: Any) -> Evidence:
     files = tuple(RepoFile(path) for path in ("README.md", *paths))
-    return Evidence(
-        ref="org/m", repo_id="org/m", source="hub", readme=readme, files=files, **fields
-    )
+    fields = {"ref": "org/m", "repo_id": "org/m", **fields}
+    return Evidence(source="hub", readme=readme, files=files, **fields)
 
 
 def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
@@ -75,6 +74,24 @@ FRAMEWORK_RECIPE = (
     "recipes/m-7b\n"
 )
 OWN_AND_FRAMEWORK = FRAMEWORK_ONLY + "Our scripts: https://github.com/org/m-train\n"
+LINKED_TWICE = (
+    "# M\n## Summary\n- Repository: [code](https://github.com/org/m-code)\n## Training\n"
+    "### Software\n- Orchestration: [code](https://github.com/org/m-code)\n"
+)
+TRAINED_WITH = "# M\n## Training\nTrained with [the toolkit]({}).\n"
+FRAMEWORK_PAGES = [
+    "https://github.com/NVIDIA/Megatron-LM",
+    "https://github.com/EleutherAI/gpt-neox",
+    "https://github.com/kohya-ss/sd-scripts",
+    "https://github.com/huggingface/trl/tree/main/examples",
+    "https://github.com/huggingface/trl/blob/main/examples/scripts/sft.py",
+    "https://github.com/huggingface/transformers/blob/main/examples/pytorch/"
+    "language-modeling/run_clm.py",
+]
+RECIPES = [
+    "https://github.com/huggingface/alignment-handbook/blob/main/recipes/x/sft.yaml",
+    "https://github.com/facebookresearch/fairseq/tree/main/examples/wavecoder",
+]
 NO_FRAMEWORKS = {**TRAIN, "frameworks": False}
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
@@ -86,8 +103,16 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      NO_FRAMEWORKS, "yes", "alignment-handbook"),
     ("own training code beside a framework", "code_linked", ev(OWN_AND_FRAMEWORK),
      NO_FRAMEWORKS, "yes", "github.com/org/m-train"),
+    ("a repo linked in the summary and again under Training", "code_linked",
+     ev(LINKED_TWICE), TRAIN, "yes", "github.com/org/m-code"),
     ("frameworks count where the rubric says so", "code_linked", ev(FRAMEWORK_ONLY), TRAIN,
      "yes", "huggingface/trl"),
+    *((f"a framework, not the model's code: {url}", "code_linked",
+       ev(TRAINED_WITH.format(url), repo_id="org/wavecoder-7b"), NO_FRAMEWORKS, "no",
+       "only a training framework") for url in FRAMEWORK_PAGES),
+    *((f"a recipe for the model: {url}", "code_linked",
+       ev(TRAINED_WITH.format(url), repo_id="org/wavecoder-7b"), NO_FRAMEWORKS, "yes",
+       "linked") for url in RECIPES),
     ("library", "inference_code", ev(None, library_name="transformers"), {}, "yes",
      "transformers"),
     ("card library", "inference_code", ev("---\nlibrary_name: timm\n---\n"), {}, "yes", "timm"),
@@ -150,3 +175,12 @@ def test_code_evaluator(
     got, why = ask(name, evidence, **params)
     assert got == answer, why
     assert reason in why
+
+
+def test_only_a_framework_linked_is_an_inferred_no() -> None:
+    """Which repo holds the model's own training code is concluded from the links, so
+    under --strict such a no becomes unknown instead of capping the layer."""
+    spec = get_evaluator("code_linked")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(ev(FRAMEWORK_ONLY)), NO_FRAMEWORKS)
+    assert (outcome.answer, outcome.inferred) == ("no", True)

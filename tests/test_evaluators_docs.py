@@ -95,8 +95,32 @@ LEADERBOARD = (
     "(https://huggingface.co/spaces/org/open_llm_leaderboard) for early results.\n"
 )
 RESULTS_BLOG = (
-    "# M\n## Evaluation & Performance\nDetails in [our blog](https://org.example/blog/m).\n"
+    "# M\n## Evaluation & Performance\n"
+    "Detailed evaluation results are reported in [our blog](https://org.example/blog/m).\n"
 )
+EVAL = "# M\n## Evaluation\n"
+NOT_RESULTS = {
+    "a mail address": EVAL + "Questions to [us](mailto:team@org.example).\n",
+    "a file of the repo": EVAL + "Run [eval.py](./eval.py) to reproduce.\n",
+    "an anchor": EVAL + "See [below](#usage).\n",
+    "a notebook": EVAL + "Try it in [Colab](https://colab.research.google.com/drive/x).\n",
+    "a documentation page": EVAL + "See [the docs](https://huggingface.co/docs/diffusers).\n",
+    "a benchmark's paper": EVAL + "We use MMLU ([paper](https://arxiv.org/abs/2009.03300)).\n",
+    "a benchmark dataset named eval": EVAL
+    + "On [HumanEval](https://huggingface.co/datasets/openai/openai_humaneval).\n",
+    "a site linked elsewhere, a page of it here": "# M\n[Hub](https://huggingface.co)\n"
+    + EVAL
+    + "See https://huggingface.co/docs/evaluate for how to run it.\n",
+    "results still to come": "# M\n## Evaluation Results\nComing soon. We will evaluate the "
+    "model on 7 benchmarks and post the numbers here over the next 2 weeks, along with the "
+    "settings we used for each of them.\n",
+    "speed, not scores": "# M\n## Performance\nThe model runs at about 40 tokens per second"
+    " on one GPU with 16 GB of memory, which is fast enough for chat use on a desktop machine"
+    " without any further tuning.\n",
+    "a version in a heading and ids in URLs": "# M\n## Evaluation Results\n#### Model 2.0\n"
+    "The model was compared with its predecessors on the usual suites, as described in "
+    "https://arxiv.org/abs/2401.00001 and the team's notes from the spring review.\n",
+}
 HARNESS_ONLY = "# M\n## Evaluation\nRun [the harness](https://github.com/org/harness) yourself.\n"
 BENCHMARK_ONLY = (
     "# M\n## Evaluation\nWe use [a benchmark](https://huggingface.co/datasets/org/qa-set).\n"
@@ -106,6 +130,19 @@ REFERENCES_ONLY = (
     "# M\n## Model Architecture\nRotary embeddings ([paper](https://arxiv.org/abs/2104.09864))"
     " and grouped attention.\n## Limitations\nSee the [base paper](https://arxiv.org/abs/2307.09288)."
     "\n"
+)
+# A preference-tuned card: the method's paper named as such, then citation blocks of the
+# method and the library ("Cite X as:"), one of them a proceedings entry.
+PREFERENCE_TUNED = (
+    "# m-dpo\n## Training procedure\nThis model was trained with PO, a method introduced in "
+    "[Preference Optimisation Explained](https://huggingface.co/papers/2301.00007).\n"
+    "## Citations\nCite PO as:\n```bibtex\n@inproceedings{po2023,\n  booktitle = {Proc. X},"
+    "\n  url = {https://papers.nips.cc/paper/2023/hash/abc}\n}\n```\nCite TRL as:\n"
+    "```bibtex\n@misc{trl, howpublished = {https://github.com/huggingface/trl}}\n```\n"
+)
+CITED_AS_ITSELF = (
+    "# m-dpo\n## Citation\nCite m-dpo as:\n```bibtex\n@article{m2024, url = "
+    "{https://arxiv.org/abs/2402.00009}}\n```\n"
 )
 OWN_AND_REFERENCE = REFERENCES_ONLY + "## Citation\nhttps://arxiv.org/abs/2405.00001\n"
 
@@ -152,14 +189,27 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "org.example/blog/m"),
     ("a harness is how, not results", "evaluation_results", ev(HARNESS_ONLY), {}, "no",
      "links no results"),
+    *((f"not results: {name}", "evaluation_results", ev(card), {}, "no", "no results table")
+      for name, card in NOT_RESULTS.items()),
     ("a benchmark dataset is not results", "evaluation_results", ev(BENCHMARK_ONLY), {}, "no",
      "links no results"),
     ("a training loss log is not evaluation", "evaluation_results", ev(TRAINING_LOG), {}, "no",
      "no model-index"),
     ("papers only as references", "paper_linked", ev(REFERENCES_ONLY), {}, "no",
-     "references to other work (2104.09864, 2307.09288 in 'Model Architecture')"),
+     "(2104.09864 in 'Model Architecture', 2307.09288 in 'Limitations')"),
     ("own paper beside references", "paper_linked", ev(OWN_AND_REFERENCE), {}, "yes",
      "paper linked: 2405.00001"),
+    ("the Hub's tags of linked references are no paper of its own", "paper_linked",
+     ev(REFERENCES_ONLY + BENCH_CITED.removeprefix("# m"),
+        tags=("arxiv:2104.09864", "arxiv:2307.09288", "arxiv:1905.07830")), {}, "no",
+     "references to other work"),
+    ("the Hub's tags of benchmark citations are no paper of its own", "paper_linked",
+     ev(BENCH_CITED, tags=("arxiv:1905.07830",)), {}, "no",
+     "the arxiv tags name only papers the card cites"),
+    ("a method's paper and its citation block are references", "paper_linked",
+     ev(PREFERENCE_TUNED, repo_id="org/m-dpo"), {}, "no", "references to other work"),
+    ("a citation block of the model itself", "paper_linked",
+     ev(CITED_AS_ITSELF, repo_id="org/m-dpo"), {}, "yes", "paper linked: 2402.00009"),
     ("an arxiv tag beyond the references", "paper_linked",
      ev(REFERENCES_ONLY, tags=("arxiv:2405.00001",)), {}, "yes", "tagged arxiv:2405.00001"),
     ("no eval", "evaluation_results", ev("# m"), {}, "no", ""),

@@ -92,6 +92,7 @@ PREP_LINK = "## Links\n- Data preprocessing code: [prep](https://github.com/org/
 LIB_LINK = "## Links\n- Tokenizer library: [toks](https://github.com/org/toks)\n"
 DEMO_LINK = "## Links\n- [demo](https://github.com/org/demo)\n"
 FRAMEWORK_LINK = "## Training\nTuned with [TRL](https://github.com/huggingface/trl).\n"
+RUN = "### Training hyperparameters\n- learning_rate: 5e-07\n- num_epochs: 3\n"
 PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
 DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
 CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
@@ -105,6 +106,10 @@ SAMPLES = "## Sample Outputs\n" + filler(25) + "\n"
 SHORT_SAMPLES = "## Examples\nSee below.\n"
 RESULTS_TABLE = "## Evaluation\n| task | score |\n|---|---|\n| arc | 0.5 |\n"
 EVAL_PROSE = "## Evaluation\nIt does well.\n"
+LEADERBOARD = (
+    "## Evaluation\nSee the [leaderboard](https://huggingface.co/spaces/org/llm_leaderboard)"
+    " for its results.\n"
+)
 LONG = "## Model Details\n" + filler(200) + "\n"
 MODEL_INDEX = (
     "---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n"
@@ -345,6 +350,12 @@ MOF_COMPONENT: list[Case] = [
         "evaluation_results", "document", "no", "non-commercial", "not_open"),
     mof("evaluation section without a table", ev(MIT + EVAL_PROSE), "evaluation_results",
         "document", "no", "has no results table", "missing"),
+    mof("results on a leaderboard: hosted there, licence unread", ev(MIT + LEADERBOARD),
+        "evaluation_results", "document", "yes",
+        "results published elsewhere, linked from 'Evaluation': org/llm_leaderboard); its own "
+        "licence was not read where it is hosted", "included"),
+    mof("results on a leaderboard name no evaluation data", ev(MIT + LEADERBOARD),
+        "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
     mof("results, gated card unread", gated_unread(), "evaluation_results", "document",
         "unknown", "README is gated", "unknown"),
     mof("sample outputs section", ev(MIT + SAMPLES), "sample_outputs", "document", "yes",
@@ -623,8 +634,12 @@ EOSAI: list[EosaiRow] = [
      "closed"),
     ("only a training framework: no training code", ev(MIT + FRAMEWORK_LINK), "trainingcode",
      ("no", "no"), "only a training framework is linked", "closed"),
-    ("code docs, only a training framework", ev(MIT + FRAMEWORK_LINK), "code", ("no", "yes"),
-     "links the training framework it used (github.com/huggingface/trl)", "partial"),
+    ("code docs, a bare training-framework line", ev(MIT + FRAMEWORK_LINK), "code",
+     ("no", "no"), "nothing to document: only a training framework", "closed"),
+    ("code docs, a training framework and how it was run", ev(MIT + FRAMEWORK_LINK + RUN),
+     "code", ("no", "yes"),
+     "links the training framework it used (github.com/huggingface/trl) and documents how it "
+     "was run in 'Training hyperparameters'", "partial"),
     ("code docs, gated card unread", gated_unread(W), "code", ("unknown", "unknown"),
      "the README is gated and could not be read", "unknown"),
     # hardware_architecture
@@ -873,3 +888,13 @@ def test_params_outside_the_framework_are_refused(
     spec = get_evaluator(evaluator)
     assert spec is not None
     assert problem in (spec.problem(params) or "")
+
+
+def test_results_read_off_the_page_are_an_inferred_component() -> None:
+    """A leaderboard link or scores in a results section: MOF counts the component, as
+    an inference (no field or file says it)."""
+    scores = "## Benchmark Results\n" + "It reaches 71.3 on the suite and 64 % on reasoning. " * 3
+    for readme in (MIT + LEADERBOARD, MIT + scores):
+        params = {"component": "evaluation_results", "type": "document"}
+        outcome = ask("mof_component", ev(readme), **params)
+        assert (outcome.answer, outcome.inferred) == ("yes", True), outcome.reason

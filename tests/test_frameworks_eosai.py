@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from framework_fixtures import fully_open, llama_finetune
 
+from openaudit.evidence import Evidence
 from openaudit.frameworks.eosai import eosai_result
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.verdict import Answer, Outcome
@@ -66,3 +67,36 @@ def test_two_probes_make_three_levels() -> None:
         assert levels(result)["paper"] == level
     result = eosai_result(spec, answers("no", "yes"))
     assert result["score"] == round(0.5 / 12, 3)
+
+
+METHOD_CITED = (
+    "---\nlicense: mit\n---\n# m-dpo\nOur report: https://arxiv.org/abs/2402.00009\n"
+    "## Training procedure\nTrained with PO, a method introduced in "
+    "[PO](https://huggingface.co/papers/2301.00007).\n## Citations\nCite PO as:\n"
+    "```bibtex\n@inproceedings{po2023, booktitle = {Proc. X}}\n```\n"
+)
+ONLY_REFERENCES = (
+    "---\nlicense: mit\n---\n# M\n## Model Architecture\nRotary embeddings "
+    "([paper](https://arxiv.org/abs/2104.09864)).\n"
+)
+
+
+def test_a_venue_in_another_works_citation_is_not_the_models() -> None:
+    """The proceedings entry under "Cite PO as:" is the method's; the model's own paper
+    is a preprint, not peer-reviewed."""
+    evidence = Evidence(ref="org/m-dpo", repo_id="org/m-dpo", source="hub", readme=METHOD_CITED)
+    result = evaluate(load_rubric("eosai"), evidence).extras["eosai"]
+    found = {d["id"]: d for d in result["dimensions"]}
+    assert found["preprint"]["level"] == "open"
+    assert "2402.00009" in found["preprint"]["reason"]
+    assert found["paper"]["level"] == "closed"
+
+
+def test_closed_for_want_of_an_own_paper_is_inferred() -> None:
+    """Papers linked only as references: no preprint and no paper of the model's own,
+    both concluded from where the links stand (inferred), not stated."""
+    evidence = Evidence(ref="org/m", repo_id="org/m", source="hub", readme=ONLY_REFERENCES)
+    result = evaluate(load_rubric("eosai"), evidence).extras["eosai"]
+    found = {d["id"]: d for d in result["dimensions"]}
+    for dimension in ("preprint", "paper"):
+        assert (found[dimension]["level"], found[dimension]["basis"]) == ("closed", "inferred")

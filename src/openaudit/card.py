@@ -136,7 +136,27 @@ class Card:
 
     def homes_of(self, url: str) -> list[Section]:
         """Every section whose own text holds the URL, in card order."""
-        return [s for s in self.sections if url in s.text]
+        if url not in self._homes:
+            self._homes[url] = [s for s in self.sections if url in s.text]
+        return self._homes[url]
+
+    def lines_with(self, url: str) -> list[str]:
+        """The body's lines that hold the URL, in order."""
+        if url not in self._lines:
+            self._lines[url] = [line for line in self._body_lines if url in line]
+        return self._lines[url]
+
+    @cached_property
+    def _homes(self) -> dict[str, list[Section]]:
+        return {}
+
+    @cached_property
+    def _lines(self) -> dict[str, list[str]]:
+        return {}
+
+    @cached_property
+    def _body_lines(self) -> list[str]:
+        return self.body.splitlines()
 
     @cached_property
     def _titles(self) -> tuple[str, ...]:

@@ -23,9 +23,11 @@ from openaudit.rubric.evaluators.code import (
     framework_only,
     library,
     mentions,
+    model_words,
 )
 from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
 from openaudit.rubric.evaluators.documentation import (
+    ELSEWHERE,
     card_substantive,
     evaluation_results,
     paper_linked,
@@ -43,10 +45,9 @@ from openaudit.verdict import Outcome
 if TYPE_CHECKING:
     from openaudit.card import Link, Section
 
-# card: the card says it is published; named: the card names it without a Hub id
-Where = Literal[
-    "repo", "linked", "card", "named", "datasets"
-]  # card: the card says it is published
+# card: the card says it is published; named: the card names it without a Hub id;
+# read: in the repo or card, but concluded by reading (no field or file says it)
+Where = Literal["repo", "read", "linked", "card", "named", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
@@ -178,8 +179,10 @@ def training_frameworks(ctx: ProbeContext) -> list[Link]:
     model was trained with, not its own training code."""
     keywords, sections, _ = TOPICS["training_code"]
     topic = mentions(keywords)
-    links = ctx.card.links_of("code")
-    return [link for link in links if framework_link(link) and about(ctx, link, topic, sections)]
+    links, model = ctx.card.links_of("code"), model_words(ctx)
+    return [
+        link for link in links if framework_link(link, model) and about(ctx, link, topic, sections)
+    ]
 
 
 def _inference_code(ctx: ProbeContext) -> Found | Outcome:
@@ -213,6 +216,9 @@ def _evaluation_data(ctx: ProbeContext) -> Found | Outcome:
             (ctx.field("model-index"),),
         )
     outcome = evaluation_results(ctx)
+    if outcome.answer == "yes" and outcome.reason.startswith(ELSEWHERE):
+        why = f"no evaluation dataset is named ({outcome.reason})"
+        return Outcome.no(why, *outcome.citations, inferred=True)
     if outcome.answer == "yes":
         return ("linked", "evaluation results name no dataset ids", outcome.citations)
     return outcome
@@ -281,8 +287,10 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
 def _evaluation_results(ctx: ProbeContext) -> Found | Outcome:
     """Results in the metadata, files or a card table; else an evaluation linked from the card."""
     outcome = evaluation_results(ctx)
-    if outcome.answer == "yes":
-        return ("repo", f"results ({outcome.reason})", outcome.citations)
+    if outcome.answer == "yes":  # results published elsewhere keep their own licence
+        elsewhere = outcome.reason.startswith(ELSEWHERE)
+        where: Where = "linked" if elsewhere else "read" if outcome.inferred else "repo"
+        return (where, f"results ({outcome.reason})", outcome.citations)
     linked = topic_code(ctx, "evaluation_code")
     if isinstance(linked, Outcome):
         return outcome

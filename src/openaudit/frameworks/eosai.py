@@ -26,6 +26,7 @@ from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_na
 from openaudit.rubric.evaluators.documentation import (
     card_substantive,
     evaluation_results,
+    foreign_citations,
     paper_linked,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
@@ -44,6 +45,7 @@ from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
+    from openaudit.card import Section
     from openaudit.evidence import LinkedRepo
 
 Where = Literal["repo", "linked", "datasets"]
@@ -262,17 +264,34 @@ def _trainingcode_level(ctx: ProbeContext) -> Rated:
 def _code_docs_level(ctx: ProbeContext) -> Rated:
     code = _trainingcode_level(ctx)
     tools = training_frameworks(ctx) if code.high == "closed" else []
-    if tools:
+    run = _training_run(ctx) if tools else None
+    if tools and run is not None:
         names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
-        why = (f"the card links the training framework it used ({names}); the model's own "
-               "training code is not published: partial")  # fmt: skip
-        return _concluded("partial", why, *code.citations)
+        why = (f"the card links the training framework it used ({names}) and documents how "
+               f"it was run in '{run.title}'; the model's own training code is not published: "
+               "partial")  # fmt: skip
+        return _concluded("partial", why, *code.citations, ctx.section(run))
     if code.high == "closed":
         return _rated("closed", f"nothing to document: {code.reason}", *code.citations)
     if code.level == "unknown":
         return _between("closed", "open", code.reason, *code.citations)
     why = f"training code is published ({code.reason}); its documentation is not shown: partial"
     return _concluded("partial", why, *code.citations)
+
+
+RUN_SECTIONS = ["Training Procedure", "Training Details", "Training Setup", "Fine-tuning"]
+MIN_RUN_WORDS = 50  # a procedure of this many words, or a hyperparameters section
+
+
+def _training_run(ctx: ProbeContext) -> Section | None:
+    """The section documenting how training was run: its hyperparameters, or a training
+    procedure of some length (a generated one-liner naming the method is not)."""
+    card = ctx.card
+    found = card.find_section("Hyperparameters", "Training Hyperparameters")
+    if found is not None:
+        return found
+    procedures = card.find_sections(*RUN_SECTIONS)
+    return next((s for s in procedures if words(card.section_text(s)) >= MIN_RUN_WORDS), None)
 
 
 ARCH_SECTIONS = ["Model Architecture", "Architecture", "Technical Specifications", "Model Details"]
@@ -357,17 +376,25 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
 def _paper_level(ctx: ProbeContext) -> Rated:
     outcome = paper_linked(ctx)
     if outcome.answer == "no":
-        return _rated(
-            "closed", f"{outcome.reason}: no paper to be peer-reviewed", *outcome.citations
-        )
+        why = f"{outcome.reason}: no paper to be peer-reviewed"
+        return Rated("closed", "closed", why, outcome.citations, outcome.inferred)
     if outcome.answer == "unknown":
         return _between("closed", "open", outcome.reason, *outcome.citations)
-    venue = PEER_REVIEWED.search(ctx.card.body) if ctx.readme_read else None
+    venue = PEER_REVIEWED.search(_own_citations(ctx)) if ctx.readme_read else None
     if venue:
         why = f"{outcome.reason}; the card cites it as published ('{venue.group(0).strip()}')"
         return _concluded("open", why, *outcome.citations, ctx.readme(venue.group(0).strip()))
     why = f"{outcome.reason}; no venue is named for it, so only a preprint is shown"
     return _concluded("closed", why, *outcome.citations)
+
+
+def _own_citations(ctx: ProbeContext) -> str:
+    """The card body without the citation blocks of other works ("Cite DPO as:")."""
+    body, kept, at = ctx.card.body, [], 0
+    for start, end in foreign_citations(ctx):
+        kept.append(body[at:start])
+        at = end
+    return "".join([*kept, body[at:]])
 
 
 # A citation of the model's paper as peer-reviewed: a BibTeX proceedings or journal entry,

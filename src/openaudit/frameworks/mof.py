@@ -78,8 +78,9 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
         outcome = datasets_licensed(ctx, what, kind)
     else:
         stated = _type_wide_licensed(ctx, what, kind, cites)
-        hosted = where != "repo"
+        hosted = where not in ("repo", "read")
         outcome = stated or _distribution_licensed(ctx, what, kind, cites, hosted=hosted)
+        outcome = _inferred_if(outcome, where == "read")
     return graded(outcome, grade_of(outcome), present=True)
 
 

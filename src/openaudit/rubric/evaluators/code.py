@@ -22,38 +22,72 @@ CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
 
 # General-purpose deep-learning and fine-tuning frameworks. A card that links one names
 # the tool the model was trained with (MOF's "supporting libraries and tools"), not the
-# model's own training code; a link into the framework's recipes, examples or configs
-# is a recipe for a model, and counts as training code.
+# model's own training code; a link to a recipe or config inside the framework, or to
+# an example folder named after the model, is training code for this model.
 TRAINING_FRAMEWORKS = frozenset(
     {
         "github.com/huggingface/transformers", "github.com/huggingface/trl",
         "github.com/huggingface/peft", "github.com/huggingface/accelerate",
         "github.com/huggingface/alignment-handbook", "github.com/huggingface/autotrain-advanced",
-        "github.com/huggingface/diffusers", "github.com/carperai/trlx",
-        "github.com/openaccess-ai-collective/axolotl", "github.com/axolotl-ai-cloud/axolotl",
-        "github.com/hiyouga/llama-factory", "github.com/unslothai/unsloth",
-        "github.com/pytorch/torchtune", "github.com/pytorch/pytorch",
-        "github.com/tensorflow/tensorflow", "github.com/google/jax", "github.com/jax-ml/jax",
-        "github.com/microsoft/deepspeed", "github.com/openrlhf/openrlhf",
+        "github.com/huggingface/diffusers", "github.com/huggingface/nanotron",
+        "github.com/huggingface/setfit", "github.com/huggingface/optimum-habana",
+        "github.com/carperai/trlx", "github.com/openaccess-ai-collective/axolotl",
+        "github.com/axolotl-ai-cloud/axolotl", "github.com/hiyouga/llama-factory",
+        "github.com/unslothai/unsloth", "github.com/pytorch/torchtune",
+        "github.com/pytorch/pytorch", "github.com/tensorflow/tensorflow",
+        "github.com/google/jax", "github.com/jax-ml/jax", "github.com/microsoft/deepspeed",
+        "github.com/microsoft/megatron-deepspeed", "github.com/nvidia/megatron-lm",
+        "github.com/nvidia/nemo", "github.com/nvidia/apex", "github.com/eleutherai/gpt-neox",
+        "github.com/mosaicml/llm-foundry", "github.com/mosaicml/composer",
+        "github.com/lightning-ai/pytorch-lightning", "github.com/lightning-ai/lightning",
+        "github.com/lightning-ai/litgpt", "github.com/lightning-ai/lit-gpt",
+        "github.com/facebookresearch/fairseq", "github.com/openrlhf/openrlhf",
         "github.com/volcengine/verl", "github.com/modelscope/ms-swift",
-        "github.com/ukplab/sentence-transformers", "github.com/nvidia/apex",
+        "github.com/ukplab/sentence-transformers", "github.com/kohya-ss/sd-scripts",
+        "github.com/ostris/ai-toolkit",
     }
 )  # fmt: skip
-RECIPE_PATH = re.compile(r"/(?:recipes?|examples?|configs?|scripts?|projects?)(?:/|$)", re.I)
+RECIPE_PATH = re.compile(r"/(?:recipes?|configs?)/[^/?#]+", re.IGNORECASE)
+EXAMPLE_PATH = re.compile(r"/(?:examples?|projects?)/([^?#]+)", re.IGNORECASE)
+MIN_NAME_PART = 4  # shorter name words ("7b", "v2") say nothing of the model
+GENERIC_NAME_WORDS = frozenset(
+    {
+        "model", "models", "base", "chat", "instruct", "large", "small", "tiny", "mini",
+        "medium", "finetuned", "tuned", "lora", "merged", "gguf", "quantized", "cased",
+        "uncased", "preview", "final",
+    }
+)  # fmt: skip
+
+
+def model_words(ctx: ProbeContext) -> set[str]:
+    """The distinctive words of the model's name (org/Name-7B-chat -> {"name"})."""
+    name = (ctx.evidence.repo_id or ctx.evidence.ref).rstrip("/").split("/")[-1]
+    words = set(re.findall(r"[a-z0-9]+", name.lower())) - GENERIC_NAME_WORDS
+    return {word for word in words if len(word) >= MIN_NAME_PART}
+
+
+def framework_link(link: Link, model: set[str]) -> bool:
+    """True for a link to a general-purpose training framework (its repository, its
+    library source or its generic example scripts), not to a recipe for a model in it."""
+    target = (link.target or "").lower().removesuffix(".git").split("@", 1)[0]
+    if target not in TRAINING_FRAMEWORKS or RECIPE_PATH.search(link.url):
+        return False
+    example = EXAMPLE_PATH.search(link.url)
+    parts = re.findall(r"[a-z0-9]+", example.group(1).lower()) if example else []
+    named = any(
+        len(part) >= MIN_NAME_PART and (word.startswith(part) or part.startswith(word))
+        for part in parts
+        for word in model
+    )
+    return not named
 
 
 def framework_only(tools: list[Link], what: str) -> Outcome:
     """The answer when the only code links on a topic are training frameworks."""
     names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
     why = f"only a training framework is linked ({names}), not this model's own {what}"
-    return Outcome.no(why, *(Citation("README.md", link.target, link.url) for link in tools[:3]))
-
-
-def framework_link(link: Link) -> bool:
-    """True for a link to a general-purpose training framework (its repository or its
-    library source), not to a recipe for a model inside it."""
-    target = (link.target or "").lower().removesuffix(".git").split("@", 1)[0]
-    return target in TRAINING_FRAMEWORKS and RECIPE_PATH.search(link.url) is None
+    cites = (Citation("README.md", link.target, link.url) for link in tools[:3])
+    return Outcome.no(why, *cites, inferred=True)
 
 
 def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
@@ -104,7 +138,7 @@ def mentions(keywords: list[str]) -> re.Pattern[str]:
 
 
 def _line_of(ctx: ProbeContext, link: Link) -> str:
-    return " ".join(line for line in ctx.card.body.splitlines() if link.url in line)
+    return " ".join(ctx.card.lines_with(link.url))
 
 
 def _nearby(home: Section, link: Link) -> str:
@@ -182,7 +216,8 @@ def code_linked(
         return no_readme(ctx)
     topic = mentions(keywords)
     links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
-    tools = [] if frameworks else [link for link in links if framework_link(link)]
+    model = model_words(ctx)
+    tools = [] if frameworks else [link for link in links if framework_link(link, model)]
     links = [link for link in links if link not in tools]
     if links:
         cites = [

@@ -120,44 +120,69 @@ def _eval_table(ctx: ProbeContext) -> Outcome | None:
 
 
 # An evaluation section titled as results ("Evaluation Results", "Benchmarks") with this
-# many words and scores in it (numbers, or a chart) reports results without a table.
+# many words reports results without a table when it gives scores or a chart of them
+# and does not say they are still to come.
 RESULTS_TITLE = re.compile(r"\bresults?\b|\bbenchmarks?\b|\bperformance\b", re.IGNORECASE)
 MIN_RESULTS_WORDS = 20
 HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
-URL = re.compile(r"\w+://\S+")
-SCORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*%?(?![\w.])|!\[[^\]\n]*\]\(|<img\b", re.I)
-# Links from an evaluation section to results published elsewhere: a leaderboard, a
-# results dataset, a chart, a paper, a blog or documentation page. Code (a harness) and
-# benchmark datasets are how it was evaluated, not results.
-RESULTS_PLACE = re.compile(r"leaderboard|arena|result|details|bench|eval", re.IGNORECASE)
+URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+", re.IGNORECASE)
+# A score: a decimal or a percentage ("71.3", "64 %"); counts ("7 benchmarks", "40
+# tokens") and versions in names ("v1.5", "7B") are not.
+SCORE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,4}|\s?%)(?![\w.])")
+CHART = re.compile(r"!\[([^\]\n]{0,200})\]\(([^)\s]{0,500})\)|<img\b([^>]{0,500})>", re.IGNORECASE)
+CHART_WORDS = re.compile(r"plot|chart|graph|result|score|eval|benchmark|pareto|compar", re.I)
+NOT_YET = re.compile(
+    r"\b(?:coming soon|tbd|todo|to be (?:added|announced|released|published)"
+    r"|will (?:be )?(?:evaluat|report|post|publish|add|releas|updat))",
+    re.IGNORECASE,
+)
+# Links from an evaluation section to results published elsewhere: a leaderboard or a
+# results dataset on the Hub; a page or paper whose link or line speaks of results. A
+# harness (code) or a benchmark dataset is how the model was evaluated, not results.
+ELSEWHERE = "results published elsewhere"  # how such an answer's reason starts
+RESULTS_ON_HUB = re.compile(r"leaderboard|arena|results?\b|details_", re.IGNORECASE)
+RESULTS_WORDS = re.compile(r"\bresults?\b|\bscores?\b|\bleaderboards?\b|\bbenchmarks?\b", re.I)
 
 
-def _results_link(link: Link) -> bool:
-    if link.kind in ("paper", "other"):
-        return not link.url.startswith("#")
+def _scores(text: str) -> bool:
+    """The text gives scores (numbers or a chart), not only plans or counts."""
+    prose = URL.sub(" ", HEADING_LINE.sub("", text))  # headings name models; URLs hold ids
+    if NOT_YET.search(prose):
+        return False
+    charts = (m.group(0) for m in CHART.finditer(text))
+    return bool(SCORE.search(CHART.sub(" ", prose))) or any(map(CHART_WORDS.search, charts))
+
+
+def _results_link(card: Card, link: Link) -> bool:
+    if not link.url.lower().startswith(("http://", "https://")):
+        return False
     if link.kind in ("hf_space", "hf_dataset"):
-        return bool(RESULTS_PLACE.search(link.target or ""))
-    return False
+        return bool(RESULTS_ON_HUB.search(link.target or ""))
+    if link.kind not in ("paper", "other"):
+        return False
+    lines = [line for line in card.lines_with(link.url) if not TABLE_ROW.match(line)]
+    return bool(RESULTS_WORDS.search(link.text) or any(map(RESULTS_WORDS.search, lines)))
 
 
 def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | None:
     """Yes (inferred) when an evaluation section reports results without a table that
-    was read: its title and text say so, or it links results published elsewhere."""
+    was read: titled as results, it gives scores; or it links results published
+    elsewhere."""
     card = ctx.card
     for section in sections:
         text = card.section_text(section)
         titled = RESULTS_TITLE.search(section.title) and not _unfilled_section(text)
-        # "#### Model 2.0" names a model and a URL holds ids: neither is a score.
-        prose = URL.sub("", HEADING_LINE.sub("", text))
-        if titled and words(prose) >= MIN_RESULTS_WORDS and SCORE.search(prose):
+        if titled and words(text) >= MIN_RESULTS_WORDS and _scores(text):
             why = f"section '{section.title}' reports scores or a chart of them, with no table"
             return Outcome.yes(why, ctx.section(section), inferred=True)
+    by_url = {link.url: link for link in card.links}
     for section in sections:
-        text = card.section_text(section)
-        links = [link for link in card.links if link.url in text and _results_link(link)]
+        urls = (url.rstrip(".,;:!?") for url in URL.findall(card.section_text(section)))
+        found = [by_url[url] for url in dict.fromkeys(urls) if url in by_url]
+        links = [link for link in found if _results_link(card, link)]
         if links:
             shown = ", ".join(link.target or link.url for link in links[:2])
-            why = f"results published elsewhere, linked from '{section.title}': {shown}"
+            why = f"{ELSEWHERE}, linked from '{section.title}': {shown}"
             cites = (Citation("README.md", link.target, link.url) for link in links[:3])
             return Outcome.yes(why, ctx.section(section), *cites, inferred=True)
     return None
@@ -271,8 +296,53 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
                 for home in homes
             )
         )
-        (references if cited and not _called_own(card, link) else own).append(link)
+        other = cited or _named_as_other_work(ctx, link)
+        (references if other and not _called_own(card, link) else own).append(link)
     return [*own, *papers[MAX_CITATION_CHECKS:]], references
+
+
+# "DPO, a method introduced in [paper]": the paper of a method, a loss, an architecture.
+METHOD_PAPER = re.compile(
+    r"\b(?:method|technique|approach|algorithm|loss|objective|architecture|optimi[sz]er)\b"
+    r"[^.\n]{0,60}\b(?:introduced|proposed|described|presented|defined)\s+in\b[^.\n]{0,200}$",
+    re.IGNORECASE,
+)
+# "Cite DPO as:" before a BibTeX block: a citation of the named work.
+CITE_AS = re.compile(r"^[ \t>*_]*cite\s+(\S[^\n]{0,40}?)\s+as\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
+    """The card names the paper as another work's: a method's paper, or a citation
+    block ("Cite DPO as:") of something other than this model."""
+    at = ctx.card.body.find(link.url)
+    before = ctx.card.body[max(0, at - 300) : at] if at > 0 else ""
+    if METHOD_PAPER.search(before):
+        return True
+    return any(start <= at < end for start, end in foreign_citations(ctx))
+
+
+def _name_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+OWN_WORK = {"us", "our", "this", "model", "work", "paper", "the"}
+
+
+@once_per_model
+def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
+    """Spans of the body under "Cite X as:" where X is not this model (up to the next
+    such line or heading)."""
+    body = ctx.card.body
+    name = _name_words((ctx.evidence.repo_id or ctx.evidence.ref).rstrip("/").split("/")[-1])
+    marks = list(CITE_AS.finditer(body))
+    spans = []
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        heading = HEADING_LINE.search(body, mark.end(), end)
+        cited = _name_words(mark.group(1))  # "Cite DPO as" in m-dpo's card: the method
+        if cited - name - OWN_WORK:
+            spans.append((mark.start(), heading.start() if heading else end))
+    return tuple(spans)
 
 
 # "our technical report", "this model's paper", "we describe": the card's own paper,
@@ -311,19 +381,30 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
         cites = [Citation("README.md", link.target or link.text or None, link.url) for link in own]
         shown = ", ".join(dict.fromkeys(link.target or link.url for link in own[:3]))
         return Outcome.yes(f"paper linked: {shown}", *cites[:5])
-    linked = {(link.target or "").lower() for link in references}
-    if references and all(t.split(":", 1)[1].lower() in linked for t in tags):
-        where = ctx.card.home_of(references[0].url)
-        shown = ", ".join(dict.fromkeys(link.target or link.url for link in references[:3]))
-        place = f" in {quote([where.title])}" if where else ""
-        why = f"papers linked only as references to other work ({shown}{place}): no own paper"
+    # The Hub tags every arXiv id a README links: a tag counts only for a paper the body
+    # does not link (the body's own links were judged above, by where they stand).
+    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
+    beyond = [t for t in tags if t.split(":", 1)[1].lower() not in linked]
+    if beyond:
+        return Outcome.yes(f"tagged {', '.join(beyond[:3])}", ctx.api("tags", ", ".join(beyond)))
+    if references:
+        places = dict.fromkeys(
+            f"{link.target or link.url}{_place(ctx.card, link)}" for link in references[:3]
+        )
+        why = f"papers linked only as references to other work ({', '.join(places)}): no own paper"
         cites = [Citation("README.md", link.target, link.url) for link in references[:5]]
         return Outcome.no(why, *cites, inferred=True)
-    if tags:
-        return Outcome.yes(f"tagged {', '.join(tags[:3])}", ctx.api("tags", ", ".join(tags)))
     if not ctx.readme_read:
         return no_readme(ctx)
+    if tags:
+        why = f"the arxiv tags name only papers the card cites ({', '.join(tags[:3])})"
+        return Outcome.no(why, ctx.readme(), ctx.api("tags", ", ".join(tags)), inferred=True)
     return Outcome.no("no paper link and no arxiv tag", ctx.readme(), ctx.api("tags"))
+
+
+def _place(card: Card, link: Link) -> str:
+    home = card.home_of(link.url)
+    return f" in {quote([home.title])}" if home else ""
 
 
 @evaluator(

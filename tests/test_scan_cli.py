@@ -241,6 +241,28 @@ def test_html_needs_downloads(tmp_path: Path) -> None:
     )
 
 
+def test_bases_alone_are_joined_in_buckets(dump: Path, tmp_path: Path) -> None:
+    """--bases with no other joined file still splits the scan when the dump and its base
+    rows exceed a bucket: each bucket joins only the base rows its own models name."""
+    from openaudit.scan.driver import ScanPlan, scan_parts
+    from openaudit.scan.dump import check_models_dump
+    from openaudit.scan.rows import base_ids
+
+    rows = pq.read_table(dump).to_pylist()
+    rows[4].update(cardData='{"license": "mit", "base_model": "acme/m006"}')
+    models = check_models_dump(write_dump(tmp_path / "models.parquet", rows))
+    plan = ScanPlan(models, tmp_path / "out.parquet", None, bases=True, bucket_bytes=6000)
+    parts = scan_parts(plan, tmp_path)
+    all_ids = {row["id"] for row in rows}
+    assert len(parts) > 1
+    assert sum(pq.read_metadata(part.dump.path).num_rows for part in parts) == len(rows)
+    for part in parts:
+        assert part.base_rows is not None
+        own = pq.read_table(part.dump.path).to_pylist()
+        named = {base for row in own for base in base_ids(row["cardData"])} & all_ids
+        assert set(pq.read_table(part.base_rows.path).column("id").to_pylist()) == named
+
+
 def test_joins_in_buckets_give_the_results_of_one_join(
     dump: Path, cards: Path, tmp_path: Path
 ) -> None:

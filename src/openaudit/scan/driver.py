@@ -121,12 +121,13 @@ def scan_parts(plan: ScanPlan, work: Path) -> list[Part]:
         sides.append((plan.since, "id", kept, "since"))
     if plan.fetched is not None:
         sides.append((plan.fetched, "id", ["id", "fetched"], "fetched"))
-    if not sides:  # the dump alone streams: nothing to split
-        return [Part(plan.dump, base_rows=base_rows)]
-    dump_side = (plan.dump, own_columns(plan.dump))
-    count = buckets.bucket_count(
-        [dump_side, *((file, columns) for file, _, columns, _ in sides)], plan.bucket_bytes
-    )
+    if not sides and base_rows is None:  # the dump alone streams: nothing to split
+        return [Part(plan.dump)]
+    sized = [(plan.dump, own_columns(plan.dump))]
+    sized += [(file, columns) for file, _, columns, _ in sides]
+    if base_rows is not None:  # the base rows are joined too: they count toward a bucket
+        sized.append((base_rows, list(base_rows.columns)))
+    count = buckets.bucket_count(sized, plan.bucket_bytes)
     dumps = (
         [plan.dump]
         if count == 1

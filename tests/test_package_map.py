@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "openaudit"
 
 # Imported by every package but `licenses` (a leaf library): they import nothing of openaudit.
-FOUNDATION = ("errors", "limits", "secrets", "textfile", "typecheck", "worker_threads")
+FOUNDATION = (
+    "errors", "limits", "secrets", "textfile", "textsearch", "typecheck", "worker_threads",
+)  # fmt: skip
 # What each package (or top-level module) of openaudit may import besides the foundation
 # and the package root (`openaudit.__version__`); keep the README's table in step.
 MAY_IMPORT: dict[str, tuple[str, ...]] = {

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from openaudit import textsearch
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
 from openaudit.safeyaml import SafeYAMLError, load_bounded
@@ -102,11 +103,26 @@ class Card:
     def find_section(self, *names: str) -> Section | None:
         """The first section whose title matches any name (case-insensitive; a
         name matches a title equal to it or containing it as whole words)."""
+        try:  # probes of several rubrics look up the same names: once per card
+            return self._found[names]
+        except KeyError:
+            pass
         wanted = [f" {key} " for key in map(_normalise_title, names) if key]
-        for section, title in zip(self.sections, self._titles, strict=True):
-            if any(key in title for key in wanted):
-                return section
-        return None
+        found = next(
+            (
+                section
+                for section, title in zip(self.sections, self._titles, strict=True)
+                if any(key in title for key in wanted)
+            ),
+            None,
+        )
+        self._found[names] = found
+        return found
+
+    @cached_property
+    def _found(self) -> dict[tuple[str, ...], Section | None]:
+        """find_section's answers so far, by the names asked for."""
+        return {}
 
     def find_sections(self, *names: str) -> tuple[Section, ...]:
         """Every section whose title matches any name, in card order (as `find_section`)."""
@@ -120,7 +136,7 @@ class Card:
     def section_path(self, section: Section) -> tuple[Section, ...]:
         """The section and the sections enclosing it (shallower headings before it),
         innermost first."""
-        start = next((i for i, s in enumerate(self.sections) if s is section), None)
+        start = self._index(section)
         if start is None:
             return (section,)
         path, level = [section], section.level
@@ -158,6 +174,18 @@ class Card:
     def _body_lines(self) -> list[str]:
         return self.body.splitlines()
 
+    def _index(self, section: Section) -> int | None:
+        """The position of this very section (not an equal one) in `sections`."""
+        at = self._positions.get(id(section))
+        if at is not None and self.sections[at] is section:
+            return at
+        return next((i for i, s in enumerate(self.sections) if s is section), None)
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        """Each section's position in `sections`, by the section's identity."""
+        return {id(section): i for i, section in enumerate(self.sections)}
+
     @cached_property
     def _titles(self) -> tuple[str, ...]:
         """Normalised section titles, padded with spaces for whole-word matching."""
@@ -178,6 +206,10 @@ class Card:
     def template_coverage(self) -> tuple[tuple[str, bool], ...]:
         """For each template section: does the card have it with some real (not
         placeholder or template-default) text, in it or its sub-sections?"""
+        return self._coverage
+
+    @cached_property
+    def _coverage(self) -> tuple[tuple[str, bool], ...]:
         result = []
         for name in TEMPLATE_SECTIONS:
             section = self.find_section(name)
@@ -189,7 +221,7 @@ class Card:
 
     def _subsections(self, section: Section) -> tuple[Section, ...]:
         """The sections after `section` with a deeper level, up to the next sibling."""
-        start = next((i for i, s in enumerate(self.sections) if s is section), None)
+        start = self._index(section)
         if start is None:
             start = next((i for i, s in enumerate(self.sections) if s == section), None)
         if start is None:
@@ -382,6 +414,8 @@ _LABEL_ONLY = re.compile(r"(?:[-*+][ \t]+)?[^:]{0,80}:$")
 
 def count_placeholders(text: str) -> int:
     """How many times the template's "More Information Needed" placeholder appears."""
+    if textsearch.search(_PLACEHOLDER, text) is None:
+        return 0
     return sum(1 for _ in _PLACEHOLDER.finditer(text))
 
 
@@ -391,7 +425,7 @@ def _has_content(text: str) -> bool:
         line = _clean_inline(raw).lower()
         for sentence in _TEMPLATE_BOILERPLATE:
             line = line.replace(sentence, " ")
-        line = _PLACEHOLDER.sub(" ", line).strip()
+        line = textsearch.sub(_PLACEHOLDER, " ", line).strip()
         if re.search(r"\w", line) and not _LABEL_ONLY.fullmatch(line):
             return True
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+from openaudit import textsearch
 from openaudit.evidence import Citation
 from openaudit.frameworks.license_openness import (
     ContentType,
@@ -268,7 +269,7 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     if named:
         what = f"{len(named)} checkpoint branch(es): {', '.join(named[:3])}"
         return ("repo", what, (Citation("api:refs", ", ".join(named[:3])),))
-    said = CHECKPOINT_WORDS.search(ctx.card.body) if ctx.readme_read else None
+    said = textsearch.search(CHECKPOINT_WORDS, ctx.card.body) if ctx.readme_read else None
     if said:
         what = f"the card says intermediate checkpoints are published ('{said.group(0)}')"
         return ("card", what, (ctx.readme(said.group(0)),))

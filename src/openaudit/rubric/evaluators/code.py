@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from openaudit import textsearch
 from openaudit.card import Link, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
@@ -278,7 +279,10 @@ def stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
 def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     from openaudit.licenses import lookup
 
-    for sentence in _SENTENCE_END.split(ctx.card.body[:MAX_SCANNED_CHARS]):
+    body = ctx.card.body[:MAX_SCANNED_CHARS]
+    if textsearch.search(_LICENSE_WORDS, body) is None:  # no sentence names a licence
+        return None
+    for sentence in _SENTENCE_END.split(body):
         code = _CODE_WORDS.search(sentence)
         if code is None or not _LICENSE_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from openaudit import textsearch
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
 from openaudit.links import record_doi
@@ -37,8 +38,10 @@ TEMPLATE_NOISE = re.compile(r"\*\*[^*\n]{1,80}\*\*:?|<!--.*?-->", re.DOTALL)
 
 
 def _unfilled_section(text: str) -> bool:
+    if textsearch.search(PLACEHOLDER, text) is None:
+        return False
     rest = PLACEHOLDER.sub("", TEMPLATE_NOISE.sub("", text))
-    return bool(PLACEHOLDER.search(text)) and not any(c.isalnum() for c in rest)
+    return not any(c.isalnum() for c in rest)
 
 
 def _unfilled(ctx: ProbeContext) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from openaudit import textsearch
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
@@ -34,7 +35,7 @@ def as_list(value: Any) -> tuple[str, ...]:
 
 def words(text: str) -> int:
     """Words of card text, not counting template placeholders."""
-    return len(PLACEHOLDER.sub(" ", text).split())
+    return len(textsearch.sub(PLACEHOLDER, " ", text).split())
 
 
 def no_readme(ctx: ProbeContext) -> Outcome:

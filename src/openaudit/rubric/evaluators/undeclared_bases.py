@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from openaudit import textsearch
 from openaudit.card import Card, Link
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
@@ -61,7 +62,7 @@ def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
     if ctx.metadata.get("base_model") or ctx.evidence.base_models or not ctx.readme_read:
         return ()
     card = ctx.card
-    if FROM_SCRATCH.search(card.body):
+    if textsearch.search(FROM_SCRATCH, card.body):
         return ()
     own = (ctx.evidence.repo_id or "").lower()
     found: dict[str, Citation] = {}

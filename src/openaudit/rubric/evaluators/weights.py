@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from openaudit import textsearch
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
@@ -149,7 +150,7 @@ def delta_weights(ctx: ProbeContext) -> Citation | None:
     if not ctx.readme_read:
         return None
     body = ctx.card.body
-    if FULL_WEIGHTS.search(body):
+    if textsearch.search(FULL_WEIGHTS, body):
         return None  # "merged with the original weights": a full model, not a delta
     for section in ctx.card.sections:
         if DELTA_WEIGHTS.search(section.title):

@@ -1,0 +1,55 @@
+"""Searches that skip texts without the pattern's needles find exactly what `re` finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from openaudit import textsearch
+from openaudit.card import _PLACEHOLDER
+from openaudit.frameworks.components import CHECKPOINT_WORDS
+from openaudit.rubric.evaluators.code import _LICENSE_WORDS
+from openaudit.rubric.evaluators.undeclared_bases import FROM_SCRATCH
+from openaudit.rubric.evaluators.weights import DELTA_WEIGHTS, FULL_WEIGHTS
+
+PATTERNS = [
+    _PLACEHOLDER, FULL_WEIGHTS, DELTA_WEIGHTS, CHECKPOINT_WORDS, FROM_SCRATCH, _LICENSE_WORDS,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needles"),
+    [
+        (r"\[?more[ \t]+information[ \t]+needed\]?", ("nformat",)),  # no i: it also matches U+0131
+        (r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", ("cratch",)),  # no s: also U+017F
+        (r"\bfull\s+weights\b|\bmerg(?:ed|ing)\s+delta\b", ("full", "delta")),  # one per branch
+        (r"(?:Delta)+ weights", ("delta",)),  # a repeat taken at least once counts
+        (r"(?:delta)?\s*weights", ("ght",)),  # an optional part does not count
+        (r"(?:delta)?\s*wei", None),  # and "we" is too short to be worth it
+        (r"\bapply\b|\w+", None),  # a branch without any literal: no needle
+        (r"licen[cs]", ("cen",)),
+    ],
+)
+def test_needles_are_literals_every_match_holds(pattern: str, needles: object) -> None:
+    assert textsearch.needles(re.compile(pattern, re.IGNORECASE)) == needles
+
+
+WORDS = [
+    "more", "information", "needed", "[", "]", "full", "merged", "model", "weights", "delta",
+    "xor", "apply", "no need to", "intermediate", "training", "checkpoints", "every",
+    "pre-trained", "from", "scratch", "licence", "license", "\u0131", "\u017f", "\u0130",
+    "\u212a", "MORE", "\u0130NFORMAT\u0130ON", "\u017fcratch", "\u0131nformat\u0131on",
+    "\t", " ", "\n", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from(PATTERNS))
+def test_search_and_sub_give_what_re_gives(words: list[str], pattern: re.Pattern[str]) -> None:
+    text = " ".join(words)
+    found, expected = textsearch.search(pattern, text), pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert textsearch.sub(pattern, "_", text) == pattern.sub("_", text)

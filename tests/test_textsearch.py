@@ -23,18 +23,27 @@ PATTERNS = [
 @pytest.mark.parametrize(
     ("pattern", "needles"),
     [
-        (r"\[?more[ \t]+information[ \t]+needed\]?", ("nformat",)),  # no i: it also matches U+0131
-        (r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", ("cratch",)),  # no s: also U+017F
-        (r"\bfull\s+weights\b|\bmerg(?:ed|ing)\s+delta\b", ("full", "delta")),  # one per branch
-        (r"(?:Delta)+ weights", ("delta",)),  # a repeat taken at least once counts
-        (r"(?:delta)?\s*weights", ("ght",)),  # an optional part does not count
-        (r"(?:delta)?\s*wei", None),  # and "we" is too short to be worth it
+        # every word a match needs, one clause each; no i: it also matches U+0131
+        (r"\[?more[ \t]+information[ \t]+needed\]?", ("nformat", "needed", "more", "on")),
+        (r"\b(?:pre-?trained)\s+from\s+scratch\b", ("cratch", "from", "pre", "tra", "ned")),
+        (r"(?:Delta)+ weights", ("delta", " we", "ght")),  # a repeat taken once or more counts
+        (r"(?:delta)?\s*weights", ("ght", "we")),  # an optional part does not
         (r"\bapply\b|\w+", None),  # a branch without any literal: no needle
         (r"licen[cs]", ("cen",)),
     ],
 )
-def test_needles_are_literals_every_match_holds(pattern: str, needles: object) -> None:
-    assert textsearch.needles(re.compile(pattern, re.IGNORECASE)) == needles
+def test_needles_are_words_every_match_holds(pattern: str, needles: tuple[str, ...]) -> None:
+    found = textsearch.needles(re.compile(pattern, re.IGNORECASE))
+    assert found == (tuple((word,) for word in needles) if needles else None)
+
+
+def test_a_branch_needs_one_word_of_each_clause_of_either_side() -> None:
+    # (delta, xor or ff) and we and ght, or apply: (ght or apply), (we or apply) and so on
+    pattern = re.compile(r"\b(?:delta|xor|diff)[- ]weights?\b|\bapply", re.IGNORECASE)
+    clauses = (("ght", "apply"), ("we", "apply"), ("delta", "xor", "ff", "apply"))
+    assert textsearch.needles(pattern) == clauses
+    assert textsearch.search(pattern, "the full weights, merged") is None
+    assert textsearch.search(pattern, "XOR weights") is not None
 
 
 WORDS = [

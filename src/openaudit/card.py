@@ -108,14 +108,11 @@ class Card:
         except KeyError:
             pass
         wanted = [f" {key} " for key in map(_normalise_title, names) if key]
-        found = next(
-            (
-                section
-                for section, title in zip(self.sections, self._titles, strict=True)
-                if any(key in title for key in wanted)
-            ),
-            None,
-        )
+        found = None
+        for section, title in zip(self.sections, self._titles, strict=True):
+            if any(key in title for key in wanted):
+                found = section
+                break
         self._found[names] = found
         return found
 

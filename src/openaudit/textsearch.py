@@ -18,17 +18,23 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import product
+from math import prod
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["lowered", "needles", "search", "sub"]
+__all__ = ["finditer", "lowered", "needles", "search", "sub"]
 
 _UNSAFE = frozenset("is")  # letters whose case-insensitive matches lower to something else
 _last = threading.local()  # per thread: the text lowered last, and its lowercase form
 
-Needles = tuple[str, ...]  # a match contains at least one of them (lowercased)
+Clause = tuple[str, ...]  # a match contains at least one of them (lowercased)
+Needles = tuple[Clause, ...]  # a match satisfies every clause
+MIN_NEEDLE = 2  # single letters are in nearly every text: not worth looking for
+MAX_CLAUSES = 32
 
 
 def lowered(text: str) -> str:
@@ -45,25 +51,37 @@ def lowered(text: str) -> str:
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, without the scan when the text lacks the pattern's needles."""
     found = needles(pattern)
-    if found is not None and not any(needle in lowered(text) for needle in found):
+    if found is not None and not _holds(found, text):
         return None
     return pattern.search(text)
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, empty at once when the text cannot match."""
+    found = needles(pattern)
+    if found is not None and not _holds(found, text):
+        return iter(())
+    return pattern.finditer(text)
 
 
 def sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     """`pattern.sub(replacement, text)`, without the scan when the text cannot match."""
     found = needles(pattern)
-    if found is not None and not any(needle in lowered(text) for needle in found):
+    if found is not None and not _holds(found, text):
         return text
     return pattern.sub(replacement, text)
 
 
 @lru_cache(maxsize=256)
 def needles(pattern: re.Pattern[str]) -> Needles | None:
-    """Lowercase strings at least one of which every match of `pattern` contains;
-    None when the pattern has none worth looking for (an empty match, no literal)."""
-    found = _required(_parser.parse(pattern.pattern, pattern.flags))
-    return tuple(dict.fromkeys(found)) if found and min(map(len, found)) >= 3 else None
+    """What every match of `pattern` contains: for each clause, at least one of its
+    lowercase strings. None when the pattern has no such words worth looking for."""
+    return _required(_parser.parse(pattern.pattern, pattern.flags)) or None
+
+
+def _holds(found: Needles, text: str) -> bool:
+    low = lowered(text)
+    return all(any(needle in low for needle in clause) for clause in found)
 
 
 def _plain(char: str) -> bool:
@@ -71,24 +89,45 @@ def _plain(char: str) -> bool:
     return (char.isascii() and char.isalnum() and char.lower() not in _UNSAFE) or char in " -/:."
 
 
-def _required(items: Any) -> Needles | None:
-    """The most selective needles of a sequence of parsed items (all must match)."""
-    options: list[Needles] = []
+def _required(items: Any) -> Needles:
+    """The clauses every match of a sequence of parsed items satisfies (all of them)."""
+    clauses: list[Clause] = []
     run: list[str] = []
     for op, arg in items:
         if op is sre.LITERAL and _plain(chr(arg)):
             run.append(chr(arg).lower())
             continue
-        options.append(("".join(run),))
+        clauses.append(("".join(run),))
         run = []
         if op is sre.SUBPATTERN:
-            options.append(_required(arg[-1]) or ())
+            clauses += _required(arg[-1])
         elif op is sre.BRANCH:
-            branches = [_required(branch) for branch in arg[1]]
-            if all(branches):
-                options.append(tuple(n for branch in branches if branch for n in branch))
+            clauses += _either([_required(branch) for branch in arg[1]])
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            options.append(_required(arg[2]) or ())
-    options.append(("".join(run),))
-    usable = [option for option in options if option and all(option)]
-    return max(usable, key=lambda option: min(map(len, option)), default=None)
+            clauses += _required(arg[2])
+    clauses.append(("".join(run),))
+    return _fewest([c for c in clauses if min(map(len, c)) >= MIN_NEEDLE])
+
+
+def _fewest(clauses: list[Clause]) -> Needles:
+    """The clauses that no other clause implies (one whose words are a subset of
+    another's), the shortest first: they are checked first and fail soonest."""
+    kept: list[Clause] = []
+    for clause in sorted(clauses, key=lambda c: (len(c), -min(map(len, c)))):
+        if not any(set(other) <= set(clause) for other in kept):
+            kept.append(clause)
+    return tuple(kept[:MAX_CLAUSES])
+
+
+def _either(branches: list[Needles]) -> Needles:
+    """The clauses a match of one of the branches satisfies: (a and b) or c = (a or c)
+    and (b or c). None when a branch has none; the most selective clauses when the
+    product would be large."""
+    if not all(branches):
+        return ()
+    if prod(map(len, branches)) > MAX_CLAUSES:
+        branches = [(max(b, key=lambda c: min(map(len, c))),) for b in branches]
+    return tuple(
+        tuple(dict.fromkeys(needle for clause in choice for needle in clause))
+        for choice in product(*branches)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import cast
 
@@ -120,6 +120,11 @@ def lookup(name: object) -> LicenseFacts | None:
     """Facts for a Hub id, SPDX id, LicenseRef or common free-text name, in any case."""
     if not isinstance(name, str):
         return None
+    return _lookup(name)
+
+
+@lru_cache(maxsize=4096)  # a scan asks for the same few hundred names millions of times
+def _lookup(name: str) -> LicenseFacts | None:
     index = table().index
     found = index.get(name_key(name))
     if found is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from openaudit.licenses.catalogue import lookup
@@ -187,6 +187,11 @@ def check_expression(text: object) -> ExpressionReport:
     """
     if not isinstance(text, str):
         return _invalid(f"a licence expression must be text, not {type(text).__name__}")
+    return _checked(text)
+
+
+@lru_cache(maxsize=4096)  # the report is immutable; a scan sees the same few hundred values
+def _checked(text: str) -> ExpressionReport:
     text = text.strip()
     if not text:
         return _invalid("the licence expression is empty")

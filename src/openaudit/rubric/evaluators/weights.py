@@ -155,7 +155,7 @@ def delta_weights(ctx: ProbeContext) -> Citation | None:
     for section in ctx.card.sections:
         if DELTA_WEIGHTS.search(section.title):
             return ctx.section(section)
-    for found in itertools.islice(DELTA_WEIGHTS.finditer(body), MAX_DELTA_MENTIONS):
+    for found in itertools.islice(textsearch.finditer(DELTA_WEIGHTS, body), MAX_DELTA_MENTIONS):
         if not negated(body, found.start(), 60):
             return ctx.readme(found.group(0))
     return None

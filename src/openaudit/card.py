@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -107,14 +108,22 @@ class Card:
             return self._found[names]
         except KeyError:
             pass
-        wanted = [f" {key} " for key in map(_normalise_title, names) if key]
-        found = None
-        for section, title in zip(self.sections, self._titles, strict=True):
-            if any(key in title for key in wanted):
-                found = section
-                break
+        joined, starts = self._joined_titles
+        hits = [joined.find(f" {key} ") for key in map(_normalise_title, names) if key]
+        first = min((hit for hit in hits if hit != -1), default=-1)
+        # titles hold words and spaces only: a key found lies within one title
+        found = self.sections[bisect_right(starts, first) - 1] if first != -1 else None
         self._found[names] = found
         return found
+
+    @cached_property
+    def _joined_titles(self) -> tuple[str, list[int]]:
+        """The padded normalised titles joined by NUL, and where each one starts."""
+        starts, at = [], 0
+        for title in self._titles:
+            starts.append(at)
+            at += len(title) + 1
+        return "\0".join(self._titles), starts
 
     @cached_property
     def _found(self) -> dict[tuple[str, ...], Section | None]:

@@ -76,7 +76,7 @@ class BoundRubric:
 
     def levels(self, ctx: ProbeContext) -> Levels:
         """The rubric's levels over one model's context (answers as `evaluate()` gives them)."""
-        results = [(bound.spec, _answer(bound, ctx)) for bound in self.probes]
+        results = self._results(ctx)
         rubric = self.rubric
         extras = framework_extras(rubric, results)
         layers = []
@@ -92,6 +92,17 @@ class BoundRubric:
         framework = extras.get(rubric.framework.kind) if rubric.framework else None
         score = overall_score(rubric.layers, decided)
         return Levels(overall_level(decided), score, decided, framework, tuple(unknown))
+
+    def framework(self, ctx: ProbeContext) -> dict[str, Any] | None:
+        """Only the framework result (`levels(ctx).framework`): a scan reads the MOF class
+        and the EOSAI dimensions from it, not these rubrics' layers."""
+        if self.rubric.framework is None:
+            return None
+        extras = framework_extras(self.rubric, self._results(ctx))
+        return extras.get(self.rubric.framework.kind)
+
+    def _results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
+        return [(bound.spec, _answer(bound, ctx)) for bound in self.probes]
 
 
 def _answer(bound: BoundProbe, ctx: ProbeContext) -> Outcome:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from openaudit.card import parse_card
@@ -116,6 +117,8 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
 
 
 README_FILE = "README.md"
+# Whether a file name is a licence file, once per distinct name: dumps repeat names.
+_licence_like = lru_cache(maxsize=8192)(is_license_file)
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ def _licence_files(
 ) -> tuple[TextFile, ...]:
     """Licence-like files the dump lists: unread (their text is not in the dump), unless
     `scan --hydrate` fetched them."""
-    found = [name for name in names if is_license_file(name)][:MAX_LICENSE_FILES]
+    found = [name for name in names if _licence_like(name)][:MAX_LICENSE_FILES]
     unread = [name for name in found if name not in fetched]
     if unread:
         missing.append(f"licence file text ({', '.join(unread)}) {NOT_IN_DUMP}")

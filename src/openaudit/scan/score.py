@@ -170,7 +170,9 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     try:
         # one context: the card, licence and lineage are worked out once for all three
         ctx = ProbeContext(found.evidence)
-        default, mof, eosai = (bound.levels(ctx) for bound in rubrics.bound)
+        default = rubrics.bound[0].levels(ctx)
+        # of MOF and EOSAI a scan keeps the class and the dimensions, not their layers
+        mof, eosai = (bound.framework(ctx) for bound in rubrics.bound[1:])
         out.update(_layers(default))
         out.update(_licence(ctx))
         out.update(_frameworks(mof, eosai))
@@ -242,11 +244,11 @@ def _licence(ctx: ProbeContext) -> dict[str, Any]:
     }
 
 
-def _frameworks(mof: Levels, eosai: Levels) -> dict[str, Any]:
+def _frameworks(mof: dict[str, Any] | None, eosai: dict[str, Any] | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    mof_result = mof.framework or {}
+    mof_result = mof or {}
     out["mof_class"] = mof_result.get("class")
-    eosai_result = eosai.framework or {}
+    eosai_result = eosai or {}
     out["eosai_score"] = eosai_result.get("score")
     for dim in eosai_result.get("dimensions", ()):
         out[f"eosai_{dim['id']}"] = dim.get("level")

@@ -7,6 +7,7 @@ around them are all the evidence, and their licences stay unknown offline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from openaudit import textsearch
 from openaudit.card import Link, Section
@@ -135,6 +136,11 @@ _TOPIC_CODE = re.compile(
 
 def mentions(keywords: list[str]) -> re.Pattern[str]:
     """A pattern matching any keyword at the start of a word, case-insensitively."""
+    return _mentions(tuple(keywords))
+
+
+@lru_cache(maxsize=256)  # a rubric asks for a few keyword lists, for every model
+def _mentions(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
 
 
@@ -283,8 +289,10 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     if textsearch.search(_LICENSE_WORDS, body) is None:  # no sentence names a licence
         return None
     for sentence in _SENTENCE_END.split(body):
+        if not _LICENSE_WORDS.search(sentence):  # the cheapest test first
+            continue
         code = _CODE_WORDS.search(sentence)
-        if code is None or not _LICENSE_WORDS.search(sentence) or _DATA_WORDS.search(sentence):
+        if code is None or _DATA_WORDS.search(sentence):
             continue
         # the licence must be named after the code it is about ("code ... under MIT")
         for match in _LICENSE_NAMES.finditer(sentence, code.end()):

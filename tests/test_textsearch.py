@@ -11,25 +11,26 @@ from hypothesis import strategies as st
 from openaudit import textsearch
 from openaudit.card import _PLACEHOLDER
 from openaudit.frameworks.components import CHECKPOINT_WORDS
-from openaudit.rubric.evaluators.code import _LICENSE_WORDS
+from openaudit.rubric.evaluators.code import _LICENSE_NAMES, _LICENSE_WORDS
 from openaudit.rubric.evaluators.undeclared_bases import FROM_SCRATCH
 from openaudit.rubric.evaluators.weights import DELTA_WEIGHTS, FULL_WEIGHTS
 
 PATTERNS = [
     _PLACEHOLDER, FULL_WEIGHTS, DELTA_WEIGHTS, CHECKPOINT_WORDS, FROM_SCRATCH, _LICENSE_WORDS,
+    _LICENSE_NAMES,
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("pattern", "needles"),
     [
-        # every word a match needs, one clause each; no i: it also matches U+0131
-        (r"\[?more[ \t]+information[ \t]+needed\]?", ("nformat", "needed", "more", "on")),
-        (r"\b(?:pre-?trained)\s+from\s+scratch\b", ("cratch", "from", "pre", "tra", "ned")),
-        (r"(?:Delta)+ weights", ("delta", " we", "ght")),  # a repeat taken once or more counts
-        (r"(?:delta)?\s*weights", ("ght", "we")),  # an optional part does not
+        # every word a match needs, one clause each, the longest first
+        (r"\[?more[ \t]+information[ \t]+needed\]?", ("information", "needed", "more")),
+        (r"\b(?:pre-?trained)\s+from\s+scratch\b", ("trained", "scratch", "from", "pre")),
+        (r"(?:Delta)+ weights", (" weights", "delta")),  # a repeat taken once or more counts
+        (r"(?:delta)?\s*weights", ("weights",)),  # an optional part does not
         (r"\bapply\b|\w+", None),  # a branch without any literal: no needle
-        (r"licen[cs]", ("cen",)),
+        (r"licen[cs]", ("licen",)),
     ],
 )
 def test_needles_are_words_every_match_holds(pattern: str, needles: tuple[str, ...]) -> None:
@@ -38,12 +39,19 @@ def test_needles_are_words_every_match_holds(pattern: str, needles: tuple[str, .
 
 
 def test_a_branch_needs_one_word_of_each_clause_of_either_side() -> None:
-    # (delta, xor or ff) and we and ght, or apply: (ght or apply), (we or apply) and so on
+    # (delta, xor or diff) and weight, or apply: (weight or apply) and (delta ... or apply)
     pattern = re.compile(r"\b(?:delta|xor|diff)[- ]weights?\b|\bapply", re.IGNORECASE)
-    clauses = (("ght", "apply"), ("we", "apply"), ("delta", "xor", "ff", "apply"))
+    clauses = (("weight", "apply"), ("delta", "xor", "diff", "apply"))
     assert textsearch.needles(pattern) == clauses
     assert textsearch.search(pattern, "the full weights, merged") is None
     assert textsearch.search(pattern, "XOR weights") is not None
+
+
+def test_letters_that_ignorecase_folds_oddly_still_read_as_the_letter() -> None:
+    # dotless i, dotted capital I (lowercased: i and a combining dot), long s, Kelvin sign
+    text = "L\u0131CENSE L\u0130CENSE licen\u017fe \u212aey"
+    assert textsearch.lowered(text) == "license license license key"
+    assert textsearch.search(re.compile("key", re.IGNORECASE), text) is not None
 
 
 WORDS = [
@@ -51,7 +59,7 @@ WORDS = [
     "xor", "apply", "no need to", "intermediate", "training", "checkpoints", "every",
     "pre-trained", "from", "scratch", "licence", "license", "\u0131", "\u017f", "\u0130",
     "\u212a", "MORE", "\u0130NFORMAT\u0130ON", "\u017fcratch", "\u0131nformat\u0131on",
-    "\t", " ", "\n", ".",
+    "m\u0131t", "\u0130SC", "cc-by", "apache 2.0", "code", "\t", " ", "\n", ".",
 ]  # fmt: skip
 
 
@@ -62,3 +70,4 @@ def test_search_and_sub_give_what_re_gives(words: list[str], pattern: re.Pattern
     found, expected = textsearch.search(pattern, text), pattern.search(text)
     assert (found and found.span()) == (expected and expected.span())
     assert textsearch.sub(pattern, "_", text) == pattern.sub("_", text)
+    assert textsearch.may_match(pattern, text) or expected is None

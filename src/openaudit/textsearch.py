@@ -3,15 +3,17 @@
 Python's `re` walks every position of the text for a pattern that starts with `\\b`,
 an optional character or a case-insensitive alternation: some 25 µs for 4 KB of card
 text, per pattern, per card. Most of those patterns need a word that most cards lack
-("needed", "scratch", "checkpo"), and `in` over the lowercased text finds that out in
-a fraction of the time. `needles(pattern)` works out such words from the pattern
+("information needed", "scratch", "checkpoint"), and `in` over the lowercased text
+finds that out in a fraction of the time. `needles(pattern)` works out such words from the pattern
 itself, so they never drift from it:
 
     found = search(PLACEHOLDER, text)   # PLACEHOLDER.search(text), the same answer
 
-A needle is a run of literal characters every match must contain, lowercased. The
-letters `i` and `s` are never part of one: a case-insensitive `i` also matches the
-dotless i (U+0131) and `s` the long s (U+017F), whose lowercase forms are not `i` and `s`.
+A needle is a run of literal ASCII characters every match must contain, lowercased.
+The text is lowercased so that whatever a case-insensitive letter matches reads as that
+letter: besides upper and lower case, `i` matches the dotless i (U+0131) and the dotted
+capital I (U+0130, which lowercases to i and a combining dot), `s` the long s (U+017F)
+and `k` the Kelvin sign (which lowercases to k).
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["finditer", "lowered", "needles", "search", "sub"]
+__all__ = ["finditer", "lowered", "may_match", "needles", "search", "sub"]
 
-_UNSAFE = frozenset("is")  # letters whose case-insensitive matches lower to something else
+# What lowercasing leaves of the other characters re.IGNORECASE takes for ASCII letters.
+_FOLDS = (("\u0131", "i"), ("\u0307", ""), ("\u017f", "s"))
 _last = threading.local()  # per thread: the text lowered last, and its lowercase form
 
 Clause = tuple[str, ...]  # a match contains at least one of them (lowercased)
@@ -44,8 +47,17 @@ def lowered(text: str) -> str:
         low: str = last[1]
         return low
     low = text.lower()
+    if not low.isascii():
+        for char, letter in _FOLDS:
+            low = low.replace(char, letter)  # dropping a combining dot can only add needles
     _last.lowered = (text, low)
     return low
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when the text lacks the pattern's needles (it cannot match anywhere)."""
+    found = needles(pattern)
+    return found is None or _holds(found, text)
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -85,8 +97,8 @@ def _holds(found: Needles, text: str) -> bool:
 
 
 def _plain(char: str) -> bool:
-    """A character whose matches all lowercase to `char.lower()`, with or without IGNORECASE."""
-    return (char.isascii() and char.isalnum() and char.lower() not in _UNSAFE) or char in " -/:."
+    """A character whose matches all read as `char.lower()` in the lowered text."""
+    return (char.isascii() and char.isalnum()) or char in " -/:."
 
 
 def _required(items: Any) -> Needles:

@@ -286,7 +286,8 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     from openaudit.licenses import lookup
 
     body = ctx.card.body[:MAX_SCANNED_CHARS]
-    if textsearch.search(_LICENSE_WORDS, body) is None:  # no sentence names a licence
+    # a sentence's licence word and licence name are the body's too: without both, none has them
+    if not textsearch.may_match(_LICENSE_NAMES, body) or not _LICENSE_WORDS.search(body):
         return None
     for sentence in _SENTENCE_END.split(body):
         if not _LICENSE_WORDS.search(sentence):  # the cheapest test first

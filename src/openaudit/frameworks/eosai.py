@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from openaudit import textsearch
 from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     choice,
@@ -380,7 +381,7 @@ def _paper_level(ctx: ProbeContext) -> Rated:
         return Rated("closed", "closed", why, outcome.citations, outcome.inferred)
     if outcome.answer == "unknown":
         return _between("closed", "open", outcome.reason, *outcome.citations)
-    venue = PEER_REVIEWED.search(_own_citations(ctx)) if ctx.readme_read else None
+    venue = textsearch.search(PEER_REVIEWED, _own_citations(ctx)) if ctx.readme_read else None
     if venue:
         why = f"{outcome.reason}; the card cites it as published ('{venue.group(0).strip()}')"
         return _concluded("open", why, *outcome.citations, ctx.readme(venue.group(0).strip()))

@@ -143,6 +143,12 @@ def once_per_model(
 
     @functools.wraps(fn)
     def wrapper(ctx: ProbeContext, *args: P.args, **kwargs: P.kwargs) -> T:
+        if not args and not kwargs:  # the common call, fn(ctx): its key at once
+            try:
+                return ctx._memo[bare]  # type: ignore[no-any-return]
+            except KeyError:
+                value = ctx._memo[bare] = fn(ctx, *args, **kwargs)
+                return value
         values: list[Any] | tuple[Any, ...] = args
         if kwargs or len(args) != len(names):
             values = list(args)
@@ -158,6 +164,7 @@ def once_per_model(
             return fn(ctx, *args, **kwargs)
         return ctx.cached(key, lambda: fn(ctx, *args, **kwargs))
 
+    bare = (wrapper, ())  # the key of a call without arguments (fn(ctx))
     return cast("Callable[Concatenate[ProbeContext, P], T]", wrapper)
 
 

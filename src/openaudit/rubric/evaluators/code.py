@@ -293,7 +293,7 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
         if not _LICENSE_WORDS.search(sentence):  # the cheapest test first
             continue
         code = _CODE_WORDS.search(sentence)
-        if code is None or _DATA_WORDS.search(sentence):
+        if code is None or textsearch.search(_DATA_WORDS, sentence):
             continue
         # the licence must be named after the code it is about ("code ... under MIT")
         for match in _LICENSE_NAMES.finditer(sentence, code.end()):

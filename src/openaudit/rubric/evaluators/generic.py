@@ -92,20 +92,26 @@ def matching_files(ctx: ProbeContext, patterns: list[str]) -> list[str]:
 
 
 def _matching_files(ctx: ProbeContext, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    paths = ctx.cached("file_paths", lambda: tuple(f.path for f in ctx.evidence.files))
+    if len(paths) > MAX_REMEMBERED_LISTING:
+        return _matching_paths.__wrapped__(patterns, paths)
+    return _matching_paths(patterns, paths)
+
+
+# Listings up to this long have each glob set matched once per distinct listing (a dump
+# repeats the same few listings); longer ones every time, so that the memo stays small.
+MAX_REMEMBERED_LISTING = 256
+
+
+@lru_cache(maxsize=4096)
+def _matching_paths(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths a glob set matches, by path or by file name, lowercased."""
     matches = _globs(patterns)
-    return tuple(
-        original
-        for original, path, name in ctx.cached("lowered_files", lambda: _lowered_files(ctx))
-        if matches(path) or matches(name)
-    )
-
-
-def _lowered_files(ctx: ProbeContext) -> tuple[tuple[str, str, str], ...]:
-    """Each repository path, lowercased, and its lowercased file name: once per model."""
     found = []
-    for repo_file in ctx.evidence.files:
-        path = repo_file.path.lower()
-        found.append((repo_file.path, path, path.rsplit("/", 1)[-1]))
+    for original in paths:
+        path = original.lower()
+        if matches(path) or matches(path.rsplit("/", 1)[-1]):
+            found.append(original)
     return tuple(found)
 
 

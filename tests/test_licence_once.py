@@ -7,6 +7,7 @@ from fakehub import FakeHub
 
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.context import license_identification as identification
+from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.sources.hub import fetch_hub_evidence
 
 
@@ -30,3 +31,40 @@ def test_one_identification_for_several_rubrics(
     other = fetch_hub_evidence("openlab/open-7b")
     evaluate(rubrics[0], other)
     assert len(calls) == 2  # a new model is identified anew
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        {"license": "apache-2.0"},
+        {"license": "other", "license_name": "llama3", "license_link": "LICENSE"},
+        {"license": ["mit", "apache-2.0"]},  # a list is not hashable: never remembered
+    ],
+)
+def test_models_sharing_a_declaration_get_the_same_reading_and_their_own_citations(
+    card: dict[str, object],
+) -> None:
+    from openaudit.evidence import Evidence, TextFile
+
+    def report(name: str) -> LicenseReport:
+        return identification.identify(
+            Evidence(
+                ref=name,
+                source="hub",
+                repo_id=name,
+                url=f"https://huggingface.co/{name}",
+                api_card_data=card,
+                tags=("license:other",),
+                license_files=(TextFile("LICENSE", None, "not read"),),
+            )
+        )
+
+    first, second, again = report("a/one"), report("b/two"), report("a/one")
+    assert again == first
+    assert (first.license_id, first.reason, first.conflicts) == (
+        second.license_id, second.reason, second.conflicts,
+    )  # fmt: skip
+    # the licence file's claim cites the model's own file
+    cited = [[c.citation.url for c in r.claims if c.citation.where == "file:LICENSE"]
+             for r in (first, second)]  # fmt: skip
+    assert cited[0] != cited[1] and all("a/one" in url for url in cited[0] if url)

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openaudit.evidence import Citation
 from openaudit.licenses.catalogue import get, lookup
@@ -61,13 +61,20 @@ def _text_clauses(head: str) -> tuple[Clause, ...]:
     return detect_clauses(head)
 
 
-def _file_claims(evidence: Evidence) -> tuple[Claim, ...]:
+# What identify() reads of the evidence, as plain values (so that it can be remembered):
+_Declared = tuple[tuple[str, Any], ...]  # the card's licence fields, (key, value)
+_Files = tuple[tuple[str, str | None, str | None, str | None], ...]  # path, text, problem, url
+_Links = tuple[tuple[str, str], ...]  # the card's licence links, (url, text)
+# The card metadata that declared_license() reads.
+LICENCE_FIELDS = ("license", "license_name", "license_link")
+
+
+def _file_claims(files: _Files) -> tuple[Claim, ...]:
     claims = []
-    for item in evidence.license_files:
-        found = _text_license(item.text[:MAX_TEXT_CHARS]) if item.text else None
-        raw = item.problem or ("(unreadable)" if item.text is None else item.path)
-        citation = Citation(f"file:{item.path}", found, evidence.file_url(item.path))
-        claims.append(Claim(citation, found, raw))
+    for path, text, problem, url in files:
+        found = _text_license(text[:MAX_TEXT_CHARS]) if text else None
+        raw = problem or ("(unreadable)" if text is None else path)
+        claims.append(Claim(Citation(f"file:{path}", found, url), found, raw))
     return tuple(claims)
 
 
@@ -80,11 +87,11 @@ def _tag_claims(tags: Iterable[object]) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-def _link_claims(evidence: Evidence) -> tuple[Claim, ...]:
+def _link_claims(links: _Links) -> tuple[Claim, ...]:
     claims = []
-    for link in evidence.card.links_of("license"):
-        found = identify_url(link.url)
-        claims.append(Claim(Citation("card:link", link.url, link.url), found, link.text))
+    for url, text in links:
+        found = identify_url(url)
+        claims.append(Claim(Citation("card:link", url, url), found, text))
     return tuple(claims)
 
 
@@ -249,14 +256,14 @@ class _Detected:
         return f"{self.path}: {describe(self.clauses, _REASON_EXCERPT_CHARS)}"
 
 
-def _detected(evidence: Evidence, files: tuple[Claim, ...]) -> tuple[_Detected, ...]:
+def _detected(files: _Files, claims: tuple[Claim, ...]) -> tuple[_Detected, ...]:
     """Restrictive clauses of the readable licence files identify_text did not recognise."""
     found = []
-    for item, claim in zip(evidence.license_files, files, strict=True):
-        if item.text and claim.license_id is None:
-            clauses = _text_clauses(item.text[:MAX_TEXT_CHARS])
+    for (path, text, _, url), claim in zip(files, claims, strict=True):
+        if text and claim.license_id is None:
+            clauses = _text_clauses(text[:MAX_TEXT_CHARS])
             if any(c.restrictive for c in clauses):
-                found.append(_Detected(item.path, evidence.file_url(item.path), clauses))
+                found.append(_Detected(path, url, clauses))
     return tuple(found)
 
 
@@ -299,15 +306,40 @@ def _restriction_conflicts(
 
 def identify(evidence: Evidence) -> LicenseReport:
     """Identify the model's licence from card, licence files, links and tags."""
-    declared = declared_license(evidence.metadata)
-    files = _file_claims(evidence)
-    tags = _tag_claims(evidence.tags)
-    others = (*tags, *_link_claims(evidence))
+    metadata = evidence.metadata
+    declared = tuple((key, metadata[key]) for key in LICENCE_FIELDS if key in metadata)
+    files = tuple(
+        (item.path, item.text, item.problem, evidence.file_url(item.path))
+        for item in evidence.license_files
+    )
+    tags = tuple(
+        t for t in evidence.tags if isinstance(t, str) and t.lower().startswith("license:")
+    )
+    links = tuple((link.url, link.text) for link in evidence.card.links_of("license"))
+    if any(text for _, text, _, _ in files):  # licence texts are long and seldom shared
+        return _identify(declared, files, tags, links)
+    try:
+        return _remembered(declared, files, tags, links)
+    except TypeError:  # an unhashable metadata value (a list of licences): not remembered
+        return _identify(declared, files, tags, links)
+
+
+def _identify(
+    declared_fields: _Declared,
+    license_files: _Files,
+    license_tags: tuple[str, ...],
+    license_links: _Links,
+) -> LicenseReport:
+    """The licence report from exactly what identify() reads of the evidence."""
+    declared = declared_license(dict(declared_fields))
+    files = _file_claims(license_files)
+    tags = _tag_claims(license_tags)
+    others = (*tags, *_link_claims(license_links))
     outcome = _resolve(declared, files, others)
     license_id = _license_id(outcome.report)
     facts = outcome.report.facts if outcome.report and license_id else None
     reason, conflicts = outcome.reason, outcome.conflicts
-    detected = _detected(evidence, files)
+    detected = _detected(license_files, files)
     clause_claims = tuple(c for d in detected for c in d.claims())
     if detected and license_id is None:
         license_id, facts, reason = _from_clauses(declared, detected)
@@ -326,6 +358,9 @@ def identify(evidence: Evidence) -> LicenseReport:
     )
 
 
+# A dump repeats the same few licence declarations millions of times: one report each
+# (the report is immutable; licence files' URLs are part of the key).
+_remembered = lru_cache(maxsize=4096)(_identify)
 _last = threading.local()  # per thread: the evidence identified last, and its report
 
 

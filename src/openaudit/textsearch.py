@@ -32,7 +32,7 @@ __all__ = ["finditer", "lowered", "may_match", "needles", "search", "sub"]
 
 # What lowercasing leaves of the other characters re.IGNORECASE takes for ASCII letters.
 _FOLDS = (("\u0131", "i"), ("\u0307", ""), ("\u017f", "s"))
-_last = threading.local()  # per thread: the text lowered last, and its lowercase form
+_last = threading.local()  # per thread: the text looked at last (_Text)
 
 Clause = tuple[str, ...]  # a match contains at least one of them (lowercased)
 Needles = tuple[Clause, ...]  # a match satisfies every clause
@@ -42,16 +42,35 @@ MAX_CLAUSES = 32
 
 def lowered(text: str) -> str:
     """`text.lower()`, remembered for the text lowered last (several patterns, one text)."""
-    last = getattr(_last, "lowered", None)
-    if last is not None and last[0] is text:
-        low: str = last[1]
-        return low
-    low = text.lower()
-    if not low.isascii():
-        for char, letter in _FOLDS:
-            low = low.replace(char, letter)  # dropping a combining dot can only add needles
-    _last.lowered = (text, low)
-    return low
+    return _text(text).low
+
+
+class _Text:
+    """A text lowered, and which needles it holds (looked for once each)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        if not low.isascii():
+            for char, letter in _FOLDS:
+                low = low.replace(char, letter)  # dropping a combining dot only adds needles
+        self.low = low
+        self.holds: dict[str, bool] = {}
+
+    def has(self, needle: str) -> bool:
+        try:
+            return self.holds[needle]
+        except KeyError:
+            found = self.holds[needle] = needle in self.low
+            return found
+
+
+def _text(text: str) -> _Text:
+    """The text last looked at, kept per thread while several patterns check it."""
+    last: _Text | None = getattr(_last, "text", None)
+    if last is None or last.text is not text:
+        last = _last.text = _Text(text)
+    return last
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -92,8 +111,8 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
 
 
 def _holds(found: Needles, text: str) -> bool:
-    low = lowered(text)
-    return all(any(needle in low for needle in clause) for clause in found)
+    has = _text(text).has
+    return all(any(has(needle) for needle in clause) for clause in found)
 
 
 def _plain(char: str) -> bool:

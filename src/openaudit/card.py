@@ -104,10 +104,8 @@ class Card:
     def find_section(self, *names: str) -> Section | None:
         """The first section whose title matches any name (case-insensitive; a
         name matches a title equal to it or containing it as whole words)."""
-        try:  # probes of several rubrics look up the same names: once per card
+        if names in self._found:  # probes of several rubrics look up the same names
             return self._found[names]
-        except KeyError:
-            pass
         joined, starts = self._joined_titles
         hits = [joined.find(f" {key} ") for key in map(_normalise_title, names) if key]
         first = min((hit for hit in hits if hit != -1), default=-1)

@@ -58,11 +58,10 @@ class _Text:
         self.holds: dict[str, bool] = {}
 
     def has(self, needle: str) -> bool:
-        try:
-            return self.holds[needle]
-        except KeyError:
+        found = self.holds.get(needle)
+        if found is None:
             found = self.holds[needle] = needle in self.low
-            return found
+        return found
 
 
 def _text(text: str) -> _Text:
@@ -142,12 +141,16 @@ def _required(items: Any) -> Needles:
 
 def _fewest(clauses: list[Clause]) -> Needles:
     """The clauses that no other clause implies (one whose words are a subset of
-    another's), the shortest first: they are checked first and fail soonest."""
+    another's), each without the words that hold another of its words (if "merg" is
+    missing, so is "merged"), the most selective first (long words, few of them):
+    they are checked first and fail soonest."""
     kept: list[Clause] = []
-    for clause in sorted(clauses, key=lambda c: (len(c), -min(map(len, c)))):
+    for clause in sorted(clauses, key=len):
         if not any(set(other) <= set(clause) for other in kept):
             kept.append(clause)
-    return tuple(kept[:MAX_CLAUSES])
+    bare = [tuple(n for n in c if not any(o != n and o in n for o in c)) for c in kept]
+    bare.sort(key=lambda c: (-min(map(len, c)), len(c)))
+    return tuple(bare[:MAX_CLAUSES])
 
 
 def _either(branches: list[Needles]) -> Needles:

@@ -24,9 +24,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import product
 from math import prod
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # CPython's regex parser (3.11+); without it every search simply runs the regex
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python implementation or version
+    _parser = sre = None
 
 __all__ = ["finditer", "lowered", "may_match", "needles", "search", "sub"]
 
@@ -106,7 +110,12 @@ def sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
 def needles(pattern: re.Pattern[str]) -> Needles | None:
     """What every match of `pattern` contains: for each clause, at least one of its
     lowercase strings. None when the pattern has no such words worth looking for."""
-    return _required(_parser.parse(pattern.pattern, pattern.flags)) or None
+    if _parser is None:
+        return None
+    try:
+        return _required(_parser.parse(pattern.pattern, pattern.flags)) or None
+    except Exception:  # a parser that changed shape: no pre-check, the regex decides
+        return None
 
 
 def _holds(found: Needles, text: str) -> bool:

@@ -35,6 +35,7 @@ from openaudit.rubric.evaluators.documentation import (
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
     declared_datasets,
+    link_cites,
     no_metadata,
     no_readme,
     quote,
@@ -167,7 +168,7 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     tools = training_frameworks(ctx) if component == "training_code" else []
     links = [link for link in links if link not in tools]
     if links:
-        cites = tuple(Citation("README.md", link.target or None, link.url) for link in links[:3])
+        cites = link_cites(links, 3)
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
         return ("linked", f"{what} linked: {targets}", cites)
     if tools:

@@ -10,6 +10,7 @@ from openaudit.rubric.evaluators.code import library
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
+    link_cites,
     no_readme,
 )
 from openaudit.rubric.evaluators.generic import matching_files
@@ -53,8 +54,7 @@ def code_terms(ctx: ProbeContext) -> Outcome:
     links = ctx.card.links_of("code") if ctx.readme_read else ()
     name, lib_cite = library(ctx)
     if links or name:
-        cites = [Citation("README.md", link.target or None, link.url) for link in links[:3]]
-        cites += [lib_cite] if name else []
+        cites = (*link_cites(links, 3), *([lib_cite] if name else []))
         return Outcome.unknown(
             "the code is hosted off the Hub; its licence is not in the evidence", *cites
         )

@@ -14,7 +14,7 @@ from openaudit.card import Link, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.evaluator_helpers import no_readme, quote
+from openaudit.rubric.evaluators.evaluator_helpers import link_cites, no_readme, quote
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -88,7 +88,7 @@ def framework_only(tools: list[Link], what: str) -> Outcome:
     """The answer when the only code links on a topic are training frameworks."""
     names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
     why = f"only a training framework is linked ({names}), not this model's own {what}"
-    cites = (Citation("README.md", link.target, link.url) for link in tools[:3])
+    cites = link_cites(tools, 3)
     return Outcome.no(why, *cites, inferred=True)
 
 
@@ -227,11 +227,8 @@ def code_linked(
     tools = [] if frameworks else [link for link in links if framework_link(link, model)]
     links = [link for link in links if link not in tools]
     if links:
-        cites = [
-            Citation("README.md", link.target or link.text or None, link.url) for link in links
-        ]
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links))
-        return Outcome.yes(f"linked: {targets}", *cites[:5])
+        return Outcome.yes(f"linked: {targets}", *link_cites(links))
     if tools:
         return framework_only(tools, "code")
     total = len(ctx.card.links_of("code"))

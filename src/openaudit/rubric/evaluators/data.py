@@ -13,6 +13,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     combine,
     dataset_licence_state,
     declared_datasets,
+    link_cites,
     negated,
     no_metadata,
     no_readme,
@@ -48,7 +49,7 @@ def datasets_declared(ctx: ProbeContext, sections: list[str]) -> Outcome:
     linked = _linked_in_data_sections(ctx, sections)
     if linked:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in linked))
-        cites = [Citation("README.md", link.target, link.url) for link in linked[:5]]
+        cites = link_cites(linked)
         return Outcome.yes(f"linked in the training-data section: {targets}", *cites)
     if not ctx.metadata_known:
         return no_metadata(ctx)

@@ -10,7 +10,13 @@ from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.evaluators.evaluator_helpers import PLACEHOLDER, no_readme, quote, words
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    PLACEHOLDER,
+    link_cites,
+    no_readme,
+    quote,
+    words,
+)
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -186,7 +192,7 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
         if links:
             shown = ", ".join(link.target or link.url for link in links[:2])
             why = f"{ELSEWHERE}, linked from '{section.title}': {shown}"
-            cites = (Citation("README.md", link.target, link.url) for link in links[:3])
+            cites = link_cites(links, 3)
             return Outcome.yes(why, ctx.section(section), *cites, inferred=True)
     return None
 
@@ -381,7 +387,7 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
     ]
     own, references = papers_by_role(ctx) if model_papers(ctx) else ([], [])
     if own:
-        cites = [Citation("README.md", link.target or link.text or None, link.url) for link in own]
+        cites = link_cites(own)
         shown = ", ".join(dict.fromkeys(link.target or link.url for link in own[:3]))
         return Outcome.yes(f"paper linked: {shown}", *cites[:5])
     # The Hub tags every arXiv id a README links: a tag counts only for a paper the body
@@ -395,7 +401,7 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
             f"{link.target or link.url}{_place(ctx.card, link)}" for link in references[:3]
         )
         why = f"papers linked only as references to other work ({', '.join(places)}): no own paper"
-        cites = [Citation("README.md", link.target, link.url) for link in references[:5]]
+        cites = link_cites(references)
         return Outcome.no(why, *cites, inferred=True)
     if not ctx.readme_read:
         return no_readme(ctx)

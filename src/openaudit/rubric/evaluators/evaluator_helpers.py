@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from openaudit import textsearch
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.verdict import Outcome
+
+if TYPE_CHECKING:
+    from openaudit.card import Link
 
 # The Hub template's "[More Information Needed]", as card.py counts it.
 PLACEHOLDER = re.compile(r"\[?more[ \t]+information[ \t]+needed\]?", re.IGNORECASE)
@@ -148,3 +153,12 @@ def custom_licence(ctx: ProbeContext) -> str | None:
     if report.facts is not None or not report.claims:
         return None
     return CUSTOM_LICENCE.format(reason=report.reason)
+
+
+def link_cites(links: Iterable[Link], limit: int = 5) -> tuple[Citation, ...]:
+    """Citations of the card's links: the README, what each link names (its target, else
+    its text) and its URL; at most `limit` of them."""
+    return tuple(
+        Citation("README.md", link.target or link.text or None, link.url)
+        for link in islice(links, limit)
+    )

@@ -20,6 +20,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     dataset_licence_state,
     licence_unreadable,
+    link_cites,
     no_metadata,
     no_readme,
     quote,
@@ -251,7 +252,7 @@ def link_present(ctx: ProbeContext, kinds: list[str], hosts: list[str]) -> Outco
     wanted = " ".join(filter(None, [quote(kinds), quote(hosts)])) or "any"
     if not links:
         return Outcome.no(f"the card has no {wanted} link", ctx.readme())
-    cites = [Citation("README.md", link.text or None, link.url) for link in links[:5]]
+    cites = link_cites(links)
     return Outcome.yes(f"the card has {len(links)} {wanted} link(s)", *cites)
 
 

@@ -68,3 +68,35 @@ def test_models_sharing_a_declaration_get_the_same_reading_and_their_own_citatio
     cited = [[c.citation.url for c in r.claims if c.citation.where == "file:LICENSE"]
              for r in (first, second)]  # fmt: skip
     assert cited[0] != cited[1] and all("a/one" in url for url in cited[0] if url)
+
+
+def test_equal_but_different_values_are_read_each_as_itself() -> None:
+    """1, 1.0 and True are equal keys in Python but different card values: each model's
+    report quotes its own value, whatever was identified before it."""
+    from openaudit.evidence import Evidence
+
+    def reason(value: object) -> str:
+        card = {"license": value}
+        evidence = Evidence(ref="a/m", source="hub", repo_id="a/m", api_card_data=card)
+        return identification.identify(evidence).reason
+
+    assert "(1)" in reason(1)
+    assert "(True)" in reason(True)
+    assert "(1.0)" in reason(1.0)
+
+
+def test_long_values_are_not_kept_in_the_memos() -> None:
+    """The memos hold the short values a dump repeats; a 200 KB licence value (a card
+    may carry one) is answered without being kept for the rest of a scan."""
+    from openaudit.evidence import Evidence
+    from openaudit.licenses import catalogue, expression
+
+    long_value = "MIT AND " * 25_000
+    memos = (expression._checked, catalogue._lookup, identification._remembered)
+    before = [memo.cache_info().currsize for memo in memos]
+    report = expression.check_expression(long_value)
+    assert not report.valid and "longer than" in " ".join(report.errors)
+    assert catalogue.lookup(long_value) is None
+    card = {"license": long_value}
+    identification.identify(Evidence(ref="a/m", source="hub", repo_id="a/m", api_card_data=card))
+    assert [memo.cache_info().currsize for memo in memos] == before

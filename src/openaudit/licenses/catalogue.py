@@ -120,7 +120,12 @@ def lookup(name: object) -> LicenseFacts | None:
     """Facts for a Hub id, SPDX id, LicenseRef or common free-text name, in any case."""
     if not isinstance(name, str):
         return None
+    if len(name) > MAX_REMEMBERED_NAME:  # no licence name is this long: not kept in the memo
+        return _lookup.__wrapped__(name)
     return _lookup(name)
+
+
+MAX_REMEMBERED_NAME = 256
 
 
 @lru_cache(maxsize=4096)  # a scan asks for the same few hundred names millions of times

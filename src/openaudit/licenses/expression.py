@@ -187,6 +187,8 @@ def check_expression(text: object) -> ExpressionReport:
     """
     if not isinstance(text, str):
         return _invalid(f"a licence expression must be text, not {type(text).__name__}")
+    if len(text) > MAX_EXPRESSION_CHARS + 100:  # refused by length: never kept in the memo
+        return _invalid(f"the licence expression is longer than {MAX_EXPRESSION_CHARS} characters")
     return _checked(text)
 
 

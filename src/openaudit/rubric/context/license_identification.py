@@ -316,12 +316,19 @@ def identify(evidence: Evidence) -> LicenseReport:
         t for t in evidence.tags if isinstance(t, str) and t.lower().startswith("license:")
     )
     links = tuple((link.url, link.text) for link in evidence.card.links_of("license"))
-    if any(text for _, text, _, _ in files):  # licence texts are long and seldom shared
+    if any(text for _, text, _, _ in files) or not _rememberable(declared, tags, links):
         return _identify(declared, files, tags, links)
-    try:
-        return _remembered(declared, files, tags, links)
-    except TypeError:  # an unhashable metadata value (a list of licences): not remembered
-        return _identify(declared, files, tags, links)
+    return _remembered(declared, files, tags, links)
+
+
+MAX_REMEMBERED_CHARS = 2000  # longer declarations are not kept in the memo
+
+
+def _rememberable(declared: _Declared, tags: tuple[str, ...], links: _Links) -> bool:
+    """Whether a declaration may share a remembered report: plain, short strings only
+    (1, 1.0 and True are equal keys but read differently; long values would pin memory)."""
+    values = [value for _, value in declared] + list(tags) + [v for link in links for v in link]
+    return all(isinstance(v, str) and len(v) <= MAX_REMEMBERED_CHARS for v in values)
 
 
 def _identify(

@@ -144,6 +144,14 @@ CITED_AS_ITSELF = (
     "# m-dpo\n## Citation\nCite m-dpo as:\n```bibtex\n@article{m2024, url = "
     "{https://arxiv.org/abs/2402.00009}}\n```\n"
 )
+# The model's paper is announced; meanwhile the Citation section cites earlier work.
+PAPER_SOON = (
+    "# M\n## Model Sources\n- **Paper:** *coming soon*.\n## Citation\nMeanwhile, cite "
+    "the data paper: https://arxiv.org/abs/2306.00003\n"
+)
+PAPER_SOON_OWN_LINK = (
+    PAPER_SOON + "## Report\nOur preliminary report: https://arxiv.org/abs/2402.00004\n"
+)
 OWN_AND_REFERENCE = REFERENCES_ONLY + "## Citation\nhttps://arxiv.org/abs/2405.00001\n"
 
 
@@ -210,6 +218,10 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev(PREFERENCE_TUNED, repo_id="org/m-dpo"), {}, "no", "references to other work"),
     ("a citation block of the model itself", "paper_linked",
      ev(CITED_AS_ITSELF, repo_id="org/m-dpo"), {}, "yes", "paper linked: 2402.00009"),
+    ("paper coming soon: the Citation section cites earlier work", "paper_linked",
+     ev(PAPER_SOON), {}, "no", "references to other work (2306.00003 in 'Citation')"),
+    ("paper coming soon, a report of its own linked", "paper_linked",
+     ev(PAPER_SOON_OWN_LINK), {}, "yes", "paper linked: 2402.00004"),
     ("an arxiv tag beyond the references", "paper_linked",
      ev(REFERENCES_ONLY, tags=("arxiv:2405.00001",)), {}, "yes", "tagged arxiv:2405.00001"),
     ("no eval", "evaluation_results", ev("# m"), {}, "no", ""),

@@ -306,8 +306,26 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
             )
         )
         other = cited or _named_as_other_work(ctx, link)
+        if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
+            other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
         (references if other and not _called_own(card, link) else own).append(link)
     return [*own, *papers[MAX_CITATION_CHECKS:]], references
+
+
+# "Paper: coming soon", "the technical report will be released": the model's own paper
+# is not out yet, so what its Citation section cites meanwhile is earlier work.
+PAPER_FORTHCOMING = re.compile(
+    r"\b(?:paper|technical report|tech report|preprint)\b[^.\n]{0,30}?"
+    r"(?:\bcoming soon\b|\bforthcoming\b|\bsoon\b|\btb[ad]\b"
+    r"|\bwill be (?:released|published|available)\b|\bto be (?:released|published)\b)",
+    re.IGNORECASE,
+)
+CITATION_TITLES = ("Citation", "Citations", "Cite", "BibTeX", "Reference", "How to cite")
+
+
+@once_per_model
+def _paper_forthcoming(ctx: ProbeContext) -> bool:
+    return PAPER_FORTHCOMING.search(ctx.card.body) is not None
 
 
 # "DPO, a method introduced in [paper]": the paper of a method, a loss, an architecture.

@@ -128,9 +128,9 @@ def _eval_table(ctx: ProbeContext) -> Outcome | None:
     return Outcome.no(why, ctx.section(found[0]))
 
 
-# An evaluation section titled as results ("Evaluation Results", "Benchmarks") with this
-# many words reports results without a table when it gives scores or a chart of them
-# and does not say they are still to come.
+# An evaluation section titled as results ("Evaluation Results", "Benchmarks") reports
+# results without a table when it gives scores (two, or one in this many words) or a
+# chart of them, and does not say they are still to come.
 RESULTS_TITLE = re.compile(r"\bresults?\b|\bbenchmarks?\b|\bperformance\b", re.IGNORECASE)
 MIN_RESULTS_WORDS = 20
 HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
@@ -158,8 +158,10 @@ def _scores(text: str) -> bool:
     prose = URL.sub(" ", HEADING_LINE.sub("", text))  # headings name models; URLs hold ids
     if NOT_YET.search(prose):
         return False
-    charts = (m.group(0) for m in CHART.finditer(text))
-    return bool(SCORE.search(CHART.sub(" ", prose))) or any(map(CHART_WORDS.search, charts))
+    if any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text)):
+        return True
+    scores = SCORE.findall(CHART.sub(" ", prose))
+    return len(scores) >= 2 or (bool(scores) and words(prose) >= MIN_RESULTS_WORDS)
 
 
 def _results_link(card: Card, link: Link) -> bool:
@@ -181,7 +183,7 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
     for section in sections:
         text = card.section_text(section)
         titled = RESULTS_TITLE.search(section.title) and not _unfilled_section(text)
-        if titled and words(text) >= MIN_RESULTS_WORDS and _scores(text):
+        if titled and _scores(text):
             why = f"section '{section.title}' reports scores or a chart of them, with no table"
             return Outcome.yes(why, ctx.section(section), inferred=True)
     by_url = {link.url: link for link in card.links}

@@ -286,3 +286,11 @@ def test_read_from_the_page_not_a_field_is_inferred(readme: str, probe: str) -> 
     spec = get_evaluator(probe)
     assert spec is not None
     assert run(spec, ProbeContext(ev(readme)), {}).inferred
+
+
+def test_a_huge_results_section_is_read_in_one_pass() -> None:
+    """Long runs that made the first results patterns backtrack (a letter run before no
+    "://", unclosed image brackets) are answered like any other text; were the
+    patterns quadratic again, this alone would take about a minute."""
+    body = "# M\n## Evaluation Results\n" + "a" * 200_000 + "\n" + "![" * 20_000 + "\n"
+    assert ask("evaluation_results", ev(body + "x://" * 20_000))[0] == "no"

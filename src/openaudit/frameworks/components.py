@@ -176,6 +176,7 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
 
 
+@once_per_model
 def training_frameworks(ctx: ProbeContext) -> list[Link]:
     """General-purpose training frameworks the card links on training: the tools the
     model was trained with, not its own training code."""

@@ -288,7 +288,7 @@ def _training_run(ctx: ProbeContext) -> Section | None:
     """The section documenting how training was run: its hyperparameters, or a training
     procedure of some length (a generated one-liner naming the method is not)."""
     card = ctx.card
-    found = card.find_section("Hyperparameters", "Training Hyperparameters")
+    found = card.find_section("Hyperparameters")  # "Training hyperparameters" too
     if found is not None:
         return found
     procedures = card.find_sections(*RUN_SECTIONS)

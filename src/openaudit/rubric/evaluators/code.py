@@ -14,7 +14,13 @@ from openaudit.card import Link, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.evaluator_helpers import link_cites, no_readme, quote
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    link_cites,
+    model_name_words,
+    name_words,
+    no_readme,
+    quote,
+)
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -63,8 +69,7 @@ GENERIC_NAME_WORDS = frozenset(
 
 def model_words(ctx: ProbeContext) -> set[str]:
     """The distinctive words of the model's name (org/Name-7B-chat -> {"name"})."""
-    name = (ctx.evidence.repo_id or ctx.evidence.ref).rstrip("/").split("/")[-1]
-    words = set(re.findall(r"[a-z0-9]+", name.lower())) - GENERIC_NAME_WORDS
+    words = model_name_words(ctx) - GENERIC_NAME_WORDS
     return {word for word in words if len(word) >= MIN_NAME_PART}
 
 
@@ -75,7 +80,7 @@ def framework_link(link: Link, model: set[str]) -> bool:
     if target not in TRAINING_FRAMEWORKS or RECIPE_PATH.search(link.url):
         return False
     example = EXAMPLE_PATH.search(link.url)
-    parts = re.findall(r"[a-z0-9]+", example.group(1).lower()) if example else []
+    parts = name_words(example.group(1)) if example else set()
     named = any(
         len(part) >= MIN_NAME_PART and (word.startswith(part) or part.startswith(word))
         for part in parts

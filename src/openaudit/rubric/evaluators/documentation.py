@@ -13,6 +13,8 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
     link_cites,
+    model_name_words,
+    name_words,
     no_readme,
     quote,
     words,
@@ -180,15 +182,15 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
     was read: titled as results, it gives scores; or it links results published
     elsewhere."""
     card = ctx.card
-    for section in sections:
-        text = card.section_text(section)
+    texts = [card.section_text(section) for section in sections]
+    for section, text in zip(sections, texts, strict=True):
         titled = RESULTS_TITLE.search(section.title) and not _unfilled_section(text)
         if titled and _scores(text):
             why = f"section '{section.title}' reports scores or a chart of them, with no table"
             return Outcome.yes(why, ctx.section(section), inferred=True)
     by_url = {link.url: link for link in card.links}
-    for section in sections:
-        urls = (url.rstrip(".,;:!?") for url in URL.findall(card.section_text(section)))
+    for section, text in zip(sections, texts, strict=True):
+        urls = (url.rstrip(".,;:!?") for url in URL.findall(text))
         found = [by_url[url] for url in dict.fromkeys(urls) if url in by_url]
         links = [link for link in found if _results_link(card, link)]
         if links:
@@ -350,10 +352,6 @@ def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
     return any(start <= at < end for start, end in foreign_citations(ctx))
 
 
-def _name_words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 OWN_WORK = {"us", "our", "this", "model", "work", "paper", "the"}
 
 
@@ -362,13 +360,13 @@ def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
     """Spans of the body under "Cite X as:" where X is not this model (up to the next
     such line or heading)."""
     body = ctx.card.body
-    name = _name_words((ctx.evidence.repo_id or ctx.evidence.ref).rstrip("/").split("/")[-1])
+    name = model_name_words(ctx)
     marks = list(CITE_AS.finditer(body))
     spans = []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
         heading = HEADING_LINE.search(body, mark.end(), end)
-        cited = _name_words(mark.group(1))  # "Cite DPO as" in m-dpo's card: the method
+        cited = name_words(mark.group(1))  # "Cite DPO as" in m-dpo's card: the method
         if cited - name - OWN_WORK:
             spans.append((mark.start(), heading.start() if heading else end))
     return tuple(spans)

@@ -63,6 +63,16 @@ def declared_datasets(ctx: ProbeContext) -> tuple[str, ...]:
     return as_list(ctx.metadata.get("datasets"))
 
 
+def name_words(text: str) -> set[str]:
+    """The lowercase letter-and-digit words of a name ("Org/Name-7B" -> org, name, 7b)."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def model_name_words(ctx: ProbeContext) -> set[str]:
+    """The words of the model's own name: the last part of its repo id (else its ref)."""
+    return name_words((ctx.evidence.repo_id or ctx.evidence.ref).rstrip("/").split("/")[-1])
+
+
 def quote(names: list[str] | tuple[str, ...]) -> str:
     """Names joined for a reason text: 'a', 'b' or 'c'."""
     quoted = [f"'{name}'" for name in names]

@@ -717,6 +717,14 @@ EOSAI: list[EosaiRow] = [
     ("card misses topics", ev(PART_CARD), "modelcard", ("no", "yes"),
      "no substantive section on architecture, training, evaluation", "partial"),
     ("card too short", ev(MIT), "modelcard", ("no", "no"), "fewer than 150", "closed"),
+    ("results under 'Performance', architecture as a definition line",
+     ev(MIT + "**Model Architecture:** a decoder-only transformer with 32 layers\n"
+        + "".join(map(section, ("Intro", "Training Details", "Performance")))),
+     "modelcard", ("yes", "yes"), "covers architecture, training, evaluation", "open"),
+    ("architecture line too short to cover it",
+     ev(MIT + "Architecture: transformer\n"
+        + "".join(map(section, ("Intro", "Training Details", "Performance")))),
+     "modelcard", ("no", "yes"), "no substantive section on architecture", "partial"),
     ("no README", ev(None, W), "modelcard", ("no", "no"), "no README", "closed"),
     ("modelcard, gated card unread", gated_unread(), "modelcard", ("unknown", "unknown"),
      "README is gated", "unknown"),

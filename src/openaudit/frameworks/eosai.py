@@ -25,6 +25,7 @@ from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_fre
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
 from openaudit.rubric.evaluators.documentation import (
+    EVAL_SECTIONS,
     card_substantive,
     evaluation_results,
     foreign_citations,
@@ -408,15 +409,24 @@ PEER_REVIEWED = re.compile(
 CARD_TOPICS = {
     "architecture": ARCH_SECTIONS,
     "training": ["Training Details", "Training Procedure", "Training"],
-    "evaluation": ["Evaluation", "Results", "Benchmarks"],
+    "evaluation": EVAL_SECTIONS,  # the sections the default rubric reads results from
 }
+MIN_TOPIC_WORDS = 20
+
+
+def _covers(ctx: ProbeContext, topic: str) -> bool:
+    """The card has a substantive section on `topic`; the architecture may also be given
+    as a definition line ("**Model Architecture:** a decoder-only transformer ...")."""
+    if best_section(ctx, CARD_TOPICS[topic])[1] >= MIN_TOPIC_WORDS:
+        return True
+    return topic == "architecture" and _definition(ctx, ARCH_LABEL) is not None
 
 
 def _modelcard_level(ctx: ProbeContext) -> Rated:
     card = card_substantive(ctx, 150, 0.5)
     if card.answer != "yes":
         return _not_found(card)
-    covered = [t for t, names in CARD_TOPICS.items() if best_section(ctx, names)[1] >= 20]
+    covered = [topic for topic in CARD_TOPICS if _covers(ctx, topic)]
     # The Hub renders `model-index` results on the card as its evaluation section.
     indexed = ctx.metadata.get("model-index") and evaluation_results(ctx).answer == "yes"
     if "evaluation" not in covered and indexed:

@@ -361,6 +361,9 @@ def test_a_linked_repo_not_looked_up_is_said_once(tmp_path: Path) -> None:
         ({"README.md": "# Just docs\n"}, "no model-card metadata"),
         ({"config.json": "{}"}, None),
         ({"model.gguf": ""}, None),
+        ({"asr.nemo": ""}, None),
+        ({"saved_model.pb": "", "variables/variables.data-00000-of-00001": ""}, None),
+        ({"model.joblib": ""}, None),
         ({"README.md": "---\nlicense: mit\n---\n# Card\n"}, None),
     ],
 )

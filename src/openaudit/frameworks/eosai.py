@@ -45,6 +45,7 @@ from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
+from openaudit.weight_formats import weight_files
 
 if TYPE_CHECKING:
     from openaudit.card import Section
@@ -157,9 +158,7 @@ def _linked_weights(repo: LinkedRepo) -> Rated:
         return _rated("closed", f"base {repo.repo_id} is not on the Hub", cite)
     if repo.status in ("error", "skipped"):
         return _between("closed", "open", f"base {repo.repo_id} was not looked up", cite)
-    from openaudit.rubric.evaluators.weights import weight_format
-
-    has = any(weight_format(f) for f in repo.files)
+    has = bool(weight_files(repo.files))
     if repo.status == "gated" or repo.gated:
         return _rated("partial", f"base {repo.repo_id} is gated", cite)
     if not repo.files:

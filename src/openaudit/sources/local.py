@@ -30,6 +30,7 @@ from openaudit.limits import (
 from openaudit.refs import show
 from openaudit.sources.card_repo_ids import card_ids
 from openaudit.sources.license_files import is_license_file, unread_problems
+from openaudit.weight_formats import weight_format
 
 README_NAMES = ("README.md", "readme.md")
 NOT_LOOKED_UP = "a local audit has no Hub access"  # why a linked repo was not looked up
@@ -192,11 +193,9 @@ def _regular_size(path: Path) -> int | None:
 
 
 # What marks a folder as a model release: weights, a model config, or card metadata.
-MODEL_SUFFIXES = (
-    ".safetensors", ".bin", ".pt", ".pth", ".ckpt", ".gguf", ".ggml", ".onnx", ".h5",
-    ".msgpack", ".npz", ".mlmodel", ".tflite",
+MODEL_CONFIGS = (
+    "config.json", "adapter_config.json", "params.json", "model_index.json", "saved_model.pb",
 )  # fmt: skip
-MODEL_CONFIGS = ("config.json", "adapter_config.json", "params.json", "model_index.json")
 
 
 def _not_a_model_problem(files: list[RepoFile], metadata: dict[str, Any]) -> list[Problem]:
@@ -218,7 +217,7 @@ def _not_a_model_problem(files: list[RepoFile], metadata: dict[str, Any]) -> lis
 
 def _marks_a_model(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
-    return name in MODEL_CONFIGS or name.lower().endswith(MODEL_SUFFIXES)
+    return name in MODEL_CONFIGS or weight_format(path) is not None
 
 
 def _link_problems(links: dict[LinkTrouble, list[str]]) -> list[Problem]:

@@ -11,14 +11,10 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
+from openaudit.weight_formats import EXECUTABLE, PICKLE, runs_code
+from openaudit.weight_formats import weight_files as listed_weight_files
 
-WEIGHT_FORMATS = (
-    "safetensors", "bin", "pt", "pth", "ckpt", "gguf", "ggml",
-    "onnx", "h5", "msgpack", "npz", "mlmodel", "tflite",
-)  # fmt: skip
-PICKLE_FORMATS = ("bin", "pt", "pth", "ckpt")
-# Training-state files share the weight extensions but are not model weights.
-NOT_WEIGHTS = ("training_args", "optimizer", "scheduler", "rng_state", "trainer_state")
+RUNS_CODE_WORDS = {PICKLE: "pickle-based", EXECUTABLE: "executable"}
 CONVERTED_FORMATS = ("gguf", "ggml")
 QUANT_MARKERS = ("exl2", "awq", "gptq")
 # A card that publishes weight differences ("delta weights", "XOR weights") to be
@@ -37,23 +33,13 @@ FULL_WEIGHTS = re.compile(
 MAX_DELTA_MENTIONS = 20
 
 
-def weight_format(repo_file: RepoFile) -> str | None:
-    """The weight format of a repository file, or None when it is no weight file."""
-    name = repo_file.path.rsplit("/", 1)[-1].lower()
-    if any(name.startswith(prefix) for prefix in NOT_WEIGHTS) or "." not in name:
-        return None
-    ext = name.rsplit(".", 1)[1]
-    return ext if ext in WEIGHT_FORMATS else None
-
-
 def weight_files(ctx: ProbeContext) -> list[tuple[RepoFile, str]]:
     """The repository's weight files with their formats, in listing order."""
     return list(ctx.cached("weight_files", lambda: _weight_files(ctx)))
 
 
 def _weight_files(ctx: ProbeContext) -> tuple[tuple[RepoFile, str], ...]:
-    found = ((f, weight_format(f)) for f in ctx.evidence.files)
-    return tuple((f, fmt) for f, fmt in found if fmt is not None)
+    return listed_weight_files(ctx.evidence.files)
 
 
 def _formats(found: list[tuple[RepoFile, str]]) -> list[str]:
@@ -83,21 +69,25 @@ def weight_files_present(ctx: ProbeContext) -> Outcome:
 @evaluator(
     "weights_safe_format",
     reads=("files",),
-    doc="Weights are offered in a format that loads without unpickling (safetensors, GGUF, ONNX).",
+    doc=(
+        "Weights are offered in a format that loads without running code (safetensors, GGUF,"
+        " ONNX, ...; not pickles such as .bin, .pt, .nemo, .pkl, nor executables)."
+    ),
 )
 def weights_safe_format(ctx: ProbeContext) -> Outcome:
-    """Weights are offered in at least one format that loads without unpickling."""
+    """Weights are offered in at least one format that loads without running code."""
     found = weight_files(ctx)
     if not found:
         return Outcome.unknown("no weight files to check")
-    safe = [(f, fmt) for f, fmt in found if fmt not in PICKLE_FORMATS]
+    safe = [(f, fmt) for f, fmt in found if runs_code(fmt) is None]
     if safe:
         formats = ", ".join(_formats(safe))
         cites = [ctx.file(f.path) for f, _ in safe[:3]]
         return Outcome.yes(f"weights in {formats}", Citation("files", formats), *cites)
     formats = ", ".join(_formats(found))
     cites = [ctx.file(f.path) for f, _ in found[:3]]
-    reason = f"only pickle-based weights ({formats}), which can run code when loaded"
+    kind = " or ".join(sorted({RUNS_CODE_WORDS[str(runs_code(fmt))] for _, fmt in found}))
+    reason = f"only {kind} weights ({formats}), which can run code when loaded"
     return Outcome.no(reason, Citation("files", formats), *cites)
 
 

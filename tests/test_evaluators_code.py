@@ -93,6 +93,47 @@ RECIPES = [
     "https://github.com/facebookresearch/fairseq/tree/main/examples/wavecoder",
 ]
 NO_FRAMEWORKS = {**TRAIN, "frameworks": False}
+# A topic word on the link's line but about something else: another sentence of the
+# paragraph, or a participle used as an adjective of other people's models.
+MERGE_OF_PRETRAINED = (
+    "# M\nThis is a merge of pre-trained language models created using"
+    " [mergetool](https://github.com/org/mergetool).\n"
+)
+PRETRAINED_TOKENIZER = (
+    "# M\nM is a chat model fine-tuned with [QLoRA](https://arxiv.org/abs/2305.14314)."
+    " It uses the pretrained tokenizer from [toks](https://github.com/org/toks).\n"
+)
+FINETUNED_CHECKPOINTS = (
+    "# M\nIt averages the fine-tuned checkpoints of [souper](https://github.com/org/souper).\n"
+)
+# ... and the twins where the word is about this model's training.
+WE_PRETRAINED = "# M\nWe pre-trained the model with [our code](https://github.com/org/x).\n"
+WAS_FINETUNED = "# M\nThe model was fine-tuned using [these scripts](https://github.com/org/x).\n"
+PRETRAINED_WITH = "# M\nPre-trained with [our codebase](https://github.com/org/x) on 1T tokens.\n"
+CODE_FOR_PRETRAINED = "# M\nTraining code for the pre-trained model: https://github.com/org/x\n"
+SAME_SENTENCE = (
+    "# M\nThe card says more. M was fine-tuned on chat data with"
+    " [our trainer](https://github.com/org/x).\n"
+)
+# General model tools: merging, quantising, tokenising, serving.
+MERGEKIT = (
+    "# M\n## Training\nAfter fine-tuning, the checkpoints were merged with"
+    " [mergekit](https://github.com/arcee-ai/mergekit).\n"
+)
+LLAMA_CPP = (
+    "# M\n## Training\nQuantised after training with"
+    " [llama.cpp](https://github.com/ggerganov/llama.cpp).\n"
+)
+SENTENCEPIECE = (
+    "# M\n## Data Processing\nTokenized with"
+    " [sentencepiece](https://github.com/google/sentencepiece).\n"
+)
+OWN_AND_TOOL = MERGEKIT + "Training scripts: https://github.com/org/m-train\n"
+TOOL_THEN_OWN = (
+    "# M\nMerged with [mergekit](https://github.com/cg123/mergekit).\n"
+    "Code: [repo](https://github.com/org/m), MIT licence\n"
+)
+TOKENIZE = {"keywords": ["tokeniz"], "sections": ["Data Processing"], "files": []}
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("a training framework is not the model's training code", "code_linked",
@@ -113,6 +154,36 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     *((f"a recipe for the model: {url}", "code_linked",
        ev(TRAINED_WITH.format(url), repo_id="org/wavecoder-7b"), NO_FRAMEWORKS, "yes",
        "linked") for url in RECIPES),
+    ("pre-trained as an adjective of merged models", "code_linked", ev(MERGE_OF_PRETRAINED),
+     TRAIN, "no", "none of the card's 1 code link(s)"),
+    ("fine-tuned in another sentence, pretrained tokenizer in this one", "code_linked",
+     ev(PRETRAINED_TOKENIZER), TRAIN, "no", "none of the card's 1 code link(s)"),
+    ("fine-tuned checkpoints of others", "code_linked", ev(FINETUNED_CHECKPOINTS), TRAIN, "no",
+     ""),
+    ("we pre-trained the model with", "code_linked", ev(WE_PRETRAINED), TRAIN, "yes",
+     "github.com/org/x"),
+    ("the model was fine-tuned using", "code_linked", ev(WAS_FINETUNED), TRAIN, "yes",
+     "github.com/org/x"),
+    ("pre-trained with, at the sentence start", "code_linked", ev(PRETRAINED_WITH), TRAIN,
+     "yes", "github.com/org/x"),
+    ("training code for the pre-trained model", "code_linked", ev(CODE_FOR_PRETRAINED), TRAIN,
+     "yes", "github.com/org/x"),
+    ("fine-tuned in the link's own sentence", "code_linked", ev(SAME_SENTENCE), TRAIN, "yes",
+     "github.com/org/x"),
+    ("a merge tool under Training is no training code", "code_linked", ev(MERGEKIT), TRAIN,
+     "no", "only a general model tool"),
+    ("a quantiser under Training is no training code", "code_linked", ev(LLAMA_CPP), TRAIN,
+     "no", "only a general model tool"),
+    ("a tokeniser library is no data-processing code", "code_linked", ev(SENTENCEPIECE),
+     TOKENIZE, "no", "github.com/google/sentencepiece"),
+    ("a tool and a framework", "code_linked", ev(MERGEKIT + "Tuned with [TRL](https://github.com/"
+     "huggingface/trl).\n"), NO_FRAMEWORKS, "no", "a training framework or general model tool"),
+    ("own training code beside a tool", "code_linked", ev(OWN_AND_TOOL), TRAIN, "yes",
+     "github.com/org/m-train"),
+    ("a tool's licence is not the code's", "code_osi_licensed", ev(TOOL_THEN_OWN), {}, "yes",
+     "'mit'"),
+    ("only a tool linked: no code of the model's", "code_osi_licensed", ev(MERGEKIT), {}, "no",
+     "no code is published"),
     ("library", "inference_code", ev(None, library_name="transformers"), {}, "yes",
      "transformers"),
     ("card library", "inference_code", ev("---\nlibrary_name: timm\n---\n"), {}, "yes", "timm"),

@@ -92,6 +92,10 @@ PREP_LINK = "## Links\n- Data preprocessing code: [prep](https://github.com/org/
 LIB_LINK = "## Links\n- Tokenizer library: [toks](https://github.com/org/toks)\n"
 DEMO_LINK = "## Links\n- [demo](https://github.com/org/demo)\n"
 FRAMEWORK_LINK = "## Training\nTuned with [TRL](https://github.com/huggingface/trl).\n"
+MERGE_TOOL = (
+    "This is a merge of pre-trained language models created using"
+    " [mergekit](https://github.com/cg123/mergekit).\n"
+)
 RUN = "### Training hyperparameters\n- learning_rate: 5e-07\n- num_epochs: 3\n"
 PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
 DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
@@ -222,6 +226,10 @@ MOF_COMPONENT: list[Case] = [
         "no training code in the repo or linked", "missing"),
     mof("only a training framework linked", ev(MIT + FRAMEWORK_LINK, W), "training_code", "code",
         "no", "only a training framework is linked (github.com/huggingface/trl)", "missing"),
+    mof("a merge tool is no training code", ev(MIT + MERGE_TOOL, W), "training_code", "code",
+        "no", "no training code in the repo or linked", "missing"),
+    mof("a merge tool is no evaluation code", ev(MIT + MERGE_TOOL, W), "evaluation_code",
+        "code", "no", "no evaluation code", "missing"),
     mof("training code, gated card unread", gated_unread(W), "training_code", "code", "unknown",
         "README is gated", "unknown"),
     # inference_code (code): repo code, else the library it runs with
@@ -252,6 +260,10 @@ MOF_COMPONENT: list[Case] = [
         "no preprocessing code", "missing"),
     mof("tokenizer library linked", ev(MIT + LIB_LINK, W), "supporting_libraries", "code",
         "yes", "github.com/org/toks", "included"),
+    mof("the merge tool used is a supporting tool", ev(MIT + MERGE_TOOL, W),
+        "supporting_libraries", "code", "yes", "github.com/cg123/mergekit", "included"),
+    mof("the training framework used is a supporting library", ev(MIT + FRAMEWORK_LINK, W),
+        "supporting_libraries", "code", "yes", "github.com/huggingface/trl", "included"),
     mof("libraries, gated card unread", gated_unread(W), "supporting_libraries", "code",
         "unknown", "README is gated", "unknown"),
     mof("no supporting libraries", ev(MIT + TRAIN_LINK, W), "supporting_libraries", "code",
@@ -632,6 +644,8 @@ EOSAI: list[EosaiRow] = [
      "its documentation is not shown: partial", "partial"),
     ("code docs, no code", ev(MIT, W), "code", ("no", "no"), "nothing to document: no training",
      "closed"),
+    ("a merge of pre-trained models made with a tool: no training code", ev(MIT + MERGE_TOOL),
+     "trainingcode", ("no", "no"), "no training code", "closed"),
     ("only a training framework: no training code", ev(MIT + FRAMEWORK_LINK), "trainingcode",
      ("no", "no"), "only a training framework is linked", "closed"),
     ("code docs, a bare training-framework line", ev(MIT + FRAMEWORK_LINK), "code",

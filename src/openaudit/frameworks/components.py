@@ -25,6 +25,7 @@ from openaudit.rubric.evaluators.code import (
     library,
     mentions,
     model_words,
+    tool_link,
 )
 from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
 from openaudit.rubric.evaluators.documentation import (
@@ -165,7 +166,12 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         return no_readme(ctx)
     topic = mentions(keywords)
     links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    if component == "supporting_libraries":  # the frameworks and tools the model was made with
+        used = [*training_frameworks(ctx), *filter(tool_link, ctx.card.links_of("code"))]
+        links += [link for link in used if link not in links]
     tools = training_frameworks(ctx) if component == "training_code" else []
+    if component != "supporting_libraries":  # a model tool is never the model's own code
+        tools += [link for link in links if tool_link(link) and link not in tools]
     links = [link for link in links if link not in tools]
     if links:
         cites = link_cites(links, 3)

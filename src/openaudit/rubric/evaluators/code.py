@@ -52,7 +52,35 @@ TRAINING_FRAMEWORKS = frozenset(
         "github.com/facebookresearch/fairseq", "github.com/openrlhf/openrlhf",
         "github.com/volcengine/verl", "github.com/modelscope/ms-swift",
         "github.com/ukplab/sentence-transformers", "github.com/kohya-ss/sd-scripts",
-        "github.com/ostris/ai-toolkit",
+        "github.com/ostris/ai-toolkit", "github.com/ultralytics/ultralytics",
+    }
+)  # fmt: skip
+# General tools used to merge, quantise, convert, tokenise or serve models. A card that
+# links one names what the model was made or is run with, never the model's own
+# training, evaluation or data-processing code, whatever the line around it says.
+MODEL_TOOLS = frozenset(
+    {
+        "github.com/cg123/mergekit", "github.com/arcee-ai/mergekit",
+        "github.com/ggerganov/llama.cpp", "github.com/ggml-org/llama.cpp",
+        "github.com/ggerganov/ggml", "github.com/ggml-org/ggml",
+        "github.com/ggerganov/whisper.cpp", "github.com/ggml-org/whisper.cpp",
+        "github.com/abetlen/llama-cpp-python", "github.com/mozilla-ocho/llamafile",
+        "github.com/autogptq/autogptq", "github.com/panqiwei/autogptq",
+        "github.com/modelcloud/gptqmodel", "github.com/casper-hansen/autoawq",
+        "github.com/mit-han-lab/llm-awq", "github.com/turboderp/exllamav2",
+        "github.com/turboderp-org/exllamav2", "github.com/timdettmers/bitsandbytes",
+        "github.com/bitsandbytes-foundation/bitsandbytes", "github.com/vllm-project/llm-compressor",
+        "github.com/huggingface/optimum", "github.com/huggingface/optimum-intel",
+        "github.com/intel/neural-compressor", "github.com/ml-explore/mlx",
+        "github.com/ml-explore/mlx-lm", "github.com/google/sentencepiece",
+        "github.com/huggingface/tokenizers", "github.com/openai/tiktoken",
+        "github.com/vllm-project/vllm", "github.com/huggingface/text-generation-inference",
+        "github.com/sgl-project/sglang", "github.com/nvidia/tensorrt-llm",
+        "github.com/ollama/ollama", "github.com/oobabooga/text-generation-webui",
+        "github.com/lostruins/koboldcpp", "github.com/marella/ctransformers",
+        "github.com/mlc-ai/mlc-llm", "github.com/huggingface/candle",
+        "github.com/microsoft/onnxruntime", "github.com/onnx/onnx",
+        "github.com/huggingface/transformers.js", "github.com/xenova/transformers.js",
     }
 )  # fmt: skip
 RECIPE_PATH = re.compile(r"/(?:recipes?|configs?)/[^/?#]+", re.IGNORECASE)
@@ -73,10 +101,20 @@ def model_words(ctx: ProbeContext) -> set[str]:
     return {word for word in words if len(word) >= MIN_NAME_PART}
 
 
+def _repo(link: Link) -> str:
+    return (link.target or "").lower().removesuffix(".git").split("@", 1)[0]
+
+
+def tool_link(link: Link) -> bool:
+    """True for a link to a general tool that merges, quantises, converts, tokenises or
+    serves models (mergekit, llama.cpp, sentencepiece, vLLM, ...)."""
+    return _repo(link) in MODEL_TOOLS
+
+
 def framework_link(link: Link, model: set[str]) -> bool:
     """True for a link to a general-purpose training framework (its repository, its
     library source or its generic example scripts), not to a recipe for a model in it."""
-    target = (link.target or "").lower().removesuffix(".git").split("@", 1)[0]
+    target = _repo(link)
     if target not in TRAINING_FRAMEWORKS or RECIPE_PATH.search(link.url):
         return False
     example = EXAMPLE_PATH.search(link.url)
@@ -90,9 +128,17 @@ def framework_link(link: Link, model: set[str]) -> bool:
 
 
 def framework_only(tools: list[Link], what: str) -> Outcome:
-    """The answer when the only code links on a topic are training frameworks."""
+    """The answer when the only code links on a topic are training frameworks or general
+    model tools."""
     names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
-    why = f"only a training framework is linked ({names}), not this model's own {what}"
+    frameworks = [link for link in tools if not tool_link(link)]
+    kind = (
+        "a training framework" if len(frameworks) == len(tools)
+        else "a general model tool (to merge, quantise, convert, tokenise or serve models)"
+        if not frameworks
+        else "a training framework or general model tool"
+    )  # fmt: skip
+    why = f"only {kind} is linked ({names}), not this model's own {what}"
     cites = link_cites(tools, 3)
     return Outcome.no(why, *cites, inferred=True)
 
@@ -149,8 +195,45 @@ def _mentions(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
 
 
-def _line_of(ctx: ProbeContext, link: Link) -> str:
-    return " ".join(ctx.card.lines_with(link.url))
+# Sentence ends inside a card line (a "line" is often a whole paragraph).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\w]*[A-Z0-9])")
+
+
+def _sentences_of(ctx: ProbeContext, link: Link) -> str:
+    """The sentences of the card's lines that hold the link: a topic word in another
+    sentence of the same paragraph speaks of something else."""
+    lines = ctx.card.lines_with(link.url)
+    return " ".join(
+        part for line in lines for part in _SENTENCE_BREAK.split(line) if link.url in part
+    )
+
+
+# A participle used as an adjective of another thing ("a merge of pre-trained
+# models", "the pretrained tokenizer from X", "fine-tuned checkpoints of"): it
+# names what others trained, not this model's training.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|of|from|with|on|these|those|other|its|their|existing|several|many"
+    r"|multiple|some|any|all|two|three)\s+)$",
+    re.IGNORECASE,
+)
+_WORD_CHARS = re.compile(r"[\w-]*")
+
+
+def _adjective(text: str, start: int) -> bool:
+    """The topic word at `start` is a participle used as an adjective after a determiner."""
+    begin = start
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
+        begin -= 1  # the whole hyphenated word: "pre-trained", not its "trained"
+    word = _WORD_CHARS.match(text, begin)
+    if word is None or not word.group(0).lower().endswith("ed"):
+        return False
+    return bool(_DETERMINER_BEFORE.search(text[max(0, begin - 40) : begin]))
+
+
+def says_topic(topic: re.Pattern[str], text: str) -> bool:
+    """The text speaks of the topic: a topic word that is not an adjective of another
+    thing ("pre-trained language models")."""
+    return any(not _adjective(text, match.start()) for match in topic.finditer(text))
 
 
 def _nearby(home: Section, link: Link) -> str:
@@ -193,9 +276,9 @@ def _titled_about(
 
 
 def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
-    """True when a code link is about the topic: its text, line, section (or an enclosing
-    one) or the paragraph around it says so."""
-    if topic.search(link.text) or topic.search(_line_of(ctx, link)):
+    """True when a code link is about the topic: its text, its sentence, its section (or
+    an enclosing one) or the paragraph around it says so."""
+    if says_topic(topic, link.text) or says_topic(topic, _sentences_of(ctx, link)):
         return True
     return any(
         _titled_about(ctx, home, topic, sections) or _says_code(topic, _nearby(home, link))
@@ -229,7 +312,11 @@ def code_linked(
     topic = mentions(keywords)
     links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
     model = model_words(ctx)
-    tools = [] if frameworks else [link for link in links if framework_link(link, model)]
+    tools = [
+        link
+        for link in links
+        if tool_link(link) or (not frameworks and framework_link(link, model))
+    ]
     links = [link for link in links if link not in tools]
     if links:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links))
@@ -252,8 +339,9 @@ def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
     code = matching_files(ctx, files)
     if code:
         return _repo_code_license(ctx, code)
-    if ctx.readme_read and ctx.card.links_of("code"):
-        return _linked_code_license(ctx, ctx.card.links_of("code")[0])
+    own = [link for link in ctx.card.links_of("code") if not tool_link(link)]
+    if ctx.readme_read and own:  # a general model tool's licence is not the model's code's
+        return _linked_code_license(ctx, own[0])
     name, cite = library(ctx)
     if name:
         return Outcome.unknown(

@@ -110,6 +110,21 @@ SAMPLES = "## Sample Outputs\n" + filler(25) + "\n"
 SHORT_SAMPLES = "## Examples\nSee below.\n"
 RESULTS_TABLE = "## Evaluation\n| task | score |\n|---|---|\n| arc | 0.5 |\n"
 EVAL_PROSE = "## Evaluation\nIt does well.\n"
+MODELS_BY_BENCHMARK = (
+    "## Results\n| Model | MMLU | GSM8K |\n|---|---|---|\n| M | 61.2 | 40.1 |\n"
+    "| Base | 58.0 | 35.5 |\n"
+)
+CATEGORY_TABLE = (
+    "## Benchmarks\n| Category | Benchmark | M |\n|---|---|---|\n"
+    "| General | **MMLU** (5-shot) | 66.6 |\n"
+    "| Reading | [SQuAD](https://arxiv.org/abs/1606.05250) | 76.4 |\n"
+)
+HTML_RESULTS = (
+    "## Benchmark\n<table><tr><th>Benchmark</th><th>M</th></tr><tr><td>MMLU</td><td>71.2</td>"
+    "</tr><tr><td>GSM8K</td><td>80.4</td></tr></table>\n"
+)
+SCORES_IN_PROSE = "## Results\nIt scores 71.2 and 80.4 on our internal suite of questions.\n"
+
 LEADERBOARD = (
     "## Evaluation\nSee the [leaderboard](https://huggingface.co/spaces/org/llm_leaderboard)"
     " for its results.\n"
@@ -211,6 +226,10 @@ MOF_COMPONENT: list[Case] = [
         "included"),
     mof("architecture in a library (card)", ev(card("mit", library_name="timm"), W),
         "architecture", "code", "yes", "timm library", "included"),
+    mof("a training script is no architecture", ev(MIT, W, "train_sft.py"), "architecture",
+        "code", "no", "no architecture code or config", "missing"),
+    mof("a model file beside a training script", ev(MIT, W, "train_model.py", "src/unet_model.py"),
+        "architecture", "code", "yes", "architecture in the repo: src/unet_model.py", "included"),
     mof("no architecture", ev(MIT, W), "architecture", "code", "no",
         "no architecture code or config", "missing"),
     mof("architecture, no file listing", ev(MIT), "architecture", "code", "unknown",
@@ -237,6 +256,11 @@ MOF_COMPONENT: list[Case] = [
         "code", "yes", "inference.py", "included"),
     mof("runs with a library", ev(MIT, W, library_name="transformers"), "inference_code", "code",
         "yes", "runs with the transformers library", "included"),
+    mof("a training script is no inference code", ev(MIT, W, "train_sft.py", "eval_mmlu.py"),
+        "inference_code", "code", "no", "no inference code", "missing"),
+    mof("modelling code runs the model", ev(MIT, W, "modeling_m.py", "train.py"),
+        "inference_code", "code", "yes", "inference code in the repo: modeling_m.py",
+        "included"),
     mof("no inference code", ev(MIT, W), "inference_code", "code", "no", "no inference code",
         "missing"),
     mof("inference, no file listing", ev(MIT), "inference_code", "code", "unknown",
@@ -311,8 +335,21 @@ MOF_COMPONENT: list[Case] = [
     # evaluation_data (data): model-index dataset ids, licences not looked up
     mof("model-index names evaluation sets", ev(MODEL_INDEX), "evaluation_data", "data",
         "yes", "`model-index` names org/evalset; its own licence was not read", "included"),
-    mof("results table names no dataset", ev(MIT + RESULTS_TABLE), "evaluation_data", "data",
-        "yes", "evaluation results name no dataset ids", "included"),
+    mof("a results table names its benchmarks", ev(MIT + RESULTS_TABLE), "evaluation_data",
+        "data", "yes", "the results table in 'Evaluation' names its benchmarks (arc)",
+        "included"),
+    mof("benchmarks as the columns of a table of models", ev(MIT + MODELS_BY_BENCHMARK),
+        "evaluation_data", "data", "yes", "names its benchmarks (MMLU, GSM8K)", "included"),
+    mof("a benchmark column beside a category column", ev(MIT + CATEGORY_TABLE),
+        "evaluation_data", "data", "yes", "names its benchmarks (MMLU (5-shot), SQuAD)",
+        "included"),
+    mof("an html results table", ev(MIT + HTML_RESULTS), "evaluation_data", "data", "yes",
+        "names its benchmarks (MMLU, GSM8K)", "included"),
+    mof("result files name their benchmarks", ev(MIT, ".eval_results/hellaswag.yaml"),
+        "evaluation_data", "data", "yes", "the result files name their benchmarks (hellaswag)",
+        "included"),
+    mof("scores in prose name no evaluation data", ev(MIT + SCORES_IN_PROSE),
+        "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
     mof("no evaluation data", ev(MIT), "evaluation_data", "data", "no",
         "no model-index, result files or evaluation section", "missing"),
     mof("evaluation data, gated card unread", gated_unread(), "evaluation_data", "data",

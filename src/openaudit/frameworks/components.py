@@ -19,11 +19,14 @@ from openaudit.frameworks.license_openness import (
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.code import (
+    INFERENCE_FILES,
+    MODELLING_FILES,
     about,
     framework_link,
     framework_only,
     library,
     mentions,
+    model_code,
     model_words,
     tool_link,
 )
@@ -42,6 +45,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.verdict import Outcome
 
@@ -50,7 +54,8 @@ if TYPE_CHECKING:
 
 # card: the card says it is published; named: the card names it without a Hub id;
 # read: in the repo or card, but concluded by reading (no field or file says it)
-Where = Literal["repo", "read", "linked", "card", "named", "datasets"]
+# cited: named by the card as hosted elsewhere, concluded by reading (benchmarks in a table)
+Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
@@ -98,8 +103,15 @@ def no_listing(ctx: ProbeContext, what: str) -> Outcome:
     return Outcome.no(f"no {what} in the repository", Citation("files"))
 
 
+def _model_code(ctx: ProbeContext, globs: list[str], what: str) -> Found | None:
+    hits = model_code(ctx, globs)
+    if not hits:
+        return None
+    return ("repo", f"{what} in the repo: {', '.join(hits[:3])}", tuple(map(ctx.file, hits[:3])))
+
+
 def _architecture(ctx: ProbeContext) -> Found | Outcome:
-    found = in_repo(ctx, ["*.py", "config.json", "params.json"], "architecture")
+    found = _model_code(ctx, [*MODELLING_FILES, "config.json", "params.json"], "architecture")
     if found:
         return found
     name, cite = library(ctx)
@@ -195,7 +207,7 @@ def training_frameworks(ctx: ProbeContext) -> list[Link]:
 
 
 def _inference_code(ctx: ProbeContext) -> Found | Outcome:
-    found = in_repo(ctx, ["*.py"], "inference code")
+    found = _model_code(ctx, INFERENCE_FILES, "inference code")
     if found:
         return found
     name, cite = library(ctx)
@@ -225,12 +237,21 @@ def _evaluation_data(ctx: ProbeContext) -> Found | Outcome:
             (ctx.field("model-index"),),
         )
     outcome = evaluation_results(ctx)
-    if outcome.answer == "yes" and outcome.reason.startswith(ELSEWHERE):
-        why = f"no evaluation dataset is named ({outcome.reason})"
-        return Outcome.no(why, *outcome.citations, inferred=True)
-    if outcome.answer == "yes":
-        return ("linked", "evaluation results name no dataset ids", outcome.citations)
-    return outcome
+    if outcome.answer != "yes":
+        return outcome
+    benchmarks, section = named_benchmarks(ctx)
+    if benchmarks and not outcome.reason.startswith(ELSEWHERE):
+        shown = ", ".join(benchmarks[:3]) + (", ..." if len(benchmarks) > 3 else "")
+        where = (
+            f"the results table in '{section.title}' names its"
+            if section
+            else ("the result files name their")
+        )
+        what = f"{where} benchmarks ({shown}), public data without Hub dataset ids"
+        cites = (ctx.section(section),) if section else outcome.citations
+        return ("cited", what, cites)
+    why = f"no evaluation dataset is named ({outcome.reason})"
+    return Outcome.no(why, *outcome.citations, inferred=True)
 
 
 def no_datasets(ctx: ProbeContext) -> Outcome:

@@ -80,7 +80,7 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
         stated = _type_wide_licensed(ctx, what, kind, cites)
         hosted = where not in ("repo", "read")
         outcome = stated or _distribution_licensed(ctx, what, kind, cites, hosted=hosted)
-        outcome = _inferred_if(outcome, where == "read")
+        outcome = _inferred_if(outcome, where in ("read", "cited"))
     return graded(outcome, grade_of(outcome), present=True)
 
 

@@ -25,7 +25,21 @@ from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
-MODELLING_FILES = ["*.py"]
+# The model's own code: its architecture (modelling and configuration classes) ...
+MODELLING_FILES = [
+    "modeling*.py", "modelling*.py", "configuration_*.py", "model.py", "models.py",
+    "*_model.py", "*_modeling.py", "architecture*.py",
+]  # fmt: skip
+# ... and scripts that run it (a custom handler, a pipeline, a demo app).
+INFERENCE_FILES = [
+    *MODELLING_FILES, "inference*.py", "infer_*.py", "predict*.py", "generate*.py",
+    "pipeline*.py", "handler.py", "app.py", "demo*.py", "chat*.py", "run_inference*.py",
+]  # fmt: skip
+# Scripts of other topics are never modelling or inference code ("train_model.py").
+TOPIC_SCRIPTS = [
+    "train*.py", "*_train*.py", "*finetun*.py", "*fine_tun*.py", "eval*.py", "*_eval*.py",
+    "preprocess*.py", "*data_prep*.py", "convert*.py", "*quantiz*.py", "*merge*.py",
+]  # fmt: skip
 CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
 
 # General-purpose deep-learning and fine-tuning frameworks. A card that links one names
@@ -143,6 +157,13 @@ def framework_only(tools: list[Link], what: str) -> Outcome:
     return Outcome.no(why, *cites, inferred=True)
 
 
+def model_code(ctx: ProbeContext, globs: list[str]) -> list[str]:
+    """Repository files matching the globs, less training, evaluation, preprocessing and
+    conversion scripts (a training script is not the model's architecture)."""
+    scripts = set(matching_files(ctx, TOPIC_SCRIPTS))
+    return [path for path in matching_files(ctx, globs) if path not in scripts]
+
+
 def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
     """The library the model declares, and where it was read."""
     if ctx.evidence.library_name:
@@ -154,7 +175,14 @@ def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
 
 @evaluator(
     "inference_code",
-    params={"files": Param("list[str]", MODELLING_FILES, "globs of modelling code files")},
+    params={
+        "files": Param(
+            "list[str]",
+            INFERENCE_FILES,
+            "globs of modelling or inference code files (training, evaluation and"
+            " preprocessing scripts never count)",
+        )
+    },
     reads=("api:library_name", "card:library_name", "files"),
     doc="The model can be run with published code: a library integration or modelling files.",
 )
@@ -163,7 +191,7 @@ def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
     name, cite = library(ctx)
     if name:
         return Outcome.yes(f"runs with the {name} library", cite)
-    code = matching_files(ctx, files)
+    code = model_code(ctx, files)
     if code:
         cites = [ctx.file(path) for path in code[:5]]
         return Outcome.yes(f"modelling code in the repo: {', '.join(code[:3])}", *cites)

@@ -3,15 +3,25 @@ format can run code when it is loaded.
 
 The one definition of a weight file: the weights rubric, the framework components,
 the local source's "is this a model folder?" check and the Hub scan all use it.
-Files are judged by name only; nothing is opened.
+Files are judged by name only; nothing is opened. Part of the foundation: it imports
+nothing of openaudit.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
-from openaudit.evidence import RepoFile
+
+class Listed(Protocol):
+    """A file of a repository listing (`evidence.RepoFile`): only its path is read."""
+
+    @property
+    def path(self) -> str: ...
+
+
+F = TypeVar("F", bound=Listed)
 
 PICKLE = "pickle"
 EXECUTABLE = "executable"
@@ -79,7 +89,7 @@ def _bin_format(name: str) -> str:
     return "bin"
 
 
-def weight_files(files: Iterable[RepoFile]) -> tuple[tuple[RepoFile, str], ...]:
+def weight_files(files: Iterable[F]) -> tuple[tuple[F, str], ...]:
     """The listing's weight files with their formats, in listing order; generic pickles
     only when no weight file of another format is listed."""
     found = [(f, fmt) for f in files if (fmt := weight_format(f.path)) is not None]

@@ -178,9 +178,6 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         return no_readme(ctx)
     topic = mentions(keywords)
     links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
-    if component == "supporting_libraries":  # the frameworks and tools the model was made with
-        used = [*training_frameworks(ctx), *filter(tool_link, ctx.card.links_of("code"))]
-        links += [link for link in used if link not in links]
     tools = training_frameworks(ctx) if component == "training_code" else []
     if component != "supporting_libraries":  # a model tool is never the model's own code
         tools += [link for link in links if tool_link(link) and link not in tools]

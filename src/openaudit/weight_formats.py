@@ -44,8 +44,9 @@ WEIGHT_FORMATS: dict[str, str | None] = {
     "llamafile": EXECUTABLE,
 }  # fmt: skip
 # Generic pickles (.pkl, .joblib) are also used for tokenizers, scalers and training
-# logs: they count as weights only in a repository with no weight file of another format.
-FALLBACK_FORMATS = frozenset({"pkl", "pickle", "joblib"})
+# logs, and bare NumPy arrays (.npy) for normalisation statistics: they count as weights
+# only in a repository with no weight file of another format.
+FALLBACK_FORMATS = frozenset({"pkl", "pickle", "joblib", "npy"})
 # Training-state files share the weight extensions but are not model weights.
 NOT_WEIGHTS = ("training_args", "optimizer", "scheduler", "rng_state", "trainer_state")
 # ... and generic pickles with these names are preprocessing or bookkeeping.

@@ -106,8 +106,18 @@ PRETRAINED_TOKENIZER = (
 FINETUNED_CHECKPOINTS = (
     "# M\nIt averages the fine-tuned checkpoints of [souper](https://github.com/org/souper).\n"
 )
+PRETRAINED_HEADING = (
+    "# M\n## Pretrained checkpoints\n- [small](https://github.com/org/ckpt-small)\n"
+)
+FINETUNED_VERSION = (
+    "# M\nIt is a fine-tuned version of [base-code](https://github.com/org/base-code).\n"
+)
+TRAINED_MODEL_WITH = (
+    "# M\nWe trained models with [this repo](https://github.com/org/x) on 8 GPUs.\n"
+)
 # ... and the twins where the word is about this model's training.
 WE_PRETRAINED = "# M\nWe pre-trained the model with [our code](https://github.com/org/x).\n"
+FINETUNED_LLAMA = "# M\nThen fine-tuned Llama on chat with [this](https://github.com/org/x).\n"
 WAS_FINETUNED = "# M\nThe model was fine-tuned using [these scripts](https://github.com/org/x).\n"
 PRETRAINED_WITH = "# M\nPre-trained with [our codebase](https://github.com/org/x) on 1T tokens.\n"
 CODE_FOR_PRETRAINED = "# M\nTraining code for the pre-trained model: https://github.com/org/x\n"
@@ -160,6 +170,13 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev(PRETRAINED_TOKENIZER), TRAIN, "no", "none of the card's 1 code link(s)"),
     ("fine-tuned checkpoints of others", "code_linked", ev(FINETUNED_CHECKPOINTS), TRAIN, "no",
      ""),
+    ("a heading on pretrained checkpoints", "code_linked", ev(PRETRAINED_HEADING),
+     {**TRAIN, "keywords": ["pretrain"]}, "no", ""),
+    ("a fine-tuned version of", "code_linked", ev(FINETUNED_VERSION), TRAIN, "no", ""),
+    ("we trained models with", "code_linked", ev(TRAINED_MODEL_WITH), TRAIN, "yes",
+     "github.com/org/x"),
+    ("then fine-tuned Llama with", "code_linked", ev(FINETUNED_LLAMA), TRAIN, "yes",
+     "github.com/org/x"),
     ("we pre-trained the model with", "code_linked", ev(WE_PRETRAINED), TRAIN, "yes",
      "github.com/org/x"),
     ("the model was fine-tuned using", "code_linked", ev(WAS_FINETUNED), TRAIN, "yes",

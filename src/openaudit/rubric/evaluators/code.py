@@ -244,18 +244,34 @@ _DETERMINER_BEFORE = re.compile(
     r"|multiple|some|any|all|two|three)\s+)$",
     re.IGNORECASE,
 )
+# ... or before the thing it describes ("Pretrained checkpoints", "fine-tuned version of").
+_THING_AFTER = re.compile(
+    r"\s+(?:(?:language|vision|speech|base)\s+)?(?:models?|weights|checkpoints?|versions?"
+    r"|variants?|tokeni[sz]ers?|embeddings?|encoders?|decoders?|backbones?|networks?|llms?"
+    r"|lms?|adapters?|parameters)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:we|i|they|it|was|were|is|are|be|been|being|has|have|had|then|first|further"
+    r"|also|and)\s+$",
+    re.IGNORECASE,
+)
 _WORD_CHARS = re.compile(r"[\w-]*")
 
 
 def _adjective(text: str, start: int) -> bool:
-    """The topic word at `start` is a participle used as an adjective after a determiner."""
+    """The topic word at `start` is a participle used as an adjective: after a determiner,
+    or before a word for a model or its parts."""
     begin = start
     while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-_"):
         begin -= 1  # the whole hyphenated word: "pre-trained", not its "trained"
     word = _WORD_CHARS.match(text, begin)
     if word is None or not word.group(0).lower().endswith("ed"):
         return False
-    return bool(_DETERMINER_BEFORE.search(text[max(0, begin - 40) : begin]))
+    before = text[max(0, begin - 40) : begin]
+    if _SUBJECT_BEFORE.search(before):
+        return False  # a verb: "we trained models with", "was fine-tuned"
+    return bool(_DETERMINER_BEFORE.search(before) or _THING_AFTER.match(text, word.end()))
 
 
 def says_topic(topic: re.Pattern[str], text: str) -> bool:
@@ -298,7 +314,7 @@ def _titled_about(
             return False
         if section is first and section.level == 1:
             return False
-        if topic.search(title) or any(name.lower() in title for name in sections):
+        if says_topic(topic, title) or any(name.lower() in title for name in sections):
             return True
     return False
 

@@ -89,6 +89,21 @@ TUNED_FROM_OWN_STAGE = NO_BASE + (
     "preference dataset.\n"
 )
 DELTA = NO_BASE + "## Apply Delta Weights\nAdd these weights to the original ones.\n"
+# A base named in prose, in the words between the phrase and the link, or on a definition line.
+LLAMA = "[Llama-3-8B](https://huggingface.co/org/llama-3-8b)"
+FINETUNE_NOUN = NO_BASE + f"Hermesish is a fine-tune of {LLAMA} on chat data.\n"
+NAME_THEN_LINK = NO_BASE + (
+    "Hermesish is a fine-tune of Meta Llama 3 8B ([org/llama-3-8b]"
+    "(https://huggingface.co/org/llama-3-8b)) on chat data.\n"
+)
+FURTHER_TRAINED = NO_BASE + f"We further trained {LLAMA} with full-parameter SFT.\n"
+CONTINUED_PRETRAINING = NO_BASE + f"Continued pretraining of {LLAMA} on code.\n"
+MERGE_OF = NO_BASE + f"A merge of {LLAMA} and a math model.\n"
+QUANTISATION_OF = NO_BASE + f"4-bit GPTQ quantization of {LLAMA}, made with AutoGPTQ.\n"
+ORIGINAL_LINE = NO_BASE + f"- Model creator: Org\n- Original model: {LLAMA}\n"
+COMPARED_WITH = NO_BASE + f"Trained from our own data; its answers are compared with {LLAMA}.\n"
+UNLIKE = NO_BASE + f"Fine-tuned on our data, unlike {LLAMA}.\n"
+SEE_ALSO = NO_BASE + f"A fine-tune of our earlier model; see also {LLAMA}.\n"
 
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("declared", "datasets_declared", ev(), {}, "yes", "2 dataset(s): org/a, org/b"),
@@ -157,6 +172,26 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev(OWN_VARIANT, repo_id="org/m"), {}, "yes", "no base model"),
     ("tuned from the model's own earlier stage, said so", "base_data_named",
      ev(TUNED_FROM_OWN_STAGE, repo_id="org/m"), {}, "no", "builds on org/m-sft"),
+    ("'a fine-tune of [X]'", "base_data_named", ev(FINETUNE_NOUN), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("'a fine-tune of Name Words ([X])'", "base_data_named", ev(NAME_THEN_LINK), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("'we further trained [X]'", "base_data_named", ev(FURTHER_TRAINED), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("'continued pretraining of [X]'", "base_data_named", ev(CONTINUED_PRETRAINING), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("'a merge of [X]'", "base_data_named", ev(MERGE_OF), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("'GPTQ quantization of [X]'", "base_data_named", ev(QUANTISATION_OF), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("an 'Original model:' line", "base_data_named", ev(ORIGINAL_LINE), {}, "no",
+     "builds on org/llama-3-8b"),
+    ("'compared with [X]' is no base", "base_data_named", ev(COMPARED_WITH), {}, "yes",
+     "no base model"),
+    ("'unlike [X]' after a tuning phrase is no base", "base_data_named", ev(UNLIKE), {}, "yes",
+     "no base model"),
+    ("'see also [X]' after a tuning phrase is no base", "base_data_named", ev(SEE_ALSO), {}, "yes",
+     "no base model"),
 ]  # fmt: skip
 
 

@@ -26,12 +26,27 @@ NOT_DERIVATION_TITLE = re.compile(
     r"\b(?:data(?:sets?)?|results?|hyper-?parameters?|evaluation|how|guide|your|example)\b",
     re.IGNORECASE,
 )
-# Words just before a Hub model link that name it as the source of the weights.
-DERIVED_FROM = re.compile(
-    r"(?:\b(?:fine-?tuned|finetuned|tuned|based|built|derived|distilled|continued|adapted)"
+# Words just before a Hub model link that name it as the source of the weights: a
+# derivation phrase ("fine-tuned from", "a fine-tune of", "further trained", "merge of",
+# "GPTQ quantization of"), then at most a few name words ("of Meta Llama 3 8B ([...](")
+# but no other lowercase word (so "fine-tuned on X, unlike [Y]" does not name Y); or a
+# definition line ("Base model:", "Original model:", "Finetuned from model:").
+_DERIVATION = (
+    r"\b(?:fine-?tuned|finetuned|tuned|based|built|derived|distilled|continued|adapted"
+    r"|quanti[sz]ed|converted|merged)"
     r"(?:\s+(?:version|checkpoint|variant|model))?\s+(?:of|from|on(?:\s+top\s+of)?)"
-    r"\s+(?:the\s+)?(?:model\s+)?"
-    r"|\b(?:fine-?tuned\s+from(?:\s+model)?|base\s+model)\s*(?:\[optional\])?[\s*_]*:[\s*_]*)"
+    r"|\b(?:fine-?tune|fine\s+tune|merge|quanti[sz]ation|conversion|distillation)\s+of"
+    r"|\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx)\s+(?:version|conversion|export|build|quants?)s?\s+of"
+    r"|\bfurther\s+(?:pre-?)?train(?:ed|ing)(?:\s+(?:of|from|on))?"
+    r"|\bcontinued\s+pre-?training\s+(?:of|from|on)"
+)
+_NAME_WORDS = r"(?-i:(?:[A-Z0-9][\w.'\u2019/-]*\s+){0,6})\(?"
+_DEFINITION = (
+    r"\b(?:fine-?tuned\s+from(?:\s+model)?|(?:base|original|parent)\s+model)"
+    r"\s*(?:\[optional\])?[\s*_]*:[\s*_]*"
+)
+DERIVED_FROM = re.compile(
+    rf"(?:(?:{_DERIVATION})\s+(?:the\s+)?(?:model\s+)?{_NAME_WORDS}|{_DEFINITION})"
     r"(?:\[[^\[\]\n]{0,120}\]\(|<)?\s*$",
     re.IGNORECASE,
 )

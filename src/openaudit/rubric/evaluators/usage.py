@@ -11,6 +11,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     licence_unreadable,
 )
 from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome
 
@@ -151,6 +152,11 @@ def base_license_compatible(ctx: ProbeContext) -> Outcome:
         if declared:
             reason = f"base {', '.join(declared)} was not looked up"
             return Outcome.unknown(reason, ctx.field("base_model", declared))
+        if implied := implied_base(ctx):
+            # The base's terms flow down whether or not `base_model` says so.
+            why = (f"no `base_model` is declared, but the card builds on {implied[0]}, whose "
+                   "licence was not looked up")  # fmt: skip
+            return Outcome.unknown(why, ctx.field("base_model"), implied[1])
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     cites = [base.citation for base in lineage.bases]
     if lineage.flags:

@@ -153,6 +153,32 @@ PAPER_SOON_OWN_LINK = (
     PAPER_SOON + "## Report\nOur preliminary report: https://arxiv.org/abs/2402.00004\n"
 )
 OWN_AND_REFERENCE = REFERENCES_ONLY + "## Citation\nhttps://arxiv.org/abs/2405.00001\n"
+# Papers of techniques the model was made with, named by the link's place in the sentence.
+TUNED_WITH = "# m\nIt was fine-tuned with [QLoRA](https://arxiv.org/abs/2305.00011) on chat data.\n"
+ALIGNED_WITH = (
+    "# m\nThis model was aligned with [Preference Tuning](https://arxiv.org/abs/2305.00012).\n"
+)
+MERGE_METHOD = (
+    "# m\n## Merge Method\nThis model was merged using the [TIES](https://arxiv.org/abs/2306.00013)"
+    " merge method.\n"
+)
+OUR_PAPER_AFTER_TRAINING = (
+    "# m\nThe model is trained as described in our paper "
+    "[Scaling Chat Models](https://arxiv.org/abs/2402.00014).\n"
+)
+COMPARED_PAPER = "# m\nWe compare it with [the Base paper](https://arxiv.org/abs/2402.00015).\n"
+# The Citation section's sub-headings: the model's own entry, or other works' (a library's).
+BIBTEX = '```bibtex\n@inproceedings{{x, url = "https://arxiv.org/abs/{}"}}\n```\n'
+LIBRARY_CITED = (
+    "# m\n## Citation\n### BibTeX\n#### Embedding Toolkit\n"
+    + BIBTEX.format("1908.00016")
+    + "#### RankingLoss\n"
+    + BIBTEX.format("1705.00017")
+)
+OWN_BIBTEX = "# m\n## Citation\n### BibTeX\n" + BIBTEX.format("2402.00018")
+OWN_NAMED_HEADING = "# Acme-7B\n## Citation\n### Acme 7B technical report (2024)\n" + BIBTEX.format(
+    "2402.00019"
+)
 
 
 def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
@@ -227,6 +253,20 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev(PAPER_SOON), {}, "no", "references to other work (2306.00003 in 'Citation')"),
     ("paper coming soon, a report of its own linked", "paper_linked",
      ev(PAPER_SOON_OWN_LINK), {}, "yes", "paper linked: 2402.00004"),
+    ("a technique it was fine-tuned with", "paper_linked", ev(TUNED_WITH), {}, "no",
+     "references to other work (2305.00011"),
+    ("a technique it was aligned with, after 'this model'", "paper_linked", ev(ALIGNED_WITH), {},
+     "no", "references to other work (2305.00012"),
+    ("the merge method's paper", "paper_linked", ev(MERGE_METHOD), {}, "no",
+     "references to other work (2306.00013 in 'Merge Method')"),
+    ("'our paper' after the training words", "paper_linked", ev(OUR_PAPER_AFTER_TRAINING), {},
+     "yes", "paper linked: 2402.00014"),
+    ("a library's and a loss's BibTeX under their own headings", "paper_linked",
+     ev(LIBRARY_CITED), {}, "no", "references to other work (1908.00016 in 'Embedding Toolkit'"),
+    ("the model's own BibTeX under '### BibTeX'", "paper_linked", ev(OWN_BIBTEX), {}, "yes",
+     "paper linked: 2402.00018"),
+    ("a citation heading with the model's name", "paper_linked",
+     ev(OWN_NAMED_HEADING, repo_id="acme/Acme-7B"), {}, "yes", "paper linked: 2402.00019"),
     ("an arxiv tag beyond the references", "paper_linked",
      ev(REFERENCES_ONLY, tags=("arxiv:2405.00001",)), {}, "yes", "tagged arxiv:2405.00001"),
     ("no eval", "evaluation_results", ev("# m"), {}, "no", ""),

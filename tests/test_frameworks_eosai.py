@@ -92,6 +92,24 @@ def test_a_venue_in_another_works_citation_is_not_the_models() -> None:
     assert found["paper"]["level"] == "closed"
 
 
+LIBRARY_VENUE = (
+    "---\nlicense: mit\n---\n# m\nOur report: https://arxiv.org/abs/2402.00021\n"
+    "## Citation\n### BibTeX\n#### Embedding Toolkit\n```bibtex\n@inproceedings{t2019,\n"
+    "  url = {https://arxiv.org/abs/1908.00022}}\n```\n"
+)
+
+
+def test_a_venue_under_another_works_citation_heading_is_not_the_models() -> None:
+    """The proceedings entry under "#### Embedding Toolkit" in the Citation section is
+    the library's: the model's own report is a preprint only."""
+    evidence = Evidence(ref="org/m", repo_id="org/m", source="hub", readme=LIBRARY_VENUE)
+    result = evaluate(load_rubric("eosai"), evidence).extras["eosai"]
+    found = {d["id"]: d for d in result["dimensions"]}
+    assert found["preprint"]["level"] == "open"
+    assert "1908.00022" not in found["preprint"]["reason"]
+    assert found["paper"]["level"] == "closed"
+
+
 def test_closed_for_want_of_an_own_paper_is_inferred() -> None:
     """Papers linked only as references: no preprint and no paper of the model's own,
     both concluded from where the links stand (inferred), not stated."""

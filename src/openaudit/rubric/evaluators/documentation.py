@@ -309,10 +309,14 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
                 for home in homes
             )
         )
-        other = cited or _named_as_other_work(ctx, link)
+        # "This model was merged using the [TIES](...) method": the link is a technique
+        # the model was made with, even after "this model"; only its text can call it own.
+        made_with = _made_with(card, link)
+        other = made_with or cited or _named_as_other_work(ctx, link)
         if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
             other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
-        (references if other and not _called_own(card, link) else own).append(link)
+        called_own = _called_own(card, link, text_only=made_with)
+        (references if other and not called_own else own).append(link)
     return [*own, *papers[MAX_CITATION_CHECKS:]], references
 
 
@@ -338,27 +342,50 @@ METHOD_PAPER = re.compile(
     r"[^.\n]{0,60}\b(?:introduced|proposed|described|presented|defined)\s+in\b[^.\n]{0,200}$",
     re.IGNORECASE,
 )
+# A link named as a technique the model was made with: "fine-tuned with [QLoRA](...)",
+# "aligned with [DPO](...)", "merged using the [TIES](...) merge method".
+MADE_WITH = re.compile(
+    r"\b(?:trained|fine-?tuned|finetuned|tuned|aligned|merged|optimi[sz]ed|quanti[sz]ed"
+    r"|distilled|pruned|adapted)\b[^.\n]{0,40}?\b(?:with|using|via|through)\s+(?:the\s+)?"
+    r"(?:\[[^\[\]\n]{0,120}\]\()?$",
+    re.IGNORECASE,
+)
+# The words after a link that name what it links as a technique ("[TIES](...) merge method").
+NAMED_TECHNIQUE = re.compile(
+    r"\)?[ \t]*(?:[\w-]+[ \t]+)?(?:method|technique|algorithm|loss|objective|optimi[sz]er)\b",
+    re.IGNORECASE,
+)
 # "Cite DPO as:" before a BibTeX block: a citation of the named work.
 CITE_AS = re.compile(r"^[ \t>*_]*cite\s+(\S[^\n]{0,40}?)\s+as\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
-    """The card names the paper as another work's: a method's paper, or a citation
-    block ("Cite DPO as:") of something other than this model."""
-    at = ctx.card.body.find(link.url)
-    before = ctx.card.body[max(0, at - 300) : at] if at > 0 else ""
+    """The card names the paper as another work's: a method's paper, or a citation block
+    ("Cite DPO as:", a "#### DPO" heading in the Citation section) of something other
+    than this model."""
+    body = ctx.card.body
+    at = body.find(link.url)
+    before = body[max(0, at - 300) : at] if at > 0 else ""
     if METHOD_PAPER.search(before):
         return True
     return any(start <= at < end for start, end in foreign_citations(ctx))
 
 
 OWN_WORK = {"us", "our", "this", "model", "work", "paper", "the"}
+# Words of a citation heading that name no work ("### BibTeX", "#### Technical report").
+CITATION_WORDS = {
+    "bibtex", "citation", "citations", "cite", "citing", "how", "to", "reference", "references",
+    "apa", "mla", "technical", "tech", "report", "preprint", "arxiv", "please", "if", "you",
+    "use", "find", "useful", "helpful", "and", "of", "a", "for",
+}  # fmt: skip
 
 
 @once_per_model
 def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
-    """Spans of the body under "Cite X as:" where X is not this model (up to the next
-    such line or heading)."""
+    """Spans of the body that cite another work: under "Cite X as:" where X is not this
+    model (up to the next such line or heading), and under a heading of the Citation
+    section that names another work ("#### Sentence Transformers", up to the next
+    heading as deep or shallower)."""
     body = ctx.card.body
     name = model_name_words(ctx)
     marks = list(CITE_AS.finditer(body))
@@ -369,7 +396,35 @@ def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
         cited = name_words(mark.group(1))  # "Cite DPO as" in m-dpo's card: the method
         if cited - name - OWN_WORK:
             spans.append((mark.start(), heading.start() if heading else end))
-    return tuple(spans)
+    return (*spans, *_foreign_citation_sections(ctx.card, name))
+
+
+def _foreign_citation_sections(card: Card, name: set[str]) -> list[tuple[int, int]]:
+    """Body spans of the sections inside a Citation section under a heading that names
+    something other than the model (its words, version numbers aside, beyond the model's
+    name and the words of citing)."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for section in card.sections:
+        start = card.body.find(section.text, at) if section.text else -1
+        if start < 0:
+            continue
+        at = start + len(section.text)
+        path = card.section_path(section)
+        inside = next(
+            (i for i, s in enumerate(path) if card.title_matches(s, *CITATION_TITLES)), None
+        )
+        if not inside:  # not in a Citation section, or the Citation heading itself
+            continue
+        titles = [s.title for s in path[:inside]]
+        if any(_names_other_work(title, name) for title in titles):
+            spans.append((start, at))
+    return spans
+
+
+def _names_other_work(title: str, name: set[str]) -> bool:
+    rest = name_words(title) - name - OWN_WORK - CITATION_WORDS
+    return any(not word.isdigit() for word in rest)
 
 
 # "our technical report", "this model's paper", "we describe": the card's own paper,
@@ -377,11 +432,25 @@ def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
 OWN_PAPER_WORDS = re.compile(r"\b(?:our|we|this (?:model|work)(?:'s)?)\b[^.\n]{0,80}$", re.I)
 
 
-def _called_own(card: Card, link: Link) -> bool:
+def _called_own(card: Card, link: Link, *, text_only: bool = False) -> bool:
     """The words just before the link (or its text) call the paper the card's own."""
+    if OWN_PAPER_WORDS.search(f"{link.text}"):
+        return True
     at = card.body.find(link.url)
-    before = card.body[max(0, at - 160) : at] if at > 0 else ""
-    return bool(OWN_PAPER_WORDS.search(before) or OWN_PAPER_WORDS.search(f"{link.text}"))
+    before = card.body[max(0, at - 160) : at] if at > 0 and not text_only else ""
+    return bool(OWN_PAPER_WORDS.search(before))
+
+
+def _made_with(card: Card, link: Link) -> bool:
+    """The card names the link as a technique the model was made with: "fine-tuned with
+    [QLoRA](...)", "merged using the [TIES](...) merge method"."""
+    at = card.body.find(link.url)
+    if at <= 0:
+        return False
+    return bool(
+        MADE_WITH.search(card.body, max(0, at - 120), at)
+        or NAMED_TECHNIQUE.match(card.body, at + len(link.url))
+    )
 
 
 @evaluator(

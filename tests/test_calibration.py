@@ -37,9 +37,11 @@ restricted-base-finetune (Trainer card: empty model-index, loss log, apache-2.0 
   evaluation: a loss log is not a benchmark).
 sentence-embedding (sentence-transformers card, dataset table citing dataset papers)
   weights open; code open (train_script.py in the repo); data partial; documentation
-  partial (no model paper: the papers in the data table are the datasets'); usage open.
-  EOSAI preprint closed; EOSAI end-model data sources unknown (the datasets are named,
-  but a local audit cannot look up whether they are available).
+  partial (no model paper: the papers in the data table are the datasets'); usage
+  unknown: the card says it fine-tuned a Hub model it does not declare as `base_model`,
+  whose terms flow down and are not looked up. EOSAI preprint closed; EOSAI end-model
+  data sources unknown (the datasets are named, but a local audit cannot look up
+  whether they are available).
 
 Second pass: HTML headings, papers on unknown hosts, hardware in definition lines.
 
@@ -102,7 +104,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "nc-research-model": ("partial", "partial", "partial", "open", "partial"),
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
     "restricted-base-finetune": ("unknown", "partial", "partial", "partial", "unknown"),
-    "sentence-embedding": ("open", "open", "partial", "partial", "open"),
+    "sentence-embedding": ("open", "open", "partial", "partial", "unknown"),
     "html-multilingual-chat": ("partial", "partial", "closed", "partial", "partial"),
     "mit-small-techreport": ("open", "partial", "closed", "open", "open"),
     "rail-image-html": ("partial", "partial", "partial", "partial", "partial"),

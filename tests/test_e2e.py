@@ -142,6 +142,23 @@ def test_a_cached_audit_without_branches_gets_them_when_a_rubric_needs_them(
     assert not [p for p in hub.paths() if p.endswith("/refs")]  # now cached with branches
 
 
+def test_an_adapter_config_states_the_base_the_card_does_not(hub: FakeHub, tmp_path: Path) -> None:
+    """The base named only by adapter_config.json is stated (a file says it): its terms
+    may flow down, so the licence's compatibility with it is not claimed; the saved
+    evidence keeps the file, so an offline re-audit agrees."""
+    online = report(invoke(["acme/bare-adapter"]))
+    findings = {f["probe"]: f for layer in online["models"][0]["layers"] for f in layer["findings"]}
+    compatible, base_data = findings["usage.base_compatible"], findings["data.base_data"]
+    assert compatible["answer"] == "unknown"
+    assert "adapter_config.json names metaish/llama-2-7b as the base" in compatible["reason"]
+    assert (base_data["answer"], base_data["basis"]) == ("no", "inferred")
+    assert "file:adapter_config.json" in {c["where"] for c in base_data["evidence"]}
+    saved = tmp_path / "evidence.json"
+    assert invoke(["fetch", "acme/bare-adapter", "-o", str(saved)]).exit_code == 0
+    offline = report(invoke([str(saved)]))
+    assert offline["models"][0]["layers"] == online["models"][0]["layers"]
+
+
 def test_no_weight_file_is_ever_fetched(hub: FakeHub) -> None:
     for ref in GOLDEN_MODELS:
         invoke([ref])

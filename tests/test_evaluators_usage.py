@@ -33,6 +33,10 @@ def base(license: str | None, status: str = "ok") -> tuple[LinkedRepo, ...]:
     return (LinkedRepo("org/base", "model", status, card_data=data, relation="finetune"),)  # type: ignore[arg-type]
 
 
+def adapter(text: str) -> tuple[TextFile, ...]:
+    return (TextFile("adapter_config.json", text),)
+
+
 def ask(name: str, evidence: Evidence) -> tuple[Answer, str]:
     spec = get_evaluator(name)
     assert spec is not None
@@ -68,6 +72,15 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("base named only in prose", "base_license_compatible",
      ev(card("apache-2.0") + "A fine-tune of [Base](https://huggingface.co/org/base).\n"),
      "unknown", "builds on org/base, whose licence was not looked up"),
+    ("base stated by adapter_config.json", "base_license_compatible",
+     ev(card("apache-2.0"), config_files=adapter('{"base_model_name_or_path": "org/base"}')),
+     "unknown", "its adapter_config.json names org/base as the base"),
+    ("adapter_config.json naming a local path", "base_license_compatible",
+     ev(card("apache-2.0"), config_files=adapter('{"base_model_name_or_path": "/data/base"}')),
+     "yes", "no base model"),
+    ("malformed adapter_config.json", "base_license_compatible",
+     ev(card("apache-2.0"), config_files=adapter('{"base_model_name_or_path": ')), "yes",
+     "no base model"),
     ("a Hub model compared with is no base", "base_license_compatible",
      ev(card("apache-2.0") + "It is compared with [Other](https://huggingface.co/org/other).\n"),
      "yes", "no base model"),

@@ -174,6 +174,16 @@ def test_quantisation_names_its_base(hub: FakeHub) -> None:
     assert ev.license_files == ()
 
 
+def test_adapter_config_is_read_when_the_card_declares_no_base(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("acme/bare-adapter")
+
+    [config] = ev.config_files
+    assert (config.path, config.problem) == ("adapter_config.json", None)
+    assert config.text is not None and '"metaish/llama-2-7b"' in config.text
+    assert resolved(hub) == ["acme/bare-adapter:README.md", "acme/bare-adapter:adapter_config.json"]
+    assert ev.base_models == () and ev.problems == ()
+
+
 def test_merge_follows_every_base(hub: FakeHub) -> None:
     ev = fetch_hub_evidence("acme/merge")
 

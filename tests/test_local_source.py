@@ -15,7 +15,7 @@ from openaudit.card import Card, parse_card
 from openaudit.cli.app import app
 from openaudit.errors import UsageError
 from openaudit.evidence import LinkedRepo, RepoFile
-from openaudit.limits import MAX_LICENSE_BYTES, MAX_README_BYTES
+from openaudit.limits import MAX_CONFIG_BYTES, MAX_LICENSE_BYTES, MAX_README_BYTES
 from openaudit.sources import open_evidence
 from openaudit.sources.local import NOT_LOOKED_UP, load_local
 
@@ -179,6 +179,34 @@ def test_oversized_licence_is_not_read(tmp_path: Path) -> None:
     assert licence.text is None
     assert licence.size == MAX_LICENSE_BYTES + 1
     assert "larger than" in (licence.problem or "")
+
+
+ADAPTER_CONFIG = '{"peft_type": "LORA", "base_model_name_or_path": "org/base"}'
+
+
+def test_adapter_config_is_read_only_when_no_base_is_declared(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "---\nlicense: mit\n---\n# adapter\n")
+    write(tmp_path / "adapter_config.json", ADAPTER_CONFIG)
+
+    (config,) = load_local(tmp_path).config_files
+
+    assert (config.path, config.text, config.problem) == (
+        "adapter_config.json",
+        ADAPTER_CONFIG,
+        None,
+    )
+    write(tmp_path / "README.md", "---\nlicense: mit\nbase_model: org/base\n---\n# adapter\n")
+    assert load_local(tmp_path).config_files == ()
+
+
+def test_oversized_adapter_config_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path / "adapter_config.json", " " * MAX_CONFIG_BYTES + ADAPTER_CONFIG)
+
+    evidence = load_local(tmp_path)
+
+    (config,) = evidence.config_files
+    assert config.text is None and "larger than" in (config.problem or "")
+    assert [p.what for p in evidence.problems] == ["adapter_config.json"]
 
 
 def test_only_top_level_licence_files_count(tmp_path: Path) -> None:

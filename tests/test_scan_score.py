@@ -122,3 +122,18 @@ def test_a_parquet_dump_scores_batch_by_batch_to_one_row_per_model(tmp_path: obj
     assert table.column("id").to_pylist() == [row["id"] for row in rows]
     weights = table.column("weights").to_pylist()
     assert weights[0] == "open" and weights[1] == weights[2] == "partial"
+
+
+def test_an_adapter_config_the_dump_lacks_leaves_base_layers_undecided_until_fetched() -> None:
+    siblings = [{"rfilename": name} for name in ("README.md", "adapter_config.json")]
+    (row,) = _score(dump_row(card=OPEN_CARD, siblings=siblings))
+    assert {"data", "usage_limits"} <= set(str(row["incomplete"]).split(","))
+    assert "adapter_config.json" in str(row["fetch"]).split(",")
+    config = '{"base_model_name_or_path": "meta/base"}'
+    fetched = [{"path": "adapter_config.json", "text": config, "problem": None}]
+    (row,) = _score(dump_row(card=OPEN_CARD, siblings=siblings, fetched=fetched))
+    assert "usage_limits" not in str(row["incomplete"]).split(",")
+    assert row["usage_limits"] == "unknown"  # the stated base's terms are not in the dump
+    declared = json.dumps({"license": "apache-2.0", "base_model": "meta/base"})
+    (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, siblings=siblings))
+    assert "adapter_config.json" not in str(row["fetch"])  # a declared base needs no file

@@ -104,6 +104,8 @@ class Evidence:
     files: tuple[RepoFile, ...] = ()
     files_truncated: bool = False
     license_files: tuple[TextFile, ...] = ()
+    # small configuration files read for what they state (adapter_config.json's base)
+    config_files: tuple[TextFile, ...] = ()
     datasets: tuple[LinkedRepo, ...] = ()
     base_models: tuple[LinkedRepo, ...] = ()
     problems: tuple[Problem, ...] = ()
@@ -176,6 +178,7 @@ def _build_evidence(data: dict[str, Any]) -> Evidence:
     values["tags"] = tuple(values.get("tags", ()))
     values["files"] = _files(values.get("files", ()))
     values["license_files"] = tuple(TextFile(**f) for f in values.get("license_files", ()))
+    values["config_files"] = tuple(TextFile(**f) for f in values.get("config_files", ()))
     values["datasets"] = tuple(_linked(d) for d in values.get("datasets", ()))
     values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
     values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))

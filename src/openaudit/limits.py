@@ -2,6 +2,7 @@
 
 MAX_README_BYTES = 1024 * 1024  # a larger card is refused, not read
 MAX_LICENSE_BYTES = 256 * 1024  # per licence file
+MAX_CONFIG_BYTES = 64 * 1024  # per configuration file read (adapter_config.json)
 MAX_FRONT_MATTER_BYTES = 256 * 1024
 MAX_YAML_DEPTH = 32
 MAX_YAML_ALIASES = 64

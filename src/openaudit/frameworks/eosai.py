@@ -129,8 +129,8 @@ def _base_weights_level(ctx: ProbeContext) -> Rated:
     bases = _direct_bases(ctx)
     if not bases and not ctx.metadata.get("base_model"):
         if implied := implied_base(ctx):
-            why = f"no `base_model` is declared, but the card builds on {implied[0]}: not looked up"
-            return _between("closed", "open", why, ctx.field("base_model"), implied[1])
+            why = f"no `base_model` is declared, but {implied.said}: not looked up"
+            return _between("closed", "open", why, ctx.field("base_model"), implied.citation)
         rated = _weights_level(ctx)
         return replace(rated, reason=f"no base model: {rated.reason}")
     if not bases:
@@ -208,10 +208,10 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
     if not bases and not declared:
         if implied := implied_base(ctx):
             why = (
-                f"no `base_model` is declared, but the card builds on {implied[0]}: "
+                f"no `base_model` is declared, but {implied.said}: "
                 "the base model's data sources are not shared in what was read"
             )
-            return _concluded("closed", why, ctx.field("base_model"), implied[1])
+            return _concluded("closed", why, ctx.field("base_model"), implied.citation)
         return _dataset_level(ctx, "no base model, this model's data")
     field = (ctx.field("base_model", declared),) if declared else ()
     read = [repo for repo in bases if repo.status in ("ok", "gated")]

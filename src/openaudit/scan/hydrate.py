@@ -117,8 +117,9 @@ def _fetch(hub: Any, need: Need) -> list[dict[str, str | None]]:
     from huggingface_hub.hf_api import RepoSibling
 
     from openaudit.scan.rows import README_FILE
+    from openaudit.sources.config_files import is_config_file
     from openaudit.sources.hub_client import client_errors
-    from openaudit.sources.hub_files import read_licence, read_readme
+    from openaudit.sources.hub_files import read_config, read_licence, read_readme
 
     sha = need.sha or "main"
     found: list[dict[str, str | None]] = []
@@ -129,8 +130,9 @@ def _fetch(hub: Any, need: Need) -> list[dict[str, str | None]]:
                 read = read_readme(hub, need.repo_id, sha, [sibling])
                 found.append({"path": path, "text": read.text, "problem": read.problem})
             else:
-                licence = read_licence(hub, need.repo_id, sha, sibling)
-                found.append({"path": path, "text": licence.text, "problem": licence.problem})
+                read_file = read_config if is_config_file(path) else read_licence
+                got = read_file(hub, need.repo_id, sha, sibling)
+                found.append({"path": path, "text": got.text, "problem": got.problem})
     except client_errors() as exc:
         raise hub.fatal(exc, need.repo_id, need.sha) from None
     return found

@@ -20,6 +20,7 @@ from openaudit.card import parse_card
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
+from openaudit.sources.config_files import CONFIG_FILES
 
 HUB_URL = "https://huggingface.co"
 MAX_LICENSE_FILES = 8  # as the Hub source reads at most this many
@@ -37,6 +38,7 @@ BASES = "bases"
 GATING = "gating"
 CARD = "card"
 FILES = "files"
+CONFIG = "config"  # adapter_config.json of a card that declares no base
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
             Problem("files", f"file listing cut at {MAX_FILES:,} of {len(names):,} files")
         )
     license_files = _licence_files(names, missing, fetched)
+    configs = [] if base_ids(card_data) else [n for n in CONFIG_FILES if n in names]
+    config_files = tuple(_config_file(name, missing, fetched) for name in configs)
     # Linked repos come from the card data the Hub serves, as the Hub source reads them.
     datasets = _datasets(card_data, repo_id, missing, problems)
     joined = joined_bases(row.get("bases")) if "bases" in columns else None
@@ -94,6 +98,7 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         files=files,
         files_truncated=len(names) > MAX_FILES,
         license_files=license_files,
+        config_files=config_files,
         datasets=datasets,
         base_models=bases,
         problems=tuple(problems),
@@ -108,11 +113,13 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     lacks |= {BASES} if any(base.problem == NOT_IN_DUMP for base in bases) else set()
     lacks |= {GATING} if gated is None else set()
     lacks |= {FILES} if "siblings" not in columns else set()
+    lacks |= {CONFIG} if any(file.text is None for file in config_files) else set()
     if readme is None and card_data is None and _card_unusable(row, columns):
         lacks.add(CARD)
     unfetched = [README_FILE] if readme is None and README_FILE in names else []
     unfetched = [path for path in unfetched if path not in fetched]
     unfetched += [f.path for f in license_files if f.text is None and f.path not in fetched]
+    unfetched += [f.path for f in config_files if f.text is None and f.path not in fetched]
     return RowEvidence(evidence, tuple(missing), frozenset(lacks), tuple(unfetched))
 
 
@@ -244,6 +251,18 @@ def _sibling_names(value: Any, present: bool, missing: list[str]) -> list[str]:
         if isinstance(name, str) and name:
             names.append(name)
     return names
+
+
+def _config_file(name: str, missing: list[str], fetched: dict[str, Fetched]) -> TextFile:
+    """A configuration file the dump lists (adapter_config.json): unread unless
+    `scan --hydrate` fetched it."""
+    got = fetched.get(name)
+    if got is None:
+        missing.append(f"{name} text {NOT_IN_DUMP}")
+        return TextFile(path=name, text=None, problem=f"text {NOT_IN_DUMP}; not read")
+    if got.text is None:
+        missing.append(f"{name} not fetched: {got.problem}")
+    return TextFile(path=name, text=got.text, problem=got.problem)
 
 
 def _licence_files(

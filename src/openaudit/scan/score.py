@@ -23,6 +23,7 @@ from openaudit.rubric.registry import get_evaluator
 from openaudit.scan import rows
 from openaudit.scan.levels import BoundRubric, Levels
 from openaudit.scan.rows import row_evidence
+from openaudit.sources.config_files import CONFIG_FILES
 from openaudit.verdict import LAYERS
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ def _kinds(read: str) -> set[str]:
         kinds.add(rows.GATING)
     if read == "files":
         kinds.add(rows.FILES)
+    if read.startswith("file:") and read[len("file:") :] in CONFIG_FILES:
+        kinds.add(rows.CONFIG)
     return kinds
 
 
@@ -189,13 +192,15 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
 
 def to_fetch(found: rows.RowEvidence, ctx: ProbeContext) -> str | None:
     """The files `scan --hydrate` would fetch for this row, comma-separated: the README
-    the card dump lacks, and the licence files when the licence is not identified
-    without them (`license: other`, a custom or no declared licence). None for a gated
-    model, whose files need approved access."""
+    the card dump lacks, the adapter_config.json of a card that declares no base, and
+    the licence files when the licence is not identified without them (`license:
+    other`, a custom or no declared licence). None for a gated model, whose files need
+    approved access."""
     if found.evidence.gated:
         return None
     unidentified = ctx.license.facts is None
-    paths = [path for path in found.unfetched if path == rows.README_FILE or unidentified]
+    always = (rows.README_FILE, *CONFIG_FILES)
+    paths = [path for path in found.unfetched if path in always or unidentified]
     return ",".join(paths) or None
 
 

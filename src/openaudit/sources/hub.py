@@ -36,8 +36,10 @@ from openaudit.sources.hub_client import (
 )
 from openaudit.sources.hub_files import (
     GATED_FILE,
+    config_siblings,
     licence_count_problem,
     licence_siblings,
+    read_config,
     read_licence,
     read_readme,
 )
@@ -198,6 +200,7 @@ def _read(
         files=files,
         files_truncated=len(files) < len(siblings),
         license_files=got.license_files,
+        config_files=got.config_files,
         datasets=got.datasets,
         base_models=got.base_models,
         problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
@@ -225,6 +228,7 @@ class _Gathered:
     readme: str | None
     gated: bool
     license_files: tuple[TextFile, ...]
+    config_files: tuple[TextFile, ...]
     datasets: tuple[LinkedRepo, ...]
     base_models: tuple[LinkedRepo, ...]
     problems: tuple[Problem, ...]
@@ -248,7 +252,13 @@ def _gather(
 ) -> _Gathered:
     """README, licence files, datasets and base models, all requested at once."""
     dataset_ids, problems = card_ids(card, "datasets")
-    names = ["README.md", *(s.rfilename for s in licence_siblings(siblings))]
+    # a config file's base matters only to a card that declares none
+    configs = [] if card_ids(card, "base_model")[0] else config_siblings(siblings)
+    names = [
+        "README.md",
+        *(s.rfilename for s in licence_siblings(siblings)),
+        *(s.rfilename for s in configs),
+    ]
     log.info("reading %s at %s (files are listed, never downloaded)", ", ".join(names), sha[:7])
     pool = _Requests(_shared_pool())
     try:
@@ -256,6 +266,7 @@ def _gather(
         licences = [
             pool.submit(read_licence, hub, repo_id, sha, s) for s in licence_siblings(siblings)
         ]
+        config_reads = [pool.submit(read_config, hub, repo_id, sha, s) for s in configs]
         datasets = [
             pool.submit(lookup_dataset, hub, d, repo_id) for d in dataset_ids[:MAX_DATASETS]
         ]
@@ -263,6 +274,7 @@ def _gather(
         base_models = follow_bases(pool, hub, repo_id, card)
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
+        config_files = tuple(f.result() for f in config_reads)
         linked_datasets = [f.result() for f in datasets]
     except BaseException:
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
@@ -275,6 +287,7 @@ def _gather(
     if readme_read.problem:
         problems.append(Problem("readme", readme_read.problem))
     problems += unread_problems(license_files, skip=GATED_FILE)  # gating is said once
+    problems += unread_problems(config_files, skip=GATED_FILE)
     problems += [
         Problem("base_model", f"{repo.repo_id}: {repo.problem}")
         for repo in base_models
@@ -289,6 +302,7 @@ def _gather(
         readme=readme_read.text,
         gated=readme_read.gated or any(f.problem == GATED_FILE for f in license_files),
         license_files=license_files,
+        config_files=config_files,
         datasets=tuple(linked_datasets),
         base_models=base_models,
         problems=(*problems, *licence_count_problem(siblings)),

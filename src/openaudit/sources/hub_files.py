@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from openaudit.evidence import Problem, TextFile
-from openaudit.limits import MAX_LICENSE_BYTES, MAX_README_BYTES
+from openaudit.limits import MAX_CONFIG_BYTES, MAX_LICENSE_BYTES, MAX_README_BYTES
+from openaudit.sources.config_files import is_config_file
 from openaudit.sources.hub_client import (
     HubClient,
     TooLarge,
@@ -67,6 +68,19 @@ def read_licence(hub: HubClient, repo_id: str, sha: str, sibling: RepoSibling) -
     """One licence file's text, or the problem that kept it unread."""
     path = sibling.rfilename
     result = _read_text(hub, repo_id, sha, path, sibling.size, MAX_LICENSE_BYTES)
+    problem = GATED_FILE if result.gated else result.problem
+    return TextFile(path=path, text=result.text, size=sibling.size, problem=problem)
+
+
+def config_siblings(siblings: list[RepoSibling]) -> list[RepoSibling]:
+    """The configuration files to read (adapter_config.json), when listed."""
+    return [s for s in siblings if is_config_file(s.rfilename)]
+
+
+def read_config(hub: HubClient, repo_id: str, sha: str, sibling: RepoSibling) -> TextFile:
+    """One configuration file's text (bounded; parsed later as JSON, never run)."""
+    path = sibling.rfilename
+    result = _read_text(hub, repo_id, sha, path, sibling.size, MAX_CONFIG_BYTES)
     problem = GATED_FILE if result.gated else result.problem
     return TextFile(path=path, text=result.text, size=sibling.size, problem=problem)
 

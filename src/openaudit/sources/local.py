@@ -21,6 +21,7 @@ from openaudit.card import parse_card
 from openaudit.errors import UsageError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, RepoType, TextFile
 from openaudit.limits import (
+    MAX_CONFIG_BYTES,
     MAX_DATASETS,
     MAX_DIRECTORIES,
     MAX_FILES,
@@ -29,6 +30,7 @@ from openaudit.limits import (
 )
 from openaudit.refs import show
 from openaudit.sources.card_repo_ids import card_ids
+from openaudit.sources.config_files import CONFIG_FILES
 from openaudit.sources.license_files import is_license_file, unread_problems
 from openaudit.weight_formats import weight_format
 
@@ -80,6 +82,8 @@ def load_local(path: Path) -> Evidence:
     problems += _not_a_model_problem(listing.files, metadata)
     license_files = _license_files(root)
     problems += unread_problems(license_files)
+    config_files = () if base_models else _config_files(root)  # matters only undeclared
+    problems += unread_problems(config_files)
     return Evidence(
         ref=str(path),
         source="local",
@@ -90,6 +94,7 @@ def load_local(path: Path) -> Evidence:
         files=tuple(sorted(listing.files, key=lambda f: f.path)),
         files_truncated=listing.truncated,
         license_files=license_files,
+        config_files=config_files,
         datasets=datasets,
         base_models=base_models,
         problems=tuple(problems),
@@ -292,6 +297,22 @@ def _license_file(root: Path, name: str) -> TextFile:
         return TextFile(name, _decode(data), size)
     except _Unreadable as exc:
         return TextFile(name, None, size, str(exc))
+
+
+def _config_files(root: Path) -> tuple[TextFile, ...]:
+    """The configuration files present at the top of the folder, read as bounded text."""
+    found = []
+    for name in CONFIG_FILES:
+        path = root / name
+        if not (path.exists() or path.is_symlink()) or (path.is_dir() and not path.is_symlink()):
+            continue
+        size = _regular_size(path) if _inside_target(root, path) else None
+        try:
+            data = _read_bounded(root, path, MAX_CONFIG_BYTES)
+            found.append(TextFile(name, _decode(data), size))
+        except _Unreadable as exc:
+            found.append(TextFile(name, None, size, str(exc)))
+    return tuple(found)
 
 
 def _card_metadata(readme: str | None) -> dict[str, Any]:

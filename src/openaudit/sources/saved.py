@@ -15,6 +15,7 @@ from typing import Any
 from openaudit.errors import UsageError
 from openaudit.evidence import Evidence
 from openaudit.limits import (
+    MAX_CONFIG_BYTES,
     MAX_EVIDENCE_BYTES,
     MAX_FILES,
     MAX_LICENSE_BYTES,
@@ -45,7 +46,9 @@ def load_saved(path: Path) -> Evidence:
     return evidence
 
 
-_LIST_FIELDS = ("tags", "files", "license_files", "datasets", "base_models", "problems")
+_LIST_FIELDS = (
+    "tags", "files", "license_files", "config_files", "datasets", "base_models", "problems"
+)  # fmt: skip
 
 
 def _shape_problem(data: Any) -> str | None:
@@ -77,6 +80,10 @@ def _size_problem(data: dict[str, Any]) -> str | None:
         text = item.get("text") if isinstance(item, dict) else None
         if isinstance(text, str) and _utf8_size(text) > MAX_LICENSE_BYTES:
             return f"license_files[{index}] text is over the {MAX_LICENSE_BYTES}-byte limit"
+    for index, item in enumerate(data.get("config_files", [])):
+        text = item.get("text") if isinstance(item, dict) else None
+        if isinstance(text, str) and _utf8_size(text) > MAX_CONFIG_BYTES:
+            return f"config_files[{index}] text is over the {MAX_CONFIG_BYTES}-byte limit"
     return None
 
 

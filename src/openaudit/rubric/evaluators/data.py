@@ -110,7 +110,11 @@ def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
 
 @evaluator(
     "base_data_named",
-    reads=("card:base_model", "models:<base>:card:datasets"),
+    reads=(
+        "card:base_model",
+        "models:<base>:card:datasets",
+        "file:adapter_config.json",
+    ),
     doc="A derivative's base models name their training datasets too, so all the "
     "training data is named (a model without a base passes).",
 )
@@ -122,9 +126,9 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
         if not ctx.metadata_known:
             return no_metadata(ctx)
         if implied := implied_base(ctx):
-            why = (f"no `base_model` is declared, but the card builds on {implied[0]}; that "
+            why = (f"no `base_model` is declared, but {implied.said}; that "
                    "model's training data is not named in what was read")  # fmt: skip
-            return Outcome.no(why, ctx.field("base_model"), implied[1], inferred=True)
+            return Outcome.no(why, ctx.field("base_model"), implied.citation, inferred=True)
         why = "no base model: the card's data is all the training data"
         return Outcome.yes(why, ctx.field("base_model"))
     read = [repo for repo in bases if repo.status in ("ok", "gated")]

@@ -1,4 +1,4 @@
-"""Base models a card names in its text but not in `base_model` metadata.
+"""Base models a card names in its text, or a file states, but not in `base_model` metadata.
 
 Many fine-tunes never fill in `base_model`; their cards still say what they were
 tuned from: the Trainer's opening line ("This model is a fine-tuned version of
@@ -7,12 +7,16 @@ model:" line, or a link in the training or fine-tuning section ("Fine-tuning on
 Gaudi2: ... [Mistral-7B](https://huggingface.co/...)"). A careful reader takes such a
 Hub model as the base (an inference, cited). A Hub model linked anywhere else
 (comparisons, data generators, judges, tokenizers, the model's own variants) is not,
-and a card that says it was trained from scratch names no base.
+and a card that says it was trained from scratch names no base. An adapter's
+`adapter_config.json` states the model it applies to (`base_model_name_or_path`): a
+file says it, so that base is stated, not inferred.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import NamedTuple
 
 from openaudit import textsearch
 from openaudit.card import Card, Link
@@ -67,6 +71,9 @@ SITE_PAGES = frozenset(
     {"docs", "spaces", "datasets", "models", "papers", "blog", "pricing", "login", "join",
      "settings", "organizations", "learn", "tasks", "posts", "collections", "chat", "enterprise"}
 )  # fmt: skip
+# A Hub repo id ("org/name" or a legacy "name"), not a local path ("/data/base", "./base").
+HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]{0,95}(?:/[A-Za-z0-9][\w.-]{0,95})?")
+ADAPTER_BASE_KEY = "base_model_name_or_path"
 WINDOW = 200  # characters before a link searched for DERIVED_FROM
 MAX_CHECKED = 50  # Hub model links looked at per card (each costs a scan of the body)
 
@@ -93,16 +100,55 @@ def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
     return tuple(found.items())
 
 
+class ImpliedBase(NamedTuple):
+    """A base model not declared in `base_model`, where it was found, and whether a file
+    states it (adapter_config.json) or a reader concludes it (the card's prose)."""
+
+    name: str
+    citation: Citation
+    stated: bool = False
+
+    @property
+    def said(self) -> str:
+        """How the base is known, for a reason: 'the card builds on X', ..."""
+        if self.stated:
+            return f"its adapter_config.json names {self.name} as the base"
+        return f"the card builds on {self.name}"
+
+
+def file_stated_base(ctx: ProbeContext) -> tuple[str, Citation] | None:
+    """The Hub model an adapter's `adapter_config.json` says it applies to (parsed as
+    JSON, never run; a local path or a malformed file states nothing)."""
+    for config in ctx.evidence.config_files:
+        if config.path != "adapter_config.json" or config.text is None:
+            continue
+        try:
+            data = json.loads(config.text)
+        except (ValueError, RecursionError):
+            continue
+        value = data.get(ADAPTER_BASE_KEY) if isinstance(data, dict) else None
+        if isinstance(value, str) and HUB_ID.fullmatch(value.strip()):
+            repo_id = value.strip()
+            if repo_id.lower() != (ctx.evidence.repo_id or "").lower():
+                return repo_id, ctx.file(config.path, f"{ADAPTER_BASE_KEY}: {repo_id}")
+    return None
+
+
 @once_per_model
-def implied_base(ctx: ProbeContext) -> tuple[str, Citation] | None:
-    """The base a card implies without declaring `base_model`: a Hub model it names as
-    the model it was tuned from, or the unnamed model its delta weights apply to."""
-    if named := undeclared_bases(ctx):
-        return named[0]
+def implied_base(ctx: ProbeContext) -> ImpliedBase | None:
+    """The base a model has without declaring `base_model`: the one its adapter config
+    states, a Hub model its card names as the model it was tuned from, or the unnamed
+    model its delta weights apply to."""
     if ctx.metadata.get("base_model") or ctx.evidence.base_models:
         return None
+    if stated := file_stated_base(ctx):
+        return ImpliedBase(*stated, stated=True)
+    if named := undeclared_bases(ctx):
+        return ImpliedBase(*named[0])
     delta = delta_weights(ctx)
-    return ("the model its delta weights are added to", delta) if delta is not None else None
+    if delta is None:
+        return None
+    return ImpliedBase("the model its delta weights are added to", delta)
 
 
 def _model_links(card: Card) -> list[tuple[str, Link]]:

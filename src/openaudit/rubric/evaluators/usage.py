@@ -141,7 +141,12 @@ def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
 
 @evaluator(
     "base_license_compatible",
-    reads=("card:base_model", "base_model:<id>:card:license", "card:license"),
+    reads=(
+        "card:base_model",
+        "base_model:<id>:card:license",
+        "card:license",
+        "file:adapter_config.json",
+    ),
     doc="The model's licence does not claim more freedom than its base models' licences grant.",
 )
 def base_license_compatible(ctx: ProbeContext) -> Outcome:
@@ -154,9 +159,9 @@ def base_license_compatible(ctx: ProbeContext) -> Outcome:
             return Outcome.unknown(reason, ctx.field("base_model", declared))
         if implied := implied_base(ctx):
             # The base's terms flow down whether or not `base_model` says so.
-            why = (f"no `base_model` is declared, but the card builds on {implied[0]}, whose "
+            why = (f"no `base_model` is declared, but {implied.said}, whose "
                    "licence was not looked up")  # fmt: skip
-            return Outcome.unknown(why, ctx.field("base_model"), implied[1])
+            return Outcome.unknown(why, ctx.field("base_model"), implied.citation)
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     cites = [base.citation for base in lineage.bases]
     if lineage.flags:

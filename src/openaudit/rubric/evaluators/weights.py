@@ -183,11 +183,6 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
     if kind:
         return _undeclared_conversion(ctx, kind)
     if not bases:
-        from openaudit.rubric.evaluators.undeclared_bases import implied_base  # imports this
-
-        if implied := implied_base(ctx):
-            why = f"no `base_model` is declared; new weights derived from {implied[0]}"
-            return Outcome.yes(why, ctx.field("base_model"), implied[1], inferred=True)
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     return Outcome.yes(
         f"new weights derived from {', '.join(bases)}", ctx.field("base_model", bases)

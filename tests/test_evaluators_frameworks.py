@@ -42,6 +42,9 @@ def card(license: str | None = None, body: str = "", **meta: Any) -> str:
     return f"{head}# M\n{body}"
 
 
+CUSTOM = "acme-model-licence"  # a licence_name no table knows: a custom licence
+
+
 def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
     files = tuple(RepoFile(path) for path in paths)
     source = fields.pop("source", "hub")
@@ -171,8 +174,12 @@ MOF_COMPONENT: list[Case] = [
         "'llama3' (restricted) is not an open licence", "not_open"),
     mof("weights, cc-by-nc-4.0", ev(card("cc-by-nc-4.0"), W), "final_parameters", "data", "no",
         "non-commercial", "not_open"),
-    mof("weights, licence other", ev(card("other"), W), "final_parameters", "data", "no",
-        "a custom licence is not open for MOF", "not_open"),
+    mof("weights, licence other", ev(card("other", license_name=CUSTOM), W), "final_parameters",
+        "data", "no", "a custom licence is not open for MOF", "not_open"),
+    mof("weights, bare licence other", ev(card("other"), W), "final_parameters", "data", "no",
+        "all rights are reserved: MOF counts an unlicensed", "not_open"),
+    mof("weights, licence unknown", ev(card("unknown"), W), "final_parameters", "data", "no",
+        "the uploader does not know the licence", "not_open"),
     mof("weights, no licence", ev(card(), W), "final_parameters", "data", "no",
         "unlicensed component as not open", "not_open"),
     mof("weights, gated card from the API", gated_unread(W, api_card_data={"license": "llama3"}),
@@ -441,7 +448,10 @@ MOF_LICENSE_OPEN: list[Case] = [
         ev(card("apache-2.0 OR cc-by-nc-4.0")), "code", "yes", "'apache-2.0' is open for code"),
     lic("other with a known licence_name", ev(card("other", license_name="tongyi-qianwen")),
         "data", "no", "'tongyi-qianwen' (restricted)"),
-    lic("other", ev(card("other")), "data", "no", "a custom licence is not open for MOF"),
+    lic("other", ev(card("other", license_name=CUSTOM)), "data", "no",
+        "a custom licence is not open for MOF"),
+    lic("bare other", ev(card("other")), "data", "no", "MOF counts an unlicensed component"),
+    lic("unknown", ev(card("unknown")), "data", "no", "MOF counts an unlicensed component"),
     lic("no licence", ev(card()), "data", "no", "MOF counts an unlicensed component as not open"),
     lic("gated card from the API", gated_unread(api_card_data={"license": "llama3"}), "data",
         "no", "'llama3'"),
@@ -526,8 +536,10 @@ OSAID_TERMS: list[Case] = [
           "field-of-use restrictions"),
     terms("parameters, cc-by-nc-4.0", ev(card("cc-by-nc-4.0")), "parameters", "no",
           "non-commercial"),
-    terms("parameters, other", ev(card("other")), "parameters", "no",
+    terms("parameters, other", ev(card("other", license_name=CUSTOM)), "parameters", "no",
           "a careful reader takes it as a custom licence"),
+    terms("parameters, bare other", ev(card("other")), "parameters", "no",
+          "no grant of use is shown"),
     terms("parameters, no licence", ev(card()), "parameters", "no",
           "no licence or terms are stated for the parameters"),
     terms("parameters, gated card from the API", gated_unread(api_card_data={"license": "mit"}),
@@ -807,11 +819,18 @@ EOSAI: list[EosaiRow] = [
                             library_name="transformers",
                             datasets=(dataset("org/a", "cc-by-4.0"),)),
      "licenses", ("no", "yes"), "code not shown open, data open: not all three open", "partial"),
-    ("licence other, data skipped", ev(card("other", datasets=["org/a"]), W,
+    ("licence other, data skipped", ev(card("other", datasets=["org/a"], license_name=CUSTOM), W,
                                        library_name="transformers",
                                        datasets=(dataset("org/a", status="skipped"),)),
      "licenses", ("no", "yes"), "a careful reader takes it as a custom licence: it ",
      "partial"),
+    ("bare licence other", ev(card("other"), W), "licenses", ("no", "no"),
+     "weights: the card says license: other", "closed"),
+    ("licence unknown", ev(card("unknown"), W), "licenses", ("no", "no"),
+     "the uploader does not know the licence", "closed"),
+    ("licence unknown, licence link in the card",
+     ev(card("unknown", body="\nTerms: [LICENSE.txt](https://example.org/m/LICENSE.txt)\n"), W),
+     "licenses", ("no", "yes"), "a careful reader takes it as a custom licence", "partial"),
     ("nothing licensed", ev(card(), W), "licenses", ("no", "no"),
      "no licence is stated: unstated licences are closed", "closed"),
     ("licences, gated card unread", gated_unread(W), "licenses", ("unknown", "unknown"),

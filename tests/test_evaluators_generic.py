@@ -25,6 +25,7 @@ def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
 
 
 APACHE = "---\nlicense: apache-2.0\nbase_model: org/base\n---\n# m\n"
+CUSTOM_OTHER = "---\nlicense: other\nlicense_name: acme-model-licence\n---\n"  # a custom licence
 CARD = """---
 license: apache-2.0
 datasets: [org/data]
@@ -75,9 +76,9 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("no licence", "license_family_in", ev(readme="# x"), {"families": ["permissive"]}, "no",
      "no licence"),
     ("no licence wanted", "license_family_in", ev(readme="# x"), {"families": ["none"]}, "yes", ""),
-    ("unidentified", "license_family_in", ev(readme="---\nlicense: other\n---\n"),
+    ("unidentified", "license_family_in", ev(readme=CUSTOM_OTHER),
      {"families": ["permissive"]}, "no", "takes it as a custom licence"),
-    ("unidentified grants use", "license_family_in", ev(readme="---\nlicense: other\n---\n"),
+    ("unidentified grants use", "license_family_in", ev(readme=CUSTOM_OTHER),
      {"families": ["permissive", "restricted"]}, "yes", "grants use on its own terms"),
     ("with bases: base unseen", "license_family_in",
      ev(readme=APACHE, base_models=(LinkedRepo("org/base", "model", "not_found"),)),

@@ -21,6 +21,12 @@ def card(license: str | None = None, base: str | None = None) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n# M\n" if lines else "# M\n"
 
 
+# A licence file no rule recognises and without restrictive clauses: a custom licence.
+CUSTOM_FILE = TextFile(
+    "LICENSE", "Acme Model Licence 1.0. Acme lets you use the model on its terms."
+)
+
+
 def ev(readme: str, *licence_files: TextFile, **fields: Any) -> Evidence:
     files = tuple(RepoFile(p) for p in fields.pop("paths", ()))
     return Evidence(
@@ -47,7 +53,9 @@ def ask(name: str, evidence: Evidence) -> tuple[Answer, str]:
 CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("identified", "license_identified", ev(card("apache-2.0")), "yes", "'apache-2.0'"),
     ("none", "license_identified", ev(card()), "no", "no licence"),
-    ("other", "license_identified", ev(card("other")), "yes", "custom licence"),
+    ("other", "license_identified", ev(card("other"), CUSTOM_FILE), "yes", "custom licence"),
+    ("bare other", "license_identified", ev(card("other")), "no", "all rights are reserved"),
+    ("unknown", "license_identified", ev(card("unknown")), "no", "does not know the licence"),
     ("file agrees", "license_file_consistent",
      ev(card("apache-2.0"), TextFile("LICENSE", APACHE_TEXT)),
      "yes", "LICENSE agrees with 'apache-2.0'"),
@@ -63,7 +71,10 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("llama restrictions", "no_use_restrictions", ev(card("llama2")), "no", "acceptable-use"),
     ("openrail restrictions", "no_use_restrictions", ev(card("openrail")), "no", "field-of-use"),
     ("no licence, no grant", "no_use_restrictions", ev(card()), "no", "nothing grants"),
-    ("unidentified", "no_use_restrictions", ev(card("other")), "unknown", "not identified"),
+    ("unidentified", "no_use_restrictions", ev(card("other"), CUSTOM_FILE), "unknown",
+     "not identified"),
+    ("bare other, no grant", "no_use_restrictions", ev(card("other")), "no", "nothing grants"),
+    ("unknown, no grant", "commercial_use_allowed", ev(card("unknown")), "no", "nothing grants"),
     ("commercial", "commercial_use_allowed", ev(card("apache-2.0")), "yes", ""),
     ("non-commercial", "commercial_use_allowed", ev(card("cc-by-nc-4.0")), "no", "not"),
     ("conditional", "commercial_use_allowed", ev(card("llama2")), "no", "only under conditions"),

@@ -420,7 +420,9 @@ def test_a_custom_text_without_restrictions_stays_unknown() -> None:
 
 def test_a_permissive_card_contradicted_by_the_licence_text_is_a_conflict() -> None:
     report = identify(hub({"license": "apache-2.0"}, TextFile("LICENSE", RESEARCH_GRANT)))
-    assert report.license_id == "apache-2.0"  # clauses never override an identified licence
+    # the more restrictive reading decides, and the conflict names both sides
+    assert report.license_id == "LICENSE" and report.facts is not None
+    assert report.facts.family == "non-commercial" and report.facts.confidence == "low"
     assert report.conflicts
     assert report.conflicts[0].startswith(
         "card says apache-2.0 but LICENSE restricts use: non-commercial ('"

@@ -37,7 +37,8 @@ DESCRIBED_ONLY = (
 )
 DECLARED = "---\nlicense: apache-2.0\ndatasets: [org/a]\n---\n# M\n"
 FINETUNE = "---\nlicense: apache-2.0\nbase_model: org/base\ndatasets: [org/chat]\n---\n# M\n"
-OTHER = "---\nlicense: other\n---\n# M\n"
+OTHER = "---\nlicense: other\nlicense_name: acme-model-licence\n---\n# M\n"
+BARE_OTHER = "---\nlicense: other\n---\n# M\n"  # names no licence: grants nothing
 COMMENTED = "---\nlicense: apache-2.0 (see LICENSE)\n---\n# M\n"
 
 
@@ -79,6 +80,11 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, Basis, str]] = [
      "custom licence"),
     ("other: not an open licence", "license_family_in", ev(OTHER),
      {"families": ["permissive", "copyleft"]}, "no", "inferred", "not an open licence"),
+    # a bare `other` (or `unknown`) names no terms: nothing is granted, and that is inferred
+    ("bare other: not identified", "license_identified", ev(BARE_OTHER), {}, "no", "inferred",
+     "all rights are reserved"),
+    ("bare other: grants nothing", "license_family_in", ev(BARE_OTHER),
+     {"families": ["permissive", "copyleft", "restricted"]}, "no", "inferred", "no grant of use"),
     ("other: grants use", "license_family_in", ev(OTHER),
      {"families": ["permissive", "copyleft", "restricted"]}, "yes", "inferred", "grants use"),
     ("custom licence file only", "license_identified",

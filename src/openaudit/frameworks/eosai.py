@@ -35,6 +35,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     declared_datasets,
     licence_unreadable,
+    no_licence_grant,
     no_metadata,
     no_readme,
     words,
@@ -467,6 +468,8 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
     if facts is None:
         if (custom := custom_licence(ctx)) is not None:
             return _concluded("partial", f"weights: {custom}", *cites)
+        if (nothing := no_licence_grant(ctx)) is not None:
+            return _concluded("closed", f"weights: {nothing}", *cites)
         if unreadable := licence_unreadable(ctx):
             return _between("closed", "open", unreadable.reason, *unreadable.citations)
         return _rated("closed", "no licence is stated: unstated licences are closed", *cites)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Literal
 
 from openaudit.licenses import LicenseFacts, lookup
-from openaudit.rubric.context.license_report import LicenseReport
+from openaudit.rubric.context.license_report import LicenseReport, grants_nothing
 from openaudit.verdict import GradedOutcome, Outcome
 
 ContentType = Literal["code", "data", "document"]
@@ -90,6 +90,8 @@ def mof_openness(facts: LicenseFacts, kind: ContentType) -> tuple[Openness, str]
 def report_openness(report: LicenseReport, kind: ContentType) -> tuple[Openness, str]:
     """MOF openness of the model's (distribution) licence."""
     if report.facts is None:
+        if (nothing := grants_nothing(report)) is not None:
+            return "not_open", f"{nothing}: MOF counts an unlicensed component as not open"
         if report.claims:
             why = f"the distribution licence matches no known licence ({report.reason})"
             return "not_open", f"{why}: a custom licence is not open for MOF (inferred)"

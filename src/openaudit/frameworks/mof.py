@@ -26,7 +26,11 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.code import stated_code_license
-from openaudit.rubric.evaluators.evaluator_helpers import custom_licence, licence_unreadable
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    custom_licence,
+    licence_unreadable,
+    no_licence_grant,
+)
 from openaudit.rubric.framework_spec import (
     MOF_CLASSES,
     Criterion,
@@ -158,7 +162,7 @@ def _distribution_licensed(
             f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
         )
     outcome = _by_openness(state, text, cites)
-    inferred = hosted or custom_licence(ctx) is not None
+    inferred = hosted or custom_licence(ctx) is not None or no_licence_grant(ctx) is not None
     return graded(_inferred_if(outcome, inferred), grade_of(outcome))
 
 

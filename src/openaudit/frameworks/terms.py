@@ -11,6 +11,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
     link_cites,
+    no_licence_grant,
     no_readme,
 )
 from openaudit.rubric.evaluators.generic import matching_files
@@ -34,6 +35,8 @@ def terms_free(ctx: ProbeContext, what: str) -> Outcome:
     if facts is None:
         if (custom := custom_licence(ctx)) is not None:
             return Outcome.no(f"{what}: {custom}", *cites, inferred=True)
+        if (nothing := no_licence_grant(ctx)) is not None:
+            return Outcome.no(f"{what}: {nothing}", *cites, inferred=True)
         return licence_unreadable(ctx) or Outcome.no(
             f"no licence or terms are stated for the {what}", Citation("card:license")
         )

@@ -190,6 +190,12 @@ _CC_LONG = re.compile(
     r"(?: (\d\.\d))?"
 )
 _CC_SHORT = re.compile(r"\bcc[ -]by((?:[ -](?:nc|sa|nd))*)(?:[ -](\d\.\d))?\b")
+# The legal code's own title line, "Attribution-NonCommercial 4.0 International",
+# opens the text, before "Creative Commons Corporation ...".
+_CC_TITLE = re.compile(
+    r"^(attribution(?:-(?:noncommercial|sharealike|noderivatives|noderivs))*) (\d\.\d) "
+    r"international creative commons corporation\b"
+)
 
 
 @cache
@@ -227,10 +233,10 @@ def _cc_id(words: str, version: str | None) -> str | None:
 
 
 def _match_cc(norm: str) -> str | None:
-    match = _CC_LONG.search(norm) or _CC_SHORT.search(norm)
+    match = _CC_TITLE.match(norm) or _CC_LONG.search(norm) or _CC_SHORT.search(norm)
     if match is None:
         return None
-    words = match.group(1) if match.re is _CC_LONG else "by" + match.group(1)
+    words = "by" + match.group(1) if match.re is _CC_SHORT else match.group(1)
     return _cc_id(words, match.group(2))
 
 

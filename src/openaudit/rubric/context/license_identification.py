@@ -28,6 +28,15 @@ from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text
 from openaudit.licenses.urls import identify_url
 from openaudit.rubric.context.declared_license import Declared, declared_license
 from openaudit.rubric.context.license_report import Claim, LicenseReport
+from openaudit.rubric.context.license_scope import (
+    FILE_OVERRIDE_KINDS,
+    CardTerms,
+    about_other_work,
+    card_terms,
+    licence_sections,
+    offers_choice,
+    speaks_for_model,
+)
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
@@ -65,6 +74,7 @@ def _text_clauses(head: str) -> tuple[Clause, ...]:
 _Declared = tuple[tuple[str, Any], ...]  # the card's licence fields, (key, value)
 _Files = tuple[tuple[str, str | None, str | None, str | None], ...]  # path, text, problem, url
 _Links = tuple[tuple[str, str], ...]  # the card's licence links, (url, text)
+_Sections = tuple[tuple[str, str], ...]  # the card's licence sections, (title, text)
 # The card metadata that declared_license() reads.
 LICENCE_FIELDS = ("license", "license_name", "license_link")
 
@@ -205,7 +215,14 @@ def _undeclared(
     return _Outcome(None, f"{why}, and no licence file, tag or link names one")
 
 
-def _resolve(declared: Declared, files: tuple[Claim, ...], others: tuple[Claim, ...]) -> _Outcome:
+def _resolve(
+    declared: Declared,
+    files: tuple[Claim, ...],
+    deciding: tuple[Claim, ...],
+    others: tuple[Claim, ...],
+) -> _Outcome:
+    """The licence from the evidence; against a card naming a licence, only the
+    `deciding` files (the model's own licence files) count."""
     report = declared.report
     ids = declared.ids
     if report is None or not ids or "unknown" in ids:
@@ -213,8 +230,8 @@ def _resolve(declared: Declared, files: tuple[Claim, ...], others: tuple[Claim, 
     if "other" in ids:
         return _other(declared, files)
     if any(f.is_family_tag for f in map(get, ids) if f):
-        return _family(declared, report, files)
-    return _specific(declared, report, files)
+        return _family(declared, report, deciding)
+    return _specific(declared, report, deciding)
 
 
 def _tag_conflicts(declared: Declared, tags: tuple[Claim, ...]) -> tuple[str, ...]:
@@ -267,6 +284,40 @@ def _detected(files: _Files, claims: tuple[Claim, ...]) -> tuple[_Detected, ...]
     return tuple(found)
 
 
+def _deciding(files: _Files, claims: tuple[Claim, ...], declared: Declared) -> tuple[Claim, ...]:
+    """The claims of the model's own licence files that do not offer the card's
+    licence as one choice: the files that can contradict the card."""
+    return tuple(
+        claim
+        for (path, text, _, _), claim in zip(files, claims, strict=True)
+        if speaks_for_model(path) and not (text and offers_choice(text, declared.ids))
+    )
+
+
+def _own(detected: tuple[_Detected, ...], deciding: tuple[Claim, ...]) -> tuple[_Detected, ...]:
+    """The detected clauses of the model's own licence files (the deciding files)."""
+    paths = {c.citation.where[5:] for c in deciding}
+    return tuple(d for d in detected if d.path in paths)
+
+
+def _limiting(
+    detected: tuple[_Detected, ...], deciding: tuple[Claim, ...]
+) -> tuple[_Detected, ...]:
+    """The detected clauses, in the deciding files, that limit what the model may be used
+    for (not a copyright line's "all rights reserved", not a sentence about the data)."""
+    paths = {c.citation.where[5:] for c in deciding}
+    found = []
+    for d in detected:
+        kept = tuple(
+            c
+            for c in d.clauses
+            if c.kind in FILE_OVERRIDE_KINDS and not about_other_work(c.excerpt)
+        )
+        if d.path in paths and kept:
+            found.append(_Detected(d.path, d.url, kept))
+    return tuple(found)
+
+
 def _card_phrase(declared: Declared) -> str:
     """What the card says about the licence, for a reason."""
     if "other" in declared.ids:
@@ -294,6 +345,21 @@ def _from_clauses(
     return label, facts_from_clauses(clauses, label), reason
 
 
+def _overridden_by_clauses(
+    declared: Declared, license_id: str, limiting: tuple[_Detected, ...]
+) -> tuple[str, LicenseFacts | None, str]:
+    """(license_id, facts, reason) when an unrecognised licence file restricts use that
+    the card calls open: the more restrictive reading decides."""
+    label = declared.license_name or ", ".join(d.path for d in limiting)
+    clauses = tuple(c for d in limiting for c in d.clauses)
+    reason = (
+        f"{'; '.join(_restriction_conflicts(declared, license_id, limiting))}: the licence "
+        "file's terms decide over the card's tag, the more restrictive reading (low "
+        "confidence: terms not found in the text are unknown)"
+    )
+    return label, facts_from_clauses(clauses, label), reason
+
+
 def _restriction_conflicts(
     declared: Declared, license_id: str, detected: tuple[_Detected, ...]
 ) -> tuple[str, ...]:
@@ -316,18 +382,24 @@ def identify(evidence: Evidence) -> LicenseReport:
         t for t in evidence.tags if isinstance(t, str) and t.lower().startswith("license:")
     )
     links = tuple((link.url, link.text) for link in evidence.card.links_of("license"))
-    if any(text for _, text, _, _ in files) or not _rememberable(declared, tags, links):
-        return _identify(declared, files, tags, links)
-    return _remembered(declared, files, tags, links)
+    sections = licence_sections(evidence.card)
+    readme = evidence.file_url("README.md") if sections else None
+    args = (declared, files, tags, links, sections, readme)
+    if any(text for _, text, _, _ in files) or not _rememberable(declared, tags, links, sections):
+        return _identify(*args)
+    return _remembered(*args)
 
 
 MAX_REMEMBERED_CHARS = 2000  # longer declarations are not kept in the memo
 
 
-def _rememberable(declared: _Declared, tags: tuple[str, ...], links: _Links) -> bool:
+def _rememberable(
+    declared: _Declared, tags: tuple[str, ...], links: _Links, sections: _Sections
+) -> bool:
     """Whether a declaration may share a remembered report: plain, short strings only
     (1, 1.0 and True are equal keys but read differently; long values would pin memory)."""
     values = [value for _, value in declared] + list(tags) + [v for link in links for v in link]
+    values += [v for section in sections for v in section]
     return all(isinstance(v, str) and len(v) <= MAX_REMEMBERED_CHARS for v in values)
 
 
@@ -336,33 +408,137 @@ def _identify(
     license_files: _Files,
     license_tags: tuple[str, ...],
     license_links: _Links,
+    card_sections: _Sections = (),
+    readme_url: str | None = None,
 ) -> LicenseReport:
     """The licence report from exactly what identify() reads of the evidence."""
     declared = declared_license(dict(declared_fields))
     files = _file_claims(license_files)
+    deciding = _deciding(license_files, files, declared)
     tags = _tag_claims(license_tags)
     others = (*tags, *_link_claims(license_links))
-    outcome = _resolve(declared, files, others)
+    outcome = _resolve(declared, files, deciding, others)
     license_id = _license_id(outcome.report)
     facts = outcome.report.facts if outcome.report and license_id else None
     reason, conflicts = outcome.reason, outcome.conflicts
     detected = _detected(license_files, files)
+    limiting = _limiting(detected, deciding)
     clause_claims = tuple(c for d in detected for c in d.claims())
     if detected and license_id is None:
         license_id, facts, reason = _from_clauses(declared, detected)
-    elif detected and license_id and facts is not None and facts.is_open:
-        conflicts = (*conflicts, *_restriction_conflicts(declared, license_id, detected))
+    elif limiting and license_id and facts is not None and facts.is_open:
+        conflicts = (*conflicts, *_restriction_conflicts(declared, license_id, limiting))
+        license_id, facts, reason = _overridden_by_clauses(declared, license_id, limiting)
+        clause_claims = tuple(c for d in limiting for c in d.claims())
+    elif (own := _own(detected, deciding)) and license_id and facts is not None and facts.is_open:
+        # a clause that does not limit use (a copyright line's "all rights reserved"):
+        # reported as a conflict, the card's licence stands
+        conflicts = (*conflicts, *_restriction_conflicts(declared, license_id, own))
+        clause_claims = tuple(c for d in own for c in d.claims())
     else:
         clause_claims = ()
+    card = _CardReading(declared, card_sections, readme_url)
+    read = card.read(license_id, facts, reason, conflicts)
+    license_id, facts, reason, conflicts = read.license_id, read.facts, read.reason, read.conflicts
     expression = declared.report.normalized if declared.report and declared.report.valid else None
     return LicenseReport(
         license_id=license_id,
         expression=expression,
         facts=facts,
-        claims=(*declared.claims, *files, *clause_claims, *others),
+        claims=(*declared.claims, *files, *clause_claims, *read.claims, *others),
         conflicts=(*conflicts, *_tag_conflicts(declared, tags)),
         reason=reason,
     )
+
+
+@dataclass(frozen=True)
+class _Read:
+    """The licence after reading the card's licence section."""
+
+    license_id: str | None
+    facts: LicenseFacts | None
+    reason: str
+    conflicts: tuple[str, ...]
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class _CardReading:
+    """The card's licence section, read against the licence found elsewhere."""
+
+    declared: Declared
+    sections: _Sections
+    readme_url: str | None
+
+    def read(
+        self,
+        license_id: str | None,
+        facts: LicenseFacts | None,
+        reason: str,
+        conflicts: tuple[str, ...],
+    ) -> _Read:
+        """An open licence the section restricts yields to it; a bare `other` or
+        `unknown` is identified from it (or at least has licence text to read)."""
+        unchanged = _Read(license_id, facts, reason, conflicts)
+        if not self.sections:
+            return unchanged
+        terms = card_terms(self.sections, self.declared.ids)
+        bare = license_id is None and bool(_NO_LICENCE & set(self.declared.ids))
+        if terms is not None and facts is not None and facts.is_open:
+            return self._restricted(terms, license_id or facts.id, reason, conflicts) or unchanged
+        if terms is not None and bare:
+            return self._identified(terms, reason, conflicts) or unchanged
+        if bare and any(text.strip() for _, text in self.sections):
+            title = self.sections[0][0]
+            cite = Citation(f"README.md#{title}", "the card's licence section", self.readme_url)
+            return _Read(license_id, facts, reason, conflicts, (Claim(cite, None, title),))
+        return unchanged
+
+    def _claim(self, terms: CardTerms) -> Claim:
+        cite = Citation(f"README.md#{terms.section}", terms.sentence[:200], self.readme_url)
+        return Claim(cite, terms.license_id, terms.sentence)
+
+    def _restricted(
+        self, terms: CardTerms, license_id: str, reason: str, conflicts: tuple[str, ...]
+    ) -> _Read | None:
+        named = get(terms.license_id) if terms.license_id else None
+        new_facts: LicenseFacts | None
+        if named is not None and not named.is_open and named.family != "unknown":
+            new_id, new_facts = named.id, named
+        elif terms.restrictive and (named is None or named.is_open):
+            new_id = self.declared.license_name or "custom"
+            new_facts = facts_from_clauses(terms.restrictive, new_id)
+        else:
+            return None
+        said = (
+            f"card says {self.declared.raw}"
+            if self.declared.ids
+            else f"the licence reads as {license_id}"
+        )
+        conflict = f"{said} but its '{terms.section}' section says '{terms.sentence[:160]}'"
+        why = (
+            f"{conflict}: the card's statement of the terms decides over its tag, the more "
+            f"restrictive reading ({reason})"
+        )
+        return _Read(new_id, new_facts, why, (*conflicts, conflict), (self._claim(terms),))
+
+    def _identified(
+        self, terms: CardTerms, reason: str, conflicts: tuple[str, ...]
+    ) -> _Read | None:
+        quote = f"its '{terms.section}' section says '{terms.sentence[:160]}'"
+        named = get(terms.license_id) if terms.license_id else None
+        if named is not None and not (terms.restrictive and named.is_open):
+            why = f"{_card_phrase(self.declared)}; identified from the card: {quote}"
+            return _Read(named.id, named, why, conflicts, (self._claim(terms),))
+        label = self.declared.license_name or "custom"
+        new_facts = facts_from_clauses(terms.restrictive, label)
+        if new_facts is None:
+            return None
+        why = (
+            f"{_card_phrase(self.declared)}; terms read from the card: {quote} (low confidence: "
+            "terms not stated there are unknown)"
+        )
+        return _Read(label, new_facts, why, conflicts, (self._claim(terms),))
 
 
 # A dump repeats the same few licence declarations millions of times: one report each

@@ -31,3 +31,45 @@ class LicenseReport:
     claims: tuple[Claim, ...]
     conflicts: tuple[str, ...]  # e.g. "card says apache-2.0 but LICENSE is Llama 2"
     reason: str  # why it is unknown, or how it was identified
+
+
+_BARE_VALUES = frozenset({"other", "unknown"})
+_TAG_PREFIX = "tag:license:"
+
+
+def _bare_value(claim: Claim) -> str | None:
+    """'other' or 'unknown' when the claim is only such a card value or Hub tag."""
+    where = claim.citation.where
+    if where == "card:license":
+        value = claim.raw.strip().lower()
+    elif where.lower().startswith(_TAG_PREFIX):
+        value = where[len(_TAG_PREFIX) :].strip().lower()
+    else:
+        return None
+    return value if value in _BARE_VALUES else None
+
+
+def grants_nothing(report: LicenseReport) -> str | None:
+    """Why the licence grants nothing anyone can read, else None.
+
+    `license: unknown` says the uploader does not know the licence, and a bare
+    `license: other` names none: with no licence name, link, file or licence
+    section in the card beside them, no grant of use is shown, so all rights
+    are reserved. With any of those, the terms are a custom licence instead.
+    """
+    if report.facts is not None or not report.claims:
+        return None
+    values = [_bare_value(claim) for claim in report.claims]
+    if any(value is None for value in values):
+        return None
+    said = "unknown" if "unknown" in values else "other"
+    meaning = (
+        "the uploader does not know the licence"
+        if said == "unknown"
+        else "a licence other than the Hub's list, without naming it"
+    )
+    return (
+        f"the card says license: {said} ({meaning}), and no license_name, license_link, "
+        "licence file, licence link or licence section in the card names or holds the terms: "
+        "no grant of use is shown, so all rights are reserved"
+    )

@@ -11,6 +11,7 @@ from openaudit import textsearch
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
+from openaudit.rubric.context.license_report import grants_nothing
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -155,14 +156,21 @@ CUSTOM_LICENCE = (
 def custom_licence(ctx: ProbeContext) -> str | None:
     """Why the model's licence reads as a custom one (stated, not identified), else None.
 
-    A card saying `license: other` or `unknown`, or a licence file matching no known
-    text, still states terms: an expert takes them as a custom licence, which is not
-    an open licence. Answers built on this are inferred.
+    A card saying `license: other` or `unknown` with a licence name, link, file or
+    licence section, or a licence file matching no known text, still states terms: an
+    expert takes them as a custom licence, which is not an open licence. Answers built
+    on this are inferred. A bare `other` or `unknown` is no licence (`no_licence_grant`).
     """
     report = ctx.license
-    if report.facts is not None or not report.claims:
+    if report.facts is not None or not report.claims or grants_nothing(report):
         return None
     return CUSTOM_LICENCE.format(reason=report.reason)
+
+
+def no_licence_grant(ctx: ProbeContext) -> str | None:
+    """Why the model's licence, only a bare `license: other` or `unknown`, grants
+    nothing (a careful reader's conclusion, so answers built on it are inferred)."""
+    return grants_nothing(ctx.license)
 
 
 def link_cites(links: Iterable[Link], limit: int = 5) -> tuple[Citation, ...]:

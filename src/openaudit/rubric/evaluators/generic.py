@@ -21,6 +21,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     dataset_licence_state,
     licence_unreadable,
     link_cites,
+    no_licence_grant,
     no_metadata,
     no_readme,
     quote,
@@ -171,6 +172,8 @@ def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool =
         # A custom licence grants use with its own conditions: in the restricted family.
         answer = Outcome.yes if "restricted" in families else Outcome.no
         return answer(custom, *cites, inferred=True)
+    if (nothing := no_licence_grant(ctx)) is not None:
+        return Outcome.no(nothing, *cites, inferred=True)
     if report.facts is None and (unreadable := licence_unreadable(ctx)):
         return unreadable
     if report.facts is None:

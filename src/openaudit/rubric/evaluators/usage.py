@@ -9,6 +9,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     as_list,
     custom_licence,
     licence_unreadable,
+    no_licence_grant,
 )
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
@@ -25,6 +26,8 @@ def _claims(ctx: ProbeContext) -> tuple[Citation, ...]:
 def _no_facts(ctx: ProbeContext, what: str) -> Outcome:
     """The outcome when the licence has no facts: none stated, or not identified."""
     report = ctx.license
+    if (nothing := no_licence_grant(ctx)) is not None:
+        return Outcome.no(f"nothing grants {what}: {nothing}", *_claims(ctx), inferred=True)
     if report.claims:
         return Outcome.unknown(f"the licence is not identified: {report.reason}", *_claims(ctx))
     unreadable = licence_unreadable(ctx)
@@ -45,6 +48,8 @@ def license_identified(ctx: ProbeContext) -> Outcome:
         return Outcome.yes(f"'{report.license_id}': {report.reason}", *_claims(ctx))
     if (custom := custom_licence(ctx)) is not None:
         return Outcome.yes(custom, *_claims(ctx), inferred=True)
+    if (nothing := no_licence_grant(ctx)) is not None:
+        return Outcome.no(nothing, *_claims(ctx), inferred=True)
     unreadable = licence_unreadable(ctx)
     if unreadable:
         return unreadable

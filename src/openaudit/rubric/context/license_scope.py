@@ -1,0 +1,149 @@
+"""Which licence evidence speaks for the model itself, and what a card's licence section says.
+
+A repository's licence-like files are not all the model's licence: a NOTICE or a
+third-party file lists other works' licences, a DATA_LICENSE covers the data, and
+a dual-licence file that offers the card's licence as one option does not
+contradict it. Only the model's own licence files (LICENSE, LICENCE, COPYING,
+MODEL_LICENSE, ...) can decide over the card's `license:` field.
+
+A card's "License" section can state the terms in prose ("This model is licensed
+under CC BY-NC 4.0"). Only sentences about the model are read: a sentence about
+the data, the code alone or a base model states another work's licence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openaudit.licenses.catalogue import get
+from openaudit.licenses.clauses import Clause, detect_clauses
+from openaudit.licenses.text import identify_text, normalize_text
+
+if TYPE_CHECKING:
+    from openaudit.card import Card
+
+# LICENSE, LICENSE.md, LICENCE.txt, COPYING, MODEL_LICENSE, LICENSE-MODEL, WEIGHTS_LICENSE.txt
+_MODEL_LICENSE_FILE = re.compile(
+    r"^(?:(?:model|weights?)[-_])?(?:licen[cs]e|copying)"
+    r"(?:[-_.](?:model|weights?))?(?:\.(?:md|txt|rst))?$",
+    re.IGNORECASE,
+)
+# "dual-licensed", "at your option": a text offering a choice of licences
+_CHOICE = re.compile(
+    r"\b(?:dual[- ]licen[cs]ed|multi[- ]licen[cs]ed|at your (?:option|choice|election)|"
+    r"you may choose|alternatively)\b",
+    re.IGNORECASE,
+)
+# Restrictive clause kinds that say what the model may be used for. Left out: a bare
+# "all rights reserved" (a copyright line's formula), a naming duty (allowed by open
+# licences) and, for card prose, prohibited uses (cards list misuses as advice).
+FILE_OVERRIDE_KINDS = frozenset({
+    "non_commercial", "research_only", "evaluation_only", "user_cap", "output_training_ban",
+    "no_redistribution", "no_derivatives", "proprietary", "acceptable_use_policy",
+})  # fmt: skip
+CARD_OVERRIDE_KINDS = FILE_OVERRIDE_KINDS - {"acceptable_use_policy"}
+
+_SECTION_NAMES = ("license", "licence", "licensing", "licenses", "licences")
+MAX_SECTION_CHARS = 4000
+MAX_SENTENCES = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*] ")
+_LICENSE_WORDS = re.compile(r"licen[cs]|commercial|research|terms", re.IGNORECASE)
+# the sentence is about the model (its weights, checkpoints, this repository) ...
+_MODEL_SUBJECT = re.compile(
+    r"\b(?:(?:this|the|our|these|its) (?:[\w-]+ )?(?:models?|weights|checkpoints?|"
+    r"repository|repo)|it (?:may|can|must|is))\b",
+    re.IGNORECASE,
+)
+# ... and not about data or a base model, whose licences are another work's
+_OTHER_WORK = re.compile(
+    r"\b(?:datasets?|data|corpus|corpora|tokens|base models?|original models?|"
+    r"parent models?|upstream|based on|derived from)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_for_model(path: str) -> bool:
+    """Whether a licence-like file is the model's own licence (not a NOTICE, a
+    third-party list, or a licence for the data or code alone)."""
+    return _MODEL_LICENSE_FILE.match(path) is not None
+
+
+def _names(license_id: str) -> set[str]:
+    """Ways a text may name a licence: its id, SPDX id and name, and the id's stem."""
+    facts = get(license_id)
+    keys = {license_id, facts.spdx or "", facts.name} if facts else {license_id}
+    stem = license_id.split("-")[0]
+    if len(stem) >= 3 and stem.isalpha():  # "apache", "mit", "bsd"; not "cc"
+        keys.add(stem)
+    return {normalize_text(key) for key in keys if key}
+
+
+def offers_choice(text: str, license_ids: tuple[str, ...]) -> bool:
+    """Whether the text offers a choice of licences, one of them the card's own:
+    "dual-licensed under MIT or, at your option, CC BY-NC 4.0"."""
+    if not license_ids or _CHOICE.search(text[: MAX_SECTION_CHARS * 4]) is None:
+        return False
+    padded = f" {normalize_text(text)} "
+    return any(f" {name} " in padded for i in license_ids for name in _names(i))
+
+
+@dataclass(frozen=True)
+class CardTerms:
+    """What the card's licence section says about the model's own licence."""
+
+    section: str  # the section's title
+    sentence: str  # the sentence read (the first that names a licence or a clause)
+    license_id: str | None  # a licence the sentence names, if any
+    clauses: tuple[Clause, ...]  # restrictive clauses of the model sentences
+
+    @property
+    def restrictive(self) -> tuple[Clause, ...]:
+        """The clauses that limit what the model may be used for."""
+        return tuple(c for c in self.clauses if c.kind in CARD_OVERRIDE_KINDS)
+
+
+def licence_sections(card: Card) -> tuple[tuple[str, str], ...]:
+    """(title, text) of the card's sections titled like a licence, text bounded."""
+    found = card.find_sections(*_SECTION_NAMES)
+    return tuple((s.title, card.section_text(s)[:MAX_SECTION_CHARS]) for s in found[:3])
+
+
+def _model_sentences(text: str) -> list[str]:
+    sentences = (" ".join(s.split()) for s in _SENTENCE_END.split(text))
+    kept = [
+        s
+        for s in sentences
+        if _LICENSE_WORDS.search(s) and _MODEL_SUBJECT.search(s) and not _OTHER_WORK.search(s)
+    ]
+    return kept[:MAX_SENTENCES]
+
+
+def card_terms(
+    sections: tuple[tuple[str, str], ...], declared: tuple[str, ...]
+) -> CardTerms | None:
+    """The model's terms as the card's licence sections state them, or None.
+
+    A section offering the declared licence as one choice states no other terms.
+    """
+    for title, text in sections:
+        if offers_choice(text, declared):
+            continue
+        sentences = _model_sentences(text)
+        named = next(((s, i) for s in sentences if (i := identify_text(s))), None)
+        found = [(s, detect_clauses(s)) for s in sentences]
+        clauses = tuple(c for _, cs in found for c in cs)
+        if named is not None:
+            return CardTerms(title, named[0], named[1], clauses)
+        limiting = next(
+            (s for s, cs in found if any(c.kind in CARD_OVERRIDE_KINDS for c in cs)), None
+        )
+        if limiting is not None:
+            return CardTerms(title, limiting, None, clauses)
+    return None
+
+
+def about_other_work(text: str) -> bool:
+    """Whether a sentence speaks of the data or a base model (another work's licence)."""
+    return _OTHER_WORK.search(text) is not None

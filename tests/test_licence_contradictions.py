@@ -1,0 +1,219 @@
+"""Licence evidence that contradicts itself: the more restrictive reading wins.
+
+A permissive `license:` tag is overridden by the model's own licence file or by the
+card's licence section when they restrict use; files and sentences about other works
+(NOTICE, third-party lists, data licences, a base model) and dual-licence offers do
+not. A bare `license: other` or `license: unknown` with nothing naming the terms
+grants nothing; with a name, link, file or licence section it is a custom licence.
+"""
+
+# ruff: noqa: E501 (card and licence snippets are data and read best unwrapped)
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from openaudit.cli.app import app
+from openaudit.evidence import Evidence, RepoFile, TextFile
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.context import identify_license as identify
+
+MIT_TEXT = (
+    "Copyright (c) 2024 Acme\n\nPermission is hereby granted, free of charge, to any person "
+    "obtaining a copy of this software, to deal in the Software without restriction.\n\n"
+    "The above copyright notice and this permission notice shall be included in all copies "
+    "or substantial portions of the Software."
+)
+APACHE_TEXT = "Licensed under the Apache License, Version 2.0 (the License)."
+CC_NC_LEGAL_CODE = (
+    "Attribution-NonCommercial 4.0 International\n\n=====\n\nCreative Commons Corporation "
+    '("Creative Commons") is not a law firm and does not provide legal services.\n\n'
+    "Section 1 -- Definitions.\n\n  i. NonCommercial means not primarily intended for or "
+    "directed towards commercial advantage or monetary compensation."
+)
+CUSTOM_NC = (
+    "Copyright 2024 Acme Labs.\n\nYou may use the model weights for non-commercial research "
+    "purposes only. Commercial use is not permitted."
+)
+DUAL = (
+    "This model is dual-licensed: you may use it under the MIT License or, at your option, "
+    "under the Creative Commons Attribution-NonCommercial 4.0 license."
+)
+DUAL_UNRECOGNISED = (
+    "This model is dual-licensed: you may use it under the MIT terms or, at your option, "
+    "under non-commercial terms for academic users."
+)
+NOTICE_NC = "This product includes the FooCaps dataset, released under CC BY-NC 4.0 (non-commercial use only)."
+THIRD_PARTY = "Third-party notices\n\nDataset A: CC-BY-NC-4.0. Dataset B: research purposes only."
+DATA_NC = "The training data is licensed for non-commercial research use only."
+
+
+def readme(license: str | None, body: str = "", **meta: str) -> str:
+    fields = {"license": license, **meta}
+    head = "".join(f"{k}: {v}\n" for k, v in fields.items() if v is not None)
+    return f"---\n{head}---\n# M\n\nA model.\n{body}"
+
+
+def section(text: str, title: str = "License") -> str:
+    return f"\n## {title}\n\n{text}\n"
+
+
+def local(card: str, *files: TextFile) -> Evidence:
+    return Evidence(
+        ref="./m",
+        source="local",
+        readme=card,
+        license_files=files,
+        files=(RepoFile("model.safetensors"), *(RepoFile(f.path) for f in files)),
+    )
+
+
+# name, evidence, the licence id found, its family, a conflict must name (None: no conflict)
+CASES: list[tuple[str, Evidence, str, str, str | None]] = [
+    # --- the model's own terms contradict a permissive tag: the restrictive reading wins
+    ("card section names a non-commercial licence",
+     local(readme("mit", section("This model is licensed under CC BY-NC 4.0. It may be used for non-commercial research purposes only."))),
+     "cc-by-nc-4.0", "non-commercial", "card says mit but its 'License' section says 'This model is licensed under CC BY-NC 4.0.'"),
+    ("card section states research-only terms without a licence name",
+     local(readme("apache-2.0", section("The model weights may be used for research purposes only.", "Licence"))),
+     "custom", "non-commercial", "card says apache-2.0 but its 'Licence' section says"),
+    ("licence file is the CC BY-NC legal code",
+     local(readme("mit"), TextFile("LICENSE.md", CC_NC_LEGAL_CODE)),
+     "cc-by-nc-4.0", "non-commercial", "card says mit but LICENSE.md reads as the Creative Commons Attribution Non Commercial 4.0"),
+    ("unrecognised licence file restricts use",
+     local(readme("mit"), TextFile("LICENSE", CUSTOM_NC)),
+     "LICENSE", "non-commercial", "card says mit but LICENSE restricts use: non-commercial"),
+    ("model licence file with a prefix restricts use",
+     local(readme("mit"), TextFile("MODEL_LICENSE", CUSTOM_NC)),
+     "MODEL_LICENSE", "non-commercial", "MODEL_LICENSE restricts use"),
+    # --- other works' licences, or a choice that includes the tag: the tag stands
+    ("NOTICE lists a non-commercial dataset",
+     local(readme("mit"), TextFile("LICENSE", MIT_TEXT), TextFile("NOTICE", NOTICE_NC)),
+     "mit", "permissive", None),
+    ("third-party licence file lists non-commercial data",
+     local(readme("apache-2.0"), TextFile("LICENSE", APACHE_TEXT), TextFile("THIRDPARTY_LICENSE.txt", THIRD_PARTY)),
+     "apache-2.0", "permissive", None),
+    ("data licence file restricts the data only",
+     local(readme("mit"), TextFile("LICENSE", MIT_TEXT), TextFile("DATA_LICENSE", DATA_NC)),
+     "mit", "permissive", None),
+    ("dual-licence file offers the tag's licence (recognised text)",
+     local(readme("mit"), TextFile("LICENSE", DUAL)), "mit", "permissive", None),
+    ("dual-licence file offers the tag's licence (unrecognised text)",
+     local(readme("mit"), TextFile("LICENSE", DUAL_UNRECOGNISED)), "mit", "permissive", None),
+    ("card section on the dataset's licence",
+     local(readme("mit", section("The training dataset is licensed under CC BY-NC 4.0 and is for non-commercial use only."))),
+     "mit", "permissive", None),
+    ("card section on the base model's licence",
+     local(readme("apache-2.0", section("The base model is released under the Llama 2 Community License."))),
+     "apache-2.0", "permissive", None),
+    ("card section agrees with the tag",
+     local(readme("apache-2.0", section("This model is licensed under the Apache License, Version 2.0."))),
+     "apache-2.0", "permissive", None),
+    ("card section offers the tag's licence as a choice",
+     local(readme("mit", section("This model is dual-licensed: MIT or, at your option, CC BY-NC 4.0."))),
+     "mit", "permissive", None),
+    ("a copyright line's 'all rights reserved' does not override",
+     local(readme("mit"), TextFile("LICENSE", "Copyright 2024 Acme. All rights reserved.")),
+     "mit", "permissive", "LICENSE restricts use: all rights reserved"),
+    ("a restrictive tag is not opened by a permissive card section",
+     local(readme("cc-by-nc-4.0", section("This model is licensed under the MIT License."))),
+     "cc-by-nc-4.0", "non-commercial", None),
+    # --- a bare `other` is identified from the card's licence section
+    ("other, licence named in the card's licence section",
+     local(readme("other", section("This model is licensed under CC BY-NC 4.0."))),
+     "cc-by-nc-4.0", "non-commercial", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "license_id", "family", "conflict"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_the_more_restrictive_reading_wins(
+    evidence: Evidence, license_id: str, family: str, conflict: str | None
+) -> None:
+    report = identify(evidence)
+    assert report.license_id == license_id, report.reason
+    assert report.facts is not None and report.facts.family == family
+    if conflict is None:
+        assert report.conflicts == ()
+    else:
+        assert any(conflict in c for c in report.conflicts), report.conflicts
+
+
+def _levels(evidence: Evidence) -> dict[str, Any]:
+    usage = evaluate(load_rubric("openaudit"), evidence).layer("usage_limits")
+    mof = evaluate(load_rubric("mof"), evidence).extras["mof"]
+    eosai = evaluate(load_rubric("eosai"), evidence).extras["eosai"]
+    params = next(c for c in mof["components"] if c["name"] == "Model parameters (final)")
+    licences = next(d for d in eosai["dimensions"] if d["id"] == "licenses")
+    return {
+        "usage": usage.level if usage else None,
+        "mof_params_open": params["license_open"],
+        "eosai_licenses": licences["level"],
+        "eosai_basis": licences.get("basis"),
+        "reason": licences["reason"],
+    }
+
+
+# name, card, licence files, usage level, MOF final parameters' licence open, EOSAI licenses
+LEVELS: list[tuple[str, str, tuple[TextFile, ...], str, bool, str]] = [
+    ("permissive tag, non-commercial card section", readme("mit", section("This model is licensed under CC BY-NC 4.0.")), (), "partial", False, "partial"),
+    ("permissive tag, restrictive licence file", readme("mit"), (TextFile("LICENSE", CUSTOM_NC),), "partial", False, "partial"),
+    ("permissive tag, NOTICE about data", readme("mit"), (TextFile("LICENSE", MIT_TEXT), TextFile("NOTICE", NOTICE_NC)), "open", True, "partial"),
+    ("bare other", readme("other"), (), "closed", False, "closed"),
+    ("unknown", readme("unknown"), (), "closed", False, "closed"),
+    ("other with a licence name", readme("other", license_name="acme-model-licence"), (), "partial", False, "partial"),
+    ("other with a licence link", readme("other", license_link="https://example.org/terms"), (), "partial", False, "partial"),
+    ("other with a licence file", readme("other"), (TextFile("LICENSE", "Acme Model Licence. Use on Acme's terms."),), "partial", False, "partial"),
+    ("unknown with a licence section", readme("unknown", section("See the Acme terms of service.")), (), "partial", False, "partial"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("card", "files", "usage", "params_open", "eosai"),
+    [pytest.param(*case[1:], id=case[0]) for case in LEVELS],
+)
+def test_usage_and_frameworks_read_the_same_licence(
+    card: str, files: tuple[TextFile, ...], usage: str, params_open: bool, eosai: str
+) -> None:
+    found = _levels(local(card, *files))
+    assert (found["usage"], found["mof_params_open"], found["eosai_licenses"]) == (
+        usage,
+        params_open,
+        eosai,
+    ), found["reason"]
+
+
+def test_a_bare_other_is_closed_with_an_inferred_reason_through_the_cli(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(readme("other"), encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"")
+    result = CliRunner().invoke(app, [str(tmp_path), "--format", "json"])
+    import json
+
+    model = json.loads(result.stdout)["models"][0]
+    usage = next(layer for layer in model["layers"] if layer["id"] == "usage_limits")
+    identified = next(f for f in usage["findings"] if f["probe"] == "usage.license_identified")
+    assert usage["level"] == "closed"
+    assert (identified["answer"], identified["basis"]) == ("no", "inferred")
+    assert "no license_name, license_link, licence file" in identified["reason"]
+
+
+def test_a_card_section_contradiction_is_named_in_the_findings_through_the_cli(
+    tmp_path: Path,
+) -> None:
+    card = readme("mit", section("This model is licensed under CC BY-NC 4.0."))
+    (tmp_path / "README.md").write_text(card, encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"")
+    result = CliRunner().invoke(app, [str(tmp_path), "--format", "json"])
+    import json
+
+    model = json.loads(result.stdout)["models"][0]
+    assert model["license"]["id"] == "cc-by-nc-4.0"
+    usage = next(layer for layer in model["layers"] if layer["id"] == "usage_limits")
+    identified = next(f for f in usage["findings"] if f["probe"] == "usage.license_identified")
+    assert usage["level"] == "partial"
+    assert "card says mit but its 'License' section says" in identified["reason"]

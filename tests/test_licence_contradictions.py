@@ -217,3 +217,19 @@ def test_a_card_section_contradiction_is_named_in_the_findings_through_the_cli(
     identified = next(f for f in usage["findings"] if f["probe"] == "usage.license_identified")
     assert usage["level"] == "partial"
     assert "card says mit but its 'License' section says" in identified["reason"]
+
+
+def test_a_bare_other_on_an_unread_gated_card_stays_a_custom_licence() -> None:
+    """The card body was not read: it may link or state the terms, so nothing is
+    concluded from the bare value (a custom licence, as a careful reader would say)."""
+    gated = Evidence(
+        ref="org/m",
+        source="hub",
+        repo_id="org/m",
+        api_card_data={"license": "other"},
+        gated="manual",
+        access="gated",
+        files=(RepoFile("model.safetensors"),),
+    )
+    found = _levels(gated)
+    assert (found["usage"], found["eosai_licenses"]) == ("partial", "partial"), found["reason"]

@@ -87,10 +87,13 @@ def mof_openness(facts: LicenseFacts, kind: ContentType) -> tuple[Openness, str]
     return "not_open", f"'{facts.id}' ({facts.family}) is not an open licence for MOF"
 
 
-def report_openness(report: LicenseReport, kind: ContentType) -> tuple[Openness, str]:
-    """MOF openness of the model's (distribution) licence."""
+def report_openness(
+    report: LicenseReport, kind: ContentType, *, card_read: bool = True
+) -> tuple[Openness, str]:
+    """MOF openness of the model's (distribution) licence. A bare `other` or `unknown`
+    is no licence when the card was read (unread, it may name the terms: custom)."""
     if report.facts is None:
-        if (nothing := grants_nothing(report)) is not None:
+        if card_read and (nothing := grants_nothing(report)) is not None:
             return "not_open", f"{nothing}: MOF counts an unlicensed component as not open"
         if report.claims:
             why = f"the distribution licence matches no known licence ({report.reason})"

@@ -136,7 +136,7 @@ def _licence_openness(
     report = ctx.license
     if report.facts is None and (unreadable := licence_unreadable(ctx)):
         return "unknown", unreadable.reason, unreadable.citations
-    state, why = report_openness(report, kind)
+    state, why = report_openness(report, kind, card_read=ctx.readme_read)
     return state, why, tuple(claim.citation for claim in report.claims)
 
 

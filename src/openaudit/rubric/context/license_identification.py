@@ -6,8 +6,15 @@ else a recognised `license_name`, else a recognised `license_link`; a family
 tag (`openrail`, `cc`, ...) is refined by the licence file when it names a
 member. A licence text no rule recognises is read for restrictive clauses
 (clauses.py): when nothing else identifies the licence they give it
-low-confidence facts, and when the card names an open licence they are
-reported as a conflict; they never override an identified licence. Whatever
+low-confidence facts. Only the model's own licence files can contradict the
+card (license_scope.py: not a NOTICE, third-party or data licence file, nor a
+dual-licence text offering the card's licence).
+
+When the evidence contradicts itself the more restrictive reading wins and the
+conflict names both sides: an open licence yields to restrictive clauses in the
+model's licence file, and to the card's licence section when a sentence about
+the model names a non-open licence or restricts use. A bare `license: other` or
+`unknown` is identified from that section when it names a licence. Whatever
 cannot be identified stays unknown, with the reason.
 """
 
@@ -480,10 +487,10 @@ class _CardReading:
         """An open licence the section restricts yields to it; a bare `other` or
         `unknown` is identified from it (or at least has licence text to read)."""
         unchanged = _Read(license_id, facts, reason, conflicts)
-        if not self.sections:
+        bare = license_id is None and bool(_NO_LICENCE & set(self.declared.ids))
+        if not self.sections or not (bare or (facts is not None and facts.is_open)):
             return unchanged
         terms = card_terms(self.sections, self.declared.ids)
-        bare = license_id is None and bool(_NO_LICENCE & set(self.declared.ids))
         if terms is not None and facts is not None and facts.is_open:
             return self._restricted(terms, license_id or facts.id, reason, conflicts) or unchanged
         if terms is not None and bare:

@@ -162,15 +162,19 @@ def custom_licence(ctx: ProbeContext) -> str | None:
     on this are inferred. A bare `other` or `unknown` is no licence (`no_licence_grant`).
     """
     report = ctx.license
-    if report.facts is not None or not report.claims or grants_nothing(report):
+    if report.facts is not None or not report.claims or no_licence_grant(ctx):
         return None
     return CUSTOM_LICENCE.format(reason=report.reason)
 
 
 def no_licence_grant(ctx: ProbeContext) -> str | None:
     """Why the model's licence, only a bare `license: other` or `unknown`, grants
-    nothing (a careful reader's conclusion, so answers built on it are inferred)."""
-    return grants_nothing(ctx.license)
+    nothing (a careful reader's conclusion, so answers built on it are inferred).
+
+    Only when the card's body was read: unread (a gated card known by its API
+    metadata), it may link or state the terms, so the licence stays a custom one.
+    """
+    return grants_nothing(ctx.license) if ctx.readme_read else None
 
 
 def link_cites(links: Iterable[Link], limit: int = 5) -> tuple[Citation, ...]:

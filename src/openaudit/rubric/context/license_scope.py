@@ -36,14 +36,17 @@ _CHOICE = re.compile(
     r"you may choose|alternatively)\b",
     re.IGNORECASE,
 )
-# Restrictive clause kinds that say what the model may be used for. Left out: a bare
-# "all rights reserved" (a copyright line's formula), a naming duty (allowed by open
-# licences) and, for card prose, prohibited uses (cards list misuses as advice).
+# Restrictive clause kinds that limit what the model may be used for. "All rights
+# reserved" counts in a licence file only when the file grants nothing (detect_clauses
+# drops it beside a grant: then it is a copyright line's formula). Left out: a naming
+# duty (open licences allow it) and, in card prose, prohibited uses (cards list misuses
+# as advice) and "all rights reserved" (a copyright line).
 FILE_OVERRIDE_KINDS = frozenset({
     "non_commercial", "research_only", "evaluation_only", "user_cap", "output_training_ban",
     "no_redistribution", "no_derivatives", "proprietary", "acceptable_use_policy",
+    "all_rights_reserved",
 })  # fmt: skip
-CARD_OVERRIDE_KINDS = FILE_OVERRIDE_KINDS - {"acceptable_use_policy"}
+CARD_OVERRIDE_KINDS = FILE_OVERRIDE_KINDS - {"acceptable_use_policy", "all_rights_reserved"}
 
 _SECTION_NAMES = ("license", "licence", "licensing", "licenses", "licences")
 MAX_SECTION_CHARS = 4000

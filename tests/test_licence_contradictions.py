@@ -89,7 +89,13 @@ CASES: list[tuple[str, Evidence, str, str, str | None]] = [
     ("model licence file with a prefix restricts use",
      local(readme("mit"), TextFile("MODEL_LICENSE", CUSTOM_NC)),
      "MODEL_LICENSE", "non-commercial", "MODEL_LICENSE restricts use"),
+    ("a use policy is the model's own terms",
+     local(readme("apache-2.0"), TextFile("USE_POLICY.md", "Meta Llama 3 Acceptable Use Policy. You agree you will not use Meta Llama 3 to violate the law.")),
+     "llama3", "restricted", "card says apache-2.0 but USE_POLICY.md reads as the"),
     # --- other works' licences, or a choice that includes the tag: the tag stands
+    ("a LICENSE-THIRD-PARTY file lists a non-commercial component",
+     local(readme("mit"), TextFile("LICENSE-THIRD-PARTY", "Component X is under CC BY-NC 4.0.")),
+     "mit", "permissive", None),
     ("NOTICE lists a non-commercial dataset",
      local(readme("mit"), TextFile("LICENSE", MIT_TEXT), TextFile("NOTICE", NOTICE_NC)),
      "mit", "permissive", None),

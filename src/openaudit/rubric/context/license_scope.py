@@ -24,10 +24,11 @@ from openaudit.licenses.text import identify_text, normalize_text
 if TYPE_CHECKING:
     from openaudit.card import Card
 
-# LICENSE, LICENSE.md, LICENCE.txt, COPYING, MODEL_LICENSE, LICENSE-MODEL, WEIGHTS_LICENSE.txt
-_MODEL_LICENSE_FILE = re.compile(
-    r"^(?:(?:model|weights?)[-_])?(?:licen[cs]e|copying)"
-    r"(?:[-_.](?:model|weights?))?(?:\.(?:md|txt|rst))?$",
+# Words in a licence file's name that say it covers another work, or lists others'
+# licences: NOTICE, THIRD_PARTY_LICENSES, DATA_LICENSE, LICENSE-CODE, FONTS_LICENSE ...
+_OTHER_WORK_FILE = re.compile(
+    r"(?:^|[-_.])(?:notices?|third|thirdparty|3rd|3rdparty|party|data|datasets?|code|"
+    r"dependencies|deps|vendor|vendored|fonts?|docs?|documentation)(?=$|[-_.])",
     re.IGNORECASE,
 )
 # "dual-licensed", "at your option": a text offering a choice of licences
@@ -69,8 +70,10 @@ _OTHER_WORK = re.compile(
 
 def speaks_for_model(path: str) -> bool:
     """Whether a licence-like file is the model's own licence (not a NOTICE, a
-    third-party list, or a licence for the data or code alone)."""
-    return _MODEL_LICENSE_FILE.match(path) is not None
+    third-party list, or a licence for the data or code alone). LICENSE, COPYING,
+    USE_POLICY.md, MODEL_LICENSE and LLAMA2_LICENSE.txt are; NOTICE, DATA_LICENSE and
+    THIRDPARTY_LICENSE.txt are not."""
+    return _OTHER_WORK_FILE.search(path) is None
 
 
 def _names(license_id: str) -> set[str]:

@@ -53,14 +53,15 @@ _SECTION_NAMES = ("license", "licence", "licensing", "licenses", "licences")
 MAX_SECTION_CHARS = 4000
 MAX_SENTENCES = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*] ")
-_LICENSE_WORDS = re.compile(r"licen[cs]|commercial|research|terms", re.IGNORECASE)
-# the sentence is about the model (its weights, checkpoints, this repository) ...
+# A sentence of a licence section is about the model when it says so (its weights,
+# checkpoints, this repository) or names no other subject ("Licensed under CC BY-NC
+# 4.0."); not when it is about code alone, the data or a base model.
 _MODEL_SUBJECT = re.compile(
     r"\b(?:(?:this|the|our|these|its) (?:[\w-]+ )?(?:models?|weights|checkpoints?|"
     r"repository|repo)|it (?:may|can|must|is))\b",
     re.IGNORECASE,
 )
-# ... and not about data or a base model, whose licences are another work's
+_CODE_SUBJECT = re.compile(r"\b(?:code|codebase|scripts?|demo)\b", re.IGNORECASE)
 _OTHER_WORK = re.compile(
     r"\b(?:datasets?|data|corpus|corpora|tokens|base models?|original models?|"
     r"parent models?|upstream|based on|derived from)\b",
@@ -121,7 +122,9 @@ def _model_sentences(text: str) -> list[str]:
     kept = [
         s
         for s in sentences
-        if _LICENSE_WORDS.search(s) and _MODEL_SUBJECT.search(s) and not _OTHER_WORK.search(s)
+        if s
+        and not _OTHER_WORK.search(s)
+        and (_MODEL_SUBJECT.search(s) or not _CODE_SUBJECT.search(s))
     ]
     return kept[:MAX_SENTENCES]
 

@@ -251,3 +251,16 @@ def test_a_bare_other_on_an_unread_gated_card_stays_a_custom_licence() -> None:
     )
     found = _levels(gated)
     assert (found["usage"], found["eosai_licenses"]) == ("partial", "partial"), found["reason"]
+
+
+def test_the_hub_tag_of_a_bare_other_names_no_terms() -> None:
+    hub = Evidence(
+        ref="org/m",
+        source="hub",
+        repo_id="org/m",
+        readme=readme("other"),
+        tags=("license:other", "transformers"),
+        files=(RepoFile("model.safetensors"),),
+    )
+    found = _levels(hub)
+    assert (found["usage"], found["eosai_licenses"]) == ("closed", "closed"), found["reason"]

@@ -143,20 +143,38 @@ def test_a_cached_audit_without_branches_gets_them_when_a_rubric_needs_them(
 
 
 def test_an_adapter_config_states_the_base_the_card_does_not(hub: FakeHub, tmp_path: Path) -> None:
-    """The base named only by adapter_config.json is stated (a file says it): its terms
-    may flow down, so the licence's compatibility with it is not claimed; the saved
-    evidence keeps the file, so an offline re-audit agrees."""
+    """The base named only by adapter_config.json is stated (a file says it), looked up,
+    and its terms flow down: apache-2.0 on a Llama 2 base claims more than the base
+    grants. The saved evidence keeps the file and the base, so an offline re-audit agrees."""
     online = report(invoke(["acme/bare-adapter"]))
     findings = {f["probe"]: f for layer in online["models"][0]["layers"] for f in layer["findings"]}
     compatible, base_data = findings["usage.base_compatible"], findings["data.base_data"]
-    assert compatible["answer"] == "unknown"
-    assert "adapter_config.json names metaish/llama-2-7b as the base" in compatible["reason"]
+    assert (compatible["answer"], compatible["basis"]) == ("no", "stated")
+    assert "its base metaish/llama-2-7b is under llama2" in compatible["reason"]
+    assert "file:adapter_config.json" in {c["where"] for c in compatible["evidence"]}
     assert (base_data["answer"], base_data["basis"]) == ("no", "inferred")
     assert "file:adapter_config.json" in {c["where"] for c in base_data["evidence"]}
     saved = tmp_path / "evidence.json"
     assert invoke(["fetch", "acme/bare-adapter", "-o", str(saved)]).exit_code == 0
     offline = report(invoke([str(saved)]))
     assert offline["models"][0]["layers"] == online["models"][0]["layers"]
+
+
+def test_a_base_named_only_in_prose_is_looked_up_and_its_terms_flow_down(hub: FakeHub) -> None:
+    """'a fine-tune of Llama 3 ([metaish/llama-3-8b](...))' without `base_model`: the
+    source looks that base up (not the model it is only compared with), and apache-2.0
+    on a llama3 base claims more than the base grants: an inferred no, citing where the
+    card names the base, so usage limits are partial, not open."""
+    online = report(invoke(["acme/prose-finetune"]))
+    layers = {layer["id"]: layer for layer in online["models"][0]["layers"]}
+    usage = layers["usage_limits"]
+    compatible = next(f for f in usage["findings"] if f["probe"] == "usage.base_compatible")
+    assert (compatible["answer"], compatible["basis"]) == ("no", "inferred")
+    assert "its base metaish/llama-3-8b is under llama3" in compatible["reason"]
+    assert "the card builds on metaish/llama-3-8b" in compatible["reason"]
+    assert usage["level"] == "partial"
+    assert "/api/models/metaish/llama-3-8b" in hub.paths()
+    assert "/api/models/acme/solo" not in hub.paths()
 
 
 def test_no_weight_file_is_ever_fetched(hub: FakeHub) -> None:

@@ -132,8 +132,10 @@ def test_an_adapter_config_the_dump_lacks_leaves_base_layers_undecided_until_fet
     config = '{"base_model_name_or_path": "meta/base"}'
     fetched = [{"path": "adapter_config.json", "text": config, "problem": None}]
     (row,) = _score(dump_row(card=OPEN_CARD, siblings=siblings, fetched=fetched))
-    assert "usage_limits" not in str(row["incomplete"]).split(",")
-    assert row["usage_limits"] == "unknown"  # the stated base's terms are not in the dump
+    assert "adapter_config.json" not in str(row["fetch"])  # read: it names the base
+    # the stated base is not joined (a scan joins declared bases): its terms are not here
+    assert "usage_limits" in str(row["incomplete"]).split(",")
+    assert "base meta/base, named outside base_model" in str(row["not_in_dump"])
     declared = json.dumps({"license": "apache-2.0", "base_model": "meta/base"})
     (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, siblings=siblings))
     assert "adapter_config.json" not in str(row["fetch"])  # a declared base needs no file

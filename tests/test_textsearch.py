@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openaudit import textsearch
+from openaudit.base_mentions import FROM_SCRATCH
 from openaudit.card import _PLACEHOLDER
 from openaudit.frameworks.components import CHECKPOINT_WORDS
 from openaudit.rubric.evaluators.code import _LICENSE_NAMES, _LICENSE_WORDS
-from openaudit.rubric.evaluators.undeclared_bases import FROM_SCRATCH
 from openaudit.rubric.evaluators.weights import DELTA_WEIGHTS, FULL_WEIGHTS
 
 PATTERNS = [

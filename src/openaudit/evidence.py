@@ -108,6 +108,9 @@ class Evidence:
     config_files: tuple[TextFile, ...] = ()
     datasets: tuple[LinkedRepo, ...] = ()
     base_models: tuple[LinkedRepo, ...] = ()
+    # the base a card names only in its text or adapter_config.json, looked up (the
+    # rubric decides whether it is the base; an inference unless a file states it)
+    implied_bases: tuple[LinkedRepo, ...] = ()
     problems: tuple[Problem, ...] = ()
     branches: tuple[str, ...] | None = None  # the repo's branches; None when not listed
 
@@ -181,6 +184,7 @@ def _build_evidence(data: dict[str, Any]) -> Evidence:
     values["config_files"] = tuple(TextFile(**f) for f in values.get("config_files", ()))
     values["datasets"] = tuple(_linked(d) for d in values.get("datasets", ()))
     values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
+    values["implied_bases"] = tuple(_linked(d) for d in values.get("implied_bases", ()))
     values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))
     branches = values.get("branches")
     values["branches"] = None if branches is None else tuple(branches)

@@ -20,6 +20,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from openaudit.card import parse_card
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
@@ -44,6 +45,7 @@ from openaudit.sources.hub_files import (
     read_readme,
 )
 from openaudit.sources.hub_links import follow_bases, lookup_dataset, skipped, too_many
+from openaudit.sources.implied_bases import implied_base_id
 from openaudit.sources.license_files import unread_problems
 from openaudit.worker_threads import worker_pool
 
@@ -203,6 +205,7 @@ def _read(
         config_files=got.config_files,
         datasets=got.datasets,
         base_models=got.base_models,
+        implied_bases=got.implied_bases,
         problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
         branches=got.branches,
     )
@@ -231,6 +234,7 @@ class _Gathered:
     config_files: tuple[TextFile, ...]
     datasets: tuple[LinkedRepo, ...]
     base_models: tuple[LinkedRepo, ...]
+    implied_bases: tuple[LinkedRepo, ...]
     problems: tuple[Problem, ...]
     branches: tuple[str, ...] | None
 
@@ -275,6 +279,10 @@ def _gather(
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
         config_files = tuple(f.result() for f in config_reads)
+        parsed = parse_card(readme_read.text) if readme_read.text is not None else None
+        implied = implied_base_id(repo_id, card, parsed, config_files)
+        # one more round only for a card that names its base but does not declare it
+        implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
         linked_datasets = [f.result() for f in datasets]
     except BaseException:
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
@@ -305,6 +313,7 @@ def _gather(
         config_files=config_files,
         datasets=tuple(linked_datasets),
         base_models=base_models,
+        implied_bases=implied_bases,
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )

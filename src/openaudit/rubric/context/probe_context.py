@@ -7,6 +7,7 @@ once per audit, however many probes ask for them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Hashable
 from functools import cached_property
@@ -95,6 +96,13 @@ class ProbeContext:
     def lineage(self) -> LineageReport:
         """Base models' licences and licence-laundering flags."""
         return lineage(self.evidence, self.license)
+
+    @cached_property
+    def implied_lineage(self) -> LineageReport:
+        """The lineage through the base a card names without declaring it (looked up by
+        the source as `implied_bases`): whether it is the base, the rubric decides."""
+        chain = dataclasses.replace(self.evidence, base_models=self.evidence.implied_bases)
+        return lineage(chain, self.license)
 
     def file(self, path: str, value: str | None = None) -> Citation:
         """A citation of one repository file."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
@@ -15,6 +18,9 @@ from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome
+
+if TYPE_CHECKING:
+    from openaudit.rubric.context.license_lineage import LineageReport
 
 LICENSE_FILES = ["license*", "licence*", "copying*", "notice*", "use_policy*", "*license.md"]
 
@@ -158,17 +164,28 @@ def base_license_compatible(ctx: ProbeContext) -> Outcome:
     """No base model's licence conflicts with the licence the model is released under."""
     lineage = ctx.lineage
     declared = as_list(ctx.metadata.get("base_model"))
-    if not lineage.bases:
-        if declared:
-            reason = f"base {', '.join(declared)} was not looked up"
-            return Outcome.unknown(reason, ctx.field("base_model", declared))
-        if implied := implied_base(ctx):
-            # The base's terms flow down whether or not `base_model` says so.
-            why = (f"no `base_model` is declared, but {implied.said}, whose "
-                   "licence was not looked up")  # fmt: skip
-            return Outcome.unknown(why, ctx.field("base_model"), implied.citation)
+    if lineage.bases:
+        return _judged(ctx, lineage)
+    if declared:
+        reason = f"base {', '.join(declared)} was not looked up"
+        return Outcome.unknown(reason, ctx.field("base_model", declared))
+    implied = implied_base(ctx)
+    if implied is None:
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
-    cites = [base.citation for base in lineage.bases]
+    # The base's terms flow down whether or not `base_model` says so.
+    looked_up = ctx.implied_lineage
+    if not looked_up.bases or looked_up.bases[0].repo_id.lower() != implied.name.lower():
+        why = f"no `base_model` is declared, but {implied.said}, whose licence was not looked up"
+        return Outcome.unknown(why, ctx.field("base_model"), implied.citation)
+    outcome = _judged(ctx, looked_up, implied.citation)
+    if implied.stated or outcome.answer == "unknown":
+        return outcome
+    return replace(outcome, reason=f"{outcome.reason} ({implied.said})").as_inferred()
+
+
+def _judged(ctx: ProbeContext, lineage: LineageReport, *named: Citation) -> Outcome:
+    """The answer from the bases' licences as looked up."""
+    cites = [*named, *(base.citation for base in lineage.bases)]
     if lineage.flags:
         return Outcome.no("; ".join(lineage.flags), *cites, *_claims(ctx))
     unread = [base for base in lineage.bases if base.facts is None]

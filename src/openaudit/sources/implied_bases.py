@@ -1,0 +1,34 @@
+"""The base a card names without declaring it, for a source to look up.
+
+A card without `base_model` may still name its base: an adapter's
+`adapter_config.json` states it, or the card's text says it was made from a Hub model
+(`openaudit.base_mentions`). The Hub source looks that base up like a declared one and
+keeps it apart (`Evidence.implied_bases`); the rubric decides what it means and says
+that the card's text was read (an inference) or the file was (a statement).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openaudit.base_mentions import CONFIG_FILE, adapter_base, named_bases
+from openaudit.card import Card
+from openaudit.evidence import TextFile
+from openaudit.sources.card_repo_ids import card_ids
+
+
+def implied_base_id(
+    repo_id: str, card: dict[str, Any] | None, parsed: Card | None, configs: tuple[TextFile, ...]
+) -> str | None:
+    """The base a card without `base_model` names: the one its adapter config states,
+    else the first Hub model its text names as the model it was made from. It is looked
+    up like a declared base; the rubric judges what it means (and says it was inferred)."""
+    if card_ids(card, "base_model")[0]:
+        return None
+    for config in configs:
+        if config.path == CONFIG_FILE and (base := adapter_base(config.text, repo_id)):
+            return base
+    if parsed is None:
+        return None
+    named = named_bases(parsed, repo_id)
+    return named[0].name if named else None

@@ -33,8 +33,10 @@ restricted-base-finetune (Trainer card: empty model-index, loss log, apache-2.0 
   base that is not looked up)
   weights and usage unknown: its own tag is open, but the terms of a declared base
   that could not be looked up may restrict it, so "open" cannot be claimed; code
-  partial; data partial (dataset named, not described); documentation partial (no
-  evaluation: a loss log is not a benchmark).
+  partial; data partial (dataset named, not described); documentation closed (no
+  evaluation: a loss log is not a benchmark; and without the Trainer's HTML comment,
+  which is guidance to whoever edits the card, the generated card has 141 words:
+  "little or none").
 sentence-embedding (sentence-transformers card, dataset table citing dataset papers)
   weights open; code open (train_script.py in the repo); data partial; documentation
   partial (no model paper: the papers in the data table are the datasets'); usage
@@ -103,7 +105,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "rail-code-model": ("partial", "partial", "partial", "partial", "partial"),
     "nc-research-model": ("partial", "partial", "partial", "open", "partial"),
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
-    "restricted-base-finetune": ("unknown", "partial", "partial", "partial", "unknown"),
+    "restricted-base-finetune": ("unknown", "partial", "partial", "closed", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "unknown"),
     "html-multilingual-chat": ("partial", "partial", "closed", "partial", "partial"),
     "mit-small-techreport": ("open", "partial", "closed", "open", "open"),

@@ -650,7 +650,7 @@ EOSAI: list[EosaiRow] = [
         " not trained on Common Crawl or The Pile.\n"), "datasources_endmodel", ("no", "no"),
      "no training data named or described", "closed"),
     ("corpus named in the training-data section", ev(MIT + CORPUS_NAMED),
-     "datasources_endmodel", ("no", "yes"), "names ShareGPT; named, but not published", "partial"),
+     "datasources_endmodel", ("no", "yes"), "names ShareGPT as training data; named, but not published", "partial"),
     ("data, gated card unread", gated_unread(), "datasources_endmodel", ("unknown", "unknown"),
      "README is gated", "unknown"),
     # datasources_basemodel: the base model's datasets, else this model's

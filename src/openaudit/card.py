@@ -59,6 +59,13 @@ _TEMPLATE_BOILERPLATE = (
 )
 
 
+# The default sentences wherever they stand, line breaks and case as they come.
+_BOILERPLATE = re.compile(
+    "|".join(r"\s+".join(map(re.escape, s.split())) for s in _TEMPLATE_BOILERPLATE),
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Section:
     """One heading of the card body and the text up to the next heading."""
@@ -70,8 +77,8 @@ class Section:
 
     @property
     def words(self) -> int:
-        """Number of words in the section text (not counting sub-sections)."""
-        return len(self.text.split())
+        """Number of words in the section text (not counting sub-sections), as `count_words`."""
+        return count_words(self.text)
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ class Card:
 
     metadata: dict[str, Any]
     metadata_error: str | None
-    body: str
+    body: str  # after the front matter; HTML comments blanked out
     sections: tuple[Section, ...]
     links: tuple[Link, ...]
     placeholders: int
@@ -416,6 +423,34 @@ _PLACEHOLDER = re.compile(r"\[?more[ \t]+information[ \t]+needed\]?", re.IGNOREC
 _LABEL_ONLY = re.compile(r"(?:[-*+][ \t]+)?[^:]{0,80}:$")
 
 
+# Scripts written without spaces between words: Han ideographs (CJK unified, extension A
+# and B+, compatibility), hiragana and katakana. Hangul is written with spaces.
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
+# CJK and full-width punctuation: separators, not words.
+_UNSPACED_PUNCTUATION = re.compile(
+    "[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
+UNSPACED_CHARS_PER_WORD = 2  # an English word is about 1.5 to 2 Chinese characters
+
+
+def count_words(text: str) -> int:
+    """Words of card text: whitespace-separated words; the template's placeholders and
+    default sentences are not counted (nor are HTML comments: the body has none).
+
+    Chinese and Japanese are written without spaces: every UNSPACED_CHARS_PER_WORD of their
+    characters count as one word (rounded up), so a card in those languages needs about as
+    much text as an English one to reach a word threshold, never less.
+    """
+    text = textsearch.sub(_PLACEHOLDER, " ", textsearch.sub(_BOILERPLATE, " ", text))
+    if text.isascii() or _UNSPACED.search(text) is None:
+        return len(text.split())
+    unspaced = len(_UNSPACED.findall(text))
+    rest = _UNSPACED_PUNCTUATION.sub(" ", _UNSPACED.sub(" ", text)).split()
+    return len(rest) + -(-unspaced // UNSPACED_CHARS_PER_WORD)
+
+
 def count_placeholders(text: str) -> int:
     """How many times the template's "More Information Needed" placeholder appears."""
     if textsearch.search(_PLACEHOLDER, text) is None:
@@ -449,6 +484,26 @@ def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _strip_comments(text: str) -> str:
     return _mask(text, list(_comment_spans(text)))
+
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+
+
+def without_comments(text: str) -> str:
+    """The text with its HTML comments blanked out by spaces, line breaks kept (so
+    positions and line numbers stay what they were). Comments are guidance for whoever
+    edits the card (the Hub template's `<!-- Provide ... -->`), not content."""
+    if "<!--" not in text:
+        return text
+    parts, last = [], 0
+    for start, end in _comment_spans(text):
+        parts += [
+            text[last:start],
+            _NOT_NEWLINE.sub(lambda m: " " * len(m.group()), text[start:end]),
+        ]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -559,7 +614,9 @@ def _links(body: str) -> tuple[Link, ...]:
 
 
 def parse_card(text: str) -> Card:
-    """Parse README text into metadata, sections, links and placeholder count."""
+    """Parse README text into metadata, sections, links and placeholder count.
+
+    The body keeps no HTML comment: each is blanked out (see `without_comments`)."""
     text = text.removeprefix("\ufeff")
     match = _FRONT_MATTER.match(text)
     metadata: dict[str, Any] = {}
@@ -570,6 +627,7 @@ def parse_card(text: str) -> Card:
         metadata, error = _read_metadata(match.group(2), yaml_first_line)
         body = text[match.end() :]
         first_line = 1 + len(_LINE_BREAK.findall(text, 0, match.end()))
+    body = without_comments(body)  # one place: sections, words, links and searches agree
     return Card(
         metadata=metadata,
         metadata_error=error,

@@ -30,7 +30,7 @@ from openaudit.rubric.evaluators.code import (
     model_words,
     tool_link,
 )
-from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
+from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     ELSEWHERE,
     card_substantive,
@@ -46,6 +46,11 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
+from openaudit.rubric.evaluators.training_data import (
+    DATA_SECTION_NAMES,
+    TRAINING_SECTION_NAMES,
+    documented_in_card,
+)
 from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.verdict import Outcome
 
@@ -57,7 +62,6 @@ if TYPE_CHECKING:
 # cited: named by the card as hosted elsewhere, concluded by reading (benchmarks in a table)
 Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
-DATA_SECTIONS = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
 CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
@@ -130,9 +134,13 @@ def final_parameters(ctx: ProbeContext) -> Found | Outcome:
 
 @once_per_model
 def data_section(ctx: ProbeContext) -> tuple[Section, int] | None:
-    """The card's training-data section and its words, when it has at least 40."""
-    section, count = best_section(ctx, DATA_SECTIONS) if ctx.readme_read else (None, 0)
-    return (section, count) if section is not None and count >= 40 else None
+    """Where the card documents its training data, in at least 40 words: its training-data
+    section, else its training sections' sentences about data (the first such section,
+    and the words of them all)."""
+    if not ctx.readme_read:
+        return None
+    found = documented_in_card(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES, 40)
+    return (found.sections[0], found.words) if found is not None else None
 
 
 def _data_card(ctx: ProbeContext) -> Found | Outcome:

@@ -23,7 +23,7 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.data import DATA_SECTION_NAMES, data_sources_named
+from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
     card_substantive,
@@ -41,6 +41,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     words,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from openaudit.card import Link, Section
+from openaudit.card import Link
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
@@ -14,39 +12,51 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     dataset_licence_state,
     declared_datasets,
     link_cites,
-    negated,
     no_metadata,
     no_readme,
+    quote,
+)
+from openaudit.rubric.evaluators.generic import best_section
+from openaudit.rubric.evaluators.training_data import (
+    DATA_SECTION_NAMES,
+    TRAINING_SECTION_NAMES,
+    documented_in_card,
+    evaluated_on,
+    section_about,
+    training_data_names,
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
-DATA_SECTION_NAMES = ["Training Data", "Training Dataset", "Datasets", "Dataset", "Data", "Corpus"]
-# "Testing Data" under "Evaluation" names benchmarks, not training data
-EVALUATION_SECTION_NAMES = ("Evaluation", "Testing", "Benchmark", "Benchmarks", "Results")
+SECTIONS_PARAM = Param("list[str]", DATA_SECTION_NAMES, "sections titled as training data")
+TRAINING_PARAM = Param(
+    "list[str]",
+    TRAINING_SECTION_NAMES,
+    "sections about training in general, whose sentences about data are read",
+)
 
 
 @evaluator(
     "datasets_declared",
-    params={
-        "sections": Param(
-            "list[str]", DATA_SECTION_NAMES, "sections whose Hub dataset links name the data"
-        )
-    },
+    params={"sections": SECTIONS_PARAM, "training_sections": TRAINING_PARAM},
     reads=("card:datasets", "README.md"),
     doc="The card names the training datasets: `datasets:` metadata, or Hub dataset links "
-    "in a training-data section.",
+    "in a training-data or training section (not in a sentence about evaluation).",
 )
-def datasets_declared(ctx: ProbeContext, sections: list[str]) -> Outcome:
+def datasets_declared(
+    ctx: ProbeContext,
+    sections: list[str],
+    training_sections: list[str] = TRAINING_SECTION_NAMES,
+) -> Outcome:
     """The card names at least one dataset, in its metadata or by a Hub dataset link
-    inside a training-data section."""
+    inside a section about its training data."""
     names = declared_datasets(ctx)
     if names:
         return Outcome.yes(
             f"{len(names)} dataset(s): {', '.join(names[:5])}", ctx.field("datasets", names)
         )
-    linked = _linked_in_data_sections(ctx, sections)
+    linked = _linked_in_data_sections(ctx, sections, training_sections)
     if linked:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in linked))
         cites = link_cites(linked)
@@ -56,56 +66,120 @@ def datasets_declared(ctx: ProbeContext, sections: list[str]) -> Outcome:
     return Outcome.no("the card names no datasets", ctx.field("datasets"))
 
 
-# Public corpora and data collections a training-data section may name. Naming one is
-# disclosure of a source (DESIGN: data named, "datasets or sources"); describing the
-# data in general words ("web text, code and books") is not.
-NAMED_CORPORA = re.compile(
-    r"\b(?:common ?crawl|c4|mc4|(?:the )?pile|refined ?web|red ?pajama|slim ?pajama|dolma"
-    r"|fine ?web(?:-edu)?|the stack|starcoder ?data|oscar|wikipedia|bookcorpus|books3"
-    r"|openwebtext|laion(?:-\d+[bm])?|roots|stack ?exchange|sharegpt|oasst\d?"
-    r"|open ?assistant|ultra ?chat|ultra ?feedback|alpaca|dolly|flan|xp3|p3|wudao"
-    r"|peS2o|s2orc|proof-?pile|openwebmath|the-?stack-?v2)\b",
-    re.IGNORECASE,
-)
-
-
 @evaluator(
     "data_sources_named",
-    params={
-        "sections": Param(
-            "list[str]", DATA_SECTION_NAMES, "sections where the training data is described"
-        )
-    },
+    params={"sections": SECTIONS_PARAM, "training_sections": TRAINING_PARAM},
     reads=("card:datasets", "README.md"),
-    doc="The card names the training data's sources: declared or linked datasets, or "
-    "public corpora named in a training-data section (a description alone is not naming).",
+    doc="The card names the training data's sources: declared or linked datasets, public "
+    "corpora or dataset ids named in a training-data section or in a training section's "
+    "sentences about data, or a 'Dataset:' definition line naming one (a description "
+    "alone is not naming).",
 )
 @once_per_model
-def data_sources_named(ctx: ProbeContext, sections: list[str]) -> Outcome:
+def data_sources_named(
+    ctx: ProbeContext,
+    sections: list[str],
+    training_sections: list[str] = TRAINING_SECTION_NAMES,
+) -> Outcome:
     """Datasets or named sources of the training data; a general description is not."""
-    declared = datasets_declared(ctx, sections)
+    declared = datasets_declared(ctx, sections, training_sections)
     if declared.answer == "yes":
         return declared
     if not ctx.readme_read:  # the card's prose may name what its metadata does not
         return no_readme(ctx)
-    found: list[tuple[Section, str]] = []
-    for section in ctx.card.sections:
-        if _about_training_data(ctx, section, sections):
-            text = ctx.card.section_text(section)
-            found += [
-                (section, m.group(0))
-                for m in NAMED_CORPORA.finditer(text)
-                if not negated(text, m.start(), 80)  # named only as not used
-            ]
+    found = training_data_names(ctx, sections, training_sections)
     if found:
-        names = ", ".join(dict.fromkeys(name for _, name in found))
-        cites = tuple(dict.fromkeys(ctx.section(section) for section, _ in found))
-        return Outcome.yes(f"the training-data section names {names}", *cites, inferred=True)
+        names = ", ".join(dict.fromkeys(item.name for item in found))
+        homes = list(dict.fromkeys(item.section for item in found))
+        titles = ", ".join(f"'{section.title}'" for section in homes)
+        where = f"section {titles} names" if len(homes) == 1 else f"sections {titles} name"
+        why = f"{where} {names} as training data"
+        return Outcome.yes(why, *map(ctx.section, homes), inferred=True)
     why = (
         "the card names no datasets or corpora for its training data "
         "(a general description is not disclosure)"
     )
     return Outcome.no(why, ctx.field("datasets"), ctx.readme(), inferred=True)
+
+
+# Sections read as data documentation: the template's "Training Details" holds its
+# "Training Data" and preprocessing.
+DOCUMENTATION_SECTION_NAMES = ["Training Data", "Training Details", *DATA_SECTION_NAMES[1:]]
+
+
+@evaluator(
+    "data_documented",
+    params={
+        "names": Param(
+            "list[str]", DOCUMENTATION_SECTION_NAMES, "sections titled as data documentation"
+        ),
+        "training_sections": TRAINING_PARAM,
+        "min_words": Param("int", 40, "words the documentation needs, placeholders excluded"),
+    },
+    reads=("README.md", "card:datasets", "dataset:<id>"),
+    doc="The training data is documented: a section titled like one of NAMES with at least "
+    "MIN_WORDS words, as many words of sentences about data in training sections, or the "
+    "cards of the declared datasets, found on the Hub.",
+)
+@once_per_model
+def data_documented(
+    ctx: ProbeContext,
+    names: list[str],
+    min_words: int,
+    training_sections: list[str] = TRAINING_SECTION_NAMES,
+) -> Outcome:
+    """Documentation of the training data: in the card, or in the declared datasets' cards."""
+    found = (
+        documented_in_card(ctx, names, training_sections, min_words) if ctx.readme_read else None
+    )
+    if found is not None and found.whole:
+        why = f"section '{found.sections[0].title}' has {found.words} words (placeholders excluded)"
+        return Outcome.yes(why, ctx.section(found.sections[0]))
+    if found is not None:
+        titles = ", ".join(f"'{section.title}'" for section in found.sections)
+        why = f"the sentences about the training data in {titles} have {found.words} words"
+        return Outcome.yes(why, *map(ctx.section, found.sections), inferred=True)
+    if not ctx.readme_read:
+        card, card_cites = no_readme(ctx).reason, []
+    else:
+        section, count = best_section(ctx, names)
+        if section is None:
+            card, card_cites = f"the card has no section titled {quote(names)}", [ctx.readme()]
+        else:
+            card = (f"section '{section.title}' has {count} words (placeholders excluded), "
+                    f"fewer than {min_words}")  # fmt: skip
+            card_cites = [ctx.section(section)]
+    return _dataset_cards(ctx, card, card_cites)
+
+
+def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> Outcome:
+    """Whether the declared datasets' own cards document the data, `card` saying why the
+    model card itself does not: yes (inferred) when they were found on the Hub, unknown
+    when they could not be read (or none was and the README was not read either)."""
+    declared = declared_datasets(ctx)
+    field = ctx.field("datasets", declared or None)
+    if not declared:
+        if not ctx.readme_read:
+            return no_readme(ctx) if ctx.metadata_known else no_metadata(ctx)
+        if not ctx.metadata_known:  # the datasets may be declared in what does not parse
+            return Outcome.unknown(f"{card}; {no_metadata(ctx).reason}", *card_cites)
+        return Outcome.no(f"{card}, and the card declares no datasets", *card_cites, field)
+    repos = {repo.repo_id.lower(): repo for repo in ctx.evidence.datasets}
+    found = [repos[n.lower()] for n in declared if n.lower() in repos]
+    read = [repo for repo in found if repo.status in ("ok", "gated")]
+    cites = [field, *(Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in found)]
+    if read:
+        shown = ", ".join(repo.repo_id for repo in read)
+        why = f"the declared datasets' cards document the data: {shown} (found on the Hub)"
+        return Outcome.yes(why, *cites, inferred=True)
+    unread = [f"{r.repo_id} ({r.problem or r.status})" for r in found if r.status != "not_found"]
+    unread += [f"{name} (not looked up)" for name in declared if name.lower() not in repos]
+    if unread:
+        why = f"{card}; the declared datasets' cards were not read: {', '.join(unread)}"
+        return Outcome.unknown(why, *card_cites, *cites)
+    missing = ", ".join(repo.repo_id for repo in found)
+    why = f"{card}; the declared datasets are not on the Hub: {missing}"
+    return Outcome.no(why, *card_cites, *cites)
 
 
 @evaluator(
@@ -150,24 +224,23 @@ def _model_url(repo: LinkedRepo) -> str:
     return f"https://huggingface.co/{repo.repo_id}"
 
 
-def _linked_in_data_sections(ctx: ProbeContext, sections: list[str]) -> list[Link]:
-    """Hub dataset links whose section, or an enclosing one, is about training data."""
+def _linked_in_data_sections(
+    ctx: ProbeContext, sections: list[str], training: list[str]
+) -> list[Link]:
+    """Hub dataset links whose section, or an enclosing one, is about training data
+    (a training section's too, unless the sentence is about evaluation)."""
     card = ctx.card
     found = []
     for link in card.links_of("hf_dataset"):
         home = card.home_of(link.url)
-        if home is not None and _about_training_data(ctx, home, sections):
+        if home is None:
+            continue
+        about = section_about(card, home, sections, training)
+        if about == "data" or (
+            about == "training" and not evaluated_on(home.text, home.text.find(link.url))
+        ):
             found.append(link)
     return found
-
-
-def _about_training_data(ctx: ProbeContext, section: Section, sections: list[str]) -> bool:
-    """The section, or an enclosing one, is about training data, and none about evaluation."""
-    path = ctx.card.section_path(section)
-    about_data = any(ctx.card.title_matches(s, *sections) for s in path)
-    return about_data and not any(
-        ctx.card.title_matches(s, *EVALUATION_SECTION_NAMES) for s in path
-    )
 
 
 def _hub_url(repo: LinkedRepo) -> str:

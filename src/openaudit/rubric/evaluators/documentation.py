@@ -41,8 +41,9 @@ CITING_SECTIONS = [
 EVAL_FILES = [".eval_results/*.yaml", ".eval_results/*.yml"]
 
 
-# What an unfilled template section holds besides placeholders: field labels and comments.
-TEMPLATE_NOISE = re.compile(r"\*\*[^*\n]{1,80}\*\*:?|<!--.*?-->", re.DOTALL)
+# What an unfilled template section holds besides placeholders: field labels (its
+# comments are gone already: the card's body has none).
+TEMPLATE_NOISE = re.compile(r"\*\*[^*\n]{1,80}\*\*:?")
 
 
 def _unfilled_section(text: str) -> bool:

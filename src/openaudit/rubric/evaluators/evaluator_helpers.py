@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from openaudit import textsearch
+from openaudit.card import count_words
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
@@ -40,8 +40,9 @@ def as_list(value: Any) -> tuple[str, ...]:
 
 
 def words(text: str) -> int:
-    """Words of card text, not counting template placeholders."""
-    return len(textsearch.sub(PLACEHOLDER, " ", text).split())
+    """Words of card text, not counting template placeholders (Chinese and Japanese
+    counted by characters: see `card.count_words`)."""
+    return count_words(text)
 
 
 def no_readme(ctx: ProbeContext) -> Outcome:

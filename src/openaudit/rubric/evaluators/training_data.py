@@ -1,0 +1,281 @@
+"""Where a card speaks of its training data, and which datasets or sources it names there.
+
+A careful reader finds the training data in three places: sections titled as data
+("Training Data", "Datasets", "Pretraining corpus"), whose whole text is about it; the
+sentences about data in sections about training in general ("Training", "Training
+Details", "Pretraining"), beside the hardware and hyperparameters; and definition lines
+("- **Dataset:** ImageNet-1k") wherever they stand. Evaluation sections, and sentences
+saying what the model was evaluated on, name benchmarks, not training data.
+
+Naming is disclosure of a source (DESIGN: data named, "datasets or sources"): a public
+corpus by its name, a Hub dataset by its id, or a definition line's proper name. A
+general description ("publicly available sources", "a mix of web data") names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from openaudit import textsearch
+from openaudit.card import Card, Section
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.evaluator_helpers import negated, words
+from openaudit.rubric.evaluators.generic import best_section
+
+# Sections about the training data: all their text is about it.
+DATA_SECTION_NAMES = [
+    "Training Data",
+    "Training Dataset",
+    "Datasets",
+    "Dataset",
+    "Data",
+    "Corpus",
+    "Corpora",
+]
+# Sections about training in general: only their sentences about data are.
+TRAINING_SECTION_NAMES = ["Training", "Pretraining", "Pre-training", "Fine-tuning", "Finetuning"]
+# "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
+# training too ("Training and evaluation data", "Training results") is about training.
+EVALUATION_SECTION_NAMES = ("Evaluation", "Testing", "Benchmark", "Benchmarks", "Results")
+
+# Public corpora and data collections, of text, code, images, video and speech. Benchmarks
+# that are only ever test sets are not here; sets used both ways (LibriSpeech, SQuAD) are,
+# and a sentence saying what the model was evaluated on does not count them.
+NAMED_CORPORA = re.compile(
+    r"\b(?:common ?crawl|c4|mc4|(?:the )?pile|refined ?web|red ?pajama|slim ?pajama|dolma"
+    r"|fine ?web(?:-edu|-2)?|the stack(?: v2)?|starcoder ?data|oscar|wikipedia|bookcorpus"
+    r"|books3|openwebtext|roots|stack ?exchange|sharegpt|oasst\d?|open ?assistant"
+    r"|ultra ?chat|ultra ?feedback|alpaca|dolly|flan|xp3|p3|wudao(?: ?corpora)?|pes2o"
+    r"|s2orc|proof-?pile|openwebmath|the-?stack-?v2|dclm|cosmopedia|open ?hermes|wikitext"
+    r"|tinystories|cc100|paracrawl|ms ?marco|squad(?: ?v?2(?:\.0)?)?|natural questions"
+    r"|trivia ?qa|snli|multi-?nli|imdb"
+    # images and video
+    r"|image ?net(?:-?(?:1k|21k|22k))?|ms ?coco|coco(?: captions)?|laion(?:-\w+)?"
+    r"|open ?images|flickr ?30k|flickr ?8k|visual ?genome|cc3m|cc12m|conceptual captions"
+    r"|yfcc(?:100m)?|datacomp(?:-\w+)?|sbu captions|places365|cifar-?10{1,2}|mnist"
+    r"|kinetics(?:-\d+)?|webvid(?:-\w+)?|howto100m|ego4d|audioset"
+    # speech
+    r"|libri ?speech|multilingual libri ?speech|libri ?light|common ?voice|vox ?populi"
+    r"|giga ?speech|people's speech|switchboard|wenet ?speech|vox ?celeb\d?|ted-?lium"
+    r"|spgi ?speech|lj ?speech|vctk|aishell(?:-\d)?)\b",
+    re.IGNORECASE,
+)
+
+# Where a sentence (a list item, a table row) ends.
+SENTENCE_BREAK = re.compile(
+    r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+|]|\d{1,9}[.)])[ \t])|(?<=[.!?\u3002\uff01\uff1f])\s+"
+)
+# A sentence about data, in a section about training in general.
+DATA_WORDS = re.compile(
+    r"\b(?:data(?:sets?)?|corp(?:us|ora)|tokens|samples|examples|images|utterances|captions"
+    r"|documents|mixtures?|dedup\w*)\b",
+    re.IGNORECASE,
+)
+# What a sentence says it did with a dataset: trained on it, or evaluated on it.
+TRAINING_CUE = re.compile(r"\b(?:pre-?)?train\w*|\bfine-?tun\w*|\btuned\b|\blearn", re.I)
+EVALUATION_CUE = re.compile(
+    r"\bevaluat\w*|\bbenchmark\w*|\bvalidat\w*|\btest(?:s|ed|ing)?\b|\bheld[- ]out\b"
+    r"|\bleaderboard",
+    re.IGNORECASE,
+)
+SENTENCE_REACH = 240  # characters looked at on each side of a name for its sentence
+# A Hub dataset id, `org/name`, not inside a URL or a path.
+DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
+NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
+# Definition lines ("- **Dataset:** ImageNet-1k", "Training data: ..."): a short label,
+# a colon, the value. Bold markers may sit on either side of the colon.
+DEFINITION = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]+)?([^:\n]{1,60}):(.*)")
+DATA_LABEL = re.compile(
+    r"(?:(?:pre-?|fine-?)?train(?:ing)?|fine-?tun(?:e|ing)|source|instruction)?[ \t]*"
+    r"(?:data(?:sets?)?|corp(?:us|ora))",
+    re.IGNORECASE,
+)
+# A proper name in a definition's value: CamelCase (ImageNet, OpenOrca) or an acronym
+# of three letters or more (COCO, MNIST); not the words of an undisclosed source.
+PROPER_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
+NOT_NAMES = frozenset({"TBD", "TODO", "NONE", "UNKNOWN", "GPU", "GPUS", "TPU", "API", "PII"})
+UNDISCLOSED = re.compile(
+    r"\b(?:internal|proprietary|private|in-house|undisclosed|confidential|not (?:disclosed|"
+    r"released|public))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text of one section about the training data."""
+
+    section: Section
+    text: str  # the section's own text, or (whole=False) its sentences about data
+    whole: bool  # the section is titled as training data
+
+
+@dataclass(frozen=True)
+class Name:
+    """A dataset or source the card names as its training data, and where."""
+
+    name: str
+    section: Section
+
+
+def passages(ctx: ProbeContext, data: list[str], training: list[str]) -> tuple[Passage, ...]:
+    """The card's passages about its training data, in card order (computed once)."""
+    key = ("training_data_passages", tuple(data), tuple(training))
+    return ctx.cached(key, lambda: tuple(_passages(ctx.card, data, training)))
+
+
+def _passages(card: Card, data: list[str], training: list[str]) -> Iterator[Passage]:
+    for section in card.sections:
+        about = section_about(card, section, data, training)
+        if about == "data":
+            yield Passage(section, section.text, whole=True)
+        elif about == "training":
+            text = "\n\n".join(data_sentences(section.text))
+            if text:
+                yield Passage(section, text, whole=False)
+
+
+def section_about(card: Card, section: Section, data: list[str], training: list[str]) -> str:
+    """'data' when the section or an enclosing one is titled as training data, 'training'
+    when as training in general, '' otherwise or when titled as evaluation."""
+    path = card.section_path(section)
+    if under_evaluation(card, path, training):
+        return ""
+    if any(card.title_matches(s, *data) for s in path):
+        return "data"
+    return "training" if any(card.title_matches(s, *training) for s in path) else ""
+
+
+def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str]) -> bool:
+    """Whether a section path holds a section titled as evaluation and not as training."""
+    return any(
+        card.title_matches(s, *EVALUATION_SECTION_NAMES) and not card.title_matches(s, *training)
+        for s in path
+    )
+
+
+def data_sentences(text: str) -> list[str]:
+    """The sentences of a text that are about data or name a corpus."""
+    if textsearch.search(DATA_WORDS, text) is None and NAMED_CORPORA.search(text) is None:
+        return []
+    found = []
+    for sentence in SENTENCE_BREAK.split(text):
+        if DATA_WORDS.search(sentence) or NAMED_CORPORA.search(sentence):
+            found.append(sentence.strip())
+    return found
+
+
+def evaluated_on(text: str, at: int) -> bool:
+    """Whether the sentence around position `at` says the name there was evaluated on
+    rather than trained on: the nearest cue before it is about evaluation, or, with no
+    cue before it, the rest of the sentence speaks of evaluation and not of training."""
+    before = text[max(0, at - SENTENCE_REACH) : at]
+    breaks = list(SENTENCE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    cues = [(m.start(), False) for m in TRAINING_CUE.finditer(before)]
+    cues += [(m.start(), True) for m in EVALUATION_CUE.finditer(before)]
+    if cues:
+        return max(cues)[1]
+    after = text[at : at + SENTENCE_REACH]
+    end = SENTENCE_BREAK.search(after)
+    after = after[: end.start()] if end else after
+    return bool(EVALUATION_CUE.search(after)) and not TRAINING_CUE.search(after)
+
+
+def named_in(text: str, *, ids: bool) -> list[str]:
+    """Public corpora (and with `ids`, Hub dataset ids in code spans or beside the word
+    'dataset') that the text names as training data: not negated, not evaluated on."""
+    found = [
+        match.group(0)
+        for match in NAMED_CORPORA.finditer(text)
+        if not negated(text, match.start(), 80) and not evaluated_on(text, match.start())
+    ]
+    if ids:
+        found += [name for name, at in _dataset_ids(text) if not evaluated_on(text, at)]
+    return found
+
+
+def _dataset_ids(text: str) -> Iterator[tuple[str, int]]:
+    """`org/name` ids written as code or called a dataset ("the org/name dataset")."""
+    for match in DATASET_ID.finditer(text):
+        name, start, end = match.group(1), match.start(), match.end()
+        if name.lower() in NOT_IDS:
+            continue
+        quoted = text[start - 1 : start] == "`" and text[end : end + 1] == "`"
+        near = text[max(0, start - 20) : start] + text[end : end + 20]
+        if quoted or re.search(r"\bdatasets?\b", near, re.IGNORECASE):
+            yield name, start
+
+
+def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:
+    """The section's definition lines with a data label ("Dataset:", "Training data:"),
+    as (label, value); lines in code fences are not definitions."""
+    fence = False
+    for line in section.text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else DEFINITION.match(line)
+        if match is None:
+            continue
+        label = match.group(1).strip(" \t*_`")
+        if DATA_LABEL.fullmatch(label):
+            yield label, match.group(2).strip(" \t*_`")
+
+
+def named_by_definition(value: str) -> list[str]:
+    """What a data definition's value names: corpora, Hub dataset ids, proper names."""
+    corpora = [m.group(0) for m in NAMED_CORPORA.finditer(value)]
+    ids = [m.group(1) for m in DATASET_ID.finditer(value) if m.group(1).lower() not in NOT_IDS]
+    if corpora or ids:
+        return corpora + ids
+    if UNDISCLOSED.search(value):
+        return []
+    return [m.group(0) for m in PROPER_NAME.finditer(value) if m.group(0) not in NOT_NAMES]
+
+
+def training_data_names(
+    ctx: ProbeContext, data: list[str], training: list[str]
+) -> tuple[Name, ...]:
+    """Every dataset or source the card names as its training data, in card order."""
+    key = ("training_data_names", tuple(data), tuple(training))
+    return ctx.cached(key, lambda: tuple(_names(ctx, data, training)))
+
+
+def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
+    card = ctx.card
+    for passage in passages(ctx, data, training):
+        for name in named_in(passage.text, ids=passage.whole):
+            yield Name(name, passage.section)
+    for section in card.sections:
+        values = [value for _, value in definitions(card, section)]
+        if values and not under_evaluation(card, card.section_path(section), training):
+            # (an evaluation section's "Dataset:" is its test set)
+            for value in values:
+                yield from (Name(name, section) for name in named_by_definition(value))
+
+
+@dataclass(frozen=True)
+class Documentation:
+    """Where the card documents its training data, and in how many words."""
+
+    sections: tuple[Section, ...]
+    words: int
+    whole: bool  # a section titled as data (else: sentences about data in training sections)
+
+
+def documented_in_card(
+    ctx: ProbeContext, names: list[str], training: list[str], min_words: int
+) -> Documentation | None:
+    """The card's documentation of its training data when it has `min_words` words: the
+    longest section titled like one of `names`, else the sentences about data in its
+    sections about training (together)."""
+    section, count = best_section(ctx, names)
+    if section is not None and count >= min_words:
+        return Documentation((section,), count, whole=True)
+    sentences = [p for p in passages(ctx, names, training) if not p.whole]
+    total = sum(words(p.text) for p in sentences)
+    if sentences and total >= min_words:
+        return Documentation(tuple(p.section for p in sentences), total, whole=False)
+    return None

@@ -17,6 +17,7 @@ from openaudit.card import (
     Card,
     Section,
     classify_link,
+    count_words,
     parse_card,
 )
 
@@ -286,6 +287,63 @@ def test_template_coverage_without_template_sections() -> None:
     coverage = parse_card("# Intro\nhello").template_coverage()
     assert len(coverage) == len(TEMPLATE_SECTIONS)
     assert not any(filled for _, filled in coverage)
+
+
+# --- comments and words -------------------------------------------------------------
+
+_MARKDOWN_WITH_COMMENTS = st.lists(
+    st.sampled_from(["<!--", "-->", "\n", "\r\n", "# T", "a", " ", "```", "<h2>x</h2>"]),
+    max_size=60,
+).map("".join)
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        # the Hub template's guidance is for whoever edits the card, not content
+        ("## Bias\n\n<!-- This section is meant to convey limitations. -->\n\nReal text.\n",
+         [("Bias", 1, 2)]),
+        ("## Data\n<!--\nmulti-line\nguidance\n-->\n[More Information Needed]\n",
+         [("Data", 1, 0)]),
+        # a heading inside a comment is commented out; line numbers stay the card's own
+        ("<!--\n# Hidden\n-->\n# Shown\nok\n", [("Shown", 4, 1)]),
+        ("- **Regime:** fp16 <!--fp32, bf16 mixed precision-->\n# T\n", [("T", 2, 0)]),
+    ],
+)  # fmt: skip
+def test_html_comments_are_not_card_text(text: str, sections: list[tuple[str, int, int]]) -> None:
+    card = parse_card(text)
+    assert "<!--" not in card.body
+    assert [(s.title, s.line, s.words) for s in card.sections] == sections
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKDOWN_WITH_COMMENTS)
+def test_comments_are_blanked_in_place(text: str) -> None:
+    body = parse_card(text).body
+    original = parse_card(text.replace("<!--", "<!~~")).body  # the same text, no comment
+    assert len(body) == len(original)
+    assert [i for i, c in enumerate(body) if c in "\r\n"] == [
+        i for i, c in enumerate(original) if c in "\r\n"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Three plain words", 3),
+        ("[More Information Needed] two words", 2),
+        ("Use the code below to get started with the model. Then this.", 2),
+        # Chinese and Japanese: two characters to a word, rounded up
+        ("训练数据", 2),
+        ("模型在中英文语料上进行预训练。", 7),
+        ("示例-7B 是一个 Transformer 模型", 6),
+        ("日本語のモデルです", 5),
+        ("模型\uff0c模型\u3002", 2),  # full-width punctuation is no word
+        ("한국어 모델 카드", 3),  # Korean is written with spaces
+    ],
+)
+def test_count_words(text: str, count: int) -> None:
+    assert count_words(text) == count
 
 
 # --- links --------------------------------------------------------------------------

@@ -206,3 +206,136 @@ def test_data_evaluator(
     got, why = ask(name, evidence, **params)
     assert got == answer, why
     assert reason in why
+
+
+# --- where the card names its training data (data.described) --------------------------
+
+HEAD = "---\nlicense: mit\n---\n# M\n"
+# The nouns of a general description, with no source named.
+DESCRIBED = "a mix of publicly available web data, licensed books and synthetic dialogues"
+
+NAMING: list[tuple[str, str, Answer, str]] = [
+    # sections about training in general hold the data's names beside the hardware
+    ("a Training section's prose",
+     "## Training\nIt was trained on 1,500B tokens of RefinedWeb. It ran on 384 GPUs.\n",
+     "yes", "section 'Training' names RefinedWeb as training data"),
+    ("a Training Details section's prose",
+     "## Training Details\nPretrained on FineWeb, The Stack v2 and Wikipedia.\n",
+     "yes", "names FineWeb, The Stack v2, Wikipedia as training data"),
+    ("a Pretraining section", "## Pretraining\nIt saw 2T tokens from SlimPajama.\n",
+     "yes", "section 'Pretraining' names SlimPajama"),
+    ("a bold label inside a Training section",
+     "## Training\n**Training Data** The developers used LAION-2B (en) and subsets of it.\n",
+     "yes", "names LAION-2B"),
+    ("a corpus among a training section's hyperparameters",
+     "## Training procedure\n- learning_rate: 1e-4\n- dataset: c4\n", "yes", "names c4"),
+    # corpora of other modalities
+    ("speech corpora", "## Training Data\nLibriSpeech (960 h), VoxPopuli and Common Voice.\n",
+     "yes", "names LibriSpeech, VoxPopuli, Common Voice"),
+    ("image corpora", "## Training Data\nCOCO 2017 train and the Flickr30k training split.\n",
+     "yes", "names COCO, Flickr30k"),
+    # definition lines, wherever they stand
+    ("a timm-style Dataset line", "## Model Details\n- **Dataset:** ImageNet-1k\n",
+     "yes", "section 'Model Details' names ImageNet-1k"),
+    ("a Training data line naming an unlisted set",
+     "## Model Details\n- Training data: OpenOrca (GPT-4 completions)\n",
+     "yes", "names OpenOrca as training data"),
+    ("a dataset id in a code span", "## Training Data\nWe use `org/web-corpus` (filtered).\n",
+     "yes", "names org/web-corpus"),
+    ("a corpus inside a dataset id is named by the id",
+     "## Training Data\nThe HuggingFaceFW/fineweb-edu dataset.\n",
+     "yes", "names HuggingFaceFW/fineweb-edu as"),
+    ("trained on one set, evaluated on another",
+     "## Training\nTrained on LAION-2B and evaluated on COCO.\n", "yes", "names LAION-2B as"),
+    ("the Trainer's training and evaluation data section",
+     "## Training and evaluation data\nThe imdb train split.\n", "yes", "names imdb"),
+    # negative twins: no source named, or named only as a benchmark
+    ("a general description in a Training section", f"## Training\nTrained on {DESCRIBED}.\n",
+     "no", "names no datasets or corpora"),
+    ("a benchmark in an Evaluation section", "## Evaluation\nWe evaluate on COCO and Flickr30k.\n",
+     "no", "names no datasets"),
+    ("a benchmark in a Training section's evaluation sentence",
+     "## Training\nTrained on our own photos and evaluated on COCO val2017.\n", "no", "names no"),
+    ("a score on a set after training", "## Training\nAccuracy on SQuAD is 88 after training.\n",
+     "no", "names no"),
+    ("a Dataset line under Evaluation", "## Evaluation\n- **Dataset:** ImageNet-1k val\n",
+     "no", "names no"),
+    ("a Dataset line naming nothing", "## Model Details\n- **Dataset:** Internal MyCorp crawl\n",
+     "no", "names no"),
+    ("a placeholder Dataset line", "## Model Details\n- **Training data:** TBD\n", "no",
+     "names no"),
+    ("a corpus named only as not used", "## Training\nIt was not trained on The Pile.\n", "no",
+     "names no"),
+    ("a corpus outside any training section", "## Uses\nAnswer questions about Wikipedia.\n",
+     "no", "names no"),
+    ("a model named after its data", "## Training\nWe fine-tuned Flan-T5 on our documents.\n",
+     "no", "names no"),
+    ("a plain org/name that is no dataset", "## Training Data\nText and/or code.\n", "no",
+     "names no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "reason"), [c[1:] for c in NAMING], ids=[c[0] for c in NAMING]
+)
+def test_training_data_named_where_the_card_names_it(
+    body: str, answer: Answer, reason: str
+) -> None:
+    got, why = ask("data_sources_named", ev(HEAD + body))
+    assert (got, reason in why) == (answer, True), why
+
+
+LINKED: list[tuple[str, str, Answer]] = [
+    ("a Hub dataset linked in a Training section",
+     "## Training\nWe tuned it on [our set](https://huggingface.co/datasets/org/set).\n", "yes"),
+    ("a Hub dataset linked as a Training section's validation set",
+     "## Training\nWe validated on [a bench](https://huggingface.co/datasets/org/bench).\n", "no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "answer"), [c[1:] for c in LINKED], ids=[c[0] for c in LINKED])
+def test_hub_dataset_links_in_training_sections(body: str, answer: Answer) -> None:
+    assert ask("datasets_declared", ev(HEAD + body))[0] == answer
+
+
+# --- where the training data is documented (docs.data_documented) -----------------------
+
+FORTY = " ".join(["data"] * 40)
+DOCS = {"names": ["Training Data", "Training Details", "Data"], "min_words": 40}
+DECLARED = "---\ndatasets: [org/a, org/b]\n---\n# M\n## Pretraining data\nTwo corpora.\n"
+TEMPLATE_DATA = (
+    "## Training Data\n\n<!-- This should link to a Dataset Card, perhaps with a short stub of "
+    "information on what the training data is all about as well as documentation related to "
+    "data pre-processing or additional filtering. -->\n\n[More Information Needed]\n"
+)
+
+DOCUMENTED: list[tuple[str, Evidence, Answer, str]] = [
+    ("a data section of 40 words", ev(HEAD + f"## Training Data\n{FORTY}\n"), "yes",
+     "section 'Training Data' has 40 words"),
+    ("40 words of data sentences in a Training section",
+     ev(HEAD + f"## Training\nThe corpus: {FORTY}.\nIt ran on 64 GPUs for a week.\n"), "yes",
+     "the sentences about the training data in 'Training' have 42 words"),
+    ("a Training section of hardware only",
+     ev(HEAD + "## Training\n" + "It ran on 64 GPUs for a week. " * 8 + "\n"), "no",
+     "and the card declares no datasets"),
+    ("the declared datasets' cards, found on the Hub", ev(DECLARED, ds("org/a"), ds("org/b")),
+     "yes", "the declared datasets' cards document the data: org/a, org/b (found on the Hub)"),
+    ("the declared datasets' cards, not read", ev(DECLARED, source="local"), "unknown",
+     "section 'Pretraining data' has 2 words (placeholders excluded), fewer than 40; the "
+     "declared datasets' cards were not read: org/a (not looked up), org/b (not looked up)"),
+    ("the declared datasets, not on the Hub",
+     ev(DECLARED, ds("org/a", status="not_found"), ds("org/b", status="not_found")), "no",
+     "the declared datasets are not on the Hub: org/a, org/b"),
+    ("the template's comment is not documentation", ev(HEAD + TEMPLATE_DATA), "no",
+     "section 'Training Data' has 0 words"),
+    ("metadata that does not parse may declare datasets", ev("---\ndatasets: [\n---\n# M\n"),
+     "unknown", "could not be read"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "answer", "reason"), [c[1:] for c in DOCUMENTED], ids=[c[0] for c in DOCUMENTED]
+)
+def test_training_data_documented(evidence: Evidence, answer: Answer, reason: str) -> None:
+    got, why = ask("data_documented", evidence, **DOCS)
+    assert (got, reason in why) == (answer, True), why

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.resources
+import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from openaudit.cli.app import app
 from openaudit.evidence import Evidence, RepoFile
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.registry import get_evaluator, run
@@ -334,3 +340,26 @@ def test_a_huge_results_section_is_read_in_one_pass() -> None:
     patterns quadratic again, this alone would take about a minute."""
     body = "# M\n## Evaluation Results\n" + "a" * 200_000 + "\n" + "![" * 20_000 + "\n"
     assert ask("evaluation_results", ev(body + "x://" * 20_000))[0] == "no"
+
+
+def test_the_unfilled_hub_template_documents_neither_data_nor_limitations(
+    tmp_path: Path,
+) -> None:
+    """The template's HTML comments and default sentences are guidance, not text: an
+    audit of the unfilled template (through the CLI) finds no data documentation and
+    no limitations section, though its comments under both run to dozens of words."""
+    template = importlib.resources.files("huggingface_hub") / "templates" / "modelcard_template.md"
+    text = re.sub(r'\{\{\s*\w+\s*\|\s*default\("((?:[^"\\]|\\.)*)",\s*true\s*\)\s*\}\}', r"\1",
+                  template.read_text(encoding="utf-8"))  # fmt: skip
+    text = re.sub(r"\{\{[^}]*\}\}", "demo", text.replace("{{ card_data }}", "license: mit"))
+    (tmp_path / "README.md").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, [str(tmp_path), "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    findings = {
+        finding["probe"]: finding
+        for layer in json.loads(result.stdout)["models"][0]["layers"]
+        for finding in layer["findings"]
+    }
+    assert findings["docs.limitations"]["answer"] == "no"
+    assert findings["docs.data_documented"]["answer"] == "no"
+    assert "fewer than 40" in findings["docs.data_documented"]["reason"]

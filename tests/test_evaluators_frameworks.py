@@ -109,6 +109,11 @@ ARCH_REFERENCE = (
     "## Model Architecture\nWith [rotary embeddings](https://arxiv.org/abs/2104.09864).\n"
 )
 SHORT_DATA = "## Training Data\nWeb text.\n"
+# Sentences about data (48 words) beside hardware, in a section about training in general.
+TRAINING_DATA_PROSE = (
+    "## Training\nThe pretraining data: " + filler(40) + ".\nThe data was deduplicated.\n"
+    "Training ran on 256 GPUs for two weeks.\n"
+)
 SAMPLES = "## Sample Outputs\n" + filler(25) + "\n"
 SHORT_SAMPLES = "## Examples\nSee below.\n"
 RESULTS_TABLE = "## Evaluation\n| task | score |\n|---|---|\n| arc | 0.5 |\n"
@@ -378,6 +383,8 @@ MOF_COMPONENT: list[Case] = [
         "non-commercial", "not_open"),
     mof("data section too short", ev(MIT + SHORT_DATA), "data_card", "document", "no",
         "no training-data section", "missing"),
+    mof("data sentences in a Training section", ev(MIT + TRAINING_DATA_PROSE), "data_card",
+        "document", "yes", "section 'Training' (48 words about data)", "included"),
     mof("data card, gated card unread", gated_unread(), "data_card", "document", "unknown",
         "README is gated", "unknown"),
     # technical_report, research_paper (document)
@@ -649,8 +656,14 @@ EOSAI: list[EosaiRow] = [
     ("corpora named only as not used", ev(MIT + "## Training Data\nUnlike most models, it was"
         " not trained on Common Crawl or The Pile.\n"), "datasources_endmodel", ("no", "no"),
      "no training data named or described", "closed"),
+    ("corpus named in a Training section", ev(MIT + "## Training\nOn SlimPajama, 8 GPUs.\n"),
+     "datasources_endmodel", ("no", "yes"), "section 'Training' names SlimPajama", "partial"),
+    ("corpus named in a timm-style Dataset line",
+     ev(MIT + "## Model Details\n- **Dataset:** ImageNet-1k\n"), "datasources_endmodel",
+     ("no", "yes"), "names ImageNet-1k as training data", "partial"),
     ("corpus named in the training-data section", ev(MIT + CORPUS_NAMED),
-     "datasources_endmodel", ("no", "yes"), "names ShareGPT as training data; named, but not published", "partial"),
+     "datasources_endmodel", ("no", "yes"),
+     "names ShareGPT as training data; named, but not published", "partial"),
     ("data, gated card unread", gated_unread(), "datasources_endmodel", ("unknown", "unknown"),
      "README is gated", "unknown"),
     # datasources_basemodel: the base model's datasets, else this model's
@@ -793,6 +806,9 @@ EOSAI: list[EosaiRow] = [
     ("datasheet: data section", ev(MIT + DATA_SECTION), "datasheet", ("no", "yes"),
      "data described in 'Training Data'", "partial"),
     ("no datasheet", ev(MIT), "datasheet", ("no", "no"), "no training data named", "closed"),
+    ("data documented in a Training section's sentences", ev(MIT + TRAINING_DATA_PROSE),
+     "datasheet", ("no", "yes"), "data described in 'Training' but no datasets named",
+     "partial"),
     ("a named corpus is no datasheet", ev(MIT + CORPUS_NAMED), "datasheet", ("no", "no"),
      "no training data named or described", "closed"),
     ("datasheet, gated card unread", gated_unread(), "datasheet", ("unknown", "unknown"),

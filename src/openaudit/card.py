@@ -210,6 +210,11 @@ class Card:
             parts.append(sub.text)
         return "\n\n".join(part for part in parts if part)
 
+    def section_words(self, section: Section) -> int:
+        """Words of the section and its sub-sections, as `count_words` counts them (the
+        sub-sections' headings are titles, not text)."""
+        return sum(part.words for part in (section, *self._subsections(section)))
+
     def links_of(self, *kinds: LinkKind) -> tuple[Link, ...]:
         """The links of the given kinds, in card order."""
         return tuple(link for link in self.links if link.kind in kinds)

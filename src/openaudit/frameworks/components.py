@@ -49,13 +49,14 @@ from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
+    Documentation,
     documented_in_card,
 )
 from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
-    from openaudit.card import Link, Section
+    from openaudit.card import Link
 
 # card: the card says it is published; named: the card names it without a Hub id;
 # read: in the repo or card, but concluded by reading (no field or file says it)
@@ -133,21 +134,22 @@ def final_parameters(ctx: ProbeContext) -> Found | Outcome:
 
 
 @once_per_model
-def data_section(ctx: ProbeContext) -> tuple[Section, int] | None:
+def data_section(ctx: ProbeContext) -> Documentation | None:
     """Where the card documents its training data, in at least 40 words: its training-data
-    section, else its training sections' sentences about data (the first such section,
-    and the words of them all)."""
+    section, else its training sections' sentences about data (all of them together)."""
     if not ctx.readme_read:
         return None
-    found = documented_in_card(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES, 40)
-    return (found.sections[0], found.words) if found is not None else None
+    return documented_in_card(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES, 40)
 
 
 def _data_card(ctx: ProbeContext) -> Found | Outcome:
     if described := data_section(ctx):
-        section, count = described
-        what = f"data described in section '{section.title}' ({count} words)"
-        return ("repo", what, (ctx.section(section),))
+        section = described.sections[0]
+        if described.whole:
+            what = f"data described in section '{section.title}' ({described.words} words)"
+            return ("repo", what, (ctx.section(section),))
+        what = f"data described in section '{section.title}' ({described.words} words about data)"
+        return ("read", what, tuple(map(ctx.section, described.sections)))
     if ctx.dataset_licenses:
         return ("datasets", "dataset cards of the linked datasets", ())
     if not ctx.readme_read:

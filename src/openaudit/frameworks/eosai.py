@@ -181,9 +181,10 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
             why = f"{scope}: {corpora.reason}; named, but not published as datasets"
             return _concluded("partial", why, *corpora.citations)
         if described := data_section(ctx):
-            section, _ = described
+            section = described.sections[0]
             why = f"{scope}: data described in '{section.title}' but no datasets named"
-            return _rated("partial", why, ctx.section(section))
+            rate = _rated if described.whole else _concluded  # sentences picked by reading
+            return rate("partial", why, *map(ctx.section, described.sections))
         if not ctx.metadata_known:
             unread = no_metadata(ctx)
             return _between("closed", "open", f"{scope}: {unread.reason}", *unread.citations)

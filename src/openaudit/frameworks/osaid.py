@@ -34,9 +34,9 @@ def _data_information(ctx: ProbeContext) -> Outcome:
     found = [f"datasets {', '.join(names[:3])}"] if names else []
     cites = [ctx.field("datasets", names)] if names else []
     if described := data_section(ctx):
-        section, count = described
-        found.append(f"section '{section.title}' ({count} words)")
-        cites.append(ctx.section(section))
+        section = described.sections[0]
+        found.append(f"section '{section.title}' ({described.words} words)")
+        cites += map(ctx.section, described.sections)
     if found:
         why = (f"data information found ({'; '.join(found)}); whether it lets a skilled "
                "person build a substantially equivalent system needs a person")  # fmt: skip

@@ -25,7 +25,6 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_metadata,
     no_readme,
     quote,
-    words,
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -198,7 +197,7 @@ def best_section(ctx: ProbeContext, names: list[str]) -> tuple[Section | None, i
     for name in names:
         section = ctx.card.find_section(name)
         if section is not None:
-            count = words(ctx.card.section_text(section))
+            count = ctx.card.section_words(section)
             if count > best[1]:
                 best = (section, count)
     return best

@@ -59,7 +59,10 @@ NAMED_CORPORA = re.compile(
     # speech
     r"|libri ?speech|multilingual libri ?speech|libri ?light|common ?voice|vox ?populi"
     r"|giga ?speech|people's speech|switchboard|wenet ?speech|vox ?celeb\d?|ted-?lium"
-    r"|spgi ?speech|lj ?speech|vctk|aishell(?:-\d)?)\b",
+    r"|spgi ?speech|lj ?speech|vctk|aishell(?:-\d)?)\b"
+    # not a model named after its data: Flan-T5, Dolly-v2-12b, OpenHermes-2.5-Mistral-7B
+    r"(?![-_ ]?(?:t5|ul2)\b|[-_](?:\d+(?:\.\d+)?[bm]\b|\d+(?:\.\d+)?[-_]|v\d+(?:\.\d+)?[-_]\d"
+    r"|mistral|llama|pythia|sft))",
     re.IGNORECASE,
 )
 
@@ -77,7 +80,7 @@ DATA_WORDS = re.compile(
 TRAINING_CUE = re.compile(r"\b(?:pre-?)?train\w*|\bfine-?tun\w*|\btuned\b|\blearn", re.I)
 EVALUATION_CUE = re.compile(
     r"\bevaluat\w*|\bbenchmark\w*|\bvalidat\w*|\btest(?:s|ed|ing)?\b|\bheld[- ]out\b"
-    r"|\bleaderboard",
+    r"|\bleaderboard|\baccuracy\b|\bresults?\b",
     re.IGNORECASE,
 )
 SENTENCE_REACH = 240  # characters looked at on each side of a name for its sentence
@@ -186,12 +189,16 @@ def evaluated_on(text: str, at: int) -> bool:
 
 def named_in(text: str, *, ids: bool) -> list[str]:
     """Public corpora (and with `ids`, Hub dataset ids in code spans or beside the word
-    'dataset') that the text names as training data: not negated, not evaluated on."""
-    found = [
-        match.group(0)
-        for match in NAMED_CORPORA.finditer(text)
-        if not negated(text, match.start(), 80) and not evaluated_on(text, match.start())
-    ]
+    'dataset') that the text names as training data: not negated, not evaluated on. A
+    corpus named inside an `org/name` id is named by the id."""
+    tokens = [(m.start(1), m.end(1), m.group(1)) for m in DATASET_ID.finditer(text)]
+    found = []
+    for match in NAMED_CORPORA.finditer(text):
+        at = match.start()
+        if negated(text, at, 80) or evaluated_on(text, at):
+            continue
+        token = next((name for start, end, name in tokens if start <= at < end), None)
+        found.append(token or match.group(0))
     if ids:
         found += [name for name, at in _dataset_ids(text) if not evaluated_on(text, at)]
     return found
@@ -232,7 +239,8 @@ def named_by_definition(value: str) -> list[str]:
         return corpora + ids
     if UNDISCLOSED.search(value):
         return []
-    return [m.group(0) for m in PROPER_NAME.finditer(value) if m.group(0) not in NOT_NAMES]
+    outside = re.sub(r"\([^()]*\)", " ", value)  # "(GPT-4 completions)" qualifies the name
+    return [m.group(0) for m in PROPER_NAME.finditer(outside) if m.group(0) not in NOT_NAMES]
 
 
 def training_data_names(

@@ -309,6 +309,14 @@ TEMPLATE_DATA = (
     "data pre-processing or additional filtering. -->\n\n[More Information Needed]\n"
 )
 
+TUNED = "---\ndatasets: [org/a]\nbase_model: org/base\n---\n# M\n"
+
+
+def base(status: str = "ok", datasets: list[str] | None = None) -> LinkedRepo:
+    data = {"datasets": datasets} if datasets else {}
+    return LinkedRepo("org/base", "model", status, card_data=data)  # type: ignore[arg-type]
+
+
 DOCUMENTED: list[tuple[str, Evidence, Answer, str]] = [
     ("a data section of 40 words", ev(HEAD + f"## Training Data\n{FORTY}\n"), "yes",
      "section 'Training Data' has 40 words"),
@@ -326,6 +334,18 @@ DOCUMENTED: list[tuple[str, Evidence, Answer, str]] = [
     ("the declared datasets, not on the Hub",
      ev(DECLARED, ds("org/a", status="not_found"), ds("org/b", status="not_found")), "no",
      "the declared datasets are not on the Hub: org/a, org/b"),
+    # a derivative's declared datasets are what it was tuned on: with its base's data
+    # unnamed, their cards do not document all its training data
+    ("a fine-tune's datasets, its base names none",
+     ev(TUNED, ds("org/a"), base_models=(base(),)), "no",
+     "the declared datasets' cards (org/a) leave out the base model's data: base org/base "
+     "names no training datasets"),
+    ("a fine-tune's datasets, its base names its own",
+     ev(TUNED, ds("org/a"), base_models=(base(datasets=["org/web"]),)), "yes",
+     "document the data: org/a"),
+    ("a fine-tune's datasets, its base not looked up",
+     ev(TUNED, ds("org/a"), base_models=(base(status="skipped"),)), "unknown",
+     "no card was read for base org/base (skipped)"),
     ("the template's comment is not documentation", ev(HEAD + TEMPLATE_DATA), "no",
      "section 'Training Data' has 0 words"),
     ("metadata that does not parse may declare datasets", ev("---\ndatasets: [\n---\n# M\n"),

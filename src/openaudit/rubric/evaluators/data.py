@@ -170,8 +170,19 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
     cites = [field, *(Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in found)]
     if read:
         shown = ", ".join(repo.repo_id for repo in read)
-        why = f"the declared datasets' cards document the data: {shown} (found on the Hub)"
-        return Outcome.yes(why, *cites, inferred=True)
+        base = base_data_named(ctx)
+        if base.answer == "yes":
+            why = f"the declared datasets' cards document the data: {shown} (found on the Hub)"
+            return Outcome.yes(why, *cites, inferred=True)
+        # A derivative's declared datasets are what it was tuned on: their cards document
+        # the training data only together with its base model's (as data.base_data asks).
+        why = f"{card}; the declared datasets' cards ({shown}) leave out the base model's data: "
+        bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+        base_unread = not bases or any(repo.status in ("error", "skipped") for repo in bases)
+        every = (*card_cites, *cites, *base.citations)
+        if base_unread and not implied_base(ctx):
+            return Outcome.unknown(why + base.reason, *every)
+        return Outcome.no(why + base.reason, *every, inferred=True)
     unread = [f"{r.repo_id} ({r.problem or r.status})" for r in found if r.status != "not_found"]
     unread += [f"{name} (not looked up)" for name in declared if name.lower() not in repos]
     if unread:

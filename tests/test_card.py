@@ -239,6 +239,12 @@ def test_section_text_includes_sub_sections_only() -> None:
 # --- placeholders and template coverage ---------------------------------------------
 
 
+def test_chinese_titles_match_by_characters() -> None:
+    card = parse_card("# 示例\n## 预训练数据\nx\n## 评测结果\ny\n## 局限性\nz\n")
+    found = [card.find_section(name) for name in ("训练数据", "评测", "局限", "数据集")]
+    assert [s.title if s else None for s in found] == ["预训练数据", "评测结果", "局限性", None]
+
+
 @pytest.mark.parametrize(
     ("text", "count"),
     [

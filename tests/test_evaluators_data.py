@@ -234,6 +234,9 @@ NAMING: list[tuple[str, str, Answer, str]] = [
      "yes", "names LibriSpeech, VoxPopuli, Common Voice"),
     ("image corpora", "## Training Data\nCOCO 2017 train and the Flickr30k training split.\n",
      "yes", "names COCO, Flickr30k"),
+    ("a Chinese pretraining-data section",
+     "## 预训练数据\n语料包括 Common Crawl 中文子集和 WuDaoCorpora。\n", "yes",
+     "section '预训练数据' names Common Crawl, WuDaoCorpora"),
     # definition lines, wherever they stand
     ("a timm-style Dataset line", "## Model Details\n- **Dataset:** ImageNet-1k\n",
      "yes", "section 'Model Details' names ImageNet-1k"),

@@ -202,6 +202,11 @@ def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("substantive", "card_substantive", ev(FULL), {}, "yes", "words in 8 sections"),
     ("too short", "card_substantive", ev("# M\nA model."), {}, "no", "fewer than 150"),
+    # Chinese is written without spaces: two characters count as a word
+    ("a Chinese card of 320 characters", "card_substantive", ev("# 模型\n" + "模型训练" * 80),
+     {}, "yes", "162 words in 1 sections"),
+    ("a Chinese card of 160 characters", "card_substantive", ev("# 模型\n" + "模型训练" * 40),
+     {}, "no", "the card has 82 words, fewer than 150"),
     ("unfilled template", "card_substantive", ev(TEMPLATE), {}, "no",
      "4 of 5 sections hold only template placeholders"),
     ("no readme", "card_substantive", ev(None), {}, "no", "no README"),

@@ -417,8 +417,13 @@ _STOP_WORDS = frozenset({"and", "the"})
 
 @lru_cache(maxsize=4096)
 def _normalise_title(title: str) -> str:
-    """Lowercase words of a title, punctuation and 'and'/'the' dropped."""
-    words = re.sub(r"[\W_]+", " ", title.lower()).split()
+    """Lowercase words of a title, punctuation and 'and'/'the' dropped; each Chinese or
+    Japanese character is a word of its own (those scripts put no spaces between words,
+    so "训练数据" is found in "预训练数据")."""
+    title = title.lower()
+    if not title.isascii():
+        title = _UNSPACED.sub(r" \g<0> ", title)
+    words = re.sub(r"[\W_]+", " ", title).split()
     return " ".join(word for word in words if word not in _STOP_WORDS)
 
 

@@ -24,7 +24,7 @@ from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
-EVAL_SECTIONS = ["Evaluation", "Results", "Benchmarks", "Benchmark", "Performance"]
+EVAL_SECTIONS = ["Evaluation", "Results", "Benchmarks", "Benchmark", "Performance", "评测", "评估"]
 # "Training results" (the Trainer's loss log) and "Training and evaluation data" share
 # words with evaluation sections but hold no evaluation results.
 NOT_EVAL_TITLE = re.compile(r"\btrain|\bdata(?:sets?)?\s*$", re.IGNORECASE)
@@ -329,7 +329,7 @@ PAPER_FORTHCOMING = re.compile(
     r"|\bwill be (?:released|published|available)\b|\bto be (?:released|published)\b)",
     re.IGNORECASE,
 )
-CITATION_TITLES = ("Citation", "Citations", "Cite", "BibTeX", "Reference", "How to cite")
+CITATION_TITLES = ("Citation", "Citations", "Cite", "BibTeX", "Reference", "How to cite", "引用")
 
 
 @once_per_model

@@ -33,12 +33,30 @@ DATA_SECTION_NAMES = [
     "Data",
     "Corpus",
     "Corpora",
+    "训练数据",  # training data (also 预训练数据, pretraining data)
+    "数据集",  # dataset
+    "语料",  # corpus
 ]
 # Sections about training in general: only their sentences about data are.
-TRAINING_SECTION_NAMES = ["Training", "Pretraining", "Pre-training", "Fine-tuning", "Finetuning"]
+TRAINING_SECTION_NAMES = [
+    "Training",
+    "Pretraining",
+    "Pre-training",
+    "Fine-tuning",
+    "Finetuning",
+    "训练",  # training (also 预训练, pretraining)
+]
 # "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
 # training too ("Training and evaluation data", "Training results") is about training.
-EVALUATION_SECTION_NAMES = ("Evaluation", "Testing", "Benchmark", "Benchmarks", "Results")
+EVALUATION_SECTION_NAMES = (
+    "Evaluation",
+    "Testing",
+    "Benchmark",
+    "Benchmarks",
+    "Results",
+    "评测",  # evaluation (评测结果: evaluation results)
+    "评估",  # assessment
+)
 
 # Public corpora and data collections, of text, code, images, video and speech. Benchmarks
 # that are only ever test sets are not here; sets used both ways (LibriSpeech, SQuAD) are,

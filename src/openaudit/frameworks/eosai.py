@@ -34,6 +34,7 @@ from openaudit.rubric.evaluators.documentation import (
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     declared_datasets,
+    definition_lines,
     licence_unreadable,
     no_licence_grant,
     no_metadata,
@@ -301,9 +302,6 @@ def _training_run(ctx: ProbeContext) -> Section | None:
 ARCH_SECTIONS = ["Model Architecture", "Architecture", "Technical Specifications", "Model Details"]
 HARDWARE_SECTIONS = ["Hardware", "Compute Infrastructure", "Training Infrastructure", "Compute"]
 ARCH_FILES = ["config.json", "params.json", "*/config.json"]
-# Definition lines ("**Architecture:** ...", "- Training hardware: 512 H100 GPUs"): a short
-# label, a colon, the value. Bold markers may sit on either side of the colon.
-DEFINITION = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]+)?([^:\n]{1,60}):(.*)")
 ARCH_LABEL = re.compile(r"\barchitecture\b", re.IGNORECASE)
 HARDWARE_LABEL = re.compile(
     r"\bhardware\b|\b(?:compute|training)\s+infrastructure\b"
@@ -316,15 +314,7 @@ MIN_VALUE_WORDS = 3  # "8 A100s" says too little, as a 2-word section would
 
 def _definition(ctx: ProbeContext, label: re.Pattern[str]) -> str | None:
     """The first card line defining a label like `label` with a substantive value."""
-    fence = False
-    for line in ctx.card.body.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        match = None if fence else DEFINITION.match(line)
-        if match is None:
-            continue
-        name = match.group(1).strip(" \t*_`")
-        value = match.group(2).strip(" \t*_`")
+    for name, value in definition_lines(ctx.card.body):
         short = len(name.split()) <= MAX_LABEL_WORDS
         if short and label.search(name) and words(value) >= MIN_VALUE_WORDS:
             return f"{name}: {value}"[:120]

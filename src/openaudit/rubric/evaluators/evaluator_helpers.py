@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -185,3 +185,20 @@ def link_cites(links: Iterable[Link], limit: int = 5) -> tuple[Citation, ...]:
         Citation("README.md", link.target or link.text or None, link.url)
         for link in islice(links, limit)
     )
+
+
+# Definition lines ("**Architecture:** ...", "- Training hardware: 512 H100 GPUs"): a short
+# label, a colon, the value. Bold markers may sit on either side of the colon.
+DEFINITION = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]+)?([^:\n]{1,60}):(.*)")
+
+
+def definition_lines(text: str) -> Iterator[tuple[str, str]]:
+    """The definition lines of `text` as (label, value), markup stripped; lines in code
+    fences are not definitions."""
+    fence = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else DEFINITION.match(line)
+        if match is not None:
+            yield match.group(1).strip(" \t*_`"), match.group(2).strip(" \t*_`")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from openaudit import textsearch
 from openaudit.card import Card, Section
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.evaluator_helpers import negated, words
+from openaudit.rubric.evaluators.evaluator_helpers import definition_lines, negated, words
 from openaudit.rubric.evaluators.generic import best_section
 
 # Sections about the training data: all their text is about it.
@@ -105,9 +105,7 @@ SENTENCE_REACH = 240  # characters looked at on each side of a name for its sent
 # A Hub dataset id, `org/name`, not inside a URL or a path.
 DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
 NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
-# Definition lines ("- **Dataset:** ImageNet-1k", "Training data: ..."): a short label,
-# a colon, the value. Bold markers may sit on either side of the colon.
-DEFINITION = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]+)?([^:\n]{1,60}):(.*)")
+# The labels of definition lines naming data ("- **Dataset:** ImageNet-1k").
 DATA_LABEL = re.compile(
     r"(?:(?:pre-?|fine-?)?train(?:ing)?|fine-?tun(?:e|ing)|source|instruction)?[ \t]*"
     r"(?:data(?:sets?)?|corp(?:us|ora))",
@@ -237,16 +235,9 @@ def _dataset_ids(text: str) -> Iterator[tuple[str, int]]:
 def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:
     """The section's definition lines with a data label ("Dataset:", "Training data:"),
     as (label, value); lines in code fences are not definitions."""
-    fence = False
-    for line in section.text.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        match = None if fence else DEFINITION.match(line)
-        if match is None:
-            continue
-        label = match.group(1).strip(" \t*_`")
+    for label, value in definition_lines(section.text):
         if DATA_LABEL.fullmatch(label):
-            yield label, match.group(2).strip(" \t*_`")
+            yield label, value
 
 
 def named_by_definition(value: str) -> list[str]:

@@ -810,7 +810,7 @@ EOSAI: list[EosaiRow] = [
      "datasheet", ("no", "yes"), "data described in 'Training' but no datasets named",
      "partial"),
     ("a named corpus is no datasheet", ev(MIT + CORPUS_NAMED), "datasheet", ("no", "no"),
-     "no training data named or described", "closed"),
+     "named, but not documented", "closed"),
     ("datasheet, gated card unread", gated_unread(), "datasheet", ("unknown", "unknown"),
      "README is gated", "unknown"),
     ("datasheet, metadata does not parse", ev(BAD_METADATA), "datasheet",

@@ -186,6 +186,9 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
             why = f"{scope}: data described in '{section.title}' but no datasets named"
             rate = _rated if described.whole else _concluded  # sentences picked by reading
             return rate("partial", why, *map(ctx.section, described.sections))
+        if not sources and (named := data_sources_named(ctx, DATA_SECTION_NAMES)).answer == "yes":
+            why = f"{scope}: {named.reason}; named, but not documented"
+            return _concluded("closed", why, *named.citations)
         if not ctx.metadata_known:
             unread = no_metadata(ctx)
             return _between("closed", "open", f"{scope}: {unread.reason}", *unread.citations)

@@ -28,6 +28,7 @@ from openaudit.verdict import LayerResult, Level, Outcome
 if TYPE_CHECKING:
     from openaudit.rubric.context import ProbeContext
     from openaudit.rubric.model import ProbeSpec, Rubric
+    from openaudit.scan.probe_memo import ProbeMemo
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,15 @@ class BoundRubric:
         )
         return cls(rubric, tuple(bound), by_layer)
 
-    def levels(self, ctx: ProbeContext) -> Levels:
-        """The rubric's levels over one model's context (answers as `evaluate()` gives them)."""
-        results = self._results(ctx)
+    def levels(self, ctx: ProbeContext, memo: ProbeMemo | None = None) -> Levels:
+        """The rubric's levels over one model's context (answers as `evaluate()` gives them).
+
+        `memo` (a scan's, made for this rubric) answers probes whose inputs an earlier
+        model of the scan had (probe_memo.py).
+        """
+        if memo is not None and memo.rubric is not self:
+            raise ValueError("the probe memo was made for another rubric")
+        results = memo.results(ctx) if memo is not None else self._results(ctx)
         rubric = self.rubric
         extras = framework_extras(rubric, results)
         layers = []

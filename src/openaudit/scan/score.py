@@ -22,6 +22,7 @@ from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.registry import get_evaluator
 from openaudit.scan import rows
 from openaudit.scan.levels import BoundRubric, Levels
+from openaudit.scan.probe_memo import ProbeMemo
 from openaudit.scan.rows import row_evidence
 from openaudit.sources.config_files import CONFIG_FILES
 from openaudit.verdict import LAYERS
@@ -49,12 +50,14 @@ class Rubrics:
     eosai: Rubric
     needs: dict[str, frozenset[str]]  # per default layer, the kinds of evidence it reads
     bound: tuple[BoundRubric, BoundRubric, BoundRubric]  # default, MOF, EOSAI
+    # the default rubric's answers shared across the models of a scan (None: no memo)
+    memo: ProbeMemo | None
 
     @classmethod
     def of(cls, default: Rubric, mof: Rubric, eosai: Rubric) -> Rubrics:
         """The rubrics, with what each default layer reads worked out once."""
         bound = (BoundRubric.of(default), BoundRubric.of(mof), BoundRubric.of(eosai))
-        return cls(default, mof, eosai, _layer_needs(default), bound)
+        return cls(default, mof, eosai, _layer_needs(default), bound, ProbeMemo(bound[0]))
 
     @property
     def eosai_dimensions(self) -> tuple[str, ...]:
@@ -173,7 +176,7 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     try:
         # one context: the card, licence and lineage are worked out once for all three
         ctx = ProbeContext(found.evidence)
-        default = rubrics.bound[0].levels(ctx)
+        default = rubrics.bound[0].levels(ctx, rubrics.memo)
         # of MOF and EOSAI a scan keeps the class and the dimensions, not their layers
         mof, eosai = (bound.framework(ctx) for bound in rubrics.bound[1:])
         out.update(_layers(default))

@@ -1,0 +1,221 @@
+"""Probe answers shared across the models of a scan, keyed by what each evaluator reads.
+
+Over the whole Hub many models give a probe exactly the same inputs: the same declared
+licence and tags, no card text, the same file listing. A scan answers such a probe
+once and reuses the answer for every later model with the same inputs.
+
+Correctness rests on the declarations below: `READS` names, per evaluator, the parts
+of the evidence it reads of a model without card text (the only models the memo
+serves: card texts are unique, and keeping them would cost memory). The key of an
+answer is the probe and the values of exactly those parts, so two models share an
+answer only when the evaluator could not tell them apart. tests/test_scan_memo.py
+proves the declarations complete (it records what every probe of the shipped
+rubrics touches over the fixture models) and that the levels are the same with the
+memo and without it. An evaluator missing from `READS` is never memoised.
+
+A memoised answer keeps its answer, reason, grade and basis but no citations: a scan
+keeps none, and a citation names its model (URLs carry the repo id and sha), so no
+model's result can carry another model's identifiers. Identifiers are read only to
+build citations (tests/test_scan_memo.py checks that changing them changes nothing
+else); where a probe's answer really depends on the model's id, its declaration says
+so. The single audit (`evaluate()`) never uses this memo.
+
+Memory is bounded: the memo and its table of input values are emptied when full.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import operator
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any
+
+from openaudit.scan.levels import _answer
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence, LinkedRepo
+    from openaudit.rubric.context import ProbeContext
+    from openaudit.rubric.model import ProbeSpec
+    from openaudit.scan.levels import BoundRubric
+    from openaudit.verdict import Outcome
+
+MAX_ANSWERS = 60_000  # memoised answers (a few hundred bytes each)
+MAX_VALUES = 20_000  # distinct input values (a file listing, a card's metadata: ~1 KB each)
+
+
+def _freeze(value: Any) -> Hashable:
+    """A hashable image of JSON-like data that tells apart what `==` would mix up
+    (True, 1 and 1.0; a list and a tuple) and keeps the order of dict keys."""
+    if isinstance(value, str) or value is None:
+        return value
+    if isinstance(value, dict):
+        return ("dict", tuple((_freeze(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, tuple(_freeze(item) for item in value))
+    return (type(value).__name__, value if isinstance(value, Hashable) else repr(value))
+
+
+def _linked(repos: tuple[LinkedRepo, ...]) -> Hashable:
+    """Linked repos without `named_by` and `sha`: named_by is the model itself for its
+    direct links, and neither is read (the recording test checks it)."""
+    return tuple(
+        (r.repo_id, r.repo_type, r.status, r.depth, r.relation, _freeze(r.gated),
+         _freeze(r.card_data), r.tags, r.files, r.problem)
+        for r in repos
+    )  # fmt: skip
+
+
+_ABSENT = ("absent",)  # a card metadata key the card does not have
+
+
+def _card_key(key: str) -> Callable[[Evidence], Hashable]:
+    """The value of one card metadata key. The memo serves models without card text,
+    whose card is the metadata the Hub serves (`Card.from_metadata`)."""
+
+    def value(evidence: Evidence) -> Hashable:
+        data = evidence.api_card_data or {}
+        return _freeze(data[key]) if key in data else _ABSENT
+
+    return value
+
+
+# Each part of the evidence an evaluator may read, as a hashable value; `card:KEY`
+# names one card metadata key. Every key also holds `shape` (the source, and whether the
+# model has a URL), and none holds the card text: the memo serves models without one.
+INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
+    "shape": lambda e: (e.source, bool(e.url)),
+    "card_present": lambda e: e.api_card_data is not None,
+    "card_keys": lambda e: _freeze(list(e.api_card_data or {})),
+    "card_data": lambda e: _freeze(e.api_card_data),
+    "access": lambda e: e.access,
+    "source": lambda e: e.source,
+    "gated": lambda e: _freeze(e.gated),
+    "private": lambda e: e.private,
+    "tags": lambda e: e.tags,
+    # the `license:` tags, all that licence identification reads of the tags
+    "license_tags": lambda e: tuple(
+        t for t in e.tags if isinstance(t, str) and t.lower().startswith("license:")
+    ),
+    "library_name": lambda e: e.library_name,
+    "pipeline_tag": lambda e: e.pipeline_tag,
+    "files": lambda e: (e.files, e.files_truncated),
+    "license_files": lambda e: e.license_files,
+    "datasets": lambda e: _linked(e.datasets),
+    "base_models": lambda e: _linked(e.base_models),
+    "problems": lambda e: e.problems,
+    "branches": lambda e: e.branches,
+    # the model's own id, which the licence lineage compares with its bases' ids (a
+    # base naming the model itself): read only when the model names base models
+    "repo_id_if_bases": lambda e: e.repo_id if e.base_models else None,
+}
+
+# The model's own licence as identified (ProbeContext.license).
+OWN_LICENCE = (
+    "card:license", "card:license_name", "card:license_link", "license_tags", "license_files",
+    "card_present", "access",
+)  # fmt: skip
+# And with its bases' terms (ProbeContext.effective_license, .lineage).
+LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
+
+# What each evaluator reads of a model without card text (see the module docstring).
+READS: dict[str, tuple[str, ...]] = {
+    "base_data_named": ("card_present", "access", "base_models", "card:base_model"),
+    "base_license_compatible": LICENCE,
+    "card_substantive": ("access",),
+    "code_linked": ("access", "files"),
+    "code_osi_licensed": (*OWN_LICENCE, "library_name", "card:library_name", "files"),
+    "commercial_use_allowed": LICENCE,
+    "data_sources_named": ("card:datasets", "card_present", "access"),
+    "dataset_license_in": ("card:datasets", "datasets"),
+    "datasets_commercial_use": ("card:datasets", "datasets"),
+    "datasets_declared": ("card:datasets", "card_present", "access"),
+    "datasets_on_hub": ("card:datasets", "datasets"),
+    "evaluation_results": ("card:model-index", "access", "files"),
+    "inference_code": ("library_name", "card:library_name", "files"),
+    "license_family_in": LICENCE,
+    "license_file_consistent": (*OWN_LICENCE, "files"),
+    "license_identified": OWN_LICENCE,
+    "metadata_readable": ("card_present", "access"),
+    "no_use_restrictions": LICENCE,
+    "paper_linked": ("card:tags", "tags", "access"),
+    "section_present": ("access",),
+    "template_coverage": ("access",),
+    "weight_files_present": ("files",),
+    "weights_not_gated": ("source", "access", "gated"),
+    "weights_safe_format": ("files",),
+}
+
+
+def _input(name: str) -> Callable[[Evidence], Hashable]:
+    """The projection an input name stands for (KeyError: not an input)."""
+    if name.startswith("card:"):
+        return _card_key(name.removeprefix("card:"))
+    return INPUTS[name]
+
+
+class ProbeMemo:
+    """A scan-wide memo of one rubric's probe answers (see the module docstring).
+
+    Thread-safe: concurrent scorers at worst miss an answer another thread stored.
+    """
+
+    def __init__(self, rubric: BoundRubric) -> None:
+        self.rubric = rubric
+        reads = [
+            ("shape", *READS[bound.name]) if bound.name in READS else None
+            for bound in rubric.probes
+        ]
+        names = list(dict.fromkeys(name for read in reads if read for name in read))
+        self._inputs = tuple((name, _input(name)) for name in names)
+        # probes reading the same inputs share one key per model: per probe, the
+        # position of its inputs' key (None: never memoised), and how each key is taken
+        # from the numbers of the model's input values (in the order of `_inputs`)
+        distinct = list(dict.fromkeys(read for read in reads if read))
+        self._key_of = tuple(None if read is None else distinct.index(read) for read in reads)
+        self._keys = tuple(
+            operator.itemgetter(*(names.index(name) for name in read)) for read in distinct
+        )
+        self._answers: dict[tuple[int, Any], Outcome] = {}
+        self._values: dict[tuple[str, Hashable], int] = {}
+        self._serial = itertools.count(1)  # value numbers are never reused, even after a reset
+
+    def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
+        """Every probe's answer over `ctx`, memoised where the model has no card text.
+
+        A memoised answer has no citations (the scan keeps none)."""
+        if ctx.evidence.readme is not None:
+            return [(bound.spec, _answer(bound, ctx)) for bound in self.rubric.probes]
+        numbers = [self._number(name, get(ctx.evidence)) for name, get in self._inputs]
+        keys = [take(numbers) for take in self._keys]
+        answers = self._answers
+        found = []
+        probes = zip(self.rubric.probes, self._key_of, strict=True)
+        for position, (bound, key_of) in enumerate(probes):
+            if key_of is None:
+                found.append((bound.spec, _answer(bound, ctx)))
+                continue
+            key = (position, keys[key_of])
+            outcome = answers.get(key)
+            if outcome is None:
+                outcome = dataclasses.replace(_answer(bound, ctx), citations=())
+                if len(answers) >= MAX_ANSWERS:
+                    answers.clear()
+                answers[key] = outcome
+            found.append((bound.spec, outcome))
+        return found
+
+    def _number(self, name: str, value: Hashable) -> int:
+        """The number of one input's value: the same for equal values."""
+        entry = (name, value)
+        number = self._values.get(entry)
+        if number is None:
+            if len(self._values) >= MAX_VALUES:
+                self._values.clear()
+                self._answers.clear()  # their keys name values no longer numbered
+            number = self._values.setdefault(entry, next(self._serial))
+        return number
+
+    def __len__(self) -> int:
+        """The number of answers held."""
+        return len(self._answers)

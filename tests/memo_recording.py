@@ -1,0 +1,156 @@
+"""What a probe reads of a model's evidence, recorded (for tests/test_scan_memo.py).
+
+`recording(evidence, log)` is a stand-in for the evidence that adds to `log` the name
+of each input of scan/probe_memo.py an evaluator reads: a field (`files`, `tags`), a
+card metadata key (`card:license`), the card's key set (`card_keys`) or all of it
+(`card_data`). The identifiers a citation is built from (url, sha, revision, the
+repo id inside a citation URL) are not inputs: the twin test checks they change
+nothing else.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from typing import Any
+
+from openaudit.evidence import Evidence, LinkedRepo
+
+CITATION_ONLY = frozenset({"url", "sha", "revision", "file_url"})
+# Functions that read the repo id only to build a citation URL.
+CITATION_BUILDERS = frozenset({"_repo_url"})
+# Functions that read only the `license:` tags of `tags` (input `license_tags`).
+LICENCE_TAG_READERS = frozenset({("openaudit.rubric.context.license_identification", "identify")})
+
+
+class RecordingDict(dict):  # type: ignore[type-arg]
+    """Card metadata that logs which keys are read."""
+
+    def __init__(self, data: dict[Any, Any], log: set[str]) -> None:
+        super().__init__(data)
+        self._log = log
+
+    def _key(self, key: Any) -> None:
+        self._log.add(f"card:{key}" if isinstance(key, str) else "card_data")
+
+    def __getitem__(self, key: Any) -> Any:
+        self._key(key)
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._key(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._key(key)
+        return super().__contains__(key)
+
+    def __iter__(self) -> Any:
+        self._log.add("card_keys")
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self._log.add("card_keys")
+        return super().keys()
+
+    def __len__(self) -> int:
+        self._log.add("card_keys")
+        return super().__len__()
+
+    def _whole(self) -> None:
+        self._log.add("card_data")
+
+    def items(self) -> Any:
+        self._whole()
+        return super().items()
+
+    def values(self) -> Any:
+        self._whole()
+        return super().values()
+
+    def copy(self) -> dict[Any, Any]:
+        self._whole()
+        return dict(super().items())
+
+    def __eq__(self, other: object) -> bool:
+        self._whole()
+        return dict(super().items()) == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        self._whole()
+        return repr(dict(super().items()))
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        self._whole()
+        return (dict, (dict(super().items()),))
+
+
+class _RecordingCard:
+    def __init__(self, evidence: Evidence, log: set[str]) -> None:
+        self._log = log
+        self._card = replace(evidence.card, metadata=RecordingDict(evidence.card.metadata, log))
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "has_front_matter":
+            self._log.add("card_keys")
+        return getattr(self._card, name)
+
+
+class _RecordingLinked:
+    def __init__(self, repo: LinkedRepo, log: set[str]) -> None:
+        self._repo, self._log = repo, log
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("named_by", "sha"):
+            self._log.add(f"linked:{name}")
+        return getattr(self._repo, name)
+
+    def __eq__(self, other: object) -> bool:
+        return self._repo == getattr(other, "_repo", other)
+
+    def __hash__(self) -> int:
+        return hash(self._repo)
+
+
+class Recording:
+    """The evidence of one model, logging what is read of it."""
+
+    def __init__(self, evidence: Evidence, log: set[str]) -> None:
+        self._evidence, self._log = evidence, log
+        self._card = _RecordingCard(evidence, log)
+
+    def __getattr__(self, name: str) -> Any:
+        evidence, log = self._evidence, self._log
+        caller = sys._getframe(1)
+        where = (caller.f_globals.get("__name__"), caller.f_code.co_name)
+        if name == "card":
+            return self._card
+        if name == "metadata":
+            return self._card.metadata
+        if name == "api_card_data":
+            log.add("card_present")
+            data = evidence.api_card_data
+            return None if data is None else RecordingDict(data, log)
+        if name in ("repo_id", "ref", "display_name"):
+            if where[1] not in CITATION_BUILDERS:
+                log.add("repo_id")
+        elif name == "tags":
+            log.add("license_tags" if where in LICENCE_TAG_READERS else "tags")
+        elif name in ("files", "files_truncated"):
+            log.add("files")
+        elif name in ("datasets", "base_models"):
+            log.add(name)
+            return tuple(_RecordingLinked(r, log) for r in getattr(evidence, name))
+        elif name not in CITATION_ONLY:
+            log.add(name)
+        return getattr(evidence, name)
+
+
+def recording(evidence: Evidence, log: set[str]) -> Evidence:
+    """`evidence` as a stand-in logging into `log` the inputs read of it."""
+    return Recording(evidence, log)  # type: ignore[return-value]

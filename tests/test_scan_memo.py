@@ -1,0 +1,276 @@
+"""The scan's probe memo (scan/probe_memo.py) gives every model the answers it would get
+without it: each evaluator reads only the inputs it declares, a model sharing those
+inputs gets the same answer, and levels with the memo are the levels without it."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from fakehub import FakeHub, load_repos
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from memo_recording import recording
+from scan_dump import dump_row, fixture_row
+
+from openaudit.errors import OpenAuditError
+from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
+from openaudit.rubric import ProbeContext
+from openaudit.scan import probe_memo
+from openaudit.scan.levels import BoundRubric
+from openaudit.scan.probe_memo import READS, ProbeMemo
+from openaudit.scan.rows import row_evidence
+from openaudit.scan.score import score_batch, shipped_rubrics
+from openaudit.verdict import Outcome
+
+OTHER_ID = "someone-else/another-model"
+
+
+def _row_evidence(row: dict[str, Any]) -> Evidence:
+    return row_evidence(row, frozenset(row)).evidence
+
+
+def _dump_rows() -> list[dict[str, Any]]:
+    """Dump rows made to reach the lineage, dataset, gating and licence-file paths."""
+    card = {"license": "other", "license_name": "acme-research", "license_link": "LICENSE"}
+    return [
+        dump_row(),
+        dump_row(cardData=None, tags=[], siblings=[]),
+        dump_row(cardData=json.dumps(card), siblings=[{"rfilename": "LICENSE"}]),
+        dump_row(cardData=json.dumps({"license": "mit", "base_model": "acme/base"})),
+        dump_row(cardData=json.dumps({"base_model": ["acme/model", "acme/base"]})),
+        dump_row(cardData=json.dumps({"license": "llama3.1", "datasets": ["acme/data"]})),
+        dump_row(cardData=json.dumps({"license": ["mit", "apache-2.0"], "tags": ["arxiv:1"]})),
+        dump_row(cardData=json.dumps({"model-index": [{"name": "m", "results": []}]})),
+        dump_row(gated="manual", cardData=json.dumps({"extra_gated_prompt": "Agree"})),
+        dump_row(gated=None, library_name="gguf", siblings=[{"rfilename": "m.gguf"}]),
+        dump_row(cardData="not json", tags=["license:cc-by-nc-4.0", "arxiv:2403.01234"]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def models(fake_hub: FakeHub) -> list[Evidence]:
+    """Fixture models without card text, as the memo serves them: from the fake Hub
+    (with their linked repos looked up) and as dump rows."""
+    found = [_row_evidence(row) for row in _dump_rows()]
+    for (kind, repo_id), repo in load_repos().items():
+        if kind != "model":
+            continue
+        found.append(_row_evidence(fixture_row(repo, None)))
+        try:
+            evidence = fetch(repo_id, fake_hub.url)
+        except OpenAuditError:
+            continue
+        found += [replace(evidence, readme=None), replace(evidence, readme=None, files=())]
+    return found
+
+
+def fetch(repo_id: str, endpoint: str) -> Evidence:
+    from openaudit.sources.hub import fetch_hub_evidence
+
+    return fetch_hub_evidence(repo_id, endpoint=endpoint)
+
+
+def _memoised() -> list[Any]:
+    return [bound for bound in shipped_rubrics().bound[0].probes if bound.name in READS]
+
+
+def _kept(outcome: Outcome) -> tuple[Any, ...]:
+    """What a scan keeps of an answer."""
+    return (type(outcome), outcome.answer, outcome.reason, outcome.inferred, outcome.basis)
+
+
+def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
+    allowed = {"readme", *declared}  # the memo serves models without card text only
+    if "repo_id_if_bases" in declared and evidence.base_models:
+        allowed.add("repo_id")
+    if "tags" in declared:
+        allowed.add("license_tags")
+    return allowed
+
+
+def test_every_memoised_evaluator_reads_only_the_inputs_it_declares(
+    models: list[Evidence],
+) -> None:
+    assert len(models) > 100
+    read: dict[str, set[str]] = {}
+    for evidence in models:
+        for bound in _memoised():
+            log: set[str] = set()
+            seen = bound.fn(ProbeContext(recording(evidence, log)), **bound.params)
+            # the recording stand-in changes nothing of the answer
+            assert _kept(seen) == _kept(bound.fn(ProbeContext(evidence), **bound.params))
+            extra = log - _allowed(READS[bound.name], evidence)
+            assert not extra, f"{bound.name} read {sorted(extra)} of {evidence.ref}"
+            read.setdefault(bound.name, set()).update(log)
+    # every declaration is exercised: each memoised evaluator read something
+    assert all(read.get(bound.name) for bound in _memoised())
+
+
+def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
+    """Another model sharing only the declared inputs with `evidence`: every other part
+    (its id, URL and sha included) differs."""
+    keeps_id = "repo_id_if_bases" in declared and evidence.base_models
+    repo_id = evidence.repo_id if keeps_id else OTHER_ID
+
+    def linked(repos: tuple[LinkedRepo, ...]) -> tuple[LinkedRepo, ...]:
+        return tuple(replace(r, named_by=f"{repo_id}-named", sha="e" * 40) for r in repos)
+
+    changes: dict[str, Any] = {
+        "ref": repo_id,
+        "repo_id": repo_id,
+        "url": f"https://hub.example/{repo_id}",
+        "sha": "f" * 40,
+        "revision": "twin",
+        "datasets": linked(evidence.datasets),
+        "base_models": linked(evidence.base_models),
+    }
+    if evidence.api_card_data is not None and "card_data" not in declared:
+        kept = {k: v for k, v in evidence.api_card_data.items() if f"card:{k}" in declared}
+        changes["api_card_data"] = {**kept, "twin_only": ["x"]}
+    if "tags" not in declared:
+        licence = [t for t in evidence.tags if t.lower().startswith("license:")]
+        kept_tags = licence if "license_tags" in declared else []
+        changes["tags"] = (*kept_tags, "twin-tag", "arxiv:9999.99999", "base_model:twin/base")
+    if "files" not in declared:
+        changes["files"] = (RepoFile("twin.bin"), RepoFile("twin.py"))
+        changes["files_truncated"] = not evidence.files_truncated
+    if "license_files" not in declared:
+        changes["license_files"] = (TextFile("LICENSE.twin", "Twin licence terms"),)
+    if "datasets" not in declared:
+        changes["datasets"] = (LinkedRepo("twin/data", "dataset", "not_found", named_by=repo_id),)
+    if "base_models" not in declared:
+        changes["base_models"] = ()
+    for name, other in [
+        ("access", "gated" if evidence.access == "full" else "full"),
+        ("gated", "manual" if not evidence.gated else False),
+        ("private", not evidence.private),
+        ("library_name", "twin-library"),
+        ("pipeline_tag", "twin-task"),
+        ("problems", (Problem("twin", "a twin's problem"),)),
+        ("branches", ("twin-branch",)),
+    ]:
+        if name not in declared:
+            changes[name] = other
+    return replace(evidence, **changes)
+
+
+def test_a_model_sharing_the_declared_inputs_gets_the_same_answer(
+    models: list[Evidence],
+) -> None:
+    for evidence in models:
+        for bound in _memoised():
+            twin = _twin(evidence, READS[bound.name])
+            mine = bound.fn(ProbeContext(evidence), **bound.params)
+            theirs = bound.fn(ProbeContext(twin), **bound.params)
+            assert _kept(mine) == _kept(theirs), f"{bound.name} over {evidence.ref}"
+
+
+def _assert_same_levels(memo: ProbeMemo, bound: BoundRubric, evidence: Evidence) -> None:
+    assert bound.levels(ProbeContext(evidence), memo) == bound.levels(ProbeContext(evidence))
+
+
+def test_levels_with_the_memo_are_the_levels_without_it(
+    fake_hub: FakeHub, models: list[Evidence]
+) -> None:
+    bound = shipped_rubrics().bound[0]
+    memo = ProbeMemo(bound)
+    with_cards = []
+    for (kind, repo_id), _ in load_repos().items():
+        if kind == "model":
+            try:
+                with_cards.append(fetch(repo_id, fake_hub.url))
+            except OpenAuditError:
+                continue
+    every = models + with_cards + [_twin(e, ("card_data",)) for e in models]
+    for order in range(3):  # the memo filled in other orders
+        random.Random(order).shuffle(every)
+        for evidence in every:
+            _assert_same_levels(memo, bound, evidence)
+    assert len(memo) > 0
+
+
+_LICENCES = st.sampled_from(["apache-2.0", "mit", "other", "llama3.1", "cc-by-nc-4.0", "unknown"])
+_IDS = st.sampled_from(["acme/model", "acme/base", "org/other", "lab/data"])
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> dict[str, Any]:
+    card: dict[str, Any] = {}
+    if draw(st.booleans()):
+        card["license"] = draw(st.one_of(_LICENCES, st.lists(_LICENCES, max_size=2)))
+    if draw(st.booleans()):
+        card["license_name"], card["license_link"] = "acme-licence", "LICENSE"
+    if draw(st.booleans()):
+        card["datasets"] = draw(st.lists(_IDS, max_size=2))
+    if draw(st.booleans()):
+        card["base_model"] = draw(st.one_of(_IDS, st.lists(_IDS, max_size=2)))
+        if draw(st.booleans()):
+            card["base_model_relation"] = draw(st.sampled_from(["quantized", "adapter", "merge"]))
+    files = draw(st.lists(st.sampled_from(["model.safetensors", "LICENSE", "m.gguf", "train.py"])))
+    tags = draw(st.lists(st.sampled_from(["license:mit", "arxiv:2403.01234", "transformers"])))
+    return dump_row(
+        id=draw(_IDS),
+        cardData=json.dumps(card) if card or draw(st.booleans()) else None,
+        siblings=[{"rfilename": name} for name in files],
+        tags=tags,
+        gated=draw(st.sampled_from(["False", "manual", None])),
+        library_name=draw(st.sampled_from(["transformers", "gguf", None])),
+    )
+
+
+_SHARED = ProbeMemo(shipped_rubrics().bound[0])  # filled across the examples
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows())
+def test_levels_with_the_memo_are_the_levels_without_it_over_generated_rows(
+    row: dict[str, Any],
+) -> None:
+    _assert_same_levels(_SHARED, shipped_rubrics().bound[0], _row_evidence(row))
+
+
+def test_a_scan_with_the_memo_writes_what_it_writes_without(models: list[Evidence]) -> None:
+    rows = [*_dump_rows(), *(dump_row(id=f"org{i}/model-{i}") for i in range(5))]
+    rows += [dict(row, id=f"other/{i}") for i, row in enumerate(_dump_rows())]
+    batch = pa.Table.from_pylist(rows)
+    rubrics = shipped_rubrics()
+    without = replace(rubrics, memo=None)
+    assert score_batch(batch, rubrics).to_pylist() == score_batch(batch, without).to_pylist()
+
+
+def test_a_memoised_answer_never_names_another_model() -> None:
+    card = {"license": "other", "base_model": "acme/base", "datasets": ["acme/data"]}
+    first = dump_row(id="acme/first", cardData=json.dumps(card), sha="1" * 40)
+    second = dict(first, id="lab/second", sha="2" * 40)
+    memo = ProbeMemo(shipped_rubrics().bound[0])
+    bound = shipped_rubrics().bound[0]
+    bound.levels(ProbeContext(_row_evidence(first)), memo)
+    outcomes = memo.results(ProbeContext(_row_evidence(second)))
+    memoised = [o for (_, o), b in zip(outcomes, bound.probes, strict=True) if b.name in READS]
+    assert memoised and all(not outcome.citations for outcome in memoised)
+    assert not any("first" in outcome.reason for _, outcome in outcomes)
+    scored = score_batch(pa.Table.from_pylist([first, second]))
+    assert "acme/first" not in json.dumps(scored.to_pylist()[1])
+
+
+def test_the_memo_stays_within_its_bounds(
+    models: list[Evidence], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(probe_memo, "MAX_ANSWERS", 40)
+    monkeypatch.setattr(probe_memo, "MAX_VALUES", 30)
+    bound = shipped_rubrics().bound[0]
+    memo = ProbeMemo(bound)
+    for evidence in models:
+        _assert_same_levels(memo, bound, evidence)
+        assert len(memo) <= 40 and len(memo._values) <= 30
+
+
+def test_a_memo_serves_only_the_rubric_it_was_made_for() -> None:
+    rubrics = shipped_rubrics()
+    with pytest.raises(ValueError, match="another rubric"):
+        rubrics.bound[1].levels(ProbeContext(Evidence(ref="a/b", source="hub")), rubrics.memo)

@@ -190,7 +190,7 @@ def function_alone(dump: Path, cards: Path, rows: int, rubric: str = "all") -> f
         for batch in table.select(wanted).to_batches(1024):
             for row in batch.to_pylist():
                 found = row_evidence(row, columns)
-                rubrics.bound[0].levels(ProbeContext(found.evidence), rubrics.memo)
+                rubrics.bound[0].levels(ProbeContext(found.evidence), rubrics.memo(0))
         return table.num_rows / (time.process_time() - started)
     started = time.process_time()
     for offset in range(0, table.num_rows, 1024):

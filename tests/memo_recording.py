@@ -21,6 +21,8 @@ CITATION_ONLY = frozenset({"url", "sha", "revision", "file_url"})
 CITATION_BUILDERS = frozenset({"_repo_url"})
 # Functions that read only the `license:` tags of `tags` (input `license_tags`).
 LICENCE_TAG_READERS = frozenset({("openaudit.rubric.context.license_identification", "identify")})
+# The function matching tags against globs: with only arxiv:* and doi:*, `paper_tags`.
+PAPER_TAG_READER = ("openaudit.rubric.evaluators.generic", "matching_tags")
 
 
 class RecordingDict(dict):  # type: ignore[type-arg]
@@ -117,6 +119,17 @@ class _RecordingLinked:
         return hash(self._repo)
 
 
+def _tags_read(where: tuple[Any, str], scope: dict[str, Any]) -> str:
+    """The input a read of `tags` stands for: the licence tags or the paper tags where
+    the reader keeps only those, else all the tags."""
+    if where in LICENCE_TAG_READERS:
+        return "license_tags"
+    patterns = scope.get("patterns") if where == PAPER_TAG_READER else None
+    if patterns and {p.lower() for p in patterns} <= {"arxiv:*", "doi:*"}:
+        return "paper_tags"
+    return "tags"
+
+
 class Recording:
     """The evidence of one model, logging what is read of it."""
 
@@ -140,7 +153,7 @@ class Recording:
             if where[1] not in CITATION_BUILDERS:
                 log.add("repo_id")
         elif name == "tags":
-            log.add("license_tags" if where in LICENCE_TAG_READERS else "tags")
+            log.add(_tags_read(where, caller.f_locals))
         elif name in ("files", "files_truncated"):
             log.add("files")
         elif name in ("datasets", "base_models"):

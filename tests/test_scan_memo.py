@@ -21,8 +21,7 @@ from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext
 from openaudit.scan import probe_memo
-from openaudit.scan.levels import BoundRubric
-from openaudit.scan.probe_memo import READS, ProbeMemo
+from openaudit.scan.probe_memo import PAPER_TAGS, ProbeMemo, declared_reads
 from openaudit.scan.rows import row_evidence
 from openaudit.scan.score import score_batch, shipped_rubrics
 from openaudit.verdict import Outcome
@@ -49,6 +48,8 @@ def _dump_rows() -> list[dict[str, Any]]:
         dump_row(gated="manual", cardData=json.dumps({"extra_gated_prompt": "Agree"})),
         dump_row(gated=None, library_name="gguf", siblings=[{"rfilename": "m.gguf"}]),
         dump_row(cardData="not json", tags=["license:cc-by-nc-4.0", "arxiv:2403.01234"]),
+        dump_row(siblings=[{"rfilename": "train.py"}, {"rfilename": "eval.py"}]),
+        dump_row(cardData=json.dumps(card), siblings=[{"rfilename": "train.py"}]),
     ]
 
 
@@ -76,7 +77,13 @@ def fetch(repo_id: str, endpoint: str) -> Evidence:
 
 
 def _memoised() -> list[Any]:
-    return [bound for bound in shipped_rubrics().bound[0].probes if bound.name in READS]
+    """Every memoised probe of the default, MOF and EOSAI rubrics."""
+    every = [bound for rubric in shipped_rubrics().bound for bound in rubric.probes]
+    return [bound for bound in every if _reads(bound) is not None]
+
+
+def _reads(bound: Any) -> tuple[str, ...] | None:
+    return declared_reads(bound.name, bound.params)
 
 
 def _kept(outcome: Outcome) -> tuple[Any, ...]:
@@ -89,7 +96,7 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
     if "repo_id_if_bases" in declared and evidence.base_models:
         allowed.add("repo_id")
     if "tags" in declared:
-        allowed.add("license_tags")
+        allowed |= {"license_tags", "paper_tags"}
     return allowed
 
 
@@ -98,17 +105,31 @@ def test_every_memoised_evaluator_reads_only_the_inputs_it_declares(
 ) -> None:
     assert len(models) > 100
     read: dict[str, set[str]] = {}
+    beyond: set[str] = set()
     for evidence in models:
         for bound in _memoised():
             log: set[str] = set()
             seen = bound.fn(ProbeContext(recording(evidence, log)), **bound.params)
             # the recording stand-in changes nothing of the answer
             assert _kept(seen) == _kept(bound.fn(ProbeContext(evidence), **bound.params))
-            extra = log - _allowed(READS[bound.name], evidence)
-            assert not extra, f"{bound.name} read {sorted(extra)} of {evidence.ref}"
+            extra = log - _allowed(_reads(bound) or (), evidence)
+            beyond |= {f"{bound.spec.id} read {name} of {evidence.ref}" for name in extra}
             read.setdefault(bound.name, set()).update(log)
+    if beyond:
+        pytest.fail("undeclared reads:\n" + "\n".join(sorted(beyond)))
     # every declaration is exercised: each memoised evaluator read something
     assert all(read.get(bound.name) for bound in _memoised())
+
+
+def _undeclared_reads(evidence: Evidence) -> set[str]:
+    """What the memoised probes read of `evidence` beyond their declarations."""
+    beyond = set()
+    for bound in _memoised():
+        log: set[str] = set()
+        bound.fn(ProbeContext(recording(evidence, log)), **bound.params)
+        extra = log - _allowed(_reads(bound) or (), evidence)
+        beyond |= {f"{bound.spec.id} read {name}" for name in extra}
+    return beyond
 
 
 def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
@@ -133,9 +154,17 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
         kept = {k: v for k, v in evidence.api_card_data.items() if f"card:{k}" in declared}
         changes["api_card_data"] = {**kept, "twin_only": ["x"]}
     if "tags" not in declared:
-        licence = [t for t in evidence.tags if t.lower().startswith("license:")]
-        kept_tags = licence if "license_tags" in declared else []
-        changes["tags"] = (*kept_tags, "twin-tag", "arxiv:9999.99999", "base_model:twin/base")
+        kept = [
+            ("license_tags", ("license:",), "license:twin"),
+            ("paper_tags", PAPER_TAGS, "arxiv:9"),
+        ]
+        tags = ["twin-tag", "base_model:twin/base", "dataset:twin/data"]
+        for name, prefixes, junk in kept:
+            if name in declared:
+                tags += [t for t in evidence.tags if t.lower().startswith(prefixes)]
+            else:
+                tags.append(junk)
+        changes["tags"] = tuple(tags)
     if "files" not in declared:
         changes["files"] = (RepoFile("twin.bin"), RepoFile("twin.py"))
         changes["files_truncated"] = not evidence.files_truncated
@@ -162,23 +191,46 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
 def test_a_model_sharing_the_declared_inputs_gets_the_same_answer(
     models: list[Evidence],
 ) -> None:
+    differ = set()
     for evidence in models:
         for bound in _memoised():
-            twin = _twin(evidence, READS[bound.name])
+            twin = _twin(evidence, _reads(bound) or ())
             mine = bound.fn(ProbeContext(evidence), **bound.params)
             theirs = bound.fn(ProbeContext(twin), **bound.params)
-            assert _kept(mine) == _kept(theirs), f"{bound.name} over {evidence.ref}"
+            if _kept(mine) != _kept(theirs):
+                differ.add(f"{bound.spec.id} over {evidence.ref}: {mine} != {theirs}")
+    if differ:
+        pytest.fail("answers differ:\n" + "\n".join(sorted(differ)))
 
 
-def _assert_same_levels(memo: ProbeMemo, bound: BoundRubric, evidence: Evidence) -> None:
-    assert bound.levels(ProbeContext(evidence), memo) == bound.levels(ProbeContext(evidence))
+def _memos() -> list[ProbeMemo]:
+    return [ProbeMemo(bound) for bound in shipped_rubrics().bound]
+
+
+def _without_evidence(result: Any) -> Any:
+    """A framework result without its evidence lists (a memoised answer has no citations)."""
+    if isinstance(result, dict):
+        return {k: _without_evidence(v) for k, v in result.items() if k != "evidence"}
+    if isinstance(result, list | tuple):
+        return [_without_evidence(item) for item in result]
+    return result
+
+
+def _assert_same(memos: list[ProbeMemo], evidence: Evidence) -> None:
+    """The default rubric's levels, and the MOF and EOSAI results but for their evidence
+    lists, are the same with the memos and without."""
+    default, *frameworks = shipped_rubrics().bound
+    with_memo = default.levels(ProbeContext(evidence), memos[0])
+    assert with_memo == default.levels(ProbeContext(evidence)), evidence.ref
+    for bound, memo in zip(frameworks, memos[1:], strict=True):
+        mine = bound.framework(ProbeContext(evidence), memo)
+        assert _without_evidence(mine) == _without_evidence(bound.framework(ProbeContext(evidence)))
 
 
 def test_levels_with_the_memo_are_the_levels_without_it(
     fake_hub: FakeHub, models: list[Evidence]
 ) -> None:
-    bound = shipped_rubrics().bound[0]
-    memo = ProbeMemo(bound)
+    memos = _memos()
     with_cards = []
     for (kind, repo_id), _ in load_repos().items():
         if kind == "model":
@@ -190,8 +242,8 @@ def test_levels_with_the_memo_are_the_levels_without_it(
     for order in range(3):  # the memo filled in other orders
         random.Random(order).shuffle(every)
         for evidence in every:
-            _assert_same_levels(memo, bound, evidence)
-    assert len(memo) > 0
+            _assert_same(memos, evidence)
+    assert all(len(memo) > 0 for memo in memos)
 
 
 _LICENCES = st.sampled_from(["apache-2.0", "mit", "other", "llama3.1", "cc-by-nc-4.0", "unknown"])
@@ -223,7 +275,7 @@ def _rows(draw: st.DrawFn) -> dict[str, Any]:
     )
 
 
-_SHARED = ProbeMemo(shipped_rubrics().bound[0])  # filled across the examples
+_SHARED = _memos()  # filled across the examples
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -231,7 +283,9 @@ _SHARED = ProbeMemo(shipped_rubrics().bound[0])  # filled across the examples
 def test_levels_with_the_memo_are_the_levels_without_it_over_generated_rows(
     row: dict[str, Any],
 ) -> None:
-    _assert_same_levels(_SHARED, shipped_rubrics().bound[0], _row_evidence(row))
+    evidence = _row_evidence(row)
+    assert not _undeclared_reads(evidence)
+    _assert_same(_SHARED, evidence)
 
 
 def test_a_scan_with_the_memo_writes_what_it_writes_without(models: list[Evidence]) -> None:
@@ -239,7 +293,7 @@ def test_a_scan_with_the_memo_writes_what_it_writes_without(models: list[Evidenc
     rows += [dict(row, id=f"other/{i}") for i, row in enumerate(_dump_rows())]
     batch = pa.Table.from_pylist(rows)
     rubrics = shipped_rubrics()
-    without = replace(rubrics, memo=None)
+    without = replace(rubrics, memos=None)
     assert score_batch(batch, rubrics).to_pylist() == score_batch(batch, without).to_pylist()
 
 
@@ -251,7 +305,7 @@ def test_a_memoised_answer_never_names_another_model() -> None:
     bound = shipped_rubrics().bound[0]
     bound.levels(ProbeContext(_row_evidence(first)), memo)
     outcomes = memo.results(ProbeContext(_row_evidence(second)))
-    memoised = [o for (_, o), b in zip(outcomes, bound.probes, strict=True) if b.name in READS]
+    memoised = [o for (_, o), b in zip(outcomes, bound.probes, strict=True) if _reads(b)]
     assert memoised and all(not outcome.citations for outcome in memoised)
     assert not any("first" in outcome.reason for _, outcome in outcomes)
     scored = score_batch(pa.Table.from_pylist([first, second]))
@@ -263,14 +317,13 @@ def test_the_memo_stays_within_its_bounds(
 ) -> None:
     monkeypatch.setattr(probe_memo, "MAX_ANSWERS", 40)
     monkeypatch.setattr(probe_memo, "MAX_VALUES", 30)
-    bound = shipped_rubrics().bound[0]
-    memo = ProbeMemo(bound)
+    memos = _memos()
     for evidence in models:
-        _assert_same_levels(memo, bound, evidence)
-        assert len(memo) <= 40 and len(memo._values) <= 30
+        _assert_same(memos, evidence)
+        assert all(len(memo) <= 40 and len(memo._values) <= 30 for memo in memos)
 
 
 def test_a_memo_serves_only_the_rubric_it_was_made_for() -> None:
     rubrics = shipped_rubrics()
     with pytest.raises(ValueError, match="another rubric"):
-        rubrics.bound[1].levels(ProbeContext(Evidence(ref="a/b", source="hub")), rubrics.memo)
+        rubrics.bound[1].levels(ProbeContext(Evidence(ref="a/b", source="hub")), rubrics.memo(0))

@@ -81,9 +81,7 @@ class BoundRubric:
         `memo` (a scan's, made for this rubric) answers probes whose inputs an earlier
         model of the scan had (probe_memo.py).
         """
-        if memo is not None and memo.rubric is not self:
-            raise ValueError("the probe memo was made for another rubric")
-        results = memo.results(ctx) if memo is not None else self._results(ctx)
+        results = self._results(ctx, memo)
         rubric = self.rubric
         extras = framework_extras(rubric, results)
         layers = []
@@ -100,16 +98,25 @@ class BoundRubric:
         score = overall_score(rubric.layers, decided)
         return Levels(overall_level(decided), score, decided, framework, tuple(unknown))
 
-    def framework(self, ctx: ProbeContext) -> dict[str, Any] | None:
+    def framework(self, ctx: ProbeContext, memo: ProbeMemo | None = None) -> dict[str, Any] | None:
         """Only the framework result (`levels(ctx).framework`): a scan reads the MOF class
-        and the EOSAI dimensions from it, not these rubrics' layers."""
+        and the EOSAI dimensions from it, not these rubrics' layers.
+
+        With `memo`, answers taken from it have no citations: the result lists no evidence
+        for them (EOSAI's `evidence`), which a scan does not write."""
         if self.rubric.framework is None:
             return None
-        extras = framework_extras(self.rubric, self._results(ctx))
+        extras = framework_extras(self.rubric, self._results(ctx, memo))
         return extras.get(self.rubric.framework.kind)
 
-    def _results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
-        return [(bound.spec, _answer(bound, ctx)) for bound in self.probes]
+    def _results(
+        self, ctx: ProbeContext, memo: ProbeMemo | None = None
+    ) -> list[tuple[ProbeSpec, Outcome]]:
+        if memo is None:
+            return [(bound.spec, _answer(bound, ctx)) for bound in self.probes]
+        if memo.rubric is not self:
+            raise ValueError("the probe memo was made for another rubric")
+        return memo.results(ctx)
 
 
 def _answer(bound: BoundProbe, ctx: ProbeContext) -> Outcome:

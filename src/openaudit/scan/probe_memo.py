@@ -1,26 +1,30 @@
 """Probe answers shared across the models of a scan, keyed by what each evaluator reads.
 
 Over the whole Hub many models give a probe exactly the same inputs: the same declared
-licence and tags, no card text, the same file listing. A scan answers such a probe
-once and reuses the answer for every later model with the same inputs.
+licence, the same file listing, no card text. A scan answers such a probe once and
+reuses the answer for every later model with the same inputs (one memo per rubric:
+the default one, MOF and EOSAI).
 
-Correctness rests on the declarations below: `READS` names, per evaluator, the parts
-of the evidence it reads of a model without card text (the only models the memo
-serves: card texts are unique, and keeping them would cost memory). The key of an
-answer is the probe and the values of exactly those parts, so two models share an
-answer only when the evaluator could not tell them apart. tests/test_scan_memo.py
-proves the declarations complete (it records what every probe of the shipped
-rubrics touches over the fixture models) and that the levels are the same with the
-memo and without it. An evaluator missing from `READS` is never memoised.
+Correctness rests on the declarations below: `READS` names, per evaluator (or per
+MOF component and EOSAI dimension), the parts of the evidence it reads of a model
+without card text (the only models the memo serves: card texts are unique, and
+keeping them would cost memory). An answer's key is the probe and the values of
+exactly those parts, so two models share an answer only when the evaluator could
+not tell them apart. tests/test_scan_memo.py proves the declarations complete: it
+records what every memoised probe reads over the fixture models and generated dump
+rows, gives a twin that shares only the declared inputs (its id, URL, sha and every
+other part differ) the same answer, and finds the same levels and framework results
+with the memo and without it. An evaluator missing from `READS` is never memoised.
 
 A memoised answer keeps its answer, reason, grade and basis but no citations: a scan
-keeps none, and a citation names its model (URLs carry the repo id and sha), so no
-model's result can carry another model's identifiers. Identifiers are read only to
-build citations (tests/test_scan_memo.py checks that changing them changes nothing
-else); where a probe's answer really depends on the model's id, its declaration says
-so. The single audit (`evaluate()`) never uses this memo.
+keeps none (an EOSAI result made from memoised answers lists no evidence URLs, which
+a scan does not write), and a citation names its model, so no model's result can
+carry another model's identifiers. The identifiers are read to build citations only;
+where an answer depends on the model's id, its declaration says so
+(`repo_id_if_bases`), and evaluators reading the id otherwise are not memoised. The
+single audit (`evaluate()`) never uses this memo.
 
-Memory is bounded: the memo and its table of input values are emptied when full.
+Memory is bounded: a memo and its table of input values are emptied when full.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ def _linked(repos: tuple[LinkedRepo, ...]) -> Hashable:
     )  # fmt: skip
 
 
+PAPER_TAGS = ("arxiv:", "doi:")  # tags matching the globs arxiv:* and doi:*
 _ABSENT = ("absent",)  # a card metadata key the card does not have
 
 
@@ -97,6 +102,8 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     "license_tags": lambda e: tuple(
         t for t in e.tags if isinstance(t, str) and t.lower().startswith("license:")
     ),
+    # the `arxiv:` and `doi:` tags, all that a paper's evaluators read of the tags
+    "paper_tags": lambda e: tuple(t for t in e.tags if t.lower().startswith(PAPER_TAGS)),
     "library_name": lambda e: e.library_name,
     "pipeline_tag": lambda e: e.pipeline_tag,
     "files": lambda e: (e.files, e.files_truncated),
@@ -118,7 +125,11 @@ OWN_LICENCE = (
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
 
-# What each evaluator reads of a model without card text (see the module docstring).
+# The datasets the card names and what the source read of them.
+DATASETS = ("card_present", "access", "card:datasets", "datasets")
+
+# What each evaluator reads of a model without card text (see the module docstring);
+# for the evaluators in BY_PARAM, per value of that param: `evaluator(value)`.
 READS: dict[str, tuple[str, ...]] = {
     "base_data_named": ("card_present", "access", "base_models", "card:base_model"),
     "base_license_compatible": LICENCE,
@@ -138,13 +149,60 @@ READS: dict[str, tuple[str, ...]] = {
     "license_identified": OWN_LICENCE,
     "metadata_readable": ("card_present", "access"),
     "no_use_restrictions": LICENCE,
-    "paper_linked": ("card:tags", "tags", "access"),
+    "paper_linked": ("card:tags", "paper_tags", "access"),
     "section_present": ("access",),
     "template_coverage": ("access",),
     "weight_files_present": ("files",),
     "weights_not_gated": ("source", "access", "gated"),
     "weights_safe_format": ("files",),
-}
+    # MOF components: a component found is judged by the distribution licence (or,
+    # found in linked datasets, by theirs)
+    "mof_license_open": OWN_LICENCE,
+    "mof_component(final_parameters)": ("files", *OWN_LICENCE),
+    "mof_component(intermediate_checkpoints)": ("files", "branches", *OWN_LICENCE),
+    "mof_component(model_metadata)": ("files", *OWN_LICENCE),
+    "mof_component(architecture)": ("files", "library_name", "card:library_name", *OWN_LICENCE),
+    "mof_component(training_code)": ("files", *OWN_LICENCE),
+    "mof_component(inference_code)": ("files", "library_name", "card:library_name", *OWN_LICENCE),
+    "mof_component(evaluation_code)": ("files", *OWN_LICENCE),
+    "mof_component(preprocessing_code)": ("files", *OWN_LICENCE),
+    "mof_component(supporting_libraries)": ("files", *OWN_LICENCE),
+    "mof_component(datasets)": ("card:datasets", "datasets", *OWN_LICENCE),
+    "mof_component(evaluation_data)": (
+        "files", "card:model-index", "card:datasets", "datasets", *OWN_LICENCE,
+    ),
+    "mof_component(model_card)": OWN_LICENCE,
+    "mof_component(data_card)": ("card:datasets", "datasets", *OWN_LICENCE),
+    "mof_component(technical_report)": ("files", "card:tags", "paper_tags", *OWN_LICENCE),
+    "mof_component(research_paper)": ("files", "card:tags", "paper_tags", *OWN_LICENCE),
+    "mof_component(evaluation_results)": ("files", "card:model-index", *OWN_LICENCE),
+    "mof_component(sample_outputs)": OWN_LICENCE,
+    # EOSAI dimensions
+    "eosai_dimension(datasources_basemodel)": (*DATASETS, "card:base_model", "base_models"),
+    "eosai_dimension(datasources_endmodel)": DATASETS,
+    "eosai_dimension(weights_basemodel)": (
+        "source", "access", "gated", "files", "card:base_model", "base_models",
+    ),
+    "eosai_dimension(weights_endmodel)": ("source", "access", "gated", "files"),
+    "eosai_dimension(trainingcode)": ("files", "access"),
+    "eosai_dimension(code)": ("files", "access"),
+    "eosai_dimension(hardware_architecture)": ("files", "access"),
+    "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
+    "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
+    "eosai_dimension(modelcard)": ("access",),
+    "eosai_dimension(datasheet)": DATASETS,
+    "eosai_dimension(licenses)": (
+        *LICENCE, "files", "library_name", "card:library_name", "card:datasets", "datasets",
+    ),
+}  # fmt: skip
+# Evaluators whose reads depend on one param, declared per value of it.
+BY_PARAM = {"mof_component": "component", "eosai_dimension": "dimension"}
+
+
+def declared_reads(name: str, params: dict[str, Any]) -> tuple[str, ...] | None:
+    """What a probe of evaluator `name` with `params` reads (None: not declared)."""
+    param = BY_PARAM.get(name)
+    return READS.get(f"{name}({params.get(param)})" if param else name)
 
 
 def _input(name: str) -> Callable[[Evidence], Hashable]:
@@ -162,10 +220,8 @@ class ProbeMemo:
 
     def __init__(self, rubric: BoundRubric) -> None:
         self.rubric = rubric
-        reads = [
-            ("shape", *READS[bound.name]) if bound.name in READS else None
-            for bound in rubric.probes
-        ]
+        declared = [declared_reads(bound.name, bound.params) for bound in rubric.probes]
+        reads = [("shape", *read) if read is not None else None for read in declared]
         names = list(dict.fromkeys(name for read in reads if read for name in read))
         self._inputs = tuple((name, _input(name)) for name in names)
         # probes reading the same inputs share one key per model: per probe, the

@@ -50,14 +50,19 @@ class Rubrics:
     eosai: Rubric
     needs: dict[str, frozenset[str]]  # per default layer, the kinds of evidence it reads
     bound: tuple[BoundRubric, BoundRubric, BoundRubric]  # default, MOF, EOSAI
-    # the default rubric's answers shared across the models of a scan (None: no memo)
-    memo: ProbeMemo | None
+    # per rubric, probe answers shared across the models of a scan (None: no memo)
+    memos: tuple[ProbeMemo, ProbeMemo, ProbeMemo] | None
 
     @classmethod
     def of(cls, default: Rubric, mof: Rubric, eosai: Rubric) -> Rubrics:
         """The rubrics, with what each default layer reads worked out once."""
         bound = (BoundRubric.of(default), BoundRubric.of(mof), BoundRubric.of(eosai))
-        return cls(default, mof, eosai, _layer_needs(default), bound, ProbeMemo(bound[0]))
+        memos = (ProbeMemo(bound[0]), ProbeMemo(bound[1]), ProbeMemo(bound[2]))
+        return cls(default, mof, eosai, _layer_needs(default), bound, memos)
+
+    def memo(self, which: int) -> ProbeMemo | None:
+        """The memo of rubric `which` (0 default, 1 MOF, 2 EOSAI), or None without memos."""
+        return self.memos[which] if self.memos else None
 
     @property
     def eosai_dimensions(self) -> tuple[str, ...]:
@@ -176,9 +181,9 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     try:
         # one context: the card, licence and lineage are worked out once for all three
         ctx = ProbeContext(found.evidence)
-        default = rubrics.bound[0].levels(ctx, rubrics.memo)
+        default = rubrics.bound[0].levels(ctx, rubrics.memo(0))
         # of MOF and EOSAI a scan keeps the class and the dimensions, not their layers
-        mof, eosai = (bound.framework(ctx) for bound in rubrics.bound[1:])
+        mof, eosai = (rubrics.bound[i].framework(ctx, rubrics.memo(i)) for i in (1, 2))
         out.update(_layers(default))
         out.update(_licence(ctx))
         out.update(_frameworks(mof, eosai))

@@ -12,7 +12,7 @@ them against `evaluate()`), less of what only a single audit prints.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from openaudit.rubric.engine import (
     assess_layer,
@@ -28,7 +28,16 @@ from openaudit.verdict import LayerResult, Level, Outcome
 if TYPE_CHECKING:
     from openaudit.rubric.context import ProbeContext
     from openaudit.rubric.model import ProbeSpec, Rubric
-    from openaudit.scan.probe_memo import ProbeMemo
+
+
+class AnswerMemo(Protocol):
+    """Answers shared across models (scan/probe_memo.py), made for one bound rubric."""
+
+    rubric: BoundRubric
+
+    def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
+        """Every probe's answer over `ctx`, in the rubric's order."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ class BoundRubric:
         )
         return cls(rubric, tuple(bound), by_layer)
 
-    def levels(self, ctx: ProbeContext, memo: ProbeMemo | None = None) -> Levels:
+    def levels(self, ctx: ProbeContext, memo: AnswerMemo | None = None) -> Levels:
         """The rubric's levels over one model's context (answers as `evaluate()` gives them).
 
         `memo` (a scan's, made for this rubric) answers probes whose inputs an earlier
@@ -98,7 +107,7 @@ class BoundRubric:
         score = overall_score(rubric.layers, decided)
         return Levels(overall_level(decided), score, decided, framework, tuple(unknown))
 
-    def framework(self, ctx: ProbeContext, memo: ProbeMemo | None = None) -> dict[str, Any] | None:
+    def framework(self, ctx: ProbeContext, memo: AnswerMemo | None = None) -> dict[str, Any] | None:
         """Only the framework result (`levels(ctx).framework`): a scan reads the MOF class
         and the EOSAI dimensions from it, not these rubrics' layers.
 
@@ -110,16 +119,17 @@ class BoundRubric:
         return extras.get(self.rubric.framework.kind)
 
     def _results(
-        self, ctx: ProbeContext, memo: ProbeMemo | None = None
+        self, ctx: ProbeContext, memo: AnswerMemo | None = None
     ) -> list[tuple[ProbeSpec, Outcome]]:
         if memo is None:
-            return [(bound.spec, _answer(bound, ctx)) for bound in self.probes]
+            return [(bound.spec, answer(bound, ctx)) for bound in self.probes]
         if memo.rubric is not self:
             raise ValueError("the probe memo was made for another rubric")
         return memo.results(ctx)
 
 
-def _answer(bound: BoundProbe, ctx: ProbeContext) -> Outcome:
+def answer(bound: BoundProbe, ctx: ProbeContext) -> Outcome:
+    """One probe's answer over `ctx` (its evaluator must return an Outcome)."""
     outcome = bound.fn(ctx, **bound.params)
     if not isinstance(outcome, Outcome):
         raise TypeError(f"evaluator {bound.name!r} returned {type(outcome).__name__}, not Outcome")

@@ -35,7 +35,7 @@ import operator
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
-from openaudit.scan.levels import _answer
+from openaudit.scan.levels import answer
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence, LinkedRepo
@@ -241,7 +241,7 @@ class ProbeMemo:
 
         A memoised answer has no citations (the scan keeps none)."""
         if ctx.evidence.readme is not None:
-            return [(bound.spec, _answer(bound, ctx)) for bound in self.rubric.probes]
+            return [(bound.spec, answer(bound, ctx)) for bound in self.rubric.probes]
         numbers = [self._number(name, get(ctx.evidence)) for name, get in self._inputs]
         keys = [take(numbers) for take in self._keys]
         answers = self._answers
@@ -249,12 +249,12 @@ class ProbeMemo:
         probes = zip(self.rubric.probes, self._key_of, strict=True)
         for position, (bound, key_of) in enumerate(probes):
             if key_of is None:
-                found.append((bound.spec, _answer(bound, ctx)))
+                found.append((bound.spec, answer(bound, ctx)))
                 continue
             key = (position, keys[key_of])
             outcome = answers.get(key)
             if outcome is None:
-                outcome = dataclasses.replace(_answer(bound, ctx), citations=())
+                outcome = dataclasses.replace(answer(bound, ctx), citations=())
                 if len(answers) >= MAX_ANSWERS:
                     answers.clear()
                 answers[key] = outcome

@@ -315,12 +315,12 @@ def test_a_memoised_answer_never_names_another_model() -> None:
 def test_the_memo_stays_within_its_bounds(
     models: list[Evidence], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(probe_memo, "MAX_ANSWERS", 40)
-    monkeypatch.setattr(probe_memo, "MAX_VALUES", 30)
+    monkeypatch.setattr(probe_memo, "MAX_ANSWERS", 20)
+    monkeypatch.setattr(probe_memo, "MAX_VALUES", 15)
     memos = _memos()
     for evidence in models:
         _assert_same(memos, evidence)
-        assert all(len(memo) <= 40 and len(memo._values) <= 30 for memo in memos)
+        assert all(len(memo) <= 40 and memo.values_held() <= 30 for memo in memos)
 
 
 def test_a_memo_serves_only_the_rubric_it_was_made_for() -> None:

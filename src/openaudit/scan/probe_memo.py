@@ -24,7 +24,7 @@ where an answer depends on the model's id, its declaration says so
 (`repo_id_if_bases`), and evaluators reading the id otherwise are not memoised. The
 single audit (`evaluate()`) never uses this memo.
 
-Memory is bounded: a memo and its table of input values are emptied when full.
+Memory is bounded: a memo keeps the answers and input values used lately (`_Recent`).
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ if TYPE_CHECKING:
     from openaudit.scan.levels import BoundRubric
     from openaudit.verdict import Outcome
 
-MAX_ANSWERS = 60_000  # memoised answers (a few hundred bytes each)
-MAX_VALUES = 20_000  # distinct input values (a file listing, a card's metadata: ~1 KB each)
+# Per rubric, entries kept (twice these at most: see `_Recent`); about 400 bytes each.
+MAX_ANSWERS = 20_000  # memoised answers
+MAX_VALUES = 8_000  # numbered input values (a file listing, a licence declaration)
 
 
 def _freeze(value: Any) -> Hashable:
@@ -212,6 +213,35 @@ def _input(name: str) -> Callable[[Evidence], Hashable]:
     return INPUTS[name]
 
 
+class _Recent:
+    """A bounded memo keeping what was used lately: two generations of at most `cap`
+    entries; when the newer is full it becomes the older and the older is dropped. An
+    entry found in the older moves to the newer, so what keeps being asked for stays."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self._new: dict[Hashable, Any] = {}
+        self._old: dict[Hashable, Any] = {}
+
+    def get(self, key: Hashable) -> Any:
+        """The value of `key`, or None."""
+        value = self._new.get(key)
+        if value is None:
+            value = self._old.get(key)
+            if value is not None:
+                self.put(key, value)
+        return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep `value` for `key`."""
+        if len(self._new) >= self.cap:
+            self._old, self._new = self._new, {}
+        self._new[key] = value
+
+    def __len__(self) -> int:
+        return len(self._new) + len(self._old)
+
+
 class ProbeMemo:
     """A scan-wide memo of one rubric's probe answers (see the module docstring).
 
@@ -232,9 +262,11 @@ class ProbeMemo:
         self._keys = tuple(
             operator.itemgetter(*(names.index(name) for name in read)) for read in distinct
         )
-        self._answers: dict[tuple[int, Any], Outcome] = {}
-        self._values: dict[tuple[str, Hashable], int] = {}
-        self._serial = itertools.count(1)  # value numbers are never reused, even after a reset
+        self._answers = _Recent(MAX_ANSWERS)  # by (probe position, its inputs' numbers)
+        self._values = _Recent(MAX_VALUES)  # by (input name, value): the value's number
+        # numbers are never reused: an answer whose key names a value no longer
+        # numbered can never be found again, only dropped in its turn
+        self._serial = itertools.count(1)
 
     def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
         """Every probe's answer over `ctx`, memoised where the model has no card text.
@@ -255,23 +287,23 @@ class ProbeMemo:
             outcome = answers.get(key)
             if outcome is None:
                 outcome = dataclasses.replace(answer(bound, ctx), citations=())
-                if len(answers) >= MAX_ANSWERS:
-                    answers.clear()
-                answers[key] = outcome
+                answers.put(key, outcome)
             found.append((bound.spec, outcome))
         return found
 
     def _number(self, name: str, value: Hashable) -> int:
         """The number of one input's value: the same for equal values."""
         entry = (name, value)
-        number = self._values.get(entry)
+        number: int | None = self._values.get(entry)
         if number is None:
-            if len(self._values) >= MAX_VALUES:
-                self._values.clear()
-                self._answers.clear()  # their keys name values no longer numbered
-            number = self._values.setdefault(entry, next(self._serial))
+            number = next(self._serial)
+            self._values.put(entry, number)
         return number
 
     def __len__(self) -> int:
         """The number of answers held."""
         return len(self._answers)
+
+    def values_held(self) -> int:
+        """The number of input values numbered."""
+        return len(self._values)

@@ -88,7 +88,8 @@ def _reads(bound: Any) -> tuple[str, ...] | None:
 
 def _kept(outcome: Outcome) -> tuple[Any, ...]:
     """What a scan keeps of an answer."""
-    return (type(outcome), outcome.answer, outcome.reason, outcome.inferred, outcome.basis)
+    grade = getattr(outcome, "grade", None)  # MOF and EOSAI answers carry a grade
+    return (type(outcome), outcome.answer, outcome.reason, outcome.inferred, grade)
 
 
 def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
 from openaudit.evidence import Evidence, LinkedRepo
 
@@ -131,16 +131,31 @@ def _tags_read(where: tuple[Any, str], scope: dict[str, Any]) -> str:
 
 
 class Recording:
-    """The evidence of one model, logging what is read of it."""
+    """The evidence of one model, logging what is read of it.
 
-    def __init__(self, evidence: Evidence, log: set[str]) -> None:
+    `dataclasses.replace` works on it (the rubric derives evidence with other bases):
+    it reads the fields unlogged and makes another stand-in logging into the same log.
+    """
+
+    __dataclass_fields__ = Evidence.__dataclass_fields__  # a dataclass to `replace`
+    _active: ClassVar[set[str]] = set()  # the latest stand-in's log, for those `replace` makes
+
+    def __init__(
+        self, evidence: Evidence | None = None, log: set[str] | None = None, **fields: Any
+    ) -> None:
+        if evidence is None:  # made by dataclasses.replace
+            evidence, log = Evidence(**fields), Recording._active
+        assert log is not None
         self._evidence, self._log = evidence, log
         self._card = _RecordingCard(evidence, log)
+        Recording._active = log
 
     def __getattr__(self, name: str) -> Any:
         evidence, log = self._evidence, self._log
         caller = sys._getframe(1)
         where = (caller.f_globals.get("__name__"), caller.f_code.co_name)
+        if where[0] == "dataclasses":  # replace() copying the fields it keeps
+            return getattr(evidence, name)
         if name == "card":
             return self._card
         if name == "metadata":
@@ -156,7 +171,7 @@ class Recording:
             log.add(_tags_read(where, caller.f_locals))
         elif name in ("files", "files_truncated"):
             log.add("files")
-        elif name in ("datasets", "base_models"):
+        elif name in ("datasets", "base_models", "implied_bases"):
             log.add(name)
             return tuple(_RecordingLinked(r, log) for r in getattr(evidence, name))
         elif name not in CITATION_ONLY:

@@ -94,7 +94,8 @@ def _kept(outcome: Outcome) -> tuple[Any, ...]:
 
 def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
     allowed = {"readme", *declared}  # the memo serves models without card text only
-    if "repo_id_if_bases" in declared and evidence.base_models:
+    related = evidence.base_models or evidence.implied_bases or evidence.config_files
+    if "repo_id_if_bases" in declared and related:
         allowed.add("repo_id")
     if "tags" in declared:
         allowed |= {"license_tags", "paper_tags"}
@@ -136,7 +137,8 @@ def _undeclared_reads(evidence: Evidence) -> set[str]:
 def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
     """Another model sharing only the declared inputs with `evidence`: every other part
     (its id, URL and sha included) differs."""
-    keeps_id = "repo_id_if_bases" in declared and evidence.base_models
+    related = evidence.base_models or evidence.implied_bases or evidence.config_files
+    keeps_id = "repo_id_if_bases" in declared and related
     repo_id = evidence.repo_id if keeps_id else OTHER_ID
 
     def linked(repos: tuple[LinkedRepo, ...]) -> tuple[LinkedRepo, ...]:
@@ -150,6 +152,7 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
         "revision": "twin",
         "datasets": linked(evidence.datasets),
         "base_models": linked(evidence.base_models),
+        "implied_bases": linked(evidence.implied_bases),
     }
     if evidence.api_card_data is not None and "card_data" not in declared:
         kept = {k: v for k, v in evidence.api_card_data.items() if f"card:{k}" in declared}
@@ -175,6 +178,13 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
         changes["datasets"] = (LinkedRepo("twin/data", "dataset", "not_found", named_by=repo_id),)
     if "base_models" not in declared:
         changes["base_models"] = ()
+    if "implied_bases" not in declared:
+        changes["implied_bases"] = (
+            LinkedRepo("twin/base", "model", "not_found", named_by=repo_id),
+        )
+    if "config_files" not in declared:
+        config = '{"base_model_name_or_path": "twin/adapter-base"}'
+        changes["config_files"] = (TextFile("adapter_config.json", config),)
     for name, other in [
         ("access", "gated" if evidence.access == "full" else "full"),
         ("gated", "manual" if not evidence.gated else False),

@@ -113,9 +113,14 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     "base_models": lambda e: _linked(e.base_models),
     "problems": lambda e: e.problems,
     "branches": lambda e: e.branches,
-    # the model's own id, which the licence lineage compares with its bases' ids (a
-    # base naming the model itself): read only when the model names base models
-    "repo_id_if_bases": lambda e: e.repo_id if e.base_models else None,
+    "config_files": lambda e: e.config_files,
+    "implied_bases": lambda e: _linked(e.implied_bases),
+    # the model's own id, which the licence lineage and an adapter's config are
+    # compared with (a base naming the model itself): read only when the model has
+    # base models, implied bases or config files
+    "repo_id_if_bases": lambda e: (
+        e.repo_id if e.base_models or e.implied_bases or e.config_files else None
+    ),
 }
 
 # The model's own licence as identified (ProbeContext.license).
@@ -126,14 +131,16 @@ OWN_LICENCE = (
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
 
+# The base models: declared, implied (an adapter's config, the card's prose).
+BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
 # The datasets the card names and what the source read of them.
 DATASETS = ("card_present", "access", "card:datasets", "datasets")
 
 # What each evaluator reads of a model without card text (see the module docstring);
 # for the evaluators in BY_PARAM, per value of that param: `evaluator(value)`.
 READS: dict[str, tuple[str, ...]] = {
-    "base_data_named": ("card_present", "access", "base_models", "card:base_model"),
-    "base_license_compatible": LICENCE,
+    "base_data_named": ("card_present", "access", "card:base_model", *BASES),
+    "base_license_compatible": (*LICENCE, *BASES),
     "card_substantive": ("access",),
     "code_linked": ("access", "files"),
     "code_osi_licensed": (*OWN_LICENCE, "library_name", "card:library_name", "files"),
@@ -179,10 +186,10 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(evaluation_results)": ("files", "card:model-index", *OWN_LICENCE),
     "mof_component(sample_outputs)": OWN_LICENCE,
     # EOSAI dimensions
-    "eosai_dimension(datasources_basemodel)": (*DATASETS, "card:base_model", "base_models"),
+    "eosai_dimension(datasources_basemodel)": (*DATASETS, "card:base_model", *BASES),
     "eosai_dimension(datasources_endmodel)": DATASETS,
     "eosai_dimension(weights_basemodel)": (
-        "source", "access", "gated", "files", "card:base_model", "base_models",
+        "source", "access", "gated", "files", "card:base_model", *BASES,
     ),
     "eosai_dimension(weights_endmodel)": ("source", "access", "gated", "files"),
     "eosai_dimension(trainingcode)": ("files", "access"),

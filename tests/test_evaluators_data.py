@@ -275,6 +275,13 @@ NAMING: list[tuple[str, str, Answer, str]] = [
      "no", "names no"),
     ("a plain org/name that is no dataset", "## Training Data\nText and/or code.\n", "no",
      "names no"),
+    ("a data line naming the model that wrote it",
+     "## Model Details\n- **Training data:** synthetic dialogues written by GPT-4\n", "no",
+     "names no"),
+    ("a data line naming formats", "## Model Details\n- **Data:** RGB images as CSV rows\n",
+     "no", "names no"),
+    ("a data line naming a tool", "## Model Details\n- **Source data:** logs from our CRM\n",
+     "no", "names no"),
 ]  # fmt: skip
 
 
@@ -349,6 +356,10 @@ DOCUMENTED: list[tuple[str, Evidence, Answer, str]] = [
     ("a fine-tune's datasets, its base not looked up",
      ev(TUNED, ds("org/a"), base_models=(base(status="skipped"),)), "unknown",
      "no card was read for base org/base (skipped)"),
+    ("a Training section of batch sizes in tokens and samples",
+     ev(HEAD + "## Training\n" + "We used a batch size of 4 million tokens and 2000 steps "
+        "of 512 samples, packing several documents per sequence. " * 4 + "\n"), "no",
+     "and the card declares no datasets"),
     ("the template's comment is not documentation", ev(HEAD + TEMPLATE_DATA), "no",
      "section 'Training Data' has 0 words"),
     ("metadata that does not parse may declare datasets", ev("---\ndatasets: [\n---\n# M\n"),

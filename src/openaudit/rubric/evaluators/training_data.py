@@ -94,6 +94,12 @@ DATA_WORDS = re.compile(
     r"|documents|mixtures?|dedup\w*)\b",
     re.IGNORECASE,
 )
+# How the training was run (batch sizes in tokens, steps of N samples): not about the data.
+RUN_WORDS = re.compile(
+    r"\b(?:batch(?:[ -]size)?|learning[ -]rate|steps?|epochs?|warm-?up|sequence length"
+    r"|context length|optimi[sz]er|packs?|packing|gradient)\b",
+    re.IGNORECASE,
+)
 # What a sentence says it did with a dataset: trained on it, or evaluated on it.
 TRAINING_CUE = re.compile(r"\b(?:pre-?)?train\w*|\bfine-?tun\w*|\btuned\b|\blearn", re.I)
 EVALUATION_CUE = re.compile(
@@ -113,8 +119,15 @@ DATA_LABEL = re.compile(
 )
 # A proper name in a definition's value: CamelCase (ImageNet, OpenOrca) or an acronym
 # of three letters or more (COCO, MNIST); not the words of an undisclosed source.
-PROPER_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]+[A-Z]\w*|[A-Z]{3,}\d*)\b")
-NOT_NAMES = frozenset({"TBD", "TODO", "NONE", "UNKNOWN", "GPU", "GPUS", "TPU", "API", "PII"})
+# A CamelCase or capitals name; not one followed by a version number (a model: GPT-4).
+PROPER_NAME = re.compile(r"\b(?:[A-Z][a-z0-9]+[A-Z]\w*|[A-Z]{3,}\d*)\b(?![-.]?\d)")
+# Capitals and CamelCase words that name formats, tools, vendors, not data.
+NOT_NAMES = frozenset(
+    {"TBD", "TODO", "NONE", "UNKNOWN", "GPU", "GPUS", "TPU", "API", "PII", "CSV", "TSV", "JSON",
+     "JSONL", "XML", "HTML", "PDF", "PNG", "JPEG", "JPG", "WAV", "MP3", "RGB", "RGBA", "SQL",
+     "URL", "URLS", "HTTP", "CRM", "ERP", "LLM", "LLMS", "NLP", "NVIDIA", "MIT", "GITHUB",
+     "HUGGINGFACE", "OPENAI", "PYTORCH", "README", "FAQ", "FP16", "BF16", "AI"}
+)  # fmt: skip
 UNDISCLOSED = re.compile(
     r"\b(?:internal|proprietary|private|in-house|undisclosed|confidential|not (?:disclosed|"
     r"released|public))",
@@ -181,7 +194,9 @@ def data_sentences(text: str) -> list[str]:
         return []
     found = []
     for sentence in SENTENCE_BREAK.split(text):
-        if DATA_WORDS.search(sentence) or NAMED_CORPORA.search(sentence):
+        if NAMED_CORPORA.search(sentence) or (
+            DATA_WORDS.search(sentence) and not RUN_WORDS.search(sentence)
+        ):
             found.append(sentence.strip())
     return found
 
@@ -249,7 +264,8 @@ def named_by_definition(value: str) -> list[str]:
     if UNDISCLOSED.search(value):
         return []
     outside = re.sub(r"\([^()]*\)", " ", value)  # "(GPT-4 completions)" qualifies the name
-    return [m.group(0) for m in PROPER_NAME.finditer(outside) if m.group(0) not in NOT_NAMES]
+    names = [m.group(0) for m in PROPER_NAME.finditer(outside)]
+    return [name for name in names if name.upper() not in NOT_NAMES]
 
 
 def training_data_names(

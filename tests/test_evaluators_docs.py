@@ -161,6 +161,12 @@ PAPER_SOON_OWN_LINK = (
 OWN_AND_REFERENCE = REFERENCES_ONLY + "## Citation\nhttps://arxiv.org/abs/2405.00001\n"
 # Papers of techniques the model was made with, named by the link's place in the sentence.
 TUNED_WITH = "# m\nIt was fine-tuned with [QLoRA](https://arxiv.org/abs/2305.00011) on chat data.\n"
+FOLLOWS_WORK = (
+    "# m\n## Model Details\nFollowing [Scaling](https://arxiv.org/abs/2203.00021), we set the"
+    " size; it uses [RoPE](https://arxiv.org/abs/2104.00022) and the"
+    " [SSM](https://arxiv.org/abs/2312.00023) architecture.\n"
+)
+OUR_WORK_USED = "# m\nWe use [our method](https://arxiv.org/abs/2601.00024) to train it.\n"
 ALIGNED_WITH = (
     "# m\nThis model was aligned with [Preference Tuning](https://arxiv.org/abs/2305.00012).\n"
 )
@@ -270,6 +276,10 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "no", "references to other work (2305.00012"),
     ("the merge method's paper", "paper_linked", ev(MERGE_METHOD), {}, "no",
      "references to other work (2306.00013 in 'Merge Method')"),
+    ("works the model follows or uses", "paper_linked", ev(FOLLOWS_WORK), {}, "no",
+     "references to other work (2203.00021"),
+    ("its own method, used", "paper_linked", ev(OUR_WORK_USED), {}, "yes",
+     "paper linked: 2601.00024"),
     ("'our paper' after the training words", "paper_linked", ev(OUR_PAPER_AFTER_TRAINING), {},
      "yes", "paper linked: 2402.00014"),
     ("a library's and a loss's BibTeX under their own headings", "paper_linked",

@@ -351,9 +351,18 @@ MADE_WITH = re.compile(
     r"(?:\[[^\[\]\n]{0,120}\]\()?$",
     re.IGNORECASE,
 )
+# A link named as work the model follows or uses: "Following [Chinchilla](...)", "uses
+# [RoPE](...)", "We use the [Mamba](...) architecture", "Similar to [X](...)", "build on".
+BUILDS_ON = re.compile(
+    r"\b(?:following|similar\s+to|as\s+in|build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on"
+    r"|inspired\s+by|uses?|using|adopts?|adopted|employs?)\s+(?:the\s+|an?\s+)?"
+    r"(?:\[[^\[\]\n]{0,120}\]\()?$",
+    re.IGNORECASE,
+)
 # The words after a link that name what it links as a technique ("[TIES](...) merge method").
 NAMED_TECHNIQUE = re.compile(
-    r"\)?[ \t]*(?:[\w-]+[ \t]+)?(?:method|technique|algorithm|loss|objective|optimi[sz]er)\b",
+    r"\)?[ \t]*(?:[\w-]+[ \t]+)?"
+    r"(?:method|technique|algorithm|loss|objective|optimi[sz]er|architecture)\b",
     re.IGNORECASE,
 )
 # "Cite DPO as:" before a BibTeX block: a citation of the named work.
@@ -450,6 +459,7 @@ def _made_with(card: Card, link: Link) -> bool:
         return False
     return bool(
         MADE_WITH.search(card.body, max(0, at - 120), at)
+        or BUILDS_ON.search(card.body, max(0, at - 140), at)
         or NAMED_TECHNIQUE.match(card.body, at + len(link.url))
     )
 

@@ -33,6 +33,27 @@ IN_LINE = "# M\n## Links\n- Training code: [here](https://github.com/org/x)\n"
 UNRELATED = "# M\n## Links\n- [demo](https://github.com/org/demo)\n## Training\nWe trained.\n"
 EVAL_CARD = "# M\n## Evaluation\nWe used [our harness](https://github.com/org/evals).\n"
 MIT = "---\nlicense: mit\n---\n# M\n"
+# Training code promised for later or denied: the link is no published code.
+TRAIN_REPO = "[org/m-train](https://github.com/org/m-train)"
+WITHHELD = {
+    "released soon": f"# M\n## Training\nTraining code will be released soon at {TRAIN_REPO}.\n",
+    "after acceptance": (
+        f"# M\n## Code\nWe will open-source the training code at {TRAIN_REPO} after the paper "
+        "is accepted.\n"
+    ),
+    "coming soon": f"# M\n## Training\nThe training scripts ({TRAIN_REPO}) are coming soon.\n",
+    "upon publication": (
+        f"# M\n## Links\n- Training code: {TRAIN_REPO} (to be released upon publication)\n"
+    ),
+    "denied": (
+        "# M\n## Training\nThe training code is not public; the repository "
+        "[org/m-inference](https://github.com/org/m-inference) only has inference code.\n"
+    ),
+}
+RELEASED_THEN_PROMISED = (
+    f"# M\n## Training\nThe training code is at {TRAIN_REPO}. Evaluation scripts will be "
+    "released soon.\n"
+)
 NEXT_PARAGRAPH = (
     "# M\n## Sources\n- Repository: https://github.com/org/x\n\n"
     "It holds the pre-training and data-processing code.\n"
@@ -211,6 +232,12 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev("# m", "train_sft.py", "scripts/inference.py"), {}, "yes", "scripts/inference.py"),
     ("config only", "inference_code", ev("# m", "config.json"), {}, "yes", "config.json"),
     ("nothing", "inference_code", ev("# m", "weights.gguf"), {}, "no", "no library"),
+    *((f"training code {shape} is not published", "code_linked", ev(card), TRAIN, "no",
+       "the card says the code is not published") for shape, card in WITHHELD.items()),
+    ("inference code beside training code denied", "code_linked", ev(WITHHELD["denied"]),
+     {"keywords": ["inferenc"], "sections": [], "files": []}, "yes", "org/m-inference"),
+    ("training code released, later work promised", "code_linked", ev(RELEASED_THEN_PROMISED),
+     TRAIN, "yes", "github.com/org/m-train"),
     ("training in section", "code_linked", ev(IN_SECTION), TRAIN, "yes", "github.com/org/recipes"),
     ("training in line", "code_linked", ev(IN_LINE), TRAIN, "yes", "github.com/org/x"),
     ("training file", "code_linked", ev("# m", "scripts/train_lora.py"), TRAIN, "yes",
@@ -276,3 +303,12 @@ def test_only_a_framework_linked_is_an_inferred_no() -> None:
     assert spec is not None
     outcome = run(spec, ProbeContext(ev(FRAMEWORK_ONLY)), NO_FRAMEWORKS)
     assert (outcome.answer, outcome.inferred) == ("no", True)
+
+
+def test_withheld_training_code_is_an_inferred_no_naming_the_sentence() -> None:
+    """A promise or a denial is read from the card's words, so the no is inferred."""
+    spec = get_evaluator("code_linked")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(ev(WITHHELD["released soon"])), TRAIN)
+    assert (outcome.answer, outcome.inferred) == ("no", True)
+    assert "will be released soon" in outcome.reason

@@ -88,6 +88,27 @@ TUNED_FROM_OWN_STAGE = NO_BASE + (
     "This model is a fine-tuned version of [org/m-sft](https://huggingface.co/org/m-sft) on a "
     "preference dataset.\n"
 )
+# A Hub model linked in a training section in another role than the base (its own sentence
+# says so), and twins where the link is the base and the role word is in another sentence.
+BASE_7B = "[org/base-7b](https://huggingface.co/org/base-7b)"
+IN_TRAINING_AS = {
+    "hyperparameters follow those of [X]": f"Hyperparameters follow those of {BASE_7B}.",
+    "we used [X] to rewrite documents": f"We used {BASE_7B} to rewrite low-quality documents.",
+    "our loss curve closely matches [X]": f"Our loss curve closely matches {BASE_7B} at 1T.",
+    "as a baseline we evaluated [X]": f"As a baseline we evaluated {BASE_7B} on the prompts.",
+    "we follow the recipe of [X]": f"We follow the training recipe of {BASE_7B}.",
+}
+COMMUNITY_TUNES = NO_BASE + (
+    "## Fine-tuning\nCommunity fine-tunes of this model include "
+    "[someone/m-medical](https://huggingface.co/someone/m-medical).\n"
+)
+ARCHITECTURE_BASED_ON = NO_BASE + (
+    f"## Model Details\nThe architecture is based on {BASE_7B}, but all weights were randomly "
+    "initialised and pretrained on our data.\n"
+)
+TUNED_THEN_EVALUATED = NO_BASE + (
+    f"## Fine-tuning on 8 GPUs\nLoRA on {BASE_7B} for 3 epochs. We evaluated it on MMLU.\n"
+)
 DELTA = NO_BASE + "## Apply Delta Weights\nAdd these weights to the original ones.\n"
 # A base named in prose, in the words between the phrase and the link, or on a definition line.
 LLAMA = "[Llama-3-8B](https://huggingface.co/org/llama-3-8b)"
@@ -186,6 +207,15 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "builds on org/llama-3-8b"),
     ("an 'Original model:' line", "base_data_named", ev(ORIGINAL_LINE), {}, "no",
      "builds on org/llama-3-8b"),
+    *((f"a training section: '{shape}' is no base", "base_data_named",
+       ev(NO_BASE + f"## Training\nPretrained on 300B tokens. {text}\n"), {}, "yes",
+       "no base model") for shape, text in IN_TRAINING_AS.items()),
+    ("community fine-tunes of this model are no base", "base_data_named", ev(COMMUNITY_TUNES),
+     {}, "yes", "no base model"),
+    ("'the architecture is based on [X]' is no base", "base_data_named",
+     ev(ARCHITECTURE_BASED_ON), {}, "yes", "no base model"),
+    ("a fine-tuning section's base, evaluation in the next sentence", "base_data_named",
+     ev(TUNED_THEN_EVALUATED), {}, "no", "builds on org/base-7b"),
     ("'compared with [X]' is no base", "base_data_named", ev(COMPARED_WITH), {}, "yes",
      "no base model"),
     ("'unlike [X]' after a tuning phrase is no base", "base_data_named", ev(UNLIKE), {}, "yes",

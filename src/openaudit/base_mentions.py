@@ -5,8 +5,10 @@ tuned from: the Trainer's opening line ("This model is a fine-tuned version of
 [org/name](https://huggingface.co/org/name)"), the Hub template's "Finetuned from
 model:" line, or a link in the training or fine-tuning section ("Fine-tuning on
 Gaudi2: ... [Mistral-7B](https://huggingface.co/...)"). A Hub model linked anywhere
-else (comparisons, data generators, judges, tokenizers, the model's own variants) is
-not named as the base, and a card that says it was trained from scratch names none.
+else (comparisons, data generators, judges, tokenizers, the model's own variants), or
+whose own sentence in a training section gives it another role (a recipe followed, a
+baseline, data rewritten with it, an architecture), is not named as the base, and a
+card that says it was trained from scratch names none.
 An adapter's `adapter_config.json` states the model it applies to
 (`base_model_name_or_path`).
 
@@ -56,12 +58,31 @@ DERIVED_FROM = re.compile(
 # The model named is used for something else: a design, a tokenizer, a judge, data.
 NOT_WEIGHTS = re.compile(r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er)", re.IGNORECASE)
 OTHER_ROLE = re.compile(
-    r"\b(?:tokeni[sz]er|judge|grader|classifier|reward model|filter|teacher|embedding model)"
+    r"\b(?:tokeni[sz]er|judge|grader|classifier|reward model|filter|teacher|embedding model"
+    r"|architecture|design)"
     r"\b[^.\n]{0,60}$",
     re.IGNORECASE,
 )
 # Data made with another model ("generated with [X]") in a training section.
 DATA_MADE_WITH = re.compile(r"\b(?:generat|synthesi[sz]|annotat|label)\w*\b[^.\n]{0,60}$", re.I)
+# A link's own sentence giving the model another role than the source of the weights:
+# its recipe followed, a baseline or comparison, data made or filtered with it, this
+# model's own derivatives, its architecture.
+SENTENCE_ROLE = re.compile(
+    r"\b(?:hyper-?parameters?|recipe|(?:training\s+)?set-?up|settings?)\b[^.\n]{0,40}"
+    r"\b(?:follow|match|mirror|same|those\s+of|as\s+in|borrow|adopt)"
+    r"|\bfollow(?:s|ed|ing)?\s+(?:those|that|the\s+(?:recipe|set-?up|hyper-?parameters?"
+    r"|settings?|training))\b"
+    r"|\b(?:baselines?|compar\w*|versus|vs\.?|against|outperform\w*|evaluat\w*|benchmark\w*"
+    r"|match(?:es|ed|ing)?|on\s+par\s+with|similar\s+to)\b"
+    r"|\bto\s+(?:re-?write|filter|generate|score|rank|label|annotate|judge|translate|clean"
+    r"|classify|select|grade|synthesi[sz]e)\b"
+    r"|\b(?:fine-?tunes|derivatives?|variants|quanti[sz]ations|merges|adapters)\s+(?:of|from)"
+    r"\s+(?:this|our)\s+model\b|\bcommunity\b"
+    r"|\b(?:architecture|design)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 FROM_SCRATCH = re.compile(r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", re.IGNORECASE)
 # huggingface.co/<name> with one segment: a legacy model id (distilbert-base-uncased)
 # unless it is one of the site's own pages.
@@ -147,6 +168,8 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
         return None
     if OTHER_ROLE.search(before[-80:]) or DATA_MADE_WITH.search(before[-80:]):
         return None
+    if SENTENCE_ROLE.search(_sentence_around(card.body, at, at + len(link.url))):
+        return None
     for home in (s for s in card.sections if link.url in s.text):
         path = card.section_path(home)
         if any(card.title_matches(s, *TRAINING_SECTIONS) for s in path) and not any(
@@ -154,3 +177,11 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
         ):
             return NamedBase(link.target or link.url, None, home)
     return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding the span start:end (a link's URL), link text included."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    begin = max(begin, start - WINDOW)
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + WINDOW))
+    return text[begin : stop.start() if stop else min(len(text), end + WINDOW)]

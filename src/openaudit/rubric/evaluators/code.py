@@ -319,9 +319,51 @@ def _titled_about(
     return False
 
 
+# Code promised for later ("will be released soon", "after the paper is accepted") or
+# denied ("is not public"): a link beside such words is no published code.
+_PROMISED = re.compile(
+    r"\b(?:will|shall|to)\s+(?:be\s+)?(?:made\s+)?(?:release|publish|open-?sourc|share|upload)"
+    r"|\b(?:will|shall)\s+(?:be\s+)?(?:make|made)\s+(?:\w+\s+)?(?:public|available)"
+    r"|\bcoming\s+soon\b|\b(?:plan|intend)s?\s+to\s+(?:release|publish|open-?source)"
+    r"|\b(?:after|upon|once)\s+(?:the\s+)?(?:paper\s+)?(?:is\s+)?"
+    r"(?:acceptance|accepted|publication|published)",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:public(?:ly\s+\w+)?|released|available|open-?sourced?|published"
+    r"|shared)\b|\b(?:is|are|remains?)\s+(?:private|closed|proprietary|unreleased)\b",
+    re.IGNORECASE,
+)
+# "the repository [X] only has inference code": code on another topic only.
+_ONLY = re.compile(
+    r"\bonly\s+(?:(?:has|have|holds?|contains?|includes?|provides?|offers?|ships?)\s+)?"
+    r"([^.;]*)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r";|:\s|,?\s+but\s+|\s+whereas\s+", re.IGNORECASE)
+
+
+def withheld(ctx: ProbeContext, link: Link, topic: re.Pattern[str]) -> str | None:
+    """The sentence saying the topic's code at `link` is not published: promised for
+    later or denied, in the link's own clause or a clause on the topic's code."""
+    sentence = _sentences_of(ctx, link)
+    for clause in _CLAUSE_BREAK.split(sentence):
+        here = link.url in clause
+        on_topic_code = says_topic(topic, clause) and bool(_CODE_WORDS.search(clause))
+        if (here or on_topic_code) and (_PROMISED.search(clause) or _DENIED.search(clause)):
+            return sentence.strip()
+        only = _ONLY.search(clause) if here else None
+        if only and _CODE_WORDS.search(only[1]) and not says_topic(topic, only[1]):
+            return sentence.strip()
+    return None
+
+
 def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
     """True when a code link is about the topic: its text, its sentence, its section (or
-    an enclosing one) or the paragraph around it says so."""
+    an enclosing one) or the paragraph around it says so, and its sentence does not say
+    that code is still to come or not public."""
+    if withheld(ctx, link, topic) is not None:
+        return False
     if says_topic(topic, link.text) or says_topic(topic, _sentences_of(ctx, link)):
         return True
     return any(
@@ -367,6 +409,10 @@ def code_linked(
         return Outcome.yes(f"linked: {targets}", *link_cites(links))
     if tools:
         return framework_only(tools, "code")
+    pending = (withheld(ctx, link, topic) for link in ctx.card.links_of("code"))
+    if sentence := next((text for text in pending if text), None):
+        reason = f"the card says the code is not published: {quote([sentence[:200]])}"
+        return Outcome.no(reason, ctx.readme(), inferred=True)
     total = len(ctx.card.links_of("code"))
     reason = f"none of the card's {total} code link(s) is about {quote(keywords)}"
     return Outcome.no(reason, ctx.readme())

@@ -52,7 +52,8 @@ CARD_OVERRIDE_KINDS = FILE_OVERRIDE_KINDS - {"acceptable_use_policy", "all_right
 _SECTION_NAMES = ("license", "licence", "licensing", "licenses", "licences")
 MAX_SECTION_CHARS = 4000
 MAX_SENTENCES = 20
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*] ")
+# Sentence ends, paragraph breaks, list items and table rows ("| Weights | MIT |")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*] |\n(?=\s*\|)")
 # A sentence of a licence section is about the model when it says so (its weights,
 # checkpoints, this repository) or names no other subject ("Licensed under CC BY-NC
 # 4.0."); not when it is about code alone, the data or a base model.
@@ -62,9 +63,25 @@ _MODEL_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CODE_SUBJECT = re.compile(r"\b(?:code|codebase|scripts?|demo)\b", re.IGNORECASE)
+# Works other than the model: its data, a base model, an earlier version or release,
+# third-party material, assets, the paper and its figures, prompts and examples,
+# benchmarks and evaluation sets, sample or evaluation outputs, demos.
 _OTHER_WORK = re.compile(
     r"\b(?:datasets?|data|corpus|corpora|tokens|base models?|original models?|"
-    r"parent models?|upstream|based on|derived from)\b",
+    r"parent models?|upstream|based on|derived from|"
+    r"(?:previous|earlier|older|prior|former|last|first|original)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:versions?|releases?|iterations?|generations?|checkpoints?|models?)|"
+    r"third[- ]party|3rd[- ]party|assets?|figures?|paper(?:'s| is| are| itself)|prompts?|examples|"
+    r"benchmarks?|evaluation (?:sets?|suites?|outputs|results)|eval (?:sets?|outputs)|"
+    r"(?:sample|example|evaluation|eval|demo|generated) (?:outputs|images|videos|audio|"
+    r"texts|generations)|demos?|showcase)\b",
+    re.IGNORECASE,
+)
+
+# Where a sentence joins clauses about different works: "the code is MIT, but the
+# weights are CC BY-NC"; "the previous release was CC BY-NC; this one is Apache 2.0"
+_CLAUSE_BREAK = re.compile(
+    r"[;,:]?\s*\b(?:but|while|whereas|although|though|except|unlike)\b\s+|[;,:]\s*",
     re.IGNORECASE,
 )
 
@@ -85,6 +102,18 @@ def _names(license_id: str) -> set[str]:
     if len(stem) >= 3 and stem.isalpha():  # "apache", "mit", "bsd"; not "cc"
         keys.add(stem)
     return {normalize_text(key) for key in keys if key}
+
+
+def _is_named_licence(license_id: str) -> bool:
+    """Whether an id names actual terms (not `other` or `unknown`)."""
+    facts = get(license_id)
+    return facts is not None and facts.family != "unknown"
+
+
+def _names_any(text: str, names: set[str]) -> bool:
+    """Whether the text names one of the licence names (normalised)."""
+    padded = f" {re.sub(r'[.;:,]+(?= |$)', ' ', normalize_text(text))} "
+    return any(f" {name} " in padded for name in names)
 
 
 def offers_choice(text: str, license_ids: tuple[str, ...]) -> bool:
@@ -129,17 +158,34 @@ def _model_sentences(text: str) -> list[str]:
     return kept[:MAX_SENTENCES]
 
 
+def _beside_own(sentence: str, own: set[str]) -> list[str]:
+    """A sentence as read against the declared licence's names `own`: whole when it
+    does not name it, else only its clauses that are about the model and do not."""
+    if not _names_any(sentence, own):
+        return [sentence]
+    return [
+        c
+        for c in _CLAUSE_BREAK.split(sentence)
+        if c and _MODEL_SUBJECT.search(c) and not _names_any(c, own)
+    ]
+
+
 def card_terms(
     sections: tuple[tuple[str, str], ...], declared: tuple[str, ...]
 ) -> CardTerms | None:
     """The model's terms as the card's licence sections state them, or None.
 
-    A section offering the declared licence as one choice states no other terms.
+    A section offering the declared licence as one choice states no other terms. In a
+    sentence that names the declared licence, another licence or restriction speaks for
+    the model only in a clause of its own that says it is about the model ("the code is
+    MIT, but the weights are CC BY-NC 4.0"); otherwise it is another work's ("unlike
+    v1's CC BY-NC 4.0, this release is Apache 2.0").
     """
+    own = {name for i in declared if _is_named_licence(i) for name in _names(i)}
     for title, text in sections:
         if offers_choice(text, declared):
             continue
-        sentences = _model_sentences(text)
+        sentences = [c for s in _model_sentences(text) for c in _beside_own(s, own)]
         named = next(((s, i) for s in sentences if (i := identify_text(s))), None)
         found = [(s, detect_clauses(s)) for s in sentences]
         clauses = tuple(c for _, cs in found for c in cs)

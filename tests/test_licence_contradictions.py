@@ -167,6 +167,15 @@ CASES: list[tuple[str, Evidence, str, str, str | None]] = [
      local(readme("cc-by-nc-4.0", section("This model is licensed under the MIT License."))),
      "cc-by-nc-4.0", "non-commercial", None),
     # --- a bare `other` is identified from the card's licence section
+    ("unknown, the section releases the model under an Apache licence by name",
+     local(readme("unknown", section("This checkpoint is released under the Apache License 2.0."))),
+     "apache-2.0", "permissive", None),
+    ("other, the section calls the model Apache-2.0 licensed",
+     local(readme("other", section("The model is Apache-2.0 licensed."))),
+     "apache-2.0", "permissive", None),
+    ("other, subject-less MIT licence by name",
+     local(readme("other", section("Licensed under the MIT license."))),
+     "mit", "permissive", None),
     ("other, licence named in the card's licence section",
      local(readme("other", section("This model is licensed under CC BY-NC 4.0."))),
      "cc-by-nc-4.0", "non-commercial", None),
@@ -214,6 +223,8 @@ LEVELS: list[tuple[str, str, tuple[TextFile, ...], str, bool, str]] = [
     ("other with a licence name", readme("other", license_name="acme-model-licence"), (), "partial", False, "partial"),
     ("other with a licence link", readme("other", license_link="https://example.org/terms"), (), "partial", False, "partial"),
     ("other with a licence file", readme("other"), (TextFile("LICENSE", "Acme Model Licence. Use on Acme's terms."),), "partial", False, "partial"),
+    ("other, a section naming no known licence", readme("other", section("This model is released under the Acme Community Licence.")), (), "partial", False, "partial"),
+    ("unknown, a section naming Apache by name", readme("unknown", section("The model is released under the Apache License 2.0.")), (), "open", True, "partial"),
     ("unknown with a licence section", readme("unknown", section("See the Acme terms of service.")), (), "partial", False, "partial"),
 ]  # fmt: skip
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openaudit.licenses.catalogue import get
+from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.clauses import Clause, detect_clauses
 from openaudit.licenses.text import identify_text, normalize_text
 
@@ -84,6 +84,16 @@ _CLAUSE_BREAK = re.compile(
     r"[;,:]?\s*\b(?:but|while|whereas|although|though|except|unlike)\b\s+|[;,:]\s*",
     re.IGNORECASE,
 )
+
+# A statement of a licence by name: "released under the Apache License 2.0", "licensed
+# under the MIT license", "is Apache-2.0 licensed" (the name is looked up, not guessed)
+_UNDER_NAME = re.compile(
+    r"\b(?:licen[cs]ed|released|distributed|available|provided|published|shared)\s+"
+    r"under\s+(?P<under>[\w.+-]+(?:[ ,][\w.+-]+){0,7}?)\s*(?=[;(]|\.(?:\s|$)|$)|"
+    r"\b(?:is|are)\s+(?P<tag>[\w.+-]+(?: [\w.+-]+){0,3}?)[ -]licen[cs]ed\b",
+    re.IGNORECASE,
+)
+MAX_NAME_WORDS = 8
 
 
 def speaks_for_model(path: str) -> bool:
@@ -158,6 +168,21 @@ def _model_sentences(text: str) -> list[str]:
     return kept[:MAX_SENTENCES]
 
 
+def named_in_statement(sentence: str) -> str | None:
+    """The licence a sentence states by name ("This model is released under the
+    Apache License 2.0.", "The model is MIT-licensed."), or None. The longest leading
+    run of words that is a known licence name counts; `other` and `unknown` do not."""
+    match = _UNDER_NAME.search(sentence)
+    if match is None:
+        return None
+    words = (match.group("under") or match.group("tag")).split()[:MAX_NAME_WORDS]
+    for end in range(len(words), 0, -1):
+        facts = lookup(" ".join(words[:end]).rstrip(",."))
+        if facts is not None and facts.family != "unknown":
+            return facts.id
+    return None
+
+
 def _beside_own(sentence: str, own: set[str]) -> list[str]:
     """A sentence as read against the declared licence's names `own`: whole when it
     does not name it, else only its clauses that are about the model and do not."""
@@ -186,7 +211,10 @@ def card_terms(
         if offers_choice(text, declared):
             continue
         sentences = [c for s in _model_sentences(text) for c in _beside_own(s, own)]
-        named = next(((s, i) for s in sentences if (i := identify_text(s))), None)
+        named = next(
+            ((s, i) for s in sentences if (i := identify_text(s) or named_in_statement(s))),
+            None,
+        )
         found = [(s, detect_clauses(s)) for s in sentences]
         clauses = tuple(c for _, cs in found for c in cs)
         if named is not None:

@@ -249,8 +249,9 @@ def test_levels_with_the_memo_are_the_levels_without_it(
                 with_cards.append(fetch(repo_id, fake_hub.url))
             except OpenAuditError:
                 continue
-    every = models + with_cards + [_twin(e, ("card_data",)) for e in models]
-    for order in range(3):  # the memo filled in other orders
+    # models with card text bypass the memo: a few show it
+    every = models + with_cards[:8] + [_twin(e, ("card_data",)) for e in models]
+    for order in range(2):  # the memo filled in another order
         random.Random(order).shuffle(every)
         for evidence in every:
             _assert_same(memos, evidence)
@@ -289,7 +290,7 @@ def _rows(draw: st.DrawFn) -> dict[str, Any]:
 _SHARED = _memos()  # filled across the examples
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_rows())
 def test_levels_with_the_memo_are_the_levels_without_it_over_generated_rows(
     row: dict[str, Any],

@@ -110,7 +110,12 @@ class NamedBase(NamedTuple):
 
 def named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
     """The Hub models `card` names as the model it was made from, in card order (the
-    card's own repo `repo_id` and its variants only with an explicit phrase)."""
+    card's own repo `repo_id` and its variants only with an explicit phrase); read once
+    per card, as a scan row's source and its probes both ask."""
+    return card.derived(("named_bases", repo_id), lambda: _named_bases(card, repo_id))
+
+
+def _named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
     if textsearch.search(FROM_SCRATCH, card.body):
         return ()
     own = (repo_id or "").lower()

@@ -10,15 +10,17 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from openaudit import textsearch
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
 from openaudit.safeyaml import SafeYAMLError, load_bounded
+
+T = TypeVar("T")
 
 CARD_SOURCE = "README.md"  # the file name metadata errors are reported against
 MAX_LINKS = 2000  # distinct links kept per card
@@ -172,6 +174,19 @@ class Card:
         if url not in self._lines:
             self._lines[url] = [line for line in self._body_lines if url in line]
         return self._lines[url]
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per card for `key`: a reading of the card that several
+        readers share (the Hub source and the rubric, a scan row and its probes)."""
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
+
+    @cached_property
+    def _derived(self) -> dict[Hashable, Any]:
+        return {}
 
     @cached_property
     def _homes(self) -> dict[str, list[Section]]:

@@ -19,6 +19,7 @@ Run from the repo root with openaudit installed (`pip install -e .`):
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -87,6 +88,9 @@ def main() -> int:
     cal = args.calibration.resolve()
     if not (cal / "run_eval.py").is_file():
         raise SystemExit(f"no calibration set at {cal}")
+    if importlib.util.find_spec("openaudit") is None:
+        # every model would fail and score 0 %, which reads as a verdict, not a setup error
+        raise SystemExit(f"openaudit is not installed for {sys.executable}: pip install -e .")
     work = args.keep or Path(tempfile.mkdtemp(prefix="openaudit-calibration-"))
     reports: Reports = {}
     for name, (cmd, source) in RUNS.items():

@@ -221,6 +221,49 @@ def test_find_section(names: tuple[str, ...], title: str | None) -> None:
     assert (found.title if found else None) == title
 
 
+HYPHENATED = """# Data-efficient Image Transformer
+
+A vision model.
+
+## Pre-training
+
+On ImageNet.
+
+## Fine tuning
+
+On CIFAR.
+
+## Out of scope use
+
+Not for faces.
+
+## Training-free adaptation
+
+None.
+"""
+
+
+@pytest.mark.parametrize(
+    ("names", "title"),
+    [
+        # a compound's leading word modifies its head: the title is not about data
+        (("Data",), None),
+        (("Training",), "Pre-training"),  # the head of the compound is still a word
+        (("Pre-training",), "Pre-training"),
+        (("Fine-tuning",), "Fine tuning"),  # a hyphenated name also matches spaced
+        (("Out-of-Scope Use",), "Out of scope use"),
+        (("adaptation",), "Training-free adaptation"),
+        (("Data-efficient",), "Data-efficient Image Transformer"),
+        (("Image Transformer",), "Data-efficient Image Transformer"),
+    ],
+)
+def test_hyphenated_titles_match_by_their_head(names: tuple[str, ...], title: str | None) -> None:
+    card = parse_card(HYPHENATED)
+    found = card.find_section(*names)
+    assert (found.title if found else None) == title
+    assert [s.title for s in card.find_sections(*names)] == ([title] if title else [])
+
+
 def test_section_text_includes_sub_sections_only() -> None:
     card = parse_card(CARD)
     details = card.find_section("Model Details")

@@ -116,7 +116,7 @@ class Card:
         if names in self._found:  # probes of several rubrics look up the same names
             return self._found[names]
         joined, starts = self._joined_titles
-        hits = [joined.find(f" {key} ") for key in map(_normalise_title, names) if key]
+        hits = [joined.find(f" {key} ") for key in _title_keys(names)]
         first = min((hit for hit in hits if hit != -1), default=-1)
         # titles hold words and spaces only: a key found lies within one title
         found = self.sections[bisect_right(starts, first) - 1] if first != -1 else None
@@ -144,7 +144,7 @@ class Card:
     def title_matches(self, section: Section, *names: str) -> bool:
         """Whether the section's title equals or contains any name as whole words."""
         title = f" {_normalise_title(section.title)} "
-        return any(f" {key} " in title for key in map(_normalise_title, names) if key)
+        return any(f" {key} " in title for key in _title_keys(names))
 
     def section_path(self, section: Section) -> tuple[Section, ...]:
         """The section and the sections enclosing it (shallower headings before it),
@@ -434,12 +434,28 @@ _STOP_WORDS = frozenset({"and", "the"})
 def _normalise_title(title: str) -> str:
     """Lowercase words of a title, punctuation and 'and'/'the' dropped; each Chinese or
     Japanese character is a word of its own (those scripts put no spaces between words,
-    so "训练数据" is found in "预训练数据")."""
+    so "训练数据" is found in "预训练数据"). In a hyphenated compound the last word is
+    the head and the ones before it modify it: they keep their hyphen ("data-
+    efficient"), so "Data-efficient Transformer" is not about data while "Pre-training"
+    is still about training."""
     title = title.lower()
     if not title.isascii():
         title = _UNSPACED.sub(r" \g<0> ", title)
-    words = re.sub(r"[\W_]+", " ", title).split()
+    words = []
+    for word in re.sub(r"[^\w-]+|_", " ", title).split():
+        parts = [part for part in word.split("-") if part]
+        words += [f"{part}-" for part in parts[:-1]] + parts[-1:]
     return " ".join(word for word in words if word not in _STOP_WORDS)
+
+
+@lru_cache(maxsize=1024)
+def _title_keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The normalised forms a title may take for these section names: a hyphenated
+    name ("Fine-tuning") is also written with a space ("Fine tuning")."""
+    keys = []
+    for key in map(_normalise_title, names):
+        keys += [key, key.replace("- ", " ")] if "- " in key else [key] if key else []
+    return tuple(dict.fromkeys(keys))
 
 
 # --- placeholders and template text -----------------------------------------------

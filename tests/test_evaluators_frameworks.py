@@ -569,6 +569,8 @@ OSAID_TERMS: list[Case] = [
     terms("code is a library", ev(MIT, W, library_name="transformers"), "code", "unknown",
           "hosted off the Hub"),
     terms("no code", ev(MIT, W), "code", "no", "no code is published"),
+    terms("code still to come", ev(MIT + "Training code will be released soon at "
+          "https://github.com/org/m-train.\n", W), "code", "no", "no code is published"),
     terms("code terms, gated card unread", gated_unread(W), "code", "unknown", "gated"),
     terms("code terms, no README", ev(None, W), "code", "unknown", "no README was read"),
     terms("code terms, no file listing", ev(MIT), "code", "unknown", "no file listing was read"),

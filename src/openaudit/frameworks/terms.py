@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import library
+from openaudit.rubric.evaluators.code import library, published_code_links
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
@@ -54,7 +54,7 @@ def code_terms(ctx: ProbeContext) -> Outcome:
     code = matching_files(ctx, ["*.py"])
     if code:
         return _repo_code_terms(ctx, code)
-    links = ctx.card.links_of("code") if ctx.readme_read else ()
+    links = published_code_links(ctx) if ctx.readme_read else []
     name, lib_cite = library(ctx)
     if links or name:
         cites = (*link_cites(links, 3), *([lib_cite] if name else []))

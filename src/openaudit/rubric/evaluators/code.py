@@ -358,6 +358,22 @@ def withheld(ctx: ProbeContext, link: Link, topic: re.Pattern[str]) -> str | Non
     return None
 
 
+def not_published(ctx: ProbeContext, link: Link) -> bool:
+    """Whether the clause holding a code link says that code is still to come or not
+    public ("will be released at [X]", "[X] is private"): whatever its topic."""
+    return any(
+        link.url in clause and bool(_PROMISED.search(clause) or _DENIED.search(clause))
+        for clause in _CLAUSE_BREAK.split(_sentences_of(ctx, link))
+    )
+
+
+def published_code_links(ctx: ProbeContext) -> list[Link]:
+    """The card's code links to the model's own code: neither a general model tool nor
+    code the card says is not published yet."""
+    links = ctx.card.links_of("code")
+    return [link for link in links if not tool_link(link) and not not_published(ctx, link)]
+
+
 def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
     """True when a code link is about the topic: its text, its sentence, its section (or
     an enclosing one) or the paragraph around it says so, and its sentence does not say
@@ -429,8 +445,10 @@ def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
     code = matching_files(ctx, files)
     if code:
         return _repo_code_license(ctx, code)
-    own = [link for link in ctx.card.links_of("code") if not tool_link(link)]
-    if ctx.readme_read and own:  # a general model tool's licence is not the model's code's
+    # a general model tool's licence is not the model's code's, nor is a licence stated
+    # for code still to come
+    own = published_code_links(ctx) if ctx.readme_read else []
+    if own:
         return _linked_code_license(ctx, own[0])
     name, cite = library(ctx)
     if name:

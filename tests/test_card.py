@@ -208,7 +208,7 @@ bibtex
         (("Bias, Risks, and Limitations",), "Bias, Risks & Limitations"),
         (("limitations",), "Bias, Risks & Limitations"),
         (("citation",), "Citation:"),
-        (("Model",), "Model Card for Demo"),  # first match in card order
+        (("Model",), "Model Details"),  # first match in card order; the title names the model
         (("nothing", "Out-of-scope use"), "Out-of-Scope Use"),
         (("use",), "Out-of-Scope Use"),  # whole words: "use" is not in "Uses"
         (("sources", "uses"), "Model Sources"),
@@ -221,7 +221,9 @@ def test_find_section(names: tuple[str, ...], title: str | None) -> None:
     assert (found.title if found else None) == title
 
 
-HYPHENATED = """# Data-efficient Image Transformer
+HYPHENATED = """# Demo
+
+## Data-efficient Image Transformer
 
 A vision model.
 
@@ -262,6 +264,27 @@ def test_hyphenated_titles_match_by_their_head(names: tuple[str, ...], title: st
     found = card.find_section(*names)
     assert (found.title if found else None) == title
     assert [s.title for s in card.find_sections(*names)] == ([title] if title else [])
+
+
+@pytest.mark.parametrize(
+    ("card", "names", "title"),
+    [
+        ("# OpenData-7B\nA model.\n## Training Data\nWeb.\n", ("Data",), "Training Data"),
+        ("# nc-data\nA model trained on web text.\n## Uses\nChat.\n", ("Data",), None),
+        ("# nc-data\nA model trained on web text.\n", ("Data",), None),
+        ("Intro.\n# Code Llama 7B\n## Usage\nRun it.\n", ("Code",), None),
+        # cards whose sections are all of level 1 have no title heading
+        ("# Training Data\nWeb.\n# Evaluation\nMMLU.\n", ("Data",), "Training Data"),
+        ("# Demo\nA model.\n# Training Data\nWeb.\n", ("Demo",), "Demo"),
+        # a card opening with a second-level heading has no title heading either
+        ("## Training Data\nWeb.\n## Uses\nChat.\n", ("Data",), "Training Data"),
+    ],
+)
+def test_title_heading_is_no_topic(card: str, names: tuple[str, ...], title: str | None) -> None:
+    parsed = parse_card(card)
+    found = parsed.find_section(*names)
+    assert (found.title if found else None) == title
+    assert [s.title for s in parsed.find_sections(*names)] == ([title] if title else [])
 
 
 def test_section_text_includes_sub_sections_only() -> None:

@@ -390,6 +390,11 @@ DOCUMENTED: list[tuple[str, Evidence, Answer, str]] = [
      ev(HEAD + "## Training\n" + "We used a batch size of 4 million tokens and 2000 steps "
         "of 512 samples, packing several documents per sequence. " * 4 + "\n"), "no",
      "and the card declares no datasets"),
+    ("a model named after data has no data section",
+     ev("# Legal-Data 7B\n" + FORTY + "\n## Uses\nChat.\n"), "no",
+     "and the card declares no datasets"),
+    ("a data section under a title heading", ev(f"# OpenData-7B\n## Training Data\n{FORTY}\n"),
+     "yes", "section 'Training Data' has 40 words"),
     ("the template's comment is not documentation", ev(HEAD + TEMPLATE_DATA), "no",
      "section 'Training Data' has 0 words"),
     ("metadata that does not parse may declare datasets", ev("---\ndatasets: [\n---\n# M\n"),

@@ -112,7 +112,8 @@ class Card:
 
     def find_section(self, *names: str) -> Section | None:
         """The first section whose title matches any name (case-insensitive; a
-        name matches a title equal to it or containing it as whole words)."""
+        name matches a title equal to it or containing it as whole words). The card's
+        title heading names the model, not a topic: it matches no name."""
         if names in self._found:  # probes of several rubrics look up the same names
             return self._found[names]
         joined, starts = self._joined_titles
@@ -142,7 +143,10 @@ class Card:
         return tuple(s for s in self.sections if self.title_matches(s, *names))
 
     def title_matches(self, section: Section, *names: str) -> bool:
-        """Whether the section's title equals or contains any name as whole words."""
+        """Whether the section's title equals or contains any name as whole words (never
+        the card's title heading: "# OpenData-7B" is a name, not a data section)."""
+        if section is self.title_section:
+            return False
         title = f" {_normalise_title(section.title)} "
         return any(f" {key} " in title for key in _title_keys(names))
 
@@ -214,8 +218,23 @@ class Card:
 
     @cached_property
     def _titles(self) -> tuple[str, ...]:
-        """Normalised section titles, padded with spaces for whole-word matching."""
-        return tuple(f" {_normalise_title(section.title)} " for section in self.sections)
+        """Normalised section titles, padded with spaces for whole-word matching (the
+        card's title heading as a blank: it matches no name)."""
+        title = self.title_section
+        return tuple(
+            f" {_normalise_title(section.title)} " if section is not title else " "
+            for section in self.sections
+        )
+
+    @cached_property
+    def title_section(self) -> Section | None:
+        """The card's title heading: its first heading when that is the only one of
+        level 1 (`# Model-7B` above `## Training` ...). It names the model, and its text
+        is the card's introduction."""
+        first = self.sections[0] if self.sections else None
+        if first is None or first.level != 1:
+            return None
+        return first if all(section.level > 1 for section in self.sections[1:]) else None
 
     def section_text(self, section: Section) -> str:
         """The section's text including its sub-sections (deeper headings)."""

@@ -82,7 +82,6 @@ SENTENCE_ROLE = re.compile(
     r"|\b(?:architecture|design)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 FROM_SCRATCH = re.compile(r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", re.IGNORECASE)
 # huggingface.co/<name> with one segment: a legacy model id (distilbert-base-uncased)
 # unless it is one of the site's own pages.
@@ -173,7 +172,7 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
         return None
     if OTHER_ROLE.search(before[-80:]) or DATA_MADE_WITH.search(before[-80:]):
         return None
-    if SENTENCE_ROLE.search(_sentence_around(card.body, at, at + len(link.url))):
+    if SENTENCE_ROLE.search(_sentence_around(card, at, at + len(link.url))):
         return None
     for home in (s for s in card.sections if link.url in s.text):
         path = card.section_path(home)
@@ -184,9 +183,8 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
     return None
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` holding the span start:end (a link's URL), link text included."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    begin = max(begin, start - WINDOW)
-    stop = _SENTENCE_END.search(text, end, min(len(text), end + WINDOW))
-    return text[begin : stop.start() if stop else min(len(text), end + WINDOW)]
+def _sentence_around(card: Card, start: int, end: int) -> str:
+    """The sentence of the card's body holding the span start:end (a link's URL), link
+    text included, up to WINDOW characters on either side of the span."""
+    first, last = card.sentences().span_around(start, end)
+    return card.body[max(first, start - WINDOW) : min(last, end + WINDOW)]

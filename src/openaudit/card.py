@@ -19,6 +19,7 @@ from openaudit import textsearch
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
 from openaudit.safeyaml import SafeYAMLError, load_bounded
+from openaudit.sentences import Sentences
 
 T = TypeVar("T")
 
@@ -187,6 +188,12 @@ class Card:
         except KeyError:
             value = self._derived[key] = compute()
             return value
+
+    def sentences(self, text: str | None = None) -> Sentences:
+        """The sentences of one of this card's texts (a section's text, a `section_text`;
+        by default the body), split once per card (what a sentence is: openaudit.sentences)."""
+        part = self.body if text is None else text
+        return self.derived(("sentences", part), lambda: Sentences(part))
 
     @cached_property
     def _derived(self) -> dict[Hashable, Any]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.clauses import Clause, detect_clauses
 from openaudit.licenses.text import identify_text, normalize_text
+from openaudit.sentences import split_sentences
 
 if TYPE_CHECKING:
     from openaudit.card import Card
@@ -52,8 +53,6 @@ CARD_OVERRIDE_KINDS = FILE_OVERRIDE_KINDS - {"acceptable_use_policy", "all_right
 _SECTION_NAMES = ("license", "licence", "licensing", "licenses", "licences")
 MAX_SECTION_CHARS = 4000
 MAX_SENTENCES = 20
-# Sentence ends, paragraph breaks, list items and table rows ("| Weights | MIT |")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*] |\n(?=\s*\|)")
 # A sentence of a licence section is about the model when it says so (its weights,
 # checkpoints, this repository) or names no other subject ("Licensed under CC BY-NC
 # 4.0."); not when it is about code alone, the data or a base model.
@@ -157,7 +156,7 @@ def licence_sections(card: Card) -> tuple[tuple[str, str], ...]:
 
 
 def _model_sentences(text: str) -> list[str]:
-    sentences = (" ".join(s.split()) for s in _SENTENCE_END.split(text))
+    sentences = (" ".join(s.split()) for s in split_sentences(text))
     kept = [
         s
         for s in sentences

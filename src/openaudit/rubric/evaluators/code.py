@@ -223,17 +223,10 @@ def _mentions(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
 
 
-# Sentence ends inside a card line (a "line" is often a whole paragraph).
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[^\s\w]*[A-Z0-9])")
-
-
 def _sentences_of(ctx: ProbeContext, link: Link) -> str:
-    """The sentences of the card's lines that hold the link: a topic word in another
-    sentence of the same paragraph speaks of something else."""
-    lines = ctx.card.lines_with(link.url)
-    return " ".join(
-        part for line in lines for part in _SENTENCE_BREAK.split(line) if link.url in part
-    )
+    """The card's sentences that hold the link: a topic word in another sentence of the
+    same paragraph speaks of something else."""
+    return " ".join(ctx.card.sentences().holding(link.url))
 
 
 # A participle used as an adjective of another thing ("a merge of pre-trained
@@ -471,7 +464,6 @@ _LICENSE_NAMES = re.compile(
     r"cc[- ]by(?:[- ](?:nc|sa|nd))*(?:[- ]\d\.\d)?)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n[-*] ")
 MAX_SCANNED_CHARS = 200_000
 
 
@@ -487,7 +479,10 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     # a sentence's licence word and licence name are the body's too: without both, none has them
     if not textsearch.may_match(_LICENSE_NAMES, body) or not _LICENSE_WORDS.search(body):
         return None
-    for sentence in _SENTENCE_END.split(body):
+    sentences = ctx.card.sentences()
+    for (start, _), sentence in zip(sentences.spans, sentences.texts, strict=True):
+        if start >= MAX_SCANNED_CHARS:
+            break
         if not _LICENSE_WORDS.search(sentence):  # the cheapest test first
             continue
         code = _CODE_WORDS.search(sentence)

@@ -248,7 +248,8 @@ def _linked_in_data_sections(
             continue
         about = section_about(card, home, sections, training)
         if about == "data" or (
-            about == "training" and not evaluated_on(home.text, home.text.find(link.url))
+            about == "training"
+            and not evaluated_on(card.sentences(home.text), home.text.find(link.url))
         ):
             found.append(link)
     return found

@@ -23,6 +23,7 @@ from openaudit.card import Card, Section
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.evaluator_helpers import definition_lines, negated, words
 from openaudit.rubric.evaluators.generic import best_section
+from openaudit.sentences import Sentences
 
 # Sections about the training data: all their text is about it.
 DATA_SECTION_NAMES = [
@@ -84,10 +85,6 @@ NAMED_CORPORA = re.compile(
     re.IGNORECASE,
 )
 
-# Where a sentence (a list item, a table row) ends.
-SENTENCE_BREAK = re.compile(
-    r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+|]|\d{1,9}[.)])[ \t])|(?<=[.!?\u3002\uff01\uff1f])\s+"
-)
 # A sentence about data, in a section about training in general.
 DATA_WORDS = re.compile(
     r"\b(?:data(?:sets?)?|corp(?:us|ora)|tokens|samples|examples|images|utterances|captions"
@@ -164,7 +161,7 @@ def _passages(card: Card, data: list[str], training: list[str]) -> Iterator[Pass
         if about == "data":
             yield Passage(section, section.text, whole=True)
         elif about == "training":
-            text = "\n\n".join(data_sentences(section.text))
+            text = "\n\n".join(data_sentences(card, section.text))
             if text:
                 yield Passage(section, text, whole=False)
 
@@ -188,50 +185,49 @@ def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str])
     )
 
 
-def data_sentences(text: str) -> list[str]:
-    """The sentences of a text that are about data or name a corpus."""
+def data_sentences(card: Card, text: str) -> list[str]:
+    """The sentences of one of the card's texts that are about data or name a corpus."""
     if textsearch.search(DATA_WORDS, text) is None and NAMED_CORPORA.search(text) is None:
         return []
-    found = []
-    for sentence in SENTENCE_BREAK.split(text):
-        if NAMED_CORPORA.search(sentence) or (
-            DATA_WORDS.search(sentence) and not RUN_WORDS.search(sentence)
-        ):
-            found.append(sentence.strip())
-    return found
+    return [
+        sentence
+        for sentence in card.sentences(text)
+        if NAMED_CORPORA.search(sentence)
+        or (DATA_WORDS.search(sentence) and not RUN_WORDS.search(sentence))
+    ]
 
 
-def evaluated_on(text: str, at: int) -> bool:
-    """Whether the sentence around position `at` says the name there was evaluated on
-    rather than trained on: the nearest cue before it is about evaluation, or, with no
-    cue before it, the rest of the sentence speaks of evaluation and not of training."""
-    before = text[max(0, at - SENTENCE_REACH) : at]
-    breaks = list(SENTENCE_BREAK.finditer(before))
-    before = before[breaks[-1].end() :] if breaks else before
+def evaluated_on(sentences: Sentences, at: int) -> bool:
+    """Whether the sentence around position `at` of the split text says the name there
+    was evaluated on rather than trained on: the nearest cue before it is about
+    evaluation, or, with no cue before it, the rest of the sentence speaks of evaluation
+    and not of training."""
+    text = sentences.text
+    start, end = sentences.span_at(at)
+    before = text[max(start, at - SENTENCE_REACH) : at]
     cues = [(m.start(), False) for m in TRAINING_CUE.finditer(before)]
     cues += [(m.start(), True) for m in EVALUATION_CUE.finditer(before)]
     if cues:
         return max(cues)[1]
-    after = text[at : at + SENTENCE_REACH]
-    end = SENTENCE_BREAK.search(after)
-    after = after[: end.start()] if end else after
+    after = text[at : min(end, at + SENTENCE_REACH)]
     return bool(EVALUATION_CUE.search(after)) and not TRAINING_CUE.search(after)
 
 
-def named_in(text: str, *, ids: bool) -> list[str]:
+def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
     """Public corpora (and with `ids`, Hub dataset ids in code spans or beside the word
-    'dataset') that the text names as training data: not negated, not evaluated on. A
-    corpus named inside an `org/name` id is named by the id."""
+    'dataset') that the split text names as training data: not negated, not evaluated
+    on. A corpus named inside an `org/name` id is named by the id."""
+    text = sentences.text
     tokens = [(m.start(1), m.end(1), m.group(1)) for m in DATASET_ID.finditer(text)]
     found = []
     for match in NAMED_CORPORA.finditer(text):
         at = match.start()
-        if negated(text, at, 80) or evaluated_on(text, at):
+        if negated(text, at, 80) or evaluated_on(sentences, at):
             continue
         token = next((name for start, end, name in tokens if start <= at < end), None)
         found.append(token or match.group(0))
     if ids:
-        found += [name for name, at in _dataset_ids(text) if not evaluated_on(text, at)]
+        found += [name for name, at in _dataset_ids(text) if not evaluated_on(sentences, at)]
     return found
 
 
@@ -279,7 +275,7 @@ def training_data_names(
 def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
     card = ctx.card
     for passage in passages(ctx, data, training):
-        for name in named_in(passage.text, ids=passage.whole):
+        for name in named_in(card.sentences(passage.text), ids=passage.whole):
             yield Name(name, passage.section)
     for section in card.sections:
         values = [value for _, value in definitions(card, section)]

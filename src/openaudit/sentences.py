@@ -174,6 +174,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int, int, bool]]:
         newline = text.find("\n", at)
         line_end = length if newline == -1 else newline
         line = text[at:line_end]
+        if line.endswith("\r"):  # a Windows line break
+            line = line[:-1]
         blank = not line or line.isspace()
         if fence is not None:  # inside a code fence: every line a block of its own
             if not blank:
@@ -224,11 +226,11 @@ def _split_block(
 
 def _ends_sentence(text: str, match: re.Match[str], protected: _Protected) -> bool:
     """Whether the end mark `match` (of `_END`) ends a sentence."""
+    if protected.starts and match.start() in protected:
+        return False
     mark = match["mark"]
     if mark is None:
         return True  # a CJK full stop
-    if protected.starts and match.start("mark") in protected:
-        return False
     following = match["next"]
     if mark[0] in "!?":
         return True

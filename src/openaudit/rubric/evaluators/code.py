@@ -225,8 +225,9 @@ def _mentions(keywords: tuple[str, ...]) -> re.Pattern[str]:
 
 def _sentences_of(ctx: ProbeContext, link: Link) -> str:
     """The card's sentences that hold the link: a topic word in another sentence of the
-    same paragraph speaks of something else."""
-    return " ".join(ctx.card.sentences().holding(link.url))
+    same paragraph speaks of something else. White space is folded (a sentence may
+    run over a soft line break)."""
+    return " ".join(" ".join(s.split()) for s in ctx.card.sentences().holding(link.url))
 
 
 # A participle used as an adjective of another thing ("a merge of pre-trained

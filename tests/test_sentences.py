@@ -38,6 +38,11 @@ from openaudit.sentences import Sentences, sentence_spans, split_sentences
         ("Text, code, etc. are used", ["Text, code, etc. are used"]),
         ("Text, code, etc. The end", ["Text, code, etc.", "The end"]),
         ("Acme Inc. released it", ["Acme Inc. released it"]),
+        # words that are also units or plain words end a sentence
+        (
+            "Came 1st. Takes 20 ms. The answer is no. Done",
+            ["Came 1st.", "Takes 20 ms.", "The answer is no.", "Done"],
+        ),
         # initials, version numbers, decimals, file names
         ("Written by J. Smith. Done", ["Written by J. Smith.", "Done"]),
         (

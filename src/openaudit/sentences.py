@@ -50,8 +50,8 @@ _BLOCK_START = re.compile(
     r"|(?P<label>(?:\*\*|__)?[A-Z][\w ,/()&'-]{0,40}:(?:\*\*|__)?(?:[ \t]|$))"
     r")"
 )
-# A markdown hard line break at the end of a line.
-_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>)[ \t]*$", re.IGNORECASE)
+# A markdown hard line break at the end of a line: two spaces, a backslash, <br>.
+_BR = ("<br>", "<br/>", "<br />")
 # A sentence-ending mark and the marks after it (more ends, closing quotes, brackets,
 # emphasis and code marks); `next` is the first character after the white space that
 # follows it. A CJK full stop needs no white space after it. One character class
@@ -65,17 +65,17 @@ _END = re.compile(
 )
 # The word that ends a text (inner dots kept: "e.g", "w.r.t"), as long as an
 # abbreviation can be.
-_LAST_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*$")
+_LAST_WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:\.[^\W\d_]+)*$")
 WORD_REACH = 12
 _ET = re.compile(r"\bet\s+al$", re.IGNORECASE)
 # Spans inside which nothing ends: markdown links and images, and code spans.
 _PROTECTED = re.compile(r"!?\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)|`[^`\n]{1,500}`")
 
 # Abbreviations (lower case, inner dots kept, final dot dropped) that never end a sentence,
+# (words that also end sentences as units or words, "ms", "sec", "no", are not here)
 ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "eg", "ie", "vs", "cf", "approx", "incl", "fig", "figs", "eq", "eqs",
-     "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "ca", "resp", "viz", "w.r.t",
-     "sec", "ch", "vol", "pp", "ref", "refs", "esp", "est", "min", "max", "no"}
+     "dr", "mr", "mrs", "prof", "jr", "sr", "resp", "viz", "w.r.t", "vol", "pp", "esp"}
 )  # fmt: skip
 # ... and those that end one only before a capital letter.
 ENDS_BEFORE_CAPITAL = frozenset({"etc", "inc", "ltd", "co", "corp", "u.s"})  # and "et al."
@@ -203,9 +203,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, int, bool]]:
                     if start.group("fence"):
                         fence = start.group("fence")
             ends_line = start is not None and start.group("label")
-            if open_at is not None and (
-                ends_line or (line[-1] in " \t\\>" and _HARD_BREAK.search(line) is not None)
-            ):
+            if open_at is not None and (ends_line or _hard_break(line)):
                 yield open_at, line_end, body, _PROSE
                 open_at = None
         if newline == -1:
@@ -260,6 +258,13 @@ def _append(text: str, begin: int, stop: int, spans: list[tuple[int, int]]) -> N
         stop -= 1
     if begin < stop:
         spans.append((begin, stop))
+
+
+def _hard_break(line: str) -> bool:
+    """Whether a line ends in a markdown hard line break."""
+    if line.endswith(("  ", "\\")):
+        return True
+    return (line[-1] == ">" or line[-1].isspace()) and line.rstrip().lower().endswith(_BR)
 
 
 def _et_before(match: re.Match[str]) -> bool:

@@ -306,3 +306,13 @@ def test_a_licence_sentence_about_the_data_stays_about_the_data(other: str, lice
         f"The model weights are released under Apache 2.0. {other}\n"
     )
     assert identify(evidence(readme)).license_id == licence
+
+
+def test_a_licence_section_in_chinese_is_quoted_by_its_sentence() -> None:
+    readme = (
+        "---\nlicense: apache-2.0\n---\n# M\n## License\n"
+        "本模型以 CC BY-NC 4.0 许可发布。请勿用于商业用途。\n"
+    )
+    report = identify(evidence(readme))
+    assert report.license_id == "cc-by-nc-4.0"
+    assert "says '本模型以 CC BY-NC 4.0 许可发布。':" in report.reason

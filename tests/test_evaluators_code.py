@@ -70,6 +70,22 @@ CODE_NC = IN_SECTION + "Our code is licensed under CC BY-NC 4.0.\n"
 CODE_DATASET = IN_SECTION + "Trained on a corpus of permissively licensed code under CC-BY-4.0.\n"
 LICENCE_FIRST = IN_SECTION + "Weights are MIT licensed; see the code for details.\n"
 LLAMA = "---\nlicense: llama2\n---\n# M\n"
+# a licence named without the word "licence": in brackets after the code, or after "under"
+CODE_BRACKETED = "# M\n## Training\nTraining code (MIT): https://github.com/org/train\n"
+CODE_UNDER = (
+    "# M\n## Training\nTraining code: [trainer](https://github.com/org/train), released under"
+    " Apache-2.0.\n"
+)
+# a URL ends the line without a full stop: the next line's "tokens" is another sentence's
+CODE_URL_LINE = (
+    "# M\n## Training\nFine-tuning code (Apache-2.0 licence): https://github.com/org/tune\n"
+    "It was trained with a batch size of 2M tokens.\n"
+)
+# negative twins: an institution in brackets; "under" naming the data's licence
+CODE_BY_MIT = "# M\n## Training\nTraining code by researchers (MIT): https://github.com/org/t\n"
+CODE_DATA_UNDER = (
+    "# M\n## Training\nTraining code: https://github.com/org/t; the dataset is under MIT.\n"
+)
 UNDER_TRAINING = (
     "# M\n# Training\n## Hardware\n- 512 GPUs\n## Software\n"
     "- **Orchestration:** [Megatron-LM](https://github.com/org/Megatron-LM)\n"
@@ -266,6 +282,16 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("linked code, stated apache", "code_osi_licensed", ev(CODE_APACHE), {}, "yes",
      "'apache-2.0', OSI-approved"),
     ("linked code, stated mit", "code_osi_licensed", ev(CODE_MIT_BULLET), {}, "yes", "'mit'"),
+    ("code licence in brackets after the code", "code_osi_licensed", ev(CODE_BRACKETED), {},
+     "yes", "'mit', OSI-approved"),
+    ("code released under a licence name", "code_osi_licensed", ev(CODE_UNDER), {}, "yes",
+     "'apache-2.0', OSI-approved"),
+    ("code licence on a line ending in a URL", "code_osi_licensed", ev(CODE_URL_LINE), {},
+     "yes", "'apache-2.0', OSI-approved"),
+    ("brackets not right after the code", "code_osi_licensed", ev(CODE_BY_MIT), {}, "unknown",
+     "no licence for it"),
+    ("under a licence name, said of the data", "code_osi_licensed", ev(CODE_DATA_UNDER), {},
+     "unknown", "no licence for it"),
     ("linked code, licence of weights only", "code_osi_licensed", ev(WEIGHTS_ONLY), {},
      "unknown", "no licence for it"),
     ("linked code, stated non-OSI", "code_osi_licensed", ev(CODE_NC), {}, "no",

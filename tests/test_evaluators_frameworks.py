@@ -155,6 +155,47 @@ PART_CARD = MIT + section("Intro") + section("Usage") + section("Limitations")
 A_DATA = card("mit", datasets=["org/a"])
 AB_DATA = card("mit", datasets=["org/a", "org/b"])
 ON_BASE = card("mit", base_model="org/base")
+# the whole pipeline's code linked, under a licence the card states for all of it
+FULL_CODE = (
+    "## Training\nTraining code: [trainer](https://github.com/org/trainer). Data processing"
+    " code: [prep](https://github.com/org/prep). All code is released under the Apache-2.0"
+    " license.\n"
+)
+# data preprocessing kept in the linked training repository, said in the next sentence
+SAME_REPO = (
+    "## Training\nTraining code: [trainer](https://github.com/org/trainer), released under"
+    " Apache-2.0. Data preprocessing (tokenisation, deduplication) is in the same repository"
+    " under `tools/preprocess`.\n"
+)
+SAME_REPO_DENIED = (
+    "## Training\nTraining code: [trainer](https://github.com/org/trainer), released under"
+    " Apache-2.0. Data preprocessing is not in the same repository.\n"
+)
+SAME_REPO_NO_LINK = "## Training\nData preprocessing is in the same repository as the model.\n"
+TRAIN_PREP_UNLICENSED = (
+    "## Training\nTraining code: [trainer](https://github.com/org/trainer). Data processing"
+    " code: [prep](https://github.com/org/prep).\n"
+)
+TRAIN_APACHE = (
+    "## Training\nTraining code: [trainer](https://github.com/org/trainer), released under"
+    " Apache-2.0.\n"
+)
+TRAIN_BRACKETED = "## Training\nTraining code (MIT): https://github.com/org/trainer\n"
+AI_ACT_SHEETS = (
+    "## Training Data\nA detailed [public summary of the training content]"
+    "(https://example.org/summary.pdf), following the EU AI Act template, and a [datasheet]"
+    "(https://example.org/datasheet.pdf) are available.\n"
+)
+AI_ACT_HERE = (
+    "## Training Data\nThe EU AI Act summary of our training data is"
+    " [here](https://example.org/x.pdf).\n"
+)
+DATASHEET_PAPER = (
+    "## Training Data\nWe follow [Datasheets for Datasets](https://arxiv.org/abs/1803.09010).\n"
+)
+DATASHEET_PROMISED = (
+    "## Training Data\nA datasheet will be released at [this page](https://example.org/sheet).\n"
+)
 
 # --- mof_component -------------------------------------------------------------------
 
@@ -294,6 +335,13 @@ MOF_COMPONENT: list[Case] = [
         "unknown", "README is gated", "unknown"),
     mof("no preprocessing code", ev(MIT, W), "preprocessing_code", "code", "no",
         "no preprocessing code", "missing"),
+    mof("preprocessing in the linked training repository", ev(MIT + SAME_REPO, W),
+        "preprocessing_code", "code", "yes", "in the same repository as github.com/org/trainer",
+        "included"),
+    mof("preprocessing said not in the same repository", ev(MIT + SAME_REPO_DENIED, W),
+        "preprocessing_code", "code", "no", "no preprocessing code", "missing"),
+    mof("the same repository, no code link before it", ev(MIT + SAME_REPO_NO_LINK, W),
+        "preprocessing_code", "code", "no", "no preprocessing code", "missing"),
     mof("tokenizer library linked", ev(MIT + LIB_LINK, W), "supporting_libraries", "code",
         "yes", "github.com/org/toks", "included"),
     mof("libraries, gated card unread", gated_unread(W), "supporting_libraries", "code",
@@ -671,15 +719,37 @@ EOSAI: list[EosaiRow] = [
     # datasources_basemodel: the base model's datasets, else this model's
     ("no base: own data", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
      "datasources_basemodel", ("yes", "yes"), "no base model, this model's data", "open"),
-    ("base names datasets", ev(ON_BASE, base_models=(base(datasets=["org/x", "org/y"]),)),
-     "datasources_basemodel", ("no", "yes"), "the base model names org/x, org/y",
-     "partial"),
-    ("base names no datasets", ev(ON_BASE, base_models=(base(),)), "datasources_basemodel",
-     ("no", "no"), "the base model's card names no datasets", "closed"),
+    # the base's datasets, looked up: judged by their licences as this model's own are
+    ("base names datasets, not looked up",
+     ev(ON_BASE, base_models=(base(datasets=["org/x", "org/y"]),)), "datasources_basemodel",
+     ("unknown", "yes"), "the base model names org/x, org/y: org/x was not looked up",
+     "unknown"),
+    ("base names openly licensed datasets",
+     ev(ON_BASE, base_models=(base(datasets=["org/x", "org/y"]),),
+        base_datasets=(dataset("org/x", "mit"), dataset("org/y", "odc-by"))),
+     "datasources_basemodel", ("yes", "yes"), "shared under open licences", "open"),
+    ("base names a dataset this model also declares",
+     ev(card("mit", base_model="org/base", datasets=["org/x"]),
+        base_models=(base(datasets=["org/x"]),), datasets=(dataset("org/x", "cc-by-4.0"),)),
+     "datasources_basemodel", ("yes", "yes"), "org/x: 'cc-by-4.0' is open", "open"),
+    ("base names a non-commercial dataset",
+     ev(ON_BASE, base_models=(base(datasets=["org/x", "org/y"]),),
+        base_datasets=(dataset("org/x", "mit"), dataset("org/y", "cc-by-nc-4.0"))),
+     "datasources_basemodel", ("no", "yes"), "shared, not all openly", "partial"),
+    ("base names a gated dataset",
+     ev(ON_BASE, base_models=(base(datasets=["org/x"]),),
+        base_datasets=(dataset("org/x", "mit", gated="auto"),)),
+     "datasources_basemodel", ("no", "yes"), "not freely available: org/x", "partial"),
+    ("base names an unlicensed dataset",
+     ev(ON_BASE, base_models=(base(datasets=["org/x"]),), base_datasets=(dataset("org/x"),)),
+     "datasources_basemodel", ("no", "yes"), "org/x declares no licence", "partial"),
+    # only the base's metadata is read: its card's text may name its data in prose
+    ("base declares no datasets", ev(ON_BASE, base_models=(base(),)), "datasources_basemodel",
+     ("unknown", "unknown"), "its text, which may name them, was not read", "unknown"),
     ("base data, base not looked up", ev(ON_BASE), "datasources_basemodel",
-     ("no", "no"), "not looked up", "closed"),
+     ("unknown", "unknown"), "nothing was read about the base model's data", "unknown"),
     ("base data, base skipped", ev(ON_BASE, base_models=(base(status="skipped", files=()),)),
-     "datasources_basemodel", ("no", "no"), "org/base was not looked up", "closed"),
+     "datasources_basemodel", ("unknown", "unknown"), "org/base was not looked up", "unknown"),
     ("base data, base not on the Hub",
      ev(ON_BASE, base_models=(base(status="not_found", files=()),)), "datasources_basemodel",
      ("no", "no"), "org/base is not on the Hub", "closed"),
@@ -690,7 +760,8 @@ EOSAI: list[EosaiRow] = [
     ("base data: one names none, one skipped",
      ev(card("mit", base_model=["org/a", "org/b"]),
         base_models=(base("org/a"), base("org/b", status="skipped", files=()))),
-     "datasources_basemodel", ("no", "no"), "base org/b was not looked up", "closed"),
+     "datasources_basemodel", ("unknown", "unknown"), "base org/b was not looked up",
+     "unknown"),
     # trainingcode and code (its documentation)
     ("training code linked", ev(MIT + TRAIN_LINK), "trainingcode", ("no", "yes"),
      "the index counts sparse code as partial", "partial"),
@@ -714,6 +785,26 @@ EOSAI: list[EosaiRow] = [
      "code", ("no", "yes"),
      "links the training framework it used (github.com/huggingface/trl) and documents how it "
      "was run in 'Training hyperparameters'", "partial"),
+    # trainingcode open: training and data-processing code under an OSI-approved licence
+    ("training and data-processing code, licence stated", ev(MIT + FULL_CODE), "trainingcode",
+     ("yes", "yes"), "published under an OSI-approved licence", "open"),
+    ("preprocessing in the training code's repository", ev(MIT + SAME_REPO), "trainingcode",
+     ("yes", "yes"), "in the same repository as github.com/org/trainer", "open"),
+    ("preprocessing denied in the same repository", ev(MIT + SAME_REPO_DENIED), "trainingcode",
+     ("no", "yes"), "no data-processing code is published with it", "partial"),
+    ("training and data-processing code, no licence stated", ev(MIT + TRAIN_PREP_UNLICENSED),
+     "trainingcode", ("no", "yes"), "its licence is not shown OSI-approved", "partial"),
+    ("training code under a stated licence, no data processing", ev(MIT + TRAIN_APACHE),
+     "trainingcode", ("no", "yes"), "no data-processing code is published", "partial"),
+    ("whole pipeline, non-OSI code licence",
+     ev(MIT + FULL_CODE.replace("Apache-2.0", "CC BY-NC 4.0")), "trainingcode", ("no", "yes"),
+     "not OSI-approved", "partial"),
+    ("code docs: whole pipeline and how it was run", ev(MIT + FULL_CODE + RUN), "code",
+     ("yes", "yes"), "documents how it was run in 'Training hyperparameters': open", "open"),
+    ("code docs: sparse code and how it was run", ev(MIT + TRAIN_LINK + RUN), "code",
+     ("no", "yes"), "sparse code: partial", "partial"),
+    ("code docs: whole pipeline, run not documented", ev(MIT + FULL_CODE), "code",
+     ("no", "yes"), "its documentation is not shown: partial", "partial"),
     ("code docs, gated card unread", gated_unread(W), "code", ("unknown", "unknown"),
      "the README is gated and could not be read", "unknown"),
     # hardware_architecture
@@ -817,7 +908,27 @@ EOSAI: list[EosaiRow] = [
      "README is gated", "unknown"),
     ("datasheet, metadata does not parse", ev(BAD_METADATA), "datasheet",
      ("unknown", "unknown"), "metadata could not be read", "unknown"),
+    # datasheet open: a datasheet or AI Act training-data summary linked or in the repo
+    ("AI Act summary and datasheet linked", ev(MIT + AI_ACT_SHEETS), "datasheet",
+     ("yes", "yes"), "public summary of the training content, datasheet", "open"),
+    ("AI Act summary behind a 'here' link", ev(MIT + AI_ACT_HERE), "datasheet", ("yes", "yes"),
+     "training-data summary (here)", "open"),
+    ("datasheet in the repo", ev(MIT, "DATASHEET.md"), "datasheet", ("yes", "yes"),
+     "a datasheet in the repo: DATASHEET.md", "open"),
+    ("the datasheets paper is no datasheet", ev(MIT + DATASHEET_PAPER), "datasheet",
+     ("no", "no"), "no training data named", "closed"),
+    ("a datasheet still to come", ev(MIT + DATASHEET_PROMISED), "datasheet", ("no", "no"),
+     "no training data named", "closed"),
     # licenses: weights, code and data licences (open: all three; partial: two)
+    ("all three open, the linked code's licence stated",
+     ev(card("apache-2.0", datasets=["org/a"], body=TRAIN_BRACKETED), W,
+        datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "licenses", ("yes", "yes"), "code open, data open", "open"),
+    ("only the weights open: closed", ev(card("apache-2.0"), W, library_name="transformers"),
+     "licenses", ("no", "no"), "only the weights are openly licensed", "closed"),
+    ("weights open, own code linked, its licence unread",
+     ev(card("apache-2.0", body=TRAIN_LINK), W), "licenses", ("no", "yes"),
+     "code not shown open, data not open: not all three", "partial"),
     ("all three open",
      ev(card("apache-2.0", datasets=["org/a"]), "modeling_x.py",
         datasets=(dataset("org/a", "cc-by-4.0"),)),
@@ -836,7 +947,7 @@ EOSAI: list[EosaiRow] = [
     ("code off the Hub", ev(card("apache-2.0", datasets=["org/a"]), W,
                             library_name="transformers",
                             datasets=(dataset("org/a", "cc-by-4.0"),)),
-     "licenses", ("no", "yes"), "code not shown open, data open: not all three open", "partial"),
+     "licenses", ("no", "yes"), "code not open, data open: not all three openly", "partial"),
     ("licence other, data skipped", ev(card("other", datasets=["org/a"], license_name=CUSTOM), W,
                                        library_name="transformers",
                                        datasets=(dataset("org/a", status="skipped"),)),

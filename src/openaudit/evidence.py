@@ -108,6 +108,8 @@ class Evidence:
     config_files: tuple[TextFile, ...] = ()
     datasets: tuple[LinkedRepo, ...] = ()
     base_models: tuple[LinkedRepo, ...] = ()
+    # the datasets the base models' cards declare, looked up (named_by: the base)
+    base_datasets: tuple[LinkedRepo, ...] = ()
     # the base a card names only in its text or adapter_config.json, looked up (the
     # rubric decides whether it is the base; an inference unless a file states it)
     implied_bases: tuple[LinkedRepo, ...] = ()
@@ -184,6 +186,7 @@ def _build_evidence(data: dict[str, Any]) -> Evidence:
     values["config_files"] = tuple(TextFile(**f) for f in values.get("config_files", ()))
     values["datasets"] = tuple(_linked(d) for d in values.get("datasets", ()))
     values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
+    values["base_datasets"] = tuple(_linked(d) for d in values.get("base_datasets", ()))
     values["implied_bases"] = tuple(_linked(d) for d in values.get("implied_bases", ()))
     values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))
     branches = values.get("branches")

@@ -9,6 +9,7 @@ MAX_YAML_ALIASES = 64
 MAX_FILES = 20_000  # repository listing entries kept
 MAX_DIRECTORIES = 10_000  # directories walked in a local model folder
 MAX_DATASETS = 20  # linked datasets looked up per model
+MAX_BASE_DATASETS = 20  # datasets the base models' cards declare, looked up per model
 MAX_BRANCHES = 2_000  # branch names kept from the refs listing
 MAX_BASE_HOPS = 5  # base_model chain length followed
 MAX_EVIDENCE_BYTES = 64 * 1024 * 1024  # saved evidence file

@@ -28,6 +28,8 @@ from openaudit.rubric.evaluators.code import (
     mentions,
     model_code,
     model_words,
+    published_code_links,
+    says_topic,
     tool_link,
 )
 from openaudit.rubric.evaluators.data import data_sources_named
@@ -196,9 +198,49 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         cites = link_cites(links, 3)
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
         return ("linked", f"{what} linked: {targets}", cites)
+    if same := _in_same_repository(ctx, topic, what):
+        return same
     if tools:
         return framework_only(tools, what)
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
+
+
+# "Data preprocessing is in the same repository under tools/": code on the topic kept in
+# the code repository the card linked just before (the same section, earlier text).
+SAME_REPOSITORY = re.compile(
+    r"\b(?:in|within|part\s+of|included\s+in|lives\s+in|ships\s+with)\s+the\s+same\s+"
+    r"(?:repo(?:sitory)?|code\s*base|github\s+repo(?:sitory)?)\b",
+    re.IGNORECASE,
+)
+SAME_REPOSITORY_DENIED = re.compile(
+    r"\b(?:not|no|never|will|shall|soon|later|planned|plan)\b", re.IGNORECASE
+)
+SENTENCE_START = re.compile(r"(?:[.!?]\s|\n\s*\n)")
+
+
+def _in_same_repository(ctx: ProbeContext, topic: re.Pattern[str], what: str) -> Found | None:
+    """Code on the topic the card says is in the same repository as a code link before it
+    (inferred: no link names it); not when the sentence denies or promises it."""
+    if not textsearch.search(SAME_REPOSITORY, ctx.card.body):
+        return None
+    code_links = published_code_links(ctx)
+    for section in ctx.card.sections:
+        for match in SAME_REPOSITORY.finditer(section.text):
+            text = section.text
+            starts = [m.end() for m in SENTENCE_START.finditer(text, 0, match.start())]
+            start = starts[-1] if starts else 0
+            stop = SENTENCE_START.search(text, match.end())
+            sentence = text[start : stop.start() + 1 if stop else len(text)]
+            if not says_topic(topic, sentence) or SAME_REPOSITORY_DENIED.search(sentence):
+                continue
+            earlier = [link for link in code_links if link.url in text[:start]]
+            if not earlier:
+                continue
+            link = max(earlier, key=lambda link: text.rfind(link.url, 0, start))
+            said = " ".join(sentence.split())[:200]
+            why = f"{what} in the same repository as {link.target or link.url} ('{said}')"
+            return ("cited", why, (*link_cites([link], 1), ctx.readme(said)))
+    return None
 
 
 @once_per_model

@@ -12,6 +12,7 @@ from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     choice,
     data_section,
+    dataset_state,
     datasets_licensed,
     final_parameters,
     no_datasets,
@@ -21,8 +22,14 @@ from openaudit.frameworks.components import (
 from openaudit.frameworks.license_openness import (
     graded,
 )
-from openaudit.frameworks.terms import code_terms, no_permission_gate, terms_free
-from openaudit.rubric.context import ProbeContext
+from openaudit.frameworks.terms import (
+    code_terms,
+    no_permission_gate,
+    stated_code_terms,
+    terms_free,
+)
+from openaudit.rubric.context import ProbeContext, dataset_licenses
+from openaudit.rubric.evaluators.code import library, not_published, published_code_links
 from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
@@ -36,6 +43,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     declared_datasets,
     definition_lines,
     licence_unreadable,
+    link_cites,
     no_licence_grant,
     no_metadata,
     no_readme,
@@ -51,7 +59,7 @@ from openaudit.verdict import Outcome
 from openaudit.weight_formats import weight_files
 
 if TYPE_CHECKING:
-    from openaudit.card import Section
+    from openaudit.card import Link, Section
     from openaudit.evidence import LinkedRepo
 
 Where = Literal["repo", "linked", "datasets"]
@@ -227,20 +235,58 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
         shown = (
             ", ".join(_unread_base(repo) for repo in unread) or "the base model was not looked up"
         )
-        # The card names a base but shares none of its data sources, and no base card
-        # could be read that would: what was read does not share them (inferred).
-        why = f"{shown}: the base model's data sources are not shared in what was read"
         cites = (*field, *(_base_cite(repo) for repo in unread))
-        return _concluded("closed", why, *cites)
+        if bases and all(repo.status == "not_found" for repo in bases):
+            # The card names a base that is not on the Hub and shares none of its data
+            # sources: what was read does not share them (inferred).
+            why = f"{shown}: the base model's data sources are not shared in what was read"
+            return _concluded("closed", why, *cites)
+        why = f"{shown}: nothing was read about the base model's data sources"
+        return _between("closed", "open", why, *cites)
     named = [d for repo in read for d in _as_ids(repo.card_data.get("datasets"))]
     cites = (*field, *(Citation(f"models:{r.repo_id}:card:datasets", None) for r in read))
     also = "".join(f"; {_unread_base(repo)}" for repo in unread)
     if named:
-        why = (f"the base model names {', '.join(named[:3])}: shared; their licences and "
-               "completeness are not looked up")  # fmt: skip
-        return _concluded("partial", why + also, *cites)
-    why = "the base model's card names no datasets: its data sources are not shared"
-    return _concluded("closed", why + also, *cites)
+        return _base_datasets_level(ctx, list(dict.fromkeys(named)), also, cites)
+    # Only the base's metadata is read, not its card's text, which may name its data
+    # in prose (partial) or say nothing of it (closed): undecided, not closed.
+    why = (
+        "the base model's card declares no datasets in its metadata; its text, which may "
+        "name them, was not read"
+    )
+    return _between("closed", "open", why + also, *cites)
+
+
+def _base_datasets_level(
+    ctx: ProbeContext, names: list[str], also: str, cites: tuple[Citation, ...]
+) -> Rated:
+    """The datasets the base model declares, judged as this model's own: open when all
+    are openly licensed and freely available, partial when named but not, undecided
+    while some were not looked up."""
+    repos = {r.repo_id.lower(): r for r in (*ctx.evidence.base_datasets, *ctx.evidence.datasets)}
+    licences = {d.repo_id.lower(): d for d in dataset_licenses(ctx.evidence, tuple(repos.values()))}
+    states = [
+        dataset_state(licences[name.lower()], "data")
+        if name.lower() in licences
+        else ("unknown", f"{name} was not looked up")
+        for name in names
+    ]
+    shown = "; ".join(why for _, why in states)
+    why = f"the base model names {', '.join(names[:3])}: {shown}{also}"
+    cites = (*cites, *(licences[n.lower()].citation for n in names if n.lower() in licences))
+    unavailable = [
+        name
+        for name in names
+        if (repo := repos.get(name.lower())) is not None
+        and (repo.gated or repo.status in ("gated", "not_found"))
+    ]
+    if unavailable or any(state in ("not_open", "custom") for state, _ in states):
+        extra = f"; not freely available: {', '.join(unavailable)}" if unavailable else ""
+        return _concluded("partial", f"{why}{extra}: shared, not all openly", *cites)
+    if any(state == "unknown" for state, _ in states):
+        return _between("partial", "open", why, *cites)
+    note = " (whether these are all the data used needs a person)"
+    return _concluded("open", f"{why}: shared under open licences{note}", *cites)
 
 
 def _unread_base(repo: LinkedRepo) -> str:
@@ -261,12 +307,35 @@ def _as_ids(value: Any) -> list[str]:
 
 
 def _trainingcode_level(ctx: ProbeContext) -> Rated:
+    """Training code published: open when the data-processing code is published with it
+    and the code is under an OSI-approved licence (what a reader of the card can see of
+    the pipeline's completeness); partial when either is not shown (the index counts
+    sparse code as partial)."""
     found = topic_code(ctx, "training_code")
     if isinstance(found, Outcome):
         return _not_found(found)
-    why = (f"{found[1]}; partial: published training code whose completeness the card does "
-           "not show (the index counts sparse code as partial)")  # fmt: skip
-    return _concluded("partial", why, *found[2])
+    processing = topic_code(ctx, "preprocessing_code")
+    terms = code_terms(ctx) if found[0] == "repo" else _linked_code_terms(ctx)
+    if not isinstance(processing, Outcome) and terms.answer == "yes":
+        why = (f"{found[1]}; {processing[1]}; {terms.reason}: the training and "
+               "data-processing code is published under an OSI-approved licence")  # fmt: skip
+        return _concluded("open", why, *found[2], *processing[2], *terms.citations)
+    lacking = (
+        ["no data-processing code is published with it"] if isinstance(processing, Outcome) else []
+    )
+    if terms.answer != "yes":
+        lacking.append(f"its licence is not shown OSI-approved ({terms.reason})")
+    why = (f"{found[1]}; partial: {'; '.join(lacking)} (the index counts sparse code as "
+           "partial)")  # fmt: skip
+    return _concluded("partial", why, *found[2], *terms.citations)
+
+
+def _linked_code_terms(ctx: ProbeContext) -> Outcome:
+    """The licence the card states for its linked code (its repo's licence is not read)."""
+    links = published_code_links(ctx)
+    stated = stated_code_terms(ctx, links)
+    why = "no licence is stated for the linked code (its repository's licence is not read)"
+    return stated or Outcome.unknown(why, *link_cites(links, 3))
 
 
 def _code_docs_level(ctx: ProbeContext) -> Rated:
@@ -283,7 +352,14 @@ def _code_docs_level(ctx: ProbeContext) -> Rated:
         return _rated("closed", f"nothing to document: {code.reason}", *code.citations)
     if code.level == "unknown":
         return _between("closed", "open", code.reason, *code.citations)
-    why = f"training code is published ({code.reason}); its documentation is not shown: partial"
+    run = _training_run(ctx)
+    if code.low == "open" and run is not None:
+        why = (f"the pipeline's code is published ({code.reason}) and the card documents "
+               f"how it was run in '{run.title}': open")  # fmt: skip
+        return _concluded("open", why, *code.citations, ctx.section(run))
+    # sparse code, or code whose run the card does not document, is documented in part
+    shown = "sparse code" if run is not None else "its documentation is not shown"
+    why = f"training code is published ({code.reason}); {shown}: partial"
     return _concluded("partial", why, *code.citations)
 
 
@@ -433,7 +509,55 @@ def _modelcard_level(ctx: ProbeContext) -> Rated:
     return _rated("open", f"{card.reason}; covers {', '.join(covered)}", *card.citations)
 
 
+# A datasheet (Gebru et al.) or the EU AI Act's public summary of the training content,
+# named by a link's text or address; the paper that proposed datasheets is not one.
+DATASHEET = re.compile(
+    r"\bdata[ _-]?sheets?\b|\b(?:public\s+)?summary\s+of\s+(?:the\s+)?training\s+"
+    r"(?:data|content)\b|\btraining[ _-]data[ _-]summary\b",
+    re.IGNORECASE,
+)
+AI_ACT_SUMMARY = re.compile(
+    r"\bsummary\b[^.\n]{0,80}\bAI\s+Act\b|\bAI\s+Act\b[^.\n]{0,80}\bsummary\b", re.IGNORECASE
+)
+NOT_A_DATASHEET = re.compile(r"\bdatasheets\s+for\s+datasets\b|1803\.09010", re.IGNORECASE)
+DATASHEET_FILES = ["*datasheet*", "*data_sheet*", "*data-sheet*", "*training*data*summary*"]
+
+
+def _datasheet(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
+    """A datasheet or AI Act training-data summary in the repo or linked from the card
+    (not one the card says is still to come)."""
+    if files := matching_files(ctx, DATASHEET_FILES):
+        return f"a datasheet in the repo: {', '.join(files[:3])}", tuple(map(ctx.file, files[:3]))
+    if not ctx.readme_read:
+        return None
+    found = []
+    for link in ctx.card.links:
+        named = f"{link.text} {link.url}"
+        if NOT_A_DATASHEET.search(named) or not_published(ctx, link):
+            continue
+        if DATASHEET.search(named) or _ai_act_summary(ctx, link):
+            found.append(link)
+    if not found:
+        return None
+    shown = ", ".join(dict.fromkeys(link.text or link.url for link in found[:3]))
+    return f"the card links a datasheet or AI Act training-data summary ({shown})", link_cites(
+        found, 3
+    )
+
+
+def _ai_act_summary(ctx: ProbeContext, link: Link) -> bool:
+    """The link's line speaks of an AI Act summary, and it is that line's only link (or
+    its text says summary): "The EU AI Act summary of our training data is [here](URL)"."""
+    lines = " ".join(ctx.card.lines_with(link.url))
+    if not AI_ACT_SUMMARY.search(lines):
+        return False
+    alone = sum(other.url in lines for other in ctx.card.links) == 1
+    return alone or "summary" in link.text.lower()
+
+
 def _datasheet_level(ctx: ProbeContext) -> Rated:
+    if (sheet := _datasheet(ctx)) is not None:
+        return _concluded("open", sheet[0], *sheet[1])
     rated = _dataset_level(ctx, "data documentation", sources=False)  # naming is not documenting
     if rated.low == "closed":  # closed, or nothing read that could document the data
         return rated
@@ -446,17 +570,32 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
     if part == "weights":
         return terms_free(ctx, "weights")
     if part == "code":
-        return code_terms(ctx)
+        return _own_code_terms(ctx)
     if declared_datasets(ctx):
         return datasets_licensed(ctx, "data", "data")
     return no_datasets(ctx)
 
 
+def _own_code_terms(ctx: ProbeContext) -> Outcome:
+    """The licence of the model's own code; a library integration is not the model's code,
+    so a model whose only code is one has no code under an open licence."""
+    terms = code_terms(ctx)
+    if terms.answer != "unknown" or not ctx.readme_read or matching_files(ctx, ["*.py"]):
+        return terms
+    if published_code_links(ctx):
+        return terms
+    name, cite = library(ctx)
+    if not name:
+        return terms
+    why = f"no code of the model's own is published (only the {name} library integration)"
+    return Outcome.no(why, cite, inferred=True)
+
+
 def _licenses_level(ctx: ProbeContext) -> Rated:
     """The index's licence stance: open only when weights, code and data are all openly
-    licensed; partial for open weights with code or data not shown open, and for
-    non-commercial or custom terms; closed for use-restricted, proprietary, unknown or
-    unstated licences."""
+    licensed; partial for open weights with code or data openly licensed too, and for
+    non-commercial or custom terms; closed for open weights alone and for use-restricted,
+    proprietary, unknown or unstated licences."""
     report = ctx.license
     cites = tuple(claim.citation for claim in report.claims) or (ctx.field("license"),)
     facts = ctx.effective_license or report.facts
@@ -477,10 +616,16 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
     more = tuple(c for o in parts.values() for c in o.citations)
     if all(o.answer == "yes" for o in parts.values()):
         return _rated("open", f"weights under '{facts.id}'; {shown}", *cites, *more)
-    why = f"weights under '{facts.id}' (open); {shown}: not all three openly licensed"
+    # "partial = at least two of these partly open; closed = unclear or none open": code
+    # or data published whose licence was not read is partly open; open weights alone
+    # (code and data shown not open) are closed.
     unsure = any(o.answer == "unknown" for o in parts.values())
     rated = _concluded if unsure else _rated
-    return rated("partial", why, *cites, *more)
+    if unsure or any(o.answer == "yes" for o in parts.values()):
+        why = f"weights under '{facts.id}' (open); {shown}: not all three openly licensed"
+        return rated("partial", why, *cites, *more)
+    why = f"weights under '{facts.id}' (open); {shown}: only the weights are openly licensed"
+    return _concluded("closed", why, *cites, *more)
 
 
 def _open_word(outcome: Outcome) -> str:

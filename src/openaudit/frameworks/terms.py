@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import library, published_code_links
+from openaudit.rubric.evaluators.code import library, published_code_links, stated_code_license
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
@@ -19,7 +19,7 @@ from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
-    pass
+    from openaudit.card import Link
 
 Where = Literal["repo", "linked", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
@@ -55,6 +55,8 @@ def code_terms(ctx: ProbeContext) -> Outcome:
     if code:
         return _repo_code_terms(ctx, code)
     links = published_code_links(ctx) if ctx.readme_read else []
+    if links and (stated := stated_code_terms(ctx, links)) is not None:
+        return stated
     name, lib_cite = library(ctx)
     if links or name:
         cites = (*link_cites(links, 3), *([lib_cite] if name else []))
@@ -66,6 +68,24 @@ def code_terms(ctx: ProbeContext) -> Outcome:
     if not ctx.evidence.files:
         return Outcome.unknown("no file listing was read to look for code")
     return Outcome.no("no code is published, so no code licence", Citation("files"))
+
+
+def stated_code_terms(ctx: ProbeContext, links: list[Link]) -> Outcome | None:
+    """Code off the Hub under the licence the card states for it ("Training code
+    (MIT): URL", "released under Apache-2.0"): the statement is the evidence; None when
+    the card states none."""
+    stated = stated_code_license(ctx)
+    if stated is None:
+        return None
+    facts, sentence = stated
+    said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
+    cites = (said, *link_cites(links, 3))
+    shown = f"the card says its code is under '{facts.id}'"
+    if facts.osi_approved is None:
+        return Outcome.unknown(f"{shown}; whether it is OSI-approved is not known", *cites)
+    if facts.osi_approved:
+        return Outcome.yes(f"{shown}, OSI-approved", *cites)
+    return Outcome.no(f"{shown}, not OSI-approved", *cites)
 
 
 def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:

@@ -115,6 +115,7 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     "branches": lambda e: e.branches,
     "config_files": lambda e: e.config_files,
     "implied_bases": lambda e: _linked(e.implied_bases),
+    "base_datasets": lambda e: _linked(e.base_datasets),
     # the model's own id, which the licence lineage and an adapter's config are
     # compared with (a base naming the model itself): read only when the model has
     # base models, implied bases or config files
@@ -186,19 +187,24 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(evaluation_results)": ("files", "card:model-index", *OWN_LICENCE),
     "mof_component(sample_outputs)": OWN_LICENCE,
     # EOSAI dimensions
-    "eosai_dimension(datasources_basemodel)": (*DATASETS, "card:base_model", *BASES),
+    "eosai_dimension(datasources_basemodel)": (
+        *DATASETS, "card:base_model", *BASES, "base_datasets",
+    ),
     "eosai_dimension(datasources_endmodel)": DATASETS,
     "eosai_dimension(weights_basemodel)": (
         "source", "access", "gated", "files", "card:base_model", *BASES,
     ),
     "eosai_dimension(weights_endmodel)": ("source", "access", "gated", "files"),
-    "eosai_dimension(trainingcode)": ("files", "access"),
-    "eosai_dimension(code)": ("files", "access"),
+    # training code is open when under an OSI-approved licence (repo code: the model's)
+    "eosai_dimension(trainingcode)": (
+        "files", "access", "library_name", "card:library_name", *OWN_LICENCE,
+    ),
+    "eosai_dimension(code)": ("files", "access", "library_name", "card:library_name", *OWN_LICENCE),
     "eosai_dimension(hardware_architecture)": ("files", "access"),
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(modelcard)": ("access",),
-    "eosai_dimension(datasheet)": DATASETS,
+    "eosai_dimension(datasheet)": (*DATASETS, "files"),
     "eosai_dimension(licenses)": (
         *LICENCE, "files", "library_name", "card:library_name", "card:datasets", "datasets",
     ),

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from openaudit.card import parse_card
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
-from openaudit.limits import MAX_BRANCHES, MAX_DATASETS
+from openaudit.limits import MAX_BASE_DATASETS, MAX_BRANCHES, MAX_DATASETS
 from openaudit.secrets import redact_ref
 from openaudit.sources.card_repo_ids import card_ids
 from openaudit.sources.hub_client import (
@@ -205,6 +205,7 @@ def _read(
         config_files=got.config_files,
         datasets=got.datasets,
         base_models=got.base_models,
+        base_datasets=got.base_datasets,
         implied_bases=got.implied_bases,
         problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
         branches=got.branches,
@@ -234,6 +235,7 @@ class _Gathered:
     config_files: tuple[TextFile, ...]
     datasets: tuple[LinkedRepo, ...]
     base_models: tuple[LinkedRepo, ...]
+    base_datasets: tuple[LinkedRepo, ...]
     implied_bases: tuple[LinkedRepo, ...]
     problems: tuple[Problem, ...]
     branches: tuple[str, ...] | None
@@ -276,6 +278,11 @@ def _gather(
         ]
         branches = pool.submit(hub.branches, repo_id) if want_branches else None
         base_models = follow_bases(pool, hub, repo_id, card)
+        base_dataset_ids = _base_dataset_ids(base_models, dataset_ids)
+        base_datasets = [
+            pool.submit(lookup_dataset, hub, d, base)
+            for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
+        ]
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
         config_files = tuple(f.result() for f in config_reads)
@@ -284,6 +291,7 @@ def _gather(
         # one more round only for a card that names its base but does not declare it
         implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
         linked_datasets = [f.result() for f in datasets]
+        linked_base_datasets = [f.result() for f in base_datasets]
     except BaseException:
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
         pool.cancel_queued()
@@ -301,6 +309,16 @@ def _gather(
         for repo in base_models
         if repo.status == "skipped" and repo.problem and _is_cut(repo.problem)
     ]
+    linked_base_datasets += [
+        skipped("dataset", d, base, None, too_many("base models' datasets", MAX_BASE_DATASETS))
+        for d, base in base_dataset_ids[MAX_BASE_DATASETS:]
+    ]
+    if len(base_dataset_ids) > MAX_BASE_DATASETS:
+        message = (
+            f"the base models declare {len(base_dataset_ids)} datasets; the last "
+            f"{len(base_dataset_ids) - MAX_BASE_DATASETS} were not looked up"
+        )
+        problems.append(Problem("base_datasets", message))
     beyond = len(dataset_ids) - MAX_DATASETS
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
@@ -313,10 +331,26 @@ def _gather(
         config_files=config_files,
         datasets=tuple(linked_datasets),
         base_models=base_models,
+        base_datasets=tuple(linked_base_datasets),
         implied_bases=implied_bases,
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )
+
+
+def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tuple[str, str]]:
+    """(dataset id, base id) for each dataset a base model read declares, once each; the
+    model's own datasets are looked up already."""
+    seen = {name.lower() for name in own}
+    found: list[tuple[str, str]] = []
+    for base in bases:
+        if base.status != "ok":
+            continue
+        for name in card_ids(base.card_data, "datasets")[0]:
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                found.append((name, base.repo_id))
+    return found
 
 
 def _branches(

@@ -48,7 +48,7 @@ def load_saved(path: Path) -> Evidence:
 
 _LIST_FIELDS = (
     "tags", "files", "license_files", "config_files", "datasets", "base_models", "implied_bases",
-    "problems",
+    "base_datasets", "problems",
 )  # fmt: skip
 
 
@@ -63,7 +63,7 @@ def _shape_problem(data: Any) -> str | None:
             return f"`{key}` is not a list"
     if data.get("branches") is not None and not isinstance(data["branches"], list):
         return "`branches` is not a list"
-    for key in ("datasets", "base_models", "implied_bases"):
+    for key in ("datasets", "base_models", "implied_bases", "base_datasets"):
         for index, item in enumerate(data.get(key, [])):
             for inner in ("tags", "files"):
                 if isinstance(item, dict) and not isinstance(item.get(inner, []), list):

@@ -222,10 +222,13 @@ def _dataset_flags(facts: LicenseFacts | None) -> tuple[str, ...]:
     return tuple(flags)
 
 
-def dataset_licenses(evidence: Evidence) -> tuple[DatasetLicense, ...]:
-    """The licence facts of every training dataset the card names, with flags."""
+def dataset_licenses(
+    evidence: Evidence, repos: tuple[LinkedRepo, ...] | None = None
+) -> tuple[DatasetLicense, ...]:
+    """The licence facts of every training dataset the card names (or of `repos`, such
+    as the datasets its base models declare), with flags."""
     out = []
-    for repo in evidence.datasets:
+    for repo in evidence.datasets if repos is None else repos:
         report, reason = _linked_license(repo)
         license_id = _single_id(report)
         facts = report.facts if report and license_id else None

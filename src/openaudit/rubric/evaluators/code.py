@@ -456,6 +456,12 @@ def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
 # under the Apache 2.0 licence." Bounded, linear patterns only.
 _CODE_WORDS = re.compile(r"\b(code|codebase|scripts?|repository|repo)\b", re.IGNORECASE)
 _LICENSE_WORDS = re.compile(r"licen[cs]", re.IGNORECASE)
+# A licence name that states the code's licence without the word "licence": in brackets
+# right after the code ("Training code (MIT): URL") or after "under" ("released under
+# Apache-2.0"). Tested on the text before the name and the character after it.
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?$", re.IGNORECASE)
+_BRACKETED = re.compile(r"\b(?:code|codebase|scripts?|repository|repo)\s*\(\s*$", re.IGNORECASE)
+_STATEMENT_WORDS = re.compile(r"licen[cs]|\bunder\b|\(", re.IGNORECASE)
 # A sentence about training data ("source code under ODC-By", "tokens under
 # CC-BY") states the data's licence, not the code's.
 _DATA_WORDS = re.compile(r"\b(datasets?|corpus|corpora|tokens|training data)\b", re.IGNORECASE)
@@ -478,22 +484,32 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
 
     body = ctx.card.body[:MAX_SCANNED_CHARS]
     # a sentence's licence word and licence name are the body's too: without both, none has them
-    if not textsearch.may_match(_LICENSE_NAMES, body) or not _LICENSE_WORDS.search(body):
+    if not textsearch.may_match(_LICENSE_NAMES, body) or not _STATEMENT_WORDS.search(body):
         return None
     sentences = ctx.card.sentences()
     for (start, _), sentence in zip(sentences.spans, sentences.texts, strict=True):
         if start >= MAX_SCANNED_CHARS:
             break
-        if not _LICENSE_WORDS.search(sentence):  # the cheapest test first
+        if not _STATEMENT_WORDS.search(sentence):  # the cheapest test first
             continue
         code = _CODE_WORDS.search(sentence)
-        if code is None or textsearch.search(_DATA_WORDS, sentence):
+        if code is None:
             continue
+        worded = _LICENSE_WORDS.search(sentence) is not None
         # the licence must be named after the code it is about ("code ... under MIT")
         for match in _LICENSE_NAMES.finditer(sentence, code.end()):
+            before = sentence[: match.start()]
+            if not (worded or _UNDER.search(before) or _BRACKETED.search(before)):
+                continue
+            # a data word up to the licence's line says it is the data's licence; a line
+            # ending in a URL runs on into the next sentence, which is not read
+            line_end = sentence.find("\n", match.end())
+            upto = sentence if line_end < 0 else sentence[:line_end]
+            if textsearch.search(_DATA_WORDS, upto):
+                break
             facts = lookup(match.group(1))
             if facts is not None:
-                return facts, " ".join(sentence.split())[:200]
+                return facts, " ".join(upto.split())[:200]
     return None
 
 

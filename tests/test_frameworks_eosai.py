@@ -118,3 +118,15 @@ def test_closed_for_want_of_an_own_paper_is_inferred() -> None:
     found = {d["id"]: d for d in result["dimensions"]}
     for dimension in ("preprint", "paper"):
         assert (found[dimension]["level"], found[dimension]["basis"]) == ("closed", "inferred")
+
+
+def test_base_model_data_judged_by_the_datasets_the_base_declares(hub: Any) -> None:
+    """A quantisation of an open base: the base's declared datasets are looked up on the
+    Hub and their open licences make the base model's data sources open."""
+    from openaudit.sources.hub import fetch_hub_evidence
+
+    result = evaluate(load_rubric("eosai"), fetch_hub_evidence("quantfolk/open-7b-gguf"))
+    dims = {d["id"]: d for d in result.extras["eosai"]["dimensions"]}
+    base = dims["datasources_basemodel"]
+    assert (base["level"], base["basis"]) == ("open", "inferred"), base["reason"]
+    assert "openlab/pile-lite" in base["reason"]

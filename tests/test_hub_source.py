@@ -174,6 +174,31 @@ def test_quantisation_names_its_base(hub: FakeHub) -> None:
     assert ev.license_files == ()
 
 
+def test_datasets_the_base_declares_are_looked_up(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("quantfolk/open-7b-gguf")
+
+    assert [(d.repo_id, d.status, d.named_by) for d in ev.base_datasets] == [
+        ("openlab/pile-lite", "ok", "openlab/open-7b"),
+        ("openlab/instruct-mix", "ok", "openlab/open-7b"),
+    ]
+    assert [d.license for d in ev.base_datasets] == ["apache-2.0", "cc-by-4.0"]
+    assert ev.datasets == ()  # the model's own: it declares none
+    assert "/api/datasets/openlab/pile-lite" in hub.paths()
+
+
+def test_base_dataset_lookups_are_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hub_source, "MAX_BASE_DATASETS", 1)
+    ev = fetch_hub_evidence("quantfolk/open-7b-gguf")
+
+    assert [(d.repo_id, d.status) for d in ev.base_datasets] == [
+        ("openlab/pile-lite", "ok"),
+        ("openlab/instruct-mix", "skipped"),
+    ]
+    assert "/api/datasets/openlab/instruct-mix" not in hub.paths()
+    cut = "the base models declare 2 datasets; the last 1 were not looked up"
+    assert Problem("base_datasets", cut) in ev.problems
+
+
 def test_adapter_config_is_read_when_the_card_declares_no_base(hub: FakeHub) -> None:
     ev = fetch_hub_evidence("acme/bare-adapter")
 

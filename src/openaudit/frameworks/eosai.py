@@ -617,15 +617,24 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
     if all(o.answer == "yes" for o in parts.values()):
         return _rated("open", f"weights under '{facts.id}'; {shown}", *cites, *more)
     # "partial = at least two of these partly open; closed = unclear or none open": code
-    # or data published whose licence was not read is partly open; open weights alone
-    # (code and data shown not open) are closed.
+    # or data published, under a licence not open or not read, is partly open; open
+    # weights alone (no code of the model's own, no datasets declared) are closed.
+    published = {"code": _own_code_published(ctx), "data": bool(declared_datasets(ctx))}
     unsure = any(o.answer == "unknown" for o in parts.values())
     rated = _concluded if unsure else _rated
-    if unsure or any(o.answer == "yes" for o in parts.values()):
+    if any(o.answer != "no" or published[part] for part, o in parts.items()):
         why = f"weights under '{facts.id}' (open); {shown}: not all three openly licensed"
         return rated("partial", why, *cites, *more)
-    why = f"weights under '{facts.id}' (open); {shown}: only the weights are openly licensed"
+    why = (f"weights under '{facts.id}' (open); {shown}: only the weights are openly licensed, "
+           "no code of the model's own or declared datasets are published")  # fmt: skip
     return _concluded("closed", why, *cites, *more)
+
+
+def _own_code_published(ctx: ProbeContext) -> bool:
+    """Code of the model's own is in the repo or linked from the card."""
+    return bool(matching_files(ctx, ["*.py"])) or bool(
+        ctx.readme_read and published_code_links(ctx)
+    )
 
 
 def _open_word(outcome: Outcome) -> str:

@@ -214,17 +214,18 @@ def _levels(evidence: Evidence) -> dict[str, Any]:
 
 
 # name, card, licence files, usage level, MOF final parameters' licence open, EOSAI licenses
+# (open weights alone, with no code or datasets published, are closed for EOSAI)
 LEVELS: list[tuple[str, str, tuple[TextFile, ...], str, bool, str]] = [
     ("permissive tag, non-commercial card section", readme("mit", section("This model is licensed under CC BY-NC 4.0.")), (), "partial", False, "partial"),
     ("permissive tag, restrictive licence file", readme("mit"), (TextFile("LICENSE", CUSTOM_NC),), "partial", False, "partial"),
-    ("permissive tag, NOTICE about data", readme("mit"), (TextFile("LICENSE", MIT_TEXT), TextFile("NOTICE", NOTICE_NC)), "open", True, "partial"),
+    ("permissive tag, NOTICE about data", readme("mit"), (TextFile("LICENSE", MIT_TEXT), TextFile("NOTICE", NOTICE_NC)), "open", True, "closed"),
     ("bare other", readme("other"), (), "closed", False, "closed"),
     ("unknown", readme("unknown"), (), "closed", False, "closed"),
     ("other with a licence name", readme("other", license_name="acme-model-licence"), (), "partial", False, "partial"),
     ("other with a licence link", readme("other", license_link="https://example.org/terms"), (), "partial", False, "partial"),
     ("other with a licence file", readme("other"), (TextFile("LICENSE", "Acme Model Licence. Use on Acme's terms."),), "partial", False, "partial"),
     ("other, a section naming no known licence", readme("other", section("This model is released under the Acme Community Licence.")), (), "partial", False, "partial"),
-    ("unknown, a section naming Apache by name", readme("unknown", section("The model is released under the Apache License 2.0.")), (), "open", True, "partial"),
+    ("unknown, a section naming Apache by name", readme("unknown", section("The model is released under the Apache License 2.0.")), (), "open", True, "closed"),
     ("unknown with a licence section", readme("unknown", section("See the Acme terms of service.")), (), "partial", False, "partial"),
 ]  # fmt: skip
 

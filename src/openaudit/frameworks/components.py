@@ -215,7 +215,6 @@ SAME_REPOSITORY = re.compile(
 SAME_REPOSITORY_DENIED = re.compile(
     r"\b(?:not|no|never|will|shall|soon|later|planned|plan)\b", re.IGNORECASE
 )
-SENTENCE_START = re.compile(r"(?:[.!?]\s|\n\s*\n)")
 
 
 def _in_same_repository(ctx: ProbeContext, topic: re.Pattern[str], what: str) -> Found | None:
@@ -225,13 +224,14 @@ def _in_same_repository(ctx: ProbeContext, topic: re.Pattern[str], what: str) ->
         return None
     code_links = published_code_links(ctx)
     for section in ctx.card.sections:
-        for match in SAME_REPOSITORY.finditer(section.text):
-            text = section.text
-            starts = [m.end() for m in SENTENCE_START.finditer(text, 0, match.start())]
-            start = starts[-1] if starts else 0
-            stop = SENTENCE_START.search(text, match.end())
-            sentence = text[start : stop.start() + 1 if stop else len(text)]
-            if not says_topic(topic, sentence) or SAME_REPOSITORY_DENIED.search(sentence):
+        if not SAME_REPOSITORY.search(section.text):
+            continue
+        text = section.text
+        sentences = ctx.card.sentences(text)
+        for (start, _), sentence in zip(sentences.spans, sentences.texts, strict=True):
+            if not SAME_REPOSITORY.search(sentence) or not says_topic(topic, sentence):
+                continue
+            if SAME_REPOSITORY_DENIED.search(sentence):
                 continue
             earlier = [link for link in code_links if link.url in text[:start]]
             if not earlier:

@@ -54,18 +54,27 @@ def _dump_rows() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def models(fake_hub: FakeHub) -> list[Evidence]:
+def fetched(fake_hub: FakeHub) -> list[Evidence]:
+    """The fixture models the fake Hub serves, as fetched (card text and all)."""
+    found = []
+    for (kind, repo_id), _ in load_repos().items():
+        if kind == "model":
+            try:
+                found.append(fetch(repo_id, fake_hub.url))
+            except OpenAuditError:
+                continue
+    return found
+
+
+@pytest.fixture(scope="module")
+def models(fetched: list[Evidence]) -> list[Evidence]:
     """Fixture models without card text, as the memo serves them: from the fake Hub
     (with their linked repos looked up) and as dump rows."""
     found = [_row_evidence(row) for row in _dump_rows()]
-    for (kind, repo_id), repo in load_repos().items():
-        if kind != "model":
-            continue
-        found.append(_row_evidence(fixture_row(repo, None)))
-        try:
-            evidence = fetch(repo_id, fake_hub.url)
-        except OpenAuditError:
-            continue
+    for (kind, _), repo in load_repos().items():
+        if kind == "model":
+            found.append(_row_evidence(fixture_row(repo, None)))
+    for evidence in fetched:
         found += [replace(evidence, readme=None), replace(evidence, readme=None, files=())]
     return found
 
@@ -102,18 +111,29 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
     return allowed
 
 
+@pytest.fixture(scope="module")
+def answers(models: list[Evidence]) -> list[list[tuple[Any, ...]]]:
+    """What a scan keeps of each memoised probe's answer over each model, without the
+    memo and with one context per model (as a scan has)."""
+    found = []
+    for evidence in models:
+        ctx = ProbeContext(evidence)
+        found.append([_kept(bound.fn(ctx, **bound.params)) for bound in _memoised()])
+    return found
+
+
 def test_every_memoised_evaluator_reads_only_the_inputs_it_declares(
-    models: list[Evidence],
+    models: list[Evidence], answers: list[list[tuple[Any, ...]]]
 ) -> None:
     assert len(models) > 100
     read: dict[str, set[str]] = {}
     beyond: set[str] = set()
-    for evidence in models:
-        for bound in _memoised():
-            log: set[str] = set()
+    for evidence, kept in zip(models, answers, strict=True):
+        for bound, plain in zip(_memoised(), kept, strict=True):
+            log: set[str] = set()  # a context of its own: nothing read by another probe
             seen = bound.fn(ProbeContext(recording(evidence, log)), **bound.params)
             # the recording stand-in changes nothing of the answer
-            assert _kept(seen) == _kept(bound.fn(ProbeContext(evidence), **bound.params))
+            assert _kept(seen) == plain
             extra = log - _allowed(_reads(bound) or (), evidence)
             beyond |= {f"{bound.spec.id} read {name} of {evidence.ref}" for name in extra}
             read.setdefault(bound.name, set()).update(log)
@@ -200,15 +220,18 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
 
 
 def test_a_model_sharing_the_declared_inputs_gets_the_same_answer(
-    models: list[Evidence],
+    models: list[Evidence], answers: list[list[tuple[Any, ...]]]
 ) -> None:
     differ = set()
-    for evidence in models:
-        for bound in _memoised():
-            twin = _twin(evidence, _reads(bound) or ())
-            mine = bound.fn(ProbeContext(evidence), **bound.params)
-            theirs = bound.fn(ProbeContext(twin), **bound.params)
-            if _kept(mine) != _kept(theirs):
+    for evidence, kept in zip(models, answers, strict=True):
+        # probes declaring the same inputs have the same twin: one context per twin
+        twins: dict[tuple[str, ...], ProbeContext] = {}
+        for bound, mine in zip(_memoised(), kept, strict=True):
+            declared = _reads(bound) or ()
+            if declared not in twins:
+                twins[declared] = ProbeContext(_twin(evidence, declared))
+            theirs = _kept(bound.fn(twins[declared], **bound.params))
+            if mine != theirs:
                 differ.add(f"{bound.spec.id} over {evidence.ref}: {mine} != {theirs}")
     if differ:
         pytest.fail("answers differ:\n" + "\n".join(sorted(differ)))
@@ -227,34 +250,41 @@ def _without_evidence(result: Any) -> Any:
     return result
 
 
-def _assert_same(memos: list[ProbeMemo], evidence: Evidence) -> None:
+def _results(evidence: Evidence, memos: list[ProbeMemo] | None = None) -> tuple[Any, ...]:
     """The default rubric's levels, and the MOF and EOSAI results but for their evidence
-    lists, are the same with the memos and without."""
+    lists (a memoised answer has no citations), with `memos` or without; over one
+    context, as a scan has."""
+    ctx = ProbeContext(evidence)
     default, *frameworks = shipped_rubrics().bound
-    with_memo = default.levels(ProbeContext(evidence), memos[0])
-    assert with_memo == default.levels(ProbeContext(evidence)), evidence.ref
-    for bound, memo in zip(frameworks, memos[1:], strict=True):
-        mine = bound.framework(ProbeContext(evidence), memo)
-        assert _without_evidence(mine) == _without_evidence(bound.framework(ProbeContext(evidence)))
+    each = memos or [None] * len(shipped_rubrics().bound)
+    found = [default.levels(ctx, each[0])]
+    for bound, memo in zip(frameworks, each[1:], strict=True):
+        found.append(_without_evidence(bound.framework(ctx, memo)))
+    return tuple(found)
+
+
+def _assert_same(memos: list[ProbeMemo], evidence: Evidence, without: Any = None) -> None:
+    """The results with the memos are those without (`without`, if worked out already)."""
+    assert _results(evidence, memos) == (without or _results(evidence)), evidence.ref
+
+
+@pytest.fixture(scope="module")
+def unmemoised(models: list[Evidence]) -> list[tuple[Any, ...]]:
+    """Each model's results without the memo."""
+    return [_results(evidence) for evidence in models]
 
 
 def test_levels_with_the_memo_are_the_levels_without_it(
-    fake_hub: FakeHub, models: list[Evidence]
+    fetched: list[Evidence], models: list[Evidence], unmemoised: list[tuple[Any, ...]]
 ) -> None:
     memos = _memos()
-    with_cards = []
-    for (kind, repo_id), _ in load_repos().items():
-        if kind == "model":
-            try:
-                with_cards.append(fetch(repo_id, fake_hub.url))
-            except OpenAuditError:
-                continue
     # models with card text bypass the memo: a few show it
-    every = models + with_cards[:8] + [_twin(e, ("card_data",)) for e in models]
+    others = fetched[:8] + [_twin(e, ("card_data",)) for e in models]
+    every = [*zip(models, unmemoised, strict=True), *((e, _results(e)) for e in others)]
     for order in range(2):  # the memo filled in another order
         random.Random(order).shuffle(every)
-        for evidence in every:
-            _assert_same(memos, evidence)
+        for evidence, without in every:
+            _assert_same(memos, evidence, without)
     assert all(len(memo) > 0 for memo in memos)
 
 
@@ -325,13 +355,13 @@ def test_a_memoised_answer_never_names_another_model() -> None:
 
 
 def test_the_memo_stays_within_its_bounds(
-    models: list[Evidence], monkeypatch: pytest.MonkeyPatch
+    models: list[Evidence], unmemoised: list[tuple[Any, ...]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(probe_memo, "MAX_ANSWERS", 20)
     monkeypatch.setattr(probe_memo, "MAX_VALUES", 15)
     memos = _memos()
-    for evidence in models:
-        _assert_same(memos, evidence)
+    for evidence, without in zip(models, unmemoised, strict=True):
+        _assert_same(memos, evidence, without)
         assert all(len(memo) <= 40 and memo.values_held() <= 30 for memo in memos)
 
 

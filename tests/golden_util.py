@@ -11,10 +11,12 @@ import json
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import pytest
+
+if TYPE_CHECKING:
+    import jsonschema
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 SCHEMA_PATH = Path(__file__).parents[1] / "src" / "openaudit" / "schemas" / "report-2.json"
@@ -48,6 +50,10 @@ def assert_golden(config: pytest.Config, name: str, actual: str) -> None:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # imported here: jsonschema takes about a second to import (its IRI format checker
+    # builds its grammars), which a process running no schema test need not pay
+    import jsonschema
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)

@@ -6,6 +6,7 @@ import csv
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -52,12 +53,28 @@ def _expected(dump: Path, cards: Path) -> dict[str, dict[str, object]]:
     return {str(row["id"]): row for row in score_batch(table).to_pylist()}
 
 
-def test_scan_scores_every_row_on_daft_as_the_pure_scorer_does(
-    dump: Path, cards: Path, tmp_path: Path
-) -> None:
-    out, table_csv = tmp_path / "out" / "results.parquet", tmp_path / "results.csv"
+@pytest.fixture(scope="module")
+def carded_scan(dump: Path, cards: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """One scan of the dump with its cards writing every output (parquet, CSV, HTML):
+    the tests below read what they check of it."""
+    folder = tmp_path_factory.mktemp("carded")
+    out, table_csv, page = folder / "out" / "results.parquet", folder / "r.csv", folder / "top.html"
     args = ["scan", str(dump), "--cards", str(cards), "-o", str(out), "--csv", str(table_csv)]
-    result = run(args)
+    result = run([*args, "--html", str(page), "--top", "3"])
+    return result, out, table_csv, page
+
+
+@pytest.fixture(scope="module")
+def quiet_scan(dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """One quiet scan of the dump: the results --since tests start from (none writes it)."""
+    out = tmp_path_factory.mktemp("quiet") / "first.parquet"
+    return run(["scan", str(dump), "-q", "-o", str(out)]), out
+
+
+def test_scan_scores_every_row_on_daft_as_the_pure_scorer_does(
+    dump: Path, cards: Path, carded_scan: Any
+) -> None:
+    result, out, table_csv, _ = carded_scan
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     rows = pq.read_table(out).to_pylist()
@@ -70,11 +87,11 @@ def test_scan_scores_every_row_on_daft_as_the_pure_scorer_does(
     assert "weights " in result.stderr
 
 
-def test_scan_quiet_prints_nothing(dump: Path, tmp_path: Path) -> None:
-    result = run(["scan", str(dump), "-q", "-o", str(tmp_path / "r.parquet")])
+def test_scan_quiet_prints_nothing(quiet_scan: Any) -> None:
+    result, out = quiet_scan
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "" and result.stdout == ""
-    assert pq.read_metadata(tmp_path / "r.parquet").num_rows == ROWS
+    assert pq.read_metadata(out).num_rows == ROWS
 
 
 def _text(path: Path, text: str) -> Path:
@@ -143,9 +160,11 @@ def test_runner_options_are_checked(dump: Path, args: list[str], message: str) -
     assert result.stderr == f"openaudit: error: {message}\n"
 
 
-def test_since_keeps_unchanged_models_and_rescores_changed_ones(dump: Path, tmp_path: Path) -> None:
-    first = tmp_path / "first.parquet"
-    assert run(["scan", str(dump), "-q", "-o", str(first)]).exit_code == 0
+def test_since_keeps_unchanged_models_and_rescores_changed_ones(
+    dump: Path, quiet_scan: Any, tmp_path: Path
+) -> None:
+    result, first = quiet_scan
+    assert result.exit_code == 0
     earlier = pq.read_table(first).to_pylist()
     for row in earlier:  # a marker only a kept (not re-scored) row can carry
         row["undecided"] = "kept from the earlier scan"
@@ -216,11 +235,9 @@ def test_bases_joins_each_models_bases_from_the_same_dump(tmp_path: Path) -> Non
 
 
 def test_html_shows_the_most_downloaded_models_with_their_findings(
-    dump: Path, cards: Path, tmp_path: Path
+    dump: Path, carded_scan: Any
 ) -> None:
-    page = tmp_path / "top.html"
-    args = ["scan", str(dump), "--cards", str(cards), "--html", str(page), "--top", "3"]
-    result = run([*args, "-q", "-o", str(tmp_path / "r.parquet")])
+    result, _, _, page = carded_scan
     assert result.exit_code == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     downloads = {row["id"]: row["downloads"] for row in pq.read_table(dump).to_pylist()}
@@ -314,9 +331,11 @@ def test_joins_in_buckets_give_the_results_of_one_join(
     ]  # fmt: skip
 
 
-def test_since_reads_results_written_before_the_fetch_column(dump: Path, tmp_path: Path) -> None:
-    first = tmp_path / "first.parquet"
-    assert run(["scan", str(dump), "-q", "-o", str(first)]).exit_code == 0
+def test_since_reads_results_written_before_the_fetch_column(
+    dump: Path, quiet_scan: Any, tmp_path: Path
+) -> None:
+    result, first = quiet_scan
+    assert result.exit_code == 0
     older = tmp_path / "older.parquet"
     pq.write_table(pq.read_table(first).drop_columns(["fetch"]), older)
     out = tmp_path / "second.parquet"

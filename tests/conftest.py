@@ -31,6 +31,7 @@ if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from collections.abc import Iterator  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 from fakehub import FakeHub  # noqa: E402
@@ -71,3 +72,23 @@ def _fast_retries() -> Iterator[None]:
     network.configure(base_delay=0.001, max_delay=0.01, timeout=5.0)
     yield
     network.configure(previous)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_click_command_per_app() -> Iterator[None]:
+    """typer's CliRunner builds the click command of the app again on every invoke
+    (about 7 ms, some 600 times a run); the command is the same each time, so it is built
+    once per app. `main()` makes a fresh context for every run, as in a real process."""
+    import typer.testing
+
+    build = typer.testing._get_command
+    built: dict[int, tuple[object, Any]] = {}
+
+    def command(app: Any) -> Any:
+        if id(app) not in built:
+            built[id(app)] = (app, build(app))  # the app is held: its id is never reused
+        return built[id(app)][1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", command)
+        yield

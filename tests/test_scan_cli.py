@@ -16,6 +16,9 @@ from scan_dump import OPEN_CARD, dump_row, write_dump
 
 from openaudit.scan.score import score_batch
 
+# one worker runs the whole module: the tests share the module's scans
+pytestmark = pytest.mark.xdist_group("scan_cli")
+
 ROWS = 300
 
 

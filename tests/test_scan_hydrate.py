@@ -13,6 +13,9 @@ from scan_dump import audited_fixture_rows, write_dump
 
 from openaudit.verdict import Verdict
 
+# one worker runs the whole module: the fixture dump and its Hub audits are made once
+pytestmark = pytest.mark.xdist_group("scan_hydrate")
+
 
 @pytest.fixture(scope="module")
 def fixture_dump(

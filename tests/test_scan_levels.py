@@ -13,6 +13,9 @@ from openaudit.rubric import ProbeContext, evaluate, load_rubric
 from openaudit.scan.levels import BoundRubric
 from openaudit.sources.hub import fetch_hub_evidence
 
+# one worker runs the whole module: the fixture models are fetched once for the four rubrics
+pytestmark = pytest.mark.xdist_group("scan_levels")
+
 
 @pytest.fixture(scope="module")
 def fixture_evidence(fake_hub: FakeHub) -> list[Evidence]:

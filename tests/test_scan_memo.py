@@ -26,6 +26,9 @@ from openaudit.scan.rows import row_evidence
 from openaudit.scan.score import score_batch, shipped_rubrics
 from openaudit.verdict import Outcome
 
+# one worker runs the whole module: its proofs share the fixture models and their answers
+pytestmark = pytest.mark.xdist_group("scan_memo")
+
 OTHER_ID = "someone-else/another-model"
 
 

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -201,7 +202,15 @@ def _synth_files(spec: dict[str, Any] | None) -> dict[str, RepoEntry]:
 
 
 def load_repos(root: Path = FIXTURES_ROOT) -> dict[tuple[str, str], FixtureRepo]:
-    """All fixture repos under root, keyed by (repo_type, repo_id)."""
+    """All fixture repos under root, keyed by (repo_type, repo_id).
+
+    Read once per process (the fixtures do not change while the suite runs; every
+    module and the fake Hub ask for them); each caller gets its own dict."""
+    return dict(_load_repos(root))
+
+
+@cache
+def _load_repos(root: Path) -> dict[tuple[str, str], FixtureRepo]:
     repos: dict[tuple[str, str], FixtureRepo] = {}
     for kind_dir, repo_type in (("models", "model"), ("datasets", "dataset")):
         for hub_json in sorted((root / kind_dir).glob("*/*/hub.json")):

@@ -151,7 +151,9 @@ def test_every_rule_has_a_step_with_keywords() -> None:
 @pytest.mark.parametrize(
     "index", range(len(clause_rules.RULES)), ids=lambda i: f"{i}-{clause_rules.RULES[i].kind}"
 )
-@settings(max_examples=60, deadline=None)
+# 25 strings per rule (550 in all): each rule's phrasings in test_licenses_clauses.py's
+# CASES and the real licence texts above also go through the prefilter
+@settings(max_examples=25, deadline=None)
 @given(data=st.data())
 def test_every_match_of_a_step_holds_one_of_its_keywords(index: int, data: st.DataObject) -> None:
     """Strings generated from each pattern contain a keyword once folded: none is missing."""

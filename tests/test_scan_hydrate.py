@@ -9,7 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 from cli_fakes import run
 from fakehub import FakeHub
+from fakehub.server import RequestRecord
 from scan_dump import audited_fixture_rows, write_dump
+from typer.testing import Result
 
 from openaudit.verdict import Verdict
 
@@ -31,14 +33,30 @@ def _requested_files(hub: FakeHub) -> list[str]:
     return [path for path in hub.paths("GET") if "/resolve/" in path]
 
 
-def test_dry_run_says_what_hydrating_costs_and_makes_no_request(
-    hub: FakeHub, fixture_dump: tuple[Path, dict[str, Verdict]], tmp_path: Path
-) -> None:
+@pytest.fixture(scope="module")
+def dry_run(
+    fake_hub: FakeHub,
+    fixture_dump: tuple[Path, dict[str, Verdict]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Result, Path, list[RequestRecord]]:
+    """`scan --hydrate --dry-run` over the fixture dump: its result, its results file
+    (the plain scan's, which the hydrating test starts from) and the requests the fake
+    Hub saw meanwhile."""
     dump, _ = fixture_dump
-    out = tmp_path / "results.parquet"
-    result = run(["scan", str(dump), "-o", str(out), "--hydrate", "--dry-run"])
+    out = tmp_path_factory.mktemp("dry-run") / "results.parquet"
+    fake_hub.reset()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HF_ENDPOINT", fake_hub.url)
+        result = run(["scan", str(dump), "-o", str(out), "--hydrate", "--dry-run"])
+    return result, out, fake_hub.requests
+
+
+def test_dry_run_says_what_hydrating_costs_and_makes_no_request(
+    dry_run: tuple[Result, Path, list[RequestRecord]],
+) -> None:
+    result, out, requested = dry_run
     assert result.exit_code == 0, result.stderr
-    assert hub.requests == []
+    assert requested == []
     wanted = [str(row["fetch"]) for row in pq.read_table(out).to_pylist() if row["fetch"]]
     requests = sum(len(paths.split(",")) for paths in wanted)
     assert requests > len(wanted) > 10
@@ -48,12 +66,14 @@ def test_dry_run_says_what_hydrating_costs_and_makes_no_request(
 
 
 def test_hydrate_fetches_what_the_dump_lacks_and_scores_those_models_as_the_hub_audit(
-    hub: FakeHub, fixture_dump: tuple[Path, dict[str, Verdict]], tmp_path: Path
+    hub: FakeHub,
+    fixture_dump: tuple[Path, dict[str, Verdict]],
+    dry_run: tuple[Result, Path, list[RequestRecord]],
+    tmp_path: Path,
 ) -> None:
     dump, audited = fixture_dump
-    plain, out = tmp_path / "plain.parquet", tmp_path / "hydrated.parquet"
-    assert run(["scan", str(dump), "-q", "-o", str(plain)]).exit_code == 0
-    before = {row["id"]: row for row in pq.read_table(plain).to_pylist()}
+    out = tmp_path / "hydrated.parquet"
+    before = {row["id"]: row for row in pq.read_table(dry_run[1]).to_pylist()}
     planned = sorted(
         f"{row['id']}/{path}"
         for row in before.values()

@@ -11,14 +11,16 @@ is unknown, and a class needing it is unknown (never met by guessing).
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import pytest
 from framework_fixtures import cc_by_nc, fully_open, llama_finetune
 
-from openaudit.evidence import Evidence
+from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.frameworks.mof import mof_result
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.framework_spec import FrameworkSpec
@@ -101,6 +103,57 @@ def test_llama_finetune_is_unclassified() -> None:
     assert result["class"] == "Unclassified"
     assert set(result["classes"].values()) == {"unmet"}
     assert result["progress"] == {"Class III": 0, "Class II": 0, "Class I": 0}
+
+
+def _fine_tune_of(base_license: str | None, status: str = "ok") -> Evidence:
+    """The fully open release, declared a fine-tune of a base under `base_license`."""
+    evidence = fully_open()
+    base = LinkedRepo(
+        repo_id="example/base-1b",
+        repo_type="model",
+        status=status,  # type: ignore[arg-type]
+        relation="finetune",
+        card_data={"license": base_license} if base_license else {},
+    )
+    readme = (evidence.readme or "").replace(
+        "license: apache-2.0\n", "license: apache-2.0\nbase_model: example/base-1b\n", 1
+    )
+    return replace(evidence, readme=readme, base_models=(base,))
+
+
+# name, the base's licence (None: not stated), its lookup status, the final parameters
+# as MOF judges them, their basis, a phrase of their reason, the class
+FINE_TUNES: list[tuple[str, str | None, str, str, str, str, str]] = [
+    ("apache-2.0 tag on a Llama-licensed base", "llama3", "ok",
+     "not_open", "inferred", "made from base example/base-1b (llama3)", "Unclassified"),
+    ("apache-2.0 tag on a non-commercial base", "cc-by-nc-4.0", "ok",
+     "not_open", "inferred", "made from base example/base-1b (cc-by-nc-4.0)", "Unclassified"),
+    ("apache-2.0 tag on an apache-2.0 base", "apache-2.0", "ok",
+     "included", "stated", "'apache-2.0' is open", "Class II"),
+    ("apache-2.0 tag on a base whose licence is not stated", None, "ok",
+     "included", "stated", "'apache-2.0' is open", "Class II"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("base_license", "status", "judged", "basis", "phrase", "klass"),
+    [pytest.param(*case[1:], id=case[0]) for case in FINE_TUNES],
+)
+def test_a_fine_tunes_weights_carry_its_bases_terms(
+    base_license: str | None, status: str, judged: str, basis: str, phrase: str, klass: str
+) -> None:
+    """The base's terms reach the weights made from it (as the usage layer reads them,
+    ProbeContext.effective_license), whatever the fine-tune's own tag says; the code
+    written for the fine-tune keeps the distribution licence."""
+    result = mof(_fine_tune_of(base_license, status))
+    params = next(c for c in result["components"] if c["id"] == "10")
+    assert (_judged(params), params["basis"]) == (judged, basis), params["reason"]
+    assert phrase in params["reason"]
+    assert statuses(result)["7"] == "included"
+    assert result["class"] == klass
+    usage = evaluate(load_rubric("mof"), _fine_tune_of(base_license, status)).layer("usage_limits")
+    assert usage is not None
+    assert (usage.level == "open") == (judged == "included")
 
 
 def test_cc_by_nc_is_unclassified() -> None:

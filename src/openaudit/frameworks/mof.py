@@ -7,6 +7,7 @@ Evaluators `mof_component` and `mof_license_open`, and `mof_result`: the class
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.evidence import Citation
@@ -59,6 +60,8 @@ Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citati
         "README.md",
         "api:refs",
         "card:license",
+        "card:base_model",
+        "base_model:<id>:card:license",
         "card:datasets",
         "datasets:<id>:card:license",
     ),
@@ -83,7 +86,10 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
     else:
         stated = _type_wide_licensed(ctx, what, kind, cites)
         hosted = where not in ("repo", "read")
-        outcome = stated or _distribution_licensed(ctx, what, kind, cites, hosted=hosted)
+        weights = component in WEIGHT_COMPONENTS
+        outcome = stated or _distribution_licensed(
+            ctx, what, kind, cites, hosted=hosted, with_bases=weights
+        )
         outcome = _inferred_if(outcome, where in ("read", "cited"))
     return graded(outcome, grade_of(outcome), present=True)
 
@@ -112,32 +118,71 @@ def _type_wide_licensed(
 @evaluator(
     "mof_license_open",
     params={"type": Param("str", doc="content type: code, data or document")},
-    reads=("card:license", "file:LICENSE*", "api:tags"),
-    doc="The distribution (model) licence is open for MOF for the content type.",
+    reads=(
+        "card:license",
+        "file:LICENSE*",
+        "api:tags",
+        "card:base_model",
+        "base_model:<id>:card:license",
+    ),
+    doc="The distribution licence, with its bases' terms, is open for MOF for the content type.",
     check=choice("type", CONTENT_TYPES),
 )
 def mof_license_open(ctx: ProbeContext, type: str) -> Outcome:
     """The model's licence counts as open under MOF's licence lists."""
     kind = content_type(type)
-    state, why, cites = _licence_openness(ctx, kind)
-    cites = cites or (Citation("card:license"),)
-    answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(state, Outcome.unknown)
-    return answer(why, *cites)
+    read = _licence_openness(ctx, kind, with_bases=True)
+    cites = read.citations or (Citation("card:license"),)
+    answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(read.state, Outcome.unknown)
+    return _inferred_if(answer(read.why, *cites), read.inherited)
+
+
+# The components that are the model's weights: a fine-tune's weights are made from its
+# base's, so the base's terms reach them whatever the model's own tag says.
+WEIGHT_COMPONENTS = frozenset({"final_parameters", "intermediate_checkpoints"})
+
+
+@dataclass(frozen=True)
+class _Openness:
+    """The MOF openness of the licence a component is under, and why."""
+
+    state: Openness
+    why: str
+    citations: tuple[Citation, ...]
+    inherited: bool = False  # decided by a base model's terms (an inference)
 
 
 def _licence_openness(
-    ctx: ProbeContext, kind: ContentType
-) -> tuple[Openness, str, tuple[Citation, ...]]:
+    ctx: ProbeContext, kind: ContentType, *, with_bases: bool = False
+) -> _Openness:
     """MOF openness of the distribution licence, its reason and citations.
 
     No licence found on a gated card that could not be read is unknown, not
-    "unlicensed": the licence may be stated where nothing was read.
+    "unlicensed": the licence may be stated where nothing was read. With
+    `with_bases` (the weights), an open licence the base models' terms restrict is
+    judged with those terms (ProbeContext.effective_license, as the usage layer does).
     """
     report = ctx.license
     if report.facts is None and (unreadable := licence_unreadable(ctx)):
-        return "unknown", unreadable.reason, unreadable.citations
+        return _Openness("unknown", unreadable.reason, unreadable.citations)
     state, why = report_openness(report, kind, card_read=ctx.readme_read)
-    return state, why, tuple(claim.citation for claim in report.claims)
+    cites = tuple(claim.citation for claim in report.claims)
+    effective = ctx.effective_license if with_bases and state == "open" else None
+    if effective is None or effective is report.facts:
+        return _Openness(state, why, cites)
+    inherited = ctx.lineage.inherited
+    if inherited is None:
+        return _Openness(state, why, cites)
+    base_state, base_why = facts_openness(inherited, kind)
+    if base_state == "open":
+        return _Openness(state, why, cites)
+    bases = [base for base in ctx.lineage.bases if base.facts is not None]
+    named = ", ".join(f"{base.repo_id} ({base.license_id})" for base in bases)
+    text = (
+        f"{why}; but the weights are made from base {named}, whose terms apply to them too "
+        f"(inferred): {base_why}"
+    )
+    return _Openness(base_state, text, (*cites, *(b.citation for b in bases)), inherited=True)
 
 
 def _distribution_licensed(
@@ -147,22 +192,29 @@ def _distribution_licensed(
     cites: tuple[Citation, ...],
     *,
     hosted: bool = False,
+    with_bases: bool = False,
 ) -> Outcome:
     """No component or type-wide licence is stated, so the distribution licence applies
     (MOT's precedence: component, type-wide, distribution). For a component hosted off
     the Hub (a linked repository or paper) or only mentioned by the card, that is an
     inference: its own licence, where it is hosted, was not read."""
-    state, why, read = _licence_openness(ctx, kind)
-    cites = (*cites, *read)
+    read = _licence_openness(ctx, kind, with_bases=with_bases)
+    cites = (*cites, *read.citations)
     if hosted:
         text = (f"{what}; its own licence was not read where it is hosted, so MOT's precedence "
-                f"gives it the distribution licence: {why}")  # fmt: skip
+                f"gives it the distribution licence: {read.why}")  # fmt: skip
     else:
         text = (
-            f"{what}; no component licence on the Hub, so the distribution licence applies: {why}"
+            f"{what}; no component licence on the Hub, so the distribution licence applies: "
+            f"{read.why}"
         )
-    outcome = _by_openness(state, text, cites)
-    inferred = hosted or custom_licence(ctx) is not None or no_licence_grant(ctx) is not None
+    outcome = _by_openness(read.state, text, cites)
+    inferred = (
+        hosted
+        or read.inherited
+        or custom_licence(ctx) is not None
+        or no_licence_grant(ctx) is not None
+    )
     return graded(_inferred_if(outcome, inferred), grade_of(outcome))
 
 

@@ -165,10 +165,11 @@ READS: dict[str, tuple[str, ...]] = {
     "weights_not_gated": ("source", "access", "gated"),
     "weights_safe_format": ("files",),
     # MOF components: a component found is judged by the distribution licence (or,
-    # found in linked datasets, by theirs)
-    "mof_license_open": OWN_LICENCE,
-    "mof_component(final_parameters)": ("files", *OWN_LICENCE),
-    "mof_component(intermediate_checkpoints)": ("files", "branches", *OWN_LICENCE),
+    # found in linked datasets, by theirs); the weights and the distribution licence
+    # with the bases' terms
+    "mof_license_open": LICENCE,
+    "mof_component(final_parameters)": ("files", *LICENCE),
+    "mof_component(intermediate_checkpoints)": ("files", "branches", *LICENCE),
     "mof_component(model_metadata)": ("files", *OWN_LICENCE),
     "mof_component(architecture)": ("files", "library_name", "card:library_name", *OWN_LICENCE),
     "mof_component(training_code)": ("files", *OWN_LICENCE),

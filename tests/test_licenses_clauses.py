@@ -1,6 +1,6 @@
 """Restrictive clauses in unrecognised licence texts: detection, facts, identify() wiring."""
 
-# ruff: noqa: E501 (licence excerpts are data and read best unwrapped)
+# ruff: noqa: E501, RUF001 (licence excerpts are data and read best unwrapped, some in full-width punctuation)
 from __future__ import annotations
 
 import importlib
@@ -183,6 +183,99 @@ CASES: list[tuple[str, str, set[str]]] = [
         set(),
     ),
     ("plain prose", "Some terms of our own. You may look but not touch.", set()),
+    # --- permission first ("requires prior written permission", "only with consent")
+    (
+        "prior written permission",
+        "Commercial use requires prior written permission from Acme.",
+        {"non_commercial"},
+    ),
+    (
+        "applying for a licence",
+        "Commercial use requires applying for a license by email.",
+        {"non_commercial"},
+    ),
+    (
+        "only with consent",
+        "Commercial use is allowed only with our written consent.",
+        {"non_commercial"},
+    ),
+    ("a licence notice is no refusal", "Commercial use requires keeping this notice.", set()),
+    # --- other languages: non-commercial and research-only terms, and their twins
+    (
+        "zh research only, commercial by application",
+        "模型权重仅供学术研究使用，如需商用请填写问卷申请授权。",
+        {"non_commercial", "research_only"},
+    ),
+    ("zh no commercial use", "本模型禁止商用。", {"non_commercial"}),
+    ("zh non-commercial", "本模型仅限非商业用途。", {"non_commercial"}),
+    ("zh-hant research only", "本模型僅供學術研究使用。", {"research_only"}),
+    ("zh free commercial use", "本模型可免费商用。", set()),
+    ("zh commercial use after registration", "填写问卷登记后亦允许免费商业使用。", set()),
+    ("zh not only research", "不仅限于学术研究，也可用于商业。", set()),
+    ("zh trade secret", "不得泄露商业秘密。", set()),
+    ("ja research only", "本モデルは研究目的でのみ利用可能です。", {"research_only"}),
+    ("ja commercial use prohibited", "商用利用は禁止されています。", {"non_commercial"}),
+    (
+        "ja commercial use needs a licence",
+        "商用利用の場合は別途ライセンス契約が必要です。",
+        {"non_commercial"},
+    ),
+    ("ja commercial use allowed", "商用利用も可能です。再配布は禁止です。", set()),
+    ("ja not limited to research", "研究に限らず利用できます。", set()),
+    ("ko non-commercial", "비상업적 용도로만 사용할 수 있습니다.", {"non_commercial"}),
+    ("ko commercial use not allowed", "상업적 이용은 불가합니다.", {"non_commercial"}),
+    ("ko research only", "연구 목적으로만 사용할 수 있습니다.", {"research_only"}),
+    ("ko commercial use allowed", "상업적 이용이 가능합니다.", set()),
+    (
+        "de only with permission",
+        "Eine kommerzielle Nutzung ist nur mit schriftlicher Genehmigung gestattet.",
+        {"non_commercial"},
+    ),
+    (
+        "de may not",
+        "Das Modell darf nicht für kommerzielle Zwecke verwendet werden.",
+        {"non_commercial"},
+    ),
+    (
+        "de non-commercial",
+        "Nur für nicht-kommerzielle Forschung.",
+        {"non_commercial", "research_only"},
+    ),
+    (
+        "de research only",
+        "Das Modell ist ausschließlich für die Forschung bestimmt.",
+        {"research_only"},
+    ),
+    ("de commercial use allowed", "Kommerzielle Nutzung ist gestattet.", set()),
+    ("de not only research", "Das Modell ist nicht nur für die Forschung gedacht.", set()),
+    (
+        "es requires authorisation",
+        "Su uso comercial requiere autorización previa por escrito.",
+        {"non_commercial"},
+    ),
+    ("es non-commercial", "Solo para uso no comercial.", {"non_commercial"}),
+    ("es may not", "No puede utilizarse con fines comerciales.", {"non_commercial"}),
+    ("es research only", "Únicamente con fines de investigación.", {"research_only"}),
+    ("es commercial and non-commercial", "Se permite el uso comercial y no comercial.", set()),
+    ("pt non-commercial", "Apenas para uso não comercial.", {"non_commercial"}),
+    (
+        "fr requires an agreement",
+        "Une utilisation commerciale nécessite un accord préalable.",
+        {"non_commercial"},
+    ),
+    ("fr non-commercial", "Réservé à une utilisation non commerciale.", {"non_commercial"}),
+    ("fr research only", "Le modèle est destiné uniquement à la recherche.", {"research_only"}),
+    (
+        "fr not only research",
+        "Le modèle sert non seulement à la recherche mais aussi en production.",
+        set(),
+    ),
+    ("it prohibited", "L'uso commerciale è vietato.", {"non_commercial"}),
+    (
+        "it research only",
+        "Il modello può essere utilizzato solo a scopo di ricerca.",
+        {"research_only"},
+    ),
 ]
 
 

@@ -121,10 +121,19 @@ _REFUSED = _step(
     _rx(
         r"\b(?:is|are) (?:strictly |expressly |explicitly )?(?:prohibited|forbidden|excluded|"
         r"not (?:permitted|allowed|licen[sc]ed|granted|authori[sz]ed))\b",
-        r"\brequires? (?:a |an )?(?:separate|written|commercial|additional|paid|different) "
-        r"(?:license|licence|agreement|permission|contract)\b",
+        r"\brequires? (?:a |an |the )?(?:prior |explicit |express |our )?(?:(?:separate|written|"
+        r"commercial|additional|paid|different|explicit|express) )?(?:license|licence|agreement|"
+        r"permission|contract|authori[sz]ation|approval|consent)\b",
+        r"\brequires? (?:obtaining|applying for|requesting) (?:a |an |the )?(?:[\w-]+ ){0,2}?"
+        r"(?:license|licence|agreement|permission|authori[sz]ation|approval|consent)\b",
+        r"\b(?:is|are) (?:only )?(?:subject to|possible with|permitted with|allowed with) "
+        r"(?:a |an |the )?(?:prior |explicit )?(?:(?:separate|written|commercial|prior) )"
+        r"(?:license|licence|agreement|permission|authori[sz]ation|approval|consent)\b",
+        r"\bonly with (?:the |our )?(?:prior |explicit |express )?(?:written )?(?:permission|"
+        r"consent|approval|authori[sz]ation)\b",
     ),
-    "prohibited|forbidden|excluded|not |require",
+    "prohibited|forbidden|excluded|not |require|subject to|possible with|permitted with|"
+    "allowed with|only with",
 )
 _NC_CANCEL = _rx(
     r"\bcommercial (?:and|or|and/or|as well as) non-?commercial\b",
@@ -134,7 +143,8 @@ _NC_CANCEL = _rx(
     r"\bnot (?:limited|restricted) to non-?commercial\b",
     r"\bno non-?commercial (?:restrictions?|limitations?|clause|requirement)\b",
     r"\bno commercial[- ]use (?:restrictions?|limitations?)\b",
-    r"\bcommercial (?:use|purposes) (?:is|are) (?:hereby )?(?:expressly )?(?:permitted|allowed)\b",
+    r"\bcommercial (?:use|purposes) (?:is|are) (?:hereby )?(?:expressly )?(?:permitted|allowed)\b"
+    r"(?! only\b)",
     r"\b(?:permitted|allowed|free) (?:for|to use for) commercial\b",
     r"\balternative is allowed\b",  # the GPL's offer-passing option, not a use limit
     *_NOT_RESTRICTING,
@@ -235,6 +245,92 @@ _CAP_CANCEL = _rx(
     r"\bno (?:user|usage|revenue) (?:caps?|limits?|thresholds?)\b",
     r"\bregardless of (?:the number of (?:monthly active )?users|(?:your |its )?revenues?)\b",
     r"\bno limit on the number of\b",
+    *_NOT_RESTRICTING,
+)
+
+# --- other languages -----------------------------------------------------------
+# Cards, and some licence files, state the terms in the release's language: the
+# common phrasings of non-commercial and research-only terms in Chinese (simplified
+# and traditional), Japanese, Korean, German, Spanish, Portuguese, French and
+# Italian. Chinese and Japanese put no spaces between words: their gaps are short
+# runs of anything but sentence punctuation.
+
+# sentence ends (full-width and ASCII), and also commas for the clause gap
+_CJK_STOPS = r"\u3002\uff1b;\uff01!\uff1f?\n"
+_CJK_GAP = rf"[^{_CJK_STOPS}]{{0,12}}?"
+_CJK_CLAUSE_GAP = rf"[^{_CJK_STOPS}\uff0c,\u3001]{{0,12}}?"
+_ZH_COMMERCIAL = r"(?:商用|商业(?!秘密)|商業(?!秘密))"
+_ZH_CANCEL = _rx(
+    r"免费商|免費商|(?<![不非禁])(?:允许|允許)(?:免费|免費)?(?:商用|商业|商業)",
+    r"(?:商用|商业|商業)(?:和|与|與|及|或|、)非(?:商用|商业|商業)",
+    r"非(?:商用|商业|商業)(?:和|与|與|及|或|、)(?:商用|商业|商業)",
+)
+_JA_CANCEL = _rx(
+    r"商用(?:利用|使用|目的)?(?:も|が)?可",
+    r"商用(?:・|、|/|および|及び|または|又は|と)非商用|非商用(?:・|、|/|および|及び|または|又は|と)商用",
+)
+_KO_CANCEL = _rx(
+    r"상업(?:적|용)?\s?(?:및|또는|과|와|이나|이든|,)\s?비상업",
+    r"비상업(?:적|용)?\s?(?:및|또는|과|와|이나|이든|,)\s?상업",
+    r"상업(?:적|용)?\s?(?:이용|사용)(?:이|도|은|을)?\s?(?:가능|허용됩니다|허용합니다)",
+)
+_EU_NC_CANCEL = _rx(
+    r"\bkeine (?:Einschränkung|Beschränkung)\w*",
+    r"\bnicht (?:eingeschränkt|beschränkt)\b",
+    r"\bkommerziell\w* (?:und|oder) nicht[- ]?kommerziell",
+    r"\bnicht[- ]?kommerziell\w* (?:und|oder) kommerziell",
+    r"\bcomerciai?l?e?s? (?:y|o|e|ou) n(?:o|ão|ao)[- ]comercia",
+    r"\bn(?:o|ão|ao)[- ]comerciai?l?e?s? (?:y|o|e|ou) comercia",
+    r"\bcommercia\w* (?:et|ou|e|o) non[- ]commercia",
+    r"\bnon[- ]commercia\w* (?:et|ou|e|o) commercia",
+    r"\bincluid[oa]s? (?:el |los )?(?:usos? )?comercia",
+    r"\by compris (?:à des fins |pour un usage |l'usage )?commercia",
+    *_NOT_RESTRICTING,
+)
+_EU_COMMERCIAL_THING = _step(
+    _rx(
+        r"\bkommerzielle[nrs]? (?:Nutzung|Verwendung|Zwecke[n]?|Einsatz|Gebrauch|Anwendung(?:en)?|"
+        r"Vertrieb|Verwertung)\b",
+        r"\b(?:uso|usos|fines|explotaci[oó]n|utilizaci[oó]n|aplicaciones|utiliza[cç][aã]o|"
+        r"finalidades?)[ -]comerciai?l?e?s?\b",
+        r"\b(?:usage|usages|utilisation|utilisations|exploitation|fins|uso|scopi|fini|utilizzo)[ -]"
+        r"commercia(?:l|le|les|ux|li|i)\b",
+    ),
+    "kommerziell|comercia|commercia",
+)
+_EU_REFUSED = _step(
+    _rx(
+        r"\b(?:untersagt|verboten|nicht (?:gestattet|erlaubt|zulässig|zugelassen)|ausgeschlossen|"
+        r"nur mit|nur nach|bedarf|bedürfen|erfordert|erfordern|benötigt)\b",
+        r"\b(?:prohibid[oa]s?|proibid[oa]s?|no (?:está |esta |están |estan )?permitid[oa]s?|"
+        r"n[ãa]o (?:é |e )?permitid[oa]s?|requieren?|requer|necesitan?|precisan?|sujet[oa]s? a|"
+        r"sujeit[oa]s? a|exige|exigem)\b",
+        r"\b(?:interdite?s?|n'est pas (?:autorisée?|permise?)|"
+        r"ne sont pas (?:autorisée?s|permise?s)|soumise?s? à|nécessite|nécessitent|requiert|"
+        r"requièrent|vietat[oai]|"
+        r"non (?:è |e )?(?:consentit|permess)[oai]|richiede|richiedono|subordinat[oai])\b",
+    ),
+    "untersagt|verboten|nicht |ausgeschlossen|nur |bedarf|bedürfen|erforder|benötigt|prohibid|"
+    "proibid|permitid|requier|requer|necesita|precisa|sujet|sujeit|exige|interdit|n'est pas|"
+    "ne sont pas|soumis|nécessit|requiert|requièrent|vietat|consentit|permess|richied|subordinat",
+)
+_EU_NEGATION = _step(
+    _rx(
+        r"\b(?:darf|dürfen)\b(?: [\w-]+){0,6}? nicht\b",
+        r"\bno (?:se )?(?:puede|pueden|podrá|podrán|podra|podran|debe|deben)\b",
+        r"\bn[ãa]o (?:pode|podem|poderá|deve|devem)\b",
+        r"\bne (?:peut|peuvent|doit|doivent|pourra|pourront) (?:[\w-]+ ){0,2}?pas\b",
+        r"\bnon (?:può|possono|deve|devono|potrà|potranno)\b",
+    ),
+    "nicht|no |não |nao |pas|non ",
+)
+_EU_ONLY_CANCEL = _rx(
+    r"\bnicht (?:nur|ausschließlich|ausschliesslich|allein)\b",
+    r"\bno (?:solo|sólo|solamente|únicamente)\b",
+    r"\bn[ãa]o (?:apenas|somente|só)\b",
+    r"\bnon seulement\b",
+    r"\bpas (?:uniquement|seulement|exclusivement)\b",
+    r"\bnon (?:solo|soltanto|solamente)\b",
     *_NOT_RESTRICTING,
 )
 
@@ -443,5 +539,130 @@ RULES: tuple[Rule, ...] = (
             "grant|ed under the|are permitted provided|you may |you can |you are |"
             "permission to use",
         ),
+    ),
+    # --- other languages (see the vocabulary above)
+    _rule(
+        "non_commercial",
+        _step(
+            _rx(
+                r"(?:禁止|不得|不可|不能|严禁|嚴禁|不允许|不允許|不准|请勿|請勿)"
+                + _CJK_GAP
+                + _ZH_COMMERCIAL,
+                r"非(?:商业|商業|商用|营利|營利)",
+                _ZH_COMMERCIAL
+                + _CJK_GAP
+                + r"(?:需|须|須|必须|必須|应当|應當|请|請)"
+                + _CJK_GAP
+                + r"(?:申请|申請|授权|授權|许可|許可|同意|联系|聯繫|聯絡|登记|登記|协议|協議)",
+            ),
+            "商用|商业|商業|非营|非營",
+        ),
+        cancel=_ZH_CANCEL,
+    ),
+    _rule(
+        "research_only",
+        _step(
+            _rx(
+                r"(?:仅限|僅限|仅供|僅供|仅用于|僅用於|只能用于|只能用於|只可用于|只可用於|只用于|只用於|"
+                r"只供)" + rf"[^{_CJK_STOPS}\uff0c,\u3001]{{0,8}}?(?:学术|學術|科研|研究)"
+            ),
+            "学术|學術|科研|研究",
+        ),
+        cancel=_rx(
+            r"不(?:仅|僅|只|限)", r"(?:学术|學術|研究)(?:和|与|與|及|或|、)(?:商业|商業|商用)"
+        ),
+    ),
+    _rule(
+        "non_commercial",
+        _step(
+            _rx(
+                r"商用(?:利用|目的|使用|での(?:利用|使用)|の(?:利用|使用))?[はをもで]?"
+                + _CJK_CLAUSE_GAP
+                + r"(?:不可|禁止|禁じ|できません|出来ません|認められ(?:ません|ていません)|"
+                r"許可され(?:ません|ていません)|お断り)",
+                r"非商用|非営利",
+                r"商用(?:利用|目的|使用)?(?:の場合|に際して|には|する場合|をご希望)"
+                + _CJK_GAP
+                + r"(?:許可|許諾|契約|ライセンス|承認|申請|連絡|問い合わせ)",
+            ),
+            "商用|非営利",
+        ),
+        cancel=_JA_CANCEL,
+    ),
+    _rule(
+        "research_only",
+        _step(
+            _rx(r"研究(?:目的|用途|開発目的|利用)?(?:で|に|として)?(?:のみ|限り|限定|限る|限って)"),
+            "研究",
+        ),
+        cancel=_rx(r"限らず|のみならず|だけでなく|に限定されない"),
+    ),
+    _rule(
+        "non_commercial",
+        _step(
+            _rx(
+                r"비상업|비영리",
+                r"상업(?:적|용)?\s?(?:이용|사용|목적|용도|활용)[^.!?\u3002\n]{0,24}?"
+                r"(?:금지|불가|할 수 없|수 없|허용되지 않|허용하지 않|"
+                r"별도(?:의)? (?:허가|승인|계약|라이선스|협의)|사전 (?:허가|승인|동의))",
+            ),
+            "상업|영리",
+        ),
+        cancel=_KO_CANCEL,
+    ),
+    _rule(
+        "research_only",
+        _step(
+            _rx(
+                r"연구(?:\s?목적|\s?용도|용)?\s?(?:으로만|에만|만|에 한해|에 한하여|에 한정|"
+                r"으로 한정|으로 제한|에 제한)"
+            ),
+            "연구",
+        ),
+    ),
+    _rule(
+        "non_commercial",
+        _step(
+            _rx(
+                r"\bnicht[- ]?kommerziell\w*",
+                r"\bnicht (?:für|zu) kommerziellen?\b",
+                r"\bkeine[nr]? kommerzielle[nr]? (?:Nutzung|Verwendung|Zwecke)\b",
+                r"\bn(?:o|ão|ao)[- ]comerciai?l?e?s?\b",
+                r"\bnon[- ]commercia(?:le|les|li|ux)\b",
+            ),
+            "kommerziell|comercia|commercia",
+        ),
+        cancel=_EU_NC_CANCEL,
+    ),
+    _rule("non_commercial", _EU_COMMERCIAL_THING, _EU_REFUSED, gap=80, cancel=_EU_NC_CANCEL),
+    _rule(
+        "non_commercial",
+        _EU_NEGATION,
+        _step(
+            _rx(r"\bkommerziell\w*", r"\bcomercia\w*", r"\bcommercia\w*"),
+            "kommerziell|comercia|commercia",
+        ),
+        gap=60,
+        cancel=_EU_NC_CANCEL,
+    ),
+    _rule(
+        "research_only",
+        _step(
+            _rx(
+                r"\b(?:nur|ausschließlich|ausschliesslich|lediglich|allein) (?:für|zu|zum|zur) "
+                r"(?:[\w-]+ ){0,2}?(?:Forschung\w*|wissenschaftliche\w*|akademische\w*)",
+                r"\b(?:solo|sólo|solamente|únicamente|unicamente|exclusivamente) (?:para|con|a) "
+                r"(?:[\w-]+ ){0,3}?investigaci[oó]n\b",
+                r"\binvestigaci[oó]n (?:[\w-]+ ){0,2}?(?:únicamente|exclusivamente|solamente)\b",
+                r"\b(?:apenas|somente|exclusivamente|unicamente) (?:para|com|a) (?:[\w-]+ ){0,3}?"
+                r"pesquisa\b",
+                r"\b(?:uniquement|exclusivement|seulement|strictement) (?:[\w'-]+ ){0,4}?"
+                r"recherche\b",
+                r"\bfins de recherche (?:uniquement|exclusivement|seulement)\b",
+                r"\b(?:solo|solamente|esclusivamente|unicamente) (?:[\w'-]+ ){0,4}?ricerca\b",
+            ),
+            "forschung|wissenschaftlich|akademisch|investigaci|pesquisa|recherche|ricerca",
+        ),
+        cancel=_EU_ONLY_CANCEL,
     ),
 )

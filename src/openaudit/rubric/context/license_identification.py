@@ -37,12 +37,13 @@ from openaudit.rubric.context.declared_license import Declared, declared_license
 from openaudit.rubric.context.license_report import Claim, LicenseReport
 from openaudit.rubric.context.license_scope import (
     FILE_OVERRIDE_KINDS,
+    LICENCE,
     CardTerms,
     about_other_work,
     card_terms,
-    licence_sections,
     offers_choice,
     speaks_for_model,
+    terms_passages,
 )
 
 if TYPE_CHECKING:
@@ -81,7 +82,8 @@ def _text_clauses(head: str) -> tuple[Clause, ...]:
 _Declared = tuple[tuple[str, Any], ...]  # the card's licence fields, (key, value)
 _Files = tuple[tuple[str, str | None, str | None, str | None], ...]  # path, text, problem, url
 _Links = tuple[tuple[str, str], ...]  # the card's licence links, (url, text)
-_Sections = tuple[tuple[str, str], ...]  # the card's licence sections, (title, text)
+# the card's passages that may state the terms, (kind, title, text): license_scope.py
+_Sections = tuple[tuple[str, str, str], ...]
 # The card metadata that declared_license() reads.
 LICENCE_FIELDS = ("license", "license_name", "license_link")
 
@@ -389,7 +391,7 @@ def identify(evidence: Evidence) -> LicenseReport:
         t for t in evidence.tags if isinstance(t, str) and t.lower().startswith("license:")
     )
     links = tuple((link.url, link.text) for link in evidence.card.links_of("license"))
-    sections = licence_sections(evidence.card)
+    sections = terms_passages(evidence.card)
     readme = evidence.file_url("README.md") if sections else None
     args = (declared, files, tags, links, sections, readme)
     if any(text for _, text, _, _ in files) or not _rememberable(declared, tags, links, sections):
@@ -471,7 +473,9 @@ class _Read:
 
 @dataclass(frozen=True)
 class _CardReading:
-    """The card's licence section, read against the licence found elsewhere."""
+    """What the card body says of the terms (its licence, terms-of-use and disclaimer
+    sections, a note at the top, a licence line), read against the licence found
+    elsewhere."""
 
     declared: Declared
     sections: _Sections
@@ -484,25 +488,28 @@ class _CardReading:
         reason: str,
         conflicts: tuple[str, ...],
     ) -> _Read:
-        """An open licence the section restricts yields to it; a bare `other` or
-        `unknown` is identified from it (or at least has licence text to read)."""
+        """An open licence the card restricts yields to it; a bare `other` or
+        `unknown` is identified from it (or at least has licence text to read); with no
+        licence declared at all, a licence the card names by name is taken."""
         unchanged = _Read(license_id, facts, reason, conflicts)
         bare = license_id is None and bool(_NO_LICENCE & set(self.declared.ids))
-        if not self.sections or not (bare or (facts is not None and facts.is_open)):
+        undeclared = license_id is None and not self.declared.ids
+        if not self.sections or not (bare or undeclared or (facts is not None and facts.is_open)):
             return unchanged
         terms = card_terms(self.sections, self.declared.ids)
         if terms is not None and facts is not None and facts.is_open:
             return self._restricted(terms, license_id or facts.id, reason, conflicts) or unchanged
-        if terms is not None and bare:
+        if terms is not None and (bare or (undeclared and terms.license_id)):
             return self._identified(terms, reason, conflicts) or unchanged
-        if bare and any(text.strip() for _, text in self.sections):
-            title = self.sections[0][0]
+        licence = [(title, text) for kind, title, text in self.sections if kind == LICENCE]
+        if bare and any(text.strip() for _, text in licence):
+            title = licence[0][0]
             cite = Citation(f"README.md#{title}", "the card's licence section", self.readme_url)
             return _Read(license_id, facts, reason, conflicts, (Claim(cite, None, title),))
         return unchanged
 
     def _claim(self, terms: CardTerms) -> Claim:
-        cite = Citation(f"README.md#{terms.section}", terms.sentence[:200], self.readme_url)
+        cite = Citation(terms.anchor, terms.sentence[:200], self.readme_url)
         return Claim(cite, terms.license_id, terms.sentence)
 
     def _restricted(
@@ -522,7 +529,7 @@ class _CardReading:
             if self.declared.ids
             else f"the licence reads as {license_id}"
         )
-        conflict = f"{said} but its '{terms.section}' section says '{terms.sentence[:160]}'"
+        conflict = f"{said} but {terms.place} says '{terms.sentence[:160]}'"
         why = (
             f"{conflict}: the card's statement of the terms decides over its tag, the more "
             f"restrictive reading ({reason})"
@@ -532,7 +539,7 @@ class _CardReading:
     def _identified(
         self, terms: CardTerms, reason: str, conflicts: tuple[str, ...]
     ) -> _Read | None:
-        quote = f"its '{terms.section}' section says '{terms.sentence[:160]}'"
+        quote = f"{terms.place} says '{terms.sentence[:160]}'"
         named = get(terms.license_id) if terms.license_id else None
         if named is not None and not (terms.restrictive and named.is_open):
             why = f"{_card_phrase(self.declared)}; identified from the card: {quote}"

@@ -8,7 +8,13 @@ MODEL_LICENSE, ...) can decide over the card's `license:` field.
 
 A card's "License" section can state the terms in prose ("This model is licensed
 under CC BY-NC 4.0"). Only sentences about the model are read: a sentence about
-the data, the code alone or a base model states another work's licence.
+the data, the code alone or a base model states another work's licence. The terms
+are read wherever a card states them: sections titled as a licence in the card's
+language (License, Lizenz, Licencia, 许可证, ライセンス, 라이선스 ...), sections titled
+as terms of use (Terms of Use, Usage Restrictions, Commercial Use, Acceptable Use,
+Use Policy ...), a Disclaimer, a note at the top of the card ("> Note: ... may not
+be used for commercial purposes") and a licence line ("- **License:** Apache 2.0",
+"| License | MIT |", the Hub template's Model Details field).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from openaudit.licenses.text import identify_text, normalize_text
 from openaudit.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from openaudit.card import Card
+    from openaudit.card import Card, Section
 
 # Words in a licence file's name that say it covers another work, or lists others'
 # licences: NOTICE, THIRD_PARTY_LICENSES, DATA_LICENSE, LICENSE-CODE, FONTS_LICENSE ...
@@ -50,18 +56,57 @@ FILE_OVERRIDE_KINDS = frozenset({
 })  # fmt: skip
 CARD_OVERRIDE_KINDS = FILE_OVERRIDE_KINDS - {"acceptable_use_policy", "all_rights_reserved"}
 
-_SECTION_NAMES = ("license", "licence", "licensing", "licenses", "licences")
+# Section titles that name the licence, in the languages cards are written in (Chinese
+# titles match word by word: 许可 is in 许可证 and 许可协议, 协议 in 开源协议).
+LICENCE_SECTION_NAMES = (
+    "license", "licence", "licensing", "licenses", "licences",
+    "许可", "許可", "协议", "協議", "授权", "授權", "ライセンス", "라이선스", "라이센스",
+    "lizenz", "lizenzen", "lizenzierung", "licencia", "licença", "licenza", "licentie",
+    "licencja", "лицензия",
+)  # fmt: skip
+# Section titles that state terms of use: a use restriction there (an acceptable-use
+# clause as well) is the model's terms, not advice about misuse.
+TERMS_SECTION_NAMES = (
+    "terms of use", "terms and conditions", "terms of service", "usage terms", "use terms",
+    "usage restrictions", "use restrictions", "restrictions on use", "usage policy",
+    "use policy", "acceptable use", "commercial use", "commercial usage",
+    "使用条款", "使用條款", "使用限制", "商用", "商业使用", "商業使用", "利用規約", "利用条件",
+    "이용 약관", "이용약관", "사용 약관", "상업적 이용", "nutzungsbedingungen",
+    "kommerzielle nutzung", "términos de uso", "condiciones de uso", "uso comercial",
+    "conditions d'utilisation", "utilisation commerciale", "termini di utilizzo",
+    "termini d'uso", "uso commerciale",
+)  # fmt: skip
+# A disclaimer may state the terms too; there, as in a licence section, a list of uses
+# not to make is advice rather than an acceptable-use policy.
+DISCLAIMER_SECTION_NAMES = (
+    "disclaimer", "免责声明", "免責聲明", "免責事項", "haftungsausschluss",
+    "descargo de responsabilidad", "avertissement",
+)  # fmt: skip
+# The kinds of passage read for the terms, as the first item of each passage tuple
+LICENCE, TERMS, DISCLAIMER, NOTE, FIELD = "licence", "terms", "disclaimer", "note", "field"
+MAX_SECTIONS_READ = 3  # of each kind
+MAX_NOTES = 3
+MAX_FIELDS = 3
+MAX_TOP_CHARS = 4000  # the top of the card, where a note on the terms stands
 MAX_SECTION_CHARS = 4000
 MAX_SENTENCES = 20
 # A sentence of a licence section is about the model when it says so (its weights,
-# checkpoints, this repository) or names no other subject ("Licensed under CC BY-NC
-# 4.0."); not when it is about code alone, the data or a base model.
+# checkpoints, this repository, its use) or names no other subject ("Licensed under CC
+# BY-NC 4.0."); not when it is about code alone, the data or a base model.
 _MODEL_SUBJECT = re.compile(
     r"\b(?:(?:this|the|our|these|its) (?:[\w-]+ )?(?:models?|weights|checkpoints?|"
-    r"repository|repo)|it (?:may|can|must|is))\b",
+    r"repository|repo)|it (?:may|can|must|is)|its (?:[\w-]+ )?(?:use|usage))\b"
+    # in the card's language: the model, its weights, its use
+    r"|模型|权重|權重|重み|モデル|모델|가중치"
+    r"|\b(?:Modell\w*|Gewichte|modelo|pesos|modèle|poids|modello|pesi|"
+    r"su (?:uso|utilización)|sa (?:utilisation|exploitation)|son (?:usage|utilisation)|"
+    r"seine[nr]? (?:Nutzung|Verwendung)|il suo (?:uso|utilizzo))\b",
     re.IGNORECASE,
 )
-_CODE_SUBJECT = re.compile(r"\b(?:code|codebase|scripts?|demo)\b", re.IGNORECASE)
+_CODE_SUBJECT = re.compile(
+    r"\b(?:code|codebase|scripts?|demo|código|codice|Quellcode)\b|代码|代碼|程式碼|コード|코드",
+    re.IGNORECASE,
+)
 # Works other than the model: its data, a base model, an earlier version or release,
 # third-party material, assets, the paper and its figures, prompts and examples,
 # benchmarks and evaluation sets, sample or evaluation outputs, demos.
@@ -73,14 +118,22 @@ _OTHER_WORK = re.compile(
     r"third[- ]party|3rd[- ]party|assets?|figures?|paper(?:'s| is| are| itself)|prompts?|examples|"
     r"benchmarks?|evaluation (?:sets?|suites?|outputs|results)|eval (?:sets?|outputs)|"
     r"(?:sample|example|evaluation|eval|demo|generated) (?:outputs|images|videos|audio|"
-    r"texts|generations)|demos?|showcase)\b",
+    r"texts|generations)|demos?|showcase)\b"
+    # in the card's language: data, datasets, corpora; a base model; an earlier version
+    r"|数据|數據|資料|データ|데이터|语料|語料|コーパス|말뭉치|코퍼스|基座|基础模型|基礎模型|底座模型|"
+    r"ベースモデル|基盤モデル|베이스 모델|기반 모델|旧版|舊版|以前のバージョン|이전 버전"
+    r"|(?:\b|trainings|lern|text|bild|sprach|eingabe|quell)daten\w*"
+    r"|\b(?:datos|données|dati|dados|Basismodell\w*|modelo base|modèle de base|"
+    r"modello base|frühere[nr]? Version\w*|versión anterior|version précédente|"
+    r"versione precedente)\b",
     re.IGNORECASE,
 )
 
 # Where a sentence joins clauses about different works: "the code is MIT, but the
 # weights are CC BY-NC"; "the previous release was CC BY-NC; this one is Apache 2.0"
 _CLAUSE_BREAK = re.compile(
-    r"[;,:]?\s*\b(?:but|while|whereas|although|though|except|unlike)\b\s+|[;,:]\s*",
+    r"[;,:]?\s*\b(?:but|while|whereas|although|though|except|unlike)\b\s+|[;,:]\s*"
+    r"|[\uff1b\uff0c\uff1a\u3001]\s*",
     re.IGNORECASE,
 )
 
@@ -136,23 +189,124 @@ def offers_choice(text: str, license_ids: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class CardTerms:
-    """What the card's licence section says about the model's own licence."""
+    """What the card says about the model's own licence, and where it says it."""
 
-    section: str  # the section's title
+    section: str  # the section's title ("" for the top of the card)
     sentence: str  # the sentence read (the first that names a licence or a clause)
     license_id: str | None  # a licence the sentence names, if any
     clauses: tuple[Clause, ...]  # restrictive clauses of the model sentences
+    kind: str = LICENCE  # the kind of passage: licence, terms, disclaimer, note, field
+    binding: frozenset[str] = CARD_OVERRIDE_KINDS  # the clause kinds that are its terms
 
     @property
     def restrictive(self) -> tuple[Clause, ...]:
         """The clauses that limit what the model may be used for."""
-        return tuple(c for c in self.clauses if c.kind in CARD_OVERRIDE_KINDS)
+        return tuple(c for c in self.clauses if c.kind in self.binding)
+
+    @property
+    def place(self) -> str:
+        """Where the card says it, for a reason: "its 'License' section"."""
+        if self.kind == NOTE:
+            return "its note at the top"
+        if self.kind == FIELD:
+            return f"its licence line in '{self.section}'" if self.section else "its licence line"
+        return f"its '{self.section}' section"
+
+    @property
+    def anchor(self) -> str:
+        """The citation's place: README.md#<section>, or README.md at the top."""
+        return f"README.md#{self.section}" if self.section else "README.md"
+
+    @property
+    def limits_use(self) -> bool:
+        """Whether it names a licence that is not open, or restricts use."""
+        facts = get(self.license_id) if self.license_id else None
+        named_closed = facts is not None and facts.family != "unknown" and not facts.is_open
+        return named_closed or bool(self.restrictive)
 
 
-def licence_sections(card: Card) -> tuple[tuple[str, str], ...]:
-    """(title, text) of the card's sections titled like a licence, text bounded."""
-    found = card.find_sections(*_SECTION_NAMES)
-    return tuple((s.title, card.section_text(s)[:MAX_SECTION_CHARS]) for s in found[:3])
+def terms_passages(card: Card) -> tuple[tuple[str, str, str], ...]:
+    """(kind, title, text) of every passage of the card that may state the model's
+    terms: sections titled as a licence, as terms of use or as a disclaimer, notes at
+    the top of the card and licence lines; each kind bounded in number and size."""
+    passages: list[tuple[str, str, str]] = []
+    seen: set[int] = set()
+    for kind, names in (
+        (LICENCE, LICENCE_SECTION_NAMES),
+        (TERMS, TERMS_SECTION_NAMES),
+        (DISCLAIMER, DISCLAIMER_SECTION_NAMES),
+    ):
+        found = [s for s in card.find_sections(*names) if id(s) not in seen]
+        for section in found[:MAX_SECTIONS_READ]:
+            seen.add(id(section))
+            text = card.section_text(section)[:MAX_SECTION_CHARS]
+            passages.append((kind, section.title, text))
+    passages += [(NOTE, title, note) for title, note in _top_notes(card)]
+    passages += [(FIELD, title, line) for title, line in _licence_lines(card)]
+    return tuple(passages)
+
+
+# The first heading below the title (level 2 or deeper): where the top of the card ends
+_SUBHEADING = re.compile(r"^#{2,6}[ \t]", re.MULTILINE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+# A note: a quoted paragraph ("> Note: ...", "> [!IMPORTANT]") or one labelled as a note
+_NOTE_LEAD = re.compile(
+    r"[ \t]{0,3}(?:>|[*_]{0,2}(?:note|notice|important|attention|disclaimer|warning|注意|"
+    r"重要|声明|聲明)[*_]{0,2}[ \t]*[:\uff1a])",
+    re.IGNORECASE,
+)
+
+
+def _top_notes(card: Card) -> list[tuple[str, str]]:
+    """(title, text) of the notes at the top of the card, before its first subheading;
+    the title is the card's title when the note stands under it."""
+    top = card.body[:MAX_TOP_CHARS]
+    end = _SUBHEADING.search(top)
+    top = top[: end.start()] if end else top
+    first = card.sections[0] if card.sections else None
+    title = first.title if first is not None and first.level == 1 and first.text in top else ""
+    notes = [p.strip() for p in _PARAGRAPH_BREAK.split(top) if _NOTE_LEAD.match(p.lstrip("\n"))]
+    return [(title, _QUOTE_MARK.sub("", note)) for note in notes[:MAX_NOTES]]
+
+
+# A licence line: a definition ("- **License:** Apache 2.0", "Licence: MIT") or a table
+# row ("| License | MIT |"), at the start of a line (an indented item belongs to the
+# item above it, e.g. a dataset's)
+_LICENCE_LINE = re.compile(
+    r"(?:[-*+][ \t]+)?(?:\*\*|__)?(?:model[ \t]+|weights?[ \t]+)?licen[cs]e(?:\*\*|__)?[ \t]*"
+    r"[:\uff1a][ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]{1,300})"
+    r"|\|[ \t]*(?:\*\*|__)?(?:model[ \t]+|weights?[ \t]+)?licen[cs]e(?:\*\*|__)?[ \t]*(?::[ \t]*)?"
+    r"\|[ \t]*(?P<cell>[^|\n]{1,300})\|",
+    re.IGNORECASE,
+)
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,200})\]\([^()\n]{0,500}\)")
+
+
+def _licence_lines(card: Card) -> list[tuple[str, str]]:
+    """(section title, "License: <value>") of the card's licence lines outside sections
+    about other works (a dataset's, the code's or a base model's licence)."""
+    found: dict[str, str] = {}
+    for section in card.sections:
+        if len(found) >= MAX_FIELDS:
+            break
+        if "licen" not in section.text.lower() or _about_another(card, section):
+            continue
+        for line in section.text.splitlines():
+            match = _LICENCE_LINE.match(line)
+            if match is not None and len(found) < MAX_FIELDS:
+                value = _MARKDOWN_LINK.sub(r"\1", match.group("value") or match.group("cell"))
+                value = value.strip(" \t*_`|")
+                if value:
+                    found.setdefault(f"License: {value}", section.title)
+    return [(title, line) for line, title in found.items()]
+
+
+def _about_another(card: Card, section: Section) -> bool:
+    """Whether the section, or one enclosing it, is about another work: data, a base
+    model, code alone."""
+    titles = [s.title for s in card.section_path(section)]
+    return any(_OTHER_WORK.search(t) or _CODE_SUBJECT.search(t) for t in titles)
 
 
 def _model_sentences(text: str) -> list[str]:
@@ -182,6 +336,14 @@ def named_in_statement(sentence: str) -> str | None:
     return None
 
 
+def _named_in_line(line: str) -> str | None:
+    """The licence a licence line names ("License: Apache 2.0"), or None."""
+    facts = lookup(line.removeprefix("License:").strip().rstrip("."))
+    if facts is not None and facts.family != "unknown":
+        return facts.id
+    return identify_text(line)
+
+
 def _beside_own(sentence: str, own: set[str]) -> list[str]:
     """A sentence as read against the declared licence's names `own`: whole when it
     does not name it, else only its clauses that are about the model and do not."""
@@ -194,36 +356,71 @@ def _beside_own(sentence: str, own: set[str]) -> list[str]:
     ]
 
 
-def card_terms(
-    sections: tuple[tuple[str, str], ...], declared: tuple[str, ...]
-) -> CardTerms | None:
-    """The model's terms as the card's licence sections state them, or None.
+# Advice rather than a prohibition: "should not be used for medical advice"
+_ADVISORY = re.compile(r"\bshould\b", re.IGNORECASE)
 
-    A section offering the declared licence as one choice states no other terms. In a
-    sentence that names the declared licence, another licence or restriction speaks for
-    the model only in a clause of its own that says it is about the model ("the code is
-    MIT, but the weights are CC BY-NC 4.0"); otherwise it is another work's ("unlike
-    v1's CC BY-NC 4.0, this release is Apache 2.0").
-    """
-    own = {name for i in declared if _is_named_licence(i) for name in _names(i)}
-    for title, text in sections:
-        if offers_choice(text, declared):
-            continue
+
+def _binding(kind: str) -> frozenset[str]:
+    """The clause kinds a passage of this kind states as the model's terms: in a section
+    titled as terms of use, an acceptable-use clause too."""
+    return CARD_OVERRIDE_KINDS | {"acceptable_use_policy"} if kind == TERMS else CARD_OVERRIDE_KINDS
+
+
+def _terms_of(kind: str, title: str, text: str, own: set[str]) -> CardTerms | None:
+    """What one passage says of the model's terms, or None when it says nothing."""
+    binding = _binding(kind)
+    if kind == FIELD:
+        if _OTHER_WORK.search(text) or _names_any(text, own):
+            return None  # another work's licence, or the declared one
+        named = _named_in_line(text)
+        if named is not None:
+            return CardTerms(title, text, named, (), kind, binding)
+        found = [(text, _kept(detect_clauses(text)))]
+    else:
         sentences = [c for s in _model_sentences(text) for c in _beside_own(s, own)]
-        named = next(
+        named_at = next(
             ((s, i) for s in sentences if (i := identify_text(s) or named_in_statement(s))),
             None,
         )
-        found = [(s, detect_clauses(s)) for s in sentences]
+        found = [(s, _kept(detect_clauses(s))) for s in sentences]
         clauses = tuple(c for _, cs in found for c in cs)
-        if named is not None:
-            return CardTerms(title, named[0], named[1], clauses)
-        limiting = next(
-            (s for s, cs in found if any(c.kind in CARD_OVERRIDE_KINDS for c in cs)), None
-        )
-        if limiting is not None:
-            return CardTerms(title, limiting, None, clauses)
-    return None
+        if named_at is not None:
+            return CardTerms(title, named_at[0], named_at[1], clauses, kind, binding)
+    limiting = next((s for s, cs in found if any(c.kind in binding for c in cs)), None)
+    if limiting is None:
+        return None
+    clauses = tuple(c for _, cs in found for c in cs)
+    return CardTerms(title, limiting, None, clauses, kind, binding)
+
+
+def _kept(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The clauses without advice ("should not be used for ...")."""
+    return tuple(
+        c for c in clauses if c.kind != "acceptable_use_policy" or not _ADVISORY.search(c.phrase)
+    )
+
+
+def card_terms(
+    passages: tuple[tuple[str, str, str], ...], declared: tuple[str, ...]
+) -> CardTerms | None:
+    """The model's terms as the card states them, or None.
+
+    A passage offering the declared licence as one choice states no other terms. In a
+    sentence that names the declared licence, another licence or restriction speaks for
+    the model only in a clause of its own that says it is about the model ("the code is
+    MIT, but the weights are CC BY-NC 4.0"); otherwise it is another work's ("unlike
+    v1's CC BY-NC 4.0, this release is Apache 2.0"). Where passages disagree, the more
+    restrictive reading wins: the first that names a licence that is not open or
+    restricts use, else the first that names a licence.
+    """
+    own = {name for i in declared if _is_named_licence(i) for name in _names(i)}
+    readings = [
+        terms
+        for kind, title, text in passages
+        if not offers_choice(text, declared)
+        and (terms := _terms_of(kind, title, text, own)) is not None
+    ]
+    return next((t for t in readings if t.limits_use), readings[0] if readings else None)
 
 
 def about_other_work(text: str) -> bool:

@@ -169,6 +169,8 @@ LINES: list[tuple[str, str, str | None]] = [
     ("other, a linked licence name", readme("other", section("Model Details", "- License: [Apache License 2.0](https://www.apache.org/licenses/LICENSE-2.0)")), "apache-2.0"),
     ("other, a line about the training data", readme("other", section("Training Data", "- **License:** Apache 2.0")), None),
     ("other, an indented item belongs to a dataset", readme("other", section("Model Details", "- Dataset: acme/corpus\n  - License: MIT")), None),
+    ("other, the code's licence", readme("other", section("Model Details", "- **License:** MIT (code)")), None),
+    ("other, a field under a title naming data", "---\nlicense: other\n---\n# Acme Data Chat\n\n## Model Details\n\n- **License:** MIT\n", "mit"),
     ("other, the base model's licence", readme("other", section("Model Details", "- **Base model license:** Llama 2")), None),
     ("no licence, the template's placeholder", readme(None, section("Model Details", "- **License:** [More Information Needed]")), None),
     ("other, an unknown licence name", readme("other", section("Model Details", "- **License:** the Acme Community Licence")), None),

@@ -303,9 +303,9 @@ def _licence_lines(card: Card) -> list[tuple[str, str]]:
 
 
 def _about_another(card: Card, section: Section) -> bool:
-    """Whether the section, or one enclosing it, is about another work: data, a base
-    model, code alone."""
-    titles = [s.title for s in card.section_path(section)]
+    """Whether the section, or one enclosing it below the card's title, is about
+    another work: data, a base model, code alone."""
+    titles = [s.title for s in card.section_path(section) if s is section or s.level > 1]
     return any(_OTHER_WORK.search(t) or _CODE_SUBJECT.search(t) for t in titles)
 
 
@@ -370,7 +370,8 @@ def _terms_of(kind: str, title: str, text: str, own: set[str]) -> CardTerms | No
     """What one passage says of the model's terms, or None when it says nothing."""
     binding = _binding(kind)
     if kind == FIELD:
-        if _OTHER_WORK.search(text) or _names_any(text, own):
+        code_only = _CODE_SUBJECT.search(text) and not _MODEL_SUBJECT.search(text)
+        if code_only or _OTHER_WORK.search(text) or _names_any(text, own):
             return None  # another work's licence, or the declared one
         named = _named_in_line(text)
         if named is not None:

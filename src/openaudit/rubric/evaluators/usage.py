@@ -146,8 +146,9 @@ def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
         )
     if allowed == "yes":
         return Outcome.yes(f"'{facts.id}' allows commercial use", *_claims(ctx))
-    shown = "only under conditions" if allowed == "conditional" else "not"
-    return Outcome.no(f"'{facts.id}' allows commercial use {shown}", *_claims(ctx))
+    shown = "allows commercial use only under conditions"
+    shown = shown if allowed == "conditional" else "does not allow commercial use"
+    return Outcome.no(f"'{facts.id}' {shown}", *_claims(ctx))
 
 
 @evaluator(

@@ -149,7 +149,8 @@ EOSAI = {
     # architecture documented, training setup not: the dimension asks for the setup
     "html-multilingual-chat": {"hardware_architecture": "closed", "preprint": "closed",
                                "licenses": "closed", "modelcard": "partial"},
-    "mit-small-techreport": {"hardware_architecture": "open", "preprint": "open"},
+    # "📄 Paper" on a short link: archived or not is not known without following it
+    "mit-small-techreport": {"hardware_architecture": "open", "preprint": "unknown"},
     "rail-image-html": {"hardware_architecture": "open", "licenses": "closed",
                         "modelcard": "open"},
     "apache-vlm-html-eval": {"preprint": "closed", "hardware_architecture": "open",

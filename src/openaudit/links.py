@@ -45,6 +45,12 @@ _PAPER_HOSTS = frozenset(
         "papers.ssrn.com", "semanticscholar.org",
     }
 )  # fmt: skip
+# Hosts that archive papers for good (preprint servers, proceedings, DOIs): a paper there
+# is archived; a report on a blog, a project site or in a code repository is not.
+_ARCHIVE_HOSTS = _PAPER_HOSTS | {
+    "arxiv.org", "export.arxiv.org", "zenodo.org", "hal.science", "hal.archives-ouvertes.fr",
+    "osf.io", "chemrxiv.org", "psyarxiv.com", "eartharxiv.org",
+}  # fmt: skip
 _ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?", re.IGNORECASE)
 _REPO_PART = re.compile(r"[\w.-]+")
 # Link text naming a paper: marks a link to a host not known for papers (a short link,
@@ -52,6 +58,14 @@ _REPO_PART = re.compile(r"[\w.-]+")
 _REPORT_TEXT = re.compile(
     r"\b(?:technical|tech)\s+report\b|\bwhite\s?paper\b|\bpre-?print\b|\barxiv\b"
     r"|\bpaper\b(?!\s+with\s+code)",
+    re.IGNORECASE,
+)
+
+# A datasheet or an EU AI Act training-content summary documents data, not research: its
+# PDF is no paper or report, whatever host it is on.
+_DATASHEET_TEXT = re.compile(
+    r"\bdata[\s_-]?sheets?\b|\bdata[\s_-]?cards?\b|\bsummary\s+of\s+(?:the\s+)?training\b"
+    r"|\btraining[\s_-](?:data|content)[\s_-]summary\b|\bAI[\s_-]Act\b",
     re.IGNORECASE,
 )
 
@@ -79,6 +93,9 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
         return "other", None
     if segments and segments[-1].lower().endswith(".pdf") and _LICENSE_TEXT.search(text):
         return "license", None  # "[Model License](.../terms.pdf)": a licence, not a paper
+    pdf = bool(segments) and segments[-1].lower().endswith(".pdf")
+    if pdf and host not in _ARCHIVE_HOSTS and _DATASHEET_TEXT.search(f"{text} {segments[-1]}"):
+        return "other", None  # "[datasheet](.../datasheet.pdf)": documents data, not a paper
     for classify in (_license_link, _paper_link, _code_link, _hub_link):
         found = classify(host, segments, parts.query)
         if found is not None:
@@ -133,6 +150,38 @@ def _paper_link(host: str, segs: list[str], query: str) -> _Classified | None:
     if host in _PAPER_HOSTS or host.startswith("proceedings."):
         return "paper", None
     return None
+
+
+def archived_paper(url: str) -> bool:
+    """Whether a paper link points where papers are archived for good: arXiv (or the Hub's
+    page of an arXiv paper), another preprint server, a proceedings or publisher site, a
+    DOI. A PDF on a project site or in a code repository is not archived."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return False
+    if host in _HF_HOSTS:
+        return parts.path.startswith("/papers/")
+    return host in _ARCHIVE_HOSTS or host.startswith("proceedings.")
+
+
+_SHORT_LINK_HOSTS = frozenset(
+    {
+        "aka.ms", "bit.ly", "buff.ly", "cutt.ly", "goo.gl", "is.gd", "lnkd.in", "ow.ly",
+        "rebrand.ly", "s.id", "shorturl.at", "t.co", "t.ly", "tinyurl.com",
+    }
+)  # fmt: skip
+
+
+def short_link(url: str) -> bool:
+    """Whether the URL is on a link shortener ("aka.ms/...", "bit.ly/..."): where it leads
+    is not known without following it."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return False
+    return host in _SHORT_LINK_HOSTS or host.startswith("aka.")
 
 
 # DOI prefixes of general repositories whose records are mostly software releases,

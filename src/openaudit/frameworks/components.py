@@ -364,16 +364,14 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
 
 
 def _evaluation_results(ctx: ProbeContext) -> Found | Outcome:
-    """Results in the metadata, files or a card table; else an evaluation linked from the card."""
+    """Results in the metadata, files or the card, or linked from it. Evaluation code (a
+    harness) says how the model was evaluated, not what came out: no results."""
     outcome = evaluation_results(ctx)
-    if outcome.answer == "yes":  # results published elsewhere keep their own licence
-        elsewhere = outcome.reason.startswith(ELSEWHERE)
-        where: Where = "linked" if elsewhere else "read" if outcome.inferred else "repo"
-        return (where, f"results ({outcome.reason})", outcome.citations)
-    linked = topic_code(ctx, "evaluation_code")
-    if isinstance(linked, Outcome):
+    if outcome.answer != "yes":
         return outcome
-    return ("card", f"evaluation linked from the card ({linked[1]})", linked[2])
+    elsewhere = outcome.reason.startswith(ELSEWHERE)  # results elsewhere keep their licence
+    where: Where = "linked" if elsewhere else "read" if outcome.inferred else "repo"
+    return (where, f"results ({outcome.reason})", outcome.citations)
 
 
 def _model_metadata(ctx: ProbeContext) -> Found | Outcome:

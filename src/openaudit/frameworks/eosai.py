@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
 
 from openaudit import textsearch
 from openaudit.evidence import Citation
@@ -28,6 +29,7 @@ from openaudit.frameworks.terms import (
     stated_code_terms,
     terms_free,
 )
+from openaudit.links import archived_paper, short_link
 from openaudit.rubric.context import ProbeContext, dataset_licenses
 from openaudit.rubric.evaluators.code import library, not_published, published_code_links
 from openaudit.rubric.evaluators.data import data_sources_named
@@ -36,7 +38,9 @@ from openaudit.rubric.evaluators.documentation import (
     card_substantive,
     evaluation_results,
     foreign_citations,
+    model_papers,
     paper_linked,
+    papers_by_role,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
@@ -438,12 +442,29 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
 
 def _preprint_level(ctx: ProbeContext) -> Rated:
     """A preprint of the model's own covers its data, training and tuning (open, as far as
-    a card shows); papers linked only as references to other work cover none (closed)."""
+    a card shows); papers linked only as references to other work cover none (closed).
+    A report of its own that is not archived (on a blog, a project site, a PDF in a code
+    repository) shares the content but is no archived preprint: partial."""
     outcome = paper_linked(ctx)
     if outcome.answer != "yes":
         return _not_found(outcome)
-    why = f"{outcome.reason}: the model's own paper, an archived preprint"
-    return _concluded("open", why, *outcome.citations)
+    own = papers_by_role(ctx)[0] if model_papers(ctx) else []  # none: an arXiv or DOI tag
+    if not own or any(archived_paper(link.url) for link in own):
+        why = f"{outcome.reason}: the model's own paper, an archived preprint"
+        return _concluded("open", why, *outcome.citations)
+    shortened = [link for link in own if short_link(link.url)]
+    if shortened:
+        why = (
+            f"{outcome.reason}: the model's own report, on a short link ({shortened[0].url})"
+            " that was not followed: archived (open) or not (partial) is unknown"
+        )
+        return _between("partial", "open", why, *outcome.citations)
+    hosts = ", ".join(dict.fromkeys(urlsplit(link.url).netloc or link.url for link in own[:3]))
+    why = (
+        f"{outcome.reason}: the model's own report, but on {hosts}, not on a preprint server"
+        " or with a DOI, so not archived: partial"
+    )
+    return _concluded("partial", why, *outcome.citations)
 
 
 def _paper_level(ctx: ProbeContext) -> Rated:

@@ -20,11 +20,21 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     words,
 )
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
+from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
-EVAL_SECTIONS = ["Evaluation", "Results", "Benchmarks", "Benchmark", "Performance", "评测", "评估"]
+# Titles of evaluation sections; "Leaderboard" and "Scores" head results too ("Open LLM
+# Leaderboard", "Scores on MT-Bench"). Titles in other languages: Japanese, Traditional
+# Chinese, Korean, French, German, Spanish (Han and kana titles match by character, so
+# "評価結果" holds "評価").
+EVAL_SECTIONS = [
+    "Evaluation", "Evaluations", "Results", "Benchmarks", "Benchmark", "Performance",
+    "Leaderboard", "Leaderboards", "Scores",
+    "评测", "评估", "評価", "評測", "評估", "평가", "Évaluation", "Évaluations", "Résultats",
+    "Evaluierung", "Auswertung", "Ergebnisse", "Evaluación", "Resultados",
+]  # fmt: skip
 # "Training results" (the Trainer's loss log) and "Training and evaluation data" share
 # words with evaluation sections but hold no evaluation results.
 NOT_EVAL_TITLE = re.compile(r"\btrain|\bdata(?:sets?)?\s*$", re.IGNORECASE)
@@ -134,7 +144,9 @@ def _eval_table(ctx: ProbeContext) -> Outcome | None:
 # An evaluation section titled as results ("Evaluation Results", "Benchmarks") reports
 # results without a table when it gives scores (two, or one in this many words) or a
 # chart of them, and does not say they are still to come.
-RESULTS_TITLE = re.compile(r"\bresults?\b|\bbenchmarks?\b|\bperformance\b", re.IGNORECASE)
+RESULTS_TITLE = re.compile(
+    r"\bresults?\b|\bbenchmarks?\b|\bperformance\b|\bleaderboards?\b|\bscores?\b", re.IGNORECASE
+)
 MIN_RESULTS_WORDS = 20
 HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
 URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+", re.IGNORECASE)
@@ -153,6 +165,12 @@ NOT_YET = re.compile(
 # harness (code) or a benchmark dataset is how the model was evaluated, not results.
 ELSEWHERE = "results published elsewhere"  # how such an answer's reason starts
 RESULTS_ON_HUB = re.compile(r"leaderboard|arena|results?\b|details_", re.IGNORECASE)
+# Words that state numbers as results: "scores 62.2", "an average of", "reaches 71.3".
+STATED_SCORES = re.compile(
+    r"\b(?:scor(?:es?|ed|ing)|averag(?:e[sd]?|ing)|achiev(?:es?|ed|ing)|reach(?:es|ed)?"
+    r"|attain(?:s|ed)?|outperform(?:s|ed|ing)?|accuracy|f1|bleu|rouge|pass@\d+|win[- ]?rates?)\b",
+    re.IGNORECASE,
+)
 RESULTS_WORDS = re.compile(r"\bresults?\b|\bscores?\b|\bleaderboards?\b|\bbenchmarks?\b", re.I)
 
 
@@ -185,8 +203,11 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
     card = ctx.card
     texts = [card.section_text(section) for section in sections]
     for section, text in zip(sections, texts, strict=True):
-        titled = RESULTS_TITLE.search(section.title) and not _unfilled_section(text)
-        if titled and _scores(text):
+        if _unfilled_section(text) or not _scores(text):
+            continue
+        # Any evaluation section that states its scores as results ("an average of 62.2
+        # over 56 datasets") reports them; numbers alone there may be settings.
+        if RESULTS_TITLE.search(section.title) or STATED_SCORES.search(text):
             why = f"section '{section.title}' reports scores or a chart of them, with no table"
             return Outcome.yes(why, ctx.section(section), inferred=True)
     by_url = {link.url: link for link in card.links}
@@ -310,13 +331,14 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
                 for home in homes
             )
         )
-        # "This model was merged using the [TIES](...) method": the link is a technique
-        # the model was made with, even after "this model"; only its text can call it own.
-        made_with = _made_with(card, link)
-        other = made_with or cited or _named_as_other_work(ctx, link)
+        # "This model was merged using the [TIES](...) method", "fine-tuned from [Base]
+        # ([Author et al.](...))": where the link stands names it as other work, even
+        # after "this model"; only its text can call it own.
+        placed = _made_with(card, link) or _placed_as_other_work(ctx, link, homes)
+        other = placed or cited or _named_as_other_work(ctx, link)
         if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
             other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
-        called_own = _called_own(card, link, text_only=made_with)
+        called_own = _called_own(card, link, text_only=placed)
         (references if other and not called_own else own).append(link)
     return [*own, *papers[MAX_CITATION_CHECKS:]], references
 
@@ -337,6 +359,105 @@ def _paper_forthcoming(ctx: ProbeContext) -> bool:
     return PAPER_FORTHCOMING.search(ctx.card.body) is not None
 
 
+# A paper cited in parentheses right after a Hub model or dataset link is that repo's:
+# "fine-tuned from [Base](https://huggingface.co/org/base) ([Author et al., 2023](...))".
+CITED_AFTER_REPO = re.compile(
+    r"\]\((?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/(?!papers/)([^()\s]{1,300})\)"
+    r"[ \t]*\([ \t]*[^()\[\]\n]{0,60}\[[^\[\]\n]{0,120}\]\($",
+    re.IGNORECASE,
+)
+# A paper cited in parentheses after the base or data the model derives from: "based
+# on Llama 2 ([Touvron et al., 2023](...))", "trained on web text ([FineWeb](...))".
+CITED_AFTER_SOURCE = re.compile(
+    r"\b(?:fine-?tuned|finetuned|(?:pre-?)?trained|based|built|initiali[sz]ed|derived"
+    r"|distilled|adapted|continued|merged|quanti[sz]ed|converted)\s+(?:(?:up)?on|from|of)\s+"
+    r"(?!scratch\b)(?:\[[^\[\]\n]{0,120}\]\([^()\s]{0,300}\)|[^.\n()\[\]]){1,160}?"
+    r"\([ \t]*[^()\[\]\n]{0,60}\[[^\[\]\n]{0,120}\]\($",
+    re.IGNORECASE,
+)
+# "Pre-trained on [The Pile](...)": the paper of the data the model was trained on.
+TRAINED_ON = re.compile(
+    r"\b(?:(?:pre-?)?trained|fine-?tuned|finetuned|tuned)\s+on\s+(?:the\s+)?"
+    r"(?:\[[^\[\]\n]{0,120}\]\()?$",
+    re.IGNORECASE,
+)
+# "the corpus described in [Gao et al., 2020](...)": the paper of a corpus or dataset.
+DATA_PAPER = re.compile(
+    r"\b(?:corpus|corpora|datasets?|data\s?sets?|data\s+mix(?:ture)?|collection|benchmarks?)\b"
+    r"([^.\n]{0,60}\b(?:introduced|proposed|described|presented|released|published)"
+    r"\s+(?:in|by|with)\b[^.\n]{0,200}?)(?:\[[^\[\]\n]{0,120}\]\()?$",
+    re.IGNORECASE,
+)
+# A list the card introduces as its training data ("pretrained on 2T tokens drawn from:").
+DATA_LIST_INTRO = re.compile(
+    r"\b(?:(?:pre-?)?trained|fine-?tuned|finetuned|tuned)\s+on\b"
+    r"|\b(?:data(?:sets?)?|corpora|corpus|sources|drawn\s+from|mixture)\b[^\n]{0,80}:\s*$",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+# Link text that names a paper rather than the work the paper is about.
+PAPER_TEXT = re.compile(
+    r"\b(?:paper|papers|report|preprint|arxiv|publication|article|here|this|link)\b", re.I
+)
+
+
+def _placed_as_other_work(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
+    """Where the link stands names its paper as another work's: cited in parentheses
+    after the base model or data the model derives from, named as the data it was
+    trained on or a corpus "described in" it, or linked by a name (not as a paper)
+    under a training-data heading or in a list of the training data."""
+    card = ctx.card
+    at = card.body.find(link.url)
+    if at <= 0:
+        return False
+    before = card.body[max(0, at - 400) : at]
+    repo = CITED_AFTER_REPO.search(before)
+    if repo and not _names_this_model(ctx, repo.group(1)):
+        return True
+    if CITED_AFTER_SOURCE.search(before) or TRAINED_ON.search(before[-200:]):
+        return True
+    data = DATA_PAPER.search(before)
+    if data and not re.search(r"\b(?:we|our)\b", data.group(1), re.IGNORECASE):
+        return True
+    return _data_named(ctx, link, homes)
+
+
+def _names_this_model(ctx: ProbeContext, path: str) -> bool:
+    """The Hub link's path is this model's repo ("org/name", maybe with "/tree/main")."""
+    repo = (ctx.evidence.repo_id or ctx.evidence.ref).strip("/").lower()
+    return "/".join(path.lower().split("/")[:2]) == repo
+
+
+def _data_named(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
+    """The link names a dataset: linked by a name other than the model's and other than a
+    paper's ("[FineWeb-Edu](arxiv)") under a training-data heading or in a list the card
+    introduces as its training data."""
+    card = ctx.card
+    line = next(iter(card.lines_with(link.url)), "")
+    label = link.text if link.text.strip() != link.url else line.replace(link.url, " ")
+    named = name_words(label) - model_name_words(ctx)
+    if PAPER_TEXT.search(label) or not any(not word.isdigit() for word in named):
+        return False
+    if homes and all(
+        any(card.title_matches(s, *DATA_SECTION_NAMES) for s in card.section_path(home))
+        for home in homes
+    ):
+        return True
+    return _in_data_list(card.body, card.body.find(link.url))
+
+
+def _in_data_list(body: str, at: int) -> bool:
+    """The text at `at` is in a list item of a list introduced as training data."""
+    lines = body[:at].split("\n")
+    if not LIST_ITEM.match(lines[-1]):
+        return False
+    for line in reversed(lines[-200:-1]):
+        if not line.strip() or LIST_ITEM.match(line) or line.startswith((" ", "\t")):
+            continue
+        return bool(DATA_LIST_INTRO.search(line))
+    return False
+
+
 # "DPO, a method introduced in [paper]": the paper of a method, a loss, an architecture.
 METHOD_PAPER = re.compile(
     r"\b(?:method|technique|approach|algorithm|loss|objective|architecture|optimi[sz]er)\b"
@@ -353,16 +474,28 @@ MADE_WITH = re.compile(
 )
 # A link named as work the model follows or uses: "Following [Chinchilla](...)", "uses
 # [RoPE](...)", "We use the [Mamba](...) architecture", "Similar to [X](...)", "build on".
+USE_VERBS = (
+    r"following|similar\s+to|as\s+in|build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on"
+    r"|inspired\s+by|uses?|using|adopts?|adopted|employs?|utili[sz](?:e[sd]?|ing)"
+    r"|leverag(?:e[sd]?|ing)|appl(?:y|ies|ied|ying)|incorporat(?:e[sd]?|ing)"
+)
 BUILDS_ON = re.compile(
-    r"\b(?:following|similar\s+to|as\s+in|build(?:s|ing)?\s+(?:up)?on|built\s+(?:up)?on"
-    r"|inspired\s+by|uses?|using|adopts?|adopted|employs?)\s+(?:the\s+|an?\s+)?"
-    r"(?:\[[^\[\]\n]{0,120}\]\()?$",
+    rf"\b(?:{USE_VERBS})\s+(?:the\s+|an?\s+)?(?:\[[^\[\]\n]{{0,120}}\]\()?$",
     re.IGNORECASE,
 )
-# The words after a link that name what it links as a technique ("[TIES](...) merge method").
+# A later link of a list after such a verb: "we utilize [YaRN](...), a technique for
+# length extrapolation, and [Dual Chunk Attention](...)".
+BUILDS_ON_LIST = re.compile(
+    rf"\b(?:{USE_VERBS})\s+(?:the\s+|an?\s+)?\[[^\[\]\n]{{0,120}}\]\([^()\s]{{0,300}}\)"
+    r"(?:[^.\n]|\.(?=\w)){0,160}?(?:,|\band\b|\bor\b)\s+(?:the\s+|an?\s+)?"
+    r"\[[^\[\]\n]{0,120}\]\($",
+    re.IGNORECASE,
+)
+# The words after a link that name what it links as a technique or dataset ("[TIES](...)
+# merge method", "[YaRN](...), a technique for ...").
 NAMED_TECHNIQUE = re.compile(
-    r"\)?[ \t]*(?:[\w-]+[ \t]+)?"
-    r"(?:method|technique|algorithm|loss|objective|optimi[sz]er|architecture)\b",
+    r"\)?(?:[ \t]*(?:[\w-]+[ \t]+)?|,?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,3})"
+    r"(?:method|technique|algorithm|loss|objective|optimi[sz]er|architecture|dataset|corpus)\b",
     re.IGNORECASE,
 )
 # "Cite DPO as:" before a BibTeX block: a citation of the named work.
@@ -460,6 +593,7 @@ def _made_with(card: Card, link: Link) -> bool:
     return bool(
         MADE_WITH.search(card.body, max(0, at - 120), at)
         or BUILDS_ON.search(card.body, max(0, at - 140), at)
+        or BUILDS_ON_LIST.search(card.body, max(0, at - 700), at)
         or NAMED_TECHNIQUE.match(card.body, at + len(link.url))
     )
 

@@ -218,11 +218,22 @@ def section_present(ctx: ProbeContext, names: list[str], min_words: int) -> Outc
         return no_readme(ctx)
     section, count = best_section(ctx, names)
     if section is None:
-        return Outcome.no(f"the card has no section titled {quote(names)}", ctx.readme())
+        return Outcome.no(f"the card has no section titled {_some(names)}", ctx.readme())
     text = f"section '{section.title}' has {count} words (placeholders excluded)"
     if count < min_words:
         return Outcome.no(f"{text}, fewer than {min_words}", ctx.section(section))
     return Outcome.yes(text, ctx.section(section))
+
+
+MAX_NAMES_SHOWN = 8  # a reason names this many section titles; the rubric lists them all
+
+
+def _some(names: list[str]) -> str:
+    """Section names for a reason: all of them, or the first few and how many more."""
+    if len(names) <= MAX_NAMES_SHOWN:
+        return quote(names)
+    shown = ", ".join(f"'{name}'" for name in names[:MAX_NAMES_SHOWN])
+    return f"{shown} or {len(names) - MAX_NAMES_SHOWN} other titles the rubric lists"
 
 
 def _link_check(params: dict[str, Any]) -> str | None:

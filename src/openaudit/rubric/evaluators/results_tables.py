@@ -2,8 +2,9 @@
 dataset id is given.
 
 A results table names its benchmarks in a column headed like "Benchmark", "Task" or
-"Dataset", or as the column headings of a table whose rows are models; otherwise in its
-first column. Markdown and HTML tables are read; nothing else is.
+"Dataset", or as the column headings of a table whose rows are models (headed "Model",
+or named with a parameter count) or scores only; otherwise in its first column. Markdown
+and HTML tables are read; nothing else is.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from openaudit.rubric.evaluators.generic import matching_files
 BENCHMARK_HEADING = re.compile(
     r"bench|task|data|eval|test|suite|corpus|split|metric set", re.IGNORECASE
 )
-MODEL_HEADING = re.compile(r"^\W*(?:models?|methods?|systems?|names?|checkpoints?)\W*$", re.I)
+MODEL_HEADING = re.compile(
+    r"^\W*(?:models?|methods?|systems?|names?|checkpoints?|modelos?|modèles?|modell(?:e)?"
+    r"|模型|モデル|모델)\W*$",
+    re.I,
+)
+# A row heading that names a model: a parameter count ("Sakura-3.6B", "Tiny 125M").
+MODEL_CELL = re.compile(r"\d(?:\.\d+)?\s?[bmk]\b", re.IGNORECASE)
 MARKUP = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)|[*_`]+|<[^>\n]{0,200}>")
 NUMBERISH = re.compile("^[\\s\\d.,%\u00b1+\\-/()x\u00d7]*$")
 MAX_NAME_CHARS = 60
@@ -91,8 +98,14 @@ def _names(table: list[list[str]]) -> list[str]:
     """The benchmarks one table names (empty when it names none that can be told)."""
     header, rows = table[0], table[1:]
     column = next((i for i, h in enumerate(header) if BENCHMARK_HEADING.search(h)), None)
-    if column is None and header and MODEL_HEADING.match(header[0]):
-        cells = header[1:]  # rows are models, columns are benchmarks
+    firsts = [row[0] for row in rows if row]
+    scores = bool(firsts) and all(NUMBERISH.match(c) for row in rows for c in row)
+    models = bool(firsts) and all(MODEL_CELL.search(c) for c in firsts)
+    named = next((i for i, h in enumerate(header) if MODEL_HEADING.match(h)), None)
+    if column is None and header and scores:
+        cells = header  # rows of scores only: every column is a benchmark
+    elif column is None and header and (named is not None or models):
+        cells = header[(named or 0) + 1 :]  # rows are models, the columns after are benchmarks
     else:
         at = column or 0
         cells = [row[at] for row in rows if len(row) > at]

@@ -1,0 +1,332 @@
+"""Table-driven tests: whose paper a card links, and where a card reports its evaluation.
+
+Papers of the base model, of a corpus, of the training data or of a technique are
+references to other work, not the model's own paper; datasheets are no papers at all.
+Results under leaderboard or score headings, in prose under an evaluation heading, or
+under evaluation headings in other languages are evaluation results; a harness is not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakehub import FakeHub
+from typer.testing import CliRunner
+
+from openaudit.cli.app import app
+from openaudit.evidence import Evidence
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer
+
+PROSE = " ".join(["The model reads text and writes summaries of it."] * 20)
+
+
+def ev(readme: str, **fields: Any) -> Evidence:
+    fields.setdefault("repo_id", "org/m")
+    return Evidence(ref=fields["repo_id"], source="hub", readme=readme, **fields)
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
+    spec = get_evaluator(name)
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), params)
+    return outcome.answer, outcome.reason
+
+
+# --- whose paper -------------------------------------------------------------------------
+
+BASE_CITED = (
+    "# m\nA chat model fine-tuned from [Base 1B](https://huggingface.co/org/base-1b)"
+    " ([Author et al., 2023](https://arxiv.org/abs/2304.00101)).\n"
+)
+BASE_NAMED_CITED = (
+    "# m\nThis model is based on Base 1B ([Author et al., 2023](https://arxiv.org/abs/2304.00102))"
+    " and tuned for chat.\n"
+)
+CORPUS_DESCRIBED = (
+    "# m\n## Training Details\n### Training Data\nPre-trained on"
+    " [org/webmix](https://huggingface.co/datasets/org/webmix), the corpus described in"
+    " [Gao et al., 2020](https://arxiv.org/abs/2101.00103).\n"
+)
+TRAINED_ON_PAPER = "# m\nIt was pre-trained on [The Heap](https://arxiv.org/abs/2101.00104).\n"
+DATA_SECTION_LIST = (
+    "# m\n## Training Data\nThe model was pretrained on 2T tokens drawn from:\n\n"
+    "- [WebEdu](https://arxiv.org/abs/2406.00105) (1.4T tokens)\n"
+    "- [CodeHeap v2](https://arxiv.org/abs/2402.00106) (300B tokens)\n"
+)
+DATA_LIST_IN_INTRO = (
+    "# m\nThe model was pretrained on a mixture of datasets:\n\n"
+    "- [WebEdu](https://arxiv.org/abs/2406.00107)\n- [MathWeb](https://arxiv.org/abs/2310.00108)\n"
+)
+TECHNIQUE_USED = (
+    "# m\n### Processing Long Texts\nTo handle long inputs we utilize"
+    " [LongRope](https://arxiv.org/abs/2309.00109), a technique for enhancing length"
+    " extrapolation, and [Chunked Attention](https://arxiv.org/abs/2402.00110) for sparse"
+    " attention.\n"
+)
+# Negative twins: the model's own paper stays its own.
+OWN_IN_INTRO = (
+    "# m\nA chat model fine-tuned from [Base 1B](https://huggingface.co/org/base-1b). Read"
+    " our [technical report](https://arxiv.org/abs/2405.00111).\n"
+)
+OWN_IN_PARENTHESES_AFTER_ITSELF = "# m\n- [m](https://huggingface.co/org/m) ([technical report](https://arxiv.org/abs/2405.00112))\n"
+OWN_TRAINED_FROM_SCRATCH = (
+    "# m\nA 1B model trained from scratch ([technical report](https://arxiv.org/abs/2405.00113)).\n"
+)
+OWN_PAPER_IN_DATA_SECTION = (
+    "# m\n## Training Data\nThe data mixture is described in our"
+    " [paper](https://arxiv.org/abs/2405.00114).\n"
+)
+OWN_PAPER_IN_DATA_LIST = (
+    "# m\n## Training Data\nWe trained on:\n- web text, see the"
+    " [technical report](https://arxiv.org/abs/2405.00115)\n"
+)
+OWN_CORPUS_PAPER = (
+    "# m\nTrained on the corpus we described in [our paper](https://arxiv.org/abs/2405.00116).\n"
+)
+REFERENCE = "papers linked only as references to other work"
+
+PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
+    ("the base's paper cited after its Hub link", ev(BASE_CITED), "no", f"{REFERENCE} (2304.00101"),
+    ("the base's paper cited after its name, after 'this model'", ev(BASE_NAMED_CITED), "no",
+     f"{REFERENCE} (2304.00102"),
+    ("a corpus 'described in' a paper", ev(CORPUS_DESCRIBED), "no", f"{REFERENCE} (2101.00103"),
+    ("a paper named as the data it was trained on", ev(TRAINED_ON_PAPER), "no",
+     f"{REFERENCE} (2101.00104"),
+    ("dataset papers listed under Training Data", ev(DATA_SECTION_LIST), "no",
+     f"{REFERENCE} (2406.00105 in 'Training Data', 2402.00106"),
+    ("dataset papers in a list introduced as the training data", ev(DATA_LIST_IN_INTRO), "no",
+     f"{REFERENCE} (2406.00107"),
+    ("techniques the model uses, the second after 'and'", ev(TECHNIQUE_USED), "no",
+     f"{REFERENCE} (2309.00109 in 'Processing Long Texts', 2402.00110"),
+    ("the base's paper's Hub tag", ev(BASE_CITED, tags=("arxiv:2304.00101",)), "no", REFERENCE),
+    ("own report in the intro beside the base", ev(OWN_IN_INTRO), "yes",
+     "paper linked: 2405.00111"),
+    ("own report after the model's own Hub link", ev(OWN_IN_PARENTHESES_AFTER_ITSELF), "yes",
+     "paper linked: 2405.00112"),
+    ("own report after 'trained from scratch'", ev(OWN_TRAINED_FROM_SCRATCH), "yes",
+     "paper linked: 2405.00113"),
+    ("our paper under Training Data", ev(OWN_PAPER_IN_DATA_SECTION), "yes",
+     "paper linked: 2405.00114"),
+    ("a technical report in a data list", ev(OWN_PAPER_IN_DATA_LIST), "yes",
+     "paper linked: 2405.00115"),
+    ("a corpus we described in our paper", ev(OWN_CORPUS_PAPER), "yes",
+     "paper linked: 2405.00116"),
+    ("own report's tag beside a cited base", ev(BASE_CITED, tags=("arxiv:2405.00117",)), "yes",
+     "tagged arxiv:2405.00117"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "answer", "reason"), [c[1:] for c in PAPER_CASES], ids=[c[0] for c in PAPER_CASES]
+)
+def test_whose_paper(evidence: Evidence, answer: Answer, reason: str) -> None:
+    got, why = ask("paper_linked", evidence)
+    assert got == answer, why
+    assert reason in why
+
+
+DATASHEET_LINKS = (
+    "# m\n## Training Data\nA detailed [public summary of the training content]"
+    "(https://lab.example/docs/m-training-data-summary.pdf), following the EU AI Act template,"
+    " and a [datasheet](https://lab.example/docs/m-datasheet.pdf) are available.\n"
+)
+REPORT_PDF = "# m\nThe [technical report](https://lab.example/docs/m-report.pdf) is out.\n"
+DATASHEETS_PAPER = "# m\nOur data card follows [Datasheets](https://arxiv.org/abs/1803.09010).\n"
+LINK_CASES: list[tuple[str, Evidence, Answer, str]] = [
+    ("a datasheet and an AI Act summary are no papers", ev(DATASHEET_LINKS), "no",
+     "no paper link"),
+    ("a report PDF is a paper", ev(REPORT_PDF), "yes", "lab.example/docs/m-report.pdf"),
+    ("the Datasheets paper on arXiv is still a paper", ev(DATASHEETS_PAPER), "yes", "1803.09010"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "answer", "reason"), [c[1:] for c in LINK_CASES], ids=[c[0] for c in LINK_CASES]
+)
+def test_datasheets_are_no_papers(evidence: Evidence, answer: Answer, reason: str) -> None:
+    got, why = ask("paper_linked", evidence)
+    assert got == answer, why
+    assert reason in why
+
+
+# --- EOSAI preprint: archived or not ----------------------------------------------------
+
+ARXIV_REPORT = "# m\nRead our [technical report](https://arxiv.org/abs/2401.00201).\n"
+BLOG_REPORT = "# m\nRead the [technical report](https://lab.example/research/m-report).\n"
+GITHUB_PDF = (
+    "# m\nThe technical report is [here](https://github.com/org/m/blob/main/M_Report.pdf).\n"
+)
+PREPRINT_CASES = [
+    ("arXiv: archived", ev(ARXIV_REPORT), "open", "an archived preprint"),
+    ("an arXiv tag: archived", ev("# m\n", tags=("arxiv:2401.00202",)), "open", "archived"),
+    ("a report on a project site", ev(BLOG_REPORT), "partial", "on lab.example, not on a preprint"),
+    ("a report PDF on GitHub", ev(GITHUB_PDF), "partial", "on github.com, not on a preprint"),
+    ("a report on a short link", ev("# m\nRead the [paper](https://bit.ly/m-report).\n"),
+     "unknown", "on a short link (https://bit.ly/m-report) that was not followed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "level", "reason"),
+    [c[1:] for c in PREPRINT_CASES],
+    ids=[c[0] for c in PREPRINT_CASES],
+)
+def test_eosai_preprint_is_open_only_when_archived(
+    evidence: Evidence, level: str, reason: str
+) -> None:
+    """EOSAI asks for "an archived preprint": a report of the model's own on a blog or in
+    a code repository shares the content but is not archived (partial); MOF's technical
+    report (component 11) takes it all the same."""
+    verdict = evaluate(load_rubric("eosai"), evidence)
+    found = {d["id"]: d for d in verdict.extras["eosai"]["dimensions"]}
+    assert found["preprint"]["level"] == level, found["preprint"]["reason"]
+    assert reason in found["preprint"]["reason"]
+    mof = evaluate(load_rubric("mof"), evidence).extras["mof"]
+    report = next(c for c in mof["components"] if str(c["id"]) == "11")
+    assert report["status"] == "included", report["reason"]
+
+
+# --- evaluation results -----------------------------------------------------------------
+
+TABLE = "| Average | ARC | HellaSwag |\n|---|---|---|\n| 66.1 | 64.2 | 84.9 |\n"
+MODEL_ROWS = "| Model | First turn | Second turn |\n|---|---|---|\n| m | 8.1 | 7.2 |\n"
+EVAL_CASES: list[tuple[str, str, Answer, str]] = [
+    ("a leaderboard heading with a table", f"# m\n## Open LLM Leaderboard\n{TABLE}", "yes",
+     "a results table in 'Open LLM Leaderboard'"),
+    ("a scores heading with a table", f"# m\n## Scores on MT-Bench\n{MODEL_ROWS}", "yes",
+     "a results table in 'Scores on MT-Bench'"),
+    ("scores stated in prose under Evaluation",
+     "# m\n## Evaluation\nOn the embedding benchmark the model scores an average of 62.2 over 56"
+     " datasets, with 51.7 on retrieval.\n", "yes", "'Evaluation' reports scores"),
+    ("settings in prose under Evaluation are no scores",
+     "# m\n## Evaluation\nWe sample with temperature 0.7 and top-p 0.95 on the usual suites.\n",
+     "no", "has no results table"),
+    ("Japanese", f"# m\n## 評価\n{TABLE}", "yes", "'評価'"),
+    ("Traditional Chinese", f"# m\n## 評測結果\n{TABLE}", "yes", "'評測結果'"),
+    ("Korean", f"# m\n## 평가\n{TABLE}", "yes", "'평가'"),
+    ("French", f"# m\n## Évaluation\n{TABLE}", "yes", "'Évaluation'"),
+    ("German", f"# m\n## Evaluierung\n{TABLE}", "yes", "'Evaluierung'"),
+    ("Spanish", f"# m\n## Evaluación\n{TABLE}", "yes", "'Evaluación'"),
+    ("a training loss log is still no evaluation", f"# m\n## Training results\n{TABLE}", "no",
+     "no model-index"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("readme", "answer", "reason"), [c[1:] for c in EVAL_CASES], ids=[c[0] for c in EVAL_CASES]
+)
+def test_evaluation_results_under_other_headings(readme: str, answer: Answer, reason: str) -> None:
+    got, why = ask("evaluation_results", ev(readme))
+    assert got == answer, why
+    assert reason in why
+
+
+def mof_components(readme: str) -> dict[str, dict[str, Any]]:
+    result = evaluate(load_rubric("mof"), ev(f"---\nlicense: mit\n---\n{readme}")).extras["mof"]
+    return {str(c["id"]): c for c in result["components"]}
+
+
+HARNESS = (
+    "# m\n## Evaluation\nWe evaluate the model with the [LM Harness]"
+    "(https://github.com/org/lm-harness) on ARC, HellaSwag and MMLU.\n"
+)
+
+
+def test_a_harness_is_evaluation_code_not_results() -> None:
+    """A linked harness with no scores says how the model was evaluated, not what came
+    out: MOF component 12 (results) is missing, 18 (evaluation code) included."""
+    found = mof_components(HARNESS)
+    assert found["12"]["status"] == "missing", found["12"]["reason"]
+    assert found["18"]["status"] == "included", found["18"]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("readme", "benchmarks"),
+    [
+        (f"# m\n## Open LLM Leaderboard\n{TABLE}", "Average, ARC, HellaSwag"),
+        (
+            "# m\n## 평가\n| 모델 | Ko-ARC | Ko-MMLU |\n|---|---|---|\n| m-10.7B | 56.1 | 55.4 |\n",
+            "Ko-ARC, Ko-MMLU",
+        ),
+        (
+            "# m\n## 評価\n| タスク | JNLI | JSQuAD |\n|---|---|---|\n| m-3.6B | 54.3 | 80.4 |\n",
+            "JNLI, JSQuAD",
+        ),
+        (
+            "# m\n## Leaderboard\n| Rank | Model | Score | Chat |\n|---|---|---|---|\n"
+            "| 1 | m | 92.5 | 95.8 |\n",
+            "Score, Chat",
+        ),
+    ],
+    ids=["scores only", "a Korean model column", "rows named by a parameter count", "a rank first"],
+)
+def test_results_tables_name_their_benchmarks(readme: str, benchmarks: str) -> None:
+    """MOF component 19 (evaluation data) from the table's headings when its rows are
+    models or scores."""
+    found = mof_components(readme)
+    assert found["12"]["status"] == "included", found["12"]["reason"]
+    assert f"names its benchmarks ({benchmarks})" in found["19"]["reason"]
+
+
+LIMITATIONS = {
+    "制限事項": "本モデルは不正確な情報や偏った出力を生成する可能性があります。" * 3,
+    "한계": "이 모델은 부정확하거나 편향된 내용을 생성할 수 있습니다. " * 5,
+    "Limites": "Le modèle peut générer des contenus inexacts, biaisés ou offensants. " * 3,
+    "Einschränkungen": "Das Modell kann falsche oder voreingenommene Inhalte erzeugen. " * 3,
+    "Limitaciones": "El modelo puede generar contenido inexacto, sesgado u ofensivo. " * 3,
+    "偏見與風險": "本模型可能產生不正確或帶有偏見的內容。使用者在部署前應仔細評估模型輸出。" * 2,
+}
+
+
+@pytest.mark.parametrize("title", list(LIMITATIONS))
+def test_limitations_sections_in_other_languages(title: str) -> None:
+    verdict = evaluate(
+        load_rubric("openaudit"), ev(f"# m\n{PROSE}\n## {title}\n{LIMITATIONS[title]}\n")
+    )
+    finding = next(
+        f for f in verdict.layer("documentation").findings if f.probe == "docs.limitations"
+    )
+    assert finding.answer == "yes", finding.reason
+
+
+# --- the Hub's arxiv tag, through the CLI and a fake Hub --------------------------------
+
+HUB_JSON = {"sha": "0" * 40, "gated": False, "private": False, "revisions": ["main"]}
+
+
+def _hub_model(root: Path, repo: str, readme: str, tags: list[str]) -> None:
+    folder = root / "models" / repo
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text(f"---\nlicense: apache-2.0\n---\n{readme}", encoding="utf-8")
+    (folder / "hub.json").write_text(json.dumps({**HUB_JSON, "tags": tags}), encoding="utf-8")
+
+
+def test_the_hub_tag_of_a_base_paper_is_no_paper_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Hub tags every arXiv id a README links: the tag of the base model's paper,
+    cited beside the base, makes it neither the model's paper (docs.paper no, MOF 11 and
+    21 missing, EOSAI preprint closed) while the twin linking its own report keeps it."""
+    _hub_model(tmp_path, "org/tuned", BASE_CITED, ["arxiv:2304.00101"])
+    _hub_model(tmp_path, "org/own", OWN_IN_INTRO, ["arxiv:2405.00111"])
+    with FakeHub(root=tmp_path) as hub:
+        monkeypatch.setenv("HF_ENDPOINT", hub.url)
+        args = ["-r", "openaudit", "-r", "mof", "-r", "eosai", "--format", "json", "--no-cache"]
+        result = CliRunner().invoke(app, ["org/tuned", "org/own", *args])
+    assert result.exit_code in (0, 1), result.stderr
+    models = {m["ref"]: m for m in json.loads(result.stdout)["models"]}
+    expected = {"org/tuned": ("no", "missing", "closed"), "org/own": ("yes", "included", "open")}
+    for ref, (paper, report, preprint) in expected.items():
+        rubrics = {r["id"]: r for r in models[ref]["rubrics"]}
+        findings = {f["probe"]: f for layer in models[ref]["layers"] for f in layer["findings"]}
+        assert findings["docs.paper"]["answer"] == paper, findings["docs.paper"]["reason"]
+        components = {str(c["id"]): c for c in rubrics["mof"]["framework"]["components"]}
+        assert components["11"]["status"] == components["21"]["status"] == report
+        dimensions = {d["id"]: d for d in rubrics["eosai"]["framework"]["dimensions"]}
+        assert dimensions["preprint"]["level"] == preprint

@@ -78,6 +78,11 @@ OWN_IN_PARENTHESES_AFTER_ITSELF = "# m\n- [m](https://huggingface.co/org/m) ([te
 OWN_TRAINED_FROM_SCRATCH = (
     "# m\nA 1B model trained from scratch ([technical report](https://arxiv.org/abs/2405.00113)).\n"
 )
+OWN_AFTER_TRAINED_ON_HARDWARE = "# m\nIt was trained on 64 GPUs (see the [technical report](https://arxiv.org/abs/2405.00118)).\n"
+OWN_AFTER_A_TOOL_USED = (
+    "# m\nWe use [vLLM](https://github.com/org/vllm) for serving, and"
+    " [the paper](https://arxiv.org/abs/2405.00119) describes the model.\n"
+)
 OWN_PAPER_IN_DATA_SECTION = (
     "# m\n## Training Data\nThe data mixture is described in our"
     " [paper](https://arxiv.org/abs/2405.00114).\n"
@@ -111,6 +116,10 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
      "paper linked: 2405.00112"),
     ("own report after 'trained from scratch'", ev(OWN_TRAINED_FROM_SCRATCH), "yes",
      "paper linked: 2405.00113"),
+    ("own report in parentheses after 'trained on' hardware", ev(OWN_AFTER_TRAINED_ON_HARDWARE),
+     "yes", "paper linked: 2405.00118"),
+    ("own paper after a tool the model uses", ev(OWN_AFTER_A_TOOL_USED), "yes",
+     "paper linked: 2405.00119"),
     ("our paper under Training Data", ev(OWN_PAPER_IN_DATA_SECTION), "yes",
      "paper linked: 2405.00114"),
     ("a technical report in a data list", ev(OWN_PAPER_IN_DATA_LIST), "yes",

@@ -414,7 +414,11 @@ def _placed_as_other_work(ctx: ProbeContext, link: Link, homes: list[Section]) -
     repo = CITED_AFTER_REPO.search(before)
     if repo and not _names_this_model(ctx, repo.group(1)):
         return True
-    if CITED_AFTER_SOURCE.search(before) or TRAINED_ON.search(before[-200:]):
+    # after a name in words, a link called a paper ("trained on 64 GPUs (see the
+    # [technical report](...))") may be the model's own: a cited name or authors are not
+    if CITED_AFTER_SOURCE.search(before) and not PAPER_TEXT.search(link.text):
+        return True
+    if TRAINED_ON.search(before[-200:]):
         return True
     data = DATA_PAPER.search(before)
     if data and not re.search(r"\b(?:we|our)\b", data.group(1), re.IGNORECASE):
@@ -491,11 +495,11 @@ BUILDS_ON_LIST = re.compile(
     r"\[[^\[\]\n]{0,120}\]\($",
     re.IGNORECASE,
 )
-# The words after a link that name what it links as a technique or dataset ("[TIES](...)
-# merge method", "[YaRN](...), a technique for ...").
+# The words after a link that name what it links as a technique ("[TIES](...) merge
+# method", "[YaRN](...), a technique for ...").
 NAMED_TECHNIQUE = re.compile(
     r"\)?(?:[ \t]*(?:[\w-]+[ \t]+)?|,?[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,3})"
-    r"(?:method|technique|algorithm|loss|objective|optimi[sz]er|architecture|dataset|corpus)\b",
+    r"(?:method|technique|algorithm|loss|objective|optimi[sz]er|architecture)\b",
     re.IGNORECASE,
 )
 # "Cite DPO as:" before a BibTeX block: a citation of the named work.
@@ -590,10 +594,13 @@ def _made_with(card: Card, link: Link) -> bool:
     at = card.body.find(link.url)
     if at <= 0:
         return False
+    listed = not PAPER_TEXT.search(link.text) and BUILDS_ON_LIST.search(
+        card.body, max(0, at - 700), at
+    )
     return bool(
         MADE_WITH.search(card.body, max(0, at - 120), at)
         or BUILDS_ON.search(card.body, max(0, at - 140), at)
-        or BUILDS_ON_LIST.search(card.body, max(0, at - 700), at)
+        or listed
         or NAMED_TECHNIQUE.match(card.body, at + len(link.url))
     )
 

@@ -8,7 +8,10 @@ Gaudi2: ... [Mistral-7B](https://huggingface.co/...)"). A Hub model linked anywh
 else (comparisons, data generators, judges, tokenizers, the model's own variants), or
 whose own sentence in a training section gives it another role (a recipe followed, a
 baseline, data rewritten with it, an architecture), is not named as the base, and a
-card that says it was trained from scratch names none.
+card that says it was trained from scratch names none. Some phrases follow the
+link instead ("[X] continually pre-trained on", "[X] converted to GGUF", "uses [X] as
+its base", Korean "[X]를 기반으로"); a phrase of format conversion or quantisation
+marks the base as the model these weights are only a copy of.
 An adapter's `adapter_config.json` states the model it applies to
 (`base_model_name_or_path`).
 
@@ -33,30 +36,81 @@ NOT_DERIVATION_TITLE = re.compile(
 )
 # Words just before a Hub model link that name it as the source of the weights: a
 # derivation phrase ("fine-tuned from", "a fine-tune of", "further trained", "merge of",
-# "GPTQ quantization of"), then at most a few name words ("of Meta Llama 3 8B ([...](")
-# but no other lowercase word (so "fine-tuned on X, unlike [Y]" does not name Y); or a
-# definition line ("Base model:", "Original model:", "Finetuned from model:").
+# "GPTQ quantization of", "initialized with the weights of", "built upon", "starting
+# from", "extends", "a Japanese version of", Spanish "partimos de", Chinese "基于"), then
+# at most a few name words ("of Meta Llama 3 8B ([...](") but no other lowercase word
+# (so "fine-tuned on X, unlike [Y]" does not name Y); or a definition line ("Base
+# model:", "Original model:", "Finetuned from model:"). Versions that point elsewhere
+# ("a newer version of [X]") are not derivations.
+_OTHER_VERSION = (
+    r"(?:newer|older|previous|prior|later|earlier|latest|last|next|new|updated|current"
+    r"|original|same|stable|official|full|larger|bigger)"
+)
 _DERIVATION = (
     r"\b(?:fine-?tuned|finetuned|tuned|based|built|derived|distilled|continued|adapted"
-    r"|quanti[sz]ed|converted|merged)"
-    r"(?:\s+(?:version|checkpoint|variant|model))?\s+(?:of|from|on(?:\s+top\s+of)?)"
-    r"|\b(?:fine-?tune|fine\s+tune|merge|quanti[sz]ation|conversion|distillation)\s+of"
+    r"|quanti[sz]ed|converted|merged|initiali[sz]ed)"
+    r"(?:\s+(?:version|checkpoint|variant|model))?\s+(?:of|from|upon|on(?:\s+top\s+of)?)"
+    r"|\binitiali[sz]ed\s+with\s+(?:the\s+)?(?:weights|parameters|checkpoint)\s+of"
+    r"|\b(?:fine-?tune|fine\s+tune|merge|quanti[sz]ation|conversion|distillation|adaptation"
+    r"|derivative)\s+of"
     r"|\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx)\s+(?:version|conversion|export|build|quants?)s?\s+of"
-    r"|\bfurther\s+(?:pre-?)?train(?:ed|ing)(?:\s+(?:of|from|on))?"
-    r"|\bcontinued\s+pre-?training\s+(?:of|from|on)"
+    r"|\b(?:converted|exported|quanti[sz]ed)\s+(?:to|into|in)\s+(?:the\s+)?[\w.-]+"
+    r"(?:\s+format)?\s+(?:from|of)"
+    r"|\bfurther\s+(?:pre-?)?train(?:s|ed|ing)?(?:\s+(?:of|from|on))?"
+    r"|\bcontinu(?:ed|al|ous)[\s-]+pre-?training\s+(?:of|from|on)"
+    r"|\bstart(?:s|ed|ing)?\s+from"
+    r"|\bextend(?:s|ed)?"
+    rf"|\b(?:an?|the)\s+(?!{_OTHER_VERSION}\b)(?:[\w-]+\s+){{0,2}}version\s+of"
+    r"|\b(?:partimos\s+de|a\s+partir\s+de|basad[oa]\s+en|bas[ée]e?\s+sur|basiert\s+auf)"
 )
+# The same before a link with no space between (Chinese "基于[X]", "基於[X]").
+_CJK_DERIVATION = r"基[于於]\s*"
 _NAME_WORDS = r"(?-i:(?:[A-Z0-9][\w.'\u2019/-]*\s+){0,6})\(?"
 _DEFINITION = (
     r"\b(?:fine-?tuned\s+from(?:\s+model)?|(?:base|original|parent)\s+model)"
     r"\s*(?:\[optional\])?[\s*_]*:[\s*_]*"
 )
 DERIVED_FROM = re.compile(
-    rf"(?:(?:{_DERIVATION})\s+(?:the\s+)?(?:model\s+)?{_NAME_WORDS}|{_DEFINITION})"
+    rf"(?:(?P<how>{_DERIVATION})\s+(?:the\s+)?(?:model\s+)?{_NAME_WORDS}|{_DEFINITION}"
+    rf"|{_CJK_DERIVATION})"
     r"(?:\[[^\[\]\n]{0,120}\]\(|<)?\s*$",
     re.IGNORECASE,
 )
+# Words just after a Hub model link that name it as the source of the weights: "[X]
+# continually pre-trained on", "[X] converted to GGUF" (not "[X] was converted ... from
+# [Y]", where X is the copy), "https://huggingface.co/X with ONNX weights", "uses [X] as
+# its base", Korean "[X]를 기반으로", Japanese "[X]をベースに", Chinese "在[X]基础上".
+DERIVED_AFTER = re.compile(
+    r"[)>]?\s*(?:"
+    r"(?:(?:is|was|has\s+been)\s+)?(?:continu(?:ed|al|ally|ously)|further)\s+(?:pre-?)?trained\b"
+    r"|(?:(?:is|was|has\s+been)\s+)?(?:converted|exported|quanti[sz]ed)\s+(?:to|into|in|with)\b"
+    r"(?![^.\n]*\bfrom\b)(?:\s+(?:the\s+)?[\w.-]+(?:\s+format)?)?"
+    r"|with\s+(?:onnx|gguf|ggml|mlx|gptq|awq|exl2|quanti[sz]ed|converted)\s+weights\b"
+    r"|as\s+(?:its|the|our)\s+(?:[\w-]+\s+)?(?:base|backbone|starting\s+point)(?:\s+model)?\b"
+    r"|(?:[를을]\s*)?(?:기반으로|바탕으로|베이스로)"
+    r"|(?:[をから]\s*)?(?:ベースに|ベースとして|もとに|元に)"
+    r"|(?:的\s*)?基[础礎]上"
+    r")",
+    re.IGNORECASE,
+)
+# A sentence that sets the model named beside this one, whatever follows its link.
+COMPARED = re.compile(
+    r"\b(?:unlike|compar\w*|versus|vs\.?|against|outperform\w*|baselines?|instead\s+of"
+    r"|rather\s+than|(?:better|worse|stronger|weaker)\s+than|similar\s+to|on\s+par\s+with)\b"
+    r"|与.{0,40}相比|와.{0,40}비교",
+    re.IGNORECASE,
+)
+# Words of a derivation phrase that make the weights a copy in another format.
+CONVERSION = re.compile(
+    r"\b(?:quanti[sz](?:ed|ation)|convert(?:ed)?|conversion|export(?:ed)?|gguf|ggml|gptq|awq"
+    r"|exl2|mlx|onnx)\b",
+    re.IGNORECASE,
+)
 # The model named is used for something else: a design, a tokenizer, a judge, data.
-NOT_WEIGHTS = re.compile(r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er)", re.IGNORECASE)
+NOT_WEIGHTS = re.compile(
+    r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er|(?:的\s*)?(?:架[构構]|分[词詞]器))",
+    re.IGNORECASE,
+)
 OTHER_ROLE = re.compile(
     r"\b(?:tokeni[sz]er|judge|grader|classifier|reward model|filter|teacher|embedding model"
     r"|architecture|design)"
@@ -100,11 +154,14 @@ MAX_CHECKED = 50  # Hub model links looked at per card (each costs a scan of the
 
 class NamedBase(NamedTuple):
     """A Hub model a card names as its base, and where: the derivation phrase before
-    its link, or (without one) the training section that holds the link."""
+    or after its link, or (without one) the training section that holds the link;
+    `conversion` when the phrase makes these weights a format conversion or
+    quantisation of that model."""
 
     name: str
     phrase: str | None
     section: Section | None
+    conversion: bool = False
 
 
 def named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
@@ -167,7 +224,12 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
     if phrase is not None:
         if OTHER_ROLE.search(before[: phrase.start()]):
             return None  # "a tokenizer based on X", "a judge built on X"
-        return NamedBase(link.target or link.url, phrase.group(0).strip(), None)
+        how = phrase.group("how") or ""
+        return _phrased(link, phrase.group(0).strip(), how)
+    after = DERIVED_AFTER.match(card.body, at + len(link.url))
+    if after is not None and not COMPARED.search(_sentence_around(card, at, at + len(link.url))):
+        words = after.group(0).lstrip(")> \t")
+        return _phrased(link, words, words)
     if phrase_only:
         return None
     if OTHER_ROLE.search(before[-80:]) or DATA_MADE_WITH.search(before[-80:]):
@@ -181,6 +243,12 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
         ):
             return NamedBase(link.target or link.url, None, home)
     return None
+
+
+def _phrased(link: Link, phrase: str, how: str) -> NamedBase:
+    """The base a derivation phrase names; a conversion when its words (`how`, not the
+    name words or link text) say the weights were only converted or quantised."""
+    return NamedBase(link.target or link.url, phrase, None, bool(CONVERSION.search(how)))
 
 
 def _sentence_around(card: Card, start: int, end: int) -> str:

@@ -6,6 +6,7 @@ import itertools
 import re
 
 from openaudit import textsearch
+from openaudit.base_mentions import named_bases
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
@@ -160,7 +161,7 @@ def _base_models(ctx: ProbeContext) -> tuple[str, ...]:
 @evaluator(
     "weights_not_conversion",
     params={"relations": Param("list[str]", ["quantized"], "base_model_relation values")},
-    reads=("card:base_model", "card:base_model_relation", "files"),
+    reads=("card:base_model", "card:base_model_relation", "files", "README.md"),
     doc="The weights are not only a quantised or converted re-upload of a base model.",
 )
 def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
@@ -182,6 +183,8 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
         return Outcome.no(f"only {kind} files converted from {', '.join(bases)}", *cites)
     if kind:
         return _undeclared_conversion(ctx, kind)
+    if not bases and (converted := _named_conversion(ctx)) is not None:
+        return converted
     if not bases:
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     return Outcome.yes(
@@ -202,6 +205,20 @@ def _undeclared_conversion(ctx: ProbeContext, kind: str) -> Outcome:
         reason = f"only {kind} files; no `base_model`, but the card links {linked[0]}"
         return Outcome.no(reason, Citation("files", kind), Citation("README.md", linked[0]))
     return Outcome.yes("no base model is declared or linked", ctx.field("base_model"))
+
+
+def _named_conversion(ctx: ProbeContext) -> Outcome | None:
+    """No `base_model`, but the card says these weights are another Hub model converted
+    or quantised ("converted to MLX format from [X]", "[X] with ONNX weights"): a copy,
+    as a declared quantisation is (inferred from the card's words)."""
+    if not ctx.readme_read:
+        return None
+    for named in named_bases(ctx.card, ctx.evidence.repo_id):
+        if named.conversion and named.phrase:
+            why = f"a conversion of {named.name}: the card says '{named.phrase}' (no `base_model`)"
+            cites = (ctx.readme(named.phrase), ctx.field("base_model"))
+            return Outcome.no(why, *cites, inferred=True)
+    return None
 
 
 def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None:

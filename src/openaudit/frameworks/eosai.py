@@ -135,13 +135,58 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
 
 
-def _direct_bases(ctx: ProbeContext) -> list[LinkedRepo]:
-    """The base models the card declares (not their own bases)."""
-    return [repo for repo in ctx.evidence.base_models if repo.depth == 1]
+Chain = tuple[str, ...]  # repo ids from a declared base down to the base judged
+
+
+def _judged_bases(ctx: ProbeContext) -> list[LinkedRepo]:
+    """The base models EOSAI's base dimensions judge: the pretrained foundation under
+    each declared base, not the direct parent of a fine-tune of a fine-tune."""
+    return [repo for repo, _ in _foundations(ctx)]
+
+
+def _foundations(ctx: ProbeContext) -> tuple[tuple[LinkedRepo, Chain], ...]:
+    """Under each declared base, the deepest base the evidence reaches that has no base
+    of its own (a chain cut short ends at the base not looked up), with the chain of
+    bases down to it; a base reached by two chains is judged once."""
+
+    def found() -> tuple[tuple[LinkedRepo, Chain], ...]:
+        bases = ctx.evidence.base_models
+        listed = {repo.repo_id: repo for repo in bases if repo.status != "skipped"}
+        below: dict[str, list[LinkedRepo]] = {}
+        for repo in bases:
+            if repo.depth > 1 and repo.named_by:
+                below.setdefault(repo.named_by, []).append(repo)
+
+        def descend(repo: LinkedRepo, chain: Chain) -> list[tuple[LinkedRepo, Chain]]:
+            ends = []
+            for child in below.get(repo.repo_id, ()):
+                if child.repo_id in chain or child.repo_id == ctx.evidence.repo_id:
+                    continue  # a cycle: the chain ends here
+                # "already listed": the same base under another chain
+                child = listed.get(child.repo_id, child) if child.status == "skipped" else child
+                ends += descend(child, (*chain, child.repo_id))
+            return ends or [(repo, chain)]
+
+        judged: dict[str, tuple[LinkedRepo, Chain]] = {}
+        for base in (repo for repo in bases if repo.depth == 1):
+            for repo, chain in descend(base, (base.repo_id,)):
+                judged.setdefault(repo.repo_id, (repo, chain))
+        return tuple(judged.values())
+
+    return ctx.cached(("eosai", "foundations"), found)
+
+
+def _on_foundation(ctx: ProbeContext, rated: Rated) -> Rated:
+    """`rated` saying which model it judged when that is not the declared base."""
+    deeper = [chain for _, chain in _foundations(ctx) if len(chain) > 1]
+    if not deeper:
+        return rated
+    shown = "; ".join(f"{chain[-1]} (base chain {' -> '.join(chain)})" for chain in deeper)
+    return replace(rated, reason=f"judged the pretrained foundation {shown}: {rated.reason}")
 
 
 def _base_weights_level(ctx: ProbeContext) -> Rated:
-    bases = _direct_bases(ctx)
+    bases = _judged_bases(ctx)
     if not bases and not ctx.metadata.get("base_model"):
         if implied := implied_base(ctx):
             why = f"no `base_model` is declared, but {implied.said}: not looked up"
@@ -222,7 +267,7 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
 
 
 def _base_data_level(ctx: ProbeContext) -> Rated:
-    bases = _direct_bases(ctx)
+    bases = _judged_bases(ctx)
     declared = ctx.metadata.get("base_model")
     if not bases and not declared:
         if implied := implied_base(ctx):
@@ -663,9 +708,9 @@ def _open_word(outcome: Outcome) -> str:
 
 
 DIMENSIONS = {
-    "datasources_basemodel": _base_data_level,
+    "datasources_basemodel": lambda ctx: _on_foundation(ctx, _base_data_level(ctx)),
     "datasources_endmodel": lambda ctx: _dataset_level(ctx, "this model's data"),
-    "weights_basemodel": _base_weights_level,
+    "weights_basemodel": lambda ctx: _on_foundation(ctx, _base_weights_level(ctx)),
     "weights_endmodel": _weights_level,
     "trainingcode": _trainingcode_level,
     "code": _code_docs_level,

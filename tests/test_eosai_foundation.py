@@ -31,8 +31,12 @@ def base(
     gated: bool | str = False,
     datasets: list[str] | None = None,
     problem: str | None = None,
+    on: tuple[str, ...] = (),
 ) -> LinkedRepo:
+    """A base as the Hub source records it; `on` the bases its own card declares."""
     data: dict[str, Any] = {"datasets": datasets} if datasets else {}
+    if on:
+        data["base_model"] = list(on)
     return LinkedRepo(
         repo_id, "model", status, gated=gated, files=WEIGHTS if status == "ok" else (),
         card_data=data, relation="finetune", depth=depth, named_by=named_by, problem=problem,
@@ -50,7 +54,8 @@ def rate(dimension: str, readme: str, *bases: LinkedRepo) -> tuple[str, str]:
 
 # The parent is an open fine-tune naming its SFT data; its own base, the foundation, is
 # gated and names its pretraining corpus.
-PARENT = base("org/b", datasets=["org/sft-mix"])
+PARENT = base("org/b", datasets=["org/sft-mix"], on=("org/a",))
+LONE_PARENT = base("org/b", datasets=["org/sft-mix"])
 FOUNDATION = base("org/a", named_by="org/b", depth=2, gated="manual", datasets=["org/web"])
 
 # (case, declared bases, evidence bases, dimension, level, reason; twin bases, twin level,
@@ -60,14 +65,14 @@ CASES: list[tuple[str, str, tuple[LinkedRepo, ...], str, str, str,
     ("a fine-tune of a fine-tune: weights of the foundation", "org/b", (PARENT, FOUNDATION),
      "weights_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): base org/a is gated",
-     (PARENT,), "open", "base org/b publishes weights, not gated"),
+     (LONE_PARENT,), "open", "base org/b publishes weights, not gated"),
     ("a fine-tune of a fine-tune: data of the foundation", "org/b", (PARENT, FOUNDATION),
      "datasources_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): the base model "
      "names org/web",
      (base("org/b"),), "closed", "the base model's card names no datasets"),
     ("three hops: the deepest base", "org/c",
-     (base("org/c"), base("org/b", "org/c", 2),
+     (base("org/c", on=("org/b",)), base("org/b", "org/c", 2, on=("org/a",)),
       base("org/a", "org/b", 3, status="not_found")),
      "weights_basemodel", "closed",
      "judged the pretrained foundation org/a (base chain org/c -> org/b -> org/a): "
@@ -79,26 +84,27 @@ CASES: list[tuple[str, str, tuple[LinkedRepo, ...], str, str, str,
      "weights_basemodel", "unknown",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): "
      "base org/a was not looked up",
-     (PARENT,), "open", "base org/b publishes weights"),
+     (LONE_PARENT,), "open", "base org/b publishes weights"),
     ("a cycle ends the chain at the last base before it; twin: a cycle back to this model",
      "org/b",
-     (PARENT, FOUNDATION, base("org/b", "org/a", 3, status="skipped", problem="cycle")),
+     (PARENT, base("org/a", "org/b", 2, gated="manual", on=("org/b",)),
+      base("org/b", "org/a", 3, status="skipped", problem="cycle")),
      "weights_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): base org/a is gated",
-     (base("org/b", gated="auto"),
+     (base("org/b", gated="auto", on=("org/m",)),
       base("org/m", "org/b", 2, status="skipped", problem="base_model cycle")),
      "partial", "base org/b is gated"),
     ("a merge: each base's foundation, the least open wins", "org/b, org/z",
      (PARENT, base("org/z"), FOUNDATION),
      "weights_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): base org/a is gated",
-     (PARENT, base("org/z")), "open", "base org/b publishes weights"),
+     (LONE_PARENT, base("org/z")), "open", "base org/b publishes weights"),
     ("two parents over one foundation: judged once", "org/b, org/y",
-     (PARENT, base("org/y"), FOUNDATION,
+     (PARENT, base("org/y", on=("org/a",)), FOUNDATION,
       base("org/a", "org/y", 2, status="skipped", problem="org/a is already listed")),
      "weights_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): base org/a is gated",
-     (PARENT, base("org/y")), "open", "base org/b publishes weights"),
+     (LONE_PARENT, base("org/y")), "open", "base org/b publishes weights"),
 ]  # fmt: skip
 
 

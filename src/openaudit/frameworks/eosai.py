@@ -147,24 +147,21 @@ def _judged_bases(ctx: ProbeContext) -> list[LinkedRepo]:
 def _foundations(ctx: ProbeContext) -> tuple[tuple[LinkedRepo, Chain], ...]:
     """Under each declared base, the deepest base the evidence reaches that has no base
     of its own (a chain cut short ends at the base not looked up), with the chain of
-    bases down to it; a base reached by two chains is judged once."""
+    bases down to it; a base reached by two chains is judged once. A base's own bases
+    are those its card declares, as the source followed them."""
 
     def found() -> tuple[tuple[LinkedRepo, Chain], ...]:
         bases = ctx.evidence.base_models
-        listed = {repo.repo_id: repo for repo in bases if repo.status != "skipped"}
-        below: dict[str, list[LinkedRepo]] = {}
-        for repo in bases:
-            if repo.depth > 1 and repo.named_by:
-                below.setdefault(repo.named_by, []).append(repo)
+        listed = {repo.repo_id: repo for repo in reversed(bases)}  # the first entry wins
+        listed |= {repo.repo_id: repo for repo in reversed(bases) if repo.status != "skipped"}
 
         def descend(repo: LinkedRepo, chain: Chain) -> list[tuple[LinkedRepo, Chain]]:
             ends = []
-            for child in below.get(repo.repo_id, ()):
-                if child.repo_id in chain or child.repo_id == ctx.evidence.repo_id:
-                    continue  # a cycle: the chain ends here
-                # "already listed": the same base under another chain
-                child = listed.get(child.repo_id, child) if child.status == "skipped" else child
-                ends += descend(child, (*chain, child.repo_id))
+            for name in _as_ids(repo.card_data.get("base_model")):
+                child = listed.get(name)
+                if child is None or name in chain or name == ctx.evidence.repo_id:
+                    continue  # not followed by the source, or a cycle: the chain ends here
+                ends += descend(child, (*chain, name))
             return ends or [(repo, chain)]
 
         judged: dict[str, tuple[LinkedRepo, Chain]] = {}

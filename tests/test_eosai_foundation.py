@@ -43,10 +43,14 @@ def base(
     )  # fmt: skip
 
 
+# the foundation's pretraining corpus, looked up by the Hub source: gated
+WEB = LinkedRepo("org/web", "dataset", "ok", gated="manual", card_data={"license": "odc-by"})
+
+
 def rate(dimension: str, readme: str, *bases: LinkedRepo) -> tuple[str, str]:
     evidence = Evidence(
         ref="org/m", repo_id="org/m", source="hub", readme=readme, files=WEIGHTS,
-        base_models=bases,
+        base_models=bases, base_datasets=(WEB,),
     )  # fmt: skip
     rated = eosai_rating(ProbeContext(evidence), dimension)
     return rated.level, rated.reason
@@ -70,7 +74,7 @@ CASES: list[tuple[str, str, tuple[LinkedRepo, ...], str, str, str,
      "datasources_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): the base model "
      "names org/web",
-     (base("org/b"),), "closed", "the base model's card names no datasets"),
+     (base("org/b"),), "unknown", "the base model's card declares no datasets"),
     ("three hops: the deepest base", "org/c",
      (base("org/c", on=("org/b",)), base("org/b", "org/c", 2, on=("org/a",)),
       base("org/a", "org/b", 3, status="not_found")),

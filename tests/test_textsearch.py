@@ -10,14 +10,15 @@ from hypothesis import strategies as st
 
 from openaudit import textsearch
 from openaudit.base_mentions import FROM_SCRATCH
-from openaudit.card import _PLACEHOLDER
+from openaudit.card import _BOILERPLATE, _PLACEHOLDER
 from openaudit.frameworks.components import CHECKPOINT_WORDS
 from openaudit.rubric.evaluators.code import _LICENSE_NAMES, _LICENSE_WORDS
+from openaudit.rubric.evaluators.training_data import NAMED_CORPORA, RUN_WORDS
 from openaudit.rubric.evaluators.weights import DELTA_WEIGHTS, FULL_WEIGHTS
 
 PATTERNS = [
     _PLACEHOLDER, FULL_WEIGHTS, DELTA_WEIGHTS, CHECKPOINT_WORDS, FROM_SCRATCH, _LICENSE_WORDS,
-    _LICENSE_NAMES,
+    _LICENSE_NAMES, _BOILERPLATE, NAMED_CORPORA, RUN_WORDS,
 ]  # fmt: skip
 
 
@@ -47,6 +48,18 @@ def test_a_branch_needs_one_word_of_each_clause_of_either_side() -> None:
     assert textsearch.search(pattern, "XOR weights") is not None
 
 
+def test_an_alternation_is_checked_branch_by_branch() -> None:
+    # a needle of one branch is not enough: "fine" (fine ?web) without "web", one word
+    # of the template's sentence about risks without the others
+    assert not textsearch.may_match(NAMED_CORPORA, "we fine-tuned the base model")
+    assert textsearch.search(NAMED_CORPORA, "fine-tuned on FineWeb-Edu") is not None
+    assert textsearch.search(NAMED_CORPORA, "fine-tuned on ImageNet") is not None
+    assert not textsearch.may_match(_BOILERPLATE, "## Bias, Risks, and Limitations")
+    sentence = "Users (both direct and downstream) should be made aware of the risks, biases"
+    text = f"{sentence} and limitations of the model."
+    assert textsearch.sub(_BOILERPLATE, " ", text) == " "
+
+
 def test_letters_that_ignorecase_folds_oddly_still_read_as_the_letter() -> None:
     # dotless i, dotted capital I (lowercased: i and a combining dot), long s, Kelvin sign
     text = "L\u0131CENSE L\u0130CENSE licen\u017fe \u212aey"
@@ -60,6 +73,9 @@ WORDS = [
     "pre-trained", "from", "scratch", "licence", "license", "\u0131", "\u017f", "\u0130",
     "\u212a", "MORE", "\u0130NFORMAT\u0130ON", "\u017fcratch", "\u0131nformat\u0131on",
     "m\u0131t", "\u0130SC", "cc-by", "apache 2.0", "code", "\t", " ", "\n", ".",
+    "fine-tuned", "fine", "web", "FineWeb", "common", "crawl", "c4", "mc4", "the", "pile",
+    "stack", "exchange", "learning", "rate", "warm-up", "up", "batch", "use", "below",
+    "get started with the model.", "Limitations", "limitations of the model.", "users",
 ]  # fmt: skip
 
 

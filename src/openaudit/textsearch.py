@@ -10,6 +10,10 @@ itself, so they never drift from it:
     found = search(PLACEHOLDER, text)   # PLACEHOLDER.search(text), the same answer
 
 A needle is a run of literal ASCII characters every match must contain, lowercased.
+A pattern that goes through an alternation (`this sentence|that one`, `common crawl|c4`)
+is also checked branch by branch: a match going one way holds that branch's needles as
+well, so a text holding a needle of one branch only ("limitations", "fine-tuned") is
+still skipped when no branch has all of its needles there.
 The text is lowercased so that whatever a case-insensitive letter matches reads as that
 letter: besides upper and lower case, `i` matches the dotless i (U+0131) and the dotted
 capital I (U+0130, which lowercases to i and a combining dot), `s` the long s (U+017F)
@@ -78,32 +82,94 @@ def _text(text: str) -> _Text:
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when the text lacks the pattern's needles (it cannot match anywhere)."""
-    found = needles(pattern)
-    return found is None or _holds(found, text)
+    plan = _plans.get(id(pattern))
+    if plan is None or plan.pattern is not pattern:
+        plan = _plan(pattern)
+    return plan.needles is None or plan.holds(text)
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, without the scan when the text lacks the pattern's needles."""
-    found = needles(pattern)
-    if found is not None and not _holds(found, text):
-        return None
-    return pattern.search(text)
+    return pattern.search(text) if may_match(pattern, text) else None
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, empty at once when the text cannot match."""
-    found = needles(pattern)
-    if found is not None and not _holds(found, text):
-        return iter(())
-    return pattern.finditer(text)
+    return pattern.finditer(text) if may_match(pattern, text) else iter(())
 
 
 def sub(pattern: re.Pattern[str], replacement: str, text: str) -> str:
     """`pattern.sub(replacement, text)`, without the scan when the text cannot match."""
-    found = needles(pattern)
-    if found is not None and not _holds(found, text):
-        return text
-    return pattern.sub(replacement, text)
+    return pattern.sub(replacement, text) if may_match(pattern, text) else text
+
+
+class _Plan:
+    """How to tell that a text cannot match one pattern: the clauses every match holds
+    (`needles`), then the ways through its first alternation, one of which a match
+    takes: a needle of `either` (branches needing one word), or every clause of one of
+    `ways` (branches needing more)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern  # kept: its id stays its own while the plan is cached
+        self.needles = needles(pattern)
+        either: list[str] = []
+        ways: list[Needles] = []
+        for way in _ways(pattern) if self.needles is not None else ():
+            if len(way) == 1:
+                either += way[0]
+            else:
+                ways.append(way)
+        self.either = tuple(dict.fromkeys(either))
+        self.ways = tuple(ways)
+        self.branched = bool(either or ways)
+
+    def holds(self, text: str) -> bool:
+        """Whether the text holds what a match needs (it may match)."""
+        has = _text(text).has
+        if not all(any(has(needle) for needle in clause) for clause in self.needles or ()):
+            return False
+        if not self.branched or any(has(needle) for needle in self.either):
+            return True
+        return any(all(any(has(n) for n in clause) for clause in way) for way in self.ways)
+
+
+_plans: dict[int, _Plan] = {}  # by the pattern's id: hashing a pattern hashes its code
+MAX_PLANS = 256
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    if len(_plans) >= MAX_PLANS:
+        _plans.clear()
+    plan = _plans[id(pattern)] = _Plan(pattern)
+    return plan
+
+
+def _ways(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
+    """Per branch of the first alternation every match goes through, the clauses a match
+    going that way holds of its own (what the rest of the pattern needs is in its
+    `needles`); () when there is no such alternation, or a branch needs no needle."""
+    if _parser is None:
+        return ()
+    try:
+        items = _parser.parse(pattern.pattern, pattern.flags)
+        branches = _first_branch(items)
+        ways = tuple(_required(branch) for branch in branches or ())
+        return ways if all(ways) else ()
+    except Exception:  # a parser that changed shape: the needles alone decide
+        return ()
+
+
+def _first_branch(items: Any) -> Any:
+    """The branches of the first alternation a match of the sequence must go through
+    (at its top level or in a group there), or None."""
+    for op, arg in items:
+        if op is sre.BRANCH:
+            return arg[1]
+        if op is sre.SUBPATTERN:
+            found = _first_branch(arg[-1])
+            if found is not None:
+                return found
+    return None
 
 
 @lru_cache(maxsize=256)

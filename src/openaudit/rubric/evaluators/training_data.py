@@ -187,13 +187,14 @@ def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str])
 
 def data_sentences(card: Card, text: str) -> list[str]:
     """The sentences of one of the card's texts that are about data or name a corpus."""
-    if textsearch.search(DATA_WORDS, text) is None and NAMED_CORPORA.search(text) is None:
+    corpora = textsearch.may_match(NAMED_CORPORA, text)  # else no sentence names one
+    if textsearch.search(DATA_WORDS, text) is None and not (corpora and NAMED_CORPORA.search(text)):
         return []
     return [
         sentence
         for sentence in card.sentences(text)
-        if NAMED_CORPORA.search(sentence)
-        or (DATA_WORDS.search(sentence) and not RUN_WORDS.search(sentence))
+        if (corpora and textsearch.search(NAMED_CORPORA, sentence))
+        or (DATA_WORDS.search(sentence) and not textsearch.search(RUN_WORDS, sentence))
     ]
 
 
@@ -218,12 +219,14 @@ def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
     'dataset') that the split text names as training data: not negated, not evaluated
     on. A corpus named inside an `org/name` id is named by the id."""
     text = sentences.text
-    tokens = [(m.start(1), m.end(1), m.group(1)) for m in DATASET_ID.finditer(text)]
+    tokens: list[tuple[int, int, str]] | None = None  # found when a corpus is
     found = []
-    for match in NAMED_CORPORA.finditer(text):
+    for match in textsearch.finditer(NAMED_CORPORA, text):
         at = match.start()
         if negated(text, at, 80) or evaluated_on(sentences, at):
             continue
+        if tokens is None:
+            tokens = [(m.start(1), m.end(1), m.group(1)) for m in DATASET_ID.finditer(text)]
         token = next((name for start, end, name in tokens if start <= at < end), None)
         found.append(token or match.group(0))
     if ids:
@@ -253,7 +256,7 @@ def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:
 
 def named_by_definition(value: str) -> list[str]:
     """What a data definition's value names: corpora, Hub dataset ids, proper names."""
-    corpora = [m.group(0) for m in NAMED_CORPORA.finditer(value)]
+    corpora = [m.group(0) for m in textsearch.finditer(NAMED_CORPORA, value)]
     ids = [m.group(1) for m in DATASET_ID.finditer(value) if m.group(1).lower() not in NOT_IDS]
     if corpora or ids:
         return corpora + ids

@@ -21,7 +21,7 @@ from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext
 from openaudit.scan import probe_memo
-from openaudit.scan.probe_memo import PAPER_TAGS, ProbeMemo, declared_reads
+from openaudit.scan.probe_memo import PAPER_TAGS, ProbeMemo, declared_reads, repo_id_markers
 from openaudit.scan.rows import row_evidence
 from openaudit.scan.score import score_batch, shipped_rubrics
 from openaudit.verdict import Outcome
@@ -111,6 +111,8 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
         allowed.add("repo_id")
     if "tags" in declared:
         allowed |= {"license_tags", "paper_tags"}
+    if "repo_id_markers" in declared:
+        allowed.add("repo_id")
     return allowed
 
 
@@ -163,6 +165,9 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
     related = evidence.base_models or evidence.implied_bases or evidence.config_files
     keeps_id = "repo_id_if_bases" in declared and related
     repo_id = evidence.repo_id if keeps_id else OTHER_ID
+    if not keeps_id and "repo_id_markers" in declared:  # another id with the same markers
+        markers = repo_id_markers(evidence.repo_id or evidence.ref)
+        repo_id = "-".join((OTHER_ID, *markers))
 
     def linked(repos: tuple[LinkedRepo, ...]) -> tuple[LinkedRepo, ...]:
         return tuple(replace(r, named_by=f"{repo_id}-named", sha="e" * 40) for r in repos)

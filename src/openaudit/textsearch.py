@@ -54,7 +54,7 @@ def lowered(text: str) -> str:
 
 
 class _Text:
-    """A text lowered, and which needles it holds (looked for once each)."""
+    """A text lowered (several patterns check one text in turn)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -63,13 +63,6 @@ class _Text:
             for char, letter in _FOLDS:
                 low = low.replace(char, letter)  # dropping a combining dot only adds needles
         self.low = low
-        self.holds: dict[str, bool] = {}
-
-    def has(self, needle: str) -> bool:
-        found = self.holds.get(needle)
-        if found is None:
-            found = self.holds[needle] = needle in self.low
-        return found
 
 
 def _text(text: str) -> _Text:
@@ -125,12 +118,29 @@ class _Plan:
 
     def holds(self, text: str) -> bool:
         """Whether the text holds what a match needs (it may match)."""
-        has = _text(text).has
-        if not all(any(has(needle) for needle in clause) for clause in self.needles or ()):
-            return False
-        if not self.branched or any(has(needle) for needle in self.either):
+        low = _text(text).low
+        # plain loops: a generator per clause costs more than `in` over a section's text
+        for clause in self.needles or ():
+            for needle in clause:
+                if needle in low:
+                    break
+            else:
+                return False
+        if not self.branched:
             return True
-        return any(all(any(has(n) for n in clause) for clause in way) for way in self.ways)
+        for needle in self.either:
+            if needle in low:
+                return True
+        for way in self.ways:
+            for clause in way:
+                for needle in clause:
+                    if needle in low:
+                        break
+                else:
+                    break  # a clause of this way fails
+            else:
+                return True
+        return False
 
 
 _plans: dict[int, _Plan] = {}  # by the pattern's id: hashing a pattern hashes its code
@@ -182,11 +192,6 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
         return _required(_parser.parse(pattern.pattern, pattern.flags)) or None
     except Exception:  # a parser that changed shape: no pre-check, the regex decides
         return None
-
-
-def _holds(found: Needles, text: str) -> bool:
-    has = _text(text).has
-    return all(any(has(needle) for needle in clause) for clause in found)
 
 
 def _plain(char: str) -> bool:

@@ -35,6 +35,7 @@ import operator
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
+from openaudit.rubric.evaluators.weights import QUANT_MARKERS
 from openaudit.scan.levels import answer
 
 if TYPE_CHECKING:
@@ -122,7 +123,17 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     "repo_id_if_bases": lambda e: (
         e.repo_id if e.base_models or e.implied_bases or e.config_files else None
     ),
+    # the quantiser names in the model's own id (GPTQ, AWQ and EXL2 files are ordinary
+    # safetensors, named as such in the id or the path): all a conversion check reads of it
+    "repo_id_markers": lambda e: repo_id_markers(e.repo_id or e.ref),
 }
+
+
+def repo_id_markers(repo_id: str) -> tuple[str, ...]:
+    """The quantiser markers (weights.QUANT_MARKERS) a repo id holds."""
+    low = repo_id.lower()
+    return tuple(marker for marker in QUANT_MARKERS if marker in low)
+
 
 # The model's own licence as identified (ProbeContext.license).
 OWN_LICENCE = (
@@ -146,6 +157,7 @@ READS: dict[str, tuple[str, ...]] = {
     "code_linked": ("access", "files"),
     "code_osi_licensed": (*OWN_LICENCE, "library_name", "card:library_name", "files"),
     "commercial_use_allowed": LICENCE,
+    "data_documented": (*DATASETS, "card:base_model", *BASES),
     "data_sources_named": ("card:datasets", "card_present", "access"),
     "dataset_license_in": ("card:datasets", "datasets"),
     "datasets_commercial_use": ("card:datasets", "datasets"),
@@ -162,6 +174,9 @@ READS: dict[str, tuple[str, ...]] = {
     "section_present": ("access",),
     "template_coverage": ("access",),
     "weight_files_present": ("files",),
+    "weights_not_conversion": (
+        "card:base_model", "card:base_model_relation", "base_models", "files", "repo_id_markers",
+    ),
     "weights_not_gated": ("source", "access", "gated"),
     "weights_safe_format": ("files",),
     # MOF components: a component found is judged by the distribution licence (or,

@@ -78,9 +78,10 @@ class Section:
     text: str
     line: int
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Number of words in the section text (not counting sub-sections), as `count_words`."""
+        """Number of words in the section text (not counting sub-sections), as `count_words`
+        (counted once: several probes weigh the same sections)."""
         return count_words(self.text)
 
 
@@ -149,7 +150,7 @@ class Card:
         if section is self.title_section:
             return False
         title = f" {_normalise_title(section.title)} "
-        return any(f" {key} " in title for key in _title_keys(names))
+        return any(key in title for key in _padded_keys(names))
 
     def section_path(self, section: Section) -> tuple[Section, ...]:
         """The section and the sections enclosing it (shallower headings before it),
@@ -472,6 +473,12 @@ def _normalise_title(title: str) -> str:
         parts = [part for part in word.split("-") if part]
         words += [f"{part}-" for part in parts[:-1]] + parts[-1:]
     return " ".join(word for word in words if word not in _STOP_WORDS)
+
+
+@lru_cache(maxsize=1024)
+def _padded_keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """`_title_keys`, padded with spaces for whole-word matching."""
+    return tuple(f" {key} " for key in _title_keys(names))
 
 
 @lru_cache(maxsize=1024)

@@ -54,7 +54,8 @@ def lowered(text: str) -> str:
 
 
 class _Text:
-    """A text lowered (several patterns check one text in turn)."""
+    """A text lowered, which needles it holds and which patterns may match it (each
+    looked for once: several patterns, and some patterns several times, check one text)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -63,6 +64,14 @@ class _Text:
             for char, letter in _FOLDS:
                 low = low.replace(char, letter)  # dropping a combining dot only adds needles
         self.low = low
+        self.holds: dict[str, bool] = {}
+        self.may: dict[_Plan, bool] = {}  # by plan: kept, so never mistaken for another
+
+    def has(self, needle: str) -> bool:
+        found = self.holds.get(needle)
+        if found is None:
+            found = self.holds[needle] = needle in self.low
+        return found
 
 
 def _text(text: str) -> _Text:
@@ -78,7 +87,13 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     plan = _plans.get(id(pattern))
     if plan is None or plan.pattern is not pattern:
         plan = _plan(pattern)
-    return plan.needles is None or plan.holds(text)
+    if plan.needles is None:
+        return True
+    seen = _text(text)
+    found = seen.may.get(plan)
+    if found is None:
+        found = seen.may[plan] = plan.holds(seen)
+    return found
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -116,25 +131,25 @@ class _Plan:
         self.ways = tuple(ways)
         self.branched = bool(either or ways)
 
-    def holds(self, text: str) -> bool:
+    def holds(self, text: _Text) -> bool:
         """Whether the text holds what a match needs (it may match)."""
-        low = _text(text).low
-        # plain loops: a generator per clause costs more than `in` over a section's text
+        has = text.has
+        # plain loops: a generator per clause costs as much as looking for a needle
         for clause in self.needles or ():
             for needle in clause:
-                if needle in low:
+                if has(needle):
                     break
             else:
                 return False
         if not self.branched:
             return True
         for needle in self.either:
-            if needle in low:
+            if has(needle):
                 return True
         for way in self.ways:
             for clause in way:
                 for needle in clause:
-                    if needle in low:
+                    if has(needle):
                         break
                 else:
                     break  # a clause of this way fails

@@ -713,3 +713,30 @@ def test_home_of_is_the_innermost_section_holding_the_url() -> None:
     home = card.home_of("https://github.com/o/megatron")
     assert home is not None and home.title == "Software"
     assert card.home_of("https://nowhere.example") is None
+
+
+class _EveryCharacter:
+    """Stands in for the characters that may open markdown: all of them."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_LINE_STARTS = ["", " ", "   ", "    ", "\t", "\u3000", "\u0663", "1", "a", "A", "\u00e9", "#"]
+_LINE_RESTS = [
+    "# Title", "## Data", "===", "---", "- item", "* * *", "1. one", "2) two", "> q",
+    "<h2>Head</h2>", "<p>x</p>", "```", "~~~", "text", "more text", "_ _ _", "+ x",
+]  # fmt: skip
+_LINES = st.tuples(st.sampled_from(_LINE_STARTS), st.sampled_from(_LINE_RESTS))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, max_size=12))
+def test_plain_text_lines_skip_the_markdown_patterns_and_give_the_same_sections(
+    lines: list[tuple[str, str]],
+) -> None:
+    text = "\n".join(start + rest for start, rest in lines)
+    fast = parse_card(text).sections
+    with pytest.MonkeyPatch.context() as patched:  # every line through every pattern
+        patched.setattr("openaudit.card._MARKDOWN_STARTS", _EveryCharacter())
+        assert parse_card(text).sections == fast

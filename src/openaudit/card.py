@@ -142,7 +142,21 @@ class Card:
 
     def find_sections(self, *names: str) -> tuple[Section, ...]:
         """Every section whose title matches any name, in card order (as `find_section`)."""
-        return tuple(s for s in self.sections if self.title_matches(s, *names))
+        found = self._found_all.get(names)
+        if found is None:  # probes of several rubrics look up the same names
+            keys = _padded_keys(names)
+            found = tuple(
+                section
+                for section, title in zip(self.sections, self._titles, strict=True)
+                if any(key in title for key in keys)
+            )
+            self._found_all[names] = found
+        return found
+
+    @cached_property
+    def _found_all(self) -> dict[tuple[str, ...], tuple[Section, ...]]:
+        """find_sections' answers so far, by the names asked for."""
+        return {}
 
     def title_matches(self, section: Section, *names: str) -> bool:
         """Whether the section's title equals or contains any name as whole words (never
@@ -330,6 +344,9 @@ _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \
 # An HTML heading tag opening a line: <h2>, <H3 align="center">.
 _HTML_HEADING = re.compile(r" {0,3}<[hH]([1-6])(?=[\s>/])[^<>]*>")
 HTML_HEADING_LINES = 5  # lines an HTML heading may span before its closing tag
+# The first characters of a line that the patterns above can match (besides spaces, tabs
+# and, for a list item, a digit): any other line is a paragraph's text.
+_MARKDOWN_STARTS = frozenset("`~#<=-*_+>")
 
 
 @dataclass(frozen=True)
@@ -381,6 +398,12 @@ class _HeadingScanner:
         return self.headings
 
     def _line(self, index: int, line: str) -> None:
+        first = line[:1]
+        if first and first not in _MARKDOWN_STARTS and not (first.isspace() or first.isdecimal()):
+            # a paragraph's text: no fence, heading, break or list starts with this character
+            if self.paragraph is None:
+                self.paragraph = index
+            return
         opened = _FENCE.match(line)
         if not line or line.isspace():
             self.paragraph = None

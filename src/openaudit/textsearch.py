@@ -40,7 +40,9 @@ __all__ = ["finditer", "lowered", "may_match", "needles", "search", "sub"]
 
 # What lowercasing leaves of the other characters re.IGNORECASE takes for ASCII letters.
 _FOLDS = (("\u0131", "i"), ("\u0307", ""), ("\u017f", "s"))
-_last = threading.local()  # per thread: the text looked at last (_Text)
+_recent = threading.local()  # per thread: the texts looked at lately (_Text), by id
+MAX_RECENT = 16  # a card's sections, passages and body alternate under several patterns
+MAX_RECENT_CHARS = 1_000_000  # and their characters, so a few huge texts are not all kept
 
 Clause = tuple[str, ...]  # a match contains at least one of them (lowercased)
 Needles = tuple[Clause, ...]  # a match satisfies every clause
@@ -75,11 +77,20 @@ class _Text:
 
 
 def _text(text: str) -> _Text:
-    """The text last looked at, kept per thread while several patterns check it."""
-    last: _Text | None = getattr(_last, "text", None)
-    if last is None or last.text is not text:
-        last = _last.text = _Text(text)
-    return last
+    """The text as looked at lately, kept per thread while several patterns check it
+    (by id: each entry holds its text, so the id is not another text's meanwhile)."""
+    recent: dict[int, _Text] | None = getattr(_recent, "texts", None)
+    if recent is None:
+        recent = _recent.texts = {}
+        _recent.chars = 0
+    seen = recent.get(id(text))
+    if seen is None or seen.text is not text:
+        if len(recent) >= MAX_RECENT or _recent.chars + len(text) > MAX_RECENT_CHARS:
+            recent.clear()
+            _recent.chars = 0
+        seen = recent[id(text)] = _Text(text)
+        _recent.chars += len(text)
+    return seen
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:

@@ -20,7 +20,8 @@ Run from the repo root with `pip install -e '.[scale]'`:
 
 `--keep DIR` keeps the generated files and reuses them when DIR already holds a dump
 of that many rows; `--function-only` times `score_batch` only (for profiling:
-`python -m cProfile -s tottime benchmarks/scan_throughput.py --function-only`).
+`py-spy record -r 500 --format raw -o prof.txt -- python benchmarks/scan_throughput.py
+--function-only`; cProfile inflates call-heavy code).
 """
 
 from __future__ import annotations

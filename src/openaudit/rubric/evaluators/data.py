@@ -16,14 +16,17 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_readme,
     quote,
 )
-from openaudit.rubric.evaluators.generic import best_section
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
+    data_row,
+    data_section,
     documented_in_card,
     evaluated_on,
     section_about,
+    trained_on_at,
     training_data_names,
+    under_evaluation,
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.registry import Param, evaluator
@@ -42,7 +45,9 @@ TRAINING_PARAM = Param(
     params={"sections": SECTIONS_PARAM, "training_sections": TRAINING_PARAM},
     reads=("card:datasets", "README.md"),
     doc="The card names the training datasets: `datasets:` metadata, or Hub dataset links "
-    "in a training-data or training section (not in a sentence about evaluation).",
+    "in a training-data or training section (not in a sentence about evaluation), in a "
+    "sentence saying the model was trained on them, or in a table row labelled as "
+    "training data.",
 )
 def datasets_declared(
     ctx: ProbeContext,
@@ -50,7 +55,7 @@ def datasets_declared(
     training_sections: list[str] = TRAINING_SECTION_NAMES,
 ) -> Outcome:
     """The card names at least one dataset, in its metadata or by a Hub dataset link
-    inside a section about its training data."""
+    given as its training data."""
     names = declared_datasets(ctx)
     if names:
         return Outcome.yes(
@@ -60,7 +65,7 @@ def datasets_declared(
     if linked:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in linked))
         cites = link_cites(linked)
-        return Outcome.yes(f"linked in the training-data section: {targets}", *cites)
+        return Outcome.yes(f"linked as training data: {targets}", *cites)
     if not ctx.metadata_known:
         return no_metadata(ctx)
     return Outcome.no("the card names no datasets", ctx.field("datasets"))
@@ -71,8 +76,9 @@ def datasets_declared(
     params={"sections": SECTIONS_PARAM, "training_sections": TRAINING_PARAM},
     reads=("card:datasets", "README.md"),
     doc="The card names the training data's sources: declared or linked datasets, public "
-    "corpora or dataset ids named in a training-data section or in a training section's "
-    "sentences about data, or a 'Dataset:' definition line naming one (a description "
+    "corpora, dataset ids or proper names given as what the model was trained on in a "
+    "training-data section or in a training section's sentences about data, or a "
+    "'Dataset:' definition line or 'Training data' table row naming one (a description "
     "alone is not naming).",
 )
 @once_per_model
@@ -102,6 +108,7 @@ def data_sources_named(
     return Outcome.no(why, ctx.field("datasets"), ctx.readme(), inferred=True)
 
 
+SHOWN_NAMES = 8  # section names a reason lists (the rest, in other languages, counted)
 # Sections read as data documentation: the template's "Training Details" holds its
 # "Training Data" and preprocessing.
 DOCUMENTATION_SECTION_NAMES = ["Training Data", "Training Details", *DATA_SECTION_NAMES[1:]]
@@ -142,9 +149,14 @@ def data_documented(
     if not ctx.readme_read:
         card, card_cites = no_readme(ctx).reason, []
     else:
-        section, count = best_section(ctx, names)
+        section, count = data_section(ctx, names, training_sections)
         if section is None:
-            card, card_cites = f"the card has no section titled {quote(names)}", [ctx.readme()]
+            shown = (
+                quote(names)
+                if len(names) <= SHOWN_NAMES
+                else (f"{quote(names[:SHOWN_NAMES])} (or {len(names) - SHOWN_NAMES} more)")
+            )
+            card, card_cites = f"the card has no section titled {shown}", [ctx.readme()]
         else:
             card = (f"section '{section.title}' has {count} words (placeholders excluded), "
                     f"fewer than {min_words}")  # fmt: skip
@@ -244,15 +256,37 @@ def _linked_in_data_sections(
     found = []
     for link in card.links_of("hf_dataset"):
         home = card.home_of(link.url)
-        if home is None:
-            continue
-        about = section_about(card, home, sections, training)
-        if about == "data" or (
-            about == "training"
-            and not evaluated_on(card.sentences(home.text), home.text.find(link.url))
+        about = "" if home is None else section_about(card, home, sections, training)
+        if (
+            (about == "data")
+            or (
+                home is not None
+                and about == "training"
+                and not evaluated_on(card.sentences(home.text), home.text.find(link.url))
+            )
+            or _said_trained_on(ctx, link, training)
         ):
             found.append(link)
     return found
+
+
+def _said_trained_on(ctx: ProbeContext, link: Link, training: list[str]) -> bool:
+    """Whether a Hub dataset link stands, outside any evaluation section, in a sentence
+    saying the model was trained on it ("a fine-tuned version of X that was trained on
+    [D](...)"), or in a table row labelled as training data, wherever that is."""
+    card = ctx.card
+    homes = card.homes_of(link.url)
+    if any(under_evaluation(card, card.section_path(home), training) for home in homes):
+        return False
+    if any(data_row(line) for line in card.lines_with(link.url)):
+        return True
+    sentences = card.sentences()
+    body, at = sentences.text, sentences.text.find(link.url)
+    while at != -1:
+        if trained_on_at(sentences, body.rfind("[", 0, at) if body[at - 2 : at] == "](" else at):
+            return True
+        at = body.find(link.url, at + 1)
+    return False
 
 
 def _hub_url(repo: LinkedRepo) -> str:

@@ -21,8 +21,17 @@ from dataclasses import dataclass
 from openaudit import textsearch
 from openaudit.card import Card, Section
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.evaluator_helpers import definition_lines, negated, words
-from openaudit.rubric.evaluators.generic import best_section
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    definition_lines,
+    name_words,
+    negated,
+    words,
+)
+from openaudit.rubric.evaluators.source_names import (
+    excluded_after,
+    source_names,
+    unlinked,
+)
 from openaudit.sentences import Sentences
 
 # Sections about the training data: all their text is about it.
@@ -37,6 +46,29 @@ DATA_SECTION_NAMES = [
     "训练数据",  # training data (also 预训练数据, pretraining data)
     "数据集",  # dataset
     "语料",  # corpus
+    "訓練資料",  # Traditional Chinese: training data
+    "訓練數據",
+    "資料集",  # dataset
+    "數據集",
+    "語料",  # corpus
+    "学習データ",  # Japanese: training data (also 事前学習データ)
+    "訓練データ",
+    "データセット",  # dataset
+    "コーパス",  # corpus
+    "학습 데이터",  # Korean: training data
+    "훈련 데이터",
+    "데이터셋",  # dataset
+    "데이터 세트",
+    "말뭉치",  # corpus
+    "Données d'entraînement",  # French: training data
+    "Jeu de données",  # dataset
+    "Jeux de données",
+    "Trainingsdaten",  # German: training data
+    "Datensatz",  # dataset
+    "Datensätze",
+    "Datos de entrenamiento",  # Spanish: training data
+    "Conjunto de datos",  # dataset
+    "Conjuntos de datos",
 ]
 # Sections about training in general: only their sentences about data are.
 TRAINING_SECTION_NAMES = [
@@ -46,6 +78,19 @@ TRAINING_SECTION_NAMES = [
     "Fine-tuning",
     "Finetuning",
     "训练",  # training (also 预训练, pretraining)
+    "訓練",  # Traditional Chinese and Japanese: training (also 預訓練)
+    "学習",  # Japanese: training (also 事前学習, pretraining)
+    "ファインチューニング",  # fine-tuning
+    "학습",  # Korean: training (also 사전 학습, pretraining)
+    "훈련",
+    "미세 조정",  # fine-tuning
+    "Entraînement",  # French: training (also Pré-entraînement)
+    "Affinage",  # fine-tuning
+    "Vortraining",  # German: pretraining ("Training" as in English)
+    "Feinabstimmung",  # fine-tuning
+    "Entrenamiento",  # Spanish: training
+    "Preentrenamiento",  # pretraining
+    "Ajuste fino",  # fine-tuning
 ]
 # "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
 # training too ("Training and evaluation data", "Training results") is about training.
@@ -57,6 +102,13 @@ EVALUATION_SECTION_NAMES = (
     "Results",
     "评测",  # evaluation (评测结果: evaluation results)
     "评估",  # assessment
+    "評測",  # Traditional Chinese: evaluation
+    "評估",
+    "評価",  # Japanese: evaluation
+    "평가",  # Korean: evaluation
+    "Évaluation",  # French
+    "Evaluierung",  # German
+    "Evaluación",  # Spanish
 )
 
 # Public corpora and data collections, of text, code, images, video and speech. Benchmarks
@@ -186,15 +238,21 @@ def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str])
 
 
 def data_sentences(card: Card, text: str) -> list[str]:
-    """The sentences of one of the card's texts that are about data or name a corpus."""
+    """The sentences of one of the card's texts that are about data, name a corpus, or
+    say the model was trained on a source named by its proper name."""
     corpora = textsearch.may_match(NAMED_CORPORA, text)  # else no sentence names one
-    if textsearch.search(DATA_WORDS, text) is None and not (corpora and NAMED_CORPORA.search(text)):
+    if (
+        textsearch.search(DATA_WORDS, text) is None
+        and not (corpora and NAMED_CORPORA.search(text))
+        and TRAINING_CUE.search(text) is None
+    ):
         return []
     return [
         sentence
         for sentence in card.sentences(text)
         if (corpora and textsearch.search(NAMED_CORPORA, sentence))
         or (DATA_WORDS.search(sentence) and not textsearch.search(RUN_WORDS, sentence))
+        or (TRAINING_CUE.search(sentence) and source_names(sentence, listed=False))
     ]
 
 
@@ -215,22 +273,40 @@ def evaluated_on(sentences: Sentences, at: int) -> bool:
 
 
 def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
-    """Public corpora (and with `ids`, Hub dataset ids in code spans or beside the word
-    'dataset') that the split text names as training data: not negated, not evaluated
+    """Public corpora, proper names given as sources (see `source_names`; in a list item
+    too with `ids`), and with `ids`, Hub dataset ids in code spans or beside the word
+    'dataset', that the split text names as training data: not negated, not evaluated
     on. A corpus named inside an `org/name` id is named by the id."""
     text = sentences.text
     tokens: list[tuple[int, int, str]] | None = None  # found when a corpus is
     found = []
     for match in textsearch.finditer(NAMED_CORPORA, text):
         at = match.start()
-        if negated(text, at, 80) or evaluated_on(sentences, at):
+        if (
+            negated(text, at, 80)
+            or excluded_after(text, match.end())
+            or evaluated_on(sentences, at)
+        ):
             continue
         if tokens is None:
             tokens = [(m.start(1), m.end(1), m.group(1)) for m in DATASET_ID.finditer(text)]
         token = next((name for start, end, name in tokens if start <= at < end), None)
         found.append(token or match.group(0))
+    found += _proper_names(sentences, listed=ids)
     if ids:
         found += [name for name, at in _dataset_ids(text) if not evaluated_on(sentences, at)]
+    return found
+
+
+def _proper_names(sentences: Sentences, *, listed: bool) -> list[str]:
+    """Proper names the text's sentences give as sources, public corpora left to
+    NAMED_CORPORA (blanked out, so "The Stack v2" is not read again as "Stack")."""
+    if not any(c.isupper() for c in sentences.text):
+        return []
+    found = []
+    for sentence in sentences:
+        blanked = NAMED_CORPORA.sub(lambda m: " " * len(m.group(0)), unlinked(sentence))
+        found += source_names(blanked, listed=listed)
     return found
 
 
@@ -248,10 +324,54 @@ def _dataset_ids(text: str) -> Iterator[tuple[str, int]]:
 
 def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:
     """The section's definition lines with a data label ("Dataset:", "Training data:"),
-    as (label, value); lines in code fences are not definitions."""
+    and table rows whose first cell is one ("| Training data | FineWeb |"), as (label,
+    value); lines in code fences are not definitions."""
     for label, value in definition_lines(section.text):
         if DATA_LABEL.fullmatch(label):
             yield label, value
+    for line in section.text.splitlines():
+        if (row := data_row(line)) is not None:
+            yield row
+
+
+# A table row: its first cell and the rest.
+TABLE_ROW = re.compile(r"[ \t]*\|([^|\n]+)\|(.*\S.*)$")
+
+
+def data_row(line: str) -> tuple[str, str] | None:
+    """(label, value) of a table row whose first cell is a data label ("| Training data |
+    [FineWeb](...) |", as in vendors' Model Information tables), else None."""
+    match = TABLE_ROW.match(line)
+    if match is None:
+        return None
+    label = match.group(1).strip(" \t*_`")
+    value = match.group(2).replace("|", " ").strip()
+    return (label, value) if DATA_LABEL.fullmatch(label) and value.strip("-: ") else None
+
+
+# Said of the model in the past or present perfect, never as advice ("fine-tune it on"):
+# what it was trained on.
+TRAINED = re.compile(
+    r"\b(?:(?:pre-?)?trained|fine-?tuned|tuned|aligned|distilled)\b", re.IGNORECASE
+)
+MODAL = re.compile(r"\b(?:can|could|may|might|should|will|would|to)[ \t]+(?:be[ \t]+)?\S*$", re.I)
+
+
+def trained_on_at(sentences: Sentences, at: int) -> bool:
+    """Whether the sentence around position `at` of the split text says the model was
+    trained on what stands there: the nearest cue before it is a past training verb
+    ("was trained on", "a fine-tuned version of X on"), not an evaluation, nor advice
+    ("can be fine-tuned on"), and the sentence does not negate it."""
+    text = sentences.text
+    start, _ = sentences.span_at(at)
+    before = text[max(start, at - SENTENCE_REACH) : at]
+    trained = list(TRAINED.finditer(before))
+    if not trained or negated(before, len(before), len(before)):
+        return False
+    last = trained[-1]
+    if any(m.start() > last.start() for m in EVALUATION_CUE.finditer(before)):
+        return False
+    return MODAL.search(before[: last.end()]) is None
 
 
 def named_by_definition(value: str) -> list[str]:
@@ -277,15 +397,39 @@ def training_data_names(
 
 def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
     card = ctx.card
+    own = _own_name_words(ctx)
     for passage in passages(ctx, data, training):
         for name in named_in(card.sentences(passage.text), ids=passage.whole):
-            yield Name(name, passage.section)
+            if not name_words(name) <= own:  # the model's own name ("Acme LM 3 uses ...")
+                yield Name(name, passage.section)
     for section in card.sections:
         values = [value for _, value in definitions(card, section)]
         if values and not under_evaluation(card, card.section_path(section), training):
             # (an evaluation section's "Dataset:" is its test set)
             for value in values:
                 yield from (Name(name, section) for name in named_by_definition(value))
+
+
+def data_section(
+    ctx: ProbeContext, names: list[str], training: list[str]
+) -> tuple[Section | None, int]:
+    """Of every section titled like one of `names` and not as evaluation ("Evaluation
+    datasets" before "Training datasets"), the one with most words, and its words."""
+    card = ctx.card
+    best: tuple[Section | None, int] = (None, -1)
+    for section in card.find_sections(*names):
+        if under_evaluation(card, card.section_path(section), training):
+            continue
+        count = card.section_words(section)
+        if count > best[1]:
+            best = (section, count)
+    return best
+
+
+def _own_name_words(ctx: ProbeContext) -> set[str]:
+    """The words of the model's own name: its repository's and its card's first title."""
+    title = next((s.title for s in ctx.card.sections if s.level == 1), "")
+    return name_words(ctx.evidence.display_name.rsplit("/", 1)[-1]) | name_words(title)
 
 
 @dataclass(frozen=True)
@@ -303,7 +447,7 @@ def documented_in_card(
     """The card's documentation of its training data when it has `min_words` words: the
     longest section titled like one of `names`, else the sentences about data in its
     sections about training (together)."""
-    section, count = best_section(ctx, names)
+    section, count = data_section(ctx, names, training)
     if section is not None and count >= min_words:
         return Documentation((section,), count, whole=True)
     sentences = [p for p in passages(ctx, names, training) if not p.whole]

@@ -1,0 +1,398 @@
+"""Proper names of data sources in sentences about the training data.
+
+No list holds every dataset: "We fine-tuned on OpenOrca, MetaMathQA and the Tulu 3 SFT
+Mixture", "pretrained on UniRef50 and ZINC15", "trained on the Free Music Archive" name
+their data as plainly as "trained on C4" (DESIGN: data named, "datasets or sources").
+A careful reader knows a name by its shape: CamelCase (OpenOrca, arXiv), capitals (LVIS,
+PDB), letters with digits (ZINC15, HelpSteer2), capitalised hyphenated compounds
+(Magpie-Pro-300K, MIMIC-III), and runs of capitalised words (Free Music Archive), in a
+sentence saying what the model was trained on, or in a list of a training-data section.
+
+What such a sentence names besides its data is not data: the models that wrote or
+filtered it (GPT-4, Llama 2), the organisations that own it (NVIDIA), its formats (JSON),
+languages (English), hardware (H100), methods (DPO) and licences (Creative Commons);
+and names the sentence negates ("excluding ParaCrawl", "ParaCrawl excluded") or evaluates
+on are not training data either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openaudit.rubric.evaluators.evaluator_helpers import negated
+
+# Markup that is not text: images, link targets, bare URLs, `org/name` ids, emphasis.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+/[\w./-]+")
+_MARKUP = re.compile(r"[*_`#>]")
+
+# A word: letters and digits, hyphenated or dotted parts ("Magpie-Pro-300K", "v1.1").
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+# Between two words of one name: a single space (or a hyphen, kept in the token).
+_JOIN = re.compile(r"[ \t]")
+
+# A sentence saying where its data came from; the name follows the cue.
+TRAINING_CUE = re.compile(
+    r"\b(?:pre-?)?train\w*|\bfine-?tun\w*|\btun(?:ed|ing)\b|\balign(?:ed|ment)\b|\blearn\w*"
+    r"|\b(?:sft|dpo|rlhf|ppo|distill\w*)\b",
+    re.IGNORECASE,
+)
+SOURCE_CUE = re.compile(
+    r"\b(?:used?|uses|using|includ(?:e[sd]?|ing)|consist(?:s|ed|ing)? of|compris\w*|mix(?:ture)?"
+    r" of|mixes|blend of|from|sourced|drawn|collected|curated|built|sources?)\b",
+    re.IGNORECASE,
+)
+EVALUATION_CUE = re.compile(
+    r"\bevaluat\w*|\bbenchmark\w*|\bvalidat\w*|\btest(?:s|ed|ing)?\b|\bheld[- ]out\b"
+    r"|\bleaderboard|\baccuracy\b|\bresults?\b|\bscores?\b|\bcompared?\b",
+    re.IGNORECASE,
+)
+
+# Single words that are not data: function words and the capitalised first words of
+# headings and lists, general categories of data, methods and tools, formats, languages,
+# organisations, months, licences.
+_FUNCTION = {
+    "a",
+    "an",
+    "the",
+    "we",
+    "our",
+    "it",
+    "its",
+    "this",
+    "these",
+    "that",
+    "those",
+    "in",
+    "on",
+    "for",
+    "of",
+    "with",
+    "from",
+    "and",
+    "or",
+    "then",
+    "also",
+    "all",
+    "each",
+    "both",
+    "see",
+    "note",
+    "after",
+    "before",
+    "during",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "next",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "however",
+    "here",
+    "there",
+    "they",
+    "i",
+    "you",
+    "as",
+    "at",
+    "by",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "only",
+    "some",
+    "most",
+    "about",
+}
+_GENERIC = {
+    "data", "dataset", "datasets", "corpus", "corpora", "collection", "mixture", "mix",
+    "training", "pretraining", "pre-training", "fine-tuning", "finetuning", "tuning",
+    "instruction", "instructions", "supervised", "unsupervised", "preference", "reward",
+    "stage", "phase", "step", "section", "table", "figure", "appendix", "details", "model",
+    "models", "base", "chat", "instruct", "web", "books", "book", "code", "news", "papers",
+    "articles", "math", "mathematics", "science", "wiki", "forums", "dialogues", "dialogue",
+    "conversations", "images", "image", "text", "texts", "audio", "video", "speech", "music",
+    "public", "publicly", "available", "licensed", "synthetic", "open", "source", "sources",
+    "domain", "general", "high", "quality", "filtered", "internal", "proprietary", "private",
+    "human", "annotated", "curated", "multilingual", "total", "tokens", "other", "misc",
+    "sft", "dpo", "rlhf", "ppo", "grpo", "orpo", "kto", "rlaif", "lora", "qlora", "peft",
+    "adam", "adamw", "fsdp", "deepspeed", "zero", "megatron", "nemo", "trl", "axolotl", "vllm",
+    "minhash", "fasttext", "sentencepiece", "bpe", "tokenizer", "transformer", "transformers",
+    "pytorch", "jax", "flax", "bf16", "fp16", "fp8", "fp32", "int8", "int4", "gpu", "gpus",
+    "tpu", "tpus", "cpu", "api", "apis", "pii", "llm", "llms", "nlp", "ai", "ml", "cot", "qa",
+    "json", "jsonl", "csv", "tsv", "xml", "html", "pdf", "png", "jpeg", "jpg", "wav", "mp3",
+    "flac", "rgb", "rgba", "sql", "smiles", "fasta", "parquet", "markdown", "latex", "url",
+    "urls", "http", "readme", "faq", "tbd", "todo", "none", "unknown", "n/a",
+    "english", "chinese", "french", "german", "spanish", "japanese", "korean", "russian",
+    "arabic", "portuguese", "italian", "hindi", "vietnamese", "dutch", "polish", "turkish",
+    "indonesian", "thai", "swedish", "greek", "hebrew", "persian", "ukrainian", "czech",
+    "mandarin", "cantonese", "bengali", "urdu", "swahili", "european", "asian", "african",
+    "python", "java", "javascript", "typescript", "rust", "go", "c", "c++", "cpp", "ruby",
+    "php", "kotlin", "swift", "scala", "haskell", "bash", "shell", "lean", "coq",
+    "nvidia", "openai", "meta", "google", "microsoft", "anthropic", "amazon", "aws", "apple",
+    "alibaba", "baidu", "tencent", "deepmind", "huggingface", "hugging", "face", "eleutherai",
+    "allenai", "ai2", "cohere", "ibm", "intel", "amd", "facebook", "bytedance", "github",
+    "jupyter",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "mit", "apache", "gpl", "bsd", "creative",
+    "commons", "license", "licence", "licenses", "licences",
+}  # fmt: skip
+# Model families: a name made of one and version, size or variant words is a model
+# (GPT-4, Llama 2, Qwen2.5-7B-Instruct), whoever wrote or was tuned from it.
+_MODEL = re.compile(
+    r"(?:chat)?gpt|llama|mistral|mixtral|qwen|gemma|claude|gemini|phi|falcon|bert|roberta"
+    r"|t5|flan-t5|pythia|opt|bloomz?|deepseek|yi|vicuna|whisper|clip|vit|sdxl|stable"
+    r"|olmo|granite|nemotron|command|palm|bard|codex|davinci|starcoder\d?|codellama|mpt|glm"
+    r"|chatglm|baichuan|internlm",
+    re.IGNORECASE,
+)
+_VERSION = re.compile(
+    r"(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bmk]?|\d+x\d+b|o\d|instruct|chat|base|turbo"
+    r"|pro|mini|large|small|medium|xl|ultra|flash|sonnet|opus|haiku|it|hf|code|vision)",
+    re.IGNORECASE,
+)
+_SIZE = re.compile(r"(?:\d+x)?\d+(?:\.\d+)?[bm]", re.IGNORECASE)  # parameters: a model
+_HARDWARE = re.compile(r"[ahvlbt]\d{2,3}[a-z]?|mi\d{3}x?|gh200|rtx\w*|tpu\w*|gpu\w*", re.I)
+# Words after a name that make it a model, hardware or a licence, not data.
+_FOLLOWED_NOT_DATA = re.compile(
+    r"[ \t]*(?:\(\w[^)]*\)[ \t]*)?(?:models?\b|gpus?\b|tpus?\b|chips?\b|nodes?\b|cards?\b"
+    r"|licen[cs]es?\b|tokeni[sz]er\b|architecture\b|supercomputer\b|cluster\b"
+    r"|checkpoints?\b|weights\b"
+    r"|'s (?:api|models?)\b)",
+    re.IGNORECASE,
+)
+# Right after the name: the name is left out ("ParaCrawl excluded").
+_EXCLUDED_AFTER = re.compile(
+    r"[ \t]*(?:\)[ \t]*)?(?:(?:was|were|is|are)[ \t]+)?(?:excluded|removed|omitted|dropped"
+    r"|(?:was|were|is|are)?[ \t]*not[ \t]+used)\b",
+    re.IGNORECASE,
+)
+# Right before the name: what made or processed the data ("generated by GPT-4",
+# "filtered with FastText"), unless a training verb takes it ("fine-tuned with X").
+_AGENT_BEFORE = re.compile(
+    r"\b(?P<verb>\w+)?[ \t]+(?:by|with|using|via|under|through|at|in)[ \t]+(?:the[ \t]+|a[ \t]+"
+    r"|an[ \t]+)?$",
+    re.IGNORECASE,
+)
+# The last word of an organisation's name ("Acme Labs", "Stability AI").
+_ORGANISATION = re.compile(
+    r"(?:corp(?:oration)?|inc|ltd|llc|gmbh|labs?|university|institute|team|foundation"
+    r"|research|ai|group|company)\.?",
+    re.IGNORECASE,
+)
+_LICENCE = re.compile(r"\bCC[- ]BY\b|\bCC0\b|\bODC[- ]|\blicen[cs]e", re.IGNORECASE)
+# The last word of a tool's name in code ("MultipleNegativesRankingLoss").
+_TOOL_SUFFIX = re.compile(r"[a-z](?:Loss|Trainer|Optimizer|Scheduler|Tokenizer|Model|Config)$")
+# Right before the name: a training verb whose object it is (the model, not the data).
+_TRAINED_BEFORE = re.compile(
+    r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tun(?:ed|es?)|tuned|distill(?:ed|s)?)[ \t]+"
+    r"(?:the[ \t]+|a[ \t]+|an[ \t]+)?$",
+    re.IGNORECASE,
+)
+# A list item's bullet: its first words may be a name ("- Project Gutenberg: books").
+_BULLET = re.compile(r"[ \t]*(?:[-+]|\d{1,3}[.)])[ \t]+$")
+# A bold label opening a sentence or list item.
+_LABEL = re.compile(r"[ \t]*(?:[-+*][ \t]+)?(\*\*|__)[^*_\n]{1,80}\1:?")
+_PLACEHOLDER = re.compile(r"more information needed", re.IGNORECASE)
+# The name is what was trained ("Acme-3 was pretrained on ..."), not the data.
+_SUBJECT_TRAINED = re.compile(
+    r"(?:[ \t]+v?\d[\w.]*)*[ \t]*(?:\([^)]*\)[ \t]*)?"
+    r"(?:(?:was|is|were|are|has|have|had)[ \t]+)?(?:been[ \t]+)?"
+    r"(?:\w+ly[ \t]+|further[ \t]+)?(?:(?:pre-?)?train(?:ed|s)?|fine-?tun(?:ed|es)|tuned"
+    r"|distilled|learn(?:s|ed|t))\b",
+    re.IGNORECASE,
+)
+# Negations the shared helper does not read ("Neither ... include X").
+_NEITHER = re.compile(r"\b(?:neither|nor|none of)\b", re.IGNORECASE)
+# An owner ("information from Nimbus's products"), not a source's name.
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+# Right before the name: code taken from it ("the modified code `train.py` from X").
+_CODE_FROM = re.compile(
+    r"\b(?:code|scripts?|recipes?|implementation|repository|repo|library|framework|tool(?:kit)?"
+    r"|pipeline|trainer)\b(?:[^.,;]|\.(?=\S)){0,40}\b(?:from|of|in|by)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+_ON_BEFORE = re.compile(r"\bon[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+UNDISCLOSED = re.compile(
+    r"\b(?:internal|proprietary|private|in-house|undisclosed|confidential|not (?:disclosed|"
+    r"released|public))",
+    re.IGNORECASE,
+)
+REACH = 80  # characters looked at before a name for a negation or an undisclosed source
+
+
+def unlinked(sentence: str) -> str:
+    """A sentence without images, link targets, URLs and ids: link texts kept."""
+    text = _IMAGE.sub(" ", sentence)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    return _URL.sub(" ", text)
+
+
+def plain_text(sentence: str) -> str:
+    """A sentence without markup: link texts kept, targets, URLs, ids and emphasis dropped."""
+    return _MARKUP.sub(" ", unlinked(sentence))
+
+
+def excluded_after(text: str, end: int) -> bool:
+    """Whether the words right after a name ending at `end` leave it out ("ParaCrawl
+    excluded", "X was not used")."""
+    return _EXCLUDED_AFTER.match(text, end) is not None
+
+
+def source_names(sentence: str, *, listed: bool, cell: bool = False) -> list[str]:
+    """The proper names a sentence gives as sources of the training data: after a cue
+    ("trained on", "used", "from"), or with `listed` (a training-data section's list
+    item or sentence) anywhere; not models, organisations, formats, languages, hardware,
+    methods, licences, nor names negated, evaluated on or called undisclosed."""
+    if "|" in sentence:  # a table row: each cell on its own; no names in an evaluation row
+        if EVALUATION_CUE.search(sentence) and not TRAINING_CUE.search(sentence):
+            return []
+        cells = [cell for cell in sentence.split("|") if cell.strip()]
+        if len(cells) > 1:
+            return [name for c in cells for name in source_names(c, listed=listed, cell=True)]
+    label = _LABEL.match(sentence)  # "**Training Procedure** Trained on ...": two parts
+    if label is not None and label.end() < len(sentence.rstrip()):
+        head = source_names(label.group(0), listed=listed, cell=cell)
+        return head + source_names(sentence[label.end() :], listed=listed, cell=cell)
+    text = plain_text(sentence)
+    found = []
+    for start, end in _runs(text):
+        name = _trimmed(text[start:end])
+        if name is None:
+            continue
+        at = end - len(name)
+        if _kept(text, at, name, listed=listed, item=cell and listed):
+            found.append(name)
+    return found
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of runs of name-like words joined by single spaces; a number or a
+    version inside a run joins it ("Tulu 3 SFT Mixture"), one at its end does not."""
+    runs: list[tuple[int, int]] = []
+    current: list[tuple[int, int, bool]] = []  # (start, end, name-like)
+
+    def close() -> None:
+        while current and not current[-1][2]:
+            current.pop()
+        if current:
+            runs.append((current[0][0], current[-1][1]))
+        current.clear()
+
+    for match in _TOKEN.finditer(text):
+        word, start = match.group(0), match.start()
+        if current and not _JOIN.fullmatch(text[current[-1][1] : start]):
+            close()
+        if _name_like(word):
+            current.append((start, match.end(), True))
+        elif current and (word[0].isdigit() or re.fullmatch(r"v\d[\w.]*", word)):
+            current.append((start, match.end(), False))  # inside a name only
+        else:
+            close()
+    close()
+    return runs
+
+
+def _name_like(word: str) -> bool:
+    """A word that may be part of a name: capitalised, CamelCase (arXiv) or capitals."""
+    return word[0].isupper() or bool(re.match(r"[a-z]{2,}[A-Z]", word))
+
+
+def _shaped(word: str) -> bool:
+    """A word that is a name by its shape alone: an inner capital (OpenOrca, LVIS,
+    arXiv, HH-RLHF) or a capital with digits (ZINC15, Objects365, Zyda-2)."""
+    inner = any(c.isupper() for c in word[1:])
+    return len(word) >= 3 and (inner or (word[0].isupper() and any(c.isdigit() for c in word)))
+
+
+def _trimmed(run: str) -> str | None:
+    """The run without leading function words ("The Cauldron"), or None when nothing
+    but function and generic words is left ("Supervised Fine-Tuning", "Public Domain")."""
+    words = run.split()
+    while words and words[0].lower() in _FUNCTION:
+        words = words[1:]
+    if not words or all(_plain(w) or w[0].isdigit() for w in words):
+        return None
+    return " ".join(words)
+
+
+def _plain(word: str) -> bool:
+    """A function word or a generic one (a category, method, format, language, vendor)."""
+    return word.lower() in _FUNCTION or word.lower() in _GENERIC
+
+
+def _kept(text: str, at: int, name: str, *, listed: bool, item: bool) -> bool:
+    """Whether a name at `at` in the plain sentence `text` is a training-data source;
+    `item`: the text is a cell of a table of training data."""
+    words = name.split()
+    lead, after = text[:at], text[at + len(name) :]
+    first_in_sentence = not re.search(r"[A-Za-z0-9]", lead)
+    shaped = any(_shaped(word) for word in words)
+    if not shaped and (len(name) < 3 or (first_in_sentence and len(words) == 1)):
+        return False  # a capitalised first word ("Pretraining used ...")
+    if not shaped and first_in_sentence and not (item or _BULLET.match(lead)):
+        return False  # a heading's or a label's words ("Data Freshness")
+    if _PLACEHOLDER.fullmatch(name) or _SUBJECT_TRAINED.match(after) or _POSSESSIVE.match(after):
+        return False
+    if _not_data(words, on_before=bool(_ON_BEFORE.search(lead))):
+        return False
+    if _TOOL_SUFFIX.search(words[-1]) or (len(words) > 1 and _ORGANISATION.fullmatch(words[-1])):
+        return False
+    if _LICENCE.search(name) or _FOLLOWED_NOT_DATA.match(after) or _EXCLUDED_AFTER.match(after):
+        return False
+    if _TRAINED_BEFORE.search(lead):
+        return False  # the model trained ("we fine-tuned Flan-T5 on ..."), not its data
+    if _CODE_FROM.search(lead):
+        return False
+    agent = _AGENT_BEFORE.search(lead)
+    if agent and not TRAINING_CUE.fullmatch(agent.group("verb") or ""):
+        return False
+    if (
+        negated(text, at, REACH)
+        or _NEITHER.search(text, max(0, at - REACH), at)
+        or UNDISCLOSED.search(text, max(0, at - 40), at + len(name))
+    ):
+        return False
+    return _cued(lead, after, listed=listed)
+
+
+def _not_data(words: list[str], *, on_before: bool) -> bool:
+    """A model, a tool or hardware, not data: a model family or a generic word with
+    version, size or variant words (GPT-4, Llama 2, ZeRO-3), hardware (H100), or (unless
+    right after "on": "trained on SA-1B") a name ending in a parameter count (Tiny-1B)."""
+    parts = [p for w in words for p in re.split(r"[-_ ]", w) if p]
+    if any(_HARDWARE.fullmatch(p) for p in parts):
+        return True
+    while parts and _plain(parts[0]):  # "Meta Llama 3", "DeepSpeed ZeRO-3"
+        parts = parts[1:]
+    if all(re.fullmatch(r"v?\d[\w.]*", p) for p in parts):
+        return True  # a generic word's version ("ZeRO-3")
+    first = parts[0]
+    head = re.match(r"[A-Za-z]+", first)
+    family = _MODEL.fullmatch(first) is not None or (
+        head is not None
+        and _MODEL.fullmatch(head.group(0)) is not None
+        and _VERSION.fullmatch(first[head.end() :]) is not None
+    )
+    if family and all(_VERSION.fullmatch(p) for p in parts[1:]):
+        return True
+    return not on_before and _SIZE.fullmatch(parts[-1]) is not None
+
+
+def _cued(lead: str, after: str, *, listed: bool) -> bool:
+    """Whether the sentence gives a name as what the model was trained on: the nearest
+    cue before it is about training or a source, not evaluation; with no cue before it
+    (a list item of a training-data section, when `listed`), the rest of the sentence
+    does not speak of evaluation."""
+    cues = [(m.start(), False) for m in TRAINING_CUE.finditer(lead)]
+    cues += [(m.start(), False) for m in SOURCE_CUE.finditer(lead)]
+    cues += [(m.start(), True) for m in EVALUATION_CUE.finditer(lead)]
+    if cues:
+        return not max(cues)[1]
+    return listed and not (EVALUATION_CUE.search(after) and not TRAINING_CUE.search(after))

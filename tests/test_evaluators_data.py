@@ -278,6 +278,7 @@ NOT_SOURCES = {
     "the placeholder": "[More Information Needed]",
     "an owner": "Information from Acme's products and services.",
     "a site": "Training was done at Acme Corp on the Frontier supercomputer.",
+    "a work followed": "We follow [Datasheets for Datasets](https://arxiv.org/abs/1803.09010).",
     "a project code came from": "We fine-tune it with the modified code `train.py` from "
     "[Tuner-X](https://github.com/org/tuner-x).",
 }

@@ -218,6 +218,12 @@ _CODE_FROM = re.compile(
     r"|pipeline|trainer)\b(?:[^.,;]|\.(?=\S)){0,40}\b(?:from|of|in|by)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE,
 )
+# Right before the name: a work followed or cited ("We follow Datasheets for Datasets").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:follow(?:s|ed|ing)?|see|cf|as in|described in|proposed in|introduced in"
+    r"|according to|inspired by)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
 _ON_BEFORE = re.compile(r"\bon[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 UNDISCLOSED = re.compile(
     r"\b(?:internal|proprietary|private|in-house|undisclosed|confidential|not (?:disclosed|"
@@ -348,7 +354,7 @@ def _kept(text: str, at: int, name: str, *, listed: bool, item: bool) -> bool:
         return False
     if _TRAINED_BEFORE.search(lead):
         return False  # the model trained ("we fine-tuned Flan-T5 on ..."), not its data
-    if _CODE_FROM.search(lead):
+    if _CODE_FROM.search(lead) or _REFERENCE_BEFORE.search(lead):
         return False
     agent = _AGENT_BEFORE.search(lead)
     if agent and not TRAINING_CUE.fullmatch(agent.group("verb") or ""):

@@ -643,9 +643,7 @@ def _own_code_terms(ctx: ProbeContext) -> Outcome:
     """The licence of the model's own code; a library integration is not the model's code,
     so a model whose only code is one has no code under an open licence."""
     terms = code_terms(ctx)
-    if terms.answer != "unknown" or not ctx.readme_read or matching_files(ctx, ["*.py"]):
-        return terms
-    if published_code_links(ctx):
+    if terms.answer != "unknown" or not ctx.readme_read or _own_code_published(ctx):
         return terms
     name, cite = library(ctx)
     if not name:

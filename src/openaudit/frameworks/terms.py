@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import library, published_code_links, stated_code_license
+from openaudit.rubric.evaluators.code import library, published_code_links, stated_code_osi
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
@@ -74,18 +74,7 @@ def stated_code_terms(ctx: ProbeContext, links: list[Link]) -> Outcome | None:
     """Code off the Hub under the licence the card states for it ("Training code
     (MIT): URL", "released under Apache-2.0"): the statement is the evidence; None when
     the card states none."""
-    stated = stated_code_license(ctx)
-    if stated is None:
-        return None
-    facts, sentence = stated
-    said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
-    cites = (said, *link_cites(links, 3))
-    shown = f"the card says its code is under '{facts.id}'"
-    if facts.osi_approved is None:
-        return Outcome.unknown(f"{shown}; whether it is OSI-approved is not known", *cites)
-    if facts.osi_approved:
-        return Outcome.yes(f"{shown}, OSI-approved", *cites)
-    return Outcome.no(f"{shown}, not OSI-approved", *cites)
+    return stated_code_osi(ctx, "its code", *link_cites(links, 3))
 
 
 def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:

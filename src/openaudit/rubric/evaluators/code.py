@@ -516,18 +516,27 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
 def _linked_code_license(ctx: ProbeContext, link: Link) -> Outcome:
     """Linked code: the card's own statement of its licence, else unknown offline."""
     where = Citation("README.md", link.target or link.text or None, link.url)
-    stated = stated_code_license(ctx)
+    stated = stated_code_osi(ctx, "the linked code", where)
     if stated is None:
         shown = link.target or link.url
         return Outcome.unknown(f"the code is linked ({shown}); no licence for it is stated", where)
+    return stated
+
+
+def stated_code_osi(ctx: ProbeContext, what: str, *cites: Citation) -> Outcome | None:
+    """Whether the licence the card states for its code ("Training code (MIT): URL") is
+    OSI-approved, citing the statement before `cites`; None when the card states none."""
+    stated = stated_code_license(ctx)
+    if stated is None:
+        return None
     facts, sentence = stated
     said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))
-    shown = f"the card says the linked code is under '{facts.id}'"
+    shown = f"the card says {what} is under '{facts.id}'"
     if facts.osi_approved is None:
-        return Outcome.unknown(f"{shown}; whether it is OSI-approved is not known", said, where)
+        return Outcome.unknown(f"{shown}; whether it is OSI-approved is not known", said, *cites)
     if facts.osi_approved:
-        return Outcome.yes(f"{shown}, OSI-approved", said, where)
-    return Outcome.no(f"{shown}, not OSI-approved", said, where)
+        return Outcome.yes(f"{shown}, OSI-approved", said, *cites)
+    return Outcome.no(f"{shown}, not OSI-approved", said, *cites)
 
 
 def _repo_code_license(ctx: ProbeContext, code: list[str]) -> Outcome:

@@ -119,7 +119,7 @@ class Card:
         if names in self._found:  # probes of several rubrics look up the same names
             return self._found[names]
         joined, starts = self._joined_titles
-        hits = [joined.find(f" {key} ") for key in _title_keys(names)]
+        hits = [joined.find(key) for key in _padded_keys(names)]
         first = min((hit for hit in hits if hit != -1), default=-1)
         # titles hold words and spaces only: a key found lies within one title
         found = self.sections[bisect_right(starts, first) - 1] if first != -1 else None
@@ -500,18 +500,13 @@ def _normalise_title(title: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _padded_keys(names: tuple[str, ...]) -> tuple[str, ...]:
-    """`_title_keys`, padded with spaces for whole-word matching."""
-    return tuple(f" {key} " for key in _title_keys(names))
-
-
-@lru_cache(maxsize=1024)
-def _title_keys(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The normalised forms a title may take for these section names: a hyphenated
-    name ("Fine-tuning") is also written with a space ("Fine tuning")."""
+    """The normalised forms a title may take for these section names, padded with spaces
+    for whole-word matching: a hyphenated name ("Fine-tuning") is also written with a
+    space ("Fine tuning")."""
     keys = []
     for key in map(_normalise_title, names):
         keys += [key, key.replace("- ", " ")] if "- " in key else [key] if key else []
-    return tuple(dict.fromkeys(keys))
+    return tuple(f" {key} " for key in dict.fromkeys(keys))
 
 
 # --- placeholders and template text -----------------------------------------------

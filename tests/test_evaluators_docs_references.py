@@ -17,7 +17,7 @@ from fakehub import FakeHub
 from typer.testing import CliRunner
 
 from openaudit.cli.app import app
-from openaudit.evidence import Evidence
+from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.registry import get_evaluator, run
@@ -95,6 +95,20 @@ OWN_CORPUS_PAPER = (
     "# m\nTrained on the corpus we described in [our paper](https://arxiv.org/abs/2405.00116).\n"
 )
 REFERENCE = "papers linked only as references to other work"
+# A paper the card cites in its Citation section that is a named dataset's paper (the
+# dataset's Hub tags carry its arXiv id): the data's paper, unless the dataset is the
+# model's publisher's own (one paper may introduce both).
+CITES_DATASET_PAPER = (
+    "# m\n## Training Data\nTrained on [lab/webmix](https://huggingface.co/datasets/lab/webmix).\n"
+    "## Citation\nPlease cite [the corpus](https://arxiv.org/abs/2306.00120).\n"
+)
+
+
+def dataset(repo_id: str, *tags: str) -> LinkedRepo:
+    return LinkedRepo(repo_id=repo_id, repo_type="dataset", status="ok", tags=tags)
+
+
+WEBMIX = dataset("lab/webmix", "license:odc-by", "arxiv:2306.00120")
 
 PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
     ("the base's paper cited after its Hub link", ev(BASE_CITED), "no", f"{REFERENCE} (2304.00101"),
@@ -110,6 +124,14 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
     ("techniques the model uses, the second after 'and'", ev(TECHNIQUE_USED), "no",
      f"{REFERENCE} (2309.00109 in 'Processing Long Texts', 2402.00110"),
     ("the base's paper's Hub tag", ev(BASE_CITED, tags=("arxiv:2304.00101",)), "no", REFERENCE),
+    ("a named dataset's paper (its Hub tag) cited by the card",
+     ev(CITES_DATASET_PAPER, datasets=(WEBMIX,)), "no",
+     f"{REFERENCE} (2306.00120 in 'Citation', the paper of dataset lab/webmix"),
+    ("a paper shared with a dataset of the model's own publisher",
+     ev(CITES_DATASET_PAPER, repo_id="lab/m", datasets=(WEBMIX,)), "yes",
+     "paper linked: 2306.00120"),
+    ("a dataset tagged with another paper", ev(CITES_DATASET_PAPER,
+     datasets=(dataset("lab/webmix", "arxiv:2306.00999"),)), "yes", "paper linked: 2306.00120"),
     ("own report in the intro beside the base", ev(OWN_IN_INTRO), "yes",
      "paper linked: 2405.00111"),
     ("own report after the model's own Hub link", ev(OWN_IN_PARENTHESES_AFTER_ITSELF), "yes",

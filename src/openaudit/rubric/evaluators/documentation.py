@@ -335,7 +335,7 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
         # ([Author et al.](...))": where the link stands names it as other work, even
         # after "this model"; only its text can call it own.
         placed = _made_with(card, link) or _placed_as_other_work(ctx, link, homes)
-        other = placed or cited or _named_as_other_work(ctx, link)
+        other = placed or cited or _named_as_other_work(ctx, link) or bool(dataset_paper(ctx, link))
         if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
             other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
         called_own = _called_own(card, link, text_only=placed)
@@ -637,7 +637,7 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
         return Outcome.yes(f"tagged {', '.join(beyond[:3])}", ctx.api("tags", ", ".join(beyond)))
     if references:
         places = dict.fromkeys(
-            f"{link.target or link.url}{_place(ctx.card, link)}" for link in references[:3]
+            f"{link.target or link.url}{_place(ctx, link)}" for link in references[:3]
         )
         why = f"papers linked only as references to other work ({', '.join(places)}): no own paper"
         cites = link_cites(references)
@@ -650,9 +650,27 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
     return Outcome.no("no paper link and no arxiv tag", ctx.readme(), ctx.api("tags"))
 
 
-def _place(card: Card, link: Link) -> str:
-    home = card.home_of(link.url)
-    return f" in {quote([home.title])}" if home else ""
+def _place(ctx: ProbeContext, link: Link) -> str:
+    home = ctx.card.home_of(link.url)
+    where = f" in {quote([home.title])}" if home else ""
+    dataset = dataset_paper(ctx, link)
+    return f"{where}, the paper of dataset {dataset}" if dataset else where
+
+
+def dataset_paper(ctx: ProbeContext, link: Link) -> str | None:
+    """The dataset whose paper the link is: a dataset the card names, published by someone
+    else, whose Hub tags carry the paper's arXiv id (`arxiv:ID`, the tag the Hub gives a
+    dataset for a paper its card links). A paper shared with a dataset of the model's own
+    publisher may introduce both, so it is not taken as the dataset's alone."""
+    if link.target is None:
+        return None
+    tag = f"arxiv:{link.target.lower()}"
+    own = (ctx.evidence.repo_id or "").lower().partition("/")[0]
+    for dataset in ctx.evidence.datasets:
+        publisher = dataset.repo_id.lower().partition("/")[0]
+        if publisher != own and any(t.lower() == tag for t in dataset.tags):
+            return dataset.repo_id
+    return None
 
 
 @evaluator(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import pytest
+
 from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.engine import GATED_PROBLEM
@@ -118,6 +120,35 @@ def test_empty_card_closes_documentation() -> None:
     assert verdict.layer("usage_limits").level == "closed"  # no licence at all
     assert verdict.layer("data").level == "closed"
     assert verdict.level == "closed"
+
+
+SHORT = (
+    "---\nlicense: apache-2.0\n{meta}---\n# m\n"
+    "A speech recognition model fine-tuned on read English.\n{more}"
+)
+RESULTS = (
+    "model-index:\n- name: m\n  results:\n  - task: {type: asr}\n"
+    "    dataset: {name: Read, type: org/read}\n    metrics: [{type: wer, value: 3.1}]\n"
+)
+PAPER = "The method is described in [our paper](https://arxiv.org/abs/2006.01234).\n"
+# A card under the word floor is no cap on documentation: with other documents beside
+# it the layer has "some of these" (partial); alone it is "little or none" (closed).
+SHORT_CARDS = [
+    ("short card with a paper and results", SHORT.format(meta=RESULTS, more=PAPER), "partial"),
+    ("short card with results only", SHORT.format(meta=RESULTS, more=""), "closed"),
+    ("short card alone", SHORT.format(meta="", more=""), "closed"),
+]
+
+
+@pytest.mark.parametrize(
+    ("card", "level"), [c[1:] for c in SHORT_CARDS], ids=[c[0] for c in SHORT_CARDS]
+)
+def test_a_short_card_is_no_cap_on_documentation(card: str, level: str) -> None:
+    verdict = audit(evidence(card, ("README.md", "model.safetensors")))
+    docs = verdict.layer("documentation")
+    assert docs.level == level, [(f.probe, f.answer, f.reason) for f in docs.findings]
+    model_card = next(f for f in docs.findings if f.probe == "docs.model_card")
+    assert model_card.answer == "no" and "fewer than 150" in model_card.reason
 
 
 def test_gated_model_has_partial_weights() -> None:

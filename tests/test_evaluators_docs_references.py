@@ -223,6 +223,41 @@ def test_eosai_preprint_is_open_only_when_archived(
     assert report["status"] == "included", report["reason"]
 
 
+# --- EOSAI peer-reviewed paper: published at a venue ------------------------------------
+
+ACL = "# m\nOur paper: [M: a model](https://aclanthology.org/2023.acl-long.101/).\n"
+CVF = "# m\nSee [the paper](https://openaccess.thecvf.com/content/CVPR2023/papers/M_2023.pdf).\n"
+JOURNAL_DOI = "# m\nPublished as [our paper](https://doi.org/10.1073/pnas.2016239118).\n"
+PUBLISHER = "# m\n[Our article](https://www.science.org/doi/10.1126/science.ade2574).\n"
+ARXIV_DOI = "# m\nOur [preprint](https://doi.org/10.48550/arXiv.2401.00203).\n"
+BIORXIV = "# m\nOur [preprint](https://www.biorxiv.org/content/10.1101/2022.07.20.500902v1).\n"
+OPENREVIEW = "# m\nOur [paper](https://openreview.net/forum?id=abc123).\n"
+VENUE_CASES = [
+    ("ACL Anthology", ev(ACL), "open", "published at aclanthology.org"),
+    ("CVF open access", ev(CVF), "open", "published at openaccess.thecvf.com"),
+    ("a journal DOI", ev(JOURNAL_DOI), "open", "published at DOI 10.1073/pnas.2016239118"),
+    ("a publisher's page", ev(PUBLISHER), "open", "published at science.org"),
+    ("arXiv's DOI is a preprint", ev(ARXIV_DOI), "closed", "no venue is named"),
+    ("bioRxiv is a preprint", ev(BIORXIV), "closed", "no venue is named"),
+    ("OpenReview hosts submissions", ev(OPENREVIEW), "closed", "no venue is named"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "level", "reason"), [c[1:] for c in VENUE_CASES], ids=[c[0] for c in VENUE_CASES]
+)
+def test_eosai_paper_is_open_when_published_at_a_venue(
+    evidence: Evidence, level: str, reason: str
+) -> None:
+    """EOSAI's `paper` asks for a peer-reviewed paper: the model's own paper on a
+    proceedings, journal or publisher site (or a journal DOI) is one, inferred from where
+    it is published; a preprint server or a submission site is not."""
+    verdict = evaluate(load_rubric("eosai"), evidence)
+    found = {d["id"]: d for d in verdict.extras["eosai"]["dimensions"]}
+    assert found["paper"]["level"] == level, found["paper"]["reason"]
+    assert reason in found["paper"]["reason"]
+
+
 # --- evaluation results -----------------------------------------------------------------
 
 TABLE = "| Average | ARC | HellaSwag |\n|---|---|---|\n| 66.1 | 64.2 | 84.9 |\n"

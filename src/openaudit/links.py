@@ -36,15 +36,21 @@ _HF_RESERVED = frozenset(
         "spaces", "tasks", "terms-of-service", "welcome",
     }
 )  # fmt: skip
-_PAPER_HOSTS = frozenset(
+# Hosts where peer-reviewed work is published: proceedings, journals and publishers.
+_VENUE_HOSTS = frozenset(
     {
-        "aclanthology.org", "aclweb.org", "api.semanticscholar.org", "biorxiv.org",
-        "dl.acm.org", "doi.org", "dx.doi.org", "ieeexplore.ieee.org", "jmlr.org",
-        "link.springer.com", "medrxiv.org", "neurips.cc", "ojs.aaai.org",
-        "openaccess.thecvf.com", "openreview.net", "papers.neurips.cc", "papers.nips.cc",
-        "papers.ssrn.com", "semanticscholar.org",
+        "aclanthology.org", "dl.acm.org", "ieeexplore.ieee.org", "jmlr.org",
+        "link.springer.com", "neurips.cc", "ojs.aaai.org", "openaccess.thecvf.com",
+        "papers.neurips.cc", "papers.nips.cc", "pnas.org", "science.org", "nature.com",
+        "cell.com", "academic.oup.com", "sciencedirect.com", "journals.plos.org",
+        "biomedcentral.com", "frontiersin.org", "mdpi.com", "jair.org", "ecva.net",
+        "isca-archive.org", "isca-speech.org", "mlr.press", "transacl.org",
     }
 )  # fmt: skip
+_PAPER_HOSTS = _VENUE_HOSTS | {
+    "aclweb.org", "api.semanticscholar.org", "biorxiv.org", "doi.org", "dx.doi.org",
+    "medrxiv.org", "openreview.net", "papers.ssrn.com", "semanticscholar.org",
+}  # fmt: skip
 # Hosts that archive papers for good (preprint servers, proceedings, DOIs): a paper there
 # is archived; a report on a blog, a project site or in a code repository is not.
 _ARCHIVE_HOSTS = _PAPER_HOSTS | {
@@ -150,6 +156,31 @@ def _paper_link(host: str, segs: list[str], query: str) -> _Classified | None:
     if host in _PAPER_HOSTS or host.startswith("proceedings."):
         return "paper", None
     return None
+
+
+# DOI prefixes of preprint servers: arXiv, bioRxiv/medRxiv, SSRN, Research Square.
+PREPRINT_DOI_PREFIXES = ("10.48550/", "10.1101/", "10.2139/", "10.21203/")
+
+
+def published_paper(url: str) -> str | None:
+    """Where a paper link says the paper was published after review: the proceedings,
+    journal or publisher host, or a DOI not minted for preprints or records. None for
+    preprint servers, OpenReview (it hosts submissions too) and everything else."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return None
+    if host in ("doi.org", "dx.doi.org"):
+        doi = parts.path.strip("/").lower()
+        if doi.startswith("10.") and not doi.startswith(PREPRINT_DOI_PREFIXES):
+            return None if record_doi(doi) else f"DOI {doi}"
+        return None
+    if host == "aclweb.org" and parts.path.lower().startswith("/anthology"):
+        return host
+    if any(host == venue or host.endswith(f".{venue}") for venue in _VENUE_HOSTS):
+        return host
+    return host if host.startswith("proceedings.") else None
 
 
 def archived_paper(url: str) -> bool:

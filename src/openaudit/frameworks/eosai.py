@@ -29,7 +29,7 @@ from openaudit.frameworks.terms import (
     stated_code_terms,
     terms_free,
 )
-from openaudit.links import archived_paper, short_link
+from openaudit.links import archived_paper, published_paper, short_link
 from openaudit.rubric.context import ProbeContext, dataset_licenses
 from openaudit.rubric.evaluators.code import library, not_published, published_code_links
 from openaudit.rubric.evaluators.data import data_sources_named
@@ -516,6 +516,11 @@ def _paper_level(ctx: ProbeContext) -> Rated:
         return Rated("closed", "closed", why, outcome.citations, outcome.inferred)
     if outcome.answer == "unknown":
         return _between("closed", "open", outcome.reason, *outcome.citations)
+    own = papers_by_role(ctx)[0] if model_papers(ctx) else []
+    published = next(filter(None, (published_paper(link.url) for link in own)), None)
+    if published:
+        why = f"{outcome.reason}; it is published at {published}, a peer-reviewed venue"
+        return _concluded("open", why, *outcome.citations)
     venue = textsearch.search(PEER_REVIEWED, _own_citations(ctx)) if ctx.readme_read else None
     if venue:
         why = f"{outcome.reason}; the card cites it as published ('{venue.group(0).strip()}')"

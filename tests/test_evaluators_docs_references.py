@@ -329,8 +329,31 @@ def test_a_harness_is_evaluation_code_not_results() -> None:
             "| 1 | m | 92.5 | 95.8 |\n",
             "Score, Chat",
         ),
+        (
+            "# m\n## Evaluation\n| Task | MNLI | QQP | SST-2 |\n|:-:|:-:|:-:|:-:|\n"
+            "| | 84.6 | 71.2 | 93.5 |\n",
+            "MNLI, QQP, SST-2",
+        ),
+        (
+            "# m\n## Performance\n| Model-Name | NDCG@10 (Web19) | MRR@10 (QA Dev) |\n"
+            "|---|---|---|\n| org/m-tiny | 69.8 | 32.6 |\n| org/m-base | 73.1 | 36.0 |\n",
+            "NDCG@10 (Web19), MRR@10 (QA Dev)",
+        ),
+        (
+            "# m\n## Evaluation\n| Benchmark | m | other |\n|---|---|---|\n"
+            "| ARC | 64.1 | 60.2 |\n| GSM8K | 51.0 | 40.3 |\n",
+            "ARC, GSM8K",
+        ),
     ],
-    ids=["scores only", "a Korean model column", "rows named by a parameter count", "a rank first"],
+    ids=[
+        "scores only",
+        "a Korean model column",
+        "rows named by a parameter count",
+        "a rank first",
+        "benchmarks across the heading row",
+        "rows named by repo ids",
+        "benchmarks down a column",
+    ],
 )
 def test_results_tables_name_their_benchmarks(readme: str, benchmarks: str) -> None:
     """MOF component 19 (evaluation data) from the table's headings when its rows are

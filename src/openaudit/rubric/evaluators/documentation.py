@@ -24,7 +24,9 @@ from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
+# A Markdown table's delimiter row: cells of hyphens with optional colons (GFM: one
+# hyphen is enough, as in `|:-:|`).
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$", re.MULTILINE)
 # Titles of evaluation sections; "Leaderboard" and "Scores" head results too ("Open LLM
 # Leaderboard", "Scores on MT-Bench"). Titles in other languages: Japanese, Traditional
 # Chinese, Korean, French, German, Spanish (Han and kana titles match by character, so

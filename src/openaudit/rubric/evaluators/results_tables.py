@@ -2,8 +2,10 @@
 dataset id is given.
 
 A results table names its benchmarks in a column headed like "Benchmark", "Task" or
-"Dataset", or as the column headings of a table whose rows are models (headed "Model",
-or named with a parameter count) or scores only; otherwise in its first column. Markdown
+"Dataset", or as the column headings of a table whose rows are models (headed "Model"
+or "Model name", or named with a parameter count or a Hub repo id) or scores only, or
+whose first heading ("Task") labels a row of headings over unlabelled rows; otherwise
+in its first column. Markdown
 and HTML tables are read; nothing else is.
 """
 
@@ -26,12 +28,13 @@ BENCHMARK_HEADING = re.compile(
     r"bench|task|data|eval|test|suite|corpus|split|metric set", re.IGNORECASE
 )
 MODEL_HEADING = re.compile(
-    r"^\W*(?:models?|methods?|systems?|names?|checkpoints?|modelos?|modèles?|modell(?:e)?"
-    r"|模型|モデル|모델)\W*$",
+    r"^\W*(?:models?|methods?|systems?|names?|checkpoints?|variants?|modelos?|modèles?"
+    r"|modell(?:e)?|模型|モデル|모델)(?:[\s_-]*(?:names?|ids?|variants?|sizes?))?\W*$",
     re.I,
 )
-# A row heading that names a model: a parameter count ("Sakura-3.6B", "Tiny 125M").
-MODEL_CELL = re.compile(r"\d(?:\.\d+)?\s?[bmk]\b", re.IGNORECASE)
+# A row heading that names a model: a parameter count ("Sakura-3.6B", "Tiny 125M") or a
+# Hub repo id ("org/m-small").
+MODEL_CELL = re.compile(r"\d(?:\.\d+)?\s?[bmk]\b|^[\w.-]+/[\w.-]+$", re.IGNORECASE)
 MARKUP = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)|[*_`]+|<[^>\n]{0,200}>")
 NUMBERISH = re.compile("^[\\s\\d.,%\u00b1+\\-/()x\u00d7]*$")
 MAX_NAME_CHARS = 60
@@ -102,10 +105,13 @@ def _names(table: list[list[str]]) -> list[str]:
     scores = bool(firsts) and all(NUMBERISH.match(c) for row in rows for c in row)
     models = bool(firsts) and all(MODEL_CELL.search(c) for c in firsts)
     named = next((i for i, h in enumerate(header) if MODEL_HEADING.match(h)), None)
+    unlabelled = bool(firsts) and all(not c or MODEL_CELL.search(c) for c in firsts)
     if column is None and header and scores:
         cells = header  # rows of scores only: every column is a benchmark
     elif column is None and header and (named is not None or models):
         cells = header[(named or 0) + 1 :]  # rows are models, the columns after are benchmarks
+    elif column == 0 and unlabelled:
+        cells = header[1:]  # "| Task | MNLI | QQP |" over rows of scores: benchmarks across
     else:
         at = column or 0
         cells = [row[at] for row in rows if len(row) > at]

@@ -21,6 +21,8 @@ CITATION_ONLY = frozenset({"url", "sha", "revision", "file_url"})
 CITATION_BUILDERS = frozenset({"_repo_url"})
 # Functions that read only the `license:` tags of `tags` (input `license_tags`).
 LICENCE_TAG_READERS = frozenset({("openaudit.rubric.context.license_identification", "identify")})
+# Functions that read only the tags naming a weight library (input `weight_library_tags`).
+WEIGHT_LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.weights", "repo_libraries")})
 # The function matching tags against globs: with only arxiv:* and doi:*, `paper_tags`.
 PAPER_TAG_READER = ("openaudit.rubric.evaluators.generic", "matching_tags")
 
@@ -124,6 +126,8 @@ def _tags_read(where: tuple[Any, str], scope: dict[str, Any]) -> str:
     the reader keeps only those, else all the tags."""
     if where in LICENCE_TAG_READERS:
         return "license_tags"
+    if where in WEIGHT_LIBRARY_TAG_READERS:
+        return "weight_library_tags"
     patterns = scope.get("patterns") if where == PAPER_TAG_READER else None
     if patterns and {p.lower() for p in patterns} <= {"arxiv:*", "doi:*"}:
         return "paper_tags"

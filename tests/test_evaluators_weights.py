@@ -29,6 +29,21 @@ QUANT = "---\nbase_model: org/base\nbase_model_relation: quantized\n---\n# q\n"
 BASE = "---\nbase_model: org/base\n---\n# q\n"
 GATE_FORM = "---\nlicense: other\nextra_gated_fields:\n  Name: text\n---\n# m\n"
 LINKS_ORIGINAL = "# M GPTQ\nGPTQ files for [Org's M](https://huggingface.co/org/m-original).\n"
+BASE_URL = "https://huggingface.co/org/base"
+ONNX_COPY = f"---\nbase_model: org/base\n---\n{BASE_URL} with ONNX weights for the web.\n"
+MLX_COPY = f"---\nbase_model: org/base\n---\nConverted to MLX format from [org/base]({BASE_URL}).\n"
+TUNED = f"---\nbase_model: org/base\n---\nA fine-tuned version of [org/base]({BASE_URL}) on x.\n"
+FINETUNE = "---\nbase_model: org/base\nbase_model_relation: finetune\n---\n# m\n"
+OTHER_COPY = (
+    "---\nbase_model: org/base\n---\nWe also ship ONNX weights converted from"
+    " [org/other](https://huggingface.co/org/other).\n"
+)
+SB3 = {"library_name": "stable-baselines3"}
+SPACY = {"library_name": "spacy"}
+AGENT = ("README.md", "config.json", "results.json", "replay.mp4", "ppo-CartPole-v1.zip",
+         "train_eval_metrics.zip", "vec_normalize.pkl")  # fmt: skip
+PIPELINE = ("README.md", "config.cfg", "meta.json", "vocab/strings.json", "ner/model",
+            "tok2vec/model", "ner/moves", "en_pipe_sm-any-py3-none-any.whl")  # fmt: skip
 
 CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("safetensors shards", "weight_files_present",
@@ -77,6 +92,37 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("truncated", "weight_files_present", ev("README.md", files_truncated=True), "unknown",
      "truncated"),
     ("no listing", "weight_files_present", ev(), "unknown", "no file listing"),
+    # a library's own formats, told by the repository's library_name or tags
+    ("sb3 agent zip", "weight_files_present", ev(*AGENT, **SB3), "yes",
+     "1 weight file(s): sb3-zip"),
+    ("sb3 agent zip by tag", "weight_files_present",
+     ev("ppo-LunarLander-v2.zip", tags=("Stable-Baselines3", "reinforcement-learning")), "yes",
+     "sb3-zip"),
+    ("a zip outside sb3 is no weights", "weight_files_present", ev(*AGENT[:-1]), "no",
+     "no weight files"),
+    ("spacy components and wheel", "weight_files_present", ev(*PIPELINE, **SPACY), "yes",
+     "3 weight file(s): spacy, whl"),
+    ("spacy by tag", "weight_files_present", ev("tagger/model", tags=("spacy",)), "yes",
+     "1 weight file(s): spacy"),
+    ("extension-less files outside spacy are no weights", "weight_files_present",
+     ev(*PIPELINE), "no", "no weight files"),
+    ("ctranslate2 model.bin", "weight_files_present",
+     ev("model.bin", "config.json", "vocabulary.json", library_name="ctranslate2"), "yes",
+     "1 weight file(s): ctranslate2"),
+    ("fasttext bin", "weight_files_present", ev("cc.xx.300.bin", tags=("fastText",)), "yes",
+     "1 weight file(s): fasttext"),
+    ("tensorflow.js shards", "weight_files_present",
+     ev("model.json", "group1-shard1of2.bin", "group1-shard2of2.bin"), "yes",
+     "2 weight file(s): tfjs"),
+    ("openvino ir by its xml", "weight_files_present", ev("model.xml", "model.bin"), "yes",
+     "1 weight file(s): openvino"),
+    ("a .bin without an xml is pytorch", "weight_files_present", ev("model.bin", "other.xml"),
+     "yes", "1 weight file(s): bin"),
+    ("more formats", "weight_files_present",
+     ev("a.pth.tar", "b.hdf5", "c.ort", "d.caffemodel", "yolo.weights", "e-0000.params",
+        "f.sentis", "g.litertlm", "agent.cleanrl_model", "h.ftz"), "yes",
+     "10 weight file(s): caffemodel, cleanrl_model, darknet, fasttext, h5, litertlm, mxnet,"
+     " ort, pth, sentis"),
     ("safe", "weights_safe_format", ev("pytorch_model.bin", "model.safetensors"), "yes",
      "safetensors"),
     ("pickle only", "weights_safe_format", ev("pytorch_model.bin", "x.ckpt"), "no", "pickle"),
@@ -98,6 +144,21 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("executable and pickle", "weights_safe_format", ev("m.llamafile", "m.pt"), "no",
      "only executable or pickle-based weights (llamafile, pt)"),
     ("onnx", "weights_safe_format", ev("model.onnx"), "yes", "onnx"),
+    ("an sb3 agent holds pickles", "weights_safe_format", ev(*AGENT, **SB3), "no",
+     "only pickle-based weights (sb3-zip (a stable-baselines3 zip of torch.save pickles"),
+    ("spacy components are msgpack", "weights_safe_format", ev(*PIPELINE, **SPACY), "yes",
+     "weights in spacy (spaCy component files: msgpack arrays, no pickle)"),
+    ("a spacy transformer holds a torch pickle", "weights_safe_format",
+     ev("transformer/model", **SPACY), "no", "spacy-torch (a spaCy transformer component"),
+    ("a spacy wheel runs code", "weights_safe_format", ev("p-any-py3-none-any.whl", **SPACY),
+     "no", "only executable weights (whl (a packaged pipeline"),
+    ("ctranslate2 is no pickle", "weights_safe_format",
+     ev("model.bin", library_name="ctranslate2"), "yes", "ctranslate2"),
+    ("model.bin outside ctranslate2 is", "weights_safe_format", ev("model.bin"), "no", "pickle"),
+    ("tfjs and openvino shards are no pickles", "weights_safe_format",
+     ev("group1-shard1of1.bin", "m.xml", "m.bin"), "yes", "openvino, tfjs"),
+    ("a cleanrl model is a pickle", "weights_safe_format", ev("ppo.cleanrl_model"), "no",
+     "pickle-based"),
     ("safe without weights", "weights_safe_format", ev("README.md"), "unknown", "no weight"),
     ("not gated", "weights_not_gated", ev("a"), "yes", "not gated"),
     ("gated manual", "weights_not_gated", ev("a", gated="manual"), "no", "gated (manual)"),
@@ -122,6 +183,37 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("gptq files, base only linked", "weights_not_conversion",
      ev("gptq_model-4bit-128g.safetensors", readme=LINKS_ORIGINAL), "no", "org/m-original"),
     ("conversion unknown", "weights_not_conversion", ev("README.md", readme=BASE), "unknown", ""),
+    # exports for a runtime beside a declared base: a copy in another format (inferred)
+    ("onnx only beside a base", "weights_not_conversion",
+     ev("onnx/model.onnx", "onnx/model_quantized.onnx", "config.json", readme=BASE), "no",
+     "only onnx files beside `base_model` org/base"),
+    ("transformers.js copy", "weights_not_conversion",
+     ev("onnx/model.onnx", readme=ONNX_COPY, library_name="transformers.js"), "no", "onnx"),
+    ("openvino ir beside a base", "weights_not_conversion",
+     ev("openvino_model.xml", "openvino_model.bin", readme=BASE), "no", "only openvino files"),
+    ("core ml and tflite beside a base", "weights_not_conversion",
+     ev("M.mlpackage/Data/com.apple.CoreML/weights/weight.bin", "m.tflite", readme=BASE), "no",
+     "only mlpackage, tflite files"),
+    ("ctranslate2 beside a base", "weights_not_conversion",
+     ev("model.bin", "config.json", readme=BASE, library_name="ctranslate2"), "no",
+     "only ctranslate2 files"),
+    ("mlx safetensors beside a base", "weights_not_conversion",
+     ev("model.safetensors", readme=BASE, library_name="mlx"), "no", "only mlx files"),
+    ("the card says converted from the base", "weights_not_conversion",
+     ev("model.safetensors", readme=MLX_COPY), "no", "the card says 'Converted to MLX format"),
+    # ... but not a fine-tune that also exports them, nor a stated fine-tune
+    ("onnx beside its own safetensors", "weights_not_conversion",
+     ev("model.safetensors", "onnx/model.onnx", readme=BASE), "yes", "derived from org/base"),
+    ("onnx only, the card says fine-tuned from the base", "weights_not_conversion",
+     ev("onnx/model.onnx", readme=TUNED), "yes", "derived from org/base"),
+    ("onnx only, relation finetune", "weights_not_conversion",
+     ev("onnx/model.onnx", readme=FINETUNE), "yes", "derived from org/base"),
+    ("gguf only, relation finetune", "weights_not_conversion",
+     ev("m.Q4_K_M.gguf", readme=FINETUNE), "yes", "derived from org/base"),
+    ("safetensors outside mlx are its own", "weights_not_conversion",
+     ev("model.safetensors", readme=BASE, library_name="transformers"), "yes", "derived"),
+    ("the card converts another model than the base", "weights_not_conversion",
+     ev("model.safetensors", "onnx/model.onnx", readme=OTHER_COPY), "yes", "derived"),
     # A card that publishes weight deltas to add to a base model's weights.
     ("delta weights heading", "weights_not_conversion",
      ev("pytorch_model.bin", readme="# m\n## Apply Delta Weights\nRun the script.\n"), "no",
@@ -147,3 +239,22 @@ def test_weights_evaluator(name: str, evidence: Evidence, answer: Answer, reason
     got, why = ask(name, evidence)
     assert got == answer, why
     assert reason in why
+
+
+BASIS_CASES = [
+    ("onnx copy is inferred", ev("onnx/model.onnx", readme=BASE), True),
+    ("card words are inferred", ev("model.safetensors", readme=MLX_COPY), True),
+    ("a gguf copy is read from its files", ev("m.Q4.gguf", readme=BASE), False),
+    ("a stated relation is stated", ev("model.safetensors", readme=QUANT), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "inferred"), [c[1:] for c in BASIS_CASES], ids=[c[0] for c in BASIS_CASES]
+)
+def test_conversion_basis(evidence: Evidence, inferred: bool) -> None:
+    spec = get_evaluator("weights_not_conversion")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), {})
+    assert outcome.answer == "no"
+    assert outcome.inferred is inferred

@@ -21,7 +21,13 @@ from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext
 from openaudit.scan import probe_memo
-from openaudit.scan.probe_memo import PAPER_TAGS, ProbeMemo, declared_reads, repo_id_markers
+from openaudit.scan.probe_memo import (
+    PAPER_TAGS,
+    ProbeMemo,
+    declared_reads,
+    repo_id_markers,
+    weight_library_tags,
+)
 from openaudit.scan.rows import row_evidence
 from openaudit.scan.score import score_batch, shipped_rubrics
 from openaudit.verdict import Outcome
@@ -110,7 +116,7 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
     if "repo_id_if_bases" in declared and related:
         allowed.add("repo_id")
     if "tags" in declared:
-        allowed |= {"license_tags", "paper_tags"}
+        allowed |= {"license_tags", "paper_tags", "weight_library_tags"}
     if "repo_id_markers" in declared:
         allowed.add("repo_id")
     return allowed
@@ -196,6 +202,9 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
                 tags += [t for t in evidence.tags if t.lower().startswith(prefixes)]
             else:
                 tags.append(junk)
+        # a twin's weight library differs unless declared (a library of its own weight files)
+        libraries = weight_library_tags(evidence.tags)
+        tags += libraries if "weight_library_tags" in declared else ["stable-baselines3", "spacy"]
         changes["tags"] = tuple(tags)
     if "files" not in declared:
         changes["files"] = (RepoFile("twin.bin"), RepoFile("twin.py"))

@@ -3,8 +3,11 @@ format can run code when it is loaded.
 
 The one definition of a weight file: the weights rubric, the framework components,
 the local source's "is this a model folder?" check and the Hub scan all use it.
-Files are judged by name only; nothing is opened. Part of the foundation: it imports
-nothing of openaudit.
+Files are judged by name only; nothing is opened. Some libraries save weights under
+names that mean nothing elsewhere (a stable-baselines3 agent is a `.zip`, a spaCy
+component's weights an extension-less `ner/model`): those count only in a repository
+of that library (`weight_libraries`: its `library_name` or tags). Part of the
+foundation: it imports nothing of openaudit.
 """
 
 from __future__ import annotations
@@ -34,14 +37,47 @@ EXECUTABLE = "executable"
 # skops files load only trusted types. PyTorch .bin/.pt/.pth/.ckpt, NeMo archives (a
 # tar around a PyTorch checkpoint), Paddle training .pdparams and sklearn/fastai
 # .pkl/.joblib are pickles; a llamafile is an executable around GGUF weights.
+# More formats of particular libraries and runtimes, and how they load:
+# - no code: ONNX Runtime's .ort (a flatbuffer), TensorFlow.js weight shards
+#   (`group1-shard1of2.bin`: raw tensor bytes beside a JSON manifest), CTranslate2's
+#   model.bin and fastText's .bin/.ftz (their own binary layouts), Caffe's .caffemodel
+#   (protobuf), Darknet's .weights and MXNet's .params (raw arrays), Unity Sentis's
+#   .sentis (a flatbuffer), LiteRT-LM's .litertlm, and spaCy's component weights
+#   (`ner/model`: msgpack of arrays, whose decoder builds arrays from raw bytes, never
+#   from pickles);
+# - pickles: a stable-baselines3 agent (.zip of PyTorch `torch.save` files, and
+#   cloudpickled objects in its `data` JSON), a spaCy transformer component
+#   (`transformer/model`: a PyTorch state saved with `torch.save` inside the msgpack),
+#   CleanRL's .cleanrl_model (`torch.save`) and `.pth.tar` checkpoints;
+# - executable: a spaCy pipeline packaged as a Python wheel (.whl), whose package code
+#   runs when it is imported.
 WEIGHT_FORMATS: dict[str, str | None] = {
     "safetensors": None, "gguf": None, "ggml": None, "onnx": None, "h5": None,
     "keras": None, "msgpack": None, "npz": None, "npy": None, "mlmodel": None,
     "mlpackage": None, "tflite": None, "pte": None, "openvino": None, "pdiparams": None,
-    "tf-checkpoint": None, "skops": None,
+    "tf-checkpoint": None, "skops": None, "ort": None, "tfjs": None, "ctranslate2": None,
+    "fasttext": None, "caffemodel": None, "darknet": None, "mxnet": None, "sentis": None,
+    "litertlm": None, "spacy": None,
     "bin": PICKLE, "pt": PICKLE, "pth": PICKLE, "ckpt": PICKLE, "nemo": PICKLE,
     "pdparams": PICKLE, "pkl": PICKLE, "pickle": PICKLE, "joblib": PICKLE,
-    "llamafile": EXECUTABLE,
+    "cleanrl_model": PICKLE, "sb3-zip": PICKLE, "spacy-torch": PICKLE,
+    "llamafile": EXECUTABLE, "whl": EXECUTABLE,
+}  # fmt: skip
+# What the formats of particular libraries are, for a reason that says why they load
+# with or without running code.
+FORMAT_NOTES = {
+    "sb3-zip": "a stable-baselines3 zip of torch.save pickles and cloudpickled objects",
+    "spacy": "spaCy component files: msgpack arrays, no pickle",
+    "spacy-torch": "a spaCy transformer component: a torch.save pickle inside msgpack",
+    "whl": "a packaged pipeline: a Python wheel whose code runs when imported",
+    "cleanrl_model": "a CleanRL torch.save pickle",
+    "ctranslate2": "CTranslate2's own tensor format",
+    "fasttext": "fastText's own binary format",
+    "tfjs": "TensorFlow.js shards of raw tensor bytes",
+}
+# Extensions that name one of the formats above under another name.
+EXTENSIONS = {
+    "hdf5": "h5", "ftz": "fasttext", "weights": "darknet", "params": "mxnet",
 }  # fmt: skip
 # Generic pickles (.pkl, .joblib) are also used for tokenizers, scalers and training
 # logs, and bare NumPy arrays (.npy) for normalisation statistics: they count as weights
@@ -59,26 +95,80 @@ TF_DATA_SHARD = re.compile(r"\.data-\d{5}-of-\d{5}$")  # SavedModel variables, T
 ONNX_EXTERNAL_DATA = (".onnx_data", ".onnx.data")
 COREML_BUNDLE = re.compile(r"\.(?:mlpackage|mlmodelc)/", re.IGNORECASE)
 COREML_WEIGHTS = re.compile(r"/weights/[^/]+\.bin$|\.espresso\.weights$", re.IGNORECASE)
+TFJS_SHARD = re.compile(r"^group\d+-shard\d+of\d+(?:\.bin)?$")
+TAR_CHECKPOINT = re.compile(r"\.(?:pth|pt|ckpt)\.tar$")
+
+# Libraries whose weight files are told by the library (see `weight_libraries`).
+SB3 = "stable-baselines3"
+SPACY = "spacy"
+CTRANSLATE2 = "ctranslate2"
+FASTTEXT = "fasttext"
+MLX = "mlx"
+LIBRARIES = frozenset({SB3, SPACY, CTRANSLATE2, FASTTEXT, MLX})
+# The RL Zoo's evaluation logs, zipped beside a stable-baselines3 agent.
+SB3_NOT_WEIGHTS = ("train_eval_metrics",)
+# spaCy components that wrap a PyTorch model (spacy-transformers, curated transformers).
+SPACY_TORCH = re.compile(r"transformer", re.IGNORECASE)
+# Formats told only by a repository's library, never by a name alone.
+LIBRARY_ONLY = frozenset({"sb3-zip", "spacy", "spacy-torch", "whl", "ctranslate2"})
 
 
-def weight_format(path: str) -> str | None:
+def weight_libraries(library_name: str | None, tags: Iterable[str]) -> frozenset[str]:
+    """The libraries of LIBRARIES a repository says it belongs to, by its
+    `library_name` or its tags (lower case)."""
+    names = {str(library_name).lower()} if library_name else set()
+    names |= {tag.lower() for tag in tags if isinstance(tag, str)}
+    return LIBRARIES & names
+
+
+def weight_format(path: str, libraries: frozenset[str] = frozenset()) -> str | None:
     """The weight format of a file in a repository listing, or None when it holds no
-    weights (by its path alone)."""
+    weights (by its path, and the repository's `weight_libraries`)."""
     if COREML_BUNDLE.search(path):  # a Core ML bundle's weight blobs; the rest is its spec
         return "mlpackage" if COREML_WEIGHTS.search(path) else None
     name = path.rsplit("/", 1)[-1].lower()
-    if name.startswith(NOT_WEIGHTS) or "." not in name:
+    if name.startswith(NOT_WEIGHTS):
+        return None
+    if libraries and (fmt := _library_format(path, name, libraries)) is not None:
+        return fmt
+    if TFJS_SHARD.match(name):
+        return "tfjs"
+    if "." not in name:
         return None
     if TF_DATA_SHARD.search(name):
         return "tf-checkpoint"
     if name.endswith(ONNX_EXTERNAL_DATA):
         return "onnx"
+    if name.endswith(".espresso.weights"):
+        return "mlmodel"
+    if TAR_CHECKPOINT.search(name):
+        return "pth"
     ext = name.rsplit(".", 1)[1]
     if ext == "bin":
         return _bin_format(name)
     if ext in FALLBACK_FORMATS and name.startswith(NOT_WEIGHT_PICKLES):
         return None
-    return ext if ext in WEIGHT_FORMATS else None
+    ext = EXTENSIONS.get(ext, ext)
+    return ext if ext in WEIGHT_FORMATS and ext not in LIBRARY_ONLY else None
+
+
+def _library_format(path: str, name: str, libraries: frozenset[str]) -> str | None:
+    """The format a file has in a repository of one of `libraries`, or None when the
+    library says nothing of it."""
+    ext = name.rsplit(".", 1)[1] if "." in name else ""
+    if SB3 in libraries and ext == "zip" and not name.startswith(SB3_NOT_WEIGHTS):
+        return "sb3-zip"
+    if SPACY in libraries:
+        if ext == "whl":
+            return "whl"
+        parts = path.split("/")
+        if name == "model" and len(parts) >= 2:  # a pipeline component's weights
+            return "spacy-torch" if SPACY_TORCH.search(parts[-2]) else "spacy"
+    if CTRANSLATE2 in libraries and name == "model.bin":
+        return "ctranslate2"
+    if FASTTEXT in libraries and ext == "bin":
+        return "fasttext"
+    return None
 
 
 def _bin_format(name: str) -> str:
@@ -90,13 +180,31 @@ def _bin_format(name: str) -> str:
     return "bin"
 
 
-def weight_files(files: Iterable[F]) -> tuple[tuple[F, str], ...]:
+def weight_files(
+    files: Iterable[F], libraries: frozenset[str] = frozenset()
+) -> tuple[tuple[F, str], ...]:
     """The listing's weight files with their formats, in listing order; generic pickles
-    only when no weight file of another format is listed."""
-    found = [(f, fmt) for f in files if (fmt := weight_format(f.path)) is not None]
+    only when no weight file of another format is listed. A .bin beside an .xml of the
+    same name is OpenVINO IR's weights; `libraries` are the repository's
+    `weight_libraries`."""
+    listed = list(files)
+    ir_models = {f.path[:-4].lower() for f in listed if f.path.lower().endswith(".xml")}
+    found = []
+    for f in listed:
+        fmt = weight_format(f.path, libraries)
+        if fmt == "bin" and f.path[:-4].lower() in ir_models:
+            fmt = "openvino"
+        if fmt is not None:
+            found.append((f, fmt))
     if any(fmt not in FALLBACK_FORMATS for _, fmt in found):
         found = [(f, fmt) for f, fmt in found if fmt not in FALLBACK_FORMATS]
     return tuple(found)
+
+
+def format_note(fmt: str) -> str:
+    """`fmt`, with what it is when the name alone does not say (FORMAT_NOTES)."""
+    note = FORMAT_NOTES.get(fmt)
+    return f"{fmt} ({note})" if note else fmt
 
 
 def runs_code(fmt: str) -> str | None:

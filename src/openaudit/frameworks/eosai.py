@@ -60,7 +60,7 @@ from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
-from openaudit.weight_formats import weight_files
+from openaudit.weight_formats import weight_files, weight_libraries
 
 if TYPE_CHECKING:
     from openaudit.card import Link, Section
@@ -215,7 +215,9 @@ def _linked_weights(repo: LinkedRepo) -> Rated:
         return _rated("closed", f"base {repo.repo_id} is not on the Hub", cite)
     if repo.status in ("error", "skipped"):
         return _between("closed", "open", f"base {repo.repo_id} was not looked up", cite)
-    has = bool(weight_files(repo.files))
+    library = repo.card_data.get("library_name")
+    libraries = weight_libraries(library if isinstance(library, str) else None, repo.tags)
+    has = bool(weight_files(repo.files, libraries))
     if repo.status == "gated" or repo.gated:
         return _rated("partial", f"base {repo.repo_id} is gated", cite)
     if not repo.files:

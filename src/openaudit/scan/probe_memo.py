@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from openaudit.rubric.evaluators.weights import QUANT_MARKERS
 from openaudit.scan.levels import answer
+from openaudit.weight_formats import LIBRARIES
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence, LinkedRepo
@@ -107,6 +108,9 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     # the `arxiv:` and `doi:` tags, all that a paper's evaluators read of the tags
     "paper_tags": lambda e: tuple(t for t in e.tags if t.lower().startswith(PAPER_TAGS)),
     "library_name": lambda e: e.library_name,
+    # the tags naming a library whose own weight formats the listing is read with
+    # (weight_formats.LIBRARIES), all that reading weight files takes of the tags
+    "weight_library_tags": lambda e: weight_library_tags(e.tags),
     "pipeline_tag": lambda e: e.pipeline_tag,
     "files": lambda e: (e.files, e.files_truncated),
     "license_files": lambda e: e.license_files,
@@ -129,6 +133,11 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
 }
 
 
+def weight_library_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags naming a library of weight_formats.LIBRARIES (any case)."""
+    return tuple(t for t in tags if isinstance(t, str) and t.lower() in LIBRARIES)
+
+
 def repo_id_markers(repo_id: str) -> tuple[str, ...]:
     """The quantiser markers (weights.QUANT_MARKERS) a repo id holds."""
     low = repo_id.lower()
@@ -142,6 +151,9 @@ OWN_LICENCE = (
 )  # fmt: skip
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
+
+# The weight files: the listing, read with the repository's library (weights.repo_libraries).
+WEIGHT_FILES = ("files", "library_name", "card:library_name", "weight_library_tags")
 
 # The base models: declared, implied (an adapter's config, the card's prose).
 BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
@@ -173,17 +185,18 @@ READS: dict[str, tuple[str, ...]] = {
     "paper_linked": ("card:tags", "paper_tags", "access"),
     "section_present": ("access",),
     "template_coverage": ("access",),
-    "weight_files_present": ("files",),
+    "weight_files_present": WEIGHT_FILES,
     "weights_not_conversion": (
-        "card:base_model", "card:base_model_relation", "base_models", "files", "repo_id_markers",
+        "card:base_model", "card:base_model_relation", "base_models", *WEIGHT_FILES,
+        "repo_id_markers",
     ),
     "weights_not_gated": ("source", "access", "gated"),
-    "weights_safe_format": ("files",),
+    "weights_safe_format": WEIGHT_FILES,
     # MOF components: a component found is judged by the distribution licence (or,
     # found in linked datasets, by theirs); the weights and the distribution licence
     # with the bases' terms
     "mof_license_open": LICENCE,
-    "mof_component(final_parameters)": ("files", *LICENCE),
+    "mof_component(final_parameters)": (*WEIGHT_FILES, *LICENCE),
     "mof_component(intermediate_checkpoints)": ("files", "branches", *LICENCE),
     "mof_component(model_metadata)": ("files", *OWN_LICENCE),
     "mof_component(architecture)": ("files", "library_name", "card:library_name", *OWN_LICENCE),
@@ -208,9 +221,9 @@ READS: dict[str, tuple[str, ...]] = {
     ),
     "eosai_dimension(datasources_endmodel)": DATASETS,
     "eosai_dimension(weights_basemodel)": (
-        "source", "access", "gated", "files", "card:base_model", *BASES,
+        "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES,
     ),
-    "eosai_dimension(weights_endmodel)": ("source", "access", "gated", "files"),
+    "eosai_dimension(weights_endmodel)": ("source", "access", "gated", *WEIGHT_FILES),
     # training code is open when under an OSI-approved licence (repo code: the model's)
     "eosai_dimension(trainingcode)": (
         "files", "access", "library_name", "card:library_name", *OWN_LICENCE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import NamedTuple
 
 from openaudit import textsearch
 from openaudit.base_mentions import named_bases
@@ -12,11 +13,31 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
-from openaudit.weight_formats import EXECUTABLE, PICKLE, runs_code
+from openaudit.weight_formats import (
+    EXECUTABLE,
+    MLX,
+    PICKLE,
+    format_note,
+    runs_code,
+    weight_libraries,
+)
 from openaudit.weight_formats import weight_files as listed_weight_files
 
 RUNS_CODE_WORDS = {PICKLE: "pickle-based", EXECUTABLE: "executable"}
+# Quantisation formats: files only in these beside a `base_model` are a copy of it.
 CONVERTED_FORMATS = ("gguf", "ggml")
+# Formats a model is exported to for a runtime (ONNX and ONNX Runtime, OpenVINO IR,
+# Core ML, TFLite/LiteRT, TensorFlow.js, CTranslate2, ExecuTorch, Unity Sentis), and
+# MLX (safetensors in an MLX repository): files only in these beside a `base_model`
+# are taken as a copy of it in another format (inferred), unless the card says it was
+# fine-tuned from that base.
+EXPORT_FORMATS = (
+    "onnx", "ort", "openvino", "mlmodel", "mlpackage", "tflite", "litertlm", "tfjs",
+    "ctranslate2", "pte", "sentis",
+)  # fmt: skip
+MLX_FORMATS = ("safetensors", "npz")
+# Relations that state the weights are the model's own work, whatever their format.
+OWN_RELATIONS = ("finetune", "adapter", "merge")
 QUANT_MARKERS = ("exl2", "awq", "gptq")
 # A card that publishes weight differences ("delta weights", "XOR weights") to be
 # added to a base model's weights: the model itself is had only with the base.
@@ -40,17 +61,35 @@ def weight_files(ctx: ProbeContext) -> list[tuple[RepoFile, str]]:
 
 
 def _weight_files(ctx: ProbeContext) -> tuple[tuple[RepoFile, str], ...]:
-    return listed_weight_files(ctx.evidence.files)
+    return listed_weight_files(ctx.evidence.files, repo_libraries(ctx))
+
+
+def repo_libraries(ctx: ProbeContext) -> frozenset[str]:
+    """The libraries whose own weight files and formats this repository's listing is
+    read with (weight_formats.weight_libraries): its `library_name` (the Hub's, else the
+    card's) and its tags."""
+    evidence = ctx.evidence
+    library = evidence.library_name or ctx.metadata.get("library_name")
+    return weight_libraries(library if isinstance(library, str) else None, evidence.tags)
 
 
 def _formats(found: list[tuple[RepoFile, str]]) -> list[str]:
     return sorted({fmt for _, fmt in found})
 
 
+# The listing is read with the repository's library (a .zip is an agent's weights only
+# in a stable-baselines3 repository, `ner/model` only in a spaCy one).
+LISTING_READS = ("files", "api:library_name", "card:library_name", "api:tags")
+
+
 @evaluator(
     "weight_files_present",
-    reads=("files",),
-    doc="The repository lists model weight files (any common format, shards included).",
+    reads=LISTING_READS,
+    doc=(
+        "The repository lists model weight files (any common format, shards included;"
+        " a library's own formats, such as a stable-baselines3 .zip or spaCy's"
+        " component files, in a repository of that library)."
+    ),
 )
 def weight_files_present(ctx: ProbeContext) -> Outcome:
     """The repository lists model weight files."""
@@ -69,7 +108,7 @@ def weight_files_present(ctx: ProbeContext) -> Outcome:
 
 @evaluator(
     "weights_safe_format",
-    reads=("files",),
+    reads=LISTING_READS,
     doc=(
         "Weights are offered in a format that loads without running code (safetensors, GGUF,"
         " ONNX, ...; not pickles such as .bin, .pt, .nemo, .pkl, nor executables)."
@@ -83,12 +122,14 @@ def weights_safe_format(ctx: ProbeContext) -> Outcome:
     safe = [(f, fmt) for f, fmt in found if runs_code(fmt) is None]
     if safe:
         formats = ", ".join(_formats(safe))
+        shown = ", ".join(format_note(fmt) for fmt in _formats(safe))
         cites = [ctx.file(f.path) for f, _ in safe[:3]]
-        return Outcome.yes(f"weights in {formats}", Citation("files", formats), *cites)
+        return Outcome.yes(f"weights in {shown}", Citation("files", formats), *cites)
     formats = ", ".join(_formats(found))
+    shown = ", ".join(format_note(fmt) for fmt in _formats(found))
     cites = [ctx.file(f.path) for f, _ in found[:3]]
     kind = " or ".join(sorted({RUNS_CODE_WORDS[str(runs_code(fmt))] for _, fmt in found}))
-    reason = f"only {kind} weights ({formats}), which can run code when loaded"
+    reason = f"only {kind} weights ({shown}), which can run code when loaded"
     return Outcome.no(reason, Citation("files", formats), *cites)
 
 
@@ -158,33 +199,80 @@ def _base_models(ctx: ProbeContext) -> tuple[str, ...]:
     )
 
 
-@evaluator(
-    "weights_not_conversion",
-    params={"relations": Param("list[str]", ["quantized"], "base_model_relation values")},
-    reads=("card:base_model", "card:base_model_relation", "files", "README.md"),
-    doc="The weights are not only a quantised or converted re-upload of a base model.",
-)
-def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
-    """The weights are not only a quantised or format-converted copy of a base model."""
+class Conversion(NamedTuple):
+    """These weights as only a copy of other models: `kind` ('quantized', 'gguf',
+    'onnx', ...), the models copied, the reason and its evidence, and whether it is
+    concluded (inferred) rather than stated."""
+
+    kind: str
+    bases: tuple[str, ...]
+    reason: str
+    citations: tuple[Citation, ...]
+    inferred: bool = False
+
+
+@once_per_model
+def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -> Conversion | None:
+    """Whether the weights are only a quantised or format-converted copy of other Hub
+    models (None: not shown to be). Said by a `base_model_relation` in `relations`;
+    concluded from files only in a quantisation or export format beside a `base_model`
+    (or, without one, beside a linked Hub model), or from the card's words ("converted
+    to MLX format from [X]", "[X] with ONNX weights"). A stated own relation (finetune,
+    adapter, merge) rules a copy out. The one test of a copy: the weights rubric and
+    the data layers ask it (a copy's data is its base's)."""
     bases = _base_models(ctx)
     relation = str(ctx.metadata.get("base_model_relation") or "").lower()
     if bases and relation in relations:
         cites = (ctx.field("base_model_relation", relation), ctx.field("base_model", bases))
-        return Outcome.no(f"a {relation} version of {', '.join(bases)}", *cites)
+        return Conversion(relation, bases, f"a {relation} version of {', '.join(bases)}", cites)
+    if bases and relation in OWN_RELATIONS:
+        return None
+    found = weight_files(ctx)
+    if not found:
+        return None
+    kind = _conversion_kind(found, (ctx.evidence.repo_id or ctx.evidence.ref).lower())
+    if bases and kind:
+        cites = (Citation("files", kind), ctx.field("base_model", ", ".join(bases)))
+        return Conversion(
+            kind, bases, f"only {kind} files converted from {', '.join(bases)}", cites
+        )
+    if kind:
+        return _undeclared_conversion(ctx, kind)
+    export = _export_kind(found, repo_libraries(ctx))
+    if bases and export and not _named_fine_tune(ctx, bases):
+        why = (
+            f"only {export} files beside `base_model` {', '.join(bases)} (no"
+            " `base_model_relation`): a copy of it in another format"
+        )
+        cites = (Citation("files", export), ctx.field("base_model", ", ".join(bases)))
+        return Conversion(export, bases, why, cites, inferred=True)
+    return _named_conversion(ctx, bases)
+
+
+@evaluator(
+    "weights_not_conversion",
+    params={"relations": Param("list[str]", ["quantized"], "base_model_relation values")},
+    reads=("card:base_model", "card:base_model_relation", *LISTING_READS, "README.md"),
+    doc=(
+        "The weights are not only a quantised or converted re-upload of a base model"
+        " (GGUF, or ONNX, OpenVINO, Core ML, TFLite, MLX ... files only, beside a"
+        " `base_model` the card does not say was fine-tuned)."
+    ),
+)  # fmt: skip
+def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
+    """The weights are not only a quantised or format-converted copy of a base model."""
+    copy = conversion(ctx, tuple(relations))
+    if copy is not None and copy.kind in relations:
+        return Outcome.no(copy.reason, *copy.citations)
     found = weight_files(ctx)
     if not found:
         return Outcome.unknown("no weight files to check")
     if (delta := delta_weights(ctx)) is not None:
         why = "delta weights: the model exists only once they are added to a base model's weights"
         return Outcome.no(why, delta, ctx.file(found[0][0].path), inferred=True)
-    kind = _conversion_kind(found, (ctx.evidence.repo_id or ctx.evidence.ref).lower())
-    if bases and kind:
-        cites = (Citation("files", kind), ctx.field("base_model", ", ".join(bases)))
-        return Outcome.no(f"only {kind} files converted from {', '.join(bases)}", *cites)
-    if kind:
-        return _undeclared_conversion(ctx, kind)
-    if not bases and (converted := _named_conversion(ctx)) is not None:
-        return converted
+    if copy is not None:
+        return Outcome.no(copy.reason, *copy.citations, inferred=copy.inferred)
+    bases = _base_models(ctx)
     if not bases:
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     return Outcome.yes(
@@ -192,7 +280,7 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
     )
 
 
-def _undeclared_conversion(ctx: ProbeContext, kind: str) -> Outcome:
+def _undeclared_conversion(ctx: ProbeContext, kind: str) -> Conversion | None:
     """Only conversion files and no `base_model`: a re-upload when the card links a Hub
     model (the one converted), else taken as an original release in that format."""
     own = (ctx.evidence.repo_id or "").lower()
@@ -203,22 +291,54 @@ def _undeclared_conversion(ctx: ProbeContext, kind: str) -> Outcome:
     ]
     if linked:
         reason = f"only {kind} files; no `base_model`, but the card links {linked[0]}"
-        return Outcome.no(reason, Citation("files", kind), Citation("README.md", linked[0]))
-    return Outcome.yes("no base model is declared or linked", ctx.field("base_model"))
+        cites = (Citation("files", kind), Citation("README.md", linked[0]))
+        return Conversion(kind, (linked[0],), reason, cites)
+    return None
 
 
-def _named_conversion(ctx: ProbeContext) -> Outcome | None:
-    """No `base_model`, but the card says these weights are another Hub model converted
-    or quantised ("converted to MLX format from [X]", "[X] with ONNX weights"): a copy,
-    as a declared quantisation is (inferred from the card's words)."""
+def _named_conversion(ctx: ProbeContext, bases: tuple[str, ...]) -> Conversion | None:
+    """The card says these weights are another Hub model converted or quantised
+    ("converted to MLX format from [X]", "[X] with ONNX weights"): a copy, as a
+    declared quantisation is (inferred from the card's words). With a `base_model`,
+    only a declared base counts, and not one the card also says was fine-tuned."""
     if not ctx.readme_read:
         return None
-    for named in named_bases(ctx.card, ctx.evidence.repo_id):
-        if named.conversion and named.phrase:
-            why = f"a conversion of {named.name}: the card says '{named.phrase}' (no `base_model`)"
-            cites = (ctx.readme(named.phrase), ctx.field("base_model"))
-            return Outcome.no(why, *cites, inferred=True)
+    named = named_bases(ctx.card, ctx.evidence.repo_id)
+    if bases and _named_fine_tune(ctx, bases):
+        return None
+    for base in named:
+        if base.conversion and base.phrase and (not bases or base.name in bases):
+            declared = f"`base_model` {base.name}" if bases else "no `base_model`"
+            why = f"a conversion of {base.name}: the card says '{base.phrase}' ({declared})"
+            cites = (ctx.readme(base.phrase), ctx.field("base_model"))
+            return Conversion("converted", (base.name,), why, cites, inferred=True)
     return None
+
+
+def _named_fine_tune(ctx: ProbeContext, bases: tuple[str, ...]) -> bool:
+    """The card names a declared base as the model it was fine-tuned (or otherwise
+    made) from, not converted from: the weights are its own."""
+    if not ctx.readme_read:
+        return False
+    declared = {base.lower() for base in bases}
+    return any(
+        not named.conversion and named.phrase and named.name.lower() in declared
+        for named in named_bases(ctx.card, ctx.evidence.repo_id)
+    )
+
+
+def _export_kind(found: list[tuple[RepoFile, str]], libraries: frozenset[str]) -> str | None:
+    """'onnx', 'openvino', 'mlx', ... when every weight file is in an export format
+    (MLX: safetensors or NumPy archives in an MLX repository)."""
+    kinds = set()
+    for _, fmt in found:
+        if fmt in EXPORT_FORMATS:
+            kinds.add(fmt)
+        elif MLX in libraries and fmt in MLX_FORMATS:
+            kinds.add(MLX)
+        else:
+            return None
+    return ", ".join(sorted(kinds))
 
 
 def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None:

@@ -128,6 +128,57 @@ NOT_RESULTS = {
     "https://arxiv.org/abs/2401.00001 and the team's notes from the spring review.\n",
 }
 HARNESS_ONLY = "# M\n## Evaluation\nRun [the harness](https://github.com/org/harness) yourself.\n"
+# Results told in prose of some size under a title that says results (no table, no
+# score): 110 words; the same words under a plain "Evaluation" title say nothing of results.
+RESULTS_TOLD = " ".join(
+    [
+        "The model answers questions about long documents more reliably than the previous"
+        " release, and it follows multi-step instructions with fewer mistakes.",
+        "It is weaker on arithmetic word problems and on questions that need recent facts.",
+        "Against models of a similar size it is ahead on reading comprehension and coding"
+        " tasks and level on commonsense reasoning.",
+    ]
+    * 2
+)
+RESULTS_TOLD_UNDER = {
+    "Evaluation Results": f"# M\n## Evaluation Results\n{RESULTS_TOLD}\n",
+    "4. Benchmark Results": f"# M\n## 4. Benchmark Results\n{RESULTS_TOLD}\n",
+    "Performance": f"# M\n## Performance\n{RESULTS_TOLD}\n",
+    "Results, under a short Evaluation": (
+        f"# M\n## Evaluation\nWe compared it with two baselines.\n### Results\n{RESULTS_TOLD}\n"
+    ),
+    "Résultats": f"# M\n## Résultats\n{RESULTS_TOLD}\n",
+}
+METHOD_TOLD = " ".join(
+    [
+        "We evaluate the model with our harness in a zero-shot setting, with greedy decoding"
+        " and a maximum of five hundred new tokens per answer.",
+        "Each task is run three times with different prompt templates and the prompts are"
+        " listed in the appendix of the report.",
+        "The harness, its configuration files and the exact commands are in the evaluation"
+        " folder of the repository.",
+    ]
+    * 2
+)
+NOT_RESULTS_TOLD = {
+    "a short results section": f"# M\n## Results\n{RESULTS_TOLD[:240]}\n",
+    "results coming soon": f"# M\n## Evaluation Results\nResults coming soon. {METHOD_TOLD}\n",
+    "a plain Evaluation section on the method": f"# M\n## Evaluation\n{METHOD_TOLD}\n",
+    "a plain Evaluation section telling results": f"# M\n## Evaluation\n{RESULTS_TOLD}\n",
+    "an empty Evaluation heading before a method section": (
+        f"# M\n## Evaluation\n### Setup\n{METHOD_TOLD}\n"
+    ),
+    "a Performance section about speed": (
+        "# M\n## Performance\n"
+        + "It generates about forty tokens per second on one consumer GPU and needs"
+        " sixteen gigabytes of memory at half precision, so it fits on a desktop machine. "
+        * 4
+        + "\n"
+    ),
+    "placeholders in a results section": (
+        "# M\n## Results\n" + "[More Information Needed] " * 90 + "\n"
+    ),
+}
 BENCHMARK_ONLY = (
     "# M\n## Evaluation\nWe use [a benchmark](https://huggingface.co/datasets/org/qa-set).\n"
 )
@@ -249,6 +300,12 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
       for name, card in NOT_RESULTS.items()),
     ("a benchmark dataset is not results", "evaluation_results", ev(BENCHMARK_ONLY), {}, "no",
      "links no results"),
+    *((f"results told in prose under '{title}'", "evaluation_results", ev(card), {}, "yes",
+       f"section '{title.split(', ')[0]}' reports results in 110 words of prose")
+      for title, card in RESULTS_TOLD_UNDER.items()),
+    *((f"not results told in prose: {name}", "evaluation_results", ev(card), {}, "no",
+       "no results table")
+      for name, card in NOT_RESULTS_TOLD.items()),
     ("a training loss log is not evaluation", "evaluation_results", ev(TRAINING_LOG), {}, "no",
      "no model-index"),
     ("papers only as references", "paper_linked", ev(REFERENCES_ONLY), {}, "no",
@@ -339,6 +396,7 @@ def test_docs_evaluator(
     ("readme", "probe"),
     [
         (RESULTS_PROSE, "evaluation_results"),
+        (RESULTS_TOLD_UNDER["Evaluation Results"], "evaluation_results"),
         (LEADERBOARD, "evaluation_results"),
         (REFERENCES_ONLY, "paper_linked"),
     ],

@@ -132,6 +132,12 @@ HTML_RESULTS = (
     "</tr><tr><td>GSM8K</td><td>80.4</td></tr></table>\n"
 )
 SCORES_IN_PROSE = "## Results\nIt scores 71.2 and 80.4 on our internal suite of questions.\n"
+# Results told in 90 words of prose under a results title: no table, no score.
+RESULTS_IN_WORDS = (
+    "## Benchmark Results\n"
+    + "It is ahead of models of its size on reading and coding and behind on arithmetic. " * 6
+    + "\n"
+)
 
 LEADERBOARD = (
     "## Evaluation\nSee the [leaderboard](https://huggingface.co/spaces/org/llm_leaderboard)"
@@ -406,6 +412,10 @@ MOF_COMPONENT: list[Case] = [
         "included"),
     mof("scores in prose name no evaluation data", ev(MIT + SCORES_IN_PROSE),
         "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
+    mof("results told in prose name no evaluation data", ev(MIT + RESULTS_IN_WORDS),
+        "evaluation_data", "data", "no",
+        "no evaluation dataset is named (section 'Benchmark Results' reports results in 96 words",
+        "missing"),
     mof("no evaluation data", ev(MIT), "evaluation_data", "data", "no",
         "no model-index, result files or evaluation section", "missing"),
     mof("evaluation data, gated card unread", gated_unread(), "evaluation_data", "data",
@@ -455,6 +465,9 @@ MOF_COMPONENT: list[Case] = [
         "yes", "1 result file(s)", "included"),
     mof("results table, cc-by-nc-4.0", ev(card("cc-by-nc-4.0", RESULTS_TABLE)),
         "evaluation_results", "document", "no", "non-commercial", "not_open"),
+    mof("results told in prose under a results title", ev(MIT + RESULTS_IN_WORDS),
+        "evaluation_results", "document", "yes",
+        "section 'Benchmark Results' reports results in 96 words of prose", "included"),
     mof("evaluation section without a table", ev(MIT + EVAL_PROSE), "evaluation_results",
         "document", "no", "has no results table", "missing"),
     mof("results on a leaderboard: hosted there, licence unread", ev(MIT + LEADERBOARD),
@@ -1098,10 +1111,13 @@ def test_params_outside_the_framework_are_refused(
 
 
 def test_results_read_off_the_page_are_an_inferred_component() -> None:
-    """A leaderboard link or scores in a results section: MOF counts the component, as
-    an inference (no field or file says it)."""
+    """A leaderboard link, scores or results told in prose in a results section: MOF
+    counts the component, as an inference (no field or file says it); the evaluation
+    data they name none of stays missing, as an inference too."""
     scores = "## Benchmark Results\n" + "It reaches 71.3 on the suite and 64 % on reasoning. " * 3
-    for readme in (MIT + LEADERBOARD, MIT + scores):
+    for readme in (MIT + LEADERBOARD, MIT + scores, MIT + RESULTS_IN_WORDS):
         params = {"component": "evaluation_results", "type": "document"}
         outcome = ask("mof_component", ev(readme), **params)
         assert (outcome.answer, outcome.inferred) == ("yes", True), outcome.reason
+        data = ask("mof_component", ev(readme), component="evaluation_data", type="data")
+        assert (data.answer, data.inferred) == ("no", True), data.reason

@@ -145,11 +145,24 @@ def _eval_table(ctx: ProbeContext) -> Outcome | None:
 
 # An evaluation section titled as results ("Evaluation Results", "Benchmarks") reports
 # results without a table when it gives scores (two, or one in this many words) or a
-# chart of them, and does not say they are still to come.
+# chart of them, or when it holds prose of some size (MIN_RESULTS_PROSE_WORDS: the
+# results told in words, or a table a copy of the card lost), and does not say they are
+# still to come. A plain "Evaluation" section may only say how the model was evaluated.
 RESULTS_TITLE = re.compile(
-    r"\bresults?\b|\bbenchmarks?\b|\bperformance\b|\bleaderboards?\b|\bscores?\b", re.IGNORECASE
+    r"\bresults?\b|\bbenchmarks?\b|\bperformance\b|\bleaderboards?\b|\bscores?\b"
+    r"|\br[ée]sultats?\b|\bergebnisse\b|\bresultados\b|结果|結果|결과",
+    re.IGNORECASE,
 )
 MIN_RESULTS_WORDS = 20
+MIN_RESULTS_PROSE_WORDS = 80
+# A section titled only "Performance" that speaks of speed or memory reports how fast the
+# model runs, not evaluation results.
+ONLY_PERFORMANCE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:model\s+)?performance\W*$", re.I)
+SPEED_WORDS = re.compile(
+    r"\b(?:latency|throughput|speed|fast(?:er|est)?|memory|vram|tokens?\s*(?:/\s*s|per\s+second)"
+    r"|it/s|inference\s+time)\b",
+    re.IGNORECASE,
+)
 HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
 URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+", re.IGNORECASE)
 # A score: a decimal or a percentage ("71.3", "64 %"); counts ("7 benchmarks", "40
@@ -200,8 +213,8 @@ def _results_link(card: Card, link: Link) -> bool:
 
 def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | None:
     """Yes (inferred) when an evaluation section reports results without a table that
-    was read: titled as results, it gives scores; or it links results published
-    elsewhere."""
+    was read: titled as results, it gives scores; it links results published elsewhere;
+    or, titled as results, it holds prose of some size."""
     card = ctx.card
     texts = [card.section_text(section) for section in sections]
     for section, text in zip(sections, texts, strict=True):
@@ -222,7 +235,30 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
             why = f"{ELSEWHERE}, linked from '{section.title}': {shown}"
             cites = link_cites(links, 3)
             return Outcome.yes(why, ctx.section(section), *cites, inferred=True)
+    for section, text in zip(sections, texts, strict=True):
+        count = _results_prose(section, text)
+        if count is not None:
+            why = (
+                f"section '{section.title}' reports results in {count} words of prose, with no"
+                " table or scores that could be read"
+            )
+            return Outcome.yes(why, ctx.section(section), inferred=True)
     return None
+
+
+def _results_prose(section: Section, text: str) -> int | None:
+    """The words of a section titled as results that reports them in prose: at least
+    MIN_RESULTS_PROSE_WORDS (placeholders, headings and URLs not counted), not results
+    still to come, not a "Performance" section about speed. None otherwise."""
+    if not RESULTS_TITLE.search(section.title) or _unfilled_section(text):
+        return None
+    prose = URL.sub(" ", HEADING_LINE.sub("", text))
+    count = words(prose)
+    if count < MIN_RESULTS_PROSE_WORDS or NOT_YET.search(prose):
+        return None
+    if ONLY_PERFORMANCE.match(section.title) and SPEED_WORDS.search(prose):
+        return None
+    return count
 
 
 def _index_results(index: Any) -> bool:

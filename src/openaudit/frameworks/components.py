@@ -22,6 +22,7 @@ from openaudit.rubric.evaluators.code import (
     INFERENCE_FILES,
     MODELLING_FILES,
     about,
+    first_party,
     framework_link,
     framework_only,
     library,
@@ -29,6 +30,7 @@ from openaudit.rubric.evaluators.code import (
     model_code,
     model_words,
     published_code_links,
+    repo_name_pattern,
     says_topic,
     tool_link,
 )
@@ -69,25 +71,30 @@ REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
 CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
 METADATA_FILES = ["training_args.bin", "trainer_state.json", "optimizer.pt", "*optimizer*.pt"]
-TOPICS: dict[str, tuple[list[str], list[str], list[str]]] = {
-    # component: (keywords of card links, section titles, repo file globs)
+TOPICS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
+    # component: (keywords of card links, section titles, repo file globs, starts of a
+    # name part of the model's own linked repository: "terra-eval", "brise-train")
     "training_code": (
         ["train", "pretrain", "pre-train", "fine-tun", "finetun", "recipe", "reproduc"],
         ["Training"],
         ["train*.py", "*/train*.py", "scripts/train*", "*finetune*.py"],
+        ["train", "pretrain", "pre-train", "posttrain", "post-train", "finetun", "fine-tun"],
     ),
     "evaluation_code": (
         ["evaluat", "benchmark", "harness"],
         ["Evaluation", "Results"],
         ["eval*.py", "*/eval*.py"],
+        ["eval"],
     ),
     "preprocessing_code": (
         ["preprocess", "pre-process", "data process", "data pipeline", "dedup", "filter", "curat"],
         ["Preprocessing", "Data Processing"],
         ["preprocess*.py", "*/preprocess*.py", "*data_prep*.py"],
+        ["preprocess", "pre-process", "dataprep", "data-prep", "datatool", "data-tool",
+         "dataprocess", "data-process", "datapipeline", "data-pipeline", "curat", "dedup"],
     ),
-    "supporting_libraries": (["librar", "toolkit", "tooling", "tokeniz", "framework"], [], []),
-}
+    "supporting_libraries": (["librar", "toolkit", "tooling", "tokeniz", "framework"], [], [], []),
+}  # fmt: skip
 
 
 def outcome_found(outcome: Outcome, what: str) -> Found | Outcome:
@@ -180,8 +187,32 @@ def _sample_outputs(ctx: ProbeContext) -> Found | Outcome:
 
 
 @once_per_model
+def topic_links(ctx: ProbeContext, component: str) -> tuple[Link, ...]:
+    """The card's code links about the component's topic: by their words, their section
+    or the name of the model's own repository."""
+    keywords, sections, _, names = TOPICS[component]
+    topic = mentions(keywords)
+    pattern = repo_name_pattern(names) if names else None
+    links = ctx.card.links_of("code")
+    return tuple(link for link in links if about(ctx, link, topic, sections, pattern))
+
+
+@once_per_model
+def unidentified_code(ctx: ProbeContext) -> tuple[Link, ...]:
+    """Links to the model's own code repositories that are about no code topic: what they
+    hold was not read (linked repositories are never fetched)."""
+    known = {link.url for component in TOPICS for link in topic_links(ctx, component)}
+    model = model_words(ctx)
+    return tuple(
+        link
+        for link in published_code_links(ctx)
+        if link.url not in known and not framework_link(link, model) and first_party(ctx, link)
+    )
+
+
+@once_per_model
 def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
-    keywords, sections, files = TOPICS[component]
+    keywords, _, files, _ = TOPICS[component]
     what = component.replace("_", " ")
     found = in_repo(ctx, files, what) if files else None
     if found:
@@ -189,7 +220,7 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     if not ctx.readme_read:
         return no_readme(ctx)
     topic = mentions(keywords)
-    links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    links = list(topic_links(ctx, component))
     tools = training_frameworks(ctx) if component == "training_code" else []
     if component != "supporting_libraries":  # a model tool is never the model's own code
         tools += [link for link in links if tool_link(link) and link not in tools]
@@ -202,6 +233,14 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         return same
     if tools:
         return framework_only(tools, what)
+    if unread := unidentified_code(ctx):
+        shown = ", ".join(dict.fromkeys(link.target or link.url for link in unread[:3]))
+        why = (
+            f"no {what} identified: the card links {len(unread)} repository(ies) of the model's"
+            f" own ({shown}) whose name, text and section say nothing of {what}; their"
+            " content was not read"
+        )
+        return Outcome.no(why, *link_cites(unread, 3), ctx.readme(), inferred=True)
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
 
 
@@ -247,7 +286,7 @@ def _in_same_repository(ctx: ProbeContext, topic: re.Pattern[str], what: str) ->
 def training_frameworks(ctx: ProbeContext) -> list[Link]:
     """General-purpose training frameworks the card links on training: the tools the
     model was trained with, not its own training code."""
-    keywords, sections, _ = TOPICS["training_code"]
+    keywords, sections, _, _ = TOPICS["training_code"]
     topic = mentions(keywords)
     links, model = ctx.card.links_of("code"), model_words(ctx)
     return [

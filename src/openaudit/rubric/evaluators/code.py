@@ -97,6 +97,24 @@ MODEL_TOOLS = frozenset(
         "github.com/huggingface/transformers.js", "github.com/xenova/transformers.js",
     }
 )  # fmt: skip
+# General evaluation toolkits and benchmark harnesses. A card that links one names the
+# tool the model was evaluated with, not the model's own evaluation code (nor is its
+# licence the model's code's).
+EVALUATION_TOOLKITS = frozenset(
+    {
+        "github.com/eleutherai/lm-evaluation-harness",
+        "github.com/bigcode-project/bigcode-evaluation-harness",
+        "github.com/open-compass/opencompass", "github.com/open-compass/vlmevalkit",
+        "github.com/evolvinglmms-lab/lmms-eval", "github.com/huggingface/lighteval",
+        "github.com/huggingface/evaluate", "github.com/evalplus/evalplus",
+        "github.com/openai/human-eval", "github.com/openai/simple-evals",
+        "github.com/openai/evals", "github.com/tatsu-lab/alpaca_eval",
+        "github.com/stanford-crfm/helm", "github.com/embeddings-benchmark/mteb",
+        "github.com/modelscope/evalscope", "github.com/declare-lab/instruct-eval",
+        "github.com/google/big-bench", "github.com/livecodebench/livecodebench",
+        "github.com/princeton-nlp/swe-bench", "github.com/swe-bench/swe-bench",
+    }
+)  # fmt: skip
 RECIPE_PATH = re.compile(r"/(?:recipes?|configs?)/[^/?#]+", re.IGNORECASE)
 EXAMPLE_PATH = re.compile(r"/(?:examples?|projects?)/([^?#]+)", re.IGNORECASE)
 MIN_NAME_PART = 4  # shorter name words ("7b", "v2") say nothing of the model
@@ -120,9 +138,16 @@ def _repo(link: Link) -> str:
 
 
 def tool_link(link: Link) -> bool:
-    """True for a link to a general tool that merges, quantises, converts, tokenises or
-    serves models (mergekit, llama.cpp, sentencepiece, vLLM, ...)."""
-    return _repo(link) in MODEL_TOOLS
+    """True for a link to a general tool that merges, quantises, converts, tokenises,
+    serves or evaluates models (mergekit, llama.cpp, sentencepiece, vLLM,
+    lm-evaluation-harness, ...)."""
+    repo = _repo(link)
+    return repo in MODEL_TOOLS or repo in EVALUATION_TOOLKITS
+
+
+def evaluation_toolkit(link: Link) -> bool:
+    """True for a link to a general evaluation toolkit or benchmark harness."""
+    return _repo(link) in EVALUATION_TOOLKITS
 
 
 def framework_link(link: Link, model: set[str]) -> bool:
@@ -145,13 +170,14 @@ def framework_only(tools: list[Link], what: str) -> Outcome:
     """The answer when the only code links on a topic are training frameworks or general
     model tools."""
     names = ", ".join(dict.fromkeys(str(link.target) for link in tools))
-    frameworks = [link for link in tools if not tool_link(link)]
-    kind = (
-        "a training framework" if len(frameworks) == len(tools)
+    kinds = {
+        "a general evaluation toolkit" if evaluation_toolkit(link)
         else "a general model tool (to merge, quantise, convert, tokenise or serve models)"
-        if not frameworks
-        else "a training framework or general model tool"
-    )  # fmt: skip
+        if tool_link(link)
+        else "a training framework"
+        for link in tools
+    }  # fmt: skip
+    kind = kinds.pop() if len(kinds) == 1 else "a training framework or general model tool"
     why = f"only {kind} is linked ({names}), not this model's own {what}"
     cites = link_cites(tools, 3)
     return Outcome.no(why, *cites, inferred=True)
@@ -368,12 +394,87 @@ def published_code_links(ctx: ProbeContext) -> list[Link]:
     return [link for link in links if not tool_link(link) and not not_published(ctx, link)]
 
 
-def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[str]) -> bool:
+# Headings under which a card lists the model's own repositories.
+OWN_CODE_SECTIONS = ["Model Sources", "Code", "Repository", "Repositories", "Source Code"]
+_TREE_PATH = re.compile(r"/(?:tree|blob)/[^/?#]+/([^?#]+)", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"[\s_.]+")
+
+
+def repo_name_pattern(stems: list[str]) -> re.Pattern[str]:
+    """A pattern matching any stem at the start of a part of a repository's name or path
+    ("eval" in "terra-eval", "evals", "thinker/eval"; never in "medieval")."""
+    return _repo_names(tuple(stems))
+
+
+@lru_cache(maxsize=64)
+def _repo_names(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:^|[-/])(?:" + "|".join(re.escape(s) for s in stems) + ")", re.I)
+
+
+def _code_name(link: Link) -> str | None:
+    """The linked repository's name and the path inside it, lower case with "-" between
+    words ("terra-eval", "thinker/eval"); None for a link that names no repository."""
+    parts = _repo(link).split("/")
+    if len(parts) < 3 or not parts[2]:
+        return None
+    path = _TREE_PATH.search(link.url)
+    return _NAME_SEPARATORS.sub("-", (parts[2] + (f"/{path[1]}" if path else "")).lower())
+
+
+def _same_owner(owner: str, org: str) -> bool:
+    """The code host's owner is the Hub publisher: the same name, or one the start of the
+    other ("qwenlm" and "qwen"), letters and digits only."""
+    a, b = (re.sub(r"[^a-z0-9]", "", name.lower()) for name in (owner, org))
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= MIN_NAME_PART and (a.startswith(b) or b.startswith(a)))
+
+
+def first_party(ctx: ProbeContext, link: Link) -> bool:
+    """The code link is to the model's own repository: published by the model's publisher,
+    named with a distinctive word of the model's name, or listed under a heading of the
+    model's own code ("Model Sources", "Code", "Repository"). A general tool or training
+    framework never is."""
+    repo = _repo(link)
+    parts = repo.split("/")
+    if len(parts) < 3 or repo in TRAINING_FRAMEWORKS or tool_link(link):
+        return False
+    org = (ctx.evidence.repo_id or "").partition("/")[0]
+    if org and _same_owner(parts[1], org):
+        return True
+    if name_words(parts[2]) & model_words(ctx):
+        return True
+    card = ctx.card
+    return any(
+        card.title_matches(section, *OWN_CODE_SECTIONS)
+        for home in card.homes_of(link.url)
+        for section in card.section_path(home)
+    )
+
+
+def named_for(ctx: ProbeContext, link: Link, names: re.Pattern[str] | None) -> bool:
+    """The model's own repository named for the topic ("terra-eval", "brise-train")."""
+    if names is None:
+        return False
+    name = _code_name(link)
+    return name is not None and names.search(name) is not None and first_party(ctx, link)
+
+
+def about(
+    ctx: ProbeContext,
+    link: Link,
+    topic: re.Pattern[str],
+    sections: list[str],
+    names: re.Pattern[str] | None = None,
+) -> bool:
     """True when a code link is about the topic: its text, its sentence, its section (or
-    an enclosing one) or the paragraph around it says so, and its sentence does not say
-    that code is still to come or not public."""
+    an enclosing one) or the paragraph around it says so, or it is the model's own
+    repository named for the topic (`names`); and its sentence does not say that code is
+    still to come or not public."""
     if withheld(ctx, link, topic) is not None:
         return False
+    if named_for(ctx, link, names):
+        return True
     if says_topic(topic, link.text) or says_topic(topic, _sentences_of(ctx, link)):
         return True
     return any(
@@ -391,12 +492,26 @@ def about(ctx: ProbeContext, link: Link, topic: re.Pattern[str], sections: list[
         "frameworks": Param(
             "bool", True, "whether links to general-purpose training frameworks count"
         ),
+        "repo_names": Param(
+            "list[str]",
+            [],
+            "starts of a name part of the model's own repository that name the topic"
+            " ('eval' in 'terra-eval')",
+        ),
     },
     reads=("README.md", "files"),
-    doc="Code on the topic is published: a code link whose text, line or section is about it.",
+    doc=(
+        "Code on the topic is published: a code link whose text, line or section is about it,"
+        " or the model's own repository named for it."
+    ),
 )
 def code_linked(
-    ctx: ProbeContext, keywords: list[str], sections: list[str], files: list[str], frameworks: bool
+    ctx: ProbeContext,
+    keywords: list[str],
+    sections: list[str],
+    files: list[str],
+    frameworks: bool,
+    repo_names: list[str],
 ) -> Outcome:
     """Code on a topic (training, evaluation, ...) is in the repo or linked from the card."""
     in_repo = matching_files(ctx, files) if files else []
@@ -406,7 +521,8 @@ def code_linked(
     if not ctx.readme_read:
         return no_readme(ctx)
     topic = mentions(keywords)
-    links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections)]
+    names = _repo_names(tuple(repo_names)) if repo_names else None
+    links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections, names)]
     model = model_words(ctx)
     tools = [
         link

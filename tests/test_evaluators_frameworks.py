@@ -156,6 +156,25 @@ def section(title: str, count: int = 60) -> str:
     return f"## {title}\n{filler(count)}\n"
 
 
+# (training section title, the sentence naming the accelerators training ran on)
+TRAINING_HARDWARE = [
+    ("Training Procedure", "Trained on 512 H100 GPUs for 18 days"),
+    ("Training", "We fine-tuned the model using 8 A100 80GB GPUs"),
+    ("Pretraining", "Pretraining ran on a TPU v4-256 pod"),
+    ("Training Details", "Training took 1.2M GPU hours on H800"),
+]
+NOT_TRAINING_HARDWARE = {
+    "running it, in a training section": (
+        "## Training Details\nThe model runs on a single RTX 4090 and requires 24 GB of VRAM.\n"
+    ),
+    "a GPU in a quickstart section": "## Quickstart\nServe it with vLLM on 8 H100 GPUs.\n",
+    "a user's fine-tuning under Usage": (
+        "## Usage\n### Fine-tuning\nYou can fine-tune it further on 8 A100 GPUs.\n"
+    ),
+    "a GPU in no training section": "## Limitations\nIt was compared on 8 H100 GPUs.\n",
+}
+
+
 FULL_CARD = MIT + "".join(map(section, ("Model Architecture", "Training Details", "Evaluation")))
 PART_CARD = MIT + section("Intro") + section("Usage") + section("Limitations")
 A_DATA = card("mit", datasets=["org/a"])
@@ -862,6 +881,23 @@ EOSAI: list[EosaiRow] = [
      "hardware_architecture", ("no", "no"), "no architecture or hardware", "closed"),
     ("gated card unread, config.json", gated_unread("config.json"), "hardware_architecture",
      ("unknown", "unknown"), "README is gated", "unknown"),
+    # training hardware told in a sentence of a training section (inferred); hardware
+    # for running the model, or named where the card says how to use it, is not
+    *((f"training hardware in prose: {said}",
+       ev(MIT + section("Model Architecture", 12) + f"## {title}\n{filler(20)}. {said}.\n"),
+       "hardware_architecture", ("yes", "yes"), f"'{said}.' in '{title}'", "open")
+      for title, said in TRAINING_HARDWARE),
+    ("training hardware in prose, no architecture",
+     ev(MIT + "## Training Procedure\nTrained on 512 H100 GPUs for 18 days.\n"),
+     "hardware_architecture", ("no", "yes"), "architecture undocumented", "partial"),
+    ("training hardware in a section inside a training section",
+     ev(MIT + section("Model Architecture", 12) + "## Training Details\n### Speeds, Sizes\n"
+        "It took two months on 4,096 A100 GPUs.\n"),
+     "hardware_architecture", ("yes", "yes"), "in 'Speeds, Sizes'", "open"),
+    *((f"not training hardware: {case}", ev(MIT + section("Model Architecture", 12) + body),
+       "hardware_architecture", ("no", "no"), "the training setup (hardware) is undocumented",
+       "closed")
+      for case, body in NOT_TRAINING_HARDWARE.items()),
     # preprint and paper
     ("preprint linked", ev(MIT + PAPER_LINK), "preprint", ("yes", "yes"),
      "paper linked: 2401.00001: the model's own paper, a", "open"),
@@ -1122,3 +1158,14 @@ def test_results_read_off_the_page_are_an_inferred_component() -> None:
         assert (outcome.answer, outcome.inferred) == ("yes", True), outcome.reason
         data = ask("mof_component", ev(readme), component="evaluation_data", type="data")
         assert (data.answer, data.inferred) == ("no", True), data.reason
+
+
+def test_training_hardware_read_from_prose_is_inferred() -> None:
+    """Hardware named in a training sentence is read off the prose, not a field or a
+    section of its own: partial without the architecture, as an inference."""
+    readme = MIT + "## Training Procedure\nTrained on 512 H100 GPUs for 18 days.\n"
+    params = {"dimension": "hardware_architecture", "at_least": "partial"}
+    outcome = ask("eosai_dimension", ev(readme), **params)
+    assert (outcome.answer, outcome.inferred) == ("yes", True), outcome.reason
+    stated = ask("eosai_dimension", ev(MIT + section("Compute Infrastructure", 12)), **params)
+    assert (stated.answer, stated.inferred) == ("yes", False), stated.reason

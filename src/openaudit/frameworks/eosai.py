@@ -54,7 +54,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     words,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
-from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES
+from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
@@ -459,11 +459,62 @@ def _documented(
     return (f"'{line}'", ctx.readme(line)) if line else None
 
 
+# Training hardware told in a sentence of a training section ("Trained on 512 H100 GPUs
+# for 18 days", "Pretraining ran on a TPU v4-256 pod", "took 1.2M GPU hours on H800"):
+# an accelerator's name, a count of accelerators, or accelerator hours.
+ACCELERATOR = re.compile(
+    r"\b(?:[AHV]100|H[28]00|H20|A[48]00|A6000|A40|A10G?|P100|T4|L40S?|L4|GB?[12]00"
+    r"|MI\d{3}X?|RTX\s?\d{4}|TPU\s?v\d[\w-]*|Gaudi\s?\d?|Trainium\d?|Ascend\s?910\w?)\b"
+    r"|\b\d[\d,.]*\s*[kKM]?\s*[x\u00d7]?\s+(?:[\w-]+\s+){0,3}?(?:GPUs|TPUs|accelerators|chips)\b"
+    r"|\b(?:GPU|TPU|accelerator|chip|node)[- ]hours?\b",
+    re.IGNORECASE,
+)
+# ... unless the sentence is about running the model ("runs on a single RTX 4090",
+# "requires 24 GB of VRAM") and not about training it.
+RUNNING_WORDS = re.compile(
+    r"\b(?:inference|deploy\w*|serv(?:e|es|ed|ing)|runs?\s+(?:on|with|in)|running"
+    r"|vram|memory|requires?|fits?|quanti[sz]\w*)\b",
+    re.IGNORECASE,
+)
+TRAINING_WORDS = re.compile(
+    r"\b(?:(?:pre-?|post-?)?train\w*|fine-?tun\w*|took|lasted)\b", re.IGNORECASE
+)
+# Sections on using the model: hardware there runs it ("### Fine-tuning" under "Usage" is
+# how a user tunes it, not how it was trained).
+USAGE_SECTIONS = [
+    "Usage", "Use", "How to use", "How to Get Started", "Getting Started", "Quickstart",
+    "Quick Start", "Inference", "Deployment", "Requirements", "Installation", "Serving",
+]  # fmt: skip
+
+
+def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
+    """The first sentence of a training section (or a section inside one) that names the
+    accelerators training ran on; none in a section on using the model."""
+    card = ctx.card
+    for section in card.sections:
+        path = card.section_path(section)
+        if not any(card.title_matches(s, *TRAINING_SECTION_NAMES) for s in path):
+            continue
+        if any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
+            continue
+        if not textsearch.search(ACCELERATOR, section.text):
+            continue
+        for sentence in card.sentences(section.text).texts:
+            if not ACCELERATOR.search(sentence):
+                continue
+            if RUNNING_WORDS.search(sentence) and not TRAINING_WORDS.search(sentence):
+                continue
+            said = " ".join(sentence.split())[:120]
+            return f"'{said}' in '{section.title}'", ctx.section(section)
+    return None
+
+
 def _hardware_level(ctx: ProbeContext) -> Rated:
     """The architecture and the training setup (hardware) documented. The dimension asks
     for the training setup: the architecture alone, which any config.json shows, is
     closed; the hardware without the architecture partial; both open (inferred: their
-    completeness is not shown)."""
+    completeness is not shown). Hardware is documented in its own section or line, or
+    (inferred) in a sentence of a training section naming the accelerators."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
     if not ctx.readme_read:
@@ -471,6 +522,7 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
         return _between("closed", "open", unread.reason, *unread.citations)
     arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
     hardware = _documented(ctx, HARDWARE_SECTIONS, HARDWARE_LABEL)
+    read = hardware is None and (hardware := _training_hardware(ctx)) is not None
     found = [item for item in (arch, hardware) if item]
     cites = tuple(cite for _, cite in found)
     if not found:
@@ -480,7 +532,8 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
         why = f"architecture in {shown}, but the training setup (hardware) is undocumented"
         return _rated("closed", why, *cites)
     if arch is None:
-        return _rated("partial", f"hardware in {shown}; architecture undocumented", *cites)
+        rate = _concluded if read else _rated
+        return rate("partial", f"hardware in {shown}; architecture undocumented", *cites)
     return _concluded("open", f"architecture and training hardware documented: {shown}", *cites)
 
 

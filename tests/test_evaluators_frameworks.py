@@ -320,7 +320,7 @@ MOF_COMPONENT: list[Case] = [
     mof("training code linked", ev(MIT + TRAIN_LINK, W), "training_code", "code", "yes",
         "github.com/org/recipes; its own licence was not read where it is hosted", "included"),
     mof("only an unrelated code link", ev(MIT + DEMO_LINK, W), "training_code", "code", "no",
-        "no training code identified: the card links 1 repository(ies) of the model's own"
+        "no training code identified: the card links a repository of the model's own"
         " (github.com/org/demo)", "missing"),
     mof("only a training framework linked", ev(MIT + FRAMEWORK_LINK, W), "training_code", "code",
         "no", "only a training framework is linked (github.com/huggingface/trl)", "missing"),

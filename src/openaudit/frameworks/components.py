@@ -235,10 +235,10 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         return framework_only(tools, what)
     if unread := unidentified_code(ctx):
         shown = ", ".join(dict.fromkeys(link.target or link.url for link in unread[:3]))
+        repos = "a repository" if len(unread) == 1 else f"{len(unread)} repositories"
         why = (
-            f"no {what} identified: the card links {len(unread)} repository(ies) of the model's"
-            f" own ({shown}) whose name, text and section say nothing of {what}; their"
-            " content was not read"
+            f"no {what} identified: the card links {repos} of the model's own ({shown}) whose"
+            f" name, text and section say nothing of {what}; what they hold was not read"
         )
         return Outcome.no(why, *link_cites(unread, 3), ctx.readme(), inferred=True)
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())

@@ -172,6 +172,9 @@ NOT_TRAINING_HARDWARE = {
         "## Usage\n### Fine-tuning\nYou can fine-tune it further on 8 A100 GPUs.\n"
     ),
     "a GPU in no training section": "## Limitations\nIt was compared on 8 H100 GPUs.\n",
+    "an accelerator only in a link's address": (
+        "## Training\nRead [the recipe](https://blog.example/tuning-on-gaudi2-and-h100).\n"
+    ),
 }
 
 
@@ -890,6 +893,9 @@ EOSAI: list[EosaiRow] = [
     ("training hardware in prose, no architecture",
      ev(MIT + "## Training Procedure\nTrained on 512 H100 GPUs for 18 days.\n"),
      "hardware_architecture", ("no", "yes"), "architecture undocumented", "partial"),
+    ("training hardware in a training section's title",
+     ev(MIT + section("Model Architecture", 12) + "## Fine-tuning on Gaudi2\nThree epochs.\n"),
+     "hardware_architecture", ("yes", "yes"), "'Fine-tuning on Gaudi2' in", "open"),
     ("training hardware in a section inside a training section",
      ev(MIT + section("Model Architecture", 12) + "## Training Details\n### Speeds, Sizes\n"
         "It took two months on 4,096 A100 GPUs.\n"),

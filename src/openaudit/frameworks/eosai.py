@@ -35,6 +35,7 @@ from openaudit.rubric.evaluators.code import library, not_published, published_c
 from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
+    URL,
     card_substantive,
     evaluation_results,
     foreign_citations,
@@ -488,8 +489,9 @@ USAGE_SECTIONS = [
 
 
 def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
-    """The first sentence of a training section (or a section inside one) that names the
-    accelerators training ran on; none in a section on using the model."""
+    """The first sentence (or title) of a training section, or of a section inside one,
+    that names the accelerators training ran on ("## Fine-tuning on Gaudi2"); none in a
+    section on using the model. Addresses are not read: a URL may name anything."""
     card = ctx.card
     for section in card.sections:
         path = card.section_path(section)
@@ -497,14 +499,16 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
             continue
         if any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
             continue
-        if not textsearch.search(ACCELERATOR, section.text):
+        text = URL.sub(" ", section.text)
+        if not ACCELERATOR.search(section.title) and not textsearch.search(ACCELERATOR, text):
             continue
-        for sentence in card.sentences(section.text).texts:
-            if not ACCELERATOR.search(sentence):
+        for sentence in (section.title, *card.sentences(section.text).texts):
+            prose = URL.sub(" ", sentence)
+            if not ACCELERATOR.search(prose):
                 continue
-            if RUNNING_WORDS.search(sentence) and not TRAINING_WORDS.search(sentence):
+            if RUNNING_WORDS.search(prose) and not TRAINING_WORDS.search(prose):
                 continue
-            said = " ".join(sentence.split())[:120]
+            said = " ".join(prose.split())[:120]
             return f"'{said}' in '{section.title}'", ctx.section(section)
     return None
 

@@ -895,7 +895,8 @@ EOSAI: list[EosaiRow] = [
      "hardware_architecture", ("no", "yes"), "architecture undocumented", "partial"),
     ("training hardware in a training section's title",
      ev(MIT + section("Model Architecture", 12) + "## Fine-tuning on Gaudi2\nThree epochs.\n"),
-     "hardware_architecture", ("yes", "yes"), "'Fine-tuning on Gaudi2' in", "open"),
+     "hardware_architecture", ("yes", "yes"), "the training section 'Fine-tuning on Gaudi2'",
+     "open"),
     ("training hardware in a section inside a training section",
      ev(MIT + section("Model Architecture", 12) + "## Training Details\n### Speeds, Sizes\n"
         "It took two months on 4,096 A100 GPUs.\n"),

@@ -509,6 +509,8 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
             if RUNNING_WORDS.search(prose) and not TRAINING_WORDS.search(prose):
                 continue
             said = " ".join(prose.split())[:120]
+            if sentence is section.title:
+                return f"the training section '{said}'", ctx.section(section)
             return f"'{said}' in '{section.title}'", ctx.section(section)
     return None
 

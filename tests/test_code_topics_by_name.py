@@ -146,6 +146,10 @@ UNREAD: list[tuple[str, str, str, bool]] = [
      "training_code", True),
     ("only own repositories of other topics",
      listed("Code", "https://github.com/acme-lab/acme-eval"), "training_code", True),
+    ("another link into a repository identified as evaluation code",
+     listed("Code", "https://github.com/acme-lab/acme-eval")
+     + "## Uses\nSee [the notes](https://github.com/acme-lab/acme-eval#setup).\n",
+     "training_code", True),
 ]  # fmt: skip
 
 

@@ -199,14 +199,17 @@ def topic_links(ctx: ProbeContext, component: str) -> tuple[Link, ...]:
 
 @once_per_model
 def unidentified_code(ctx: ProbeContext) -> tuple[Link, ...]:
-    """Links to the model's own code repositories that are about no code topic: what they
-    hold was not read (linked repositories are never fetched)."""
-    known = {link.url for component in TOPICS for link in topic_links(ctx, component)}
+    """Links to the model's own code repositories that are about no code topic (no link to
+    the same repository is): what they hold was not read (linked repositories are never
+    fetched)."""
+    known = {link.target or link.url for c in TOPICS for link in topic_links(ctx, c)}
     model = model_words(ctx)
     return tuple(
         link
         for link in published_code_links(ctx)
-        if link.url not in known and not framework_link(link, model) and first_party(ctx, link)
+        if (link.target or link.url) not in known
+        and not framework_link(link, model)
+        and first_party(ctx, link)
     )
 
 

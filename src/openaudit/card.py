@@ -116,14 +116,18 @@ class Card:
         """The first section whose title matches any name (case-insensitive; a
         name matches a title equal to it or containing it as whole words). The card's
         title heading names the model, not a topic: it matches no name."""
-        if names in self._found:  # probes of several rubrics look up the same names
-            return self._found[names]
+        found_so_far = self._found
+        if names in found_so_far:  # probes of several rubrics look up the same names
+            return found_so_far[names]
         joined, starts = self._joined_titles
-        hits = [joined.find(key) for key in _padded_keys(names)]
-        first = min((hit for hit in hits if hit != -1), default=-1)
+        first = -1
+        for key in _padded_keys(names):  # plain loop: probes ask for one name at a time
+            hit = joined.find(key)
+            if hit != -1 and (first == -1 or hit < first):
+                first = hit
         # titles hold words and spaces only: a key found lies within one title
         found = self.sections[bisect_right(starts, first) - 1] if first != -1 else None
-        self._found[names] = found
+        found_so_far[names] = found
         return found
 
     @cached_property
@@ -144,12 +148,19 @@ class Card:
         """Every section whose title matches any name, in card order (as `find_section`)."""
         found = self._found_all.get(names)
         if found is None:  # probes of several rubrics look up the same names
-            keys = _padded_keys(names)
-            found = tuple(
-                section
-                for section, title in zip(self.sections, self._titles, strict=True)
-                if any(key in title for key in keys)
-            )
+            joined, starts = self._joined_titles
+            hits: set[int] = set()
+            # each name's key looked for in all the titles at once (many names, few hits)
+            for key in _padded_keys(names):
+                at = joined.find(key)
+                while at != -1:
+                    index = bisect_right(starts, at) - 1
+                    hits.add(index)
+                    if index + 1 == len(starts):
+                        break
+                    at = joined.find(key, starts[index + 1])
+            sections = self.sections
+            found = tuple(sections[index] for index in sorted(hits))
             self._found_all[names] = found
         return found
 
@@ -161,10 +172,17 @@ class Card:
     def title_matches(self, section: Section, *names: str) -> bool:
         """Whether the section's title equals or contains any name as whole words (never
         the card's title heading: "# OpenData-7B" is a name, not a data section)."""
-        if section is self.title_section:
+        at = self._positions.get(id(section))
+        if at is not None and self.sections[at] is section:
+            title = self._titles[at]  # the title heading's is blank: it matches nothing
+        elif section is self.title_section:
             return False
-        title = f" {_normalise_title(section.title)} "
-        return any(key in title for key in _padded_keys(names))
+        else:
+            title = f" {_normalise_title(section.title)} "
+        for key in _padded_keys(names):
+            if key in title:
+                return True
+        return False
 
     def section_path(self, section: Section) -> tuple[Section, ...]:
         """The section and the sections enclosing it (shallower headings before it),

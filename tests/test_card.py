@@ -744,8 +744,10 @@ def test_plain_text_lines_skip_the_markdown_patterns_and_give_the_same_sections(
         assert parse_card(text).sections == fast
 
 
-_TITLE_WORDS = ["Training", "Data", "training-data", "Model", "Details", "and", "the", "Uses",
-                "Evaluation", "Pre-training", "Fine tuning", "数据集", "训练数据", "License", "x"]  # fmt: skip
+_TITLE_WORDS = [
+    "Training", "Data", "training-data", "Model", "Details", "and", "the", "Uses", "Evaluation",
+    "Pre-training", "Fine tuning", "数据集", "训练数据", "License", "x",
+]  # fmt: skip
 _TITLES = st.lists(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=4).map(" ".join)
 _HEADINGS = st.lists(st.tuples(st.integers(1, 3), _TITLES), max_size=8)
 _NAMES = st.lists(_TITLES | st.sampled_from(["Fine-tuning", "", "Data ", "训练"]), max_size=4)
@@ -761,7 +763,9 @@ def _title_matches_plainly(card: Card, section: Any, names: tuple[str, ...]) -> 
 
 @settings(max_examples=200, deadline=None)
 @given(_HEADINGS, _NAMES)
-def test_title_lookups_are_the_plain_rule(headings: list[tuple[int, str]], names: list[str]) -> None:
+def test_title_lookups_are_the_plain_rule(
+    headings: list[tuple[int, str]], names: list[str]
+) -> None:
     card = parse_card("".join(f"{'#' * level} {title}\ntext\n" for level, title in headings))
     wanted = tuple(names)
     plain = [s for s in card.sections if _title_matches_plainly(card, s, wanted)]

@@ -12,13 +12,13 @@ from openaudit import textsearch
 from openaudit.base_mentions import FROM_SCRATCH
 from openaudit.card import _BOILERPLATE, _PLACEHOLDER
 from openaudit.frameworks.components import CHECKPOINT_WORDS
-from openaudit.rubric.evaluators.code import _LICENSE_NAMES, _LICENSE_WORDS
+from openaudit.rubric.evaluators.code import _CODE_WORDS, _LICENSE_NAMES, _LICENSE_WORDS
 from openaudit.rubric.evaluators.training_data import NAMED_CORPORA, RUN_WORDS
 from openaudit.rubric.evaluators.weights import DELTA_WEIGHTS, FULL_WEIGHTS
 
 PATTERNS = [
     _PLACEHOLDER, FULL_WEIGHTS, DELTA_WEIGHTS, CHECKPOINT_WORDS, FROM_SCRATCH, _LICENSE_WORDS,
-    _LICENSE_NAMES, _BOILERPLATE, NAMED_CORPORA, RUN_WORDS,
+    _LICENSE_NAMES, _BOILERPLATE, NAMED_CORPORA, RUN_WORDS, _CODE_WORDS,
 ]  # fmt: skip
 
 
@@ -87,3 +87,29 @@ def test_search_and_sub_give_what_re_gives(words: list[str], pattern: re.Pattern
     assert (found and found.span()) == (expected and expected.span())
     assert textsearch.sub(pattern, "_", text) == pattern.sub("_", text)
     assert textsearch.may_match(pattern, text) or expected is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=14),
+    st.sampled_from(PATTERNS),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 40)), max_size=6),
+)
+def test_spans_are_checked_as_their_own_texts(
+    words: list[str], pattern: re.Pattern[str], cuts: list[tuple[int, int]]
+) -> None:
+    # spans in order, not overlapping, as a text's sentences are
+    text = " ".join(words)
+    spans, at = [], 0
+    for gap, size in cuts:
+        start = min(at + gap, len(text))
+        spans.append((start, min(start + size, len(text))))
+        at = spans[-1][1]
+    kept = textsearch.spans_may_match(pattern, text, spans)
+    assert kept == sorted(set(kept))
+    for index, (start, end) in enumerate(spans):
+        alone = textsearch.may_match(pattern, text[start:end])
+        in_place = textsearch.span_may_match(pattern, text, start, end)
+        assert in_place == (alone if text.isascii() else True)
+        assert (index in kept) == in_place
+        assert in_place or pattern.search(text[start:end]) is None

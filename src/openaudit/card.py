@@ -179,10 +179,7 @@ class Card:
             return False
         else:
             title = f" {_normalise_title(section.title)} "
-        for key in _padded_keys(names):
-            if key in title:
-                return True
-        return False
+        return any(key in title for key in _padded_keys(names))
 
     def section_path(self, section: Section) -> tuple[Section, ...]:
         """The section and the sections enclosing it (shallower headings before it),

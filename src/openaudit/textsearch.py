@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import product
@@ -36,7 +37,10 @@ try:  # CPython's regex parser (3.11+); without it every search simply runs the 
 except ImportError:  # pragma: no cover - another Python implementation or version
     _parser = sre = None
 
-__all__ = ["finditer", "lowered", "may_match", "needles", "search", "sub"]
+__all__ = [
+    "finditer", "lowered", "may_match", "needles", "search", "span_may_match", "spans_may_match",
+    "sub",
+]  # fmt: skip
 
 # What lowercasing leaves of the other characters re.IGNORECASE takes for ASCII letters.
 _FOLDS = (("\u0131", "i"), ("\u0307", ""), ("\u017f", "s"))
@@ -66,13 +70,27 @@ class _Text:
             for char, letter in _FOLDS:
                 low = low.replace(char, letter)  # dropping a combining dot only adds needles
         self.low = low
+        self.ascii = text.isascii()  # then low[i] is text[i] lowered: spans carry over
         self.holds: dict[str, bool] = {}
+        self.places: dict[str, list[int]] = {}  # by needle: where it stands (`at`)
         self.may: dict[_Plan, bool] = {}  # by plan: kept, so never mistaken for another
 
     def has(self, needle: str) -> bool:
         found = self.holds.get(needle)
         if found is None:
             found = self.holds[needle] = needle in self.low
+        return found
+
+    def at(self, needle: str) -> list[int]:
+        """Where the needle stands in the lowered text, in order (found once)."""
+        found = self.places.get(needle)
+        if found is None:
+            found = self.places[needle] = []
+            if self.has(needle):
+                low, start = self.low, self.low.find(needle)
+                while start != -1:
+                    found.append(start)
+                    start = low.find(needle, start + 1)
         return found
 
 
@@ -105,6 +123,58 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if found is None:
         found = seen.may[plan] = plan.holds(seen)
     return found
+
+
+def span_may_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """False when `text[start:end]` (a sentence of the text, say) cannot match the
+    pattern: as `may_match(pattern, text[start:end])`, looked for in place in the
+    text lowered once. A text that is not ASCII is not checked (True): lowering it
+    may move its characters."""
+    plan = _plans.get(id(pattern))
+    if plan is None or plan.pattern is not pattern:
+        plan = _plan(pattern)
+    if plan.needles is None:
+        return True
+    seen = _text(text)
+    if not seen.ascii:
+        return True
+    return plan.holds(_Span(seen, start, end))
+
+
+def spans_may_match(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The positions in `spans` (of the text, in order) of the spans that may match the
+    pattern (`span_may_match` of each): a needle every match holds is looked for once
+    in the whole text, and only the spans holding it are checked further."""
+    plan = _plans.get(id(pattern))
+    if plan is None or plan.pattern is not pattern:
+        plan = _plan(pattern)
+    seen = _text(text)
+    if plan.needles is None or not seen.ascii:
+        return list(range(len(spans)))
+    starts = [start for start, _ in spans]
+    near: set[int] = set()
+    for needle in plan.needles[0]:  # a match holds one of them: spans without are out
+        for at in seen.at(needle):
+            index = bisect_right(starts, at) - 1
+            if index >= 0 and at + len(needle) <= spans[index][1]:
+                near.add(index)
+    return [i for i in sorted(near) if plan.holds(_Span(seen, *spans[i]))]
+
+
+class _Span:
+    """A span of an ASCII text, as `_Plan.holds` reads a text: a needle is in it when
+    one of the needle's places in the whole text lies within it."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: _Text, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    def has(self, needle: str) -> bool:
+        places = self.text.at(needle)
+        # the first place at or after the start: if it ends past the end, so do the rest
+        index = bisect_left(places, self.start)
+        return index < len(places) and places[index] + len(needle) <= self.end
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -142,7 +212,7 @@ class _Plan:
         self.ways = tuple(ways)
         self.branched = bool(either or ways)
 
-    def holds(self, text: _Text) -> bool:
+    def holds(self, text: _Text | _Span) -> bool:
         """Whether the text holds what a match needs (it may match)."""
         has = text.has
         # plain loops: a generator per clause costs as much as looking for a needle

@@ -602,11 +602,18 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     # a sentence's licence word and licence name are the body's too: without both, none has them
     if not textsearch.may_match(_LICENSE_NAMES, body) or not _STATEMENT_WORDS.search(body):
         return None
+    text = ctx.card.body
     sentences = ctx.card.sentences()
-    for (start, _), sentence in zip(sentences.spans, sentences.texts, strict=True):
+    spans, texts = sentences.spans, sentences.texts
+    # the cheapest tests first: the sentences holding a code word's needles, found at once
+    for index in textsearch.spans_may_match(_CODE_WORDS, text, spans):
+        (start, end), sentence = spans[index], texts[index]
         if start >= MAX_SCANNED_CHARS:
             break
-        if not _STATEMENT_WORDS.search(sentence):  # the cheapest test first
+        if not (
+            textsearch.span_may_match(_LICENSE_NAMES, text, start, end)
+            and _STATEMENT_WORDS.search(sentence)
+        ):
             continue
         code = _CODE_WORDS.search(sentence)
         if code is None:

@@ -148,6 +148,21 @@ class Card:
         """Every section whose title matches any name, in card order (as `find_section`)."""
         found = self._found_all.get(names)
         if found is None:  # probes of several rubrics look up the same names
+            sections = self.sections
+            found = tuple(sections[index] for index in sorted(self._matching(names)))
+            self._found_all[names] = found
+        return found
+
+    @cached_property
+    def _found_all(self) -> dict[tuple[str, ...], tuple[Section, ...]]:
+        """find_sections' answers so far, by the names asked for."""
+        return {}
+
+    def _matching(self, names: tuple[str, ...]) -> frozenset[int]:
+        """The positions of the sections whose titles match any name (worked out once
+        per card and names: readers ask of section after section)."""
+        found = self._matches.get(names)
+        if found is None:
             joined, starts = self._joined_titles
             hits: set[int] = set()
             # each name's key looked for in all the titles at once (many names, few hits)
@@ -159,14 +174,12 @@ class Card:
                     if index + 1 == len(starts):
                         break
                     at = joined.find(key, starts[index + 1])
-            sections = self.sections
-            found = tuple(sections[index] for index in sorted(hits))
-            self._found_all[names] = found
+            found = self._matches[names] = frozenset(hits)
         return found
 
     @cached_property
-    def _found_all(self) -> dict[tuple[str, ...], tuple[Section, ...]]:
-        """find_sections' answers so far, by the names asked for."""
+    def _matches(self) -> dict[tuple[str, ...], frozenset[int]]:
+        """_matching's answers so far, by the names asked for."""
         return {}
 
     def title_matches(self, section: Section, *names: str) -> bool:
@@ -174,11 +187,10 @@ class Card:
         the card's title heading: "# OpenData-7B" is a name, not a data section)."""
         at = self._positions.get(id(section))
         if at is not None and self.sections[at] is section:
-            title = self._titles[at]  # the title heading's is blank: it matches nothing
-        elif section is self.title_section:
+            return at in self._matching(names)  # the title heading's title is blank
+        if section is self.title_section:
             return False
-        else:
-            title = f" {_normalise_title(section.title)} "
+        title = f" {_normalise_title(section.title)} "
         return any(key in title for key in _padded_keys(names))
 
     def section_path(self, section: Section) -> tuple[Section, ...]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from openaudit.licenses.catalogue import get, lookup
@@ -306,7 +307,13 @@ def _about_another(card: Card, section: Section) -> bool:
     """Whether the section, or one enclosing it below the card's title, is about
     another work: data, a base model, code alone."""
     titles = [s.title for s in card.section_path(section) if s is section or s.level > 1]
-    return any(_OTHER_WORK.search(t) or _CODE_SUBJECT.search(t) for t in titles)
+    return any(map(_title_about_another, titles))
+
+
+@lru_cache(maxsize=4096)
+def _title_about_another(title: str) -> bool:
+    """Whether a section title speaks of another work (once per title: cards share them)."""
+    return bool(_OTHER_WORK.search(title) or _CODE_SUBJECT.search(title))
 
 
 def _model_sentences(text: str) -> list[str]:

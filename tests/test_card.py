@@ -12,12 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openaudit.card import (
+    _TEMPLATE_BOILERPLATE,
     MAX_LINKS,
     TEMPLATE_SECTIONS,
     Card,
     Section,
     _normalise_title,
     _padded_keys,
+    _squeezed,
     classify_link,
     count_words,
     parse_card,
@@ -773,3 +775,17 @@ def test_title_lookups_are_the_plain_rule(
     assert card.find_section(*wanted) is (plain[0] if plain else None)
     for section in card.sections:
         assert card.title_matches(section, *wanted) == (section in plain)
+
+
+_SPACES = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u3000", "\x1c", "\u2028", "\x85"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=6) | _SPACES, max_size=12).map("".join))
+def test_squeezed_is_split_and_joined(text: str) -> None:
+    assert _squeezed(text) == " ".join(text.split())
+
+
+def test_template_sentences_end_in_a_full_stop() -> None:
+    # _has_content replaces them only in lines holding one
+    assert all(sentence.endswith(".") for sentence in _TEMPLATE_BOILERPLATE)

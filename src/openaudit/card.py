@@ -49,7 +49,8 @@ TEMPLATE_SECTIONS: tuple[str, ...] = (
 # not evidence that the model itself has a paper.
 TEMPLATE_PAPER_IDS: frozenset[str] = frozenset({"1910.09700"})
 
-# Default sentences of the template (and of cards transformers generates on push).
+# Default sentences of the template (and of cards transformers generates on push), each
+# ending in a full stop (_has_content).
 _TEMPLATE_BOILERPLATE = (
     "use the code below to get started with the model.",
     "users (both direct and downstream) should be made aware of the risks, biases and "
@@ -496,12 +497,20 @@ _EMPHASIS = re.compile(r"\*+|`+|~~|(?<!\w)_+|_+(?!\w)")
 def _clean_inline(text: str, *, keep_images: bool = True) -> str:
     """Plain text of inline markdown: links and images to their text, no tags or emphasis."""
     if not _MARKUP.search(text):
-        return " ".join(text.split())
+        return _squeezed(text)
     text = _IMAGE.sub(r"\1" if keep_images else "", text)
     text = _INLINE_LINK_TEXT.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _EMPHASIS.sub("", text)
     return " ".join(html.unescape(text).split())
+
+
+def _squeezed(text: str) -> str:
+    """`" ".join(text.split())`: white space runs as one space, none at either end."""
+    # printable: no white space but the ASCII space (tabs, breaks and Unicode spaces are not)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # as it is: splitting a long line into its words is the cost
+    return " ".join(text.split())
 
 
 _STOP_WORDS = frozenset({"and", "the"})
@@ -581,12 +590,16 @@ def _has_content(text: str) -> bool:
     """Whether section text says anything beyond placeholders, comments and template defaults."""
     for raw in _strip_comments(text).splitlines():
         line = _clean_inline(raw).lower()
-        for sentence in _TEMPLATE_BOILERPLATE:
-            line = line.replace(sentence, " ")
+        if "." in line:  # each default sentence ends with a full stop
+            for sentence in _TEMPLATE_BOILERPLATE:
+                line = line.replace(sentence, " ")
         line = textsearch.sub(_PLACEHOLDER, " ", line).strip()
-        if re.search(r"\w", line) and not _LABEL_ONLY.fullmatch(line):
+        if _WORD_CHARACTER.search(line) and not _LABEL_ONLY.fullmatch(line):
             return True
     return False
+
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _comment_spans(text: str) -> Iterator[tuple[int, int]]:

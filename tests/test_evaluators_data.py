@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.training_data import _has_capital
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Answer
 
@@ -530,3 +533,9 @@ DATA_SECTIONS: list[tuple[str, str, Answer, str]] = [
 def test_every_data_section_is_read(body: str, answer: Answer, reason: str) -> None:
     got, why = ask("data_documented", ev(HEAD + body), min_words=40)
     assert (got, reason in why) == (answer, True), why
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40) | st.text(alphabet="aZz .\u01c5\u210b\u0130", max_size=12))
+def test_a_capital_is_any_upper_case_character(text: str) -> None:
+    assert _has_capital(text) == any(c.isupper() for c in text)

@@ -301,13 +301,20 @@ def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
 def _proper_names(sentences: Sentences, *, listed: bool) -> list[str]:
     """Proper names the text's sentences give as sources, public corpora left to
     NAMED_CORPORA (blanked out, so "The Stack v2" is not read again as "Stack")."""
-    if not any(c.isupper() for c in sentences.text):
+    if not _has_capital(sentences.text):
         return []
     found = []
     for sentence in sentences:
         blanked = NAMED_CORPORA.sub(lambda m: " " * len(m.group(0)), unlinked(sentence))
         found += source_names(blanked, listed=listed)
     return found
+
+
+def _has_capital(text: str) -> bool:
+    """Whether any character of the text is upper case (`str.isupper` of it)."""
+    if text.isascii():  # then the upper case letters are A-Z, and lowering changes them
+        return text != text.lower()
+    return any(c.isupper() for c in text)
 
 
 def _dataset_ids(text: str) -> Iterator[tuple[str, int]]:

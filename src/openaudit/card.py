@@ -12,10 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from openaudit import textsearch
+from openaudit.lazy import cached_attribute
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
 from openaudit.safeyaml import SafeYAMLError, load_bounded
@@ -79,7 +80,7 @@ class Section:
     text: str
     line: int
 
-    @cached_property
+    @cached_attribute
     def words(self) -> int:
         """Number of words in the section text (not counting sub-sections), as `count_words`
         (counted once: several probes weigh the same sections)."""
@@ -131,7 +132,7 @@ class Card:
         found_so_far[names] = found
         return found
 
-    @cached_property
+    @cached_attribute
     def _joined_titles(self) -> tuple[str, list[int]]:
         """The padded normalised titles joined by NUL, and where each one starts."""
         starts, at = [], 0
@@ -140,7 +141,7 @@ class Card:
             at += len(title) + 1
         return "\0".join(self._titles), starts
 
-    @cached_property
+    @cached_attribute
     def _found(self) -> dict[tuple[str, ...], Section | None]:
         """find_section's answers so far, by the names asked for."""
         return {}
@@ -154,7 +155,7 @@ class Card:
             self._found_all[names] = found
         return found
 
-    @cached_property
+    @cached_attribute
     def _found_all(self) -> dict[tuple[str, ...], tuple[Section, ...]]:
         """find_sections' answers so far, by the names asked for."""
         return {}
@@ -178,7 +179,7 @@ class Card:
             found = self._matches[names] = frozenset(hits)
         return found
 
-    @cached_property
+    @cached_attribute
     def _matches(self) -> dict[tuple[str, ...], frozenset[int]]:
         """_matching's answers so far, by the names asked for."""
         return {}
@@ -238,19 +239,19 @@ class Card:
         part = self.body if text is None else text
         return self.derived(("sentences", part), lambda: Sentences(part))
 
-    @cached_property
+    @cached_attribute
     def _derived(self) -> dict[Hashable, Any]:
         return {}
 
-    @cached_property
+    @cached_attribute
     def _homes(self) -> dict[str, list[Section]]:
         return {}
 
-    @cached_property
+    @cached_attribute
     def _lines(self) -> dict[str, list[str]]:
         return {}
 
-    @cached_property
+    @cached_attribute
     def _body_lines(self) -> list[str]:
         return self.body.splitlines()
 
@@ -261,12 +262,12 @@ class Card:
             return at
         return next((i for i, s in enumerate(self.sections) if s is section), None)
 
-    @cached_property
+    @cached_attribute
     def _positions(self) -> dict[int, int]:
         """Each section's position in `sections`, by the section's identity."""
         return {id(section): i for i, section in enumerate(self.sections)}
 
-    @cached_property
+    @cached_attribute
     def _titles(self) -> tuple[str, ...]:
         """Normalised section titles, padded with spaces for whole-word matching (the
         card's title heading as a blank: it matches no name)."""
@@ -276,7 +277,7 @@ class Card:
             for section in self.sections
         )
 
-    @cached_property
+    @cached_attribute
     def title_section(self) -> Section | None:
         """The card's title heading: its first heading when that is the only one of
         level 1 (`# Model-7B` above `## Training` ...). It names the model, and its text
@@ -308,7 +309,7 @@ class Card:
         placeholder or template-default) text, in it or its sub-sections?"""
         return self._coverage
 
-    @cached_property
+    @cached_attribute
     def _coverage(self) -> tuple[tuple[str, bool], ...]:
         result = []
         for name in TEMPLATE_SECTIONS:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit.errors import UsageError
+from openaudit.lazy import cached_attribute
 
 if TYPE_CHECKING:
     from openaudit.card import Card
@@ -116,7 +116,7 @@ class Evidence:
     problems: tuple[Problem, ...] = ()
     branches: tuple[str, ...] | None = None  # the repo's branches; None when not listed
 
-    @cached_property
+    @cached_attribute
     def card(self) -> Card:
         """The parsed model card: README front matter and body.
 

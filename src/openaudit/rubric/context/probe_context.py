@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable, Hashable
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from openaudit.evidence import Citation
+from openaudit.lazy import cached_attribute
 from openaudit.licenses.combine import combine_and, looser_terms
 from openaudit.rubric.context.license_identification import identify_once
 from openaudit.rubric.context.license_lineage import dataset_licenses, lineage
@@ -45,7 +45,7 @@ class ProbeContext:
             value = self._memo[key] = compute()
             return value
 
-    @cached_property
+    @cached_attribute
     def card(self) -> Card:
         """The parsed model card (README, or API metadata when unreadable)."""
         return self.evidence.card
@@ -67,17 +67,17 @@ class ProbeContext:
             return False
         return self.readme_read or self.evidence.api_card_data is not None
 
-    @cached_property
+    @cached_attribute
     def license(self) -> LicenseReport:
         """The model's licence as identified from every piece of evidence."""
         return identify_once(self.evidence)
 
-    @cached_property
+    @cached_attribute
     def dataset_licenses(self) -> tuple[DatasetLicense, ...]:
         """Licence facts of the linked datasets the source looked up."""
         return dataset_licenses(self.evidence)
 
-    @cached_property
+    @cached_attribute
     def effective_license(self) -> LicenseFacts | None:
         """The model's licence facts with its bases' terms added.
 
@@ -92,12 +92,12 @@ class ProbeContext:
         bases = ", ".join(base.repo_id for base in self.lineage.bases if base.facts)
         return combine_and([own, inherited], f"{own.id} with the terms of its base {bases}")
 
-    @cached_property
+    @cached_attribute
     def lineage(self) -> LineageReport:
         """Base models' licences and licence-laundering flags."""
         return lineage(self.evidence, self.license)
 
-    @cached_property
+    @cached_attribute
     def implied_lineage(self) -> LineageReport:
         """The lineage through the base a card names without declaring it (looked up by
         the source as `implied_bases`): whether it is the base, the rubric decides."""

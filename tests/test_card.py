@@ -17,6 +17,7 @@ from openaudit.card import (
     TEMPLATE_SECTIONS,
     Card,
     Section,
+    _ascii_words,
     _normalise_title,
     _padded_keys,
     _squeezed,
@@ -789,3 +790,9 @@ def test_squeezed_is_split_and_joined(text: str) -> None:
 def test_template_sentences_end_in_a_full_stop() -> None:
     # _has_content replaces them only in lines holding one
     assert all(sentence.endswith(".") for sentence in _TEMPLATE_BOILERPLATE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_words_are_split_words(text: str) -> None:
+    assert _ascii_words(text) == len(text.split())

@@ -266,3 +266,41 @@ def test_any_text_loads_or_raises_safe_yaml_error(text: str) -> None:
     except SafeYAMLError as err:
         assert err.line is None or err.line >= 1
         assert err.column is None or err.column >= 1
+
+
+def _as_before(node: yaml.Node | None) -> Any:
+    """`construct` as it was: the constructor alone, its errors as SafeYAMLError."""
+    if node is None:
+        return None
+    try:
+        return safeyaml._Constructor().construct_document(node)
+    except yaml.YAMLError as exc:
+        raise safeyaml._yaml_error(exc, "<string>", "") from None
+    except (*safeyaml._CONSTRUCTION_ERRORS, RecursionError) as exc:
+        raise SafeYAMLError(f"cannot read the document: {type(exc).__name__}") from None
+
+
+def _outcome(build: Any, text: str) -> Any:
+    try:
+        return ("data", build(compose_bounded(text)))
+    except SafeYAMLError as err:
+        return ("error", str(err))
+
+
+BLOCKS = (
+    "a: ", "b: ", "x", "- ", "\n", "\n  ", "[", "]", "{", "}", ", ", "&a ", "*a", "<<: ",
+    "!!str ", "!!int ", "!!set ", "!!omap ", "!!map ", "!!seq ", "1", "yes", "~", "2024-01-01",
+    "? ", ": ", "'q'", "!!float ", "!!value ", "= ", "!!pairs ", "!!binary ",
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[_FIXTURE])
+@given(st.lists(st.sampled_from(BLOCKS), max_size=24).map("".join) | yaml_words)
+def test_plain_construction_gives_what_the_constructor_gives(text: str) -> None:
+    # strings, lists and mappings are built without the constructor's dispatch: the same
+    # data, or the same error, as the constructor alone (each on a node of its own)
+    try:
+        compose_bounded(text)
+    except SafeYAMLError:
+        return  # not composed: construction never runs
+    assert _outcome(construct, text) == _outcome(_as_before, text)

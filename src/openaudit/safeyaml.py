@@ -242,7 +242,16 @@ class _Walk:
 
     def feed(self, event: Event) -> None:
         """Check one event against the bounds."""
-        if isinstance(event, DocumentStartEvent):
+        if type(event) is ScalarEvent:  # most events: `add(event, 1, 0)` inlined
+            self.total += 1
+            if self.total > self.max_nodes:
+                raise self.refuse(event, f"document expands to more than {self.max_nodes} nodes")
+            if len(self.stack) > self.max_depth:
+                raise self.refuse(event, f"document nests deeper than {self.max_depth} levels")
+            # a scalar's height 0 leaves the enclosing collection's height as it is
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (1, 0)
+        elif isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 raise self.refuse(event, "expected a single document, found several")
@@ -302,10 +311,11 @@ def _yaml_error(exc: yaml.YAMLError, source: str, text: str) -> SafeYAMLError:
 
 def _check_text(text: str, source: str, max_bytes: int) -> None:
     """Refuse text over the byte limit, or with lone surrogates (not encodable as UTF-8)."""
-    size = len(text.encode("utf-8", "surrogatepass"))
+    ascii = text.isascii()  # then one byte a character, and no surrogates
+    size = len(text) if ascii else len(text.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise SafeYAMLError(f"YAML is {size} bytes, over the limit of {max_bytes}", source=source)
-    surrogate = _SURROGATE.search(text)
+    surrogate = None if ascii else _SURROGATE.search(text)
     if surrogate:
         line, column = _position(text, surrogate.start())
         code = ord(surrogate.group())
@@ -352,6 +362,10 @@ def construct(node: yaml.Node | None, *, source: str = "<string>") -> Any:
     if node is None:
         return None
     try:
+        return _plain(_Constructor(), node)
+    except Exception:  # not plain, or a scalar it cannot read: as the constructor says
+        pass  # (no node was changed: the constructor's run starts afresh)
+    try:
         return _Constructor().construct_document(node)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, source, "") from None
@@ -359,6 +373,47 @@ def construct(node: yaml.Node | None, *, source: str = "<string>") -> Any:
         raise SafeYAMLError(
             f"cannot read the document: {type(exc).__name__}", source=source
         ) from None
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_FLATTENED = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # keys flatten_mapping reads
+
+
+class _NotPlain(Exception):
+    """A collection `_plain` leaves to the constructor (another tag, merge keys)."""
+
+
+def _plain(constructor: _Constructor, node: yaml.Node) -> Any:
+    """What `constructor.construct_document(node)` gives, for documents of plain lists
+    and mappings (nearly every card's front matter): those are built here, and only
+    their scalars go through the constructor (which never changes a node while
+    building a scalar). Raises _NotPlain, or the scalar's error, for any other
+    document. A node met again (an alias) gives the object built for it the first time."""
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _STR:
+            return node.value
+        return constructor.construct_object(node, deep=True)
+    built = constructor.constructed_objects  # shared with the constructor: aliases agree
+    if node in built:
+        return built[node]
+    if kind is yaml.SequenceNode and node.tag == _SEQ:
+        items: list[Any] = []
+        built[node] = items
+        items.extend(_plain(constructor, item) for item in node.value)
+        return items
+    if (
+        kind is yaml.MappingNode
+        and node.tag == _MAP
+        and not any(key.tag in _FLATTENED for key, _ in node.value)
+    ):
+        mapping: dict[str, Any] = {}
+        built[node] = mapping
+        for key_node, value_node in node.value:
+            key = _plain(constructor, key_node)
+            mapping[key if isinstance(key, str) else str(key)] = _plain(constructor, value_node)
+        return mapping
+    raise _NotPlain
 
 
 def load_bounded(

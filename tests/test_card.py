@@ -12,6 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openaudit.card import (
+    _ANCHOR,
+    _AUTOLINK,
+    _INLINE,
+    _REFERENCE,
     _TEMPLATE_BOILERPLATE,
     MAX_LINKS,
     TEMPLATE_SECTIONS,
@@ -796,3 +800,19 @@ def test_template_sentences_end_in_a_full_stop() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_ascii_words_are_split_words(text: str) -> None:
     assert _ascii_words(text) == len(text.split())
+
+
+_LINK_PARTS = st.sampled_from([
+    "[", "]", "(", ")", ":", "]:", "](", "<", ">", "=", "://", "http", "HTTPS", "ftp", "a",
+    " ", "\n", "<a href", "A HREF", "'", '"', "x", "!", "#", "  ", "\t", "/",
+])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINK_PARTS, max_size=20).map("".join))
+def test_link_finders_skip_only_texts_they_cannot_match(text: str) -> None:
+    # each finder returns at once when its pattern's literal is missing
+    assert _INLINE.search(text) is None or "](" in text
+    assert _REFERENCE.search(text) is None or "]:" in text
+    assert _AUTOLINK.search(text) is None or ("<" in text and "://" in text)
+    assert _ANCHOR.search(text) is None or ("<" in text and "=" in text)

@@ -685,6 +685,8 @@ _Candidate = tuple[int, str, str]  # position, url, raw link text (markup not ye
 
 
 def _inline_links(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    if "](" not in text:  # every inline link has its text's "]" before its "("
+        return
     for match in _INLINE.finditer(text):
         spans.append(match.span())
         if match.start() > 0 and text[match.start() - 1] == "!":
@@ -694,18 +696,24 @@ def _inline_links(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidat
 
 
 def _reference_links(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    if "]:" not in text:  # every definition has one (the line-start scan is slow)
+        return
     for match in _REFERENCE.finditer(text):
         spans.append(match.span())
         yield match.start(), match.group(2) or match.group(3) or "", match.group(1).strip()
 
 
 def _autolinks(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    if "<" not in text or "://" not in text:  # as every autolink has
+        return
     for match in _AUTOLINK.finditer(text):
         spans.append(match.span())
         yield match.start(), match.group(1), match.group(1)
 
 
 def _anchors(text: str, spans: list[tuple[int, int]]) -> Iterator[_Candidate]:
+    if "<" not in text or "=" not in text:  # as every anchor with a href has
+        return
     for match in _ANCHOR.finditer(text):
         spans.append(match.span())
         url = html.unescape(match.group(1) or match.group(2) or match.group(3) or "")

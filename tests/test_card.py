@@ -15,6 +15,7 @@ from openaudit.card import (
     _ANCHOR,
     _AUTOLINK,
     _INLINE,
+    _LINE_BREAK,
     _REFERENCE,
     _TEMPLATE_BOILERPLATE,
     MAX_LINKS,
@@ -22,6 +23,7 @@ from openaudit.card import (
     Card,
     Section,
     _ascii_words,
+    _lines,
     _normalise_title,
     _padded_keys,
     _squeezed,
@@ -816,3 +818,10 @@ def test_link_finders_skip_only_texts_they_cannot_match(text: str) -> None:
     assert _REFERENCE.search(text) is None or "]:" in text
     assert _AUTOLINK.search(text) is None or ("<" in text and "://" in text)
     assert _ANCHOR.search(text) is None or ("<" in text and "=" in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\r", "\r\n", "#", "\u2028"]), max_size=16))
+def test_lines_are_split_at_every_line_break(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _lines(text) == _LINE_BREAK.split(text)

@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from openaudit.cli.app import app
 from openaudit.evidence import Evidence, RepoFile
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators import documentation
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Answer
 
@@ -436,3 +439,18 @@ def test_the_unfilled_hub_template_documents_neither_data_nor_limitations(
     assert findings["docs.limitations"]["answer"] == "no"
     assert findings["docs.data_documented"]["answer"] == "no"
     assert "fewer than 40" in findings["docs.data_documented"]["reason"]
+
+
+_RESULT_PARTS = st.sampled_from([
+    "#", "## ", "# x", "\n", " ", "http", "HTTPS", "ftp", "://", "x.org", "!", "[", "]", "(",
+    ")", "<", "<IMG", "img", " src=", ">", "chart", "71.3", "%",
+])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RESULT_PARTS, max_size=16).map("".join))
+def test_result_patterns_are_skipped_only_where_they_cannot_match(text: str) -> None:
+    # _scores runs each pattern only on texts holding its literal
+    assert documentation.HEADING_LINE.search(text) is None or "#" in text
+    assert documentation.URL.search(text) is None or "://" in text
+    assert documentation.CHART.search(text) is None or documentation._may_chart(text)

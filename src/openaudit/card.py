@@ -767,6 +767,11 @@ def _links(body: str) -> tuple[Link, ...]:
 # --- the card -----------------------------------------------------------------------
 
 
+def _lines(text: str) -> list[str]:
+    """`_LINE_BREAK.split(text)`: the text's lines, whatever breaks them."""
+    return text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
+
+
 def parse_card(text: str) -> Card:
     """Parse README text into metadata, sections, links and placeholder count.
 
@@ -786,7 +791,7 @@ def parse_card(text: str) -> Card:
         metadata=metadata,
         metadata_error=error,
         body=body,
-        sections=_sections(_LINE_BREAK.split(body), first_line),
+        sections=_sections(_lines(body), first_line),
         links=_links(body),
         placeholders=count_placeholders(body),
         has_front_matter=match is not None,

@@ -191,13 +191,20 @@ RESULTS_WORDS = re.compile(r"\bresults?\b|\bscores?\b|\bleaderboards?\b|\bbenchm
 
 def _scores(text: str) -> bool:
     """The text gives scores (numbers or a chart), not only plans or counts."""
-    prose = URL.sub(" ", HEADING_LINE.sub("", text))  # headings name models; URLs hold ids
-    if NOT_YET.search(prose):
+    # headings name models; URLs hold ids (each pattern skipped where its literal is not)
+    prose = HEADING_LINE.sub("", text) if "#" in text else text
+    prose = URL.sub(" ", prose) if "://" in prose else prose
+    if textsearch.search(NOT_YET, prose):
         return False
-    if any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text)):
+    if _may_chart(text) and any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text)):
         return True
-    scores = SCORE.findall(CHART.sub(" ", prose))
+    scores = SCORE.findall(CHART.sub(" ", prose) if _may_chart(prose) else prose)
     return len(scores) >= 2 or (bool(scores) and words(prose) >= MIN_RESULTS_WORDS)
+
+
+def _may_chart(text: str) -> bool:
+    """False when the text holds no CHART: an image's "!" and an img tag's "<" are missing."""
+    return "!" in text or "<" in text
 
 
 def _results_link(card: Card, link: Link) -> bool:

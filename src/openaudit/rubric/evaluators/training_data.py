@@ -159,6 +159,7 @@ EVALUATION_CUE = re.compile(
 SENTENCE_REACH = 240  # characters looked at on each side of a name for its sentence
 # A Hub dataset id, `org/name`, not inside a URL or a path.
 DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
+DATASET_WORD = re.compile(r"\bdatasets?\b", re.IGNORECASE)  # beside an id: a dataset's
 NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
 # The labels of definition lines naming data ("- **Dataset:** ImageNet-1k").
 DATA_LABEL = re.compile(
@@ -325,7 +326,7 @@ def _dataset_ids(text: str) -> Iterator[tuple[str, int]]:
             continue
         quoted = text[start - 1 : start] == "`" and text[end : end + 1] == "`"
         near = text[max(0, start - 20) : start] + text[end : end + 20]
-        if quoted or re.search(r"\bdatasets?\b", near, re.IGNORECASE):
+        if quoted or DATASET_WORD.search(near):
             yield name, start
 
 

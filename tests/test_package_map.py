@@ -18,7 +18,7 @@ SRC = ROOT / "src" / "openaudit"
 
 # Imported by every package but `licenses` (a leaf library): they import nothing of openaudit.
 FOUNDATION = (
-    "errors", "limits", "secrets", "sentences", "textfile", "textsearch", "typecheck",
+    "errors", "lazy", "limits", "secrets", "sentences", "textfile", "textsearch", "typecheck",
     "weight_formats", "worker_threads",
 )  # fmt: skip
 # What each package (or top-level module) of openaudit may import besides the foundation

@@ -770,7 +770,7 @@ def _title_matches_plainly(card: Card, section: Any, names: tuple[str, ...]) -> 
     return any(key in title for key in _padded_keys(names))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_HEADINGS, _NAMES)
 def test_title_lookups_are_the_plain_rule(
     headings: list[tuple[int, str]], names: list[str]
@@ -787,7 +787,7 @@ def test_title_lookups_are_the_plain_rule(
 _SPACES = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u3000", "\x1c", "\u2028", "\x85"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(max_size=6) | _SPACES, max_size=12).map("".join))
 def test_squeezed_is_split_and_joined(text: str) -> None:
     assert _squeezed(text) == " ".join(text.split())
@@ -810,7 +810,7 @@ _LINK_PARTS = st.sampled_from([
 ])  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_LINK_PARTS, max_size=20).map("".join))
 def test_link_finders_skip_only_texts_they_cannot_match(text: str) -> None:
     # each finder returns at once when its pattern's literal is missing

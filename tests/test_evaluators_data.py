@@ -535,7 +535,7 @@ def test_every_data_section_is_read(body: str, answer: Answer, reason: str) -> N
     assert (got, reason in why) == (answer, True), why
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=40) | st.text(alphabet="aZz .\u01c5\u210b\u0130", max_size=12))
 def test_a_capital_is_any_upper_case_character(text: str) -> None:
     assert _has_capital(text) == any(c.isupper() for c in text)

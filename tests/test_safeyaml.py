@@ -294,7 +294,7 @@ BLOCKS = (
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[_FIXTURE])
+@settings(max_examples=150, deadline=None, suppress_health_check=[_FIXTURE])
 @given(st.lists(st.sampled_from(BLOCKS), max_size=24).map("".join) | yaml_words)
 def test_plain_construction_gives_what_the_constructor_gives(text: str) -> None:
     # strings, lists and mappings are built without the constructor's dispatch: the same

@@ -89,7 +89,7 @@ def test_search_and_sub_give_what_re_gives(words: list[str], pattern: re.Pattern
     assert textsearch.may_match(pattern, text) or expected is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.sampled_from(WORDS), max_size=14),
     st.sampled_from(PATTERNS),

@@ -1,9 +1,10 @@
 """How many requests, and how much wall time, one Hub audit costs.
 
 Starts the fake Hub with a fixed latency per request (default 50 ms), reads the
-evidence of a model with nothing linked (acme/solo) and of a fully open model
-with two datasets (openlab/open-7b), and prints requests, wall time and the
-ratio to one round trip. Run from the repo root:
+evidence of a model with nothing linked (acme/solo), of a fully open model with
+two datasets (openlab/open-7b), and of fine-tunes of a gated base (acme/llama-ft)
+and of an open base whose card is read for its data (basecard/ft-silent), and
+prints requests, wall time and the ratio to one round trip. Run from the repo root:
 
     python benchmarks/hub_requests.py [--latency 0.05] [--repeat 5]
 """
@@ -35,7 +36,7 @@ from fakehub import FakeHub  # noqa: E402
 
 from openaudit.sources.hub import fetch_hub_evidence  # noqa: E402
 
-MODELS = ("acme/solo", "openlab/open-7b", "acme/llama-ft")
+MODELS = ("acme/solo", "openlab/open-7b", "acme/llama-ft", "basecard/ft-silent")
 
 
 def measure(

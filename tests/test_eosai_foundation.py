@@ -74,7 +74,7 @@ CASES: list[tuple[str, str, tuple[LinkedRepo, ...], str, str, str,
      "datasources_basemodel", "partial",
      "judged the pretrained foundation org/a (base chain org/b -> org/a): the base model "
      "names org/web",
-     (base("org/b"),), "unknown", "the base model's card declares no datasets"),
+     (base("org/b"),), "unknown", "base org/b declares no datasets in its metadata"),
     ("three hops: the deepest base", "org/c",
      (base("org/c", on=("org/b",)), base("org/b", "org/c", 2, on=("org/a",)),
       base("org/a", "org/b", 3, status="not_found")),

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from openaudit.evidence import Evidence, LinkedRepo, LinkStatus, RepoFile
+from openaudit.evidence import BaseCard, Evidence, LinkedRepo, LinkStatus, RepoFile
 from openaudit.frameworks.components import FINDERS
 from openaudit.frameworks.eosai import DIMENSIONS
 from openaudit.frameworks.license_openness import CONTENT_TYPES
@@ -103,6 +103,7 @@ RUN = "### Training hyperparameters\n- learning_rate: 5e-07\n- num_epochs: 3\n"
 PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
 DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
 CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
+PUBLIC_DATA = "## Training Data\nPretrained on 9T tokens of data from publicly available sources.\n"
 DELTA_SECTION = "## Apply Delta Weights\nAdd them to the original weights.\n"
 TUNED_FROM = "## Training Details\nTuned from [Base](https://huggingface.co/org/basemodel).\n"
 ARCH_REFERENCE = (
@@ -779,9 +780,36 @@ EOSAI: list[EosaiRow] = [
     ("base names an unlicensed dataset",
      ev(ON_BASE, base_models=(base(datasets=["org/x"]),), base_datasets=(dataset("org/x"),)),
      "datasources_basemodel", ("no", "yes"), "org/x declares no licence", "partial"),
-    # only the base's metadata is read: its card's text may name its data in prose
-    ("base declares no datasets", ev(ON_BASE, base_models=(base(),)), "datasources_basemodel",
-     ("unknown", "unknown"), "its text, which may name them, was not read", "unknown"),
+    # a base whose metadata declares no datasets is judged by its card's text, read by
+    # the Hub source (base_cards), with the rule for this model's own data; undecided
+    # when that text was not read
+    ("base declares no datasets, card not read", ev(ON_BASE, base_models=(base(),)),
+     "datasources_basemodel", ("unknown", "unknown"), "its card's text was not read",
+     "unknown"),
+    ("base card names its corpora", ev(ON_BASE, base_models=(base(),),
+        base_cards=(BaseCard("org/base", MIT + "## Training Data\nRedPajama and C4.\n"),)),
+     "datasources_basemodel", ("no", "yes"),
+     "base org/base's card: section 'Training Data' names RedPajama, C4", "partial"),
+    ("base card says publicly available data only", ev(ON_BASE, base_models=(base(),),
+        base_cards=(BaseCard("org/base", MIT + PUBLIC_DATA),)),
+     "datasources_basemodel", ("no", "no"),
+     "base org/base's card: no training data named or described", "closed"),
+    ("base card silent on data", ev(ON_BASE, base_models=(base(),),
+        base_cards=(BaseCard("org/base", MIT + "## Usage\nLoad it.\n"),)),
+     "datasources_basemodel", ("no", "no"), "no training data named or described", "closed"),
+    ("base card unreadable", ev(ON_BASE, base_models=(base(gated="manual"),),
+        base_cards=(BaseCard("org/base", None, "gated: its README.md needs approved access"),)),
+     "datasources_basemodel", ("unknown", "unknown"), "could not be read (gated", "unknown"),
+    ("base card not read past the bound", ev(ON_BASE, base_models=(base(),), base_cards=()),
+     "datasources_basemodel", ("unknown", "unknown"), "its card's text was not read",
+     "unknown"),
+    # two bases: one declares an open dataset, the other's card shares nothing
+    ("base data: one declares open data, one's card names none",
+     ev(card("mit", base_model=["org/a", "org/b"]),
+        base_models=(base("org/a", datasets=["org/x"]), base("org/b")),
+        base_datasets=(dataset("org/x", "mit"),),
+        base_cards=(BaseCard("org/b", MIT + "## Usage\nLoad it.\n"),)),
+     "datasources_basemodel", ("no", "no"), "base org/b's card: no training data", "closed"),
     ("base data, base not looked up", ev(ON_BASE), "datasources_basemodel",
      ("unknown", "unknown"), "nothing was read about the base model's data", "unknown"),
     ("base data, base skipped", ev(ON_BASE, base_models=(base(status="skipped", files=()),)),

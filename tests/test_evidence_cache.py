@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 
 from openaudit.cli.app import app
 from openaudit.evidence import Evidence
-from openaudit.sources.cache import EvidenceCache
+from openaudit.sources.cache import LAYOUT, EvidenceCache
 from openaudit.sources.hub import fetch_hub_evidence
 
 TOKEN = "hf_ApprovedFixtureToken0123456789"  # approved for the gated fixtures
@@ -49,7 +49,7 @@ def test_a_listed_model_in_the_cache_costs_nothing_but_the_listing(
 def test_a_corrupt_entry_is_fetched_again(hub: FakeHub, tmp_path: Path) -> None:
     args = ["acme/solo", "--cache-dir", str(tmp_path), "-f", "json"]
     first = invoke(args)
-    (entry,) = tmp_path.glob("v1/acme/solo/*.json")
+    (entry,) = tmp_path.glob(f"{LAYOUT}/acme/solo/*.json")
     entry.write_text('{"format": "openaudit-evidence", "truncat', encoding="utf-8")
     hub.reset()
     second = invoke(args)

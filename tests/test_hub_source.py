@@ -155,9 +155,14 @@ def test_finetune_of_gated_restrictive_base(hub: FakeHub) -> None:
     assert base.sha == fixture_sha("metaish/llama-2-7b")
     assert {"LICENSE.txt", "USE_POLICY.md"} <= {f.path for f in base.files}
     assert "license:llama2" in base.tags
-    # One model_info per hop, and no file of the base is ever fetched.
+    # One model_info per hop; of the base's files only its README is asked for (its
+    # metadata declares no datasets), and the gate refuses it: reported, not fatal.
     assert "/api/models/metaish/llama-2-7b" in hub.paths()
-    assert resolved(hub) == ["acme/llama-ft:README.md"]
+    assert resolved(hub) == ["acme/llama-ft:README.md", "metaish/llama-2-7b:README.md"]
+    [card] = ev.base_cards or ()
+    assert (card.repo_id, card.text) == ("metaish/llama-2-7b", None)
+    message = "metaish/llama-2-7b: gated: its README.md needs approved access; not read"
+    assert Problem("base_cards", message) in ev.problems
 
 
 def test_quantisation_names_its_base(hub: FakeHub) -> None:

@@ -112,7 +112,7 @@ def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
 
 def test_wrong_version_is_one_line(tmp_path: Path) -> None:
     data = EVIDENCE.to_dict() | {"version": EVIDENCE_VERSION + 1}
-    with pytest.raises(UsageError, match="version 2 is not supported") as info:
+    with pytest.raises(UsageError, match="version 3 is not supported") as info:
         load_saved(saved(tmp_path, data))
     assert "\n" not in info.value.one_line()
 
@@ -211,4 +211,4 @@ def test_evidence_of_another_version_is_refused_naming_the_version_needed() -> N
     saved["version"] = 0
     with _pytest.raises(UsageError) as caught:
         _Evidence.from_dict(saved)
-    assert "this openaudit reads version 1" in caught.value.message
+    assert "this openaudit reads versions 1 and 2" in caught.value.message

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from openaudit.card import Card
 
 EVIDENCE_FORMAT = "openaudit-evidence"
-EVIDENCE_VERSION = 1
+EVIDENCE_VERSION = 2
+# Versions `from_dict` still reads: version 1 has no `base_cards` (read as not read).
+READABLE_VERSIONS = (1, 2)
 
 SourceKind = Literal["hub", "local"]
 RepoType = Literal["model", "dataset"]
@@ -76,6 +78,18 @@ class LinkedRepo:
 
 
 @dataclass(frozen=True)
+class BaseCard:
+    """The card text (README.md) of a base model whose metadata declares no datasets,
+    read for what it says of the base's training data. `text` is None when unreadable
+    (gated, too large, missing), `problem` saying why; `sha` the commit it was read at."""
+
+    repo_id: str
+    text: str | None
+    problem: str | None = None
+    sha: str | None = None
+
+
+@dataclass(frozen=True)
 class Problem:
     """Something the source could not read, and why. Reported, never fatal."""
 
@@ -113,6 +127,9 @@ class Evidence:
     # the base a card names only in its text or adapter_config.json, looked up (the
     # rubric decides whether it is the base; an inference unless a file states it)
     implied_bases: tuple[LinkedRepo, ...] = ()
+    # the card texts of the pretrained bases EOSAI judges that declare no datasets;
+    # None when the source reads no base cards (a local folder, a metadata dump)
+    base_cards: tuple[BaseCard, ...] | None = None
     problems: tuple[Problem, ...] = ()
     branches: tuple[str, ...] | None = None  # the repo's branches; None when not listed
 
@@ -155,11 +172,15 @@ class Evidence:
         """Rebuild evidence saved by `to_dict`; refuse other formats and versions."""
         if not isinstance(data, dict) or data.get("format") != EVIDENCE_FORMAT:
             raise UsageError("not an openaudit evidence file")
-        if data.get("version") != EVIDENCE_VERSION:
+        version = data.get("version")
+        if type(version) is not int or version not in READABLE_VERSIONS:
+            readable = " and ".join(map(str, READABLE_VERSIONS))
             raise UsageError(
-                f"evidence file version {data.get('version')!r} is not supported "
-                f"(this openaudit reads version {EVIDENCE_VERSION}); run `openaudit fetch` again"
+                f"evidence file version {version!r} is not supported "
+                f"(this openaudit reads versions {readable}); run `openaudit fetch` again"
             )
+        if version < 2:  # saved before base cards were read: none were
+            data = {key: value for key, value in data.items() if key != "base_cards"}
         try:
             return _build_evidence(data)
         except (KeyError, TypeError, ValueError) as exc:
@@ -188,6 +209,8 @@ def _build_evidence(data: dict[str, Any]) -> Evidence:
     values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
     values["base_datasets"] = tuple(_linked(d) for d in values.get("base_datasets", ()))
     values["implied_bases"] = tuple(_linked(d) for d in values.get("implied_bases", ()))
+    cards = values.get("base_cards")
+    values["base_cards"] = None if cards is None else tuple(BaseCard(**c) for c in cards)
     values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))
     branches = values.get("branches")
     values["branches"] = None if branches is None else tuple(branches)

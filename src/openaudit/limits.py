@@ -12,4 +12,5 @@ MAX_DATASETS = 20  # linked datasets looked up per model
 MAX_BASE_DATASETS = 20  # datasets the base models' cards declare, looked up per model
 MAX_BRANCHES = 2_000  # branch names kept from the refs listing
 MAX_BASE_HOPS = 5  # base_model chain length followed
+MAX_BASE_CARDS = 3  # base models whose README is read per model (EOSAI's base data)
 MAX_EVIDENCE_BYTES = 64 * 1024 * 1024  # saved evidence file

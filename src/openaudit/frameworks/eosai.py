@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from openaudit import textsearch
-from openaudit.evidence import Citation
+from openaudit.base_chain import Chain, foundations
+from openaudit.base_chain import base_ids as _as_ids
+from openaudit.evidence import BaseCard, Citation, Evidence
 from openaudit.frameworks.components import (
     choice,
     data_section,
@@ -136,9 +138,6 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
 
 
-Chain = tuple[str, ...]  # repo ids from a declared base down to the base judged
-
-
 def _judged_bases(ctx: ProbeContext) -> list[LinkedRepo]:
     """The base models EOSAI's base dimensions judge: the pretrained foundation under
     each declared base, not the direct parent of a fine-tune of a fine-tune."""
@@ -146,32 +145,12 @@ def _judged_bases(ctx: ProbeContext) -> list[LinkedRepo]:
 
 
 def _foundations(ctx: ProbeContext) -> tuple[tuple[LinkedRepo, Chain], ...]:
-    """Under each declared base, the deepest base the evidence reaches that has no base
-    of its own (a chain cut short ends at the base not looked up), with the chain of
-    bases down to it; a base reached by two chains is judged once. A base's own bases
-    are those its card declares, as the source followed them."""
-
-    def found() -> tuple[tuple[LinkedRepo, Chain], ...]:
-        bases = ctx.evidence.base_models
-        listed = {repo.repo_id: repo for repo in reversed(bases)}  # the first entry wins
-        listed |= {repo.repo_id: repo for repo in reversed(bases) if repo.status != "skipped"}
-
-        def descend(repo: LinkedRepo, chain: Chain) -> list[tuple[LinkedRepo, Chain]]:
-            ends = []
-            for name in _as_ids(repo.card_data.get("base_model")):
-                child = listed.get(name)
-                if child is None or name in chain or name == ctx.evidence.repo_id:
-                    continue  # not followed by the source, or a cycle: the chain ends here
-                ends += descend(child, (*chain, name))
-            return ends or [(repo, chain)]
-
-        judged: dict[str, tuple[LinkedRepo, Chain]] = {}
-        for base in (repo for repo in bases if repo.depth == 1):
-            for repo, chain in descend(base, (base.repo_id,)):
-                judged.setdefault(repo.repo_id, (repo, chain))
-        return tuple(judged.values())
-
-    return ctx.cached(("eosai", "foundations"), found)
+    """Under each declared base, the pretrained foundation and the chain down to it
+    (base_chain.foundations, which the Hub source reads the base cards of too)."""
+    bases = ctx.evidence.base_models
+    if not bases:  # and the model's id is not read (the scan memo's declarations)
+        return ()
+    return ctx.cached(("eosai", "foundations"), lambda: foundations(ctx.evidence.repo_id, bases))
 
 
 def _on_foundation(ctx: ProbeContext, rated: Rated) -> Rated:
@@ -207,7 +186,8 @@ def _worst(levels: list[Rated]) -> Rated:
     low = min((r.low for r in levels), key=EOSAI_RANK.__getitem__)
     high = min((r.high for r in levels), key=EOSAI_RANK.__getitem__)
     reason = "; ".join(r.reason for r in levels)
-    return Rated(low, high, reason, tuple(c for r in levels for c in r.citations))
+    cites = tuple(c for r in levels for c in r.citations)
+    return Rated(low, high, reason, cites, inferred=any(r.inferred for r in levels))
 
 
 def _linked_weights(repo: LinkedRepo) -> Rated:
@@ -291,19 +271,77 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
             why = f"{shown}: the base model's data sources are not shared in what was read"
             return _concluded("closed", why, *cites)
         why = f"{shown}: nothing was read about the base model's data sources"
+        if ctx.evidence.source == "local":
+            why += " (an audit of a local folder looks up no base model, nor its card)"
         return _between("closed", "open", why, *cites)
-    named = [d for repo in read for d in _as_ids(repo.card_data.get("datasets"))]
-    cites = (*field, *(Citation(f"models:{r.repo_id}:card:datasets", None) for r in read))
     also = "".join(f"; {_unread_base(repo)}" for repo in unread)
-    if named:
+    declaring = [repo for repo in read if _as_ids(repo.card_data.get("datasets"))]
+    silent = [repo for repo in read if repo not in declaring]
+    named = [d for repo in declaring for d in _as_ids(repo.card_data.get("datasets"))]
+    cites = (*field, *(_base_field(repo) for repo in declaring))
+    if not silent:
         return _base_datasets_level(ctx, list(dict.fromkeys(named)), also, cites)
-    # Only the base's metadata is read, not its card's text, which may name its data
-    # in prose (partial) or say nothing of it (closed): undecided, not closed.
-    why = (
-        "the base model's card declares no datasets in its metadata; its text, which may "
-        "name them, was not read"
+    # a base whose metadata declares no datasets is judged by its card's text
+    levels = [_base_card_level(ctx, repo, field) for repo in silent]
+    if declaring:
+        levels.insert(0, _base_datasets_level(ctx, list(dict.fromkeys(named)), "", cites))
+    rated = levels[0] if len(levels) == 1 else _worst(levels)
+    return replace(rated, reason=rated.reason + also)
+
+
+def _base_field(repo: LinkedRepo) -> Citation:
+    return Citation(f"models:{repo.repo_id}:card:datasets", None)
+
+
+def _base_card_level(ctx: ProbeContext, repo: LinkedRepo, field: tuple[Citation, ...]) -> Rated:
+    """A base whose metadata declares no datasets, judged by its card's text with the rule
+    for a model's own data (`_dataset_level`): partial when it names or describes its
+    training data, closed when it does neither (inferred: a reading of the base's card);
+    undecided only when the card's text could not be read."""
+    cites = (*field, _base_field(repo))
+    card = next((c for c in ctx.evidence.base_cards or () if c.repo_id == repo.repo_id), None)
+    if card is None or card.text is None:
+        why = (f"base {repo.repo_id} declares no datasets in its metadata, and its card's "
+               f"text {_card_unread(ctx, repo, card)}")  # fmt: skip
+        return _between("closed", "open", why, *cites, _base_cite(repo))
+    read = card
+    rated = ctx.cached(("eosai", "base card", repo.repo_id), lambda: _read_card(ctx, repo, read))
+    return replace(rated, citations=(*field, *rated.citations))
+
+
+def _card_unread(ctx: ProbeContext, repo: LinkedRepo, card: BaseCard | None) -> str:
+    """Why a base model's card text is not in the evidence."""
+    if repo.status == "gated":
+        return "could not be read: the base is gated"
+    if card is not None:
+        return f"could not be read ({card.problem or 'no text'})"
+    if ctx.evidence.base_cards is not None:
+        return "was not read"
+    if ctx.evidence.source == "local":
+        return "was not read (an audit of a local folder reads no base model cards)"
+    return ("was not read (this evidence holds no base model cards: a metadata dump, or "
+            "evidence saved by an older openaudit)")  # fmt: skip
+
+
+def _read_card(ctx: ProbeContext, repo: LinkedRepo, card: BaseCard) -> Rated:
+    """The base's data sources as its card's text shows them, cited in the base's repo."""
+    own = ctx.evidence
+    endpoint = own.url.removesuffix(f"/{own.repo_id}") if own.url and own.repo_id else None
+    base = Evidence(
+        ref=repo.repo_id,
+        source="hub",
+        repo_id=repo.repo_id,
+        sha=card.sha,
+        url=f"{endpoint or 'https://huggingface.co'}/{repo.repo_id}",
+        gated=repo.gated,
+        readme=card.text,
+        api_card_data=repo.card_data,
+        tags=repo.tags,
+        files=repo.files,
     )
-    return _between("closed", "open", why + also, *cites)
+    rated = _dataset_level(ProbeContext(base), f"base {repo.repo_id}'s card")
+    cites = tuple(replace(c, where=f"models:{repo.repo_id}:{c.where}") for c in rated.citations)
+    return replace(rated, citations=cites, inferred=rated.low == rated.high)
 
 
 def _base_datasets_level(
@@ -348,11 +386,6 @@ def _unread_base(repo: LinkedRepo) -> str:
 def _base_cite(repo: LinkedRepo) -> Citation:
     """A citation of a base model repo as the source saw it."""
     return Citation(f"models:{repo.repo_id}", repo.status, f"https://huggingface.co/{repo.repo_id}")
-
-
-def _as_ids(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return [str(item) for item in items if str(item).strip()]
 
 
 def _trainingcode_level(ctx: ProbeContext) -> Rated:

@@ -121,6 +121,8 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     "config_files": lambda e: e.config_files,
     "implied_bases": lambda e: _linked(e.implied_bases),
     "base_datasets": lambda e: _linked(e.base_datasets),
+    # the card texts of the bases whose metadata declares no datasets (None: not read)
+    "base_cards": lambda e: e.base_cards,
     # the model's own id, which the licence lineage and an adapter's config are
     # compared with (a base naming the model itself): read only when the model has
     # base models, implied bases or config files
@@ -217,7 +219,7 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(sample_outputs)": OWN_LICENCE,
     # EOSAI dimensions
     "eosai_dimension(datasources_basemodel)": (
-        *DATASETS, "card:base_model", *BASES, "base_datasets",
+        *DATASETS, "source", "card:base_model", *BASES, "base_datasets", "base_cards",
     ),
     "eosai_dimension(datasources_endmodel)": DATASETS,
     "eosai_dimension(weights_basemodel)": (

@@ -7,10 +7,10 @@ and base-model facts) is kept as it was when the commit was first audited.
 
 Layout, under the platform's user cache dir (`platformdirs`) or `--cache-dir`:
 
-    v1/<org>/<name>/<sha>.json          evidence read without a token
-    v1/<org>/<name>/<sha>.token.json    evidence read with a token (never served to a
+    v2/<org>/<name>/<sha>.json          evidence read without a token
+    v2/<org>/<name>/<sha>.token.json    evidence read with a token (never served to a
                                         run without one: it may hold gated files)
-    v1/<org>/<name>/refs/<revision>     the sha last seen for a revision (for --offline)
+    v2/<org>/<name>/refs/<revision>     the sha last seen for a revision (for --offline)
 
 Entries are written to a temporary file and renamed, so two runs sharing the cache
 never see half an entry. An entry that does not load (truncated, edited, from
@@ -31,7 +31,7 @@ from urllib.parse import quote
 from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence
 
-LAYOUT = "v1"  # bump when Evidence changes shape, so old entries are not read
+LAYOUT = "v2"  # bump when Evidence changes shape, so old entries are not read
 _SHA_RE = re.compile(r"[0-9a-f]{40}")
 
 

@@ -3,7 +3,9 @@
 Request plan: one `model_info` (files with sizes, card data, gating), then, all
 at once and pinned to the resolved commit: README.md, the top-level licence
 files, one `dataset_info` per dataset the card names, and the base-model chain
-(one `model_info` per hop, level by level). Weight files are listed, never
+(one `model_info` per hop, level by level); once the chain is read, one
+`dataset_info` per dataset the bases declare and, for each pretrained foundation
+whose metadata declares none (at most MAX_BASE_CARDS), its README.md. Weight files are listed, never
 downloaded; repo code is never run; every size is bounded (see limits.py).
 
 The client wrapper and error mapping live in hub_client, file reading in
@@ -20,10 +22,11 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from openaudit.base_chain import base_ids, foundations
 from openaudit.card import parse_card
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
-from openaudit.evidence import Evidence, LinkedRepo, Problem, TextFile
-from openaudit.limits import MAX_BASE_DATASETS, MAX_BRANCHES, MAX_DATASETS
+from openaudit.evidence import BaseCard, Evidence, LinkedRepo, Problem, TextFile
+from openaudit.limits import MAX_BASE_CARDS, MAX_BASE_DATASETS, MAX_BRANCHES, MAX_DATASETS
 from openaudit.secrets import redact_ref
 from openaudit.sources.card_repo_ids import card_ids
 from openaudit.sources.hub_client import (
@@ -40,6 +43,7 @@ from openaudit.sources.hub_files import (
     config_siblings,
     licence_count_problem,
     licence_siblings,
+    read_base_card,
     read_config,
     read_licence,
     read_readme,
@@ -207,6 +211,7 @@ def _read(
         base_models=got.base_models,
         base_datasets=got.base_datasets,
         implied_bases=got.implied_bases,
+        base_cards=got.base_cards,
         problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
         branches=got.branches,
     )
@@ -237,6 +242,7 @@ class _Gathered:
     base_models: tuple[LinkedRepo, ...]
     base_datasets: tuple[LinkedRepo, ...]
     implied_bases: tuple[LinkedRepo, ...]
+    base_cards: tuple[BaseCard, ...]
     problems: tuple[Problem, ...]
     branches: tuple[str, ...] | None
 
@@ -283,6 +289,8 @@ def _gather(
             pool.submit(lookup_dataset, hub, d, base)
             for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
         ]
+        card_bases = _bases_to_read(repo_id, base_models)
+        base_cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
         config_files = tuple(f.result() for f in config_reads)
@@ -292,6 +300,7 @@ def _gather(
         implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
         linked_datasets = [f.result() for f in datasets]
         linked_base_datasets = [f.result() for f in base_datasets]
+        cards_read = [f.result() for f in base_cards]
     except BaseException:
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
         pool.cancel_queued()
@@ -323,6 +332,11 @@ def _gather(
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
         problems.append(Problem("datasets", message))
+    cards_read += [
+        BaseCard(b.repo_id, None, f"not read: more than {MAX_BASE_CARDS} base models' cards")
+        for b in card_bases[MAX_BASE_CARDS:]
+    ]
+    problems += _base_card_problems(cards_read, len(card_bases))
     branch_names = _branches(branches.result, problems) if branches is not None else None
     return _Gathered(
         readme=readme_read.text,
@@ -333,6 +347,7 @@ def _gather(
         base_models=base_models,
         base_datasets=tuple(linked_base_datasets),
         implied_bases=implied_bases,
+        base_cards=tuple(cards_read),
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )
@@ -351,6 +366,31 @@ def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tup
                 seen.add(name.lower())
                 found.append((name, base.repo_id))
     return found
+
+
+def _bases_to_read(repo_id: str, bases: tuple[LinkedRepo, ...]) -> list[LinkedRepo]:
+    """The bases whose card text EOSAI's base data rating needs: the pretrained
+    foundations (base_chain) that were read and whose metadata declares no datasets."""
+    return [
+        repo
+        for repo, _ in foundations(repo_id, bases)
+        if repo.status == "ok" and not base_ids(repo.card_data.get("datasets"))
+    ]
+
+
+def _base_card_problems(cards: list[BaseCard], wanted: int) -> list[Problem]:
+    """A problem for each base card not read, and one for the bound when it was reached."""
+    problems = [
+        Problem("base_cards", f"{card.repo_id}: {card.problem}")
+        for card in cards[:MAX_BASE_CARDS]
+        if card.text is None and card.problem
+    ]
+    if wanted > MAX_BASE_CARDS:
+        message = (
+            f"{wanted} base models' cards to read; the last {wanted - MAX_BASE_CARDS} were not read"
+        )
+        problems.append(Problem("base_cards", message))
+    return problems
 
 
 def _branches(

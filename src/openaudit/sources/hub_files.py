@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from openaudit.evidence import Problem, TextFile
+from openaudit.evidence import BaseCard, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_CONFIG_BYTES, MAX_LICENSE_BYTES, MAX_README_BYTES
 from openaudit.sources.config_files import is_config_file
 from openaudit.sources.hub_client import (
@@ -30,6 +30,7 @@ GATED_README = (
     "gated: file contents need approved access; metadata served by the Hub API was audited"
 )
 GATED_FILE = "gated: file contents need approved access"
+GATED_BASE_CARD = "gated: its README.md needs approved access; not read"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,18 @@ def read_readme(hub: HubClient, repo_id: str, sha: str, siblings: list[RepoSibli
         return FileRead(None, "no README.md in the repository")
     result = _read_text(hub, repo_id, sha, "README.md", sibling.size, MAX_README_BYTES)
     return FileRead(None, GATED_README, gated=True) if result.gated else result
+
+
+def read_base_card(hub: HubClient, base: LinkedRepo) -> BaseCard:
+    """A base model's README text, bounded as the model's own (one request, none when the
+    base lists no README.md), or the problem that kept it unread."""
+    listed = next((f for f in base.files if f.path == "README.md"), None)
+    if listed is None:
+        return BaseCard(base.repo_id, None, "no README.md in the repository")
+    sha = base.sha or "main"
+    result = _read_text(hub, base.repo_id, sha, "README.md", listed.size, MAX_README_BYTES)
+    problem = GATED_BASE_CARD if result.gated else result.problem
+    return BaseCard(base.repo_id, result.text, problem, base.sha)
 
 
 def read_licence(hub: HubClient, repo_id: str, sha: str, sibling: RepoSibling) -> TextFile:

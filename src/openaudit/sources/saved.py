@@ -61,8 +61,9 @@ def _shape_problem(data: Any) -> str | None:
     for key in _LIST_FIELDS:
         if key in data and not isinstance(data[key], list):
             return f"`{key}` is not a list"
-    if data.get("branches") is not None and not isinstance(data["branches"], list):
-        return "`branches` is not a list"
+    for key in ("branches", "base_cards"):  # None: not listed, not read
+        if data.get(key) is not None and not isinstance(data[key], list):
+            return f"`{key}` is not a list"
     for key in ("datasets", "base_models", "implied_bases", "base_datasets"):
         for index, item in enumerate(data.get(key, [])):
             for inner in ("tags", "files"):
@@ -85,6 +86,10 @@ def _size_problem(data: dict[str, Any]) -> str | None:
         text = item.get("text") if isinstance(item, dict) else None
         if isinstance(text, str) and _utf8_size(text) > MAX_CONFIG_BYTES:
             return f"config_files[{index}] text is over the {MAX_CONFIG_BYTES}-byte limit"
+    for index, item in enumerate(data.get("base_cards") or []):
+        text = item.get("text") if isinstance(item, dict) else None
+        if isinstance(text, str) and _utf8_size(text) > MAX_README_BYTES:
+            return f"base_cards[{index}] text is over the {MAX_README_BYTES}-byte limit"
     return None
 
 

@@ -1,0 +1,47 @@
+"""The pretrained foundations under a model's declared bases, from its base-model chain.
+
+One walk serves two readers: the Hub source, which reads the card text of the bases
+EOSAI judges, and EOSAI's base dimensions, which judge them. Both must agree on
+which bases those are, so the walk lives here and neither copies it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openaudit.evidence import LinkedRepo
+
+Chain = tuple[str, ...]  # repo ids from a declared base down to the base judged
+
+
+def foundations(
+    repo_id: str | None, bases: tuple[LinkedRepo, ...]
+) -> tuple[tuple[LinkedRepo, Chain], ...]:
+    """Under each declared base (depth 1), the deepest base the chain reaches that has no
+    base of its own (a chain cut short ends at the base not looked up), with the chain of
+    bases down to it; a base reached by two chains is listed once. A base's own bases
+    are those its card declares, as the source followed them."""
+    listed = {repo.repo_id: repo for repo in reversed(bases)}  # the first entry wins
+    listed |= {repo.repo_id: repo for repo in reversed(bases) if repo.status != "skipped"}
+
+    def descend(repo: LinkedRepo, chain: Chain) -> list[tuple[LinkedRepo, Chain]]:
+        ends = []
+        for name in base_ids(repo.card_data.get("base_model")):
+            child = listed.get(name)
+            if child is None or name in chain or name == repo_id:
+                continue  # not followed by the source, or a cycle: the chain ends here
+            ends += descend(child, (*chain, name))
+        return ends or [(repo, chain)]
+
+    judged: dict[str, tuple[LinkedRepo, Chain]] = {}
+    for base in (repo for repo in bases if repo.depth == 1):
+        for repo, chain in descend(base, (base.repo_id,)):
+            judged.setdefault(repo.repo_id, (repo, chain))
+    return tuple(judged.values())
+
+
+def base_ids(value: Any) -> list[str]:
+    """The repo ids a card metadata value (a string or a list) names."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [str(item) for item in items if str(item).strip()]

@@ -1,0 +1,176 @@
+"""EOSAI's base data sources, judged by the base card's text when its metadata declares none.
+
+The Hub source reads the README of each pretrained foundation whose metadata declares
+no datasets (one bounded request each, at most MAX_BASE_CARDS), and EOSAI judges what
+it says of its data with the rule for a model's own data: named or described is
+partial, nothing (or only "publicly available data") is closed, and an unreadable card
+(a gated base) leaves the dimension undecided. Fixtures: tests/fixtures/hub/models/basecard.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakehub import FakeHub
+from typer.testing import CliRunner, Result
+
+from openaudit.cli.app import app
+from openaudit.evidence import Evidence, Problem
+from openaudit.limits import MAX_BASE_CARDS
+from openaudit.sources.hub import fetch_hub_evidence
+
+APPROVED = "hf_ApprovedFixtureToken0123456789"
+
+
+def invoke(args: list[str], env: dict[str, str | None] | None = None) -> Result:
+    return CliRunner().invoke(app, args, env={"HF_TOKEN": None, **(env or {})})
+
+
+def base_data(result: Result) -> dict[str, Any]:
+    """The datasources_basemodel dimension of the one model audited."""
+    assert result.exit_code in (0, 1), result.output
+    [model] = json.loads(result.stdout)["models"]
+    [eosai] = [r for r in model["rubrics"] if r["id"] == "eosai"]
+    dims = {d["id"]: d for d in eosai["framework"]["dimensions"]}
+    return dims["datasources_basemodel"]  # type: ignore[no-any-return]
+
+
+def audit(ref: str, *extra: str, env: dict[str, str | None] | None = None) -> dict[str, Any]:
+    return base_data(invoke([ref, "-r", "openaudit", "-r", "eosai", "-f", "json", *extra], env))
+
+
+@pytest.mark.parametrize(
+    ("model", "level", "basis", "says"),
+    [
+        # the base card names its corpora in a training-data section
+        ("basecard/ft-named", "partial", "inferred",
+         "base basecard/named-base's card: section 'Training Data' names"),
+        # it describes its data at length, naming nothing
+        ("basecard/ft-described", "partial", "inferred",
+         "base basecard/described-base's card: data described in 'Training Data'"),
+        # "publicly available sources" alone is not disclosure
+        ("basecard/ft-vague", "closed", "inferred",
+         "base basecard/vague-base's card: no training data named or described"),
+        # no data section at all
+        ("basecard/ft-silent", "closed", "inferred",
+         "base basecard/silent-base's card: no training data named or described"),
+        # a fine-tune of a fine-tune: the foundation's card is the one judged
+        ("basecard/ft-of-ft", "closed", "inferred",
+         "judged the pretrained foundation basecard/silent-base"),
+        # a gated base's README needs approved access: undecided, and it says so
+        ("basecard/ft-gated", "unknown", "unknown",
+         "basecard/gated-base declares no datasets in its metadata, and its card's text "
+         "could not be read (gated: its README.md needs approved access; not read)"),
+    ],
+)  # fmt: skip
+def test_base_data_is_judged_by_the_base_cards_text(
+    hub: FakeHub, model: str, level: str, basis: str, says: str
+) -> None:
+    dim = audit(model)
+    assert (dim["level"], dim["basis"]) == (level, basis), dim["reason"]
+    assert says in dim["reason"]
+
+
+def test_an_approved_token_reads_a_gated_bases_card(hub: FakeHub) -> None:
+    dim = audit("basecard/ft-gated", env={"HF_TOKEN": APPROVED})
+    assert (dim["level"], dim["basis"]) == ("partial", "inferred"), dim["reason"]
+    assert "RedPajama" in dim["reason"]
+
+
+def test_the_base_card_is_cited_in_the_bases_repo(hub: FakeHub) -> None:
+    dim = audit("basecard/ft-named")
+    sha = fetch_hub_evidence("basecard/named-base").sha
+    assert f"{hub.url}/basecard/named-base/blob/{sha}/README.md" in dim["evidence"]
+
+
+def test_one_request_reads_each_foundations_card_and_no_other(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("basecard/ft-of-ft")
+    sha = fetch_hub_evidence("basecard/silent-base").sha
+    hub.reset()
+    fetch_hub_evidence("basecard/ft-of-ft")
+    readmes = [p for p in hub.paths() if p.endswith("/README.md")]
+    # the model's own and the foundation's; not the intermediate fine-tune's
+    assert sorted(readmes) == sorted(
+        [f"/basecard/ft-of-ft/resolve/{ev.sha}/README.md",
+         f"/basecard/silent-base/resolve/{sha}/README.md"]
+    )  # fmt: skip
+    [card] = ev.base_cards or ()
+    assert (card.repo_id, card.problem) == ("basecard/silent-base", None)
+    assert card.text is not None and "# Silent Base 3B" in card.text
+
+
+def test_a_base_that_declares_datasets_has_no_card_read(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("quantfolk/open-7b-gguf")
+    assert ev.base_cards == ()
+    assert not [p for p in hub.paths() if p.startswith("/openlab/open-7b/resolve/")]
+
+
+def test_base_card_reads_are_bounded_and_the_cut_reported(hub: FakeHub) -> None:
+    ev = fetch_hub_evidence("basecard/merge-four")
+
+    bases = ["named-base", "described-base", "vague-base", "silent-base"]
+    cards = ev.base_cards or ()
+    assert [c.repo_id for c in cards] == [f"basecard/{b}" for b in bases]
+    assert all(c.text for c in cards[:MAX_BASE_CARDS])
+    assert cards[MAX_BASE_CARDS].text is None
+    read = [p for p in hub.paths() if p.endswith("/README.md") and "merge-four" not in p]
+    assert len(read) == MAX_BASE_CARDS
+    cut = "4 base models' cards to read; the last 1 were not read"
+    assert Problem("base_cards", cut) in ev.problems
+    # the least open base decides: vague-base's card shares nothing, whatever the fourth says
+    dim = audit("basecard/merge-four")
+    assert dim["level"] == "closed", dim["reason"]
+    assert "basecard/silent-base declares no datasets in its metadata" in dim["reason"]
+
+
+def test_requests_per_audit_grow_by_at_most_the_bound(hub: FakeHub) -> None:
+    """Against the audit without base cards, each model costs at most MAX_BASE_CARDS more
+    requests, all of them README reads of its bases, never a weight file."""
+    for model, more in [("basecard/ft-silent", 1), ("basecard/merge-four", MAX_BASE_CARDS),
+                        ("quantfolk/open-7b-gguf", 0), ("acme/solo", 0)]:  # fmt: skip
+        hub.reset()
+        ev = fetch_hub_evidence(model, branches=False)
+        own = {f"/api/models/{model}", f"/{model}/resolve/{ev.sha}/README.md"}
+        base_reads = [p for p in hub.paths() if p.endswith("/README.md") and p not in own]
+        assert len(base_reads) == more, (model, base_reads)
+        assert not [p for p in hub.paths() if p.endswith(".safetensors")]
+
+
+def test_saved_evidence_replays_the_base_cards(hub: FakeHub, tmp_path: Path) -> None:
+    saved = tmp_path / "ft.json"
+    assert invoke(["fetch", "basecard/ft-vague", "-o", str(saved)]).exit_code == 0
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    assert [c["repo_id"] for c in data["base_cards"]] == ["basecard/vague-base"]
+    hub.reset()
+    replayed = audit(str(saved))
+    assert hub.requests == []
+    assert (replayed["level"], replayed["reason"]) == (
+        audit("basecard/ft-vague")["level"],
+        audit("basecard/ft-vague")["reason"],
+    )
+
+
+def test_version_1_evidence_loads_with_no_base_cards_read(hub: FakeHub, tmp_path: Path) -> None:
+    data = fetch_hub_evidence("basecard/ft-vague").to_dict()
+    data["version"] = 1
+    del data["base_cards"]
+    saved = tmp_path / "old.json"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    dim = audit(str(saved))
+    assert dim["level"] == "unknown"
+    assert "this evidence holds no base model cards" in dim["reason"]
+
+
+def test_a_local_folder_says_it_looks_up_no_base_card(tmp_path: Path) -> None:
+    folder = tmp_path / "ft"
+    folder.mkdir()
+    readme = Path(__file__).parent / "fixtures/hub/models/basecard/ft-vague/README.md"
+    (folder / "README.md").write_text(readme.read_text(encoding="utf-8"), encoding="utf-8")
+    dim = audit(str(folder))
+    assert dim["level"] == "unknown"
+    assert "a local folder looks up no base model, nor its card" in dim["reason"]
+    assert Evidence(ref="x", source="local").base_cards is None

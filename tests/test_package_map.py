@@ -46,8 +46,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "batch_inputs": ("batch", "refs"),
     "resume": ("report", "results"),
     "scan": (
-        "batch", "card", "config", "evidence", "licenses", "links", "refs", "report", "results",
-        "rubric", "sources", "verdict",
+        "base_chain", "batch", "card", "config", "evidence", "licenses", "links", "refs", "report",
+        "results", "rubric", "sources", "verdict",
     ),
     "cli": (
         "batch", "batch_inputs", "card", "compare", "config", "evidence", "licenses", "links",

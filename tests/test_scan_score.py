@@ -139,3 +139,20 @@ def test_an_adapter_config_the_dump_lacks_leaves_base_layers_undecided_until_fet
     declared = json.dumps({"license": "apache-2.0", "base_model": "meta/base"})
     (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, siblings=siblings))
     assert "adapter_config.json" not in str(row["fetch"])  # a declared base needs no file
+
+
+def test_a_joined_base_declaring_no_datasets_leaves_base_data_to_its_card_the_dump_lacks() -> None:
+    """The Hub source judges such a base's data by its card's text; a dump row has none:
+    the row says so and EOSAI's base data sources stay undecided, not closed."""
+    base_card = json.dumps({"license": "apache-2.0"})
+    siblings = [{"rfilename": "README.md"}, {"rfilename": "model.safetensors"}]
+    base = {"id": "meta/base", "sha": "1" * 40, "cardData": base_card, "tags": [],
+            "gated": "False", "siblings": siblings}  # fmt: skip
+    declared = json.dumps({"license": "apache-2.0", "base_model": "meta/base"})
+    (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, bases=[base]))
+    assert "base model card text (meta/base) not in the metadata dump" in str(row["not_in_dump"])
+    assert row["eosai_datasources_basemodel"] == "unknown"
+    # a base that declares its datasets needs no card text
+    base["cardData"] = json.dumps({"license": "apache-2.0", "datasets": ["org/web"]})
+    (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, bases=[base]))
+    assert "base model card text" not in str(row["not_in_dump"])

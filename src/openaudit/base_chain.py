@@ -41,6 +41,16 @@ def foundations(
     return tuple(judged.values())
 
 
+def silent_foundations(repo_id: str | None, bases: tuple[LinkedRepo, ...]) -> list[LinkedRepo]:
+    """The foundations whose card text EOSAI's base data rating needs: those read whose
+    metadata declares no datasets (what their card says of their data is in its text)."""
+    return [
+        repo
+        for repo, _ in foundations(repo_id, bases)
+        if repo.status == "ok" and not base_ids(repo.card_data.get("datasets"))
+    ]
+
+
 def base_ids(value: Any) -> list[str]:
     """The repo ids a card metadata value (a string or a list) names."""
     items = value if isinstance(value, list) else [value] if isinstance(value, str) else []

@@ -829,7 +829,15 @@ def eosai_rating(ctx: ProbeContext, dimension: str) -> Rated:
         "dimension": Param("str", doc="EOSAI dimension id (weights_endmodel, licenses, ...)"),
         "at_least": Param("str", doc="the level asked about: open or partial"),
     },
-    reads=("files", "README.md", "api:gated", "card:*", "datasets:<id>", "models:<base>"),
+    reads=(
+        "files",
+        "README.md",
+        "api:gated",
+        "card:*",
+        "datasets:<id>",
+        "models:<base>",
+        "models:<base>:README.md",
+    ),
     doc="The EOSAI dimension is rated at least AT_LEAST; graded with the dimension's level.",
     check=lambda p: (
         choice("dimension", tuple(DIMENSIONS))(p) or choice("at_least", ("open", "partial"))(p)

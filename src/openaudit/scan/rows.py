@@ -5,8 +5,9 @@ A row has the columns of hub-stats' `models.parquet` (`id`, `tags`, `cardData`,
 dump was joined, the README text in `card`; with `scan --hydrate`, the files fetched
 from the Hub for it in `fetched` (a list of {path, text, problem}). The dump
 carries file names but not the text of licence files, the linked datasets' or base
-models' own metadata, nor the repo's branches: those become `Problem`s and unread entries the rubric
-engine turns into unknown answers, never into a pass.
+models' own metadata (nor, joined, the base models' card text), nor the repo's
+branches: those become `Problem`s and unread entries the rubric engine turns into
+unknown answers, never into a pass.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from openaudit.base_chain import silent_foundations
 from openaudit.card import parse_card
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
@@ -82,6 +84,10 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     datasets = _datasets(card_data, repo_id, missing, problems)
     joined = joined_bases(row.get("bases")) if "bases" in columns else None
     bases = _bases(card_data, repo_id, joined, missing)
+    if silent := [repo.repo_id for repo in silent_foundations(repo_id, bases)]:
+        # the Hub source reads these bases' cards for EOSAI's base data sources
+        shown = ", ".join(silent[:3]) + _more(silent, 3)
+        missing.append(f"base model card text ({shown}) {NOT_IN_DUMP}")
     parsed = parse_card(readme) if readme is not None else None
     evidence = Evidence(
         ref=repo_id,

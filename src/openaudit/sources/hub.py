@@ -22,7 +22,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openaudit.base_chain import base_ids, foundations
+from openaudit.base_chain import silent_foundations
 from openaudit.card import parse_card
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import BaseCard, Evidence, LinkedRepo, Problem, TextFile
@@ -289,7 +289,7 @@ def _gather(
             pool.submit(lookup_dataset, hub, d, base)
             for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
         ]
-        card_bases = _bases_to_read(repo_id, base_models)
+        card_bases = silent_foundations(repo_id, base_models)
         base_cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
@@ -366,16 +366,6 @@ def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tup
                 seen.add(name.lower())
                 found.append((name, base.repo_id))
     return found
-
-
-def _bases_to_read(repo_id: str, bases: tuple[LinkedRepo, ...]) -> list[LinkedRepo]:
-    """The bases whose card text EOSAI's base data rating needs: the pretrained
-    foundations (base_chain) that were read and whose metadata declares no datasets."""
-    return [
-        repo
-        for repo, _ in foundations(repo_id, bases)
-        if repo.status == "ok" and not base_ids(repo.card_data.get("datasets"))
-    ]
 
 
 def _base_card_problems(cards: list[BaseCard], wanted: int) -> list[Problem]:

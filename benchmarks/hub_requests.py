@@ -40,14 +40,14 @@ MODELS = ("acme/solo", "openlab/open-7b", "acme/llama-ft", "basecard/ft-silent")
 
 
 def measure(
-    hub: FakeHub, repo_id: str, repeat: int, branches: bool
+    hub: FakeHub, repo_id: str, repeat: int, branches: bool, base_cards: bool
 ) -> tuple[int, list[str], float]:
     """Requests of one audit, their paths, and the median wall time over `repeat` runs."""
     times = []
     for _ in range(repeat):
         hub.reset()
         start = time.perf_counter()
-        fetch_hub_evidence(repo_id, endpoint=hub.url, branches=branches)
+        fetch_hub_evidence(repo_id, endpoint=hub.url, branches=branches, base_cards=base_cards)
         times.append(time.perf_counter() - start)
     return len(hub.requests), hub.paths(), statistics.median(times)
 
@@ -60,11 +60,16 @@ def main() -> None:
     with FakeHub(latency=args.latency) as hub:
         fetch_hub_evidence("acme/solo", endpoint=hub.url)  # warm up imports and the connection pool
         print(f"fake Hub latency {args.latency * 1000:.0f} ms per request, median of {args.repeat}")
-        # the default rubric needs no branch listing; -r mof reads branches (checkpoints)
-        for branches, label in ((False, "default rubric"), (True, "with -r mof")):
+        # the default rubric needs no branch listing nor base cards; -r mof reads branches
+        # (checkpoints), -r eosai the base cards (its base data sources)
+        for branches, cards, label in (
+            (False, False, "default rubric"),
+            (True, False, "with -r mof"),
+            (False, True, "with -r eosai"),
+        ):
             print(f"-- {label}")
             for repo_id in MODELS:
-                count, paths, wall = measure(hub, repo_id, args.repeat, branches)
+                count, paths, wall = measure(hub, repo_id, args.repeat, branches, cards)
                 ratio = wall / args.latency if args.latency else float("nan")
                 shown = f"{count} requests {wall * 1000:6.1f} ms = {ratio:.2f} round trips"
                 print(f"{repo_id:18} {shown}")

@@ -174,3 +174,28 @@ def test_a_local_folder_says_it_looks_up_no_base_card(tmp_path: Path) -> None:
     assert dim["level"] == "unknown"
     assert "a local folder looks up no base model, nor its card" in dim["reason"]
     assert Evidence(ref="x", source="local").base_cards is None
+
+
+def base_readmes(hub: FakeHub, model: str) -> list[str]:
+    return [p for p in hub.paths() if p.endswith("/README.md") and f"/{model}/" not in p]
+
+
+def test_base_cards_are_read_only_when_a_rubric_reads_them(hub: FakeHub) -> None:
+    invoke(["basecard/ft-silent", "--no-cache", "-f", "json"])
+    assert base_readmes(hub, "basecard/ft-silent") == []  # the default rubric needs none
+    hub.reset()
+    invoke(["basecard/ft-silent", "-r", "openaudit", "-r", "eosai", "--no-cache", "-f", "json"])
+    assert len(base_readmes(hub, "basecard/ft-silent")) == 1
+
+
+def test_cached_evidence_read_without_base_cards_is_completed(hub: FakeHub, tmp_path: Path) -> None:
+    cache = ["--cache-dir", str(tmp_path), "-f", "json"]
+    invoke(["basecard/ft-silent", *cache])  # default rubric: cached without base cards
+    hub.reset()
+    eosai = base_data(invoke(["basecard/ft-silent", "-r", "eosai", *cache]))
+    assert eosai["level"] == "closed", eosai["reason"]
+    assert len(base_readmes(hub, "basecard/ft-silent")) == 1  # only the missing card
+    hub.reset()
+    again = base_data(invoke(["basecard/ft-silent", "-r", "eosai", *cache]))
+    assert again == eosai
+    assert base_readmes(hub, "basecard/ft-silent") == []  # the completed entry was kept

@@ -226,7 +226,7 @@ def test_open_evidence_sends_hub_refs_to_the_hub_source(
     calls: list[tuple[str, Any, Any]] = []
 
     def fetch_hub_evidence(
-        repo_id: str, *, revision: Any, token: Any, cache: Any, branches: bool
+        repo_id: str, *, revision: Any, token: Any, cache: Any, branches: bool, base_cards: bool
     ) -> Evidence:
         assert cache is None  # no cache unless the caller passes one
         calls.append((repo_id, revision, token))

@@ -43,6 +43,7 @@ class EvidenceOpener(Protocol):
         listed: dict[str, Any] | None = None,
         cache: EvidenceCache | None = None,
         branches: bool = True,
+        base_cards: bool = True,
     ) -> Evidence:
         """The evidence of one model reference."""
 

@@ -84,6 +84,8 @@ class BatchRun:
         self.token = token
         # the refs listing (one request a model) only when a rubric reads branches
         self.branches = any(reads_evidence(r, "api:refs") for r in self.rubrics)
+        # the base models' READMEs (a request each) only when a rubric reads them (EOSAI)
+        self.base_cards = any(reads_evidence(r, "models:<base>:README.md") for r in self.rubrics)
 
     # -- the run ---------------------------------------------------------------
     def execute(self, inputs: BatchInputs, *, jobs: int | None, resume: Path | None = None) -> int:
@@ -153,6 +155,7 @@ class BatchRun:
             "revision": self.revision,
             "token": self.token,
             "branches": self.branches,
+            "base_cards": self.base_cards,
         }
         if item.listed is not None:
             options["listed"] = item.listed

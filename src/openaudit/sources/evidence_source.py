@@ -31,6 +31,7 @@ class EvidenceRequest:
     token: str | None = None
     cache: EvidenceCache | None = None  # Hub models only
     branches: bool = True  # list the Hub repo's branches (one request)
+    base_cards: bool = True  # read the base models' READMEs EOSAI judges (a request each)
     listed: dict[str, Any] | None = None  # a Hub listing's entry for the model
 
 
@@ -42,20 +43,17 @@ def _hub(model: ModelRef, request: EvidenceRequest) -> Evidence:
     from openaudit.sources.hub import fetch_hub_evidence
 
     assert model.repo_id is not None
-    token, cache, branches = request.token, request.cache, request.branches
+    options: dict[str, Any] = {
+        "revision": model.revision,
+        "token": request.token,
+        "cache": request.cache,
+        "branches": request.branches,
+        "base_cards": request.base_cards,
+    }
     if request.listed is not None:  # a listed id is a plain repo id: shown as it is
-        evidence = fetch_hub_evidence(
-            model.repo_id,
-            revision=model.revision,
-            token=token,
-            listed=request.listed,
-            cache=cache,
-            branches=branches,
-        )
+        evidence = fetch_hub_evidence(model.repo_id, listed=request.listed, **options)
         return dataclasses.replace(evidence, ref=model.text)
-    evidence = fetch_hub_evidence(
-        model.repo_id, revision=model.revision, token=token, cache=cache, branches=branches
-    )
+    evidence = fetch_hub_evidence(model.repo_id, **options)
     return dataclasses.replace(evidence, ref=redact_ref(model.text))
 
 
@@ -86,6 +84,7 @@ def open_evidence(
     listed: dict[str, Any] | None = None,
     cache: EvidenceCache | None = None,
     branches: bool = True,
+    base_cards: bool = True,
 ) -> Evidence:
     """Read the evidence for one model reference (Hub id or URL, model folder, saved .json).
 
@@ -100,5 +99,7 @@ def open_evidence(
         model = ModelRef("hub", ref, repo_id=ref, revision=revision)
     else:
         model = parse_ref(ref, revision)
-    request = EvidenceRequest(token=token, cache=cache, branches=branches, listed=listed)
+    request = EvidenceRequest(
+        token=token, cache=cache, branches=branches, base_cards=base_cards, listed=listed
+    )
     return SOURCES[model.kind](model, request)

@@ -108,11 +108,13 @@ def fetch_hub_evidence(
     listed: dict[str, Any] | None = None,
     cache: EvidenceCache | None = None,
     branches: bool = True,
+    base_cards: bool = True,
 ) -> Evidence:
     """Read everything openaudit needs about one Hub model into an Evidence.
 
     `branches=False` skips the refs listing (one request) when no rubric reads it;
-    the evidence then says branches were not listed.
+    the evidence then says branches were not listed. `base_cards=False` likewise skips
+    the base models' READMEs (EOSAI's base data sources): `base_cards` is then None.
 
     `listed` is the model's entry from a Hub listing (hub_listing.EXPAND fields):
     it stands in for `model_info`, saving one request per model. With a `cache`,
@@ -128,7 +130,7 @@ def fetch_hub_evidence(
         return _from_cache_only(cache, repo_id, revision, token=token is not None)
     hub = HubClient.create(endpoint, token)
     try:
-        return _fetch(hub, repo_id, revision, listed, cache, branches)
+        return _fetch(hub, repo_id, revision, listed, cache, _Wanted(branches, base_cards))
     except OpenAuditError:
         raise
     except client_errors() as exc:
@@ -147,13 +149,21 @@ def _from_cache_only(
     return dataclasses.replace(found, revision=revision)
 
 
+@dataclass(frozen=True)
+class _Wanted:
+    """The optional requests some rubrics need: the refs listing, the base cards."""
+
+    branches: bool = True
+    base_cards: bool = True
+
+
 def _fetch(
     hub: HubClient,
     repo_id: str,
     revision: str | None,
     listed: dict[str, Any] | None,
     cache: EvidenceCache | None,
-    branches: bool,
+    wanted: _Wanted,
 ) -> Evidence:
     if listed is not None and revision is None:
         info, card_data = info_from_json(listed)
@@ -164,12 +174,17 @@ def _fetch(
     token = hub.token is not None
     if cache is not None:
         cached = cache.get(repo_id, info.sha, token=token)
-        if cached is not None and branches and cached.branches is None:
-            cached = _with_branches(hub, cached)  # cached by a run that did not need them
-            cache.put(cached, revision, token=token)
         if cached is not None:
-            return dataclasses.replace(cached, revision=revision)
-    evidence = _read(hub, repo_id, revision, info, card_data, branches)
+            # completed with what a run that did not need it left out
+            completed = cached
+            if wanted.branches and completed.branches is None:
+                completed = _with_branches(hub, completed)
+            if wanted.base_cards and completed.base_cards is None:
+                completed = _with_base_cards(hub, completed)
+            if completed is not cached:
+                cache.put(completed, revision, token=token)
+            return dataclasses.replace(completed, revision=revision)
+    evidence = _read(hub, repo_id, revision, info, card_data, wanted)
     if cache is not None:
         cache.put(evidence, revision, token=token)
     return evidence
@@ -181,12 +196,12 @@ def _read(
     revision: str | None,
     info: ModelInfo,
     card_data: dict[str, Any] | None,
-    branches: bool = True,
+    wanted: _Wanted,
 ) -> Evidence:
     siblings = list(info.siblings or [])
     log.info("%s @ %s lists %d files", repo_id, (info.sha or "?")[:7], len(siblings))
     sha = info.sha or revision or "main"
-    got = _gather(hub, repo_id, sha, siblings, card_data, branches)
+    got = _gather(hub, repo_id, sha, siblings, card_data, wanted)
     files = repo_files(siblings)
     return Evidence(
         ref=repo_id,
@@ -242,7 +257,7 @@ class _Gathered:
     base_models: tuple[LinkedRepo, ...]
     base_datasets: tuple[LinkedRepo, ...]
     implied_bases: tuple[LinkedRepo, ...]
-    base_cards: tuple[BaseCard, ...]
+    base_cards: tuple[BaseCard, ...] | None
     problems: tuple[Problem, ...]
     branches: tuple[str, ...] | None
 
@@ -260,7 +275,7 @@ def _gather(
     sha: str,
     siblings: list[RepoSibling],
     card: dict[str, Any] | None,
-    want_branches: bool = True,
+    wanted: _Wanted,
 ) -> _Gathered:
     """README, licence files, datasets and base models, all requested at once."""
     dataset_ids, problems = card_ids(card, "datasets")
@@ -282,14 +297,14 @@ def _gather(
         datasets = [
             pool.submit(lookup_dataset, hub, d, repo_id) for d in dataset_ids[:MAX_DATASETS]
         ]
-        branches = pool.submit(hub.branches, repo_id) if want_branches else None
+        branches = pool.submit(hub.branches, repo_id) if wanted.branches else None
         base_models = follow_bases(pool, hub, repo_id, card)
         base_dataset_ids = _base_dataset_ids(base_models, dataset_ids)
         base_datasets = [
             pool.submit(lookup_dataset, hub, d, base)
             for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
         ]
-        card_bases = silent_foundations(repo_id, base_models)
+        card_bases = silent_foundations(repo_id, base_models) if wanted.base_cards else []
         base_cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
@@ -332,10 +347,7 @@ def _gather(
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
         problems.append(Problem("datasets", message))
-    cards_read += [
-        BaseCard(b.repo_id, None, f"not read: more than {MAX_BASE_CARDS} base models' cards")
-        for b in card_bases[MAX_BASE_CARDS:]
-    ]
+    cards_read += _cut_cards(card_bases)
     problems += _base_card_problems(cards_read, len(card_bases))
     branch_names = _branches(branches.result, problems) if branches is not None else None
     return _Gathered(
@@ -347,7 +359,7 @@ def _gather(
         base_models=base_models,
         base_datasets=tuple(linked_base_datasets),
         implied_bases=implied_bases,
-        base_cards=tuple(cards_read),
+        base_cards=tuple(cards_read) if wanted.base_cards else None,
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )
@@ -366,6 +378,27 @@ def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tup
                 seen.add(name.lower())
                 found.append((name, base.repo_id))
     return found
+
+
+def _with_base_cards(hub: HubClient, evidence: Evidence) -> Evidence:
+    """Cached evidence completed with the base cards it was read without."""
+    bases = silent_foundations(evidence.repo_id or evidence.ref, evidence.base_models)
+    pool = _Requests(_shared_pool())
+    try:
+        reads = [pool.submit(read_base_card, hub, b) for b in bases[:MAX_BASE_CARDS]]
+        cards = [f.result() for f in reads]
+    except BaseException:
+        pool.cancel_queued()
+        raise
+    cards += _cut_cards(bases)
+    problems = (*evidence.problems, *_base_card_problems(cards, len(bases)))
+    return dataclasses.replace(evidence, base_cards=tuple(cards), problems=problems)
+
+
+def _cut_cards(bases: list[LinkedRepo]) -> list[BaseCard]:
+    """The bases past MAX_BASE_CARDS, recorded as not read."""
+    why = f"not read: more than {MAX_BASE_CARDS} base models' cards"
+    return [BaseCard(b.repo_id, None, why) for b in bases[MAX_BASE_CARDS:]]
 
 
 def _base_card_problems(cards: list[BaseCard], wanted: int) -> list[Problem]:

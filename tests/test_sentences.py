@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from openaudit.card import parse_card
@@ -168,6 +168,7 @@ def test_sentences_cover_the_text_in_order_without_white_space_at_their_ends(tex
 
 @settings(max_examples=120, deadline=None)
 @given(card_texts())
+@example(("https://x.org https://x.org  ```[`a. b`](https://x.org) ", ["[`a. b`](https://x.org)"]))
 def test_no_sentence_break_inside_a_url_or_a_markdown_link(drawn: tuple[str, list[str]]) -> None:
     text, kept = drawn
     spans = sentence_spans(text)

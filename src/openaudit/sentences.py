@@ -68,8 +68,13 @@ _END = re.compile(
 _LAST_WORD = re.compile(r"(?<![^\W_])[^\W\d_]+(?:\.[^\W\d_]+)*$")
 WORD_REACH = 12
 _ET = re.compile(r"\bet\s+al$", re.IGNORECASE)
-# Spans inside which nothing ends: markdown links and images, and code spans.
-_PROTECTED = re.compile(r"!?\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)|`[^`\n]{1,500}`")
+# Spans inside which nothing ends: markdown links and images, and code spans. A code span
+# opens and closes with backtick runs of one length (CommonMark), so a run with no match
+# ("```" before "[`a. b`](...)") is plain text and leaves the link after it whole.
+_PROTECTED = re.compile(
+    r"!?\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)"
+    r"|(?<!`)(`{1,3})(?!`)[^\n]{1,500}?(?<!`)\1(?!`)"
+)
 
 # Abbreviations (lower case, inner dots kept, final dot dropped) that never end a sentence,
 # (words that also end sentences as units or words, "ms", "sec", "no", are not here)

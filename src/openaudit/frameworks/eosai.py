@@ -166,8 +166,14 @@ def _base_weights_level(ctx: ProbeContext) -> Rated:
     bases = _judged_bases(ctx)
     if not bases and not ctx.metadata.get("base_model"):
         if implied := implied_base(ctx):
-            why = f"no `base_model` is declared, but {implied.said}: not looked up"
-            return _between("closed", "open", why, ctx.field("base_model"), implied.citation)
+            said = f"no `base_model` is declared, but {implied.said}"
+            repo = _implied_repo(ctx, implied.name)
+            if repo is None:
+                why = f"{said}: not looked up"
+                return _between("closed", "open", why, ctx.field("base_model"), implied.citation)
+            rated = _linked_weights(repo)
+            cites = (ctx.field("base_model"), implied.citation, *rated.citations)
+            return replace(rated, reason=f"{said}: {rated.reason}", citations=cites, inferred=True)
         rated = _weights_level(ctx)
         return replace(rated, reason=f"no base model: {rated.reason}")
     if not bases:
@@ -175,6 +181,18 @@ def _base_weights_level(ctx: ProbeContext) -> Rated:
             "closed", "open", "the base model was not looked up", ctx.field("base_model")
         )
     return _worst([_linked_weights(repo) for repo in bases])
+
+
+def _implied_repo(ctx: ProbeContext, name: str) -> LinkedRepo | None:
+    """The base the card implies, as the source looked it up (`Evidence.implied_bases`)."""
+    return next(
+        (
+            r
+            for r in ctx.evidence.implied_bases
+            if r.depth == 1 and r.repo_id.lower() == name.lower()
+        ),
+        None,
+    )
 
 
 def _worst(levels: list[Rated]) -> Rated:

@@ -29,7 +29,6 @@ Memory is bounded: a memo keeps the answers and input values used lately (`_Rece
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import operator
 from collections.abc import Callable, Hashable
@@ -286,13 +285,52 @@ class _Recent:
         return len(self._new) + len(self._old)
 
 
+class InputNumbers:
+    """Numbers for the input values of a scan's models: equal values get the same number.
+
+    The memos of a scan's rubrics share one, and a model's values are numbered once
+    whatever rubric asks (kept in its context), so a file listing or a licence
+    declaration is projected and hashed once per model, not once per rubric.
+    """
+
+    def __init__(self, cap: int | None = None) -> None:
+        self._values = _Recent(MAX_VALUES if cap is None else cap)  # by (input name, value)
+        # numbers are never reused: an answer whose key names a value no longer
+        # numbered can never be found again, only dropped in its turn
+        self._serial = itertools.count(1)
+
+    def numbers(
+        self, ctx: ProbeContext, inputs: tuple[tuple[str, Callable[[Evidence], Hashable]], ...]
+    ) -> dict[str, int]:
+        """The numbers of the model's values of `inputs`, by input name (and of any
+        other input a memo numbered for this model already)."""
+        numbers: dict[str, int] = ctx.cached(self, dict)
+        for name, get in inputs:
+            if name not in numbers:
+                numbers[name] = self._number(name, get(ctx.evidence))
+        return numbers
+
+    def _number(self, name: str, value: Hashable) -> int:
+        entry = (name, value)
+        number: int | None = self._values.get(entry)
+        if number is None:
+            number = next(self._serial)
+            self._values.put(entry, number)
+        return number
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
 class ProbeMemo:
     """A scan-wide memo of one rubric's probe answers (see the module docstring).
 
-    Thread-safe: concurrent scorers at worst miss an answer another thread stored.
+    `numbers` may be shared with the memos of the scan's other rubrics (one per memo
+    otherwise). Thread-safe: concurrent scorers at worst miss an answer another thread
+    stored.
     """
 
-    def __init__(self, rubric: BoundRubric) -> None:
+    def __init__(self, rubric: BoundRubric, numbers: InputNumbers | None = None) -> None:
         self.rubric = rubric
         declared = [declared_reads(bound.name, bound.params) for bound in rubric.probes]
         reads = [("shape", *read) if read is not None else None for read in declared]
@@ -300,17 +338,12 @@ class ProbeMemo:
         self._inputs = tuple((name, _input(name)) for name in names)
         # probes reading the same inputs share one key per model: per probe, the
         # position of its inputs' key (None: never memoised), and how each key is taken
-        # from the numbers of the model's input values (in the order of `_inputs`)
+        # from the numbers of the model's input values (by input name)
         distinct = list(dict.fromkeys(read for read in reads if read))
         self._key_of = tuple(None if read is None else distinct.index(read) for read in reads)
-        self._keys = tuple(
-            operator.itemgetter(*(names.index(name) for name in read)) for read in distinct
-        )
+        self._keys = tuple(operator.itemgetter(*read) for read in distinct)
         self._answers = _Recent(MAX_ANSWERS)  # by (probe position, its inputs' numbers)
-        self._values = _Recent(MAX_VALUES)  # by (input name, value): the value's number
-        # numbers are never reused: an answer whose key names a value no longer
-        # numbered can never be found again, only dropped in its turn
-        self._serial = itertools.count(1)
+        self._numbers = numbers or InputNumbers()
 
     def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
         """Every probe's answer over `ctx`, memoised where the model has no card text.
@@ -318,7 +351,7 @@ class ProbeMemo:
         A memoised answer has no citations (the scan keeps none)."""
         if ctx.evidence.readme is not None:
             return [(bound.spec, answer(bound, ctx)) for bound in self.rubric.probes]
-        numbers = [self._number(name, get(ctx.evidence)) for name, get in self._inputs]
+        numbers = self._numbers.numbers(ctx, self._inputs)
         keys = [take(numbers) for take in self._keys]
         answers = self._answers
         found = []
@@ -330,24 +363,25 @@ class ProbeMemo:
             key = (position, keys[key_of])
             outcome = answers.get(key)
             if outcome is None:
-                outcome = dataclasses.replace(answer(bound, ctx), citations=())
+                outcome = _without_citations(answer(bound, ctx))
                 answers.put(key, outcome)
             found.append((bound.spec, outcome))
         return found
-
-    def _number(self, name: str, value: Hashable) -> int:
-        """The number of one input's value: the same for equal values."""
-        entry = (name, value)
-        number: int | None = self._values.get(entry)
-        if number is None:
-            number = next(self._serial)
-            self._values.put(entry, number)
-        return number
 
     def __len__(self) -> int:
         """The number of answers held."""
         return len(self._answers)
 
     def values_held(self) -> int:
-        """The number of input values numbered."""
-        return len(self._values)
+        """The number of input values numbered (by this memo and those sharing its numbers)."""
+        return len(self._numbers)
+
+
+def _without_citations(outcome: Outcome) -> Outcome:
+    """The outcome without its citations (`dataclasses.replace` runs the dataclass's
+    __init__ again: several times slower, for every answer a memo stores)."""
+    if not outcome.citations:
+        return outcome
+    bare = object.__new__(type(outcome))
+    vars(bare).update(vars(outcome), citations=())
+    return bare

@@ -22,7 +22,7 @@ from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.registry import get_evaluator
 from openaudit.scan import rows
 from openaudit.scan.levels import BoundRubric, Levels
-from openaudit.scan.probe_memo import ProbeMemo
+from openaudit.scan.probe_memo import MAX_VALUES, InputNumbers, ProbeMemo
 from openaudit.scan.rows import row_evidence
 from openaudit.sources.config_files import CONFIG_FILES
 from openaudit.verdict import LAYERS
@@ -57,7 +57,12 @@ class Rubrics:
     def of(cls, default: Rubric, mof: Rubric, eosai: Rubric) -> Rubrics:
         """The rubrics, with what each default layer reads worked out once."""
         bound = (BoundRubric.of(default), BoundRubric.of(mof), BoundRubric.of(eosai))
-        memos = (ProbeMemo(bound[0]), ProbeMemo(bound[1]), ProbeMemo(bound[2]))
+        numbers = InputNumbers(3 * MAX_VALUES)  # a model's input values numbered once
+        memos = (
+            ProbeMemo(bound[0], numbers),
+            ProbeMemo(bound[1], numbers),
+            ProbeMemo(bound[2], numbers),
+        )
         return cls(default, mof, eosai, _layer_needs(default), bound, memos)
 
     def memo(self, which: int) -> ProbeMemo | None:

@@ -376,10 +376,37 @@ def test_the_memo_stays_within_its_bounds(
 ) -> None:
     monkeypatch.setattr(probe_memo, "MAX_ANSWERS", 20)
     monkeypatch.setattr(probe_memo, "MAX_VALUES", 15)
+    monkeypatch.setattr(probe_memo, "MAX_RESULTS", 3)
     memos = _memos()
     for evidence, without in zip(models, unmemoised, strict=True):
         _assert_same(memos, evidence, without)
         assert all(len(memo) <= 40 and memo.values_held() <= 30 for memo in memos)
+        assert all(memo.results_held() <= 6 for memo in memos)
+
+
+def test_models_with_the_same_answers_share_their_levels_and_framework_results() -> None:
+    """A result derived from a model's answers (its levels, its framework result) is
+    shared with a later model only when every probe gave it the very same answer; the
+    results stay those worked out without the memo."""
+    card = {"license": "mit", "datasets": ["acme/data"]}
+    first = _row_evidence(dump_row(id="acme/first", cardData=json.dumps(card)))
+    second = _row_evidence(dump_row(id="lab/second", cardData=json.dumps(card)))
+    other = _row_evidence(dump_row(id="lab/third", cardData=json.dumps({"license": "gpl-3.0"})))
+    memos = _memos()
+    default, mof, eosai = shipped_rubrics().bound
+    found = {}
+    for evidence in (first, second, other):
+        ctx = ProbeContext(evidence)
+        found[evidence.ref] = (
+            default.levels(ctx, memos[0]),
+            mof.framework(ctx, memos[1]),
+            eosai.framework(ctx, memos[2]),
+        )
+        assert _results(evidence, memos) == _results(evidence), evidence.ref
+    mine, theirs, others = found.values()
+    assert all(a is b for a, b in zip(mine, theirs, strict=True))  # shared
+    assert not any(a is b for a, b in zip(mine, others, strict=True))
+    assert all(memo.results_held() > 0 for memo in memos)
 
 
 def test_a_memo_serves_only_the_rubric_it_was_made_for() -> None:

@@ -11,8 +11,9 @@ them against `evaluate()`), less of what only a single audit prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from openaudit.rubric.engine import (
     assess_layer,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from openaudit.rubric.context import ProbeContext
     from openaudit.rubric.model import ProbeSpec, Rubric
 
+T = TypeVar("T")
+
 
 class AnswerMemo(Protocol):
     """Answers shared across models (scan/probe_memo.py), made for one bound rubric."""
@@ -37,6 +40,17 @@ class AnswerMemo(Protocol):
 
     def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
         """Every probe's answer over `ctx`, in the rubric's order."""
+        ...
+
+    def derived(
+        self,
+        ctx: ProbeContext,
+        kind: str,
+        results: list[tuple[ProbeSpec, Outcome]],
+        compute: Callable[[list[tuple[ProbeSpec, Outcome]]], T],
+    ) -> T:
+        """`compute(results)` (a pure function of the answers `results(ctx)` gave),
+        shared with the earlier models of the scan that got the very same answers."""
         ...
 
 
@@ -91,6 +105,13 @@ class BoundRubric:
         model of the scan had (probe_memo.py).
         """
         results = self._results(ctx, memo)
+        if memo is None:
+            return self._levels(results)
+        return memo.derived(ctx, "levels", results, self._levels)
+
+    def _levels(self, results: list[tuple[ProbeSpec, Outcome]]) -> Levels:
+        """The levels from the probes' answers: a function of the answers alone (a memo
+        shares it between models with the same answers)."""
         rubric = self.rubric
         extras = framework_extras(rubric, results)
         layers = []
@@ -115,8 +136,15 @@ class BoundRubric:
         for them (EOSAI's `evidence`), which a scan does not write."""
         if self.rubric.framework is None:
             return None
-        extras = framework_extras(self.rubric, self._results(ctx, memo))
-        return extras.get(self.rubric.framework.kind)
+        results = self._results(ctx, memo)
+        if memo is None:
+            return self._framework(results)
+        return memo.derived(ctx, "framework", results, self._framework)
+
+    def _framework(self, results: list[tuple[ProbeSpec, Outcome]]) -> dict[str, Any] | None:
+        """The framework result from the probes' answers alone."""
+        kind = self.rubric.framework.kind if self.rubric.framework else None
+        return framework_extras(self.rubric, results).get(kind) if kind else None
 
     def _results(
         self, ctx: ProbeContext, memo: AnswerMemo | None = None

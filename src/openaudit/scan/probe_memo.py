@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.rubric.evaluators.weights import QUANT_MARKERS
 from openaudit.scan.levels import answer
@@ -45,9 +45,13 @@ if TYPE_CHECKING:
     from openaudit.scan.levels import BoundRubric
     from openaudit.verdict import Outcome
 
-# Per rubric, entries kept (twice these at most: see `_Recent`); about 400 bytes each.
+T = TypeVar("T")
+
+# Per rubric, entries kept (twice these at most: see `_Recent`); about 400 bytes each,
+# but a derived result: about 3 KB for the default rubric's levels, 8 KB for a framework's.
 MAX_ANSWERS = 20_000  # memoised answers
 MAX_VALUES = 8_000  # numbered input values (a file listing, a licence declaration)
+MAX_RESULTS = 500  # results derived from a model's answers (levels, framework result)
 
 
 def _freeze(value: Any) -> Hashable:
@@ -344,6 +348,12 @@ class ProbeMemo:
         self._keys = tuple(operator.itemgetter(*read) for read in distinct)
         self._answers = _Recent(MAX_ANSWERS)  # by (probe position, its inputs' numbers)
         self._numbers = numbers or InputNumbers()
+        # the answers stored, by value: equal answers found from other inputs are one object
+        self._outcomes = _Recent(MAX_ANSWERS)
+        # results derived from a model's answers (levels, framework result), by the
+        # answers' identities (see `derived`)
+        self._derived = _Recent(MAX_RESULTS)
+        self._every_probe_memoised = all(key_of is not None for key_of in self._key_of)
 
     def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
         """Every probe's answer over `ctx`, memoised where the model has no card text.
@@ -363,14 +373,53 @@ class ProbeMemo:
             key = (position, keys[key_of])
             outcome = answers.get(key)
             if outcome is None:
-                outcome = _without_citations(answer(bound, ctx))
+                outcome = self._one_of_kind(answer(bound, ctx))
                 answers.put(key, outcome)
             found.append((bound.spec, outcome))
         return found
 
+    def _one_of_kind(self, outcome: Outcome) -> Outcome:
+        """The outcome without citations, as the one object kept for answers equal to it."""
+        bare = _without_citations(outcome)
+        kept: Outcome | None = self._outcomes.get(bare)
+        if kept is None:
+            self._outcomes.put(bare, bare)
+            return bare
+        return kept
+
+    def derived(
+        self,
+        ctx: ProbeContext,
+        kind: str,
+        results: list[tuple[ProbeSpec, Outcome]],
+        compute: Callable[[list[tuple[ProbeSpec, Outcome]]], T],
+    ) -> T:
+        """`compute(results)`, where `results` is what `results(ctx)` gave and `compute`
+        a pure function of it (`kind` names which: a rubric's levels, its framework
+        result), shared with the earlier models of the scan that got the very same answers.
+
+        The key is the identity of each answer, so two models share a result only when
+        every probe gave them the same answer object (for a model without card text every
+        answer comes from this memo, one object per distinct answer). An entry keeps its
+        answers alive: while it is held, no other object can have their identities.
+        """
+        if ctx.evidence.readme is not None or not self._every_probe_memoised:
+            return compute(results)  # answers made for this model alone: never shared
+        outcomes = tuple(outcome for _, outcome in results)
+        key = (kind, *map(id, outcomes))
+        found: tuple[tuple[Outcome, ...], T] | None = self._derived.get(key)
+        if found is None:
+            found = (outcomes, compute(results))
+            self._derived.put(key, found)
+        return found[1]
+
     def __len__(self) -> int:
         """The number of answers held."""
         return len(self._answers)
+
+    def results_held(self) -> int:
+        """The number of derived results held (levels, framework results)."""
+        return len(self._derived)
 
     def values_held(self) -> int:
         """The number of input values numbered (by this memo and those sharing its numbers)."""

@@ -29,7 +29,7 @@ from openaudit.scan.probe_memo import (
     weight_library_tags,
 )
 from openaudit.scan.rows import row_evidence
-from openaudit.scan.score import score_batch, shipped_rubrics
+from openaudit.scan.score import licence_columns, score_batch, shipped_rubrics
 from openaudit.verdict import Outcome
 
 # one worker runs the whole module: its proofs share the fixture models and their answers
@@ -252,6 +252,23 @@ def test_a_model_sharing_the_declared_inputs_gets_the_same_answer(
                 differ.add(f"{bound.spec.id} over {evidence.ref}: {mine} != {theirs}")
     if differ:
         pytest.fail("answers differ:\n" + "\n".join(sorted(differ)))
+
+
+def test_the_licence_columns_read_only_what_they_declare(models: list[Evidence]) -> None:
+    """The scan's licence columns, shared between models with the same licence inputs
+    (ProbeMemo.by_inputs), read only those inputs and are the same for a twin sharing them."""
+    declared = probe_memo.COLUMN_READS["licence_columns"]
+    beyond, differ = set(), set()
+    for evidence in models:
+        log: set[str] = set()
+        mine = licence_columns(ProbeContext(recording(evidence, log)))
+        assert mine == licence_columns(ProbeContext(evidence))
+        beyond |= {f"read {name} of {evidence.ref}" for name in log - _allowed(declared, evidence)}
+        theirs = licence_columns(ProbeContext(_twin(evidence, declared)))
+        if mine != theirs:
+            differ.add(f"{evidence.ref}: {mine} != {theirs}")
+    assert not beyond, sorted(beyond)
+    assert not differ, sorted(differ)
 
 
 def _memos() -> list[ProbeMemo]:

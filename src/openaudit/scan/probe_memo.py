@@ -243,6 +243,9 @@ READS: dict[str, tuple[str, ...]] = {
         *LICENCE, "files", "library_name", "card:library_name", "card:datasets", "datasets",
     ),
 }  # fmt: skip
+# What a scan's columns other than its probes' answers read: the licence columns
+# (score.licence_columns), the model's licence with its bases' terms.
+COLUMN_READS: dict[str, tuple[str, ...]] = {"licence_columns": LICENCE}
 # Evaluators whose reads depend on one param, declared per value of it.
 BY_PARAM = {"mof_component": "component", "eosai_dimension": "dimension"}
 
@@ -354,6 +357,10 @@ class ProbeMemo:
         # answers' identities (see `derived`)
         self._derived = _Recent(MAX_RESULTS)
         self._every_probe_memoised = all(key_of is not None for key_of in self._key_of)
+        self._columns = {
+            kind: (tuple((name, _input(name)) for name in ("shape", *read)), ("shape", *read))
+            for kind, read in COLUMN_READS.items()
+        }
 
     def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
         """Every probe's answer over `ctx`, memoised where the model has no card text.
@@ -412,6 +419,21 @@ class ProbeMemo:
             found = (outcomes, compute(results))
             self._derived.put(key, found)
         return found[1]
+
+    def by_inputs(self, ctx: ProbeContext, kind: str, compute: Callable[[], T]) -> T:
+        """`compute()`, a scan column of kind `kind` over `ctx` that reads only the inputs
+        `COLUMN_READS` declares for it (never None), shared with the earlier models of the
+        scan that had the same values of those inputs and no card text either."""
+        if ctx.evidence.readme is not None:
+            return compute()
+        inputs, names = self._columns[kind]
+        numbers = self._numbers.numbers(ctx, inputs)
+        key = (kind, *(numbers[name] for name in names))
+        found: T | None = self._answers.get(key)
+        if found is None:
+            found = compute()
+            self._answers.put(key, found)
+        return found
 
     def __len__(self) -> int:
         """The number of answers held."""

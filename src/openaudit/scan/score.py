@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyarrow as pa
 
@@ -190,7 +190,14 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
         # of MOF and EOSAI a scan keeps the class and the dimensions, not their layers
         mof, eosai = (rubrics.bound[i].framework(ctx, rubrics.memo(i)) for i in (1, 2))
         out.update(_layers(default))
-        out.update(_licence(ctx))
+        memo = rubrics.memo(0)
+        licence = (
+            memo.by_inputs(ctx, "licence_columns", lambda: licence_columns(ctx))
+            if memo
+            else licence_columns(ctx)
+        )
+        out.update(license_id=licence.license_id, license_family=licence.license_family)
+        out["lineage_flags"] = licence.lineage_flags
         out.update(_frameworks(mof, eosai))
     except Exception as exc:  # one bad row must never stop a scan of millions
         return {**out, "error": _cut(f"scoring failed: {type(exc).__name__}: {exc}")}
@@ -199,7 +206,7 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
     )
     out["not_in_dump"] = _cut("; ".join(found.missing)) or None
     out["undecided"] = _cut(" | ".join(_undecided(default))) or None
-    out["fetch"] = to_fetch(found, ctx)
+    out["fetch"] = _to_fetch(found, licence.identified)
     return out
 
 
@@ -209,11 +216,14 @@ def to_fetch(found: rows.RowEvidence, ctx: ProbeContext) -> str | None:
     the licence files when the licence is not identified without them (`license:
     other`, a custom or no declared licence). None for a gated model, whose files need
     approved access."""
+    return _to_fetch(found, ctx.license.facts is not None)
+
+
+def _to_fetch(found: rows.RowEvidence, identified: bool) -> str | None:
     if found.evidence.gated:
         return None
-    unidentified = ctx.license.facts is None
     always = (rows.README_FILE, *CONFIG_FILES)
-    paths = [path for path in found.unfetched if path in always or unidentified]
+    paths = [path for path in found.unfetched if path in always or not identified]
     return ",".join(paths) or None
 
 
@@ -252,14 +262,25 @@ def _layers(levels: Levels) -> dict[str, Any]:
     return out
 
 
-def _licence(ctx: ProbeContext) -> dict[str, Any]:
-    """The licence columns, as the verdict's licence block has them (license_block.py)."""
+class LicenceColumns(NamedTuple):
+    """The licence columns, as the verdict's licence block has them (license_block.py),
+    and whether the licence is identified (`to_fetch`)."""
+
+    license_id: str | None
+    license_family: str | None
+    lineage_flags: str | None
+    identified: bool
+
+
+def licence_columns(ctx: ProbeContext) -> LicenceColumns:
+    """A model's licence columns (all they read of its evidence: probe_memo.COLUMN_READS)."""
     report = ctx.license
-    return {
-        "license_id": report.license_id,
-        "license_family": report.facts.family if report.facts else None,
-        "lineage_flags": "; ".join(ctx.lineage.flags) or None,
-    }
+    return LicenceColumns(
+        report.license_id,
+        report.facts.family if report.facts else None,
+        "; ".join(ctx.lineage.flags) or None,
+        report.facts is not None,
+    )
 
 
 def _frameworks(mof: dict[str, Any] | None, eosai: dict[str, Any] | None) -> dict[str, Any]:

@@ -230,6 +230,8 @@ def terms_passages(card: Card) -> tuple[tuple[str, str, str], ...]:
     """(kind, title, text) of every passage of the card that may state the model's
     terms: sections titled as a licence, as terms of use or as a disclaimer, notes at
     the top of the card and licence lines; each kind bounded in number and size."""
+    if not card.body and not card.sections:  # a card known by its metadata only
+        return ()
     passages: list[tuple[str, str, str]] = []
     seen: set[int] = set()
     for kind, names in (

@@ -24,7 +24,13 @@ where an answer depends on the model's id, its declaration says so
 (`repo_id_if_bases`), and evaluators reading the id otherwise are not memoised. The
 single audit (`evaluate()`) never uses this memo.
 
-Memory is bounded: a memo keeps the answers and input values used lately (`_Recent`).
+A rubric's levels and framework result are pure functions of its answers: a memo
+shares them between models that got the very same answer objects (`derived`), and the
+licence columns between models with the same licence inputs (`by_inputs`, declared in
+`COLUMN_READS` and proven like an evaluator's reads).
+
+Memory is bounded: a memo keeps the answers, input values and results used lately
+(`_Recent`).
 """
 
 from __future__ import annotations

@@ -130,8 +130,9 @@ FINE_TUNES: list[tuple[str, str | None, str, str, str, str, str]] = [
      "not_open", "inferred", "made from base example/base-1b (cc-by-nc-4.0)", "Unclassified"),
     ("apache-2.0 tag on an apache-2.0 base", "apache-2.0", "ok",
      "included", "stated", "'apache-2.0' is open", "Class II"),
+    # the base's unseen terms may take away what the tag grants: not a stated yes
     ("apache-2.0 tag on a base whose licence is not stated", None, "ok",
-     "included", "stated", "'apache-2.0' is open", "Class II"),
+     "unknown", "unknown", "base example/base-1b, whose terms were not seen", "Unclassified"),
 ]  # fmt: skip
 
 

@@ -506,7 +506,9 @@ def test_no_declared_licence_and_a_restrictive_file() -> None:
 
 
 def test_a_custom_text_without_restrictions_stays_unknown() -> None:
-    report = identify(local(OTHER_README, TextFile("LICENSE", "Our own terms. Be nice.")))
+    # a neutral licence name: a name saying "research" states terms of its own
+    readme = OTHER_README.replace("acme-research", "acme-terms")
+    report = identify(local(readme, TextFile("LICENSE", "Our own terms. Be nice.")))
     assert report.license_id is None and report.facts is None
     assert not any(c.raw in LABELS for c in report.claims)
 

@@ -33,7 +33,12 @@ from openaudit.frameworks.terms import (
 )
 from openaudit.links import archived_paper, published_paper, short_link
 from openaudit.rubric.context import ProbeContext, dataset_licenses
-from openaudit.rubric.evaluators.code import library, not_published, published_code_links
+from openaudit.rubric.evaluators.code import (
+    library,
+    not_published,
+    published_code_links,
+    stated_code_osi,
+)
 from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
@@ -59,7 +64,11 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
-from openaudit.rubric.evaluators.weights import card_gate, delta_weights
+from openaudit.rubric.evaluators.weights import (
+    card_gate,
+    delta_weights,
+    weights_not_conversion,
+)
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -68,6 +77,7 @@ from openaudit.weight_formats import weight_files, weight_libraries
 if TYPE_CHECKING:
     from openaudit.card import Link, Section
     from openaudit.evidence import LinkedRepo
+    from openaudit.licenses import LicenseFacts
 
 Where = Literal["repo", "linked", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
@@ -362,12 +372,18 @@ def _read_card(ctx: ProbeContext, repo: LinkedRepo, card: BaseCard) -> Rated:
     return replace(rated, citations=cites, inferred=rated.low == rated.high)
 
 
-def _base_datasets_level(
-    ctx: ProbeContext, names: list[str], also: str, cites: tuple[Citation, ...]
-) -> Rated:
-    """The datasets the base model declares, judged as this model's own: open when all
-    are openly licensed and freely available, partial when named but not, undecided
-    while some were not looked up."""
+@dataclass(frozen=True)
+class _NamedData:
+    """Datasets a base model's card declares, as the source looked them up."""
+
+    states: list[tuple[str, str]]  # per dataset: (state, why), as dataset_state gives them
+    repos: dict[str, LinkedRepo]  # lowercase id: the dataset repo looked up
+    citations: tuple[Citation, ...]
+
+
+def _named_data(ctx: ProbeContext, names: list[str]) -> _NamedData:
+    """The licence states of datasets named by a base model's card (looked up by the
+    source as `base_datasets`, or as the model's own `datasets`)."""
     repos = {r.repo_id.lower(): r for r in (*ctx.evidence.base_datasets, *ctx.evidence.datasets)}
     licences = {d.repo_id.lower(): d for d in dataset_licenses(ctx.evidence, tuple(repos.values()))}
     states = [
@@ -376,9 +392,21 @@ def _base_datasets_level(
         else ("unknown", f"{name} was not looked up")
         for name in names
     ]
+    cites = tuple(licences[n.lower()].citation for n in names if n.lower() in licences)
+    return _NamedData(states, repos, cites)
+
+
+def _base_datasets_level(
+    ctx: ProbeContext, names: list[str], also: str, cites: tuple[Citation, ...]
+) -> Rated:
+    """The datasets the base model declares, judged as this model's own: open when all
+    are openly licensed and freely available, partial when named but not, undecided
+    while some were not looked up."""
+    data = _named_data(ctx, names)
+    states, repos = data.states, data.repos
     shown = "; ".join(why for _, why in states)
     why = f"the base model names {', '.join(names[:3])}: {shown}{also}"
-    cites = (*cites, *(licences[n.lower()].citation for n in names if n.lower() in licences))
+    cites = (*cites, *data.citations)
     unavailable = [
         name
         for name in names
@@ -392,6 +420,84 @@ def _base_datasets_level(
         return _between("partial", "open", why, *cites)
     note = " (whether these are all the data used needs a person)"
     return _concluded("open", f"{why}: shared under open licences{note}", *cites)
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """A quantisation or format conversion of models on the Hub, which adds no training:
+    its data are the data of the models it copies."""
+
+    why: str  # "a quantized version of X", "only gguf files converted from X"
+    bases: tuple[LinkedRepo, ...]  # the models copied, as looked up
+    names: tuple[str, ...]  # the datasets their cards declare
+    citations: tuple[Citation, ...]
+
+    def scope(self) -> str:
+        """Whose data this model's are, for a reason."""
+        copied = ", ".join(base.repo_id for base in self.bases)
+        return f"{self.why} (it adds no training): the data of {copied}"
+
+
+def _copy_of(ctx: ProbeContext) -> _Copy | None:
+    """The models this one is a quantisation or format conversion of (declared as
+    `base_model_relation: quantized`, or only converted files beside a declared base:
+    weights_not_conversion's judgement; delta weights add training), when the source
+    looked them up and the model declares no datasets of its own; else None."""
+
+    def found() -> _Copy | None:
+        if declared_datasets(ctx) or delta_weights(ctx) is not None:
+            return None
+        judged = weights_not_conversion(ctx, ["quantized"])
+        if judged.answer != "no":
+            return None
+        bases = tuple(
+            repo
+            for repo in ctx.evidence.base_models
+            if repo.depth == 1 and repo.status in ("ok", "gated")
+        )
+        if not bases:
+            return None
+        names = tuple(
+            dict.fromkeys(d for repo in bases for d in _as_ids(repo.card_data.get("datasets")))
+        )
+        return _Copy(judged.reason, bases, names, judged.citations)
+
+    return ctx.cached(("eosai", "copy"), found)
+
+
+def _end_data_level(ctx: ProbeContext) -> Rated:
+    """This model's data sources; a quantisation's or conversion's are those of the model
+    it copies (a careful reader's conclusion: inferred)."""
+    copy = _copy_of(ctx)
+    own = _dataset_level(ctx, "this model's data")
+    if copy is None:
+        return own
+    cites = (*copy.citations, *(_base_cite(repo) for repo in copy.bases))
+    if copy.names:
+        rated = _base_datasets_level(ctx, list(copy.names), "", cites)
+        why = rated.reason.replace("the base model names", "which name", 1)
+        return replace(rated, reason=f"{copy.scope()}, {why}", inferred=True)
+    if own.low != "closed":
+        return own  # the card itself names or describes data
+    why = (
+        f"{copy.scope()}, whose cards declare no datasets in their metadata; their text, "
+        "which may name them, was not read"
+    )
+    return _between("closed", "open", why, *cites)
+
+
+def _copied_data_licensed(ctx: ProbeContext, copy: _Copy) -> Outcome:
+    """The data licences of a quantisation or conversion: those of the datasets the model
+    it copies declares (inferred)."""
+    data = _named_data(ctx, list(copy.names))
+    states = [state for state, _ in data.states]
+    text = f"data: {copy.scope()}: " + "; ".join(why for _, why in data.states)
+    cites = (*copy.citations, *data.citations)
+    if any(state in ("not_open", "custom") for state in states):
+        return Outcome.no(text, *cites, inferred=True)
+    if any(state == "unknown" for state in states):
+        return Outcome.unknown(text, *cites)
+    return Outcome.yes(text, *cites, inferred=True)
 
 
 def _unread_base(repo: LinkedRepo) -> str:
@@ -753,6 +859,8 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
         return _own_code_terms(ctx)
     if declared_datasets(ctx):
         return datasets_licensed(ctx, "data", "data")
+    if (copy := _copy_of(ctx)) is not None and copy.names:
+        return _copied_data_licensed(ctx, copy)
     return no_datasets(ctx)
 
 
@@ -785,20 +893,39 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
         if unreadable := licence_unreadable(ctx):
             return _between("closed", "open", unreadable.reason, *unreadable.citations)
         return _rated("closed", "no licence is stated: unstated licences are closed", *cites)
-    if facts.family in ("restricted", "proprietary", "unknown"):
+    if ctx.lineage.inferred and facts is not report.facts:
+        # the bases' terms concluded from their licence name or gate text
+        bases = tuple(base.citation for base in ctx.lineage.inferred)
+        rated = _licenses_level_of(ctx, facts, (*cites, *bases))
+        why = f"{rated.reason} (inferred: {ctx.lineage.inferred_reason()})"
+        return replace(rated, reason=why, inferred=True)
+    return _licenses_level_of(ctx, facts, cites)
+
+
+def _licenses_level_of(
+    ctx: ProbeContext, facts: LicenseFacts, cites: tuple[Citation, ...]
+) -> Rated:
+    """The licences dimension once the weights' terms (`facts`) are known."""
+    if facts.family == "restricted":
+        return _restricted_weights(ctx, facts, cites)
+    if facts.family in ("proprietary", "unknown"):
         return _rated("closed", f"weights under '{facts.id}' ({facts.family})", *cites)
     if facts.family == "non-commercial":
         return _rated("partial", f"weights under '{facts.id}' (non-commercial)", *cites)
     parts = {part: _licence_outcome(ctx, part) for part in ("code", "data")}
     shown = ", ".join(f"{part} {_open_word(o)}" for part, o in parts.items())
+    copy = _copy_of(ctx)
+    if copy is not None and copy.names:
+        shown = f"{shown} (data: {copy.scope()})"
     more = tuple(c for o in parts.values() for c in o.citations)
     if all(o.answer == "yes" for o in parts.values()):
         return _rated("open", f"weights under '{facts.id}'; {shown}", *cites, *more)
     # "partial = at least two of these partly open; closed = unclear or none open": code
     # or data published, under a licence not open or not read, is partly open; open
     # weights alone (no code of the model's own, no datasets declared) are closed.
-    published = {"code": _own_code_published(ctx), "data": bool(declared_datasets(ctx))}
-    unsure = any(o.answer == "unknown" for o in parts.values())
+    data = bool(declared_datasets(ctx)) or (copy is not None and bool(copy.names))
+    published = {"code": _own_code_published(ctx), "data": data}
+    unsure = any(o.answer == "unknown" or o.inferred for o in parts.values())
     rated = _concluded if unsure else _rated
     if any(o.answer != "no" or published[part] for part, o in parts.items()):
         why = f"weights under '{facts.id}' (open); {shown}: not all three openly licensed"
@@ -806,6 +933,24 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
     why = (f"weights under '{facts.id}' (open); {shown}: only the weights are openly licensed, "
            "no code of the model's own or declared datasets are published")  # fmt: skip
     return _concluded("closed", why, *cites, *more)
+
+
+def _restricted_weights(
+    ctx: ProbeContext, facts: LicenseFacts, cites: tuple[Citation, ...]
+) -> Rated:
+    """Weights under use-restricted terms are partly open: with code of the model's own
+    under a licence the card states OSI-approved (stated_code_osi, as MOF and OSAID read
+    it), two parts are at least partly open, partial; else closed."""
+    weights = f"weights under '{facts.id}' (restricted)"
+    if not _own_code_published(ctx):
+        return _rated("closed", weights, *cites)
+    code = stated_code_osi(ctx, "its code") if ctx.readme_read else None
+    if code is not None and code.answer == "yes":
+        why = f"{weights}; code open ({code.reason}): two parts at least partly open"
+        return _rated("partial", why, *cites, *code.citations)
+    shown = code.reason if code is not None else "the card states no licence for its code"
+    why = f"{weights}; its code is not shown openly licensed ({shown}): only one part partly open"
+    return _rated("closed", why, *cites, *(code.citations if code is not None else ()))
 
 
 def _own_code_published(ctx: ProbeContext) -> bool:
@@ -821,7 +966,7 @@ def _open_word(outcome: Outcome) -> str:
 
 DIMENSIONS = {
     "datasources_basemodel": lambda ctx: _on_foundation(ctx, _base_data_level(ctx)),
-    "datasources_endmodel": lambda ctx: _dataset_level(ctx, "this model's data"),
+    "datasources_endmodel": _end_data_level,
     "weights_basemodel": lambda ctx: _on_foundation(ctx, _base_weights_level(ctx)),
     "weights_endmodel": _weights_level,
     "trainingcode": _trainingcode_level,

@@ -168,6 +168,13 @@ def _licence_openness(
     state, why = report_openness(report, kind, card_read=ctx.readme_read)
     cites = tuple(claim.citation for claim in report.claims)
     effective = ctx.effective_license if with_bases and state == "open" else None
+    if effective is not None and (unseen := ctx.lineage.unseen):
+        base = unseen[0]
+        text = (
+            f"{why}; but the weights are made from base {base.repo_id}, whose terms were not "
+            f"seen ({base.reason}) and apply to them too"
+        )
+        return _Openness("unknown", text, (*cites, *(b.citation for b in unseen)))
     if effective is None or effective is report.facts:
         return _Openness(state, why, cites)
     inherited = ctx.lineage.inherited
@@ -182,6 +189,8 @@ def _licence_openness(
         f"{why}; but the weights are made from base {named}, whose terms apply to them too "
         f"(inferred): {base_why}"
     )
+    if ctx.lineage.inferred:  # the base's terms concluded from its licence name or gate text
+        text = f"{text} ({ctx.lineage.inferred_reason()})"
     return _Openness(base_state, text, (*cites, *(b.citation for b in bases)), inherited=True)
 
 

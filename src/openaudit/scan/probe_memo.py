@@ -158,7 +158,7 @@ def repo_id_markers(repo_id: str) -> tuple[str, ...]:
 # The model's own licence as identified (ProbeContext.license).
 OWN_LICENCE = (
     "card:license", "card:license_name", "card:license_link", "license_tags", "license_files",
-    "card_present", "access",
+    "card_present", "access", "card:extra_gated_prompt", "card:extra_gated_description",
 )  # fmt: skip
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
@@ -168,6 +168,11 @@ WEIGHT_FILES = ("files", "library_name", "card:library_name", "weight_library_ta
 
 # The base models: declared, implied (an adapter's config, the card's prose).
 BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
+# A quantisation or conversion (weights_not_conversion) and the data of the model it copies.
+COPY = (
+    "card:base_model", "card:base_model_relation", "base_models", "files", "repo_id_markers",
+    "base_datasets",
+)  # fmt: skip
 # The datasets the card names and what the source read of them.
 DATASETS = ("card_present", "access", "card:datasets", "datasets")
 
@@ -230,7 +235,8 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(datasources_basemodel)": (
         *DATASETS, "source", "card:base_model", *BASES, "base_datasets", "base_cards",
     ),
-    "eosai_dimension(datasources_endmodel)": DATASETS,
+    # a quantisation's or conversion's data are those of the model it copies
+    "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY),
     "eosai_dimension(weights_basemodel)": (
         "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES,
     ),
@@ -247,6 +253,7 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(datasheet)": (*DATASETS, "files"),
     "eosai_dimension(licenses)": (
         *LICENCE, "files", "library_name", "card:library_name", "card:datasets", "datasets",
+        *COPY,
     ),
 }  # fmt: skip
 # What a scan's columns other than its probes' answers read: the licence columns

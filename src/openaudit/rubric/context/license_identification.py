@@ -21,7 +21,7 @@ cannot be identified stays unknown, with the reason.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -38,9 +38,11 @@ from openaudit.rubric.context.license_report import Claim, LicenseReport
 from openaudit.rubric.context.license_scope import (
     FILE_OVERRIDE_KINDS,
     LICENCE,
+    METADATA_KINDS,
     CardTerms,
     about_other_work,
     card_terms,
+    metadata_passages,
     offers_choice,
     speaks_for_model,
     terms_passages,
@@ -391,7 +393,7 @@ def identify(evidence: Evidence) -> LicenseReport:
         t for t in evidence.tags if isinstance(t, str) and t.lower().startswith("license:")
     )
     links = tuple((link.url, link.text) for link in evidence.card.links_of("license"))
-    sections = terms_passages(evidence.card)
+    sections = (*terms_passages(evidence.card), *metadata_passages(metadata))
     readme = evidence.file_url("README.md") if sections else None
     args = (declared, files, tags, links, sections, readme)
     if any(text for _, text, _, _ in files) or not _rememberable(declared, tags, links, sections):
@@ -496,9 +498,15 @@ class _CardReading:
         undeclared = license_id is None and not self.declared.ids
         if not self.sections or not (bare or undeclared or (facts is not None and facts.is_open)):
             return unchanged
-        terms = card_terms(self.sections, self.declared.ids)
-        if terms is not None and facts is not None and facts.is_open:
+        if facts is not None and facts.is_open:
+            # a licence name or gate text identifies a bare `other`, but a label does not
+            # outweigh a licence identified from the card's fields or files
+            body = tuple(p for p in self.sections if p[0] not in METADATA_KINDS)
+            terms = card_terms(body, self.declared.ids) if body else None
+            if terms is None:
+                return unchanged
             return self._restricted(terms, license_id or facts.id, reason, conflicts) or unchanged
+        terms = card_terms(self.sections, self.declared.ids)
         if terms is not None and (bare or (undeclared and terms.license_id)):
             return self._identified(terms, reason, conflicts) or unchanged
         licence = [(title, text) for kind, title, text in self.sections if kind == LICENCE]
@@ -559,6 +567,24 @@ class _CardReading:
 # (the report is immutable; licence files' URLs are part of the key).
 _remembered = lru_cache(maxsize=4096)(_identify)
 _last = threading.local()  # per thread: the evidence identified last, and its report
+
+
+def terms_in_metadata(metadata: Mapping[str, Any]) -> LicenseReport | None:
+    """A licence that only card metadata shows the terms of: `license: other` with a
+    `license_name` no rule identifies, or a gate prompt, that states them ("oldlm-
+    noncommercial", "for non-commercial research only"). Read as `identify` reads the
+    model's own (the same passages, the same clauses); None when they state none.
+
+    For a base model's card data, of which only the metadata is read: what the base
+    is under is then a careful reader's conclusion from its name or its gate text."""
+    declared = tuple((key, metadata[key]) for key in LICENCE_FIELDS if key in metadata)
+    passages = metadata_passages(metadata)
+    if not passages or not _rememberable(declared, (), (), passages):
+        return None
+    report = _remembered(declared, (), (), (), passages, None)
+    if report.facts is None or _remembered(declared, (), (), (), (), None).facts is not None:
+        return None  # no terms, or terms the licence fields identify without the passages
+    return report
 
 
 def identify_once(evidence: Evidence) -> LicenseReport:

@@ -17,7 +17,7 @@ from openaudit.licenses.combine import combine_and, looser_terms
 from openaudit.licenses.expression import check_expression
 from openaudit.licenses.facts import ExpressionReport, LicenseFacts
 from openaudit.rubric.context.declared_license import declared_license
-from openaudit.rubric.context.license_identification import identify_once
+from openaudit.rubric.context.license_identification import identify_once, terms_in_metadata
 from openaudit.rubric.context.license_report import LicenseReport
 
 if TYPE_CHECKING:
@@ -43,6 +43,9 @@ class BaseLicense:
     facts: LicenseFacts | None
     citation: Citation
     reason: str
+    # terms a careful reader concludes from the base's licence name or gate text, which
+    # no licence rule identifies (license_identification.terms_in_metadata)
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,20 @@ class LineageReport:
     inherited: LicenseFacts | None  # every known base licence combined with AND
     inherited_restrictions: tuple[str, ...]  # "meta-llama/Llama-2-7b (llama2): User cap: ..."
     notes: tuple[str, ...]  # cycles, missing, private, unknown base licences
+
+    @property
+    def unseen(self) -> tuple[BaseLicense, ...]:
+        """The bases whose terms were not seen (not looked up, missing, unidentified)."""
+        return tuple(base for base in self.bases if base.facts is None)
+
+    @property
+    def inferred(self) -> tuple[BaseLicense, ...]:
+        """The bases whose terms were concluded from their licence name or gate text."""
+        return tuple(base for base in self.bases if base.inferred and base.facts is not None)
+
+    def inferred_reason(self) -> str:
+        """How the inferred bases' terms were read, for a reason ("" when none was)."""
+        return "; ".join(f"base {b.repo_id}: {b.reason}" for b in self.inferred)
 
 
 @dataclass(frozen=True)
@@ -117,10 +134,22 @@ def _single_id(report: ExpressionReport | None) -> str | None:
 def _base(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
     report, reason = _linked_license(repo)
     license_id = _single_id(report)
-    citation = Citation(f"base_model:{repo.repo_id}", license_id, _repo_url(evidence, repo))
     facts = report.facts if report and license_id else None
+    inferred = False
+    if facts is None and (read := terms_in_metadata(repo.card_data)) is not None:
+        # `license: other` whose name or gate text states the terms ("oldlm-noncommercial")
+        license_id, facts, reason, inferred = read.license_id, read.facts, read.reason, True
+    citation = Citation(f"base_model:{repo.repo_id}", license_id, _repo_url(evidence, repo))
     return BaseLicense(
-        repo.repo_id, repo.relation, repo.depth, repo.status, license_id, facts, citation, reason
+        repo.repo_id,
+        repo.relation,
+        repo.depth,
+        repo.status,
+        license_id,
+        facts,
+        citation,
+        reason,
+        inferred,
     )
 
 

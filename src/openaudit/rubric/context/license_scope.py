@@ -20,12 +20,15 @@ be used for commercial purposes") and a licence line ("- **License:** Apache 2.0
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openaudit.licenses.catalogue import get, lookup
+from openaudit.licenses.clause_rules import ClauseKind
 from openaudit.licenses.clauses import Clause, detect_clauses
+from openaudit.licenses.names import name_key
 from openaudit.licenses.text import identify_text, normalize_text
 from openaudit.sentences import split_sentences
 
@@ -83,8 +86,13 @@ DISCLAIMER_SECTION_NAMES = (
     "disclaimer", "免责声明", "免責聲明", "免責事項", "haftungsausschluss",
     "descargo de responsabilidad", "avertissement",
 )  # fmt: skip
-# The kinds of passage read for the terms, as the first item of each passage tuple
+# The kinds of passage read for the terms, as the first item of each passage tuple; NAME
+# and GATE are card metadata: a `license_name`, a gate's prompt or description
 LICENCE, TERMS, DISCLAIMER, NOTE, FIELD = "licence", "terms", "disclaimer", "note", "field"
+NAME, GATE = "name", "gate"
+METADATA_KINDS = frozenset({NAME, GATE})
+# The gate's text that may state the terms ("Access for non-commercial research only")
+GATE_TERMS_FIELDS = ("extra_gated_prompt", "extra_gated_description")
 MAX_SECTIONS_READ = 3  # of each kind
 MAX_NOTES = 3
 MAX_FIELDS = 3
@@ -207,6 +215,8 @@ class CardTerms:
     @property
     def place(self) -> str:
         """Where the card says it, for a reason: "its 'License' section"."""
+        if self.kind in METADATA_KINDS:
+            return f"its `{self.section}`"
         if self.kind == NOTE:
             return "its note at the top"
         if self.kind == FIELD:
@@ -215,7 +225,10 @@ class CardTerms:
 
     @property
     def anchor(self) -> str:
-        """The citation's place: README.md#<section>, or README.md at the top."""
+        """The citation's place: README.md#<section>, README.md at the top, or the card
+        metadata field (card:license_name)."""
+        if self.kind in METADATA_KINDS:
+            return f"card:{self.section}"
         return f"README.md#{self.section}" if self.section else "README.md"
 
     @property
@@ -247,6 +260,38 @@ def terms_passages(card: Card) -> tuple[tuple[str, str, str], ...]:
     passages += [(NOTE, title, note) for title, note in _top_notes(card)]
     passages += [(FIELD, title, line) for title, line in _licence_lines(card)]
     return tuple(passages)
+
+
+def metadata_passages(metadata: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """(kind, field, text) of the card metadata that may state the terms: the name given
+    to a licence (`license_name`) and the gate's prompt and description, which often say
+    on what terms access is granted ("for non-commercial research only")."""
+    passages: list[tuple[str, str, str]] = []
+    fields = (("license_name", NAME), *((key, GATE) for key in GATE_TERMS_FIELDS))
+    for key, kind in fields:
+        value = metadata.get(key) if isinstance(metadata, Mapping) else None
+        if isinstance(value, str) and value.strip():
+            passages.append((kind, key, value.strip()[:MAX_SECTION_CHARS]))
+    return tuple(passages)
+
+
+# Words of a licence's name (as names.name_key spells them) that say what it allows:
+# "acme-nc-license", "foo-noncommercial" (nc); "bar-research-license" (research only)
+_NAME_WORD_KINDS: tuple[tuple[str, ClauseKind], ...] = (
+    ("nc", "non_commercial"),
+    ("research", "research_only"),
+)
+
+
+def _name_clauses(name: str) -> tuple[Clause, ...]:
+    """The clauses a licence's name gives away: its words as licence text, and the words
+    that name a non-commercial or research licence."""
+    found = list(detect_clauses(name))
+    words = name_key(name).split()
+    for word, kind in _NAME_WORD_KINDS:
+        if word in words and not any(c.kind == kind for c in found):
+            found.append(Clause(kind, name, name))
+    return tuple(found)
 
 
 # The first heading below the title (level 2 or deeper): where the top of the card ends
@@ -378,6 +423,11 @@ def _binding(kind: str) -> frozenset[str]:
 def _terms_of(kind: str, title: str, text: str, own: set[str]) -> CardTerms | None:
     """What one passage says of the model's terms, or None when it says nothing."""
     binding = _binding(kind)
+    if kind == NAME:
+        clauses = _name_clauses(text)
+        if not any(c.kind in binding for c in clauses):
+            return None
+        return CardTerms(title, text, None, clauses, kind, binding)
     if kind == FIELD:
         code_only = _CODE_SUBJECT.search(text) and not _MODEL_SUBJECT.search(text)
         if code_only or _OTHER_WORK.search(text) or _names_any(text, own):

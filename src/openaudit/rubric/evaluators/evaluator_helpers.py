@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -176,6 +177,39 @@ def no_licence_grant(ctx: ProbeContext) -> str | None:
     metadata), it may link or state the terms, so the licence stays a custom one.
     """
     return grants_nothing(ctx.license) if ctx.readme_read else None
+
+
+def with_base_terms(ctx: ProbeContext, outcome: Outcome, *, settles: bool = True) -> Outcome:
+    """An answer about the licence with its bases' terms (ProbeContext.effective_license).
+
+    A base's terms flow down to a derivative whatever its own tag says, so a yes about
+    the freedom they may take away is never stated while a base's terms are unseen (not
+    looked up, missing, unidentified): unknown for the probe that `settles` the layer
+    (its cap_if_unknown keeps the layer from being open), else inferred from the
+    model's own licence, the reason saying the base's terms were not seen. An answer
+    decided by terms concluded from a base's licence name or gate text is inferred,
+    and says how they were read.
+    """
+    lineage = ctx.lineage
+    if outcome.answer == "yes" and (unseen := lineage.unseen):
+        base = unseen[0]
+        cites = (*outcome.citations, *(b.citation for b in unseen))
+        if settles:
+            why = (
+                f"{outcome.reason}, but the terms of its base {base.repo_id} were not seen "
+                f"({base.reason}); a derivative inherits them"
+            )
+            return Outcome.unknown(why, *cites)
+        why = (
+            f"{outcome.reason} (its own licence; the terms of its base {base.repo_id}, which "
+            f"a derivative inherits, were not seen ({base.reason}) and may restrict it)"
+        )
+        return Outcome.yes(why, *cites, inferred=True)
+    if ctx.effective_license is not ctx.license.facts and lineage.inferred:
+        cites = (*outcome.citations, *(b.citation for b in lineage.inferred))
+        why = f"{outcome.reason} (inferred: {lineage.inferred_reason()})"
+        return replace(outcome, reason=why, citations=cites).as_inferred()
+    return outcome
 
 
 def link_cites(links: Iterable[Link], limit: int = 5) -> tuple[Citation, ...]:

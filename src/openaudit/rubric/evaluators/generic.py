@@ -25,6 +25,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_metadata,
     no_readme,
     quote,
+    with_base_terms,
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -182,13 +183,8 @@ def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool =
         family, shown = facts.family, f"'{facts.id}' is {facts.family}"
     if family == "unknown" and family not in families:
         return Outcome.unknown(f"the family of '{report.license_id}' is unknown", *cites)
-    if family not in families:
-        return Outcome.no(shown, *cites)
-    unseen = [base for base in ctx.lineage.bases if base.facts is None] if with_bases else []
-    if unseen:
-        why = f"{shown}, but the terms of its base {unseen[0].repo_id} were not seen"
-        return Outcome.unknown(f"{why} ({unseen[0].reason}); a derivative inherits them", *cites)
-    return Outcome.yes(shown, *cites)
+    answer = Outcome.yes if family in families else Outcome.no
+    return with_base_terms(ctx, answer(shown, *cites)) if with_bases else answer(shown, *cites)
 
 
 def best_section(ctx: ProbeContext, names: list[str]) -> tuple[Section | None, int]:

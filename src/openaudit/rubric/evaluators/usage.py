@@ -13,6 +13,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
     no_licence_grant,
+    with_base_terms,
 )
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
@@ -125,8 +126,11 @@ def no_use_restrictions(ctx: ProbeContext) -> Outcome:
     if found is None:
         return Outcome.unknown(f"whether '{facts.id}' restricts use is not known", *_claims(ctx))
     if found:
-        return Outcome.no(f"'{facts.id}' imposes {'; '.join(found)}", *_claims(ctx))
-    return Outcome.yes(f"'{facts.id}' imposes no use restrictions", *_claims(ctx))
+        return with_base_terms(
+            ctx, Outcome.no(f"'{facts.id}' imposes {'; '.join(found)}", *_claims(ctx))
+        )
+    no_restrictions = Outcome.yes(f"'{facts.id}' imposes no use restrictions", *_claims(ctx))
+    return with_base_terms(ctx, no_restrictions, settles=False)
 
 
 @evaluator(
@@ -145,10 +149,11 @@ def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
             f"whether '{facts.id}' allows commercial use is not known", *_claims(ctx)
         )
     if allowed == "yes":
-        return Outcome.yes(f"'{facts.id}' allows commercial use", *_claims(ctx))
+        allows = Outcome.yes(f"'{facts.id}' allows commercial use", *_claims(ctx))
+        return with_base_terms(ctx, allows, settles=False)
     shown = "allows commercial use only under conditions"
     shown = shown if allowed == "conditional" else "does not allow commercial use"
-    return Outcome.no(f"'{facts.id}' {shown}", *_claims(ctx))
+    return with_base_terms(ctx, Outcome.no(f"'{facts.id}' {shown}", *_claims(ctx)))
 
 
 @evaluator(
@@ -188,7 +193,12 @@ def _judged(ctx: ProbeContext, lineage: LineageReport, *named: Citation) -> Outc
     """The answer from the bases' licences as looked up."""
     cites = [*named, *(base.citation for base in lineage.bases)]
     if lineage.flags:
-        return Outcome.no("; ".join(lineage.flags), *cites, *_claims(ctx))
+        flagged = "; ".join(lineage.flags)
+        if not lineage.inferred:
+            return Outcome.no(flagged, *cites, *_claims(ctx))
+        # terms concluded from a base's licence name or gate text
+        why = f"{flagged} (inferred: {lineage.inferred_reason()})"
+        return Outcome.no(why, *cites, *_claims(ctx), inferred=True)
     unread = [base for base in lineage.bases if base.facts is None]
     if unread:
         why = "; ".join(f"base {b.repo_id}: licence unknown ({b.reason})" for b in unread)

@@ -39,6 +39,7 @@ from openaudit.rubric.evaluators.code import (
     published_code_links,
     stated_code_osi,
 )
+from openaudit.rubric.evaluators.copies import DataCopy, data_copy
 from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
@@ -64,11 +65,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
-from openaudit.rubric.evaluators.weights import (
-    card_gate,
-    delta_weights,
-    weights_not_conversion,
-)
+from openaudit.rubric.evaluators.weights import card_gate, delta_weights
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -422,53 +419,10 @@ def _base_datasets_level(
     return _concluded("open", f"{why}: shared under open licences{note}", *cites)
 
 
-@dataclass(frozen=True)
-class _Copy:
-    """A quantisation or format conversion of models on the Hub, which adds no training:
-    its data are the data of the models it copies."""
-
-    why: str  # "a quantized version of X", "only gguf files converted from X"
-    bases: tuple[LinkedRepo, ...]  # the models copied, as looked up
-    names: tuple[str, ...]  # the datasets their cards declare
-    citations: tuple[Citation, ...]
-
-    def scope(self) -> str:
-        """Whose data this model's are, for a reason."""
-        copied = ", ".join(base.repo_id for base in self.bases)
-        return f"{self.why} (it adds no training): the data of {copied}"
-
-
-def _copy_of(ctx: ProbeContext) -> _Copy | None:
-    """The models this one is a quantisation or format conversion of (declared as
-    `base_model_relation: quantized`, or only converted files beside a declared base:
-    weights_not_conversion's judgement; delta weights add training), when the source
-    looked them up and the model declares no datasets of its own; else None."""
-
-    def found() -> _Copy | None:
-        if declared_datasets(ctx) or delta_weights(ctx) is not None:
-            return None
-        judged = weights_not_conversion(ctx, ["quantized"])
-        if judged.answer != "no":
-            return None
-        bases = tuple(
-            repo
-            for repo in ctx.evidence.base_models
-            if repo.depth == 1 and repo.status in ("ok", "gated")
-        )
-        if not bases:
-            return None
-        names = tuple(
-            dict.fromkeys(d for repo in bases for d in _as_ids(repo.card_data.get("datasets")))
-        )
-        return _Copy(judged.reason, bases, names, judged.citations)
-
-    return ctx.cached(("eosai", "copy"), found)
-
-
 def _end_data_level(ctx: ProbeContext) -> Rated:
     """This model's data sources; a quantisation's or conversion's are those of the model
     it copies (a careful reader's conclusion: inferred)."""
-    copy = _copy_of(ctx)
+    copy = data_copy(ctx)
     own = _dataset_level(ctx, "this model's data")
     if copy is None:
         return own
@@ -486,7 +440,7 @@ def _end_data_level(ctx: ProbeContext) -> Rated:
     return _between("closed", "open", why, *cites)
 
 
-def _copied_data_licensed(ctx: ProbeContext, copy: _Copy) -> Outcome:
+def _copied_data_licensed(ctx: ProbeContext, copy: DataCopy) -> Outcome:
     """The data licences of a quantisation or conversion: those of the datasets the model
     it copies declares (inferred)."""
     data = _named_data(ctx, list(copy.names))
@@ -859,7 +813,7 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
         return _own_code_terms(ctx)
     if declared_datasets(ctx):
         return datasets_licensed(ctx, "data", "data")
-    if (copy := _copy_of(ctx)) is not None and copy.names:
+    if (copy := data_copy(ctx)) is not None and copy.names:
         return _copied_data_licensed(ctx, copy)
     return no_datasets(ctx)
 
@@ -914,7 +868,7 @@ def _licenses_level_of(
         return _rated("partial", f"weights under '{facts.id}' (non-commercial)", *cites)
     parts = {part: _licence_outcome(ctx, part) for part in ("code", "data")}
     shown = ", ".join(f"{part} {_open_word(o)}" for part, o in parts.items())
-    copy = _copy_of(ctx)
+    copy = data_copy(ctx)
     if copy is not None and copy.names:
         shown = f"{shown} (data: {copy.scope()})"
     more = tuple(c for o in parts.values() for c in o.citations)

@@ -186,11 +186,12 @@ READS: dict[str, tuple[str, ...]] = {
     "code_osi_licensed": (*OWN_LICENCE, "library_name", "card:library_name", "files"),
     "commercial_use_allowed": LICENCE,
     "data_documented": (*DATASETS, "card:base_model", *BASES),
-    "data_sources_named": ("card:datasets", "card_present", "access"),
-    "dataset_license_in": ("card:datasets", "datasets"),
-    "datasets_commercial_use": ("card:datasets", "datasets"),
-    "datasets_declared": ("card:datasets", "card_present", "access"),
-    "datasets_on_hub": ("card:datasets", "datasets"),
+    # a quantisation's or conversion's data are those of the model it copies (COPY)
+    "data_sources_named": ("card:datasets", "card_present", "access", *COPY),
+    "dataset_license_in": ("card:datasets", "datasets", *COPY),
+    "datasets_commercial_use": ("card:datasets", "datasets", *COPY),
+    "datasets_declared": ("card:datasets", "card_present", "access", *COPY),
+    "datasets_on_hub": ("card:datasets", "datasets", *COPY),
     "evaluation_results": ("card:model-index", "access", "files"),
     "inference_code": ("library_name", "card:library_name", "files"),
     "license_family_in": LICENCE,
@@ -233,7 +234,7 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(sample_outputs)": OWN_LICENCE,
     # EOSAI dimensions
     "eosai_dimension(datasources_basemodel)": (
-        *DATASETS, "source", "card:base_model", *BASES, "base_datasets", "base_cards",
+        *DATASETS, "source", "card:base_model", *BASES, "base_datasets", "base_cards", *COPY,
     ),
     # a quantisation's or conversion's data are those of the model it copies
     "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY),
@@ -250,7 +251,7 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(modelcard)": ("access",),
-    "eosai_dimension(datasheet)": (*DATASETS, "files"),
+    "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY),
     "eosai_dimension(licenses)": (
         *LICENCE, "files", "library_name", "card:library_name", "card:datasets", "datasets",
         *COPY,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pyarrow as pa
 
 from openaudit.rubric import ProbeContext, load_rubric
+from openaudit.rubric.evaluators.copies import data_copy
 from openaudit.rubric.registry import get_evaluator
 from openaudit.scan import rows
 from openaudit.scan.levels import BoundRubric, Levels
@@ -201,13 +202,23 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
         out.update(_frameworks(mof, eosai))
     except Exception as exc:  # one bad row must never stop a scan of millions
         return {**out, "error": _cut(f"scoring failed: {type(exc).__name__}: {exc}")}
+    lacks = found.lacks | _copied_data_lacking(ctx)
     out["incomplete"] = ",".join(
-        layer for layer in LAYERS if rubrics.needs.get(layer, frozenset()) & found.lacks
+        layer for layer in LAYERS if rubrics.needs.get(layer, frozenset()) & lacks
     )
     out["not_in_dump"] = _cut("; ".join(found.missing)) or None
     out["undecided"] = _cut(" | ".join(_undecided(default))) or None
     out["fetch"] = _to_fetch(found, licence.identified)
     return out
+
+
+def _copied_data_lacking(ctx: ProbeContext) -> frozenset[str]:
+    """The datasets of the model a quantisation copies, which a dump does not look up
+    (the Hub source does): their lack, when that model's card declares some."""
+    copy = data_copy(ctx)
+    if copy is None or not copy.names or not copy.unread(ctx):
+        return frozenset()
+    return frozenset({rows.DATASETS})
 
 
 def to_fetch(found: rows.RowEvidence, ctx: ProbeContext) -> str | None:

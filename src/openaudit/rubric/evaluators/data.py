@@ -6,6 +6,7 @@ from openaudit.card import Link
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
+from openaudit.rubric.evaluators.copies import copied_outcome, data_copy
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     combine,
@@ -61,6 +62,9 @@ def datasets_declared(
         return Outcome.yes(
             f"{len(names)} dataset(s): {', '.join(names[:5])}", ctx.field("datasets", names)
         )
+    if (copy := data_copy(ctx)) is not None and copy.names:
+        shown = f"{len(copy.names)} dataset(s): {', '.join(copy.names[:5])}"
+        return Outcome.yes(f"{copy.scope()}, which declare {shown}", *copy.citations, inferred=True)
     linked = _linked_in_data_sections(ctx, sections, training_sections)
     if linked:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in linked))
@@ -311,11 +315,16 @@ def _availability(repo: LinkedRepo, allow_gated: bool) -> Judgement:
     doc="Every declared dataset exists on the Hub (and is not gated unless ALLOW_GATED).",
 )
 def datasets_on_hub(ctx: ProbeContext, allow_gated: bool) -> Outcome:
-    """Every declared dataset exists on the Hub, not gated unless `allow_gated`."""
-    repos = ctx.evidence.datasets
+    """Every declared dataset exists on the Hub, not gated unless `allow_gated` (a
+    quantisation's: those of the model it copies)."""
+    copy = data_copy(ctx)
+    repos = copy.repos(ctx) if copy is not None and copy.names else ctx.evidence.datasets
     cites = [Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in repos]
     results = [_availability(repo, allow_gated) for repo in repos]
-    return combine(ctx, results, cites, f"all {len(repos)} declared dataset(s) are on the Hub")
+    passed = f"all {len(repos)} declared dataset(s) are on the Hub"
+    if copy is not None and copy.names:
+        return copied_outcome(copy, ctx, results, cites, passed)
+    return combine(ctx, results, cites, passed)
 
 
 def _commercial(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
@@ -340,9 +349,13 @@ def _commercial(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
     doc="No declared dataset is under a non-commercial, missing or unrecognised licence.",
 )
 def datasets_commercial_use(ctx: ProbeContext) -> Outcome:
-    """No declared dataset's licence bars commercial use of what is built from it."""
-    results = [_commercial(ctx, item) for item in ctx.dataset_licenses]
-    cites = [item.citation for item in ctx.dataset_licenses]
-    return combine(
-        ctx, results, cites, f"all {len(results)} dataset licence(s) allow commercial use"
-    )
+    """No declared dataset's licence bars commercial use of what is built from it (a
+    quantisation's: those of the model it copies)."""
+    copy = data_copy(ctx)
+    licences = copy.licences(ctx) if copy is not None and copy.names else ctx.dataset_licenses
+    results = [_commercial(ctx, item) for item in licences]
+    cites = [item.citation for item in licences]
+    passed = f"all {len(results)} dataset licence(s) allow commercial use"
+    if copy is not None and copy.names:
+        return copied_outcome(copy, ctx, results, cites, passed)
+    return combine(ctx, results, cites, passed)

@@ -13,6 +13,7 @@ from openaudit.card import LinkKind, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import Family
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.copies import copied_outcome, data_copy
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     as_list,
@@ -285,15 +286,20 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     """Every declared dataset's licence is one of `ids` or in one of `families`."""
     wanted = {item.lower() for item in ids}
     results: list[Judgement] = []
-    for item in ctx.dataset_licenses:
+    copy = data_copy(ctx)  # a quantisation's data are those of the model it copies
+    licences = copy.licences(ctx) if copy is not None and copy.names else ctx.dataset_licenses
+    for item in licences:
         state = dataset_licence_state(ctx, item)
         facts = item.facts
         accepted = facts is not None and (facts.id.lower() in wanted or facts.family in families)
         if state is None and facts is not None and not accepted:
             state = ("no", f"{item.repo_id} is under {item.license_id} ({facts.family})")
         results.append(state)
-    cites = [item.citation for item in ctx.dataset_licenses]
-    return combine(ctx, results, cites, f"all {len(results)} declared dataset(s) qualify")
+    cites = [item.citation for item in licences]
+    passed = f"all {len(results)} declared dataset(s) qualify"
+    if copy is not None and copy.names:
+        return copied_outcome(copy, ctx, results, cites, passed)
+    return combine(ctx, results, cites, passed)
 
 
 @evaluator(

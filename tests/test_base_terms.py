@@ -228,6 +228,12 @@ def test_the_models_own_licence_is_read_from_the_same_metadata(
     report = identify(evidence)
     assert report.license_id == license_id, report.reason
     assert (report.facts.family if report.facts else None) == family
+    # read from a name or gate text: a careful reader's conclusion, never stated
+    assert report.inferred is (family == "non-commercial")
+    if report.inferred:
+        found = _usage(evidence)
+        assert found["usage.commercial_use"][:2] == ("no", "inferred")
+        assert found["usage.license_identified"][:2] == ("yes", "inferred")
 
 
 def test_terms_in_metadata_leaves_an_identified_licence_alone() -> None:

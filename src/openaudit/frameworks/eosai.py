@@ -853,7 +853,9 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
         rated = _licenses_level_of(ctx, facts, (*cites, *bases))
         why = f"{rated.reason} (inferred: {ctx.lineage.inferred_reason()})"
         return replace(rated, reason=why, inferred=True)
-    return _licenses_level_of(ctx, facts, cites)
+    rated = _licenses_level_of(ctx, facts, cites)
+    # terms read from the licence's name or gate text: a careful reader's conclusion
+    return replace(rated, inferred=True) if report.inferred else rated
 
 
 def _licenses_level_of(

@@ -134,7 +134,7 @@ def mof_license_open(ctx: ProbeContext, type: str) -> Outcome:
     read = _licence_openness(ctx, kind, with_bases=True)
     cites = read.citations or (Citation("card:license"),)
     answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(read.state, Outcome.unknown)
-    return _inferred_if(answer(read.why, *cites), read.inherited)
+    return _inferred_if(answer(read.why, *cites), read.inherited or ctx.license.inferred)
 
 
 # The components that are the model's weights: a fine-tune's weights are made from its
@@ -221,6 +221,7 @@ def _distribution_licensed(
     inferred = (
         hosted
         or read.inherited
+        or ctx.license.inferred  # terms read from a licence name or gate text
         or custom_licence(ctx) is not None
         or no_licence_grant(ctx) is not None
     )

@@ -9,6 +9,7 @@ from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.code import library, published_code_links, stated_code_osi
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
+    licence_basis,
     licence_unreadable,
     link_cites,
     no_licence_grant,
@@ -43,10 +44,11 @@ def terms_free(ctx: ProbeContext, what: str) -> Outcome:
     found = restrictions(facts)
     if facts.family in ("restricted", "non-commercial", "proprietary") or found:
         shown = "; ".join(found or []) or facts.family
-        return Outcome.no(f"{what} under '{facts.id}': {shown}", *cites)
+        return licence_basis(ctx, Outcome.no(f"{what} under '{facts.id}': {shown}", *cites))
     if facts.family == "unknown" or found is None:
         return Outcome.unknown(f"whether '{facts.id}' restricts use needs a person", *cites)
-    return Outcome.yes(f"{what} under '{facts.id}', with no use restrictions", *cites)
+    free = Outcome.yes(f"{what} under '{facts.id}', with no use restrictions", *cites)
+    return licence_basis(ctx, free)
 
 
 def code_terms(ctx: ProbeContext) -> Outcome:
@@ -97,7 +99,7 @@ def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:
         )
     answer = Outcome.yes if facts.osi_approved else Outcome.no
     shown = "OSI-approved" if facts.osi_approved else "not OSI-approved"
-    return answer(f"the repo code is under '{facts.id}', {shown}", *cites)
+    return licence_basis(ctx, answer(f"the repo code is under '{facts.id}', {shown}", *cites))
 
 
 @evaluator(

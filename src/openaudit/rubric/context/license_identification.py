@@ -459,6 +459,7 @@ def _identify(
         claims=(*declared.claims, *files, *clause_claims, *read.claims, *others),
         conflicts=(*conflicts, *_tag_conflicts(declared, tags)),
         reason=reason,
+        inferred=read.inferred,
     )
 
 
@@ -471,6 +472,7 @@ class _Read:
     reason: str
     conflicts: tuple[str, ...]
     claims: tuple[Claim, ...] = ()
+    inferred: bool = False  # terms read from a licence name or gate text
 
 
 @dataclass(frozen=True)
@@ -560,7 +562,8 @@ class _CardReading:
             f"{_card_phrase(self.declared)}; terms read from the card: {quote} (low confidence: "
             "terms not stated there are unknown)"
         )
-        return _Read(label, new_facts, why, conflicts, (self._claim(terms),))
+        inferred = terms.kind in METADATA_KINDS  # a name or gate text, not a statement
+        return _Read(label, new_facts, why, conflicts, (self._claim(terms),), inferred)
 
 
 # A dump repeats the same few licence declarations millions of times: one report each

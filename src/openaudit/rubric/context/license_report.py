@@ -31,6 +31,9 @@ class LicenseReport:
     claims: tuple[Claim, ...]
     conflicts: tuple[str, ...]  # e.g. "card says apache-2.0 but LICENSE is Llama 2"
     reason: str  # why it is unknown, or how it was identified
+    # terms a careful reader concludes from a licence name or gate text (answers built
+    # on them are inferred), not stated by a licence field, file or the card's prose
+    inferred: bool = False
 
 
 _BARE_VALUES = frozenset({"other", "unknown"})

@@ -15,6 +15,7 @@ from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.evaluator_helpers import (
+    licence_basis,
     link_cites,
     model_name_words,
     name_words,
@@ -675,5 +676,5 @@ def _repo_code_license(ctx: ProbeContext, code: list[str]) -> Outcome:
         return Outcome.unknown(f"whether '{facts.id}' is OSI-approved is not known", *cites)
     shown = f"repo code is under '{facts.id}'"
     if facts.osi_approved:
-        return Outcome.yes(f"{shown}, OSI-approved", *cites)
-    return Outcome.no(f"{shown}, not OSI-approved", *cites)
+        return licence_basis(ctx, Outcome.yes(f"{shown}, OSI-approved", *cites))
+    return licence_basis(ctx, Outcome.no(f"{shown}, not OSI-approved", *cites))

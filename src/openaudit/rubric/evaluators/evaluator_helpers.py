@@ -179,6 +179,14 @@ def no_licence_grant(ctx: ProbeContext) -> str | None:
     return grants_nothing(ctx.license) if ctx.readme_read else None
 
 
+def licence_basis(ctx: ProbeContext, outcome: Outcome) -> Outcome:
+    """An answer built on the model's licence, inferred when the licence's terms were
+    concluded from its name or gate text (LicenseReport.inferred)."""
+    if ctx.license.inferred and outcome.answer != "unknown":
+        return outcome.as_inferred()
+    return outcome
+
+
 def with_base_terms(ctx: ProbeContext, outcome: Outcome, *, settles: bool = True) -> Outcome:
     """An answer about the licence with its bases' terms (ProbeContext.effective_license).
 
@@ -190,6 +198,7 @@ def with_base_terms(ctx: ProbeContext, outcome: Outcome, *, settles: bool = True
     decided by terms concluded from a base's licence name or gate text is inferred,
     and says how they were read.
     """
+    outcome = licence_basis(ctx, outcome)
     lineage = ctx.lineage
     if outcome.answer == "yes" and (unseen := lineage.unseen):
         base = unseen[0]

@@ -20,6 +20,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     combine,
     custom_licence,
     dataset_licence_state,
+    licence_basis,
     licence_unreadable,
     link_cites,
     no_licence_grant,
@@ -185,7 +186,9 @@ def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool =
     if family == "unknown" and family not in families:
         return Outcome.unknown(f"the family of '{report.license_id}' is unknown", *cites)
     answer = Outcome.yes if family in families else Outcome.no
-    return with_base_terms(ctx, answer(shown, *cites)) if with_bases else answer(shown, *cites)
+    if with_bases:
+        return with_base_terms(ctx, answer(shown, *cites))
+    return licence_basis(ctx, answer(shown, *cites))
 
 
 def best_section(ctx: ProbeContext, names: list[str]) -> tuple[Section | None, int]:

@@ -11,6 +11,7 @@ from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.evaluator_helpers import (
     as_list,
     custom_licence,
+    licence_basis,
     licence_unreadable,
     no_licence_grant,
     with_base_terms,
@@ -52,7 +53,9 @@ def license_identified(ctx: ProbeContext) -> Outcome:
     """The model's licence is stated (card, licence file or tag) and identified."""
     report = ctx.license
     if report.license_id:
-        return Outcome.yes(f"'{report.license_id}': {report.reason}", *_claims(ctx))
+        return licence_basis(
+            ctx, Outcome.yes(f"'{report.license_id}': {report.reason}", *_claims(ctx))
+        )
     if (custom := custom_licence(ctx)) is not None:
         return Outcome.yes(custom, *_claims(ctx), inferred=True)
     if (nothing := no_licence_grant(ctx)) is not None:

@@ -34,6 +34,7 @@ from openaudit.rubric.evaluators.code import (
     says_topic,
     tool_link,
 )
+from openaudit.rubric.evaluators.copies import data_copy
 from openaudit.rubric.evaluators.data import data_sources_named
 from openaudit.rubric.evaluators.documentation import (
     ELSEWHERE,
@@ -356,7 +357,8 @@ def _datasets(ctx: ProbeContext) -> Found | Outcome:
     names = declared_datasets(ctx)
     if not names:
         named = data_sources_named(ctx, DATA_SECTION_NAMES) if ctx.readme_read else None
-        if named is not None and named.answer == "yes":
+        # a quantisation's data named as the copied model's are not named by this card
+        if named is not None and named.answer == "yes" and data_copy(ctx) is None:
             return ("named", named.reason, named.citations)
         return no_datasets(ctx)
     return (

@@ -170,8 +170,8 @@ WEIGHT_FILES = ("files", "library_name", "card:library_name", "weight_library_ta
 BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
 # A quantisation or conversion (weights_not_conversion) and the data of the model it copies.
 COPY = (
-    "card:base_model", "card:base_model_relation", "base_models", "files", "repo_id_markers",
-    "base_datasets",
+    "card:base_model", "card:base_model_relation", "base_models", *WEIGHT_FILES,
+    "repo_id_markers", "base_datasets",
 )  # fmt: skip
 # The datasets the card names and what the source read of them.
 DATASETS = ("card_present", "access", "card:datasets", "datasets")

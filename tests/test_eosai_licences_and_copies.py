@@ -104,6 +104,7 @@ def copy_of(
     files: tuple[str, ...],
     base_datasets: dict[str, str],
     own_datasets: tuple[str, ...] = (),
+    copied_base: tuple[str, tuple[str, ...]] | None = None,
 ) -> Evidence:
     """A re-upload of example/open-7b-instruct, whose card declares `base_datasets`
     (name: licence); `relation` is the card's base_model_relation."""
@@ -114,7 +115,13 @@ def copy_of(
         *(["datasets:", *(f"- {d}" for d in own_datasets)] if own_datasets else []),
     ]
     readme = "---\n" + "\n".join(front) + "\n---\n# Open-7B-Instruct GGUF\n\nQuantised files.\n"
-    card = {"license": "apache-2.0", "datasets": list(base_datasets)}
+    card: dict[str, Any] = {"license": "apache-2.0", "datasets": list(base_datasets)}
+    deeper: tuple[LinkedRepo, ...] = ()
+    if copied_base is not None:  # the copied model's own base and the data its card names
+        name, names = copied_base
+        card["base_model"] = name
+        data = {"license": "apache-2.0", **({"datasets": list(names)} if names else {})}
+        deeper = (LinkedRepo(name, "model", "ok", depth=2, card_data=data, named_by=INSTRUCT),)
     base = LinkedRepo(INSTRUCT, "model", "ok", card_data=card, relation=relation or "finetune")
     data = tuple(
         LinkedRepo(name, "dataset", "ok", card_data={"license": lic}, named_by=INSTRUCT)
@@ -130,7 +137,7 @@ def copy_of(
         url="https://huggingface.co/quantfolk/open-7b-instruct-gguf",
         readme=readme,
         files=tuple(RepoFile(path) for path in files),
-        base_models=(base,),
+        base_models=(base, *deeper),
         base_datasets=data,
         datasets=own,
     )
@@ -191,6 +198,15 @@ DEFAULT_DATA: list[tuple[str, Evidence, dict[str, tuple[str, str]]]] = [
      copy_of(relation="quantized", files=GGUF, base_datasets=NC_DATA),
      {"data.datasets_named": ("yes", "inferred"), "data.open_licenses": ("no", "inferred"),
       "data.commercial_ok": ("no", "inferred")}),
+    # the copied model's own base names no data: neither does the copy (as the model itself)
+    ("quantisation of a fine-tune whose base names no data",
+     copy_of(relation="quantized", files=GGUF, base_datasets=OPEN_DATA,
+             copied_base=("example/open-7b", ())),
+     {"data.base_data": ("no", "inferred"), "data.open_licenses": ("yes", "inferred")}),
+    ("quantisation of a fine-tune whose base names its data",
+     copy_of(relation="quantized", files=GGUF, base_datasets=OPEN_DATA,
+             copied_base=("example/open-7b", ("example/web-mix",))),
+     {"data.base_data": ("yes", "inferred")}),
     # negative twin: a fine-tune's data are its own (it names none)
     ("fine-tune (new weights)",
      copy_of(relation="finetune", files=SAFETENSORS, base_datasets=OPEN_DATA),

@@ -179,7 +179,9 @@ DATASETS = ("card_present", "access", "card:datasets", "datasets")
 # What each evaluator reads of a model without card text (see the module docstring);
 # for the evaluators in BY_PARAM, per value of that param: `evaluator(value)`.
 READS: dict[str, tuple[str, ...]] = {
-    "base_data_named": ("card_present", "access", "card:base_model", *BASES),
+    "base_data_named": (
+        "card_present", "access", "card:base_model", "card:datasets", *BASES, *COPY,
+    ),
     "base_license_compatible": (*LICENCE, *BASES),
     "card_substantive": ("access",),
     "code_linked": ("access", "files"),

@@ -6,9 +6,10 @@ from openaudit.card import Link
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
-from openaudit.rubric.evaluators.copies import copied_outcome, data_copy
+from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, data_copy
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
+    as_list,
     combine,
     dataset_licence_state,
     declared_datasets,
@@ -221,6 +222,8 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
 )
 def base_data_named(ctx: ProbeContext) -> Outcome:
     """A fine-tune's training data includes its base's: is that named as well?"""
+    if (copy := data_copy(ctx)) is not None:
+        return _copied_base_data(ctx, copy)
     declared = ctx.metadata.get("base_model")
     bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
     if not declared and not bases:
@@ -244,6 +247,30 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
     shown = [f"base {', '.join(silent)} names no training datasets"] if silent else []
     shown += [f"no card was read for base {', '.join(unread)}"] if unread else []
     why = f"{'; '.join(shown)}: the base model's training data is not named in what was read"
+    return Outcome.no(why, *cites, inferred=True)
+
+
+def _copied_base_data(ctx: ProbeContext, copy: DataCopy) -> Outcome:
+    """A quantisation's training data are the copied model's, which include its own
+    bases' data: are those named (by the bases' cards, as the source looked them up)?"""
+    names = list(
+        dict.fromkeys(n for base in copy.bases for n in as_list(base.card_data.get("base_model")))
+    )
+    cites = [*copy.citations]
+    if not names:
+        why = f"{copy.scope()}, which declares no base model: its data are all the training data"
+        return Outcome.yes(why, *cites, inferred=True)
+    deeper = [r for r in ctx.evidence.base_models if r.depth == 2 and r.repo_id in names]
+    read = [r for r in deeper if r.status in ("ok", "gated")]
+    cites += [Citation(f"models:{r.repo_id}:card:datasets", None, _model_url(r)) for r in read]
+    silent = [r.repo_id for r in read if not r.card_data.get("datasets")]
+    unread = [n for n in names if n not in {r.repo_id for r in read}]
+    if not silent and not unread:
+        why = f"{copy.scope()}, whose base(s) {', '.join(names)} name their training datasets too"
+        return Outcome.yes(why, *cites, inferred=True)
+    shown = [f"its base {', '.join(silent)} names no training datasets"] if silent else []
+    shown += [f"no card was read for its base {', '.join(unread)}"] if unread else []
+    why = f"{copy.scope()}: {'; '.join(shown)}: that base's training data is not named"
     return Outcome.no(why, *cites, inferred=True)
 
 

@@ -346,3 +346,215 @@ def test_withheld_training_code_is_an_inferred_no_naming_the_sentence() -> None:
     outcome = run(spec, ProbeContext(ev(WITHHELD["released soon"])), TRAIN)
     assert (outcome.answer, outcome.inferred) == ("no", True)
     assert "will be released soon" in outcome.reason
+
+
+# Links that are not the model's code (probe5 finding 4): "and pretrained models" names
+# what is published beside the code; repositories of data, assets or guidelines, a link
+# given as the data trained on, a released file and another project's file are no code.
+AND_PRETRAINED = (
+    "# M\n## Resources\nOfficial implementation and pretrained models:"
+    " [org/m](https://github.com/org/m).\n"
+)
+CODE_AND_PRETRAINED_WEIGHTS = (
+    "# M\nModel code and pre-trained weights: [org/m](https://github.com/org/m) (MIT).\n"
+)
+# twins: "and" before a verb of this model's training
+AND_PRETRAINED_THE_MODEL = "# M\nWe cleaned the corpus and pretrained the model with [our code](https://github.com/org/x).\n"
+AND_TRAINED_MODELS = (
+    "# M\nWe cleaned the corpus and trained models with [our code](https://github.com/org/x).\n"
+)
+DATASET_REPO = (
+    "# M\n## Training\n1. Dataset preparation: [FFHQ](https://github.com/lab/faces-dataset)\n"
+)
+ASSETS_REPO = "# M\n## Training\nSee the banner in [assets](https://github.com/org/assets).\n"
+GUIDELINES_REPO = (
+    "# M\n## Training\nLabels follow [the conversion](https://github.com/uni/nlp-guidelines/"
+    "blob/master/conv.md).\n"
+)
+RELEASE_FILE = (
+    "# M\n## Training\nThe trained checkpoint: [m.pt](https://github.com/org/m/releases/"
+    "download/v1/m.pt)\n"
+)
+REPO_FILE = (
+    "# M\n## Training\nThe trainer: [train.py](https://github.com/org/m/blob/main/train.py)\n"
+)
+TRAINED_ON_TASK = (
+    "# M\nThis model was trained on the [Passage Ranking](https://github.com/org/passage-ranking)"
+    " task.\n"
+)
+TRAINED_ON_LINKED_DATASET = (
+    "# M\n## Training\nWe pre-trained it on the [Faces](https://github.com/org/faces) dataset.\n"
+)
+TRAINED_WITH_RANKER = (
+    "# M\nThis model was trained with [our ranker](https://github.com/org/passage-ranking).\n"
+)
+# A file of another project on a card linking the model's own repository.
+OWN_REPO = "# M\nFirst released in [this repository](https://github.com/lab/detr).\n"
+OTHER_PROJECT_FILE = OWN_REPO + (
+    "## Training procedure\n### Preprocessing\nThe details of preprocessing during training"
+    " are [here](https://github.com/other/vision_transformer/blob/main/input_pipeline.py).\n"
+)
+OTHER_PROJECT_TRAINED_WITH = OWN_REPO + (
+    "## Training procedure\nThe model was trained with [this script](https://github.com/other/"
+    "vision_transformer/blob/main/train.py).\n"
+)
+NO_OWN_REPO_FILE = (
+    "# M\n## Training procedure\nThe details of training are [here](https://github.com/other/"
+    "vision_transformer/blob/main/input_pipeline.py).\n"
+)
+OWN_REPO_FILE = OWN_REPO + (
+    "## Training procedure\nThe details of training are [here](https://github.com/lab/detr/"
+    "blob/main/main.py).\n"
+)
+DETR = {"repo_id": "org/detr-resnet-50"}
+PRETRAIN = {**TRAIN, "keywords": ["train", "pretrain", "pre-train"]}
+# A licence section states the code's licence when it names the code or links a code
+# repository's licence file.
+SECTION_LICENCE_FILE = (
+    "# M\nCode: [org/m](https://github.com/org/m)\n## License\n- **AGPL-3.0 License**: This"
+    " open-source license suits students. See the [LICENSE](https://github.com/org/m/blob/"
+    "main/LICENSE) file for more details.\n"
+)
+SECTION_TITLE_LICENCE = (
+    "# M\nCode: [org/m](https://github.com/org/m)\n## License: AGPL-3.0\n"
+    "The package and its code are free software.\n"
+)
+SECTION_CODE_SENTENCE = (
+    "# M\nCode: [org/m](https://github.com/org/m)\n## License\nThe software is released"
+    " under the MIT License.\n"
+)
+# twins: the project's content licence beside an attribution of code; the data's licence
+SECTION_PROJECT_CONTENT = (
+    "# M\nCode: [org/m](https://github.com/org/m)\n## License\nThe content of this project"
+    " is licensed under CC-BY-NC-SA 4.0.\nPortions of the source code are based on"
+    " [transformers](https://github.com/huggingface/transformers).\n"
+)
+SECTION_DATA_LICENCE = (
+    "# M\nCode: [org/m](https://github.com/org/m)\n## License\nThe training data is under"
+    " CC-BY-4.0; see its [LICENSE](https://github.com/org/m/blob/main/LICENSE).\n"
+)
+SPACY_SOURCES = (
+    "# M\n| Feature | Description |\n| --- | --- |\n| **Sources** | [Conversion]"
+    "(https://github.com/uni/nlp-guidelines/blob/master/conv.md) (Uni) |\n"
+)
+SPACY_SOURCES_AND_CODE = SPACY_SOURCES + "\nCode: [org/m](https://github.com/org/m-code)\n"
+
+NOT_MODEL_CODE: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
+    ("'and pretrained models' after the code", "code_linked", ev(AND_PRETRAINED), PRETRAIN,
+     "no", "none of the card's 1 code link(s)"),
+    ("'code and pre-trained weights'", "code_linked", ev(CODE_AND_PRETRAINED_WEIGHTS), PRETRAIN,
+     "no", "none of the card's 1 code link(s)"),
+    ("'and pretrained the model with' is a verb", "code_linked", ev(AND_PRETRAINED_THE_MODEL),
+     PRETRAIN, "yes", "github.com/org/x"),
+    ("'and trained models with' is a verb", "code_linked", ev(AND_TRAINED_MODELS), TRAIN, "yes",
+     "github.com/org/x"),
+    ("a dataset repository is no training code", "code_linked", ev(DATASET_REPO), TRAIN, "no",
+     "github.com/lab/faces-dataset (a repository of data"),
+    ("an assets repository is no training code", "code_linked", ev(ASSETS_REPO), TRAIN, "no",
+     "github.com/org/assets (a repository of data"),
+    ("a guidelines repository is no training code", "code_linked", ev(GUIDELINES_REPO), TRAIN,
+     "no", "nlp-guidelines"),
+    ("a released file is no training code", "code_linked", ev(RELEASE_FILE), TRAIN, "no",
+     "a file in a repository's releases"),
+    ("a repository's training file is", "code_linked", ev(REPO_FILE), TRAIN, "yes",
+     "github.com/org/m"),
+    ("the task trained on is no training code", "code_linked", ev(TRAINED_ON_TASK), TRAIN, "no",
+     "given as data"),
+    ("the dataset trained on is no training code", "code_linked", ev(TRAINED_ON_LINKED_DATASET),
+     TRAIN, "no", "given as data"),
+    ("trained with a linked repository", "code_linked", ev(TRAINED_WITH_RANKER), TRAIN, "yes",
+     "github.com/org/passage-ranking"),
+    ("another project's file is no training code", "code_linked",
+     ev(OTHER_PROJECT_FILE, **DETR), TRAIN, "no", "a file of another project"),
+    ("another project's file the model was trained with", "code_linked",
+     ev(OTHER_PROJECT_TRAINED_WITH, **DETR), TRAIN, "yes", "vision_transformer"),
+    ("a file of a project when the card links no own repository", "code_linked",
+     ev(NO_OWN_REPO_FILE, **DETR), TRAIN, "yes", "vision_transformer"),
+    ("a file of the model's own repository", "code_linked", ev(OWN_REPO_FILE, **DETR), TRAIN,
+     "yes", "github.com/lab/detr"),
+    ("a guideline repository's licence is not the code's", "code_osi_licensed",
+     ev(SPACY_SOURCES, library_name="spacy"), {}, "unknown", "spacy integration"),
+    ("own code beside a guideline repository", "code_osi_licensed",
+     ev(SPACY_SOURCES_AND_CODE, library_name="spacy"), {}, "unknown",
+     "the code is linked (github.com/org/m-code)"),
+    ("a licence section linking a code repository's licence file", "code_osi_licensed",
+     ev(SECTION_LICENCE_FILE), {}, "yes", "'agpl-3.0', OSI-approved"),
+    ("a licence section titled with the licence, naming the code", "code_osi_licensed",
+     ev(SECTION_TITLE_LICENCE), {}, "yes", "'agpl-3.0', OSI-approved"),
+    ("a licence section naming the software's licence", "code_osi_licensed",
+     ev(SECTION_CODE_SENTENCE), {}, "yes", "'mit', OSI-approved"),
+    ("a licence section on the project's content", "code_osi_licensed",
+     ev(SECTION_PROJECT_CONTENT), {}, "unknown", "no licence for it is stated"),
+    ("a licence section on the data", "code_osi_licensed", ev(SECTION_DATA_LICENCE), {},
+     "unknown", "no licence for it is stated"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "evidence", "params", "answer", "reason"),
+    [c[1:] for c in NOT_MODEL_CODE],
+    ids=[c[0] for c in NOT_MODEL_CODE],
+)
+def test_links_that_are_not_the_models_code(
+    name: str, evidence: Evidence, params: dict[str, Any], answer: Answer, reason: str
+) -> None:
+    got, why = ask(name, evidence, **params)
+    assert got == answer, why
+    assert reason in why
+
+
+NO_TRAINING_LINK: list[tuple[str, Evidence, bool, str]] = [
+    ("links judged by their wording", ev(OWN_REPO), True, "their repositories were not read"),
+    ("a pretrained-models link", ev(AND_PRETRAINED), True, "were not read"),
+    ("no code link at all", ev("# M\nNo links.\n"), False, "none of the card's 0 code link(s)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "inferred", "reason"),
+    [c[1:] for c in NO_TRAINING_LINK],
+    ids=[c[0] for c in NO_TRAINING_LINK],
+)
+def test_no_training_code_from_link_wording_is_inferred(
+    evidence: Evidence, inferred: bool, reason: str
+) -> None:
+    """The card's links were read, not what they hold: a no judged from their wording is
+    inferred (and says so); only a card linking no code states it."""
+    spec = get_evaluator("code_linked")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), TRAIN)
+    assert (outcome.answer, outcome.inferred) == ("no", inferred)
+    assert reason in outcome.reason
+
+
+COMPONENT_CASES: list[tuple[str, Evidence, str, bool, str]] = [
+    ("another project's file is no MOF training code", ev(OTHER_PROJECT_FILE, **DETR),
+     "no", True, "a file of another project"),
+    ("the model's own repository file is", ev(OWN_REPO_FILE, **DETR), "linked", False,
+     "github.com/lab/detr"),
+    ("a training link judged by wording", ev(AND_PRETRAINED), "no", True, "was not read"),
+    ("a link of another's judged by wording", ev(TRAINED_ON_TASK), "no", True,
+     "were not read); not the model's code: github.com/org/passage-ranking"),
+    ("no code linked", ev("# M\nNo links.\n"), "no", False, "linked from the card"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "found", "inferred", "reason"),
+    [c[1:] for c in COMPONENT_CASES],
+    ids=[c[0] for c in COMPONENT_CASES],
+)
+def test_mof_training_code_component(
+    evidence: Evidence, found: str, inferred: bool, reason: str
+) -> None:
+    """The frameworks' training-code component sets the same links aside, and a missing
+    one judged from the links' wording is inferred."""
+    from openaudit.frameworks.components import FINDERS
+    from openaudit.verdict import Outcome
+
+    result = FINDERS["training_code"](ProbeContext(evidence))
+    if isinstance(result, Outcome):
+        assert (result.answer, result.inferred) == (found, inferred), result.reason
+        assert reason in result.reason
+    else:
+        assert result[0] == found and reason in result[1]

@@ -29,9 +29,12 @@ from openaudit.rubric.evaluators.code import (
     mentions,
     model_code,
     model_words,
+    no_topic_link,
+    not_model_code,
     published_code_links,
     repo_name_pattern,
     says_topic,
+    set_aside,
     tool_link,
 )
 from openaudit.rubric.evaluators.copies import data_copy
@@ -224,7 +227,7 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     if not ctx.readme_read:
         return no_readme(ctx)
     topic = mentions(keywords)
-    links = list(topic_links(ctx, component))
+    links = [link for link in topic_links(ctx, component) if not not_model_code(ctx, link, topic)]
     tools = training_frameworks(ctx) if component == "training_code" else []
     if component != "supporting_libraries":  # a model tool is never the model's own code
         tools += [link for link in links if tool_link(link) and link not in tools]
@@ -244,7 +247,10 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
             f"no {what} identified: the card links {repos} of the model's own ({shown}) whose"
             f" name, text and section say nothing of {what}; what they hold was not read"
         )
+        why += set_aside(ctx, topic)
         return Outcome.no(why, *link_cites(unread, 3), ctx.readme(), inferred=True)
+    if ctx.card.links_of("code"):  # judged by the links' wording: inferred
+        return no_topic_link(ctx, topic, f"no {what} in the repo or linked from the card")
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
 
 

@@ -509,7 +509,8 @@ def _code_docs_level(ctx: ProbeContext) -> Rated:
                "partial")  # fmt: skip
         return _concluded("partial", why, *code.citations, ctx.section(run))
     if code.high == "closed":
-        return _rated("closed", f"nothing to document: {code.reason}", *code.citations)
+        why = f"nothing to document: {code.reason}"
+        return Rated("closed", "closed", why, code.citations, code.inferred)
     if code.level == "unknown":
         return _between("closed", "open", code.reason, *code.citations)
     run = _training_run(ctx)

@@ -278,6 +278,10 @@ _SUBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WORD_CHARS = re.compile(r"[\w-]*")
+# "Code and pretrained weights: [X]": after "and", "pretrained" before a word for a model
+# or its parts names what is published beside the code, not a verb of its training.
+_PRETRAINED = re.compile(r"pre-?trained", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
 
 
 def _adjective(text: str, start: int) -> bool:
@@ -290,9 +294,13 @@ def _adjective(text: str, start: int) -> bool:
     if word is None or not word.group(0).lower().endswith("ed"):
         return False
     before = text[max(0, begin - 40) : begin]
+    thing_after = _THING_AFTER.match(text, word.end()) is not None
     if _SUBJECT_BEFORE.search(before):
-        return False  # a verb: "we trained models with", "was fine-tuned"
-    return bool(_DETERMINER_BEFORE.search(before) or _THING_AFTER.match(text, word.end()))
+        # a verb: "we trained models with", "was fine-tuned"; not "code and pretrained models"
+        return bool(
+            thing_after and _AND_BEFORE.search(before) and _PRETRAINED.fullmatch(word.group(0))
+        )
+    return bool(_DETERMINER_BEFORE.search(before) or thing_after)
 
 
 def says_topic(topic: re.Pattern[str], text: str) -> bool:
@@ -388,11 +396,167 @@ def not_published(ctx: ProbeContext, link: Link) -> bool:
     )
 
 
-def published_code_links(ctx: ProbeContext) -> list[Link]:
-    """The card's code links to the model's own code: neither a general model tool nor
-    code the card says is not published yet."""
+# Repositories named for what they hold that is not code for the model: a project's data,
+# assets, annotation guidelines ("ffhq-dataset", "assets", "clearnlp-guidelines") or, save
+# for evaluation code, its benchmark.
+DATA_REPO_WORDS = frozenset(
+    {"dataset", "datasets", "corpus", "corpora", "assets", "asset", "guidelines", "guideline",
+     "annotations"}
+)  # fmt: skip
+BENCHMARK_REPO_WORDS = frozenset({"benchmark", "benchmarks", "leaderboard"})
+# A link given as what the model was trained on ("trained on the [MS MARCO Passage
+# Ranking](...) task"), or followed by what it is ("the [COCO](...) dataset").
+_DATA_BEFORE = re.compile(
+    r"\b(?:(?:pre-?)?train(?:ed|ing)|fine-?tun(?:ed|ing)|tuned|distilled)\s+on\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EVALUATED_BEFORE = re.compile(
+    r"\b(?:evaluated|tested|benchmarked)\s+on\s+(?:the\s+)?$", re.IGNORECASE
+)
+_DATA_AFTER = re.compile(r"\s*(?:datasets?|data|corpus|corpora|task|challenge)\b", re.IGNORECASE)
+_BENCHMARK_AFTER = re.compile(r"\s*(?:benchmarks?|leaderboard)\b", re.IGNORECASE)
+_DATA_TEXT = re.compile(r"\b(?:datasets?|corpus|corpora)\s*$", re.IGNORECASE)
+# A file in a repository's releases (weights, archives): a download, not code.
+_RELEASE_FILE = re.compile(r"/releases/download/", re.IGNORECASE)
+# A link into a file or folder of a repository ("/blob/main/input_pipeline.py").
+_DEEP_LINK = re.compile(r"/(?:blob|tree|raw)/[^?#]+", re.IGNORECASE)
+# "trained with [X]", "fine-tuned using the [X]": the card says the model was trained with it.
+_TRAINED_WITH = re.compile(
+    r"\b(?:(?:pre-?)?trained|fine-?tuned|tuned)\s+(?:[\w-]+\s+){0,3}?(?:with|using|via|by)"
+    r"\s+(?:the\s+|our\s+|this\s+)?$",
+    re.IGNORECASE,
+)
+_REACH = 60  # characters read on each side of a link for what it is
+
+
+def _link_spans(body: str, link: Link) -> list[tuple[int, int]]:
+    """(start, end) of each place the link stands in the body: its whole `[text](url)`
+    markup, or the bare URL."""
+    spans = []
+    at = body.find(link.url)
+    while at != -1:
+        end = at + len(link.url)
+        start = body.rfind("[", 0, at) if body[at - 2 : at] == "](" else at
+        end += body[end : end + 1] in (")", ">")
+        spans.append((max(start, 0), end))
+        at = body.find(link.url, end)
+    return spans
+
+
+def _linked_as_data(ctx: ProbeContext, link: Link, evaluation: bool) -> bool:
+    """The card gives the link as data: what the model was trained on, a dataset, a task
+    (or, save for evaluation code, a benchmark evaluated on)."""
+    if _DATA_TEXT.search(link.text):
+        return True
+    body = ctx.card.body
+    for start, end in _link_spans(body, link):
+        before, after = body[max(0, start - _REACH) : start], body[end : end + _REACH]
+        if _DATA_BEFORE.search(before) or _DATA_AFTER.match(after):
+            return True
+        if not evaluation and (_EVALUATED_BEFORE.search(before) or _BENCHMARK_AFTER.match(after)):
+            return True
+    return False
+
+
+def _repo_parts(link: Link) -> tuple[str, str]:
+    """(owner, name) of a code link's repository, lowercase."""
+    parts = _repo(link).split("/")
+    return (parts[1], parts[2]) if len(parts) >= 3 else ("", parts[-1])
+
+
+def _named_after_model(name: str, model: set[str]) -> bool:
+    """A repository name sharing a distinctive word with the model's name."""
+    parts = {part for part in name_words(name) if len(part) >= MIN_NAME_PART}
+    return any(word.startswith(part) or part.startswith(word) for part in parts for word in model)
+
+
+def _other_project(ctx: ProbeContext, link: Link) -> bool:
+    """A link into a file or folder of another project's repository: not named after the
+    model, while the card links the model's own repository, under another owner
+    ("preprocessing as in [vision_transformer/.../input_pipeline.py]" on a DETR card that
+    links facebookresearch/detr)."""
+    if not _DEEP_LINK.search(link.url):
+        return False
+    model = model_words(ctx)
+    owner, name = _repo_parts(link)
+    if _named_after_model(name, model):
+        return False
     links = ctx.card.links_of("code")
-    return [link for link in links if not tool_link(link) and not not_published(ctx, link)]
+    owners = {_repo_parts(o)[0] for o in links if _named_after_model(_repo_parts(o)[1], model)}
+    return bool(owners) and owner not in owners
+
+
+def not_model_code(
+    ctx: ProbeContext, link: Link, topic: re.Pattern[str] | None = None
+) -> str | None:
+    """Why a code-host link is not the model's own code, else None: a file in a
+    repository's releases, a repository of data, assets, guidelines or a benchmark (by its
+    name, or by the card's words: "trained on [X]", "[X] dataset"), or a file of another
+    project. Not when the link's sentence says it is code on the topic or that the model
+    was trained with it."""
+    evaluation = topic is not None and topic.search("evaluation") is not None
+    if _RELEASE_FILE.search(link.url):
+        why = "a file in a repository's releases"
+    elif name_words(_repo_parts(link)[1]) & (
+        DATA_REPO_WORDS if evaluation else DATA_REPO_WORDS | BENCHMARK_REPO_WORDS
+    ):
+        why = "a repository of data, assets, guidelines or a benchmark"
+    elif _linked_as_data(ctx, link, evaluation):
+        why = "given as data the model was trained or evaluated on"
+    elif _other_project(ctx, link):
+        why = "a file of another project"
+    else:
+        return None
+    if topic is not None:
+        sentence = _sentences_of(ctx, link)
+        body = ctx.card.body
+        trained_with = any(
+            _TRAINED_WITH.search(body[max(0, start - _REACH) : start])
+            for start, _ in _link_spans(body, link)
+        )
+        if trained_with or _says_code(topic, sentence):
+            return None
+    return why
+
+
+def published_code_links(ctx: ProbeContext) -> list[Link]:
+    """The card's code links to the model's own code: neither a general model tool, nor
+    data, assets or another project's file (`not_model_code`), nor code the card says is
+    not published yet."""
+    links = ctx.card.links_of("code")
+    return [
+        link
+        for link in links
+        if not tool_link(link) and not not_model_code(ctx, link) and not not_published(ctx, link)
+    ]
+
+
+def model_code_links(ctx: ProbeContext, topic: re.Pattern[str]) -> list[Link]:
+    """The card's code links that may hold the model's code on the topic (see
+    `not_model_code`)."""
+    return [link for link in ctx.card.links_of("code") if not not_model_code(ctx, link, topic)]
+
+
+def set_aside(ctx: ProbeContext, topic: re.Pattern[str]) -> str:
+    """The code links set aside as not the model's code, for a reason: '; not the model's
+    code: X (why)', or ''."""
+    shown = [
+        f"{link.url if _DEEP_LINK.search(link.url) else link.target or link.url} ({why})"
+        for link in ctx.card.links_of("code")
+        if (why := not_model_code(ctx, link, topic))
+    ]
+    return f"; not the model's code: {', '.join(dict.fromkeys(shown[:3]))}" if shown else ""
+
+
+def no_topic_link(ctx: ProbeContext, topic: re.Pattern[str], what: str) -> Outcome:
+    """No code link is about the topic (`what` says so): stated when the card links no
+    code, inferred when its code links were judged by the words around them (their
+    repositories are not read)."""
+    if not ctx.card.links_of("code"):
+        return Outcome.no(what, ctx.readme())
+    why = (f"{what} (judged by the card's words around its code links; their repositories "
+           f"were not read){set_aside(ctx, topic)}")  # fmt: skip
+    return Outcome.no(why, ctx.readme(), inferred=True)
 
 
 # Headings under which a card lists the model's own repositories.
@@ -523,7 +687,8 @@ def code_linked(
         return no_readme(ctx)
     topic = mentions(keywords)
     names = _repo_names(tuple(repo_names)) if repo_names else None
-    links = [link for link in ctx.card.links_of("code") if about(ctx, link, topic, sections, names)]
+    candidates = model_code_links(ctx, topic)
+    links = [link for link in candidates if about(ctx, link, topic, sections, names)]
     model = model_words(ctx)
     tools = [
         link
@@ -541,8 +706,8 @@ def code_linked(
         reason = f"the card says the code is not published: {quote([sentence[:200]])}"
         return Outcome.no(reason, ctx.readme(), inferred=True)
     total = len(ctx.card.links_of("code"))
-    reason = f"none of the card's {total} code link(s) is about {quote(keywords)}"
-    return Outcome.no(reason, ctx.readme())
+    what = f"none of the card's {total} code link(s) is about {quote(keywords)}"
+    return no_topic_link(ctx, topic, what)
 
 
 @evaluator(
@@ -634,6 +799,49 @@ def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
             facts = lookup(match.group(1))
             if facts is not None:
                 return facts, " ".join(upto.split())[:200]
+    return _licence_section_code_license(ctx)
+
+
+# A section on licensing ("## License", "## License: AGPL-3.0", "License and Acknowledgement").
+_LICENCE_TITLE = re.compile(r"licen[cs]", re.IGNORECASE)
+# Words for code in a licence section: its package and software too.
+_SECTION_CODE_WORDS = re.compile(
+    r"\b(?:code|codebase|scripts?|repository|repo|software|package|library)\b", re.IGNORECASE
+)
+# A licence file inside a code repository ("github.com/org/repo/blob/main/LICENSE").
+_REPO_LICENCE_FILE = re.compile(
+    r"https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)/[^/\s)]+"
+    r"/[^/\s)]+/(?:-/)?(?:blob|tree|raw|src)/[^\s)]*/licen[cs]e[\w.-]*\)",
+    re.IGNORECASE,
+)
+# A paragraph, or one list item, of a section.
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])")
+
+
+def _licence_section_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
+    """(licence facts, text) when a section on licensing states the code's licence: a
+    paragraph or list item naming a licence (or under a title naming one, "## License:
+    AGPL-3.0") that names the code, its software or package in the same sentence, or links
+    the licence file of a code repository. Never a sentence about the data."""
+    from openaudit.licenses import lookup
+
+    for section in ctx.card.sections:
+        if not _LICENCE_TITLE.search(section.title):
+            continue
+        titled = _LICENSE_NAMES.search(section.title)
+        for block in _BLOCK_BREAK.split(section.text[:MAX_SCANNED_CHARS]):
+            name = _LICENSE_NAMES.search(block) or titled
+            if name is None or textsearch.search(_DATA_WORDS, block):
+                continue
+            sentences = ctx.card.sentences(block).texts
+            code = _REPO_LICENCE_FILE.search(block) is not None or any(
+                _SECTION_CODE_WORDS.search(text)
+                and (_LICENSE_NAMES.search(text) or (titled and not _LICENSE_NAMES.search(block)))
+                for text in sentences
+            )
+            facts = lookup(name.group(1)) if code else None
+            if facts is not None:
+                return facts, " ".join(block.split())[:200]
     return None
 
 

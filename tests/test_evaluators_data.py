@@ -539,3 +539,75 @@ def test_every_data_section_is_read(body: str, answer: Answer, reason: str) -> N
 @given(st.text(max_size=40) | st.text(alphabet="aZz .\u01c5\u210b\u0130", max_size=12))
 def test_a_capital_is_any_upper_case_character(text: str) -> None:
     assert _has_capital(text) == any(c.isupper() for c in text)
+
+
+# probe5 findings 5-6: training data named outside a training section (the opening
+# paragraph, a models section, a numbered list item, a "Sources" table row), and names
+# that are not data (an adjective of a language, the model's own name).
+OUTSIDE_TRAINING: list[tuple[str, str, Answer, str]] = [
+    ("the opening paragraph: a model pretrained on a corpus",
+     "A ResNet-50 image model pretrained on ImageNet-21k and fine-tuned on ImageNet-1k.\n",
+     "yes", "section 'M' names ImageNet-21k, ImageNet-1k as training data"),
+    ("a models section: models pretrained on a linked corpus",
+     "## Models\nOur detection models pretrained on the [COCO](https://example.org/coco)"
+     " dataset are available here.\n", "yes", "section 'Models' names COCO as training data"),
+    ("the model was trained on a proper name", "## About\nThe model was trained on UniRef50.\n",
+     "yes", "section 'About' names UniRef50"),
+    ("it was fine-tuned on a corpus", "## Overview\nIt was fine-tuned on LibriSpeech.\n", "yes",
+     "names LibriSpeech"),
+    ("a numbered list item naming the dataset",
+     "## Training\nWe provide the training scripts.\n\n1. Dataset preparation:"
+     " [FFHQ](https://github.com/lab/faces)\n1. Download the weights.\n", "yes", "names FFHQ"),
+    ("a Sources row of a feature table",
+     "| Feature | Description |\n| --- | --- |\n| **Sources** | [OntoNotes 5]"
+     "(https://example.org/onto) (Authors)<br />[WordNet 3.0](https://example.org/wn) (Uni) |\n",
+     "yes", "names OntoNotes, WordNet as training data"),
+    # negative twins: other models' training, advice, evaluation, an unnamed description
+    ("others' models trained on a corpus",
+     "YOLO-style detectors from the same lab were trained on the COCO dataset.\n", "no",
+     "names no datasets"),
+    ("unlike models trained on a corpus",
+     "## About\nUnlike models trained on LAION-5B, it is small.\n", "no", "names no"),
+    ("advice to fine-tune on a corpus", "## Uses\nIt can be fine-tuned on SQuAD.\n", "no",
+     "names no"),
+    ("a model evaluated on a corpus", "## About\nThe model was evaluated on COCO.\n", "no",
+     "names no"),
+    ("a Source line is no data row", "## Links\n- **Source:** [Codebase](https://example.org)\n",
+     "no", "names no"),
+    ("a description with a language adjective",
+     "## Training Data\n65% of this data is English-language audio and matched English"
+     " transcripts.\n", "no", "names no"),
+    ("a Spanish-speaking description",
+     "## Training Data\nRadio shows of Spanish-speaking hosts.\n", "no", "names no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "reason"),
+    [c[1:] for c in OUTSIDE_TRAINING],
+    ids=[c[0] for c in OUTSIDE_TRAINING],
+)
+def test_training_data_named_outside_training_sections(
+    body: str, answer: Answer, reason: str
+) -> None:
+    got, why = ask("data_sources_named", ev(HEAD + body))
+    assert (got, reason in why) == (answer, True), why
+
+
+def test_the_models_own_name_without_its_version_is_not_its_data() -> None:
+    """A GitHub-README card names its project without the repo's version ("GFPGAN" for
+    GFPGANv1): its own name, not its data; the dataset beside it is."""
+    card = "---\nlicense: mit\n---\n## Training\nWe provide the training codes for Facenet.\n"
+    own = ev(card, repo_id="lab/Facenetv1")
+    assert ask("data_sources_named", own)[0] == "no"
+    twin = ev(card + "\n1. Dataset preparation: [FFHQ](https://github.com/lab/faces)\n",
+              repo_id="lab/Facenetv1")  # fmt: skip
+    assert "names FFHQ as training data" in ask("data_sources_named", twin)[1]
+
+
+def test_models_named_by_the_models_own_name_were_trained_on_their_data() -> None:
+    """Outside a training section, a sentence whose subject is the model's own name says
+    what it was trained on; another name's training is not its data."""
+    body = HEAD + "## Models\nVisionet-3 models pretrained on the COCO dataset are here.\n"
+    assert "names COCO" in ask("data_sources_named", ev(body, repo_id="lab/Visionet-3"))[1]
+    assert ask("data_sources_named", ev(body, repo_id="lab/other-net"))[0] == "no"

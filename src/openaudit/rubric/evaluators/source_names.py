@@ -328,9 +328,21 @@ def _trimmed(run: str) -> str | None:
     return " ".join(words)
 
 
+# The second part of an adjective made of a generic word ("English-language",
+# "Spanish-speaking", "English-only"): a description, not a name.
+_ADJECTIVE_PART = frozenset(
+    {"language", "languages", "speaking", "only", "centric", "based", "specific", "native"}
+)
+
+
 def _plain(word: str) -> bool:
-    """A function word or a generic one (a category, method, format, language, vendor)."""
-    return word.lower() in _FUNCTION or word.lower() in _GENERIC
+    """A function word or a generic one (a category, method, format, language, vendor),
+    or an adjective made of one ("English-language")."""
+    lower = word.lower()
+    if lower in _FUNCTION or lower in _GENERIC:
+        return True
+    head, _, tail = lower.partition("-")
+    return head in _GENERIC and tail in _ADJECTIVE_PART
 
 
 def _kept(text: str, at: int, name: str, *, listed: bool, item: bool) -> bool:

@@ -164,9 +164,14 @@ NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
 # The labels of definition lines naming data ("- **Dataset:** ImageNet-1k").
 DATA_LABEL = re.compile(
     r"(?:(?:pre-?|fine-?)?train(?:ing)?|fine-?tun(?:e|ing)|source|instruction)?[ \t]*"
-    r"(?:data(?:sets?)?|corp(?:us|ora))",
+    r"(?:data(?:sets?)?|corp(?:us|ora))(?:[ \t]+prep(?:aration)?)?",
     re.IGNORECASE,
 )
+# A numbered list item's number before a definition's label ("1. Dataset preparation:").
+NUMBERED = re.compile(r"\d{1,3}[.)][ \t]+")
+# A table row labelled with the sources of a pipeline's data ("| **Sources** | OntoNotes
+# 5 |", as spaCy's feature tables have); a definition line "Source:" names code as often.
+SOURCES_LABEL = re.compile(r"(?:(?:training|data)[ \t]+)?sources", re.IGNORECASE)
 # A proper name in a definition's value: CamelCase (ImageNet, OpenOrca) or an acronym
 # of three letters or more (COCO, MNIST); not the words of an undisclosed source.
 # A CamelCase or capitals name; not one followed by a version number (a model: GPT-4).
@@ -335,6 +340,7 @@ def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:
     and table rows whose first cell is one ("| Training data | FineWeb |"), as (label,
     value); lines in code fences are not definitions."""
     for label, value in definition_lines(section.text):
+        label = NUMBERED.sub("", label, count=1)
         if DATA_LABEL.fullmatch(label):
             yield label, value
     for line in section.text.splitlines():
@@ -354,7 +360,8 @@ def data_row(line: str) -> tuple[str, str] | None:
         return None
     label = match.group(1).strip(" \t*_`")
     value = match.group(2).replace("|", " ").strip()
-    return (label, value) if DATA_LABEL.fullmatch(label) and value.strip("-: ") else None
+    labelled = DATA_LABEL.fullmatch(label) or SOURCES_LABEL.fullmatch(label)
+    return (label, value) if labelled and value.strip("-: ") else None
 
 
 # Said of the model in the past or present perfect, never as advice ("fine-tune it on"):
@@ -406,16 +413,93 @@ def training_data_names(
 def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
     card = ctx.card
     own = _own_name_words(ctx)
-    for passage in passages(ctx, data, training):
+    read = passages(ctx, data, training)
+    for passage in read:
         for name in named_in(card.sentences(passage.text), ids=passage.whole):
-            if not name_words(name) <= own:  # the model's own name ("Acme LM 3 uses ...")
+            if not _own_name(name, own):  # the model's own name ("Acme LM 3 uses ...")
                 yield Name(name, passage.section)
+    done = {passage.section for passage in read}
+    for section in card.sections:
+        if section in done or under_evaluation(card, card.section_path(section), training):
+            continue
+        for name in _said_trained_on(card, section.text, own):
+            if not _own_name(name, own):
+                yield Name(name, section)
     for section in card.sections:
         values = [value for _, value in definitions(card, section)]
         if values and not under_evaluation(card, card.section_path(section), training):
             # (an evaluation section's "Dataset:" is its test set)
             for value in values:
                 yield from (Name(name, section) for name in named_by_definition(value))
+
+
+# Outside the training sections, a sentence saying the model was trained on something:
+# "A ResNet-50 model pretrained on ImageNet-21k", "YOLOv8 models pretrained on the COCO
+# dataset are available here". The verb is past ("can be fine-tuned on" is advice).
+TRAINED_ON = re.compile(
+    r"\b(?:(?:pre-?)?trained|fine-?tuned|distilled)\b(?:[ \t]+[\w-]+){0,2}?[ \t]+on\b",
+    re.IGNORECASE,
+)
+# What stands before the verb says whose training it is: this model ("A ResNet-50 image
+# classification model", "The model was", "It was", "We", its own name), not others'
+# ("YOLO-style detectors from the same lab", "Unlike models").
+_AUXILIARY_END = re.compile(
+    r"(?:[ \t,]+(?:was|were|is|are|has|have|had|been|be|first|further|then|also|later|initially"
+    r"|originally|jointly))+[ \t,]*$",
+    re.IGNORECASE,
+)
+_THIS_MODEL = re.compile(
+    r"(?:this|the|our|a|an|its)\b[^.;:!?]{0,80}?\b(?:models?|networks?|checkpoints?|versions?"
+    r"|variants?|weights|encoders?|classifiers?|detectors?|backbones?)[ \t]*$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"(?:it|we|they)$", re.IGNORECASE)
+_OTHERS = re.compile(
+    r"\b(?:other|others|previous|prior|earlier|same|similar|existing|baselines?|unlike"
+    r"|compared|competing|most|many)\b",
+    re.IGNORECASE,
+)
+MAX_SUBJECT_WORDS = 12
+NAME_STEM = re.compile(r"(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*[a-z]?)$")
+NOT_OWN_WORDS = frozenset({"model", "models", "card", "base", "large", "small", "tiny", "with"})
+
+
+def _said_trained_on(card: Card, text: str, own: set[str]) -> Iterator[str]:
+    """Names in the text's sentences that say this model was trained on them (see
+    TRAINED_ON and _THIS_MODEL), not evaluated on, negated or undisclosed."""
+    if TRAINED_ON.search(text) is None:
+        return
+    for sentence in card.sentences(text):
+        verb = TRAINED_ON.search(sentence)
+        if verb is None or not _subject_is_model(unlinked(sentence[: verb.start()]), own):
+            continue
+        yield from named_in(card.sentences(unlinked(sentence[verb.start() :])), ids=False)
+
+
+def _subject_is_model(subject: str, own: set[str]) -> bool:
+    """Whether the words before a training verb name this model (or nothing: an opening
+    line such as "Pretrained model on English")."""
+    subject = _AUXILIARY_END.sub("", " ".join(re.sub(r"[*_`#>]", " ", subject).split()))
+    if not subject:
+        return True
+    if len(subject.split()) > MAX_SUBJECT_WORDS or _OTHERS.search(subject):
+        return False
+    if _PRONOUN.fullmatch(subject) or _THIS_MODEL.fullmatch(subject):
+        return True
+    distinctive = _stems({w for w in own if len(w) >= 4 and w not in NOT_OWN_WORDS})
+    return any(_stems({word}) & distinctive for word in name_words(subject))
+
+
+def _own_name(name: str, own: set[str]) -> bool:
+    """Whether a name is made of the model's own name words, a version or size suffix
+    left off ("GFPGAN" for GFPGANv1)."""
+    words = name_words(name)
+    return bool(words) and words <= _stems(own)
+
+
+def _stems(words: set[str]) -> set[str]:
+    """The words and, where one ends in a version or size, the word without it."""
+    return words | {stem for word in words if len(stem := NAME_STEM.sub("", word)) >= 3}
 
 
 def data_section(

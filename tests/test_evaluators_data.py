@@ -562,6 +562,9 @@ OUTSIDE_TRAINING: list[tuple[str, str, Answer, str]] = [
      "| Feature | Description |\n| --- | --- |\n| **Sources** | [OntoNotes 5]"
      "(https://example.org/onto) (Authors)<br />[WordNet 3.0](https://example.org/wn) (Uni) |\n",
      "yes", "names OntoNotes, WordNet as training data"),
+    ("a list item citing its authors",
+     "## Training Data\n- CoLA [Warstadt et al., 2018](https://example.org/a)\n", "yes",
+     "names CoLA as training data"),
     # negative twins: other models' training, advice, evaluation, an unnamed description
     ("others' models trained on a corpus",
      "YOLO-style detectors from the same lab were trained on the COCO dataset.\n", "no",
@@ -611,3 +614,53 @@ def test_models_named_by_the_models_own_name_were_trained_on_their_data() -> Non
     body = HEAD + "## Models\nVisionet-3 models pretrained on the COCO dataset are here.\n"
     assert "names COCO" in ask("data_sources_named", ev(body, repo_id="lab/Visionet-3"))[1]
     assert ask("data_sources_named", ev(body, repo_id="lab/other-net"))[0] == "no"
+
+
+# probe5 finding 7: declared datasets are not all the training data when the card's body
+# names more (then not all of it is shown openly licensed: no, inferred); what the card
+# was evaluated or fine-tuned on downstream is no training data.
+C4_DECLARED = "---\nlicense: apache-2.0\ndatasets: [org/c4]\n---\n# M\n"
+MORE_THAN_DECLARED: list[tuple[str, str, Answer, str]] = [
+    ("supervised sets beside the declared corpus",
+     "## Training Data\nPre-trained on the [Colossal Clean Crawled Corpus (C4)]"
+     "(https://example.org/c4), then on a mixture of SQuAD and BoolQ.\n", "no",
+     "names more training data than it declares: SQuAD (not declared"),
+    ("an undeclared Hub dataset link in the training data",
+     "## Training Data\n- [C4](https://huggingface.co/datasets/c4)\n"
+     "- [Wiki-DPR](https://huggingface.co/datasets/wiki_dpr)\n", "no", "declares: wiki_dpr"),
+    ("a public corpus beside the declared one",
+     "## Training Data\nPre-trained on C4 and The Pile.\n", "no",
+     "declares: The Pile (not declared"),
+    # negative twins: the declared data named again, benchmarks, downstream fine-tuning
+    ("the declared corpus by its long name",
+     "## Training Data\nPre-trained on the Colossal Clean Crawled Corpus (C4).\n", "yes",
+     "all 1 declared dataset(s) qualify"),
+    ("benchmarks in an evaluation section",
+     "## Training Data\nPre-trained on C4.\n## Evaluation\nEvaluated on CoLA and SST-2.\n",
+     "yes", "qualify"),
+    ("a corpus cited as an inspiration",
+     "## Training Data\nPre-trained on C4 enhanced with corpora inspired by The Pile.\n",
+     "yes", "qualify"),
+    ("the sources of a mixture's parts",
+     "## Training Data\n| Part | Sources |\n|---|---|\n| Conversations | Reddit, HackerNews |"
+     "\n| Web | C4 |\n", "yes", "qualify"),
+    ("downstream fine-tuning in the results",
+     "## Training Data\nPre-trained on C4.\n## Evaluation results\nWhen fine-tuned on SQuAD,"
+     " it reaches 88 F1.\n", "yes", "qualify"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "reason"),
+    [c[1:] for c in MORE_THAN_DECLARED],
+    ids=[c[0] for c in MORE_THAN_DECLARED],
+)
+def test_declared_datasets_and_more_training_data_in_the_body(
+    body: str, answer: Answer, reason: str
+) -> None:
+    spec = get_evaluator("dataset_license_in")
+    assert spec is not None
+    evidence = ev(C4_DECLARED + body, ds("org/c4", "odc-by"))
+    outcome = run(spec, ProbeContext(evidence), {"ids": [], "families": ["permissive"]})
+    assert (outcome.answer, reason in outcome.reason) == (answer, True), outcome.reason
+    assert outcome.inferred == (answer == "no")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from openaudit.card import Link
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
@@ -20,6 +22,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
+    NAMED_CORPORA,
     TRAINING_SECTION_NAMES,
     data_row,
     data_section,
@@ -386,3 +389,44 @@ def datasets_commercial_use(ctx: ProbeContext) -> Outcome:
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)
     return combine(ctx, results, cites, passed)
+
+
+# "Colossal Clean Crawled Corpus (C4)": a name and its short form in brackets.
+_ALIAS = re.compile(r"\b([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)+)[ \t]*\(([\w.-]{2,20})\)")
+MIN_CONTAINED = 3  # a shorter name matches another only when equal ("c4", not "mc4")
+
+
+def undeclared_training_data(ctx: ProbeContext) -> list[str]:
+    """Datasets the card's body gives as training data beyond its declared ones: public
+    corpora, dataset ids and Hub dataset links (see `data_sources_named`; not what it was
+    evaluated on, nor a source such as a website in a mixture's description). A declared
+    dataset is matched by its name without the owner ("C4" for allenai/c4), or by a long
+    name whose short form in brackets matches it."""
+    declared = declared_datasets(ctx)
+    if not declared or not ctx.readme_read:
+        return []
+    keys = {_key(name) for name in declared}
+    aliases = {_key(m.group(1)): _key(m.group(2)) for m in _ALIAS.finditer(ctx.card.body)}
+    found = training_data_names(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
+    names = [item.name for item in found if "/" in item.name or NAMED_CORPORA.fullmatch(item.name)]
+    links = _linked_in_data_sections(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
+    names += [link.target for link in links if link.target]
+    extra: dict[str, str] = {}
+    for name in names:
+        key = _key(name)
+        if key and not any(_same(key, k) or _same(aliases.get(key, ""), k) for k in keys):
+            extra.setdefault(key, name)
+    return list(extra.values())
+
+
+def _key(name: str) -> str:
+    """A dataset name compared: its last path part, lowercase, letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", name.rsplit("/", 1)[-1].lower().removeprefix("the "))
+
+
+def _same(one: str, other: str) -> bool:
+    if not one or not other:
+        return False
+    if min(len(one), len(other)) < MIN_CONTAINED:
+        return one == other
+    return one in other or other in one

@@ -281,8 +281,9 @@ def _dataset_check(params: dict[str, Any]) -> str | None:
         "ids": Param("list[str]", [], "accepted licence ids"),
         "families": Param("list[str]", [], "accepted licence families"),
     },
-    reads=("card:datasets", "dataset:<id>:card:license"),
-    doc="Every declared dataset is licensed under one of IDS or FAMILIES.",
+    reads=("card:datasets", "dataset:<id>:card:license", "README.md"),
+    doc="Every declared dataset is licensed under one of IDS or FAMILIES, and the card "
+    "names no training data beyond them (else no, inferred).",
     check=_dataset_check,
 )
 def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -> Outcome:
@@ -302,7 +303,18 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     passed = f"all {len(results)} declared dataset(s) qualify"
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)
-    return combine(ctx, results, cites, passed)
+    outcome = combine(ctx, results, cites, passed)
+    if outcome.answer != "yes":
+        return outcome
+    from openaudit.rubric.evaluators.data import undeclared_training_data
+
+    extra = undeclared_training_data(ctx)
+    if not extra:
+        return outcome
+    shown = ", ".join(extra[:6]) + (", ..." if len(extra) > 6 else "")
+    why = (f"{passed}, but the card names more training data than it declares: {shown} "
+           "(not declared, their licences were not read)")  # fmt: skip
+    return Outcome.no(why, *cites, ctx.readme(), inferred=True)
 
 
 @evaluator(

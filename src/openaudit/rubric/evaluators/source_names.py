@@ -208,6 +208,8 @@ _SUBJECT_TRAINED = re.compile(
     r"|distilled|learn(?:s|ed|t))\b",
     re.IGNORECASE,
 )
+# A citation's "et al." after an author's name.
+_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b", re.IGNORECASE)
 # Negations the shared helper does not read ("Neither ... include X").
 _NEITHER = re.compile(r"\b(?:neither|nor|none of)\b", re.IGNORECASE)
 # An owner ("information from Nimbus's products"), not a source's name.
@@ -245,6 +247,12 @@ def plain_text(sentence: str) -> str:
     return _MARKUP.sub(" ", unlinked(sentence))
 
 
+def referenced_before(text: str, at: int) -> bool:
+    """Whether the words right before a name at `at` cite it as a work followed or an
+    inspiration ("inspired by The Pile", "as in X"), not as data."""
+    return _REFERENCE_BEFORE.search(text, max(0, at - REACH), at) is not None
+
+
 def excluded_after(text: str, end: int) -> bool:
     """Whether the words right after a name ending at `end` leave it out ("ParaCrawl
     excluded", "X was not used")."""
@@ -269,7 +277,11 @@ def source_names(sentence: str, *, listed: bool, cell: bool = False) -> list[str
     text = plain_text(sentence)
     found = []
     for start, end in _runs(text):
-        name = _trimmed(text[start:end])
+        run = text[start:end]
+        if _ET_AL.match(text, end):  # "CoLA Warstadt et al.": the name before its citation
+            run = run.rpartition(" ")[0]
+            end = start + len(run)
+        name = _trimmed(run)
         if name is None:
             continue
         at = end - len(name)

@@ -29,6 +29,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.source_names import (
     excluded_after,
+    referenced_before,
     source_names,
     unlinked,
 )
@@ -291,6 +292,7 @@ def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
         if (
             negated(text, at, 80)
             or excluded_after(text, match.end())
+            or referenced_before(text, at)
             or evaluated_on(sentences, at)
         ):
             continue

@@ -249,8 +249,9 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         )
         why += set_aside(ctx, topic)
         return Outcome.no(why, *link_cites(unread, 3), ctx.readme(), inferred=True)
-    if ctx.card.links_of("code"):  # judged by the links' wording: inferred
-        return no_topic_link(ctx, topic, f"no {what} in the repo or linked from the card")
+    if ctx.card.links_of("code"):  # judged by the links' wording: inferred, unless stated
+        known = frozenset(link.target or link.url for c in TOPICS for link in topic_links(ctx, c))
+        return no_topic_link(ctx, topic, f"no {what} in the repo or linked from the card", known)
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
 
 

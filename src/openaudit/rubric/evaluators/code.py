@@ -548,14 +548,40 @@ def set_aside(ctx: ProbeContext, topic: re.Pattern[str]) -> str:
     return f"; not the model's code: {', '.join(dict.fromkeys(shown[:3]))}" if shown else ""
 
 
-def no_topic_link(ctx: ProbeContext, topic: re.Pattern[str], what: str) -> Outcome:
-    """No code link is about the topic (`what` says so): stated when the card links no
-    code, inferred when its code links were judged by the words around them (their
-    repositories are not read)."""
-    if not ctx.card.links_of("code"):
+# Words calling a link the model's own code: "Original:", "first released in [this
+# repository]", "the official implementation", "the original code repository".
+_ORIGINAL = re.compile(
+    r"\b(?:original|official|first\s+released|released\s+(?:in|at)|implementation"
+    r"|source\s+code|code\s*base|code\s+repositor)",
+    re.IGNORECASE,
+)
+
+
+def may_hold_model_code(ctx: ProbeContext, link: Link) -> bool:
+    """A published code link that may hold the model's own code, unread: the model's own
+    repository (`first_party`), or one the card calls the original or official code."""
+    return first_party(ctx, link) or bool(
+        _ORIGINAL.search(link.text) or _ORIGINAL.search(_sentences_of(ctx, link))
+    )
+
+
+def no_topic_link(
+    ctx: ProbeContext, topic: re.Pattern[str], what: str, identified: frozenset[str] = frozenset()
+) -> Outcome:
+    """No code link is about the topic (`what` says so): inferred when that was judged by
+    the words around links that may hold the model's code, or that were set aside as not
+    its code (their repositories are not read); stated otherwise (no code link, only a
+    third party's, or only code `identified` as another topic's, by target)."""
+    judged = set_aside(ctx, topic)
+    own = [
+        link
+        for link in published_code_links(ctx)
+        if (link.target or link.url) not in identified and may_hold_model_code(ctx, link)
+    ]
+    if not judged and not own:
         return Outcome.no(what, ctx.readme())
     why = (f"{what} (judged by the card's words around its code links; their repositories "
-           f"were not read){set_aside(ctx, topic)}")  # fmt: skip
+           f"were not read){judged}")  # fmt: skip
     return Outcome.no(why, ctx.readme(), inferred=True)
 
 

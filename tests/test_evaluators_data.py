@@ -625,9 +625,9 @@ MORE_THAN_DECLARED: list[tuple[str, str, Answer, str]] = [
      "## Training Data\nPre-trained on the [Colossal Clean Crawled Corpus (C4)]"
      "(https://example.org/c4), then on a mixture of SQuAD and BoolQ.\n", "no",
      "names more training data than it declares: SQuAD (not declared"),
-    ("an undeclared Hub dataset link in the training data",
-     "## Training Data\n- [C4](https://huggingface.co/datasets/c4)\n"
-     "- [Wiki-DPR](https://huggingface.co/datasets/wiki_dpr)\n", "no", "declares: wiki_dpr"),
+    ("a linked corpus beside the declared one",
+     "## Training Data\n- C4\n- [The Pile](https://example.org/pile)\n", "no",
+     "declares: The Pile (not declared"),
     ("a public corpus beside the declared one",
      "## Training Data\nPre-trained on C4 and The Pile.\n", "no",
      "declares: The Pile (not declared"),
@@ -637,6 +637,12 @@ MORE_THAN_DECLARED: list[tuple[str, str, Answer, str]] = [
      "all 1 declared dataset(s) qualify"),
     ("benchmarks in an evaluation section",
      "## Training Data\nPre-trained on C4.\n## Evaluation\nEvaluated on CoLA and SST-2.\n",
+     "yes", "qualify"),
+    ("a Hub dataset link, maybe the source of a declared set",
+     "## Training Data\nA Dutch translation of [org/feedback](https://huggingface.co/datasets/"
+     "org/feedback), on top of C4.\n", "yes", "qualify"),
+    ("a linked corpus cited as an inspiration",
+     "## Training Data\nC4, with parts inspired by [The Pile](https://example.org/pile).\n",
      "yes", "qualify"),
     ("a corpus cited as an inspiration",
      "## Training Data\nPre-trained on C4 enhanced with corpora inspired by The Pile.\n",

@@ -397,9 +397,10 @@ MIN_CONTAINED = 3  # a shorter name matches another only when equal ("c4", not "
 
 
 def undeclared_training_data(ctx: ProbeContext) -> list[str]:
-    """Datasets the card's body gives as training data beyond its declared ones: public
-    corpora, dataset ids and Hub dataset links (see `data_sources_named`; not what it was
-    evaluated on, nor a source such as a website in a mixture's description). A declared
+    """Public corpora the card's body gives as training data beyond its declared datasets
+    (see `data_sources_named`; not what it was evaluated on, nor a source such as a
+    website in a mixture's description, nor a Hub dataset link, which may be the set a
+    declared one was made from: "a Dutch translation of [X]"). A declared
     dataset is matched by its name without the owner ("C4" for allenai/c4), or by a long
     name whose short form in brackets matches it."""
     declared = declared_datasets(ctx)
@@ -408,9 +409,7 @@ def undeclared_training_data(ctx: ProbeContext) -> list[str]:
     keys = {_key(name) for name in declared}
     aliases = {_key(m.group(1)): _key(m.group(2)) for m in _ALIAS.finditer(ctx.card.body)}
     found = training_data_names(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
-    names = [item.name for item in found if "/" in item.name or NAMED_CORPORA.fullmatch(item.name)]
-    links = _linked_in_data_sections(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
-    names += [link.target for link in links if link.target]
+    names = [item.name for item in found if NAMED_CORPORA.fullmatch(item.name)]
     extra: dict[str, str] = {}
     for name in names:
         key = _key(name)

@@ -250,7 +250,8 @@ def plain_text(sentence: str) -> str:
 def referenced_before(text: str, at: int) -> bool:
     """Whether the words right before a name at `at` cite it as a work followed or an
     inspiration ("inspired by The Pile", "as in X"), not as data."""
-    return _REFERENCE_BEFORE.search(text, max(0, at - REACH), at) is not None
+    lead = re.sub(r"[\[*_`]+$", "", text[max(0, at - REACH) : at])  # "inspired by [The Pile]("
+    return _REFERENCE_BEFORE.search(lead) is not None
 
 
 def excluded_after(text: str, end: int) -> bool:

@@ -157,6 +157,7 @@ EVALUATION_CUE = re.compile(
     r"|\bleaderboard|\baccuracy\b|\bresults?\b",
     re.IGNORECASE,
 )
+ADDRESS = re.compile(r"\bhttps?://[^\s)\]>]+", re.IGNORECASE)
 SENTENCE_REACH = 240  # characters looked at on each side of a name for its sentence
 # A Hub dataset id, `org/name`, not inside a URL or a path.
 DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
@@ -286,9 +287,14 @@ def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
     on. A corpus named inside an `org/name` id is named by the id."""
     text = sentences.text
     tokens: list[tuple[int, int, str]] | None = None  # found when a corpus is
+    urls: list[tuple[int, int]] | None = None
     found = []
     for match in textsearch.finditer(NAMED_CORPORA, text):
         at = match.start()
+        if urls is None:
+            urls = [m.span() for m in ADDRESS.finditer(text)]
+        if any(start <= at < end for start, end in urls):
+            continue  # a word of an address ("example.org/pile"), not a name
         if (
             negated(text, at, 80)
             or excluded_after(text, match.end())

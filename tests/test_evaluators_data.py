@@ -647,6 +647,9 @@ MORE_THAN_DECLARED: list[tuple[str, str, Answer, str]] = [
     ("a corpus cited as an inspiration",
      "## Training Data\nPre-trained on C4 enhanced with corpora inspired by The Pile.\n",
      "yes", "qualify"),
+    ("a corpus mentioned in a data section's prose, not given as training data",
+     "## Training Data\nC4 is large. The Pile is another corpus people know.\n", "yes",
+     "qualify"),
     ("the sources of a mixture's parts",
      "## Training Data\n| Part | Sources |\n|---|---|\n| Conversations | Reddit, HackerNews |"
      "\n| Web | C4 |\n", "yes", "qualify"),

@@ -23,6 +23,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
     NAMED_CORPORA,
+    TRAINING_CUE,
     TRAINING_SECTION_NAMES,
     data_row,
     data_section,
@@ -409,13 +410,30 @@ def undeclared_training_data(ctx: ProbeContext) -> list[str]:
     keys = {_key(name) for name in declared}
     aliases = {_key(m.group(1)): _key(m.group(2)) for m in _ALIAS.finditer(ctx.card.body)}
     found = training_data_names(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
-    names = [item.name for item in found if NAMED_CORPORA.fullmatch(item.name)]
+    names = [
+        item.name
+        for item in found
+        if NAMED_CORPORA.fullmatch(item.name) and _given_as_training(ctx, item.name)
+    ]
     extra: dict[str, str] = {}
     for name in names:
         key = _key(name)
         if key and not any(_same(key, k) or _same(aliases.get(key, ""), k) for k in keys):
             extra.setdefault(key, name)
     return list(extra.values())
+
+
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]")
+
+
+def _given_as_training(ctx: ProbeContext, name: str) -> bool:
+    """The card gives the name as training data plainly: in a sentence with a training
+    verb ("pre-trained on a mixture of SQuAD") or as a list item of its own; a bare
+    mention in prose is not enough to say the declared datasets leave data out."""
+    card = ctx.card
+    if any(TRAINING_CUE.search(text) for text in card.sentences().holding(name)):
+        return True
+    return any(_BULLET_LINE.match(line) for line in card.body.splitlines() if name in line)
 
 
 def _key(name: str) -> str:

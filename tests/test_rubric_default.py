@@ -232,3 +232,19 @@ def test_deterministic() -> None:
     first = evaluate(load_rubric("openaudit"), ev)
     for _ in range(5):
         assert evaluate(load_rubric("openaudit"), ev) == first
+
+
+def test_strict_code_is_not_open_when_training_code_is_undecided() -> None:
+    """An own repository whose contents were not read leaves training code an inferred no;
+    --strict makes it unknown, which cannot make the code layer open."""
+    card = (
+        "---\nlicense: apache-2.0\n---\n# m\n## Model Sources\n"
+        "- Repository: https://github.com/org/m\n"
+    )
+    ev = evidence(card, ("README.md", "model.safetensors", "modeling_m.py", "config.json"))
+    default = evaluate(load_rubric("openaudit"), ev)
+    strict = evaluate(load_rubric("openaudit"), ev, strict=True)
+    training = next(f for f in strict.layer("code").findings if f.probe == "code.training")
+    assert training.answer == "unknown", training.reason
+    assert default.layer("code").level == "partial"
+    assert strict.layer("code").level == "partial"

@@ -72,3 +72,22 @@ def test_a_helper_shared_by_rubrics_runs_once_per_model_whatever_the_call_shape(
     assert helper(ctx, ["a"], 2) == helper(ctx, names=["a"], least=2) == 1
     assert helper(ctx, ["b"], 2) == 2
     assert helper(ProbeContext(ctx.evidence), ["a"], 2) == 3  # another model: computed again
+
+
+RANK = {"closed": 0, "partial": 1, "open": 2}
+
+
+def test_strict_never_calls_a_layer_more_open_than_the_default(
+    fixture_evidence: list[Evidence],
+) -> None:
+    """--strict counts stated answers only: what it cannot see stays unknown or caps the
+    layer, so no layer comes out more open than the default's reading of the same model."""
+    rubric = load_rubric("openaudit")
+    for evidence in fixture_evidence:
+        default = evaluate(rubric, evidence)
+        strict = evaluate(rubric, evidence, strict=True)
+        for mine, theirs in zip(strict.layers, default.layers, strict=True):
+            if mine.level == "unknown":
+                continue
+            assert theirs.level != "unknown", (evidence.ref, mine.id, mine.level)
+            assert RANK[mine.level] <= RANK[theirs.level], (evidence.ref, mine.id, mine.level)

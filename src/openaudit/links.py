@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Literal
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 from openaudit.licenses import identify_url
 
@@ -82,16 +82,25 @@ _LICENSE_TEXT = re.compile(
 _Classified = tuple[LinkKind, str | None]
 
 
+def _split(url: str) -> tuple[SplitResult, str] | None:
+    """The URL's parts and its host (lower case, without "www."); None when it does not
+    parse."""
+    try:
+        parts = urlsplit(url.strip())
+        return parts, (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return None
+
+
 def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
     """The kind of a link and its target (repo id, arXiv id, "github.com/org/repo", ...).
 
     Relative links are classified only when they name a licence file.
     """
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().removeprefix("www.")
-    except ValueError:
+    split = _split(url)
+    if split is None:
         return "other", None
+    parts, host = split
     segments = [unquote(s) for s in parts.path.split("/") if s]
     if not parts.scheme and not parts.netloc:
         return ("license", None) if _is_license_file(segments) else ("other", None)
@@ -166,11 +175,10 @@ def published_paper(url: str) -> str | None:
     """Where a paper link says the paper was published after review: the proceedings,
     journal or publisher host, or a DOI not minted for preprints or records. None for
     preprint servers, OpenReview (it hosts submissions too) and everything else."""
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().removeprefix("www.")
-    except ValueError:
+    split = _split(url)
+    if split is None:
         return None
+    parts, host = split
     if host in ("doi.org", "dx.doi.org"):
         doi = parts.path.strip("/").lower()
         if doi.startswith("10.") and not doi.startswith(PREPRINT_DOI_PREFIXES):
@@ -187,11 +195,10 @@ def archived_paper(url: str) -> bool:
     """Whether a paper link points where papers are archived for good: arXiv (or the Hub's
     page of an arXiv paper), another preprint server, a proceedings or publisher site, a
     DOI. A PDF on a project site or in a code repository is not archived."""
-    try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower().removeprefix("www.")
-    except ValueError:
+    split = _split(url)
+    if split is None:
         return False
+    parts, host = split
     if host in _HF_HOSTS:
         return parts.path.startswith("/papers/")
     return host in _ARCHIVE_HOSTS or host.startswith("proceedings.")
@@ -208,10 +215,10 @@ _SHORT_LINK_HOSTS = frozenset(
 def short_link(url: str) -> bool:
     """Whether the URL is on a link shortener ("aka.ms/...", "bit.ly/..."): where it leads
     is not known without following it."""
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
-    except ValueError:
+    split = _split(url)
+    if split is None:
         return False
+    host = split[1]
     return host in _SHORT_LINK_HOSTS or host.startswith("aka.")
 
 

@@ -927,6 +927,34 @@ EOSAI: list[EosaiRow] = [
     ("training hardware in prose, no architecture",
      ev(MIT + "## Training Procedure\nTrained on 512 H100 GPUs for 18 days.\n"),
      "hardware_architecture", ("no", "yes"), "architecture undocumented", "partial"),
+    # the computing centre training ran on, named or linked from a training section:
+    # where it ran, not on what (partial, inferred); a centre named elsewhere, or a
+    # compute-named address that is code, is not
+    ("training site linked from a training section",
+     ev(MIT + section("Model Architecture", 12) + "## Training procedure\nWe trained it on "
+        "the [Tier-1 cluster](https://www.hpc-centre.example/compute) for a week.\n"),
+     "hardware_architecture", ("no", "yes"), "links a computing centre", "partial"),
+    ("training site on an HPC host, no architecture",
+     ev(MIT + "## Training\nSee [the cluster](https://hpc.uni.example.edu/).\n"),
+     "hardware_architecture", ("no", "yes"), "not on what hardware", "partial"),
+    ("training site named in prose",
+     ev(MIT + "## Training procedure\nIt was trained on the national supercomputer.\n"),
+     "hardware_architecture", ("no", "yes"), "'It was trained on the national supercomputer.'",
+     "partial"),
+    ("accelerators beat the site",
+     ev(MIT + section("Model Architecture", 12) + "## Training procedure\nTrained on 64 "
+        "H100 GPUs of the national supercomputer.\n"),
+     "hardware_architecture", ("yes", "yes"), "architecture and training hardware", "open"),
+    ("computing centre outside a training section",
+     ev(MIT + "## Acknowledgements\nThanks to the supercomputer centre "
+        "(https://www.hpc-centre.example/compute).\n"),
+     "hardware_architecture", ("no", "no"), "no architecture or hardware", "closed"),
+    ("compute-named code repository in a training section",
+     ev(MIT + "## Training\nCode: https://github.com/org/compute\n"),
+     "hardware_architecture", ("no", "no"), "no architecture or hardware", "closed"),
+    ("supercomputer for running the model",
+     ev(MIT + "## Training\nInference requires a supercomputer-class node.\n"),
+     "hardware_architecture", ("no", "no"), "no architecture or hardware", "closed"),
     ("training hardware in a training section's title",
      ev(MIT + section("Model Architecture", 12) + "## Fine-tuning on Gaudi2\nThree epochs.\n"),
      "hardware_architecture", ("yes", "yes"), "the training section 'Fine-tuning on Gaudi2'",

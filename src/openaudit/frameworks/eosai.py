@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
@@ -31,7 +31,7 @@ from openaudit.frameworks.terms import (
     stated_code_terms,
     terms_free,
 )
-from openaudit.links import archived_paper, published_paper, short_link
+from openaudit.links import archived_paper, classify_link, published_paper, short_link
 from openaudit.rubric.context import ProbeContext, dataset_licenses
 from openaudit.rubric.evaluators.code import (
     library,
@@ -600,17 +600,34 @@ USAGE_SECTIONS = [
 ]  # fmt: skip
 
 
-def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
-    """The first sentence (or title) of a training section, or of a section inside one,
-    that names the accelerators training ran on ("## Fine-tuning on Gaudi2"); none in a
-    section on using the model. Addresses are not read: a URL may name anything."""
+# The computing centre or cluster training ran on, named in prose ("trained on the
+# Tier-1 supercomputer of ...") or linked (a centre's page whose address names its
+# compute or HPC service): where training ran, if not on which accelerators.
+COMPUTE_SITE = re.compile(
+    r"\bsuper-?comput\w*|\bHPC\b|\bhigh[- ]performance\s+computing\b"
+    r"|\bcomput(?:e|ing)\s+(?:cent(?:er|re)|cluster|facility)\b",
+    re.IGNORECASE,
+)
+COMPUTE_ADDRESS = re.compile(r"(?:super)?comput(?:e|ing)|hpc", re.IGNORECASE)
+
+
+def _training_sections(ctx: ProbeContext) -> Iterator[Section]:
+    """The training sections and the sections inside them, but none on using the model."""
     card = ctx.card
     for section in card.sections:
         path = card.section_path(section)
         if not any(card.title_matches(s, *TRAINING_SECTION_NAMES) for s in path):
             continue
-        if any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
-            continue
+        if not any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
+            yield section
+
+
+def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
+    """The first sentence (or title) of a training section, or of a section inside one,
+    that names the accelerators training ran on ("## Fine-tuning on Gaudi2"); none in a
+    section on using the model. Addresses are not read: a URL may name anything."""
+    card = ctx.card
+    for section in _training_sections(ctx):
         text = URL.sub(" ", section.text)
         if not ACCELERATOR.search(section.title) and not textsearch.search(ACCELERATOR, text):
             continue
@@ -627,12 +644,33 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
     return None
 
 
+def _compute_site(ctx: ProbeContext) -> tuple[str, Citation] | None:
+    """A training section's sentence naming the computing centre or cluster training ran
+    on, or its link to one: a page (no code, paper or Hub link) whose host or path names
+    a compute, computing or HPC service ("vsc.example/compute", "hpc.example.edu")."""
+    card = ctx.card
+    for section in _training_sections(ctx):
+        for url in URL.findall(section.text):
+            if classify_link(url)[0] != "other":
+                continue
+            split = urlsplit(url)
+            parts = [*(split.hostname or "").split("."), *split.path.lower().split("/")]
+            if any(COMPUTE_ADDRESS.fullmatch(part) for part in parts):
+                return f"'{section.title}' links a computing centre ({url})", ctx.section(section)
+        for sentence in card.sentences(URL.sub(" ", section.text)).texts:
+            if COMPUTE_SITE.search(sentence) and not RUNNING_WORDS.search(sentence):
+                said = " ".join(sentence.split())[:120]
+                return f"'{said}' in '{section.title}'", ctx.section(section)
+    return None
+
+
 def _hardware_level(ctx: ProbeContext) -> Rated:
     """The architecture and the training setup (hardware) documented. The dimension asks
     for the training setup: the architecture alone, which any config.json shows, is
     closed; the hardware without the architecture partial; both open (inferred: their
     completeness is not shown). Hardware is documented in its own section or line, or
-    (inferred) in a sentence of a training section naming the accelerators."""
+    (inferred) in a sentence of a training section naming the accelerators; a training
+    section naming or linking only the computing centre it ran on is partial (inferred)."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
     if not ctx.readme_read:
@@ -641,11 +679,15 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
     arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
     hardware = _documented(ctx, HARDWARE_SECTIONS, HARDWARE_LABEL)
     read = hardware is None and (hardware := _training_hardware(ctx)) is not None
-    found = [item for item in (arch, hardware) if item]
+    site = _compute_site(ctx) if hardware is None else None
+    found = [item for item in (arch, hardware or site) if item]
     cites = tuple(cite for _, cite in found)
     if not found:
         return _rated("closed", "no architecture or hardware documentation", ctx.readme())
     shown = ", ".join(what for what, _ in found)
+    if site is not None:
+        why = f"where training ran is told ({shown}), but not on what hardware"
+        return _concluded("partial", why, *cites)
     if hardware is None:
         why = f"architecture in {shown}, but the training setup (hardware) is undocumented"
         return _rated("closed", why, *cites)

@@ -292,7 +292,7 @@ def test_joins_in_buckets_give_the_results_of_one_join(
     from openaudit.scan.dump import check_cards_dump, check_models_dump, check_results
     from openaudit.scan.rows import base_ids
 
-    rows = pq.read_table(dump).to_pylist()
+    rows = pq.read_table(dump).to_pylist()[:100]  # enough for two buckets
     rows[3]["id"] = None  # a row without an id keeps its place in bucket 0
     rows[4].update(cardData='{"license": "mit", "base_model": "acme/m006"}')
     models = check_models_dump(write_dump(tmp_path / "models.parquet", rows))
@@ -318,7 +318,7 @@ def test_joins_in_buckets_give_the_results_of_one_join(
     key = lambda row: str(row["id"])  # noqa: E731
     one = sorted(score_batch(pa.Table.from_pylist(joined)).to_pylist(), key=key)
     many = sorted(pq.read_table(split).to_pylist(), key=key)
-    assert len(many) == len(one) == ROWS
+    assert len(many) == len(one) == len(rows)
     assert many == one
     ft = next(row for row in many if row["id"] == "acme/m004")
     assert "usage_limits" not in str(ft["incomplete"]).split(",")  # its base was joined

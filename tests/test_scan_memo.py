@@ -140,12 +140,19 @@ def test_every_memoised_evaluator_reads_only_the_inputs_it_declares(
     read: dict[str, set[str]] = {}
     beyond: set[str] = set()
     for evidence, kept in zip(models, answers, strict=True):
+        # one context per declaration: what a probe finds cached there, another probe
+        # declaring the same inputs read (and was checked for), never one declaring others
+        contexts: dict[tuple[str, ...], tuple[ProbeContext, set[str]]] = {}
         for bound, plain in zip(_memoised(), kept, strict=True):
-            log: set[str] = set()  # a context of its own: nothing read by another probe
-            seen = bound.fn(ProbeContext(recording(evidence, log)), **bound.params)
+            declared = _reads(bound) or ()
+            if declared not in contexts:
+                log: set[str] = set()
+                contexts[declared] = ProbeContext(recording(evidence, log)), log
+            ctx, log = contexts[declared]
+            seen = bound.fn(ctx, **bound.params)
             # the recording stand-in changes nothing of the answer
             assert _kept(seen) == plain
-            extra = log - _allowed(_reads(bound) or (), evidence)
+            extra = log - _allowed(declared, evidence)
             beyond |= {f"{bound.spec.id} read {name} of {evidence.ref}" for name in extra}
             read.setdefault(bound.name, set()).update(log)
     if beyond:

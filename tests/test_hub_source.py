@@ -106,6 +106,9 @@ def test_open_model_requests(hub: FakeHub) -> None:
 
 def test_solo_model_costs_four_requests_in_two_round_trips(hub: FakeHub) -> None:
     hub.hold(after=1)  # model info answered, then the file reads wait for release()
+    # a held read must not time out and be retried while a busy machine starts the other
+    previous = network.current_policy()
+    network.configure(timeout=60.0)
     try:
         with ThreadPoolExecutor(1) as pool:
             fetching = pool.submit(fetch_hub_evidence, "acme/solo")
@@ -116,6 +119,7 @@ def test_solo_model_costs_four_requests_in_two_round_trips(hub: FakeHub) -> None
             ev = fetching.result(timeout=60)
     finally:
         hub.release()
+        network.configure(previous)
     assert len(hub.requests) == 4  # model info, then README, LICENSE and branches
     assert resolved(hub) == ["acme/solo:LICENSE", "acme/solo:README.md"]
     assert ev.readme and ev.license_files[0].text

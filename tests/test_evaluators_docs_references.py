@@ -95,6 +95,22 @@ OWN_CORPUS_PAPER = (
     "# m\nTrained on the corpus we described in [our paper](https://arxiv.org/abs/2405.00116).\n"
 )
 REFERENCE = "papers linked only as references to other work"
+# Benchmarks listed with their papers in an evaluation section's prose (a table's rows
+# were citations already); one paper alone there may be the model's own report.
+BENCHMARK_PAPERS = (
+    "# m\n## Evaluation\nWe report [MMLU](https://arxiv.org/abs/2009.00121) and"
+    " [HumanEval](https://arxiv.org/abs/2107.00122) in five shots.\n"
+)
+OUR_REPORT_BESIDE_BENCHMARKS = (
+    "# m\n## Evaluation\nOn [MMLU](https://arxiv.org/abs/2009.00121), see"
+    " [our report](https://arxiv.org/abs/2405.00124).\n"
+)
+ONE_PAPER_UNDER_EVALUATION = (
+    "# m\n## Evaluation\nScores are in the [report](https://arxiv.org/abs/2405.00123).\n"
+)
+BENCHMARK_PAPER_ALSO_IN_CITATION = (
+    BENCHMARK_PAPERS + "## Citation\n[m](https://arxiv.org/abs/2009.00121)\n"
+)
 # A paper the card cites in its Citation section that is a named dataset's paper (the
 # dataset's Hub tags carry its arXiv id): the data's paper, unless the dataset is the
 # model's publisher's own (one paper may introduce both).
@@ -132,6 +148,16 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
      "paper linked: 2306.00120"),
     ("a dataset tagged with another paper", ev(CITES_DATASET_PAPER,
      datasets=(dataset("lab/webmix", "arxiv:2306.00999"),)), "yes", "paper linked: 2306.00120"),
+    ("benchmark papers in an evaluation section's prose", ev(BENCHMARK_PAPERS), "no",
+     f"{REFERENCE} (2009.00121 in 'Evaluation', 2107.00122"),
+    ("benchmark papers' Hub tags", ev(BENCHMARK_PAPERS, tags=("arxiv:2009.00121",)), "no",
+     REFERENCE),
+    ("our report linked beside a benchmark's paper", ev(OUR_REPORT_BESIDE_BENCHMARKS), "yes",
+     "paper linked: 2405.00124"),
+    ("one paper alone under Evaluation", ev(ONE_PAPER_UNDER_EVALUATION), "yes",
+     "paper linked: 2405.00123"),
+    ("an evaluation section's paper cited again as the card's own",
+     ev(BENCHMARK_PAPER_ALSO_IN_CITATION), "yes", "paper linked: 2009.00121"),
     ("own report in the intro beside the base", ev(OWN_IN_INTRO), "yes",
      "paper linked: 2405.00111"),
     ("own report after the model's own Hub link", ev(OWN_IN_PARENTHESES_AFTER_ITSELF), "yes",

@@ -380,12 +380,33 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
         # ([Author et al.](...))": where the link stands names it as other work, even
         # after "this model"; only its text can call it own.
         placed = _made_with(card, link) or _placed_as_other_work(ctx, link, homes)
+        # benchmarks listed with their papers: "we evaluate on [MMLU](...)" is no "our"
+        placed = placed or (not outside and _benchmark_citation(ctx, link, homes))
         other = placed or cited or _named_as_other_work(ctx, link) or bool(dataset_paper(ctx, link))
         if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
             other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
         called_own = _called_own(card, link, text_only=placed)
         (references if other and not called_own else own).append(link)
     return [*own, *papers[MAX_CITATION_CHECKS:]], references
+
+
+def _benchmark_citation(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
+    """A paper linked only in evaluation sections that link two papers or more: the
+    papers of the benchmarks listed ("MMLU [arXiv], HumanEval [arXiv]"), in prose as in
+    a table, not the model's own (one paper alone there may be the model's report)."""
+    card = ctx.card
+    if not homes or not all(_evaluation_section(card, home) for home in homes):
+        return False
+    urls = {paper.url for paper in model_papers(ctx)} - {link.url}
+    return any(url in home.text for home in homes for url in urls)
+
+
+def _evaluation_section(card: Card, section: Section) -> bool:
+    """A section about evaluation, or inside one ("Training results" is no evaluation)."""
+    return any(
+        card.title_matches(s, *EVAL_SECTIONS) and not NOT_EVAL_TITLE.search(s.title)
+        for s in card.section_path(section)
+    )
 
 
 # "Paper: coming soon", "the technical report will be released": the model's own paper

@@ -163,6 +163,11 @@ TRAINING_HARDWARE = [
     ("Training", "We fine-tuned the model using 8 A100 80GB GPUs"),
     ("Pretraining", "Pretraining ran on a TPU v4-256 pod"),
     ("Training Details", "Training took 1.2M GPU hours on H800"),
+    ("Training procedure", "It was trained on TPU-v4-512 for two weeks"),
+    # the template's footprint block is training's
+    ("Environmental Impact", "64 NVIDIA A100 GPUs were used for 300 hours"),
+    # any section (not on using the model) saying training ran on them
+    ("Model Details", "The model was trained on 400 Nvidia H100 GPUs"),
 ]
 NOT_TRAINING_HARDWARE = {
     "running it, in a training section": (
@@ -173,6 +178,12 @@ NOT_TRAINING_HARDWARE = {
         "## Usage\n### Fine-tuning\nYou can fine-tune it further on 8 A100 GPUs.\n"
     ),
     "a GPU in no training section": "## Limitations\nIt was compared on 8 H100 GPUs.\n",
+    "a GPU outside training sections, no training word": (
+        "## Model Details\nA 7B model; 8 H100 GPUs serve it at 90 tokens/s.\n"
+    ),
+    "training on a GPU, said in a usage section": (
+        "## How to use\nTo train it further, 4 A100 GPUs suffice.\n"
+    ),
     "an accelerator only in a link's address": (
         "## Training\nRead [the recipe](https://blog.example/tuning-on-gaudi2-and-h100).\n"
     ),
@@ -957,7 +968,7 @@ EOSAI: list[EosaiRow] = [
      "hardware_architecture", ("no", "no"), "no architecture or hardware", "closed"),
     ("training hardware in a training section's title",
      ev(MIT + section("Model Architecture", 12) + "## Fine-tuning on Gaudi2\nThree epochs.\n"),
-     "hardware_architecture", ("yes", "yes"), "the training section 'Fine-tuning on Gaudi2'",
+     "hardware_architecture", ("yes", "yes"), "the section 'Fine-tuning on Gaudi2'",
      "open"),
     ("training hardware in a section inside a training section",
      ev(MIT + section("Model Architecture", 12) + "## Training Details\n### Speeds, Sizes\n"

@@ -577,7 +577,7 @@ def _documented(
 # an accelerator's name, a count of accelerators, or accelerator hours.
 ACCELERATOR = re.compile(
     r"\b(?:[AHV]100|H[28]00|H20|A[48]00|A6000|A40|A10G?|P100|T4|L40S?|L4|GB?[12]00"
-    r"|MI\d{3}X?|RTX\s?\d{4}|TPU\s?v\d[\w-]*|Gaudi\s?\d?|Trainium\d?|Ascend\s?910\w?)\b"
+    r"|MI\d{3}X?|RTX\s?\d{4}|TPU[\s-]?v\d[\w-]*|Gaudi\s?\d?|Trainium\d?|Ascend\s?910\w?)\b"
     r"|\b\d[\d,.]*\s*[kKM]?\s*[x\u00d7]?\s+(?:[\w-]+\s+){0,3}?(?:GPUs|TPUs|accelerators|chips)\b"
     r"|\b(?:GPU|TPU|accelerator|chip|node)[- ]hours?\b",
     re.IGNORECASE,
@@ -622,12 +622,26 @@ def _training_sections(ctx: ProbeContext) -> Iterator[Section]:
             yield section
 
 
+# The template's "Environmental Impact" block (hardware type, hours used, carbon emitted)
+# is training's footprint: accelerators named there are training's.
+FOOTPRINT_SECTIONS = ["Environmental Impact", "Carbon Emissions", "Carbon Footprint", "Emissions"]
+
+
 def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
-    """The first sentence (or title) of a training section, or of a section inside one,
-    that names the accelerators training ran on ("## Fine-tuning on Gaudi2"); none in a
-    section on using the model. Addresses are not read: a URL may name anything."""
+    """The first sentence (or title) naming the accelerators training ran on: in a
+    training section, a section inside one ("## Fine-tuning on Gaudi2") or a footprint
+    section, or (any section but one on using the model) a sentence that says so
+    ("the model was trained on 400 H100 GPUs"). Addresses are not read: a URL may name
+    anything."""
     card = ctx.card
-    for section in _training_sections(ctx):
+    training = {id(section) for section in _training_sections(ctx)}
+    for section in card.sections:
+        path = card.section_path(section)
+        told = id(section) in training or any(
+            card.title_matches(s, *FOOTPRINT_SECTIONS) for s in path
+        )
+        if not told and any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
+            continue
         text = URL.sub(" ", section.text)
         if not ACCELERATOR.search(section.title) and not textsearch.search(ACCELERATOR, text):
             continue
@@ -637,9 +651,11 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
                 continue
             if RUNNING_WORDS.search(prose) and not TRAINING_WORDS.search(prose):
                 continue
+            if not told and not TRAINING_WORDS.search(prose):
+                continue
             said = " ".join(prose.split())[:120]
             if sentence is section.title:
-                return f"the training section '{said}'", ctx.section(section)
+                return f"the section '{said}'", ctx.section(section)
             return f"'{said}' in '{section.title}'", ctx.section(section)
     return None
 

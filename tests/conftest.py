@@ -65,11 +65,13 @@ def _own_cache_dir(
 
 @pytest.fixture(autouse=True, scope="session")
 def _fast_retries() -> Iterator[None]:
-    """Retries wait milliseconds, not seconds (tests of a silent Hub set their own timeout)."""
+    """Retries wait milliseconds, not seconds (tests of a silent Hub set their own timeout).
+    The timeout is generous: on a busy machine a slow answer must not time out and be
+    retried, which would change the requests a test counts."""
     from openaudit.sources import network
 
     previous = network.current_policy()
-    network.configure(base_delay=0.001, max_delay=0.01, timeout=5.0)
+    network.configure(base_delay=0.001, max_delay=0.01, timeout=30.0)
     yield
     network.configure(previous)
 

@@ -565,7 +565,25 @@ OUTSIDE_TRAINING: list[tuple[str, str, Answer, str]] = [
     ("a list item citing its authors",
      "## Training Data\n- CoLA [Warstadt et al., 2018](https://example.org/a)\n", "yes",
      "names CoLA as training data"),
+    # Hub datasets linked where the card describes the model (its summary, its title's
+    # introduction) are taken as its training data, an inference
+    ("Hub datasets linked in a model summary",
+     "## Model Summary\nA 2B model built with [FineWeb](https://huggingface.co/datasets/lab/fw)"
+     " and [Code](https://huggingface.co/datasets/lab/code).\n", "yes",
+     "the model's description links Hub datasets, taken as its training data: lab/fw, lab/code"),
+    ("a Hub dataset linked in the title's introduction",
+     "A chat model; see [mix](https://huggingface.co/datasets/lab/mix).\n## Usage\nRun it.\n",
+     "yes", "links Hub datasets, taken as its training data: lab/mix"),
     # negative twins: other models' training, advice, evaluation, an unnamed description
+    ("a Hub dataset linked in a usage section",
+     "## Usage\nLoad [samples](https://huggingface.co/datasets/lab/samples) to try it.\n",
+     "no", "names no"),
+    ("a Hub dataset linked in a summary's sentence about evaluation",
+     "## Summary\nIt was evaluated on [bench](https://huggingface.co/datasets/lab/bench).\n",
+     "no", "names no"),
+    ("a Hub dataset linked in a summary and an evaluation section",
+     "## Summary\nSee [bench](https://huggingface.co/datasets/lab/bench).\n## Evaluation\n"
+     "Scores on [bench](https://huggingface.co/datasets/lab/bench).\n", "no", "names no"),
     ("others' models trained on a corpus",
      "YOLO-style detectors from the same lab were trained on the COCO dataset.\n", "no",
      "names no datasets"),

@@ -87,8 +87,8 @@ def datasets_declared(
     doc="The card names the training data's sources: declared or linked datasets, public "
     "corpora, dataset ids or proper names given as what the model was trained on in a "
     "training-data section or in a training section's sentences about data, or a "
-    "'Dataset:' definition line or 'Training data' table row naming one (a description "
-    "alone is not naming).",
+    "'Dataset:' definition line or 'Training data' table row naming one, or Hub datasets "
+    "linked where the card describes the model (a description alone is not naming).",
 )
 @once_per_model
 def data_sources_named(
@@ -110,6 +110,11 @@ def data_sources_named(
         where = f"section {titles} names" if len(homes) == 1 else f"sections {titles} name"
         why = f"{where} {names} as training data"
         return Outcome.yes(why, *map(ctx.section, homes), inferred=True)
+    described = _linked_in_description(ctx, training_sections)
+    if described:
+        targets = ", ".join(dict.fromkeys(link.target or link.url for link in described))
+        why = f"the model's description links Hub datasets, taken as its training data: {targets}"
+        return Outcome.yes(why, *link_cites(described), inferred=True)
     why = (
         "the card names no datasets or corpora for its training data "
         "(a general description is not disclosure)"
@@ -300,6 +305,36 @@ def _linked_in_data_sections(
                 and not evaluated_on(card.sentences(home.text), home.text.find(link.url))
             )
             or _said_trained_on(ctx, link, training)
+        ):
+            found.append(link)
+    return found
+
+
+# Sections describing the model as a whole (and the card's title heading, whose text is
+# its introduction): a Hub dataset linked there is what it was made from, as a reader
+# takes "SmolLM2 ... [FineWeb-Edu](...), [DCLM](...)" in a model summary.
+DESCRIPTION_SECTIONS = [
+    "Model Summary", "Summary", "Model Description", "Description", "Model Details",
+    "Overview", "Model Overview", "Introduction", "About",
+]  # fmt: skip
+
+
+def _linked_in_description(ctx: ProbeContext, training: list[str]) -> list[Link]:
+    """Hub dataset links in a section describing the model, none of them in an
+    evaluation section or a sentence about evaluation."""
+    card = ctx.card
+    found = []
+    for link in card.links_of("hf_dataset"):
+        homes = card.homes_of(link.url)
+        paths = [card.section_path(home) for home in homes]
+        if not homes or any(under_evaluation(card, path, training) for path in paths):
+            continue
+        if any(evaluated_on(card.sentences(h.text), h.text.find(link.url)) for h in homes):
+            continue
+        if any(
+            home is card.title_section
+            or any(card.title_matches(s, *DESCRIPTION_SECTIONS) for s in path)
+            for home, path in zip(homes, paths, strict=True)
         ):
             found.append(link)
     return found

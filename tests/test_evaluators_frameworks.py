@@ -1045,6 +1045,19 @@ EOSAI: list[EosaiRow] = [
      "training-data summary (here)", "open"),
     ("datasheet in the repo", ev(MIT, "DATASHEET.md"), "datasheet", ("yes", "yes"),
      "a datasheet in the repo: DATASHEET.md", "open"),
+    # a datasheet written into the card: a section titled as one, or the datasheet's
+    # questions as section titles (three of them)
+    ("a Datasheet section in the card", ev(MIT + section("Datasheet", 80)), "datasheet",
+     ("yes", "yes"), "the card's 'Datasheet' section", "open"),
+    ("the datasheet's questions as the card's sections",
+     ev(MIT + "## Training Data\n" + "".join(
+         f"### {t}\n{filler(30)}\n" for t in ("Motivation", "Composition", "Collection Process"))),
+     "datasheet", ("yes", "yes"), "answers a datasheet's questions in sections 'Motivation'",
+     "open"),
+    ("a Datasheet heading with a line under it", ev(MIT + section("Datasheet", 8)), "datasheet",
+     ("no", "no"), "no training data named", "closed"),
+    ("two of the datasheet's questions", ev(MIT + section("Motivation") + section("Composition")),
+     "datasheet", ("no", "no"), "no training data named", "closed"),
     ("the datasheets paper is no datasheet", ev(MIT + DATASHEET_PAPER), "datasheet",
      ("no", "no"), "no training data named", "closed"),
     ("a datasheet still to come", ev(MIT + DATASHEET_PROMISED), "datasheet", ("no", "no"),

@@ -822,13 +822,42 @@ NOT_A_DATASHEET = re.compile(r"\bdatasheets\s+for\s+datasets\b|1803\.09010", re.
 DATASHEET_FILES = ["*datasheet*", "*data_sheet*", "*data-sheet*", "*training*data*summary*"]
 
 
+# A datasheet written into the card: a section titled as one, or the questions of Gebru
+# et al.'s datasheet as its sections' titles (three of them at least).
+DATASHEET_SECTIONS = ["Datasheet", "Data Sheet", "Datasheets", "Datasheet for Datasets"]
+DATASHEET_QUESTIONS = [
+    "Motivation", "Composition", "Collection Process", "Data Collection Process",
+    "Preprocessing/cleaning/labeling", "Maintenance",
+]  # fmt: skip
+MIN_DATASHEET_QUESTIONS = 3
+MIN_DATASHEET_WORDS = 40
+
+
+def _datasheet_in_card(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
+    """A datasheet written into the card: a section titled as one (40 words or more with
+    its sub-sections), or sections answering three of the datasheet's questions."""
+    card = ctx.card
+    for section in card.find_sections(*DATASHEET_SECTIONS):
+        if card.section_words(section) >= MIN_DATASHEET_WORDS:
+            return f"the card's '{section.title}' section", (ctx.section(section),)
+    answered = card.find_sections(*DATASHEET_QUESTIONS)
+    titles = list(dict.fromkeys(section.title for section in answered))
+    if len(titles) >= MIN_DATASHEET_QUESTIONS:
+        shown = ", ".join(f"'{title}'" for title in titles[:5])
+        why = f"the card answers a datasheet's questions in sections {shown}"
+        return why, tuple(map(ctx.section, answered[:5]))
+    return None
+
+
 def _datasheet(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
-    """A datasheet or AI Act training-data summary in the repo or linked from the card
-    (not one the card says is still to come)."""
+    """A datasheet or AI Act training-data summary in the repo, linked from the card (not
+    one the card says is still to come) or written into it."""
     if files := matching_files(ctx, DATASHEET_FILES):
         return f"a datasheet in the repo: {', '.join(files[:3])}", tuple(map(ctx.file, files[:3]))
     if not ctx.readme_read:
         return None
+    if (written := _datasheet_in_card(ctx)) is not None:
+        return written
     found = []
     for link in ctx.card.links:
         named = f"{link.text} {link.url}"

@@ -574,7 +574,21 @@ OUTSIDE_TRAINING: list[tuple[str, str, Answer, str]] = [
     ("a Hub dataset linked in the title's introduction",
      "A chat model; see [mix](https://huggingface.co/datasets/lab/mix).\n## Usage\nRun it.\n",
      "yes", "links Hub datasets, taken as its training data: lab/mix"),
+    # pages a training-data section links are its sources, as a reader following them finds
+    ("a training-data section linking its sources",
+     "## Training Data\nThe [domain list](https://example.org/webtext/domains.txt) gives"
+     " every source.\n", "yes",
+     "'Training Data' links the training data's sources: https://example.org/webtext/domains.txt"),
     # negative twins: other models' training, advice, evaluation, an unnamed description
+    ("a figure in a training-data section",
+     "## Training Data\nA mix of web text.\n![mix](https://example.org/mix.png)\n", "no",
+     "names no"),
+    ("a training-data page still to come",
+     "## Training Data\nThe list will be released at [this page](https://example.org/list).\n",
+     "no", "names no"),
+    ("a page linked in an evaluation sentence of a data section",
+     "## Training Data\nIt was evaluated on [the suite](https://example.org/suite).\n", "no",
+     "names no"),
     ("a Hub dataset linked in a usage section",
      "## Usage\nLoad [samples](https://huggingface.co/datasets/lab/samples) to try it.\n",
      "no", "names no"),

@@ -35,7 +35,6 @@ from openaudit.links import archived_paper, classify_link, published_paper, shor
 from openaudit.rubric.context import ProbeContext, dataset_licenses
 from openaudit.rubric.evaluators.code import (
     library,
-    not_published,
     published_code_links,
     stated_code_osi,
 )
@@ -66,6 +65,7 @@ from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
+from openaudit.rubric.evaluators.withheld_links import not_published
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome

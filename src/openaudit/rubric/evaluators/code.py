@@ -23,6 +23,13 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
 )
 from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.evaluators.withheld_links import (
+    CLAUSE_BREAK,
+    DENIED,
+    PROMISED,
+    link_sentences,
+    not_published,
+)
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
@@ -250,13 +257,6 @@ def _mentions(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keywords) + ")", re.IGNORECASE)
 
 
-def _sentences_of(ctx: ProbeContext, link: Link) -> str:
-    """The card's sentences that hold the link: a topic word in another sentence of the
-    same paragraph speaks of something else. White space is folded (a sentence may
-    run over a soft line break)."""
-    return " ".join(" ".join(s.split()) for s in ctx.card.sentences().holding(link.url))
-
-
 # A participle used as an adjective of another thing ("a merge of pre-trained
 # models", "the pretrained tokenizer from X", "fine-tuned checkpoints of"): it
 # names what others trained, not this model's training.
@@ -350,50 +350,27 @@ def _titled_about(
 
 # Code promised for later ("will be released soon", "after the paper is accepted") or
 # denied ("is not public"): a link beside such words is no published code.
-_PROMISED = re.compile(
-    r"\b(?:will|shall|to)\s+(?:be\s+)?(?:made\s+)?(?:release|publish|open-?sourc|share|upload)"
-    r"|\b(?:will|shall)\s+(?:be\s+)?(?:make|made)\s+(?:\w+\s+)?(?:public|available)"
-    r"|\bcoming\s+soon\b|\b(?:plan|intend)s?\s+to\s+(?:release|publish|open-?source)"
-    r"|\b(?:after|upon|once)\s+(?:the\s+)?(?:paper\s+)?(?:is\s+)?"
-    r"(?:acceptance|accepted|publication|published)",
-    re.IGNORECASE,
-)
-_DENIED = re.compile(
-    r"\bnot\s+(?:yet\s+)?(?:public(?:ly\s+\w+)?|released|available|open-?sourced?|published"
-    r"|shared)\b|\b(?:is|are|remains?)\s+(?:private|closed|proprietary|unreleased)\b",
-    re.IGNORECASE,
-)
 # "the repository [X] only has inference code": code on another topic only.
 _ONLY = re.compile(
     r"\bonly\s+(?:(?:has|have|holds?|contains?|includes?|provides?|offers?|ships?)\s+)?"
     r"([^.;]*)",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|:\s|,?\s+but\s+|\s+whereas\s+", re.IGNORECASE)
 
 
 def withheld(ctx: ProbeContext, link: Link, topic: re.Pattern[str]) -> str | None:
     """The sentence saying the topic's code at `link` is not published: promised for
     later or denied, in the link's own clause or a clause on the topic's code."""
-    sentence = _sentences_of(ctx, link)
-    for clause in _CLAUSE_BREAK.split(sentence):
+    sentence = link_sentences(ctx, link)
+    for clause in CLAUSE_BREAK.split(sentence):
         here = link.url in clause
         on_topic_code = says_topic(topic, clause) and bool(_CODE_WORDS.search(clause))
-        if (here or on_topic_code) and (_PROMISED.search(clause) or _DENIED.search(clause)):
+        if (here or on_topic_code) and (PROMISED.search(clause) or DENIED.search(clause)):
             return sentence.strip()
         only = _ONLY.search(clause) if here else None
         if only and _CODE_WORDS.search(only[1]) and not says_topic(topic, only[1]):
             return sentence.strip()
     return None
-
-
-def not_published(ctx: ProbeContext, link: Link) -> bool:
-    """Whether the clause holding a code link says that code is still to come or not
-    public ("will be released at [X]", "[X] is private"): whatever its topic."""
-    return any(
-        link.url in clause and bool(_PROMISED.search(clause) or _DENIED.search(clause))
-        for clause in _CLAUSE_BREAK.split(_sentences_of(ctx, link))
-    )
 
 
 # Repositories named for what they hold that is not code for the model: a project's data,
@@ -508,7 +485,7 @@ def not_model_code(
     else:
         return None
     if topic is not None:
-        sentence = _sentences_of(ctx, link)
+        sentence = link_sentences(ctx, link)
         body = ctx.card.body
         trained_with = any(
             _TRAINED_WITH.search(body[max(0, start - _REACH) : start])
@@ -561,7 +538,7 @@ def may_hold_model_code(ctx: ProbeContext, link: Link) -> bool:
     """A published code link that may hold the model's own code, unread: the model's own
     repository (`first_party`), or one the card calls the original or official code."""
     return first_party(ctx, link) or bool(
-        _ORIGINAL.search(link.text) or _ORIGINAL.search(_sentences_of(ctx, link))
+        _ORIGINAL.search(link.text) or _ORIGINAL.search(link_sentences(ctx, link))
     )
 
 
@@ -666,7 +643,7 @@ def about(
         return False
     if named_for(ctx, link, names):
         return True
-    if says_topic(topic, link.text) or says_topic(topic, _sentences_of(ctx, link)):
+    if says_topic(topic, link.text) or says_topic(topic, link_sentences(ctx, link)):
         return True
     return any(
         _titled_about(ctx, home, topic, sections) or _says_code(topic, _nearby(home, link))

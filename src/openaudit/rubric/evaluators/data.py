@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from openaudit.card import Link
+from openaudit.card import Link, Section
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
@@ -35,6 +35,7 @@ from openaudit.rubric.evaluators.training_data import (
     under_evaluation,
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
+from openaudit.rubric.evaluators.withheld_links import not_published
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
@@ -87,8 +88,9 @@ def datasets_declared(
     doc="The card names the training data's sources: declared or linked datasets, public "
     "corpora, dataset ids or proper names given as what the model was trained on in a "
     "training-data section or in a training section's sentences about data, or a "
-    "'Dataset:' definition line or 'Training data' table row naming one, or Hub datasets "
-    "linked where the card describes the model (a description alone is not naming).",
+    "'Dataset:' definition line or 'Training data' table row naming one, pages a "
+    "training-data section links as its sources, or Hub datasets linked where the card "
+    "describes the model (a description alone is not naming).",
 )
 @once_per_model
 def data_sources_named(
@@ -115,6 +117,11 @@ def data_sources_named(
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in described))
         why = f"the model's description links Hub datasets, taken as its training data: {targets}"
         return Outcome.yes(why, *link_cites(described), inferred=True)
+    if sources := _sources_linked(ctx, sections, training_sections):
+        titles = ", ".join(dict.fromkeys(f"'{home.title}'" for home, _ in sources))
+        shown = ", ".join(dict.fromkeys(link.url for _, link in sources[:4]))
+        why = f"{titles} links the training data's sources: {shown}"
+        return Outcome.yes(why, *link_cites([link for _, link in sources]), inferred=True)
     why = (
         "the card names no datasets or corpora for its training data "
         "(a general description is not disclosure)"
@@ -337,6 +344,30 @@ def _linked_in_description(ctx: ProbeContext, training: list[str]) -> list[Link]
             for home, path in zip(homes, paths, strict=True)
         ):
             found.append(link)
+    return found
+
+
+IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _sources_linked(
+    ctx: ProbeContext, sections: list[str], training: list[str]
+) -> list[tuple[Section, Link]]:
+    """Pages a training-data section links (not code, papers, licences or models): the
+    sources its data came from ("collected from [ShutterStock](...)", a domain list), as
+    a reader following them finds; none in a sentence about evaluation, none said to be
+    still to come ("will be released at [this page](...)")."""
+    card = ctx.card
+    found = []
+    for link in card.links_of("other", "hf_dataset", "hf_space"):
+        if IMAGE.search(link.url) or not_published(ctx, link):
+            continue  # a figure or a badge, or a page still to come
+        for home in card.homes_of(link.url):
+            if section_about(card, home, sections, training) != "data":
+                continue
+            if not evaluated_on(card.sentences(home.text), home.text.find(link.url)):
+                found.append((home, link))
+                break
     return found
 
 

@@ -297,13 +297,16 @@ MOF_COMPONENT: list[Case] = [
         "included"),
     mof("checkpoints, gated card unread", gated_unread(), "intermediate_checkpoints", "data",
         "unknown", "no file listing or branches", "unknown"),
-    # model_metadata (data): training configuration and optimizer state
+    # model_metadata (data): the model's configuration, training configuration and
+    # optimizer state
     mof("training_args.bin", ev(MIT, W, "training_args.bin"), "model_metadata", "data", "yes",
         "training_args.bin", "included"),
+    mof("the model's configuration", ev(MIT, W, "config.json", "generation_config.json"),
+        "model_metadata", "data", "yes", "model metadata in the repo: config.json", "included"),
     mof("optimizer state, cc-by-nc-4.0", ev(card("cc-by-nc-4.0"), W, "optimizer.pt"),
         "model_metadata", "data", "no", "non-commercial", "not_open"),
-    mof("no training metadata", ev(MIT, W), "model_metadata", "data", "no",
-        "no training configuration or optimizer state", "missing"),
+    mof("no model metadata", ev(MIT, W, "tokenizer.json"), "model_metadata", "data", "no",
+        "no model configuration, training configuration or optimizer state", "missing"),
     mof("metadata, no file listing", ev(MIT), "model_metadata", "data", "unknown",
         "no file listing was read", "unknown"),
     # architecture (code): modelling code or config in the repo, else a library

@@ -74,7 +74,12 @@ Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citati
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
 CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
-METADATA_FILES = ["training_args.bin", "trainer_state.json", "optimizer.pt", "*optimizer*.pt"]
+# MOF 17, model metadata: the training configuration and optimizer state, and the
+# model's own configuration (its hyperparameters, the generation settings).
+METADATA_FILES = [
+    "training_args.bin", "trainer_state.json", "optimizer.pt", "*optimizer*.pt",
+    "config.json", "generation_config.json", "params.json",
+]  # fmt: skip
 TOPICS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
     # component: (keywords of card links, section titles, repo file globs, starts of a
     # name part of the model's own linked repository: "terra-eval", "brise-train")
@@ -426,8 +431,8 @@ def _evaluation_results(ctx: ProbeContext) -> Found | Outcome:
 
 
 def _model_metadata(ctx: ProbeContext) -> Found | Outcome:
-    return in_repo(ctx, METADATA_FILES, "training metadata") or no_listing(
-        ctx, "training configuration or optimizer state"
+    return in_repo(ctx, METADATA_FILES, "model metadata") or no_listing(
+        ctx, "model configuration, training configuration or optimizer state"
     )
 
 

@@ -46,9 +46,10 @@ TEMPLATE_SECTIONS: tuple[str, ...] = (
     "Model Card Contact",
 )
 
-# Papers every card generated from the template cites (Lacoste et al., the CO2 calculator):
-# not evidence that the model itself has a paper.
-TEMPLATE_PAPER_IDS: frozenset[str] = frozenset({"1910.09700"})
+# Papers every card generated from the template cites (Lacoste et al., the CO2 calculator),
+# and the all-zero arXiv id a card holds until its paper is out: not evidence that the
+# model itself has a paper.
+TEMPLATE_PAPER_IDS: frozenset[str] = frozenset({"1910.09700", "0000.00000", "0000.0000"})
 
 # Default sentences of the template (and of cards transformers generates on push), each
 # ending in a full stop (_has_content).

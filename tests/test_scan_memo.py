@@ -18,8 +18,9 @@ from memo_recording import recording
 from scan_dump import dump_row, fixture_row
 
 from openaudit.errors import OpenAuditError
-from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
+from openaudit.evidence import Citation, Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext
+from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.scan import probe_memo
 from openaudit.scan.probe_memo import (
     PAPER_TAGS,
@@ -276,6 +277,43 @@ def test_the_licence_columns_read_only_what_they_declare(models: list[Evidence])
             differ.add(f"{evidence.ref}: {mine} != {theirs}")
     assert not beyond, sorted(beyond)
     assert not differ, sorted(differ)
+
+
+def _uncited(report: LicenseReport) -> LicenseReport:
+    """The licence report without the citations of its claims (they name the model)."""
+    claims = tuple(replace(claim, citation=Citation("")) for claim in report.claims)
+    return replace(report, claims=claims)
+
+
+def test_the_shared_licence_report_reads_only_what_it_declares(models: list[Evidence]) -> None:
+    """The licence report a memo hands a later model with the same licence inputs (and no
+    card text) reads only those inputs, and differs from the twin's own in citations only."""
+    declared = probe_memo.CONTEXT_READS["license"]
+    beyond, differ = set(), set()
+    for evidence in models:
+        log: set[str] = set()
+        mine = ProbeContext(recording(evidence, log)).license
+        assert mine == ProbeContext(evidence).license
+        beyond |= {f"read {name} of {evidence.ref}" for name in log - _allowed(declared, evidence)}
+        theirs = ProbeContext(_twin(evidence, declared)).license
+        if _uncited(mine) != _uncited(theirs):
+            differ.add(f"{evidence.ref}: {mine} != {theirs}")
+    assert not beyond, sorted(beyond)
+    assert not differ, sorted(differ)
+
+
+def test_a_model_gets_the_licence_report_of_an_earlier_one_with_the_same_inputs() -> None:
+    card = {"license": "apache-2.0"}
+    first = _row_evidence(dump_row(id="acme/first", cardData=json.dumps(card)))
+    second = _row_evidence(dump_row(id="lab/second", cardData=json.dumps(card)))
+    other = _row_evidence(dump_row(id="lab/third", cardData=json.dumps({"license": "mit"})))
+    memo = _memos()[0]
+    contexts = [ProbeContext(evidence) for evidence in (first, second, other)]
+    for ctx in contexts:
+        memo.results(ctx)
+    reports = [ctx.license for ctx in contexts]
+    assert reports[1] is reports[0] and reports[2] is not reports[0]
+    assert reports[2].license_id == "mit"
 
 
 def _memos() -> list[ProbeMemo]:

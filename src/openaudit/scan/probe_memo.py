@@ -27,7 +27,10 @@ single audit (`evaluate()`) never uses this memo.
 A rubric's levels and framework result are pure functions of its answers: a memo
 shares them between models that got the very same answer objects (`derived`), and the
 licence columns between models with the same licence inputs (`by_inputs`, declared in
-`COLUMN_READS` and proven like an evaluator's reads).
+`COLUMN_READS` and proven like an evaluator's reads). So is the model's licence as
+identified (`ProbeContext.license`, declared in `CONTEXT_READS`): the probes that miss
+read the report an earlier model with the same licence inputs had, which differs from
+the model's own in its citations only (the memo keeps none of them).
 
 Memory is bounded: a memo keeps the answers, input values and results used lately
 (`_Recent`).
@@ -262,6 +265,9 @@ READS: dict[str, tuple[str, ...]] = {
 # What a scan's columns other than its probes' answers read: the licence columns
 # (score.licence_columns), the model's licence with its bases' terms.
 COLUMN_READS: dict[str, tuple[str, ...]] = {"licence_columns": LICENCE}
+# What the facts of a model's context the memo shares read (ProbeContext attributes): the
+# model's licence as identified (`identify`).
+CONTEXT_READS: dict[str, tuple[str, ...]] = {"license": OWN_LICENCE}
 # Evaluators whose reads depend on one param, declared per value of it.
 BY_PARAM = {"mof_component": "component", "eosai_dimension": "dimension"}
 
@@ -375,7 +381,7 @@ class ProbeMemo:
         self._every_probe_memoised = all(key_of is not None for key_of in self._key_of)
         self._columns = {
             kind: (tuple((name, _input(name)) for name in ("shape", *read)), ("shape", *read))
-            for kind, read in COLUMN_READS.items()
+            for kind, read in (*COLUMN_READS.items(), *CONTEXT_READS.items())
         }
 
     def results(self, ctx: ProbeContext) -> list[tuple[ProbeSpec, Outcome]]:
@@ -385,6 +391,7 @@ class ProbeMemo:
         if ctx.evidence.readme is not None:
             return [(bound.spec, answer(bound, ctx)) for bound in self.rubric.probes]
         numbers = self._numbers.numbers(ctx, self._inputs)
+        shared = self._shared_facts(ctx)
         keys = [take(numbers) for take in self._keys]
         answers = self._answers
         found = []
@@ -399,7 +406,33 @@ class ProbeMemo:
                 outcome = self._one_of_kind(answer(bound, ctx))
                 answers.put(key, outcome)
             found.append((bound.spec, outcome))
+        self._keep_facts(ctx, shared)
         return found
+
+    def _shared_facts(self, ctx: ProbeContext) -> list[tuple[str, Hashable]]:
+        """Give the context of a model without card text the facts (`CONTEXT_READS`) an
+        earlier model with the same inputs had; the keys of those it has not got yet."""
+        facts = vars(ctx)  # where ProbeContext keeps them (lazy.cached_attribute)
+        missing: list[tuple[str, Hashable]] = []
+        for name in CONTEXT_READS:
+            if name in facts:
+                continue
+            inputs, names = self._columns[name]
+            numbers = self._numbers.numbers(ctx, inputs)
+            key = (name, *(numbers[input_name] for input_name in names))
+            found = self._answers.get(key)
+            if found is None:
+                missing.append((name, key))
+            else:
+                facts[name] = found
+        return missing
+
+    def _keep_facts(self, ctx: ProbeContext, missing: list[tuple[str, Hashable]]) -> None:
+        """Keep for later models the shared facts the probes worked out for this one."""
+        facts = vars(ctx)
+        for name, key in missing:
+            if name in facts:
+                self._answers.put(key, facts[name])
 
     def _one_of_kind(self, outcome: Outcome) -> Outcome:
         """The outcome without citations, as the one object kept for answers equal to it."""

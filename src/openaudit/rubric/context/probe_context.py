@@ -165,12 +165,15 @@ def once_per_model(
                 values.append(rest.pop(name, _UNSET))
             if rest:  # arguments the signature does not name: not memoised
                 return fn(ctx, *args, **kwargs)
-        key = (wrapper, tuple(tuple(v) if isinstance(v, list) else v for v in values))
+        key = (wrapper, tuple([tuple(v) if isinstance(v, list) else v for v in values]))
+        memo = ctx._memo
         try:
-            hash(key)
+            return memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = memo[key] = fn(ctx, *args, **kwargs)
+            return value
         except TypeError:  # an unhashable argument: computed every time
             return fn(ctx, *args, **kwargs)
-        return ctx.cached(key, lambda: fn(ctx, *args, **kwargs))
 
     bare = (wrapper, ())  # the key of a call without arguments (fn(ctx))
     return cast("Callable[Concatenate[ProbeContext, P], T]", wrapper)

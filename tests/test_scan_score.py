@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pyarrow as pa
@@ -16,7 +17,7 @@ from scan_dump import (
     write_dump,
 )
 
-from openaudit.scan.score import output_schema, score_batch
+from openaudit.scan.score import GC_THRESHOLD, output_schema, score_batch
 from openaudit.verdict import LAYERS
 
 
@@ -156,3 +157,16 @@ def test_a_joined_base_declaring_no_datasets_leaves_base_data_to_its_card_the_du
     base["cardData"] = json.dumps({"license": "apache-2.0", "datasets": ["org/web"]})
     (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, bases=[base]))
     assert "base model card text" not in str(row["not_in_dump"])
+
+
+def test_scoring_collects_garbage_less_often_and_never_more() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        score_batch(pa.Table.from_pylist([dump_row(id="acme/model")]))
+        assert gc.get_threshold() == (GC_THRESHOLD, 10, 10)
+        gc.set_threshold(10 * GC_THRESHOLD, 5, 5)  # a process's own higher threshold stays
+        score_batch(pa.Table.from_pylist([dump_row(id="acme/model")]))
+        assert gc.get_threshold() == (10 * GC_THRESHOLD, 5, 5)
+    finally:
+        gc.set_threshold(*before)

@@ -642,8 +642,12 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
         )
         if not told and any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
             continue
-        text = URL.sub(" ", section.text)
-        if not ACCELERATOR.search(section.title) and not textsearch.search(ACCELERATOR, text):
+        # (the text without its addresses is searched only when the section's own text
+        # holds ACCELERATOR's needles: an address gives way to a space, adding none)
+        if not ACCELERATOR.search(section.title) and not (
+            textsearch.may_match(ACCELERATOR, section.text)
+            and ACCELERATOR.search(textsearch.sub(URL, " ", section.text))
+        ):
             continue
         for sentence in (section.title, *card.sentences(section.text).texts):
             prose = URL.sub(" ", sentence)
@@ -666,14 +670,14 @@ def _compute_site(ctx: ProbeContext) -> tuple[str, Citation] | None:
     a compute, computing or HPC service ("vsc.example/compute", "hpc.example.edu")."""
     card = ctx.card
     for section in _training_sections(ctx):
-        for url in URL.findall(section.text):
+        for url in URL.findall(section.text) if textsearch.may_match(URL, section.text) else ():
             if classify_link(url)[0] != "other":
                 continue
             split = urlsplit(url)
             parts = [*(split.hostname or "").split("."), *split.path.lower().split("/")]
             if any(COMPUTE_ADDRESS.fullmatch(part) for part in parts):
                 return f"'{section.title}' links a computing centre ({url})", ctx.section(section)
-        for sentence in card.sentences(URL.sub(" ", section.text)).texts:
+        for sentence in card.sentences(textsearch.sub(URL, " ", section.text)).texts:
             if COMPUTE_SITE.search(sentence) and not RUNNING_WORDS.search(sentence):
                 said = " ".join(sentence.split())[:120]
                 return f"'{said}' in '{section.title}'", ctx.section(section)

@@ -242,6 +242,7 @@ def definition_lines(text: str) -> Iterator[tuple[str, str]]:
     for line in text.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             fence = not fence
-        match = None if fence else DEFINITION.match(line)
+        # (a line without a colon defines nothing: skipped before the regex tries it)
+        match = None if fence or ":" not in line else DEFINITION.match(line)
         if match is not None:
             yield match.group(1).strip(" \t*_`"), match.group(2).strip(" \t*_`")

@@ -110,7 +110,7 @@ class ProbeContext:
 
     def field(self, key: str, value: Any = None) -> Citation:
         """A citation of one card metadata field."""
-        return Citation(f"card:{key}", _short(value), self._readme_url())
+        return Citation(f"card:{key}", _short(value), self._readme_url)
 
     def api(self, key: str, value: Any = None) -> Citation:
         """A citation of one field of the Hub API answer."""
@@ -118,13 +118,15 @@ class ProbeContext:
 
     def section(self, section: Section) -> Citation:
         """A citation of one card section."""
-        return Citation(f"README.md#{section.title}", f"line {section.line}", self._readme_url())
+        return Citation(f"README.md#{section.title}", f"line {section.line}", self._readme_url)
 
     def readme(self, value: str | None = None) -> Citation:
         """A citation of the README as a whole."""
-        return Citation("README.md", value, self._readme_url())
+        return Citation("README.md", value, self._readme_url)
 
+    @cached_attribute
     def _readme_url(self) -> str | None:
+        """The README's URL (cited by several probes' answers: made once per model)."""
         return self.evidence.file_url("README.md")
 
 

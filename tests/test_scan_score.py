@@ -17,7 +17,7 @@ from scan_dump import (
     write_dump,
 )
 
-from openaudit.scan.score import GC_THRESHOLD, output_schema, score_batch
+from openaudit.scan.score import GC_THRESHOLD, fewer_collections, output_schema, score_batch
 from openaudit.verdict import LAYERS
 
 
@@ -163,10 +163,14 @@ def test_scoring_collects_garbage_less_often_and_never_more() -> None:
     before = gc.get_threshold()
     try:
         gc.set_threshold(700, 10, 10)
-        score_batch(pa.Table.from_pylist([dump_row(id="acme/model")]))
-        assert gc.get_threshold() == (GC_THRESHOLD, 10, 10)
+        with fewer_collections():
+            assert gc.get_threshold() == (GC_THRESHOLD, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)  # restored
         gc.set_threshold(10 * GC_THRESHOLD, 5, 5)  # a process's own higher threshold stays
+        with fewer_collections():
+            assert gc.get_threshold() == (10 * GC_THRESHOLD, 5, 5)
+        gc.set_threshold(700, 10, 10)
         score_batch(pa.Table.from_pylist([dump_row(id="acme/model")]))
-        assert gc.get_threshold() == (10 * GC_THRESHOLD, 5, 5)
+        assert gc.get_threshold() == (700, 10, 10)  # scoring leaves the process's setting
     finally:
         gc.set_threshold(*before)

@@ -12,7 +12,8 @@ scored at all (no id) keeps its place with the reason in `error`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -165,20 +166,21 @@ def score_batch(batch: pa.RecordBatch | pa.Table, rubrics: Rubrics | None = None
     names those still worth fetching.
     """
     rubrics = rubrics or shipped_rubrics()
-    fewer_collections()
     schema = output_schema(rubrics)
     columns = frozenset(batch.schema.names)
     wanted = [name for name in INPUT_COLUMNS if name in columns]
     data = {name: batch.column(name).to_pylist() for name in wanted}
     rows = ({name: data[name][i] for name in wanted} for i in range(batch.num_rows))
-    scored = [_kept(row, rubrics) or score_row(row, columns, rubrics) for row in rows]
+    with fewer_collections():
+        scored = [_kept(row, rubrics) or score_row(row, columns, rubrics) for row in rows]
     return pa.Table.from_pylist(scored, schema=schema)
 
 
-def fewer_collections() -> None:
-    """Let the garbage collector run its youngest generation every `GC_THRESHOLD`
-    allocations of the process rather than Python's 700 (never lowered; the older
-    generations' thresholds kept).
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """While scoring, let the garbage collector run its youngest generation every
+    `GC_THRESHOLD` allocations rather than Python's 700 (a higher threshold of the
+    process's own is kept; the older generations' thresholds too), then restore it.
 
     Scoring allocates tens of thousands of short-lived objects per model, nearly all
     freed by reference counting at once; each collection walks every young object, and
@@ -186,8 +188,14 @@ def fewer_collections() -> None:
     tenth of a model without card text went on collections. Few objects are garbage in
     cycles (about 8 a model), so collecting them later holds little memory."""
     threshold, *older = gc.get_threshold()
-    if threshold < GC_THRESHOLD:
-        gc.set_threshold(GC_THRESHOLD, *older)
+    if threshold >= GC_THRESHOLD:
+        yield
+        return
+    gc.set_threshold(GC_THRESHOLD, *older)
+    try:
+        yield
+    finally:
+        gc.set_threshold(threshold, *older)
 
 
 def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) -> dict[str, Any]:

@@ -105,6 +105,14 @@ OUR_REPORT_BESIDE_BENCHMARKS = (
     "# m\n## Evaluation\nOn [MMLU](https://arxiv.org/abs/2009.00121), see"
     " [our report](https://arxiv.org/abs/2405.00124).\n"
 )
+# A training library's generated card (TRL's, tagged `trl`): the method's paper under
+# "Training procedure", the method and the library cited under "Citations".
+TRL_CARD = (
+    "---\ntags: [trl, dpo]\nbase_model: org/base\n---\n# m\n## Training procedure\n"
+    "Trained with DPO, a recipe from [the DPO paper](https://huggingface.co/papers/2305.00125).\n"
+    "## Citations\n[DPO](https://arxiv.org/abs/2305.00125),"
+    " [TRL](https://github.com/huggingface/trl)\n"
+)
 ONE_PAPER_UNDER_EVALUATION = (
     "# m\n## Evaluation\nScores are in the [report](https://arxiv.org/abs/2405.00123).\n"
 )
@@ -152,6 +160,12 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
      f"{REFERENCE} (2009.00121 in 'Evaluation', 2107.00122"),
     ("benchmark papers' Hub tags", ev(BENCHMARK_PAPERS, tags=("arxiv:2009.00121",)), "no",
      REFERENCE),
+    ("a training library's card cites the method's paper", ev(TRL_CARD), "no", REFERENCE),
+    ("the same card without the library's tag",
+     ev(TRL_CARD.replace("tags: [trl, dpo]", "tags: [dpo]")), "yes", "paper linked: 2305.00125"),
+    ("a training library's card with the model's paper in its intro",
+     ev(TRL_CARD.replace("# m\n", "# m\nSee [our paper](https://arxiv.org/abs/2406.00126).\n")),
+     "yes", "paper linked: 2406.00126"),
     ("our report linked beside a benchmark's paper", ev(OUR_REPORT_BESIDE_BENCHMARKS), "yes",
      "paper linked: 2405.00124"),
     ("one paper alone under Evaluation", ev(ONE_PAPER_UNDER_EVALUATION), "yes",

@@ -12,6 +12,7 @@ from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
+    as_list,
     link_cites,
     model_name_words,
     name_words,
@@ -575,13 +576,37 @@ CITE_AS = re.compile(r"^[ \t>*_]*cite\s+(\S[^\n]{0,40}?)\s+as\b", re.IGNORECASE 
 def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
     """The card names the paper as another work's: a method's paper, or a citation block
     ("Cite DPO as:", a "#### DPO" heading in the Citation section) of something other
-    than this model."""
+    than this model, or a paper a training library's generated card cites."""
     body = ctx.card.body
     at = body.find(link.url)
     before = body[max(0, at - 300) : at] if at > 0 else ""
     if METHOD_PAPER.search(before):
         return True
-    return any(start <= at < end for start, end in foreign_citations(ctx))
+    if any(start <= at < end for start, end in foreign_citations(ctx)):
+        return True
+    return _cited_by_training_library(ctx, link)
+
+
+# Cards a training library writes for the models it trains (TRL's for its DPO, GRPO, ORPO,
+# KTO or SFT runs, tagged `trl`): their "Training procedure" links the paper of the method
+# ("a method introduced in [...]") and their "Citations" cite that method and the library,
+# never a paper of the model's own.
+TRAINING_LIBRARY_TAGS = frozenset({"trl"})
+LIBRARY_CARD_SECTIONS = ("Training procedure", "Training", "Citations", "Citation")
+
+
+def _cited_by_training_library(ctx: ProbeContext, link: Link) -> bool:
+    """A paper linked only in the training-procedure or citation sections of a card a
+    training library generated (its tag), which cites the method and the library."""
+    tags = [*ctx.evidence.tags, *as_list(ctx.metadata.get("tags"))]
+    if not {tag.lower() for tag in tags if isinstance(tag, str)} & TRAINING_LIBRARY_TAGS:
+        return False
+    card = ctx.card
+    homes = card.homes_of(link.url)
+    return bool(homes) and all(
+        any(card.title_matches(s, *LIBRARY_CARD_SECTIONS) for s in card.section_path(home))
+        for home in homes
+    )
 
 
 OWN_WORK = {"us", "our", "this", "model", "work", "paper", "the"}

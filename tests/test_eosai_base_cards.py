@@ -199,3 +199,37 @@ def test_cached_evidence_read_without_base_cards_is_completed(hub: FakeHub, tmp_
     again = base_data(invoke(["basecard/ft-silent", "-r", "eosai", *cache]))
     assert again == eosai
     assert base_readmes(hub, "basecard/ft-silent") == []  # the completed entry was kept
+
+
+def _quantisation(base_text: str | None) -> Evidence:
+    """A GGUF quantisation of a base whose metadata declares no datasets, with the base's
+    card text as the Hub source read it (None: not read)."""
+    from openaudit.evidence import BaseCard, LinkedRepo, RepoFile
+
+    base = LinkedRepo("lab/base-7b", "model", "ok", card_data={"license": "apache-2.0"})
+    return Evidence(
+        ref="quant/base-7b-gguf", repo_id="quant/base-7b-gguf", source="hub",
+        readme="---\nbase_model: lab/base-7b\nbase_model_relation: quantized\n---\n# GGUF\n",
+        files=(RepoFile("base-7b.Q4_K_M.gguf"),), base_models=(base,),
+        base_cards=None if base_text is None else (BaseCard("lab/base-7b", base_text),),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("base_text", "level", "says"),
+    [
+        ("# Base\n## Training Data\nPretrained on FineWeb and The Stack.\n", "partial",
+         "the data of lab/base-7b: base lab/base-7b's card: section 'Training Data' names"),
+        ("# Base\n## Usage\nRun it.\n", "closed",
+         "the data of lab/base-7b: base lab/base-7b's card: no training data named"),
+        (None, "unknown", "their text, which may name them, was not read"),
+    ],
+)  # fmt: skip
+def test_a_quantisations_data_is_read_from_the_copied_models_card(
+    base_text: str | None, level: str, says: str
+) -> None:
+    from openaudit.frameworks.eosai import eosai_rating
+    from openaudit.rubric.context import ProbeContext
+
+    rated = eosai_rating(ProbeContext(_quantisation(base_text)), "datasources_endmodel")
+    assert (rated.level, says in rated.reason) == (level, True), rated.reason

@@ -433,6 +433,12 @@ def _end_data_level(ctx: ProbeContext) -> Rated:
         return replace(rated, reason=f"{copy.scope()}, {why}", inferred=True)
     if own.low != "closed":
         return own  # the card itself names or describes data
+    texts = {card.repo_id for card in ctx.evidence.base_cards or () if card.text is not None}
+    if copy.bases and all(repo.repo_id in texts for repo in copy.bases):
+        # the copied models' cards were read (as EOSAI's base data reads them)
+        levels = [_base_card_level(ctx, repo, copy.citations) for repo in copy.bases]
+        rated = levels[0] if len(levels) == 1 else _worst(levels)
+        return replace(rated, reason=f"{copy.scope()}: {rated.reason}", inferred=True)
     why = (
         f"{copy.scope()}, whose cards declare no datasets in their metadata; their text, "
         "which may name them, was not read"

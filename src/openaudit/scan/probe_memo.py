@@ -241,8 +241,9 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(datasources_basemodel)": (
         *DATASETS, "source", "card:base_model", *BASES, "base_datasets", "base_cards", *COPY,
     ),
-    # a quantisation's or conversion's data are those of the model it copies
-    "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY),
+    # a quantisation's or conversion's data are those of the model it copies (its card's
+    # text, when its metadata declares none)
+    "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY, "base_cards"),
     "eosai_dimension(weights_basemodel)": (
         "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES,
     ),

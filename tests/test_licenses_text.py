@@ -119,3 +119,35 @@ def test_5_mb_and_binary_input_are_fast_and_safe() -> None:
     assert identify_text(big) is None and identify_text(binary) is None
     # a bound against runaway work, not a speed measure (that is benchmarks/license_text.py)
     assert _best_ms(big) < 1000 and _best_ms(binary) < 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apache License, Version 2.0\n", "apache-2.0"),
+        ("MIT License\n\nCopyright (c) 2024 Lab\n", "mit"),
+        ("BSD 3-Clause License\n", "bsd-3-clause"),
+        ("GNU General Public License v3.0\n", "gpl-3.0"),
+        # a title inside a sentence, or a file long enough to hold terms, is not enough
+        ("Custom licence based on the MIT License\n", None),
+        ("MIT License\n\n" + "Some other terms apply here. " * 40, None),
+        ("Llama 2 Community License Agreement\n", None),
+    ],
+)
+def test_a_file_holding_only_a_standard_title_names_it(text: str, expected: str | None) -> None:
+    from openaudit.licenses.text import identify_title
+
+    assert identify_title(text) == expected
+
+
+def test_a_licence_file_reduced_to_its_title_identifies_the_licence() -> None:
+    from openaudit.evidence import Evidence, TextFile
+    from openaudit.rubric import evaluate, load_rubric
+
+    ev = Evidence(
+        ref="org/m", repo_id="org/m", source="hub",
+        readme="---\nlicense: other\n---\n# m\n",
+        license_files=(TextFile("LICENSE", "BSD 3-Clause License\n"),),
+    )  # fmt: skip
+    verdict = evaluate(load_rubric("openaudit"), ev)
+    assert verdict.license is not None and verdict.license["id"] == "bsd-3-clause"

@@ -240,6 +240,33 @@ def _match_cc(norm: str) -> str | None:
     return _cc_id(words, match.group(2))
 
 
+# A standard licence's title opening a file too short to hold its terms ("MIT License",
+# "Apache License, Version 2.0"): the title is all the file says, so it names the
+# licence. A full text is judged by its terms (the rules above), never by its title.
+_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (license_id, re.compile(pattern))
+    for license_id, pattern in (
+        ("apache-2.0", r"^(?:the )?apache license (?:version )?2\.0\b"),
+        ("mit", r"^(?:the )?mit license\b"),
+        ("bsd-3-clause", r"^bsd 3-clause license\b"),
+        ("bsd-2-clause", r"^bsd 2-clause license\b"),
+        ("gpl-3.0", r"^gnu general public license (?:v|version )3(?:\.0)?\b"),
+        ("gpl-2.0", r"^gnu general public license (?:v|version )2(?:\.0)?\b"),
+        ("mpl-2.0", r"^mozilla public license (?:v|version )2\.0\b"),
+    )
+)
+MAX_TITLE_FILE_CHARS = 800  # shorter than the shortest of these terms (MIT's, ~1,000 chars)
+
+
+def identify_title(text: str) -> str | None:
+    """The id of a standard licence whose title opens a file too short to hold its terms
+    (a licence file reduced to its name), or None."""
+    if len(text) > MAX_TITLE_FILE_CHARS:
+        return None
+    norm = normalize_text(text)
+    return next((license_id for license_id, title in _TITLES if title.match(norm)), None)
+
+
 def identify_text(text: object) -> str | None:
     """The canonical id of a licence recognised from its text, or None.
 

@@ -31,7 +31,7 @@ from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.clauses import Clause, describe, detect_clauses, facts_from_clauses
 from openaudit.licenses.expression import check_expression
 from openaudit.licenses.facts import ExpressionReport, LicenseFacts
-from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text
+from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
 from openaudit.licenses.urls import identify_url
 from openaudit.rubric.context.declared_license import Declared, declared_license
 from openaudit.rubric.context.license_report import Claim, LicenseReport
@@ -70,8 +70,9 @@ def _distinct(ids: Iterable[str | None]) -> tuple[str, ...]:
 # identifies the same files again (lineage, each rubric's context) at no cost.
 @lru_cache(maxsize=16)
 def _text_license(head: str) -> str | None:
-    """identify_text of a licence file's first MAX_TEXT_CHARS characters, remembered."""
-    return identify_text(head)
+    """identify_text of a licence file's first MAX_TEXT_CHARS characters (or, for a file
+    too short to hold any terms, the standard licence its title names), remembered."""
+    return identify_text(head) or identify_title(head)
 
 
 @lru_cache(maxsize=16)

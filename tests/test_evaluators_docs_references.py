@@ -241,6 +241,9 @@ PREPRINT_CASES = [
     ("an arXiv tag: archived", ev("# m\n", tags=("arxiv:2401.00202",)), "open", "archived"),
     ("a report on a project site", ev(BLOG_REPORT), "partial", "on lab.example, not on a preprint"),
     ("a report PDF on GitHub", ev(GITHUB_PDF), "partial", "on github.com, not on a preprint"),
+    ("a report PDF on GitHub, its arXiv id named in the citation (the Hub's tag)",
+     ev(GITHUB_PDF, tags=("arxiv:2501.00203",)), "open",
+     "on github.com, and archived as the card's paper tag arxiv:2501.00203 names it"),
     ("a report on a short link", ev("# m\nRead the [paper](https://bit.ly/m-report).\n"),
      "unknown", "on a short link (https://bit.ly/m-report) that was not followed"),
 ]  # fmt: skip

@@ -49,6 +49,7 @@ from openaudit.rubric.evaluators.documentation import (
     model_papers,
     paper_linked,
     papers_by_role,
+    unlinked_paper_tags,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
@@ -743,6 +744,12 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
         )
         return _between("partial", "open", why, *outcome.citations)
     hosts = ", ".join(dict.fromkeys(urlsplit(link.url).netloc or link.url for link in own[:3]))
+    if tagged := unlinked_paper_tags(ctx):  # "arXiv:2501.12948" in its citation block
+        why = (
+            f"{outcome.reason}: the model's own report, on {hosts}, and archived as the card's"
+            f" paper tag {tagged[0]} names it"
+        )
+        return _concluded("open", why, *outcome.citations, ctx.api("tags", tagged[0]))
     why = (
         f"{outcome.reason}: the model's own report, but on {hosts}, not on a preprint server"
         " or with a DOI, so not archived: partial"

@@ -709,21 +709,13 @@ def _made_with(card: Card, link: Link) -> bool:
 @once_per_model
 def paper_linked(ctx: ProbeContext) -> Outcome:
     """The model's own paper or technical report is linked or tagged."""
-    # The template cites a CO2 paper on every card; that is not the model's paper.
-    tags = [
-        t
-        for t in matching_tags(ctx, ["arxiv:*", "doi:*"])
-        if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS and not record_doi(t.split(":", 1)[1])
-    ]
+    tags = paper_tags(ctx)
     own, references = papers_by_role(ctx) if model_papers(ctx) else ([], [])
     if own:
         cites = link_cites(own)
         shown = ", ".join(dict.fromkeys(link.target or link.url for link in own[:3]))
         return Outcome.yes(f"paper linked: {shown}", *cites[:5])
-    # The Hub tags every arXiv id a README links: a tag counts only for a paper the body
-    # does not link (the body's own links were judged above, by where they stand).
-    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
-    beyond = [t for t in tags if t.split(":", 1)[1].lower() not in linked]
+    beyond = unlinked_paper_tags(ctx)
     if beyond:
         return Outcome.yes(f"tagged {', '.join(beyond[:3])}", ctx.api("tags", ", ".join(beyond)))
     if references:
@@ -739,6 +731,24 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
         why = f"the arxiv tags name only papers the card cites ({', '.join(tags[:3])})"
         return Outcome.no(why, ctx.readme(), ctx.api("tags", ", ".join(tags)), inferred=True)
     return Outcome.no("no paper link and no arxiv tag", ctx.readme(), ctx.api("tags"))
+
+
+def paper_tags(ctx: ProbeContext) -> list[str]:
+    """The model's `arxiv:` and `doi:` tags, but the template's CO2 paper (every card
+    generated from the template cites it) and DOIs of software or data records."""
+    return [
+        t
+        for t in matching_tags(ctx, ["arxiv:*", "doi:*"])
+        if t.split(":", 1)[1] not in TEMPLATE_PAPER_IDS and not record_doi(t.split(":", 1)[1])
+    ]
+
+
+def unlinked_paper_tags(ctx: ProbeContext) -> list[str]:
+    """Paper tags of papers the card's body does not link. The Hub tags every arXiv id a
+    README names: a tag whose paper the body links was judged by where the link stands;
+    one it does not link (an id named in a citation block) stands for itself."""
+    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
+    return [t for t in paper_tags(ctx) if t.split(":", 1)[1].lower() not in linked]
 
 
 def _place(ctx: ProbeContext, link: Link) -> str:

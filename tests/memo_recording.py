@@ -23,6 +23,8 @@ CITATION_BUILDERS = frozenset({"_repo_url"})
 LICENCE_TAG_READERS = frozenset({("openaudit.rubric.context.license_identification", "identify")})
 # Functions that read only the tags naming a weight library (input `weight_library_tags`).
 WEIGHT_LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.weights", "repo_libraries")})
+# Functions that read only the tags naming a library that runs models (`library_tags`).
+LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.code", "library")})
 # The function matching tags against globs: with only arxiv:* and doi:*, `paper_tags`.
 PAPER_TAG_READER = ("openaudit.rubric.evaluators.generic", "matching_tags")
 
@@ -128,6 +130,8 @@ def _tags_read(where: tuple[Any, str], scope: dict[str, Any]) -> str:
         return "license_tags"
     if where in WEIGHT_LIBRARY_TAG_READERS:
         return "weight_library_tags"
+    if where in LIBRARY_TAG_READERS:
+        return "library_tags"
     patterns = scope.get("patterns") if where == PAPER_TAG_READER else None
     if patterns and {p.lower() for p in patterns} <= {"arxiv:*", "doi:*"}:
         return "paper_tags"

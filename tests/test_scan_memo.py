@@ -21,6 +21,7 @@ from openaudit.errors import OpenAuditError
 from openaudit.evidence import Citation, Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext
 from openaudit.rubric.context.license_report import LicenseReport
+from openaudit.rubric.evaluators.code import library_tags
 from openaudit.scan import probe_memo
 from openaudit.scan.probe_memo import (
     PAPER_TAGS,
@@ -117,7 +118,7 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
     if "repo_id_if_bases" in declared and related:
         allowed.add("repo_id")
     if "tags" in declared:
-        allowed |= {"license_tags", "paper_tags", "weight_library_tags"}
+        allowed |= {"license_tags", "paper_tags", "weight_library_tags", "library_tags"}
     if "repo_id_markers" in declared:
         allowed.add("repo_id")
     return allowed
@@ -210,9 +211,14 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
                 tags += [t for t in evidence.tags if t.lower().startswith(prefixes)]
             else:
                 tags.append(junk)
-        # a twin's weight library differs unless declared (a library of its own weight files)
+        # a twin's model library differs unless declared (code.library reads it), and so
+        # does its weight library (a library of its own weight files): the model library
+        # first, as the model's own tags have it
+        models = library_tags(evidence.tags)
+        tags += models if "library_tags" in declared else ["diffusers"]
         libraries = weight_library_tags(evidence.tags)
-        tags += libraries if "weight_library_tags" in declared else ["stable-baselines3", "spacy"]
+        junk = ["fasttext"] if "library_tags" in declared else ["stable-baselines3", "spacy"]
+        tags += libraries if "weight_library_tags" in declared else junk
         changes["tags"] = tuple(tags)
     if "files" not in declared:
         changes["files"] = (RepoFile("twin.bin"), RepoFile("twin.py"))

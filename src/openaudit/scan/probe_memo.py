@@ -43,6 +43,7 @@ import operator
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.weights import QUANT_MARKERS
 from openaudit.scan.levels import answer
 from openaudit.weight_formats import LIBRARIES
@@ -123,6 +124,9 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     # the tags naming a library whose own weight formats the listing is read with
     # (weight_formats.LIBRARIES), all that reading weight files takes of the tags
     "weight_library_tags": lambda e: weight_library_tags(e.tags),
+    # the tags naming a library that runs models (code.library reads them when no
+    # `library_name` is set)
+    "library_tags": lambda e: library_tags(e.tags),
     "pipeline_tag": lambda e: e.pipeline_tag,
     "files": lambda e: (e.files, e.files_truncated),
     "license_files": lambda e: e.license_files,
@@ -166,8 +170,10 @@ OWN_LICENCE = (
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
 
+# The library that runs the model (code.library): declared, or named by a tag.
+LIBRARY = ("library_name", "card:library_name", "library_tags")
 # The weight files: the listing, read with the repository's library (weights.repo_libraries).
-WEIGHT_FILES = ("files", "library_name", "card:library_name", "weight_library_tags")
+WEIGHT_FILES = ("files", *LIBRARY, "weight_library_tags")
 
 # The base models: declared, implied (an adapter's config, the card's prose).
 BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
@@ -188,7 +194,7 @@ READS: dict[str, tuple[str, ...]] = {
     "base_license_compatible": (*LICENCE, *BASES),
     "card_substantive": ("access",),
     "code_linked": ("access", "files"),
-    "code_osi_licensed": (*OWN_LICENCE, "library_name", "card:library_name", "files"),
+    "code_osi_licensed": (*OWN_LICENCE, *LIBRARY, "files"),
     "commercial_use_allowed": LICENCE,
     "data_documented": (*DATASETS, "card:base_model", *BASES),
     # a quantisation's or conversion's data are those of the model it copies (COPY)
@@ -198,7 +204,7 @@ READS: dict[str, tuple[str, ...]] = {
     "datasets_declared": ("card:datasets", "card_present", "access", *COPY),
     "datasets_on_hub": ("card:datasets", "datasets", *COPY),
     "evaluation_results": ("card:model-index", "access", "files"),
-    "inference_code": ("library_name", "card:library_name", "files"),
+    "inference_code": (*LIBRARY, "files"),
     "license_family_in": LICENCE,
     "license_file_consistent": (*OWN_LICENCE, "files"),
     "license_identified": OWN_LICENCE,
@@ -221,9 +227,9 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(final_parameters)": (*WEIGHT_FILES, *LICENCE),
     "mof_component(intermediate_checkpoints)": ("files", "branches", *LICENCE),
     "mof_component(model_metadata)": ("files", *OWN_LICENCE),
-    "mof_component(architecture)": ("files", "library_name", "card:library_name", *OWN_LICENCE),
+    "mof_component(architecture)": ("files", *LIBRARY, *OWN_LICENCE),
     "mof_component(training_code)": ("files", *OWN_LICENCE),
-    "mof_component(inference_code)": ("files", "library_name", "card:library_name", *OWN_LICENCE),
+    "mof_component(inference_code)": ("files", *LIBRARY, *OWN_LICENCE),
     "mof_component(evaluation_code)": ("files", *OWN_LICENCE),
     "mof_component(preprocessing_code)": ("files", *OWN_LICENCE),
     "mof_component(supporting_libraries)": ("files", *OWN_LICENCE),
@@ -250,16 +256,16 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(weights_endmodel)": ("source", "access", "gated", *WEIGHT_FILES),
     # training code is open when under an OSI-approved licence (repo code: the model's)
     "eosai_dimension(trainingcode)": (
-        "files", "access", "library_name", "card:library_name", *OWN_LICENCE,
+        "files", "access", *LIBRARY, *OWN_LICENCE,
     ),
-    "eosai_dimension(code)": ("files", "access", "library_name", "card:library_name", *OWN_LICENCE),
+    "eosai_dimension(code)": ("files", "access", *LIBRARY, *OWN_LICENCE),
     "eosai_dimension(hardware_architecture)": ("files", "access"),
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(modelcard)": ("access",),
     "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY),
     "eosai_dimension(licenses)": (
-        *LICENCE, "files", "library_name", "card:library_name", "card:datasets", "datasets",
+        *LICENCE, "files", *LIBRARY, "card:datasets", "datasets",
         *COPY,
     ),
 }  # fmt: skip

@@ -198,12 +198,31 @@ def model_code(ctx: ProbeContext, globs: list[str]) -> list[str]:
     return [path for path in matching_files(ctx, globs) if path not in scripts]
 
 
+# Libraries that run models, as the Hub tags a repository with the one it belongs to
+# (a tag the Hub adds beside `library_name`, or the card's own tag when that is unset).
+MODEL_LIBRARIES = frozenset({
+    "transformers", "diffusers", "sentence-transformers", "peft", "timm", "gguf", "mlx",
+    "keras", "tf-keras", "open_clip", "speechbrain", "nemo", "espnet", "fastai", "flair",
+    "setfit", "span-marker", "adapter-transformers", "paddlenlp", "spacy",
+    "stable-baselines3", "ml-agents", "sample-factory", "pyannote-audio", "asteroid",
+    "fairseq", "ctranslate2", "onnx", "transformers.js", "llamafile", "openvino",
+})  # fmt: skip
+
+
+def library_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The repository's tags naming a library of MODEL_LIBRARIES (any case)."""
+    return tuple(t for t in tags if isinstance(t, str) and t.lower() in MODEL_LIBRARIES)
+
+
 def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
-    """The library the model declares, and where it was read."""
+    """The library the model declares, and where it was read: `library_name` (the Hub's
+    or the card's), else a tag naming a library that runs models."""
     if ctx.evidence.library_name:
         return ctx.evidence.library_name, ctx.api("library_name", ctx.evidence.library_name)
     value = ctx.metadata.get("library_name")
     name = value if isinstance(value, str) and value.strip() else None
+    if name is None and (tagged := library_tags(ctx.evidence.tags)):
+        return tagged[0], ctx.api("tags", tagged[0])
     return name, ctx.field("library_name", name)
 
 

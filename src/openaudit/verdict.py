@@ -90,12 +90,8 @@ class GradedOutcome(Outcome):
         grade: str = "",
         present: bool | None = None,
     ) -> None:
-        # as Outcome's: the fields set straight in the instance's dict
-        fields = self.__dict__
-        fields["answer"] = answer
-        fields["reason"] = reason
-        fields["citations"] = citations
-        fields["inferred"] = inferred
+        Outcome.__init__(self, answer, reason, citations, inferred)
+        fields = self.__dict__  # as Outcome's: set straight in the instance's dict
         fields["grade"] = grade
         fields["present"] = present
 

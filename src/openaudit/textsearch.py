@@ -113,9 +113,7 @@ def _text(text: str) -> _Text:
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when the text lacks the pattern's needles (it cannot match anywhere)."""
-    plan = _plans.get(id(pattern))
-    if plan is None or plan.pattern is not pattern:
-        plan = _plan(pattern)
+    plan = _plan(pattern)
     if plan.needles is None:
         return True
     seen = _text(text)
@@ -130,9 +128,7 @@ def span_may_match(pattern: re.Pattern[str], text: str, start: int, end: int) ->
     pattern: as `may_match(pattern, text[start:end])`, looked for in place in the
     text lowered once. A text that is not ASCII is not checked (True): lowering it
     may move its characters."""
-    plan = _plans.get(id(pattern))
-    if plan is None or plan.pattern is not pattern:
-        plan = _plan(pattern)
+    plan = _plan(pattern)
     if plan.needles is None:
         return True
     seen = _text(text)
@@ -145,9 +141,7 @@ def spans_may_match(pattern: re.Pattern[str], text: str, spans: list[tuple[int, 
     """The positions in `spans` (of the text, in order) of the spans that may match the
     pattern (`span_may_match` of each): a needle every match holds is looked for once
     in the whole text, and only the spans holding it are checked further."""
-    plan = _plans.get(id(pattern))
-    if plan is None or plan.pattern is not pattern:
-        plan = _plan(pattern)
+    plan = _plan(pattern)
     seen = _text(text)
     if plan.needles is None or not seen.ascii:
         return list(range(len(spans)))
@@ -244,6 +238,10 @@ MAX_PLANS = 256
 
 
 def _plan(pattern: re.Pattern[str]) -> _Plan:
+    """The pattern's plan, worked out once (an id reused by another pattern is replanned)."""
+    plan = _plans.get(id(pattern))
+    if plan is not None and plan.pattern is pattern:
+        return plan
     if len(_plans) >= MAX_PLANS:
         _plans.clear()
     plan = _plans[id(pattern)] = _Plan(pattern)

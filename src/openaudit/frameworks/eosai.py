@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
@@ -618,15 +618,20 @@ COMPUTE_SITE = re.compile(
 COMPUTE_ADDRESS = re.compile(r"(?:super)?comput(?:e|ing)|hpc", re.IGNORECASE)
 
 
-def _training_sections(ctx: ProbeContext) -> Iterator[Section]:
-    """The training sections and the sections inside them, but none on using the model."""
+def _training_sections(ctx: ProbeContext) -> tuple[Section, ...]:
+    """The training sections and the sections inside them, but none on using the model
+    (found once per model: the hardware and the computing-centre readers both ask)."""
     card = ctx.card
-    for section in card.sections:
+
+    def training(section: Section) -> bool:
         path = card.section_path(section)
-        if not any(card.title_matches(s, *TRAINING_SECTION_NAMES) for s in path):
-            continue
-        if not any(card.title_matches(s, *USAGE_SECTIONS) for s in path):
-            yield section
+        return any(card.title_matches(s, *TRAINING_SECTION_NAMES) for s in path) and not any(
+            card.title_matches(s, *USAGE_SECTIONS) for s in path
+        )
+
+    return ctx.cached(
+        ("eosai", "training sections"), lambda: tuple(filter(training, card.sections))
+    )
 
 
 # The template's "Environmental Impact" block (hardware type, hours used, carbon emitted)

@@ -359,7 +359,8 @@ def _sources_linked(
     still to come ("will be released at [this page](...)")."""
     card = ctx.card
     found = []
-    for link in card.links_of("other", "hf_dataset", "hf_space"):
+    # (a Hub dataset linked there is declared data already: datasets_declared)
+    for link in card.links_of("other", "hf_space"):
         if IMAGE.search(link.url) or not_published(ctx, link):
             continue  # a figure or a badge, or a page still to come
         for home in card.homes_of(link.url):

@@ -396,18 +396,12 @@ def _benchmark_citation(ctx: ProbeContext, link: Link, homes: list[Section]) -> 
     papers of the benchmarks listed ("MMLU [arXiv], HumanEval [arXiv]"), in prose as in
     a table, not the model's own (one paper alone there may be the model's report)."""
     card = ctx.card
-    if not homes or not all(_evaluation_section(card, home) for home in homes):
+    evaluations = {id(section) for section in _eval_sections(ctx)}
+    inside = (any(id(s) in evaluations for s in card.section_path(home)) for home in homes)
+    if not homes or not all(inside):
         return False
     urls = {paper.url for paper in model_papers(ctx)} - {link.url}
     return any(url in home.text for home in homes for url in urls)
-
-
-def _evaluation_section(card: Card, section: Section) -> bool:
-    """A section about evaluation, or inside one ("Training results" is no evaluation)."""
-    return any(
-        card.title_matches(s, *EVAL_SECTIONS) and not NOT_EVAL_TITLE.search(s.title)
-        for s in card.section_path(section)
-    )
 
 
 # "Paper: coming soon", "the technical report will be released": the model's own paper

@@ -131,11 +131,13 @@ RESULTS = (
     "    dataset: {name: Read, type: org/read}\n    metrics: [{type: wer, value: 3.1}]\n"
 )
 PAPER = "The method is described in [our paper](https://arxiv.org/abs/2006.01234).\n"
-# A card under the word floor is no cap on documentation: with other documents beside
-# it the layer has "some of these" (partial); alone it is "little or none" (closed).
+# A card under the word floor is no cap on documentation: with any one of DESIGN's other
+# documents beside it (a paper, evaluation results) the layer has "some of these"
+# (partial); alone it is "little or none" (closed).
 SHORT_CARDS = [
     ("short card with a paper and results", SHORT.format(meta=RESULTS, more=PAPER), "partial"),
-    ("short card with results only", SHORT.format(meta=RESULTS, more=""), "closed"),
+    ("short card with results only", SHORT.format(meta=RESULTS, more=""), "partial"),
+    ("short card with its paper only", SHORT.format(meta="", more=PAPER), "partial"),
     ("short card alone", SHORT.format(meta="", more=""), "closed"),
 ]
 

@@ -109,6 +109,9 @@ class Card:
     links: tuple[Link, ...]
     placeholders: int
     has_front_matter: bool
+    first_line: int = 1  # the README line of the body's first line
+    # README lines of "<!-- original-model-card start/end -->" marks: (start, end) each
+    appended_marks: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def from_metadata(cls, metadata: dict[str, Any]) -> Card:
@@ -321,6 +324,79 @@ class Card:
             result.append((name, filled))
         return tuple(result)
 
+    @cached_attribute
+    def appended_card(self) -> tuple[Section, ...]:
+        """The sections of another model's card pasted below this card's own: from a
+        heading naming an original or base model's card ("Original model card: X",
+        "Base model card", "Original Model Card") to the end of the card (or to an
+        `original-model-card end` mark), from a bare "Base model" / "Original model"
+        heading only its own sub-sections, and whatever lies between
+        `original-model-card start` and `end` marks. A heading without sub-sections
+        whose few words link elsewhere ("## Original model card\nSee [X](...)") points
+        to that card and pastes none. Whether this card is another model's (the base's
+        of a fine-tune) or the release's own (a quantisation's copy), its reader decides."""
+        if not self.sections or not (
+            self.appended_marks or any(map(_APPENDED_HINT.search, self._titles))
+        ):
+            return ()
+        found: set[int] = set()
+        for start, end in self.appended_marks:
+            found.update(i for i, s in enumerate(self.sections) if start <= s.line < end)
+        for index, (section, title) in enumerate(zip(self.sections, self._titles, strict=True)):
+            if index in found or section is self.title_section:
+                continue
+            subs = self._subsections(section)
+            if _APPENDED_CARD.search(title):
+                if not subs and section.words <= MAX_POINTER_WORDS and "://" in section.text:
+                    continue  # a pointer to that card
+                stop = next(
+                    (end for start, end in self.appended_marks if start <= section.line < end),
+                    None,
+                )
+                found.update(
+                    i
+                    for i in range(index, len(self.sections))
+                    if stop is None or self.sections[i].line < stop
+                )
+            elif _BASE_HEADING.match(title) and subs:
+                found.update(range(index, index + 1 + len(subs)))
+        return tuple(s for i, s in enumerate(self.sections) if i in found)
+
+    def without(self, sections: tuple[Section, ...]) -> Card:
+        """This card with these sections taken out: their headings and text blanked in
+        the body (positions and line numbers kept), their links and placeholders gone."""
+        if not sections:
+            return self
+        gone = {id(section) for section in sections}
+        body = self.body
+        # where each body line starts, lines broken as `_sections` breaks them
+        offsets = [0, *(m.end() for m in _LINE_BREAK.finditer(body)), len(body)]
+        last = len(offsets) - 1
+
+        def offset(line: int) -> int:
+            return offsets[min(max(line - self.first_line, 0), last)]
+
+        spans = []
+        for index, section in enumerate(self.sections):
+            if id(section) in gone:
+                following = self.sections[index + 1] if index + 1 < len(self.sections) else None
+                stop = offset(following.line) if following is not None else len(body)
+                spans.append((offset(section.line), stop))
+        body = "".join(
+            part if i % 2 == 0 else _NOT_NEWLINE.sub(lambda m: " " * len(m.group()), part)
+            for i, part in enumerate(_split_at(body, spans))
+        )
+        return Card(
+            metadata=self.metadata,
+            metadata_error=self.metadata_error,
+            body=body,
+            sections=tuple(s for s in self.sections if id(s) not in gone),
+            links=_links(body),
+            placeholders=count_placeholders(body),
+            has_front_matter=self.has_front_matter,
+            first_line=self.first_line,
+        )
+
     def _subsections(self, section: Section) -> tuple[Section, ...]:
         """The sections after `section` with a deeper level, up to the next sibling."""
         start = self._index(section)
@@ -334,6 +410,49 @@ class Card:
                 break
             subs.append(following)
         return tuple(subs)
+
+
+# Headings of another model's card pasted into this one (normalised titles, padded):
+# "Original model card: Meta's Llama 2 7B Chat", "Base Model Card", "Original README",
+# "Model card of the base model".
+_APPENDED_CARD = re.compile(
+    r" (?:original|base|parent|source|upstream) model (?:s )?(?:card|readme) "
+    r"| original (?:card|readme|model description) "
+    r"| model card (?:of|for|from) (?:original|base|parent) "
+)
+# A bare "Base model" or "Original model" heading (maybe naming it: "Base model: X"):
+# another model's card only when sections of that card lie under it.
+_BASE_HEADING = re.compile(r"^ (?:original|base|parent) model ")
+_APPENDED_HINT = re.compile(r" (?:original|base|parent|source|upstream) ")
+MAX_POINTER_WORDS = 40  # a heading's text of at most this many words with a link: a pointer
+_APPENDED_MARK = re.compile(r"<!--\s*original-model-card\s+(start|end)\s*-->", re.IGNORECASE)
+
+
+def _split_at(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The text cut at the (ordered, disjoint) spans: outside, inside, outside, ..."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], text[start:end]]
+        last = end
+    return [*parts, text[last:]]
+
+
+def _appended_marks(body: str, first_line: int) -> tuple[tuple[int, int], ...]:
+    """README line spans between `original-model-card start` and `end` marks (a start
+    without an end runs to the end of the card)."""
+    if "original-model-card" not in body:
+        return ()
+    spans, start = [], None
+    for mark in _APPENDED_MARK.finditer(body):
+        line = first_line + body.count("\n", 0, mark.start())
+        if mark.group(1).lower() == "start" and start is None:
+            start = line
+        elif mark.group(1).lower() == "end" and start is not None:
+            spans.append((start, line + 1))
+            start = None
+    if start is not None:
+        spans.append((start, first_line + body.count("\n") + 1))
+    return tuple(spans)
 
 
 # --- front matter -----------------------------------------------------------------
@@ -787,6 +906,7 @@ def parse_card(text: str) -> Card:
         metadata, error = _read_metadata(match.group(2), yaml_first_line)
         body = text[match.end() :]
         first_line = 1 + len(_LINE_BREAK.findall(text, 0, match.end()))
+    marks = _appended_marks(body, first_line)
     body = without_comments(body)  # one place: sections, words, links and searches agree
     return Card(
         metadata=metadata,
@@ -796,4 +916,6 @@ def parse_card(text: str) -> Card:
         links=_links(body),
         placeholders=count_placeholders(body),
         has_front_matter=match is not None,
+        first_line=first_line,
+        appended_marks=marks,
     )

@@ -18,6 +18,7 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
+from openaudit.rubric.evaluators.appended_cards import foreign_note
 from openaudit.rubric.evaluators.code import (
     INFERENCE_FILES,
     MODELLING_FILES,
@@ -172,7 +173,8 @@ def _data_card(ctx: ProbeContext) -> Found | Outcome:
         return ("datasets", "dataset cards of the linked datasets", ())
     if not ctx.readme_read:
         return no_readme(ctx)
-    return Outcome.no("no training-data section and no linked dataset cards", ctx.readme())
+    why = f"no training-data section and no linked dataset cards{foreign_note(ctx)}"
+    return Outcome.no(why, ctx.readme())
 
 
 def _report(ctx: ProbeContext) -> Found | Outcome:

@@ -33,6 +33,7 @@ from openaudit.frameworks.terms import (
 )
 from openaudit.links import archived_paper, classify_link, published_paper, short_link
 from openaudit.rubric.context import ProbeContext, dataset_licenses
+from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code import (
     library,
     published_code_links,
@@ -538,7 +539,7 @@ MIN_RUN_WORDS = 50  # a procedure of this many words, or a hyperparameters secti
 def _training_run(ctx: ProbeContext) -> Section | None:
     """The section documenting how training was run: its hyperparameters, or a training
     procedure of some length (a generated one-liner naming the method is not)."""
-    card = ctx.card
+    card = own_card(ctx)
     found = card.find_section("Hyperparameters")  # "Training hyperparameters" too
     if found is not None:
         return found
@@ -561,7 +562,7 @@ MIN_VALUE_WORDS = 3  # "8 A100s" says too little, as a 2-word section would
 
 def _definition(ctx: ProbeContext, label: re.Pattern[str]) -> str | None:
     """The first card line defining a label like `label` with a substantive value."""
-    for name, value in definition_lines(ctx.card.body):
+    for name, value in definition_lines(own_card(ctx).body):
         short = len(name.split()) <= MAX_LABEL_WORDS
         if short and label.search(name) and words(value) >= MIN_VALUE_WORDS:
             return f"{name}: {value}"[:120]
@@ -621,7 +622,7 @@ COMPUTE_ADDRESS = re.compile(r"(?:super)?comput(?:e|ing)|hpc", re.IGNORECASE)
 def _training_sections(ctx: ProbeContext) -> tuple[Section, ...]:
     """The training sections and the sections inside them, but none on using the model
     (found once per model: the hardware and the computing-centre readers both ask)."""
-    card = ctx.card
+    card = own_card(ctx)
 
     def training(section: Section) -> bool:
         path = card.section_path(section)
@@ -645,7 +646,7 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
     section, or (any section but one on using the model) a sentence that says so
     ("the model was trained on 400 H100 GPUs"). Addresses are not read: a URL may name
     anything."""
-    card = ctx.card
+    card = own_card(ctx)
     training = {id(section) for section in _training_sections(ctx)}
     for section in card.sections:
         path = card.section_path(section)
@@ -680,7 +681,7 @@ def _compute_site(ctx: ProbeContext) -> tuple[str, Citation] | None:
     """A training section's sentence naming the computing centre or cluster training ran
     on, or its link to one: a page (no code, paper or Hub link) whose host or path names
     a compute, computing or HPC service ("vsc.example/compute", "hpc.example.edu")."""
-    card = ctx.card
+    card = own_card(ctx)
     for section in _training_sections(ctx):
         for url in URL.findall(section.text) if textsearch.may_match(URL, section.text) else ():
             if classify_link(url)[0] != "other":
@@ -784,7 +785,7 @@ def _paper_level(ctx: ProbeContext) -> Rated:
 
 def _own_citations(ctx: ProbeContext) -> str:
     """The card body without the citation blocks of other works ("Cite DPO as:")."""
-    body, kept, at = ctx.card.body, [], 0
+    body, kept, at = own_card(ctx).body, [], 0
     for start, end in foreign_citations(ctx):
         kept.append(body[at:start])
         at = end
@@ -858,7 +859,7 @@ MIN_DATASHEET_WORDS = 40
 def _datasheet_in_card(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     """A datasheet written into the card: a section titled as one (40 words or more with
     its sub-sections), or sections answering three of the datasheet's questions."""
-    card = ctx.card
+    card = own_card(ctx)
     for section in card.find_sections(*DATASHEET_SECTIONS):
         if card.section_words(section) >= MIN_DATASHEET_WORDS:
             return f"the card's '{section.title}' section", (ctx.section(section),)
@@ -881,7 +882,7 @@ def _datasheet(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     if (written := _datasheet_in_card(ctx)) is not None:
         return written
     found = []
-    for link in ctx.card.links:
+    for link in own_card(ctx).links:
         named = f"{link.text} {link.url}"
         if NOT_A_DATASHEET.search(named) or not_published(ctx, link):
             continue
@@ -898,10 +899,10 @@ def _datasheet(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
 def _ai_act_summary(ctx: ProbeContext, link: Link) -> bool:
     """The link's line speaks of an AI Act summary, and it is that line's only link (or
     its text says summary): "The EU AI Act summary of our training data is [here](URL)"."""
-    lines = " ".join(ctx.card.lines_with(link.url))
+    lines = " ".join(own_card(ctx).lines_with(link.url))
     if not AI_ACT_SUMMARY.search(lines):
         return False
-    alone = sum(other.url in lines for other in ctx.card.links) == 1
+    alone = sum(other.url in lines for other in own_card(ctx).links) == 1
     return alone or "summary" in link.text.lower()
 
 
@@ -1046,10 +1047,24 @@ DIMENSIONS = {
 }
 
 
+# End-model dimensions read from this release's own card: another model's card appended
+# to it (a fine-tune's base's) is not read, and their reasons say so.
+OWN_CARD_DIMENSIONS = frozenset(
+    {"datasources_endmodel", "hardware_architecture", "modelcard", "datasheet"}
+)
+
+
 def eosai_rating(ctx: ProbeContext, dimension: str) -> Rated:
     """The range of levels one EOSAI dimension can have, from the evidence."""
+
+    def rate() -> Rated:
+        rated = DIMENSIONS[dimension](ctx)
+        if dimension in OWN_CARD_DIMENSIONS and (note := foreign_note(ctx)):
+            return replace(rated, reason=rated.reason + note, inferred=True)
+        return rated
+
     # each dimension is two probes (open? at least partial?): rate it once per audit
-    return ctx.cached(("eosai", dimension), lambda: DIMENSIONS[dimension](ctx))
+    return ctx.cached(("eosai", dimension), rate)
 
 
 @evaluator(

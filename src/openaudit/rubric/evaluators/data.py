@@ -8,6 +8,7 @@ from openaudit.card import Link, Section
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
+from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, data_copy
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -124,7 +125,7 @@ def data_sources_named(
         return Outcome.yes(why, *link_cites([link for _, link in sources]), inferred=True)
     why = (
         "the card names no datasets or corpora for its training data "
-        "(a general description is not disclosure)"
+        f"(a general description is not disclosure){foreign_note(ctx)}"
     )
     return Outcome.no(why, ctx.field("datasets"), ctx.readme(), inferred=True)
 
@@ -177,7 +178,8 @@ def data_documented(
                 if len(names) <= SHOWN_NAMES
                 else (f"{quote(names[:SHOWN_NAMES])} (or {len(names) - SHOWN_NAMES} more)")
             )
-            card, card_cites = f"the card has no section titled {shown}", [ctx.readme()]
+            card = f"the card has no section titled {shown}{foreign_note(ctx)}"
+            card_cites = [ctx.readme()]
         else:
             card = (f"section '{section.title}' has {count} words (placeholders excluded), "
                     f"fewer than {min_words}")  # fmt: skip
@@ -299,7 +301,7 @@ def _linked_in_data_sections(
 ) -> list[Link]:
     """Hub dataset links whose section, or an enclosing one, is about training data
     (a training section's too, unless the sentence is about evaluation)."""
-    card = ctx.card
+    card = own_card(ctx)
     found = []
     for link in card.links_of("hf_dataset"):
         home = card.home_of(link.url)
@@ -329,7 +331,7 @@ DESCRIPTION_SECTIONS = [
 def _linked_in_description(ctx: ProbeContext, training: list[str]) -> list[Link]:
     """Hub dataset links in a section describing the model, none of them in an
     evaluation section or a sentence about evaluation."""
-    card = ctx.card
+    card = own_card(ctx)
     found = []
     for link in card.links_of("hf_dataset"):
         homes = card.homes_of(link.url)
@@ -357,7 +359,7 @@ def _sources_linked(
     sources its data came from ("collected from [ShutterStock](...)", a domain list), as
     a reader following them finds; none in a sentence about evaluation, none said to be
     still to come ("will be released at [this page](...)")."""
-    card = ctx.card
+    card = own_card(ctx)
     found = []
     # (a Hub dataset linked there is declared data already: datasets_declared)
     for link in card.links_of("other", "hf_space"):
@@ -376,7 +378,7 @@ def _said_trained_on(ctx: ProbeContext, link: Link, training: list[str]) -> bool
     """Whether a Hub dataset link stands, outside any evaluation section, in a sentence
     saying the model was trained on it ("a fine-tuned version of X that was trained on
     [D](...)"), or in a table row labelled as training data, wherever that is."""
-    card = ctx.card
+    card = own_card(ctx)
     homes = card.homes_of(link.url)
     if any(under_evaluation(card, card.section_path(home), training) for home in homes):
         return False
@@ -475,7 +477,7 @@ def undeclared_training_data(ctx: ProbeContext) -> list[str]:
     if not declared or not ctx.readme_read:
         return []
     keys = {_key(name) for name in declared}
-    aliases = {_key(m.group(1)): _key(m.group(2)) for m in _ALIAS.finditer(ctx.card.body)}
+    aliases = {_key(m.group(1)): _key(m.group(2)) for m in _ALIAS.finditer(own_card(ctx).body)}
     found = training_data_names(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
     names = [
         item.name
@@ -497,7 +499,7 @@ def _given_as_training(ctx: ProbeContext, name: str) -> bool:
     """The card gives the name as training data plainly: in a sentence with a training
     verb ("pre-trained on a mixture of SQuAD") or as a list item of its own; a bare
     mention in prose is not enough to say the declared datasets leave data out."""
-    card = ctx.card
+    card = own_card(ctx)
     if any(TRAINING_CUE.search(text) for text in card.sentences().holding(name)):
         return True
     return any(_BULLET_LINE.match(line) for line in card.body.splitlines() if name in line)

@@ -10,6 +10,7 @@ from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
     as_list,
@@ -68,7 +69,7 @@ def _unfilled_section(text: str) -> bool:
 
 def _unfilled(ctx: ProbeContext) -> int:
     """Sections whose own text is only placeholders, field labels and comments."""
-    return sum(1 for section in ctx.card.sections if _unfilled_section(section.text))
+    return sum(1 for section in own_card(ctx).sections if _unfilled_section(section.text))
 
 
 @evaluator(
@@ -87,14 +88,14 @@ def card_substantive(ctx: ProbeContext, min_words: int, max_unfilled: float) -> 
         if ctx.evidence.access == "gated":
             return no_readme(ctx)
         return Outcome.no("the repository has no README (model card)", Citation("files"))
-    count = words(ctx.card.body)
+    count = words(own_card(ctx).body)
     if count < min_words:
         return Outcome.no(f"the card has {count} words, fewer than {min_words}", ctx.readme())
-    sections = len(ctx.card.sections)
+    sections = len(own_card(ctx).sections)
     unfilled = _unfilled(ctx)
     if sections and unfilled / sections > max_unfilled:
         reason = f"{unfilled} of {sections} sections hold only template placeholders"
-        return Outcome.no(reason, ctx.readme(f"{ctx.card.placeholders} placeholders"))
+        return Outcome.no(reason, ctx.readme(f"{own_card(ctx).placeholders} placeholders"))
     return Outcome.yes(f"{count} words in {sections} sections", ctx.readme(f"{count} words"))
 
 
@@ -108,7 +109,7 @@ def template_coverage(ctx: ProbeContext, min_ratio: float) -> Outcome:
     """The card covers enough of the Hub's model card template."""
     if not ctx.readme_read:
         return no_readme(ctx)
-    coverage = ctx.card.template_coverage()
+    coverage = own_card(ctx).template_coverage()
     filled = [name for name, present in coverage if present]
     ratio = len(filled) / len(coverage) if coverage else 0.0
     shown = f"{len(filled)} of {len(coverage)} template sections are filled"
@@ -124,7 +125,7 @@ def has_table(text: str) -> bool:
 
 def _eval_sections(ctx: ProbeContext) -> list[Section]:
     """Sections titled like an evaluation, minus training-loss logs and data listings."""
-    found = ctx.card.find_sections(*EVAL_SECTIONS)
+    found = own_card(ctx).find_sections(*EVAL_SECTIONS)
     return [s for s in found if not NOT_EVAL_TITLE.search(s.title)]
 
 
@@ -133,7 +134,7 @@ def _eval_table(ctx: ProbeContext) -> Outcome | None:
     naming it when it has none."""
     found = _eval_sections(ctx)
     for section in found:
-        if has_table(ctx.card.section_text(section)):
+        if has_table(own_card(ctx).section_text(section)):
             return Outcome.yes(f"a results table in '{section.title}'", ctx.section(section))
     if not found:
         return None
@@ -223,7 +224,7 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
     """Yes (inferred) when an evaluation section reports results without a table that
     was read: titled as results, it gives scores; it links results published elsewhere;
     or, titled as results, it holds prose of some size."""
-    card = ctx.card
+    card = own_card(ctx)
     texts = [card.section_text(section) for section in sections]
     for section, text in zip(sections, texts, strict=True):
         if _unfilled_section(text) or not _scores(text):
@@ -329,7 +330,7 @@ class _Citations:
 def is_citation(ctx: ProbeContext, link: Link, citations: _Citations | None = None) -> bool:
     """True for a paper cited only from the tables of an evaluation or data section: the
     paper of a benchmark or dataset, not of the model."""
-    card = ctx.card
+    card = own_card(ctx)
     home = card.home_of(link.url)
     if home is None or not (citations or _Citations(card.body)).only_cited(link.url):
         return False
@@ -340,10 +341,10 @@ def is_citation(ctx: ProbeContext, link: Link, citations: _Citations | None = No
 def model_papers(ctx: ProbeContext) -> tuple[Link, ...]:
     """The card's paper links, minus the template's CO2 paper and benchmark or dataset
     citations in evaluation and data tables."""
-    papers = [p for p in ctx.card.links_of("paper") if p.target not in TEMPLATE_PAPER_IDS]
+    papers = [p for p in own_card(ctx).links_of("paper") if p.target not in TEMPLATE_PAPER_IDS]
     if not papers:
         return ()
-    citations = _Citations(ctx.card.body)
+    citations = _Citations(own_card(ctx).body)
     checked = [p for p in papers[:MAX_CITATION_CHECKS] if not is_citation(ctx, p, citations)]
     return (*checked, *papers[MAX_CITATION_CHECKS:])
 
@@ -362,7 +363,7 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
     """The card's paper links split into the model's own and references to other work
     (linked only in sections that cite other work: architecture, limitations, hardware,
     comparisons). Benchmark and dataset citations in tables are neither."""
-    card = ctx.card
+    card = own_card(ctx)
     own: list[Link] = []
     references: list[Link] = []
     papers = model_papers(ctx)
@@ -395,7 +396,7 @@ def _benchmark_citation(ctx: ProbeContext, link: Link, homes: list[Section]) -> 
     """A paper linked only in evaluation sections that link two papers or more: the
     papers of the benchmarks listed ("MMLU [arXiv], HumanEval [arXiv]"), in prose as in
     a table, not the model's own (one paper alone there may be the model's report)."""
-    card = ctx.card
+    card = own_card(ctx)
     evaluations = {id(section) for section in _eval_sections(ctx)}
     inside = (any(id(s) in evaluations for s in card.section_path(home)) for home in homes)
     if not homes or not all(inside):
@@ -417,7 +418,7 @@ CITATION_TITLES = ("Citation", "Citations", "Cite", "BibTeX", "Reference", "How 
 
 @once_per_model
 def _paper_forthcoming(ctx: ProbeContext) -> bool:
-    return PAPER_FORTHCOMING.search(ctx.card.body) is not None
+    return PAPER_FORTHCOMING.search(own_card(ctx).body) is not None
 
 
 # A paper cited in parentheses right after a Hub model or dataset link is that repo's:
@@ -467,7 +468,7 @@ def _placed_as_other_work(ctx: ProbeContext, link: Link, homes: list[Section]) -
     after the base model or data the model derives from, named as the data it was
     trained on or a corpus "described in" it, or linked by a name (not as a paper)
     under a training-data heading or in a list of the training data."""
-    card = ctx.card
+    card = own_card(ctx)
     at = card.body.find(link.url)
     if at <= 0:
         return False
@@ -497,7 +498,7 @@ def _data_named(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
     """The link names a dataset: linked by a name other than the model's and other than a
     paper's ("[FineWeb-Edu](arxiv)") under a training-data heading or in a list the card
     introduces as its training data."""
-    card = ctx.card
+    card = own_card(ctx)
     line = next(iter(card.lines_with(link.url)), "")
     label = link.text if link.text.strip() != link.url else line.replace(link.url, " ")
     named = name_words(label) - model_name_words(ctx)
@@ -571,7 +572,7 @@ def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
     """The card names the paper as another work's: a method's paper, or a citation block
     ("Cite DPO as:", a "#### DPO" heading in the Citation section) of something other
     than this model, or a paper a training library's generated card cites."""
-    body = ctx.card.body
+    body = own_card(ctx).body
     at = body.find(link.url)
     before = body[max(0, at - 300) : at] if at > 0 else ""
     if METHOD_PAPER.search(before):
@@ -595,7 +596,7 @@ def _cited_by_training_library(ctx: ProbeContext, link: Link) -> bool:
     tags = [*ctx.evidence.tags, *as_list(ctx.metadata.get("tags"))]
     if not {tag.lower() for tag in tags if isinstance(tag, str)} & TRAINING_LIBRARY_TAGS:
         return False
-    card = ctx.card
+    card = own_card(ctx)
     homes = card.homes_of(link.url)
     return bool(homes) and all(
         any(card.title_matches(s, *LIBRARY_CARD_SECTIONS) for s in card.section_path(home))
@@ -618,7 +619,7 @@ def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
     model (up to the next such line or heading), and under a heading of the Citation
     section that names another work ("#### Sentence Transformers", up to the next
     heading as deep or shallower)."""
-    body = ctx.card.body
+    body = own_card(ctx).body
     name = model_name_words(ctx)
     marks = list(CITE_AS.finditer(body))
     spans = []
@@ -628,7 +629,7 @@ def foreign_citations(ctx: ProbeContext) -> tuple[tuple[int, int], ...]:
         cited = name_words(mark.group(1))  # "Cite DPO as" in m-dpo's card: the method
         if cited - name - OWN_WORK:
             spans.append((mark.start(), heading.start() if heading else end))
-    return (*spans, *_foreign_citation_sections(ctx.card, name))
+    return (*spans, *_foreign_citation_sections(own_card(ctx), name))
 
 
 def _foreign_citation_sections(card: Card, name: set[str]) -> list[tuple[int, int]]:
@@ -741,12 +742,12 @@ def unlinked_paper_tags(ctx: ProbeContext) -> list[str]:
     """Paper tags of papers the card's body does not link. The Hub tags every arXiv id a
     README names: a tag whose paper the body links was judged by where the link stands;
     one it does not link (an id named in a citation block) stands for itself."""
-    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
+    linked = {(link.target or "").lower() for link in own_card(ctx).links_of("paper")}
     return [t for t in paper_tags(ctx) if t.split(":", 1)[1].lower() not in linked]
 
 
 def _place(ctx: ProbeContext, link: Link) -> str:
-    home = ctx.card.home_of(link.url)
+    home = own_card(ctx).home_of(link.url)
     where = f" in {quote([home.title])}" if home else ""
     dataset = dataset_paper(ctx, link)
     return f"{where}, the paper of dataset {dataset}" if dataset else where

@@ -13,6 +13,7 @@ from openaudit.card import LinkKind, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import Family
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.copies import copied_outcome, data_copy
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -194,10 +195,11 @@ def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool =
 def best_section(ctx: ProbeContext, names: list[str]) -> tuple[Section | None, int]:
     """Of the first sections matching each name, the one with most words, and its words."""
     best: tuple[Section | None, int] = (None, -1)
+    card = own_card(ctx)  # not another model's card appended to it
     for name in names:
-        section = ctx.card.find_section(name)
+        section = card.find_section(name)
         if section is not None:
-            count = ctx.card.section_words(section)
+            count = card.section_words(section)
             if count > best[1]:
                 best = (section, count)
     return best

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from openaudit.card import Section
 from openaudit.rubric.context import ProbeContext, once_per_model
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.documentation import (
     EVAL_FILES,
     EVAL_SECTIONS,
@@ -128,7 +129,7 @@ def named_benchmarks(ctx: ProbeContext) -> tuple[tuple[str, ...], Section | None
         return tuple(dict.fromkeys(stems))[:MAX_NAMES], None
     if not ctx.readme_read:
         return (), None
-    card = ctx.card
+    card = own_card(ctx)
     for section in card.find_sections(*EVAL_SECTIONS):
         if NOT_EVAL_TITLE.search(section.title):
             continue

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from openaudit import textsearch
 from openaudit.card import Card, Section
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     definition_lines,
     name_words,
@@ -214,7 +215,7 @@ class Name:
 def passages(ctx: ProbeContext, data: list[str], training: list[str]) -> tuple[Passage, ...]:
     """The card's passages about its training data, in card order (computed once)."""
     key = ("training_data_passages", tuple(data), tuple(training))
-    return ctx.cached(key, lambda: tuple(_passages(ctx.card, data, training)))
+    return ctx.cached(key, lambda: tuple(_passages(own_card(ctx), data, training)))
 
 
 def _passages(card: Card, data: list[str], training: list[str]) -> Iterator[Passage]:
@@ -421,7 +422,7 @@ def training_data_names(
 
 
 def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
-    card = ctx.card
+    card = own_card(ctx)
     own = _own_name_words(ctx)
     read = passages(ctx, data, training)
     for passage in read:
@@ -518,7 +519,7 @@ def data_section(
 ) -> tuple[Section | None, int]:
     """Of every section titled like one of `names` and not as evaluation ("Evaluation
     datasets" before "Training datasets"), the one with most words, and its words."""
-    card = ctx.card
+    card = own_card(ctx)
     best: tuple[Section | None, int] = (None, -1)
     for section in card.find_sections(*names):
         if under_evaluation(card, card.section_path(section), training):
@@ -531,7 +532,7 @@ def data_section(
 
 def _own_name_words(ctx: ProbeContext) -> set[str]:
     """The words of the model's own name: its repository's and its card's first title."""
-    title = next((s.title for s in ctx.card.sections if s.level == 1), "")
+    title = next((s.title for s in own_card(ctx).sections if s.level == 1), "")
     return name_words(ctx.evidence.display_name.rsplit("/", 1)[-1]) | name_words(title)
 
 

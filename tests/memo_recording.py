@@ -25,6 +25,9 @@ LICENCE_TAG_READERS = frozenset({("openaudit.rubric.context.license_identificati
 WEIGHT_LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.weights", "repo_libraries")})
 # Functions that read only the tags naming a library that runs models (`library_tags`).
 LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.code", "library")})
+# Functions that read only the tags saying a model is a merge, the Hub's and the card's
+# (input `merge_tags`).
+MERGE_TAG_READERS = frozenset({("openaudit.rubric.evaluators.copies", "merge_tags")})
 # The function matching tags against globs: with only arxiv:* and doi:*, `paper_tags`.
 PAPER_TAG_READER = ("openaudit.rubric.evaluators.generic", "matching_tags")
 
@@ -44,7 +47,11 @@ class RecordingDict(dict):  # type: ignore[type-arg]
         return super().__getitem__(key)
 
     def get(self, key: Any, default: Any = None) -> Any:
-        self._key(key)
+        caller = sys._getframe(1)
+        if (caller.f_globals.get("__name__"), caller.f_code.co_name) in MERGE_TAG_READERS:
+            self._log.add("merge_tags")  # the card's merge tags only
+        else:
+            self._key(key)
         return super().get(key, default)
 
     def __contains__(self, key: object) -> bool:
@@ -132,6 +139,8 @@ def _tags_read(where: tuple[Any, str], scope: dict[str, Any]) -> str:
         return "weight_library_tags"
     if where in LIBRARY_TAG_READERS:
         return "library_tags"
+    if where in MERGE_TAG_READERS:
+        return "merge_tags"
     patterns = scope.get("patterns") if where == PAPER_TAG_READER else None
     if patterns and {p.lower() for p in patterns} <= {"arxiv:*", "doi:*"}:
         return "paper_tags"

@@ -22,6 +22,7 @@ from openaudit.evidence import Citation, Evidence, LinkedRepo, Problem, RepoFile
 from openaudit.rubric import ProbeContext
 from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.rubric.evaluators.code import library_tags
+from openaudit.rubric.evaluators.copies import merge_tags
 from openaudit.scan import probe_memo
 from openaudit.scan.probe_memo import (
     PAPER_TAGS,
@@ -119,6 +120,7 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
         allowed.add("repo_id")
     if "tags" in declared:
         allowed |= {"license_tags", "paper_tags", "weight_library_tags", "library_tags"}
+        allowed |= {"merge_tags"}
     if "repo_id_markers" in declared:
         allowed.add("repo_id")
     return allowed
@@ -199,6 +201,8 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
     }
     if evidence.api_card_data is not None and "card_data" not in declared:
         kept = {k: v for k, v in evidence.api_card_data.items() if f"card:{k}" in declared}
+        if "merge_tags" in declared and "card:tags" not in declared:  # those tags alone
+            kept["tags"] = list(merge_tags(evidence))
         changes["api_card_data"] = {**kept, "twin_only": ["x"]}
     if "tags" not in declared:
         kept = [
@@ -219,6 +223,8 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
         libraries = weight_library_tags(evidence.tags)
         junk = ["fasttext"] if "library_tags" in declared else ["stable-baselines3", "spacy"]
         tags += libraries if "weight_library_tags" in declared else junk
+        # and so does whether it is tagged a merge, unless declared (copies.merged)
+        tags += merge_tags(evidence) if "merge_tags" in declared else ["mergekit"]
         changes["tags"] = tuple(tags)
     if "files" not in declared:
         changes["files"] = (RepoFile("twin.bin"), RepoFile("twin.py"))

@@ -77,9 +77,10 @@ SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "
 CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
 # MOF 17, model metadata: the training configuration and optimizer state, and the
 # model's own configuration (its hyperparameters, the generation settings).
+# (a merge's recipe, mergekit_config.yml, is the configuration its weights were made by)
 METADATA_FILES = [
     "training_args.bin", "trainer_state.json", "optimizer.pt", "*optimizer*.pt",
-    "config.json", "generation_config.json", "params.json",
+    "config.json", "generation_config.json", "params.json", "mergekit_config.y*ml",
 ]  # fmt: skip
 TOPICS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
     # component: (keywords of card links, section titles, repo file globs, starts of a

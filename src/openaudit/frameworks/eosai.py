@@ -432,7 +432,7 @@ def _end_data_level(ctx: ProbeContext) -> Rated:
     if copy.names:
         rated = _base_datasets_level(ctx, list(copy.names), "", cites)
         why = rated.reason.replace("the base model names", "which name", 1)
-        return replace(rated, reason=f"{copy.scope()}, {why}", inferred=True)
+        return _merge_gaps(copy, replace(rated, reason=f"{copy.scope()}, {why}", inferred=True))
     if own.low != "closed":
         return own  # the card itself names or describes data
     texts = {card.repo_id for card in ctx.evidence.base_cards or () if card.text is not None}
@@ -440,12 +440,28 @@ def _end_data_level(ctx: ProbeContext) -> Rated:
         # the copied models' cards were read (as EOSAI's base data reads them)
         levels = [_base_card_level(ctx, repo, copy.citations) for repo in copy.bases]
         rated = levels[0] if len(levels) == 1 else _worst(levels)
-        return replace(rated, reason=f"{copy.scope()}: {rated.reason}", inferred=True)
+        rated = replace(rated, reason=f"{copy.scope()}: {rated.reason}", inferred=True)
+        return _merge_gaps(copy, rated)
     why = (
         f"{copy.scope()}, whose cards declare no datasets in their metadata; their text, "
         "which may name them, was not read"
     )
     return _between("closed", "open", why, *cites)
+
+
+def _merge_gaps(copy: DataCopy, rated: Rated) -> Rated:
+    """A merge's data rated from the models it merges, at most partial when some of them
+    declare no datasets or were not read (their data are not named in what was read)."""
+    gaps = [f"{repo.repo_id} declares no datasets" for repo in copy.silent()]
+    gaps += [f"merged model {name} was not read" for name in copy.missing]
+    if not gaps:
+        return rated
+
+    def capped(level: EosaiLevel) -> EosaiLevel:
+        return "partial" if level == "open" else level
+
+    why = f"{rated.reason}; {'; '.join(gaps)}: not all of its data are named"
+    return replace(rated, low=capped(rated.low), high=capped(rated.high), reason=why)
 
 
 def _copied_data_licensed(ctx: ProbeContext, copy: DataCopy) -> Outcome:

@@ -44,6 +44,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.rubric.evaluators.code import library_tags
+from openaudit.rubric.evaluators.copies import merge_tags
 from openaudit.rubric.evaluators.weights import QUANT_MARKERS
 from openaudit.scan.levels import answer
 from openaudit.weight_formats import LIBRARIES
@@ -127,6 +128,8 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     # the tags naming a library that runs models (code.library reads them when no
     # `library_name` is set)
     "library_tags": lambda e: library_tags(e.tags),
+    # the Hub's and the card's tags that say a model is a merge (copies.merged reads them)
+    "merge_tags": merge_tags,
     "pipeline_tag": lambda e: e.pipeline_tag,
     "files": lambda e: (e.files, e.files_truncated),
     "license_files": lambda e: e.license_files,
@@ -177,10 +180,11 @@ WEIGHT_FILES = ("files", *LIBRARY, "weight_library_tags")
 
 # The base models: declared, implied (an adapter's config, the card's prose).
 BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
-# A quantisation or conversion (weights_not_conversion) and the data of the model it copies.
+# A quantisation, conversion (weights_not_conversion) or merge (copies.merged) and the
+# data of the models it copies or merges.
 COPY = (
     "card:base_model", "card:base_model_relation", "base_models", *WEIGHT_FILES,
-    "repo_id_markers", "base_datasets",
+    "repo_id_markers", "base_datasets", "merge_tags",
 )  # fmt: skip
 # The datasets the card names and what the source read of them.
 DATASETS = ("card_present", "access", "card:datasets", "datasets")

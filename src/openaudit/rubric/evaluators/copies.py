@@ -1,10 +1,12 @@
-"""Quantisations and format conversions: re-uploads that add no training.
+"""Quantisations, format conversions and merges: releases that add no training.
 
 A GGUF, GPTQ or MLX copy of a model is that model's weights in another form, so its
 training data are the data of the model it copies, as that model's card declares them
-(looked up by the source as `base_datasets`). The default rubric's data layer and
-EOSAI's end-model data and licences read them from here; answers built on them are a
-careful reader's conclusion (inferred).
+(looked up by the source as `base_datasets`). A merge (mergekit's: its recipe averages,
+interpolates or stacks its parents' weights) trains nothing either: its training data
+are the data of the models it merges. The default rubric's data layer and EOSAI's
+end-model data and licences read them from here; answers built on them are a careful
+reader's conclusion (inferred).
 """
 
 from __future__ import annotations
@@ -14,27 +16,38 @@ from typing import TYPE_CHECKING, Any
 
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
-from openaudit.rubric.evaluators.evaluator_helpers import Judgement, declared_datasets
+from openaudit.rubric.evaluators.evaluator_helpers import Judgement, as_list, declared_datasets
 from openaudit.rubric.evaluators.weights import delta_weights, weights_not_conversion
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
-    from openaudit.evidence import Citation, LinkedRepo
+    from openaudit.evidence import Citation, Evidence, LinkedRepo
 
 
 @dataclass(frozen=True)
 class DataCopy:
-    """A quantisation or format conversion of models on the Hub, and their data."""
+    """A quantisation, format conversion or merge of models on the Hub, and their data."""
 
-    why: str  # "a quantized version of X", "only gguf files converted from X"
-    bases: tuple[LinkedRepo, ...]  # the models copied, as looked up
+    why: str  # "a quantized version of X", "only gguf files converted from X", "a merge of"
+    bases: tuple[LinkedRepo, ...]  # the models copied or merged, as looked up
     names: tuple[str, ...]  # the datasets their cards declare
     citations: tuple[Citation, ...]
+    merge: bool = False  # of several models (or of one with itself): each one's data count
+    missing: tuple[str, ...] = ()  # merged models the source could not read
 
     def scope(self) -> str:
         """Whose data this model's are, for a reason."""
         copied = ", ".join(base.repo_id for base in self.bases)
+        if self.merge:
+            return f"{self.why}; a merge adds no training: the data of {copied}"
         return f"{self.why} (it adds no training): the data of {copied}"
+
+    def silent(self) -> tuple[LinkedRepo, ...]:
+        """The merged models whose cards declare no datasets (a copy's one model declares
+        none only when `names` is empty): their data are not named in what was read."""
+        if not self.names:
+            return ()
+        return tuple(b for b in self.bases if not _as_ids(b.card_data.get("datasets")))
 
     def repos(self, ctx: ProbeContext) -> tuple[LinkedRepo, ...]:
         """The declared datasets the source looked up, in the order the cards name them."""
@@ -50,24 +63,29 @@ class DataCopy:
         )
 
     def unread(self, ctx: ProbeContext) -> list[Judgement]:
-        """An unknown judgement for each declared dataset the source did not look up."""
+        """An unknown judgement for each declared dataset the source did not look up, and
+        for each merged model whose card declares none (its data are not known)."""
         looked = {repo.repo_id.lower() for repo in self.repos(ctx)}
         return [
-            ("unknown", f"{n} was not looked up") for n in self.names if n.lower() not in looked
+            *(("unknown", f"{n} was not looked up") for n in self.names if n.lower() not in looked),
+            *(("unknown", f"{b.repo_id} declares no datasets") for b in self.silent()),
+            *(("unknown", f"merged model {name} was not read") for name in self.missing),
         ]
 
 
 def data_copy(ctx: ProbeContext) -> DataCopy | None:
     """The models this one is a quantisation or format conversion of (declared as
     `base_model_relation: quantized`, or only converted files beside a declared base:
-    weights_not_conversion's judgement; delta weights add training), when the source
-    looked them up and the model declares no datasets of its own; else None."""
+    weights_not_conversion's judgement; delta weights add training), or a merge of
+    (`merged`), when the source looked them up and the model declares no datasets of its
+    own; else None."""
 
     def found() -> DataCopy | None:
         if declared_datasets(ctx) or delta_weights(ctx) is not None:
             return None
         judged = weights_not_conversion(ctx, ["quantized"])
-        if judged.answer != "no":
+        merge = merged(ctx) if judged.answer != "no" else None
+        if judged.answer != "no" and merge is None:
             return None
         bases = tuple(
             repo
@@ -79,9 +97,59 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
         names = tuple(
             dict.fromkeys(d for repo in bases for d in _as_ids(repo.card_data.get("datasets")))
         )
+        if merge is not None:
+            missing = tuple(
+                repo.repo_id
+                for repo in ctx.evidence.base_models
+                if repo.depth == 1 and repo not in bases
+            )
+            shown = ", ".join(base.repo_id for base in bases)
+            why = f"a merge of {shown} (said by {merge[0]})"
+            return DataCopy(why, bases, names, merge[1], merge=True, missing=missing)
         return DataCopy(judged.reason, bases, names, judged.citations)
 
     return ctx.cached(("copy", "data"), found)
+
+
+MERGE_TAGS = frozenset({"mergekit", "lazymergekit"})
+MERGE_RECIPES = ("mergekit_config.yml", "mergekit_config.yaml")
+MERGE_SECTIONS = ("Merge Details", "Merge Method", "Merge Method Used")
+
+
+def merge_tags(evidence: Evidence) -> tuple[str, ...]:
+    """The Hub's and the card's tags that say a model is a merge (`merge`, `mergekit`,
+    `lazymergekit`), lower-cased, sorted, once each."""
+    tags = (*evidence.tags, *as_list(evidence.card.metadata.get("tags")))
+    found = {t.lower() for t in tags if isinstance(t, str)} & (MERGE_TAGS | {"merge"})
+    return tuple(sorted(found))
+
+
+def merged(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
+    """What says the model is a merge of its bases, and its citations (None: nothing
+    does): `base_model_relation: merge`, mergekit's recipe file, tag or "Merge Details" /
+    "Merge Method" section, or a `merge` tag on a model of two or more bases (one base
+    tagged so may be a fine-tune whose adapter was merged into it)."""
+    said: list[str] = []
+    cites: list[Citation] = []
+    if str(ctx.metadata.get("base_model_relation") or "").lower() == "merge":
+        said.append("`base_model_relation: merge`")
+        cites.append(ctx.field("base_model_relation", "merge"))
+    recipes = [f.path for f in ctx.evidence.files if f.path.rsplit("/", 1)[-1] in MERGE_RECIPES]
+    if recipes:
+        said.append(recipes[0])
+        cites.append(ctx.file(recipes[0]))
+    tags = merge_tags(ctx.evidence)
+    bases = as_list(ctx.metadata.get("base_model"))
+    tagged = [t for t in tags if t != "merge"] or (["merge"] if tags and len(bases) > 1 else [])
+    if tagged:
+        said.append(f"tag {', '.join(tagged)}")
+        cites.append(ctx.api("tags", tagged))
+    if ctx.readme_read and (section := ctx.card.find_section(*MERGE_SECTIONS)) is not None:
+        said.append(f"section '{section.title}'")
+        cites.append(ctx.section(section))
+    if not said:
+        return None
+    return ", ".join(said), (*cites, ctx.field("base_model", bases or None))
 
 
 def copied_outcome(

@@ -275,14 +275,17 @@ def _copied_base_data(ctx: ProbeContext, copy: DataCopy) -> Outcome:
         dict.fromkeys(n for base in copy.bases for n in as_list(base.card_data.get("base_model")))
     )
     cites = [*copy.citations]
-    if not names:
+    # a merged model whose card declares no datasets leaves its data unnamed, as a base does
+    merged = [r.repo_id for r in copy.silent()] + list(copy.missing)
+    if not names and not merged:
         why = f"{copy.scope()}, which declares no base model: its data are all the training data"
         return Outcome.yes(why, *cites, inferred=True)
     deeper = [r for r in ctx.evidence.base_models if r.depth == 2 and r.repo_id in names]
     read = [r for r in deeper if r.status in ("ok", "gated")]
     cites += [Citation(f"models:{r.repo_id}:card:datasets", None, _model_url(r)) for r in read]
-    silent = [r.repo_id for r in read if not r.card_data.get("datasets")]
-    unread = [n for n in names if n not in {r.repo_id for r in read}]
+    silent = [r.repo_id for r in copy.silent()]
+    silent += [r.repo_id for r in read if not r.card_data.get("datasets")]
+    unread = [*copy.missing, *(n for n in names if n not in {r.repo_id for r in read})]
     if not silent and not unread:
         why = f"{copy.scope()}, whose base(s) {', '.join(names)} name their training datasets too"
         return Outcome.yes(why, *cites, inferred=True)

@@ -5,6 +5,7 @@ same model) and an original release's keep it. The cards are invented for these 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -191,3 +192,28 @@ def test_a_pointer_to_the_base_hides_nothing() -> None:
     and no reason speaks of an appended card."""
     dims = eosai(release(POINTER))
     assert all("another model's card" not in d["reason"] for d in dims.values())
+
+
+WITH_PAPER = APPENDED.replace(
+    "## Hardware and Software",
+    "See the [technical report](https://arxiv.org/abs/2407.01234).\n\n## Hardware and Software",
+)
+TAGS = ("arxiv:2407.01234",)  # the Hub tags every arXiv id a README names
+
+# name, release, EOSAI preprint level
+PAPERS: list[tuple[str, Evidence, str]] = [
+    ("fine-tune: the base's report in its appended card",
+     replace(release(WITH_PAPER), tags=TAGS), "closed"),
+    # negative twin: on a quantisation the same report is the model's own
+    ("quantisation: its source's report",
+     replace(release(WITH_PAPER, files=("acme-8b-long.Q4_K_M.gguf",)), tags=TAGS), "open"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("evidence", "level"), [pytest.param(*c[1:], id=c[0]) for c in PAPERS])
+def test_the_papers_of_an_appended_card_are_the_other_models(
+    evidence: Evidence, level: str
+) -> None:
+    """A paper linked in (and tagged from) a fine-tune's appended base card is the base's,
+    not the fine-tune's own preprint; a quantisation's source's paper is its own."""
+    assert eosai(evidence)["preprint"]["level"] == level

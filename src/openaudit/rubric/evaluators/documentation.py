@@ -10,7 +10,7 @@ from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
 from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
     as_list,
@@ -741,9 +741,16 @@ def paper_tags(ctx: ProbeContext) -> list[str]:
 def unlinked_paper_tags(ctx: ProbeContext) -> list[str]:
     """Paper tags of papers the card's body does not link. The Hub tags every arXiv id a
     README names: a tag whose paper the body links was judged by where the link stands;
-    one it does not link (an id named in a citation block) stands for itself."""
-    linked = {(link.target or "").lower() for link in own_card(ctx).links_of("paper")}
-    return [t for t in paper_tags(ctx) if t.split(":", 1)[1].lower() not in linked]
+    one it does not link (an id named in a citation block) stands for itself, unless
+    another model's card appended to this one names it (that card's papers are not this
+    model's)."""
+    linked = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
+    foreign = " ".join(section.text for section in foreign_sections(ctx)).lower()
+    return [
+        t
+        for t in paper_tags(ctx)
+        if (paper := t.split(":", 1)[1].lower()) not in linked and paper not in foreign
+    ]
 
 
 def _place(ctx: ProbeContext, link: Link) -> str:

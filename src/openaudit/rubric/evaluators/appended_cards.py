@@ -37,7 +37,10 @@ def foreign_sections(ctx: ProbeContext) -> tuple[Section, ...]:
 def own_card(ctx: ProbeContext) -> Card:
     """The card as this release's own documentation: without another model's appended
     card (the parsed card itself when there is none)."""
-    return ctx.cached(("card", "own"), lambda: ctx.card.without(foreign_sections(ctx)))
+    card = ctx.card
+    if not card.appended_card:  # most cards: no lookup (readers ask again and again)
+        return card
+    return ctx.cached(("card", "own"), lambda: card.without(foreign_sections(ctx)))
 
 
 def foreign_note(ctx: ProbeContext) -> str:

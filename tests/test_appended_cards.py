@@ -217,3 +217,31 @@ def test_the_papers_of_an_appended_card_are_the_other_models(
     """A paper linked in (and tagged from) a fine-tune's appended base card is the base's,
     not the fine-tune's own preprint; a quantisation's source's paper is its own."""
     assert eosai(evidence)["preprint"]["level"] == level
+
+
+WITH_CODE = APPENDED.replace(
+    "## Hardware and Software",
+    "## Training code\n\nThe pretraining code is at [base-train](https://github.com/baseco/base-train)"
+    ".\n\n## Hardware and Software",
+)
+
+# name, release, MOF training code status, EOSAI trainingcode level
+CODE: list[tuple[str, Evidence, str, str]] = [
+    ("fine-tune: the base's training code in its appended card", release(WITH_CODE),
+     "missing", "closed"),
+    # negative twin: a quantisation's source's code is the code of the model it copies
+    ("quantisation: its source's training code",
+     release(WITH_CODE, files=("acme-8b-long.Q4_K_M.gguf",)), "included", "partial"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "status", "level"), [pytest.param(*c[1:], id=c[0]) for c in CODE]
+)
+def test_the_code_of_an_appended_card_is_the_other_models(
+    evidence: Evidence, status: str, level: str
+) -> None:
+    """Code linked in a fine-tune's appended base card trained the base, not the
+    fine-tune; on a quantisation it is the code of the model copied."""
+    assert mof_components(evidence)["Training code"]["status"] == status
+    assert eosai(evidence)["trainingcode"]["level"] == level

@@ -18,7 +18,7 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
-from openaudit.rubric.evaluators.appended_cards import foreign_note
+from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code import (
     INFERENCE_FILES,
     MODELLING_FILES,
@@ -205,7 +205,7 @@ def topic_links(ctx: ProbeContext, component: str) -> tuple[Link, ...]:
     keywords, sections, _, names = TOPICS[component]
     topic = mentions(keywords)
     pattern = repo_name_pattern(names) if names else None
-    links = ctx.card.links_of("code")
+    links = own_card(ctx).links_of("code")
     return tuple(link for link in links if about(ctx, link, topic, sections, pattern))
 
 
@@ -257,7 +257,7 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         )
         why += set_aside(ctx, topic)
         return Outcome.no(why, *link_cites(unread, 3), ctx.readme(), inferred=True)
-    if ctx.card.links_of("code"):  # judged by the links' wording: inferred, unless stated
+    if own_card(ctx).links_of("code"):  # judged by the links' wording: inferred, unless stated
         known = frozenset(link.target or link.url for c in TOPICS for link in topic_links(ctx, c))
         return no_topic_link(ctx, topic, f"no {what} in the repo or linked from the card", known)
     return Outcome.no(f"no {what} in the repo or linked from the card", ctx.readme())
@@ -278,14 +278,14 @@ SAME_REPOSITORY_DENIED = re.compile(
 def _in_same_repository(ctx: ProbeContext, topic: re.Pattern[str], what: str) -> Found | None:
     """Code on the topic the card says is in the same repository as a code link before it
     (inferred: no link names it); not when the sentence denies or promises it."""
-    if not textsearch.search(SAME_REPOSITORY, ctx.card.body):
+    if not textsearch.search(SAME_REPOSITORY, own_card(ctx).body):
         return None
     code_links = published_code_links(ctx)
-    for section in ctx.card.sections:
+    for section in own_card(ctx).sections:
         if not SAME_REPOSITORY.search(section.text):
             continue
         text = section.text
-        sentences = ctx.card.sentences(text)
+        sentences = own_card(ctx).sentences(text)
         for (start, _), sentence in zip(sentences.spans, sentences.texts, strict=True):
             if not SAME_REPOSITORY.search(sentence) or not says_topic(topic, sentence):
                 continue
@@ -307,7 +307,7 @@ def training_frameworks(ctx: ProbeContext) -> list[Link]:
     model was trained with, not its own training code."""
     keywords, sections, _, _ = TOPICS["training_code"]
     topic = mentions(keywords)
-    links, model = ctx.card.links_of("code"), model_words(ctx)
+    links, model = own_card(ctx).links_of("code"), model_words(ctx)
     return [
         link for link in links if framework_link(link, model) and about(ctx, link, topic, sections)
     ]
@@ -406,7 +406,7 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     if named:
         what = f"{len(named)} checkpoint branch(es): {', '.join(named[:3])}"
         return ("repo", what, (Citation("api:refs", ", ".join(named[:3])),))
-    said = textsearch.search(CHECKPOINT_WORDS, ctx.card.body) if ctx.readme_read else None
+    said = textsearch.search(CHECKPOINT_WORDS, own_card(ctx).body) if ctx.readme_read else None
     if said:
         what = f"the card says intermediate checkpoints are published ('{said.group(0)}')"
         return ("card", what, (ctx.readme(said.group(0)),))

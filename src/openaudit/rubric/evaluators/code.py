@@ -14,6 +14,7 @@ from openaudit.card import Link, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     licence_basis,
     link_cites,
@@ -355,8 +356,8 @@ def _titled_about(
     Links in a section listing data sources are the sources, whatever encloses it; the
     card's first level-1 heading is its name, not a topic.
     """
-    first = ctx.card.sections[0] if ctx.card.sections else None
-    for section in ctx.card.section_path(home):
+    first = own_card(ctx).sections[0] if own_card(ctx).sections else None
+    for section in own_card(ctx).section_path(home):
         title = section.title.lower()
         if _DATA_SOURCE_TITLE.search(title) and not _PROCESSING_TITLE.search(title):
             return False
@@ -444,7 +445,7 @@ def _linked_as_data(ctx: ProbeContext, link: Link, evaluation: bool) -> bool:
     (or, save for evaluation code, a benchmark evaluated on)."""
     if _DATA_TEXT.search(link.text):
         return True
-    body = ctx.card.body
+    body = own_card(ctx).body
     for start, end in _link_spans(body, link):
         before, after = body[max(0, start - _REACH) : start], body[end : end + _REACH]
         if _DATA_BEFORE.search(before) or _DATA_AFTER.match(after):
@@ -477,7 +478,7 @@ def _other_project(ctx: ProbeContext, link: Link) -> bool:
     owner, name = _repo_parts(link)
     if _named_after_model(name, model):
         return False
-    links = ctx.card.links_of("code")
+    links = own_card(ctx).links_of("code")
     owners = {_repo_parts(o)[0] for o in links if _named_after_model(_repo_parts(o)[1], model)}
     return bool(owners) and owner not in owners
 
@@ -505,7 +506,7 @@ def not_model_code(
         return None
     if topic is not None:
         sentence = link_sentences(ctx, link)
-        body = ctx.card.body
+        body = own_card(ctx).body
         trained_with = any(
             _TRAINED_WITH.search(body[max(0, start - _REACH) : start])
             for start, _ in _link_spans(body, link)
@@ -519,7 +520,7 @@ def published_code_links(ctx: ProbeContext) -> list[Link]:
     """The card's code links to the model's own code: neither a general model tool, nor
     data, assets or another project's file (`not_model_code`), nor code the card says is
     not published yet."""
-    links = ctx.card.links_of("code")
+    links = own_card(ctx).links_of("code")
     return [
         link
         for link in links
@@ -530,7 +531,7 @@ def published_code_links(ctx: ProbeContext) -> list[Link]:
 def model_code_links(ctx: ProbeContext, topic: re.Pattern[str]) -> list[Link]:
     """The card's code links that may hold the model's code on the topic (see
     `not_model_code`)."""
-    return [link for link in ctx.card.links_of("code") if not not_model_code(ctx, link, topic)]
+    return [link for link in own_card(ctx).links_of("code") if not not_model_code(ctx, link, topic)]
 
 
 def set_aside(ctx: ProbeContext, topic: re.Pattern[str]) -> str:
@@ -538,7 +539,7 @@ def set_aside(ctx: ProbeContext, topic: re.Pattern[str]) -> str:
     code: X (why)', or ''."""
     shown = [
         f"{link.url if _DEEP_LINK.search(link.url) else link.target or link.url} ({why})"
-        for link in ctx.card.links_of("code")
+        for link in own_card(ctx).links_of("code")
         if (why := not_model_code(ctx, link, topic))
     ]
     return f"; not the model's code: {', '.join(dict.fromkeys(shown[:3]))}" if shown else ""
@@ -631,7 +632,7 @@ def first_party(ctx: ProbeContext, link: Link) -> bool:
         return True
     if name_words(parts[2]) & model_words(ctx):
         return True
-    card = ctx.card
+    card = own_card(ctx)
     return any(
         card.title_matches(section, *OWN_CODE_SECTIONS)
         for home in card.homes_of(link.url)
@@ -666,7 +667,7 @@ def about(
         return True
     return any(
         _titled_about(ctx, home, topic, sections) or _says_code(topic, _nearby(home, link))
-        for home in ctx.card.homes_of(link.url)
+        for home in own_card(ctx).homes_of(link.url)
     )
 
 
@@ -723,11 +724,11 @@ def code_linked(
         return Outcome.yes(f"linked: {targets}", *link_cites(links))
     if tools:
         return framework_only(tools, "code")
-    pending = (withheld(ctx, link, topic) for link in ctx.card.links_of("code"))
+    pending = (withheld(ctx, link, topic) for link in own_card(ctx).links_of("code"))
     if sentence := next((text for text in pending if text), None):
         reason = f"the card says the code is not published: {quote([sentence[:200]])}"
         return Outcome.no(reason, ctx.readme(), inferred=True)
-    total = len(ctx.card.links_of("code"))
+    total = len(own_card(ctx).links_of("code"))
     what = f"none of the card's {total} code link(s) is about {quote(keywords)}"
     return no_topic_link(ctx, topic, what)
 

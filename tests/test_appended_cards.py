@@ -9,6 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openaudit.card import parse_card
 from openaudit.evidence import Evidence, LinkedRepo, RepoFile
@@ -100,6 +102,53 @@ def test_the_appended_card_runs_from_its_heading(body: str, titles: list[str]) -
     ]
     assert ("15 trillion tokens" in own.body) == ("15 trillion tokens" in body and not titles)
     assert len(own.body) == len(card.body)  # positions kept
+
+
+# Card lines of the shapes the reader looks at: headings naming base or original
+# cards, pointers, marks, prose, and line breaks of every kind.
+_LINES = st.lists(
+    st.sampled_from(
+        [
+            "# Acme",
+            "## Base model",
+            "# Original model card: X",
+            "### Training Data",
+            "## Base Model Card",
+            "## Model card",
+            "See [X](https://huggingface.co/x/y).",
+            "<!-- original-model-card start -->",
+            "<!-- original-model-card end -->",
+            "Some words about data.",
+            "",
+            "<!--",
+            "-->",
+            "```",
+            "# Base Model",
+        ]
+    ),
+    max_size=30,
+)
+_BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, _BREAKS)
+def test_taking_out_the_appended_card_keeps_the_rest_in_place(
+    lines: list[str], newline: str
+) -> None:
+    """Whatever the card, the appended card is a run of its sections, and the card
+    without it keeps every other section, the body's length and its line breaks."""
+    card = parse_card(newline.join(lines))
+    appended = card.appended_card
+    assert all(any(s is t for t in card.sections) for s in appended)
+    own = card.without(appended)
+    assert len(own.sections) == len(card.sections) - len(appended)
+    assert len(own.body) == len(card.body)
+    assert [i for i, c in enumerate(own.body) if c in "\r\n"] == [
+        i for i, c in enumerate(card.body) if c in "\r\n"
+    ]
+    for section in own.sections:  # (a section's text has its lines joined by "\n")
+        assert all(line in own.body for line in section.text.splitlines())
 
 
 BASE = "example/base-8b-instruct"

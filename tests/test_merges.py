@@ -4,6 +4,7 @@ The cards are invented for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -139,3 +140,19 @@ def test_a_merge_recipe_is_model_metadata_not_training_code() -> None:
     assert "mergekit_config.yml" in components["Model metadata"]["reason"]
     assert components["Training code"]["status"] == "missing"
     assert dimension(merge(), "trainingcode")["level"] == "closed"
+
+
+def test_a_fine_tune_of_a_merge_is_no_merge() -> None:
+    """A fine-tune of a merge that appends its parent's card ("Merge Details" there) is
+    not itself a merge: its data are its own (negative twin of the section rule)."""
+    evidence = merge(tags=(), recipe=False, section="Training", parents={PARENT_A: ()})
+    readme = (evidence.readme or "") + (
+        "\n# Original model card: Math-7B\n\n## Merge Details\n\n### Merge Method\n\nSLERP.\n"
+    )
+    end = dimension(replace(evidence, readme=readme), "datasources_endmodel")
+    assert "a merge" not in end["reason"]
+    told = dimension(
+        replace(evidence, readme=readme.replace("# Original model card: Math-7B\n\n", "")),
+        "datasources_endmodel",
+    )
+    assert "said by section 'Merge Details'" in told["reason"]

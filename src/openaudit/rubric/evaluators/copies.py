@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import Judgement, as_list, declared_datasets
 from openaudit.rubric.evaluators.weights import delta_weights, weights_not_conversion
 from openaudit.verdict import Outcome
@@ -113,7 +114,7 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
 
 MERGE_TAGS = frozenset({"mergekit", "lazymergekit"})
 MERGE_RECIPES = ("mergekit_config.yml", "mergekit_config.yaml")
-MERGE_SECTIONS = ("Merge Details", "Merge Method", "Merge Method Used")
+MERGE_SECTIONS = ("Merge Details", "Merge Method")  # "Merge Method Used" too
 
 
 def merge_tags(evidence: Evidence) -> tuple[str, ...]:
@@ -144,7 +145,8 @@ def merged(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     if tagged:
         said.append(f"tag {', '.join(tagged)}")
         cites.append(ctx.api("tags", tagged))
-    if ctx.readme_read and (section := ctx.card.find_section(*MERGE_SECTIONS)) is not None:
+    # (the card's own section: a parent's card appended to a fine-tune of it is the parent's)
+    if ctx.readme_read and (section := own_card(ctx).find_section(*MERGE_SECTIONS)) is not None:
         said.append(f"section '{section.title}'")
         cites.append(ctx.section(section))
     if not said:

@@ -587,7 +587,8 @@ def test_endpoint_is_read_at_call_time(hub: FakeHub, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("HF_ENDPOINT", hub.url + "/")
     ev = fetch_hub_evidence("acme/solo")
     assert ev.url == f"{hub.url}/acme/solo"
-    assert len(hub.requests) == 4
+    # counted by path: a request another test's pool still had in flight may land late
+    assert len([r for r in hub.requests if "acme/solo" in r.path]) == 4
 
 
 # -- serialisation ---------------------------------------------------------------------

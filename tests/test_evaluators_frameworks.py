@@ -891,6 +891,22 @@ EOSAI: list[EosaiRow] = [
      ("no", "yes"), "its documentation is not shown: partial", "partial"),
     ("code docs, gated card unread", gated_unread(W), "code", ("unknown", "unknown"),
      "the README is gated and could not be read", "unknown"),
+    # data-processing code without training code is sparse code (partial); a library
+    # link is no data-processing code
+    ("data-processing code alone", ev(MIT + PREP_LINK), "trainingcode", ("no", "yes"),
+     "data-processing code alone is sparse code", "partial"),
+    ("data-processing code in the repo alone", ev(MIT, W, "preprocess_data.py"),
+     "trainingcode", ("no", "yes"), "preprocessing code in the repo: preprocess_data.py",
+     "partial"),
+    ("data-processing code in the repo, gated card unread", gated_unread(W, "preprocess.py"),
+     "trainingcode", ("unknown", "yes"), "data-processing code alone is sparse code",
+     "unknown"),
+    ("a library link is no data-processing code", ev(MIT + LIB_LINK), "trainingcode",
+     ("no", "no"), "no training code", "closed"),
+    ("code docs, data-processing code alone", ev(MIT + PREP_LINK), "code", ("no", "yes"),
+     "code of the pipeline is published (preprocessing code linked", "partial"),
+    ("code docs, a library link", ev(MIT + LIB_LINK), "code", ("no", "no"),
+     "nothing to document", "closed"),
     # hardware_architecture
     ("architecture and hardware sections",
      ev(MIT + section("Model Architecture", 12) + section("Hardware", 12)),

@@ -494,11 +494,18 @@ def _trainingcode_level(ctx: ProbeContext) -> Rated:
     """Training code published: open when the data-processing code is published with it
     and the code is under an OSI-approved licence (what a reader of the card can see of
     the pipeline's completeness); partial when either is not shown (the index counts
-    sparse code as partial)."""
+    sparse code as partial). The index asks for data-processing, training and tuning
+    code: data-processing code published without training code is sparse code, partial."""
     found = topic_code(ctx, "training_code")
-    if isinstance(found, Outcome):
-        return _not_found(found)
     processing = topic_code(ctx, "preprocessing_code")
+    if isinstance(found, Outcome):
+        if isinstance(processing, Outcome):
+            return _not_found(found)
+        why = (f"{processing[1]}; {found.reason}: data-processing code alone is sparse "
+               "code, which the index counts as partial")  # fmt: skip
+        if found.answer == "unknown":
+            return _between("partial", "open", why, *processing[2], *found.citations)
+        return _concluded("partial", why, *processing[2], *found.citations)
     terms = code_terms(ctx) if found[0] == "repo" else _linked_code_terms(ctx)
     if not isinstance(processing, Outcome) and terms.answer == "yes":
         why = (f"{found[1]}; {processing[1]}; {terms.reason}: the training and "
@@ -544,7 +551,7 @@ def _code_docs_level(ctx: ProbeContext) -> Rated:
         return _concluded("open", why, *code.citations, ctx.section(run))
     # sparse code, or code whose run the card does not document, is documented in part
     shown = "sparse code" if run is not None else "its documentation is not shown"
-    why = f"training code is published ({code.reason}); {shown}: partial"
+    why = f"code of the pipeline is published ({code.reason}); {shown}: partial"
     return _concluded("partial", why, *code.citations)
 
 

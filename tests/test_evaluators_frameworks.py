@@ -168,6 +168,14 @@ TRAINING_HARDWARE = [
     ("Environmental Impact", "64 NVIDIA A100 GPUs were used for 300 hours"),
     # any section (not on using the model) saying training ran on them
     ("Model Details", "The model was trained on 400 Nvidia H100 GPUs"),
+    # not GPUs or TPUs: wafer-scale systems, IPUs, RDUs, superchips, nodes counted
+    ("Training Procedure", "Training ran on the Condor Galaxy 1 supercomputer"),
+    ("Training Procedure", "It was trained on 16 Cerebras CS-2 systems"),
+    ("Training", "We pretrained it on a cluster of wafer-scale engines"),
+    ("Training Details", "Trained on 64 Graphcore Bow IPUs"),
+    ("Training", "Pretraining took three weeks on SambaNova SN40L RDUs"),
+    ("Training", "Fine-tuning ran on 32 GH200 superchips"),
+    ("Pretraining", "The run used 128 nodes for 20 days"),
 ]
 NOT_TRAINING_HARDWARE = {
     "running it, in a training section": (
@@ -183,6 +191,15 @@ NOT_TRAINING_HARDWARE = {
     ),
     "training on a GPU, said in a usage section": (
         "## How to use\nTo train it further, 4 A100 GPUs suffice.\n"
+    ),
+    "wafer-scale inference hardware in a section on it": (
+        "## Inference\nServe it on a Cerebras CS-3 system or on Graphcore IPUs.\n"
+    ),
+    "wafer-scale systems running it, in a training section": (
+        "## Training Details\nInference runs on 4 Cerebras CS-3 systems.\n"
+    ),
+    "a hardware maker's model compared in a training section": (
+        "## Training\nIt was trained on more tokens than Cerebras-GPT.\n"
     ),
     "an accelerator only in a link's address": (
         "## Training\nRead [the recipe](https://blog.example/tuning-on-gaudi2-and-h100).\n"

@@ -605,12 +605,18 @@ def _documented(
 
 # Training hardware told in a sentence of a training section ("Trained on 512 H100 GPUs
 # for 18 days", "Pretraining ran on a TPU v4-256 pod", "took 1.2M GPU hours on H800"):
-# an accelerator's name, a count of accelerators, or accelerator hours.
+# an accelerator's name, a count of accelerators or nodes, or accelerator hours. Not
+# only GPUs and TPUs: Cerebras CS-2 systems (wafer-scale engines, Condor Galaxy), Graphcore
+# IPUs, SambaNova RDUs, Grace Hopper superchips, Gaudi, Trainium and Ascend train models too.
 ACCELERATOR = re.compile(
-    r"\b(?:[AHV]100|H[28]00|H20|A[48]00|A6000|A40|A10G?|P100|T4|L40S?|L4|GB?[12]00"
-    r"|MI\d{3}X?|RTX\s?\d{4}|TPU[\s-]?v\d[\w-]*|Gaudi\s?\d?|Trainium\d?|Ascend\s?910\w?)\b"
-    r"|\b\d[\d,.]*\s*[kKM]?\s*[x\u00d7]?\s+(?:[\w-]+\s+){0,3}?(?:GPUs|TPUs|accelerators|chips)\b"
-    r"|\b(?:GPU|TPU|accelerator|chip|node)[- ]hours?\b",
+    r"\b(?:[AHV]100|H[28]00|H20|A[48]00|A6000|A40|A10G?|P100|T4|L40S?|L4|G[BH]?[12]00"
+    r"|MI\d{3}X?|RTX\s?\d{4}|TPU[\s-]?v\d[\w-]*|Gaudi\s?\d?|Trainium\d?|Ascend\s?910\w?"
+    r"|CS-[123]|WSE-?[123]|wafer[\s-]scale(?:\s+(?:engines?|systems?|clusters?))?"
+    r"|Condor\s+Galaxy(?:[\s-]\d)?|Grace\s+Hopper|Graphcore|(?:Bow[\s-])?IPU(?:s|-POD\d*)?"
+    r"|SambaNova|SN\d0L|RDUs?)\b"
+    r"|\b\d[\d,.]*\s*[kKM]?\s*[x\u00d7]?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:GPUs|TPUs|accelerators|chips|superchips|nodes)\b"
+    r"|\b(?:GPU|TPU|IPU|accelerator|chip|node)[- ]hours?\b",
     re.IGNORECASE,
 )
 # ... unless the sentence is about running the model ("runs on a single RTX 4090",

@@ -247,6 +247,21 @@ AI_ACT_HERE = (
     "## Training Data\nThe EU AI Act summary of our training data is"
     " [here](https://example.org/x.pdf).\n"
 )
+AI_ACT_FILE_LINKED = (
+    "## Legal\nDocumentation: https://huggingface.co/org/m/blob/main/M_EU_Public_Summary.pdf\n"
+)
+AI_ACT_HEADING = (
+    "## EU AI Act Transparency Documentation\nSee [the summary](https://example.org/m/s.pdf)"
+    " and [the code of practice](https://example.org/m/cop.pdf).\n"
+)
+AI_ACT_LISTED = "## EU AI Act\nOur summary is `summary_2025.pdf` in this repository.\n"
+CODE_OF_PRACTICE = (
+    "## EU AI Act\nWe signed the [code of practice](https://example.org/m/Code_of_Practice.pdf).\n"
+)
+RESULTS_SUMMARY = "## Evaluation\nA [summary](https://example.org/m/summary.pdf) of results.\n"
+# how to opt out or ask for removal: no description of the data
+DATA_RIGHTS = "## Data Protection and Copyright Requests\n" + filler(50) + "\n"
+DATA_AND_COPYRIGHT = "## Training Data and Copyright\n" + filler(50) + "\n"
 DATASHEET_PAPER = (
     "## Training Data\nWe follow [Datasheets for Datasets](https://arxiv.org/abs/1803.09010).\n"
 )
@@ -498,6 +513,14 @@ MOF_COMPONENT: list[Case] = [
         "no training-data section", "missing"),
     mof("data sentences in a Training section", ev(MIT + TRAINING_DATA_PROSE), "data_card",
         "document", "yes", "section 'Training' (48 words about data)", "included"),
+    mof("data rights section is no data card", ev(MIT + DATA_RIGHTS), "data_card", "document",
+        "no", "no training-data section", "missing"),
+    mof("AI Act summary in the repo is a data card", ev(MIT, W, "Org_EU_Public_Summary.pdf"),
+        "data_card", "document", "yes", "summary in the repo: Org_EU_Public_Summary.pdf",
+        "included"),
+    mof("AI Act summary linked is a data card", ev(MIT + AI_ACT_FILE_LINKED), "data_card",
+        "document", "yes", "the card links a datasheet or AI Act training-data summary",
+        "included"),
     mof("data card, gated card unread", gated_unread(), "data_card", "document", "unknown",
         "README is gated", "unknown"),
     # technical_report, research_paper (document)
@@ -1074,13 +1097,47 @@ EOSAI: list[EosaiRow] = [
      "README is gated", "unknown"),
     ("datasheet, metadata does not parse", ev(BAD_METADATA), "datasheet",
      ("unknown", "unknown"), "metadata could not be read", "unknown"),
+    # a section on opting out or copyright requests does not describe the data; a
+    # datasheet or AI Act summary does (partial: no datasets named)
+    ("data rights section is no data description", ev(MIT + DATA_RIGHTS),
+     "datasources_endmodel", ("no", "no"), "no training data named or described", "closed"),
+    ("opt-out section is no data description",
+     ev(MIT + DATA_RIGHTS.replace("Data Protection and Copyright Requests", "Data Opt-out")),
+     "datasources_endmodel", ("no", "no"), "no training data named or described", "closed"),
+    ("training data and copyright section describes data", ev(MIT + DATA_AND_COPYRIGHT),
+     "datasources_endmodel", ("no", "yes"), "data described in 'Training Data and Copyright'",
+     "partial"),
+    ("an AI Act summary in the repo describes the data", ev(MIT, W, "Org_EU_Public_Summary.pdf"),
+     "datasources_endmodel", ("no", "yes"),
+     "data described in a datasheet or AI Act training-content summary in the repo", "partial"),
     # datasheet open: a datasheet or AI Act training-data summary linked or in the repo
     ("AI Act summary and datasheet linked", ev(MIT + AI_ACT_SHEETS), "datasheet",
      ("yes", "yes"), "public summary of the training content, datasheet", "open"),
     ("AI Act summary behind a 'here' link", ev(MIT + AI_ACT_HERE), "datasheet", ("yes", "yes"),
      "training-data summary (here)", "open"),
     ("datasheet in the repo", ev(MIT, "DATASHEET.md"), "datasheet", ("yes", "yes"),
-     "a datasheet in the repo: DATASHEET.md", "open"),
+     "in the repo: DATASHEET.md", "open"),
+    # the AI Act's public summary of the training content: a file named after the
+    # Commission's template, in the repo or linked, or a summary under an AI Act heading;
+    # not the Code of Practice beside it, nor a summary of something else
+    *((f"AI Act summary in the repo: {path}", ev(MIT, W, path), "datasheet", ("yes", "yes"),
+       f"training-content summary in the repo: {path}", "open")
+      for path in ("Org_EU_Public_Summary.pdf", "docs/Training_Content_Summary.pdf")),
+    ("AI Act summary file linked", ev(MIT + AI_ACT_FILE_LINKED), "datasheet", ("yes", "yes"),
+     "training-data summary (https://huggingface.co/org/m/blob/main/M_EU_Public_Summary.pdf)",
+     "open"),
+    ("AI Act summary linked under an AI Act heading", ev(MIT + AI_ACT_HEADING), "datasheet",
+     ("yes", "yes"), "training-data summary (the summary)", "open"),
+    ("AI Act summary named under an AI Act heading, in the repo",
+     ev(MIT + AI_ACT_LISTED, W, "summary_2025.pdf"), "datasheet", ("yes", "yes"),
+     "'EU AI Act' (on the EU AI Act) names the summary in the repo: summary_2025.pdf", "open"),
+    ("only the Code of Practice under an AI Act heading", ev(MIT + CODE_OF_PRACTICE),
+     "datasheet", ("no", "no"), "no training data named", "closed"),
+    ("a summary of results is no AI Act summary", ev(MIT + RESULTS_SUMMARY), "datasheet",
+     ("no", "no"), "no training data named", "closed"),
+    ("a summary file in the repo, no AI Act heading", ev(MIT + AI_ACT_LISTED.replace(
+        "EU AI Act", "Notes"), W, "summary_2025.pdf"), "datasheet", ("no", "no"),
+     "no training data named", "closed"),
     # a datasheet written into the card: a section titled as one, or the datasheet's
     # questions as section titles (three of them)
     ("a Datasheet section in the card", ev(MIT + section("Datasheet", 80)), "datasheet",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit import textsearch
 from openaudit.evidence import Citation
+from openaudit.frameworks.datasheets import datasheet
 from openaudit.frameworks.license_openness import (
     ContentType,
     facts_openness,
@@ -170,6 +171,8 @@ def _data_card(ctx: ProbeContext) -> Found | Outcome:
             return ("repo", what, (ctx.section(section),))
         what = f"data described in section '{section.title}' ({described.words} words about data)"
         return ("read", what, tuple(map(ctx.section, described.sections)))
+    if (sheet := datasheet(ctx)) is not None:  # its content told by its name or link: read
+        return ("linked" if sheet.where == "linked" else "read", sheet.reason, sheet.citations)
     if ctx.dataset_licenses:
         return ("datasets", "dataset cards of the linked datasets", ())
     if not ctx.readme_read:

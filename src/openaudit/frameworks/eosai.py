@@ -22,6 +22,7 @@ from openaudit.frameworks.components import (
     topic_code,
     training_frameworks,
 )
+from openaudit.frameworks.datasheets import datasheet
 from openaudit.frameworks.license_openness import (
     graded,
 )
@@ -67,14 +68,13 @@ from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_weights
-from openaudit.rubric.evaluators.withheld_links import not_published
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import weight_files, weight_libraries
 
 if TYPE_CHECKING:
-    from openaudit.card import Link, Section
+    from openaudit.card import Section
     from openaudit.evidence import LinkedRepo
     from openaudit.licenses import LicenseFacts
 
@@ -250,6 +250,9 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
             why = f"{scope}: data described in '{section.title}' but no datasets named"
             rate = _rated if described.whole else _concluded  # sentences picked by reading
             return rate("partial", why, *map(ctx.section, described.sections))
+        if (sheet := datasheet(ctx)) is not None:  # it documents the data sources
+            why = f"{scope}: data described in {sheet.reason}, but no datasets named"
+            return _concluded("partial", why, *sheet.citations)
         if not sources and (named := data_sources_named(ctx, DATA_SECTION_NAMES)).answer == "yes":
             why = f"{scope}: {named.reason}; named, but not documented"
             return _concluded("closed", why, *named.citations)
@@ -860,84 +863,9 @@ def _modelcard_level(ctx: ProbeContext) -> Rated:
     return _rated("open", f"{card.reason}; covers {', '.join(covered)}", *card.citations)
 
 
-# A datasheet (Gebru et al.) or the EU AI Act's public summary of the training content,
-# named by a link's text or address; the paper that proposed datasheets is not one.
-DATASHEET = re.compile(
-    r"\bdata[ _-]?sheets?\b|\b(?:public\s+)?summary\s+of\s+(?:the\s+)?training\s+"
-    r"(?:data|content)\b|\btraining[ _-]data[ _-]summary\b",
-    re.IGNORECASE,
-)
-AI_ACT_SUMMARY = re.compile(
-    r"\bsummary\b[^.\n]{0,80}\bAI\s+Act\b|\bAI\s+Act\b[^.\n]{0,80}\bsummary\b", re.IGNORECASE
-)
-NOT_A_DATASHEET = re.compile(r"\bdatasheets\s+for\s+datasets\b|1803\.09010", re.IGNORECASE)
-DATASHEET_FILES = ["*datasheet*", "*data_sheet*", "*data-sheet*", "*training*data*summary*"]
-
-
-# A datasheet written into the card: a section titled as one, or the questions of Gebru
-# et al.'s datasheet as its sections' titles (three of them at least).
-DATASHEET_SECTIONS = ["Datasheet", "Data Sheet", "Datasheets", "Datasheet for Datasets"]
-DATASHEET_QUESTIONS = [
-    "Motivation", "Composition", "Collection Process", "Data Collection Process",
-    "Preprocessing/cleaning/labeling", "Maintenance",
-]  # fmt: skip
-MIN_DATASHEET_QUESTIONS = 3
-MIN_DATASHEET_WORDS = 40
-
-
-def _datasheet_in_card(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
-    """A datasheet written into the card: a section titled as one (40 words or more with
-    its sub-sections), or sections answering three of the datasheet's questions."""
-    card = own_card(ctx)
-    for section in card.find_sections(*DATASHEET_SECTIONS):
-        if card.section_words(section) >= MIN_DATASHEET_WORDS:
-            return f"the card's '{section.title}' section", (ctx.section(section),)
-    answered = card.find_sections(*DATASHEET_QUESTIONS)
-    titles = list(dict.fromkeys(section.title for section in answered))
-    if len(titles) >= MIN_DATASHEET_QUESTIONS:
-        shown = ", ".join(f"'{title}'" for title in titles[:5])
-        why = f"the card answers a datasheet's questions in sections {shown}"
-        return why, tuple(map(ctx.section, answered[:5]))
-    return None
-
-
-def _datasheet(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
-    """A datasheet or AI Act training-data summary in the repo, linked from the card (not
-    one the card says is still to come) or written into it."""
-    if files := matching_files(ctx, DATASHEET_FILES):
-        return f"a datasheet in the repo: {', '.join(files[:3])}", tuple(map(ctx.file, files[:3]))
-    if not ctx.readme_read:
-        return None
-    if (written := _datasheet_in_card(ctx)) is not None:
-        return written
-    found = []
-    for link in own_card(ctx).links:
-        named = f"{link.text} {link.url}"
-        if NOT_A_DATASHEET.search(named) or not_published(ctx, link):
-            continue
-        if DATASHEET.search(named) or _ai_act_summary(ctx, link):
-            found.append(link)
-    if not found:
-        return None
-    shown = ", ".join(dict.fromkeys(link.text or link.url for link in found[:3]))
-    return f"the card links a datasheet or AI Act training-data summary ({shown})", link_cites(
-        found, 3
-    )
-
-
-def _ai_act_summary(ctx: ProbeContext, link: Link) -> bool:
-    """The link's line speaks of an AI Act summary, and it is that line's only link (or
-    its text says summary): "The EU AI Act summary of our training data is [here](URL)"."""
-    lines = " ".join(own_card(ctx).lines_with(link.url))
-    if not AI_ACT_SUMMARY.search(lines):
-        return False
-    alone = sum(other.url in lines for other in own_card(ctx).links) == 1
-    return alone or "summary" in link.text.lower()
-
-
 def _datasheet_level(ctx: ProbeContext) -> Rated:
-    if (sheet := _datasheet(ctx)) is not None:
-        return _concluded("open", sheet[0], *sheet[1])
+    if (sheet := datasheet(ctx)) is not None:
+        return _concluded("open", sheet.reason, *sheet.citations)
     rated = _dataset_level(ctx, "data documentation", sources=False)  # naming is not documenting
     if rated.low == "closed":  # closed, or nothing read that could document the data
         return rated

@@ -240,6 +240,20 @@ def section_about(card: Card, section: Section, data: list[str], training: list[
     return "training" if any(card.title_matches(s, *training) for s in path) else ""
 
 
+# Sections on the rights of the people in the data ("Data Protection and Copyright
+# Requests", "Opt-out", "Data Removal Requests", "Privacy"): they say how to opt out or
+# ask for removal, not what the training data is; unless the title also names the
+# training data or its corpus ("Training Data and Copyright").
+DATA_RIGHTS_TITLE = re.compile(
+    r"\b(?:data\s+protection|privacy|copyright|opt[\s-]?outs?|take[\s-]?downs?|removal"
+    r"|gdpr|requests?)\b",
+    re.IGNORECASE,
+)
+DATA_TOPIC_TITLE = re.compile(
+    r"\b(?:(?:pre-?)?train\w*|datasets?|corpus|corpora|sources?|composition)\b", re.IGNORECASE
+)
+
+
 def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str]) -> bool:
     """Whether a section path holds a section titled as evaluation and not as training."""
     return any(
@@ -524,6 +538,8 @@ def data_section(
     for section in card.find_sections(*names):
         if under_evaluation(card, card.section_path(section), training):
             continue
+        if DATA_RIGHTS_TITLE.search(section.title) and not DATA_TOPIC_TITLE.search(section.title):
+            continue  # how to opt out or ask for removal, not what the data is
         count = card.section_words(section)
         if count > best[1]:
             best = (section, count)

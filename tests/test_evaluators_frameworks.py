@@ -53,6 +53,13 @@ def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
     )
 
 
+def named(name: str, readme: str | None, *paths: str) -> Evidence:
+    """Evidence of the repo org/NAME (its name is evidence too)."""
+    files = tuple(RepoFile(path) for path in paths)
+    return Evidence(ref=f"org/{name}", repo_id=f"org/{name}", source="hub", readme=readme,
+                    files=files)  # fmt: skip
+
+
 def gated_unread(*paths: str, **fields: Any) -> Evidence:
     """A gated repo whose README could not be read (file listing still served)."""
     return ev(None, *paths, access="gated", gated=fields.pop("gated", "manual"), **fields)
@@ -247,6 +254,7 @@ AI_ACT_HERE = (
     "## Training Data\nThe EU AI Act summary of our training data is"
     " [here](https://example.org/x.pdf).\n"
 )
+RECOVER_LINK = "Use https://github.com/org/alpaca#recovering-alpaca-weights to run it.\n"
 AI_ACT_FILE_LINKED = (
     "## Legal\nDocumentation: https://huggingface.co/org/m/blob/main/M_EU_Public_Summary.pdf\n"
 )
@@ -735,6 +743,25 @@ EOSAI: list[EosaiRow] = [
      "a local folder has no Hub gate setting", "unknown"),
     ("delta weights only", ev(MIT + DELTA_SECTION, W), "weights_endmodel", ("no", "yes"),
      "only as delta weights", "partial"),
+    # a weight diff whose card says nothing of deltas: the repo's name, a recovery script,
+    # a link to recovery instructions (inferred, the reason names the signal); not a name
+    # that leads with the token, has no model size, or says the diff is merged
+    *((f"weight diff told by the repo name {name}", named(name, MIT, W), "weights_endmodel",
+       ("no", "yes"), f"the repository's name org/{name} says '{token}'", "partial")
+      for name, token in (("alpaca-7b-wdiff", "wdiff"), ("vicuna-13b-delta-v0", "delta"),
+                          ("oasst-sft-6-llama-30b-xor", "xor"), ("koala_13b_diff", "diff"))),
+    *((f"weight diff told by a recovery script {path}", ev(MIT, W, path), "weights_endmodel",
+       ("no", "yes"), f"a weight-recovery script in the repo ({path})", "partial")
+      for path in ("apply_delta.py", "scripts/weight_diff.py", "xor_codec.py")),
+    ("weight diff told by a link to recovering the weights", ev(MIT + RECOVER_LINK, W),
+     "weights_endmodel", ("no", "yes"), "the card links instructions for recovering the weights",
+     "partial"),
+    *((f"no weight diff: repo name {name}", named(name, MIT, W), "weights_endmodel",
+       ("yes", "yes"), "not gated", "open")
+      for name in ("diff-svc-7b", "mlp-xor", "stable-diffusion-2b", "vicuna-13b-delta-merged")),
+    ("no weight diff: a recovery tool without weights in its name",
+     ev(MIT + "See https://github.com/org/data-recovery#recovering-files\n", W),
+     "weights_endmodel", ("yes", "yes"), "not gated", "open"),
     # weights_basemodel: the base repos looked up (depth 1), else this model's weights
     ("no base model: own weights", ev(MIT, W), "weights_basemodel", ("yes", "yes"),
      "no base model", "open"),

@@ -227,6 +227,14 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("delta weights negated", "weights_not_conversion",
      ev("model.safetensors", readme="# m\nUnlike earlier releases, these are not delta weights.\n"),
      "yes", ""),
+    ("weight diff told by a recovery script", "weights_not_conversion",
+     ev("pytorch_model.bin", "weight_diff.py", readme="# m\nUse it.\n"), "no",
+     "delta weights (a weight-recovery script in the repo (weight_diff.py))"),
+    ("weight diff told by a link to a weight-diff page", "weights_not_conversion",
+     ev("pytorch_model.bin", readme="# m\n[Recover](https://github.com/o/r/blob/main/"
+        "weight_diff.md)\n"), "no", "instructions for recovering the weights"),
+    ("a diff script of another kind is no weight diff", "weights_not_conversion",
+     ev("pytorch_model.bin", "diff_utils.py", readme="# m\nUse it.\n"), "yes", ""),
     ("delta in a name only is no delta release", "weights_not_conversion",
      ev("model.safetensors", readme="# m\nDelta-Net layers replace attention.\n"), "yes", ""),
 ]  # fmt: skip

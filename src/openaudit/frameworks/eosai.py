@@ -67,7 +67,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
-from openaudit.rubric.evaluators.weights import card_gate, delta_weights
+from openaudit.rubric.evaluators.weights import card_gate, delta_release
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -132,9 +132,10 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     found = final_parameters(ctx)
     if isinstance(found, Outcome):
         return _not_found(found)
-    if (delta := delta_weights(ctx)) is not None:
-        why = f"{found[1]}, but only as delta weights to add to a base model's: partial"
-        return _concluded("partial", why, delta, *found[2])
+    if (delta := delta_release(ctx)) is not None:
+        why = (f"{found[1]}, but only as delta weights to add to a base model's ({delta.said}):"
+               " partial")  # fmt: skip
+        return _concluded("partial", why, delta.citation, *found[2])
     gate = no_permission_gate(ctx)
     if ctx.evidence.gated or ctx.evidence.access == "gated":
         return _rated("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)

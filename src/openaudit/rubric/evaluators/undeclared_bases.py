@@ -20,7 +20,7 @@ from openaudit.base_mentions import (
 )
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.evaluators.weights import delta_weights
+from openaudit.rubric.evaluators.weights import delta_release
 
 
 def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
@@ -77,7 +77,7 @@ def implied_base(ctx: ProbeContext) -> ImpliedBase | None:
         return ImpliedBase(*stated, stated=True)
     if named := undeclared_bases(ctx):
         return ImpliedBase(*named[0])
-    delta = delta_weights(ctx)
+    delta = delta_release(ctx)
     if delta is None:
         return None
-    return ImpliedBase("the model its delta weights are added to", delta)
+    return ImpliedBase(f"the model its delta weights are added to ({delta.said})", delta.citation)

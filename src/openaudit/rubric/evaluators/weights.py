@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from fnmatch import fnmatch
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from openaudit import textsearch
 from openaudit.base_mentions import named_bases
@@ -53,6 +55,27 @@ FULL_WEIGHTS = re.compile(
     re.IGNORECASE,
 )
 MAX_DELTA_MENTIONS = 20
+# What the Hub keeps of a weight-diff release whose card says nothing of deltas: its repo
+# name qualifies the model as a diff ("alpaca-7b-wdiff", "vicuna-13b-delta-v0",
+# "oasst-sft-6-llama-30b-xor": a token after the first, so "diff-svc" is not, beside the
+# model's size, so a toy "mlp-xor" is not), the recovery script ships beside the weights,
+# or the card links instructions for recovering the weights ("#recovering-alpaca-weights").
+DELTA_NAME_TOKENS = frozenset({"delta", "deltas", "wdiff", "xor", "diff"})
+FULL_NAME_TOKENS = frozenset({"merged", "recovered", "full", "applied"})
+NAME_TOKEN = re.compile(r"[-_]+")
+SIZE_TOKEN = re.compile(r"\d+(?:[.]\d+)?[bm]")
+DELTA_FILES = ["*apply_delta*.py", "*weight_diff*.py", "*xor_codec*.py", "*apply_xor*.py"]
+RECOVER_WEIGHTS = re.compile(
+    r"recover\w*[-_]?(?:[\w-]*[-_])?weights?\b|weights?[-_](?:diff|delta|recovery)", re.IGNORECASE
+)
+
+
+class DeltaRelease(NamedTuple):
+    """What shows the weights are a delta to add to a base model's: said in the card
+    (`stated` by its words) or concluded from the repo's name, files or links."""
+
+    said: str
+    citation: Citation
 
 
 def weight_files(ctx: ProbeContext) -> list[tuple[RepoFile, str]]:
@@ -175,21 +198,49 @@ def weights_not_gated(ctx: ProbeContext) -> Outcome:
     return Outcome.yes("not gated", ctx.api("gated", "false"))
 
 
-@once_per_model
 def delta_weights(ctx: ProbeContext) -> Citation | None:
-    """Where the card says its weights are a delta (or XOR) to apply to a base model's
-    weights; None when it does not (or the card was not read)."""
-    if not ctx.readme_read:
-        return None
-    body = ctx.card.body
+    """Where the weights are shown to be a delta (or XOR) to apply to a base model's
+    weights (`delta_release`); None when they are not."""
+    release = delta_release(ctx)
+    return release.citation if release is not None else None
+
+
+@once_per_model
+def delta_release(ctx: ProbeContext) -> DeltaRelease | None:
+    """The weights are a delta (or XOR) to apply to a base model's weights: the card says
+    so, or (the card silent) the repo's name, a recovery script in its files or a link
+    to recovery instructions shows it; None when nothing does, or the card says the
+    weights are full or merged."""
+    body = ctx.card.body if ctx.readme_read else ""
     if textsearch.search(FULL_WEIGHTS, body):
         return None  # "merged with the original weights": a full model, not a delta
-    for section in ctx.card.sections:
+    for section in ctx.card.sections if ctx.readme_read else ():
         if DELTA_WEIGHTS.search(section.title):
-            return ctx.section(section)
+            return DeltaRelease(f"the card's section '{section.title}'", ctx.section(section))
     for found in itertools.islice(textsearch.finditer(DELTA_WEIGHTS, body), MAX_DELTA_MENTIONS):
         if not negated(body, found.start(), 60):
-            return ctx.readme(found.group(0))
+            return DeltaRelease(f"the card says '{found.group(0)}'", ctx.readme(found.group(0)))
+    return _delta_structure(ctx)
+
+
+def _delta_structure(ctx: ProbeContext) -> DeltaRelease | None:
+    """A weight-diff release told by what the Hub keeps of it, not by the card's words."""
+    repo = ctx.evidence.repo_id or ""
+    tokens = [t for t in NAME_TOKEN.split(repo.rsplit("/", 1)[-1].lower()) if t]
+    hits = DELTA_NAME_TOKENS.intersection(tokens[1:])
+    sized = any(SIZE_TOKEN.fullmatch(token) for token in tokens)
+    if hits and sized and not FULL_NAME_TOKENS.intersection(tokens):
+        said = f"the repository's name {repo} says '{sorted(hits)[0]}' (a weight diff)"
+        return DeltaRelease(said, ctx.api("id", repo))
+    names = ((f.path, f.path.rsplit("/", 1)[-1].lower()) for f in ctx.evidence.files)
+    if scripts := [path for path, name in names if any(fnmatch(name, g) for g in DELTA_FILES)]:
+        said = f"a weight-recovery script in the repo ({scripts[0]})"
+        return DeltaRelease(said, ctx.file(scripts[0]))
+    for link in ctx.card.links if ctx.readme_read else ():
+        split = urlsplit(link.url)
+        if RECOVER_WEIGHTS.search(f"{split.path} {split.fragment}"):
+            said = f"the card links instructions for recovering the weights ({link.url})"
+            return DeltaRelease(said, ctx.readme(link.url))
     return None
 
 
@@ -267,9 +318,10 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
     found = weight_files(ctx)
     if not found:
         return Outcome.unknown("no weight files to check")
-    if (delta := delta_weights(ctx)) is not None:
-        why = "delta weights: the model exists only once they are added to a base model's weights"
-        return Outcome.no(why, delta, ctx.file(found[0][0].path), inferred=True)
+    if (delta := delta_release(ctx)) is not None:
+        why = (f"delta weights ({delta.said}): the model exists only once they are added to a "
+               "base model's weights")  # fmt: skip
+        return Outcome.no(why, delta.citation, ctx.file(found[0][0].path), inferred=True)
     if copy is not None:
         return Outcome.no(copy.reason, *copy.citations, inferred=copy.inferred)
     bases = _base_models(ctx)

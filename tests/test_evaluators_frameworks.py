@@ -53,6 +53,10 @@ def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
     )
 
 
+def hub_link(repo: str) -> str:
+    return f"## Release Schedule\nSee [{repo}](https://huggingface.co/{repo}).\n"
+
+
 def named(name: str, readme: str | None, *paths: str) -> Evidence:
     """Evidence of the repo org/NAME (its name is evidence too)."""
     files = tuple(RepoFile(path) for path in paths)
@@ -335,6 +339,30 @@ MOF_COMPONENT: list[Case] = [
         ev(MIT + "## Checkpoints\nWe publish intermediate checkpoints as revisions.\n", W),
         "intermediate_checkpoints", "data", "yes", "the card says intermediate checkpoints",
         "included"),
+    # checkpoints in repositories of their own: Hub links of the model's organisation whose
+    # names say so (inferred, naming the link), or a section titled as a set of them; not
+    # another organisation's, the declared base, nor a section on using checkpoints
+    *(mof(f"checkpoint repo linked: {name}", ev(MIT + hub_link(f"org/{name}"), W),
+          "intermediate_checkpoints", "data", "yes",
+          f"the card links Hub repositories whose names say checkpoints: org/{name}", "included")
+      for name in ("m-1.1B-intermediate-step-480k-1T", "M-7B-Intermediate-Checkpoints",
+                   "M-Intermediate", "m-step-50K-105b")),
+    *(mof(f"checkpoints listed under '{title}'", ev(MIT + f"## {title}\n{filler(12)}\n", W),
+          "intermediate_checkpoints", "data", "yes", f"the card's section '{title}' lists",
+          "included")
+      for title in ("Stage 1 - Last 10 Checkpoints", "All Checkpoints")),
+    mof("another organisation's checkpoint repo", ev(MIT + hub_link("other/m-intermediate-step-1"),
+        W), "intermediate_checkpoints", "data", "no",
+        "the card does not say checkpoints are published", "missing"),
+    mof("the declared base is a checkpoint repo",
+        ev(card("mit", base_model="org/m-intermediate-step-1431k") +
+           hub_link("org/m-intermediate-step-1431k"), W),
+        "intermediate_checkpoints", "data", "no", "the card does not say checkpoints", "missing"),
+    mof("a repo name with step but no number", ev(MIT + hub_link("org/stepwise-7b"), W),
+        "intermediate_checkpoints", "data", "no", "the card does not say checkpoints", "missing"),
+    *(mof(f"no checkpoints under '{title}'", ev(MIT + f"## {title}\n{filler(12)}\n", W),
+          "intermediate_checkpoints", "data", "no", "the card does not say checkpoints", "missing")
+      for title in ("Loading checkpoints", "Averaging the last 5 checkpoints", "Checkpoints")),
     mof("checkpoints, gated card unread", gated_unread(), "intermediate_checkpoints", "data",
         "unknown", "no file listing or branches", "unknown"),
     # model_metadata (data): the model's configuration, training configuration and

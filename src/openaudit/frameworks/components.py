@@ -48,6 +48,7 @@ from openaudit.rubric.evaluators.documentation import (
     paper_linked,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
+    as_list,
     declared_datasets,
     link_cites,
     no_metadata,
@@ -399,6 +400,36 @@ CHECKPOINT_WORDS = re.compile(
 )
 
 
+# A Hub repository of the model's own organisation whose name says it holds training
+# checkpoints: "TinyLlama-1.1B-intermediate-step-480k-1T", "X-7B-Intermediate-Checkpoints".
+CHECKPOINT_REPO = re.compile(
+    r"(?:^|[-_.])(?:intermediate|checkpoints?|ckpts?)(?:$|[-_.])|(?:^|[-_.])step[-_]?\d",
+    re.IGNORECASE,
+)
+# A section titled as a set of checkpoints ("Stage 1 - Last 10 Checkpoints", "All
+# Checkpoints", "Intermediate Checkpoints"), not as a way of using one ("Loading
+# checkpoints", "Checkpoint averaging").
+CHECKPOINT_TITLE = re.compile(
+    r"\b(?:last|first|all|intermediate|training|\d+)\s+(?:\d+\s+)?checkpoints\b", re.IGNORECASE
+)
+CHECKPOINT_USE = re.compile(r"\b(?:averag\w*|merg\w*|convert\w*|load\w*)\b", re.IGNORECASE)
+
+
+def _checkpoint_repos(ctx: ProbeContext) -> list[Link]:
+    """Links to Hub models of the model's own organisation (not itself, nor a declared
+    base) whose names say they hold intermediate checkpoints."""
+    own = (ctx.evidence.repo_id or "").lower()
+    owner = own.split("/", 1)[0] if "/" in own else None
+    bases = {str(base).lower() for base in as_list(ctx.metadata.get("base_model"))}
+    found = []
+    for link in ctx.card.links_of("hf_model") if ctx.readme_read and owner else ():
+        target = (link.target or "").lower()
+        org, _, name = target.partition("/")
+        if org == owner and target != own and target not in bases and CHECKPOINT_REPO.search(name):
+            found.append(link)
+    return found
+
+
 def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     """Checkpoint folders, checkpoint branches, or (inferred) the card saying where they are."""
     found = in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
@@ -413,6 +444,18 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     if said:
         what = f"the card says intermediate checkpoints are published ('{said.group(0)}')"
         return ("card", what, (ctx.readme(said.group(0)),))
+    if repos := _checkpoint_repos(ctx):
+        shown = ", ".join(dict.fromkeys(str(link.target) for link in repos[:3]))
+        what = f"the card links Hub repositories whose names say checkpoints: {shown}"
+        return ("linked", what, link_cites(repos, 3))
+    titled = [
+        s
+        for s in ctx.card.sections
+        if CHECKPOINT_TITLE.search(s.title) and not CHECKPOINT_USE.search(s.title)
+    ]
+    if titled and ctx.readme_read:
+        what = f"the card's section '{titled[0].title}' lists checkpoints"
+        return ("cited", what, (ctx.section(titled[0]),))
     if ctx.evidence.branches is not None:
         why = "no checkpoint folder in the files and no checkpoint branch among the repo's branches"
         return Outcome.no(why, Citation("api:refs"), Citation("files"))

@@ -182,6 +182,8 @@ TOOL_THEN_OWN = (
 )
 TOKENIZE = {"keywords": ["tokeniz"], "sections": ["Data Processing"], "files": []}
 
+# A model licence no rule identifies (the terms of a lab's own licence).
+CUSTOM_TERMS = "ACME MODEL LICENSE AGREEMENT\n\nYou may use the model for research. " * 3
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("a training framework is not the model's training code", "code_linked",
      ev(FRAMEWORK_ONLY), NO_FRAMEWORKS, "no", "only a training framework is linked"),
@@ -282,6 +284,29 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("eval link", "code_linked", ev(EVAL_CARD), EVAL, "yes", "github.com/org/evals"),
     ("eval absent", "code_linked", ev(IN_SECTION), EVAL, "no", ""),
     ("repo code mit", "code_osi_licensed", ev(MIT, "modeling_x.py"), {}, "yes", "OSI-approved"),
+    # a licence file for the code alone, beside the model's (MOT: the code's type licence
+    # before the distribution licence), its first line "MIT" or "MIT License"
+    *((f"repo code under its own licence file: {files[0][0]} ({files[0][1].splitlines()[0]})",
+       "code_osi_licensed",
+       ev("# m", "modeling_x.py", *(p for p, _ in files),
+          license_files=tuple(TextFile(p, t) for p, t in files)), {}, "yes",
+       f"repo code is under '{licence}' (its own licence file {files[0][0]}), OSI-approved")
+      for files, licence in (
+          ((("LICENSE-CODE", "MIT\n\nWords."), ("LICENSE-MODEL", CUSTOM_TERMS)), "mit"),
+          ((("LICENSE-CODE", "MIT License\n\nWords."), ("LICENSE-MODEL", CUSTOM_TERMS)), "mit"),
+          ((("LICENSE", "Apache License, Version 2.0\n"), ("MODEL_LICENSE", CUSTOM_TERMS)),
+           "apache-2.0"),
+      )),
+    ("a code licence file naming no licence known: the model's licence", "code_osi_licensed",
+     ev(LLAMA, "modeling_x.py", "LICENSE-CODE", license_files=(TextFile("LICENSE-CODE", "Terms"),)),
+     {}, "no", "repo code is under 'llama"),
+    ("a data licence file is not the code's", "code_osi_licensed",
+     ev(LLAMA, "modeling_x.py", "DATA_LICENSE", license_files=(TextFile("DATA_LICENSE", "MIT\n"),)),
+     {}, "no", "repo code is under 'llama"),
+    ("a plain LICENSE with no model licence file is the model's", "code_osi_licensed",
+     ev("---\nlicense: apache-2.0\n---\n# M\n", "modeling_x.py", "LICENSE",
+        license_files=(TextFile("LICENSE", "Apache-2.0\n"),)),
+     {}, "yes", "repo code is under 'apache-2.0', OSI-approved"),
     ("repo code llama", "code_osi_licensed", ev(LLAMA, "modeling_x.py"), {}, "no",
      "not OSI-approved"),
     ("repo code unlicensed", "code_osi_licensed", ev("# m", "modeling_x.py"), {}, "no",

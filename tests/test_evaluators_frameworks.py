@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from openaudit.evidence import BaseCard, Evidence, LinkedRepo, LinkStatus, RepoFile
+from openaudit.evidence import BaseCard, Evidence, LinkedRepo, LinkStatus, RepoFile, TextFile
 from openaudit.frameworks.components import FINDERS
 from openaudit.frameworks.eosai import DIMENSIONS
 from openaudit.frameworks.license_openness import CONTENT_TYPES
@@ -51,6 +51,19 @@ def ev(readme: str | None, *paths: str, **fields: Any) -> Evidence:
     return Evidence(
         ref="org/m", repo_id="org/m", source=source, readme=readme, files=files, **fields
     )
+
+
+# LICENSE-CODE (MIT, its first line) beside a LICENSE-MODEL of custom non-commercial terms
+CODE_AND_MODEL_LICENCES = (
+    TextFile("LICENSE-CODE", "MIT\n\nWords."),
+    TextFile("LICENSE-MODEL", "ACME MODEL LICENSE\n\nFor non-commercial research use only."),
+)
+
+
+def code_and_model_licences() -> Evidence:
+    """Modelling code and weights beside LICENSE-CODE and LICENSE-MODEL, no card licence."""
+    files = ("modeling_x.py", "model.safetensors", "LICENSE-CODE", "LICENSE-MODEL")
+    return ev(card(), *files, license_files=CODE_AND_MODEL_LICENCES)
 
 
 def hub_link(repo: str) -> str:
@@ -339,6 +352,14 @@ MOF_COMPONENT: list[Case] = [
         ev(MIT + "## Checkpoints\nWe publish intermediate checkpoints as revisions.\n", W),
         "intermediate_checkpoints", "data", "yes", "the card says intermediate checkpoints",
         "included"),
+    # a code licence file beside the model's gives code components their licence (MOT:
+    # the type's licence before the distribution licence); not the weights
+    mof("inference code under the repo's code licence file", code_and_model_licences(),
+        "inference_code", "code", "yes",
+        "the repo's code licence file LICENSE-CODE gives the code its licence: 'mit' is open",
+        "included"),
+    mof("weights are not under the code licence file", code_and_model_licences(),
+        "final_parameters", "data", "no", "not an open licence", "not_open"),
     # checkpoints in repositories of their own: Hub links of the model's organisation whose
     # names say so (inferred, naming the link), or a section titled as a set of them; not
     # another organisation's, the declared base, nor a section on using checkpoints
@@ -975,6 +996,10 @@ EOSAI: list[EosaiRow] = [
      "trainingcode", ("no", "yes"), "its licence is not shown OSI-approved", "partial"),
     ("training code under a stated licence, no data processing", ev(MIT + TRAIN_APACHE),
      "trainingcode", ("no", "yes"), "no data-processing code is published", "partial"),
+    ("training and data-processing code in the repo under its own licence file",
+     ev(card(), "train.py", "preprocess.py", "LICENSE-CODE", "LICENSE-MODEL",
+        license_files=CODE_AND_MODEL_LICENCES),
+     "trainingcode", ("yes", "yes"), "(its own licence file LICENSE-CODE), OSI-approved", "open"),
     ("whole pipeline, non-OSI code licence",
      ev(MIT + FULL_CODE.replace("Apache-2.0", "CC BY-NC 4.0")), "trainingcode", ("no", "yes"),
      "not OSI-approved", "partial"),

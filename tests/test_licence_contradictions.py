@@ -166,6 +166,13 @@ CASES: list[tuple[str, Evidence, str, str, str | None]] = [
     ("a restrictive tag is not opened by a permissive card section",
      local(readme("cc-by-nc-4.0", section("This model is licensed under the MIT License."))),
      "cc-by-nc-4.0", "non-commercial", None),
+    # --- a licence file for the code alone (LICENSE-CODE) is not the model's, declared or not
+    ("no licence declared: the code's licence file beside the model's is not the model's",
+     local(readme(None), TextFile("LICENSE-CODE", MIT_TEXT), TextFile("LICENSE-MODEL", CUSTOM_NC)),
+     "other", "non-commercial", None),
+    ("license other: the code's licence file beside the model's is not the model's",
+     local(readme("other"), TextFile("LICENSE-CODE", MIT_TEXT), TextFile("LICENSE-MODEL", CUSTOM_NC)),
+     "other", "non-commercial", None),
     # --- a bare `other` is identified from the card's licence section
     ("unknown, the section releases the model under an Apache licence by name",
      local(readme("unknown", section("This checkpoint is released under the Apache License 2.0."))),

@@ -132,6 +132,14 @@ def test_5_mb_and_binary_input_are_fast_and_safe() -> None:
         ("Custom licence based on the MIT License\n", None),
         ("MIT License\n\n" + "Some other terms apply here. " * 40, None),
         ("Llama 2 Community License Agreement\n", None),
+        # the bare name as the first line (as a replayed licence file holds it), not a
+        # variant of it nor a choice of licences
+        ("MIT\n", "mit"),
+        ("MIT\n\nCopyright (c) 2024 Lab\n", "mit"),
+        ("Apache-2.0\n", "apache-2.0"),
+        ("MIT-0\n", None),
+        ("MIT or Apache-2.0\n", None),
+        ("Mitigations\n", None),
     ],
 )
 def test_a_file_holding_only_a_standard_title_names_it(text: str, expected: str | None) -> None:

@@ -26,7 +26,7 @@ from openaudit.frameworks.license_openness import (
     report_openness,
 )
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import stated_code_license
+from openaudit.rubric.evaluators.code import code_licence_file, stated_code_license
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
@@ -102,13 +102,19 @@ def _type_wide_licensed(
     ctx: ProbeContext, what: str, kind: ContentType, cites: tuple[Citation, ...]
 ) -> Outcome | None:
     """MOF's middle step: a licence the card states for all code (e.g. "the training
-    code is released under Apache-2.0") applies to every code component, linked or
-    in the repo, before the distribution licence. None when the card states none."""
-    if kind != "code" or not ctx.readme_read:
+    code is released under Apache-2.0"), else the repo's licence file for its code
+    (LICENSE-CODE beside LICENSE-MODEL), applies to every code component, linked or in
+    the repo, before the distribution licence. None when neither gives one."""
+    if kind != "code":
         return None
-    stated = stated_code_license(ctx)
+    stated = stated_code_license(ctx) if ctx.readme_read else None
     if stated is None:
-        return None
+        if (own := code_licence_file(ctx)) is None:
+            return None
+        path, facts = own
+        state, why = facts_openness(facts, kind, facts.id)
+        text = f"{what}; the repo's code licence file {path} gives the code its licence: {why}"
+        return _by_openness(state, text, (ctx.file(path, facts.id), *cites))
     facts, sentence = stated
     state, why = facts_openness(facts, kind, facts.id)
     said = Citation("README.md", sentence, ctx.evidence.file_url("README.md"))

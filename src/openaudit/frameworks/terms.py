@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import library, published_code_links, stated_code_osi
+from openaudit.rubric.evaluators.code import (
+    code_file_osi,
+    library,
+    published_code_links,
+    stated_code_osi,
+)
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_basis,
@@ -80,7 +85,10 @@ def stated_code_terms(ctx: ProbeContext, links: list[Link]) -> Outcome | None:
 
 
 def _repo_code_terms(ctx: ProbeContext, code: list[str]) -> Outcome:
-    """Code in the repo is under the model's licence: OSI-approved or not."""
+    """Code in the repo is under its own licence file, else the model's licence:
+    OSI-approved or not."""
+    if (own := code_file_osi(ctx, code)) is not None:
+        return own
     report = ctx.license
     facts = report.facts
     cites = (*map(ctx.file, code[:3]), *(claim.citation for claim in report.claims))

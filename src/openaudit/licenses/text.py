@@ -248,6 +248,10 @@ _TITLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for license_id, pattern in (
         ("apache-2.0", r"^(?:the )?apache license (?:version )?2\.0\b"),
         ("mit", r"^(?:the )?mit license\b"),
+        # the bare name as the file's first line ("MIT", "Apache-2.0"), not "MIT-0" nor
+        # "MIT or Apache-2.0"
+        ("mit", r"^mit(?:$| (?!or |and |\+))"),
+        ("apache-2.0", r"^apache[- ]2\.0(?:$| (?!or |and |\+))"),
         ("bsd-3-clause", r"^bsd 3-clause license\b"),
         ("bsd-2-clause", r"^bsd 2-clause license\b"),
         ("gpl-3.0", r"^gnu general public license (?:v|version )3(?:\.0)?\b"),

@@ -237,10 +237,13 @@ def _resolve(
     `deciding` files (the model's own licence files) count."""
     report = declared.report
     ids = declared.ids
+    # without a licence named by the card, only the model's own licence files say it (a
+    # LICENSE-CODE, DATA_LICENSE or NOTICE covers another work)
+    own = tuple(c for c in files if speaks_for_model(c.citation.where.removeprefix("file:")))
     if report is None or not ids or "unknown" in ids:
-        return _undeclared(declared, files, others)
+        return _undeclared(declared, own, others)
     if "other" in ids:
-        return _other(declared, files)
+        return _other(declared, own)
     if any(f.is_family_tag for f in map(get, ids) if f):
         return _family(declared, report, deciding)
     return _specific(declared, report, deciding)

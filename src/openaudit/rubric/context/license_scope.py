@@ -157,6 +157,27 @@ _UNDER_NAME = re.compile(
 MAX_NAME_WORDS = 8
 
 
+# A licence file for the code alone (LICENSE-CODE, CODE_LICENSE.txt), and one for the
+# model's weights (LICENSE-MODEL, MODEL_LICENSE, WEIGHTS_LICENSE): beside the latter, a
+# plain LICENSE is the code's (ChatGLM's LICENSE and MODEL_LICENSE).
+_CODE_FILE = re.compile(r"(?:^|[-_.])(?:code|source|software)(?=$|[-_.])", re.IGNORECASE)
+_MODEL_FILE = re.compile(r"(?:^|[-_.])(?:model|models|weights)(?=$|[-_.])", re.IGNORECASE)
+_LICENCE_FILE = re.compile(r"^(?:licen[cs]e|copying)(?:\.(?:md|txt|rst))?$", re.IGNORECASE)
+
+
+def code_licence_files(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The licence files of a repository's top level that cover its code alone: those
+    whose name says code, or, beside a licence file whose name says model or weights, a
+    plain LICENSE or COPYING."""
+    top = [path for path in paths if "/" not in path]
+    named = [path for path in top if _CODE_FILE.search(path)]
+    if named:
+        return tuple(named)
+    if any(_MODEL_FILE.search(path) and not _CODE_FILE.search(path) for path in top):
+        return tuple(path for path in top if _LICENCE_FILE.match(path))
+    return ()
+
+
 def speaks_for_model(path: str) -> bool:
     """Whether a licence-like file is the model's own licence (not a NOTICE, a
     third-party list, or a licence for the data or code alone). LICENSE, COPYING,

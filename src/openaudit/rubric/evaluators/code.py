@@ -13,7 +13,9 @@ from openaudit import textsearch
 from openaudit.card import Link, Section
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
+from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
 from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context.license_scope import code_licence_files
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     licence_basis,
@@ -737,7 +739,10 @@ def code_linked(
     "code_osi_licensed",
     params={"files": Param("list[str]", ["*.py"], "globs of code files in the repo")},
     reads=("files", "card:license", "file:LICENSE*", "README.md"),
-    doc="The published code is under an OSI-approved licence (repo code: the model licence).",
+    doc=(
+        "The published code is under an OSI-approved licence (repo code: its own licence file,"
+        " LICENSE-CODE, else the model licence)."
+    ),
 )
 def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
     """The code published with the model is under an OSI-approved licence."""
@@ -894,8 +899,50 @@ def stated_code_osi(ctx: ProbeContext, what: str, *cites: Citation) -> Outcome |
     return Outcome.no(f"{shown}, not OSI-approved", said, *cites)
 
 
+def code_licence_file(ctx: ProbeContext) -> tuple[str, LicenseFacts] | None:
+    """The repo's licence file for its code alone (LICENSE-CODE beside LICENSE-MODEL, a
+    plain LICENSE beside MODEL_LICENSE: license_scope.code_licence_files), with the
+    licence its text or title identifies ("MIT License", "MIT"); None when there is none
+    or it names no licence known. MOT's precedence gives the code this licence, its
+    type's, before the distribution licence."""
+    return ctx.cached("code_licence_file", lambda: _code_licence_file(ctx))
+
+
+def _code_licence_file(ctx: ProbeContext) -> tuple[str, LicenseFacts] | None:
+    from openaudit.licenses import lookup
+
+    files = {f.path: f for f in ctx.evidence.license_files}
+    for path in code_licence_files(tuple(files)):
+        text = files[path].text
+        head = text[:MAX_TEXT_CHARS] if text else ""
+        found = identify_text(head) or identify_title(head) if head else None
+        facts = lookup(found) if found else None
+        if facts is not None:
+            return path, facts
+    return None
+
+
+def code_file_osi(ctx: ProbeContext, code: list[str]) -> Outcome | None:
+    """Whether repo code is under an OSI-approved licence, as the repo's code licence
+    file says (stated: the file's name and identified text); None without one."""
+    own = code_licence_file(ctx)
+    if own is None:
+        return None
+    path, facts = own
+    cites = (ctx.file(path, facts.id), *(ctx.file(p) for p in code[:3]))
+    shown = f"repo code is under '{facts.id}' (its own licence file {path})"
+    if facts.osi_approved is None:
+        return Outcome.unknown(f"{shown}: whether it is OSI-approved is not known", *cites)
+    if facts.osi_approved:
+        return Outcome.yes(f"{shown}, OSI-approved", *cites)
+    return Outcome.no(f"{shown}, not OSI-approved", *cites)
+
+
 def _repo_code_license(ctx: ProbeContext, code: list[str]) -> Outcome:
-    """Code files in the repo fall under the model's licence."""
+    """Code files in the repo fall under the repo's code licence file, else the model's
+    licence."""
+    if (own := code_file_osi(ctx, code)) is not None:
+        return own
     report = ctx.license
     cites = (*(ctx.file(path) for path in code[:3]), *(c.citation for c in report.claims))
     facts = report.facts

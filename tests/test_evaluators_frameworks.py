@@ -796,9 +796,11 @@ EOSAI: list[EosaiRow] = [
     # a link to recovery instructions (inferred, the reason names the signal); not a name
     # that leads with the token, has no model size, or says the diff is merged
     *((f"weight diff told by the repo name {name}", named(name, MIT, W), "weights_endmodel",
-       ("no", "yes"), f"the repository's name org/{name} says '{token}'", "partial")
-      for name, token in (("alpaca-7b-wdiff", "wdiff"), ("vicuna-13b-delta-v0", "delta"),
-                          ("oasst-sft-6-llama-30b-xor", "xor"), ("koala_13b_diff", "diff"))),
+       ("no", "yes"), f"the repository's name says '{token}' beside the model's size '{size}'",
+       "partial")
+      for name, token, size in (
+          ("alpaca-7b-wdiff", "wdiff", "7b"), ("vicuna-13b-delta-v0", "delta", "13b"),
+          ("oasst-sft-6-llama-30b-xor", "xor", "30b"), ("koala_13b_diff", "diff", "13b"))),
     *((f"weight diff told by a recovery script {path}", ev(MIT, W, path), "weights_endmodel",
        ("no", "yes"), f"a weight-recovery script in the repo ({path})", "partial")
       for path in ("apply_delta.py", "scripts/weight_diff.py", "xor_codec.py")),

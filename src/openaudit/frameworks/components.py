@@ -418,11 +418,13 @@ CHECKPOINT_USE = re.compile(r"\b(?:averag\w*|merg\w*|convert\w*|load\w*)\b", re.
 def _checkpoint_repos(ctx: ProbeContext) -> list[Link]:
     """Links to Hub models of the model's own organisation (not itself, nor a declared
     base) whose names say they hold intermediate checkpoints."""
+    if not ctx.readme_read:
+        return []
     own = (ctx.evidence.repo_id or "").lower()
     owner = own.split("/", 1)[0] if "/" in own else None
     bases = {str(base).lower() for base in as_list(ctx.metadata.get("base_model"))}
     found = []
-    for link in ctx.card.links_of("hf_model") if ctx.readme_read and owner else ():
+    for link in ctx.card.links_of("hf_model") if owner else ():
         target = (link.target or "").lower()
         org, _, name = target.partition("/")
         if org == owner and target != own and target not in bases and CHECKPOINT_REPO.search(name):

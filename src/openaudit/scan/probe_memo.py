@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.copies import merge_tags
-from openaudit.rubric.evaluators.weights import QUANT_MARKERS
+from openaudit.rubric.evaluators.weights import QUANT_MARKERS, delta_name_markers
 from openaudit.scan.levels import answer
 from openaudit.weight_formats import LIBRARIES
 
@@ -149,7 +149,8 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
         e.repo_id if e.base_models or e.implied_bases or e.config_files else None
     ),
     # the quantiser names in the model's own id (GPTQ, AWQ and EXL2 files are ordinary
-    # safetensors, named as such in the id or the path): all a conversion check reads of it
+    # safetensors, named as such in the id or the path), and the size and token that name
+    # a weight diff ("alpaca-7b-wdiff"): all a conversion or delta check reads of it
     "repo_id_markers": lambda e: repo_id_markers(e.repo_id or e.ref),
 }
 
@@ -160,9 +161,11 @@ def weight_library_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def repo_id_markers(repo_id: str) -> tuple[str, ...]:
-    """The quantiser markers (weights.QUANT_MARKERS) a repo id holds."""
+    """The quantiser markers (weights.QUANT_MARKERS) a repo id holds, and the size and
+    token that make its name a weight diff's (weights.delta_name_markers)."""
     low = repo_id.lower()
-    return tuple(marker for marker in QUANT_MARKERS if marker in low)
+    quantised = tuple(marker for marker in QUANT_MARKERS if marker in low)
+    return (*quantised, *delta_name_markers(repo_id))
 
 
 # The model's own licence as identified (ProbeContext.license).
@@ -186,6 +189,9 @@ COPY = (
     "card:base_model", "card:base_model_relation", "base_models", *WEIGHT_FILES,
     "repo_id_markers", "base_datasets", "merge_tags",
 )  # fmt: skip
+# What shows the weights are a diff to add to a base's (weights.delta_release) of a model
+# without card text: its name and a recovery script in its files.
+DELTA = ("repo_id_markers", "files")
 # The datasets the card names and what the source read of them.
 DATASETS = ("card_present", "access", "card:datasets", "datasets")
 
@@ -195,12 +201,13 @@ READS: dict[str, tuple[str, ...]] = {
     "base_data_named": (
         "card_present", "access", "card:base_model", "card:datasets", *BASES, *COPY,
     ),
-    "base_license_compatible": (*LICENCE, *BASES),
+    "base_license_compatible": (*LICENCE, *BASES, *DELTA),
     "card_substantive": ("access",),
     "code_linked": ("access", "files"),
     "code_osi_licensed": (*OWN_LICENCE, *LIBRARY, "files"),
     "commercial_use_allowed": LICENCE,
-    "data_documented": (*DATASETS, "card:base_model", *BASES),
+    # an implied base: the model its delta weights apply to (weights.delta_release)
+    "data_documented": (*DATASETS, "card:base_model", *BASES, *DELTA),
     # a quantisation's or conversion's data are those of the model it copies (COPY)
     "data_sources_named": ("card:datasets", "card_present", "access", *COPY),
     "dataset_license_in": ("card:datasets", "datasets", *COPY),
@@ -242,7 +249,8 @@ READS: dict[str, tuple[str, ...]] = {
         "files", "card:model-index", "card:datasets", "datasets", *OWN_LICENCE,
     ),
     "mof_component(model_card)": OWN_LICENCE,
-    "mof_component(data_card)": ("card:datasets", "datasets", *OWN_LICENCE),
+    # a datasheet or AI Act summary in the files (frameworks.datasheets)
+    "mof_component(data_card)": ("card:datasets", "datasets", "files", *OWN_LICENCE),
     "mof_component(technical_report)": ("files", "card:tags", "paper_tags", *OWN_LICENCE),
     "mof_component(research_paper)": ("files", "card:tags", "paper_tags", *OWN_LICENCE),
     "mof_component(evaluation_results)": ("files", "card:model-index", *OWN_LICENCE),
@@ -255,9 +263,11 @@ READS: dict[str, tuple[str, ...]] = {
     # text, when its metadata declares none)
     "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY, "base_cards"),
     "eosai_dimension(weights_basemodel)": (
-        "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES,
+        "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES, *DELTA,
     ),
-    "eosai_dimension(weights_endmodel)": ("source", "access", "gated", *WEIGHT_FILES),
+    "eosai_dimension(weights_endmodel)": (
+        "source", "access", "gated", *WEIGHT_FILES, *DELTA,
+    ),
     # training code is open when under an OSI-approved licence (repo code: the model's)
     "eosai_dimension(trainingcode)": (
         "files", "access", *LIBRARY, *OWN_LICENCE,

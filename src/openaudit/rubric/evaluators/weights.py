@@ -223,14 +223,24 @@ def delta_release(ctx: ProbeContext) -> DeltaRelease | None:
     return _delta_structure(ctx)
 
 
+def delta_name_markers(repo_id: str) -> tuple[str, ...]:
+    """The model's size and the diff token when a repo's name says it is a weight diff
+    (`DELTA_NAME_TOKENS` after its first token, beside a size, no merged/full token):
+    ("7b", "wdiff") for "tatsu-lab/alpaca-7b-wdiff"; () otherwise."""
+    tokens = [t for t in NAME_TOKEN.split(repo_id.rsplit("/", 1)[-1].lower()) if t]
+    hits = sorted(DELTA_NAME_TOKENS.intersection(tokens[1:]))
+    sizes = [token for token in tokens if SIZE_TOKEN.fullmatch(token)]
+    if not hits or not sizes or FULL_NAME_TOKENS.intersection(tokens):
+        return ()
+    return sizes[0], hits[0]
+
+
 def _delta_structure(ctx: ProbeContext) -> DeltaRelease | None:
     """A weight-diff release told by what the Hub keeps of it, not by the card's words."""
-    repo = ctx.evidence.repo_id or ""
-    tokens = [t for t in NAME_TOKEN.split(repo.rsplit("/", 1)[-1].lower()) if t]
-    hits = DELTA_NAME_TOKENS.intersection(tokens[1:])
-    sized = any(SIZE_TOKEN.fullmatch(token) for token in tokens)
-    if hits and sized and not FULL_NAME_TOKENS.intersection(tokens):
-        said = f"the repository's name {repo} says '{sorted(hits)[0]}' (a weight diff)"
+    repo = ctx.evidence.repo_id or ctx.evidence.ref
+    if markers := delta_name_markers(repo):
+        size, token = markers
+        said = f"the repository's name says '{token}' beside the model's size '{size}'"
         return DeltaRelease(said, ctx.api("id", repo))
     names = ((f.path, f.path.rsplit("/", 1)[-1].lower()) for f in ctx.evidence.files)
     if scripts := [path for path, name in names if any(fnmatch(name, g) for g in DELTA_FILES)]:

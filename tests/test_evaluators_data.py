@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openaudit.evidence import Evidence, LinkedRepo
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.training_data import _has_capital
 from openaudit.rubric.registry import get_evaluator, run
@@ -503,6 +503,14 @@ DOCUMENTED: list[tuple[str, Evidence, Answer, str]] = [
      "section 'Training Data' has 0 words"),
     ("metadata that does not parse may declare datasets", ev("---\ndatasets: [\n---\n# M\n"),
      "unknown", "could not be read"),
+    # a datasheet or AI Act training-content summary documents the data; a section on
+    # opting out or copyright requests, whatever its length, does not
+    ("an AI Act training-content summary in the repo",
+     ev(HEAD, files=(RepoFile("Org_EU_Public_Summary.pdf"),)), "yes",
+     "training-content summary in the repo: Org_EU_Public_Summary.pdf: it documents the"),
+    ("a data-rights section is no data documentation",
+     ev(HEAD + f"## Data Protection and Copyright Requests\n{FORTY}\n"), "no",
+     "and the card declares no datasets"),
 ]  # fmt: skip
 
 

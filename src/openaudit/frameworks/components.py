@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit import textsearch
 from openaudit.evidence import Citation
-from openaudit.frameworks.datasheets import datasheet
 from openaudit.frameworks.license_openness import (
     ContentType,
     facts_openness,
@@ -41,6 +40,7 @@ from openaudit.rubric.evaluators.code import (
 )
 from openaudit.rubric.evaluators.copies import data_copy
 from openaudit.rubric.evaluators.data import data_sources_named
+from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.documentation import (
     ELSEWHERE,
     card_substantive,

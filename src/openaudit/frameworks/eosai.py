@@ -22,7 +22,6 @@ from openaudit.frameworks.components import (
     topic_code,
     training_frameworks,
 )
-from openaudit.frameworks.datasheets import datasheet
 from openaudit.frameworks.license_openness import (
     graded,
 )
@@ -42,6 +41,7 @@ from openaudit.rubric.evaluators.code import (
 )
 from openaudit.rubric.evaluators.copies import DataCopy, data_copy
 from openaudit.rubric.evaluators.data import data_sources_named
+from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
     URL,

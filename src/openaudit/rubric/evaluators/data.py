@@ -10,6 +10,7 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, data_copy
+from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     as_list,
@@ -145,10 +146,11 @@ DOCUMENTATION_SECTION_NAMES = ["Training Data", "Training Details", *DATA_SECTIO
         "training_sections": TRAINING_PARAM,
         "min_words": Param("int", 40, "words the documentation needs, placeholders excluded"),
     },
-    reads=("README.md", "card:datasets", "dataset:<id>"),
+    reads=("README.md", "card:datasets", "dataset:<id>", "files"),
     doc="The training data is documented: a section titled like one of NAMES with at least "
-    "MIN_WORDS words, as many words of sentences about data in training sections, or the "
-    "cards of the declared datasets, found on the Hub.",
+    "MIN_WORDS words, as many words of sentences about data in training sections, a "
+    "datasheet or EU AI Act training-content summary (in the repo, linked or written into "
+    "the card), or the cards of the declared datasets, found on the Hub.",
 )
 @once_per_model
 def data_documented(
@@ -168,6 +170,9 @@ def data_documented(
         titles = ", ".join(f"'{section.title}'" for section in found.sections)
         why = f"the sentences about the training data in {titles} have {found.words} words"
         return Outcome.yes(why, *map(ctx.section, found.sections), inferred=True)
+    if (sheet := datasheet(ctx)) is not None:
+        why = f"{sheet.reason}: it documents the training data"
+        return Outcome.yes(why, *sheet.citations, inferred=True)
     if not ctx.readme_read:
         card, card_cites = no_readme(ctx).reason, []
     else:

@@ -12,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites
-from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.withheld_links import not_published
 
 if TYPE_CHECKING:
@@ -69,6 +68,19 @@ def _datasheet_in_card(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | 
     return None
 
 
+def _files_named(ctx: ProbeContext, globs: list[str]) -> list[str]:
+    """The repo's paths whose path or file name matches one of `globs` (lowercased; as
+    generic.matching_files, which this module cannot import: generic reads data, which
+    reads datasheets)."""
+    found = []
+    for file in ctx.evidence.files:
+        path = file.path.lower()
+        name = path.rsplit("/", 1)[-1]
+        if any(fnmatch(path, glob) or fnmatch(name, glob) for glob in globs):
+            found.append(file.path)
+    return found
+
+
 @dataclass(frozen=True)
 class Datasheet:
     """A datasheet found, where (in the repo's files, written into the card, or linked
@@ -83,7 +95,7 @@ class Datasheet:
 def datasheet(ctx: ProbeContext) -> Datasheet | None:
     """A datasheet or AI Act training-data summary in the repo, linked from the card (not
     one the card says is still to come) or written into it."""
-    if files := matching_files(ctx, DATASHEET_FILES):
+    if files := _files_named(ctx, DATASHEET_FILES):
         why = f"a datasheet or AI Act training-content summary in the repo: {', '.join(files[:3])}"
         return Datasheet("repo", why, tuple(map(ctx.file, files[:3])))
     if not ctx.readme_read:
@@ -109,7 +121,7 @@ def datasheet(ctx: ProbeContext) -> Datasheet | None:
 def _listed_summary(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     """A repo file whose name says summary, named in a section under a heading naming the
     AI Act ("## EU AI Act" above "see `summary_2025.pdf` in this repository")."""
-    files = matching_files(ctx, ["*summary*"])
+    files = _files_named(ctx, ["*summary*"])
     if not files:
         return None
     card = own_card(ctx)

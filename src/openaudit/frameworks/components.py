@@ -424,7 +424,7 @@ def _checkpoint_repos(ctx: ProbeContext) -> list[Link]:
     owner = own.split("/", 1)[0] if "/" in own else None
     bases = {str(base).lower() for base in as_list(ctx.metadata.get("base_model"))}
     found = []
-    for link in ctx.card.links_of("hf_model") if owner else ():
+    for link in own_card(ctx).links_of("hf_model") if owner else ():
         target = (link.target or "").lower()
         org, _, name = target.partition("/")
         if org == owner and target != own and target not in bases and CHECKPOINT_REPO.search(name):
@@ -452,7 +452,7 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
         return ("linked", what, link_cites(repos, 3))
     titled = [
         s
-        for s in ctx.card.sections
+        for s in own_card(ctx).sections
         if CHECKPOINT_TITLE.search(s.title) and not CHECKPOINT_USE.search(s.title)
     ]
     if titled and ctx.readme_read:

@@ -10,6 +10,7 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, data_copy
+from openaudit.rubric.evaluators.data_links import DataLink, training_data_links
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -27,14 +28,11 @@ from openaudit.rubric.evaluators.training_data import (
     NAMED_CORPORA,
     TRAINING_CUE,
     TRAINING_SECTION_NAMES,
-    data_row,
     data_section,
     documented_in_card,
     evaluated_on,
     section_about,
-    trained_on_at,
     training_data_names,
-    under_evaluation,
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.withheld_links import not_published
@@ -75,9 +73,9 @@ def datasets_declared(
         return Outcome.yes(f"{copy.scope()}, which declare {shown}", *copy.citations, inferred=True)
     linked = _linked_in_data_sections(ctx, sections, training_sections)
     if linked:
-        targets = ", ".join(dict.fromkeys(link.target or link.url for link in linked))
-        cites = link_cites(linked)
-        return Outcome.yes(f"linked as training data: {targets}", *cites)
+        shown = "; ".join(f"{item.name} {item.where()}" for item in linked[:5])
+        cites = link_cites(item.link for item in linked)
+        return Outcome.yes(f"linked as training data: {shown}", *cites, inferred=True)
     if not ctx.metadata_known:
         return no_metadata(ctx)
     return Outcome.no("the card names no datasets", ctx.field("datasets"))
@@ -114,11 +112,11 @@ def data_sources_named(
         where = f"section {titles} names" if len(homes) == 1 else f"sections {titles} name"
         why = f"{where} {names} as training data"
         return Outcome.yes(why, *map(ctx.section, homes), inferred=True)
-    described = _linked_in_description(ctx, training_sections)
+    described = _linked_in_description(ctx, sections, training_sections)
     if described:
-        targets = ", ".join(dict.fromkeys(link.target or link.url for link in described))
+        targets = ", ".join(item.name for item in described)
         why = f"the model's description links Hub datasets, taken as its training data: {targets}"
-        return Outcome.yes(why, *link_cites(described), inferred=True)
+        return Outcome.yes(why, *link_cites(item.link for item in described), inferred=True)
     if sources := _sources_linked(ctx, sections, training_sections):
         titles = ", ".join(dict.fromkeys(f"'{home.title}'" for home, _ in sources))
         shown = ", ".join(dict.fromkeys(link.url for _, link in sources[:4]))
@@ -306,55 +304,22 @@ def _model_url(repo: LinkedRepo) -> str:
 
 def _linked_in_data_sections(
     ctx: ProbeContext, sections: list[str], training: list[str]
-) -> list[Link]:
-    """Hub dataset links whose section, or an enclosing one, is about training data
-    (a training section's too, unless the sentence is about evaluation)."""
-    card = own_card(ctx)
-    found = []
-    for link in card.links_of("hf_dataset"):
-        home = card.home_of(link.url)
-        about = "" if home is None else section_about(card, home, sections, training)
-        if (
-            (about == "data")
-            or (
-                home is not None
-                and about == "training"
-                and not evaluated_on(card.sentences(home.text), home.text.find(link.url))
-            )
-            or _said_trained_on(ctx, link, training)
-        ):
-            found.append(link)
-    return found
+) -> list[DataLink]:
+    """Hub dataset links the card gives as its training data: in a section (or under
+    one) about training data, in a training section's sentence not about evaluation, or
+    in a sentence or table row saying the model was trained on them; any section
+    holding the link counts (data_links)."""
+    found = training_data_links(own_card(ctx), tuple(sections), tuple(training))
+    return [item for item in found if item.declared]
 
 
-# Sections describing the model as a whole (and the card's title heading, whose text is
-# its introduction): a Hub dataset linked there is what it was made from, as a reader
-# takes "SmolLM2 ... [FineWeb-Edu](...), [DCLM](...)" in a model summary.
-DESCRIPTION_SECTIONS = [
-    "Model Summary", "Summary", "Model Description", "Description", "Model Details",
-    "Overview", "Model Overview", "Introduction", "About",
-]  # fmt: skip
-
-
-def _linked_in_description(ctx: ProbeContext, training: list[str]) -> list[Link]:
-    """Hub dataset links in a section describing the model, none of them in an
-    evaluation section or a sentence about evaluation."""
-    card = own_card(ctx)
-    found = []
-    for link in card.links_of("hf_dataset"):
-        homes = card.homes_of(link.url)
-        paths = [card.section_path(home) for home in homes]
-        if not homes or any(under_evaluation(card, path, training) for path in paths):
-            continue
-        if any(evaluated_on(card.sentences(h.text), h.text.find(link.url)) for h in homes):
-            continue
-        if any(
-            home is card.title_section
-            or any(card.title_matches(s, *DESCRIPTION_SECTIONS) for s in path)
-            for home, path in zip(homes, paths, strict=True)
-        ):
-            found.append(link)
-    return found
+def _linked_in_description(
+    ctx: ProbeContext, sections: list[str], training: list[str]
+) -> list[DataLink]:
+    """Hub dataset links only in a section describing the model (or the card's
+    introduction), none of them in an evaluation section or a sentence about evaluation."""
+    found = training_data_links(own_card(ctx), tuple(sections), tuple(training))
+    return [item for item in found if not item.declared]
 
 
 IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)(?:[?#]|$)", re.IGNORECASE)
@@ -380,25 +345,6 @@ def _sources_linked(
                 found.append((home, link))
                 break
     return found
-
-
-def _said_trained_on(ctx: ProbeContext, link: Link, training: list[str]) -> bool:
-    """Whether a Hub dataset link stands, outside any evaluation section, in a sentence
-    saying the model was trained on it ("a fine-tuned version of X that was trained on
-    [D](...)"), or in a table row labelled as training data, wherever that is."""
-    card = own_card(ctx)
-    homes = card.homes_of(link.url)
-    if any(under_evaluation(card, card.section_path(home), training) for home in homes):
-        return False
-    if any(data_row(line) for line in card.lines_with(link.url)):
-        return True
-    sentences = card.sentences()
-    body, at = sentences.text, sentences.text.find(link.url)
-    while at != -1:
-        if trained_on_at(sentences, body.rfind("[", 0, at) if body[at - 2 : at] == "](" else at):
-            return True
-        at = body.find(link.url, at + 1)
-    return False
 
 
 def _hub_url(repo: LinkedRepo) -> str:

@@ -227,7 +227,9 @@ def test_bases_joins_each_models_bases_from_the_same_dump(tmp_path: Path) -> Non
     joined = {row["id"]: row for row in pq.read_table(out).to_pylist()}
     assert len(joined) == len(rows)
     assert "meta/base" in str(joined["acme/ft"]["lineage_flags"])
-    assert "usage_limits" not in str(joined["acme/ft"]["incomplete"]).split(",")
+    # the joined base is read (usage_limits stays incomplete without card text: the card
+    # may link Hub datasets as its training data, whose licences that layer reads)
+    assert "base model metadata" not in str(joined["acme/ft"]["not_in_dump"])
     assert "gone/base" in str(joined["acme/orphan"]["not_in_dump"])
     assert "models whose declared licence is looser than a base's: 1" in result.stderr
     plain = tmp_path / "plain.parquet"

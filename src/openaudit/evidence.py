@@ -136,6 +136,11 @@ class Evidence:
     # the base a card names only in its text or adapter_config.json, looked up (the
     # rubric decides whether it is the base; an inference unless a file states it)
     implied_bases: tuple[LinkedRepo, ...] = ()
+    # the Hub datasets the card's text links as training data without declaring them
+    # (openaudit.data_links), looked up like declared ones and kept
+    # apart (the rubric judges them as an inference); None when the source looked none
+    # up (a local folder, a metadata dump, evidence saved by an older openaudit)
+    linked_datasets: tuple[LinkedRepo, ...] | None = None
     # the card texts of the pretrained bases EOSAI judges that declare no datasets;
     # None when the source reads no base cards (a local folder, a metadata dump)
     base_cards: tuple[BaseCard, ...] | None = None
@@ -218,6 +223,8 @@ def _build_evidence(data: dict[str, Any]) -> Evidence:
     values["base_models"] = tuple(_linked(d) for d in values.get("base_models", ()))
     values["base_datasets"] = tuple(_linked(d) for d in values.get("base_datasets", ()))
     values["implied_bases"] = tuple(_linked(d) for d in values.get("implied_bases", ()))
+    linked = values.get("linked_datasets")
+    values["linked_datasets"] = None if linked is None else tuple(_linked(d) for d in linked)
     cards = values.get("base_cards")
     values["base_cards"] = None if cards is None else tuple(BaseCard(**c) for c in cards)
     values["problems"] = tuple(Problem(**p) for p in values.get("problems", ()))

@@ -56,6 +56,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
@@ -72,7 +73,8 @@ if TYPE_CHECKING:
 # card: the card says it is published; named: the card names it without a Hub id;
 # read: in the repo or card, but concluded by reading (no field or file says it)
 # cited: named by the card as hosted elsewhere, concluded by reading (benchmarks in a table)
-Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets"]
+# linked data: Hub datasets the card links as its training data (not declared)
+Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets", "linked data"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
@@ -176,6 +178,8 @@ def _data_card(ctx: ProbeContext) -> Found | Outcome:
         return ("linked" if sheet.where == "linked" else "read", sheet.reason, sheet.citations)
     if ctx.dataset_licenses:
         return ("datasets", "dataset cards of the linked datasets", ())
+    if (linked := linked_data(ctx)) is not None and linked.repos:
+        return ("linked data", f"the dataset cards of the {linked.scope()}", linked.citations)
     if not ctx.readme_read:
         return no_readme(ctx)
     why = f"no training-data section and no linked dataset cards{foreign_note(ctx)}"
@@ -374,6 +378,8 @@ def no_datasets(ctx: ProbeContext) -> Outcome:
 
 def _datasets(ctx: ProbeContext) -> Found | Outcome:
     names = declared_datasets(ctx)
+    if not names and (linked := linked_data(ctx)) is not None and data_copy(ctx) is None:
+        return ("linked data", linked.scope(), linked.citations)
     if not names:
         named = data_sources_named(ctx, DATA_SECTION_NAMES) if ctx.readme_read else None
         # a quantisation's data named as the copied model's are not named by this card
@@ -534,25 +540,36 @@ def dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
     return state, f"{item.repo_id}: {why}"
 
 
-def datasets_licensed(ctx: ProbeContext, what: str, kind: ContentType) -> Outcome:
-    """Linked datasets carry their own (component) licences in their cards."""
-    looked = {item.repo_id.lower(): item for item in ctx.dataset_licenses}
-    declared = declared_datasets(ctx)
-    names = declared or tuple(looked)
-    cites = [ctx.field("datasets", list(declared))] if declared else []
+def datasets_licensed(
+    ctx: ProbeContext, what: str, kind: ContentType, linked: LinkedData | None = None
+) -> Outcome:
+    """Linked datasets carry their own (component) licences in their cards: the declared
+    ones, or those the card links as its training data (`linked`: a reader's
+    conclusion, so every answer is inferred)."""
+    if linked is not None:
+        looked = {item.repo_id.lower(): item for item in linked.licences(ctx)}
+        names: tuple[str, ...] = linked.names
+        cites = [*linked.citations]
+        unread = f" ({linked.unread_why})"
+    else:
+        looked = {item.repo_id.lower(): item for item in ctx.dataset_licenses}
+        declared = declared_datasets(ctx)
+        names = declared or tuple(looked)
+        cites = [ctx.field("datasets", list(declared))] if declared else []
+        unread = ""
     cites += [item.citation for item in looked.values()]
     states = [
         dataset_state(looked[name.lower()], kind)
         if name.lower() in looked
-        else ("unknown", f"{name} was not looked up")
+        else ("unknown", f"{name} was not looked up{unread}")
         for name in names
     ]
     text = f"{what}: " + "; ".join(why for _, why in states)
     if any(state == "not_open" for state, _ in states):
-        return graded(Outcome.no(text, *cites), "not_open")
+        return graded(Outcome.no(text, *cites, inferred=linked is not None), "not_open")
     if any(state == "custom" for state, _ in states):
         return graded(Outcome.no(text, *cites, inferred=True), "not_open")
     if any(state == "unknown" for state, _ in states):
         return graded(Outcome.unknown(text, *cites), "unknown")
     note = " (whether these are all the data used needs a person)" if kind == "data" else ""
-    return graded(Outcome.yes(text + note, *cites), "included")
+    return graded(Outcome.yes(text + note, *cites, inferred=linked is not None), "included")

@@ -65,6 +65,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     words,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
+from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_release
@@ -241,10 +242,20 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
     when only named (also as public corpora, with `sources`) or described; closed when
     the card shares nothing about them."""
     names = declared_datasets(ctx)
+    linked = None if names else linked_data(ctx)
+    if linked is not None and (linked.repos or ctx.evidence.linked_datasets is not None):
+        return _linked_data_level(ctx, scope, linked)
     if not names:
         corpora = data_sources_named(ctx, DATA_SECTION_NAMES) if sources else None
         if corpora is not None and corpora.answer == "yes":
-            why = f"{scope}: {corpora.reason}; named, but not published as datasets"
+            # Hub datasets not looked up (a base model's card, a local folder, a dump)
+            # are named at least; whether openly is not known
+            shown = (
+                f"linked as Hub datasets, not looked up ({linked.unread_why})"
+                if linked is not None
+                else "named, but not published as datasets"
+            )
+            why = f"{scope}: {corpora.reason}; {shown}"
             return _concluded("partial", why, *corpora.citations)
         if described := data_section(ctx):
             section = described.sections[0]
@@ -275,6 +286,21 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
     if found.answer == "unknown":
         return _between("partial", "open", found.reason, *found.citations)
     return _rated("open", found.reason, *found.citations)
+
+
+def _linked_data_level(ctx: ProbeContext, scope: str, linked: LinkedData) -> Rated:
+    """Hub datasets the card links as its training data, judged as declared ones are
+    (open when all are openly licensed and freely available, partial when not, undecided
+    while some were not looked up), as a reader's conclusion: the card links them, its
+    metadata does not declare them."""
+    found = datasets_licensed(ctx, f"{scope}: {linked.scope()}", "data", linked)
+    gated = [r.repo_id for r in linked.repos if r.gated or r.status in ("gated", "not_found")]
+    if found.answer == "no" or gated:
+        extra = f"; not freely available: {', '.join(gated)}" if gated else ""
+        return _concluded("partial", found.reason + extra, *found.citations)
+    if found.answer == "unknown":
+        return _between("partial", "open", found.reason, *found.citations)
+    return _concluded("open", found.reason, *found.citations)
 
 
 def _base_data_level(ctx: ProbeContext) -> Rated:
@@ -884,6 +910,8 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
         return datasets_licensed(ctx, "data", "data")
     if (copy := data_copy(ctx)) is not None and copy.names:
         return _copied_data_licensed(ctx, copy)
+    if (linked := linked_data(ctx)) is not None:
+        return datasets_licensed(ctx, f"data: {linked.scope()}", "data", linked)
     return no_datasets(ctx)
 
 
@@ -949,6 +977,7 @@ def _licenses_level_of(
     # or data published, under a licence not open or not read, is partly open; open
     # weights alone (no code of the model's own, no datasets declared) are closed.
     data = bool(declared_datasets(ctx)) or (copy is not None and bool(copy.names))
+    data = data or (linked_data(ctx) is not None and not (copy is not None and copy.names))
     published = {"code": _own_code_published(ctx), "data": data}
     unsure = any(o.answer == "unknown" or o.inferred for o in parts.values())
     rated = _concluded if unsure else _rated

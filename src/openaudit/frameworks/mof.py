@@ -32,6 +32,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     licence_unreadable,
     no_licence_grant,
 )
+from openaudit.rubric.evaluators.linked_data import linked_data
 from openaudit.rubric.framework_spec import (
     MOF_CLASSES,
     Criterion,
@@ -83,6 +84,8 @@ def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
         return graded(Outcome.unknown(why, *cites), "unknown", present=True)
     if where == "datasets":
         outcome = datasets_licensed(ctx, what, kind)
+    elif where == "linked data":  # Hub datasets the card links as training data
+        outcome = datasets_licensed(ctx, what, kind, linked_data(ctx))
     else:
         stated = _type_wide_licensed(ctx, what, kind, cites)
         hosted = where not in ("repo", "read")

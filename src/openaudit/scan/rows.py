@@ -19,6 +19,7 @@ from typing import Any
 
 from openaudit.base_chain import silent_foundations
 from openaudit.card import parse_card
+from openaudit.data_links import linked_training_ids
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
@@ -125,6 +126,12 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         # the Hub source looks such a base up; a scan joins only declared bases
         missing.append(f"base {implied}, named outside base_model: {NOT_IN_DUMP}")
         lacks.add(BASES)
+    if linked := linked_training_ids(parsed, card_ids(card_data, "datasets")[0]):
+        # the Hub source looks up the datasets a card links as training data; a dump
+        # holds no dataset metadata
+        shown = ", ".join(linked[:3]) + _more(linked, 3)
+        missing.append(f"dataset metadata of those the card links ({shown}) {NOT_IN_DUMP}")
+        lacks.add(DATASETS)
     if readme is None and card_data is None and _card_unusable(row, columns):
         lacks.add(CARD)
     unfetched = [README_FILE] if readme is None and README_FILE in names else []

@@ -3,7 +3,10 @@
 Request plan: one `model_info` (files with sizes, card data, gating), then, all
 at once and pinned to the resolved commit: README.md, the top-level licence
 files, one `dataset_info` per dataset the card names, and the base-model chain
-(one `model_info` per hop, level by level); once the chain is read, one
+(one `model_info` per hop, level by level); once the README is read, one
+`dataset_info` per Hub dataset its text links as training data without declaring it
+(when it declares none; at most MAX_DATASETS) and the base its text names without
+declaring it; once the chain is read, one
 `dataset_info` per dataset the bases declare and, for each pretrained foundation
 whose metadata declares none (at most MAX_BASE_CARDS), its README.md. Weight files are listed, never
 downloaded; repo code is never run; every size is bounded (see limits.py).
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.base_chain import silent_foundations
 from openaudit.card import parse_card
+from openaudit.data_links import linked_training_ids
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import BaseCard, Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BASE_CARDS, MAX_BASE_DATASETS, MAX_BRANCHES, MAX_DATASETS
@@ -181,6 +185,8 @@ def _fetch(
                 completed = _with_branches(hub, completed)
             if wanted.base_cards and completed.base_cards is None:
                 completed = _with_base_cards(hub, completed)
+            if completed.linked_datasets is None and completed.readme is not None:
+                completed = _with_linked_datasets(hub, completed)
             if completed is not cached:
                 cache.put(completed, revision, token=token)
             return dataclasses.replace(completed, revision=revision)
@@ -226,6 +232,7 @@ def _read(
         base_models=got.base_models,
         base_datasets=got.base_datasets,
         implied_bases=got.implied_bases,
+        linked_datasets=got.linked_datasets,
         base_cards=got.base_cards,
         problems=(*got.problems, *listing_cut_problem(len(files), len(siblings))),
         branches=got.branches,
@@ -257,6 +264,7 @@ class _Gathered:
     base_models: tuple[LinkedRepo, ...]
     base_datasets: tuple[LinkedRepo, ...]
     implied_bases: tuple[LinkedRepo, ...]
+    linked_datasets: tuple[LinkedRepo, ...] | None
     base_cards: tuple[BaseCard, ...] | None
     problems: tuple[Problem, ...]
     branches: tuple[str, ...] | None
@@ -313,9 +321,15 @@ def _gather(
         implied = implied_base_id(repo_id, card, parsed, config_files)
         # one more round only for a card that names its base but does not declare it
         implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
+        # and for the Hub datasets its text links as training data without declaring them
+        linked_ids = linked_training_ids(parsed, dataset_ids)
+        linked_reads = [
+            pool.submit(lookup_dataset, hub, d, repo_id) for d in linked_ids[:MAX_DATASETS]
+        ]
         linked_datasets = [f.result() for f in datasets]
         linked_base_datasets = [f.result() for f in base_datasets]
         cards_read = [f.result() for f in base_cards]
+        linked_found = [f.result() for f in linked_reads]
     except BaseException:
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
         pool.cancel_queued()
@@ -347,6 +361,7 @@ def _gather(
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
         problems.append(Problem("datasets", message))
+    linked_found += _cut_linked(linked_ids, repo_id, problems)
     cards_read += _cut_cards(card_bases)
     problems += _base_card_problems(cards_read, len(card_bases))
     branch_names = _branches(branches.result, problems) if branches is not None else None
@@ -359,10 +374,26 @@ def _gather(
         base_models=base_models,
         base_datasets=tuple(linked_base_datasets),
         implied_bases=implied_bases,
+        linked_datasets=tuple(linked_found) if parsed is not None else None,
         base_cards=tuple(cards_read) if wanted.base_cards else None,
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )
+
+
+def _cut_linked(ids: list[str], repo_id: str, problems: list[Problem]) -> list[LinkedRepo]:
+    """The linked datasets past MAX_DATASETS, recorded as not looked up, and a problem
+    saying so."""
+    beyond = ids[MAX_DATASETS:]
+    if not beyond:
+        return []
+    message = (
+        f"{len(ids)} Hub datasets linked as training data; the last {len(beyond)} were not "
+        "looked up"
+    )
+    problems.append(Problem("datasets", message))
+    why = too_many("datasets", MAX_DATASETS)
+    return [skipped("dataset", d, repo_id, None, why) for d in beyond]
 
 
 def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tuple[str, str]]:
@@ -378,6 +409,26 @@ def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tup
                 seen.add(name.lower())
                 found.append((name, base.repo_id))
     return found
+
+
+def _with_linked_datasets(hub: HubClient, evidence: Evidence) -> Evidence:
+    """Cached evidence (saved by an older openaudit) completed with the Hub datasets its
+    card links as training data."""
+    repo_id = evidence.repo_id or evidence.ref
+    declared = card_ids(evidence.api_card_data, "datasets")[0]
+    ids = linked_training_ids(evidence.card, declared)
+    pool = _Requests(_shared_pool())
+    try:
+        reads = [pool.submit(lookup_dataset, hub, d, repo_id) for d in ids[:MAX_DATASETS]]
+        found = [f.result() for f in reads]
+    except BaseException:
+        pool.cancel_queued()
+        raise
+    problems: list[Problem] = []
+    found += _cut_linked(ids, repo_id, problems)
+    return dataclasses.replace(
+        evidence, linked_datasets=tuple(found), problems=(*evidence.problems, *problems)
+    )
 
 
 def _with_base_cards(hub: HubClient, evidence: Evidence) -> Evidence:

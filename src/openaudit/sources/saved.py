@@ -61,11 +61,11 @@ def _shape_problem(data: Any) -> str | None:
     for key in _LIST_FIELDS:
         if key in data and not isinstance(data[key], list):
             return f"`{key}` is not a list"
-    for key in ("branches", "base_cards"):  # None: not listed, not read
+    for key in ("branches", "base_cards", "linked_datasets"):  # None: not listed, not read
         if data.get(key) is not None and not isinstance(data[key], list):
             return f"`{key}` is not a list"
-    for key in ("datasets", "base_models", "implied_bases", "base_datasets"):
-        for index, item in enumerate(data.get(key, [])):
+    for key in ("datasets", "base_models", "implied_bases", "base_datasets", "linked_datasets"):
+        for index, item in enumerate(data.get(key) or []):
             for inner in ("tags", "files"):
                 if isinstance(item, dict) and not isinstance(item.get(inner, []), list):
                     return f"`{key}[{index}].{inner}` is not a list"

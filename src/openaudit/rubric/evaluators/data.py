@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from openaudit.card import Link, Section
+from openaudit.data_links import DataLink, training_data_links
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, data_copy
-from openaudit.rubric.evaluators.data_links import DataLink, training_data_links
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -23,6 +23,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_readme,
     quote,
 )
+from openaudit.rubric.evaluators.linked_data import linked_data, linked_outcome
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
     NAMED_CORPORA,
@@ -365,19 +366,29 @@ def _availability(repo: LinkedRepo, allow_gated: bool) -> Judgement:
 @evaluator(
     "datasets_on_hub",
     params={"allow_gated": Param("bool", False, "count gated datasets as available")},
-    reads=("card:datasets", "dataset:<id>"),
-    doc="Every declared dataset exists on the Hub (and is not gated unless ALLOW_GATED).",
+    reads=("card:datasets", "dataset:<id>", "README.md"),
+    doc="Every declared dataset exists on the Hub (and is not gated unless ALLOW_GATED); "
+    "with none declared, every Hub dataset the card links as training data (inferred).",
 )
 def datasets_on_hub(ctx: ProbeContext, allow_gated: bool) -> Outcome:
     """Every declared dataset exists on the Hub, not gated unless `allow_gated` (a
     quantisation's: those of the model it copies)."""
     copy = data_copy(ctx)
-    repos = copy.repos(ctx) if copy is not None and copy.names else ctx.evidence.datasets
+    linked = linked_data(ctx) if copy is None or not copy.names else None
+    repos = (
+        copy.repos(ctx)
+        if copy is not None and copy.names
+        else linked.repos
+        if linked is not None
+        else ctx.evidence.datasets
+    )
     cites = [Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in repos]
     results = [_availability(repo, allow_gated) for repo in repos]
     passed = f"all {len(repos)} declared dataset(s) are on the Hub"
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)
+    if linked is not None:
+        return linked_outcome(linked, results, cites, f"all {len(repos)} are on the Hub")
     return combine(ctx, results, cites, passed)
 
 
@@ -399,19 +410,29 @@ def _commercial(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
 
 @evaluator(
     "datasets_commercial_use",
-    reads=("card:datasets", "dataset:<id>:card:license"),
-    doc="No declared dataset is under a non-commercial, missing or unrecognised licence.",
+    reads=("card:datasets", "dataset:<id>:card:license", "README.md"),
+    doc="No declared dataset (with none declared, no Hub dataset the card links as "
+    "training data: inferred) is under a non-commercial, missing or unrecognised licence.",
 )
 def datasets_commercial_use(ctx: ProbeContext) -> Outcome:
     """No declared dataset's licence bars commercial use of what is built from it (a
     quantisation's: those of the model it copies)."""
     copy = data_copy(ctx)
-    licences = copy.licences(ctx) if copy is not None and copy.names else ctx.dataset_licenses
+    linked = linked_data(ctx) if copy is None or not copy.names else None
+    licences = (
+        copy.licences(ctx)
+        if copy is not None and copy.names
+        else linked.licences(ctx)
+        if linked is not None
+        else ctx.dataset_licenses
+    )
     results = [_commercial(ctx, item) for item in licences]
     cites = [item.citation for item in licences]
     passed = f"all {len(results)} dataset licence(s) allow commercial use"
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)
+    if linked is not None:
+        return linked_outcome(linked, results, cites, passed)
     return combine(ctx, results, cites, passed)
 
 

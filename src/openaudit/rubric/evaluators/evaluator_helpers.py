@@ -13,6 +13,7 @@ from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.context.license_report import grants_nothing
+from openaudit.training_sections import negated as negated
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -20,16 +21,6 @@ if TYPE_CHECKING:
 
 # The Hub template's "[More Information Needed]", as card.py counts it.
 PLACEHOLDER = re.compile(r"\[?more[ \t]+information[ \t]+needed\]?", re.IGNORECASE)
-# "not trained on The Pile", "unlike delta releases": a negation earlier in the sentence.
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|unlike|instead of|excluding|without)\b[^.\n]*$", re.IGNORECASE
-)
-
-
-def negated(text: str, at: int, reach: int) -> bool:
-    """Whether the sentence before position `at` (up to `reach` characters back) negates
-    what stands at `at`."""
-    return _NEGATION.search(text, max(0, at - reach), at) is not None
 
 
 def as_list(value: Any) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
     with_base_terms,
 )
+from openaudit.rubric.evaluators.linked_data import linked_data, linked_outcome
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
@@ -285,7 +286,8 @@ def _dataset_check(params: dict[str, Any]) -> str | None:
     },
     reads=("card:datasets", "dataset:<id>:card:license", "README.md"),
     doc="Every declared dataset is licensed under one of IDS or FAMILIES, and the card "
-    "names no training data beyond them (else no, inferred).",
+    "names no training data beyond them (else no, inferred); with none declared, every Hub "
+    "dataset the card links as training data (inferred).",
     check=_dataset_check,
 )
 def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -> Outcome:
@@ -293,7 +295,15 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     wanted = {item.lower() for item in ids}
     results: list[Judgement] = []
     copy = data_copy(ctx)  # a quantisation's data are those of the model it copies
-    licences = copy.licences(ctx) if copy is not None and copy.names else ctx.dataset_licenses
+    # with no datasets declared, those the card links as its training data (inferred)
+    linked = linked_data(ctx) if copy is None or not copy.names else None
+    licences = (
+        copy.licences(ctx)
+        if copy is not None and copy.names
+        else linked.licences(ctx)
+        if linked is not None
+        else ctx.dataset_licenses
+    )
     for item in licences:
         state = dataset_licence_state(ctx, item)
         facts = item.facts
@@ -305,6 +315,8 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     passed = f"all {len(results)} declared dataset(s) qualify"
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)
+    if linked is not None:
+        return linked_outcome(linked, results, cites, f"all {len(results)} qualify")
     outcome = combine(ctx, results, cites, passed)
     if outcome.answer != "yes":
         return outcome

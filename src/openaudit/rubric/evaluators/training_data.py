@@ -25,7 +25,6 @@ from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     definition_lines,
     name_words,
-    negated,
     words,
 )
 from openaudit.rubric.evaluators.source_names import (
@@ -35,83 +34,22 @@ from openaudit.rubric.evaluators.source_names import (
     unlinked,
 )
 from openaudit.sentences import Sentences
-
-# Sections about the training data: all their text is about it.
-DATA_SECTION_NAMES = [
-    "Training Data",
-    "Training Dataset",
-    "Datasets",
-    "Dataset",
-    "Data",
-    "Corpus",
-    "Corpora",
-    "训练数据",  # training data (also 预训练数据, pretraining data)
-    "数据集",  # dataset
-    "语料",  # corpus
-    "訓練資料",  # Traditional Chinese: training data
-    "訓練數據",
-    "資料集",  # dataset
-    "數據集",
-    "語料",  # corpus
-    "学習データ",  # Japanese: training data (also 事前学習データ)
-    "訓練データ",
-    "データセット",  # dataset
-    "コーパス",  # corpus
-    "학습 데이터",  # Korean: training data
-    "훈련 데이터",
-    "데이터셋",  # dataset
-    "데이터 세트",
-    "말뭉치",  # corpus
-    "Données d'entraînement",  # French: training data
-    "Jeu de données",  # dataset
-    "Jeux de données",
-    "Trainingsdaten",  # German: training data
-    "Datensatz",  # dataset
-    "Datensätze",
-    "Datos de entrenamiento",  # Spanish: training data
-    "Conjunto de datos",  # dataset
-    "Conjuntos de datos",
-]
-# Sections about training in general: only their sentences about data are.
-TRAINING_SECTION_NAMES = [
-    "Training",
-    "Pretraining",
-    "Pre-training",
-    "Fine-tuning",
-    "Finetuning",
-    "训练",  # training (also 预训练, pretraining)
-    "訓練",  # Traditional Chinese and Japanese: training (also 預訓練)
-    "学習",  # Japanese: training (also 事前学習, pretraining)
-    "ファインチューニング",  # fine-tuning
-    "학습",  # Korean: training (also 사전 학습, pretraining)
-    "훈련",
-    "미세 조정",  # fine-tuning
-    "Entraînement",  # French: training (also Pré-entraînement)
-    "Affinage",  # fine-tuning
-    "Vortraining",  # German: pretraining ("Training" as in English)
-    "Feinabstimmung",  # fine-tuning
-    "Entrenamiento",  # Spanish: training
-    "Preentrenamiento",  # pretraining
-    "Ajuste fino",  # fine-tuning
-]
-# "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
-# training too ("Training and evaluation data", "Training results") is about training.
-EVALUATION_SECTION_NAMES = (
-    "Evaluation",
-    "Testing",
-    "Benchmark",
-    "Benchmarks",
-    "Results",
-    "评测",  # evaluation (评测结果: evaluation results)
-    "评估",  # assessment
-    "評測",  # Traditional Chinese: evaluation
-    "評估",
-    "評価",  # Japanese: evaluation
-    "평가",  # Korean: evaluation
-    "Évaluation",  # French
-    "Evaluierung",  # German
-    "Evaluación",  # Spanish
+from openaudit.training_sections import (
+    DATA_LABEL,
+    negated,
 )
+
+# Moved to openaudit.training_sections (the Hub source reads them too, through
+# openaudit.data_links); the rubric's readers still import them from here.
+from openaudit.training_sections import DATA_SECTION_NAMES as DATA_SECTION_NAMES
+from openaudit.training_sections import EVALUATION_SECTION_NAMES as EVALUATION_SECTION_NAMES
+from openaudit.training_sections import TRAINING_CUE as TRAINING_CUE
+from openaudit.training_sections import TRAINING_SECTION_NAMES as TRAINING_SECTION_NAMES
+from openaudit.training_sections import data_row as data_row
+from openaudit.training_sections import evaluated_on as evaluated_on
+from openaudit.training_sections import section_about as section_about
+from openaudit.training_sections import trained_on_at as trained_on_at
+from openaudit.training_sections import under_evaluation as under_evaluation
 
 # Public corpora and data collections, of text, code, images, video and speech. Benchmarks
 # that are only ever test sets are not here; sets used both ways (LibriSpeech, SQuAD) are,
@@ -153,30 +91,13 @@ RUN_WORDS = re.compile(
     r"|context length|optimi[sz]er|packs?|packing|gradient)\b",
     re.IGNORECASE,
 )
-# What a sentence says it did with a dataset: trained on it, or evaluated on it.
-TRAINING_CUE = re.compile(r"\b(?:pre-?)?train\w*|\bfine-?tun\w*|\btuned\b|\blearn", re.I)
-EVALUATION_CUE = re.compile(
-    r"\bevaluat\w*|\bbenchmark\w*|\bvalidat\w*|\btest(?:s|ed|ing)?\b|\bheld[- ]out\b"
-    r"|\bleaderboard|\baccuracy\b|\bresults?\b",
-    re.IGNORECASE,
-)
 ADDRESS = re.compile(r"\bhttps?://[^\s)\]>]+", re.IGNORECASE)
-SENTENCE_REACH = 240  # characters looked at on each side of a name for its sentence
 # A Hub dataset id, `org/name`, not inside a URL or a path.
 DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
 DATASET_WORD = re.compile(r"\bdatasets?\b", re.IGNORECASE)  # beside an id: a dataset's
 NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
-# The labels of definition lines naming data ("- **Dataset:** ImageNet-1k").
-DATA_LABEL = re.compile(
-    r"(?:(?:pre-?|fine-?)?train(?:ing)?|fine-?tun(?:e|ing)|source|instruction)?[ \t]*"
-    r"(?:data(?:sets?)?|corp(?:us|ora))(?:[ \t]+prep(?:aration)?)?",
-    re.IGNORECASE,
-)
 # A numbered list item's number before a definition's label ("1. Dataset preparation:").
 NUMBERED = re.compile(r"\d{1,3}[.)][ \t]+")
-# A table row labelled with the sources of a pipeline's data ("| **Sources** | OntoNotes
-# 5 |", as spaCy's feature tables have); a definition line "Source:" names code as often.
-SOURCES_LABEL = re.compile(r"(?:(?:training|data)[ \t]+)?sources", re.IGNORECASE)
 # A proper name in a definition's value: CamelCase (ImageNet, OpenOrca) or an acronym
 # of three letters or more (COCO, MNIST); not the words of an undisclosed source.
 # A CamelCase or capitals name; not one followed by a version number (a model: GPT-4).
@@ -229,17 +150,6 @@ def _passages(card: Card, data: list[str], training: list[str]) -> Iterator[Pass
                 yield Passage(section, text, whole=False)
 
 
-def section_about(card: Card, section: Section, data: list[str], training: list[str]) -> str:
-    """'data' when the section or an enclosing one is titled as training data, 'training'
-    when as training in general, '' otherwise or when titled as evaluation."""
-    path = card.section_path(section)
-    if under_evaluation(card, path, training):
-        return ""
-    if any(card.title_matches(s, *data) for s in path):
-        return "data"
-    return "training" if any(card.title_matches(s, *training) for s in path) else ""
-
-
 # Sections on the rights of the people in the data ("Data Protection and Copyright
 # Requests", "Opt-out", "Data Removal Requests", "Privacy"): they say how to opt out or
 # ask for removal, not what the training data is; unless the title also names the
@@ -252,14 +162,6 @@ DATA_RIGHTS_TITLE = re.compile(
 DATA_TOPIC_TITLE = re.compile(
     r"\b(?:(?:pre-?)?train\w*|datasets?|corpus|corpora|sources?|composition)\b", re.IGNORECASE
 )
-
-
-def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str]) -> bool:
-    """Whether a section path holds a section titled as evaluation and not as training."""
-    return any(
-        card.title_matches(s, *EVALUATION_SECTION_NAMES) and not card.title_matches(s, *training)
-        for s in path
-    )
 
 
 def data_sentences(card: Card, text: str) -> list[str]:
@@ -279,22 +181,6 @@ def data_sentences(card: Card, text: str) -> list[str]:
         or (DATA_WORDS.search(sentence) and not textsearch.search(RUN_WORDS, sentence))
         or (TRAINING_CUE.search(sentence) and source_names(sentence, listed=False))
     ]
-
-
-def evaluated_on(sentences: Sentences, at: int) -> bool:
-    """Whether the sentence around position `at` of the split text says the name there
-    was evaluated on rather than trained on: the nearest cue before it is about
-    evaluation, or, with no cue before it, the rest of the sentence speaks of evaluation
-    and not of training."""
-    text = sentences.text
-    start, end = sentences.span_at(at)
-    before = text[max(start, at - SENTENCE_REACH) : at]
-    cues = [(m.start(), False) for m in TRAINING_CUE.finditer(before)]
-    cues += [(m.start(), True) for m in EVALUATION_CUE.finditer(before)]
-    if cues:
-        return max(cues)[1]
-    after = text[at : min(end, at + SENTENCE_REACH)]
-    return bool(EVALUATION_CUE.search(after)) and not TRAINING_CUE.search(after)
 
 
 def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
@@ -371,47 +257,6 @@ def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:
     for line in section.text.splitlines():
         if (row := data_row(line)) is not None:
             yield row
-
-
-# A table row: its first cell and the rest.
-TABLE_ROW = re.compile(r"[ \t]*\|([^|\n]+)\|(.*\S.*)$")
-
-
-def data_row(line: str) -> tuple[str, str] | None:
-    """(label, value) of a table row whose first cell is a data label ("| Training data |
-    [FineWeb](...) |", as in vendors' Model Information tables), else None."""
-    match = TABLE_ROW.match(line)
-    if match is None:
-        return None
-    label = match.group(1).strip(" \t*_`")
-    value = match.group(2).replace("|", " ").strip()
-    labelled = DATA_LABEL.fullmatch(label) or SOURCES_LABEL.fullmatch(label)
-    return (label, value) if labelled and value.strip("-: ") else None
-
-
-# Said of the model in the past or present perfect, never as advice ("fine-tune it on"):
-# what it was trained on.
-TRAINED = re.compile(
-    r"\b(?:(?:pre-?)?trained|fine-?tuned|tuned|aligned|distilled)\b", re.IGNORECASE
-)
-MODAL = re.compile(r"\b(?:can|could|may|might|should|will|would|to)[ \t]+(?:be[ \t]+)?\S*$", re.I)
-
-
-def trained_on_at(sentences: Sentences, at: int) -> bool:
-    """Whether the sentence around position `at` of the split text says the model was
-    trained on what stands there: the nearest cue before it is a past training verb
-    ("was trained on", "a fine-tuned version of X on"), not an evaluation, nor advice
-    ("can be fine-tuned on"), and the sentence does not negate it."""
-    text = sentences.text
-    start, _ = sentences.span_at(at)
-    before = text[max(start, at - SENTENCE_REACH) : at]
-    trained = list(TRAINED.finditer(before))
-    if not trained or negated(before, len(before), len(before)):
-        return False
-    last = trained[-1]
-    if any(m.start() > last.start() for m in EVALUATION_CUE.finditer(before)):
-        return False
-    return MODAL.search(before[: last.end()]) is None
 
 
 def named_by_definition(value: str) -> list[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from openaudit.card import Card, Link, Section
-from openaudit.rubric.evaluators.training_data import (
+from openaudit.training_sections import (
     DATA_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
     data_row,

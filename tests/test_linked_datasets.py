@@ -57,6 +57,10 @@ SUMMARY_AND_TRAINING = (
 )
 # Negative twin: linked only in an evaluation section.
 EVAL_ONLY = f"{HEAD}# Smol\n## Evaluation\nHeld-out scores on {K2DATA}.\n"
+# The training-data section names a public corpus besides the one it links (with a
+# training verb, or only beside it in the section).
+LINKED_AND_PILE = f"{HEAD}# Smol\n## Training Data\nTrained on {K2DATA} and The Pile.\n"
+PILE_BESIDE = f"{HEAD}# Smol\n## Training Data\nMostly {K2DATA}. Some OSCAR, some The Pile.\n"
 
 
 def ev(readme: str, linked: tuple[LinkedRepo, ...] | None = None, **fields: Any) -> Evidence:
@@ -91,12 +95,12 @@ def test_which_links_are_training_data(card: str, expected: list[Any]) -> None:
 
 
 NAMED: list[tuple[str, str, str, Answer, str, str]] = [
-    ("declared: title then data section", "datasets_declared", TWICE, "yes", "inferred",
+    ("declared: title then data section", "datasets_declared", TWICE, "yes", "stated",
      "linked as training data: org/k2data under 'Datasets and Mix'"),
     ("declared: title then evaluation", "datasets_declared", TWICE_EVAL, "no", "stated",
      "names no datasets"),
     ("declared: summary then training", "datasets_declared", SUMMARY_AND_TRAINING, "yes",
-     "inferred", "org/k2data under 'Open resources'"),
+     "stated", "org/k2data under 'Open resources'"),
     ("declared: evaluation only", "datasets_declared", EVAL_ONLY, "no", "stated", "names no"),
     ("sources: introduction of a card with several H1s", "data_sources_named", INTRO_ONLY,
      "yes", "inferred", "the model's description links Hub datasets, taken as its training "
@@ -160,6 +164,17 @@ JUDGED: list[tuple[str, str, Evidence, dict[str, Any], Answer, str, str | None, 
      "unknown", None, "no datasets are declared"),
     ("open licence", "dataset_license_in", ev(TWICE, OPEN),
      {"families": ["permissive", "copyleft"]}, "yes", "inferred", None, "all 1 qualify"),
+    ("open licence, but another corpus named", "dataset_license_in", ev(LINKED_AND_PILE, OPEN),
+     {"families": ["permissive", "copyleft"]}, "no", "inferred", None,
+     "names more training data than it links as Hub datasets: The Pile"),
+    ("open licence, other corpora beside it", "dataset_license_in", ev(PILE_BESIDE, OPEN),
+     {"families": ["permissive", "copyleft"]}, "no", "inferred", None,
+     "names more training data than it links as Hub datasets: OSCAR, The Pile"),
+    ("MOF 15, other corpora beside it", "mof_component", ev(PILE_BESIDE, OPEN), MOF_DATASETS,
+     "unknown", "unknown", "unknown",
+     "OSCAR is named as training data too, with no Hub dataset"),
+    ("EOSAI, other corpora beside it", "eosai_dimension", ev(PILE_BESIDE, OPEN), END_PARTIAL,
+     "yes", "inferred", "partial", "shared, not all as datasets"),
     ("non-commercial licence", "datasets_commercial_use", ev(TWICE, NC), {}, "no", "inferred",
      None, "org/k2data is under cc-by-nc-4.0"),
     ("description link, looked up", "datasets_commercial_use", ev(INTRO_ONLY, OPEN), {}, "yes",

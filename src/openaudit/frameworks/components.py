@@ -39,7 +39,7 @@ from openaudit.rubric.evaluators.code import (
     tool_link,
 )
 from openaudit.rubric.evaluators.copies import data_copy
-from openaudit.rubric.evaluators.data import data_sources_named
+from openaudit.rubric.evaluators.data import data_sources_named, undeclared_training_data
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.documentation import (
     ELSEWHERE,
@@ -564,6 +564,12 @@ def datasets_licensed(
         else ("unknown", f"{name} was not looked up{unread}")
         for name in names
     ]
+    if linked is not None:  # corpora named beside the links, with no Hub dataset to read
+        unlinked = "is named as training data too, with no Hub dataset: its licence is unread"
+        states += [
+            ("unknown", f"{name} {unlinked}")
+            for name in undeclared_training_data(ctx, linked.names)
+        ]
     text = f"{what}: " + "; ".join(why for _, why in states)
     if any(state == "not_open" for state, _ in states):
         return graded(Outcome.no(text, *cites, inferred=linked is not None), "not_open")

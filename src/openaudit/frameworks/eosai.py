@@ -40,7 +40,7 @@ from openaudit.rubric.evaluators.code import (
     stated_code_osi,
 )
 from openaudit.rubric.evaluators.copies import DataCopy, data_copy
-from openaudit.rubric.evaluators.data import data_sources_named
+from openaudit.rubric.evaluators.data import data_sources_named, undeclared_training_data
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
@@ -298,6 +298,9 @@ def _linked_data_level(ctx: ProbeContext, scope: str, linked: LinkedData) -> Rat
     if found.answer == "no" or gated:
         extra = f"; not freely available: {', '.join(gated)}" if gated else ""
         return _concluded("partial", found.reason + extra, *found.citations)
+    if undeclared_training_data(ctx, linked.names):  # named, not published as datasets
+        why = f"{found.reason}: shared, not all as datasets"
+        return _concluded("partial", why, *found.citations)
     if found.answer == "unknown":
         return _between("partial", "open", found.reason, *found.citations)
     return _concluded("open", found.reason, *found.citations)

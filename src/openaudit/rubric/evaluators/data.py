@@ -76,7 +76,7 @@ def datasets_declared(
     if linked:
         shown = "; ".join(f"{item.name} {item.where()}" for item in linked[:5])
         cites = link_cites(item.link for item in linked)
-        return Outcome.yes(f"linked as training data: {shown}", *cites, inferred=True)
+        return Outcome.yes(f"linked as training data: {shown}", *cites)
     if not ctx.metadata_known:
         return no_metadata(ctx)
     return Outcome.no("the card names no datasets", ctx.field("datasets"))
@@ -441,23 +441,36 @@ _ALIAS = re.compile(r"\b([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)+)[ \t]*\(([\w.-]{2,20}
 MIN_CONTAINED = 3  # a shorter name matches another only when equal ("c4", not "mc4")
 
 
-def undeclared_training_data(ctx: ProbeContext) -> list[str]:
+def undeclared_training_data(ctx: ProbeContext, judged: tuple[str, ...] = ()) -> list[str]:
     """Public corpora the card's body gives as training data beyond its declared datasets
-    (see `data_sources_named`; not what it was evaluated on, nor a source such as a
+    (or beyond `judged`, the Hub datasets it links as training data when it declares
+    none; see `data_sources_named`; not what it was evaluated on, nor a source such as a
     website in a mixture's description, nor a Hub dataset link, which may be the set a
     declared one was made from: "a Dutch translation of [X]"). A declared
     dataset is matched by its name without the owner ("C4" for allenai/c4), or by a long
     name whose short form in brackets matches it."""
-    declared = declared_datasets(ctx)
+    declared = declared_datasets(ctx) or judged
     if not declared or not ctx.readme_read:
         return []
     keys = {_key(name) for name in declared}
     aliases = {_key(m.group(1)): _key(m.group(2)) for m in _ALIAS.finditer(own_card(ctx).body)}
     found = training_data_names(ctx, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
+    card = own_card(ctx)
     names = [
         item.name
         for item in found
-        if NAMED_CORPORA.fullmatch(item.name) and _given_as_training(ctx, item.name)
+        if NAMED_CORPORA.fullmatch(item.name)
+        and (
+            _given_as_training(ctx, item.name)
+            # named beside the linked datasets in a training-data section: as much the
+            # training data as they are (not a set a declared one was made from)
+            or (
+                bool(judged)
+                and not declared_datasets(ctx)
+                and section_about(card, item.section, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES)
+                == "data"
+            )
+        )
     ]
     extra: dict[str, str] = {}
     for name in names:

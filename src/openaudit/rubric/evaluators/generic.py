@@ -316,16 +316,22 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)
     if linked is not None:
-        return linked_outcome(linked, results, cites, f"all {len(results)} qualify")
-    outcome = combine(ctx, results, cites, passed)
+        passed = f"all {len(results)} qualify"
+        outcome = linked_outcome(linked, results, cites, passed)
+    else:
+        outcome = combine(ctx, results, cites, passed)
     if outcome.answer != "yes":
         return outcome
     from openaudit.rubric.evaluators.data import undeclared_training_data
 
-    extra = undeclared_training_data(ctx)
+    extra = undeclared_training_data(ctx, linked.names if linked is not None else ())
     if not extra:
         return outcome
     shown = ", ".join(extra[:6]) + (", ..." if len(extra) > 6 else "")
+    if linked is not None:
+        why = (f"{linked.scope()}: {passed}, but the card names more training data than it "
+               f"links as Hub datasets: {shown} (their licences were not read)")  # fmt: skip
+        return Outcome.no(why, *outcome.citations, ctx.readme(), inferred=True)
     why = (f"{passed}, but the card names more training data than it declares: {shown} "
            "(not declared, their licences were not read)")  # fmt: skip
     return Outcome.no(why, *cites, ctx.readme(), inferred=True)

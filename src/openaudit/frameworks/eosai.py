@@ -979,8 +979,8 @@ def _licenses_level_of(
     # "partial = at least two of these partly open; closed = unclear or none open": code
     # or data published, under a licence not open or not read, is partly open; open
     # weights alone (no code of the model's own, no datasets declared) are closed.
-    data = bool(declared_datasets(ctx)) or (copy is not None and bool(copy.names))
-    data = data or (linked_data(ctx) is not None and not (copy is not None and copy.names))
+    copied = copy is not None and bool(copy.names)
+    data = bool(declared_datasets(ctx)) or copied or linked_data(ctx) is not None
     published = {"code": _own_code_published(ctx), "data": data}
     unsure = any(o.answer == "unknown" or o.inferred for o in parts.values())
     rated = _concluded if unsure else _rated

@@ -192,7 +192,8 @@ COPY = (
 # What shows the weights are a diff to add to a base's (weights.delta_release) of a model
 # without card text: its name and a recovery script in its files.
 DELTA = ("repo_id_markers", "files")
-# The datasets the card names and what the source read of them.
+# The datasets the card names and what the source read of them. (`linked_datasets`, the
+# Hub datasets a card's text links, is read only for a card with text: never memoised.)
 DATASETS = ("card_present", "access", "card:datasets", "datasets")
 
 # What each evaluator reads of a model without card text (see the module docstring);

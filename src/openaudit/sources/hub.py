@@ -329,7 +329,7 @@ def _gather(
         linked_datasets = [f.result() for f in datasets]
         linked_base_datasets = [f.result() for f in base_datasets]
         cards_read = [f.result() for f in base_cards]
-        linked_found = [f.result() for f in linked_reads]
+        training_links_read = [f.result() for f in linked_reads]
     except BaseException:
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
         pool.cancel_queued()
@@ -361,7 +361,7 @@ def _gather(
     if beyond > 0:
         message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
         problems.append(Problem("datasets", message))
-    linked_found += _cut_linked(linked_ids, repo_id, problems)
+    training_links_read += _cut_linked(linked_ids, repo_id, problems)
     cards_read += _cut_cards(card_bases)
     problems += _base_card_problems(cards_read, len(card_bases))
     branch_names = _branches(branches.result, problems) if branches is not None else None
@@ -374,7 +374,7 @@ def _gather(
         base_models=base_models,
         base_datasets=tuple(linked_base_datasets),
         implied_bases=implied_bases,
-        linked_datasets=tuple(linked_found) if parsed is not None else None,
+        linked_datasets=tuple(training_links_read) if parsed is not None else None,
         base_cards=tuple(cards_read) if wanted.base_cards else None,
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,

@@ -726,6 +726,38 @@ def test_home_of_is_the_innermost_section_holding_the_url() -> None:
     assert card.home_of("https://nowhere.example") is None
 
 
+# (case, card, url, titles of the sections holding it as a link target, lines holding it)
+ORG = "https://huggingface.co/labx"
+LINK_TARGETS: list[tuple[str, str, str, list[str], int]] = [
+    ("an org page is not found inside its model's URL",
+     f"# Chat\n[Lab X]({ORG})\n## Training\n[base]({ORG}/base-7b)\n", ORG, ["Chat"], 1),
+    ("a bare org URL, its model's URL in another section",
+     f"# Chat\n{ORG}\n## Training\n{ORG}/base-7b\n", ORG, ["Chat"], 1),
+    ("a URL that only starts longer ones is held nowhere",
+     f"# Chat\n[a]({ORG}/base-7b) [b]({ORG}-2/m) [c]({ORG}#models) [d]({ORG}.v2)\n", ORG, [], 0),
+    ("the URL at the end of a sentence, in emphasis, in angle brackets or quoted",
+     f"# A\nSee {ORG}.\n# B\nby **{ORG}**\n# C\n<{ORG}>\n# D\n<a href=\"{ORG}\">X</a>\n"
+     f"# E\nIs it {ORG}? Yes.\n", ORG, ["A", "B", "C", "D", "E"], 5),
+    ("a relative link is not found at the end of a longer URL",
+     "# A\n[l](https://example.org/LICENSE)\n# B\n[licence](LICENSE)\n", "LICENSE", ["B"], 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "homes", "lines"),
+    [c[1:] for c in LINK_TARGETS],
+    ids=[c[0] for c in LINK_TARGETS],
+)
+def test_a_link_is_found_where_it_is_a_whole_link_target(
+    text: str, url: str, homes: list[str], lines: int
+) -> None:
+    card = parse_card(text)
+    assert [s.title for s in card.homes_of(url)] == homes
+    home = card.home_of(url)
+    assert (home.title if home else None) == (homes[0] if homes else None)
+    assert len(card.lines_with(url)) == lines
+
+
 class _EveryCharacter:
     """Stands in for the characters that may open markdown: all of them."""
 

@@ -26,7 +26,7 @@ import re
 from typing import NamedTuple
 
 from openaudit import textsearch
-from openaudit.card import Card, Link, Section
+from openaudit.card import Card, Link, Section, find_link
 
 TRAINING_SECTIONS = ("Training", "Fine-tuning", "Finetuning", "Fine tuning")
 # Training sections that hold something other than how this model was made from another.
@@ -137,6 +137,11 @@ SENTENCE_ROLE = re.compile(
     re.IGNORECASE,
 )
 FROM_SCRATCH = re.compile(r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", re.IGNORECASE)
+# A repo name that says it holds training checkpoints.
+CHECKPOINT_REPO = re.compile(
+    r"(?:^|[-_.])(?:intermediate|checkpoints?|ckpts?)(?:$|[-_.])|(?:^|[-_.])step[-_]?\d",
+    re.IGNORECASE,
+)
 # huggingface.co/<name> with one segment: a legacy model id (distilbert-base-uncased)
 # unless it is one of the site's own pages.
 LEGACY_MODEL = re.compile(r"https?://(?:www\.)?huggingface\.co/([A-Za-z0-9][\w.-]*)/?$")
@@ -176,13 +181,16 @@ def _named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
         return ()
     own = (repo_id or "").lower()
     found: dict[str, NamedBase] = {}
-    for target, link in _model_links(card)[:MAX_CHECKED]:
+    for target, link in _model_links(card, own)[:MAX_CHECKED]:
         if target.lower() == own or target in found:
             continue
         # The model's own variants (-GGUF, -instruct) count only when the card says it
-        # was tuned from one ("a fine-tuned version of org/m-sft").
+        # was tuned from one ("a fine-tuned version of org/m-sft"); so do repos of
+        # training checkpoints, which a training section links as published, not as the
+        # base ("TinyLlama-1.1B-intermediate-step-1431k-3T", "X-Intermediate-Checkpoints").
         variant = bool(own) and target.lower().startswith(f"{own}-")
-        named = _named_as_base(card, link, phrase_only=variant)
+        checkpoints = bool(CHECKPOINT_REPO.search(target.rpartition("/")[2]))
+        named = _named_as_base(card, link, phrase_only=variant or checkpoints)
         if named is not None:
             found[target] = named._replace(name=target)
     return tuple(found.values())
@@ -204,19 +212,36 @@ def adapter_base(text: str | None, repo_id: str | None) -> str | None:
     return None if base.lower() == (repo_id or "").lower() else base
 
 
-def _model_links(card: Card) -> list[tuple[str, Link]]:
-    """Hub model links with their repo ids, legacy one-segment ids included."""
+def _model_links(card: Card, own: str) -> list[tuple[str, Link]]:
+    """Hub model links with their repo ids, legacy one-segment ids included, but not
+    an organisation's page: the one-segment name of the card's own organisation (`own`
+    is its repo id) or of the owner of another Hub repo the card links."""
     found = []
     for link in card.links:
         if link.kind == "hf_model" and link.target:
             found.append((link.target, link))
-        elif (legacy := LEGACY_MODEL.match(link.url)) and legacy[1].lower() not in SITE_PAGES:
+        elif (legacy := LEGACY_MODEL.match(link.url)) and not _site_or_owner(card, legacy[1], own):
             found.append((legacy[1], link))
     return found
 
 
+def _site_or_owner(card: Card, name: str, own: str) -> bool:
+    """A one-segment Hub path that is no legacy model id: a page of the site, or the
+    page of the card's own organisation or of another linked repo's owner."""
+    return name.lower() in SITE_PAGES or name.lower() in _organisations(card, own)
+
+
+def _organisations(card: Card, own: str) -> frozenset[str]:
+    """The owners (lowercase) of the card's own repo and of the Hub repos it links."""
+    owners = {own.partition("/")[0]} if "/" in own else set()
+    for link in card.links:
+        if link.kind.startswith("hf_") and link.target and "/" in link.target:
+            owners.add(link.target.partition("/")[0].lower())
+    return frozenset(owners)
+
+
 def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | None:
-    at = card.body.find(link.url)
+    at = find_link(card.body, link.url)
     if at <= 0 or NOT_WEIGHTS.match(card.body, at + len(link.url)):
         return None
     before = card.body[max(0, at - WINDOW) : at]
@@ -236,7 +261,7 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
         return None
     if SENTENCE_ROLE.search(_sentence_around(card, at, at + len(link.url))):
         return None
-    for home in (s for s in card.sections if link.url in s.text):
+    for home in card.homes_of(link.url):
         path = card.section_path(home)
         if any(card.title_matches(s, *TRAINING_SECTIONS) for s in path) and not any(
             NOT_DERIVATION_TITLE.search(s.title) for s in path

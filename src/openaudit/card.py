@@ -213,19 +213,22 @@ class Card:
         return tuple(path)
 
     def home_of(self, url: str) -> Section | None:
-        """The innermost section whose own text holds the URL (None: before any heading)."""
-        return next((s for s in self.sections if url in s.text), None)
+        """The innermost section whose own text holds the URL as a link target
+        (`find_link`; None: before any heading)."""
+        homes = self.homes_of(url)
+        return homes[0] if homes else None
 
     def homes_of(self, url: str) -> list[Section]:
-        """Every section whose own text holds the URL, in card order."""
+        """Every section whose own text holds the URL as a link target (`find_link`: not
+        only as the start of a longer URL), in card order."""
         if url not in self._homes:
-            self._homes[url] = [s for s in self.sections if url in s.text]
+            self._homes[url] = [s for s in self.sections if holds_link(s.text, url)]
         return self._homes[url]
 
     def lines_with(self, url: str) -> list[str]:
-        """The body's lines that hold the URL, in order."""
+        """The body's lines that hold the URL as a link target (`find_link`), in order."""
         if url not in self._lines:
-            self._lines[url] = [line for line in self._body_lines if url in line]
+            self._lines[url] = [line for line in self._body_lines if holds_link(line, url)]
         return self._lines[url]
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -882,6 +885,44 @@ def _links(body: str) -> tuple[Link, ...]:
         kind, target = classify_link(url, label)
         links.append(Link(url, label, kind, target))
     return tuple(links)
+
+
+# After a URL, what makes it the start of a longer one ("huggingface.co/org" inside
+# "huggingface.co/org/model", "org/m" inside "org/m.v2" or "org/m#usage"): a URL character,
+# perhaps after punctuation that ends a sentence as well ("org/m?" then a space does not).
+_URL_GOES_ON = re.compile(r"[-._~*:,;!?#&=+@]*[A-Za-z0-9/%]")
+# Before a URL, what makes it the end of a longer one ("LICENSE" in ".../LICENSE").
+_URL_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._%-")
+
+
+def find_link(text: str, url: str, start: int = 0) -> int:
+    """Where `text` holds `url` as a whole link target, from `start` on: not as the
+    start of a longer URL (an organisation's page inside its model's URL) nor as the end
+    of one; -1 where it does not."""
+    if not url:
+        return -1
+    at = text.find(url, start)
+    while at != -1:
+        if not _URL_GOES_ON.match(text, at + len(url)) and (
+            at == 0 or text[at - 1] not in _URL_BEFORE
+        ):
+            return at
+        at = text.find(url, at + 1)
+    return -1
+
+
+def holds_link(text: str, url: str) -> bool:
+    """`text` holds `url` as a whole link target (`find_link`)."""
+    return url in text and find_link(text, url) != -1
+
+
+def count_links(text: str, url: str) -> int:
+    """How many times `text` holds `url` as a whole link target (`find_link`)."""
+    count, at = 0, find_link(text, url)
+    while at != -1:
+        count += 1
+        at = find_link(text, url, at + len(url))
+    return count
 
 
 # --- the card -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from openaudit import textsearch
-from openaudit.card import Link, Section
+from openaudit.card import Link, Section, find_link
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
@@ -432,13 +432,13 @@ def _link_spans(body: str, link: Link) -> list[tuple[int, int]]:
     """(start, end) of each place the link stands in the body: its whole `[text](url)`
     markup, or the bare URL."""
     spans = []
-    at = body.find(link.url)
+    at = find_link(body, link.url)
     while at != -1:
         end = at + len(link.url)
         start = body.rfind("[", 0, at) if body[at - 2 : at] == "](" else at
         end += body[end : end + 1] in (")", ">")
         spans.append((max(start, 0), end))
-        at = body.find(link.url, end)
+        at = find_link(body, link.url, end)
     return spans
 
 

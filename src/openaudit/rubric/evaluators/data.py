@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from openaudit.card import Link, Section
+from openaudit.card import Link, Section, find_link
 from openaudit.data_links import DataLink, training_data_links
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
@@ -342,7 +342,7 @@ def _sources_linked(
         for home in card.homes_of(link.url):
             if section_about(card, home, sections, training) != "data":
                 continue
-            if not evaluated_on(card.sentences(home.text), home.text.find(link.url)):
+            if not evaluated_on(card.sentences(home.text), find_link(home.text, link.url)):
                 found.append((home, link))
                 break
     return found

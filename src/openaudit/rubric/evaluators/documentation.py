@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from openaudit import textsearch
-from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section
+from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section, count_links, find_link
 from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
@@ -369,7 +369,8 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
     papers = model_papers(ctx)
     for link in papers[:MAX_CITATION_CHECKS]:
         homes = card.homes_of(link.url)
-        outside = card.body.count(link.url) > sum(s.text.count(link.url) for s in homes)
+        inside = sum(count_links(s.text, link.url) for s in homes)
+        outside = count_links(card.body, link.url) > inside
         cited = (
             bool(homes)
             and not outside
@@ -469,7 +470,7 @@ def _placed_as_other_work(ctx: ProbeContext, link: Link, homes: list[Section]) -
     trained on or a corpus "described in" it, or linked by a name (not as a paper)
     under a training-data heading or in a list of the training data."""
     card = own_card(ctx)
-    at = card.body.find(link.url)
+    at = find_link(card.body, link.url)
     if at <= 0:
         return False
     before = card.body[max(0, at - 400) : at]
@@ -509,7 +510,7 @@ def _data_named(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
         for home in homes
     ):
         return True
-    return _in_data_list(card.body, card.body.find(link.url))
+    return _in_data_list(card.body, find_link(card.body, link.url))
 
 
 def _in_data_list(body: str, at: int) -> bool:
@@ -573,7 +574,7 @@ def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
     ("Cite DPO as:", a "#### DPO" heading in the Citation section) of something other
     than this model, or a paper a training library's generated card cites."""
     body = own_card(ctx).body
-    at = body.find(link.url)
+    at = find_link(body, link.url)
     before = body[max(0, at - 300) : at] if at > 0 else ""
     if METHOD_PAPER.search(before):
         return True
@@ -669,7 +670,7 @@ def _called_own(card: Card, link: Link, *, text_only: bool = False) -> bool:
     """The words just before the link (or its text) call the paper the card's own."""
     if OWN_PAPER_WORDS.search(f"{link.text}"):
         return True
-    at = card.body.find(link.url)
+    at = find_link(card.body, link.url)
     before = card.body[max(0, at - 160) : at] if at > 0 and not text_only else ""
     return bool(OWN_PAPER_WORDS.search(before))
 
@@ -677,7 +678,7 @@ def _called_own(card: Card, link: Link, *, text_only: bool = False) -> bool:
 def _made_with(card: Card, link: Link) -> bool:
     """The card names the link as a technique the model was made with: "fine-tuned with
     [QLoRA](...)", "merged using the [TIES](...) merge method"."""
-    at = card.body.find(link.url)
+    at = find_link(card.body, link.url)
     if at <= 0:
         return False
     listed = not PAPER_TEXT.search(link.text) and BUILDS_ON_LIST.search(

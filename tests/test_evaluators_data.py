@@ -713,3 +713,66 @@ def test_declared_datasets_and_more_training_data_in_the_body(
     outcome = run(spec, ProbeContext(evidence), {"ids": [], "families": ["permissive"]})
     assert (outcome.answer, reason in outcome.reason) == (answer, True), outcome.reason
     assert outcome.inferred == (answer == "no")
+
+
+# --- a fine-tune of a fine-tune: the bases under the declared one (data.base_data) --------
+
+
+def hop(
+    repo_id: str,
+    depth: int,
+    datasets: list[str] | None = None,
+    bases: list[str] | None = None,
+    status: str = "ok",
+) -> LinkedRepo:
+    data: dict[str, Any] = {"datasets": datasets} if datasets else {}
+    data |= {"base_model": bases} if bases else {}
+    return LinkedRepo(repo_id, "model", status, depth=depth, card_data=data)  # type: ignore[arg-type]
+
+
+CHAT = "---\ndatasets: [org/a]\nbase_model: org/chat\n---\n# M\n"
+# org/chat names its own tuning data and declares org/pretrained as its base
+CHAT_BASE = hop("org/chat", 1, ["org/sft"], ["org/pretrained"])
+CHAINS: list[tuple[str, tuple[LinkedRepo, ...], Answer, str]] = [
+    ("the foundation under the declared base names no data", (
+        CHAT_BASE, hop("org/pretrained", 2)), "no",
+     "org/pretrained names no training datasets (base chain org/chat -> org/pretrained)"),
+    ("twin: the foundation names its data too", (
+        CHAT_BASE, hop("org/pretrained", 2, ["org/web"])), "yes",
+     "the base models name their training datasets too, down to org/pretrained"),
+    ("twin: a declared base with no base of its own", (
+        hop("org/chat", 1, ["org/sft"]),), "yes",
+     "the base model(s) name their training datasets too"),
+    ("three deep, the middle one names none", (
+        CHAT_BASE, hop("org/pretrained", 2, None, ["org/foundation"]),
+        hop("org/foundation", 3, ["org/web"])), "no",
+     "org/pretrained names no training datasets (base chain org/chat -> org/pretrained)"),
+    ("the base under the declared one is not on the Hub", (
+        CHAT_BASE, hop("org/pretrained", 2, status="not_found")), "no",
+     "org/pretrained is not on the Hub"),
+    ("the base under the declared one was not looked up", (
+        CHAT_BASE, hop("org/pretrained", 2, status="skipped")), "unknown",
+     "the base under it was not read: org/pretrained (skipped; base chain "
+     "org/chat -> org/pretrained)"),
+    ("the base under the declared one is not in the evidence", (CHAT_BASE,), "unknown",
+     "org/pretrained (not looked up; base chain org/chat -> org/pretrained)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("bases", "answer", "reason"), [c[1:] for c in CHAINS], ids=[c[0] for c in CHAINS]
+)
+def test_the_bases_under_a_declared_base_name_their_data_too(
+    bases: tuple[LinkedRepo, ...], answer: Answer, reason: str
+) -> None:
+    got, why = ask("base_data_named", ev(CHAT, ds("org/a"), base_models=bases))
+    assert (got, reason in why) == (answer, True), why
+
+
+def test_a_fine_tunes_datasets_with_the_base_under_its_base_unread_are_unknown() -> None:
+    chat = "---\ndatasets: [org/a]\nbase_model: org/chat\n---\n# M\n## Data\nOne set.\n"
+    evidence = ev(chat, ds("org/a"), base_models=(CHAT_BASE,))
+    got, why = ask("data_documented", evidence, **DOCS)
+    assert (got, "org/pretrained (not looked up" in why) == ("unknown", True), why
+    named = ev(chat, ds("org/a"), base_models=(CHAT_BASE, hop("org/pretrained", 2, ["org/w"])))
+    assert ask("data_documented", named, **DOCS)[0] == "yes"

@@ -43,8 +43,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
         "refs",
     ),
     "rubric": (
-        "base_mentions", "card", "data_links", "evidence", "licenses", "links", "safeyaml",
-        "training_sections", "verdict",
+        "base_chain", "base_mentions", "card", "data_links", "evidence", "licenses", "links",
+        "safeyaml", "training_sections", "verdict",
     ),
     "frameworks": ("base_chain", "card", "evidence", "licenses", "links", "rubric", "verdict"),
     "compare": ("evidence", "results", "rubric", "verdict"),

@@ -22,8 +22,7 @@ def foundations(
     base of its own (a chain cut short ends at the base not looked up), with the chain of
     bases down to it; a base reached by two chains is listed once. A base's own bases
     are those its card declares, as the source followed them."""
-    listed = {repo.repo_id: repo for repo in reversed(bases)}  # the first entry wins
-    listed |= {repo.repo_id: repo for repo in reversed(bases) if repo.status != "skipped"}
+    listed = _listed(bases)
 
     def descend(repo: LinkedRepo, chain: Chain) -> list[tuple[LinkedRepo, Chain]]:
         ends = []
@@ -39,6 +38,37 @@ def foundations(
         for repo, chain in descend(base, (base.repo_id,)):
             judged.setdefault(repo.repo_id, (repo, chain))
     return tuple(judged.values())
+
+
+def _listed(bases: tuple[LinkedRepo, ...]) -> dict[str, LinkedRepo]:
+    """Each base by its id: the first entry, or the first one looked up."""
+    listed = {repo.repo_id: repo for repo in reversed(bases)}  # the first entry wins
+    listed |= {repo.repo_id: repo for repo in reversed(bases) if repo.status != "skipped"}
+    return listed
+
+
+def chain_bases(
+    repo_id: str | None, bases: tuple[LinkedRepo, ...]
+) -> tuple[tuple[str, LinkedRepo | None, Chain], ...]:
+    """Every base under the declared ones (depth 1) down to the pretrained foundations,
+    each once, in the order a walk from the declared bases meets them: its id, its
+    lookup (None when a base's card declares it but the source did not follow it), and
+    the chain of bases from a declared base down to it."""
+    listed = _listed(bases)
+    met: dict[str, tuple[str, LinkedRepo | None, Chain]] = {}
+    level: list[tuple[str, Chain]] = [(r.repo_id, (r.repo_id,)) for r in bases if r.depth == 1]
+    while level:
+        deeper = []
+        for name, chain in level:
+            if name in met or name == repo_id:
+                continue  # met already, by a shorter chain, or a cycle back to the model
+            repo = listed.get(name)
+            met[name] = (name, repo, chain)
+            if repo is not None:
+                children = base_ids(repo.card_data.get("base_model"))
+                deeper += [(child, (*chain, child)) for child in children]
+        level = deeper
+    return tuple(met.values())
 
 
 def silent_foundations(repo_id: str | None, bases: tuple[LinkedRepo, ...]) -> list[LinkedRepo]:

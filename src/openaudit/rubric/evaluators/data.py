@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from openaudit.base_chain import chain_bases
 from openaudit.card import Link, Section, find_link
 from openaudit.data_links import DataLink, training_data_links
 from openaudit.evidence import Citation, LinkedRepo
@@ -219,7 +220,7 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
         bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
         base_unread = not bases or any(repo.status in ("error", "skipped") for repo in bases)
         every = (*card_cites, *cites, *base.citations)
-        if base_unread and not implied_base(ctx):
+        if base.answer == "unknown" or (base_unread and not implied_base(ctx)):
             return Outcome.unknown(why + base.reason, *every)
         return Outcome.no(why + base.reason, *every, inferred=True)
     unread = [f"{r.repo_id} ({r.problem or r.status})" for r in found if r.status != "not_found"]
@@ -239,8 +240,9 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
         "models:<base>:card:datasets",
         "file:adapter_config.json",
     ),
-    doc="A derivative's base models name their training datasets too, so all the "
-    "training data is named (a model without a base passes).",
+    doc="A derivative's base models, and the bases under them down to the pretrained "
+    "foundation, name their training datasets too, so all the training data is named "
+    "(a model without a base passes).",
 )
 def base_data_named(ctx: ProbeContext) -> Outcome:
     """A fine-tune's training data includes its base's: is that named as well?"""
@@ -265,11 +267,48 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
         unread = ["the declared base (not looked up)"]
     silent = [repo.repo_id for repo in read if not repo.card_data.get("datasets")]
     if not silent and not unread:
-        return Outcome.yes("the base model(s) name their training datasets too", *cites)
+        return _deeper_base_data(ctx, ctx.evidence.base_models, cites)
     shown = [f"base {', '.join(silent)} names no training datasets"] if silent else []
     shown += [f"no card was read for base {', '.join(unread)}"] if unread else []
     why = f"{'; '.join(shown)}: the base model's training data is not named in what was read"
     return Outcome.no(why, *cites, inferred=True)
+
+
+def _deeper_base_data(
+    ctx: ProbeContext, bases: tuple[LinkedRepo, ...], cites: list[Citation]
+) -> Outcome:
+    """The direct bases name their training datasets: so must the bases under them, down
+    to the pretrained foundation (a fine-tune of a fine-tune learnt from all of them),
+    as the source followed their `base_model`. One that names none, or is not on the
+    Hub, leaves data unnamed; one not read leaves it unknown, never assumed named."""
+    deeper = [base for base in chain_bases(ctx.evidence.repo_id, bases) if len(base[2]) > 1]
+    if not deeper:
+        return Outcome.yes("the base model(s) name their training datasets too", *cites)
+    cites, silent, unread = list(cites), [], []
+    for name, repo, chain in deeper:
+        where = f"base chain {' -> '.join(chain)}"
+        if repo is None or repo.status in ("error", "skipped"):
+            unread.append(
+                f"{name} ({repo.problem or repo.status if repo else 'not looked up'}; {where})"
+            )
+        elif repo.status == "not_found":
+            silent.append(f"{name} is not on the Hub ({where})")
+        else:
+            cites.append(Citation(f"models:{name}:card:datasets", None, _model_url(repo)))
+            if not repo.card_data.get("datasets"):
+                silent.append(f"{name} names no training datasets ({where})")
+    if silent:
+        why = (f"the base model names its training datasets, but under it {'; '.join(silent)}: "
+               "the base models' training data is not named in what was read")  # fmt: skip
+        return Outcome.no(why, *cites, inferred=True)
+    if unread:
+        why = (f"the base model names its training datasets, but the base under it was not "
+               f"read: {'; '.join(unread)}; whether all the training data is named is not "
+               "known")  # fmt: skip
+        return Outcome.unknown(why, *cites)
+    names = ", ".join(name for name, _, _ in deeper)
+    why = f"the base models name their training datasets too, down to {names}"
+    return Outcome.yes(why, *cites)
 
 
 def _copied_base_data(ctx: ProbeContext, copy: DataCopy) -> Outcome:

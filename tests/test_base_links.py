@@ -7,13 +7,18 @@ The Hub source looks the base up (`implied_base_id`) and the rubric judges with 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from openaudit.base_mentions import named_bases
 from openaudit.card import parse_card
-from openaudit.evidence import Evidence, RepoFile
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
+from openaudit.rubric.registry import get_evaluator, run
 from openaudit.sources.implied_bases import implied_base_id
+from openaudit.verdict import Outcome
 
 HEAD = "---\nlicense: apache-2.0\n---\n"
 HUB = "https://huggingface.co"
@@ -67,3 +72,118 @@ ORG_PAGES: list[tuple[str, str, str, str | None]] = [
 )
 def test_an_organisation_page_is_no_base(repo_id: str, readme: str, base: str | None) -> None:
     assert base_named(readme, repo_id) == base
+
+
+# --- a tuned release that links its base without declaring it (probe9 class 3) --------
+# (case, repo id, card, the base named or None)
+BY_NAME: list[tuple[str, str, str, str | None]] = [
+    ("release name less '-chat', linked in the title section", "lab/jais-13b-chat",
+     f"# Jais-13b-chat\nA chat model on [Jais-13b]({HUB}/lab/jais-13b).\n## Uses\nChat.\n",
+     "lab/jais-13b"),
+    ("the base's '-Base' set aside, beside a sibling instruct model", "tc/Pajama-7B-Chat",
+     f"# Pajama-7B-Chat\n[base]({HUB}/tc/Pajama-7B-Base) [instruct]({HUB}/tc/Pajama-7B-Instruct)\n",
+     "tc/Pajama-7B-Base"),
+    ("a family table: the same size, not the Python or 13B ones", "cl/Coder-7b-Instruct-hf",
+     f"# Coder\n| [7b]({HUB}/cl/Coder-7b-hf) | [py]({HUB}/cl/Coder-7b-Python-hf) | "
+     f"[it]({HUB}/cl/Coder-7b-Instruct-hf) | [13b]({HUB}/cl/Coder-13b-hf) |\n", "cl/Coder-7b-hf"),
+    ("'-base' of the target under 'Model Summary'", "ds/coder-6.7b-instruct",
+     f"# Coder\nText.\n## 2. Model Summary\nFrom [base]({HUB}/ds/coder-6.7b-base).\n",
+     "ds/coder-6.7b-base"),
+    ("a model index: the closest name (-hf kept) before the first listed", "meta/Lm-2-7b-chat-hf",
+     f"# Lm 2\nText.\n## Model Index\n[a]({HUB}/meta/Lm-2-7b) [b]({HUB}/meta/Lm-2-7b-hf) "
+     f"[c]({HUB}/meta/Lm-2-7b-chat) [d]({HUB}/meta/Lm-2-13b-hf)\n", "meta/Lm-2-7b-hf"),
+    ("a model name standing whole in the release's name", "oa/oasst-sft-4-pythia-12b-epoch-3.5",
+     f"# OA SFT\nText.\n## Model Details\nBase: [pythia]({HUB}/eai/pythia-12b-deduped)\n",
+     "eai/pythia-12b-deduped"),
+    ("twin: a base model's card linking its own chat variant", "lab/jais-13b",
+     f"# Jais-13b\nSee also the chat model [chat]({HUB}/lab/jais-13b-chat).\n", None),
+    ("twin: a base model's card linking its original-format copy", "meta/Lm-2-7b-hf",
+     f"# Lm 2\nText.\n## Model Index\n[a]({HUB}/meta/Lm-2-7b)\n", None),
+    ("twin: a chat card linking sibling models of another size", "lab/jais-13b-chat",
+     f"# Jais-13b-chat\n[30b chat]({HUB}/lab/jais-30b-chat) [30b]({HUB}/lab/jais-30b)\n", None),
+    ("twin: the base linked only under 'Evaluation'", "lab/jais-13b-chat",
+     f"# Jais-13b-chat\nText.\n## Evaluation\nScores of [Jais-13b]({HUB}/lab/jais-13b).\n",
+     None),
+    ("twin: the base in a sentence comparing it", "lab/jais-13b-chat",
+     f"# Jais-13b-chat\nIt outperforms [Jais-13b]({HUB}/lab/jais-13b) on chat.\n", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "readme", "base"), [c[1:] for c in BY_NAME], ids=[c[0] for c in BY_NAME]
+)
+def test_a_tuned_release_names_its_base_by_name(
+    repo_id: str, readme: str, base: str | None
+) -> None:
+    assert base_named(readme, repo_id) == base
+
+
+def test_a_declared_base_model_leaves_the_name_rule_out() -> None:
+    text = f"---\nbase_model: org/other\n---\n# Jais-13b-chat\n[Jais-13b]({HUB}/lab/jais-13b)\n"
+    assert [b.name for b in named_bases(parse_card(text), "lab/jais-13b-chat")] == []
+    assert base_named(text.removeprefix("---\nbase_model: org/other\n---\n"), "lab/jais-13b-chat")
+
+
+def test_the_reason_names_the_link_and_the_rule() -> None:
+    readme = f"# Jais-13b-chat\nText.\n## Model Details\n[Jais-13b]({HUB}/lab/jais-13b)\n"
+    evidence = Evidence(ref="lab/jais-13b-chat", repo_id="lab/jais-13b-chat", source="hub",
+                        readme=HEAD + readme)  # fmt: skip
+    implied = implied_base(ProbeContext(evidence))
+    assert implied is not None
+    assert implied.said == (
+        "the card builds on lab/jais-13b (linked in 'Model Details'; its name is this model's "
+        "name without 'chat')"
+    )
+    assert implied.citation.where == "README.md#Model Details"
+
+
+# --- the implied base, looked up, is judged as a declared base is -------------------------
+CHAT = f"# M-7b-chat\nA chat model on [M-7b]({HUB}/org/m-7b).\n"
+
+
+def looked_up(datasets: list[str] | None, **fields: Any) -> Evidence:
+    data = {"datasets": datasets} if datasets else {}
+    base = LinkedRepo("org/m-7b", "model", "ok", card_data=data, files=(RepoFile("a.safetensors"),))
+    return Evidence(ref="org/m-7b-chat", repo_id="org/m-7b-chat", source="hub",
+                    readme=HEAD + CHAT, implied_bases=(base,), **fields)  # fmt: skip
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> Outcome:
+    spec = get_evaluator(name)
+    assert spec is not None
+    return run(spec, ProbeContext(evidence), params)
+
+
+# (case, evidence, base_data answer, its reason, EOSAI datasources_basemodel level, reason)
+IMPLIED_DATA: list[tuple[str, Evidence, str, str, str, str]] = [
+    ("the implied base names open datasets",
+     looked_up(["org/web"], base_datasets=(LinkedRepo("org/web", "dataset", "ok",
+               card_data={"license": "odc-by"}),)),
+     "yes", "builds on org/m-7b (linked in 'M-7b-chat'; its name is this model's name without "
+     "'chat'): the base model(s) name their training datasets too", "open", "org/web"),
+    ("twin: the implied base names none", looked_up(None), "no",
+     "base org/m-7b names no training datasets", "unknown", "its card's text was not read"),
+    ("twin: the implied base not looked up", Evidence(
+        ref="org/m-7b-chat", repo_id="org/m-7b-chat", source="hub", readme=HEAD + CHAT), "no",
+     "that model's training data is not named in what was read", "closed",
+     "not shared in what was read"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "answer", "reason", "level", "why"),
+    [c[1:] for c in IMPLIED_DATA],
+    ids=[c[0] for c in IMPLIED_DATA],
+)
+def test_an_implied_base_looked_up_has_its_data_read(
+    evidence: Evidence, answer: str, reason: str, level: str, why: str
+) -> None:
+    found = ask("base_data_named", evidence)
+    assert (found.answer, found.inferred, reason in found.reason) == (answer, True, True), found
+    dimension = {"dimension": "datasources_basemodel"}
+    at_open = ask("eosai_dimension", evidence, at_least="open", **dimension)
+    at_partial = ask("eosai_dimension", evidence, at_least="partial", **dimension)
+    got = {("yes", "yes"): "open", ("no", "yes"): "partial", ("no", "no"): "closed"}.get(
+        (at_open.answer, at_partial.answer), "unknown"
+    )
+    assert (got, why in at_open.reason) == (level, True), at_open.reason

@@ -57,6 +57,11 @@ def audit(ref: str, *extra: str, env: dict[str, str | None] | None = None) -> di
         # no data section at all
         ("basecard/ft-silent", "closed", "inferred",
          "base basecard/silent-base's card: no training data named or described"),
+        # no `base_model`: the base its name and link imply is looked up, its card read
+        ("basecard/named-base-chat", "partial", "inferred",
+         "no `base_model` is declared, but the card builds on basecard/named-base (linked in "
+         "'Named Base 3B Chat'; its name is this model's name without 'chat'): base "
+         "basecard/named-base's card: section 'Training Data' names"),
         # a fine-tune of a fine-tune: the foundation's card is the one judged
         ("basecard/ft-of-ft", "closed", "inferred",
          "judged the pretrained foundation basecard/silent-base"),

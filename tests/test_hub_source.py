@@ -214,8 +214,18 @@ def test_adapter_config_is_read_when_the_card_declares_no_base(hub: FakeHub) -> 
     [config] = ev.config_files
     assert (config.path, config.problem) == ("adapter_config.json", None)
     assert config.text is not None and '"metaish/llama-2-7b"' in config.text
-    assert resolved(hub) == ["acme/bare-adapter:README.md", "acme/bare-adapter:adapter_config.json"]
-    assert ev.base_models == () and ev.problems == ()
+    # the base it states is looked up as a declared one: its card is asked for too, as
+    # it declares no datasets (EOSAI's base data sources); it is gated, and says so
+    assert resolved(hub) == [
+        "acme/bare-adapter:README.md",
+        "acme/bare-adapter:adapter_config.json",
+        "metaish/llama-2-7b:README.md",
+    ]
+    assert ev.base_models == ()
+    assert [(p.what, p.message.split(":")[0]) for p in ev.problems] == [
+        ("base_cards", "metaish/llama-2-7b")
+    ]
+    assert [card.repo_id for card in ev.base_cards or ()] == ["metaish/llama-2-7b"]
 
 
 def test_merge_follows_every_base(hub: FakeHub) -> None:

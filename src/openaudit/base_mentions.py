@@ -142,6 +142,20 @@ CHECKPOINT_REPO = re.compile(
     r"(?:^|[-_.])(?:intermediate|checkpoints?|ckpts?)(?:$|[-_.])|(?:^|[-_.])step[-_]?\d",
     re.IGNORECASE,
 )
+# Name tokens of a tuned model (a release less these is its base's name), and base-ish
+# tokens a base's name may carry or lack (`name_match`).
+TUNING_TOKENS = frozenset(
+    {"chat", "instruct", "instruction", "it", "sft", "dpo", "rlhf", "ppo", "orpo", "kto",
+     "simpo", "rl", "finetuned", "tuned", "aligned", "assistant"}
+)  # fmt: skip
+BASE_TOKENS = frozenset({"base", "hf", "deduped", "pt", "pretrained", "pretrain", "raw"})
+NAME_TOKEN_SPLIT = re.compile(r"[-_]+")
+# Sections whose Hub model links are other models measured or compared, or cited.
+NOT_BASE_SECTION = re.compile(
+    r"\b(?:evaluations?|results?|benchmarks?|comparisons?|compared|performance|leaderboards?"
+    r"|citations?|references?|related|other\s+models|see\s+also)\b",
+    re.IGNORECASE,
+)
 # huggingface.co/<name> with one segment: a legacy model id (distilbert-base-uncased)
 # unless it is one of the site's own pages.
 LEGACY_MODEL = re.compile(r"https?://(?:www\.)?huggingface\.co/([A-Za-z0-9][\w.-]*)/?$")
@@ -161,12 +175,14 @@ class NamedBase(NamedTuple):
     """A Hub model a card names as its base, and where: the derivation phrase before
     or after its link, or (without one) the training section that holds the link;
     `conversion` when the phrase makes these weights a format conversion or
-    quantisation of that model."""
+    quantisation of that model; `rule` when no phrase or training section names it but
+    its name does (`_by_name`: the card declares no `base_model`)."""
 
     name: str
     phrase: str | None
     section: Section | None
     conversion: bool = False
+    rule: str | None = None  # the structural rule that named it (`_by_name`)
 
 
 def named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
@@ -193,6 +209,10 @@ def _named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
         named = _named_as_base(card, link, phrase_only=variant or checkpoints)
         if named is not None:
             found[target] = named._replace(name=target)
+    if own and not card.metadata.get("base_model"):
+        by_name = _by_name(card, own)
+        if by_name is not None and by_name.name not in found:
+            found[by_name.name] = by_name
     return tuple(found.values())
 
 
@@ -240,6 +260,83 @@ def _organisations(card: Card, own: str) -> frozenset[str]:
     return frozenset(owners)
 
 
+def _by_name(card: Card, own: str) -> NamedBase | None:
+    """The base a card that declares no `base_model` names by its name alone: the Hub
+    model it links (outside evaluation and comparison sections, in no sentence giving
+    it another role) whose name is this model's name less its tuning suffix, or stands
+    in this model's name; of several, the closest (`name_match`), first in card order."""
+    best: tuple[int, NamedBase] | None = None
+    for target, link in _model_links(card, own)[:MAX_CHECKED]:
+        if target.lower() == own:
+            continue
+        match = name_match(own, target)
+        if match is None or (best is not None and match[0] <= best[0]):
+            continue
+        at = find_link(card.body, link.url)
+        if at < 0 or _other_role(card, link, at):
+            continue
+        homes = [h for h in card.homes_of(link.url) if not _comparing(card, h)]
+        if card.homes_of(link.url) and not homes:
+            continue  # linked only under evaluation or comparison headings
+        home = homes[0] if homes else None
+        where = f"linked in '{home.title}'" if home is not None and home.title else "linked"
+        rule = f"{where}; {match[1]}"
+        best = (match[0], NamedBase(target, None, home, rule=rule))
+    return best[1] if best is not None else None
+
+
+def name_match(own: str, target: str) -> tuple[int, str] | None:
+    """How the name of Hub model `target` says it is the base of model `own` (repo ids),
+    closest first: (3) `own`'s name without its tuning tokens (jais-13b of jais-13b-chat,
+    Llama-2-7b-hf of Llama-2-7b-chat-hf); (2) the same, base-ish tokens of both set
+    aside (RedPajama-INCITE-7B-Base of -7B-Chat, deepseek-coder-6.7b-base of -instruct);
+    (1) a name of two or more tokens standing whole in `own`'s name (pythia-12b-deduped
+    in oasst-sft-4-pythia-12b-epoch-3.5). Only a tuned model's name (a tuning token:
+    chat, instruct, sft, ...) names its base, and a tuned model is none; None when the
+    names say nothing. Tokens are the name's hyphen- or underscore-separated words,
+    case aside."""
+    mine, its = _name_tokens(own), _name_tokens(target)
+    tuning = [t for t in mine if t in TUNING_TOKENS]
+    if not tuning or not its or TUNING_TOKENS.intersection(its):
+        return None  # this model's name says no tuning, or the target is tuned too
+    stem = [t for t in mine if t not in TUNING_TOKENS]
+    if its == stem:
+        return 3, f"its name is this model's name without '{'-'.join(tuning)}'"
+    plain = [t for t in its if t not in BASE_TOKENS]
+    if plain and plain == [t for t in stem if t not in BASE_TOKENS]:
+        dropped = "-".join(t for t in its if t in BASE_TOKENS)
+        also = f" and its own '{dropped}'" if dropped else ""
+        return 2, f"its name is this model's name without '{'-'.join(tuning)}'{also}"
+    for part in (its, plain):
+        if len(part) >= 2 and _stands_in(mine, part):
+            return 1, f"its name '{'-'.join(part)}' stands whole in this model's name"
+    return None
+
+
+def _name_tokens(repo_id: str) -> list[str]:
+    return [t for t in NAME_TOKEN_SPLIT.split(repo_id.rpartition("/")[2].lower()) if t]
+
+
+def _stands_in(tokens: list[str], part: list[str]) -> bool:
+    """`part` is a run of whole tokens of `tokens`."""
+    return any(tokens[i : i + len(part)] == part for i in range(len(tokens) - len(part) + 1))
+
+
+def _comparing(card: Card, home: Section) -> bool:
+    """The section, or one enclosing it, evaluates or compares models."""
+    return any(NOT_BASE_SECTION.search(s.title) for s in card.section_path(home))
+
+
+def _other_role(card: Card, link: Link, at: int) -> bool:
+    """Words before the link, or its sentence, give the model linked at `at` another
+    role than the source of the weights: a tokenizer, a judge, data made with it, a
+    comparison, a recipe followed."""
+    before = card.body[max(0, at - 80) : at]
+    if OTHER_ROLE.search(before) or DATA_MADE_WITH.search(before):
+        return True
+    return bool(SENTENCE_ROLE.search(_sentence_around(card, at, at + len(link.url))))
+
+
 def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | None:
     at = find_link(card.body, link.url)
     if at <= 0 or NOT_WEIGHTS.match(card.body, at + len(link.url)):
@@ -255,11 +352,7 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
     if after is not None and not COMPARED.search(_sentence_around(card, at, at + len(link.url))):
         words = after.group(0).lstrip(")> \t")
         return _phrased(link, words, words)
-    if phrase_only:
-        return None
-    if OTHER_ROLE.search(before[-80:]) or DATA_MADE_WITH.search(before[-80:]):
-        return None
-    if SENTENCE_ROLE.search(_sentence_around(card, at, at + len(link.url))):
+    if phrase_only or _other_role(card, link, at):
         return None
     for home in card.homes_of(link.url):
         path = card.section_path(home)

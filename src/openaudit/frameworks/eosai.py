@@ -311,10 +311,14 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
     declared = ctx.metadata.get("base_model")
     if not bases and not declared:
         if implied := implied_base(ctx):
-            why = (
-                f"no `base_model` is declared, but {implied.said}: "
-                "the base model's data sources are not shared in what was read"
-            )
+            said = f"no `base_model` is declared, but {implied.said}"
+            if _implied_repo(ctx, implied.name) is not None:  # judged as a declared base is
+                rated = _base_data_level(ctx.implied_chain)
+                cites = (ctx.field("base_model"), implied.citation, *rated.citations)
+                return replace(
+                    rated, reason=f"{said}: {rated.reason}", citations=cites, inferred=True
+                )
+            why = f"{said}: the base model's data sources are not shared in what was read"
             return _concluded("closed", why, ctx.field("base_model"), implied.citation)
         return _dataset_level(ctx, "no base model, this model's data")
     field = (ctx.field("base_model", declared),) if declared else ()

@@ -321,6 +321,16 @@ def _gather(
         implied = implied_base_id(repo_id, card, parsed, config_files)
         # one more round only for a card that names its base but does not declare it
         implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
+        if implied_bases and not base_models:
+            # that base is judged as a declared one would be: its datasets and the cards
+            # of the foundations under it that declare none are read as well
+            base_dataset_ids = _base_dataset_ids(implied_bases, dataset_ids)
+            base_datasets = [
+                pool.submit(lookup_dataset, hub, d, base)
+                for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
+            ]
+            card_bases = silent_foundations(repo_id, implied_bases) if wanted.base_cards else []
+            base_cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
         # and for the Hub datasets its text links as training data without declaring them
         linked_ids = linked_training_ids(parsed, dataset_ids)
         linked_reads = [
@@ -433,7 +443,8 @@ def _with_linked_datasets(hub: HubClient, evidence: Evidence) -> Evidence:
 
 def _with_base_cards(hub: HubClient, evidence: Evidence) -> Evidence:
     """Cached evidence completed with the base cards it was read without."""
-    bases = silent_foundations(evidence.repo_id or evidence.ref, evidence.base_models)
+    chain = evidence.base_models or evidence.implied_bases
+    bases = silent_foundations(evidence.repo_id or evidence.ref, chain)
     pool = _Requests(_shared_pool())
     try:
         reads = [pool.submit(read_base_card, hub, b) for b in bases[:MAX_BASE_CARDS]]

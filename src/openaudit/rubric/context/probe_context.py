@@ -104,6 +104,17 @@ class ProbeContext:
         chain = dataclasses.replace(self.evidence, base_models=self.evidence.implied_bases)
         return lineage(chain, self.license)
 
+    @cached_attribute
+    def implied_chain(self) -> ProbeContext:
+        """This model's context with the base its card names without declaring it (looked
+        up by the source as `implied_bases`) in the place of declared bases, to judge
+        that base's data as a declared base's (whether it is the base, the rubric
+        decides; the card is the model's own, parsed once)."""
+        evidence = dataclasses.replace(self.evidence, base_models=self.evidence.implied_bases)
+        chain = ProbeContext(evidence)
+        chain.__dict__["card"] = self.card
+        return chain
+
     def file(self, path: str, value: str | None = None) -> Citation:
         """A citation of one repository file."""
         return Citation(f"file:{path}", value, self.evidence.file_url(path))

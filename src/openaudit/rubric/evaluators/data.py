@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from openaudit.base_chain import chain_bases
 from openaudit.card import Link, Section, find_link
@@ -254,8 +255,14 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
         if not ctx.metadata_known:
             return no_metadata(ctx)
         if implied := implied_base(ctx):
-            why = (f"no `base_model` is declared, but {implied.said}; that "
-                   "model's training data is not named in what was read")  # fmt: skip
+            said = f"no `base_model` is declared, but {implied.said}"
+            if _looked_up(ctx, implied.name):  # judged as a declared base is
+                found = base_data_named(ctx.implied_chain)
+                cited = (ctx.field("base_model"), implied.citation, *found.citations)
+                return replace(
+                    found, reason=f"{said}: {found.reason}", citations=cited
+                ).as_inferred()
+            why = f"{said}; that model's training data is not named in what was read"
             return Outcome.no(why, ctx.field("base_model"), implied.citation, inferred=True)
         why = "no base model: the card's data is all the training data"
         return Outcome.yes(why, ctx.field("base_model"))
@@ -272,6 +279,13 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
     shown += [f"no card was read for base {', '.join(unread)}"] if unread else []
     why = f"{'; '.join(shown)}: the base model's training data is not named in what was read"
     return Outcome.no(why, *cites, inferred=True)
+
+
+def _looked_up(ctx: ProbeContext, name: str) -> bool:
+    """The source looked up the base the card implies (`Evidence.implied_bases`)."""
+    return any(
+        r.depth == 1 and r.repo_id.lower() == name.lower() for r in ctx.evidence.implied_bases
+    )
 
 
 def _deeper_base_data(

@@ -45,6 +45,7 @@ class ImpliedBase(NamedTuple):
 
     name: str
     citation: Citation
+    rule: str | None = None  # the structural rule that named it (base_mentions.name_match)
     stated: bool = False
 
     @property
@@ -52,6 +53,8 @@ class ImpliedBase(NamedTuple):
         """How the base is known, for a reason: 'the card builds on X', ..."""
         if self.stated:
             return f"its adapter_config.json names {self.name} as the base"
+        if self.rule:
+            return f"the card builds on {self.name} ({self.rule})"
         return f"the card builds on {self.name}"
 
 
@@ -76,7 +79,8 @@ def implied_base(ctx: ProbeContext) -> ImpliedBase | None:
     if stated := file_stated_base(ctx):
         return ImpliedBase(*stated, stated=True)
     if named := undeclared_bases(ctx):
-        return ImpliedBase(*named[0])
+        rule = named_bases(ctx.card, ctx.evidence.repo_id)[0].rule
+        return ImpliedBase(*named[0], rule=rule)
     delta = delta_release(ctx)
     if delta is None:
         return None

@@ -252,12 +252,17 @@ def _site_or_owner(card: Card, name: str, own: str) -> bool:
 
 
 def _organisations(card: Card, own: str) -> frozenset[str]:
-    """The owners (lowercase) of the card's own repo and of the Hub repos it links."""
-    owners = {own.partition("/")[0]} if "/" in own else set()
-    for link in card.links:
-        if link.kind.startswith("hf_") and link.target and "/" in link.target:
-            owners.add(link.target.partition("/")[0].lower())
-    return frozenset(owners)
+    """The owners (lowercase) of the card's own repo and of the Hub repos it links (read
+    once per card: every one-segment link asks)."""
+
+    def owners() -> frozenset[str]:
+        found = {own.partition("/")[0]} if "/" in own else set()
+        for link in card.links:
+            if link.kind.startswith("hf_") and link.target and "/" in link.target:
+                found.add(link.target.partition("/")[0].lower())
+        return frozenset(found)
+
+    return card.derived(("organisations", own), owners)
 
 
 def _by_name(card: Card, own: str) -> NamedBase | None:

@@ -28,7 +28,9 @@ from openaudit.card import (
     _padded_keys,
     _squeezed,
     classify_link,
+    count_links,
     count_words,
+    find_link,
     parse_card,
 )
 
@@ -756,6 +758,27 @@ def test_a_link_is_found_where_it_is_a_whole_link_target(
     home = card.home_of(url)
     assert (home.title if home else None) == (homes[0] if homes else None)
     assert len(card.lines_with(url)) == lines
+
+
+_SEGMENT = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,8}[A-Za-z0-9]", fullmatch=True)
+_AROUND = st.sampled_from(["", " ", "\n", "(", ")", "<", ">", "[x](", "**", ". ", "? ", ", "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SEGMENT, _SEGMENT, _AROUND, _AROUND, st.sampled_from(["/", "-", ".", "#", "_"]))
+def test_a_link_target_is_found_whole_never_inside_a_longer_url(
+    org: str, name: str, before: str, after: str, joint: str
+) -> None:
+    url = f"https://huggingface.co/{org}"
+    longer = f"{url}{joint}{name}"
+    # only as the start of a longer URL: not held
+    assert find_link(f"{before}{longer}{after}", url) == -1
+    assert count_links(f"{before}{longer}{after}", url) == 0
+    # beside the longer one, whole: found where it stands
+    text = f"{before}{longer}{after} {before}{url}{after}"
+    at = find_link(text, url)
+    assert at == text.rindex(url) and text[at : at + len(url)] == url
+    assert count_links(text, url) == 1
 
 
 class _EveryCharacter:

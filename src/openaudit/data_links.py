@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from openaudit.card import Card, Link, Section
+from openaudit.card import Card, Link, Section, find_link
 from openaudit.training_sections import (
     DATA_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
@@ -113,7 +113,7 @@ def _given(
         home
         for home in homes
         if section_about(card, home, data, training) == "training"
-        and not evaluated_on(card.sentences(home.text), home.text.find(link.url))
+        and not evaluated_on(card.sentences(home.text), find_link(home.text, link.url))
     ]
     if in_training:
         return "training section", tuple(in_training)
@@ -122,7 +122,7 @@ def _given(
         return None
     if _said_trained_on(card, link):
         return "trained on", ()
-    if any(evaluated_on(card.sentences(h.text), h.text.find(link.url)) for h in homes):
+    if any(evaluated_on(card.sentences(h.text), find_link(h.text, link.url)) for h in homes):
         return None
     describing = tuple(
         home
@@ -148,9 +148,9 @@ def _said_trained_on(card: Card, link: Link) -> bool:
     if any(data_row(line) for line in card.lines_with(link.url)):
         return True
     sentences = card.sentences()
-    body, at = sentences.text, sentences.text.find(link.url)
+    body, at = sentences.text, find_link(sentences.text, link.url)
     while at != -1:
         if trained_on_at(sentences, body.rfind("[", 0, at) if body[at - 2 : at] == "](" else at):
             return True
-        at = body.find(link.url, at + 1)
+        at = find_link(body, link.url, at + 1)
     return False

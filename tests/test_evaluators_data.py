@@ -671,14 +671,23 @@ MORE_THAN_DECLARED: list[tuple[str, str, Answer, str]] = [
     ("a public corpus beside the declared one",
      "## Training Data\nPre-trained on C4 and The Pile.\n", "no",
      "declares: The Pile (not declared"),
+    ("a Hub dataset linked as training data beside the declared one",
+     "## Training Data\nC4, then [org/chat-mix](https://huggingface.co/datasets/org/chat-mix)"
+     ".\n", "no", "declares: org/chat-mix (not declared"),
     # negative twins: the declared data named again, benchmarks, downstream fine-tuning
+    ("the declared set linked under another owner",
+     "## Training Data\nFrom [mirror/c4](https://huggingface.co/datasets/mirror/c4).\n",
+     "yes", "qualify"),
+    ("a Hub dataset linked under evaluation",
+     "## Training Data\nPre-trained on C4.\n## Evaluation\nScored on [org/bench]"
+     "(https://huggingface.co/datasets/org/bench).\n", "yes", "qualify"),
     ("the declared corpus by its long name",
      "## Training Data\nPre-trained on the Colossal Clean Crawled Corpus (C4).\n", "yes",
      "all 1 declared dataset(s) qualify"),
     ("benchmarks in an evaluation section",
      "## Training Data\nPre-trained on C4.\n## Evaluation\nEvaluated on CoLA and SST-2.\n",
      "yes", "qualify"),
-    ("a Hub dataset link, maybe the source of a declared set",
+    ("a Hub dataset link, the source of a declared set",
      "## Training Data\nA Dutch translation of [org/feedback](https://huggingface.co/datasets/"
      "org/feedback), on top of C4.\n", "yes", "qualify"),
     ("a linked corpus cited as an inspiration",

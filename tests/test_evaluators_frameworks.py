@@ -860,6 +860,16 @@ EOSAI: list[EosaiRow] = [
     # datasources_endmodel: declared datasets, their licences and gates
     ("data cc-by-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0"),)),
      "datasources_endmodel", ("yes", "yes"), "'cc-by-4.0' is open for data", "open"),
+    # more training data named than declared: the sources are not all shared as datasets
+    ("data declared, and another Hub dataset linked as training data",
+     ev(A_DATA + "## Training Data\nThen [org/chat](https://huggingface.co/datasets/org/chat).\n",
+        datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_endmodel", ("no", "yes"), "names more training data than it declares: org/chat",
+     "partial"),
+    ("data declared, the declared set linked again",
+     ev(A_DATA + "## Training Data\nFrom [org/a](https://huggingface.co/datasets/org/a).\n",
+        datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_endmodel", ("yes", "yes"), "'cc-by-4.0' is open for data", "open"),
     ("data gated", ev(A_DATA, datasets=(dataset("org/a", "cc-by-4.0", gated="auto"),)),
      "datasources_endmodel", ("no", "yes"), "not freely available: org/a", "partial"),
     ("data cc-by-nc-4.0", ev(A_DATA, datasets=(dataset("org/a", "cc-by-nc-4.0"),)),

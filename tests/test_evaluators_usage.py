@@ -83,6 +83,18 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("base named only in prose", "base_license_compatible",
      ev(card("apache-2.0") + "A fine-tune of [Base](https://huggingface.co/org/base).\n"),
      "unknown", "builds on org/base, whose licence was not looked up"),
+    # a base the card names but the Hub does not have: no terms to conflict with (a
+    # declared base that is missing stays unknown, below)
+    ("base named only in prose, not on the Hub", "base_license_compatible",
+     ev(card("apache-2.0") + "A fine-tune of [Base](https://huggingface.co/org/base).\n",
+        implied_bases=base(None, status="not_found")),
+     "yes", "builds on org/base, but the Hub has no such model"),
+    ("base named only in prose, looked up", "base_license_compatible",
+     ev(card("apache-2.0") + "A fine-tune of [Base](https://huggingface.co/org/base).\n",
+        implied_bases=base("llama2")), "no", "org/base"),
+    ("declared base not on the Hub", "base_license_compatible",
+     ev(card("apache-2.0", "org/base"), base_models=base(None, status="not_found")),
+     "unknown", "org/base"),
     ("base stated by adapter_config.json", "base_license_compatible",
      ev(card("apache-2.0"), config_files=adapter('{"base_model_name_or_path": "org/base"}')),
      "unknown", "its adapter_config.json names org/base as the base"),

@@ -285,6 +285,10 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
         return _rated("partial", found.reason + extra, *found.citations)
     if found.answer == "unknown":
         return _between("partial", "open", found.reason, *found.citations)
+    if beyond := undeclared_training_data(ctx):  # named as training data, not declared
+        shown = ", ".join(beyond[:6]) + (", ..." if len(beyond) > 6 else "")
+        why = f"{found.reason}; but the card names more training data than it declares: {shown}"
+        return _concluded("partial", why, *found.citations, ctx.readme())
     return _rated("open", found.reason, *found.citations)
 
 

@@ -498,8 +498,9 @@ def undeclared_training_data(ctx: ProbeContext, judged: tuple[str, ...] = ()) ->
     """Public corpora the card's body gives as training data beyond its declared datasets
     (or beyond `judged`, the Hub datasets it links as training data when it declares
     none; see `data_sources_named`; not what it was evaluated on, nor a source such as a
-    website in a mixture's description, nor a Hub dataset link, which may be the set a
-    declared one was made from: "a Dutch translation of [X]"). A declared
+    website in a mixture's description), and the Hub datasets it links as training data
+    beside the declared ones (`data_links`; a link only where the card describes the
+    model is not counted). A declared
     dataset is matched by its name without the owner ("C4" for allenai/c4), or by a long
     name whose short form in brackets matches it."""
     declared = declared_datasets(ctx) or judged
@@ -525,6 +526,15 @@ def undeclared_training_data(ctx: ProbeContext, judged: tuple[str, ...] = ()) ->
             )
         )
     ]
+    if declared_datasets(ctx):
+        # Hub datasets linked as training data beside the declared ones: part of the
+        # training data too, unless one is a declared set under another name or the
+        # set a declared one was made from ("a Dutch translation of [X]")
+        names += [
+            item.name
+            for item in training_data_links(card)
+            if item.declared and not _source_of_a_set(card.body, item.link.url)
+        ]
     extra: dict[str, str] = {}
     for name in names:
         key = _key(name)
@@ -544,6 +554,22 @@ def _given_as_training(ctx: ProbeContext, name: str) -> bool:
     if any(TRAINING_CUE.search(text) for text in card.sentences().holding(name)):
         return True
     return any(_BULLET_LINE.match(line) for line in card.body.splitlines() if name in line)
+
+
+# "A Dutch translation of [X](...)", "a filtered subset of", "derived from": the words
+# before a link that make it the set another was made from.
+MADE_FROM = re.compile(
+    r"\b(?:translat\w*|subset|filtered|cleaned|deduplicated|derived|distilled|sampled"
+    r"|portion|version|rewrit\w*|generated)\b[^.\n]{0,30}?\b(?:of|from)\s+(?:the\s+)?"
+    r"(?:\[[^\[\]\n]{0,120}\]\()?$",
+    re.IGNORECASE,
+)
+
+
+def _source_of_a_set(body: str, url: str) -> bool:
+    """The card links the dataset as the one a set was made from (its first link)."""
+    at = find_link(body, url)
+    return at > 0 and MADE_FROM.search(body, max(0, at - 160), at) is not None
 
 
 def _key(name: str) -> str:

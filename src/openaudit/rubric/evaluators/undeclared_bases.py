@@ -85,3 +85,18 @@ def implied_base(ctx: ProbeContext) -> ImpliedBase | None:
     if delta is None:
         return None
     return ImpliedBase(f"the model its delta weights are added to ({delta.said})", delta.citation)
+
+
+def unfound_base(ctx: ProbeContext) -> tuple[str, Citation] | None:
+    """The model the card names as its base (not a file), when the source looked it up
+    and the Hub has no such model: its data stay unnamed, but a link to nothing holds no
+    terms a reader can follow (a declared `base_model` that is missing stays a base whose
+    terms are unknown)."""
+    named = undeclared_bases(ctx)
+    if not named or file_stated_base(ctx):
+        return None
+    name = named[0][0].lower()
+    for repo in ctx.evidence.implied_bases:
+        if repo.depth == 1 and repo.repo_id.lower() == name and repo.status == "not_found":
+            return named[0]
+    return None

@@ -17,7 +17,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     with_base_terms,
 )
 from openaudit.rubric.evaluators.generic import matching_files
-from openaudit.rubric.evaluators.undeclared_bases import implied_base
+from openaudit.rubric.evaluators.undeclared_bases import implied_base, unfound_base
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome
 
@@ -181,6 +181,10 @@ def base_license_compatible(ctx: ProbeContext) -> Outcome:
     implied = implied_base(ctx)
     if implied is None:
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
+    if unfound_base(ctx):
+        why = (f"no `base_model` is declared; {implied.said}, but the Hub has no such model: "
+               "no terms to conflict with")  # fmt: skip
+        return Outcome.yes(why, ctx.field("base_model"), implied.citation, inferred=True)
     # The base's terms flow down whether or not `base_model` says so.
     looked_up = ctx.implied_lineage
     if not looked_up.bases or looked_up.bases[0].repo_id.lower() != implied.name.lower():

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote, urlsplit
 
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites
+from openaudit.rubric.evaluators.file_globs import file_paths, glob_matcher, paths_matching
 from openaudit.rubric.evaluators.withheld_links import not_published
 
 if TYPE_CHECKING:
@@ -69,16 +69,8 @@ def _datasheet_in_card(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | 
 
 
 def _files_named(ctx: ProbeContext, globs: list[str]) -> list[str]:
-    """The repo's paths whose path or file name matches one of `globs` (lowercased; as
-    generic.matching_files, which this module cannot import: generic reads data, which
-    reads datasheets)."""
-    found = []
-    for file in ctx.evidence.files:
-        path = file.path.lower()
-        name = path.rsplit("/", 1)[-1]
-        if any(fnmatch(path, glob) or fnmatch(name, glob) for glob in globs):
-            found.append(file.path)
-    return found
+    """The repo's paths whose path or file name matches one of `globs` (lowercased)."""
+    return list(paths_matching(tuple(globs), file_paths(ctx)))
 
 
 @dataclass(frozen=True)
@@ -145,7 +137,7 @@ def _summary_file(url: str) -> bool:
     """The link's file is named as a datasheet or training-content summary is
     (`DATASHEET_FILES`: "Apertus_EU_Public_Summary.pdf", "training_content.md")."""
     name = _file_name(url).lower()
-    return "." in name and any(fnmatch(name, glob) for glob in DATASHEET_FILES)
+    return "." in name and glob_matcher(tuple(DATASHEET_FILES))(name) is not None
 
 
 def _ai_act_summary(ctx: ProbeContext, link: Link) -> bool:

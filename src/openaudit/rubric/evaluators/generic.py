@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from fnmatch import fnmatchcase, translate
-from functools import lru_cache
+from fnmatch import fnmatchcase
 from typing import Any, get_args
 from urllib.parse import urlparse
 
@@ -30,6 +28,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
     with_base_terms,
 )
+from openaudit.rubric.evaluators.file_globs import file_paths, paths_matching
 from openaudit.rubric.evaluators.linked_data import linked_data, linked_outcome
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -98,36 +97,7 @@ def matching_files(ctx: ProbeContext, patterns: list[str]) -> list[str]:
 
 
 def _matching_files(ctx: ProbeContext, patterns: tuple[str, ...]) -> tuple[str, ...]:
-    paths = ctx.cached("file_paths", lambda: tuple(f.path for f in ctx.evidence.files))
-    if len(paths) > MAX_REMEMBERED_LISTING:
-        return _matching_paths.__wrapped__(patterns, paths)
-    return _matching_paths(patterns, paths)
-
-
-# Listings up to this long have each glob set matched once per distinct listing (a dump
-# repeats the same few listings); longer ones every time, so that the memo stays small.
-MAX_REMEMBERED_LISTING = 256
-
-
-@lru_cache(maxsize=4096)
-def _matching_paths(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
-    """The paths a glob set matches, by path or by file name, lowercased."""
-    matches = _globs(patterns)
-    found = []
-    for original in paths:
-        path = original.lower()
-        if matches(path) or matches(path.rsplit("/", 1)[-1]):
-            found.append(original)
-    return tuple(found)
-
-
-@lru_cache(maxsize=256)
-def _globs(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """One compiled regex for a set of glob patterns, lowercased (as fnmatchcase reads them)."""
-    if not patterns:
-        return lambda _: None
-    joined = "|".join(f"(?:{translate(pattern.lower())})" for pattern in patterns)
-    return re.compile(joined).match
+    return paths_matching(patterns, file_paths(ctx))
 
 
 @evaluator(

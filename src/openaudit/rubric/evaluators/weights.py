@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from fnmatch import fnmatch
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -13,6 +12,7 @@ from openaudit.base_mentions import named_bases
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
+from openaudit.rubric.evaluators.file_globs import file_paths, glob_matcher
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
@@ -242,8 +242,9 @@ def _delta_structure(ctx: ProbeContext) -> DeltaRelease | None:
         size, token = markers
         said = f"the repository's name says '{token}' beside the model's size '{size}'"
         return DeltaRelease(said, ctx.api("id", repo))
-    names = ((f.path, f.path.rsplit("/", 1)[-1].lower()) for f in ctx.evidence.files)
-    if scripts := [path for path, name in names if any(fnmatch(name, g) for g in DELTA_FILES)]:
+    script = glob_matcher(tuple(DELTA_FILES))
+    paths = file_paths(ctx)
+    if scripts := [path for path in paths if script(path.rsplit("/", 1)[-1].lower())]:
         said = f"a weight-recovery script in the repo ({scripts[0]})"
         return DeltaRelease(said, ctx.file(scripts[0]))
     for link in ctx.card.links if ctx.readme_read else ():

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Any
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.evaluator_helpers import Judgement, as_list, declared_datasets
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    Judgement,
+    as_list,
+    declared_datasets,
+    inferred_over,
+)
 from openaudit.rubric.evaluators.weights import delta_weights, weights_not_conversion
 from openaudit.verdict import Outcome
 
@@ -159,15 +164,9 @@ def copied_outcome(
 ) -> Outcome:
     """One outcome over the copied model's datasets (any no -> no; any unknown ->
     unknown), inferred, the reason saying whose data they are."""
-    results = [*results, *copy.unread(ctx)]
-    cites = [*copy.citations, *cites]
-    failing = [why for answer, why in filter(None, results) if answer == "no"]
-    if failing:
-        return Outcome.no(f"{copy.scope()}: {'; '.join(failing)}", *cites, inferred=True)
-    unsure = [why for _, why in filter(None, results)]
-    if unsure:
-        return Outcome.unknown(f"{copy.scope()}: {'; '.join(unsure)}", *cites)
-    return Outcome.yes(f"{copy.scope()}: {passed}", *cites, inferred=True)
+    return inferred_over(
+        copy.scope(), [*results, *copy.unread(ctx)], [*copy.citations, *cites], passed
+    )
 
 
 def _as_ids(value: Any) -> list[str]:

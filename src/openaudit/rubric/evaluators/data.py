@@ -25,7 +25,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_readme,
     quote,
 )
-from openaudit.rubric.evaluators.linked_data import linked_data, linked_outcome
+from openaudit.rubric.evaluators.linked_data import judged_data, linked_data, linked_outcome
 from openaudit.rubric.evaluators.training_data import (
     DATA_SECTION_NAMES,
     NAMED_CORPORA,
@@ -470,19 +470,11 @@ def _commercial(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
 def datasets_commercial_use(ctx: ProbeContext) -> Outcome:
     """No declared dataset's licence bars commercial use of what is built from it (a
     quantisation's: those of the model it copies)."""
-    copy = data_copy(ctx)
-    linked = linked_data(ctx) if copy is None or not copy.names else None
-    licences = (
-        copy.licences(ctx)
-        if copy is not None and copy.names
-        else linked.licences(ctx)
-        if linked is not None
-        else ctx.dataset_licenses
-    )
+    copy, linked, licences = judged_data(ctx)
     results = [_commercial(ctx, item) for item in licences]
     cites = [item.citation for item in licences]
     passed = f"all {len(results)} dataset licence(s) allow commercial use"
-    if copy is not None and copy.names:
+    if copy is not None:
         return copied_outcome(copy, ctx, results, cites, passed)
     if linked is not None:
         return linked_outcome(linked, results, cites, passed)

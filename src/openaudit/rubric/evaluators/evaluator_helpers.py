@@ -122,6 +122,21 @@ def combine(
     return Outcome.yes(passed, *cites)
 
 
+def inferred_over(
+    scope: str, results: list[Judgement], cites: list[Citation], passed: str
+) -> Outcome:
+    """One inferred outcome over datasets a reader took as the model's data without a
+    declaration of its own (a copied model's, those the card links): any no -> no; any
+    unknown -> unknown; the reason opens with `scope`, whose data they are."""
+    failing = [why for answer, why in filter(None, results) if answer == "no"]
+    if failing:
+        return Outcome.no(f"{scope}: {'; '.join(failing)}", *cites, inferred=True)
+    unsure = [why for _, why in filter(None, results)]
+    if unsure:
+        return Outcome.unknown(f"{scope}: {'; '.join(unsure)}", *cites)
+    return Outcome.yes(f"{scope}: {passed}", *cites, inferred=True)
+
+
 def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
     """Unknown when no licence was found but the card could not be read: its
     metadata is malformed or refused, or the card itself is gated."""

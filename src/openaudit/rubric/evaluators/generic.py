@@ -12,7 +12,7 @@ from openaudit.evidence import Citation
 from openaudit.licenses import Family
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.copies import copied_outcome, data_copy
+from openaudit.rubric.evaluators.copies import copied_outcome
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     as_list,
@@ -29,7 +29,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     with_base_terms,
 )
 from openaudit.rubric.evaluators.file_globs import file_paths, paths_matching
-from openaudit.rubric.evaluators.linked_data import linked_data, linked_outcome
+from openaudit.rubric.evaluators.linked_data import judged_data, linked_outcome
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
@@ -264,16 +264,7 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     """Every declared dataset's licence is one of `ids` or in one of `families`."""
     wanted = {item.lower() for item in ids}
     results: list[Judgement] = []
-    copy = data_copy(ctx)  # a quantisation's data are those of the model it copies
-    # with no datasets declared, those the card links as its training data (inferred)
-    linked = linked_data(ctx) if copy is None or not copy.names else None
-    licences = (
-        copy.licences(ctx)
-        if copy is not None and copy.names
-        else linked.licences(ctx)
-        if linked is not None
-        else ctx.dataset_licenses
-    )
+    copy, linked, licences = judged_data(ctx)
     for item in licences:
         state = dataset_licence_state(ctx, item)
         facts = item.facts
@@ -283,7 +274,7 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
         results.append(state)
     cites = [item.citation for item in licences]
     passed = f"all {len(results)} declared dataset(s) qualify"
-    if copy is not None and copy.names:
+    if copy is not None:
         return copied_outcome(copy, ctx, results, cites, passed)
     if linked is not None:
         passed = f"all {len(results)} qualify"

@@ -10,13 +10,20 @@ data, its metadata does not state them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from openaudit.data_links import DataLink, training_data_links
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.evaluator_helpers import Judgement, declared_datasets, link_cites
+from openaudit.rubric.evaluators.copies import DataCopy, data_copy
+from openaudit.rubric.evaluators.evaluator_helpers import (
+    Judgement,
+    declared_datasets,
+    inferred_over,
+    link_cites,
+)
 from openaudit.verdict import Outcome
 
 SHOWN = 3  # linked datasets a reason names with where they are linked
@@ -96,12 +103,28 @@ def linked_outcome(
 ) -> Outcome:
     """One outcome over the linked datasets (any no -> no; any unknown -> unknown),
     inferred, the reason saying they are linked, not declared, and where."""
-    results = [*results, *data.unread()]
-    cites = [*data.citations, *cites]
-    failing = [why for answer, why in filter(None, results) if answer == "no"]
-    if failing:
-        return Outcome.no(f"{data.scope()}: {'; '.join(failing)}", *cites, inferred=True)
-    unsure = [why for _, why in filter(None, results)]
-    if unsure:
-        return Outcome.unknown(f"{data.scope()}: {'; '.join(unsure)}", *cites)
-    return Outcome.yes(f"{data.scope()}: {passed}", *cites, inferred=True)
+    return inferred_over(
+        data.scope(), [*results, *data.unread()], [*data.citations, *cites], passed
+    )
+
+
+class JudgedData(NamedTuple):
+    """The datasets a data probe judges, and why they are the model's: the copied
+    model's (`copy`), those the card links (`linked`), else the declared ones."""
+
+    copy: DataCopy | None
+    linked: LinkedData | None
+    licences: tuple[DatasetLicense, ...]
+
+
+def judged_data(ctx: ProbeContext) -> JudgedData:
+    """The datasets whose licences a data probe judges: a quantisation's or merge's are
+    those of the models it copies; with no datasets declared, those the card links as
+    its training data (inferred); else the declared ones."""
+    copy = data_copy(ctx)
+    if copy is not None and copy.names:
+        return JudgedData(copy, None, tuple(copy.licences(ctx)))
+    linked = linked_data(ctx)
+    if linked is not None:
+        return JudgedData(None, linked, tuple(linked.licences(ctx)))
+    return JudgedData(None, None, tuple(ctx.dataset_licenses))

@@ -597,8 +597,10 @@ def test_endpoint_is_read_at_call_time(hub: FakeHub, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("HF_ENDPOINT", hub.url + "/")
     ev = fetch_hub_evidence("acme/solo")
     assert ev.url == f"{hub.url}/acme/solo"
-    # counted by path: a request another test's pool still had in flight may land late
-    assert len([r for r in hub.requests if "acme/solo" in r.path]) == 4
+    # what was asked of this hub for the model (a retry after a dropped connection on a
+    # loaded machine asks the same again; the request counts are tested elsewhere)
+    own = {(r.method, r.path) for r in hub.requests if "acme/solo" in r.path}
+    assert len(own) == 4, sorted(own)
 
 
 # -- serialisation ---------------------------------------------------------------------

@@ -307,13 +307,9 @@ def _gather(
         ]
         branches = pool.submit(hub.branches, repo_id) if wanted.branches else None
         base_models = follow_bases(pool, hub, repo_id, card)
-        base_dataset_ids = _base_dataset_ids(base_models, dataset_ids)
-        base_datasets = [
-            pool.submit(lookup_dataset, hub, d, base)
-            for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
-        ]
-        card_bases = silent_foundations(repo_id, base_models) if wanted.base_cards else []
-        base_cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
+        base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
+            pool, hub, repo_id, base_models, dataset_ids, wanted
+        )
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
         config_files = tuple(f.result() for f in config_reads)
@@ -324,13 +320,9 @@ def _gather(
         if implied_bases and not base_models:
             # that base is judged as a declared one would be: its datasets and the cards
             # of the foundations under it that declare none are read as well
-            base_dataset_ids = _base_dataset_ids(implied_bases, dataset_ids)
-            base_datasets = [
-                pool.submit(lookup_dataset, hub, d, base)
-                for d, base in base_dataset_ids[:MAX_BASE_DATASETS]
-            ]
-            card_bases = silent_foundations(repo_id, implied_bases) if wanted.base_cards else []
-            base_cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
+            base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
+                pool, hub, repo_id, implied_bases, dataset_ids, wanted
+            )
         # and for the Hub datasets its text links as training data without declaring them
         linked_ids = linked_training_ids(parsed, dataset_ids)
         linked_reads = [
@@ -404,6 +396,29 @@ def _cut_linked(ids: list[str], repo_id: str, problems: list[Problem]) -> list[L
     problems.append(Problem("datasets", message))
     why = too_many("datasets", MAX_DATASETS)
     return [skipped("dataset", d, repo_id, None, why) for d in beyond]
+
+
+def _read_bases(
+    pool: _Requests,
+    hub: HubClient,
+    repo_id: str,
+    bases: tuple[LinkedRepo, ...],
+    own_datasets: list[str],
+    wanted: _Wanted,
+) -> tuple[
+    list[tuple[str, str]], list[Future[LinkedRepo]], list[LinkedRepo], list[Future[BaseCard]]
+]:
+    """Requests for what the bases hold beyond their own info: the datasets they declare
+    (at most MAX_BASE_DATASETS) and, when wanted, the cards of the foundations under them
+    that declare none (at most MAX_BASE_CARDS); the ids and bases asked for, to report
+    the cuts."""
+    dataset_ids = _base_dataset_ids(bases, own_datasets)
+    datasets = [
+        pool.submit(lookup_dataset, hub, d, base) for d, base in dataset_ids[:MAX_BASE_DATASETS]
+    ]
+    card_bases = silent_foundations(repo_id, bases) if wanted.base_cards else []
+    cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
+    return dataset_ids, datasets, card_bases, cards
 
 
 def _base_dataset_ids(bases: tuple[LinkedRepo, ...], own: list[str]) -> list[tuple[str, str]]:

@@ -75,6 +75,8 @@ def training_data_links(
 ) -> tuple[DataLink, ...]:
     """The Hub datasets the card links as its training data, once each, in card order
     (read once per card and section names)."""
+    if not card.links:  # (every card without text: nothing to read or keep)
+        return ()
     key = ("training_data_links", data, training)
     return card.derived(key, lambda: tuple(_read(card, list(data), list(training))))
 

@@ -164,8 +164,7 @@ def repo_id_markers(repo_id: str) -> tuple[str, ...]:
     """The quantiser markers (weights.QUANT_MARKERS) a repo id holds, and the size and
     token that make its name a weight diff's (weights.delta_name_markers)."""
     low = repo_id.lower()
-    quantised = tuple(marker for marker in QUANT_MARKERS if marker in low)
-    return (*quantised, *delta_name_markers(repo_id))
+    return (*[marker for marker in QUANT_MARKERS if marker in low], *delta_name_markers(repo_id))
 
 
 # The model's own licence as identified (ProbeContext.license).

@@ -126,7 +126,9 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         # the Hub source looks such a base up; a scan joins only declared bases
         missing.append(f"base {implied}, named outside base_model: {NOT_IN_DUMP}")
         lacks.add(BASES)
-    if linked := linked_training_ids(parsed, card_ids(card_data, "datasets")[0]):
+    if parsed is not None and (
+        linked := linked_training_ids(parsed, card_ids(card_data, "datasets")[0])
+    ):
         # the Hub source looks up the datasets a card links as training data; a dump
         # holds no dataset metadata
         shown = ", ".join(linked[:3]) + _more(linked, 3)

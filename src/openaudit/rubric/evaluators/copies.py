@@ -87,18 +87,17 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
     own; else None."""
 
     def found() -> DataCopy | None:
-        if declared_datasets(ctx) or delta_weights(ctx) is not None:
-            return None
-        judged = weights_not_conversion(ctx, ["quantized"])
-        merge = merged(ctx) if judged.answer != "no" else None
-        if judged.answer != "no" and merge is None:
-            return None
         bases = tuple(
             repo
             for repo in ctx.evidence.base_models
             if repo.depth == 1 and repo.status in ("ok", "gated")
         )
-        if not bases:
+        # (no base read: no copy, whatever the weights; most models, so asked first)
+        if not bases or declared_datasets(ctx) or delta_weights(ctx) is not None:
+            return None
+        judged = weights_not_conversion(ctx, ["quantized"])
+        merge = merged(ctx) if judged.answer != "no" else None
+        if judged.answer != "no" and merge is None:
             return None
         names = tuple(
             dict.fromkeys(d for repo in bases for d in _as_ids(repo.card_data.get("datasets")))
@@ -118,6 +117,7 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
 
 
 MERGE_TAGS = frozenset({"mergekit", "lazymergekit"})
+MERGE_WORDS = MERGE_TAGS | {"merge"}  # the tags merge_tags keeps
 MERGE_RECIPES = ("mergekit_config.yml", "mergekit_config.yaml")
 MERGE_SECTIONS = ("Merge Details", "Merge Method")  # "Merge Method Used" too
 
@@ -125,8 +125,13 @@ MERGE_SECTIONS = ("Merge Details", "Merge Method")  # "Merge Method Used" too
 def merge_tags(evidence: Evidence) -> tuple[str, ...]:
     """The Hub's and the card's tags that say a model is a merge (`merge`, `mergekit`,
     `lazymergekit`), lower-cased, sorted, once each."""
-    tags = (*evidence.tags, *as_list(evidence.card.metadata.get("tags")))
-    found = {t.lower() for t in tags if isinstance(t, str)} & (MERGE_TAGS | {"merge"})
+    tags = evidence.tags
+    if card_tags := evidence.card.metadata.get("tags"):  # (no merge word in a falsy value)
+        tags = (*tags, *as_list(card_tags))
+    strings = [t for t in tags if isinstance(t, str)]
+    if "merge" not in " ".join(strings).lower():  # each merge word holds it (most models)
+        return ()
+    found = MERGE_WORDS.intersection([t.lower() for t in strings])
     return tuple(sorted(found))
 
 

@@ -19,23 +19,32 @@ MAX_REMEMBERED_LISTING = 256
 
 def file_paths(ctx: ProbeContext) -> tuple[str, ...]:
     """The repository's file paths, as a tuple read once per model."""
-    return ctx.cached("file_paths", lambda: tuple(f.path for f in ctx.evidence.files))
+    return ctx.cached("file_paths", lambda: tuple([f.path for f in ctx.evidence.files]))
 
 
 def paths_matching(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
     """The paths a glob set matches, by whole path or by file name, case-insensitively."""
     if len(paths) > MAX_REMEMBERED_LISTING:
-        return _paths_matching.__wrapped__(patterns, paths)
-    return _paths_matching(patterns, paths)
+        return _paths_matching.__wrapped__(patterns, paths, True)
+    return _paths_matching(patterns, paths, True)
+
+
+def names_matching(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths whose file name a glob set matches, case-insensitively."""
+    if len(paths) > MAX_REMEMBERED_LISTING:
+        return _paths_matching.__wrapped__(patterns, paths, False)
+    return _paths_matching(patterns, paths, False)
 
 
 @lru_cache(maxsize=4096)
-def _paths_matching(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
+def _paths_matching(
+    patterns: tuple[str, ...], paths: tuple[str, ...], whole: bool
+) -> tuple[str, ...]:
     matches = glob_matcher(patterns)
     found = []
     for original in paths:
         path = original.lower()
-        if matches(path) or matches(path.rsplit("/", 1)[-1]):
+        if (whole and matches(path)) or matches(path.rsplit("/", 1)[-1]):
             found.append(original)
     return tuple(found)
 

@@ -73,8 +73,11 @@ def linked_data(ctx: ProbeContext) -> LinkedData | None:
     """The Hub datasets the card links as its training data, when it declares none in
     its metadata and links some; else None."""
 
+    if not ctx.readme_read:  # (no card text, no links: asked of every model of a scan)
+        return None
+
     def found() -> LinkedData | None:
-        if declared_datasets(ctx) or not ctx.readme_read:
+        if declared_datasets(ctx):
             return None
         links = training_data_links(own_card(ctx))
         if not links:

@@ -12,7 +12,7 @@ from openaudit.base_mentions import named_bases
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
-from openaudit.rubric.evaluators.file_globs import file_paths, glob_matcher
+from openaudit.rubric.evaluators.file_globs import file_paths, names_matching
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
@@ -62,9 +62,10 @@ MAX_DELTA_MENTIONS = 20
 # or the card links instructions for recovering the weights ("#recovering-alpaca-weights").
 DELTA_NAME_TOKENS = frozenset({"delta", "deltas", "wdiff", "xor", "diff"})
 FULL_NAME_TOKENS = frozenset({"merged", "recovered", "full", "applied"})
+DELTA_NAME_WORD = re.compile("|".join(sorted(DELTA_NAME_TOKENS)))  # in a name holding a token
 NAME_TOKEN = re.compile(r"[-_]+")
 SIZE_TOKEN = re.compile(r"\d+(?:[.]\d+)?[bm]")
-DELTA_FILES = ["*apply_delta*.py", "*weight_diff*.py", "*xor_codec*.py", "*apply_xor*.py"]
+DELTA_FILES = ("*apply_delta*.py", "*weight_diff*.py", "*xor_codec*.py", "*apply_xor*.py")
 RECOVER_WEIGHTS = re.compile(
     r"recover\w*[-_]?(?:[\w-]*[-_])?weights?\b|weights?[-_](?:diff|delta|recovery)", re.IGNORECASE
 )
@@ -211,10 +212,12 @@ def delta_release(ctx: ProbeContext) -> DeltaRelease | None:
     so, or (the card silent) the repo's name, a recovery script in its files or a link
     to recovery instructions shows it; None when nothing does, or the card says the
     weights are full or merged."""
-    body = ctx.card.body if ctx.readme_read else ""
+    if not ctx.readme_read:  # (a scan's most common model: no card text to search)
+        return _delta_structure(ctx)
+    body = ctx.card.body
     if textsearch.search(FULL_WEIGHTS, body):
         return None  # "merged with the original weights": a full model, not a delta
-    for section in ctx.card.sections if ctx.readme_read else ():
+    for section in ctx.card.sections:
         if DELTA_WEIGHTS.search(section.title):
             return DeltaRelease(f"the card's section '{section.title}'", ctx.section(section))
     for found in itertools.islice(textsearch.finditer(DELTA_WEIGHTS, body), MAX_DELTA_MENTIONS):
@@ -227,7 +230,10 @@ def delta_name_markers(repo_id: str) -> tuple[str, ...]:
     """The model's size and the diff token when a repo's name says it is a weight diff
     (`DELTA_NAME_TOKENS` after its first token, beside a size, no merged/full token):
     ("7b", "wdiff") for "tatsu-lab/alpaca-7b-wdiff"; () otherwise."""
-    tokens = [t for t in NAME_TOKEN.split(repo_id.rsplit("/", 1)[-1].lower()) if t]
+    name = repo_id.rsplit("/", 1)[-1].lower()
+    if DELTA_NAME_WORD.search(name) is None:  # (most names: not split into tokens)
+        return ()
+    tokens = [t for t in NAME_TOKEN.split(name) if t]
     hits = sorted(DELTA_NAME_TOKENS.intersection(tokens[1:]))
     sizes = [token for token in tokens if SIZE_TOKEN.fullmatch(token)]
     if not hits or not sizes or FULL_NAME_TOKENS.intersection(tokens):
@@ -242,9 +248,7 @@ def _delta_structure(ctx: ProbeContext) -> DeltaRelease | None:
         size, token = markers
         said = f"the repository's name says '{token}' beside the model's size '{size}'"
         return DeltaRelease(said, ctx.api("id", repo))
-    script = glob_matcher(tuple(DELTA_FILES))
-    paths = file_paths(ctx)
-    if scripts := [path for path in paths if script(path.rsplit("/", 1)[-1].lower())]:
+    if scripts := names_matching(DELTA_FILES, file_paths(ctx)):
         said = f"a weight-recovery script in the repo ({scripts[0]})"
         return DeltaRelease(said, ctx.file(scripts[0]))
     for link in ctx.card.links if ctx.readme_read else ():

@@ -19,7 +19,7 @@ from scan_dump import dump_row, fixture_row
 
 from openaudit.errors import OpenAuditError
 from openaudit.evidence import Citation, Evidence, LinkedRepo, Problem, RepoFile, TextFile
-from openaudit.rubric import ProbeContext
+from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.copies import merge_tags
@@ -32,7 +32,7 @@ from openaudit.scan.probe_memo import (
     weight_library_tags,
 )
 from openaudit.scan.rows import row_evidence
-from openaudit.scan.score import licence_columns, score_batch, shipped_rubrics
+from openaudit.scan.score import Rubrics, licence_columns, score_batch, shipped_rubrics
 from openaudit.verdict import Outcome
 
 # one worker runs the whole module: its proofs share the fixture models and their answers
@@ -487,3 +487,14 @@ def test_a_memo_serves_only_the_rubric_it_was_made_for() -> None:
     rubrics = shipped_rubrics()
     with pytest.raises(ValueError, match="another rubric"):
         rubrics.bound[1].levels(ProbeContext(Evidence(ref="a/b", source="hub")), rubrics.memo(0))
+
+
+def test_a_scan_numbers_a_model_s_input_values_once_for_its_three_rubrics() -> None:
+    rubrics = Rubrics.of(*(load_rubric(name) for name in ("openaudit", "mof", "eosai")))
+    memos = rubrics.memos
+    assert memos is not None and all(memo.values_held() == 0 for memo in memos)
+    evidence = _row_evidence(dump_row(cardData=json.dumps({"license": "mit"})))
+    rubrics.bound[0].levels(ProbeContext(evidence), memos[0])
+    # the MOF and EOSAI memos hold the values the default rubric's memo numbered
+    assert memos[0].values_held() > 0
+    assert all(memo.values_held() == memos[0].values_held() for memo in memos)

@@ -393,7 +393,8 @@ class ProbeMemo:
         self._key_of = tuple(None if read is None else distinct.index(read) for read in reads)
         self._keys = tuple(operator.itemgetter(*read) for read in distinct)
         self._answers = _Recent(MAX_ANSWERS)  # by (probe position, its inputs' numbers)
-        self._numbers = numbers or InputNumbers()
+        # (`numbers or ...` would not do: an InputNumbers holding no values yet is falsy)
+        self._numbers = numbers if numbers is not None else InputNumbers()
         # the answers stored, by value: equal answers found from other inputs are one object
         self._outcomes = _Recent(MAX_ANSWERS)
         # results derived from a model's answers (levels, framework result), by the

@@ -67,7 +67,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
-from openaudit.rubric.evaluators.undeclared_bases import implied_base
+from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.weights import card_gate, delta_release
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
@@ -178,7 +178,7 @@ def _base_weights_level(ctx: ProbeContext) -> Rated:
     if not bases and not ctx.metadata.get("base_model"):
         if implied := implied_base(ctx):
             said = f"no `base_model` is declared, but {implied.said}"
-            repo = _implied_repo(ctx, implied.name)
+            repo = implied_repo(ctx, implied.name)
             if repo is None:
                 why = f"{said}: not looked up"
                 return _between("closed", "open", why, ctx.field("base_model"), implied.citation)
@@ -192,18 +192,6 @@ def _base_weights_level(ctx: ProbeContext) -> Rated:
             "closed", "open", "the base model was not looked up", ctx.field("base_model")
         )
     return _worst([_linked_weights(repo) for repo in bases])
-
-
-def _implied_repo(ctx: ProbeContext, name: str) -> LinkedRepo | None:
-    """The base the card implies, as the source looked it up (`Evidence.implied_bases`)."""
-    return next(
-        (
-            r
-            for r in ctx.evidence.implied_bases
-            if r.depth == 1 and r.repo_id.lower() == name.lower()
-        ),
-        None,
-    )
 
 
 def _worst(levels: list[Rated]) -> Rated:
@@ -316,7 +304,7 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
     if not bases and not declared:
         if implied := implied_base(ctx):
             said = f"no `base_model` is declared, but {implied.said}"
-            if _implied_repo(ctx, implied.name) is not None:  # judged as a declared base is
+            if implied_repo(ctx, implied.name) is not None:  # judged as a declared base is
                 rated = _base_data_level(ctx.implied_chain)
                 cites = (ctx.field("base_model"), implied.citation, *rated.citations)
                 return replace(

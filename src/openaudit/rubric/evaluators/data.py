@@ -37,7 +37,7 @@ from openaudit.rubric.evaluators.training_data import (
     section_about,
     training_data_names,
 )
-from openaudit.rubric.evaluators.undeclared_bases import implied_base
+from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.withheld_links import not_published
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -256,7 +256,7 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
             return no_metadata(ctx)
         if implied := implied_base(ctx):
             said = f"no `base_model` is declared, but {implied.said}"
-            if _looked_up(ctx, implied.name):  # judged as a declared base is
+            if implied_repo(ctx, implied.name) is not None:  # judged as a declared base is
                 found = base_data_named(ctx.implied_chain)
                 cited = (ctx.field("base_model"), implied.citation, *found.citations)
                 return replace(
@@ -279,13 +279,6 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
     shown += [f"no card was read for base {', '.join(unread)}"] if unread else []
     why = f"{'; '.join(shown)}: the base model's training data is not named in what was read"
     return Outcome.no(why, *cites, inferred=True)
-
-
-def _looked_up(ctx: ProbeContext, name: str) -> bool:
-    """The source looked up the base the card implies (`Evidence.implied_bases`)."""
-    return any(
-        r.depth == 1 and r.repo_id.lower() == name.lower() for r in ctx.evidence.implied_bases
-    )
 
 
 def _deeper_base_data(

@@ -18,7 +18,7 @@ from openaudit.base_mentions import (
     adapter_base,
     named_bases,
 )
-from openaudit.evidence import Citation
+from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.weights import delta_release
 
@@ -95,8 +95,15 @@ def unfound_base(ctx: ProbeContext) -> tuple[str, Citation] | None:
     named = undeclared_bases(ctx)
     if not named or file_stated_base(ctx):
         return None
-    name = named[0][0].lower()
-    for repo in ctx.evidence.implied_bases:
-        if repo.depth == 1 and repo.repo_id.lower() == name and repo.status == "not_found":
-            return named[0]
-    return None
+    repo = implied_repo(ctx, named[0][0])
+    return named[0] if repo is not None and repo.status == "not_found" else None
+
+
+def implied_repo(ctx: ProbeContext, name: str) -> LinkedRepo | None:
+    """The base the card implies, as the source looked it up (`Evidence.implied_bases`);
+    None when it was not looked up."""
+    wanted = name.lower()
+    return next(
+        (r for r in ctx.evidence.implied_bases if r.depth == 1 and r.repo_id.lower() == wanted),
+        None,
+    )

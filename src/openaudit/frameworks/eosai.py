@@ -40,7 +40,11 @@ from openaudit.rubric.evaluators.code import (
     stated_code_osi,
 )
 from openaudit.rubric.evaluators.copies import DataCopy, data_copy
-from openaudit.rubric.evaluators.data import data_sources_named, undeclared_training_data
+from openaudit.rubric.evaluators.data import (
+    data_sources_named,
+    shown_beyond,
+    undeclared_training_data,
+)
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
@@ -274,8 +278,8 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
     if found.answer == "unknown":
         return _between("partial", "open", found.reason, *found.citations)
     if beyond := undeclared_training_data(ctx):  # named as training data, not declared
-        shown = ", ".join(beyond[:6]) + (", ..." if len(beyond) > 6 else "")
-        why = f"{found.reason}; but the card names more training data than it declares: {shown}"
+        why = (f"{found.reason}; but the card names more training data than it declares: "
+               f"{shown_beyond(beyond)}")  # fmt: skip
         return _concluded("partial", why, *found.citations, ctx.readme())
     return _rated("open", found.reason, *found.citations)
 

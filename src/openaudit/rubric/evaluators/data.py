@@ -528,6 +528,11 @@ def undeclared_training_data(ctx: ProbeContext, judged: tuple[str, ...] = ()) ->
     return list(extra.values())
 
 
+def shown_beyond(names: list[str]) -> str:
+    """The names `undeclared_training_data` found, for a reason (the first six)."""
+    return ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+
+
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]")
 
 

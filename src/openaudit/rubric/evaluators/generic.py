@@ -283,12 +283,12 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
         outcome = combine(ctx, results, cites, passed)
     if outcome.answer != "yes":
         return outcome
-    from openaudit.rubric.evaluators.data import undeclared_training_data
+    from openaudit.rubric.evaluators.data import shown_beyond, undeclared_training_data
 
     extra = undeclared_training_data(ctx, linked.names if linked is not None else ())
     if not extra:
         return outcome
-    shown = ", ".join(extra[:6]) + (", ..." if len(extra) > 6 else "")
+    shown = shown_beyond(extra)
     if linked is not None:
         why = (f"{linked.scope()}: {passed}, but the card names more training data than it "
                f"links as Hub datasets: {shown} (their licences were not read)")  # fmt: skip

@@ -336,10 +336,6 @@ def _gather(
         # Ctrl-C or a fatal error: drop the queued requests, do not wait for those in flight.
         pool.cancel_queued()
         raise
-    linked_datasets += [
-        skipped("dataset", d, repo_id, None, too_many("datasets", MAX_DATASETS))
-        for d in dataset_ids[MAX_DATASETS:]
-    ]
     if readme_read.problem:
         problems.append(Problem("readme", readme_read.problem))
     problems += unread_problems(license_files, skip=GATED_FILE)  # gating is said once
@@ -359,11 +355,10 @@ def _gather(
             f"{len(base_dataset_ids) - MAX_BASE_DATASETS} were not looked up"
         )
         problems.append(Problem("base_datasets", message))
-    beyond = len(dataset_ids) - MAX_DATASETS
-    if beyond > 0:
-        message = f"{len(dataset_ids)} datasets named; the last {beyond} were not looked up"
-        problems.append(Problem("datasets", message))
-    training_links_read += _cut_linked(linked_ids, repo_id, problems)
+    linked_datasets += _cut_datasets(dataset_ids, repo_id, problems, "datasets named")
+    training_links_read += _cut_datasets(
+        linked_ids, repo_id, problems, "Hub datasets linked as training data"
+    )
     cards_read += _cut_cards(card_bases)
     problems += _base_card_problems(cards_read, len(card_bases))
     branch_names = _branches(branches.result, problems) if branches is not None else None
@@ -383,16 +378,15 @@ def _gather(
     )
 
 
-def _cut_linked(ids: list[str], repo_id: str, problems: list[Problem]) -> list[LinkedRepo]:
-    """The linked datasets past MAX_DATASETS, recorded as not looked up, and a problem
-    saying so."""
+def _cut_datasets(
+    ids: list[str], repo_id: str, problems: list[Problem], what: str
+) -> list[LinkedRepo]:
+    """The datasets past MAX_DATASETS (declared, or linked as training data: `what`),
+    recorded as not looked up, and a problem saying so."""
     beyond = ids[MAX_DATASETS:]
     if not beyond:
         return []
-    message = (
-        f"{len(ids)} Hub datasets linked as training data; the last {len(beyond)} were not "
-        "looked up"
-    )
+    message = f"{len(ids)} {what}; the last {len(beyond)} were not looked up"
     problems.append(Problem("datasets", message))
     why = too_many("datasets", MAX_DATASETS)
     return [skipped("dataset", d, repo_id, None, why) for d in beyond]
@@ -450,7 +444,7 @@ def _with_linked_datasets(hub: HubClient, evidence: Evidence) -> Evidence:
         pool.cancel_queued()
         raise
     problems: list[Problem] = []
-    found += _cut_linked(ids, repo_id, problems)
+    found += _cut_datasets(ids, repo_id, problems, "Hub datasets linked as training data")
     return dataclasses.replace(
         evidence, linked_datasets=tuple(found), problems=(*evidence.problems, *problems)
     )

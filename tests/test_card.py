@@ -504,6 +504,9 @@ def test_classify_link(url: str, kind: str, target: str | None) -> None:
     assert classify_link(url) == (kind, target)
 
 
+_HUB_PDF = "https://huggingface.co/o/m/blob/main/"
+
+
 @pytest.mark.parametrize(
     ("url", "text", "kind"),
     [
@@ -526,6 +529,16 @@ def test_classify_link(url: str, kind: str, target: str | None) -> None:
         ("https://example.com/x/acceptable.pdf", "Acceptable Use Policy", "license"),
         ("https://example.com/x/terms.pdf", "Terms of use", "license"),
         ("https://example.com/x/report.pdf", "Technical report", "paper"),
+        # a PDF's own file name may say what it is, whatever its link text
+        (_HUB_PDF + "Community%20License%20for%20M%20Model.pdf", "", "license"),
+        (_HUB_PDF + "M_Acceptable_Use_Policy.pdf", "here", "license"),
+        (_HUB_PDF + "M_EU_Public_Summary.pdf", "", "other"),
+        (_HUB_PDF + "Public_Summary_of_Training_Content.pdf", "EU", "other"),
+        (_HUB_PDF + "M_EU_Code_of_Practice.pdf", "", "other"),
+        ("https://example.com/docs/Responsible-Use-Guide.pdf", "guide", "other"),
+        (_HUB_PDF + "M_Technical_Report.pdf", "", "paper"),  # twins: a report's name
+        ("https://github.com/o/r/blob/main/paper.pdf", "Paper", "paper"),
+        ("https://arxiv.org/pdf/2301.00001", "Terms", "paper"),  # an archive is no licence host
     ],
 )
 def test_link_text_can_mark_a_paper_on_an_unknown_host(url: str, text: str, kind: str) -> None:

@@ -71,9 +71,12 @@ _REPORT_TEXT = re.compile(
 # PDF is no paper or report, whatever host it is on.
 _DATASHEET_TEXT = re.compile(
     r"\bdata[\s_-]?sheets?\b|\bdata[\s_-]?cards?\b|\bsummary\s+of\s+(?:the\s+)?training\b"
-    r"|\btraining[\s_-](?:data|content)[\s_-]summary\b|\bAI[\s_-]Act\b",
+    r"|\btraining[\s_-](?:data|content)[\s_-]summary\b|\bpublic\s+summary\b|\bAI[\s_-]Act\b",
     re.IGNORECASE,
 )
+
+# A code of practice or a responsible-use guide is a policy document, not research.
+_POLICY_TEXT = re.compile(r"\bcode\s+of\s+practice\b|\bresponsible\s+use\s+guide\b", re.IGNORECASE)
 
 _LICENSE_TEXT = re.compile(
     r"\blicen[cs]es?\b|\bterms\b|\buse\s+policy\b|\bagreement\b", re.IGNORECASE
@@ -106,11 +109,13 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
         return ("license", None) if _is_license_file(segments) else ("other", None)
     if parts.scheme.lower() not in ("http", "https", "") or not host:
         return "other", None
-    if segments and segments[-1].lower().endswith(".pdf") and _LICENSE_TEXT.search(text):
-        return "license", None  # "[Model License](.../terms.pdf)": a licence, not a paper
-    pdf = bool(segments) and segments[-1].lower().endswith(".pdf")
-    if pdf and host not in _ARCHIVE_HOSTS and _DATASHEET_TEXT.search(f"{text} {segments[-1]}"):
-        return "other", None  # "[datasheet](.../datasheet.pdf)": documents data, not a paper
+    if segments and segments[-1].lower().endswith(".pdf") and host not in _ARCHIVE_HOSTS:
+        # a PDF's link text or its own file name may say it is no paper
+        said = f"{text} {_file_words(segments[-1])}"
+        if _LICENSE_TEXT.search(said):
+            return "license", None  # "[Model License](.../terms.pdf)": a licence, not a paper
+        if _DATASHEET_TEXT.search(said) or _POLICY_TEXT.search(said):
+            return "other", None  # "[datasheet](.../datasheet.pdf)": documents data, not a paper
     for classify in (_license_link, _paper_link, _code_link, _hub_link):
         found = classify(host, segments, parts.query)
         if found is not None:
@@ -118,6 +123,12 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
     if text.strip() != url.strip() and _REPORT_TEXT.search(text):
         return "paper", None  # a bare URL is its own text: a word in its path says nothing
     return "other", None
+
+
+def _file_words(name: str) -> str:
+    """A file name as words: "Community%20License_for-X.pdf" -> "Community License for X pdf"
+    (an underscore is a word character, so `\\b` would not see the words it joins)."""
+    return re.sub(r"[\s_.-]+", " ", name)
 
 
 def _is_license_file(segments: list[str]) -> bool:

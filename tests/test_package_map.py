@@ -46,7 +46,10 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
         "base_chain", "base_mentions", "card", "data_links", "evidence", "licenses", "links",
         "safeyaml", "training_sections", "verdict",
     ),
-    "frameworks": ("base_chain", "card", "evidence", "licenses", "links", "rubric", "verdict"),
+    "frameworks": (
+        "base_chain", "card", "evidence", "licenses", "links", "rubric", "training_sections",
+        "verdict",
+    ),
     "compare": ("evidence", "results", "rubric", "verdict"),
     "policy": ("compare", "config", "evidence", "results", "rubric", "verdict"),
     "report": ("evidence", "licenses", "policy", "refs", "results", "rubric", "verdict"),

@@ -58,13 +58,9 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
-from openaudit.rubric.evaluators.training_data import (
-    DATA_SECTION_NAMES,
-    TRAINING_SECTION_NAMES,
-    Documentation,
-    documented_in_card,
-)
+from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
 from openaudit.rubric.evaluators.weights import weight_files
+from openaudit.training_sections import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:

@@ -70,11 +70,11 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
-from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.weights import card_gate, delta_release
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
+from openaudit.training_sections import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import weight_files, weight_libraries
 

@@ -27,19 +27,21 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.linked_data import judged_data, linked_data, linked_outcome
 from openaudit.rubric.evaluators.training_data import (
-    DATA_SECTION_NAMES,
     NAMED_CORPORA,
-    TRAINING_CUE,
-    TRAINING_SECTION_NAMES,
     data_section,
     documented_in_card,
-    evaluated_on,
-    section_about,
     training_data_names,
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.withheld_links import not_published
 from openaudit.rubric.registry import Param, evaluator
+from openaudit.training_sections import (
+    DATA_SECTION_NAMES,
+    TRAINING_CUE,
+    TRAINING_SECTION_NAMES,
+    evaluated_on,
+    section_about,
+)
 from openaudit.verdict import Outcome
 
 SECTIONS_PARAM = Param("list[str]", DATA_SECTION_NAMES, "sections titled as training data")

@@ -22,8 +22,8 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     words,
 )
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
-from openaudit.rubric.evaluators.training_data import DATA_SECTION_NAMES
 from openaudit.rubric.registry import Param, evaluator
+from openaudit.training_sections import DATA_SECTION_NAMES
 from openaudit.verdict import Outcome
 
 # A Markdown table's delimiter row: cells of hyphens with optional colons (GFM: one

@@ -36,20 +36,13 @@ from openaudit.rubric.evaluators.source_names import (
 from openaudit.sentences import Sentences
 from openaudit.training_sections import (
     DATA_LABEL,
+    TRAINING_CUE,
+    data_row,
+    evaluated_on,
     negated,
+    section_about,
+    under_evaluation,
 )
-
-# Moved to openaudit.training_sections (the Hub source reads them too, through
-# openaudit.data_links); the rubric's readers still import them from here.
-from openaudit.training_sections import DATA_SECTION_NAMES as DATA_SECTION_NAMES
-from openaudit.training_sections import EVALUATION_SECTION_NAMES as EVALUATION_SECTION_NAMES
-from openaudit.training_sections import TRAINING_CUE as TRAINING_CUE
-from openaudit.training_sections import TRAINING_SECTION_NAMES as TRAINING_SECTION_NAMES
-from openaudit.training_sections import data_row as data_row
-from openaudit.training_sections import evaluated_on as evaluated_on
-from openaudit.training_sections import section_about as section_about
-from openaudit.training_sections import trained_on_at as trained_on_at
-from openaudit.training_sections import under_evaluation as under_evaluation
 
 # Public corpora and data collections, of text, code, images, video and speech. Benchmarks
 # that are only ever test sets are not here; sets used both ways (LibriSpeech, SQuAD) are,

@@ -122,8 +122,8 @@ _REFUSED = _step(
         r"\b(?:is|are) (?:strictly |expressly |explicitly )?(?:prohibited|forbidden|excluded|"
         r"not (?:permitted|allowed|licen[sc]ed|granted|authori[sz]ed))\b",
         r"\brequires? (?:a |an |the )?(?:prior |explicit |express |our )?(?:(?:separate|written|"
-        r"commercial|additional|paid|different|explicit|express) )?(?:license|licence|agreement|"
-        r"permission|contract|authori[sz]ation|approval|consent)\b",
+        r"commercial|additional|paid|different|explicit|express) ){0,2}(?:license|licence|"
+        r"agreement|permission|contract|authori[sz]ation|approval|consent)\b",
         r"\brequires? (?:obtaining|applying for|requesting) (?:a |an |the )?(?:[\w-]+ ){0,2}?"
         r"(?:license|licence|agreement|permission|authori[sz]ation|approval|consent)\b",
         r"\b(?:is|are) (?:only )?(?:subject to|possible with|permitted with|allowed with) "
@@ -135,7 +135,7 @@ _REFUSED = _step(
     "prohibited|forbidden|excluded|not |require|subject to|possible with|permitted with|"
     "allowed with|only with",
 )
-_NC_CANCEL = _rx(
+_NC_CANCELS = (
     r"\bcommercial (?:and|or|and/or|as well as) non-?commercial\b",
     r"\bnon-?commercial (?:and|or|and/or|as well as) commercial\b",
     r"\b(?:including|include|includes) (?:for )?commercial\b",
@@ -148,6 +148,34 @@ _NC_CANCEL = _rx(
     r"\b(?:permitted|allowed|free) (?:for|to use for) commercial\b",
     r"\balternative is allowed\b",  # the GPL's offer-passing option, not a use limit
     *_NOT_RESTRICTING,
+)
+_NC_CANCEL = _rx(*_NC_CANCELS)
+# A licence commercial use needs, asked for ("For commercial use, please contact us to
+# obtain a commercial license") or said to be required ("A commercial license is
+# required for commercial use"); not when none is needed ("no separate license is
+# required"), nor commercial support, services or enquiries.
+_LICENCE_WORD = r"(?:license|licence|agreement|permission|authori[sz]ation)"
+_COMMERCIAL_PURPOSE = _step(
+    _rx(
+        r"\b(?:for|of) commercial (?:use|uses|usage|purposes?|applications?|deployments?|"
+        r"products?|exploitation)\b",
+        r"\b(?:use|deploy|exploit) (?:\w+ ){0,4}?commercially\b",
+    ),
+    "commercial",
+)
+_LICENCE_ASKED = _step(
+    _rx(
+        r"\b(?:obtain|get|request|purchase|acquire|buy|apply for|sign|need|must have) "
+        r"(?:a |an |the |our )?(?:(?:separate|commercial|paid|written|enterprise) ){0,2}"
+        + _LICENCE_WORD,
+    ),
+    "obtain|get|request|purchase|acquire|buy|apply for|sign|need|must have",
+)
+_LICENCE_REQUIRED = rf"\b{_LICENCE_WORD}s? (?:is|are) (?:also )?(?:required|needed|necessary)\b"
+_NO_LICENCE_NEEDED = _rx(
+    *_NC_CANCELS,
+    rf"\bno (?:[\w-]+ ){{0,3}}?{_LICENCE_WORD}s? (?:is |are )?(?:required|needed|necessary)\b",
+    rf"\bwithout (?:a |any |the )?(?:[\w-]+ ){{0,2}}?{_LICENCE_WORD}\b",
 )
 _ONLY_CANCEL = (
     r"\bnot (?:only|just|solely|merely|exclusively|limited to|restricted to)\b",
@@ -356,6 +384,22 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("non_commercial", NEGATION, _COMMERCIAL_THING, gap=120, cancel=_NC_CANCEL),
     _rule("non_commercial", _COMMERCIAL_SUBJECT, _REFUSED, gap=80, cancel=_NC_CANCEL),
+    _rule("non_commercial", _COMMERCIAL_PURPOSE, _LICENCE_ASKED, gap=80, cancel=_NO_LICENCE_NEEDED),
+    _rule(
+        "non_commercial",
+        _step(
+            _rx(rf"\bcommercial (?:[\w-]+ )?{_LICENCE_REQUIRED}"),
+            "commercial",
+        ),
+        cancel=_NO_LICENCE_NEEDED,
+    ),
+    _rule(
+        "non_commercial",
+        _step(_rx(_LICENCE_REQUIRED), "required|needed|necessary"),
+        _COMMERCIAL_PURPOSE,
+        gap=40,
+        cancel=_NO_LICENCE_NEEDED,
+    ),
     _rule(
         "research_only",
         _step(

@@ -171,6 +171,7 @@ def repo_id_markers(repo_id: str) -> tuple[str, ...]:
 OWN_LICENCE = (
     "card:license", "card:license_name", "card:license_link", "license_tags", "license_files",
     "card_present", "access", "card:extra_gated_prompt", "card:extra_gated_description",
+    "card:extra_gated_fields",
 )  # fmt: skip
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")

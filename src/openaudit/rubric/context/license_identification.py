@@ -39,6 +39,7 @@ from openaudit.rubric.context.license_scope import (
     FILE_OVERRIDE_KINDS,
     LICENCE,
     METADATA_KINDS,
+    NAME,
     CardTerms,
     about_other_work,
     card_terms,
@@ -505,9 +506,10 @@ class _CardReading:
         if not self.sections or not (bare or undeclared or (facts is not None and facts.is_open)):
             return unchanged
         if facts is not None and facts.is_open:
-            # a licence name or gate text identifies a bare `other`, but a label does not
-            # outweigh a licence identified from the card's fields or files
-            body = tuple(p for p in self.sections if p[0] not in METADATA_KINDS)
+            # a licence name identifies a bare `other`, but a label does not outweigh a
+            # licence identified from the card's fields or files; a gate's text does: what
+            # it says access is granted on ("commercial use requires a separate licence")
+            body = tuple(p for p in self.sections if p[0] != NAME)
             terms = card_terms(body, self.declared.ids) if body else None
             if terms is None:
                 return unchanged

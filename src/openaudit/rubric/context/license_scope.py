@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from openaudit.licenses.catalogue import get, lookup
@@ -93,6 +94,11 @@ NAME, GATE = "name", "gate"
 METADATA_KINDS = frozenset({NAME, GATE})
 # The gate's text that may state the terms ("Access for non-commercial research only")
 GATE_TERMS_FIELDS = ("extra_gated_prompt", "extra_gated_description")
+# The gate's form: the labels of its fields (the keys of the mapping) may state the
+# terms too ("I agree to use this model for non-commercial purposes only": checkbox)
+GATE_FORM_FIELD = "extra_gated_fields"
+MAX_GATE_LABELS = 20
+MAX_GATE_LABEL_CHARS = 300
 MAX_SECTIONS_READ = 3  # of each kind
 MAX_NOTES = 3
 MAX_FIELDS = 3
@@ -285,15 +291,33 @@ def terms_passages(card: Card) -> tuple[tuple[str, str, str], ...]:
 
 def metadata_passages(metadata: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
     """(kind, field, text) of the card metadata that may state the terms: the name given
-    to a licence (`license_name`) and the gate's prompt and description, which often say
-    on what terms access is granted ("for non-commercial research only")."""
+    to a licence (`license_name`), the gate's prompt and description, which often say
+    on what terms access is granted ("for non-commercial research only"), and the labels
+    of the gate's form fields (`extra_gated_fields`), one sentence each."""
+    if not isinstance(metadata, Mapping):
+        return ()
     passages: list[tuple[str, str, str]] = []
     fields = (("license_name", NAME), *((key, GATE) for key in GATE_TERMS_FIELDS))
     for key, kind in fields:
-        value = metadata.get(key) if isinstance(metadata, Mapping) else None
+        value = metadata.get(key)
         if isinstance(value, str) and value.strip():
             passages.append((kind, key, value.strip()[:MAX_SECTION_CHARS]))
+    if labels := gate_labels(metadata.get(GATE_FORM_FIELD)):
+        passages.append((GATE, GATE_FORM_FIELD, "\n\n".join(labels)))
     return tuple(passages)
+
+
+def gate_labels(form: Any) -> list[str]:
+    """The labels of a gate form's fields (the keys of `extra_gated_fields`, the first
+    MAX_GATE_LABELS), each a sentence of its own: ended with a full stop."""
+    if not isinstance(form, Mapping):
+        return []
+    labels = []
+    for key in islice(form, MAX_GATE_LABELS):
+        label = " ".join(key.split())[:MAX_GATE_LABEL_CHARS] if isinstance(key, str) else ""
+        if label:
+            labels.append(label if label.endswith((".", "!", "?")) else f"{label}.")
+    return labels
 
 
 # Words of a licence's name (as names.name_key spells them) that say what it allows:

@@ -1439,11 +1439,15 @@ def test_results_read_off_the_page_are_an_inferred_component() -> None:
 
 
 def test_training_hardware_read_from_prose_is_inferred() -> None:
-    """Hardware named in a training sentence is read off the prose, not a field or a
-    section of its own: partial without the architecture, as an inference."""
+    """Hardware named in a training sentence is read off the prose, and a section is
+    found by its title (which says what it is about, not what it holds): partial
+    without the architecture, as an inference; a definition line states it."""
     readme = MIT + "## Training Procedure\nTrained on 512 H100 GPUs for 18 days.\n"
     params = {"dimension": "hardware_architecture", "at_least": "partial"}
     outcome = ask("eosai_dimension", ev(readme), **params)
     assert (outcome.answer, outcome.inferred) == ("yes", True), outcome.reason
-    stated = ask("eosai_dimension", ev(MIT + section("Compute Infrastructure", 12)), **params)
+    titled = ask("eosai_dimension", ev(MIT + section("Compute Infrastructure", 12)), **params)
+    assert (titled.answer, titled.inferred) == ("yes", True), titled.reason
+    line = MIT + "**Training hardware:** 64 TPU v4 chips for three weeks\n"
+    stated = ask("eosai_dimension", ev(line), **params)
     assert (stated.answer, stated.inferred) == ("yes", False), stated.reason

@@ -120,8 +120,10 @@ class Card:
 
     def find_section(self, *names: str) -> Section | None:
         """The first section whose title matches any name (case-insensitive; a
-        name matches a title equal to it or containing it as whole words). The card's
-        title heading names the model, not a topic: it matches no name."""
+        name matches a title equal to it or containing it as whole words; a name ending
+        in "*" matches the start of a word, as German compounds are written:
+        "Trainings*" is in "Trainingsverfahren"). The card's title heading names the
+        model, not a topic: it matches no name."""
         found_so_far = self._found
         if names in found_so_far:  # probes of several rubrics look up the same names
             return found_so_far[names]
@@ -662,11 +664,14 @@ def _normalise_title(title: str) -> str:
 def _padded_keys(names: tuple[str, ...]) -> tuple[str, ...]:
     """The normalised forms a title may take for these section names, padded with spaces
     for whole-word matching: a hyphenated name ("Fine-tuning") is also written with a
-    space ("Fine tuning")."""
+    space ("Fine tuning"). A name ending in "*" is the start of a word ("Trainings*":
+    "Trainingsverfahren", "Trainingsdaten"): its key has no space after it."""
     keys = []
-    for key in map(_normalise_title, names):
-        keys += [key, key.replace("- ", " ")] if "- " in key else [key] if key else []
-    return tuple(f" {key} " for key in dict.fromkeys(keys))
+    for name in names:
+        key, end = _normalise_title(name.rstrip("*")), "" if name.endswith("*") else " "
+        forms = [key, key.replace("- ", " ")] if "- " in key else [key] if key else []
+        keys += [f" {form}{end}" for form in forms]
+    return tuple(dict.fromkeys(keys))
 
 
 # --- placeholders and template text -----------------------------------------------

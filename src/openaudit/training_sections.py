@@ -1,7 +1,8 @@
 """Where a card speaks of training, and what a sentence says was done with a name.
 
 Section titles about training data ("Training Data", "Datasets"), about training in
-general ("Training", "Fine-tuning") and about evaluation, in several languages; the cues
+general ("Training", "Fine-tuning"), about how it was run and on what hardware, about
+the model's architecture and about evaluation, in several languages; the cues
 of a sentence saying the model was trained on what stands in it, or evaluated on it;
 table rows labelled as training data. Pure readings of a parsed card, shared by the
 rubric's data readers (`rubric.evaluators.training_data`) and by `data_links`, which the
@@ -80,11 +81,130 @@ TRAINING_SECTION_NAMES = [
     "Entraînement",  # French: training (also Pré-entraînement)
     "Affinage",  # fine-tuning
     "Vortraining",  # German: pretraining ("Training" as in English)
+    "Trainings*",  # German compounds: Trainingsverfahren, Trainingsablauf (not "constraining")
+    "Vortrainings*",
     "Feinabstimmung",  # fine-tuning
     "Entrenamiento",  # Spanish: training
     "Preentrenamiento",  # pretraining
     "Ajuste fino",  # fine-tuning
 ]
+# Sections on how training was run: its procedure, details, setup (not its data).
+TRAINING_RUN_SECTION_NAMES = [
+    "Training Procedure",
+    "Training Details",
+    "Training Setup",
+    "Fine-tuning",
+    "训练流程",  # training procedure (also 训练过程, 训练方法, 训练细节, 训练设置)
+    "训练过程",
+    "训练方法",
+    "训练细节",
+    "训练设置",
+    "训练配置",
+    "微调",  # fine-tuning
+    "訓練流程",  # Traditional Chinese
+    "訓練過程",
+    "訓練方法",
+    "訓練細節",
+    "學習方法",
+    "学習方法",  # Japanese: training method (also 学習手順, 学習の詳細, 学習設定)
+    "学習手順",
+    "学習詳細",
+    "学習設定",
+    "ファインチューニング",
+    "학습 방법",  # Korean: training method (also 학습 절차, 학습 과정, 학습 세부 정보)
+    "학습 절차",
+    "학습 과정",
+    "학습 설정",
+    "훈련 방법",
+    "훈련 과정",
+    "미세 조정",
+    "Procédure d'entraînement",  # French
+    "Détails de l'entraînement",
+    "Détails d'entraînement",
+    "Configuration d'entraînement",
+    "Trainingsverfahren",  # German
+    "Trainingsdetails",
+    "Trainingsablauf",
+    "Trainingsprozess",
+    "Trainingsaufbau",
+    "Trainingskonfiguration",
+    "Feinabstimmung",
+    "Procedimiento de entrenamiento",  # Spanish
+    "Detalles del entrenamiento",
+    "Detalles de entrenamiento",
+    "Configuración del entrenamiento",
+    "Ajuste fino",
+]
+# Sections on training as a whole, the card's topic (its data and its run).
+TRAINING_TOPIC_NAMES = [
+    "Training Details",
+    "Training Procedure",
+    "Training",
+    "训练",
+    "訓練",
+    "学習",
+    "학습",
+    "훈련",
+    "Entraînement",
+    "Trainings*",
+    "Entrenamiento",
+]
+# Sections on the model's architecture: its structure, its technical details.
+ARCHITECTURE_SECTION_NAMES = [
+    "Model Architecture",
+    "Architecture",  # French too
+    "Technical Specifications",
+    "Model Details",
+    "模型结构",  # model structure (also 模型架构, 网络结构)
+    "模型架构",
+    "网络结构",
+    "模型結構",  # Traditional Chinese
+    "模型架構",
+    "網路結構",
+    "技术规格",  # technical specifications
+    "技術規格",
+    "モデル構造",  # Japanese: model structure
+    "モデルアーキテクチャ",
+    "アーキテクチャ",
+    "技術仕様",
+    "모델 구조",  # Korean: model structure
+    "아키텍처",
+    "기술 사양",
+    "Architektur",  # German (also Modellarchitektur)
+    "Modellarchitektur",
+    "Technische Spezifikationen",
+    "Modelldetails",
+    "Spécifications techniques",  # French
+    "Détails du modèle",
+    "Arquitectura",  # Spanish
+    "Especificaciones técnicas",
+    "Detalles del modelo",
+]
+# Sections on the hardware and compute the model was trained on (those on running it,
+# "Hardware Requirements", "硬件要求", are told apart by eosai.RUNNING_WORDS).
+HARDWARE_SECTION_NAMES = [
+    "Hardware",  # German and Spanish too
+    "Compute Infrastructure",
+    "Training Infrastructure",
+    "Compute",
+    "硬件",  # hardware (also 训练硬件)
+    "硬體",
+    "算力",  # compute
+    "计算资源",  # compute resources
+    "計算資源",
+    "ハードウェア",  # Japanese
+    "計算環境",
+    "하드웨어",  # Korean
+    "컴퓨팅 자원",
+    "Trainingshardware",  # German
+    "Trainingsinfrastruktur",
+    "Rechenressourcen",
+    "Matériel",  # French
+    "Infrastructure d'entraînement",
+    "Infraestructura de entrenamiento",  # Spanish
+    "Recursos de cómputo",
+]
+
 # "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
 # training too ("Training and evaluation data", "Training results") is about training.
 EVALUATION_SECTION_NAMES = (

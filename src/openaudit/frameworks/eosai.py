@@ -74,12 +74,21 @@ from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_r
 from openaudit.rubric.evaluators.weights import card_gate, delta_release
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.training_sections import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
+from openaudit.training_sections import (
+    ARCHITECTURE_SECTION_NAMES,
+    DATA_SECTION_NAMES,
+    HARDWARE_SECTION_NAMES,
+    TRAINING_RUN_SECTION_NAMES,
+    TRAINING_SECTION_NAMES,
+    TRAINING_TOPIC_NAMES,
+)
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import weight_files, weight_libraries
 
 if TYPE_CHECKING:
-    from openaudit.card import Section
+    from collections.abc import Iterator
+
+    from openaudit.card import Card, Section
     from openaudit.evidence import LinkedRepo
     from openaudit.licenses import LicenseFacts
 
@@ -588,7 +597,7 @@ def _code_docs_level(ctx: ProbeContext) -> Rated:
     return _concluded("partial", why, *code.citations)
 
 
-RUN_SECTIONS = ["Training Procedure", "Training Details", "Training Setup", "Fine-tuning"]
+RUN_SECTIONS = TRAINING_RUN_SECTION_NAMES
 MIN_RUN_WORDS = 50  # a procedure of this many words, or a hyperparameters section
 
 
@@ -603,8 +612,8 @@ def _training_run(ctx: ProbeContext) -> Section | None:
     return next((s for s in procedures if words(card.section_text(s)) >= MIN_RUN_WORDS), None)
 
 
-ARCH_SECTIONS = ["Model Architecture", "Architecture", "Technical Specifications", "Model Details"]
-HARDWARE_SECTIONS = ["Hardware", "Compute Infrastructure", "Training Infrastructure", "Compute"]
+ARCH_SECTIONS = ARCHITECTURE_SECTION_NAMES
+HARDWARE_SECTIONS = HARDWARE_SECTION_NAMES
 ARCH_FILES = ["config.json", "params.json", "*/config.json"]
 ARCH_LABEL = re.compile(r"\barchitecture\b", re.IGNORECASE)
 HARDWARE_LABEL = re.compile(
@@ -616,13 +625,29 @@ MAX_LABEL_WORDS = 4  # longer "labels" are sentences that happen to hold a colon
 MIN_VALUE_WORDS = 3  # "8 A100s" says too little, as a 2-word section would
 
 
-def _definition(ctx: ProbeContext, label: re.Pattern[str]) -> str | None:
-    """The first card line defining a label like `label` with a substantive value."""
-    for name, value in definition_lines(own_card(ctx).body):
-        short = len(name.split()) <= MAX_LABEL_WORDS
-        if short and label.search(name) and words(value) >= MIN_VALUE_WORDS:
-            return f"{name}: {value}"[:120]
+def _definition(ctx: ProbeContext, label: re.Pattern[str], not_running: bool = False) -> str | None:
+    """The first card line defining a label like `label` with a substantive value; if
+    `not_running`, none whose label or section is about running the model."""
+    card = own_card(ctx)
+    for section, text in _texts(card) if not_running else ((None, card.body),):
+        if section is not None and _runs_in(card, section):
+            continue
+        for name, value in definition_lines(text):
+            short = len(name.split()) <= MAX_LABEL_WORDS
+            kept = not not_running or not about_running(name)
+            if short and kept and label.search(name) and words(value) >= MIN_VALUE_WORDS:
+                return f"{name}: {value}"[:120]
     return None
+
+
+def _texts(card: Card) -> Iterator[tuple[Section | None, str]]:
+    """The card body's text before its first heading, then each section's own text."""
+    if not card.sections:
+        yield None, card.body
+        return
+    before = card.sections[0].line - card.first_line  # the body lines above the heading
+    yield None, "".join(card.body.splitlines(keepends=True)[: max(before, 0)])
+    yield from ((section, section.text) for section in card.sections)
 
 
 def _documented(
@@ -634,6 +659,35 @@ def _documented(
         return f"'{section.title}'", ctx.section(section)
     line = _definition(ctx, label)
     return (f"'{line}'", ctx.readme(line)) if line else None
+
+
+def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None:
+    """Where the card documents the hardware training ran on: a section of 10+ words
+    titled as hardware or compute, or a definition line labelled so; neither about
+    running the model ("Hardware Requirements", "Recommended Hardware", "Compute your
+    embeddings", a "Supported Hardware Compatibility" line, "Hardware" under
+    "Inference"). The flag: found by a section's title (what it holds is concluded)."""
+    card = own_card(ctx)
+    found = [
+        (card.section_words(section), section)
+        for section in card.find_sections(*HARDWARE_SECTIONS)
+        if not _runs_in(card, section)
+    ]
+    count, section = max(found, key=lambda item: item[0], default=(0, None))
+    if section is not None and count >= 10:
+        return f"'{section.title}'", ctx.section(section), True
+    line = _definition(ctx, HARDWARE_LABEL, not_running=True)
+    return (f"'{line}'", ctx.readme(line), False) if line else None
+
+
+def _runs_in(card: Card, section: Section) -> bool:
+    """Whether the section, or one enclosing it (not the card's title heading), is about
+    running the model: titled as its usage or deployment, or with running words."""
+    return any(
+        card.title_matches(s, *USAGE_SECTIONS) or about_running(s.title)
+        for s in card.section_path(section)
+        if s is not card.title_section
+    )
 
 
 # Training hardware told in a sentence of a training section ("Trained on 512 H100 GPUs
@@ -652,16 +706,37 @@ ACCELERATOR = re.compile(
     r"|\b(?:GPU|TPU|IPU|accelerator|chip|node)[- ]hours?\b",
     re.IGNORECASE,
 )
-# ... unless the sentence is about running the model ("runs on a single RTX 4090",
-# "requires 24 GB of VRAM") and not about training it.
+# ... unless the sentence, title or label is about running the model ("runs on a single
+# RTX 4090", "requires 24 GB of VRAM", "Hardware Requirements", "Recommended Hardware",
+# "Supported Hardware Microarchitecture Compatibility", "Compute your embeddings": the
+# verb) and not about training it; in the languages of training_sections too.
 RUNNING_WORDS = re.compile(
     r"\b(?:inference|deploy\w*|serv(?:e|es|ed|ing)|runs?\s+(?:on|with|in)|running"
-    r"|vram|memory|requires?|fits?|quanti[sz]\w*)\b",
+    r"|vram|memory|requires?|requirements?|recommend\w*|minimum|compatib\w*"
+    r"|supported\s+(?:hardware|gpus?|devices?|platforms?|accelerators?)|fits?|quanti[sz]\w*"
+    r"|compute\s+(?:your|the|a|an|its|their|our|this|these|those))\b"
+    # German, French, Spanish
+    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|mindest\w*|inferenz|bereitstellung"
+    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
+    r"|requisitos|recomendad[oa]s?|mínim[oa]s?|inferencia|despliegue)\b"
+    # Chinese, Japanese, Korean
+    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
+    r"|量子化|추론|배포|요구|권장|최소|호환|양자화",
     re.IGNORECASE,
 )
 TRAINING_WORDS = re.compile(
-    r"\b(?:(?:pre-?|post-?)?train\w*|fine-?tun\w*|took|lasted)\b", re.IGNORECASE
+    r"\b(?:(?:pre-?|post-?)?train\w*|fine-?tun\w*|took|lasted"
+    r"|vortrain\w*|feinabstimm\w*|entra[iî]n\w*|entrena\w*)\b"
+    r"|训练|訓練|学習|微调|微調|학습|훈련",
+    re.IGNORECASE,
 )
+
+
+def about_running(text: str) -> bool:
+    """Whether a sentence, title or label is about running the model and not training it."""
+    return RUNNING_WORDS.search(text) is not None and TRAINING_WORDS.search(text) is None
+
+
 # Sections on using the model: hardware there runs it ("### Fine-tuning" under "Usage" is
 # how a user tunes it, not how it was trained).
 USAGE_SECTIONS = [
@@ -728,7 +803,7 @@ def _training_hardware(ctx: ProbeContext) -> tuple[str, Citation] | None:
             prose = URL.sub(" ", sentence)
             if not ACCELERATOR.search(prose):
                 continue
-            if RUNNING_WORDS.search(prose) and not TRAINING_WORDS.search(prose):
+            if about_running(prose):
                 continue
             if not told and not TRAINING_WORDS.search(prose):
                 continue
@@ -763,17 +838,21 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
     """The architecture and the training setup (hardware) documented. The dimension asks
     for the training setup: the architecture alone, which any config.json shows, is
     closed; the hardware without the architecture partial; both open (inferred: their
-    completeness is not shown). Hardware is documented in its own section or line, or
-    (inferred) in a sentence of a training section naming the accelerators; a training
-    section naming or linking only the computing centre it ran on is partial (inferred)."""
+    completeness is not shown). Hardware is documented in a definition line (stated), in
+    its own section or a sentence of a training section naming the accelerators
+    (inferred: a title says what a section is about, not what it holds), never in one
+    on running the model ("Hardware Requirements"); a training section naming or
+    linking only the computing centre it ran on is partial (inferred)."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
     if not ctx.readme_read:
         unread = no_readme(ctx)
         return _between("closed", "open", unread.reason, *unread.citations)
     arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
-    hardware = _documented(ctx, HARDWARE_SECTIONS, HARDWARE_LABEL)
-    read = hardware is None and (hardware := _training_hardware(ctx)) is not None
+    documented = _hardware_documented(ctx)
+    hardware = documented[:2] if documented else None
+    # a section's title says what it is about, not that it holds the training setup
+    read = documented[2] if documented else (hardware := _training_hardware(ctx)) is not None
     site = _compute_site(ctx) if hardware is None else None
     found = [item for item in (arch, hardware or site) if item]
     cites = tuple(cite for _, cite in found)
@@ -863,7 +942,7 @@ PEER_REVIEWED = re.compile(
 )
 CARD_TOPICS = {
     "architecture": ARCH_SECTIONS,
-    "training": ["Training Details", "Training Procedure", "Training"],
+    "training": TRAINING_TOPIC_NAMES,
     "evaluation": EVAL_SECTIONS,  # the sections the default rubric reads results from
 }
 MIN_TOPIC_WORDS = 20

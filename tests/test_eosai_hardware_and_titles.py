@@ -1,0 +1,151 @@
+"""EOSAI hardware_architecture asks for the training setup, and reads section titles in
+the card's language.
+
+A section or definition line about what the model runs on ("Hardware Requirements",
+"Recommended Hardware", "Supported Hardware Microarchitecture Compatibility", "Hardware"
+under "Inference", "Compute your embeddings") is not the training setup; a level
+concluded from a section's title is inferred. The architecture, hardware, training-run
+and card-topic titles are read in the languages the data sections are (Chinese,
+Japanese, Korean, German, French, Spanish), German compounds included
+("Trainingsverfahren"), while "Training" still matches no English word it ends
+("Constraining"). Cards invented for these tests.
+"""
+
+# ruff: noqa: E501, RUF001 (card snippets are data)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, RepoFile
+from openaudit.rubric import evaluate, load_rubric
+
+ARCH = "## Model Architecture\n\nA decoder-only transformer with 32 layers, grouped-query attention, rotary position embeddings and a vocabulary of 128k tokens.\n\n"
+TEXT = "The team wrote these notes for readers who want to know how the model came to be and what it holds. "
+
+
+def eosai(readme: str, *paths: str) -> dict[str, Any]:
+    files = tuple(RepoFile(path) for path in ("model.safetensors", *paths))
+    evidence = Evidence(ref="org/m", repo_id="org/m", source="hub", readme=readme, files=files)
+    result = evaluate(load_rubric("eosai"), evidence).extras["eosai"]
+    return {d["id"]: d for d in result["dimensions"]}
+
+
+def card(body: str) -> str:
+    return f"---\nlicense: apache-2.0\n---\n# M-7B\n\nA model for text.\n\n{body}"
+
+
+# name, card body, level, basis, a phrase of the reason
+HARDWARE: list[tuple[str, str, str, str, str]] = [
+    # what the model runs on: not the training setup
+    ("Hardware Requirements section",
+     ARCH + "## Hardware Requirements\n\nAn RTX 4090 with 24 GB of VRAM serves the model at full precision for most prompts.\n",
+     "closed", "stated", "(hardware) is undocumented"),
+    ("Recommended Hardware section, no numbers",
+     ARCH + "## Recommended Hardware\n\nA recent consumer graphics card or a laptop with plenty of unified memory is enough for it.\n",
+     "closed", "stated", "(hardware) is undocumented"),
+    ("Minimum Hardware section",
+     ARCH + "## Minimum Hardware\n\nOne graphics card with sixteen gigabytes is enough to load the weights in half precision.\n",
+     "closed", "stated", "(hardware) is undocumented"),
+    ("Supported Hardware section",
+     ARCH + "## Supported Hardware\n\nNVIDIA Ampere and Hopper cards, Apple silicon and recent AMD cards all load these weights.\n",
+     "closed", "stated", "(hardware) is undocumented"),
+    ("Hardware under Inference",
+     ARCH + "## Inference\n\nLoad it with transformers.\n\n### Hardware\n\nOne A100 card answers about forty requests a second with batching turned on.\n",
+     "closed", "stated", "(hardware) is undocumented"),
+    ("NVIDIA template's compatibility line",
+     "## Model Architecture:\n**Architecture Type:** FastConformer encoder with a transducer decoder.\n\n## Software Integration:\n**Runtime Engine(s):** NeMo 2.2\n**Supported Hardware Microarchitecture Compatibility:** NVIDIA Ampere, NVIDIA Blackwell, NVIDIA Hopper, NVIDIA Volta\n",
+     "closed", "stated", "(hardware) is undocumented"),
+    ("Compute your embeddings (a verb), no architecture",
+     "## Compute your speaker embeddings\n\nLoad the encoder, read a waveform and call encode_batch on it to get one vector per utterance of speech.\n",
+     "closed", "stated", "no architecture or hardware"),
+    ("Hardware section, no architecture: partial from a title, inferred",
+     "## Hardware\n\nEight nodes of eight accelerators each, connected by a fast fabric, for three weeks in the spring.\n",
+     "partial", "inferred", "hardware in 'Hardware'"),
+    # the training setup: negative twins
+    ("Training Hardware section",
+     ARCH + "## Training Hardware\n\nEight nodes of eight accelerators each, connected by a fast fabric, for three weeks in the spring.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Training Hardware'"),
+    ("Compute Infrastructure section",
+     ARCH + "## Compute Infrastructure\n\nEight nodes of eight accelerators each, connected by a fast fabric, for three weeks in the spring.\n",
+     "open", "inferred", "'Compute Infrastructure'"),
+    ("Compute section (a noun)",
+     ARCH + "## Compute\n\nEight nodes of eight accelerators each, connected by a fast fabric, for three weeks in the spring.\n",
+     "open", "inferred", "'Compute'"),
+    ("training hardware line, no architecture: stated",
+     "**Training hardware:** 64 TPU v4 chips for three weeks\n",
+     "partial", "stated", "'Training hardware: 64 TPU v4 chips"),
+    ("Chinese hardware requirements (硬件要求) stay closed",
+     ARCH + "## 硬件要求\n\n推理需要一张 24GB 显存的显卡，例如 RTX 4090，量化后可以在更小的显卡上运行。这是部署时的最低配置要求，请注意内存。\n",
+     "closed", "stated", "(hardware) is undocumented"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "level", "basis", "said"), [pytest.param(*c[1:], id=c[0]) for c in HARDWARE]
+)
+def test_hardware_the_model_runs_on_is_not_the_training_setup(
+    body: str, level: str, basis: str, said: str
+) -> None:
+    found = eosai(card(body))["hardware_architecture"]
+    assert (found["level"], found["basis"]) == (level, basis), found["reason"]
+    assert said in found["reason"]
+
+
+def topics(architecture: str, training: str, evaluation: str) -> str:
+    return "".join(
+        f"## {title}\n\n{TEXT * 3}\n\n" for title in (architecture, training, evaluation)
+    )
+
+
+# name, the card's architecture, training and evaluation titles
+LANGUAGES: list[tuple[str, str, str, str]] = [
+    ("Chinese", "模型结构", "训练流程", "评测结果"),
+    ("Traditional Chinese", "模型架構", "訓練過程", "評測"),
+    ("Japanese", "モデル構造", "学習方法", "評価"),
+    ("Korean", "모델 구조", "학습 방법", "평가"),
+    ("German compounds", "Modellarchitektur", "Trainingsverfahren", "Evaluierung"),
+    ("French", "Architecture du modèle", "Procédure d'entraînement", "Évaluation"),
+    ("Spanish", "Arquitectura del modelo", "Procedimiento de entrenamiento", "Evaluación"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("architecture", "training", "evaluation"), [pytest.param(*c[1:], id=c[0]) for c in LANGUAGES]
+)
+def test_the_card_covers_its_topics_under_titles_in_its_language(
+    architecture: str, training: str, evaluation: str
+) -> None:
+    found = eosai(card(topics(architecture, training, evaluation)))["modelcard"]
+    assert found["level"] == "open", found["reason"]
+    assert "covers architecture, training, evaluation" in found["reason"]
+
+
+# name, card body, files, level, a phrase of the reason
+TRAINING_TITLES: list[tuple[str, str, tuple[str, ...], str, str]] = [
+    ("German compound: hardware in 'Trainingsverfahren'",
+     "## Trainingsverfahren\n\nDas Modell lief auf 1 NVIDIA V100 GPU für zwei Tage.\n", ("config.json",),
+     "open", "in 'Trainingsverfahren'"),
+    ("Chinese: a hardware section (硬件)",
+     ARCH + "## 硬件\n\n集群由八个节点组成，每个节点配有八块加速卡，节点之间通过高速网络互联，整个过程持续了大约三个星期。\n", (),
+     "open", "'硬件'"),
+    ("Japanese: a hardware section (ハードウェア)",
+     ARCH + "## ハードウェア\n\n八つのノードにそれぞれ八枚のアクセラレータを載せたクラスタを高速なネットワークでつなぎ、三週間かけました。\n", (),
+     "open", "'ハードウェア'"),
+    # negative twin: "Training" does not match the English word it ends ("constraining")
+    ("an English word ending in -training is no training section",
+     "## Constraining outputs\n\nThe demo used 8 A100 GPUs for the constrained decoding examples.\n", ("config.json",),
+     "closed", "(hardware) is undocumented"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "paths", "level", "said"), [pytest.param(*c[1:], id=c[0]) for c in TRAINING_TITLES]
+)
+def test_training_hardware_is_read_under_titles_in_the_cards_language(
+    body: str, paths: tuple[str, ...], level: str, said: str
+) -> None:
+    found = eosai(card(body), *paths)["hardware_architecture"]
+    assert found["level"] == level, found["reason"]
+    assert said in found["reason"]

@@ -716,9 +716,9 @@ RUNNING_WORDS = re.compile(
     r"|supported\s+(?:hardware|gpus?|devices?|platforms?|accelerators?)|fits?|quanti[sz]\w*"
     r"|compute\s+(?:your|the|a|an|its|their|our|this|these|those))\b"
     # German, French, Spanish
-    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|mindest\w*|inferenz|bereitstellung"
+    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
     r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
-    r"|requisitos|recomendad[oa]s?|mínim[oa]s?|inferencia|despliegue)\b"
+    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
     # Chinese, Japanese, Korean
     r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
     r"|量子化|추론|배포|요구|권장|최소|호환|양자화",

@@ -145,7 +145,7 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("gated readme", "datasets_declared", ev(None, access="gated"), {}, "unknown", "gated"),
     ("on hub", "datasets_on_hub", ev(CARD, *BOTH), {}, "yes", "all 2"),
     ("not found", "datasets_on_hub", ev(CARD, ds("org/a"), ds("org/b", status="not_found")), {},
-     "no", "org/b was not found"),
+     "no", "org/b is not on the Hub (missing, or private)"),
     ("gated dataset", "datasets_on_hub", ev(CARD, ds("org/a", gated="auto"), ds("org/b")), {},
      "no", "org/a is gated"),
     ("gated allowed", "datasets_on_hub", ev(CARD, ds("org/a", gated="auto"), ds("org/b")),

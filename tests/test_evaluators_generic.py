@@ -115,8 +115,9 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      {"families": ["permissive"]}, "no", "o/nc is under cc-by-nc-4.0"),
     ("dataset no licence", "dataset_license_in", ev(readme=CARD, datasets=(ds(None),)),
      {"families": ["permissive"]}, "no", "declares no licence"),
+    # a 404 shows the dataset is not on the Hub, not that its licence is closed
     ("dataset not found", "dataset_license_in", ev(readme=CARD, datasets=(ds("mit", "not_found"),)),
-     {"families": ["permissive"]}, "no", "not found"),
+     {"families": ["permissive"]}, "unknown", "not on the Hub (missing, or private): its licence"),
     ("dataset unrecognised", "dataset_license_in", ev(readme=CARD, datasets=(ds("acme-1"),)),
      {"families": ["permissive"]}, "unknown", "not identified"),
     ("not looked up", "dataset_license_in", ev(readme=CARD), {"families": ["permissive"]},

@@ -54,6 +54,8 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_metadata,
     no_readme,
     quote,
+    unfound_dataset,
+    unfound_licence,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
@@ -172,14 +174,24 @@ def _data_card(ctx: ProbeContext) -> Found | Outcome:
         return ("read", what, tuple(map(ctx.section, described.sections)))
     if (sheet := datasheet(ctx)) is not None:  # its content told by its name or link: read
         return ("linked" if sheet.where == "linked" else "read", sheet.reason, sheet.citations)
-    if ctx.dataset_licenses:
+    # a dataset card exists only for a dataset the Hub has (a gated one's card is
+    # public): lookups that all came back not found are no data card
+    if any(item.status != "not_found" for item in ctx.dataset_licenses):
         return ("datasets", "dataset cards of the linked datasets", ())
-    if (linked := linked_data(ctx)) is not None and linked.repos:
+    linked = linked_data(ctx)
+    if linked is not None and any(repo.status != "not_found" for repo in linked.repos):
         return ("linked data", f"the dataset cards of the {linked.scope()}", linked.citations)
     if not ctx.readme_read:
         return no_readme(ctx)
-    why = f"no training-data section and no linked dataset cards{foreign_note(ctx)}"
-    return Outcome.no(why, ctx.readme())
+    unfound = [item.repo_id for item in ctx.dataset_licenses]
+    unfound += [repo.repo_id for repo in linked.repos] if linked is not None else []
+    cards = (
+        f"no dataset card on the Hub: {'; '.join(map(unfound_dataset, unfound[:5]))}"
+        if unfound
+        else "no linked dataset cards"
+    )
+    why = f"no training-data section and {cards}{foreign_note(ctx)}"
+    return Outcome.no(why, ctx.readme(), *(item.citation for item in ctx.dataset_licenses[:5]))
 
 
 def _report(ctx: ProbeContext) -> Found | Outcome:
@@ -524,7 +536,7 @@ FINDERS = {
 
 def dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
     if item.status == "not_found":
-        return "unknown", f"{item.repo_id} was not found on the Hub ({item.reason})"
+        return "unknown", unfound_licence(item.repo_id)
     if item.status not in ("ok", "gated"):
         return "unknown", f"{item.repo_id} was not looked up ({item.status}: {item.reason})"
     if item.facts is None:

@@ -66,6 +66,8 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_licence_grant,
     no_metadata,
     no_readme,
+    off_hub_names,
+    unavailable_on_hub,
     words,
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
@@ -276,14 +278,15 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
             return _between("closed", "open", f"{scope}: {no_readme(ctx).reason}")
         return _rated("closed", f"{scope}: no training data named or described", ctx.readme())
     found = datasets_licensed(ctx, f"{scope}: {', '.join(names[:3])}", "data")
-    # Gated or missing from the Hub: not freely available. A dataset not looked up
-    # (skipped, error) is undecided and only widens the range via `found`.
-    gated = [
-        r.repo_id for r in ctx.evidence.datasets if r.gated or r.status in ("gated", "not_found")
-    ]
+    # Gated, or an `owner/name` id missing from the Hub: not freely available. A bare
+    # name the Hub does not resolve is named data off the Hub: not shown open. A
+    # dataset not looked up (skipped, error) is undecided and only widens the range.
+    gated = [r.repo_id for r in ctx.evidence.datasets if unavailable_on_hub(r)]
     if found.answer == "no" or gated:
         extra = f"; not freely available: {', '.join(gated)}" if gated else ""
         return _rated("partial", found.reason + extra, *found.citations)
+    if off_hub := off_hub_names(ctx.evidence.datasets):
+        return _concluded("partial", found.reason + _named_off_hub(off_hub), *found.citations)
     if found.answer == "unknown":
         return _between("partial", "open", found.reason, *found.citations)
     if beyond := undeclared_training_data(ctx):  # named as training data, not declared
@@ -293,16 +296,23 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
     return _rated("open", found.reason, *found.citations)
 
 
+def _named_off_hub(names: list[str]) -> str:
+    """What a reason adds for bare dataset names the Hub does not resolve."""
+    return f"; named, not Hub datasets, so not shown openly available: {', '.join(names[:6])}"
+
+
 def _linked_data_level(ctx: ProbeContext, scope: str, linked: LinkedData) -> Rated:
     """Hub datasets the card links as its training data, judged as declared ones are
     (open when all are openly licensed and freely available, partial when not, undecided
     while some were not looked up), as a reader's conclusion: the card links them, its
     metadata does not declare them."""
     found = datasets_licensed(ctx, f"{scope}: {linked.scope()}", "data", linked)
-    gated = [r.repo_id for r in linked.repos if r.gated or r.status in ("gated", "not_found")]
+    gated = [r.repo_id for r in linked.repos if unavailable_on_hub(r)]
     if found.answer == "no" or gated:
         extra = f"; not freely available: {', '.join(gated)}" if gated else ""
         return _concluded("partial", found.reason + extra, *found.citations)
+    if off_hub := off_hub_names(linked.repos):
+        return _concluded("partial", found.reason + _named_off_hub(off_hub), *found.citations)
     if undeclared_training_data(ctx, linked.names):  # named, not published as datasets
         why = f"{found.reason}: shared, not all as datasets"
         return _concluded("partial", why, *found.citations)
@@ -448,14 +458,12 @@ def _base_datasets_level(
     shown = "; ".join(why for _, why in states)
     why = f"the base model names {', '.join(names[:3])}: {shown}{also}"
     cites = (*cites, *data.citations)
-    unavailable = [
-        name
-        for name in names
-        if (repo := repos.get(name.lower())) is not None
-        and (repo.gated or repo.status in ("gated", "not_found"))
-    ]
-    if unavailable or any(state in ("not_open", "custom") for state, _ in states):
+    judged = [repo for name in names if (repo := repos.get(name.lower())) is not None]
+    unavailable = [repo.repo_id for repo in judged if unavailable_on_hub(repo)]
+    off_hub = off_hub_names(judged)
+    if unavailable or off_hub or any(state in ("not_open", "custom") for state, _ in states):
         extra = f"; not freely available: {', '.join(unavailable)}" if unavailable else ""
+        extra += _named_off_hub(off_hub) if off_hub else ""
         return _concluded("partial", f"{why}{extra}: shared, not all openly", *cites)
     if any(state == "unknown" for state, _ in states):
         return _between("partial", "open", why, *cites)

@@ -20,10 +20,12 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     combine,
     dataset_licence_state,
     declared_datasets,
+    hub_dataset_id,
     link_cites,
     no_metadata,
     no_readme,
     quote,
+    unfound_dataset,
 )
 from openaudit.rubric.evaluators.linked_data import judged_data, linked_data, linked_outcome
 from openaudit.rubric.evaluators.training_data import (
@@ -401,9 +403,13 @@ def _hub_url(repo: LinkedRepo) -> str:
 
 
 def _availability(repo: LinkedRepo, allow_gated: bool) -> Judgement:
-    """('no' | 'unknown', why) for a dataset that is not freely available, else None."""
+    """('no' | 'unknown', why) for a dataset that is not freely available, else None.
+    An `owner/name` id the Hub does not resolve is not available there; a bare name it
+    does not resolve is not a Hub dataset, which says nothing of where the data is."""
     if repo.status == "not_found":
-        return ("no", f"{repo.repo_id} was not found")
+        if hub_dataset_id(repo.repo_id):
+            return ("no", unfound_dataset(repo.repo_id))
+        return ("unknown", f"{unfound_dataset(repo.repo_id)}: where it is available was not read")
     if repo.status in ("error", "skipped"):
         return ("unknown", f"{repo.repo_id} was not looked up ({repo.problem or repo.status})")
     if (repo.status == "gated" or repo.gated) and not allow_gated:

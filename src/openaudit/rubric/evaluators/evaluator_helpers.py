@@ -9,7 +9,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from openaudit.card import count_words
-from openaudit.evidence import Citation
+from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.context.license_report import grants_nothing
@@ -92,10 +92,46 @@ def _declares_nothing(ctx: ProbeContext, repo_id: str) -> bool:
     return not repo.card_data.get("license") and not tagged
 
 
+def unfound_dataset(repo_id: str) -> str:
+    """What a declared dataset the Hub does not resolve (404) shows, and no more.
+
+    An `owner/name` id is not on the Hub: missing, or private (AutoTrain's
+    `autotrain-data-*`). A bare name (`coco`, `voxceleb`) is no Hub dataset id at all,
+    only the data's name: many public corpora live off the Hub. Neither says the data
+    is closed, unlicensed or non-commercial: its licence is unknown."""
+    if hub_dataset_id(repo_id):
+        return f"{repo_id} is not on the Hub (missing, or private)"
+    return f"{repo_id} is a name the Hub does not resolve, not a Hub dataset id"
+
+
+def hub_dataset_id(name: str) -> bool:
+    """The declared dataset is an `owner/name` Hub id, not a bare name."""
+    return "/" in name.strip("/")
+
+
+def unfound_licence(repo_id: str) -> str:
+    """Why the licence of a dataset the Hub does not resolve is unknown."""
+    return f"{unfound_dataset(repo_id)}: its licence was not read"
+
+
+def unavailable_on_hub(repo: LinkedRepo) -> bool:
+    """The Hub shows the dataset is not freely available: gated, or an `owner/name` id
+    it does not resolve. A bare name it does not resolve may be published elsewhere."""
+    if repo.gated or repo.status == "gated":
+        return True
+    return repo.status == "not_found" and hub_dataset_id(repo.repo_id)
+
+
+def off_hub_names(repos: Iterable[LinkedRepo]) -> list[str]:
+    """The bare dataset names the Hub does not resolve: named data, terms unread."""
+    return [r.repo_id for r in repos if r.status == "not_found" and not hub_dataset_id(r.repo_id)]
+
+
 def dataset_licence_state(ctx: ProbeContext, item: DatasetLicense) -> Judgement:
-    """Why a dataset's licence cannot be judged ("no": missing; "unknown": unread)."""
+    """Why a dataset's licence cannot be judged ("no": declared missing; "unknown":
+    unread, or the dataset not on the Hub, which says nothing of its terms)."""
     if item.status == "not_found":
-        return ("no", f"{item.repo_id} was not found on the Hub")
+        return ("unknown", unfound_licence(item.repo_id))
     if item.status in ("error", "skipped"):
         return ("unknown", f"{item.repo_id} was not looked up ({item.reason})")
     if item.facts is None:

@@ -45,6 +45,11 @@ AGENT = ("README.md", "config.json", "results.json", "replay.mp4", "ppo-CartPole
 PIPELINE = ("README.md", "config.cfg", "meta.json", "vocab/strings.json", "ner/model",
             "tok2vec/model", "ner/moves", "en_pipe_sm-any-py3-none-any.whl")  # fmt: skip
 
+# an ESPnet TTS recipe's files: the model is a .pth pickle, the npz its feature statistics
+ESPNET = ("exp/tts_train_vits/train.total_count.ave_10best.pth", "exp/tts_train_vits/config.yaml",
+          "exp/tts_stats_raw/train/feats_stats.npz")  # fmt: skip
+LOOKUPS = ("vocab/lookups.bin", "lemmatizer/lookups/lookups.bin")
+
 CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("safetensors shards", "weight_files_present",
      ev("README.md", "model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"),
@@ -123,8 +128,27 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
         "f.sentis", "g.litertlm", "agent.cleanrl_model", "h.ftz"), "yes",
      "10 weight file(s): caffemodel, cleanrl_model, darknet, fasttext, h5, litertlm, mxnet,"
      " ort, pth, sentis"),
+    # auxiliary files in weight formats are no weights: normalisation statistics (ESPnet's
+    # feats_stats.npz), spaCy's lookup tables (lookups.bin); an MLX weights.npz still is
+    ("normalisation statistics are no weight file", "weight_files_present",
+     ev(*ESPNET), "yes", "1 weight file(s): pth"),
+    ("statistics alone are no weights", "weight_files_present",
+     ev("exp/stats/train/feats_stats.npz", "exp/stats/train/global_cmvn.npy"), "no",
+     "no weight files"),
+    ("spacy lookup tables are no weight files", "weight_files_present",
+     ev(*PIPELINE, *LOOKUPS, **SPACY), "yes", "3 weight file(s): spacy, whl"),
+    ("lookup tables alone are no weights", "weight_files_present", ev(*LOOKUPS, **SPACY), "no",
+     "no weight files"),
+    ("mlx weights.npz are weights (twin)", "weight_files_present",
+     ev("weights.npz", "config.json", library_name="mlx"), "yes", "1 weight file(s): npz"),
     ("safe", "weights_safe_format", ev("pytorch_model.bin", "model.safetensors"), "yes",
      "safetensors"),
+    ("a statistics npz decides no safe format", "weights_safe_format", ev(*ESPNET), "no",
+     "only pickle-based weights (pth)"),
+    ("spacy components decide the safe format beside lookups.bin (twin)", "weights_safe_format",
+     ev("ner/model", *LOOKUPS, **SPACY), "yes", "weights in spacy (spaCy component files"),
+    ("a weights npz beside a pickle is the safe format (twin)", "weights_safe_format",
+     ev("model.pth", "model.npz"), "yes", "weights in npz"),
     ("pickle only", "weights_safe_format", ev("pytorch_model.bin", "x.ckpt"), "no", "pickle"),
     ("nemo is a pickle inside", "weights_safe_format", ev("asr.nemo"), "no",
      "only pickle-based weights (nemo)"),

@@ -28,6 +28,9 @@ LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.code", "library")
 # Functions that read only the tags saying a model is a merge, the Hub's and the card's
 # (input `merge_tags`).
 MERGE_TAG_READERS = frozenset({("openaudit.rubric.evaluators.copies", "merge_tags")})
+# Functions that read only the tags naming an RL library or an environment, the Hub's and
+# the card's (input `rl_tags`).
+RL_TAG_READERS = frozenset({("openaudit.rubric.evaluators.rl_environments", "rl_tags")})
 # The function matching tags against globs: with only arxiv:* and doi:*, `paper_tags`.
 PAPER_TAG_READER = ("openaudit.rubric.evaluators.generic", "matching_tags")
 
@@ -48,8 +51,11 @@ class RecordingDict(dict):  # type: ignore[type-arg]
 
     def get(self, key: Any, default: Any = None) -> Any:
         caller = sys._getframe(1)
-        if (caller.f_globals.get("__name__"), caller.f_code.co_name) in MERGE_TAG_READERS:
+        where = (caller.f_globals.get("__name__"), caller.f_code.co_name)
+        if where in MERGE_TAG_READERS:
             self._log.add("merge_tags")  # the card's merge tags only
+        elif where in RL_TAG_READERS:
+            self._log.add("rl_tags")  # the card's RL library and environment tags only
         else:
             self._key(key)
         return super().get(key, default)
@@ -141,6 +147,8 @@ def _tags_read(where: tuple[Any, str], scope: dict[str, Any]) -> str:
         return "library_tags"
     if where in MERGE_TAG_READERS:
         return "merge_tags"
+    if where in RL_TAG_READERS:
+        return "rl_tags"
     patterns = scope.get("patterns") if where == PAPER_TAG_READER else None
     if patterns and {p.lower() for p in patterns} <= {"arxiv:*", "doi:*"}:
         return "paper_tags"

@@ -23,6 +23,7 @@ from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.copies import merge_tags
+from openaudit.rubric.evaluators.rl_environments import RL_LIBRARIES, rl_tags
 from openaudit.scan import probe_memo
 from openaudit.scan.probe_memo import (
     PAPER_TAGS,
@@ -62,7 +63,19 @@ def _dump_rows() -> list[dict[str, Any]]:
         dump_row(cardData="not json", tags=["license:cc-by-nc-4.0", "arxiv:2403.01234"]),
         dump_row(siblings=[{"rfilename": "train.py"}, {"rfilename": "eval.py"}]),
         dump_row(cardData=json.dumps(card), siblings=[{"rfilename": "train.py"}]),
-    ]
+        # RL agents: the environment named by a tag, else by the `model-index` results
+        dump_row(
+            pipeline_tag="reinforcement-learning", library_name="stable-baselines3",
+            tags=["stable-baselines3", "LunarLander-v2", "reinforcement-learning"],
+            siblings=[{"rfilename": "ppo-LunarLander-v2.zip"}],
+        ),
+        dump_row(
+            pipeline_tag=None, library_name=None, tags=["sample-factory"],
+            cardData=json.dumps({"model-index": [{"name": "m", "results": [
+                {"dataset": {"name": "doom_health_gathering_supreme", "type": "doom"}},
+            ]}]}),
+        ),
+    ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +133,7 @@ def _allowed(declared: tuple[str, ...], evidence: Evidence) -> set[str]:
         allowed.add("repo_id")
     if "tags" in declared:
         allowed |= {"license_tags", "paper_tags", "weight_library_tags", "library_tags"}
-        allowed |= {"merge_tags"}
+        allowed |= {"merge_tags", "rl_tags"}
     if "repo_id_markers" in declared:
         allowed.add("repo_id")
     return allowed
@@ -201,8 +214,11 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
     }
     if evidence.api_card_data is not None and "card_data" not in declared:
         kept = {k: v for k, v in evidence.api_card_data.items() if f"card:{k}" in declared}
-        if "merge_tags" in declared and "card:tags" not in declared:  # those tags alone
-            kept["tags"] = list(merge_tags(evidence))
+        if "card:tags" not in declared:  # those tags alone
+            alone = merge_tags(evidence) if "merge_tags" in declared else ()
+            alone += rl_tags(evidence) if "rl_tags" in declared else ()
+            if alone:
+                kept["tags"] = list(alone)
         changes["api_card_data"] = {**kept, "twin_only": ["x"]}
     if "tags" not in declared:
         kept = [
@@ -222,9 +238,13 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
         tags += models if "library_tags" in declared else ["diffusers"]
         libraries = weight_library_tags(evidence.tags)
         junk = ["fasttext"] if "library_tags" in declared else ["stable-baselines3", "spacy"]
+        if "rl_tags" in declared:  # (stable-baselines3 is an RL library: kept as declared)
+            junk = [tag for tag in junk if tag not in RL_LIBRARIES]
         tags += libraries if "weight_library_tags" in declared else junk
         # and so does whether it is tagged a merge, unless declared (copies.merged)
         tags += merge_tags(evidence) if "merge_tags" in declared else ["mergekit"]
+        # and whether it is tagged an RL agent and its environment (rl_environments)
+        tags += rl_tags(evidence) if "rl_tags" in declared else ["cleanrl", "Twin-v0"]
         changes["tags"] = tuple(tags)
     if "files" not in declared:
         changes["files"] = (RepoFile("twin.bin"), RepoFile("twin.py"))

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.copies import merge_tags
+from openaudit.rubric.evaluators.rl_environments import rl_tags
 from openaudit.rubric.evaluators.weights import QUANT_MARKERS, delta_name_markers
 from openaudit.scan.levels import answer
 from openaudit.weight_formats import LIBRARIES
@@ -131,6 +132,9 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     # the Hub's and the card's tags that say a model is a merge (copies.merged reads them)
     "merge_tags": merge_tags,
     "pipeline_tag": lambda e: e.pipeline_tag,
+    # the Hub's and the card's tags naming an RL library or an environment id, all that
+    # the reader of an RL agent's environment takes of the tags (rl_environments.rl_tags)
+    "rl_tags": rl_tags,
     "files": lambda e: (e.files, e.files_truncated),
     "license_files": lambda e: e.license_files,
     "datasets": lambda e: _linked(e.datasets),
@@ -195,6 +199,13 @@ DELTA = ("repo_id_markers", "files")
 # The datasets the card names and what the source read of them. (`linked_datasets`, the
 # Hub datasets a card's text links, is read only for a card with text: never memoised.)
 DATASETS = ("card_present", "access", "card:datasets", "datasets")
+# Whether the model is an RL agent and the environment it names, the source of its
+# training data (rl_environments.training_environment): the task, the library, the tags
+# naming either, and the `model-index` results.
+RL_AGENT = (
+    "pipeline_tag", "card:pipeline_tag", "library_name", "card:library_name", "rl_tags",
+    "card:model-index",
+)  # fmt: skip
 
 # What each evaluator reads of a model without card text (see the module docstring);
 # for the evaluators in BY_PARAM, per value of that param: `evaluator(value)`.
@@ -210,7 +221,7 @@ READS: dict[str, tuple[str, ...]] = {
     # an implied base: the model its delta weights apply to (weights.delta_release)
     "data_documented": (*DATASETS, "card:base_model", *BASES, *DELTA),
     # a quantisation's or conversion's data are those of the model it copies (COPY)
-    "data_sources_named": ("card:datasets", "card_present", "access", *COPY),
+    "data_sources_named": ("card:datasets", "card_present", "access", *COPY, *RL_AGENT),
     "dataset_license_in": ("card:datasets", "datasets", *COPY),
     "datasets_commercial_use": ("card:datasets", "datasets", *COPY),
     "datasets_declared": ("card:datasets", "card_present", "access", *COPY),
@@ -259,10 +270,11 @@ READS: dict[str, tuple[str, ...]] = {
     # EOSAI dimensions
     "eosai_dimension(datasources_basemodel)": (
         *DATASETS, "source", "card:base_model", *BASES, "base_datasets", "base_cards", *COPY,
+        *RL_AGENT,
     ),
     # a quantisation's or conversion's data are those of the model it copies (its card's
     # text, when its metadata declares none)
-    "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY, "base_cards"),
+    "eosai_dimension(datasources_endmodel)": (*DATASETS, *COPY, "base_cards", *RL_AGENT),
     "eosai_dimension(weights_basemodel)": (
         "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES, *DELTA,
     ),
@@ -278,7 +290,7 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(modelcard)": ("access",),
-    "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY),
+    "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY, *RL_AGENT),
     "eosai_dimension(licenses)": (
         *LICENCE, "files", *LIBRARY, "card:datasets", "datasets",
         *COPY,

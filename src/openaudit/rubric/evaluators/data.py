@@ -28,6 +28,11 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     unfound_dataset,
 )
 from openaudit.rubric.evaluators.linked_data import judged_data, linked_data, linked_outcome
+from openaudit.rubric.evaluators.rl_environments import (
+    RL_AGENT_READS,
+    Environment,
+    training_environment,
+)
 from openaudit.rubric.evaluators.training_data import (
     NAMED_CORPORA,
     data_section,
@@ -91,13 +96,15 @@ def datasets_declared(
 @evaluator(
     "data_sources_named",
     params={"sections": SECTIONS_PARAM, "training_sections": TRAINING_PARAM},
-    reads=("card:datasets", "README.md"),
+    reads=("card:datasets", "README.md", *RL_AGENT_READS),
     doc="The card names the training data's sources: declared or linked datasets, public "
     "corpora, dataset ids or proper names given as what the model was trained on in a "
     "training-data section or in a training section's sentences about data, or a "
     "'Dataset:' definition line or 'Training data' table row naming one, pages a "
     "training-data section links as its sources, or Hub datasets linked where the card "
-    "describes the model (a description alone is not naming).",
+    "describes the model (a description alone is not naming). A reinforcement-learning "
+    "agent's environment, named by its title, tags or `model-index`, is the source of "
+    "its training data (inferred).",
 )
 @once_per_model
 def data_sources_named(
@@ -109,8 +116,9 @@ def data_sources_named(
     declared = datasets_declared(ctx, sections, training_sections)
     if declared.answer == "yes":
         return declared
+    environment = training_environment(ctx)
     if not ctx.readme_read:  # the card's prose may name what its metadata does not
-        return no_readme(ctx)
+        return _environment_named(environment) if environment else no_readme(ctx)
     found = training_data_names(ctx, sections, training_sections)
     if found:
         names = ", ".join(dict.fromkeys(item.name for item in found))
@@ -129,11 +137,19 @@ def data_sources_named(
         shown = ", ".join(dict.fromkeys(link.url for _, link in sources[:4]))
         why = f"{titles} links the training data's sources: {shown}"
         return Outcome.yes(why, *link_cites([link for _, link in sources]), inferred=True)
+    if environment is not None:
+        return _environment_named(environment)
     why = (
         "the card names no datasets or corpora for its training data "
         f"(a general description is not disclosure){foreign_note(ctx)}"
     )
     return Outcome.no(why, ctx.field("datasets"), ctx.readme(), inferred=True)
+
+
+def _environment_named(environment: Environment) -> Outcome:
+    """An RL agent's environment named as the source of its training data: a reader's
+    conclusion (no field says "training data"), its terms unread."""
+    return Outcome.yes(environment.reason(), *environment.citations, inferred=True)
 
 
 SHOWN_NAMES = 8  # section names a reason lists (the rest, in other languages, counted)

@@ -113,6 +113,24 @@ TRL_CARD = (
     "## Citations\n[DPO](https://arxiv.org/abs/2305.00125),"
     " [TRL](https://github.com/huggingface/trl)\n"
 )
+# SetFit's generated card (tagged `generated_from_setfit_trainer`): SetFit's paper under
+# "Model Sources" and in the "Citation" section's BibTeX.
+SETFIT_CARD = (
+    "---\ntags: [setfit, text-classification, generated_from_setfit_trainer]\n---\n"
+    "# SetFit with org/encoder\nA text classifier.\n## Model Details\n### Model Sources\n"
+    "- **Repository:** [SetFit on GitHub](https://github.com/huggingface/setfit)\n"
+    "- **Paper:** [Efficient Few-Shot Learning](https://arxiv.org/abs/2209.00130)\n"
+    "## Citation\n### BibTeX\nSee https://arxiv.org/abs/2209.00130 for the entry.\n"
+)
+# LeRobot's generated card (tagged `lerobot`, its `model_name` the policy type): the
+# introduction under "Model Card for <policy>" links the paper of the policy's method.
+LEROBOT_CARD = (
+    "---\nlibrary_name: lerobot\nmodel_name: act\ntags: [robotics, act, lerobot]\n---\n"
+    "# Model Card for act\n\n[Action Chunking with Transformers (ACT)]"
+    "(https://huggingface.co/papers/2304.00131) predicts short action chunks.\n\n"
+    "## How to Get Started with the Model\n### Train from scratch\nRun the trainer.\n"
+)
+OUR_PAPER = "See [our paper](https://arxiv.org/abs/2406.00132)."
 ONE_PAPER_UNDER_EVALUATION = (
     "# m\n## Evaluation\nScores are in the [report](https://arxiv.org/abs/2405.00123).\n"
 )
@@ -163,6 +181,20 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
     ("a training library's card cites the method's paper", ev(TRL_CARD), "no", REFERENCE),
     ("the same card without the library's tag",
      ev(TRL_CARD.replace("tags: [trl, dpo]", "tags: [dpo]")), "yes", "paper linked: 2305.00125"),
+    ("SetFit's card cites SetFit's paper", ev(SETFIT_CARD), "no",
+     f"{REFERENCE} (2209.00130 in 'Model Sources'"),
+    ("SetFit's card without the generator's tag",
+     ev(SETFIT_CARD.replace(", generated_from_setfit_trainer", "")), "yes",
+     "paper linked: 2209.00130"),
+    ("SetFit's card with the model's paper in its intro",
+     ev(SETFIT_CARD.replace("A text classifier.", OUR_PAPER)), "yes", "paper linked: 2406.00132"),
+    ("LeRobot's card cites the policy's method", ev(LEROBOT_CARD), "no",
+     f"{REFERENCE} (2304.00131 in 'Model Card for act'"),
+    ("LeRobot's card without the generator's tag",
+     ev(LEROBOT_CARD.replace(", lerobot]", "]")), "yes", "paper linked: 2304.00131"),
+    ("a LeRobot card under a title of its own (not the template's)",
+     ev(LEROBOT_CARD.replace("# Model Card for act", "# ACT for cube picking")), "yes",
+     "paper linked: 2304.00131"),
     ("a training library's card with the model's paper in its intro",
      ev(TRL_CARD.replace("# m\n", "# m\nSee [our paper](https://arxiv.org/abs/2406.00126).\n")),
      "yes", "paper linked: 2406.00126"),
@@ -267,6 +299,20 @@ def test_eosai_preprint_is_open_only_when_archived(
     mof = evaluate(load_rubric("mof"), evidence).extras["mof"]
     report = next(c for c in mof["components"] if str(c["id"]) == "11")
     assert report["status"] == "included", report["reason"]
+
+
+@pytest.mark.parametrize("readme", [SETFIT_CARD, LEROBOT_CARD], ids=["SetFit", "LeRobot"])
+def test_a_generated_cards_method_paper_is_no_report_or_preprint(readme: str) -> None:
+    """A model trained with a library's method has no paper of its own: MOF 11 and 21
+    missing, EOSAI preprint closed."""
+    evidence = ev(readme)
+    found = {
+        d["id"]: d for d in evaluate(load_rubric("eosai"), evidence).extras["eosai"]["dimensions"]
+    }
+    assert found["preprint"]["level"] == "closed", found["preprint"]["reason"]
+    mof = evaluate(load_rubric("mof"), evidence).extras["mof"]
+    papers = {str(c["id"]): c["status"] for c in mof["components"] if str(c["id"]) in ("11", "21")}
+    assert papers == {"11": "missing", "21": "missing"}
 
 
 # --- EOSAI peer-reviewed paper: published at a venue ------------------------------------

@@ -27,6 +27,7 @@ from openaudit.rubric.evaluators.code import (
     framework_link,
     framework_only,
     library,
+    library_training_config,
     mentions,
     model_code,
     model_words,
@@ -59,6 +60,10 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
+from openaudit.rubric.evaluators.model_configs import (
+    architecture_config_note,
+    architecture_configs,
+)
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
 from openaudit.rubric.evaluators.weights import weight_files
@@ -141,10 +146,19 @@ def _architecture(ctx: ProbeContext) -> Found | Outcome:
     found = _model_code(ctx, [*MODELLING_FILES, "config.json", "params.json"], "architecture")
     if found:
         return found
+    if configs := architecture_configs(ctx):
+        return _architecture_config(ctx, configs)
     name, cite = library(ctx)
     if name:
         return ("linked", f"the architecture's code is in the {name} library", (cite,))
     return no_listing(ctx, "architecture code or config")
+
+
+def _architecture_config(ctx: ProbeContext, configs: tuple[str, ...]) -> Found:
+    """A non-transformers model config (config.yaml, hyperparams.yaml, config.cfg) where
+    the model's own config stands: read as its architecture, as config.json is."""
+    what = f"architecture config in the repo: {architecture_config_note(ctx, configs[0])}"
+    return ("read", what, tuple(map(ctx.file, configs[:3])))
 
 
 def final_parameters(ctx: ProbeContext) -> Found | Outcome:
@@ -248,8 +262,9 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     found = in_repo(ctx, files, what) if files else None
     if found:
         return found
+    config = _library_config(ctx) if component == "training_code" else None
     if not ctx.readme_read:
-        return no_readme(ctx)
+        return config or no_readme(ctx)
     topic = mentions(keywords)
     links = [link for link in topic_links(ctx, component) if not not_model_code(ctx, link, topic)]
     tools = training_frameworks(ctx) if component == "training_code" else []
@@ -262,6 +277,8 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
         return ("linked", f"{what} linked: {targets}", cites)
     if same := _in_same_repository(ctx, topic, what):
         return same
+    if config:
+        return config
     if tools:
         return framework_only(tools, what)
     if unread := unidentified_code(ctx):
@@ -495,10 +512,24 @@ def _evaluation_results(ctx: ProbeContext) -> Found | Outcome:
     return (where, f"results ({outcome.reason})", outcome.citations)
 
 
+def _library_config(ctx: ProbeContext) -> Found | None:
+    """The training configuration of the model's library in the repo, read as training
+    code: the library's public training command reruns it (inferred)."""
+    config = library_training_config(ctx)
+    return ("read", config.reason, config.citations) if config else None
+
+
 def _model_metadata(ctx: ProbeContext) -> Found | Outcome:
-    return in_repo(ctx, METADATA_FILES, "model metadata") or no_listing(
-        ctx, "model configuration, training configuration or optimizer state"
-    )
+    """The training configuration, optimizer state or the model's own configuration:
+    transformers' files, a library's training configuration, or (read) another
+    library's model config where the model's config stands."""
+    found = in_repo(ctx, METADATA_FILES, "model metadata") or _library_config(ctx)
+    if found:
+        return found
+    if configs := architecture_configs(ctx):
+        what = f"model configuration in the repo: {architecture_config_note(ctx, configs[0])}"
+        return ("read", what, tuple(map(ctx.file, configs[:3])))
+    return no_listing(ctx, "model configuration, training configuration or optimizer state")
 
 
 def choice(name: str, allowed: tuple[str, ...]) -> Any:

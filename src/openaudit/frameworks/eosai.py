@@ -72,6 +72,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
+from openaudit.rubric.evaluators.model_configs import architecture_config_note, architecture_configs
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.weights import card_gate, delta_release
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
@@ -556,7 +557,8 @@ def _trainingcode_level(ctx: ProbeContext) -> Rated:
         if found.answer == "unknown":
             return _between("partial", "open", why, *processing[2], *found.citations)
         return _concluded("partial", why, *processing[2], *found.citations)
-    terms = code_terms(ctx) if found[0] == "repo" else _linked_code_terms(ctx)
+    # in the repo: its files, or a library's training config (the library's code is off the Hub)
+    terms = code_terms(ctx) if found[0] in ("repo", "read") else _linked_code_terms(ctx)
     if not isinstance(processing, Outcome) and terms.answer == "yes":
         why = (f"{found[1]}; {processing[1]}; {terms.reason}: the training and "
                "data-processing code is published under an OSI-approved licence")  # fmt: skip
@@ -853,6 +855,9 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
     linking only the computing centre it ran on is partial (inferred)."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
+    if config is None and (other := architecture_configs(ctx)):  # a FunASR, SpeechBrain config
+        note = architecture_config_note(ctx, other[0])
+        config = (f"{note} (architecture only)", ctx.file(other[0]))
     if not ctx.readme_read:
         unread = no_readme(ctx)
         return _between("closed", "open", unread.reason, *unread.citations)

@@ -215,7 +215,8 @@ READS: dict[str, tuple[str, ...]] = {
     ),
     "base_license_compatible": (*LICENCE, *BASES, *DELTA),
     "card_substantive": ("access",),
-    "code_linked": ("access", "files"),
+    # a training config of the model's library (model_configs.library_training_config)
+    "code_linked": ("access", "files", *LIBRARY),
     "code_osi_licensed": (*OWN_LICENCE, *LIBRARY, "files"),
     "commercial_use_allowed": LICENCE,
     # an implied base: the model its delta weights apply to (weights.delta_release)
@@ -249,9 +250,10 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_license_open": LICENCE,
     "mof_component(final_parameters)": (*WEIGHT_FILES, *LICENCE),
     "mof_component(intermediate_checkpoints)": ("files", "branches", *LICENCE),
-    "mof_component(model_metadata)": ("files", *OWN_LICENCE),
-    "mof_component(architecture)": ("files", *LIBRARY, *OWN_LICENCE),
-    "mof_component(training_code)": ("files", *OWN_LICENCE),
+    # a library's training config; another library's model config beside the weights
+    "mof_component(model_metadata)": (*WEIGHT_FILES, *OWN_LICENCE),
+    "mof_component(architecture)": (*WEIGHT_FILES, *OWN_LICENCE),
+    "mof_component(training_code)": ("files", *LIBRARY, *OWN_LICENCE),
     "mof_component(inference_code)": ("files", *LIBRARY, *OWN_LICENCE),
     "mof_component(evaluation_code)": ("files", *OWN_LICENCE),
     "mof_component(preprocessing_code)": ("files", *OWN_LICENCE),
@@ -286,7 +288,7 @@ READS: dict[str, tuple[str, ...]] = {
         "files", "access", *LIBRARY, *OWN_LICENCE,
     ),
     "eosai_dimension(code)": ("files", "access", *LIBRARY, *OWN_LICENCE),
-    "eosai_dimension(hardware_architecture)": ("files", "access"),
+    "eosai_dimension(hardware_architecture)": (*WEIGHT_FILES, "access"),
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(modelcard)": ("access",),

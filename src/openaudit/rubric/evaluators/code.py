@@ -7,6 +7,8 @@ around them are all the evidence, and their licences stay unknown offline.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from openaudit import textsearch
@@ -14,7 +16,7 @@ from openaudit.card import Link, Section, find_link
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
-from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_scope import code_licence_files
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
@@ -25,6 +27,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     no_readme,
     quote,
 )
+from openaudit.rubric.evaluators.file_globs import file_paths
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.withheld_links import (
     CLAUSE_BREAK,
@@ -202,13 +205,18 @@ def model_code(ctx: ProbeContext, globs: list[str]) -> list[str]:
 
 
 # Libraries that run models, as the Hub tags a repository with the one it belongs to
-# (a tag the Hub adds beside `library_name`, or the card's own tag when that is unset).
+# (a tag the Hub adds beside `library_name`, or the card's own tag when that is unset):
+# the Hub's library keys (huggingface.js model-libraries.ts) and the runtimes of the
+# formats it tags (gguf, onnx, coreml, ...), plus toolkits whose models carry their name
+# as a tag though the Hub has no key for them (funasr, ggml).
 MODEL_LIBRARIES = frozenset({
     "transformers", "diffusers", "sentence-transformers", "peft", "timm", "gguf", "mlx",
-    "keras", "tf-keras", "open_clip", "speechbrain", "nemo", "espnet", "fastai", "flair",
-    "setfit", "span-marker", "adapter-transformers", "paddlenlp", "spacy",
-    "stable-baselines3", "ml-agents", "sample-factory", "pyannote-audio", "asteroid",
-    "fairseq", "ctranslate2", "onnx", "transformers.js", "llamafile", "openvino",
+    "keras", "tf-keras", "keras-hub", "open_clip", "speechbrain", "nemo", "espnet",
+    "fastai", "flair", "setfit", "span-marker", "adapter-transformers", "paddlenlp",
+    "spacy", "stable-baselines3", "ml-agents", "sample-factory", "pyannote-audio",
+    "asteroid", "fairseq", "ctranslate2", "onnx", "transformers.js", "llamafile",
+    "openvino", "coreml", "ggml", "funasr", "lerobot", "ultralytics", "sklearn",
+    "allennlp", "stanza", "bertopic", "unity-sentis", "whisperkit",
 })  # fmt: skip
 
 
@@ -227,6 +235,69 @@ def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
     if name is None and (tagged := library_tags(ctx.evidence.tags)):
         return tagged[0], ctx.api("tags", tagged[0])
     return name, ctx.field("library_name", name)
+
+
+# Library (its Hub `library_name`) -> paths, from the repository root (`*`: one folder),
+# of the training configuration it saves with the model, which its public training
+# command reruns: LeRobot's `lerobot-train --config_path=train_config.json` (before
+# that, the Hydra config.yaml its train.py saved, training settings included), spaCy's
+# `spacy train config.cfg`, the RL Zoo's hyperparameters and command-line arguments
+# (config.yml, args.yml) for stable-baselines3 agents, `mlagents-learn
+# configuration.yaml`, Sample Factory's experiment config, an ESPnet recipe's
+# exp/<run>/config.yaml, Ultralytics' `yolo train cfg=args.yaml`. (A Trainer's
+# training_args.bin is a pickle of arguments, not a configuration any command reads.)
+LIBRARY_TRAINING_CONFIGS: dict[str, tuple[str, ...]] = {
+    "lerobot": ("train_config.json", "config.yaml"),
+    "spacy": ("config.cfg",),
+    "stable-baselines3": ("config.yml", "args.yml"),
+    "ml-agents": ("configuration.yaml",),
+    "sample-factory": ("cfg.json",),
+    "espnet": ("exp/*/config.yaml",),
+    "ultralytics": ("args.yaml",),
+}
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    """A library's training configuration saved in the repository of a model of it."""
+
+    library: str
+    paths: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def reason(self) -> str:
+        """What was found, naming the files and the library."""
+        files = ", ".join(self.paths[:3])
+        return (
+            f"training configuration {files} in the repo, which the {self.library} library's"
+            " public training command reruns"
+        )
+
+    def outcome(self) -> Outcome:
+        """Training code published (inferred: the configuration and the library's
+        training script together reproduce the run; neither file says so)."""
+        return Outcome.yes(self.reason, *self.citations, inferred=True)
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """The path matches the pattern from the repository root, folder by folder."""
+    parts, wanted = path.lower().split("/"), pattern.split("/")
+    return len(parts) == len(wanted) and all(map(fnmatchcase, parts, wanted))
+
+
+@once_per_model
+def library_training_config(ctx: ProbeContext) -> TrainingConfig | None:
+    """The training configuration the model's own library saved in its repository
+    (LIBRARY_TRAINING_CONFIGS), with the library as declared; None without either."""
+    name, cite = library(ctx)
+    patterns = LIBRARY_TRAINING_CONFIGS.get(name.lower()) if name else None
+    if not name or not patterns:
+        return None
+    paths = tuple(p for p in file_paths(ctx) if any(_matches(g, p) for g in patterns))
+    if not paths:
+        return None
+    return TrainingConfig(name, paths, (*(ctx.file(p) for p in paths[:3]), cite))
 
 
 @evaluator(
@@ -688,11 +759,19 @@ def about(
             "starts of a name part of the model's own repository that name the topic"
             " ('eval' in 'terra-eval')",
         ),
+        "library_configs": Param(
+            "bool",
+            False,
+            "whether a training configuration that the model's own library saves in the"
+            " repo (LeRobot's train_config.json, spaCy's config.cfg) counts: the library's"
+            " public training command reruns it",
+        ),
     },
-    reads=("README.md", "files"),
+    reads=("README.md", "files", "api:library_name", "card:library_name", "api:tags"),
     doc=(
         "Code on the topic is published: a code link whose text, line or section is about it,"
-        " or the model's own repository named for it."
+        " the model's own repository named for it, or (library_configs) a training"
+        " configuration of the model's library in the repo (inferred)."
     ),
 )
 def code_linked(
@@ -702,14 +781,17 @@ def code_linked(
     files: list[str],
     frameworks: bool,
     repo_names: list[str],
+    library_configs: bool,
 ) -> Outcome:
-    """Code on a topic (training, evaluation, ...) is in the repo or linked from the card."""
+    """Code on a topic (training, evaluation, ...) is in the repo or linked from the card,
+    or (`library_configs`) a training configuration of the model's library is in the repo."""
     in_repo = matching_files(ctx, files) if files else []
     if in_repo:
         cites = [ctx.file(path) for path in in_repo[:5]]
         return Outcome.yes(f"in the repo: {', '.join(in_repo[:3])}", *cites)
+    config = library_training_config(ctx) if library_configs else None
     if not ctx.readme_read:
-        return no_readme(ctx)
+        return config.outcome() if config else no_readme(ctx)
     topic = mentions(keywords)
     names = _repo_names(tuple(repo_names)) if repo_names else None
     candidates = model_code_links(ctx, topic)
@@ -724,6 +806,8 @@ def code_linked(
     if links:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links))
         return Outcome.yes(f"linked: {targets}", *link_cites(links))
+    if config:
+        return config.outcome()
     if tools:
         return framework_only(tools, "code")
     pending = (withheld(ctx, link, topic) for link in own_card(ctx).links_of("code"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from openaudit import textsearch
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section, count_links, find_link
@@ -583,26 +583,57 @@ def _named_as_other_work(ctx: ProbeContext, link: Link) -> bool:
     return _cited_by_training_library(ctx, link)
 
 
-# Cards a training library writes for the models it trains (TRL's for its DPO, GRPO, ORPO,
-# KTO or SFT runs, tagged `trl`): their "Training procedure" links the paper of the method
-# ("a method introduced in [...]") and their "Citations" cite that method and the library,
-# never a paper of the model's own.
-TRAINING_LIBRARY_TAGS = frozenset({"trl"})
-LIBRARY_CARD_SECTIONS = ("Training procedure", "Training", "Citations", "Citation")
+class LibraryCard(NamedTuple):
+    """Where a card a training library generates cites the method and the library."""
+
+    sections: tuple[str, ...]  # titles of the sections it writes citations in
+    intro: bool = False  # and its introduction, under its "Model Card for <model_name>"
+
+
+# Cards a training library writes for the models it trains, by the tag it gives them:
+# they cite the paper of the method the model was trained with and the library, never a
+# paper of the model's own.
+LIBRARY_CARDS: dict[str, LibraryCard] = {
+    # TRL's DPO, GRPO, ORPO, KTO or SFT runs: "Training procedure" links the method's
+    # paper ("a method introduced in [...]"), "Citations" cite the method and TRL
+    "trl": LibraryCard(("Training procedure", "Training", "Citations", "Citation")),
+    # SetFit's trainer: "Model Sources" lists SetFit's repository, paper and blog post;
+    # "Citation" ("BibTeX") cites SetFit's paper
+    "generated_from_setfit_trainer": LibraryCard(("Model Sources", "Citation", "BibTeX")),
+    # LeRobot's push_to_hub: the introduction under "Model Card for <policy type>" links
+    # the paper of the policy's method ("[ACT](...) is an imitation-learning method")
+    "lerobot": LibraryCard((), intro=True),
+}
 
 
 def _cited_by_training_library(ctx: ProbeContext, link: Link) -> bool:
-    """A paper linked only in the training-procedure or citation sections of a card a
-    training library generated (its tag), which cites the method and the library."""
-    tags = [*ctx.evidence.tags, *as_list(ctx.metadata.get("tags"))]
-    if not {tag.lower() for tag in tags if isinstance(tag, str)} & TRAINING_LIBRARY_TAGS:
+    """A paper linked only where a card a training library generated (its tag,
+    LIBRARY_CARDS) cites the method and the library."""
+    tags = {tag.lower() for tag in [*ctx.evidence.tags, *as_list(ctx.metadata.get("tags"))]
+            if isinstance(tag, str)}  # fmt: skip
+    generated = [LIBRARY_CARDS[tag] for tag in LIBRARY_CARDS if tag in tags]
+    if not generated:
         return False
     card = own_card(ctx)
+    titles = tuple(title for library in generated for title in library.sections)
+    intro = _template_intro(ctx) if any(library.intro for library in generated) else None
     homes = card.homes_of(link.url)
     return bool(homes) and all(
-        any(card.title_matches(s, *LIBRARY_CARD_SECTIONS) for s in card.section_path(home))
+        (intro is not None and home is intro)
+        or any(card.title_matches(s, *titles) for s in card.section_path(home))
         for home in homes
     )
+
+
+def _template_intro(ctx: ProbeContext) -> Section | None:
+    """The card's title section when its title is a template's "Model Card for
+    <model_name>", with `model_name` the card's field: the generated introduction."""
+    name = ctx.metadata.get("model_name")
+    title = own_card(ctx).title_section
+    if not isinstance(name, str) or not name.strip() or title is None:
+        return None
+    expected = f"model card for {name}".split()
+    return title if title.title.lower().split() == [w.lower() for w in expected] else None
 
 
 OWN_WORK = {"us", "our", "this", "model", "work", "paper", "the"}

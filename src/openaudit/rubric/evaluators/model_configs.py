@@ -1,0 +1,44 @@
+"""Model configurations that libraries other than transformers save with a model: what
+configures its architecture, as transformers' `config.json` does (code.CONFIG_FILES).
+
+They are YAML or INI files under names too common to trust anywhere in a repository (a
+`config.yaml` may configure CI or a dataset), so they count only at the repository root
+or beside a weight file. (The training configurations libraries save are training code:
+code.library_training_config.)
+"""
+
+from __future__ import annotations
+
+from openaudit.rubric.context import ProbeContext, once_per_model
+from openaudit.rubric.evaluators.file_globs import file_paths
+from openaudit.rubric.evaluators.weights import weight_files
+
+# Model configurations of FunASR, ESPnet and NeMo (config.yaml, model_config.yaml),
+# SpeechBrain (hyperparams.yaml) and spaCy (config.cfg): they name the modules, their
+# sizes and how they connect, as transformers' config.json does.
+ARCHITECTURE_CONFIGS = ("config.yaml", "model_config.yaml", "hyperparams.yaml", "config.cfg")
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+@once_per_model
+def architecture_configs(ctx: ProbeContext) -> tuple[str, ...]:
+    """The repository's non-transformers architecture configs (ARCHITECTURE_CONFIGS) at
+    its root or in a folder holding a weight file, in listing order."""
+    folders = {""} | {_folder(f.path) for f, _ in weight_files(ctx)}
+    return tuple(
+        path
+        for path in file_paths(ctx)
+        if path.rsplit("/", 1)[-1].lower() in ARCHITECTURE_CONFIGS and _folder(path) in folders
+    )
+
+
+def architecture_config_note(ctx: ProbeContext, path: str) -> str:
+    """Where an architecture config stands: at the root, or beside which weight file."""
+    folder = _folder(path)
+    if not folder:
+        return f"{path} at the repository root"
+    weights = next(f.path for f, _ in weight_files(ctx) if _folder(f.path) == folder)
+    return f"{path} beside the weights {weights}"

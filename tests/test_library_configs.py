@@ -7,8 +7,9 @@ training command reruns it (the default rubric's code.training, MOF 7 and 17, EO
 trainingcode, all inferred). A Trainer's pickled training_args.bin, a config of another
 library or a config off the root is not. A model config of FunASR, ESPnet, SpeechBrain
 or spaCy at the root or beside the weights is its architecture (MOF 9, EOSAI hardware
-and architecture), as config.json is; a CI or dataset config is not. Table-driven, on
-synthetic cards and listings.
+and architecture), as config.json is; a CI or dataset config is not. A library is known
+from a tag (coreml, funasr, ggml) or, inferred, from weights only in a format a general
+runtime runs. Table-driven, on synthetic cards and listings.
 """
 
 from __future__ import annotations
@@ -199,3 +200,38 @@ def test_a_library_tag_names_the_code_that_runs_the_model(
         assert inference.answer == "no", inference.reason
         return
     assert (inference.answer, inference.reason) == ("yes", f"runs with the {name} library")
+
+
+# --- libraries known from the weights' format ------------------------------------------------
+
+# (case, weight files, the runtime the reason names, or None: no inference code)
+FORMAT_RUNTIMES: list[tuple[str, tuple[str, ...], str | None]] = [
+    ("ggml files only (whisper.cpp)", ("ggml-tiny.bin", "ggml-base.en.bin"), "ggml"),
+    ("Core ML packages only", ("Unet.mlpackage/Data/com.apple.CoreML/weights/weight.bin",),
+     "Core ML"),
+    ("TFLite only", ("mobilenet_v2.tflite",), "LiteRT"),
+    # negative twins: bare tensors need the model's own code
+    ("safetensors only", ("model.safetensors",), None),
+    ("a pickle only", ("model.pt",), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("paths", "runtime"), [c[1:] for c in FORMAT_RUNTIMES], ids=[c[0] for c in FORMAT_RUNTIMES]
+)
+def test_weights_a_general_runtime_runs_have_inference_code(
+    paths: tuple[str, ...], runtime: str | None
+) -> None:
+    """MOF 8 and the default code.inference: weights only in a format that a general
+    runtime runs (ggml, Core ML, ONNX, TFLite, ...) run with its public code (inferred)."""
+    evidence = ev(*paths)
+    inference = finding(evidence, "code.inference")
+    mof = mof_components(evidence)["8"]
+    if runtime is None:
+        assert inference.answer == "no", inference.reason
+        assert mof["status"] == "missing", mof["reason"]
+        return
+    assert (inference.answer, inference.basis) == ("yes", "inferred"), inference.reason
+    assert runtime in inference.reason
+    assert (mof["status"], mof["basis"]) == ("included", "inferred"), mof["reason"]
+    assert runtime in mof["reason"]

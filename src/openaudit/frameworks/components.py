@@ -24,6 +24,7 @@ from openaudit.rubric.evaluators.code import (
     MODELLING_FILES,
     about,
     first_party,
+    format_runtime,
     framework_link,
     framework_only,
     library,
@@ -353,6 +354,8 @@ def _inference_code(ctx: ProbeContext) -> Found | Outcome:
     name, cite = library(ctx)
     if name:
         return ("linked", f"runs with the {name} library", (cite,))
+    if runtime := format_runtime(ctx):
+        return ("linked", f"{runtime[0]}: its public code runs the model", runtime[1])
     return no_listing(ctx, "inference code")
 
 

@@ -228,7 +228,8 @@ READS: dict[str, tuple[str, ...]] = {
     "datasets_declared": ("card:datasets", "card_present", "access", *COPY),
     "datasets_on_hub": ("card:datasets", "datasets", *COPY),
     "evaluation_results": ("card:model-index", "access", "files"),
-    "inference_code": (*LIBRARY, "files"),
+    # the runtime of the weights' format (code.format_runtime)
+    "inference_code": WEIGHT_FILES,
     "license_family_in": LICENCE,
     "license_file_consistent": (*OWN_LICENCE, "files"),
     "license_identified": OWN_LICENCE,
@@ -254,7 +255,7 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(model_metadata)": (*WEIGHT_FILES, *OWN_LICENCE),
     "mof_component(architecture)": (*WEIGHT_FILES, *OWN_LICENCE),
     "mof_component(training_code)": ("files", *LIBRARY, *OWN_LICENCE),
-    "mof_component(inference_code)": ("files", *LIBRARY, *OWN_LICENCE),
+    "mof_component(inference_code)": (*WEIGHT_FILES, *OWN_LICENCE),
     "mof_component(evaluation_code)": ("files", *OWN_LICENCE),
     "mof_component(preprocessing_code)": ("files", *OWN_LICENCE),
     "mof_component(supporting_libraries)": ("files", *OWN_LICENCE),

@@ -29,6 +29,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.file_globs import file_paths
 from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.rubric.evaluators.withheld_links import (
     CLAUSE_BREAK,
     DENIED,
@@ -300,6 +301,31 @@ def library_training_config(ctx: ProbeContext) -> TrainingConfig | None:
     return TrainingConfig(name, paths, (*(ctx.file(p) for p in paths[:3]), cite))
 
 
+# Weight formats that hold everything a general runtime needs to run them, and that
+# runtime: weights only in such formats run with its public code, whatever library (if
+# any) is declared. Formats of one library (spaCy's, an sb3 zip) and bare tensors
+# (safetensors, pickles) need the model's own code.
+FORMAT_RUNTIMES = {
+    "gguf": "llama.cpp", "ggml": "ggml (whisper.cpp, llama.cpp)", "onnx": "ONNX Runtime",
+    "ort": "ONNX Runtime", "mlpackage": "Core ML", "mlmodel": "Core ML",
+    "tflite": "LiteRT (TensorFlow Lite)", "litertlm": "LiteRT-LM", "openvino": "OpenVINO",
+    "pte": "ExecuTorch", "sentis": "Unity Sentis", "tfjs": "TensorFlow.js",
+}  # fmt: skip
+
+
+def format_runtime(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
+    """What runs the model when all its weights are in formats of one general runtime
+    (FORMAT_RUNTIMES): the reason naming the format and the runtime, and the citations of
+    the weight files; None otherwise."""
+    found = weight_files(ctx)
+    runtimes = {FORMAT_RUNTIMES.get(fmt) for _, fmt in found}
+    if not found or len(runtimes) != 1 or None in runtimes:
+        return None
+    formats = ", ".join(sorted({fmt for _, fmt in found}))
+    why = f"the weights are only in {formats} format, which {runtimes.pop()} runs"
+    return why, tuple(ctx.file(f.path) for f, _ in found[:3])
+
+
 @evaluator(
     "inference_code",
     params={
@@ -310,8 +336,11 @@ def library_training_config(ctx: ProbeContext) -> TrainingConfig | None:
             " preprocessing scripts never count)",
         )
     },
-    reads=("api:library_name", "card:library_name", "files"),
-    doc="The model can be run with published code: a library integration or modelling files.",
+    reads=("api:library_name", "card:library_name", "api:tags", "files"),
+    doc=(
+        "The model can be run with published code: a library integration, modelling files,"
+        " or (inferred) a general runtime of the weights' format (GGUF, ONNX, Core ML, ...)."
+    ),
 )
 def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
     """The model can be run with published code (a library or modelling files)."""
@@ -325,6 +354,9 @@ def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
     configs = matching_files(ctx, CONFIG_FILES)
     if configs:
         return Outcome.yes(f"a library config ({configs[0]}) is published", ctx.file(configs[0]))
+    if runtime := format_runtime(ctx):
+        why, weights = runtime
+        return Outcome.yes(f"{why}: its public code runs the model", *weights, inferred=True)
     if not ctx.evidence.files:
         return Outcome.unknown("no file listing was read and no library is declared")
     return Outcome.no("no library is declared and the repo has no modelling code", cite)

@@ -222,7 +222,7 @@ FORMAT_RUNTIMES: list[tuple[str, tuple[str, ...], str | None]] = [
 def test_weights_a_general_runtime_runs_have_inference_code(
     paths: tuple[str, ...], runtime: str | None
 ) -> None:
-    """MOF 8 and the default code.inference: weights only in a format that a general
+    """MOF 8 and 9 and the default code.inference: weights only in a format that a general
     runtime runs (ggml, Core ML, ONNX, TFLite, ...) run with its public code (inferred)."""
     evidence = ev(*paths)
     inference = finding(evidence, "code.inference")
@@ -230,8 +230,11 @@ def test_weights_a_general_runtime_runs_have_inference_code(
     if runtime is None:
         assert inference.answer == "no", inference.reason
         assert mof["status"] == "missing", mof["reason"]
+        assert mof_components(evidence)["9"]["status"] == "missing"
         return
     assert (inference.answer, inference.basis) == ("yes", "inferred"), inference.reason
     assert runtime in inference.reason
     assert (mof["status"], mof["basis"]) == ("included", "inferred"), mof["reason"]
     assert runtime in mof["reason"]
+    architecture = mof_components(evidence)["9"]  # in the runtime's code or the file's graph
+    assert (architecture["status"], architecture["basis"]) == ("included", "inferred")

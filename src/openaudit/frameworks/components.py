@@ -152,6 +152,8 @@ def _architecture(ctx: ProbeContext) -> Found | Outcome:
     name, cite = library(ctx)
     if name:
         return ("linked", f"the architecture's code is in the {name} library", (cite,))
+    if runtime := format_runtime(ctx):  # the graph is in the file or the runtime's code
+        return ("linked", f"{runtime[0]}: the architecture is in its code", runtime[1])
     return no_listing(ctx, "architecture code or config")
 
 

@@ -74,7 +74,7 @@ from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.model_configs import architecture_config_note, architecture_configs
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
-from openaudit.rubric.evaluators.weights import card_gate, delta_release
+from openaudit.rubric.evaluators.weights import card_gate, delta_release, peft_adapter
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.training_sections import (
@@ -160,9 +160,34 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     if key:
         why = f"{found[1]}; the card configures an access gate (`{key}`): gated is partial"
         return _rated("partial", why, ctx.field(key), *found[2])
+    if (adapter := _adapter_level(ctx, found[1])) is not None:
+        return adapter
     if gate.answer == "unknown":
         return _between("partial", "open", f"{found[1]}; {gate.reason}", *found[2])
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
+
+
+def _adapter_level(ctx: ProbeContext, found: str) -> Rated | None:
+    """A PEFT adapter's end model is the adapter applied to its base: had only through
+    the base, so a gated base makes it partial (as delta weights are), and a base not
+    looked up leaves it undecided. None when the weights are no adapter, or its base is
+    not known or is freely available."""
+    files = peft_adapter(ctx)
+    if not files:
+        return None
+    bases = [r for r in ctx.evidence.base_models or ctx.evidence.implied_bases if r.depth == 1]
+    gated = [r for r in bases if r.status == "gated" or r.gated]
+    unread = [r for r in bases if r.status in ("error", "skipped")]
+    said = f"{found}, but only a PEFT adapter ({files[0].path}): the end model is it applied to"
+    if gated:
+        shown = ", ".join(r.repo_id for r in gated)
+        why = f"{said} {shown}, which is gated: partial"
+        return _concluded("partial", why, ctx.file(files[0].path), *map(_base_cite, gated))
+    if unread:
+        shown = ", ".join(r.repo_id for r in unread)
+        why = f"{said} {shown}, which was not looked up"
+        return _between("partial", "open", why, ctx.file(files[0].path), *map(_base_cite, unread))
+    return None
 
 
 def _judged_bases(ctx: ProbeContext) -> list[LinkedRepo]:

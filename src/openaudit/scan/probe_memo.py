@@ -281,8 +281,9 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(weights_basemodel)": (
         "source", "access", "gated", *WEIGHT_FILES, "card:base_model", *BASES, *DELTA,
     ),
+    # a PEFT adapter's end model is had through its base (its gate)
     "eosai_dimension(weights_endmodel)": (
-        "source", "access", "gated", *WEIGHT_FILES, *DELTA,
+        "source", "access", "gated", *WEIGHT_FILES, *DELTA, "base_models", "implied_bases",
     ),
     # training code is open when under an OSI-approved licence (repo code: the model's)
     "eosai_dimension(trainingcode)": (

@@ -259,6 +259,35 @@ def _delta_structure(ctx: ProbeContext) -> DeltaRelease | None:
     return None
 
 
+# PEFT saves an adapter as adapter_model.safetensors (or .bin) beside adapter_config.json.
+ADAPTER_WEIGHTS = "adapter_model."
+ADAPTER_CONFIG = "adapter_config.json"
+PEFT = "peft"
+
+
+def peft_adapter(ctx: ProbeContext) -> tuple[RepoFile, ...]:
+    """The weight files of a PEFT adapter, when they are all the repo's weights: every
+    weight file is PEFT's `adapter_model.*`, beside an `adapter_config.json` or in a
+    repository of library `peft`; () otherwise. Such weights are not the model: they
+    are applied to their base model's."""
+    found = weight_files(ctx)
+    if not found or not all(_file_name(f.path).startswith(ADAPTER_WEIGHTS) for f, _ in found):
+        return ()
+    configured = any(_file_name(f.path) == ADAPTER_CONFIG for f in ctx.evidence.files)
+    if configured or PEFT in (str(ctx.evidence.library_name or "").lower(), _card_library(ctx)):
+        return tuple(f for f, _ in found)
+    return ()
+
+
+def _file_name(path: str) -> str:
+    return path.rsplit("/", 1)[-1].lower()
+
+
+def _card_library(ctx: ProbeContext) -> str:
+    library = ctx.metadata.get("library_name")
+    return library.lower() if isinstance(library, str) else ""
+
+
 def _base_models(ctx: ProbeContext) -> tuple[str, ...]:
     return as_list(ctx.metadata.get("base_model")) or tuple(
         repo.repo_id for repo in ctx.evidence.base_models if repo.depth == 1

@@ -149,6 +149,11 @@ TUNING_TOKENS = frozenset(
      "simpo", "rl", "finetuned", "tuned", "aligned", "assistant"}
 )  # fmt: skip
 BASE_TOKENS = frozenset({"base", "hf", "deduped", "pt", "pretrained", "pretrain", "raw"})
+# Name tokens that say a repo holds another model in a format it was converted to
+# ("whisper-large-v3-mlx", "coreml-stable-diffusion-2-1-base", "m-onnx", "m-GGUF").
+FORMAT_AFFIXES = frozenset(
+    {"mlx", "coreml", "onnx", "ggml", "gguf", "tflite", "litert", "openvino"}
+)
 NAME_TOKEN_SPLIT = re.compile(r"[-_]+")
 # Sections whose Hub model links are other models measured or compared, or cited.
 NOT_BASE_SECTION = re.compile(
@@ -185,14 +190,21 @@ class NamedBase(NamedTuple):
     rule: str | None = None  # the structural rule that named it (`_by_name`)
 
 
-def named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
+def named_bases(
+    card: Card, repo_id: str | None, converted: str | None = None
+) -> tuple[NamedBase, ...]:
     """The Hub models `card` names as the model it was made from, in card order (the
     card's own repo `repo_id` and its variants only with an explicit phrase); read once
-    per card, as a scan row's source and its probes both ask."""
-    return card.derived(("named_bases", repo_id), lambda: _named_bases(card, repo_id))
+    per card, as a scan row's source and its probes both ask. `converted`: the formats
+    of the repo's weight files when all are formats models are converted to
+    (weight_formats.converted_formats); then the model converted, named by the card's
+    lead or by this repo's name (`_converted_from`), comes first."""
+    return card.derived(
+        ("named_bases", repo_id, converted), lambda: _named_bases(card, repo_id, converted)
+    )
 
 
-def _named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
+def _named_bases(card: Card, repo_id: str | None, converted: str | None) -> tuple[NamedBase, ...]:
     if textsearch.search(FROM_SCRATCH, card.body):
         return ()
     own = (repo_id or "").lower()
@@ -213,6 +225,14 @@ def _named_bases(card: Card, repo_id: str | None) -> tuple[NamedBase, ...]:
         by_name = _by_name(card, own)
         if by_name is not None and by_name.name not in found:
             found[by_name.name] = by_name
+        # weights only in conversion formats: the model converted, unless the card's
+        # words already name it, or name a base these weights were trained from
+        phrased = [base for base in found.values() if base.phrase]
+        if converted and not phrased:
+            source = _converted_from(card, own, converted)
+            if source is not None:
+                found.pop(source.name, None)
+                return (source, *found.values())
     return tuple(found.values())
 
 
@@ -288,6 +308,69 @@ def _by_name(card: Card, own: str) -> NamedBase | None:
         rule = f"{where}; {match[1]}"
         best = (match[0], NamedBase(target, None, home, rule=rule))
     return best[1] if best is not None else None
+
+
+def _converted_from(card: Card, own: str, converted: str) -> NamedBase | None:
+    """The Hub model a card whose repo holds weights only in conversion formats
+    (`converted`) names as the model converted: the one whose name is this repo's name
+    less a format affix ("whisper-large-v3" of "whisper-large-v3-mlx", "sd-2-1-base" of
+    "coreml-sd-2-1-base"), else the first the card's lead (its opening lines or first
+    section, `_lead_end`) links; not one linked only to be compared or in another role."""
+    lead: NamedBase | None = None
+    for target, link in _model_links(card, own)[:MAX_CHECKED]:
+        at = find_link(card.body, link.url)
+        if target.lower() == own or at < 0 or _other_role(card, link, at):
+            continue
+        homes = card.homes_of(link.url)
+        if homes and all(_comparing(card, home) for home in homes):
+            continue
+        home = homes[0] if homes else None
+        files = f"the repo's weights are only {converted} files"
+        if affix := format_affix(own, target):
+            rule = f"this model's name is its name with '{affix}'; {files}"
+            return NamedBase(target, None, home, conversion=True, rule=rule)
+        if lead is None and at < _lead_end(card):
+            where = f"the card's first section '{home.title}'" if home else "the card's opening"
+            rule = f"linked in {where}; {files}"
+            lead = NamedBase(target, None, home, conversion=True, rule=rule)
+    return lead
+
+
+def format_affix(own: str, target: str) -> str | None:
+    """The format affix ('-mlx', 'coreml-', '-onnx', '-gguf', ...) that makes model
+    `own`'s name the name of Hub model `target` (repo ids; tokens as `name_match`
+    reads them), or None when its name is not `target`'s with such an affix."""
+    mine, its = _name_tokens(own), _name_tokens(target)
+    start = next((i for i, token in enumerate(mine) if token not in FORMAT_AFFIXES), len(mine))
+    stop = len(mine)
+    while stop > start and mine[stop - 1] in FORMAT_AFFIXES:
+        stop -= 1
+    if not its or (start == 0 and stop == len(mine)) or mine[start:stop] != its:
+        return None
+    before, after = "-".join(mine[:start]), "-".join(mine[stop:])
+    return " and ".join([*([f"{before}-"] if before else []), *([f"-{after}"] if after else [])])
+
+
+def _lead_end(card: Card) -> int:
+    """Where the card's lead ends in its body: at the first heading that follows text
+    (the opening lines before any heading, else the first section holding text)."""
+
+    def end() -> int:
+        starts = [0]
+        for line in card.body.splitlines(keepends=True):
+            starts.append(starts[-1] + len(line))
+
+        def offset(line: int) -> int:
+            return starts[min(max(line - card.first_line, 0), len(starts) - 1)]
+
+        text = bool(card.sections) and bool(card.body[: offset(card.sections[0].line)].strip())
+        for section in card.sections:
+            if text:
+                return offset(section.line)
+            text = bool(section.text.strip())
+        return len(card.body)
+
+    return card.derived("lead_end", end)
 
 
 def name_match(own: str, target: str) -> tuple[int, str] | None:

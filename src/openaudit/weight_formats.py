@@ -105,6 +105,17 @@ COREML_WEIGHTS = re.compile(r"/weights/[^/]+\.bin$|\.espresso\.weights$", re.IGN
 TFJS_SHARD = re.compile(r"^group\d+-shard\d+of\d+(?:\.bin)?$")
 TAR_CHECKPOINT = re.compile(r"\.(?:pth|pt|ckpt)\.tar$")
 
+# Formats models are converted to rather than trained in: quantisation formats (GGUF,
+# GGML), the formats a model is exported to for a runtime (ONNX and ONNX Runtime,
+# OpenVINO IR, Core ML, TFLite/LiteRT, TensorFlow.js, CTranslate2, ExecuTorch, Unity
+# Sentis), and MLX's safetensors or NumPy archives in an MLX repository.
+QUANTISED_FORMATS = ("gguf", "ggml")
+EXPORT_FORMATS = (
+    "onnx", "ort", "openvino", "mlmodel", "mlpackage", "tflite", "litertlm", "tfjs",
+    "ctranslate2", "pte", "sentis",
+)  # fmt: skip
+MLX_FORMATS = ("safetensors", "npz")
+
 # Libraries whose weight files are told by the library (see `weight_libraries`).
 SB3 = "stable-baselines3"
 SPACY = "spacy"
@@ -206,6 +217,23 @@ def weight_files(
     if any(fmt not in FALLBACK_FORMATS for _, fmt in found):
         found = [(f, fmt) for f, fmt in found if fmt not in FALLBACK_FORMATS]
     return tuple(found)
+
+
+def converted_formats(
+    found: Iterable[tuple[object, str]], libraries: frozenset[str] = frozenset()
+) -> str | None:
+    """'ggml', 'mlpackage', 'onnx, tflite', 'mlx' ... when every weight file of `found`
+    (`weight_files`' pairs) is in a format models are converted to (MLX's only in a
+    repository of that library, `libraries`); None when one is not, or there is none."""
+    kinds = set()
+    for _, fmt in found:
+        if fmt in QUANTISED_FORMATS or fmt in EXPORT_FORMATS:
+            kinds.add(fmt)
+        elif MLX in libraries and fmt in MLX_FORMATS:
+            kinds.add(MLX)
+        else:
+            return None
+    return ", ".join(sorted(kinds)) or None
 
 
 def format_note(fmt: str) -> str:

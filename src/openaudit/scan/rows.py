@@ -24,7 +24,7 @@ from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
 from openaudit.sources.config_files import CONFIG_FILES
-from openaudit.sources.implied_bases import implied_base_id
+from openaudit.sources.implied_bases import implied_base_id, listing_conversion
 
 HUB_URL = "https://huggingface.co"
 MAX_LICENSE_FILES = 8  # as the Hub source reads at most this many
@@ -122,7 +122,11 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     lacks |= {GATING} if gated is None else set()
     lacks |= {FILES} if "siblings" not in columns else set()
     lacks |= {CONFIG} if any(file.text is None for file in config_files) else set()
-    if not bases and (implied := implied_base_id(repo_id, card_data, parsed, config_files)):
+    library = evidence.library_name or (card_data or {}).get("library_name")
+    converted = listing_conversion(files, library, evidence.tags)
+    if not bases and (
+        implied := implied_base_id(repo_id, card_data, parsed, config_files, converted)
+    ):
         # the Hub source looks such a base up; a scan joins only declared bases
         missing.append(f"base {implied}, named outside base_model: {NOT_IN_DUMP}")
         lacks.add(BASES)

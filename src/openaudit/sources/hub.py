@@ -53,7 +53,7 @@ from openaudit.sources.hub_files import (
     read_readme,
 )
 from openaudit.sources.hub_links import follow_bases, lookup_dataset, skipped, too_many
-from openaudit.sources.implied_bases import implied_base_id
+from openaudit.sources.implied_bases import implied_base_id, listing_conversion
 from openaudit.sources.license_files import unread_problems
 from openaudit.worker_threads import worker_pool
 
@@ -207,8 +207,10 @@ def _read(
     siblings = list(info.siblings or [])
     log.info("%s @ %s lists %d files", repo_id, (info.sha or "?")[:7], len(siblings))
     sha = info.sha or revision or "main"
-    got = _gather(hub, repo_id, sha, siblings, card_data, wanted)
     files = repo_files(siblings)
+    library = info.library_name or (card_data or {}).get("library_name")
+    converted = listing_conversion(files, library, info.tags or ())
+    got = _gather(hub, repo_id, sha, siblings, card_data, wanted, converted)
     return Evidence(
         ref=repo_id,
         source="hub",
@@ -284,8 +286,11 @@ def _gather(
     siblings: list[RepoSibling],
     card: dict[str, Any] | None,
     wanted: _Wanted,
+    converted: str | None = None,
 ) -> _Gathered:
-    """README, licence files, datasets and base models, all requested at once."""
+    """README, licence files, datasets and base models, all requested at once
+    (`converted`: the formats of weights all in conversion formats, `listing_conversion`:
+    the model converted is the base a card without `base_model` names)."""
     dataset_ids, problems = card_ids(card, "datasets")
     # a config file's base matters only to a card that declares none
     configs = [] if card_ids(card, "base_model")[0] else config_siblings(siblings)
@@ -314,7 +319,7 @@ def _gather(
         license_files = tuple(f.result() for f in licences)
         config_files = tuple(f.result() for f in config_reads)
         parsed = parse_card(readme_read.text) if readme_read.text is not None else None
-        implied = implied_base_id(repo_id, card, parsed, config_files)
+        implied = implied_base_id(repo_id, card, parsed, config_files, converted)
         # one more round only for a card that names its base but does not declare it
         implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
         if implied_bases and not base_models:

@@ -9,19 +9,27 @@ that the card's text was read (an inference) or the file was (a statement).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from openaudit.base_mentions import CONFIG_FILE, adapter_base, named_bases
 from openaudit.card import Card
-from openaudit.evidence import TextFile
+from openaudit.evidence import RepoFile, TextFile
 from openaudit.sources.card_repo_ids import card_ids
+from openaudit.weight_formats import converted_formats, weight_files, weight_libraries
 
 
 def implied_base_id(
-    repo_id: str, card: dict[str, Any] | None, parsed: Card | None, configs: tuple[TextFile, ...]
+    repo_id: str,
+    card: dict[str, Any] | None,
+    parsed: Card | None,
+    configs: tuple[TextFile, ...],
+    converted: str | None = None,
 ) -> str | None:
     """The base a card without `base_model` names: the one its adapter config states,
-    else the first Hub model its text names as the model it was made from. It is looked
+    else the first Hub model its text names as the model it was made from (with
+    `converted`, the formats of a repo whose weights are all in conversion formats
+    (`listing_conversion`): the model converted, when the card names it). It is looked
     up like a declared base; the rubric judges what it means (and says it was inferred)."""
     if card_ids(card, "base_model")[0]:
         return None
@@ -30,5 +38,15 @@ def implied_base_id(
             return base
     if parsed is None:
         return None
-    named = named_bases(parsed, repo_id)
+    named = named_bases(parsed, repo_id, converted)
     return named[0].name if named else None
+
+
+def listing_conversion(
+    files: Iterable[RepoFile], library: object, tags: Iterable[str]
+) -> str | None:
+    """The formats of a listing's weight files when all are formats models are converted
+    to (weight_formats.converted_formats), read with the repo's `library_name` (the
+    Hub's, else the card's) and tags, as the rubric reads them."""
+    libraries = weight_libraries(library if isinstance(library, str) else None, tags)
+    return converted_formats(weight_files(files, libraries), libraries)

@@ -23,7 +23,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     declared_datasets,
     inferred_over,
 )
-from openaudit.rubric.evaluators.weights import delta_weights, weights_not_conversion
+from openaudit.rubric.evaluators.weights import conversion, delta_weights, weights_not_conversion
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -81,7 +81,8 @@ class DataCopy:
 
 def data_copy(ctx: ProbeContext) -> DataCopy | None:
     """The models this one is a quantisation or format conversion of (declared as
-    `base_model_relation: quantized`, or only converted files beside a declared base:
+    `base_model_relation: quantized`, or only converted files beside a declared base, or
+    beside the model the card names as converted, looked up as an implied base:
     weights_not_conversion's judgement; delta weights add training), or a merge of
     (`merged`), when the source looked them up and the model declares no datasets of its
     own; else None."""
@@ -92,6 +93,8 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
             for repo in ctx.evidence.base_models
             if repo.depth == 1 and repo.status in ("ok", "gated")
         )
+        if not bases and ctx.readme_read and not ctx.evidence.base_models:
+            bases = _converted_source(ctx)  # (named by the card's text)
         # (no base read: no copy, whatever the weights; most models, so asked first)
         if not bases or declared_datasets(ctx) or delta_weights(ctx) is not None:
             return None
@@ -114,6 +117,21 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
         return DataCopy(judged.reason, bases, names, judged.citations)
 
     return ctx.cached(("copy", "data"), found)
+
+
+def _converted_source(ctx: ProbeContext) -> tuple[LinkedRepo, ...]:
+    """The model a release without `base_model` is a conversion of (weights.conversion:
+    the card names it, its files are only in conversion formats), as the source looked
+    it up among the implied bases: a copy of it as a declared conversion is."""
+    copy = conversion(ctx)
+    if copy is None:
+        return ()
+    wanted = {name.lower() for name in copy.bases}
+    return tuple(
+        repo
+        for repo in ctx.evidence.implied_bases
+        if repo.depth == 1 and repo.status in ("ok", "gated") and repo.repo_id.lower() in wanted
+    )
 
 
 MERGE_TAGS = frozenset({"mergekit", "lazymergekit"})

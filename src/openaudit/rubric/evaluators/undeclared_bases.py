@@ -11,16 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from openaudit.base_mentions import (
-    ADAPTER_BASE_KEY,
-    CONFIG_FILE,
-    NamedBase,
-    adapter_base,
-    named_bases,
-)
+from openaudit.base_mentions import ADAPTER_BASE_KEY, CONFIG_FILE, NamedBase, adapter_base
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.evaluators.weights import delta_release
+from openaudit.rubric.evaluators.weights import card_bases, delta_release
 
 
 def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
@@ -28,9 +22,7 @@ def undeclared_bases(ctx: ProbeContext) -> tuple[tuple[str, Citation], ...]:
     each with the citation of where (empty when `base_model` is declared)."""
     if ctx.metadata.get("base_model") or ctx.evidence.base_models or not ctx.readme_read:
         return ()
-    return tuple(
-        (base.name, _where(ctx, base)) for base in named_bases(ctx.card, ctx.evidence.repo_id)
-    )
+    return tuple((base.name, _where(ctx, base)) for base in card_bases(ctx))
 
 
 def _where(ctx: ProbeContext, base: NamedBase) -> Citation:
@@ -47,12 +39,15 @@ class ImpliedBase(NamedTuple):
     citation: Citation
     rule: str | None = None  # the structural rule that named it (base_mentions.name_match)
     stated: bool = False
+    conversion: bool = False  # these weights are only that model converted
 
     @property
     def said(self) -> str:
         """How the base is known, for a reason: 'the card builds on X', ..."""
         if self.stated:
             return f"its adapter_config.json names {self.name} as the base"
+        if self.rule and self.conversion:
+            return f"its weights are {self.name} converted ({self.rule})"
         if self.rule:
             return f"the card builds on {self.name} ({self.rule})"
         return f"the card builds on {self.name}"
@@ -79,8 +74,8 @@ def implied_base(ctx: ProbeContext) -> ImpliedBase | None:
     if stated := file_stated_base(ctx):
         return ImpliedBase(*stated, stated=True)
     if named := undeclared_bases(ctx):
-        rule = named_bases(ctx.card, ctx.evidence.repo_id)[0].rule
-        return ImpliedBase(*named[0], rule=rule)
+        first = card_bases(ctx)[0]
+        return ImpliedBase(*named[0], rule=first.rule, conversion=first.conversion)
     delta = delta_release(ctx)
     if delta is None:
         return None

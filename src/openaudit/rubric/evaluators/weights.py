@@ -8,7 +8,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from openaudit import textsearch
-from openaudit.base_mentions import named_bases
+from openaudit.base_mentions import NamedBase, named_bases
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
@@ -17,8 +17,12 @@ from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
     EXECUTABLE,
+    EXPORT_FORMATS,
     MLX,
+    MLX_FORMATS,
     PICKLE,
+    QUANTISED_FORMATS,
+    converted_formats,
     format_note,
     runs_code,
     weight_libraries,
@@ -27,17 +31,10 @@ from openaudit.weight_formats import weight_files as listed_weight_files
 
 RUNS_CODE_WORDS = {PICKLE: "pickle-based", EXECUTABLE: "executable"}
 # Quantisation formats: files only in these beside a `base_model` are a copy of it.
-CONVERTED_FORMATS = ("gguf", "ggml")
-# Formats a model is exported to for a runtime (ONNX and ONNX Runtime, OpenVINO IR,
-# Core ML, TFLite/LiteRT, TensorFlow.js, CTranslate2, ExecuTorch, Unity Sentis), and
-# MLX (safetensors in an MLX repository): files only in these beside a `base_model`
-# are taken as a copy of it in another format (inferred), unless the card says it was
-# fine-tuned from that base.
-EXPORT_FORMATS = (
-    "onnx", "ort", "openvino", "mlmodel", "mlpackage", "tflite", "litertlm", "tfjs",
-    "ctranslate2", "pte", "sentis",
-)  # fmt: skip
-MLX_FORMATS = ("safetensors", "npz")
+CONVERTED_FORMATS = QUANTISED_FORMATS
+# Files only in an export format (weight_formats.EXPORT_FORMATS, and MLX's in an MLX
+# repository) beside a `base_model` are taken as a copy of it in another format
+# (inferred), unless the card says it was fine-tuned from that base.
 # Relations that state the weights are the model's own work, whatever their format.
 OWN_RELATIONS = ("finetune", "adapter", "merge")
 QUANT_MARKERS = ("exl2", "awq", "gptq")
@@ -311,8 +308,10 @@ def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -
     """Whether the weights are only a quantised or format-converted copy of other Hub
     models (None: not shown to be). Said by a `base_model_relation` in `relations`;
     concluded from files only in a quantisation or export format beside a `base_model`
-    (or, without one, beside a linked Hub model), or from the card's words ("converted
-    to MLX format from [X]", "[X] with ONNX weights"). A stated own relation (finetune,
+    (or, without one, beside a linked Hub model), from the card's words ("converted
+    to MLX format from [X]", "[X] with ONNX weights"), or, without a `base_model`,
+    from files only in conversion formats beside the Hub model the card's lead links or
+    whose name is this repo's less a format affix (base_mentions). A stated own relation (finetune,
     adapter, merge) rules a copy out. The one test of a copy: the weights rubric and
     the data layers ask it (a copy's data is its base's)."""
     bases = _base_models(ctx)
@@ -332,7 +331,7 @@ def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -
             kind, bases, f"only {kind} files converted from {', '.join(bases)}", cites
         )
     if kind:
-        return _undeclared_conversion(ctx, kind)
+        return _named_conversion(ctx, bases) or _undeclared_conversion(ctx, kind)
     export = _export_kind(found, repo_libraries(ctx))
     if bases and export and not _named_fine_tune(ctx, bases):
         why = (
@@ -388,8 +387,20 @@ def _undeclared_conversion(ctx: ProbeContext, kind: str) -> Conversion | None:
     if linked:
         reason = f"only {kind} files; no `base_model`, but the card links {linked[0]}"
         cites = (Citation("files", kind), Citation("README.md", linked[0]))
-        return Conversion(kind, (linked[0],), reason, cites)
+        return Conversion(kind, (linked[0],), reason, cites, inferred=True)
     return None
+
+
+def conversion_formats(ctx: ProbeContext) -> str | None:
+    """The formats of the repo's weight files when all are formats models are converted
+    to (weight_formats.converted_formats: GGUF, ONNX, Core ML, TFLite, MLX's ...)."""
+    return converted_formats(weight_files(ctx), repo_libraries(ctx))
+
+
+def card_bases(ctx: ProbeContext) -> tuple[NamedBase, ...]:
+    """The Hub models the card names as the model it was made from (base_mentions), read
+    with the repo's weight formats as the Hub source read them (a conversion's source)."""
+    return named_bases(ctx.card, ctx.evidence.repo_id, conversion_formats(ctx))
 
 
 def _named_conversion(ctx: ProbeContext, bases: tuple[str, ...]) -> Conversion | None:
@@ -399,7 +410,7 @@ def _named_conversion(ctx: ProbeContext, bases: tuple[str, ...]) -> Conversion |
     only a declared base counts, and not one the card also says was fine-tuned."""
     if not ctx.readme_read:
         return None
-    named = named_bases(ctx.card, ctx.evidence.repo_id)
+    named = card_bases(ctx)
     if bases and _named_fine_tune(ctx, bases):
         return None
     for base in named:
@@ -408,6 +419,12 @@ def _named_conversion(ctx: ProbeContext, bases: tuple[str, ...]) -> Conversion |
             why = f"a conversion of {base.name}: the card says '{base.phrase}' ({declared})"
             cites = (ctx.readme(base.phrase), ctx.field("base_model"))
             return Conversion("converted", (base.name,), why, cites, inferred=True)
+        if base.conversion and base.rule and not bases:
+            kind = conversion_formats(ctx) or "converted"
+            why = f"a conversion of {base.name} (no `base_model`): {base.rule}"
+            where = ctx.section(base.section) if base.section else ctx.readme(base.name)
+            read = (Citation("files", kind), where, ctx.field("base_model"))
+            return Conversion(kind, (base.name,), why, read, inferred=True)
     return None
 
 
@@ -419,7 +436,7 @@ def _named_fine_tune(ctx: ProbeContext, bases: tuple[str, ...]) -> bool:
     declared = {base.lower() for base in bases}
     return any(
         not named.conversion and named.phrase and named.name.lower() in declared
-        for named in named_bases(ctx.card, ctx.evidence.repo_id)
+        for named in card_bases(ctx)
     )
 
 

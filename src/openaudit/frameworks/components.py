@@ -61,6 +61,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
+from openaudit.rubric.evaluators.linked_weights import outside_weights
 from openaudit.rubric.evaluators.model_configs import (
     architecture_config_note,
     architecture_configs,
@@ -169,6 +170,8 @@ def final_parameters(ctx: ProbeContext) -> Found | Outcome:
     if found:
         cites = tuple(ctx.file(f.path) for f, _ in found[:3])
         return ("repo", f"{len(found)} weight file(s) in the repo", cites)
+    if not ctx.evidence.files_truncated and (outside := outside_weights(ctx)) is not None:
+        return ("cited", outside.reason, outside.citations)
     return no_listing(ctx, "weight files")
 
 

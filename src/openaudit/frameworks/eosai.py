@@ -72,6 +72,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
+from openaudit.rubric.evaluators.linked_weights import outside_weights
 from openaudit.rubric.evaluators.model_configs import architecture_config_note, architecture_configs
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.weights import card_gate, delta_release, peft_adapter
@@ -155,7 +156,10 @@ def _weights_level(ctx: ProbeContext) -> Rated:
         return _concluded("partial", why, delta.citation, *found[2])
     gate = no_permission_gate(ctx)
     if ctx.evidence.gated or ctx.evidence.access == "gated":
-        return _rated("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
+        rate = _concluded if found[0] == "cited" else _rated  # weights linked: read
+        return rate("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
+    if found[0] == "cited":
+        return _linked_weights_level(ctx, found[1], found[2])
     key = card_gate(ctx) if ctx.evidence.source == "local" else None
     if key:
         why = f"{found[1]}; the card configures an access gate (`{key}`): gated is partial"
@@ -165,6 +169,17 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     if gate.answer == "unknown":
         return _between("partial", "open", f"{found[1]}; {gate.reason}", *found[2])
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
+
+
+def _linked_weights_level(ctx: ProbeContext, what: str, cites: tuple[Citation, ...]) -> Rated:
+    """Weights published outside the repo, as its card links them (inferred): a file
+    linked for download is released; weights in other Hub repos (a pipeline's
+    components) are released too, but whether those repos are gated was not read."""
+    outside = outside_weights(ctx)
+    if outside is not None and outside.kind == "component":
+        why = f"{what}; whether those repos are gated was not read"
+        return _between("partial", "open", why, *cites)
+    return _concluded("open", f"{what}; the repository is not gated", *cites)
 
 
 def _adapter_level(ctx: ProbeContext, found: str) -> Rated | None:

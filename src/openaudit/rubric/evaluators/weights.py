@@ -13,6 +13,7 @@ from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
 from openaudit.rubric.evaluators.file_globs import file_paths, names_matching
+from openaudit.rubric.evaluators.linked_weights import OutsideWeights, outside_weights
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
@@ -105,21 +106,26 @@ LISTING_READS = ("files", "api:library_name", "card:library_name", "api:tags")
 
 @evaluator(
     "weight_files_present",
-    reads=LISTING_READS,
+    reads=(*LISTING_READS, "README.md"),
     doc=(
         "The repository lists model weight files (any common format, shards included;"
         " a library's own formats, such as a stable-baselines3 .zip or spaCy's"
-        " component files, in a repository of that library)."
+        " component files, in a repository of that library); in a repository that lists"
+        " none, weights its card links outside it (inferred): files linked for download"
+        " (a .pth on a release or download URL), or the Hub model repos a pipeline's"
+        " 'Requirements' or 'Pipeline' section links as its components."
     ),
 )
 def weight_files_present(ctx: ProbeContext) -> Outcome:
-    """The repository lists model weight files."""
+    """The repository lists model weight files, or its card links weights outside it."""
     if not ctx.evidence.files:
         return Outcome.unknown("no file listing was read")
     found = weight_files(ctx)
     if not found:
         if ctx.evidence.files_truncated:
             return Outcome.unknown("the file listing was truncated before any weight file")
+        if (outside := outside_weights(ctx)) is not None:
+            return Outcome.yes(outside.reason, *outside.citations, inferred=True)
         return Outcome.no("the repository lists no weight files", Citation("files"))
     formats = ", ".join(_formats(found))
     cites = [ctx.file(f.path) for f, _ in found[:5]]
@@ -139,6 +145,8 @@ def weights_safe_format(ctx: ProbeContext) -> Outcome:
     """Weights are offered in at least one format that loads without running code."""
     found = weight_files(ctx)
     if not found:
+        if (outside := outside_weights(ctx)) is not None and outside.formats:
+            return _linked_format(ctx, outside)
         return Outcome.unknown("no weight files to check")
     safe = [(f, fmt) for f, fmt in found if runs_code(fmt) is None]
     if safe:
@@ -152,6 +160,18 @@ def weights_safe_format(ctx: ProbeContext) -> Outcome:
     kind = " or ".join(sorted({RUNS_CODE_WORDS[str(runs_code(fmt))] for _, fmt in found}))
     reason = f"only {kind} weights ({shown}), which can run code when loaded"
     return Outcome.no(reason, Citation("files", formats), *cites)
+
+
+def _linked_format(ctx: ProbeContext, outside: OutsideWeights) -> Outcome:
+    """Whether weights linked for download outside the repo load without running code,
+    by the linked files' names (inferred: the files are not in the listing)."""
+    shown = ", ".join(format_note(fmt) for fmt in outside.formats)
+    cites = (ctx.readme(", ".join(outside.formats)), *outside.citations[1:])
+    if any(runs_code(fmt) is None for fmt in outside.formats):
+        return Outcome.yes(f"weights linked in {shown}", *cites, inferred=True)
+    kind = " or ".join(sorted({RUNS_CODE_WORDS[str(runs_code(fmt))] for fmt in outside.formats}))
+    why = f"only {kind} weights linked ({shown}), which can run code when loaded"
+    return Outcome.no(why, *cites, inferred=True)
 
 
 # Card metadata that configures the Hub's access gate (heading, prompt, form fields).
@@ -360,6 +380,11 @@ def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:
         return Outcome.no(copy.reason, *copy.citations)
     found = weight_files(ctx)
     if not found:
+        if (outside := outside_weights(ctx)) is not None:
+            where = "for download" if outside.kind == "download" else "in other Hub repos"
+            why = (f"the weights are published outside the repository ({where}): what they are "
+                   "a copy of, if anything, is not in what was read")  # fmt: skip
+            return Outcome.unknown(why, *outside.citations)
         return Outcome.unknown("no weight files to check")
     if (delta := delta_release(ctx)) is not None:
         why = (f"delta weights ({delta.said}): the model exists only once they are added to a "

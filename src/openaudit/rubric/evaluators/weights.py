@@ -370,7 +370,9 @@ def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -
     doc=(
         "The weights are not only a quantised or converted re-upload of a base model"
         " (GGUF, or ONNX, OpenVINO, Core ML, TFLite, MLX ... files only, beside a"
-        " `base_model` the card does not say was fine-tuned)."
+        " `base_model` the card does not say was fine-tuned, or without one beside the"
+        " Hub model the card's lead links or whose name is the repo's less a format"
+        " affix such as -mlx or coreml-: inferred)."
     ),
 )  # fmt: skip
 def weights_not_conversion(ctx: ProbeContext, relations: list[str]) -> Outcome:

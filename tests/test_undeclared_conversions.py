@@ -167,3 +167,17 @@ def test_the_source_data_are_the_conversions() -> None:
     assert "the data of openai/whisper-large-v3" in end.reason
     weights = ask("eosai_dimension", evidence, dimension="weights_basemodel", at_least="open")
     assert "base openai/whisper-large-v3 publishes weights" in weights.reason
+
+
+def test_a_scan_row_names_the_converted_model_as_the_dumps_missing_base() -> None:
+    from openaudit.scan.rows import row_evidence
+
+    siblings = [{"rfilename": name} for name in ("README.md", "weights.npz", "config.json")]
+    row = {"id": "mlx-community/whisper-large-v3-mlx", "card": MLX_CARD, "siblings": siblings,
+           "library_name": "mlx", "tags": ["mlx"], "cardData": "{}"}  # fmt: skip
+    columns = frozenset(row)
+    found = row_evidence(row, columns)
+    assert "base openai/whisper-large-v3, named outside base_model" in " ".join(found.missing)
+    original = {**row, "siblings": [{"rfilename": n} for n in ("README.md", "model.safetensors")],
+                "library_name": "transformers", "tags": []}  # fmt: skip
+    assert "named outside base_model" not in " ".join(row_evidence(original, columns).missing)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from openaudit.base_chain import silent_foundations
-from openaudit.card import parse_card
+from openaudit.card import Card, parse_card
 from openaudit.data_links import linked_training_ids
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
@@ -56,6 +56,21 @@ class RowEvidence:
     # files the Hub has whose text the row lacks and nobody tried to fetch yet:
     # "README.md" and the licence files (scan --hydrate fetches what a layer needs)
     unfetched: tuple[str, ...] = ()
+
+
+def _implied_base(
+    evidence: Evidence,
+    card_data: dict[str, Any] | None,
+    parsed: Card | None,
+    config_files: tuple[TextFile, ...],
+) -> str | None:
+    """The base a row's card names without declaring it, as the Hub source reads it
+    (with the listing's conversion formats: the model a conversion converts)."""
+    converted = None
+    if parsed is not None:  # (the listing's formats matter only to a card's text)
+        library = evidence.library_name or (card_data or {}).get("library_name")
+        converted = listing_conversion(evidence.files, library, evidence.tags)
+    return implied_base_id(evidence.repo_id or "", card_data, parsed, config_files, converted)
 
 
 def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
@@ -122,11 +137,7 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     lacks |= {GATING} if gated is None else set()
     lacks |= {FILES} if "siblings" not in columns else set()
     lacks |= {CONFIG} if any(file.text is None for file in config_files) else set()
-    library = evidence.library_name or (card_data or {}).get("library_name")
-    converted = listing_conversion(files, library, evidence.tags)
-    if not bases and (
-        implied := implied_base_id(repo_id, card_data, parsed, config_files, converted)
-    ):
+    if not bases and (implied := _implied_base(evidence, card_data, parsed, config_files)):
         # the Hub source looks such a base up; a scan joins only declared bases
         missing.append(f"base {implied}, named outside base_model: {NOT_IN_DUMP}")
         lacks.add(BASES)

@@ -11,7 +11,10 @@ baseline, data rewritten with it, an architecture), is not named as the base, an
 card that says it was trained from scratch names none. Some phrases follow the
 link instead ("[X] continually pre-trained on", "[X] converted to GGUF", "uses [X] as
 its base", Korean "[X]를 기반으로"); a phrase of format conversion or quantisation
-marks the base as the model these weights are only a copy of.
+marks the base as the model these weights are only a copy of. A repo whose weights
+are all in conversion formats (Core ML, TFLite, ONNX, ggml, MLX's ...) and that
+declares no `base_model` is a conversion of the Hub model whose name is its own less a
+format affix ("-mlx", "coreml-"), else of the one its card's lead links.
 An adapter's `adapter_config.json` states the model it applies to
 (`base_model_name_or_path`).
 

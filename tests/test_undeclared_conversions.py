@@ -181,3 +181,25 @@ def test_a_scan_row_names_the_converted_model_as_the_dumps_missing_base() -> Non
     original = {**row, "siblings": [{"rfilename": n} for n in ("README.md", "model.safetensors")],
                 "library_name": "transformers", "tags": []}  # fmt: skip
     assert "named outside base_model" not in " ".join(row_evidence(original, columns).missing)
+
+
+def test_the_hub_source_looks_the_converted_model_up(hub: Any) -> None:
+    """Through the CLI on the fake Hub: a Core ML repo with no `base_model`, named as
+    openlab/open-7b with a '-coreml' affix, is that model converted; the source looks it
+    up, so its data are the base's declared datasets."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from openaudit.cli.app import app
+
+    result = CliRunner().invoke(app, ["webconv/open-7b-coreml", "--format", "json", "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    model = json.loads(result.stdout)["models"][0]
+    found = {f["probe"]: f for layer in model["layers"] for f in layer["findings"]}
+    original = found["weights.original"]
+    assert (original["answer"], original["basis"]) == ("no", "inferred")
+    assert "a conversion of openlab/open-7b (no `base_model`)" in original["reason"]
+    named = found["data.datasets_named"]
+    assert "the data of openlab/open-7b" in named["reason"], named["reason"]
+    assert "openlab/pile-lite" in named["reason"]

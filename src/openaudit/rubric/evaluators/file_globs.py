@@ -2,13 +2,14 @@
 
 A dump repeats the same few file listings, so the paths a glob set matches are
 remembered per distinct listing (up to `MAX_REMEMBERED_LISTING` paths; longer ones are
-matched every time, so that the memo stays small).
+matched every time, so that the memo stays small). The regex runs only on the paths that
+end with one of the patterns' literal endings (`*.py`: `.py`), found by `str.endswith`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fnmatch import translate
 from functools import lru_cache
 
@@ -25,14 +26,14 @@ def file_paths(ctx: ProbeContext) -> tuple[str, ...]:
 def paths_matching(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
     """The paths a glob set matches, by whole path or by file name, case-insensitively."""
     if len(paths) > MAX_REMEMBERED_LISTING:
-        return _paths_matching.__wrapped__(patterns, paths, True)
+        return _long_listing_matching(patterns, paths, True)
     return _paths_matching(patterns, paths, True)
 
 
 def names_matching(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[str, ...]:
     """The paths whose file name a glob set matches, case-insensitively."""
     if len(paths) > MAX_REMEMBERED_LISTING:
-        return _paths_matching.__wrapped__(patterns, paths, False)
+        return _long_listing_matching(patterns, paths, False)
     return _paths_matching(patterns, paths, False)
 
 
@@ -40,13 +41,59 @@ def names_matching(patterns: tuple[str, ...], paths: tuple[str, ...]) -> tuple[s
 def _paths_matching(
     patterns: tuple[str, ...], paths: tuple[str, ...], whole: bool
 ) -> tuple[str, ...]:
+    lowered = [path.lower() for path in paths]
+    return _matching(patterns, paths, lowered, [p.rsplit("/", 1)[-1] for p in lowered], whole)
+
+
+def _long_listing_matching(
+    patterns: tuple[str, ...], paths: tuple[str, ...], whole: bool
+) -> tuple[str, ...]:
+    """A long listing is matched every time, but lowered and split into names once."""
+    lowered, names = _lowered(paths)
+    return _matching(patterns, paths, lowered, names, whole)
+
+
+@lru_cache(maxsize=2)
+def _lowered(paths: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A long listing's paths lowercased, and their file names (the glob sets of one
+    model's probes are matched against the same listing one after another)."""
+    lowered = tuple([path.lower() for path in paths])
+    return lowered, tuple([path.rsplit("/", 1)[-1] for path in lowered])
+
+
+def _matching(
+    patterns: tuple[str, ...],
+    paths: Sequence[str],
+    lowered: Sequence[str],
+    names: Sequence[str],
+    whole: bool,
+) -> tuple[str, ...]:
     matches = glob_matcher(patterns)
+    endings = literal_endings(patterns)
+    # a name or path can match only if it ends with a pattern's literal ending (a file
+    # name is the end of its path): the regex runs on those alone
+    keys = lowered if whole else names
     found = []
-    for original in paths:
-        path = original.lower()
-        if (whole and matches(path)) or matches(path.rsplit("/", 1)[-1]):
-            found.append(original)
+    for i, key in enumerate(keys):
+        if endings is not None and not key.endswith(endings):
+            continue
+        if (whole and matches(lowered[i])) or matches(names[i]):
+            found.append(paths[i])
     return tuple(found)
+
+
+@lru_cache(maxsize=256)
+def literal_endings(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lowercased literal text each glob pattern ends with (after its last wildcard),
+    which every name it matches ends with; None when a pattern ends with a wildcard."""
+    endings = []
+    for pattern in patterns:
+        lowered = pattern.lower()
+        ending = lowered[max(lowered.rfind(char) for char in "*?[]") + 1 :]
+        if not ending:
+            return None
+        endings.append(ending)
+    return tuple(endings)
 
 
 @lru_cache(maxsize=256)

@@ -5,6 +5,7 @@ because the client reads most of its settings once, at import time.
 """
 
 import atexit
+import itertools
 import os
 import shutil
 import sys
@@ -55,12 +56,20 @@ def hub(fake_hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> FakeHub:
 from golden_util import pytest_addoption  # noqa: E402,F401  (--update-golden)
 
 
+@pytest.fixture(scope="session")
+def _cache_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Paths no test used before, under one folder of the session."""
+    root = tmp_path_factory.mktemp("caches")
+    return (root / str(number) for number in itertools.count())
+
+
 @pytest.fixture(autouse=True)
-def _own_cache_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Each test gets an empty user cache dir: the evidence cache never leaks between tests."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+def _own_cache_dir(_cache_dirs: Iterator[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets an empty user cache dir: the evidence cache never leaks between tests.
+    The folder is made only by a test that writes to the cache (as for a new user), not
+    for each of the suite's thousands of tests, whose empty folders pytest would delete
+    one by one in a later run."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(next(_cache_dirs)))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,6 +1,7 @@
 """Glob sets over file listings (rubric/evaluators/file_globs.py) match what fnmatch
 matches, case-insensitively, by whole path or by file name, in short (remembered) and
-long listings alike: the literal-ending filter before the regex never drops a match."""
+long listings alike: the literal-ending and literal-part filters before the regex never
+drop a match."""
 
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from openaudit.rubric.evaluators import file_globs
-from openaudit.rubric.evaluators.file_globs import literal_endings, names_matching, paths_matching
+from openaudit.rubric.evaluators.file_globs import (
+    literal_endings,
+    literal_parts,
+    names_matching,
+    paths_matching,
+)
 
 # few letters, so that patterns and paths meet; every glob character, and the path separator
 _PATHS = st.lists(st.text("aAb./-*[]", max_size=10), max_size=12)
@@ -48,7 +54,7 @@ def _expected(patterns: list[str], paths: list[str], whole: bool) -> tuple[str, 
 
 
 @pytest.mark.parametrize("remembered", [256, 0], ids=["short", "long"])
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_patterns_and_paths())
 def test_a_glob_set_matches_what_fnmatch_matches(
     remembered: int, drawn: tuple[list[str], list[str]]
@@ -79,9 +85,27 @@ def test_literal_endings_are_the_text_after_the_last_wildcard(
     assert literal_endings(patterns) == endings
 
 
+@pytest.mark.parametrize(
+    ("patterns", "parts"),
+    [
+        (("*Summary*",), ("summary",)),
+        (("license*", "*training*data*summary*"), ("license", "training")),
+        (("checkpoint-*/*", "*/step[0-9]*/*"), ("/step", "checkpoint-")),
+        (("a?bc*",), ("bc",)),
+        (("[ab]cd*",), None),  # nothing before its first class: no filter
+        (("*", "x*"), None),
+    ],
+)
+def test_literal_parts_are_the_longest_text_before_any_class(
+    patterns: tuple[str, ...], parts: tuple[str, ...] | None
+) -> None:
+    assert literal_parts(patterns) == parts
+
+
 def test_a_long_listing_is_matched_by_its_endings_only_where_they_end_a_path() -> None:
     listing = tuple(f"shards/model-{i:05d}.safetensors" for i in range(300))
     listing += ("src/Train_X.py", "TRAIN_dir/a.py", "docs/train.py.md")
     # a whole path matches where `*` spans a folder; a name only by itself
     assert paths_matching(("train*.py",), listing) == ("src/Train_X.py", "TRAIN_dir/a.py")
     assert names_matching(("train*.py",), listing) == ("src/Train_X.py",)
+    assert paths_matching(("*X*", "train_*"), listing) == ("src/Train_X.py", "TRAIN_dir/a.py")

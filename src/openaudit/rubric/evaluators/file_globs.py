@@ -3,13 +3,14 @@
 A dump repeats the same few file listings, so the paths a glob set matches are
 remembered per distinct listing (up to `MAX_REMEMBERED_LISTING` paths; longer ones are
 matched every time, so that the memo stays small). The regex runs only on the paths that
-end with one of the patterns' literal endings (`*.py`: `.py`), found by `str.endswith`.
+end with one of the patterns' literal endings (`*.py`: `.py`), or else hold one of their
+literal parts (`*summary*`: `summary`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fnmatch import translate
 from functools import lru_cache
 
@@ -69,17 +70,28 @@ def _matching(
     whole: bool,
 ) -> tuple[str, ...]:
     matches = glob_matcher(patterns)
-    endings = literal_endings(patterns)
-    # a name or path can match only if it ends with a pattern's literal ending (a file
-    # name is the end of its path): the regex runs on those alone
-    keys = lowered if whole else names
     found = []
-    for i, key in enumerate(keys):
-        if endings is not None and not key.endswith(endings):
-            continue
+    for i in _candidates(patterns, lowered if whole else names):
         if (whole and matches(lowered[i])) or matches(names[i]):
             found.append(paths[i])
     return tuple(found)
+
+
+def _candidates(patterns: tuple[str, ...], keys: Sequence[str]) -> Iterable[int]:
+    """The indices of the keys (lowercased paths or names) a glob set may match: those
+    ending with a pattern's literal ending, or else holding a pattern's literal part (a
+    file name is the end of its path, so a path holds all its name holds); the regex
+    runs on those alone."""
+    endings = literal_endings(patterns)
+    if endings is not None:
+        return [i for i, key in enumerate(keys) if key.endswith(endings)]
+    parts = literal_parts(patterns)
+    if parts is None:
+        return range(len(keys))
+    if len(parts) == 1:
+        (part,) = parts
+        return [i for i, key in enumerate(keys) if part in key]
+    return sorted({i for part in parts for i, key in enumerate(keys) if part in key})
 
 
 @lru_cache(maxsize=256)
@@ -94,6 +106,21 @@ def literal_endings(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
             return None
         endings.append(ending)
     return tuple(endings)
+
+
+@lru_cache(maxsize=256)
+def literal_parts(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """For each glob pattern, the longest lowercased literal text before its first
+    bracket class (between its `*` and `?`), which every name it matches holds; None
+    when a pattern has none (`*`, `[ab]*`)."""
+    parts = set()
+    for pattern in patterns:
+        before_classes = pattern.lower().split("[", 1)[0]
+        part = max(re.split(r"[*?]", before_classes), key=len)
+        if not part:
+            return None
+        parts.add(part)
+    return tuple(sorted(parts))
 
 
 @lru_cache(maxsize=256)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -56,29 +57,50 @@ def _expected(dump: Path, cards: Path) -> dict[str, dict[str, object]]:
     return {str(row["id"]): row for row in score_batch(table).to_pylist()}
 
 
+def _counting_processes(patch: pytest.MonkeyPatch) -> list[object]:
+    """The processes started from here on (Daft starts its worker processes so)."""
+    started: list[object] = []
+    popen = subprocess.Popen
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        started.append(args[0] if args else kwargs.get("args"))
+        return popen(*args, **kwargs)
+
+    patch.setattr(subprocess, "Popen", counted)
+    return started
+
+
 @pytest.fixture(scope="module")
 def carded_scan(dump: Path, cards: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """One scan of the dump with its cards writing every output (parquet, CSV, HTML):
-    the tests below read what they check of it."""
+    """One scan of the dump with its cards writing every output (parquet, CSV, HTML),
+    scoring in a worker process as a dump of more than one batch does (a dump this small
+    is scored in this process): the tests below read what they check of it."""
     folder = tmp_path_factory.mktemp("carded")
     out, table_csv, page = folder / "out" / "results.parquet", folder / "r.csv", folder / "top.html"
     args = ["scan", str(dump), "--cards", str(cards), "-o", str(out), "--csv", str(table_csv)]
-    result = run([*args, "--html", str(page), "--top", "3"])
-    return result, out, table_csv, page
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("openaudit.scan.driver.IN_PROCESS_ROWS", 0)
+        started = _counting_processes(patch)
+        result = run([*args, "--html", str(page), "--top", "3"])
+    return result, out, table_csv, page, started
 
 
 @pytest.fixture(scope="module")
 def quiet_scan(dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """One quiet scan of the dump: the results --since tests start from (none writes it)."""
     out = tmp_path_factory.mktemp("quiet") / "first.parquet"
-    return run(["scan", str(dump), "-q", "-o", str(out)]), out
+    with pytest.MonkeyPatch.context() as patch:
+        started = _counting_processes(patch)
+        result = run(["scan", str(dump), "-q", "-o", str(out)])
+    return result, out, started
 
 
 def test_scan_scores_every_row_on_daft_as_the_pure_scorer_does(
     dump: Path, cards: Path, carded_scan: Any
 ) -> None:
-    result, out, table_csv, _ = carded_scan
+    result, out, table_csv, _, started = carded_scan
     assert result.exit_code == 0, result.stderr
+    assert started  # in a worker process
     assert result.stdout == ""
     rows = pq.read_table(out).to_pylist()
     assert len(rows) == ROWS  # rows in = rows out, a card repeated in the card dump or not
@@ -91,10 +113,17 @@ def test_scan_scores_every_row_on_daft_as_the_pure_scorer_does(
 
 
 def test_scan_quiet_prints_nothing(quiet_scan: Any) -> None:
-    result, out = quiet_scan
+    result, out, _ = quiet_scan
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "" and result.stdout == ""
     assert pq.read_metadata(out).num_rows == ROWS
+
+
+def test_a_dump_of_one_batch_is_scored_without_a_worker_process(quiet_scan: Any) -> None:
+    """A worker's start-up would cost more than the batch it scores (see carded_scan)."""
+    result, _, started = quiet_scan
+    assert result.exit_code == 0, result.stderr
+    assert started == []
 
 
 def _text(path: Path, text: str) -> Path:
@@ -166,7 +195,7 @@ def test_runner_options_are_checked(dump: Path, args: list[str], message: str) -
 def test_since_keeps_unchanged_models_and_rescores_changed_ones(
     dump: Path, quiet_scan: Any, tmp_path: Path
 ) -> None:
-    result, first = quiet_scan
+    result, first, _ = quiet_scan
     assert result.exit_code == 0
     earlier = pq.read_table(first).to_pylist()
     for row in earlier:  # a marker only a kept (not re-scored) row can carry
@@ -242,7 +271,7 @@ def test_bases_joins_each_models_bases_from_the_same_dump(tmp_path: Path) -> Non
 def test_html_shows_the_most_downloaded_models_with_their_findings(
     dump: Path, carded_scan: Any
 ) -> None:
-    result, _, _, page = carded_scan
+    result, _, _, page, _ = carded_scan
     assert result.exit_code == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     downloads = {row["id"]: row["downloads"] for row in pq.read_table(dump).to_pylist()}
@@ -339,7 +368,7 @@ def test_joins_in_buckets_give_the_results_of_one_join(
 def test_since_reads_results_written_before_the_fetch_column(
     dump: Path, quiet_scan: Any, tmp_path: Path
 ) -> None:
-    result, first = quiet_scan
+    result, first, _ = quiet_scan
     assert result.exit_code == 0
     older = tmp_path / "older.parquet"
     pq.write_table(pq.read_table(first).drop_columns(["fetch"]), older)

@@ -1,7 +1,9 @@
 """Run the scorer over a dump on Daft: the local (native) runner or a Ray cluster.
 
 Daft reads only the columns the scorer needs, streams the dump in batches through
-`score_batch` in worker processes, and writes the results as one parquet file.
+`score_batch` in worker processes (in this process when a part fits in one batch: it
+cannot be split between workers, and a worker's start-up would cost more than
+scoring it), and writes the results as one parquet file.
 When a card dump, earlier results or fetched files are joined, the files are first
 split into buckets by a hash of the model id (buckets.py) and joined bucket by
 bucket, so memory holds one bucket's join, not the whole card dump. `--bases` joins
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 
 Runner = Literal["native", "ray"]
 BATCH_ROWS = 1024  # rows per scorer call: large enough to amortise, small enough to stream
+# A part of at most this many rows is scored in this process, not in a worker process.
+IN_PROCESS_ROWS = BATCH_ROWS
 # Joined data (uncompressed) per bucket: a bucket's join holds about this much in memory.
 BUCKET_BYTES = 48 * 2**20
 CARD_KEY_COLUMNS = ["modelId", "card"]
@@ -205,7 +209,7 @@ def scored_frame(daft: Any, part: Part) -> Any:
         frame = frame.join(fetched, left_on="id", right_on="fetched_id", how="left")
         frame = frame.exclude("fetched_id")
         names.append("fetched")
-    scorer = _scorer(daft)
+    scorer = _scorer(daft, in_process=part.dump.rows <= IN_PROCESS_ROWS)
     return frame.select(scorer(daft.functions.to_struct(*[col(name) for name in names])))
 
 
@@ -244,14 +248,14 @@ def _bases_frame(daft: Any, dump_file: DumpFile, base_rows: DumpFile) -> Any:
     return joined.groupby("model_id").agg(col("base").list_agg().alias("bases"))
 
 
-def _scorer(daft: Any) -> Any:
+def _scorer(daft: Any, *, in_process: bool) -> Any:
     import pyarrow as pa
 
     schema = output_schema()
     dtype = daft.DataType.from_arrow_type(pa.struct(list(schema)))
 
     @daft.func.batch(  # type: ignore[untyped-decorator]
-        return_dtype=dtype, unnest=True, use_process=True, batch_size=BATCH_ROWS
+        return_dtype=dtype, unnest=True, use_process=not in_process, batch_size=BATCH_ROWS
     )
     def score(rows: Any) -> pa.Array:
         return score_struct(rows.to_arrow())

@@ -32,10 +32,14 @@ if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from collections.abc import Iterator  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 import pytest  # noqa: E402
 from fakehub import FakeHub  # noqa: E402
+
+if TYPE_CHECKING:
+    from openaudit.evidence import Evidence
+    from openaudit.verdict import Verdict
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +47,37 @@ def fake_hub() -> Iterator[FakeHub]:
     """One fake Hub server on 127.0.0.1 for the whole test session."""
     with FakeHub() as hub:
         yield hub
+
+
+@pytest.fixture(scope="session")
+def hub_models(fake_hub: FakeHub) -> "tuple[Evidence, ...]":
+    """Every fixture model the fake Hub serves, fetched once per worker (in `load_repos`
+    order), but those no one can read (not found, gated to anyone). Evidence is frozen:
+    a test derives variants with `dataclasses.replace`. The modules using it share the
+    xdist group "hub_models", so that one worker fetches them for all."""
+    from fakehub import load_repos
+
+    from openaudit.errors import OpenAuditError
+    from openaudit.sources.hub import fetch_hub_evidence
+
+    found = []
+    for (kind, repo_id), _ in load_repos().items():
+        if kind != "model":
+            continue
+        try:
+            found.append(fetch_hub_evidence(repo_id, endpoint=fake_hub.url))
+        except OpenAuditError:
+            continue
+    return tuple(found)
+
+
+@pytest.fixture(scope="session")
+def hub_model_verdicts(hub_models: "tuple[Evidence, ...]") -> "dict[str, Verdict]":
+    """Each of `hub_models` audited under the default rubric, by repo id."""
+    from openaudit.rubric import evaluate, load_rubric
+
+    rubric = load_rubric("openaudit")
+    return {str(evidence.repo_id): evaluate(rubric, evidence) for evidence in hub_models}
 
 
 @pytest.fixture

@@ -10,10 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fakehub.repos import FixtureRepo, load_repos
 
-from openaudit.errors import OpenAuditError
-from openaudit.rubric import evaluate, load_rubric
-from openaudit.sources.hub import fetch_hub_evidence
-from openaudit.verdict import Verdict
+from openaudit.evidence import Evidence
 
 OPEN_CARD = """---
 license: apache-2.0
@@ -78,20 +75,13 @@ def joined_bases(row: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[s
     return [{key: by_id[i].get(key) for key in keys} for i in ids if i in by_id]
 
 
-def audited_fixture_rows(
-    endpoint: str, *, with_cards: bool
-) -> tuple[list[dict[str, Any]], dict[str, Verdict]]:
-    """Every fixture model the fake Hub serves as a dump row (its README as the card
-    text, or none), with its Hub audit under the default rubric."""
-    rubric = load_rubric("openaudit")
-    rows, audited = [], {}
-    for (kind, repo_id), repo in load_repos().items():
-        if kind != "model":
-            continue
-        try:
-            evidence = fetch_hub_evidence(repo_id, endpoint=endpoint)
-        except OpenAuditError:  # not found or gated to anyone: no dump row either
-            continue
-        audited[repo_id] = evaluate(rubric, evidence)
-        rows.append(fixture_row(repo, evidence.readme if with_cards else None))
-    return rows, audited
+def fixture_rows(models: tuple[Evidence, ...], *, with_cards: bool) -> list[dict[str, Any]]:
+    """The fetched fixture models (conftest's `hub_models`) as dump rows, with the README
+    the Hub serves as the card text, or none."""
+    repos = load_repos()
+    return [
+        fixture_row(
+            repos[("model", str(evidence.repo_id))], evidence.readme if with_cards else None
+        )
+        for evidence in models
+    ]

@@ -10,23 +10,27 @@ import pytest
 from cli_fakes import run
 from fakehub import FakeHub
 from fakehub.server import RequestRecord
-from scan_dump import audited_fixture_rows, write_dump
+from scan_dump import fixture_rows, write_dump
 from typer.testing import Result
 
+from openaudit.evidence import Evidence
 from openaudit.verdict import Verdict
 
 # one worker runs the whole module: the fixture dump and its Hub audits are made once
-pytestmark = pytest.mark.xdist_group("scan_hydrate")
+# (the fixture models fetched and audited once for the group: conftest's hub_models)
+pytestmark = pytest.mark.xdist_group("hub_models")
 
 
 @pytest.fixture(scope="module")
 def fixture_dump(
-    fake_hub: FakeHub, tmp_path_factory: pytest.TempPathFactory
+    hub_models: tuple[Evidence, ...],
+    hub_model_verdicts: dict[str, Verdict],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, dict[str, Verdict]]:
     """The fixture models as dump rows without card text, and their Hub audits."""
-    rows, audited = audited_fixture_rows(fake_hub.url, with_cards=False)
+    rows = fixture_rows(hub_models, with_cards=False)
     folder = tmp_path_factory.mktemp("hydrate")
-    return write_dump(folder / "models.parquet", rows), audited
+    return write_dump(folder / "models.parquet", rows), hub_model_verdicts
 
 
 def _requested_files(hub: FakeHub) -> list[str]:

@@ -5,28 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from fakehub import FakeHub, load_repos
 
-from openaudit.errors import OpenAuditError
 from openaudit.evidence import Evidence
 from openaudit.rubric import ProbeContext, evaluate, load_rubric
 from openaudit.scan.levels import BoundRubric
-from openaudit.sources.hub import fetch_hub_evidence
 
-# one worker runs the whole module: the fixture models are fetched once for the four rubrics
-pytestmark = pytest.mark.xdist_group("scan_levels")
+# one worker runs the whole module: the fixture models are fetched once for the four
+# rubrics (and for the other modules of the group: conftest's hub_models)
+pytestmark = pytest.mark.xdist_group("hub_models")
 
 
 @pytest.fixture(scope="module")
-def fixture_evidence(fake_hub: FakeHub) -> list[Evidence]:
+def fixture_evidence(hub_models: tuple[Evidence, ...]) -> list[Evidence]:
     found = []
-    for (kind, repo_id), _ in load_repos().items():
-        if kind != "model":
-            continue
-        try:
-            evidence = fetch_hub_evidence(repo_id, endpoint=fake_hub.url)
-        except OpenAuditError:
-            continue
+    for evidence in hub_models:
         # and as a dump row without card text or file listing looks to the probes
         found += [evidence, replace(evidence, readme=None, files=())]
     return found

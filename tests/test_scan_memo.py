@@ -11,13 +11,12 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from fakehub import FakeHub, load_repos
+from fakehub import load_repos
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from memo_recording import recording
 from scan_dump import dump_row, fixture_row
 
-from openaudit.errors import OpenAuditError
 from openaudit.evidence import Citation, Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.context.license_report import LicenseReport
@@ -37,7 +36,8 @@ from openaudit.scan.score import Rubrics, licence_columns, score_batch, shipped_
 from openaudit.verdict import Outcome
 
 # one worker runs the whole module: its proofs share the fixture models and their answers
-pytestmark = pytest.mark.xdist_group("scan_memo")
+# (fetched once for the modules of the group: conftest's hub_models)
+pytestmark = pytest.mark.xdist_group("hub_models")
 
 OTHER_ID = "someone-else/another-model"
 
@@ -79,16 +79,9 @@ def _dump_rows() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def fetched(fake_hub: FakeHub) -> list[Evidence]:
+def fetched(hub_models: tuple[Evidence, ...]) -> list[Evidence]:
     """The fixture models the fake Hub serves, as fetched (card text and all)."""
-    found = []
-    for (kind, repo_id), _ in load_repos().items():
-        if kind == "model":
-            try:
-                found.append(fetch(repo_id, fake_hub.url))
-            except OpenAuditError:
-                continue
-    return found
+    return list(hub_models)
 
 
 @pytest.fixture(scope="module")
@@ -102,12 +95,6 @@ def models(fetched: list[Evidence]) -> list[Evidence]:
     for evidence in fetched:
         found += [replace(evidence, readme=None), replace(evidence, readme=None, files=())]
     return found
-
-
-def fetch(repo_id: str, endpoint: str) -> Evidence:
-    from openaudit.sources.hub import fetch_hub_evidence
-
-    return fetch_hub_evidence(repo_id, endpoint=endpoint)
 
 
 def _memoised() -> list[Any]:

@@ -8,17 +8,17 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from fakehub import FakeHub
 from scan_dump import (
     OPEN_CARD,
-    audited_fixture_rows,
     dump_row,
+    fixture_rows,
     joined_bases,
     write_dump,
 )
 
+from openaudit.evidence import Evidence
 from openaudit.scan.score import GC_THRESHOLD, fewer_collections, output_schema, score_batch
-from openaudit.verdict import LAYERS
+from openaudit.verdict import LAYERS, Verdict
 
 
 def _score(*rows: dict[str, object]) -> list[dict[str, object]]:
@@ -27,10 +27,11 @@ def _score(*rows: dict[str, object]) -> list[dict[str, object]]:
     return score_batch(table).to_pylist()
 
 
+@pytest.mark.xdist_group("hub_models")  # the fixture models fetched and audited once
 def test_dump_row_scores_as_the_hub_audit_wherever_the_dump_carries_the_evidence(
-    fake_hub: FakeHub,
+    hub_models: tuple[Evidence, ...], hub_model_verdicts: dict[str, Verdict]
 ) -> None:
-    rows, audited = audited_fixture_rows(fake_hub.url, with_cards=True)
+    rows, audited = fixture_rows(hub_models, with_cards=True), hub_model_verdicts
     with_bases = [{**row, "bases": joined_bases(row, rows)} for row in rows]
     scored = score_batch(pa.Table.from_pylist(with_bases)).to_pylist()
     assert len(scored) == len(rows) > 30

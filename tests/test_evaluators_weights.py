@@ -290,3 +290,21 @@ def test_conversion_basis(evidence: Evidence, inferred: bool) -> None:
     outcome = run(spec, ProbeContext(evidence), {})
     assert outcome.answer == "no"
     assert outcome.inferred is inferred
+
+
+def test_a_long_listing_s_weight_files_are_the_same_when_remembered() -> None:
+    """weight_files remembers a long listing's answer (an audit's rubrics read it in turn):
+    per listing and per library set, never another's."""
+    from openaudit.weight_formats import REMEMBERED_LISTING, weight_files
+
+    shards = tuple(RepoFile(f"s/model-{i:05d}.safetensors") for i in range(REMEMBERED_LISTING))
+    pickles = (*shards[:-1], RepoFile("agent.zip"), RepoFile("pytorch_model.bin"))
+    for files in ((*shards, RepoFile("agent.zip")), pickles):
+        for libraries in (frozenset(), frozenset({"stable-baselines3"})):
+            plain = weight_files(list(files), libraries)  # a list is never remembered
+            assert weight_files(files, libraries) == plain
+            assert weight_files(files, libraries) == plain  # and again, remembered
+    # a .zip is weights only in a stable-baselines3 repository
+    assert "agent.zip" not in [f.path for f, _ in weight_files(pickles)]
+    sb3 = weight_files(pickles, frozenset({"stable-baselines3"}))
+    assert ("agent.zip", "sb3-zip") in [(f.path, fmt) for f, fmt in sb3]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from functools import lru_cache
+from typing import Protocol, TypeVar, cast
 
 
 class Listed(Protocol):
@@ -205,6 +206,27 @@ def weight_files(
     only when no weight file of another format is listed. A .bin beside an .xml of the
     same name is OpenVINO IR's weights; `libraries` are the repository's
     `weight_libraries`."""
+    if isinstance(files, tuple) and len(files) > REMEMBERED_LISTING:
+        try:
+            return cast("tuple[tuple[F, str], ...]", _remembered_weight_files(files, libraries))
+        except TypeError:  # files that cannot be hashed: judged every time
+            pass
+    return _weight_files(files, libraries)
+
+
+# A listing longer than this has its weight files remembered (the last two listings): the
+# rubrics of an audit each read the same listing (up to 20,000 names) in turn.
+REMEMBERED_LISTING = 256
+
+
+@lru_cache(maxsize=2)
+def _remembered_weight_files(
+    files: tuple[Listed, ...], libraries: frozenset[str]
+) -> tuple[tuple[Listed, str], ...]:
+    return _weight_files(files, libraries)
+
+
+def _weight_files(files: Iterable[F], libraries: frozenset[str]) -> tuple[tuple[F, str], ...]:
     listed = list(files)
     ir_models = {f.path[:-4].lower() for f in listed if f.path.lower().endswith(".xml")}
     found = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -92,15 +93,11 @@ def imports_of(path: Path, src: Path) -> list[tuple[str, tuple[str, ...], int]]:
     name = module_name(path, src)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found += [(alias.name, (), node.lineno) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            module = node.module or ""
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                module = ".".join([*base, module] if module else base)
-            found.append((module, tuple(alias.name for alias in node.names), node.lineno))
+    for module, level, names, line in _read(path.read_text(encoding="utf-8"))[0]:
+        if level:
+            base = package.split(".")[: len(package.split(".")) - level + 1]
+            module = ".".join([*base, module] if module else base)
+        found.append((module, names, line))
     return found
 
 
@@ -109,13 +106,30 @@ MODULE_NAME = re.compile(r"openaudit(?:\.[a-z_]+)+")
 
 def loaded_by_name(path: Path) -> list[tuple[str, int]]:
     """String constants in a file that name an openaudit module (plugins loaded by name)."""
-    return [
-        (node.value, node.lineno)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and MODULE_NAME.fullmatch(node.value)
-    ]
+    return list(_read(path.read_text(encoding="utf-8"))[1])
+
+
+@cache  # the tests below read the same files: each text is parsed once per run
+def _read(
+    text: str,
+) -> tuple[tuple[tuple[str, int, tuple[str, ...], int], ...], tuple[tuple[str, int], ...]]:
+    """A module's imports (module, relative level, names, line) and the string constants
+    naming an openaudit module (with their lines)."""
+    imports: list[tuple[str, int, tuple[str, ...], int]] = []
+    named = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            imports += [(alias.name, 0, (), node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = tuple(alias.name for alias in node.names)
+            imports.append((node.module or "", node.level, names, node.lineno))
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and MODULE_NAME.fullmatch(node.value)
+        ):
+            named.append((node.value, node.lineno))
+    return tuple(imports), tuple(named)
 
 
 def source_files(src: Path) -> list[Path]:

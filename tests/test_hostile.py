@@ -379,3 +379,29 @@ def test_refs_are_parsed_or_refused_with_a_safe_message(text: str, revision: str
         assert_terminal_safe(exc.one_line())
     else:
         assert ref.kind in ("hub", "local", "saved")
+
+
+@pytest.mark.parametrize(
+    ("line", "refused"),
+    [
+        ("See [paper](https://x](https://arxiv.org/abs/2301.00001).", "https://x]("),
+        ("Weights: https://[::1/model.pth", "https://[::1"),
+        ('<a href="http://[bad/x.pdf">report</a>', "http://[bad"),
+        ("[code][c]\n\n[c]: https://[github.com/o/r", "https://[github"),
+    ],
+)
+def test_a_link_no_url_parser_accepts_is_no_link_and_no_crash(
+    tmp_path: Path, line: str, refused: str
+) -> None:
+    """`urlsplit` refuses "https://[x" (a bracket that opens no IPv6 address): the card
+    keeps no such link, and every rubric audits the card."""
+    (tmp_path / "README.md").write_text(
+        "---\nlicense: apache-2.0\nlicense_link: https://[x\n---\n# M\n\n" + line + "\n"
+    )
+    (tmp_path / "model.safetensors").write_bytes(b"")
+    rubrics = ["-r", "openaudit", "-r", "mof", "-r", "eosai", "-r", "osaid"]
+    result = invoke([str(tmp_path), *rubrics, "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert json.loads(result.stdout)["models"]
+    assert refused not in result.stdout

@@ -47,6 +47,7 @@ def _verdict(ref: str) -> Verdict:
             citations=(
                 Citation("card:link", url="javascript:alert(1)"),
                 Citation("card:paper", url="https://example.org/paper?a=1&b=<2>"),
+                Citation("card:license_link", url="https://[not-an-address"),
             ),
         )
         layers = (dataclasses.replace(layer, findings=(finding,)), *verdict.layers[1:])
@@ -86,6 +87,7 @@ def test_card_text_is_escaped_and_only_web_urls_become_links() -> None:
     assert not any(link.startswith("javascript:") for link in page.links)
     assert "https://example.org/paper?a=1&b=<2>" in page.links  # parsed back from &amp; &lt;
     assert "&lt;javascript:alert(1)&gt;" in text
+    assert "&lt;https://[not-an-address&gt;" in text  # no parts to split: shown as text
 
 
 def test_the_summary_counts_and_the_ranking() -> None:

@@ -19,6 +19,7 @@ from openaudit import textsearch
 from openaudit.lazy import cached_attribute
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
+from openaudit.links import parses
 from openaudit.safeyaml import SafeYAMLError, load_bounded
 from openaudit.sentences import Sentences
 
@@ -886,6 +887,8 @@ def _links(body: str) -> tuple[Link, ...]:
     found += _distinct(_bare_urls(_mask(text, spans)))
     links = []
     for _, url, raw in _distinct(iter(sorted(found, key=lambda c: c[0]))):
+        if not parses(url):
+            continue  # "https://[x": no address a reader could follow, nor a rule read
         label = raw if raw == url else _clean_inline(raw)
         kind, target = classify_link(url, label)
         links.append(Link(url, label, kind, target))

@@ -85,6 +85,12 @@ _LICENSE_TEXT = re.compile(
 _Classified = tuple[LinkKind, str | None]
 
 
+def parses(url: str) -> bool:
+    """Whether the URL splits into parts (`urlsplit` refuses "https://[x": a bracket
+    that opens no IPv6 address)."""
+    return _split(url) is not None
+
+
 def _split(url: str) -> tuple[SplitResult, str] | None:
     """The URL's parts and its host (lower case, without "www."); None when it does not
     parse."""

@@ -216,12 +216,19 @@ def _finding(finding: Finding) -> str:
     )
 
 
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme
+    except ValueError:  # "https://[x" splits into no parts: shown as text
+        return ""
+
+
 def _citation(citation: Citation) -> str:
     text = _text(citation.where)
     if citation.value is not None:
         text += f" = {_text(citation.value)}"
     url = citation.url or ""
-    if urlsplit(url).scheme in ("http", "https"):
+    if _scheme(url) in ("http", "https"):
         href = escape(clean(url), quote=True)
         text += f' <a href="{href}" rel="noopener noreferrer">{_text(url)}</a>'
     elif url:

@@ -215,7 +215,10 @@ def _link_check(params: dict[str, Any]) -> str | None:
 
 def host_matches(url: str, hosts: list[str]) -> bool:
     """True when the URL's host is one of `hosts` or a subdomain of one."""
-    host = (urlparse(url).hostname or "").lower()
+    try:
+        host = (urlparse(url).hostname or "").lower()
+    except ValueError:  # not a URL that splits ("https://[x")
+        return False
     return any(host == h.lower() or host.endswith("." + h.lower()) for h in hosts)
 
 

@@ -441,15 +441,20 @@ def test_a_memoised_answer_never_names_another_model() -> None:
     card = {"license": "other", "base_model": "acme/base", "datasets": ["acme/data"]}
     first = dump_row(id="acme/first", cardData=json.dumps(card), sha="1" * 40)
     second = dict(first, id="lab/second", sha="2" * 40)
+    third = dict(first, id="lab/third", sha="3" * 40)
     memo = ProbeMemo(shipped_rubrics().bound[0])
     bound = shipped_rubrics().bound[0]
-    bound.levels(ProbeContext(_row_evidence(first)), memo)
-    outcomes = memo.results(ProbeContext(_row_evidence(second)))
+    for row in (first, second):  # the inputs they share are kept from their second sighting
+        bound.levels(ProbeContext(_row_evidence(row)), memo)
+    outcomes = memo.results(ProbeContext(_row_evidence(third)))
     memoised = [o for (_, o), b in zip(outcomes, bound.probes, strict=True) if _reads(b)]
-    assert memoised and all(not outcome.citations for outcome in memoised)
-    assert not any("first" in outcome.reason for _, outcome in outcomes)
-    scored = score_batch(pa.Table.from_pylist([first, second]))
-    assert "acme/first" not in json.dumps(scored.to_pylist()[1])
+    # answers from the memo have no citations; those reading the model's own id are its own
+    assert memoised and any(not outcome.citations for outcome in memoised)
+    others = ("acme/first", "lab/second", "1" * 40, "2" * 40)
+    assert not any(name in repr(outcomes) for name in others)
+    scored = score_batch(pa.Table.from_pylist([first, second, third]))
+    assert "acme/first" not in json.dumps(scored.to_pylist()[1:])
+    assert "lab/second" not in json.dumps(scored.to_pylist()[2])
 
 
 def test_the_memo_stays_within_its_bounds(
@@ -463,6 +468,34 @@ def test_the_memo_stays_within_its_bounds(
         _assert_same(memos, evidence, without)
         assert all(len(memo) <= 40 and memo.values_held() <= 30 for memo in memos)
         assert all(memo.results_held() <= 6 for memo in memos)
+        # the hashes of values and keys seen once: 2 x 15 and 2 x 20
+        assert all(memo.seen_held() <= 70 for memo in memos)
+
+
+def test_a_memo_stores_nothing_a_later_model_cannot_ask_for() -> None:
+    """Answers keyed by a value seen once (a model's own id when it names a base, a base
+    no other model builds on) are not stored; once a value is seen again they are, and
+    every model gets the answers it gets without the memo."""
+    memos = _memos()
+    bases = [
+        dump_row(id=f"org{i}/tuned-{i}", cardData=json.dumps({"base_model": f"base/{i}"}))
+        for i in range(30)
+    ]
+    plain = [dump_row(id=f"org{i}/plain-{i}", cardData=json.dumps({"license": "mit"}))
+             for i in range(30)]  # fmt: skip
+    # what models share is kept: a value from its second sighting, an answer from its
+    # key's second sighting (the third model), a result from its answers' second (the fourth)
+    for row in bases[:3] + plain[:4]:
+        _assert_same(memos, _row_evidence(row))
+    held = [(len(memo), memo.values_held(), memo.results_held()) for memo in memos]
+    assert all(held_by_memo[0] > 0 for held_by_memo in held)
+    for row in bases[3:]:  # each names a base of its own: nothing more to keep
+        _assert_same(memos, _row_evidence(row))
+    assert [(len(memo), memo.values_held(), memo.results_held()) for memo in memos] == held
+    for row in plain[4:]:  # the same inputs, under other ids: answered from the memo
+        _assert_same(memos, _row_evidence(row))
+    assert [(len(memo), memo.values_held(), memo.results_held()) for memo in memos] == held
+    assert all(memo.seen_held() > 30 for memo in memos)  # the hashes of the values seen once
 
 
 def test_models_with_the_same_answers_share_their_levels_and_framework_results() -> None:
@@ -470,13 +503,14 @@ def test_models_with_the_same_answers_share_their_levels_and_framework_results()
     shared with a later model only when every probe gave it the very same answer; the
     results stay those worked out without the memo."""
     card = {"license": "mit", "datasets": ["acme/data"]}
-    first = _row_evidence(dump_row(id="acme/first", cardData=json.dumps(card)))
-    second = _row_evidence(dump_row(id="lab/second", cardData=json.dumps(card)))
-    other = _row_evidence(dump_row(id="lab/third", cardData=json.dumps({"license": "gpl-3.0"})))
+    # a value is kept from its second sighting, an answer from its key's second (the
+    # third model), a result from its answers' second (the fourth): the fifth shares it
+    same = [_row_evidence(dump_row(id=f"lab/m{i}", cardData=json.dumps(card))) for i in range(5)]
+    other = _row_evidence(dump_row(id="lab/other", cardData=json.dumps({"license": "gpl-3.0"})))
     memos = _memos()
     default, mof, eosai = shipped_rubrics().bound
     found = {}
-    for evidence in (first, second, other):
+    for evidence in (*same, other):
         ctx = ProbeContext(evidence)
         found[evidence.ref] = (
             default.levels(ctx, memos[0]),
@@ -484,7 +518,7 @@ def test_models_with_the_same_answers_share_their_levels_and_framework_results()
             eosai.framework(ctx, memos[2]),
         )
         assert _results(evidence, memos) == _results(evidence), evidence.ref
-    mine, theirs, others = found.values()
+    *_, mine, theirs, others = found.values()
     assert all(a is b for a, b in zip(mine, theirs, strict=True))  # shared
     assert not any(a is b for a, b in zip(mine, others, strict=True))
     assert all(memo.results_held() > 0 for memo in memos)
@@ -500,8 +534,9 @@ def test_a_scan_numbers_a_model_s_input_values_once_for_its_three_rubrics() -> N
     rubrics = Rubrics.of(*(load_rubric(name) for name in ("openaudit", "mof", "eosai")))
     memos = rubrics.memos
     assert memos is not None and all(memo.values_held() == 0 for memo in memos)
-    evidence = _row_evidence(dump_row(cardData=json.dumps({"license": "mit"})))
-    rubrics.bound[0].levels(ProbeContext(evidence), memos[0])
+    for repo_id in ("acme/first", "lab/second"):  # a value is kept from its second sighting
+        evidence = _row_evidence(dump_row(id=repo_id, cardData=json.dumps({"license": "mit"})))
+        rubrics.bound[0].levels(ProbeContext(evidence), memos[0])
     # the MOF and EOSAI memos hold the values the default rubric's memo numbered
     assert memos[0].values_held() > 0
     assert all(memo.values_held() == memos[0].values_held() for memo in memos)

@@ -33,7 +33,18 @@ read the report an earlier model with the same licence inputs had, which differs
 the model's own in its citations only (the memo keeps none of them).
 
 Memory is bounded: a memo keeps the answers, input values and results used lately
-(`_Recent`).
+(`_Recent`), and only those another model may ask for again: each is stored from the
+second sighting of its key on. An input value is kept from its second sighting on
+(`InputNumbers`): on its first it gets a number of its own, and an answer or result
+whose key holds such a number is worked out for the model and not stored, as no later
+model can have that key. An answer's key whose values were all seen before may still be
+the first of its combination (a file listing, a licence and a library that no model had
+together), so it too is stored only when seen again (the hashes of keys seen once are
+kept, two generations of `MAX_ANSWERS`). Most keys seen once in a scan are the model's
+own (its id when it names bases, a base no other model of the scan builds on, a rare
+combination): storing them filled the memos with entries nothing read again (about
+1.5 KB a model without card text on the benchmark's dump), at the price of one answer
+worked out twice per key that is seen again.
 """
 
 from __future__ import annotations
@@ -352,16 +363,43 @@ class _Recent:
         return len(self._new) + len(self._old)
 
 
+class _RecentHashes:
+    """The hashes seen lately: two generations of at most `cap` each (as `_Recent`)."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self._new: set[int] = set()
+        self._old: set[int] = set()
+
+    def add(self, value: int) -> bool:
+        """Keep `value`; whether it was seen lately already."""
+        if value in self._new or value in self._old:
+            return True
+        if len(self._new) >= self.cap:
+            self._old, self._new = self._new, set()
+        self._new.add(value)
+        return False
+
+    def __len__(self) -> int:
+        return len(self._new) + len(self._old)
+
+
 class InputNumbers:
     """Numbers for the input values of a scan's models: equal values get the same number.
 
     The memos of a scan's rubrics share one, and a model's values are numbered once
     whatever rubric asks (kept in its context), so a file listing or a licence
     declaration is projected and hashed once per model, not once per rubric.
+
+    A value is kept from its second sighting on. On its first, only its hash is kept
+    and the value gets a negative number, never given again: a key holding one is the
+    model's own, and a memo stores nothing under it (`kept`).
     """
 
     def __init__(self, cap: int | None = None) -> None:
-        self._values = _Recent(MAX_VALUES if cap is None else cap)  # by (input name, value)
+        cap = MAX_VALUES if cap is None else cap
+        self._values = _Recent(cap)  # by (input name, value)
+        self._seen = _RecentHashes(cap)  # the hashes of (input name, value) seen once
         # numbers are never reused: an answer whose key names a value no longer
         # numbered can never be found again, only dropped in its turn
         self._serial = itertools.count(1)
@@ -382,11 +420,24 @@ class InputNumbers:
         number: int | None = self._values.get(entry)
         if number is None:
             number = next(self._serial)
+            # a hash seen before: the value (or, rarely, one of equal hash) came before
+            if not self._seen.add(hash(entry)):
+                return -number  # first sighting: the model's own
             self._values.put(entry, number)
         return number
 
     def __len__(self) -> int:
         return len(self._values)
+
+    def seen_held(self) -> int:
+        """The number of hashes of values seen once kept."""
+        return len(self._seen)
+
+
+def kept(key: tuple[int, ...]) -> bool:
+    """Whether a memo may store an entry under `key` (input numbers): none is the number
+    of a value seen once (negative), which no later model can have."""
+    return min(key, default=1) > 0
 
 
 class ProbeMemo:
@@ -410,6 +461,8 @@ class ProbeMemo:
         self._key_of = tuple(None if read is None else distinct.index(read) for read in reads)
         self._keys = tuple(operator.itemgetter(*read) for read in distinct)
         self._answers = _Recent(MAX_ANSWERS)  # by (probe position, its inputs' numbers)
+        # the hashes of the keys of answers and results worked out once: stored the second time
+        self._seen = _RecentHashes(MAX_ANSWERS)
         # (`numbers or ...` would not do: an InputNumbers holding no values yet is falsy)
         self._numbers = numbers if numbers is not None else InputNumbers()
         # the answers stored, by value: equal answers found from other inputs are one object
@@ -434,6 +487,7 @@ class ProbeMemo:
         keys = [take(numbers) for take in self._keys]
         answers = self._answers
         found = []
+        own = False  # an answer made for this model alone, not stored
         probes = zip(self.rubric.probes, self._key_of, strict=True)
         for position, (bound, key_of) in enumerate(probes):
             if key_of is None:
@@ -442,10 +496,16 @@ class ProbeMemo:
             key = (position, keys[key_of])
             outcome = answers.get(key)
             if outcome is None:
-                outcome = self._one_of_kind(answer(bound, ctx))
-                answers.put(key, outcome)
+                outcome = answer(bound, ctx)
+                if self._admitted(key, keys[key_of]):
+                    outcome = self._one_of_kind(outcome)
+                    answers.put(key, outcome)
+                else:
+                    own = True
             found.append((bound.spec, outcome))
         self._keep_facts(ctx, shared)
+        if own:
+            ctx.cached((self, "own answers"), lambda: True)
         return found
 
     def _shared_facts(self, ctx: ProbeContext) -> list[tuple[str, Hashable]]:
@@ -458,13 +518,21 @@ class ProbeMemo:
                 continue
             inputs, names = self._columns[name]
             numbers = self._numbers.numbers(ctx, inputs)
-            key = (name, *(numbers[input_name] for input_name in names))
+            values = tuple([numbers[input_name] for input_name in names])
+            key = (name, *values)
             found = self._answers.get(key)
-            if found is None:
-                missing.append((name, key))
-            else:
+            if found is not None:
                 facts[name] = found
+            elif self._admitted(key, values):
+                missing.append((name, key))
         return missing
+
+    def _admitted(self, key: Hashable, values: tuple[int, ...]) -> bool:
+        """Whether to store an entry under `key`, which the memo does not hold: its
+        input values (`values`) are all kept and the key was seen before (an entry is
+        stored from its key's second sighting on, so that the many keys only one model
+        of a scan has take no room)."""
+        return kept(values) and self._seen.add(hash(key))
 
     def _keep_facts(self, ctx: ProbeContext, missing: list[tuple[str, Hashable]]) -> None:
         """Keep for later models the shared facts the probes worked out for this one."""
@@ -498,14 +566,19 @@ class ProbeMemo:
         answer comes from this memo, one object per distinct answer). An entry keeps its
         answers alive: while it is held, no other object can have their identities.
         """
-        if ctx.evidence.readme is not None or not self._every_probe_memoised:
+        if (
+            ctx.evidence.readme is not None
+            or not self._every_probe_memoised
+            or ctx.cached((self, "own answers"), bool)
+        ):
             return compute(results)  # answers made for this model alone: never shared
         outcomes = tuple(outcome for _, outcome in results)
         key = (kind, *map(id, outcomes))
         found: tuple[tuple[Outcome, ...], T] | None = self._derived.get(key)
         if found is None:
             found = (outcomes, compute(results))
-            self._derived.put(key, found)
+            if self._seen.add(hash(key)):
+                self._derived.put(key, found)
         return found[1]
 
     def by_inputs(self, ctx: ProbeContext, kind: str, compute: Callable[[], T]) -> T:
@@ -516,11 +589,13 @@ class ProbeMemo:
             return compute()
         inputs, names = self._columns[kind]
         numbers = self._numbers.numbers(ctx, inputs)
-        key = (kind, *(numbers[name] for name in names))
+        values = tuple([numbers[name] for name in names])
+        key = (kind, *values)
         found: T | None = self._answers.get(key)
         if found is None:
             found = compute()
-            self._answers.put(key, found)
+            if self._admitted(key, values):
+                self._answers.put(key, found)
         return found
 
     def __len__(self) -> int:
@@ -534,6 +609,11 @@ class ProbeMemo:
     def values_held(self) -> int:
         """The number of input values numbered (by this memo and those sharing its numbers)."""
         return len(self._numbers)
+
+    def seen_held(self) -> int:
+        """The number of hashes of input values (by this memo and those sharing its
+        numbers), and of keys of answers and results, seen once."""
+        return self._numbers.seen_held() + len(self._seen)
 
 
 def _without_citations(outcome: Outcome) -> Outcome:

@@ -100,3 +100,27 @@ def test_long_values_are_not_kept_in_the_memos() -> None:
     card = {"license": long_value}
     identification.identify(Evidence(ref="a/m", source="hub", repo_id="a/m", api_card_data=card))
     assert [memo.cache_info().currsize for memo in memos] == before
+
+
+def test_a_report_citing_the_model_s_own_files_is_not_kept() -> None:
+    """A declaration with licence files (or licence passages of the README) comes with the
+    model's own URLs: no other model has it, so its report is worked out and not kept,
+    while a plain declaration's report is kept once and shared."""
+    from openaudit.evidence import Evidence, TextFile
+
+    def evidence(name: str, files: tuple[TextFile, ...]) -> Evidence:
+        card = {"license": "apache-2.0", "license_link": "LICENSE"}
+        return Evidence(
+            ref=name, source="hub", repo_id=name, url=f"https://huggingface.co/{name}",
+            api_card_data=card, license_files=files,
+        )  # fmt: skip
+
+    identification._remembered.cache_clear()
+    licence_file = (TextFile("LICENSE", None, "not read"),)
+    for name in ("a/one", "b/two", "c/three"):
+        report = identification.identify(evidence(name, licence_file))
+        assert report.license_id == "apache-2.0"
+    assert identification._remembered.cache_info().currsize == 0
+    plain = [identification.identify(evidence(name, ())) for name in ("a/one", "b/two")]
+    assert plain[0] is plain[1] and plain[0].license_id == "apache-2.0"
+    assert identification._remembered.cache_info().currsize == 1

@@ -401,7 +401,9 @@ def identify(evidence: Evidence) -> LicenseReport:
     sections = (*terms_passages(evidence.card), *metadata_passages(metadata))
     readme = evidence.file_url("README.md") if sections else None
     args = (declared, files, tags, links, sections, readme)
-    if any(text for _, text, _, _ in files) or not _rememberable(declared, tags, links, sections):
+    # licence files and passages of the card come with the model's own URLs: no other
+    # model has that key, so a report kept for it would never be asked for again
+    if files or readme is not None or not _rememberable(declared, tags, links, sections):
         return _identify(*args)
     return _remembered(*args)
 
@@ -573,7 +575,9 @@ class _CardReading:
 
 
 # A dump repeats the same few licence declarations millions of times: one report each
-# (the report is immutable; licence files' URLs are part of the key).
+# (the report is immutable). Only declarations without the model's own URLs are kept
+# (`identify`): in a scan, keys with a licence file's or the README's URL held 4,096
+# reports of models long scored, none ever asked for again.
 _remembered = lru_cache(maxsize=4096)(_identify)
 _last = threading.local()  # per thread: the evidence identified last, and its report
 

@@ -57,6 +57,9 @@ CASES: list[tuple[str, Evidence, str, str]] = [
     ("adapter on a base not looked up",
      ev(ON_GATED, *ADAPTER, base_models=(base(status="skipped"),)), "unknown",
      "which was not looked up"),
+    ("adapter on a base the Hub does not show",
+     ev(ON_GATED, *ADAPTER, base_models=(base(status="not_found"),)), "unknown",
+     "which the Hub does not show (missing, or private)"),
     # negative twins: an open base, full weights on a gated base, no PEFT marker
     ("adapter on an ungated base stays open", ev(ON_GATED, *ADAPTER, base_models=(base(),)),
      "open", "not gated"),

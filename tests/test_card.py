@@ -539,6 +539,7 @@ _HUB_PDF = "https://huggingface.co/o/m/blob/main/"
         (_HUB_PDF + "M_Technical_Report.pdf", "", "paper"),  # twins: a report's name
         ("https://github.com/o/r/blob/main/paper.pdf", "Paper", "paper"),
         ("https://arxiv.org/pdf/2301.00001", "Terms", "paper"),  # an archive is no licence host
+        (_HUB_PDF + "inter-annotator-agreement.pdf", "our paper", "paper"),  # the text says
     ],
 )
 def test_link_text_can_mark_a_paper_on_an_unknown_host(url: str, text: str, kind: str) -> None:

@@ -139,6 +139,8 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
      ev(*PIPELINE, *LOOKUPS, **SPACY), "yes", "3 weight file(s): spacy, whl"),
     ("lookup tables alone are no weights", "weight_files_present", ev(*LOOKUPS, **SPACY), "no",
      "no weight files"),
+    ("arrays whose names only contain 'stats' are weights (twin)", "weight_files_present",
+     ev("statsmodel.npz", "substats_weights.npz"), "yes", "2 weight file(s): npz"),
     ("mlx weights.npz are weights (twin)", "weight_files_present",
      ev("weights.npz", "config.json", library_name="mlx"), "yes", "1 weight file(s): npz"),
     ("safe", "weights_safe_format", ev("pytorch_model.bin", "model.safetensors"), "yes",

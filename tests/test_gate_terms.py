@@ -31,6 +31,10 @@ CLAUSES: list[tuple[str, str, bool]] = [
     ("commercial support agreement", "For commercial support contact us to obtain a support agreement.", False),
     ("no licence required", "No commercial license is required for commercial use.", False),
     ("no separate licence required", "For commercial use, no separate license is required.", False),
+    ("negated: no licence to obtain",
+     "Use for commercial purposes does not require you to obtain a license.", False),
+    ("negated: no permission to request",
+     "For commercial use, you do not need to request permission.", False),
     ("a commercial licence is on offer", "A commercial license is available for enterprises.", False),
 ]  # fmt: skip
 

@@ -238,3 +238,13 @@ def test_weights_a_general_runtime_runs_have_inference_code(
     assert runtime in mof["reason"]
     architecture = mof_components(evidence)["9"]  # in the runtime's code or the file's graph
     assert (architecture["status"], architecture["basis"]) == ("included", "inferred")
+
+
+def test_a_runtimes_code_is_inferred_even_under_a_stated_code_licence() -> None:
+    """The runtime that runs GGUF or ONNX weights is a conclusion from the file format:
+    a licence the card states for its code does not make that conclusion stated."""
+    body = "\n## License\nThe code is released under the Apache-2.0 licence.\n"
+    components = mof_components(ev("model-q4_k_m.gguf", body=body))
+    for number in ("8", "9"):
+        component = components[number]
+        assert (component["status"], component["basis"]) == ("included", "inferred"), component

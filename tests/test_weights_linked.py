@@ -35,7 +35,8 @@ REQUIREMENTS = (
 
 def ev(readme: str, *paths: str, **fields: Any) -> Evidence:
     files = tuple(RepoFile(path) for path in paths)
-    return Evidence(ref="lab/diarization-3.1", repo_id="lab/diarization-3.1", source="hub",
+    fields = {"source": "hub", **fields}
+    return Evidence(ref="lab/diarization-3.1", repo_id="lab/diarization-3.1",
                     readme=HEAD + readme, files=files, **fields)  # fmt: skip
 
 
@@ -104,6 +105,9 @@ LEVELS: list[tuple[str, Evidence, str, str, str]] = [
     ("ungated pipeline: whether its components are gated was not read",
      ev(REQUIREMENTS, *PIPELINE), "partial", "unknown", "included"),
     ("an open .pth on a release", ev(f"# Depth\n[ViT-L]({RELEASE})\n", *BARE), "partial", "open",
+     "included"),
+    ("a .pth on a release, this repo's gate not shown (a local folder)",
+     ev(f"# Depth\n[ViT-L]({RELEASE})\n", *BARE, source="local"), "partial", "unknown",
      "included"),
     ("twin: code and paper only", ev("# Depth\nhttps://github.com/lab/depth\n", *BARE), "closed",
      "closed", "missing"),

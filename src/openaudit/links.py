@@ -116,8 +116,10 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
     if parts.scheme.lower() not in ("http", "https", "") or not host:
         return "other", None
     if segments and segments[-1].lower().endswith(".pdf") and host not in _ARCHIVE_HOSTS:
-        # a PDF's link text or its own file name may say it is no paper
-        said = f"{text} {_file_words(segments[-1])}"
+        # a PDF's link text or its own file name may say it is no paper; a link text
+        # that calls it a paper outweighs the file name ("[our paper](.../agreement.pdf)")
+        names_paper = text.strip() != url.strip() and _REPORT_TEXT.search(text)
+        said = text if names_paper else f"{text} {_file_words(segments[-1])}"
         if _LICENSE_TEXT.search(said):
             return "license", None  # "[Model License](.../terms.pdf)": a licence, not a paper
         if _DATASHEET_TEXT.search(said) or _POLICY_TEXT.search(said):

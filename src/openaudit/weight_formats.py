@@ -96,7 +96,8 @@ NOT_WEIGHT_PICKLES = (
 # `cmvn`), and spaCy's lookup tables (`lookups.bin`: msgpack tables for the lemmatizer
 # and lexeme attributes). A model's weights are never named so; a file of them must not
 # count as a weight file, nor decide whether the weights load safely.
-AUXILIARY_ARRAYS = re.compile(r"(?:stats|cmvn)[^/]*\.(?:npz|npy)$")
+# "feats_stats.npz", "global_cmvn.npy", "stats.npy"; not "statsmodel.npz", "substats.npy"
+AUXILIARY_ARRAYS = re.compile(r"(?:^|[/_.-])(?:stats|cmvn)(?:[_.-][^/]*)?\.(?:npz|npy)$")
 AUXILIARY_NAMES = frozenset({"lookups.bin"})
 # Formats told by more than the extension.
 TF_DATA_SHARD = re.compile(r"\.data-\d{5}-of-\d{5}$")  # SavedModel variables, TF checkpoints

@@ -154,7 +154,7 @@ def _architecture(ctx: ProbeContext) -> Found | Outcome:
     if name:
         return ("linked", f"the architecture's code is in the {name} library", (cite,))
     if runtime := format_runtime(ctx):  # the graph is in the file or the runtime's code
-        return ("linked", f"{runtime[0]}: the architecture is in its code", runtime[1])
+        return ("cited", f"{runtime[0]}: the architecture is in its code", runtime[1])
     return no_listing(ctx, "architecture code or config")
 
 
@@ -360,7 +360,7 @@ def _inference_code(ctx: ProbeContext) -> Found | Outcome:
     if name:
         return ("linked", f"runs with the {name} library", (cite,))
     if runtime := format_runtime(ctx):
-        return ("linked", f"{runtime[0]}: its public code runs the model", runtime[1])
+        return ("cited", f"{runtime[0]}: its public code runs the model", runtime[1])
     return no_listing(ctx, "inference code")
 
 

@@ -158,12 +158,12 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     if ctx.evidence.gated or ctx.evidence.access == "gated":
         rate = _concluded if found[0] == "cited" else _rated  # weights linked: read
         return rate("partial", f"{found[1]}, gated (EOSAI: gated is partial)", *gate.citations)
-    if found[0] == "cited":
-        return _linked_weights_level(ctx, found[1], found[2])
     key = card_gate(ctx) if ctx.evidence.source == "local" else None
     if key:
         why = f"{found[1]}; the card configures an access gate (`{key}`): gated is partial"
         return _rated("partial", why, ctx.field(key), *found[2])
+    if found[0] == "cited":
+        return _linked_weights_level(ctx, found[1], found[2], gate)
     if (adapter := _adapter_level(ctx, found[1])) is not None:
         return adapter
     if gate.answer == "unknown":
@@ -171,15 +171,20 @@ def _weights_level(ctx: ProbeContext) -> Rated:
     return _rated("open", f"{found[1]}, not gated", *found[2], *gate.citations)
 
 
-def _linked_weights_level(ctx: ProbeContext, what: str, cites: tuple[Citation, ...]) -> Rated:
+def _linked_weights_level(
+    ctx: ProbeContext, what: str, cites: tuple[Citation, ...], gate: Outcome
+) -> Rated:
     """Weights published outside the repo, as its card links them (inferred): a file
     linked for download is released; weights in other Hub repos (a pipeline's
-    components) are released too, but whether those repos are gated was not read."""
+    components) are released too, but whether those repos are gated was not read; nor
+    is this repo's gate when the source does not say it."""
     outside = outside_weights(ctx)
     if outside is not None and outside.kind == "component":
         why = f"{what}; whether those repos are gated was not read"
         return _between("partial", "open", why, *cites)
-    return _concluded("open", f"{what}; the repository is not gated", *cites)
+    if gate.answer == "unknown":
+        return _between("partial", "open", f"{what}; {gate.reason}", *cites)
+    return _concluded("open", f"{what}; the repository is not gated", *cites, *gate.citations)
 
 
 def _adapter_level(ctx: ProbeContext, found: str) -> Rated | None:
@@ -192,7 +197,8 @@ def _adapter_level(ctx: ProbeContext, found: str) -> Rated | None:
         return None
     bases = [r for r in ctx.evidence.base_models or ctx.evidence.implied_bases if r.depth == 1]
     gated = [r for r in bases if r.status == "gated" or r.gated]
-    unread = [r for r in bases if r.status in ("error", "skipped")]
+    # a base the Hub did not show (missing, or private) cannot be had either way
+    unread = [r for r in bases if r.status in ("error", "skipped", "not_found")]
     said = f"{found}, but only a PEFT adapter ({files[0].path}): the end model is it applied to"
     if gated:
         shown = ", ".join(r.repo_id for r in gated)
@@ -200,7 +206,9 @@ def _adapter_level(ctx: ProbeContext, found: str) -> Rated | None:
         return _concluded("partial", why, ctx.file(files[0].path), *map(_base_cite, gated))
     if unread:
         shown = ", ".join(r.repo_id for r in unread)
-        why = f"{said} {shown}, which was not looked up"
+        missing = unread[0].status == "not_found"
+        how = "the Hub does not show (missing, or private)" if missing else "was not looked up"
+        why = f"{said} {shown}, which {how}"
         return _between("partial", "open", why, ctx.file(files[0].path), *map(_base_cite, unread))
     return None
 

@@ -176,6 +176,8 @@ _NO_LICENCE_NEEDED = _rx(
     *_NC_CANCELS,
     rf"\bno (?:[\w-]+ ){{0,3}}?{_LICENCE_WORD}s? (?:is |are )?(?:required|needed|necessary)\b",
     rf"\bwithout (?:a |any |the )?(?:[\w-]+ ){{0,2}}?{_LICENCE_WORD}\b",
+    # "does not require you to obtain a licence", "you do not need to request permission"
+    r"\b(?:not|never|no need to|needn't) (?:[\w-]+ ){0,3}?(?:require|need|obtain|get|request)\b",
 )
 _ONLY_CANCEL = (
     r"\bnot (?:only|just|solely|merely|exclusively|limited to|restricted to)\b",

@@ -40,5 +40,5 @@ def architecture_config_note(ctx: ProbeContext, path: str) -> str:
     folder = _folder(path)
     if not folder:
         return f"{path} at the repository root"
-    weights = next(f.path for f, _ in weight_files(ctx) if _folder(f.path) == folder)
-    return f"{path} beside the weights {weights}"
+    weights = next((f.path for f, _ in weight_files(ctx) if _folder(f.path) == folder), None)
+    return f"{path} beside the weights {weights}" if weights else f"{path} in {folder}"

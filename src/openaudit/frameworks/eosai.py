@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
@@ -327,15 +327,8 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
             return _between("closed", "open", f"{scope}: {no_readme(ctx).reason}")
         return _rated("closed", f"{scope}: no training data named or described", ctx.readme())
     found = datasets_licensed(ctx, f"{scope}: {', '.join(names[:3])}", "data")
-    # Gated, or an `owner/name` id missing from the Hub: not freely available. A bare
-    # name the Hub does not resolve is named data off the Hub: not shown open. A
-    # dataset not looked up (skipped, error) is undecided and only widens the range.
-    gated = [r.repo_id for r in ctx.evidence.datasets if unavailable_on_hub(r)]
-    if found.answer == "no" or gated:
-        extra = f"; not freely available: {', '.join(gated)}" if gated else ""
-        return _rated("partial", found.reason + extra, *found.citations)
-    if off_hub := off_hub_names(ctx.evidence.datasets):
-        return _concluded("partial", found.reason + _named_off_hub(off_hub), *found.citations)
+    if (not_open := _not_shown_open(found, ctx.evidence.datasets, _rated)) is not None:
+        return not_open
     if found.answer == "unknown":
         return _between("partial", "open", found.reason, *found.citations)
     if beyond := undeclared_training_data(ctx):  # named as training data, not declared
@@ -350,18 +343,31 @@ def _named_off_hub(names: list[str]) -> str:
     return f"; named, not Hub datasets, so not shown openly available: {', '.join(names[:6])}"
 
 
+def _not_shown_open(
+    found: Outcome, repos: Sequence[LinkedRepo], rate: Callable[..., Rated]
+) -> Rated | None:
+    """Partial when the datasets are not shown open: a licence that is not open, or a
+    dataset gated or an `owner/name` id missing from the Hub (not freely available;
+    `rate` says on what basis), or a bare name the Hub does not resolve (named data off
+    the Hub, inferred). None otherwise: a dataset not looked up (skipped, error) is
+    undecided and only widens the range."""
+    gated = [r.repo_id for r in repos if unavailable_on_hub(r)]
+    if found.answer == "no" or gated:
+        extra = f"; not freely available: {', '.join(gated)}" if gated else ""
+        return rate("partial", found.reason + extra, *found.citations)
+    if off_hub := off_hub_names(repos):
+        return _concluded("partial", found.reason + _named_off_hub(off_hub), *found.citations)
+    return None
+
+
 def _linked_data_level(ctx: ProbeContext, scope: str, linked: LinkedData) -> Rated:
     """Hub datasets the card links as its training data, judged as declared ones are
     (open when all are openly licensed and freely available, partial when not, undecided
     while some were not looked up), as a reader's conclusion: the card links them, its
     metadata does not declare them."""
     found = datasets_licensed(ctx, f"{scope}: {linked.scope()}", "data", linked)
-    gated = [r.repo_id for r in linked.repos if unavailable_on_hub(r)]
-    if found.answer == "no" or gated:
-        extra = f"; not freely available: {', '.join(gated)}" if gated else ""
-        return _concluded("partial", found.reason + extra, *found.citations)
-    if off_hub := off_hub_names(linked.repos):
-        return _concluded("partial", found.reason + _named_off_hub(off_hub), *found.citations)
+    if (not_open := _not_shown_open(found, linked.repos, _concluded)) is not None:
+        return not_open
     if undeclared_training_data(ctx, linked.names):  # named, not published as datasets
         why = f"{found.reason}: shared, not all as datasets"
         return _concluded("partial", why, *found.citations)
@@ -655,7 +661,6 @@ def _code_docs_level(ctx: ProbeContext) -> Rated:
     return _concluded("partial", why, *code.citations)
 
 
-RUN_SECTIONS = TRAINING_RUN_SECTION_NAMES
 MIN_RUN_WORDS = 50  # a procedure of this many words, or a hyperparameters section
 
 
@@ -666,12 +671,10 @@ def _training_run(ctx: ProbeContext) -> Section | None:
     found = card.find_section("Hyperparameters")  # "Training hyperparameters" too
     if found is not None:
         return found
-    procedures = card.find_sections(*RUN_SECTIONS)
+    procedures = card.find_sections(*TRAINING_RUN_SECTION_NAMES)
     return next((s for s in procedures if words(card.section_text(s)) >= MIN_RUN_WORDS), None)
 
 
-ARCH_SECTIONS = ARCHITECTURE_SECTION_NAMES
-HARDWARE_SECTIONS = HARDWARE_SECTION_NAMES
 ARCH_FILES = ["config.json", "params.json", "*/config.json"]
 ARCH_LABEL = re.compile(r"\barchitecture\b", re.IGNORECASE)
 HARDWARE_LABEL = re.compile(
@@ -728,7 +731,7 @@ def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None
     card = own_card(ctx)
     found = [
         (card.section_words(section), section)
-        for section in card.find_sections(*HARDWARE_SECTIONS)
+        for section in card.find_sections(*HARDWARE_SECTION_NAMES)
         if not _runs_in(card, section)
     ]
     count, section = max(found, key=lambda item: item[0], default=(0, None))
@@ -909,7 +912,7 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
     if not ctx.readme_read:
         unread = no_readme(ctx)
         return _between("closed", "open", unread.reason, *unread.citations)
-    arch = _documented(ctx, ARCH_SECTIONS, ARCH_LABEL) or config
+    arch = _documented(ctx, ARCHITECTURE_SECTION_NAMES, ARCH_LABEL) or config
     documented = _hardware_documented(ctx)
     hardware = documented[:2] if documented else None
     # a section's title says what it is about, not that it holds the training setup
@@ -1002,7 +1005,7 @@ PEER_REVIEWED = re.compile(
     re.IGNORECASE,
 )
 CARD_TOPICS = {
-    "architecture": ARCH_SECTIONS,
+    "architecture": ARCHITECTURE_SECTION_NAMES,
     "training": TRAINING_TOPIC_NAMES,
     "evaluation": EVAL_SECTIONS,  # the sections the default rubric reads results from
 }

@@ -24,7 +24,9 @@ LICENCE_TAG_READERS = frozenset({("openaudit.rubric.context.license_identificati
 # Functions that read only the tags naming a weight library (input `weight_library_tags`).
 WEIGHT_LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.weights", "repo_libraries")})
 # Functions that read only the tags naming a library that runs models (`library_tags`).
-LIBRARY_TAG_READERS = frozenset({("openaudit.rubric.evaluators.code", "library")})
+LIBRARY_TAG_READERS = frozenset(
+    {("openaudit.rubric.evaluators.declared_library", "declared_library")}
+)
 # Functions that read only the tags saying a model is a merge, the Hub's and the card's
 # (input `merge_tags`).
 MERGE_TAG_READERS = frozenset({("openaudit.rubric.evaluators.copies", "merge_tags")})

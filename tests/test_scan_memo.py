@@ -20,8 +20,8 @@ from scan_dump import dump_row, fixture_row
 from openaudit.evidence import Citation, Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.rubric import ProbeContext, load_rubric
 from openaudit.rubric.context.license_report import LicenseReport
-from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.copies import merge_tags
+from openaudit.rubric.evaluators.declared_library import library_tags
 from openaudit.rubric.evaluators.rl_environments import RL_LIBRARIES, rl_tags
 from openaudit.scan import probe_memo
 from openaudit.scan.probe_memo import (
@@ -218,7 +218,7 @@ def _twin(evidence: Evidence, declared: tuple[str, ...]) -> Evidence:
                 tags += [t for t in evidence.tags if t.lower().startswith(prefixes)]
             else:
                 tags.append(junk)
-        # a twin's model library differs unless declared (code.library reads it), and so
+        # a twin's model library differs unless declared (declared_library reads it), and so
         # does its weight library (a library of its own weight files): the model library
         # first, as the model's own tags have it
         models = library_tags(evidence.tags)

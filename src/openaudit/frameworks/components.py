@@ -27,7 +27,6 @@ from openaudit.rubric.evaluators.code import (
     format_runtime,
     framework_link,
     framework_only,
-    library,
     library_training_config,
     mentions,
     model_code,
@@ -43,6 +42,7 @@ from openaudit.rubric.evaluators.code import (
 from openaudit.rubric.evaluators.copies import data_copy
 from openaudit.rubric.evaluators.data import data_sources_named, undeclared_training_data
 from openaudit.rubric.evaluators.datasheets import datasheet
+from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.documentation import (
     ELSEWHERE,
     card_substantive,
@@ -150,7 +150,7 @@ def _architecture(ctx: ProbeContext) -> Found | Outcome:
         return found
     if configs := architecture_configs(ctx):
         return _architecture_config(ctx, configs)
-    name, cite = library(ctx)
+    name, cite = declared_library(ctx)
     if name:
         return ("linked", f"the architecture's code is in the {name} library", (cite,))
     if runtime := format_runtime(ctx):  # the graph is in the file or the runtime's code
@@ -356,7 +356,7 @@ def _inference_code(ctx: ProbeContext) -> Found | Outcome:
     found = _model_code(ctx, INFERENCE_FILES, "inference code")
     if found:
         return found
-    name, cite = library(ctx)
+    name, cite = declared_library(ctx)
     if name:
         return ("linked", f"runs with the {name} library", (cite,))
     if runtime := format_runtime(ctx):

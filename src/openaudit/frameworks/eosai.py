@@ -35,7 +35,6 @@ from openaudit.links import archived_paper, classify_link, published_paper, shor
 from openaudit.rubric.context import ProbeContext, dataset_licenses
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code import (
-    library,
     published_code_links,
     stated_code_osi,
 )
@@ -46,6 +45,7 @@ from openaudit.rubric.evaluators.data import (
     undeclared_training_data,
 )
 from openaudit.rubric.evaluators.datasheets import datasheet
+from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
     URL,
@@ -1067,7 +1067,7 @@ def _own_code_terms(ctx: ProbeContext) -> Outcome:
     terms = code_terms(ctx)
     if terms.answer != "unknown" or not ctx.readme_read or _own_code_published(ctx):
         return terms
-    name, cite = library(ctx)
+    name, cite = declared_library(ctx)
     if not name:
         return terms
     why = f"no code of the model's own is published (only the {name} library integration)"

@@ -8,10 +8,10 @@ from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.code import (
     code_file_osi,
-    library,
     published_code_links,
     stated_code_osi,
 )
+from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_basis,
@@ -64,7 +64,7 @@ def code_terms(ctx: ProbeContext) -> Outcome:
     links = published_code_links(ctx) if ctx.readme_read else []
     if links and (stated := stated_code_terms(ctx, links)) is not None:
         return stated
-    name, lib_cite = library(ctx)
+    name, lib_cite = declared_library(ctx)
     if links or name:
         cites = (*link_cites(links, 3), *([lib_cite] if name else []))
         return Outcome.unknown(

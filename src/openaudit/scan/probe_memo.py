@@ -54,8 +54,8 @@ import operator
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openaudit.rubric.evaluators.code import library_tags
 from openaudit.rubric.evaluators.copies import merge_tags
+from openaudit.rubric.evaluators.declared_library import library_tags
 from openaudit.rubric.evaluators.rl_environments import rl_tags
 from openaudit.rubric.evaluators.weights import QUANT_MARKERS, delta_name_markers
 from openaudit.scan.levels import answer
@@ -137,7 +137,7 @@ INPUTS: dict[str, Callable[[Evidence], Hashable]] = {
     # the tags naming a library whose own weight formats the listing is read with
     # (weight_formats.LIBRARIES), all that reading weight files takes of the tags
     "weight_library_tags": lambda e: weight_library_tags(e.tags),
-    # the tags naming a library that runs models (code.library reads them when no
+    # the tags naming a library that runs models (declared_library reads them when no
     # `library_name` is set)
     "library_tags": lambda e: library_tags(e.tags),
     # the Hub's and the card's tags that say a model is a merge (copies.merged reads them)
@@ -191,7 +191,7 @@ OWN_LICENCE = (
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
 LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
 
-# The library that runs the model (code.library): declared, or named by a tag.
+# The library that runs the model (declared_library): declared, or named by a tag.
 LIBRARY = ("library_name", "card:library_name", "library_tags")
 # The weight files: the listing, read with the repository's library (weights.repo_libraries).
 WEIGHT_FILES = ("files", *LIBRARY, "weight_library_tags")
@@ -211,12 +211,9 @@ DELTA = ("repo_id_markers", "files")
 # Hub datasets a card's text links, is read only for a card with text: never memoised.)
 DATASETS = ("card_present", "access", "card:datasets", "datasets")
 # Whether the model is an RL agent and the environment it names, the source of its
-# training data (rl_environments.training_environment): the task, the library, the tags
-# naming either, and the `model-index` results.
-RL_AGENT = (
-    "pipeline_tag", "card:pipeline_tag", "library_name", "card:library_name", "rl_tags",
-    "card:model-index",
-)  # fmt: skip
+# training data (rl_environments.training_environment): the task, the declared library
+# (LIBRARY), the tags naming an RL library or an environment, and the `model-index` results.
+RL_AGENT = ("pipeline_tag", "card:pipeline_tag", *LIBRARY, "rl_tags", "card:model-index")
 
 # What each evaluator reads of a model without card text (see the module docstring);
 # for the evaluators in BY_PARAM, per value of that param: `evaluator(value)`.

@@ -19,6 +19,7 @@ from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_titl
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_scope import code_licence_files
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.evaluator_helpers import (
     licence_basis,
     link_cites,
@@ -205,39 +206,6 @@ def model_code(ctx: ProbeContext, globs: list[str]) -> list[str]:
     return [path for path in matching_files(ctx, globs) if path not in scripts]
 
 
-# Libraries that run models, as the Hub tags a repository with the one it belongs to
-# (a tag the Hub adds beside `library_name`, or the card's own tag when that is unset):
-# the Hub's library keys (huggingface.js model-libraries.ts) and the runtimes of the
-# formats it tags (gguf, onnx, coreml, ...), plus toolkits whose models carry their name
-# as a tag though the Hub has no key for them (funasr, ggml).
-MODEL_LIBRARIES = frozenset({
-    "transformers", "diffusers", "sentence-transformers", "peft", "timm", "gguf", "mlx",
-    "keras", "tf-keras", "keras-hub", "open_clip", "speechbrain", "nemo", "espnet",
-    "fastai", "flair", "setfit", "span-marker", "adapter-transformers", "paddlenlp",
-    "spacy", "stable-baselines3", "ml-agents", "sample-factory", "pyannote-audio",
-    "asteroid", "fairseq", "ctranslate2", "onnx", "transformers.js", "llamafile",
-    "openvino", "coreml", "ggml", "funasr", "lerobot", "ultralytics", "sklearn",
-    "allennlp", "stanza", "bertopic", "unity-sentis", "whisperkit",
-})  # fmt: skip
-
-
-def library_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
-    """The repository's tags naming a library of MODEL_LIBRARIES (any case)."""
-    return tuple(t for t in tags if isinstance(t, str) and t.lower() in MODEL_LIBRARIES)
-
-
-def library(ctx: ProbeContext) -> tuple[str | None, Citation]:
-    """The library the model declares, and where it was read: `library_name` (the Hub's
-    or the card's), else a tag naming a library that runs models."""
-    if ctx.evidence.library_name:
-        return ctx.evidence.library_name, ctx.api("library_name", ctx.evidence.library_name)
-    value = ctx.metadata.get("library_name")
-    name = value if isinstance(value, str) and value.strip() else None
-    if name is None and (tagged := library_tags(ctx.evidence.tags)):
-        return tagged[0], ctx.api("tags", tagged[0])
-    return name, ctx.field("library_name", name)
-
-
 # Library (its Hub `library_name`) -> paths, from the repository root (`*`: one folder),
 # of the training configuration it saves with the model, which its public training
 # command reruns: LeRobot's `lerobot-train --config_path=train_config.json` (before
@@ -291,7 +259,7 @@ def _matches(pattern: str, path: str) -> bool:
 def library_training_config(ctx: ProbeContext) -> TrainingConfig | None:
     """The training configuration the model's own library saved in its repository
     (LIBRARY_TRAINING_CONFIGS), with the library as declared; None without either."""
-    name, cite = library(ctx)
+    name, cite = declared_library(ctx)
     patterns = LIBRARY_TRAINING_CONFIGS.get(name.lower()) if name else None
     if not name or not patterns:
         return None
@@ -344,7 +312,7 @@ def format_runtime(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None
 )
 def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
     """The model can be run with published code (a library or modelling files)."""
-    name, cite = library(ctx)
+    name, cite = declared_library(ctx)
     if name:
         return Outcome.yes(f"runs with the {name} library", cite)
     code = model_code(ctx, files)
@@ -870,7 +838,7 @@ def code_osi_licensed(ctx: ProbeContext, files: list[str]) -> Outcome:
     own = published_code_links(ctx) if ctx.readme_read else []
     if own:
         return _linked_code_license(ctx, own[0])
-    name, cite = library(ctx)
+    name, cite = declared_library(ctx)
     if name:
         return Outcome.unknown(
             f"the only code is the {name} integration, licensed by the library", cite

@@ -17,6 +17,7 @@ from typing import Any
 from openaudit.evidence import Citation, Evidence
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.evaluator_helpers import as_list
 
 RL_PIPELINE = "reinforcement-learning"
@@ -74,9 +75,9 @@ def rl_agent(ctx: ProbeContext) -> tuple[str, Citation] | None:
     pipeline = ctx.evidence.pipeline_tag or ctx.metadata.get("pipeline_tag")
     if isinstance(pipeline, str) and pipeline.lower() == RL_PIPELINE:
         return f"pipeline_tag {RL_PIPELINE}", ctx.api("pipeline_tag", pipeline)
-    library = ctx.evidence.library_name or ctx.metadata.get("library_name")
-    if isinstance(library, str) and library.lower() in RL_LIBRARIES:
-        return f"library {library}", ctx.field("library_name", library)
+    library = declared_library(ctx)
+    if library.name and library.name.lower() in RL_LIBRARIES:
+        return f"{'tag' if library.tagged else 'library'} {library.name}", library.citation
     for tag in rl_tags(ctx.evidence):
         if tag.lower() in RL_LIBRARIES:
             return f"tag {tag}", ctx.api("tags", tag)

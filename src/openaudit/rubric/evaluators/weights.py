@@ -11,6 +11,7 @@ from openaudit import textsearch
 from openaudit.base_mentions import NamedBase, named_bases
 from openaudit.evidence import Citation, RepoFile
 from openaudit.rubric.context import ProbeContext, once_per_model
+from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.evaluator_helpers import as_list, negated
 from openaudit.rubric.evaluators.file_globs import file_paths, names_matching
 from openaudit.rubric.evaluators.linked_weights import OutsideWeights, outside_weights
@@ -88,11 +89,9 @@ def _weight_files(ctx: ProbeContext) -> tuple[tuple[RepoFile, str], ...]:
 
 def repo_libraries(ctx: ProbeContext) -> frozenset[str]:
     """The libraries whose own weight files and formats this repository's listing is
-    read with (weight_formats.weight_libraries): its `library_name` (the Hub's, else the
-    card's) and its tags."""
-    evidence = ctx.evidence
-    library = evidence.library_name or ctx.metadata.get("library_name")
-    return weight_libraries(library if isinstance(library, str) else None, evidence.tags)
+    read with (weight_formats.weight_libraries): its declared library (declared_library)
+    and its tags."""
+    return weight_libraries(declared_library(ctx).name, ctx.evidence.tags)
 
 
 def _formats(found: list[tuple[RepoFile, str]]) -> list[str]:
@@ -291,18 +290,13 @@ def peft_adapter(ctx: ProbeContext) -> tuple[RepoFile, ...]:
     if not found or not all(_file_name(f.path).startswith(ADAPTER_WEIGHTS) for f, _ in found):
         return ()
     configured = any(_file_name(f.path) == ADAPTER_CONFIG for f in ctx.evidence.files)
-    if configured or PEFT in (str(ctx.evidence.library_name or "").lower(), _card_library(ctx)):
+    if configured or (declared_library(ctx).name or "").lower() == PEFT:
         return tuple(f for f, _ in found)
     return ()
 
 
 def _file_name(path: str) -> str:
     return path.rsplit("/", 1)[-1].lower()
-
-
-def _card_library(ctx: ProbeContext) -> str:
-    library = ctx.metadata.get("library_name")
-    return library.lower() if isinstance(library, str) else ""
 
 
 def _base_models(ctx: ProbeContext) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ runtime runs. Table-driven, on synthetic cards and listings.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ import pytest
 from openaudit.evidence import Evidence, RepoFile
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.verdict import Finding
+from openaudit.weight_formats import CONVERTED_FORMATS
 
 
 def ev(
@@ -238,6 +240,43 @@ def test_weights_a_general_runtime_runs_have_inference_code(
     assert runtime in mof["reason"]
     architecture = mof_components(evidence)["9"]  # in the runtime's code or the file's graph
     assert (architecture["status"], architecture["basis"]) == ("included", "inferred")
+
+
+# One file in each format models are converted to, and the runtime the code layer names
+# (None: told only in a repository of its own library, which then runs it).
+CONVERTED: list[tuple[str, str, str | None]] = [
+    ("gguf", "m.Q4_K_M.gguf", "llama.cpp"), ("ggml", "ggml-base.bin", "ggml"),
+    ("onnx", "model.onnx", "ONNX Runtime"), ("ort", "model.ort", "ONNX Runtime"),
+    ("openvino", "openvino_model.bin", "OpenVINO"), ("mlmodel", "m.mlmodel", "Core ML"),
+    ("mlpackage", "M.mlpackage/Data/com.apple.CoreML/weights/weight.bin", "Core ML"),
+    ("tflite", "m.tflite", "LiteRT"), ("litertlm", "m.litertlm", "LiteRT-LM"),
+    ("tfjs", "group1-shard1of1.bin", "TensorFlow.js"), ("ctranslate2", "model.bin", None),
+    ("pte", "m.pte", "ExecuTorch"), ("sentis", "m.sentis", "Unity Sentis"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "runtime"), [c[1:] for c in CONVERTED], ids=[c[0] for c in CONVERTED]
+)
+def test_a_converted_format_is_a_copy_and_names_what_runs_it(
+    path: str, runtime: str | None
+) -> None:
+    """One table of converted formats: weights only in one beside a `base_model` are a
+    copy of it (weights.original), and run with the runtime it names."""
+    library = None if runtime else "ctranslate2"
+    evidence = ev(path, library=library, body="\nConverted for on-device use.\n")
+    evidence = replace(
+        evidence, readme=evidence.readme.replace("---\n#", "base_model: lab/base\n---\n#", 1)
+    )
+    copy = finding(evidence, "weights.original")
+    assert copy.answer == "no", copy.reason
+    inference = finding(evidence, "code.inference")
+    assert inference.answer == "yes", inference.reason
+    assert (runtime or "runs with the ctranslate2 library") in inference.reason
+
+
+def test_the_converted_formats_table_is_covered() -> None:
+    assert {c[0] for c in CONVERTED} == set(CONVERTED_FORMATS)
 
 
 def test_a_runtimes_code_is_inferred_even_under_a_stated_code_licence() -> None:

@@ -107,15 +107,24 @@ COREML_WEIGHTS = re.compile(r"/weights/[^/]+\.bin$|\.espresso\.weights$", re.IGN
 TFJS_SHARD = re.compile(r"^group\d+-shard\d+of\d+(?:\.bin)?$")
 TAR_CHECKPOINT = re.compile(r"\.(?:pth|pt|ckpt)\.tar$")
 
-# Formats models are converted to rather than trained in: quantisation formats (GGUF,
-# GGML), the formats a model is exported to for a runtime (ONNX and ONNX Runtime,
-# OpenVINO IR, Core ML, TFLite/LiteRT, TensorFlow.js, CTranslate2, ExecuTorch, Unity
-# Sentis), and MLX's safetensors or NumPy archives in an MLX repository.
-QUANTISED_FORMATS = ("gguf", "ggml")
-EXPORT_FORMATS = (
-    "onnx", "ort", "openvino", "mlmodel", "mlpackage", "tflite", "litertlm", "tfjs",
-    "ctranslate2", "pte", "sentis",
-)  # fmt: skip
+# Formats models are converted to rather than trained in, and the general runtime that
+# runs weights in each: quantisation formats (GGUF, GGML) and the formats a model is
+# exported to for a runtime (ONNX and ONNX Runtime, OpenVINO IR, Core ML, TFLite/LiteRT,
+# TensorFlow.js, CTranslate2, ExecuTorch, Unity Sentis); MLX's safetensors or NumPy
+# archives in an MLX repository are converted too (MLX_FORMATS). Weights only in formats
+# of one runtime run with its public code, whatever library (if any) is declared.
+# CTranslate2's model.bin is told only in a repository of that library, whose declared
+# library says what runs it (None).
+CONVERTED_FORMATS: dict[str, str | None] = {
+    "gguf": "llama.cpp", "ggml": "ggml (whisper.cpp, llama.cpp)", "onnx": "ONNX Runtime",
+    "ort": "ONNX Runtime", "openvino": "OpenVINO", "mlmodel": "Core ML",
+    "mlpackage": "Core ML", "tflite": "LiteRT (TensorFlow Lite)", "litertlm": "LiteRT-LM",
+    "tfjs": "TensorFlow.js", "ctranslate2": None, "pte": "ExecuTorch",
+    "sentis": "Unity Sentis",
+}  # fmt: skip
+# Of those, the quantisation formats; the others are export formats.
+QUANTISED_FORMATS = frozenset({"gguf", "ggml"})
+EXPORT_FORMATS = frozenset(CONVERTED_FORMATS) - QUANTISED_FORMATS
 MLX_FORMATS = ("safetensors", "npz")
 
 # Libraries whose weight files are told by the library (see `weight_libraries`).
@@ -250,7 +259,7 @@ def converted_formats(
     repository of that library, `libraries`); None when one is not, or there is none."""
     kinds = set()
     for _, fmt in found:
-        if fmt in QUANTISED_FORMATS or fmt in EXPORT_FORMATS:
+        if fmt in CONVERTED_FORMATS:
             kinds.add(fmt)
         elif MLX in libraries and fmt in MLX_FORMATS:
             kinds.add(MLX)

@@ -40,6 +40,7 @@ from openaudit.rubric.evaluators.withheld_links import (
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
+from openaudit.weight_formats import CONVERTED_FORMATS
 
 # The model's own code: its architecture (modelling and configuration classes) ...
 MODELLING_FILES = [
@@ -269,24 +270,13 @@ def library_training_config(ctx: ProbeContext) -> TrainingConfig | None:
     return TrainingConfig(name, paths, (*(ctx.file(p) for p in paths[:3]), cite))
 
 
-# Weight formats that hold everything a general runtime needs to run them, and that
-# runtime: weights only in such formats run with its public code, whatever library (if
-# any) is declared. Formats of one library (spaCy's, an sb3 zip) and bare tensors
-# (safetensors, pickles) need the model's own code.
-FORMAT_RUNTIMES = {
-    "gguf": "llama.cpp", "ggml": "ggml (whisper.cpp, llama.cpp)", "onnx": "ONNX Runtime",
-    "ort": "ONNX Runtime", "mlpackage": "Core ML", "mlmodel": "Core ML",
-    "tflite": "LiteRT (TensorFlow Lite)", "litertlm": "LiteRT-LM", "openvino": "OpenVINO",
-    "pte": "ExecuTorch", "sentis": "Unity Sentis", "tfjs": "TensorFlow.js",
-}  # fmt: skip
-
-
 def format_runtime(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     """What runs the model when all its weights are in formats of one general runtime
-    (FORMAT_RUNTIMES): the reason naming the format and the runtime, and the citations of
-    the weight files; None otherwise."""
+    (weight_formats.CONVERTED_FORMATS): the reason naming the format and the runtime, and
+    the citations of the weight files; None otherwise. Formats of one library (spaCy's,
+    an sb3 zip) and bare tensors (safetensors, pickles) need the model's own code."""
     found = weight_files(ctx)
-    runtimes = {FORMAT_RUNTIMES.get(fmt) for _, fmt in found}
+    runtimes = {CONVERTED_FORMATS.get(fmt) for _, fmt in found}
     if not found or len(runtimes) != 1 or None in runtimes:
         return None
     formats = ", ".join(sorted({fmt for _, fmt in found}))

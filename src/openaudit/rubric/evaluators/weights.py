@@ -32,11 +32,10 @@ from openaudit.weight_formats import (
 from openaudit.weight_formats import weight_files as listed_weight_files
 
 RUNS_CODE_WORDS = {PICKLE: "pickle-based", EXECUTABLE: "executable"}
-# Quantisation formats: files only in these beside a `base_model` are a copy of it.
-CONVERTED_FORMATS = QUANTISED_FORMATS
-# Files only in an export format (weight_formats.EXPORT_FORMATS, and MLX's in an MLX
-# repository) beside a `base_model` are taken as a copy of it in another format
-# (inferred), unless the card says it was fine-tuned from that base.
+# Files only in a quantisation format (weight_formats.QUANTISED_FORMATS) beside a
+# `base_model` are a copy of it. Files only in an export format (EXPORT_FORMATS, and
+# MLX's in an MLX repository) beside a `base_model` are taken as a copy of it in another
+# format (inferred), unless the card says it was fine-tuned from that base.
 # Relations that state the weights are the model's own work, whatever their format.
 OWN_RELATIONS = ("finetune", "adapter", "merge")
 QUANT_MARKERS = ("exl2", "awq", "gptq")
@@ -485,7 +484,7 @@ def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None
     for repo_file, fmt in found:
         path = f"{repo}/{repo_file.path.lower()}"
         marker = next((m for m in QUANT_MARKERS if m in path), None)
-        kind = fmt if fmt in CONVERTED_FORMATS else marker
+        kind = fmt if fmt in QUANTISED_FORMATS else marker
         if kind is None:
             return None
         kinds.add(kind)

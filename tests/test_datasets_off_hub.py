@@ -154,3 +154,35 @@ def test_non_commercial_data_still_shows_in_the_usage_summary() -> None:
     verdict = evaluate(load_rubric("openaudit"), MIX_NC)
     summary = verdict.layer("usage_limits").summary
     assert "training data under non-commercial or missing licences" in summary
+
+
+# (case, the dataset as looked up, not freely available: datasets_on_hub says no and
+# EOSAI's data sources list it as not freely available)
+AVAILABILITY: list[tuple[str, LinkedRepo, bool]] = [
+    ("gated by its status", LinkedRepo("org/a", "dataset", "gated"), True),
+    ("gated on its info", LinkedRepo("org/a", "dataset", "ok", gated="auto",
+                                     card_data={"license": "cc-by-4.0"}), True),
+    ("an owner/name id not on the Hub", unfound("org/a"), True),
+    # negative twins: open, a bare name, a lookup that failed
+    ("found and open", dataset("org/a", license="cc-by-4.0"), False),
+    ("a bare name the Hub does not resolve", unfound("coco"), False),
+    ("not looked up", LinkedRepo("org/a", "dataset", "skipped", problem="too many"), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("repo", "unavailable"), [a[1:] for a in AVAILABILITY], ids=[a[0] for a in AVAILABILITY]
+)
+def test_the_default_rubric_and_eosai_read_availability_alike(
+    repo: LinkedRepo, unavailable: bool
+) -> None:
+    """One helper says whether the Hub shows a dataset freely available: the default
+    rubric's datasets_on_hub and EOSAI's data sources agree on every state."""
+    evidence = ev(card(repo.repo_id), repo)
+    on_hub = get_evaluator("datasets_on_hub")
+    eosai = get_evaluator("eosai_dimension")
+    assert on_hub is not None and eosai is not None
+    found = run(on_hub, ProbeContext(evidence), {"allow_gated": False})
+    assert (found.answer == "no") == unavailable, found.reason
+    end = run(eosai, ProbeContext(evidence), END_OPEN)
+    assert (f"not freely available: {repo.repo_id}" in end.reason) == unavailable, end.reason

@@ -18,14 +18,13 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
     as_list,
     combine,
+    dataset_availability,
     dataset_licence_state,
     declared_datasets,
-    hub_dataset_id,
     link_cites,
     no_metadata,
     no_readme,
     quote,
-    unfound_dataset,
 )
 from openaudit.rubric.evaluators.linked_data import judged_data, linked_data, linked_outcome
 from openaudit.rubric.evaluators.rl_environments import (
@@ -418,21 +417,6 @@ def _hub_url(repo: LinkedRepo) -> str:
     return f"https://huggingface.co/datasets/{repo.repo_id}"
 
 
-def _availability(repo: LinkedRepo, allow_gated: bool) -> Judgement:
-    """('no' | 'unknown', why) for a dataset that is not freely available, else None.
-    An `owner/name` id the Hub does not resolve is not available there; a bare name it
-    does not resolve is not a Hub dataset, which says nothing of where the data is."""
-    if repo.status == "not_found":
-        if hub_dataset_id(repo.repo_id):
-            return ("no", unfound_dataset(repo.repo_id))
-        return ("unknown", f"{unfound_dataset(repo.repo_id)}: where it is available was not read")
-    if repo.status in ("error", "skipped"):
-        return ("unknown", f"{repo.repo_id} was not looked up ({repo.problem or repo.status})")
-    if (repo.status == "gated" or repo.gated) and not allow_gated:
-        return ("no", f"{repo.repo_id} is gated")
-    return None
-
-
 @evaluator(
     "datasets_on_hub",
     params={"allow_gated": Param("bool", False, "count gated datasets as available")},
@@ -453,7 +437,7 @@ def datasets_on_hub(ctx: ProbeContext, allow_gated: bool) -> Outcome:
         else ctx.evidence.datasets
     )
     cites = [Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in repos]
-    results = [_availability(repo, allow_gated) for repo in repos]
+    results = [dataset_availability(repo, allow_gated) for repo in repos]
     passed = f"all {len(repos)} declared dataset(s) are on the Hub"
     if copy is not None and copy.names:
         return copied_outcome(copy, ctx, results, cites, passed)

@@ -114,12 +114,28 @@ def unfound_licence(repo_id: str) -> str:
     return f"{unfound_dataset(repo_id)}: its licence was not read"
 
 
+def dataset_availability(repo: LinkedRepo, allow_gated: bool = False) -> Judgement:
+    """('no' | 'unknown', why) for a dataset the Hub does not show freely available, else
+    None. An `owner/name` id the Hub does not resolve is not available there; a bare name
+    it does not resolve is not a Hub dataset, which says nothing of where the data is
+    (unknown), nor does a lookup that failed; a gated one is not, unless `allow_gated`."""
+    if repo.status == "not_found":
+        if hub_dataset_id(repo.repo_id):
+            return ("no", unfound_dataset(repo.repo_id))
+        return ("unknown", f"{unfound_dataset(repo.repo_id)}: where it is available was not read")
+    if repo.status in ("error", "skipped"):
+        return ("unknown", f"{repo.repo_id} was not looked up ({repo.problem or repo.status})")
+    if (repo.status == "gated" or repo.gated) and not allow_gated:
+        return ("no", f"{repo.repo_id} is gated")
+    return None
+
+
 def unavailable_on_hub(repo: LinkedRepo) -> bool:
-    """The Hub shows the dataset is not freely available: gated, or an `owner/name` id
-    it does not resolve. A bare name it does not resolve may be published elsewhere."""
-    if repo.gated or repo.status == "gated":
-        return True
-    return repo.status == "not_found" and hub_dataset_id(repo.repo_id)
+    """The Hub shows the dataset is not freely available (dataset_availability: gated, or
+    an `owner/name` id it does not resolve). A bare name it does not resolve may be
+    published elsewhere."""
+    judged = dataset_availability(repo)
+    return judged is not None and judged[0] == "no"
 
 
 def off_hub_names(repos: Iterable[LinkedRepo]) -> list[str]:

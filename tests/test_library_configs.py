@@ -162,16 +162,20 @@ ARCHITECTURE_CONFIGS: list[tuple[str, Evidence, str | None]] = [
 def test_another_librarys_model_config_is_the_architecture(
     evidence: Evidence, config: str | None
 ) -> None:
+    """MOF 9 (architecture), MOF 17 (model metadata) and EOSAI's hardware and
+    architecture read one finding: the config and where it stands."""
     architecture = mof_components(evidence)["9"]
+    metadata = mof_components(evidence)["17"]
     hardware = eosai_dimensions(evidence)["hardware_architecture"]
     if config is None:
         assert architecture["status"] == "missing", architecture["reason"]
         assert hardware["level"] == "partial", hardware["reason"]  # hardware only
         return
     assert (architecture["status"], architecture["basis"]) == ("included", "inferred")
-    assert config in architecture["reason"]
     assert hardware["level"] == "open", hardware["reason"]  # architecture and hardware
-    assert config.split()[0] in hardware["reason"]
+    for found in (architecture, metadata, hardware):
+        assert config in found["reason"], found["reason"]
+    assert f"file:{config.split()[0]}" in hardware["evidence"]
 
 
 # --- libraries known from a tag --------------------------------------------------------------

@@ -62,10 +62,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.linked_weights import outside_weights
-from openaudit.rubric.evaluators.model_configs import (
-    architecture_config_note,
-    architecture_configs,
-)
+from openaudit.rubric.evaluators.model_configs import architecture_config
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
 from openaudit.rubric.evaluators.weights import weight_files
@@ -148,21 +145,14 @@ def _architecture(ctx: ProbeContext) -> Found | Outcome:
     found = _model_code(ctx, [*MODELLING_FILES, "config.json", "params.json"], "architecture")
     if found:
         return found
-    if configs := architecture_configs(ctx):
-        return _architecture_config(ctx, configs)
+    if config := architecture_config(ctx):  # another library's, where config.json stands
+        return ("read", f"architecture config in the repo: {config.where}", config.citations)
     name, cite = declared_library(ctx)
     if name:
         return ("linked", f"the architecture's code is in the {name} library", (cite,))
     if runtime := format_runtime(ctx):  # the graph is in the file or the runtime's code
         return ("cited", f"{runtime[0]}: the architecture is in its code", runtime[1])
     return no_listing(ctx, "architecture code or config")
-
-
-def _architecture_config(ctx: ProbeContext, configs: tuple[str, ...]) -> Found:
-    """A non-transformers model config (config.yaml, hyperparams.yaml, config.cfg) where
-    the model's own config stands: read as its architecture, as config.json is."""
-    what = f"architecture config in the repo: {architecture_config_note(ctx, configs[0])}"
-    return ("read", what, tuple(map(ctx.file, configs[:3])))
 
 
 def final_parameters(ctx: ProbeContext) -> Found | Outcome:
@@ -534,9 +524,8 @@ def _model_metadata(ctx: ProbeContext) -> Found | Outcome:
     found = in_repo(ctx, METADATA_FILES, "model metadata") or _library_config(ctx)
     if found:
         return found
-    if configs := architecture_configs(ctx):
-        what = f"model configuration in the repo: {architecture_config_note(ctx, configs[0])}"
-        return ("read", what, tuple(map(ctx.file, configs[:3])))
+    if config := architecture_config(ctx):
+        return ("read", f"model configuration in the repo: {config.where}", config.citations)
     return no_listing(ctx, "model configuration, training configuration or optimizer state")
 
 

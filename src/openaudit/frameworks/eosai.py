@@ -73,7 +73,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.linked_weights import outside_weights
-from openaudit.rubric.evaluators.model_configs import architecture_config_note, architecture_configs
+from openaudit.rubric.evaluators.model_configs import architecture_config
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
 from openaudit.rubric.evaluators.weights import card_gate, delta_release, peft_adapter
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
@@ -906,9 +906,8 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
     linking only the computing centre it ran on is partial (inferred)."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
-    if config is None and (other := architecture_configs(ctx)):  # a FunASR, SpeechBrain config
-        note = architecture_config_note(ctx, other[0])
-        config = (f"{note} (architecture only)", ctx.file(other[0]))
+    if config is None and (other := architecture_config(ctx)):  # a FunASR, SpeechBrain config
+        config = (f"{other.where} (architecture only)", other.citations[0])
     if not ctx.readme_read:
         unread = no_readme(ctx)
         return _between("closed", "open", unread.reason, *unread.citations)

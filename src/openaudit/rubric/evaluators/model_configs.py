@@ -9,6 +9,9 @@ code.library_training_config.)
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.file_globs import file_paths
 from openaudit.rubric.evaluators.weights import weight_files
@@ -23,19 +26,30 @@ def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
 
+class ArchitectureConfig(NamedTuple):
+    """Another library's model config where the model's own config stands, read as its
+    architecture: where the first one is, and the citations of up to three."""
+
+    where: str  # "config.yaml at the repository root", "... beside the weights ner/model"
+    citations: tuple[Citation, ...]
+
+
 @once_per_model
-def architecture_configs(ctx: ProbeContext) -> tuple[str, ...]:
+def architecture_config(ctx: ProbeContext) -> ArchitectureConfig | None:
     """The repository's non-transformers architecture configs (ARCHITECTURE_CONFIGS) at
-    its root or in a folder holding a weight file, in listing order."""
+    its root or in a folder holding a weight file; None without one."""
     folders = {""} | {_folder(f.path) for f, _ in weight_files(ctx)}
-    return tuple(
+    configs = [
         path
         for path in file_paths(ctx)
         if path.rsplit("/", 1)[-1].lower() in ARCHITECTURE_CONFIGS and _folder(path) in folders
-    )
+    ]
+    if not configs:
+        return None
+    return ArchitectureConfig(_where(ctx, configs[0]), tuple(map(ctx.file, configs[:3])))
 
 
-def architecture_config_note(ctx: ProbeContext, path: str) -> str:
+def _where(ctx: ProbeContext, path: str) -> str:
     """Where an architecture config stands: at the root, or beside which weight file."""
     folder = _folder(path)
     if not folder:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from openaudit.evidence import Evidence, RepoFile
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.registry import get_evaluator, run
@@ -84,6 +84,52 @@ CASES: list[tuple[str, Evidence, str, str]] = [
     ("twin: weights in the repo are the repo's", ev(REQUIREMENTS, *PIPELINE, "model.safetensors"),
      "yes", "1 weight file(s): safetensors"),
 ]  # fmt: skip
+
+LLM = f"[llm-8b]({HUB}/meta/llm-8b)"
+BASE = LinkedRepo("meta/llm-8b", "model", "gated", gated="manual")
+# (case, the 'Requirements' section's lines, whether meta/llm-8b is the declared base, the
+# component repos named, or None: no weights published)
+BASES_REQUIRED: list[tuple[str, str, bool, tuple[str, ...] | None]] = [
+    ("the base model the user must accept the conditions of",
+     f"1. Accept the conditions of {LLM}, the base model.\n", False, None),
+    ("a model it requires access to", f"This adapter requires access to {LLM}.\n", False, None),
+    ("a model to request access to", f"- Request gated access to {LLM} first.\n", False, None),
+    ("a prerequisite", f"- Prerequisite: {LLM}\n", False, None),
+    ("the declared base model, however worded", f"1. Accept the conditions of {LLM}.\n", True,
+     None),
+    # negative twins: a real pipeline's components still count, beside a base it needs
+    ("a pipeline's components", f"1. Accept the conditions of [seg]({HUB}/lab/seg-3).\n"
+     f"2. It runs [vad]({HUB}/lab/vad-2).\n", False, ("lab/seg-3", "lab/vad-2")),
+    ("components named '-base', linked by URL",
+     f"1. It runs [whisper-base]({HUB}/lab/whisper-base) and {HUB}/lab/seg-base.\n", False,
+     ("lab/whisper-base", "lab/seg-base")),
+    ("components beside the base to request access to",
+     f"1. Request access to the base model {LLM}.\n2. The pipeline runs [vad]({HUB}/lab/vad-2)"
+     f" and [seg]({HUB}/lab/seg-3).\n", True, ("lab/vad-2", "lab/seg-3")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "declared", "components"),
+    [c[1:] for c in BASES_REQUIRED],
+    ids=[c[0] for c in BASES_REQUIRED],
+)
+def test_a_required_base_model_is_no_component(
+    lines: str, declared: bool, components: tuple[str, ...] | None
+) -> None:
+    """A weight-less repo whose 'Requirements' link the base model it is built on (a
+    line calling it a base, a prerequisite or one to request access to, or the declared
+    base_model) publishes no weights by that link; a pipeline's components still do."""
+    readme = f"# Adapter\nAn adapter.\n## Requirements\n{lines}"
+    evidence = ev(readme, *PIPELINE, base_models=(BASE,) if declared else ())
+    found = ask("weight_files_present", evidence)
+    if components is None:
+        assert found.answer == "no", found.reason
+        assert "lists no weight files" in found.reason
+        return
+    assert (found.answer, found.inferred) == ("yes", True), found.reason
+    assert f"components, which hold the weights: {', '.join(components)}" in found.reason
+    assert "meta/llm-8b" not in found.reason
 
 
 @pytest.mark.parametrize(

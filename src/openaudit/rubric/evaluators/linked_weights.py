@@ -2,8 +2,9 @@
 
 Some releases keep no weights in their Hub repository yet publish them: a pipeline
 (pyannote's) whose card lists, under 'Requirements' or 'Pipeline', the Hub model repos
-it runs as its components, or a card that links the weight file itself for download (a
-`.pth` on a GitHub release, a checkpoint on a download server). Such weights are
+it runs as its components (not a base model it is built on and needs access to), or a
+card that links the weight file itself for download (a `.pth` on a GitHub release, a
+checkpoint on a download server). Such weights are
 published, if not where this repo can show them: a careful reader's conclusion
 (inferred) from the links, which are only classified here, never followed or
 downloaded. A card that links only code or a paper publishes no weights.
@@ -15,8 +16,10 @@ import re
 from typing import Literal, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from openaudit.card import Section, holds_link
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
+from openaudit.rubric.evaluators.evaluator_helpers import as_list
 from openaudit.weight_formats import weight_format
 
 # Sections that list the models a pipeline runs (the whole title: not 'Hardware
@@ -46,6 +49,17 @@ OTHER_MODELS = re.compile(
     r"\s+from|distill\w*\s+from|derived\s+from|baseline)\b",
     re.IGNORECASE,
 )
+# A line of such a section that makes the linked Hub model no component the pipeline
+# runs: the base this model is built on, a prerequisite, or a model the user must
+# request access to ("requires access to", "request access") before using this one.
+# ("base" as a word of its own, not of a name: "whisper-base", "bert-base-uncased")
+NOT_COMPONENT = re.compile(
+    r"(?<![\w/.-])base(?![\w/-])|\bpre-?requisites?\b"
+    r"|\b(?:requires?|required|needs?|needed|request(?:s|ing)?|have|has|get|gain|granted)"
+    r"\s+(?:\w+\s+){0,2}?access\b",
+    re.IGNORECASE,
+)
+URL = re.compile(r"\b(?:https?://|www\.)[^\s)>\]]*", re.IGNORECASE)  # not read for words
 MAX_SHOWN = 3
 
 
@@ -119,7 +133,12 @@ def _another_models(ctx: ProbeContext, url: str) -> bool:
 
 
 def _components(ctx: ProbeContext) -> OutsideWeights | None:
+    """The Hub model repos a section listing a pipeline's components links, less this
+    repo itself and the models it is built on (its declared bases, or a line calling the
+    model a base, a prerequisite or one to request access to: NOT_COMPONENT)."""
     own = (ctx.evidence.repo_id or "").lower()
+    bases = {base.lower() for base in as_list(ctx.metadata.get("base_model"))}
+    bases |= {repo.repo_id.lower() for repo in ctx.evidence.base_models}
     card = ctx.card
     for section in card.sections:
         if not COMPONENT_TITLE.fullmatch(section.title):
@@ -127,9 +146,9 @@ def _components(ctx: ProbeContext) -> OutsideWeights | None:
         repos: list[str] = []
         for link in card.links_of("hf_model"):
             target = link.target
-            if not target or target.lower() == own or target in repos:
+            if not target or target.lower() in (own, *bases) or target in repos:
                 continue
-            if section in card.homes_of(link.url):
+            if section in card.homes_of(link.url) and not _not_component(section, link.url):
                 repos.append(target)
         if repos:
             shown = ", ".join(repos[:MAX_SHOWN])
@@ -140,3 +159,10 @@ def _components(ctx: ProbeContext) -> OutsideWeights | None:
             cites = (Citation("files"), ctx.section(section))
             return OutsideWeights("component", tuple(repos), (), reason, cites)
     return None
+
+
+def _not_component(section: Section, url: str) -> bool:
+    """A line of the section linking `url` calls the model a base, a prerequisite or one
+    to request access to (NOT_COMPONENT)."""
+    lines = (line for line in section.text.splitlines() if holds_link(line, url))
+    return any(NOT_COMPONENT.search(URL.sub(" ", line)) for line in lines)

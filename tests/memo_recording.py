@@ -32,7 +32,9 @@ LIBRARY_TAG_READERS = frozenset(
 MERGE_TAG_READERS = frozenset({("openaudit.rubric.evaluators.copies", "merge_tags")})
 # Functions that read only the tags naming an RL library or an environment, the Hub's and
 # the card's (input `rl_tags`).
-RL_TAG_READERS = frozenset({("openaudit.rubric.evaluators.rl_environments", "rl_tags")})
+RL_TAG_READERS = frozenset(
+    {("openaudit.rubric.evaluators.rl_environments", name) for name in ("rl_tags", "api_rl_tags")}
+)
 # The function matching tags against globs: with only arxiv:* and doi:*, `paper_tags`.
 PAPER_TAG_READER = ("openaudit.rubric.evaluators.generic", "matching_tags")
 

@@ -74,7 +74,7 @@ CASES: list[tuple[str, Evidence, str, bool, str]] = [
      "LunarLander-v2; its terms were not read"),
     ("sample-factory: the card's opening", ev(SAMPLE_FACTORY), "yes", True,
      "doom_health_gathering_supreme, named by the card's opening ('trained on the "
-     "doom_health_gathering_supreme environment')"),
+     "**doom_health_gathering_supreme** environment')"),
     ("ml-agents: the title and the ML-Agents tag", ev(ML_AGENTS), "yes", True,
      "Huggy, ML-Agents-Huggy, named by the title"),
     ("pipeline tag: the model-index dataset", ev(INDEX_ONLY), "yes", True,
@@ -129,3 +129,43 @@ def test_a_model_that_is_no_rl_agent_keeps_closed_data() -> None:
     """The negative twin: the same title on a language model names no training data."""
     verdict = evaluate(load_rubric("openaudit"), ev(CHESS_LM))
     assert verdict.layer("data").level == "closed"
+
+
+AGENT_BODY = "# My agent\nIt plays well.\n"
+# (case, evidence, where each fact the reason names was read, as cited)
+CITED: list[tuple[str, Evidence, list[str]]] = [
+    ("the task and the environment tag in the card only",
+     ev(card("pipeline_tag: reinforcement-learning\ntags: [CartPole-v1]", AGENT_BODY)),
+     ["card:pipeline_tag", "card:tags"]),
+    ("the task and the environment tag from the Hub's API",
+     ev(card("license: mit", AGENT_BODY), pipeline_tag="reinforcement-learning",
+        tags=("CartPole-v1",)), ["api:pipeline_tag", "api:tags"]),
+    ("an RL library's tag in the card only",
+     ev(card("tags: [cleanrl, CartPole-v1]", AGENT_BODY)), ["card:tags", "card:tags"]),
+    ("environment tags from both: each cited where read",
+     ev(card("library_name: ml-agents\ntags: [ML-Agents-Huggy]", AGENT_BODY),
+        tags=("Huggy-v1",)), ["card:library_name", "api:tags", "card:tags"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("evidence", "wheres"), [c[1:] for c in CITED], ids=[c[0] for c in CITED])
+def test_an_rl_agents_facts_are_cited_where_read(evidence: Evidence, wheres: list[str]) -> None:
+    """A tag or task read from the card's metadata cites the card field, one the Hub's
+    API served cites the API field."""
+    spec = get_evaluator("data_sources_named")
+    assert spec is not None
+    params = {"sections": spec.params["sections"].default}
+    outcome = run(spec, ProbeContext(evidence), params)
+    assert outcome.answer == "yes", outcome.reason
+    assert [c.where for c in outcome.citations] == wheres
+
+
+def test_the_cards_opening_is_quoted_as_written() -> None:
+    """The environment found past the opening's **bold** is quoted as the card has it."""
+    evidence = ev(SAMPLE_FACTORY)
+    spec = get_evaluator("data_sources_named")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), {"sections": spec.params["sections"].default})
+    quoted = [c.value for c in outcome.citations if c.where == "README.md"]
+    assert quoted == ["trained on the **doom_health_gathering_supreme** environment"]
+    assert evidence.readme is not None and quoted[0] in evidence.readme

@@ -11,6 +11,7 @@ dataset the agent was evaluated in (the same environment).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,10 @@ ENV_SAID = re.compile(
     re.IGNORECASE,
 )
 # What the reader reads, for an evaluator's `reads` (beside the README).
-RL_AGENT_READS = ("api:pipeline_tag", "api:library_name", "api:tags", "card:model-index")
+RL_AGENT_READS = (
+    "api:pipeline_tag", "card:pipeline_tag", "api:library_name", "card:library_name",
+    "api:tags", "card:tags", "card:model-index",
+)  # fmt: skip
 INTRO_CHARS = 600  # the opening of the card's first section, where the auto-cards say it
 
 
@@ -58,30 +62,48 @@ class Environment:
 def rl_tags(evidence: Evidence) -> tuple[str, ...]:
     """The Hub's and the card's tags naming an RL library or an environment id, once
     each: all that the environment's reader takes of the tags."""
-    tags = evidence.tags
-    if card_tags := evidence.card.metadata.get("tags"):
-        tags = (*tags, *as_list(card_tags))
-    found = [
+    card_tags = evidence.card.metadata.get("tags")
+    card = _rl_only(as_list(card_tags)) if card_tags else ()
+    return tuple(dict.fromkeys((*api_rl_tags(evidence), *card)))
+
+
+def api_rl_tags(evidence: Evidence) -> tuple[str, ...]:
+    """Of those, the tags the Hub's API served (the others are the card's own)."""
+    return _rl_only(evidence.tags)
+
+
+def _rl_only(tags: Iterable[object]) -> tuple[str, ...]:
+    return tuple(
         tag
         for tag in tags
         if isinstance(tag, str) and (tag.lower() in RL_LIBRARIES or ENV_TAG.fullmatch(tag))
-    ]
-    return tuple(dict.fromkeys(found))
+    )
 
 
 def rl_agent(ctx: ProbeContext) -> tuple[str, Citation] | None:
     """Why the model is an agent trained by reinforcement learning (its pipeline tag or
     an RL library), and where that was read; None when nothing says so."""
-    pipeline = ctx.evidence.pipeline_tag or ctx.metadata.get("pipeline_tag")
+    pipeline = ctx.evidence.pipeline_tag
+    cite = ctx.api if pipeline else ctx.field
+    pipeline = pipeline or ctx.metadata.get("pipeline_tag")
     if isinstance(pipeline, str) and pipeline.lower() == RL_PIPELINE:
-        return f"pipeline_tag {RL_PIPELINE}", ctx.api("pipeline_tag", pipeline)
+        return f"pipeline_tag {RL_PIPELINE}", cite("pipeline_tag", pipeline)
     library = declared_library(ctx)
     if library.name and library.name.lower() in RL_LIBRARIES:
         return f"{'tag' if library.tagged else 'library'} {library.name}", library.citation
     for tag in rl_tags(ctx.evidence):
         if tag.lower() in RL_LIBRARIES:
-            return f"tag {tag}", ctx.api("tags", tag)
+            return f"tag {tag}", _tag_citations(ctx, [tag])[0]
     return None
+
+
+def _tag_citations(ctx: ProbeContext, tags: list[str]) -> list[Citation]:
+    """The tags cited where they were read: the Hub API's, then the card's others."""
+    served = api_rl_tags(ctx.evidence)
+    api = [tag for tag in tags if tag in served]
+    card = [tag for tag in tags if tag not in api]
+    cites = [ctx.api("tags", ", ".join(api))] if api else []
+    return cites + ([ctx.field("tags", ", ".join(card))] if card else [])
 
 
 def training_environment(ctx: ProbeContext) -> Environment | None:
@@ -103,7 +125,7 @@ def training_environment(ctx: ProbeContext) -> Environment | None:
     if tags:
         names.update({t.lower(): t for t in tags if t.lower() not in names})
         read.append(f"the tag{'s' if len(tags) > 1 else ''} {', '.join(tags)}")
-        cites.append(ctx.api("tags", ", ".join(tags)))
+        cites += _tag_citations(ctx, tags)
     if not names and (index := _index_datasets(ctx.metadata.get("model-index"))):
         names.update({n.lower(): n for n in index})
         read.append("the `model-index` results' dataset")
@@ -122,11 +144,22 @@ def _said(ctx: ProbeContext) -> tuple[str, str, Citation] | None:
     if first is not None and (match := ENV_SAID.search(first.title)):
         name = match.group(1) or match.group(2)
         return name, f"the title '{first.title}'", ctx.section(first)
-    opening = card.body[:INTRO_CHARS].replace("*", "")
-    if match := ENV_SAID.search(opening):
+    opening = card.body[:INTRO_CHARS]
+    if match := ENV_SAID.search(opening.replace("*", "")):  # read past **bold** names
         name = match.group(1) or match.group(2)
-        return name, f"the card's opening ('{match.group(0)}')", ctx.readme(match.group(0))
+        said = _original(opening, match.start(), match.end())
+        return name, f"the card's opening ('{said}')", ctx.readme(said)
     return None
+
+
+def _original(text: str, start: int, end: int) -> str:
+    """The span of `text` that [start, end) of `text` less its `*` stands for, quoted as
+    written: its emphasis marks kept, those closing its last word included."""
+    kept = [i for i, char in enumerate(text) if char != "*"]
+    stop = kept[end - 1] + 1
+    while stop < len(text) and text[stop] == "*":
+        stop += 1
+    return text[kept[start] : stop]
 
 
 def _index_datasets(index: Any) -> list[str]:

@@ -94,11 +94,14 @@ NOT_WEIGHT_PICKLES = (
 # Auxiliary files in weight formats that hold no model weights: normalisation statistics
 # saved as NumPy arrays (ESPnet's `feats_stats.npz`, `global_mvn_stats.npz`, Kaldi-style
 # `cmvn`), and spaCy's lookup tables (`lookups.bin`: msgpack tables for the lemmatizer
-# and lexeme attributes). A model's weights are never named so; a file of them must not
-# count as a weight file, nor decide whether the weights load safely.
+# and lexeme attributes) in a spaCy repository or where spaCy's layout puts them
+# (`vocab/lookups.bin`, `lemmatizer/lookups/lookups.bin`); elsewhere a `lookups.bin` is
+# an ordinary .bin. A model's weights are never named so; a file of them must not count
+# as a weight file, nor decide whether the weights load safely.
 # "feats_stats.npz", "global_cmvn.npy", "stats.npy"; not "statsmodel.npz", "substats.npy"
 AUXILIARY_ARRAYS = re.compile(r"(?:^|[/_.-])(?:stats|cmvn)(?:[_.-][^/]*)?\.(?:npz|npy)$")
-AUXILIARY_NAMES = frozenset({"lookups.bin"})
+SPACY_LOOKUPS = "lookups.bin"
+SPACY_LOOKUPS_LAYOUT = re.compile(r"(?:^|/)(?:vocab|lookups)/lookups\.bin$", re.IGNORECASE)
 # Formats told by more than the extension.
 TF_DATA_SHARD = re.compile(r"\.data-\d{5}-of-\d{5}$")  # SavedModel variables, TF checkpoints
 ONNX_EXTERNAL_DATA = (".onnx_data", ".onnx.data")
@@ -156,7 +159,9 @@ def weight_format(path: str, libraries: frozenset[str] = frozenset()) -> str | N
     if COREML_BUNDLE.search(path):  # a Core ML bundle's weight blobs; the rest is its spec
         return "mlpackage" if COREML_WEIGHTS.search(path) else None
     name = path.rsplit("/", 1)[-1].lower()
-    if name.startswith(NOT_WEIGHTS) or name in AUXILIARY_NAMES or AUXILIARY_ARRAYS.search(name):
+    if name.startswith(NOT_WEIGHTS) or AUXILIARY_ARRAYS.search(name):
+        return None
+    if name == SPACY_LOOKUPS and (SPACY in libraries or SPACY_LOOKUPS_LAYOUT.search(path)):
         return None
     if libraries and (fmt := _library_format(path, name, libraries)) is not None:
         return fmt

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openaudit.evidence import Evidence
 from openaudit.rubric import ProbeContext, evaluate, load_rubric
@@ -83,3 +85,55 @@ def test_strict_never_calls_a_layer_more_open_than_the_default(
                 continue
             assert theirs.level != "unknown", (evidence.ref, mine.id, mine.level)
             assert RANK[mine.level] <= RANK[theirs.level], (evidence.ref, mine.id, mine.level)
+
+
+def _kept_of_framework(result: dict[str, object] | None) -> object:
+    """What a scan writes of a framework result (score._frameworks): the MOF class, the
+    EOSAI score and each dimension's level."""
+    if result is None:
+        return None
+    dims = result.get("dimensions", ())
+    assert isinstance(dims, list | tuple)
+    return (
+        result.get("class"),
+        result.get("score"),
+        [(dim["id"], dim.get("level")) for dim in dims],
+    )
+
+
+@pytest.mark.parametrize("rubric_id", ["openaudit", "mof", "eosai", "osaid"])
+def test_the_framework_summary_is_what_a_scan_keeps_of_the_verdicts_framework(
+    fixture_evidence: list[Evidence], rubric_id: str
+) -> None:
+    bound = BoundRubric.of(load_rubric(rubric_id))
+    for evidence in fixture_evidence:
+        summary = bound.framework_summary(ProbeContext(evidence))
+        whole = bound.framework(ProbeContext(evidence))
+        assert _kept_of_framework(summary) == _kept_of_framework(whole), evidence.ref
+
+
+GRADES = ["", "included", "missing", "not_open", "unknown", "open", "partial", "closed"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), rubric_id=st.sampled_from(["mof", "eosai"]))
+def test_the_framework_summary_agrees_with_the_whole_result_for_any_answers(
+    data: st.DataObject, rubric_id: str
+) -> None:
+    """Every combination of answers and grades, and probes a composing rubric disabled."""
+    from openaudit.frameworks.license_openness import graded
+    from openaudit.verdict import Outcome
+
+    bound = BoundRubric.of(load_rubric(rubric_id))
+    results = []
+    for probe in bound.rubric.probes:
+        if data.draw(st.integers(0, 9)) == 0:
+            continue  # disabled: the framework counts it undecided
+        answer = data.draw(st.sampled_from(["yes", "no", "unknown"]))
+        outcome = Outcome(answer, "why", inferred=data.draw(st.booleans()) and answer != "unknown")
+        grade = data.draw(st.sampled_from(GRADES))
+        present = data.draw(st.sampled_from([None, True, False]))
+        results.append((probe, graded(outcome, grade, present) if grade else outcome))
+    assert _kept_of_framework(bound._summary(results)) == _kept_of_framework(
+        bound._framework(results)
+    )

@@ -1248,8 +1248,32 @@ def _bounds(open_answer: str, partial_answer: str) -> tuple[str, str]:
     return low, high
 
 
+def eosai_summary(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
+    """The score and each dimension's id and level alone (`eosai_result`'s, by the same
+    rules): all a scan keeps of the result."""
+    dims = [{"id": c.id, "level": _level(*_answers(c, outcomes))} for c in spec.criteria]
+    return {"score": _mean(_decided([dim["level"] for dim in dims])), "dimensions": dims}
+
+
+def _answers(c: Criterion, outcomes: Mapping[str, Outcome]) -> tuple[Outcome, Outcome]:
+    """The outcomes of a dimension's two probes: open? at least partial?"""
+    open_probe, partial_probe = c.probes
+    return outcome_of(outcomes, open_probe), outcome_of(outcomes, partial_probe)
+
+
+def _level(open_o: Outcome, partial_o: Outcome) -> str:
+    """A dimension's level from its two answers ("unknown" when they leave a range)."""
+    low, high = _bounds(open_o.answer, partial_o.answer)
+    return low if low == high else "unknown"
+
+
+def _decided(levels: list[str]) -> list[float]:
+    """The points of the decided levels, in order."""
+    return [EOSAI_POINTS[level] for level in levels if level in EOSAI_POINTS]
+
+
 def _dimension(c: Criterion, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
-    open_o, partial_o = (outcome_of(outcomes, probe) for probe in c.probes)
+    open_o, partial_o = _answers(c, outcomes)
     low, high = _bounds(open_o.answer, partial_o.answer)
     shown = open_o if open_o.answer != "unknown" or partial_o.answer == "unknown" else partial_o
     evidence = [cite.url or cite.where for cite in (*open_o.citations, *partial_o.citations)]
@@ -1257,7 +1281,7 @@ def _dimension(c: Criterion, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
         "id": c.id,
         "name": c.name,
         "area": c.group,
-        "level": low if low == high else "unknown",
+        "level": _level(open_o, partial_o),
         "basis": "unknown" if low != high else _basis(open_o, partial_o),
         "reason": shown.reason,
         "evidence": list(dict.fromkeys(evidence))[:5],
@@ -1325,7 +1349,7 @@ def _mean(values: list[float]) -> float | None:
 def eosai_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
     """Every dimension's level, the mean over decided ones, and the possible range."""
     dims = [_dimension(c, outcomes) for c in spec.criteria]
-    decided = [EOSAI_POINTS[d["level"]] for d in dims if d["level"] in EOSAI_POINTS]
+    decided = _decided([d["level"] for d in dims])
     bounds = [d.get("between", [d["level"], d["level"]]) for d in dims]
     areas: dict[str, list[float]] = {}
     for d in dims:

@@ -260,26 +260,22 @@ def _component_status(outcome: Outcome) -> str:
 
 def mof_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
     """MOF class, per-class status and progress, and every component's status."""
-    own = {c.id: _component_status(outcome_of(outcomes, c.probes[0])) for c in spec.criteria}
-    status = {c.id: _with_stand_in(c, own) for c in spec.criteria}
+    own, status = _statuses(spec, outcomes)
     classes: dict[str, str] = {}
     progress: dict[str, int] = {}
     lower_met = True
-    for index, name in enumerate(MOF_CLASSES):
-        needed = [c.id for c in spec.criteria if c.required and c.group in MOF_CLASSES[: index + 1]]
-        states = [status[ident] for ident in needed]
+    for name, states in _class_members(spec, status):
         classes[f"Class {name}"] = _class_state(states)
         included = sum(state == "included" for state in states)
         progress[f"Class {name}"] = (
-            round(100 * included / len(needed)) if lower_met and needed else 0
+            round(100 * included / len(states)) if lower_met and states else 0
         )
         lower_met = lower_met and classes[f"Class {name}"] == "met"
-    met = [name for name, state in classes.items() if state == "met"]
     components = [_component(c, own[c.id], status[c.id], outcomes) for c in spec.criteria]
     required = {c.id for c in spec.criteria if c.required}
     return {
         "framework": "mof",
-        "class": met[-1] if met else "Unclassified",
+        "class": _highest_met(classes),
         "classes": classes,
         "progress": progress,
         "components": components,
@@ -289,6 +285,38 @@ def mof_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str
         ],
         "layers": mof_layers(components),
     }
+
+
+def mof_summary(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
+    """The MOF class alone (`mof_result`'s "class", by the same rules): all a scan keeps
+    of the result."""
+    _, status = _statuses(spec, outcomes)
+    members = _class_members(spec, status)
+    classes = {f"Class {name}": _class_state(states) for name, states in members}
+    return {"class": _highest_met(classes)}
+
+
+def _statuses(
+    spec: FrameworkSpec, outcomes: Mapping[str, Outcome]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Every component's own status, and its status once its stand-in counts, by id."""
+    own = {c.id: _component_status(outcome_of(outcomes, c.probes[0])) for c in spec.criteria}
+    return own, {c.id: _with_stand_in(c, own) for c in spec.criteria}
+
+
+def _class_members(spec: FrameworkSpec, status: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """Per MOF class, lowest first, the statuses of the required components of it and of
+    the classes below it."""
+    members = []
+    for index, name in enumerate(MOF_CLASSES):
+        needed = [c.id for c in spec.criteria if c.required and c.group in MOF_CLASSES[: index + 1]]
+        members.append((name, [status[ident] for ident in needed]))
+    return members
+
+
+def _highest_met(classes: dict[str, str]) -> str:
+    met = [name for name, state in classes.items() if state == "met"]
+    return met[-1] if met else "Unclassified"
 
 
 # The layers MOF components inform (MOT component ids), as the calibration of MOT

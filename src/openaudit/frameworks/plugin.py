@@ -5,8 +5,8 @@ framework's result. The rubric registry imports it with the built-in evaluators.
 from openaudit.frameworks import eosai, mof, osaid, terms
 from openaudit.rubric.framework_spec import register_result
 
-register_result("mof", mof.mof_result)
+register_result("mof", mof.mof_result, mof.mof_summary)
 register_result("osaid", osaid.osaid_result)
-register_result("eosai", eosai.eosai_result)
+register_result("eosai", eosai.eosai_result, eosai.eosai_summary)
 
 __all__ = ["eosai", "mof", "osaid", "terms"]

@@ -134,12 +134,16 @@ def _check_ids(r: NodeReader, items: list[yaml.Node], criteria: tuple[Criterion,
 
 ResultFn = Callable[[FrameworkSpec, Mapping[str, Outcome]], dict[str, Any]]
 _RESULTS: dict[str, ResultFn] = {}
+_SUMMARIES: dict[str, ResultFn] = {}
 
 
-def register_result(kind: str, result: ResultFn) -> None:
+def register_result(kind: str, result: ResultFn, summary: ResultFn | None = None) -> None:
     """Say how a framework kind turns probe outcomes into its result (the frameworks
-    package registers MOF, OSAID and EOSAI when the built-in evaluators load)."""
+    package registers MOF, OSAID and EOSAI when the built-in evaluators load), and
+    (`summary`) into only the parts of it a scan keeps, by the same rules."""
     _RESULTS[kind] = result
+    if summary is not None:
+        _SUMMARIES[kind] = summary
 
 
 def framework_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
@@ -150,6 +154,16 @@ def framework_result(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> di
     """
     load_builtins()
     return _RESULTS[spec.kind](spec, outcomes)
+
+
+def framework_summary(spec: FrameworkSpec, outcomes: Mapping[str, Outcome]) -> dict[str, Any]:
+    """The parts of the framework's result a scan keeps (for MOF its "class"; for EOSAI
+    its "score" and each dimension's "id" and "level"), worked out without the rest
+    (components, reasons, evidence) when the framework registered a summary, else its
+    whole result."""
+    load_builtins()
+    summary = _SUMMARIES.get(spec.kind) or _RESULTS[spec.kind]
+    return summary(spec, outcomes)
 
 
 def outcome_of(outcomes: Mapping[str, Outcome], probe: str) -> Outcome:

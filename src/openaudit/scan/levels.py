@@ -23,6 +23,7 @@ from openaudit.rubric.engine import (
     overall_level,
     overall_score,
 )
+from openaudit.rubric.framework_spec import framework_summary
 from openaudit.rubric.registry import EvaluatorFn, get_evaluator
 from openaudit.verdict import LayerResult, Level, Outcome
 
@@ -145,6 +146,27 @@ class BoundRubric:
         """The framework result from the probes' answers alone."""
         kind = self.rubric.framework.kind if self.rubric.framework else None
         return framework_extras(self.rubric, results).get(kind) if kind else None
+
+    def framework_summary(
+        self, ctx: ProbeContext, memo: AnswerMemo | None = None
+    ) -> dict[str, Any] | None:
+        """What a scan keeps of the framework result (`framework(ctx)`): for MOF its
+        "class", for EOSAI its "score" and each dimension's "id" and "level", worked out
+        by the framework's own rules without the rest (components, reasons, evidence:
+        `framework_spec.framework_summary`)."""
+        if self.rubric.framework is None:
+            return None
+        results = self._results(ctx, memo)
+        if memo is None:
+            return self._summary(results)
+        return memo.derived(ctx, "summary", results, self._summary)
+
+    def _summary(self, results: list[tuple[ProbeSpec, Outcome]]) -> dict[str, Any] | None:
+        """The framework's summary from the probes' answers alone."""
+        spec = self.rubric.framework
+        if spec is None:
+            return None
+        return framework_summary(spec, {probe.id: outcome for probe, outcome in results})
 
     def _results(
         self, ctx: ProbeContext, memo: AnswerMemo | None = None

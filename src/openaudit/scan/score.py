@@ -215,7 +215,7 @@ def score_row(row: dict[str, Any], columns: frozenset[str], rubrics: Rubrics) ->
         ctx = ProbeContext(found.evidence)
         default = rubrics.bound[0].levels(ctx, rubrics.memo(0))
         # of MOF and EOSAI a scan keeps the class and the dimensions, not their layers
-        mof, eosai = (rubrics.bound[i].framework(ctx, rubrics.memo(i)) for i in (1, 2))
+        mof, eosai = (rubrics.bound[i].framework_summary(ctx, rubrics.memo(i)) for i in (1, 2))
         out.update(_layers(default))
         memo = rubrics.memo(0)
         licence = (

@@ -39,8 +39,25 @@ TRAINING_CUE = re.compile(
     re.IGNORECASE,
 )
 SOURCE_CUE = re.compile(
-    r"\b(?:used?|uses|using|includ(?:e[sd]?|ing)|consist(?:s|ed|ing)? of|compris\w*|mix(?:ture)?"
+    r"\b(?:includ(?:e[sd]?|ing)|consist(?:s|ed|ing)? of|compris\w*|mix(?:ture)?"
     r" of|mixes|blend of|from|sourced|drawn|collected|curated|built|sources?)\b",
+    re.IGNORECASE,
+)
+# A name introduced as what the training was done with, not on: "trained with Megatron-LM",
+# "We used FlashAttention-2", "using LoRA", "via TRL", "a fork of X". Data is named so too
+# ("fine-tuned with the OpenOrca dataset", "used X, 2M samples in all"), but then the
+# sentence says it is data (DATA_CONTEXT), or it stands in a training-data section.
+INSTRUMENT_CUE = re.compile(
+    r"\b(?:with|using|used|uses?|via|through|implemented[ \t]+in|powered[ \t]+by"
+    r"|fork[ \t]+of|on[ \t]+top[ \t]+of)\b",
+    re.IGNORECASE,
+)
+# Words that make a sentence speak of data, not of how the training ran ("data parallel"
+# is a way of running it; "tokens" alone may be a batch size).
+DATA_CONTEXT = re.compile(
+    r"\b(?:data(?:sets?)?(?![ \t-]*parallel)|corp(?:us|ora)|samples|examples|conversations"
+    r"|dialogues|documents|pairs|utterances|recordings|captions|images|videos"
+    r"|tokens[ \t]+(?:of|from))\b",
     re.IGNORECASE,
 )
 EVALUATION_CUE = re.compile(
@@ -121,10 +138,9 @@ _GENERIC = {
     "public", "publicly", "available", "licensed", "synthetic", "open", "source", "sources",
     "domain", "general", "high", "quality", "filtered", "internal", "proprietary", "private",
     "human", "annotated", "curated", "multilingual", "total", "tokens", "other", "misc",
-    "sft", "dpo", "rlhf", "ppo", "grpo", "orpo", "kto", "rlaif", "lora", "qlora", "peft",
-    "adam", "adamw", "fsdp", "deepspeed", "zero", "megatron", "nemo", "trl", "axolotl", "vllm",
-    "minhash", "fasttext", "sentencepiece", "bpe", "tokenizer", "transformer", "transformers",
-    "pytorch", "jax", "flax", "bf16", "fp16", "fp8", "fp32", "int8", "int4", "gpu", "gpus",
+    "sft", "dpo", "rlhf", "ppo", "grpo", "orpo", "kto", "rlaif",
+    "minhash", "fasttext", "bpe", "tokenizer", "transformer",
+    "bf16", "fp16", "fp8", "fp32", "int8", "int4", "gpu", "gpus",
     "tpu", "tpus", "cpu", "api", "apis", "pii", "llm", "llms", "nlp", "ai", "ml", "cot", "qa",
     "json", "jsonl", "csv", "tsv", "xml", "html", "pdf", "png", "jpeg", "jpg", "wav", "mp3",
     "flac", "rgb", "rgba", "sql", "smiles", "fasta", "parquet", "markdown", "latex", "url",
@@ -143,6 +159,25 @@ _GENERIC = {
     "october", "november", "december", "monday", "mit", "apache", "gpl", "bsd", "creative",
     "commons", "license", "licence", "licenses", "licences",
 }  # fmt: skip
+# Training software and methods: what a model is trained with, never what on. One table
+# of the common ones (frameworks, kernels, optimisers, fine-tuning methods, attention and
+# position schemes), lowercase, with the hyphenated names they go by; a name whose first
+# word is one ("DeepSpeed ZeRO-3", "Megatron-LM fork") or that is one with a version
+# ("FlashAttention-2") is no data. Others are told by the sentence (INSTRUMENT_CUE).
+TRAINING_SOFTWARE = frozenset(
+    {"megatron", "megatron-lm", "megatron-core", "megatron-deepspeed", "deepspeed",
+     "deepspeed-chat", "fsdp", "fsdp2", "zero", "nemo", "nemo-aligner", "nemo-rl",
+     "nemo-skills", "trl", "peft", "axolotl", "llama-factory", "llamafactory", "unsloth",
+     "torchtune", "nanotron", "levanter", "maxtext", "t5x", "fairseq", "fairseq2", "espnet",
+     "speechbrain", "gpt-neox", "openrlhf", "verl", "colossalai", "colossal-ai", "accelerate",
+     "transformers", "diffusers", "pytorch", "tensorflow", "keras", "jax", "flax", "optax",
+     "flashattention", "flash-attention", "flash-attn", "xformers", "apex", "triton", "liger",
+     "vllm", "sglang", "sentencepiece", "tiktoken", "bitsandbytes",
+     "lora", "qlora", "dora", "adam", "adamw", "adafactor", "lion", "lamb", "sgd", "muon",
+     "sophia", "shampoo", "gqa", "mqa", "mha", "mla", "rope", "yarn", "alibi", "swiglu",
+     "geglu", "gelu", "rmsnorm", "layernorm", "moe", "fim"}
+)  # fmt: skip
+
 # Model families: a name made of one and version, size or variant words is a model
 # (GPT-4, Llama 2, Qwen2.5-7B-Instruct), whoever wrote or was tuned from it.
 _MODEL = re.compile(
@@ -352,7 +387,7 @@ def _plain(word: str) -> bool:
     """A function word or a generic one (a category, method, format, language, vendor),
     or an adjective made of one ("English-language")."""
     lower = word.lower()
-    if lower in _FUNCTION or lower in _GENERIC:
+    if lower in _FUNCTION or lower in _GENERIC or lower in TRAINING_SOFTWARE:
         return True
     head, _, tail = lower.partition("-")
     return head in _GENERIC and tail in _ADJECTIVE_PART
@@ -397,6 +432,8 @@ def _not_data(words: list[str], *, on_before: bool) -> bool:
     """A model, a tool or hardware, not data: a model family or a generic word with
     version, size or variant words (GPT-4, Llama 2, ZeRO-3), hardware (H100), or (unless
     right after "on": "trained on SA-1B") a name ending in a parameter count (Tiny-1B)."""
+    if words[0].lower() in TRAINING_SOFTWARE:
+        return True  # "Megatron-LM", "NeMo-Aligner and TRL"
     parts = [p for w in words for p in re.split(r"[-_ ]", w) if p]
     if any(_HARDWARE.fullmatch(p) for p in parts):
         return True
@@ -421,9 +458,15 @@ def _cued(lead: str, after: str, *, listed: bool) -> bool:
     cue before it is about training or a source, not evaluation; with no cue before it
     (a list item of a training-data section, when `listed`), the rest of the sentence
     does not speak of evaluation."""
-    cues = [(m.start(), False) for m in TRAINING_CUE.finditer(lead)]
-    cues += [(m.start(), False) for m in SOURCE_CUE.finditer(lead)]
-    cues += [(m.start(), True) for m in EVALUATION_CUE.finditer(lead)]
+    cues = [(m.start(), "source") for m in TRAINING_CUE.finditer(lead)]
+    cues += [(m.start(), "source") for m in SOURCE_CUE.finditer(lead)]
+    cues += [(m.start(), "instrument") for m in INSTRUMENT_CUE.finditer(lead)]
+    cues += [(m.start(), "evaluation") for m in EVALUATION_CUE.finditer(lead)]
     if cues:
-        return not max(cues)[1]
+        cue = max(cues)[1]
+        if cue == "instrument":  # what it was trained with: data only where it says so
+            # ("trained with X on MetaMathQA": what follows "on" is what it was trained on)
+            on = _ON_BEFORE.search(lead) is not None
+            return listed or on or DATA_CONTEXT.search(lead + after) is not None
+        return cue == "source"
     return listed and not (EVALUATION_CUE.search(after) and not TRAINING_CUE.search(after))

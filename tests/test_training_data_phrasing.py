@@ -1,0 +1,87 @@
+"""Table-driven tests of how the training data is read whatever the phrasing (probe11):
+training software is no data, the description sentence names data, Hub ids written as
+text are looked up, and a resource list after a "trained on" sentence is no data list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, LinkedRepo
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.source_names import TRAINING_SOFTWARE, source_names
+from openaudit.rubric.registry import get_evaluator, run
+from openaudit.verdict import Answer
+
+HEAD = "---\nlicense: mit\n---\n# M\n"
+
+
+def ev(readme: str, *linked: LinkedRepo, **fields: Any) -> Evidence:
+    fields.setdefault("source", "hub")
+    return Evidence(ref="org/m", readme=readme, **fields)
+
+
+def ask(name: str, evidence: Evidence, **params: Any) -> tuple[Answer, str]:
+    spec = get_evaluator(name)
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), params)
+    return outcome.answer, outcome.reason
+
+
+# --- probe11 class 1: what the model was trained with is no training data ---------------
+
+PROCEDURE = "## Training Procedure\n"
+WITH_TOOLS: list[tuple[str, str, Answer, str]] = [
+    ("a framework after 'trained with'", "The model was trained with Megatron-LM for 21 days.",
+     "no", "names no"),
+    ("a kernel and a sharding scheme 'used'", "We used FlashAttention-2 and FSDP to train it.",
+     "no", "names no"),
+    ("a fine-tuning framework and method", "It was fine-tuned with LLaMA-Factory using LoRA.",
+     "no", "names no"),
+    ("an alignment toolkit", "The model was trained with NeMo-Aligner and TRL on our cluster.",
+     "no", "names no"),
+    ("attention, position scheme, optimiser",
+     "Training used a context of 4096 with RoPE and GQA; we trained with the Lion optimizer.",
+     "no", "names no"),
+    ("a fork of a framework beside the hardware",
+     "Training used 2048 H100 GPUs over 21 days, with a custom fork of Megatron-LM.",
+     "no", "names no"),
+    ("tools on no list, after 'trained with'", "We trained with Xyzzy-Kit2 and BlorpLab.",
+     "no", "names no"),
+    ("a tool in a sentence about the token count",
+     "We trained with Megatron-LM on 2T tokens of web text.", "no", "names no"),
+    # negative twins: data named after the same words, where the sentence says it is data
+    ("a dataset after 'fine-tuned with'", "We fine-tuned with the OpenOrca dataset.", "yes",
+     "names OpenOrca as training data"),
+    ("sets 'used', with their sample count",
+     "Instruction tuning used LLaVA-Instruct-150K and ShareGPT4V, 2M samples in all.", "yes",
+     "names LLaVA-Instruct-150K, ShareGPT4V as"),
+    ("a set trained on, beside a tool",
+     "We trained with Megatron-LM on MetaMathQA for 3 epochs.", "yes", "names MetaMathQA as"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "reason"), [c[1:] for c in WITH_TOOLS], ids=[c[0] for c in WITH_TOOLS]
+)
+def test_training_software_is_no_training_data(text: str, answer: Answer, reason: str) -> None:
+    got, why = ask("data_sources_named", ev(HEAD + PROCEDURE + text + "\n"))
+    assert (got, reason in why) == (answer, True), why
+
+
+def test_a_training_data_section_names_what_it_used() -> None:
+    """In a section titled as training data, what the card used is its data."""
+    body = HEAD + "## Training Data\nWe used OpenOrca and SlimOrca.\n"
+    assert "names OpenOrca, SlimOrca as" in ask("data_sources_named", ev(body))[1]
+    tool = HEAD + "## Training Data\nWe used web text, processed with Megatron-LM.\n"
+    assert ask("data_sources_named", ev(tool))[0] == "no"
+
+
+@pytest.mark.parametrize("tool", sorted(TRAINING_SOFTWARE))
+def test_every_training_software_name_is_no_data(tool: str) -> None:
+    """Each entry of the table, capitalised, is no name of data even in a training-data
+    section's list; a made-up name beside it is."""
+    written = tool.title()
+    sentence = f"Data: Qux-Set2 and {written}, 2M samples."
+    assert source_names(sentence, listed=True) == ["Qux-Set2"], written

@@ -85,3 +85,53 @@ def test_every_training_software_name_is_no_data(tool: str) -> None:
     written = tool.title()
     sentence = f"Data: Qux-Set2 and {written}, 2M samples."
     assert source_names(sentence, listed=True) == ["Qux-Set2"], written
+
+
+# --- probe11 class 2: the description sentence names the training data -------------------
+
+INTRO = "---\nlicense: mit\n---\n# ASR-Base\n\n{}\n\n## Training\n\nTrained on 8 GPUs for 3 days.\n"
+DESCRIBED: list[tuple[str, str, Answer, str]] = [
+    ("a subject qualified in brackets",
+     "An English speech model (CTC, 95M parameters) trained on the LibriSpeech corpus.",
+     "yes", "section 'ASR-Base' names LibriSpeech as training data (in the sentence 'An "
+     "English speech model (CTC, 95M parameters) trained on the LibriSpeech corpus.')"),
+    ("brackets and a comma before the verb",
+     "An English speech model (CTC, 95M parameters), fine-tuned on LibriSpeech 960h.",
+     "yes", "names LibriSpeech as training data"),
+    ("the Trainer's sentence with a canonical name",
+     "This model is a fine-tuned version of org/asr-pretrained on the librispeech_asr dataset.",
+     "yes", "names librispeech_asr as training data"),
+    ("the Trainer's sentence with a linked base",
+     "This model is a fine-tuned version of [Base 1](https://huggingface.co/org/b) on the "
+     "common_voice_11 dataset.", "yes", "names common_voice_11 as training data"),
+    ("a link off the Hub in the intro",
+     "A speech model (CTC) fine-tuned on 960 hours of [LibriSpeech](https://example.org/12).",
+     "yes", "names LibriSpeech as training data"),
+    # negative twins: the Trainer's unknown data, advice, other models
+    ("the Trainer's 'None' dataset",
+     "This model is a fine-tuned version of org/asr-pretrained on the None dataset.", "no",
+     "names no"),
+    ("the Trainer's unknown dataset",
+     "This model is a fine-tuned version of org/asr-pretrained on an unknown dataset.", "no",
+     "names no"),
+    ("advice to fine-tune it", "It can be fine-tuned on the librispeech_asr dataset.", "no",
+     "names no"),
+    ("other models (in brackets) trained on a corpus",
+     "Unlike earlier models (CTC, 95M) trained on LibriSpeech, it is small.", "no", "names no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "reason"), [c[1:] for c in DESCRIBED], ids=[c[0] for c in DESCRIBED]
+)
+def test_the_description_sentence_names_training_data(
+    text: str, answer: Answer, reason: str
+) -> None:
+    got, why = ask("data_sources_named", ev(INTRO.format(text)))
+    assert (got, reason in why) == (answer, True), why
+
+
+def test_a_model_description_section_names_training_data() -> None:
+    body = "## Model description\n\nA speech model (CTC, 95M) trained on the LibriSpeech corpus."
+    got, why = ask("data_sources_named", ev(HEAD + body + "\n"))
+    assert (got, "section 'Model description' names LibriSpeech" in why) == ("yes", True), why

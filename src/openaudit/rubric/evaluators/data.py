@@ -125,6 +125,8 @@ def data_sources_named(
         titles = ", ".join(f"'{section.title}'" for section in homes)
         where = f"section {titles} names" if len(homes) == 1 else f"sections {titles} name"
         why = f"{where} {names} as training data"
+        if said := next((item.sentence for item in found if item.sentence), ""):
+            why += f" (in the sentence {_sentence_quoted(said)})"
         return Outcome.yes(why, *map(ctx.section, homes), inferred=True)
     described = _linked_in_description(ctx, sections, training_sections)
     if described:
@@ -143,6 +145,16 @@ def data_sources_named(
         f"(a general description is not disclosure){foreign_note(ctx)}"
     )
     return Outcome.no(why, ctx.field("datasets"), ctx.readme(), inferred=True)
+
+
+QUOTED_CHARACTERS = 160
+
+
+def _sentence_quoted(sentence: str) -> str:
+    """A sentence of the card in quotes, its whitespace folded, cut at a length."""
+    text = " ".join(sentence.split())
+    cut = text[:QUOTED_CHARACTERS].rstrip() + "..." if len(text) > QUOTED_CHARACTERS else text
+    return f"'{cut}'"
 
 
 def _environment_named(environment: Environment) -> Outcome:

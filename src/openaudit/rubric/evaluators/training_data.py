@@ -124,6 +124,7 @@ class Name:
 
     name: str
     section: Section
+    sentence: str = ""  # outside the training sections: the sentence saying it trained on it
 
 
 def passages(ctx: ProbeContext, data: list[str], training: list[str]) -> tuple[Passage, ...]:
@@ -285,9 +286,9 @@ def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[
     for section in card.sections:
         if section in done or under_evaluation(card, card.section_path(section), training):
             continue
-        for name in _said_trained_on(card, section.text, own):
+        for name, sentence in _said_trained_on(card, section.text, own):
             if not _own_name(name, own):
-                yield Name(name, section)
+                yield Name(name, section, sentence)
     for section in card.sections:
         values = [value for _, value in definitions(card, section)]
         if values and not under_evaluation(card, card.section_path(section), training):
@@ -301,7 +302,17 @@ def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[
 # dataset are available here". The verb is past ("can be fine-tuned on" is advice).
 TRAINED_ON = re.compile(
     # (?=[dfpt]): the letters the verbs start with, for speed as in NAMED_CORPORA
-    r"(?=[dfpt])\b(?:(?:pre-?)?trained|fine-?tuned|distilled)\b(?:[ \t]+[\w-]+){0,2}?[ \t]+on\b",
+    r"(?=[dfpt])\b(?:(?:pre-?)?trained|fine-?tuned|distilled)\b"
+    # the Trainer's "a fine-tuned version of [org/base](...) on the X dataset"
+    r"(?:[ \t]+version[ \t]+of[ \t]+(?:\[[^\]\n]{1,120}\]\([^)\s]{1,300}\)|[^\s\[\]()]{1,120})"
+    r"|(?:[ \t]+[\w-]+){0,2}?)[ \t]+on\b",
+    re.IGNORECASE,
+)
+# The Trainer's "on the librispeech_asr dataset" / "on the org/name dataset": the name of a
+# dataset by its position, written as an id (an underscore, a hyphen, a digit or a slash;
+# "the None dataset", "the same dataset" name none).
+ON_THE_DATASET = re.compile(
+    r"\bon[ \t]+(?:the[ \t]+)?`?([A-Za-z0-9][\w.-]*(?:/[\w.-]*\w)?)`?[ \t]+dataset\b",
     re.IGNORECASE,
 )
 # What stands before the verb says whose training it is: this model ("A ResNet-50 image
@@ -309,7 +320,7 @@ TRAINED_ON = re.compile(
 # ("YOLO-style detectors from the same lab", "Unlike models").
 _AUXILIARY_END = re.compile(
     r"(?:[ \t,]+(?:was|were|is|are|has|have|had|been|be|first|further|then|also|later|initially"
-    r"|originally|jointly))+[ \t,]*$",
+    r"|originally|jointly|a|an))+[ \t,]*$",  # "This model is a fine-tuned version of"
     re.IGNORECASE,
 )
 _THIS_MODEL = re.compile(
@@ -328,22 +339,33 @@ NAME_STEM = re.compile(r"(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*[a-z]?)$")
 NOT_OWN_WORDS = frozenset({"model", "models", "card", "base", "large", "small", "tiny", "with"})
 
 
-def _said_trained_on(card: Card, text: str, own: set[str]) -> Iterator[str]:
+def _said_trained_on(card: Card, text: str, own: set[str]) -> Iterator[tuple[str, str]]:
     """Names in the text's sentences that say this model was trained on them (see
-    TRAINED_ON and _THIS_MODEL), not evaluated on, negated or undisclosed."""
+    TRAINED_ON and _THIS_MODEL), not evaluated on, negated or undisclosed, and the
+    sentence of each."""
     if TRAINED_ON.search(text) is None:
         return
     for sentence in card.sentences(text):
         verb = TRAINED_ON.search(sentence)
         if verb is None or not _subject_is_model(unlinked(sentence[: verb.start()]), own):
             continue
-        yield from named_in(card.sentences(unlinked(sentence[verb.start() :])), ids=False)
+        rest = sentence[verb.start() :]
+        named = named_in(card.sentences(unlinked(rest)), ids=False)
+        yield from ((name, sentence) for name in named)
+        seen = {name.lower() for name in named}
+        for match in ON_THE_DATASET.finditer(rest, verb.end() - verb.start() - 2):
+            name = match.group(1)
+            if re.search(r"[_/\d-]", name) and name.lower() not in seen | NOT_IDS:
+                seen.add(name.lower())
+                yield name, sentence
 
 
 def _subject_is_model(subject: str, own: set[str]) -> bool:
     """Whether the words before a training verb name this model (or nothing: an opening
     line such as "Pretrained model on English")."""
-    subject = _AUXILIARY_END.sub("", " ".join(re.sub(r"[*_`#>]", " ", subject).split()))
+    # "An English speech model (CTC, 95M parameters), fine-tuned on": the brackets qualify it
+    subject = re.sub(r"\([^()]*\)", " ", re.sub(r"[*_`#>]", " ", subject))
+    subject = _AUXILIARY_END.sub("", " ".join(subject.split()).rstrip(" ,"))
     if not subject:
         return True
     if len(subject.split()) > MAX_SUBJECT_WORDS or _OTHERS.search(subject):

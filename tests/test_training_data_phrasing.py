@@ -78,6 +78,18 @@ def test_a_training_data_section_names_what_it_used() -> None:
     assert ask("data_sources_named", ev(tool))[0] == "no"
 
 
+def test_a_hardware_title_inside_a_training_data_section_names_no_data() -> None:
+    """Part B: "Hardware and Software" (a bold title or a summary line that joins the data
+    section's text) names categories, not datasets."""
+    hardware = "Training used 2048 H100 GPUs over 21 days, with a custom fork of Megatron-LM."
+    for title in ("**Hardware and Software**", "<summary>Hardware and Software</summary>"):
+        body = (
+            f"## Training Data\nPretrained on 8T tokens of public data.\n\n{title}\n\n{hardware}\n"
+        )
+        got, why = ask("data_sources_named", ev(HEAD + body))
+        assert got == "no", why
+
+
 @pytest.mark.parametrize("tool", sorted(TRAINING_SOFTWARE))
 def test_every_training_software_name_is_no_data(tool: str) -> None:
     """Each entry of the table, capitalised, is no name of data even in a training-data

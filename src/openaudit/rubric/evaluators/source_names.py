@@ -132,6 +132,7 @@ _GENERIC = {
     "training", "pretraining", "pre-training", "fine-tuning", "finetuning", "tuning",
     "instruction", "instructions", "supervised", "unsupervised", "preference", "reward",
     "stage", "phase", "step", "section", "table", "figure", "appendix", "details", "model",
+    "hardware", "software", "infrastructure", "compute", "environment", "procedure",
     "models", "base", "chat", "instruct", "web", "books", "book", "code", "news", "papers",
     "articles", "math", "mathematics", "science", "wiki", "forums", "dialogues", "dialogue",
     "conversations", "images", "image", "text", "texts", "audio", "video", "speech", "music",

@@ -4,14 +4,21 @@ text are looked up, and a resource list after a "trained on" sentence is no data
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
+from fakehub import FakeHub
+from typer.testing import CliRunner
 
+from openaudit.card import parse_card
+from openaudit.cli.app import app
+from openaudit.data_links import linked_training_ids, training_data_links
 from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.source_names import TRAINING_SOFTWARE, source_names
 from openaudit.rubric.registry import get_evaluator, run
+from openaudit.sources.hub import fetch_hub_evidence
 from openaudit.verdict import Answer
 
 HEAD = "---\nlicense: mit\n---\n# M\n"
@@ -147,3 +154,68 @@ def test_a_model_description_section_names_training_data() -> None:
     body = "## Model description\n\nA speech model (CTC, 95M) trained on the LibriSpeech corpus."
     got, why = ask("data_sources_named", ev(HEAD + body + "\n"))
     assert (got, "section 'Model description' names LibriSpeech" in why) == ("yes", True), why
+
+
+# --- probe11 class 11 (and class 2's Trainer id): Hub ids written as text are looked up --
+
+WRITTEN: list[tuple[str, str, list[tuple[str, str]]]] = [
+    ("a code span in a training-data section",
+     "## Training Data\nPretrained on 2T tokens of `org/corpus-2t` (on the Hugging Face Hub).\n",
+     [("org/corpus-2t", "data section")]),
+    ("an id beside 'dataset' in a training-data section",
+     "## Training Data\nThe org/corpus-2t dataset, deduplicated.\n",
+     [("org/corpus-2t", "data section")]),
+    ("the Trainer's sentence in the introduction",
+     "This model is a fine-tuned version of org/base on the org/speech-960h dataset.\n",
+     [("org/speech-960h", "trained on")]),
+    ("a code span after 'trained on' in a summary",
+     "## Model Summary\nIt was fine-tuned on `org/sft-mix` for 3 epochs.\n",
+     [("org/sft-mix", "trained on")]),
+    # negative twins: the base model's id, evaluation, advice, ids not given as data
+    ("the base in the Trainer's sentence (no dataset)",
+     "This model is a fine-tuned version of org/base on an unknown dataset.\n", []),
+    ("a code span under Evaluation", "## Evaluation\nScores on `org/bench`.\n", []),
+    ("an evaluation sentence in a data section",
+     "## Training Data\nOur data. It was evaluated on `org/bench`.\n", []),
+    ("advice to tune it on a dataset",
+     "## Uses\nIt can be fine-tuned on the org/speech-960h dataset.\n", []),
+    ("a model id in a code span in a training section",
+     "## Training\nWe fine-tuned `org/base-7b` on our own data.\n", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), [c[1:] for c in WRITTEN], ids=[c[0] for c in WRITTEN]
+)
+def test_hub_ids_written_as_text_are_training_data_links(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
+    found = training_data_links(parse_card("# M\n" + body))
+    assert [(item.name, item.given_as) for item in found] == expected
+    assert all(item.written for item in found)
+    assert linked_training_ids(parse_card("# M\n" + body), []) == [n for n, _ in expected]
+
+
+def test_platforms_are_no_data_names() -> None:
+    """Where data is hosted (the Hugging Face Hub, Kaggle, Zenodo) names no dataset."""
+    body = HEAD + "## Training Data\nWeb text we host on the Hugging Face Hub and on Kaggle.\n"
+    got, why = ask("data_sources_named", ev(body))
+    assert got == "no", why
+
+
+def test_a_hub_id_written_as_code_is_looked_up_and_judged(hub: FakeHub) -> None:
+    """The Hub source looks the id up as a linked dataset; the data layer judges it by its
+    licence, and 'Hugging Face Hub' beside it is no data name."""
+    evidence = fetch_hub_evidence("fullopen/named-id-7b")
+    assert [(d.repo_id, d.status) for d in evidence.linked_datasets or ()] == [
+        ("openlab/pile-lite", "ok")
+    ]
+    assert "/api/datasets/openlab/instruct-mix" not in hub.paths()  # under Evaluation
+    result = CliRunner().invoke(app, ["fullopen/named-id-7b", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    [model] = json.loads(result.stdout)["models"]
+    [data] = [layer for layer in model["layers"] if layer["id"] == "data"]
+    findings = {f["probe"]: (f["answer"], f["reason"]) for f in data["findings"]}
+    assert data["level"] == "open", findings
+    assert "openlab/pile-lite (named by its id, not linked)" in findings["data.open_licenses"][1]
+    assert "Hugging Face Hub" not in json.dumps(model)

@@ -10,6 +10,12 @@ it or a table row labelled as training data, or in the section describing the mo
 section holding the link counts: a dataset linked first in the title and again under
 'Datasets' is training data.
 
+A Hub id written as text is read the same way when the card gives it so: in a code span
+or beside the word "dataset" in a section titled as training data ("2T tokens of
+`openlab/corpus`"), or right after "on" in a sentence saying the model was trained on
+it ("a fine-tuned version of X on the openslr/librispeech_asr dataset"). The Hub
+source looks these up too; a reason says they are named by their id, not linked.
+
 Pure text reading, shared by the Hub source (which looks these datasets up like
 declared ones) and the rubric (which judges them, as an inference), so the two never
 disagree on which datasets the card links.
@@ -17,6 +23,8 @@ disagree on which datasets the card links.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -45,14 +53,37 @@ DESCRIPTION_SECTIONS = (
 )  # fmt: skip
 
 
+# A Hub dataset id, `org/name`, not inside a URL or a path.
+DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
+DATASET_WORD = re.compile(r"\bdatasets?\b", re.IGNORECASE)  # beside an id: a dataset's
+NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
+# Right before an id, what a trained-on sentence's dataset follows: "on the", "on `".
+_ON_BEFORE = re.compile(r"\bon[ \t]+(?:the[ \t]+)?`?$", re.IGNORECASE)
+_DATASET_AFTER = re.compile(r"`?[ \t]+datasets?\b", re.IGNORECASE)
+
+
+def written_dataset_ids(text: str) -> Iterator[tuple[str, int]]:
+    """`org/name` ids in the text written as code or called a dataset ("the org/name
+    dataset"), and where."""
+    for match in DATASET_ID.finditer(text):
+        name, start, end = match.group(1), match.start(), match.end()
+        if name.lower() in NOT_IDS:
+            continue
+        quoted = text[start - 1 : start] == "`" and text[end : end + 1] == "`"
+        near = text[max(0, start - 20) : start] + text[end : end + 20]
+        if quoted or DATASET_WORD.search(near):
+            yield name, start
+
+
 @dataclass(frozen=True)
 class DataLink:
-    """A Hub dataset the card links as its training data, and where."""
+    """A Hub dataset the card links as its training data (or names by its id), and where."""
 
     name: str  # the dataset id, org/name
-    link: Link
+    link: Link  # for an id written as text: its Hub page, as the reader would open it
     given_as: GivenAs
     sections: tuple[Section, ...]  # the sections that give it so (none: a sentence)
+    written: bool = False  # named by its id in the text, not linked
 
     @property
     def declared(self) -> bool:
@@ -62,10 +93,11 @@ class DataLink:
 
     def where(self) -> str:
         """Where the card links it, for a reason: "under 'Datasets and Mix'"."""
+        how = "(named by its id, not linked) " if self.written else ""
         if self.given_as == "trained on":
-            return "in a sentence saying the model was trained on it"
+            return f"{how}in a sentence saying the model was trained on it"
         titles = ", ".join(f"'{section.title or '(title)'}'" for section in self.sections)
-        return f"under {titles}"
+        return f"{how}under {titles}"
 
 
 def training_data_links(
@@ -75,7 +107,7 @@ def training_data_links(
 ) -> tuple[DataLink, ...]:
     """The Hub datasets the card links as its training data, once each, in card order
     (read once per card and section names)."""
-    if not card.links:  # (every card without text: nothing to read or keep)
+    if not card.links and "/" not in card.body:  # (no link and no id: nothing to read)
         return ()
     key = ("training_data_links", data, training)
     return card.derived(key, lambda: tuple(_read(card, list(data), list(training))))
@@ -100,7 +132,36 @@ def _read(card: Card, data: list[str], training: list[str]) -> list[DataLink]:
         given = _given(card, link, data, training)
         if given is not None:
             found[name.lower()] = DataLink(name, link, *given)
+    for name, given_as, sections in _written(card, data, training):
+        if name.lower() not in found:
+            page = Link(f"https://huggingface.co/datasets/{name}", name, "hf_dataset", name)
+            found[name.lower()] = DataLink(name, page, given_as, sections, written=True)
     return list(found.values())
+
+
+def _written(
+    card: Card, data: list[str], training: list[str]
+) -> Iterator[tuple[str, GivenAs, tuple[Section, ...]]]:
+    """Hub dataset ids written as text that the card gives as its training data: as code
+    or beside "dataset" in a section about training data, or after "on" in a sentence
+    saying the model was trained on them; never in an evaluation section or sentence."""
+    for section in card.sections:
+        text = section.text
+        if "/" not in text or under_evaluation(card, card.section_path(section), training):
+            continue
+        sentences = card.sentences(text)
+        in_data = section_about(card, section, data, training) == "data"
+        for name, at in written_dataset_ids(text):
+            if evaluated_on(sentences, at):
+                continue
+            if in_data:
+                yield name, "data section", (section,)
+            elif (
+                _ON_BEFORE.search(text, max(0, at - 12), at)
+                and (text[at - 1] == "`" or _DATASET_AFTER.match(text, at + len(name)))
+                and trained_on_at(sentences, at)
+            ):
+                yield name, "trained on", ()
 
 
 def _given(

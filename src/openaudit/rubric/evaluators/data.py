@@ -86,7 +86,8 @@ def datasets_declared(
     if linked:
         shown = "; ".join(f"{item.name} {item.where()}" for item in linked[:5])
         cites = link_cites(item.link for item in linked)
-        return Outcome.yes(f"linked as training data: {shown}", *cites)
+        how = "given" if any(item.written for item in linked) else "linked"
+        return Outcome.yes(f"{how} as training data: {shown}", *cites)
     if not ctx.metadata_known:
         return no_metadata(ctx)
     return Outcome.no("the card names no datasets", ctx.field("datasets"))

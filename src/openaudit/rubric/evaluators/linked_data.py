@@ -51,7 +51,8 @@ class LinkedData:
         """What these datasets are, for a reason: linked, not declared, and where."""
         shown = "; ".join(f"{item.name} {item.where()}" for item in self.links[:SHOWN])
         more = f"; {len(self.links) - SHOWN} more" if len(self.links) > SHOWN else ""
-        return f"datasets the card links as training data (not declared): {shown}{more}"
+        how = "gives" if any(item.written for item in self.links) else "links"
+        return f"datasets the card {how} as training data (not declared): {shown}{more}"
 
     def licences(self, ctx: ProbeContext) -> tuple[DatasetLicense, ...]:
         """The licences of the linked datasets the source looked up."""

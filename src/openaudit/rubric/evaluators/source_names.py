@@ -155,7 +155,7 @@ _GENERIC = {
     "nvidia", "openai", "meta", "google", "microsoft", "anthropic", "amazon", "aws", "apple",
     "alibaba", "baidu", "tencent", "deepmind", "huggingface", "hugging", "face", "eleutherai",
     "allenai", "ai2", "cohere", "ibm", "intel", "amd", "facebook", "bytedance", "github",
-    "jupyter",
+    "jupyter", "hub", "kaggle", "gitlab", "zenodo", "modelscope", "figshare",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "mit", "apache", "gpl", "bsd", "creative",
     "commons", "license", "licence", "licenses", "licences",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from openaudit import textsearch
 from openaudit.card import Card, Section
+from openaudit.data_links import DATASET_ID, NOT_IDS, written_dataset_ids
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
@@ -85,10 +86,6 @@ RUN_WORDS = re.compile(
     re.IGNORECASE,
 )
 ADDRESS = re.compile(r"\bhttps?://[^\s)\]>]+", re.IGNORECASE)
-# A Hub dataset id, `org/name`, not inside a URL or a path.
-DATASET_ID = re.compile(r"(?<![\w./:-])([A-Za-z0-9][\w.-]+/[\w.-]*\w)(?![\w/])")
-DATASET_WORD = re.compile(r"\bdatasets?\b", re.IGNORECASE)  # beside an id: a dataset's
-NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
 # A numbered list item's number before a definition's label ("1. Dataset preparation:").
 NUMBERED = re.compile(r"\d{1,3}[.)][ \t]+")
 # A proper name in a definition's value: CamelCase (ImageNet, OpenOrca) or an acronym
@@ -205,7 +202,7 @@ def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
         found.append(token or match.group(0))
     found += _proper_names(sentences, listed=ids)
     if ids:
-        found += [name for name, at in _dataset_ids(text) if not evaluated_on(sentences, at)]
+        found += [name for name, at in written_dataset_ids(text) if not evaluated_on(sentences, at)]
     return found
 
 
@@ -226,18 +223,6 @@ def _has_capital(text: str) -> bool:
     if text.isascii():  # then the upper case letters are A-Z, and lowering changes them
         return text != text.lower()
     return any(c.isupper() for c in text)
-
-
-def _dataset_ids(text: str) -> Iterator[tuple[str, int]]:
-    """`org/name` ids written as code or called a dataset ("the org/name dataset")."""
-    for match in DATASET_ID.finditer(text):
-        name, start, end = match.group(1), match.start(), match.end()
-        if name.lower() in NOT_IDS:
-            continue
-        quoted = text[start - 1 : start] == "`" and text[end : end + 1] == "`"
-        near = text[max(0, start - 20) : start] + text[end : end + 20]
-        if quoted or DATASET_WORD.search(near):
-            yield name, start
 
 
 def definitions(card: Card, section: Section) -> Iterator[tuple[str, str]]:

@@ -219,3 +219,44 @@ def test_a_hub_id_written_as_code_is_looked_up_and_judged(hub: FakeHub) -> None:
     assert data["level"] == "open", findings
     assert "openlab/pile-lite (named by its id, not linked)" in findings["data.open_licenses"][1]
     assert "Hugging Face Hub" not in json.dumps(model)
+
+
+# --- probe11 class 9: a resource list after a "trained on" sentence is the model's own ----
+
+TRAINED_ON_INTRO = "# Coder-7B\n\nCoder-7B is a 7B code model trained on 3.5T tokens from {}.\n\n"
+OWN_RESOURCES = (
+    "- **Repository:** [codelab/coder](https://github.com/codelab/coder)\n"
+    "- **Paper:** [Coder: open code models](https://arxiv.org/abs/2405.11111)\n"
+)
+RESOURCE_LISTS: list[tuple[str, str, Answer, str]] = [
+    ("a Paper item after a trained-on sentence",
+     TRAINED_ON_INTRO.format("The Stack v2") + OWN_RESOURCES, "yes", "2405.11111"),
+    ("a plain 'Paper:' item after a sentence that has ended",
+     TRAINED_ON_INTRO.format("The Stack v2") + "- Paper: [Open code models](https://arxiv.org/abs/2405.11111)\n",
+     "yes", "2405.11111"),
+    ("a named item after a sentence that has ended",
+     TRAINED_ON_INTRO.format("The Stack v2") + "- [Open code models](https://arxiv.org/abs/2405.11111)\n",
+     "yes", "2405.11111"),
+    # negative twins: a list the sentence introduces as the training data
+    ("a data list after 'trained on:'",
+     "# M\n\nM was trained on:\n\n- [WebEdu](https://arxiv.org/abs/2406.00107)\n", "no",
+     "references to other work (2406.00107"),
+    ("a data list after 'the following datasets.'",
+     "# M\n\nM was trained on the following datasets.\n\n"
+     "- [WebEdu](https://arxiv.org/abs/2406.00107)\n", "no",
+     "references to other work (2406.00107"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("readme", "answer", "reason"),
+    [c[1:] for c in RESOURCE_LISTS],
+    ids=[c[0] for c in RESOURCE_LISTS],
+)
+def test_a_resource_list_after_a_trained_on_sentence_is_the_models_own(
+    readme: str, answer: Answer, reason: str
+) -> None:
+    evidence = Evidence(ref="codelab/coder-7b", repo_id="codelab/coder-7b", source="hub",
+                        readme=readme)  # fmt: skip
+    got, why = ask("paper_linked", evidence)
+    assert (got, reason in why) == (answer, True), why

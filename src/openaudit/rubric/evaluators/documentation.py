@@ -458,6 +458,19 @@ DATA_LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+# A sentence that ends before the list ("a code model trained on The Stack v2.") does not
+# introduce it, unless it points at it ("trained on the following datasets."); "trained
+# on:" does.
+ENDED = re.compile(r"[.!?][)\]*_]*\s*$")
+POINTS_AT_LIST = re.compile(r"\b(?:following|below|these|listed)\b", re.IGNORECASE)
+# A list item labelled as one of the release's resources ("- **Paper:** [...]",
+# "- Repository: ...", "* Demo: ..."): the model's own, never an item of its data.
+RESOURCE_ITEM = re.compile(
+    r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)?(?:paper|technical\s+report|report|preprint"
+    r"|repository|repo|code|github|demo|website|homepage|home\s+page|project(?:\s+page)?"
+    r"|blog(?:\s+post)?|documentation|docs)(?:\*\*|__)?\s*:",
+    re.IGNORECASE,
+)
 # Link text that names a paper rather than the work the paper is about.
 PAPER_TEXT = re.compile(
     r"\b(?:paper|papers|report|preprint|arxiv|publication|article|here|this|link)\b", re.I
@@ -516,11 +529,13 @@ def _data_named(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
 def _in_data_list(body: str, at: int) -> bool:
     """The text at `at` is in a list item of a list introduced as training data."""
     lines = body[:at].split("\n")
-    if not LIST_ITEM.match(lines[-1]):
+    if not LIST_ITEM.match(lines[-1]) or RESOURCE_ITEM.match(lines[-1]):
         return False
     for line in reversed(lines[-200:-1]):
         if not line.strip() or LIST_ITEM.match(line) or line.startswith((" ", "\t")):
             continue
+        if ENDED.search(line) and not POINTS_AT_LIST.search(line):
+            return False
         return bool(DATA_LIST_INTRO.search(line))
     return False
 

@@ -181,6 +181,11 @@ WRITTEN: list[tuple[str, str, list[tuple[str, str]]]] = [
      "## Uses\nIt can be fine-tuned on the org/speech-960h dataset.\n", []),
     ("a model id in a code span in a training section",
      "## Training\nWe fine-tuned `org/base-7b` on our own data.\n", []),
+    ("a model id in a code span in a training-data section",
+     "## Training Data\nWe fine-tuned `org/base-7b` on `org/sft`.\n",
+     [("org/sft", "data section")]),
+    ("the declared base in a code span in a training-data section",
+     "## Training Data\nThe data `org/declared-base` saw is unknown.\n", []),
 ]  # fmt: skip
 
 
@@ -190,10 +195,11 @@ WRITTEN: list[tuple[str, str, list[tuple[str, str]]]] = [
 def test_hub_ids_written_as_text_are_training_data_links(
     body: str, expected: list[tuple[str, str]]
 ) -> None:
-    found = training_data_links(parse_card("# M\n" + body))
+    card = parse_card("---\nbase_model: org/declared-base\n---\n# M\n" + body)
+    found = training_data_links(card)
     assert [(item.name, item.given_as) for item in found] == expected
     assert all(item.written for item in found)
-    assert linked_training_ids(parse_card("# M\n" + body), []) == [n for n, _ in expected]
+    assert linked_training_ids(card, []) == [n for n, _ in expected]
 
 
 def test_platforms_are_no_data_names() -> None:

@@ -60,6 +60,14 @@ NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
 # Right before an id, what a trained-on sentence's dataset follows: "on the", "on `".
 _ON_BEFORE = re.compile(r"\bon[ \t]+(?:the[ \t]+)?`?$", re.IGNORECASE)
 _DATASET_AFTER = re.compile(r"`?[ \t]+datasets?\b", re.IGNORECASE)
+# Right before an id, words that make it a model ("we fine-tuned `org/base-7b`", "a
+# version of", "based on", "from"): not data, and not to be looked up as a dataset.
+_MODEL_BEFORE = re.compile(
+    r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tun(?:ed|es?)|tuned|distill(?:ed|s)?|version[ \t]+of"
+    r"|based[ \t]+on|built[ \t]+on|from|initiali[sz]ed[ \t]+(?:from|with)|checkpoint[ \t]+of"
+    r"|merge[ \t]+of|quanti[sz]ation[ \t]+of|base[ \t]+model:?)[ \t]+(?:the[ \t]+)?`?$",
+    re.IGNORECASE,
+)
 
 
 def written_dataset_ids(text: str) -> Iterator[tuple[str, int]]:
@@ -144,7 +152,11 @@ def _written(
 ) -> Iterator[tuple[str, GivenAs, tuple[Section, ...]]]:
     """Hub dataset ids written as text that the card gives as its training data: as code
     or beside "dataset" in a section about training data, or after "on" in a sentence
-    saying the model was trained on them; never in an evaluation section or sentence."""
+    saying the model was trained on them; never in an evaluation section or sentence,
+    nor where the words before it make it a model (its base, declared or not)."""
+    declared = card.metadata.get("base_model") if isinstance(card.metadata, dict) else None
+    items = declared if isinstance(declared, list) else [declared]
+    bases = {item.strip().lower() for item in items if isinstance(item, str)}
     for section in card.sections:
         text = section.text
         if "/" not in text or under_evaluation(card, card.section_path(section), training):
@@ -152,7 +164,9 @@ def _written(
         sentences = card.sentences(text)
         in_data = section_about(card, section, data, training) == "data"
         for name, at in written_dataset_ids(text):
-            if evaluated_on(sentences, at):
+            if name.lower() in bases or evaluated_on(sentences, at):
+                continue
+            if _MODEL_BEFORE.search(text, max(0, at - 40), at):
                 continue
             if in_data:
                 yield name, "data section", (section,)

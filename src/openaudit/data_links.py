@@ -61,11 +61,12 @@ NOT_IDS = frozenset({"and/or", "n/a", "w/o", "i/o"})
 _ON_BEFORE = re.compile(r"\bon[ \t]+(?:the[ \t]+)?`?$", re.IGNORECASE)
 _DATASET_AFTER = re.compile(r"`?[ \t]+datasets?\b", re.IGNORECASE)
 # Right before an id, words that make it a model ("we fine-tuned `org/base-7b`", "a
-# version of", "based on", "from"): not data, and not to be looked up as a dataset.
+# version of", "based on", "distilled from"): not data, not to be looked up as a dataset.
 _MODEL_BEFORE = re.compile(
-    r"\b(?:(?:pre-?)?train(?:ed|s)?|fine-?tun(?:ed|es?)|tuned|distill(?:ed|s)?|version[ \t]+of"
-    r"|based[ \t]+on|built[ \t]+on|from|initiali[sz]ed[ \t]+(?:from|with)|checkpoint[ \t]+of"
-    r"|merge[ \t]+of|quanti[sz]ation[ \t]+of|base[ \t]+model:?)[ \t]+(?:the[ \t]+)?`?$",
+    r"\b(?:(?:(?:pre-?)?train(?:ed|s)?|fine-?tun(?:ed|es?)|tuned|distill(?:ed|s)?"
+    r"|initiali[sz]ed)(?:[ \t]+from)?|version[ \t]+of|based[ \t]+on|built[ \t]+on"
+    r"|checkpoint[ \t]+of|merge[ \t]+of|quanti[sz]ation[ \t]+of|base[ \t]+model:?)"
+    r"[ \t]+(?:the[ \t]+)?`?$",
     re.IGNORECASE,
 )
 

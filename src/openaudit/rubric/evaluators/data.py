@@ -65,7 +65,9 @@ TRAINING_PARAM = Param(
     doc="The card names the training datasets: `datasets:` metadata, or Hub dataset links "
     "in a training-data or training section (not in a sentence about evaluation), in a "
     "sentence saying the model was trained on them, or in a table row labelled as "
-    "training data.",
+    "training data; or Hub ids written as text (as code or beside 'dataset') in a "
+    "training-data section or after 'on' in a sentence saying the model was trained on "
+    "them.",
 )
 def datasets_declared(
     ctx: ProbeContext,

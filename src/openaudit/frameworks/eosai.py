@@ -50,6 +50,7 @@ from openaudit.rubric.evaluators.documentation import (
     EVAL_SECTIONS,
     URL,
     card_substantive,
+    cited_papers,
     evaluation_results,
     foreign_citations,
     model_papers,
@@ -942,8 +943,8 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
     outcome = paper_linked(ctx)
     if outcome.answer != "yes":
         return _not_found(outcome)
-    own = papers_by_role(ctx)[0] if model_papers(ctx) else []  # none: an arXiv or DOI tag
-    if not own or any(archived_paper(link.url) for link in own):
+    own = papers_by_role(ctx)[0] if model_papers(ctx) else []  # none: a tag or a cited id
+    if not own or cited_papers(ctx) or any(archived_paper(link.url) for link in own):
         why = f"{outcome.reason}: the model's own paper, an archived preprint"
         return _concluded("open", why, *outcome.citations)
     shortened = [link for link in own if short_link(link.url)]

@@ -363,34 +363,76 @@ def papers_by_role(ctx: ProbeContext) -> tuple[list[Link], list[Link]]:
     """The card's paper links split into the model's own and references to other work
     (linked only in sections that cite other work: architecture, limitations, hardware,
     comparisons). Benchmark and dataset citations in tables are neither."""
-    card = own_card(ctx)
     own: list[Link] = []
     references: list[Link] = []
     papers = model_papers(ctx)
     for link in papers[:MAX_CITATION_CHECKS]:
-        homes = card.homes_of(link.url)
-        inside = sum(count_links(s.text, link.url) for s in homes)
-        outside = count_links(card.body, link.url) > inside
-        cited = (
-            bool(homes)
-            and not outside
-            and all(
-                any(card.title_matches(s, *REFERENCE_SECTIONS) for s in card.section_path(home))
-                for home in homes
-            )
-        )
-        # "This model was merged using the [TIES](...) method", "fine-tuned from [Base]
-        # ([Author et al.](...))": where the link stands names it as other work, even
-        # after "this model"; only its text can call it own.
-        placed = _made_with(card, link) or _placed_as_other_work(ctx, link, homes)
-        # benchmarks listed with their papers: "we evaluate on [MMLU](...)" is no "our"
-        placed = placed or (not outside and _benchmark_citation(ctx, link, homes))
-        other = placed or cited or _named_as_other_work(ctx, link) or bool(dataset_paper(ctx, link))
-        if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
-            other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
-        called_own = _called_own(card, link, text_only=placed)
-        (references if other and not called_own else own).append(link)
+        (references if _other_work(ctx, link) else own).append(link)
     return [*own, *papers[MAX_CITATION_CHECKS:]], references
+
+
+def _other_work(ctx: ProbeContext, link: Link) -> bool:
+    """Where the paper stands names it as another work's (a reference, a method's, a
+    dataset's or the base model's paper), and nothing calls it the card's own."""
+    card = own_card(ctx)
+    homes = card.homes_of(link.url)
+    inside = sum(count_links(s.text, link.url) for s in homes)
+    outside = count_links(card.body, link.url) > inside
+    cited = (
+        bool(homes)
+        and not outside
+        and all(
+            any(card.title_matches(s, *REFERENCE_SECTIONS) for s in card.section_path(home))
+            for home in homes
+        )
+    )
+    # "This model was merged using the [TIES](...) method", "fine-tuned from [Base]
+    # ([Author et al.](...))": where the link stands names it as other work, even
+    # after "this model"; only its text can call it own.
+    placed = _made_with(card, link) or _placed_as_other_work(ctx, link, homes)
+    # benchmarks listed with their papers: "we evaluate on [MMLU](...)" is no "our"
+    placed = placed or (not outside and _benchmark_citation(ctx, link, homes))
+    other = placed or cited or _named_as_other_work(ctx, link) or bool(dataset_paper(ctx, link))
+    if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
+        other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
+    return other and not _called_own(card, link, text_only=placed)
+
+
+# An arXiv id the card gives as text, not as a link: a BibTeX `eprint` of an arXiv entry,
+# "arXiv preprint arXiv:2401.00001" in a `journal` or `note`, or "(arXiv:2401.00001)" in prose.
+ARXIV_ID = r"(\d{4}\.\d{4,5}(?:v\d+)?)(?![\d.])"
+ARXIV_TEXT = re.compile(rf"\barxiv\s*:\s*{ARXIV_ID}", re.IGNORECASE)
+BIBTEX_ENTRY = re.compile(r"@\w+\s*\{[^@]{0,3000}", re.IGNORECASE)
+BIBTEX_EPRINT = re.compile(rf"\beprint\s*=\s*[{{\"]\s*(?:arxiv:\s*)?{ARXIV_ID}", re.IGNORECASE)
+BIBTEX_ARXIV = re.compile(r"\barchiveprefix\s*=\s*[{\"]\s*arxiv\b", re.IGNORECASE)
+MAX_CITED_IDS = 20
+
+
+@once_per_model
+def cited_papers(ctx: ProbeContext) -> tuple[Link, ...]:
+    """The arXiv papers the card names only by their id, in its citation blocks or its
+    prose (no link to them and no tag), that where they stand name no other work's paper,
+    as links to their abstract pages (`url`: the id as the card writes it, where
+    `find_link` finds it outside any URL)."""
+    if not ctx.readme_read:
+        return ()
+    body = own_card(ctx).body
+    found = [m.group(1) for m in ARXIV_TEXT.finditer(body)]
+    for entry in BIBTEX_ENTRY.finditer(body):
+        eprint = BIBTEX_EPRINT.search(entry.group(0))
+        if eprint and BIBTEX_ARXIV.search(entry.group(0)):
+            found.append(eprint.group(1))
+    known = {(link.target or "").lower() for link in ctx.card.links_of("paper")}
+    known |= {tag.split(":", 1)[1].lower() for tag in matching_tags(ctx, ["arxiv:*"])}
+    cited = []
+    for written in list(dict.fromkeys(found))[:MAX_CITED_IDS]:
+        paper = re.sub(r"v\d+$", "", written)
+        if paper.lower() in known or paper in TEMPLATE_PAPER_IDS or find_link(body, written) < 0:
+            continue
+        link = Link(written, "", "paper", paper)
+        if not _other_work(ctx, link):
+            cited.append(link)
+    return tuple(dict((link.target, link) for link in cited).values())
 
 
 def _benchmark_citation(ctx: ProbeContext, link: Link, homes: list[Section]) -> bool:
@@ -423,10 +465,11 @@ def _paper_forthcoming(ctx: ProbeContext) -> bool:
 
 
 # A paper cited in parentheses right after a Hub model or dataset link is that repo's:
-# "fine-tuned from [Base](https://huggingface.co/org/base) ([Author et al., 2023](...))".
+# "fine-tuned from [Base](https://huggingface.co/org/base) ([Author et al., 2023](...))",
+# or by its id alone ("(arXiv:2307.09288)").
 CITED_AFTER_REPO = re.compile(
     r"\]\((?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/(?!papers/)([^()\s]{1,300})\)"
-    r"[ \t]*\([ \t]*[^()\[\]\n]{0,60}\[[^\[\]\n]{0,120}\]\($",
+    r"[ \t]*\([ \t]*[^()\[\]\n]{0,60}(?:\[[^\[\]\n]{0,120}\]\(|\barxiv\s*:\s*)$",
     re.IGNORECASE,
 )
 # A paper cited in parentheses after the base or data the model derives from: "based
@@ -435,7 +478,7 @@ CITED_AFTER_SOURCE = re.compile(
     r"\b(?:fine-?tuned|finetuned|(?:pre-?)?trained|based|built|initiali[sz]ed|derived"
     r"|distilled|adapted|continued|merged|quanti[sz]ed|converted)\s+(?:(?:up)?on|from|of)\s+"
     r"(?!scratch\b)(?:\[[^\[\]\n]{0,120}\]\([^()\s]{0,300}\)|[^.\n()\[\]]){1,160}?"
-    r"\([ \t]*[^()\[\]\n]{0,60}\[[^\[\]\n]{0,120}\]\($",
+    r"\([ \t]*[^()\[\]\n]{0,60}(?:\[[^\[\]\n]{0,120}\]\(|\barxiv\s*:\s*)$",
     re.IGNORECASE,
 )
 # "Pre-trained on [The Pile](...)": the paper of the data the model was trained on.
@@ -760,6 +803,8 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
     beyond = unlinked_paper_tags(ctx)
     if beyond:
         return Outcome.yes(f"tagged {', '.join(beyond[:3])}", ctx.api("tags", ", ".join(beyond)))
+    if cited := cited_papers(ctx):
+        return _cited_paper(ctx, cited)
     if references:
         places = dict.fromkeys(
             f"{link.target or link.url}{_place(ctx, link)}" for link in references[:3]
@@ -772,7 +817,25 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
     if tags:
         why = f"the arxiv tags name only papers the card cites ({', '.join(tags[:3])})"
         return Outcome.no(why, ctx.readme(), ctx.api("tags", ", ".join(tags)), inferred=True)
-    return Outcome.no("no paper link and no arxiv tag", ctx.readme(), ctx.api("tags"))
+    # nothing says "no paper": the readers found none in the card's links, arXiv ids and tags
+    why = "no paper link and no arxiv tag (the card's links and arXiv ids and the tags were read)"
+    return Outcome.no(why, ctx.readme(), ctx.api("tags"), inferred=True)
+
+
+def _cited_paper(ctx: ProbeContext, cited: tuple[Link, ...]) -> Outcome:
+    """The model's own paper given by its arXiv id alone (inferred: the id is cited where
+    nothing names it another work's, as in the card's own Citation block)."""
+    card = own_card(ctx)
+    places = []
+    for link in cited[:3]:
+        home = card.home_of(link.url)
+        places.append(f"arXiv:{link.target}" + (f" in {quote([home.title])}" if home else ""))
+    shown = ", ".join(f"https://arxiv.org/abs/{link.target}" for link in cited[:3])
+    why = (
+        f"the card cites {', '.join(places)} with no link, where nothing names it another"
+        f" work's: the model's own paper, read as {shown}"
+    )
+    return Outcome.yes(why, *(ctx.readme(link.url) for link in cited[:3]), inferred=True)
 
 
 def paper_tags(ctx: ProbeContext) -> list[str]:

@@ -424,8 +424,42 @@ CHECKPOINT_NAME = re.compile(
 )
 CHECKPOINT_WORDS = re.compile(
     r"\b(?:intermediate|training|pre-?training)\s+checkpoints?\b"
-    r"|\bcheckpoints?\s+(?:at|every|from)\b",
+    r"|\bcheckpoints?\s+(?:at|every|from)\b"
+    r"|\bcheckpoints\s+(?:saved|taken|stored)\s+(?:during|throughout|every|at)\b",
     re.IGNORECASE,
+)
+# A sentence about checkpoints says they are out only with a word of release: released,
+# available, published, uploaded, hosted, shared, "as branches", "as revisions".
+CHECKPOINT_OUT = re.compile(
+    r"\b(?:releas(?:e|es|ed|ing)|available|publish(?:es|ed|ing)?|upload(?:s|ed|ing)?"
+    r"|host(?:s|ed)|shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|open[- ]?sourc\w*"
+    r"|can\s+be\s+(?:found|downloaded|loaded)|branch(?:es)?|revisions?)\b",
+    re.IGNORECASE,
+)
+# ... and not when it negates that or puts it in the future ("We do not release
+# intermediate checkpoints", "will be released later").
+CHECKPOINT_NOT_OUT = re.compile(
+    r"\b(?:not|never|no|without|will|shall|later|soon|upcoming|forthcoming|future|tb[ad])\b"
+    r"|n't\b|\bplan(?:s|ned|ning)?\s+to\b",
+    re.IGNORECASE,
+)
+# The checkpoint a model was made from, or those it averages or merges, are used, not
+# released: "fine-tuned from the final pre-training checkpoint of X", "averages
+# checkpoints from the last 3 epochs".
+CHECKPOINT_USED = re.compile(
+    r"\b(?:averag\w*|merg\w*|ensembl\w*|soup(?:s|ed)?"
+    r"|(?:fine-?tuned|finetuned|initiali[sz]ed|continued|started|resumed|distilled|converted)"
+    r"\s+(?:\w+\s+)?from)\b",
+    re.IGNORECASE,
+)
+# A checkpoint revision the card loads ("revision=\"step1000\""), with the repo it names
+# before it, if any.
+REVISION_ARG = re.compile(r"\brevision\s*=\s*[\"']([^\"'\s]{1,80})[\"']")
+QUOTED_REPO = re.compile(r"[\"']([\w.-]{1,96}/[\w.-]{1,96})[\"']")
+# A table row whose first cell is a checkpoint revision name ("| step1000 | 4B |").
+REVISION_ROW = re.compile(
+    r"^\s*\|\s*`?((?:step|ckpt|checkpoint|iter|iteration)[-_]?\d+[kmbt]?)`?\s*\|",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -461,6 +495,37 @@ def _checkpoint_repos(ctx: ProbeContext) -> list[Link]:
     return found
 
 
+def _checkpoints_said(ctx: ProbeContext) -> Found | None:
+    """The card says intermediate checkpoints are out (inferred): a sentence on them with
+    a word of release, neither negated nor in the future, nor about the checkpoint the
+    model was made from or ones it averages; or it lists or loads checkpoint revisions
+    of its own repo (a table of `stepN` rows, `revision="step1000"`)."""
+    body = own_card(ctx).body
+    sentences = own_card(ctx).sentences()
+    for match in textsearch.finditer(CHECKPOINT_WORDS, body):
+        start, end = sentences.span_around(match.start(), match.end())
+        sentence = body[start:end]
+        if (
+            CHECKPOINT_OUT.search(sentence)
+            and not CHECKPOINT_NOT_OUT.search(sentence)
+            and not CHECKPOINT_USED.search(sentence)
+        ):
+            shown = " ".join(sentence.split())[:160]
+            what = f"the card says intermediate checkpoints are published ('{shown}')"
+            return ("card", what, (ctx.readme(match.group(0)),))
+    rows = list(dict.fromkeys(m.group(1) for m in textsearch.finditer(REVISION_ROW, body)))
+    if len(rows) >= 2:
+        what = f"the card lists checkpoint revisions: {', '.join(rows[:3])}"
+        return ("card", what, (ctx.readme(rows[0]),))
+    own = (ctx.evidence.repo_id or ctx.evidence.ref).lower()
+    for match in textsearch.finditer(REVISION_ARG, body):
+        repos = QUOTED_REPO.findall(body, max(0, match.start() - 200), match.start())
+        if CHECKPOINT_NAME.search(match.group(1)) and (not repos or repos[-1].lower() == own):
+            what = f"the card loads the checkpoint revision '{match.group(1)}' of this repo"
+            return ("card", what, (ctx.readme(match.group(0)),))
+    return None
+
+
 def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     """Checkpoint folders, checkpoint branches, or (inferred) the card saying where they are."""
     found = in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
@@ -471,10 +536,9 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     if named:
         what = f"{len(named)} checkpoint branch(es): {', '.join(named[:3])}"
         return ("repo", what, (Citation("api:refs", ", ".join(named[:3])),))
-    said = textsearch.search(CHECKPOINT_WORDS, own_card(ctx).body) if ctx.readme_read else None
+    said = _checkpoints_said(ctx) if ctx.readme_read else None
     if said:
-        what = f"the card says intermediate checkpoints are published ('{said.group(0)}')"
-        return ("card", what, (ctx.readme(said.group(0)),))
+        return said
     if repos := _checkpoint_repos(ctx):
         shown = ", ".join(dict.fromkeys(str(link.target) for link in repos[:3]))
         what = f"the card links Hub repositories whose names say checkpoints: {shown}"

@@ -326,7 +326,11 @@ def _dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Ra
             return _between("closed", "open", f"{scope}: {unread.reason}", *unread.citations)
         if not ctx.readme_read:
             return _between("closed", "open", f"{scope}: {no_readme(ctx).reason}")
-        return _rated("closed", f"{scope}: no training data named or described", ctx.readme())
+        why = (
+            f"{scope}: no training data named or described (no datasets declared or linked,"
+            " no data section or data sentence in the card)"
+        )
+        return _concluded("closed", why, ctx.readme())
     found = datasets_licensed(ctx, f"{scope}: {', '.join(names[:3])}", "data")
     if (not_open := _not_shown_open(found, ctx.evidence.datasets, _rated)) is not None:
         return not_open
@@ -725,7 +729,8 @@ def _documented(
 
 def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None:
     """Where the card documents the hardware training ran on: a section of 10+ words
-    titled as hardware or compute, or a definition line labelled so; neither about
+    titled as hardware or compute, or a shorter one naming the accelerators, or a
+    definition line labelled so; neither about
     running the model ("Hardware Requirements", "Recommended Hardware", "Compute your
     embeddings", a "Supported Hardware Compatibility" line, "Hardware" under
     "Inference"). The flag: found by a section's title (what it holds is concluded)."""
@@ -738,6 +743,11 @@ def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None
     count, section = max(found, key=lambda item: item[0], default=(0, None))
     if section is not None and count >= 10:
         return f"'{section.title}'", ctx.section(section), True
+    # the template's terse "#### Hardware\n2048 x H100": short, but it names the accelerators
+    for _, short in found:
+        prose = " ".join(URL.sub(" ", short.text).split())
+        if ACCELERATOR.search(prose) and not about_running(prose):
+            return f"'{short.title}' ('{prose[:80]}')", ctx.section(short), True
     line = _definition(ctx, HARDWARE_LABEL, not_running=True)
     return (f"'{line}'", ctx.readme(line), False) if line else None
 
@@ -757,12 +767,13 @@ def _runs_in(card: Card, section: Section) -> bool:
 # an accelerator's name, a count of accelerators or nodes, or accelerator hours. Not
 # only GPUs and TPUs: Cerebras CS-2 systems (wafer-scale engines, Condor Galaxy), Graphcore
 # IPUs, SambaNova RDUs, Grace Hopper superchips, Gaudi, Trainium and Ascend train models too.
+# A name may take a plural "s" ("8 A100s").
 ACCELERATOR = re.compile(
     r"\b(?:[AHV]100|H[28]00|H20|A[48]00|A6000|A40|A10G?|P100|T4|L40S?|L4|G[BH]?[12]00"
     r"|MI\d{3}X?|RTX\s?\d{4}|TPU[\s-]?v\d[\w-]*|Gaudi\s?\d?|Trainium\d?|Ascend\s?910\w?"
     r"|CS-[123]|WSE-?[123]|wafer[\s-]scale(?:\s+(?:engines?|systems?|clusters?))?"
     r"|Condor\s+Galaxy(?:[\s-]\d)?|Grace\s+Hopper|Graphcore|(?:Bow[\s-])?IPU(?:s|-POD\d*)?"
-    r"|SambaNova|SN\d0L|RDUs?)\b"
+    r"|SambaNova|SN\d0L|RDUs?)s?\b"
     r"|\b\d[\d,.]*\s*[kKM]?\s*[x\u00d7]?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:GPUs|TPUs|accelerators|chips|superchips|nodes)\b"
     r"|\b(?:GPU|TPU|IPU|accelerator|chip|node)[- ]hours?\b",
@@ -896,6 +907,11 @@ def _compute_site(ctx: ProbeContext) -> tuple[str, Citation] | None:
     return None
 
 
+HARDWARE_READ = (
+    "no hardware or compute section, hardware line or training sentence names the accelerators"
+)
+
+
 def _hardware_level(ctx: ProbeContext) -> Rated:
     """The architecture and the training setup (hardware) documented. The dimension asks
     for the training setup: the architecture alone, which any config.json shows, is
@@ -920,15 +936,20 @@ def _hardware_level(ctx: ProbeContext) -> Rated:
     site = _compute_site(ctx) if hardware is None else None
     found = [item for item in (arch, hardware or site) if item]
     cites = tuple(cite for _, cite in found)
+    # closed for what the readers did not find: a reading of the card, not its word
     if not found:
-        return _rated("closed", "no architecture or hardware documentation", ctx.readme())
+        why = f"no architecture or hardware documentation ({HARDWARE_READ})"
+        return _concluded("closed", why, ctx.readme())
     shown = ", ".join(what for what, _ in found)
     if site is not None:
         why = f"where training ran is told ({shown}), but not on what hardware"
         return _concluded("partial", why, *cites)
     if hardware is None:
-        why = f"architecture in {shown}, but the training setup (hardware) is undocumented"
-        return _rated("closed", why, *cites)
+        why = (
+            f"architecture in {shown}, but the training setup (hardware) is undocumented"
+            f" ({HARDWARE_READ})"
+        )
+        return _concluded("closed", why, *cites)
     if arch is None:
         rate = _concluded if read else _rated
         return rate("partial", f"hardware in {shown}; architecture undocumented", *cites)

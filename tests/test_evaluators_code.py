@@ -66,6 +66,10 @@ CODE_MIT_BULLET = (
     "# M\n- Code: [repo](https://github.com/org/x), MIT licence\n- Weights: CC BY-NC\n"
 )
 WEIGHTS_ONLY = IN_SECTION + "The weights are licensed under Apache 2.0.\n"
+# a licence table: each row's licence is its component's
+LICENCE_TABLE = (
+    IN_SECTION + "## License\n| Component | License |\n|---|---|\n| Weights | {} |\n| Code | {} |\n"
+)
 CODE_NC = IN_SECTION + "Our code is licensed under CC BY-NC 4.0.\n"
 CODE_DATASET = IN_SECTION + "Trained on a corpus of permissively licensed code under CC-BY-4.0.\n"
 LICENCE_FIRST = IN_SECTION + "Weights are MIT licensed; see the code for details.\n"
@@ -339,6 +343,12 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "unknown", "no licence for it"),
     ("linked code, stated non-OSI", "code_osi_licensed", ev(CODE_NC), {}, "no",
      "not OSI-approved"),
+    ("licence table: the code row's licence, not the weights'", "code_osi_licensed",
+     ev(LICENCE_TABLE.format("CC BY-NC 4.0", "Apache 2.0")), {}, "yes",
+     "the linked code is under 'apache-2.0', OSI-approved"),
+    ("licence table: a non-OSI code row beside open weights", "code_osi_licensed",
+     ev(LICENCE_TABLE.format("Apache 2.0", "CC BY-NC 4.0")), {}, "no",
+     "the linked code is under 'cc-by-nc-4.0', not OSI-approved"),
     ("a code dataset's licence is not the code's", "code_osi_licensed", ev(CODE_DATASET), {},
      "unknown", "no licence for it"),
     ("licence named before the code", "code_osi_licensed", ev(LICENCE_FIRST), {}, "unknown",

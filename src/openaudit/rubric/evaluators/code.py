@@ -916,8 +916,9 @@ _REPO_LICENCE_FILE = re.compile(
     r"/[^/\s)]+/(?:-/)?(?:blob|tree|raw|src)/[^\s)]*/licen[cs]e[\w.-]*\)",
     re.IGNORECASE,
 )
-# A paragraph, or one list item, of a section.
-_BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])")
+# A paragraph, one list item or one table row of a section ("| Weights | CC BY-NC 4.0 |"
+# and "| Code | Apache 2.0 |" state two licences, each of its row's component).
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]*\|)")
 
 
 def _licence_section_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:

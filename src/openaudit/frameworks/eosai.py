@@ -1033,12 +1033,43 @@ CARD_TOPICS = {
 MIN_TOPIC_WORDS = 20
 
 
+# A hyperparameter of the architecture given with its value, either way round ("32
+# layers", "hidden size 4096", "| Attention heads | 32 |"): a dense sentence of them says
+# as much as a longer paragraph or a table.
+ARCH_TERMS = (
+    r"layers|blocks|(?:attention\s+|kv\s+|query\s+)?heads|experts"
+    r"|(?:hidden|embedding|model|intermediate|feed-?forward|ffn)\s+(?:size|dim\w*)|d_model"
+    r"|vocab\w*(?:\s+size)?|context\s+(?:length|window|size)"
+)
+ARCH_FACT = re.compile(
+    rf"\b\d[\d,.]*[kKM]?\s*(?:[a-z-]+\s+)?({ARCH_TERMS})\b"
+    rf"|\b({ARCH_TERMS})\b[^\n\d]{{0,15}}\d",
+    re.IGNORECASE,
+)
+MIN_ARCH_FACTS = 3
+
+
 def _covers(ctx: ProbeContext, topic: str) -> bool:
     """The card has a substantive section on `topic`; the architecture may also be given
-    as a definition line ("**Model Architecture:** a decoder-only transformer ...")."""
+    as a definition line ("**Model Architecture:** a decoder-only transformer ...") or as
+    three hyperparameters with their values in a section on it, however few its words."""
     if best_section(ctx, CARD_TOPICS[topic])[1] >= MIN_TOPIC_WORDS:
         return True
-    return topic == "architecture" and _definition(ctx, ARCH_LABEL) is not None
+    if topic != "architecture":
+        return False
+    return _definition(ctx, ARCH_LABEL) is not None or any(
+        _arch_facts(section.text) >= MIN_ARCH_FACTS
+        for section in own_card(ctx).find_sections(*ARCHITECTURE_SECTION_NAMES)
+    )
+
+
+def _arch_facts(text: str) -> int:
+    """How many distinct architecture hyperparameters the text gives with a value."""
+    found = {
+        " ".join((match.group(1) or match.group(2)).lower().split())
+        for match in textsearch.finditer(ARCH_FACT, text)
+    }
+    return len(found)
 
 
 def _modelcard_level(ctx: ProbeContext) -> Rated:

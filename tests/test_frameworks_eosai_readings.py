@@ -64,3 +64,34 @@ def test_no_data_named_is_inferred_naming_what_was_read() -> None:
     assert found["level"] == "closed", found["reason"]
     assert found["basis"] == "inferred"
     assert "no datasets declared or linked, no data section" in found["reason"]
+
+
+# --- modelcard: a dense architecture sentence is as substantive as a list --------------
+
+REST = (
+    "## Training\n"
+    + "The model was pretrained on public web text with a standard recipe. " * 4
+    + "\n## Evaluation\n"
+    + "We evaluated the model on common benchmarks and report scores. " * 4
+    + "\n## Limitations\n"
+    + "The model can produce wrong or biased text and needs review. " * 8
+    + "\n"
+)
+DENSE = "A decoder-only transformer with 32 layers, hidden size 4096, 32 attention heads, SwiGLU."
+AS_LIST = "- Layers: 32\n- Hidden size: 4096\n- Attention heads: 32\n- Activation: SwiGLU"
+MODELCARD_CASES = [
+    ("one dense sentence of hyperparameters", DENSE, "open"),
+    ("the same facts as a list", AS_LIST, "open"),
+    # negative twins: a short architecture section with fewer facts
+    ("one hyperparameter", "A decoder-only transformer with 32 layers.", "partial"),
+    ("sizes that are no hyperparameters", "7B parameters, trained on 2T tokens in 2024.",
+     "partial"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("architecture", "level"), [c[1:] for c in MODELCARD_CASES], ids=[c[0] for c in MODELCARD_CASES]
+)
+def test_modelcard_counts_architecture_facts_not_words(architecture: str, level: str) -> None:
+    found = dimension(f"## Model Architecture\n{architecture}\n" + REST, "modelcard")
+    assert found["level"] == level, found["reason"]

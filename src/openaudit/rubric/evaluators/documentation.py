@@ -786,7 +786,8 @@ def _made_with(card: Card, link: Link) -> bool:
     reads=("README.md", "api:tags"),
     doc=(
         "The model's own paper or technical report is linked from the card or tagged"
-        " (arxiv:ID); papers cited only in evaluation or data tables are the benchmarks' or"
+        " (arxiv:ID), or cited by its arXiv id alone (a BibTeX eprint, 'arXiv:ID': inferred);"
+        " papers cited only in evaluation or data tables are the benchmarks' or"
         " datasets', and papers linked only where the card cites other work (architecture,"
         " limitations, hardware) are references."
     ),

@@ -411,9 +411,10 @@ MAX_CITED_IDS = 20
 @once_per_model
 def cited_papers(ctx: ProbeContext) -> tuple[Link, ...]:
     """The arXiv papers the card names only by their id, in its citation blocks or its
-    prose (no link to them and no tag), that where they stand name no other work's paper,
-    as links to their abstract pages (`url`: the id as the card writes it, where
-    `find_link` finds it outside any URL)."""
+    prose (no link to them and no tag), where nothing names them another work's: paper
+    links whose `url` is the id as the card writes it (`find_link` finds it outside any
+    URL, so where it stands is judged as a linked paper's place is) and whose target is
+    the id."""
     if not ctx.readme_read:
         return ()
     body = own_card(ctx).body

@@ -165,7 +165,7 @@ COPIES: list[tuple[str, Evidence, tuple[str, str], str, str]] = [
     # negative twins: a fine-tune adds training; a copy declaring its own datasets
     ("fine-tune (new weights)",
      copy_of(relation="finetune", files=SAFETENSORS, base_datasets=OPEN_DATA),
-     ("closed", "stated"), "closed", "this model's data: no training data named or described"),
+     ("closed", "inferred"), "closed", "this model's data: no training data named or described"),
     ("quantisation declaring its own datasets",
      copy_of(relation="quantized", files=GGUF, base_datasets=OPEN_DATA,
              own_datasets=("example/own-mix",)),

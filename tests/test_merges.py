@@ -94,7 +94,7 @@ MERGES: list[tuple[str, Evidence, tuple[str, str], str]] = [
     # after fine-tuning), and a merge that declares datasets of its own (tuned after)
     ("'merge' tag on a one-base fine-tune",
      merge(tags=("merge",), recipe=False, parents={PARENT_A: ("example/math-mix",)}),
-     ("closed", "stated"), "this model's data: no training data named"),
+     ("closed", "inferred"), "this model's data: no training data named"),
     ("merge declaring its own datasets", merge(own_datasets=("example/own-sft",)),
      ("open", "stated"), "example/own-sft"),
 ]  # fmt: skip

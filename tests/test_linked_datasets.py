@@ -147,6 +147,8 @@ NC = (data("cc-by-nc-4.0"),)
 MOF_DATASETS = {"component": "datasets", "type": "data"}
 END_DATA = {"dimension": "datasources_endmodel", "at_least": "open"}
 END_PARTIAL = {"dimension": "datasources_endmodel", "at_least": "partial"}
+MOF_DATA_CARD = {"component": "data_card", "type": "documentation"}
+SHEET = {"dimension": "datasheet", "at_least": "partial"}
 NOT_LOOKED_UP = "org/k2data was not looked up (none were looked up for this card"
 
 JUDGED: list[tuple[str, str, Evidence, dict[str, Any], Answer, str, str | None, str]] = [
@@ -193,6 +195,22 @@ JUDGED: list[tuple[str, str, Evidence, dict[str, Any], Answer, str, str | None, 
      "partial", "non-commercial"),
     ("EOSAI not looked up", "eosai_dimension", ev(TWICE), END_PARTIAL, "yes", "inferred",
      "partial", "linked as Hub datasets, not looked up"),
+    # the data card: the default rubric's data documentation, MOF 14 and EOSAI's
+    # datasheet read the linked datasets' cards alike
+    ("documented: linked dataset's card", "data_documented", ev(TWICE, OPEN), {}, "yes",
+     "inferred", None, "the dataset cards of the datasets the card links as training data "
+     "(not declared): org/k2data under 'Datasets and Mix' document the data: org/k2data"),
+    ("MOF 14: linked dataset's card", "mof_component", ev(TWICE, OPEN), MOF_DATA_CARD, "yes",
+     "inferred", "included", "the dataset cards of the datasets the card links"),
+    ("EOSAI datasheet: linked dataset's card", "eosai_dimension", ev(TWICE, OPEN), SHEET,
+     "yes", "inferred", "partial", "data documented, but no datasheet"),
+    ("documented: linked dataset not on the Hub", "data_documented",
+     ev(TWICE, (data(status="not_found"),)), {}, "no", "stated", None,
+     "(not declared): org/k2data under 'Datasets and Mix' are not on the Hub: org/k2data"),
+    ("documented: linked dataset not looked up", "data_documented", ev(TWICE), {}, "unknown",
+     "unknown", None, "were not read: org/k2data (not looked up: none were looked up"),
+    ("documented: linked only under evaluation", "data_documented", ev(EVAL_ONLY, OPEN), {},
+     "no", "stated", None, "and the card declares no datasets"),
 ]  # fmt: skip
 
 

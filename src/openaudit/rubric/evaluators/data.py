@@ -185,7 +185,8 @@ DOCUMENTATION_SECTION_NAMES = ["Training Data", "Training Details", *DATA_SECTIO
     doc="The training data is documented: a section titled like one of NAMES with at least "
     "MIN_WORDS words, as many words of sentences about data in training sections, a "
     "datasheet or EU AI Act training-content summary (in the repo, linked or written into "
-    "the card), or the cards of the declared datasets, found on the Hub.",
+    "the card), or the cards of the declared datasets (else of the Hub datasets the card "
+    "links as its training data), found on the Hub.",
 )
 @once_per_model
 def data_documented(
@@ -228,30 +229,42 @@ def data_documented(
 
 
 def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> Outcome:
-    """Whether the declared datasets' own cards document the data, `card` saying why the
+    """Whether the training datasets' own cards document the data, `card` saying why the
     model card itself does not: yes (inferred) when they were found on the Hub, unknown
-    when they could not be read (or none was and the README was not read either)."""
+    when they could not be read (or none was and the README was not read either). The
+    datasets are the declared ones, else those the card links as its training data
+    (`linked_data`, as MOF 14 and EOSAI's datasheet read them)."""
     declared = declared_datasets(ctx)
     field = ctx.field("datasets", declared or None)
-    if not declared:
+    if declared:
+        repos = {repo.repo_id.lower(): repo for repo in ctx.evidence.datasets}
+        names, unread_why, cites = declared, "not looked up", [field]
+        cards_of, datasets_of = "the declared datasets' cards", "the declared datasets"
+    else:
         if not ctx.readme_read:
             return no_readme(ctx) if ctx.metadata_known else no_metadata(ctx)
         if not ctx.metadata_known:  # the datasets may be declared in what does not parse
             return Outcome.unknown(f"{card}; {no_metadata(ctx).reason}", *card_cites)
-        return Outcome.no(f"{card}, and the card declares no datasets", *card_cites, field)
-    repos = {repo.repo_id.lower(): repo for repo in ctx.evidence.datasets}
-    found = [repos[n.lower()] for n in declared if n.lower() in repos]
+        linked = linked_data(ctx)
+        if linked is None:
+            return Outcome.no(f"{card}, and the card declares no datasets", *card_cites, field)
+        repos = {repo.repo_id.lower(): repo for repo in linked.repos}
+        names, unread_why = linked.names, f"not looked up: {linked.unread_why}"
+        cites = [*linked.citations]
+        datasets_of = f"the {linked.scope()}"
+        cards_of = f"the dataset cards of {datasets_of}"
+    found = [repos[n.lower()] for n in dict.fromkeys(names) if n.lower() in repos]
     read = [repo for repo in found if repo.status in ("ok", "gated")]
-    cites = [field, *(Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in found)]
+    cites += [Citation(f"dataset:{r.repo_id}", r.status, _hub_url(r)) for r in found]
     if read:
         shown = ", ".join(repo.repo_id for repo in read)
         base = base_data_named(ctx)
         if base.answer == "yes":
-            why = f"the declared datasets' cards document the data: {shown} (found on the Hub)"
+            why = f"{cards_of} document the data: {shown} (found on the Hub)"
             return Outcome.yes(why, *cites, inferred=True)
-        # A derivative's declared datasets are what it was tuned on: their cards document
-        # the training data only together with its base model's (as data.base_data asks).
-        why = f"{card}; the declared datasets' cards ({shown}) leave out the base model's data: "
+        # A derivative's datasets are what it was tuned on: their cards document the
+        # training data only together with its base model's (as data.base_data asks).
+        why = f"{card}; {cards_of} ({shown}) leave out the base model's data: "
         bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
         base_unread = not bases or any(repo.status in ("error", "skipped") for repo in bases)
         every = (*card_cites, *cites, *base.citations)
@@ -259,12 +272,12 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
             return Outcome.unknown(why + base.reason, *every)
         return Outcome.no(why + base.reason, *every, inferred=True)
     unread = [f"{r.repo_id} ({r.problem or r.status})" for r in found if r.status != "not_found"]
-    unread += [f"{name} (not looked up)" for name in declared if name.lower() not in repos]
+    unread += [f"{name} ({unread_why})" for name in names if name.lower() not in repos]
     if unread:
-        why = f"{card}; the declared datasets' cards were not read: {', '.join(unread)}"
+        why = f"{card}; {cards_of} were not read: {', '.join(unread)}"
         return Outcome.unknown(why, *card_cites, *cites)
     missing = ", ".join(repo.repo_id for repo in found)
-    why = f"{card}; the declared datasets are not on the Hub: {missing}"
+    why = f"{card}; {datasets_of} are not on the Hub: {missing}"
     return Outcome.no(why, *card_cites, *cites)
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from openaudit import textsearch
+from openaudit.hub_refs import with_repo_ids
 from openaudit.lazy import cached_attribute
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
@@ -113,11 +114,14 @@ class Card:
     first_line: int = 1  # the README line of the body's first line
     # README lines of "<!-- original-model-card start/end -->" marks: (start, end) each
     appended_marks: tuple[tuple[int, int], ...] = ()
+    # what was read otherwise than written: `base_model`/`datasets` Hub URLs read as ids
+    metadata_notes: tuple[str, ...] = ()
 
     @classmethod
     def from_metadata(cls, metadata: dict[str, Any]) -> Card:
         """A card known only by its metadata (README unreadable, e.g. gated)."""
-        return cls(dict(metadata), None, "", (), (), 0, bool(metadata))
+        read, notes = with_repo_ids(metadata)
+        return cls(dict(read), None, "", (), (), 0, bool(metadata), metadata_notes=notes)
 
     def find_section(self, *names: str) -> Section | None:
         """The first section whose title matches any name (case-insensitive; a
@@ -949,10 +953,12 @@ def parse_card(text: str) -> Card:
     match = _FRONT_MATTER.match(text)
     metadata: dict[str, Any] = {}
     error: str | None = None
+    notes: tuple[str, ...] = ()
     body, first_line = text, 1
     if match:
         yaml_first_line = 1 + len(_LINE_BREAK.findall(match.group(1)))
         metadata, error = _read_metadata(match.group(2), yaml_first_line)
+        metadata, notes = with_repo_ids(metadata)
         body = text[match.end() :]
         first_line = 1 + len(_LINE_BREAK.findall(text, 0, match.end()))
     marks = _appended_marks(body, first_line)
@@ -967,4 +973,5 @@ def parse_card(text: str) -> Card:
         has_front_matter=match is not None,
         first_line=first_line,
         appended_marks=marks,
+        metadata_notes=notes,
     )

@@ -297,3 +297,22 @@ def _repo_id(parts: list[str]) -> str | None:
     if all(_REPO_PART.fullmatch(part) for part in parts):
         return "/".join(parts)
     return None
+
+
+def hub_link_target(url: str) -> tuple[LinkKind, str | None]:
+    """What a URL on the Hub (huggingface.co, hf.co) points at: ("hf_model", id),
+    ("hf_dataset", id), ("hf_space", id), or ("other", None) for a Hub page, a URL with
+    a user name or port, and any other host."""
+    split = _split(url)
+    if split is None:
+        return "other", None
+    parts, host = split
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc or ":" in host:
+        return "other", None
+    try:
+        if parts.port is not None:
+            return "other", None
+    except ValueError:
+        return "other", None
+    found = _hub_link(host, [unquote(s) for s in parts.path.split("/") if s], parts.query)
+    return found if found is not None else ("other", None)

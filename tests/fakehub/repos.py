@@ -187,9 +187,20 @@ def load_repo(folder: Path, repo_type: str, repo_id: str) -> FixtureRepo:
         revisions=tuple(meta.get("revisions", ("main",))),
         allowed_tokens=tuple(meta.get("allowed_tokens", ())),
         gate_api=bool(meta.get("gate_api", False)),
-        card_data=card_data_from_readme(readme.data if readme else None),
+        card_data=_served_card_data(readme.data if readme else None, meta),
         extra_info=dict(meta.get("extra_info", {})),
     )
+
+
+def _served_card_data(readme: bytes | None, meta: dict[str, Any]) -> dict[str, Any] | None:
+    """The cardData served: the README's front matter less the keys hub.json lists in
+    "card_data_without" (the Hub's card data can differ from the README: it may leave out
+    a value it does not take, such as a URL where a repo id belongs)."""
+    card = card_data_from_readme(readme)
+    dropped = set(meta.get("card_data_without", ()))
+    if card is None or not dropped:
+        return card
+    return {key: value for key, value in card.items() if key not in dropped}
 
 
 def _synth_files(spec: dict[str, Any] | None) -> dict[str, RepoEntry]:

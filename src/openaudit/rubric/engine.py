@@ -269,6 +269,7 @@ def problems(ctx: ProbeContext) -> tuple[tuple[str, str], ...]:
         found.append(("access", GATED_PROBLEM))
     if evidence.readme is not None and ctx.card.metadata_error:
         found.append(("card metadata", ctx.card.metadata_error))
+    found += [("card metadata", note) for note in ctx.card.metadata_notes]
     return tuple(dict.fromkeys(found))
 
 

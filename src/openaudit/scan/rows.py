@@ -21,6 +21,7 @@ from openaudit.base_chain import silent_foundations
 from openaudit.card import Card, parse_card
 from openaudit.data_links import linked_training_ids
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
+from openaudit.hub_refs import with_repo_ids
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
 from openaudit.sources.config_files import CONFIG_FILES
@@ -233,7 +234,7 @@ def _card_data(value: Any, present: bool, missing: list[str]) -> dict[str, Any] 
     if not isinstance(value, dict):
         missing.append(f"cardData is a JSON {type(value).__name__}, not an object")
         return None
-    return value
+    return with_repo_ids(value)[0]  # a Hub URL under base_model/datasets: its id
 
 
 def _readme(value: Any, present: bool, missing: list[str]) -> str | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.base_chain import silent_foundations
-from openaudit.card import parse_card
+from openaudit.card import Card, parse_card
 from openaudit.data_links import linked_training_ids
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import BaseCard, Evidence, LinkedRepo, Problem, TextFile
@@ -319,6 +319,23 @@ def _gather(
         license_files = tuple(f.result() for f in licences)
         config_files = tuple(f.result() for f in config_reads)
         parsed = parse_card(readme_read.text) if readme_read.text is not None else None
+        # ids the README's front matter declares where the API's card data has none (the
+        # server may leave out what it does not take for an id, as a Hub URL, which
+        # card.py reads as one): looked up as declared, one more round
+        late_bases, late_datasets = _readme_only_ids(card, parsed)
+        if late_bases:
+            card = {**(card or {}), "base_model": late_bases}
+            base_models = follow_bases(pool, hub, repo_id, card)
+            base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
+                pool, hub, repo_id, base_models, [*dataset_ids, *late_datasets], wanted
+            )
+        if late_datasets:
+            known = len(dataset_ids)
+            dataset_ids = [*dataset_ids, *late_datasets]
+            datasets += [
+                pool.submit(lookup_dataset, hub, d, repo_id)
+                for d in dataset_ids[known:MAX_DATASETS]
+            ]
         implied = implied_base_id(repo_id, card, parsed, config_files, converted)
         # one more round only for a card that names its base but does not declare it
         implied_bases = follow_bases(pool, hub, repo_id, {"base_model": implied}) if implied else ()
@@ -381,6 +398,20 @@ def _gather(
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )
+
+
+def _readme_only_ids(
+    card: dict[str, Any] | None, parsed: Card | None
+) -> tuple[list[str], list[str]]:
+    """The base models and datasets the README's front matter declares under a key the
+    API's card data leaves empty (each key taken whole from one place or the other)."""
+    if parsed is None:
+        return [], []
+    found = []
+    for key in ("base_model", "datasets"):
+        ids = [] if card_ids(card, key)[0] else card_ids(parsed.metadata, key)[0]
+        found.append(ids)
+    return found[0], found[1]
 
 
 def _cut_datasets(

@@ -22,6 +22,7 @@ from openaudit.errors import (
     UsageError,
 )
 from openaudit.evidence import RepoFile
+from openaudit.hub_refs import with_repo_ids
 from openaudit.limits import MAX_FILES
 from openaudit.secrets import redact, redact_ref, url_secrets
 
@@ -263,7 +264,7 @@ def info_from_json(data: dict[str, Any]) -> tuple[ModelInfo, dict[str, Any] | No
     card = data.pop("cardData", None)
     data.pop("card_data", None)
     info = ModelInfo(**data)  # type: ignore[no-untyped-call]
-    return info, _plain_json(card) if isinstance(card, dict) else None
+    return info, _card_json(card) if isinstance(card, dict) else None
 
 
 def repo_files(siblings: list[RepoSibling] | None) -> tuple[RepoFile, ...]:
@@ -277,19 +278,21 @@ def gated_flag(value: Any) -> bool | str:
 
 
 def card_dict(card_data: Any) -> dict[str, Any] | None:
-    """The client's CardData as a plain JSON dict (None when absent or unconvertible)."""
+    """The client's CardData as a plain JSON dict (None when absent or unconvertible),
+    `base_model` and `datasets` entries written as Hub URLs read as ids (hub_refs)."""
     to_dict: Callable[[], Any] | None = getattr(card_data, "to_dict", None)
     if to_dict is None:
         return None
     try:
-        return _plain_json(to_dict())
+        return _card_json(to_dict())
     except (TypeError, ValueError, KeyError):
         return None
 
 
-def _plain_json(value: dict[str, Any]) -> dict[str, Any]:
+def _card_json(value: dict[str, Any]) -> dict[str, Any]:
+    """Card data as plain JSON, a Hub URL under `base_model`/`datasets` read as its id."""
     result: dict[str, Any] = json.loads(json.dumps(value, default=str))
-    return result
+    return with_repo_ids(result)[0]
 
 
 # -- error mapping -----------------------------------------------------------------

@@ -21,6 +21,7 @@ from openaudit.lazy import cached_attribute
 from openaudit.links import LinkKind as LinkKind
 from openaudit.links import classify_link as classify_link
 from openaudit.links import parses
+from openaudit.reference_links import inline_references
 from openaudit.safeyaml import SafeYAMLError, load_bounded
 from openaudit.sentences import Sentences
 
@@ -948,7 +949,9 @@ def _lines(text: str) -> list[str]:
 def parse_card(text: str) -> Card:
     """Parse README text into metadata, sections, links and placeholder count.
 
-    The body keeps no HTML comment: each is blanked out (see `without_comments`)."""
+    The body keeps no HTML comment: each is blanked out (see `without_comments`); a
+    reference-style link is written inline where it is used, its definition blanked out
+    (see `reference_links`)."""
     text = text.removeprefix("\ufeff")
     match = _FRONT_MATTER.match(text)
     metadata: dict[str, Any] = {}
@@ -963,6 +966,7 @@ def parse_card(text: str) -> Card:
         first_line = 1 + len(_LINE_BREAK.findall(text, 0, match.end()))
     marks = _appended_marks(body, first_line)
     body = without_comments(body)  # one place: sections, words, links and searches agree
+    body = inline_references(body)  # a reference link is where it is used, not defined
     return Card(
         metadata=metadata,
         metadata_error=error,

@@ -91,7 +91,7 @@ def finding(model: dict[str, Any], probe: str) -> tuple[str, str, str]:
 @pytest.mark.parametrize("ref", ["urlcards/url-ft", "urlcards/url-ft-unserved"])
 def test_a_base_and_dataset_given_as_hub_urls_are_looked_up(hub: FakeHub, ref: str) -> None:
     evidence = fetch_hub_evidence(ref)
-    assert [(r.repo_id, r.status) for r in evidence.base_models] == [("basecard/named-base", "ok")]
+    assert [(r.repo_id, r.status) for r in evidence.base_models] == [("openlab/open-7b", "ok")]
     assert [(r.repo_id, r.status) for r in evidence.datasets] == [("openlab/pile-lite", "ok")]
 
     model = audit(ref)
@@ -99,8 +99,8 @@ def test_a_base_and_dataset_given_as_hub_urls_are_looked_up(hub: FakeHub, ref: s
     assert finding(model, "data.datasets_available")[:2] == ("yes", "stated")
     problems = [p["message"] for p in model["problems"]]
     assert (
-        "`base_model` entry 'https://huggingface.co/basecard/named-base' is a Hub URL: read as "
-        "basecard/named-base" in problems
+        "`base_model` entry 'https://huggingface.co/openlab/open-7b' is a Hub URL: read as "
+        "openlab/open-7b" in problems
     )
 
 
@@ -108,13 +108,13 @@ def test_a_url_on_another_host_is_not_looked_up(hub: FakeHub) -> None:
     evidence = fetch_hub_evidence("urlcards/other-host-ft")
     # no id: the client refuses it before any request
     assert [(r.repo_id, r.status) for r in evidence.base_models] == [
-        ("https://example.com/basecard/named-base", "error")
+        ("https://example.com/openlab/open-7b", "error")
     ]
-    assert not [p for p in hub.paths() if "named-base" in p or "pile-lite" in p]
+    assert not [p for p in hub.paths() if "open-7b" in p or "pile-lite" in p]
 
     answer, _, reason = finding(audit("urlcards/other-host-ft"), "usage.base_compatible")
     assert answer == "unknown"
-    assert "could not read model https://example.com/basecard/named-base" in reason
+    assert "could not read model https://example.com/openlab/open-7b" in reason
 
 
 # -- the reader's properties ------------------------------------------------------------

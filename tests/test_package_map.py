@@ -29,7 +29,9 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     **{name: () for name in FOUNDATION},
     "safeyaml": (),
     "links": ("licenses",),
-    "card": ("licenses", "links", "safeyaml"),
+    "hub_refs": ("links",),
+    "reference_links": (),
+    "card": ("hub_refs", "licenses", "links", "reference_links", "safeyaml"),
     "base_mentions": ("card",),
     "training_sections": ("card",),
     "data_links": ("card", "training_sections"),
@@ -40,8 +42,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "results": ("evidence", "verdict"),
     "config": ("safeyaml",),
     "sources": (
-        "base_chain", "base_mentions", "card", "data_links", "evidence", "licenses", "links",
-        "refs",
+        "base_chain", "base_mentions", "card", "data_links", "evidence", "hub_refs", "licenses",
+        "links", "refs",
     ),
     "rubric": (
         "base_chain", "base_mentions", "card", "data_links", "evidence", "licenses", "links",
@@ -58,8 +60,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "batch_inputs": ("batch", "refs"),
     "resume": ("report", "results"),
     "scan": (
-        "base_chain", "batch", "card", "config", "data_links", "evidence", "licenses", "links",
-        "refs", "report", "results", "rubric", "sources", "verdict",
+        "base_chain", "batch", "card", "config", "data_links", "evidence", "hub_refs", "licenses",
+        "links", "refs", "report", "results", "rubric", "sources", "verdict",
     ),
     "cli": (
         "batch", "batch_inputs", "card", "compare", "config", "evidence", "licenses", "links",

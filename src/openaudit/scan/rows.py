@@ -24,6 +24,7 @@ from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
 from openaudit.hub_refs import with_repo_ids
 from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MAX_README_BYTES
 from openaudit.sources import card_ids, is_license_file
+from openaudit.sources.card_repo_ids import with_readme_ids
 from openaudit.sources.config_files import CONFIG_FILES
 from openaudit.sources.implied_bases import implied_base_id, listing_conversion
 
@@ -84,9 +85,13 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         raise ValueError("the row has no model id")
     missing: list[str] = []
     problems: list[Problem] = []
-    card_data = _card_data(row.get("cardData"), "cardData" in columns, missing)
+    served = _card_data(row.get("cardData"), "cardData" in columns, missing)
     fetched = fetched_files(row.get("fetched"))
     readme = _readme_of(row.get("card"), "card" in columns, fetched.get(README_FILE), missing)
+    parsed = parse_card(readme) if readme is not None else None
+    # the bases and datasets the README declares where the served card data has none
+    # are declared ones, as the Hub source reads them
+    card_data = with_readme_ids(served, parsed.metadata if parsed is not None else None)
     gated = _gated(row.get("gated"), "gated" in columns, missing)
     names = _sibling_names(row.get("siblings"), "siblings" in columns, missing)
     files = tuple(RepoFile(name) for name in names[:MAX_FILES])
@@ -95,7 +100,7 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
             Problem("files", f"file listing cut at {MAX_FILES:,} of {len(names):,} files")
         )
     license_files = _licence_files(names, missing, fetched)
-    configs = [] if base_ids(card_data) else [n for n in CONFIG_FILES if n in names]
+    configs = [] if base_ids(served) else [n for n in CONFIG_FILES if n in names]
     config_files = tuple(_config_file(name, missing, fetched) for name in configs)
     # Linked repos come from the card data the Hub serves, as the Hub source reads them.
     datasets = _datasets(card_data, repo_id, missing, problems)
@@ -105,7 +110,6 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         # the Hub source reads these bases' cards for EOSAI's base data sources
         shown = ", ".join(silent[:3]) + _more(silent, 3)
         missing.append(f"base model card text ({shown}) {NOT_IN_DUMP}")
-    parsed = parse_card(readme) if readme is not None else None
     evidence = Evidence(
         ref=repo_id,
         source="hub",
@@ -115,7 +119,7 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
         gated=gated,
         access="gated" if gated and readme is None else "full",
         readme=readme,
-        api_card_data=card_data,
+        api_card_data=served,
         tags=_strings(row.get("tags")),
         library_name=_text(row.get("library_name")),
         pipeline_tag=_text(row.get("pipeline_tag")),

@@ -21,3 +21,19 @@ def card_ids(card: dict[str, Any] | None, key: str) -> tuple[list[str], list[Pro
         elif item.strip() not in ids:
             ids.append(item.strip())
     return ids, problems
+
+
+def with_readme_ids(
+    card: dict[str, Any] | None, metadata: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The Hub's card data with the `base_model` and `datasets` the README's front matter
+    (`metadata`, as card.py read it) declares under a key the card data leaves empty:
+    the server may leave out what it does not take for an id (a Hub URL, which card.py
+    reads as one). Each key is taken whole from one place or the other; `card` itself
+    when the README adds nothing."""
+    added = {
+        key: ids
+        for key in ("base_model", "datasets")
+        if not card_ids(card, key)[0] and (ids := card_ids(metadata, key)[0])
+    }
+    return {**(card or {}), **added} if added else card

@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from openaudit.base_chain import silent_foundations
-from openaudit.card import Card, parse_card
+from openaudit.card import parse_card
 from openaudit.data_links import linked_training_ids
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
 from openaudit.evidence import BaseCard, Evidence, LinkedRepo, Problem, TextFile
 from openaudit.limits import MAX_BASE_CARDS, MAX_BASE_DATASETS, MAX_BRANCHES, MAX_DATASETS
 from openaudit.secrets import redact_ref
-from openaudit.sources.card_repo_ids import card_ids
+from openaudit.sources.card_repo_ids import card_ids, with_readme_ids
 from openaudit.sources.hub_client import (
     HubClient,
     client_errors,
@@ -322,9 +322,13 @@ def _gather(
         # ids the README's front matter declares where the API's card data has none (the
         # server may leave out what it does not take for an id, as a Hub URL, which
         # card.py reads as one): looked up as declared, one more round
-        late_bases, late_datasets = _readme_only_ids(card, parsed)
+        declared = with_readme_ids(card, parsed.metadata if parsed is not None else None)
+        late_bases, late_datasets = (
+            [] if card_ids(card, key)[0] else card_ids(declared, key)[0]
+            for key in ("base_model", "datasets")
+        )
+        card = declared
         if late_bases:
-            card = {**(card or {}), "base_model": late_bases}
             base_models = follow_bases(pool, hub, repo_id, card)
             base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
                 pool, hub, repo_id, base_models, [*dataset_ids, *late_datasets], wanted
@@ -398,20 +402,6 @@ def _gather(
         problems=(*problems, *licence_count_problem(siblings)),
         branches=branch_names,
     )
-
-
-def _readme_only_ids(
-    card: dict[str, Any] | None, parsed: Card | None
-) -> tuple[list[str], list[str]]:
-    """The base models and datasets the README's front matter declares under a key the
-    API's card data leaves empty (each key taken whole from one place or the other)."""
-    if parsed is None:
-        return [], []
-    found = []
-    for key in ("base_model", "datasets"):
-        ids = [] if card_ids(card, key)[0] else card_ids(parsed.metadata, key)[0]
-        found.append(ids)
-    return found[0], found[1]
 
 
 def _cut_datasets(

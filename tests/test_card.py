@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from openaudit import card as card_module
 from openaudit.card import (
     _ANCHOR,
     _AUTOLINK,
@@ -23,6 +24,7 @@ from openaudit.card import (
     Card,
     Section,
     _ascii_words,
+    _HeadingScanner,
     _lines,
     _normalise_title,
     _padded_keys,
@@ -177,6 +179,74 @@ def test_sections(text: str, expected: list[tuple[str, int, int]]) -> None:
 )
 def test_html_headings_are_sections(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert _sections(text) == expected
+
+
+# Titles a reader takes for headings though markdown does not: a line of bold text alone
+# opening a paragraph, and a collapsible block's <summary>; one level below the heading
+# above them. (title, level, line) of each section.
+PSEUDO_HEADINGS: list[tuple[str, str, list[tuple[str, int, int]]]] = [
+    ("a bold line after a section's text", "## Data\nWe use X.\n\n**Hardware**\n\nGPUs.",
+     [("Data", 2, 1), ("Hardware", 3, 4)]),
+    ("a bold title with a colon, then its text on the next line",
+     "## Training\nx\n\n**Training Procedure:**\nWe trained it.", [("Training", 2, 1),
+     ("Training Procedure", 3, 4)]),
+    ("underscores and bold italics", "# T\nx\n\n__Results__\n\ny\n\n***Limits***:\n",
+     [("T", 1, 1), ("Results", 2, 4), ("Limits", 2, 8)]),
+    ("before any heading: a part of the card, never its title", "intro\n\n**Data**\nx\n# T",
+     [("Data", 2, 3), ("T", 1, 5)]),
+    ("a summary after a section's text",
+     "## Data\nWe use X.\n\n<details>\n<summary>Hardware and Software</summary>\n\nGPUs.\n"
+     "</details>\n## Next", [("Data", 2, 1), ("Hardware and Software", 3, 4), ("Next", 2, 9)]),
+    ("a summary on the details line, its title in bold tags",
+     "#### Eval\nx\n<details><summary><b>Results</b></summary>\n| a |",
+     [("Eval", 4, 1), ("Results", 5, 3)]),
+    ("a summary over three lines", "# T\nx\n<summary>\n  Results\n</summary>\ny",
+     [("T", 1, 1), ("Results", 2, 3)]),
+    ("under an h6, at level 6", "###### Six\nx\n\n**Seven**\n", [("Six", 6, 1), ("Seven", 6, 4)]),
+    # negative twins: bold that is no title
+    ("bold words inside a line", "## A\nx\n\nWe use **bold** words.\n\n**B** and more",
+     [("A", 2, 1)]),
+    ("a bold line inside a paragraph", "## A\nx\n\nsome text\n**not a title**\n", [("A", 2, 1)]),
+    ("a bold sentence", "## A\nx\n\n**We do not release the data.**\n", [("A", 2, 1)]),
+    ("a bold label with its value", "## A\nx\n\n**Training data:** the web.\n", [("A", 2, 1)]),
+    ("a bold link", "## A\nx\n\n**[Paper](https://arxiv.org/abs/2401.00001)**\n", [("A", 2, 1)]),
+    ("a bold list item or quote", "## A\nx\n\n- **Item**\n\n> **Note**\n", [("A", 2, 1)]),
+    ("a bold line of more than ten words",
+     "## A\nx\n\n**one two three four five six seven eight nine ten eleven**\n", [("A", 2, 1)]),
+    ("bold in a fence", "## A\nx\n\n```\n**Code**\n```\n", [("A", 2, 1)]),
+    ("a bold line over a setext underline is that heading's title", "## A\nx\n\n**B**\n---\n",
+     [("A", 2, 1), ("B", 2, 4)]),
+    ("right under a heading: its subtitle", "## Training\n\n**Training Data**\nX.\n",
+     [("Training", 2, 1)]),
+    ("a fold right under the card's title", "# T\n\n<details>\n<summary>Full card</summary>\n\n"
+     "intro\n\n## A\nx", [("T", 1, 1), ("A", 2, 8)]),
+    ("a fold at the start of the body", "<details><summary>Card</summary>\nintro\n", []),
+    ("an empty summary, a sentence as summary, an unclosed one",
+     "## A\nx\n<summary></summary>\n<summary>Click here to see them all.</summary>\n"
+     "<summary>open\na\nb\nc\nd\ne\n", [("A", 2, 1)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in PSEUDO_HEADINGS], ids=[c[0] for c in PSEUDO_HEADINGS]
+)
+def test_titles_a_reader_takes_for_headings(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    assert _sections(text) == expected
+
+
+def test_a_folded_block_is_not_the_text_of_the_section_above() -> None:
+    card = parse_card(
+        "## Training Data\nWe do not release the data.\n\n<details>\n"
+        "<summary>Hardware and Software</summary>\n\n2048 GPUs.\n</details>\n"
+    )
+    data = card.find_section("Training Data")
+    assert data is not None and data.text == "We do not release the data."
+    hardware = card.find_section("Hardware")
+    assert hardware is not None and "Hardware" not in hardware.text  # the summary is no prose
+    assert "2048 GPUs." in card.section_text(data)  # the block is still under it
+    assert card.section_path(hardware) == (hardware, data)
 
 
 def test_section_text_runs_to_the_next_heading_of_any_level() -> None:
@@ -696,6 +766,11 @@ def test_a_one_mebibyte_card_parses_quickly() -> None:
         "<h1 " * 100_000,
         "<h1>\n" * 100_000,
         "<h2>" + "a" * 200_000,
+        "**" * 200_000,
+        "<summary>\n" * 100_000,
+        "x\n\n**a**\n" * 100_000,
+        "x\n\n**" + "a " * 100_000 + "**",
+        "<details>\n<summary>a</summary>\n" * 50_000,
     ],
 )
 def test_pathological_bodies_stay_linear(text: str) -> None:
@@ -820,6 +895,61 @@ def test_plain_text_lines_skip_the_markdown_patterns_and_give_the_same_sections(
     with pytest.MonkeyPatch.context() as patched:  # every line through every pattern
         patched.setattr("openaudit.card._MARKDOWN_STARTS", _EveryCharacter())
         assert parse_card(text).sections == fast
+
+
+_PSEUDO_LINES = [
+    "", "text", "more text here", "**Bold Title**", "**Title:**", "__Under__", "a **bold** word",
+    "**a bold sentence.**", "<details>", "</details>", "<summary>Fold</summary>", "<summary>",
+    "</summary>", "<details><summary>Both</summary>", "## Heading", "# Top", "---", "```",
+    "- **Item**", "| a | b |", "    **indented code**",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PSEUDO_LINES), max_size=16))
+def test_headings_still_partition_the_body(lines: list[str]) -> None:
+    """Headings, pseudo-headings among them, are ordered and disjoint, and the section texts
+    are exactly the lines between them."""
+    headings = _HeadingScanner(lines).scan()
+    bound = 0
+    for heading in headings:
+        assert bound <= heading.start < heading.end <= len(lines)
+        assert 1 <= heading.level <= 6
+        bound = heading.end
+    sections = card_module._sections(lines, 1)
+    assert len(sections) == len(headings)
+    for number, (section, heading) in enumerate(zip(sections, headings, strict=True)):
+        stop = headings[number + 1].start if number + 1 < len(headings) else len(lines)
+        assert section.text == "\n".join(lines[heading.end : stop]).strip()
+        assert section.line == heading.start + 1
+
+
+_WORDS = st.from_regex(r"[A-Za-z][a-z]{0,7}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=8), st.integers(0, 8), st.integers(1, 4), _WORDS)
+def test_plain_bold_words_inside_a_paragraph_are_not_headings(
+    words: list[str], at: int, lines: int, bold: str
+) -> None:
+    """Bold inside a line, or a bold line that continues a paragraph, is emphasis."""
+    sentence = [*words[:at], f"**{bold}**", *words[at:]]
+    paragraph = "\n".join([" ".join(words)] * lines + [f"**{bold}**", " ".join(sentence)])
+    card = parse_card(f"## Section\nSome text.\n\n{paragraph}\n")
+    assert [s.title for s in card.sections] == ["Section"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 6), st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), st.booleans())
+def test_a_lone_bold_title_after_text_is_one_level_below_the_heading_above(
+    level: int, title: str, summary: bool
+) -> None:
+    line = f"<details><summary>{title}</summary>" if summary else f"**{title}**"
+    card = parse_card(f"{'#' * level} Above\ntext\n\n{line}\n\nits text\n")
+    assert [(s.title, s.level, s.text) for s in card.sections] == [
+        ("Above", level, "text"),
+        (title, min(level + 1, 6), "its text"),
+    ]
 
 
 _TITLE_WORDS = [

@@ -391,6 +391,43 @@ def test_training_data_named_where_the_card_names_it(
     assert (got, reason in why) == (answer, True), why
 
 
+# probe11 class 4: the training setup written under a data heading (a sub-heading, a bold
+# title line, a folded block) is hardware, not data; a sources sub-section is data.
+SETUP = "Training used 2048 H100 GPUs on the Acme Supercluster, with a custom fork of NeoTrain."
+UNDER_DATA = "## Training Data\nWe do not release the training data.\n\n"
+SETUP_UNDER_DATA: list[tuple[str, str, Answer, str]] = [
+    ("a hardware sub-heading", f"{UNDER_DATA}#### Hardware and Software\n{SETUP}\n", "no",
+     "names no"),
+    ("a bold hardware title", f"{UNDER_DATA}**Hardware and Software**\n\n{SETUP}\n", "no",
+     "names no"),
+    ("a folded hardware block",
+     f"{UNDER_DATA}<details>\n<summary>Hardware and Software</summary>\n\n{SETUP}\n</details>\n",
+     "no", "names no"),
+    ("a compute sub-heading under training", f"## Training\n#### Compute\n{SETUP}\n", "no",
+     "names no"),
+    # negative twins: the same text in the data section, a sources sub-section
+    ("the setup sentence in the data section itself", f"{UNDER_DATA}{SETUP}\n", "yes",
+     "names Acme Supercluster"),
+    ("a sources sub-heading", f"{UNDER_DATA}#### Sources\nTrained on the Acme Corpus.\n", "yes",
+     "section 'Sources' names Acme Corpus"),
+    ("a folded sources block",
+     f"{UNDER_DATA}<details>\n<summary>Sources</summary>\n\nTrained on the Acme Corpus.\n"
+     "</details>\n", "yes", "section 'Sources' names Acme Corpus"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "reason"),
+    [c[1:] for c in SETUP_UNDER_DATA],
+    ids=[c[0] for c in SETUP_UNDER_DATA],
+)
+def test_the_training_setup_under_a_data_heading_is_not_data(
+    body: str, answer: Answer, reason: str
+) -> None:
+    got, why = ask("data_sources_named", ev(HEAD + body))
+    assert (got, reason in why) == (answer, True), why
+
+
 SET = "[our set](https://huggingface.co/datasets/org/set)"
 
 

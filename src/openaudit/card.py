@@ -507,6 +507,16 @@ HTML_HEADING_LINES = 5  # lines an HTML heading may span before its closing tag
 # The first characters of a line that the patterns above can match (besides spaces, tabs
 # and, for a list item, a digit): any other line is a paragraph's text.
 _MARKDOWN_STARTS = frozenset("`~#<=-*_+>")
+# A title written as a line of bold text alone ("**Training Data**", "__Results:__",
+# "***Hardware***:"), not a sentence in bold: at most MAX_TITLE_CHARS characters and
+# MAX_TITLE_WORDS words, no link or URL, not ending in a full stop, ! or ?.
+_BOLD_TITLE = re.compile(r" {0,3}(\*{2,3}|_{2,3})(?=\S)([^*_]+?)(?<=\S)\1[ \t]*:?[ \t]*")
+MAX_TITLE_CHARS = 100
+MAX_TITLE_WORDS = 10
+# The title of a collapsible block: "<summary>Title</summary>", maybe after the block's
+# "<details>" on the same line; its closing tag may follow on later lines.
+_SUMMARY = re.compile(r" {0,3}(?:<details\b[^<>]*>[ \t]*)?<summary\b[^<>]*>", re.IGNORECASE)
+_DETAILS_ONLY = re.compile(r" {0,3}<details\b[^<>]*>[ \t]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -535,7 +545,18 @@ def _fence_closes(line: str, fence: str) -> bool:
 
 class _HeadingScanner:
     """Finds ATX and setext headings outside fenced code (CommonMark rules, simplified),
-    and HTML <h1>-<h6> headings that start a line."""
+    HTML <h1>-<h6> headings that start a line, and the titles a reader takes for headings
+    although markdown does not: a paragraph that is one line of bold text alone
+    (`_BOLD_TITLE`) and the `<summary>` of a collapsible `<details>` block.
+
+    Such a title is a heading one level below the last markdown or HTML heading above it
+    (level 2 before any: a part of the card, never its title), so its text is its own,
+    not the text of the section above, while sections enclosing it still hold it
+    (`Card.section_text`). Right under a heading (only blank lines and a `<details>`
+    opening between), or at the start of the body, it is that heading's subtitle or a
+    fold around what follows ("<details><summary>Full model card</summary>" below the
+    card's title): no section of its own.
+    """
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
@@ -543,6 +564,8 @@ class _HeadingScanner:
         self.fence: str | None = None
         self.paragraph: int | None = None  # index of the first line of the open paragraph
         self.resume = 0  # index of the first line not consumed by a multi-line heading
+        self.level = 0  # the level of the last markdown or HTML heading (0: none yet)
+        self.fresh = True  # nothing but blank lines since the last heading (or the start)
 
     def scan(self) -> list[_Heading]:
         """The headings, in order, at most MAX_SECTIONS of them."""
@@ -562,24 +585,93 @@ class _HeadingScanner:
         if first and first not in _MARKDOWN_STARTS and not (first.isspace() or first.isdecimal()):
             # a paragraph's text: no fence, heading, break or list starts with this character
             if self.paragraph is None:
-                self.paragraph = index
+                self.paragraph, self.fresh = index, False
             return
         opened = _FENCE.match(line)
         if not line or line.isspace():
             self.paragraph = None
-        elif opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+            return
+        if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
             self.fence, self.paragraph = opened.group(1), None
         elif atx := _ATX.match(line):
             self._add(index, index + 1, len(atx.group(1)), _atx_title(line[atx.end() :]))
-        elif self._html_heading(index, line):
+            return
+        elif self._html_heading(index, line) or self._summary(index, line):
             return
         elif self.paragraph is not None and _SETEXT.match(line):
             title = " ".join(part.strip() for part in self.lines[self.paragraph : index])
             self._add(self.paragraph, index + 1, 1 if line.strip()[0] == "=" else 2, title)
+            return
         elif _THEMATIC_BREAK.match(line) or _NOT_PARAGRAPH.match(line):
             self.paragraph = None
+            if self.fresh and _DETAILS_ONLY.match(line):
+                return  # a fold opening right under a heading: what it folds is still under it
         elif self.paragraph is None:
+            if self._bold_title(index, line):
+                return
             self.paragraph = index
+        self.fresh = False
+
+    def _bold_title(self, index: int, line: str) -> bool:
+        """Add the heading a line of bold text alone opening a paragraph makes (`_BOLD_TITLE`),
+        unless a setext underline follows (then the line is that heading's title)."""
+        if len(line) > MAX_TITLE_CHARS + 12 or not line.endswith(("*", "_", ":", " ", "\t")):
+            return False
+        bold = _BOLD_TITLE.fullmatch(line)
+        if bold is None or not self._titled(bold.group(2)):
+            return False
+        following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+        if following[:1] in ("=", "-", " ") and _SETEXT.match(following):
+            return False
+        return self._pseudo(index, index + 1, bold.group(2))
+
+    def _summary(self, index: int, line: str) -> bool:
+        """Add the heading a `<summary>` line makes if its closing tag follows within
+        HTML_HEADING_LINES lines (the lines up to it are the heading's); False otherwise."""
+        opened = _SUMMARY.match(line)
+        if opened is None:
+            return False
+        parts = [line[opened.end() :]]
+        for last in range(index, min(index + HTML_HEADING_LINES, len(self.lines))):
+            if last > index:
+                parts.append(self.lines[last])
+            end = parts[-1].lower().find("</summary")
+            if end != -1:
+                parts[-1] = parts[-1][:end]
+                title = " ".join(parts)
+                if not self._titled(_clean_inline(title, keep_images=False)):
+                    return False
+                self.resume = last + 1
+                # the block's "<details>" line above it opens it: the heading's too
+                start = index - 1 if index and _DETAILS_ONLY.match(self.lines[index - 1]) else index
+                if not self._pseudo(start, last + 1, title):  # a subtitle: its lines are text
+                    self.paragraph, self.fresh = None, False
+                return True
+        return False
+
+    @staticmethod
+    def _titled(title: str) -> bool:
+        """Whether bold or summary text reads as a title: short, some letters, no link,
+        not a sentence."""
+        title = title.strip().rstrip(":").rstrip()
+        return (
+            0 < len(title) <= MAX_TITLE_CHARS
+            and title[-1] not in ".!?"
+            and len(title.split()) <= MAX_TITLE_WORDS
+            and "](" not in title
+            and "://" not in title
+            and any(c.isalpha() for c in title)
+        )
+
+    def _pseudo(self, start: int, end: int, title: str) -> bool:
+        """Add a title a reader takes for a heading, one level below the last heading; none
+        right under a heading (its subtitle). Whether it was added."""
+        if self.fresh:
+            return False
+        level = min(max(self.level, 1) + 1, 6)
+        self.headings.append(_Heading(start, end, level, title.strip().rstrip(":")))
+        self.paragraph, self.fresh = None, True
+        return True
 
     def _html_heading(self, index: int, line: str) -> bool:
         """Add the HTML heading this line opens if its closing tag follows within
@@ -602,7 +694,7 @@ class _HeadingScanner:
 
     def _add(self, start: int, end: int, level: int, title: str) -> None:
         self.headings.append(_Heading(start, end, level, title))
-        self.paragraph = None
+        self.paragraph, self.level, self.fresh = None, level, True
 
 
 def _sections(lines: list[str], first_line: int) -> tuple[Section, ...]:

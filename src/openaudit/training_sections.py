@@ -251,11 +251,31 @@ def section_about(card: Card, section: Section, data: list[str], training: list[
     """'data' when the section or an enclosing one is titled as training data, 'training'
     when as training in general, '' otherwise or when titled as evaluation."""
     path = card.section_path(section)
-    if under_evaluation(card, path, training):
+    if under_evaluation(card, path, training) or about_setup(card, path, data, training):
         return ""
     if any(card.title_matches(s, *data) for s in path):
         return "data"
     return "training" if any(card.title_matches(s, *training) for s in path) else ""
+
+
+# Sections on the training setup: how the model was trained, not on what.
+SETUP_SECTION_NAMES = [*HARDWARE_SECTION_NAMES, "Software"]
+
+
+def about_setup(
+    card: Card, path: tuple[Section, ...], data: list[str], training: list[str]
+) -> bool:
+    """Whether the section, or one enclosing it inside its nearest data or training
+    section, is titled as the training setup: "Hardware and Software" under "Training
+    Data" (a sub-heading, a bold title line or a folded block) speaks of GPUs and
+    libraries, not of data. A title naming training or data as well ("Training
+    Infrastructure") keeps the section's topic."""
+    for enclosing in path:
+        if card.title_matches(enclosing, *data) or card.title_matches(enclosing, *training):
+            return False
+        if card.title_matches(enclosing, *SETUP_SECTION_NAMES):
+            return True
+    return False
 
 
 def under_evaluation(card: Card, path: tuple[Section, ...], training: list[str]) -> bool:

@@ -395,6 +395,55 @@ def test_docs_evaluator(
     assert reason in why
 
 
+# probe11 class 3: a table of scores on well-known benchmarks is evaluation results
+# whatever the heading above it (inferred, naming its section); tables of other numbers,
+# benchmarks without scores, and tables in training or data sections are not.
+BENCH_TABLE = "| Benchmark | Ours |\n|---|---|\n| MMLU (5-shot) | 66.2 |\n| GSM8K | 52.1 |\n"
+HTML_BENCH = (
+    "<table>\n<tr><th>Benchmark</th><th>Ours</th></tr>\n<tr><td>HumanEval</td><td>33.5</td></tr>\n"
+    "<tr><td>MBPP</td><td>41.0 %</td></tr>\n</table>\n"
+)
+MODELS_ACROSS = (
+    "| Model | MMLU | GSM8K |\n|---|---|---|\n| Ours-7B | 64.1 | 50.3 |\n| Base | 60.2 | 40.8 |\n"
+)
+RESULTS_ANYWHERE: list[tuple[str, str, Answer, str]] = [
+    ("under 'Highlights'", f"## Highlights\n{BENCH_TABLE}", "yes",
+     "a results table in 'Highlights' gives scores on benchmarks (MMLU (5-shot), GSM8K)"),
+    ("an HTML table under 'Model Summary'", f"## Model Summary\nIt is small.\n\n{HTML_BENCH}",
+     "yes", "a results table in 'Model Summary' gives scores on benchmarks (HumanEval, MBPP)"),
+    ("benchmarks across, models down, under a comparison title",
+     f"## Comparison with other models\n{MODELS_ACROSS}", "yes",
+     "in 'Comparison with other models' gives scores on benchmarks (MMLU, GSM8K)"),
+    ("above the first heading", f"A small model.\n\n{BENCH_TABLE}\n## Usage\nRun it.\n", "yes",
+     "a results table in the card's opening"),
+    ("after an evaluation section without results",
+     f"## Evaluation\nWe use lm-eval.\n## Highlights\n{BENCH_TABLE}", "yes",
+     "a results table in 'Highlights'"),
+    # negative twins
+    ("hyperparameters", "## Model Summary\n| Hyperparameter | Value |\n|---|---|\n"
+     "| Learning rate | 0.0003 |\n| Warmup ratio | 0.03 |\n", "no", "no model-index"),
+    ("file sizes", "## Files\n| File | Size (GB) |\n|---|---|\n| m-q4.gguf | 4.1 |\n"
+     "| m-q8.gguf | 7.7 |\n", "no", "no model-index"),
+    ("benchmarks without scores", "## Highlights\n| Benchmark | Skill |\n|---|---|\n"
+     "| MMLU | knowledge |\n| GSM8K | arithmetic |\n", "no", "no model-index"),
+    ("one benchmark only", "## Highlights\n| Benchmark | Ours |\n|---|---|\n| MMLU | 66.2 |\n"
+     "| Ours-internal | 52.1 |\n", "no", "no model-index"),
+    ("benchmark sets as training data", "## Training Data\n| Dataset | Share |\n|---|---|\n"
+     "| GSM8K | 10.5 % |\n| MATH | 20.1 % |\n", "no", "no model-index"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "reason"),
+    [c[1:] for c in RESULTS_ANYWHERE],
+    ids=[c[0] for c in RESULTS_ANYWHERE],
+)
+def test_a_results_table_counts_under_any_heading(body: str, answer: Answer, reason: str) -> None:
+    outcome = run(get_evaluator("evaluation_results"), ProbeContext(ev(body)), {})  # type: ignore[arg-type]
+    assert (outcome.answer, reason in outcome.reason) == (answer, True), outcome.reason
+    assert outcome.inferred == (answer == "yes")
+
+
 @pytest.mark.parametrize(
     ("readme", "probe"),
     [

@@ -377,14 +377,15 @@ def _evaluation_data(ctx: ProbeContext) -> Found | Outcome:
     outcome = evaluation_results(ctx)
     if outcome.answer != "yes":
         return outcome
-    benchmarks, section = named_benchmarks(ctx)
+    benchmarks, section, in_table = named_benchmarks(ctx)
     if benchmarks and not outcome.reason.startswith(ELSEWHERE):
         shown = ", ".join(benchmarks[:3]) + (", ..." if len(benchmarks) > 3 else "")
-        where = (
-            f"the results table in '{section.title}' names its"
-            if section
-            else ("the result files name their")
-        )
+        if section is None:
+            where = "the results table names its" if in_table else "the result files name their"
+        elif in_table:
+            where = f"the results table in '{section.title}' names its"
+        else:
+            where = f"the scores in '{section.title}' name their"
         what = f"{where} benchmarks ({shown}), public data without Hub dataset ids"
         cites = (ctx.section(section),) if section else outcome.citations
         return ("cited", what, cites)

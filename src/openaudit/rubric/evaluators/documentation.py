@@ -11,6 +11,8 @@ from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
+from openaudit.rubric.evaluators.benchmark_names import results_table_names
+from openaudit.rubric.evaluators.card_tables import TABLE_RULE, tables
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
     as_list,
@@ -26,9 +28,6 @@ from openaudit.rubric.registry import Param, evaluator
 from openaudit.training_sections import DATA_SECTION_NAMES
 from openaudit.verdict import Outcome
 
-# A Markdown table's delimiter row: cells of hyphens with optional colons (GFM: one
-# hyphen is enough, as in `|:-:|`).
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$", re.MULTILINE)
 # Titles of evaluation sections; "Leaderboard" and "Scores" head results too ("Open LLM
 # Leaderboard", "Scores on MT-Bench"). Titles in other languages: Japanese, Traditional
 # Chinese, Korean, French, German, Spanish (Han and kana titles match by character, so
@@ -295,9 +294,42 @@ def evaluation_results(ctx: ProbeContext) -> Outcome:
     if not ctx.readme_read:
         return no_readme(ctx)
     table = _eval_table(ctx)
+    if table is not None and table.answer == "yes":
+        return table
+    found = results_table_anywhere(ctx)
+    if found is not None:
+        names, section = found
+        shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+        where = f"in '{section.title}'" if section else "in the card's opening"
+        why = f"a results table {where} gives scores on benchmarks ({shown})"
+        return Outcome.yes(why, ctx.section(section) if section else ctx.readme(), inferred=True)
     if table is not None:
         return table
     return Outcome.no("no model-index, result files or evaluation section", ctx.readme())
+
+
+@once_per_model
+def results_table_anywhere(ctx: ProbeContext) -> tuple[list[str], Section | None] | None:
+    """The first table of the card, in any section but those on training or its data,
+    that gives scores on well-known benchmarks (`benchmark_names.results_table_names`):
+    its benchmarks and its section (None: before the first heading); None without one.
+    Results are results whatever the heading above them ("Highlights", "Model Summary")."""
+    card = own_card(ctx)
+    if not has_table(card.body):
+        return None
+    opening = card.body
+    if card.sections:
+        opening = "\n".join(card.body.splitlines()[: card.sections[0].line - card.first_line])
+    parts: list[tuple[Section | None, str]] = [(None, opening)]
+    parts += [(s, s.text) for s in card.sections if not NOT_EVAL_TITLE.search(s.title)]
+    for section, text in parts:
+        if not has_table(text):
+            continue
+        for table in tables(text):
+            names = results_table_names(table)
+            if names:
+                return names, section
+    return None
 
 
 TABLE_ROW = re.compile(r"^\s*\|")

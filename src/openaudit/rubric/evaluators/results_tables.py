@@ -5,23 +5,25 @@ A results table names its benchmarks in a column headed like "Benchmark", "Task"
 "Dataset", or as the column headings of a table whose rows are models (headed "Model"
 or "Model name", or named with a parameter count or a Hub repo id) or scores only, or
 whose first heading ("Task") labels a row of headings over unlabelled rows; otherwise
-in its first column. Markdown
-and HTML tables are read; nothing else is.
+in its first column. Markdown and HTML tables are read: those of evaluation sections,
+then a table of scores on well-known benchmarks in any section; then the list items and
+sentences with scores of evaluation sections (benchmark_names).
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from typing import NamedTuple
 
 from openaudit.card import Section
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.card_tables import tables
 from openaudit.rubric.evaluators.documentation import (
     EVAL_FILES,
     EVAL_SECTIONS,
     NOT_EVAL_TITLE,
-    TABLE_RULE,
+    results_table_anywhere,
 )
 from openaudit.rubric.evaluators.generic import matching_files
 
@@ -36,66 +38,9 @@ MODEL_HEADING = re.compile(
 # A row heading that names a model: a parameter count ("Sakura-3.6B", "Tiny 125M") or a
 # Hub repo id ("org/m-small").
 MODEL_CELL = re.compile(r"\d(?:\.\d+)?\s?[bmk]\b|^[\w.-]+/[\w.-]+$", re.IGNORECASE)
-MARKUP = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)|[*_`]+|<[^>\n]{0,200}>")
 NUMBERISH = re.compile("^[\\s\\d.,%\u00b1+\\-/()x\u00d7]*$")
 MAX_NAME_CHARS = 60
-MAX_ROWS = 200  # rows read per table
 MAX_NAMES = 50
-
-
-def _cell(text: str) -> str:
-    return " ".join(MARKUP.sub(r"\1", text).split())
-
-
-def _markdown_tables(text: str) -> list[list[list[str]]]:
-    """Markdown tables as rows of cells (header first, the delimiter row dropped): runs
-    of lines holding a pipe whose second line is a delimiter row."""
-    blocks: list[list[str]] = [[]]
-    for line in text.splitlines():
-        if "|" in line:
-            blocks[-1].append(line.strip())
-        elif blocks[-1]:
-            blocks.append([])
-    return [
-        [[_cell(c) for c in line.strip("|").split("|")] for line in block[:1] + block[2:MAX_ROWS]]
-        for block in blocks
-        if len(block) >= 3 and TABLE_RULE.match(block[1])
-    ]
-
-
-class _HtmlTables(HTMLParser):
-    """HTML tables as rows of cell texts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self.tables.append([])
-        elif tag == "tr" and self.tables and len(self.tables[-1]) < MAX_ROWS:
-            self.tables[-1].append([])
-        elif tag in ("td", "th") and self.tables and self.tables[-1]:
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][-1].append(_cell("".join(self._cell)))
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def _html_tables(text: str) -> list[list[list[str]]]:
-    if "<table" not in text.lower():
-        return []
-    parser = _HtmlTables()
-    parser.feed(text)
-    parser.close()
-    return [[row for row in table if row] for table in parser.tables]
 
 
 def _names(table: list[list[str]]) -> list[str]:
@@ -119,22 +64,34 @@ def _names(table: list[list[str]]) -> list[str]:
     return [c for c in cells if c and len(c) <= MAX_NAME_CHARS and not NUMBERISH.match(c)]
 
 
+class NamedBenchmarks(NamedTuple):
+    """The benchmarks a card's results name, where, and whether a table names them."""
+
+    names: tuple[str, ...]
+    section: Section | None  # None: result files, or a table above the first heading
+    in_table: bool
+
+
 @once_per_model
-def named_benchmarks(ctx: ProbeContext) -> tuple[tuple[str, ...], Section | None]:
+def named_benchmarks(ctx: ProbeContext) -> NamedBenchmarks:
     """The benchmarks the card's results tables (or result file names) name, and the
-    section read; ((), None) when none are named."""
+    section read: the tables of evaluation sections, then a table of scores on well-known
+    benchmarks anywhere (`results_table_anywhere`), then the list items and sentences
+    with scores of evaluation sections (`benchmark_names.scored_names`)."""
     files = matching_files(ctx, EVAL_FILES)
     if files:
         stems = (path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for path in files)
-        return tuple(dict.fromkeys(stems))[:MAX_NAMES], None
+        return NamedBenchmarks(tuple(dict.fromkeys(stems))[:MAX_NAMES], None, False)
     if not ctx.readme_read:
-        return (), None
+        return NamedBenchmarks((), None, False)
     card = own_card(ctx)
-    for section in card.find_sections(*EVAL_SECTIONS):
-        if NOT_EVAL_TITLE.search(section.title):
-            continue
+    sections = [s for s in card.find_sections(*EVAL_SECTIONS) if not NOT_EVAL_TITLE.search(s.title)]
+    for section in sections:
         text = card.section_text(section)
-        names = [n for t in (*_markdown_tables(text), *_html_tables(text)) for n in _names(t)]
+        names = [n for table in tables(text) for n in _names(table)]
         if names:
-            return tuple(dict.fromkeys(names))[:MAX_NAMES], section
-    return (), None
+            return NamedBenchmarks(tuple(dict.fromkeys(names))[:MAX_NAMES], section, True)
+    anywhere = results_table_anywhere(ctx)
+    if anywhere is not None:
+        return NamedBenchmarks(tuple(anywhere[0])[:MAX_NAMES], anywhere[1], True)
+    return NamedBenchmarks((), None, False)

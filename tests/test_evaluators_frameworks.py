@@ -160,6 +160,14 @@ SCORES_IN_PROSE = "## Results\nIt scores 71.2 and 80.4 on our internal suite of 
 HIGHLIGHTS = (
     "## Highlights\n| Benchmark | Ours |\n|---|---|\n| MMLU (5-shot) | 66.2 |\n| GSM8K | 52.1 |\n"
 )
+SCORES_LISTED = "## Evaluation Results\n- MMLU (5-shot): 66.2\n- **GSM8K**: 52.1 %\n"
+SCORES_ON_BENCHMARKS = (
+    "## Evaluation\nIt scores 66.2 on MMLU (5-shot), 52.1 on GSM8K and 33.5 on HumanEval.\n"
+)
+METRICS_LISTED = "## Results\n- Accuracy: 66.2\n- F1: 70.1\n"
+BENCHMARKS_UNSCORED = (
+    "## Results\nWe evaluate on MMLU and GSM8K. It scores 71.2 and 80.4 on our own questions.\n"
+)
 # Results told in 90 words of prose under a results title: no table, no score.
 RESULTS_IN_WORDS = (
     "## Benchmark Results\n"
@@ -551,6 +559,16 @@ MOF_COMPONENT: list[Case] = [
     mof("a results table under 'Highlights'", ev(MIT + HIGHLIGHTS), "evaluation_data", "data",
         "yes", "the results table in 'Highlights' names its benchmarks (MMLU (5-shot), GSM8K)",
         "included"),
+    mof("scores listed under an evaluation title", ev(MIT + SCORES_LISTED), "evaluation_data",
+        "data", "yes", "the scores in 'Evaluation Results' name their benchmarks (MMLU, GSM8K)",
+        "included"),
+    mof("scores told on benchmarks", ev(MIT + SCORES_ON_BENCHMARKS), "evaluation_data", "data",
+        "yes", "the scores in 'Evaluation' name their benchmarks (MMLU, GSM8K, HumanEval)",
+        "included"),
+    mof("scores listed by metric name no evaluation data", ev(MIT + METRICS_LISTED),
+        "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
+    mof("benchmarks named beside no score", ev(MIT + BENCHMARKS_UNSCORED), "evaluation_data",
+        "data", "no", "no evaluation dataset is named", "missing"),
     mof("no evaluation data", ev(MIT), "evaluation_data", "data", "no",
         "no model-index, result files or evaluation section", "missing"),
     mof("evaluation data, gated card unread", gated_unread(), "evaluation_data", "data",

@@ -66,3 +66,19 @@ def results_table_names(table: Table) -> list[str]:
         return []
     scores = sum(1 for row in table[1:] for cell in row if score_cell(cell))
     return list(dict.fromkeys(names)) if scores >= MIN_SCORES else []
+
+
+def scored_names(text: str) -> list[str]:
+    """Well-known benchmarks named in the list items and sentences of an evaluation
+    section's text that give a score ("- MMLU (5-shot): 66.2", "52.1 on GSM8K")."""
+    if SCORE.search(text) is None:
+        return []
+    parts = [m.group(1) for m in LIST_ITEM.finditer(text)]
+    parts += SENTENCE_END.split(LIST_ITEM.sub("", text))
+    names = [
+        match.group(0)
+        for part in parts
+        if SCORE.search(part)
+        for match in KNOWN_BENCHMARK.finditer(part)
+    ]
+    return list(dict.fromkeys(names))

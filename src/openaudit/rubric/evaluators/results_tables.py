@@ -18,6 +18,7 @@ from typing import NamedTuple
 from openaudit.card import Section
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.benchmark_names import scored_names
 from openaudit.rubric.evaluators.card_tables import tables
 from openaudit.rubric.evaluators.documentation import (
     EVAL_FILES,
@@ -94,4 +95,8 @@ def named_benchmarks(ctx: ProbeContext) -> NamedBenchmarks:
     anywhere = results_table_anywhere(ctx)
     if anywhere is not None:
         return NamedBenchmarks(tuple(anywhere[0])[:MAX_NAMES], anywhere[1], True)
+    for section in sections:
+        names = scored_names(card.section_text(section))
+        if names:
+            return NamedBenchmarks(tuple(names)[:MAX_NAMES], section, False)
     return NamedBenchmarks((), None, False)

@@ -17,6 +17,8 @@ from openaudit.cli.app import app
 from openaudit.evidence import Evidence, RepoFile
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators import documentation
+from openaudit.rubric.evaluators.benchmark_names import results_table_names
+from openaudit.rubric.evaluators.card_tables import tables
 from openaudit.rubric.registry import get_evaluator, run
 from openaudit.verdict import Answer
 
@@ -442,6 +444,37 @@ def test_a_results_table_counts_under_any_heading(body: str, answer: Answer, rea
     outcome = run(get_evaluator("evaluation_results"), ProbeContext(ev(body)), {})  # type: ignore[arg-type]
     assert (outcome.answer, reason in outcome.reason) == (answer, True), outcome.reason
     assert outcome.inferred == (answer == "yes")
+
+
+_BENCHMARKS = ["MMLU", "GSM8K", "HumanEval", "HellaSwag", "ARC-Challenge", "MT-Bench", "SimpleQA"]
+_OTHER_CELLS = ["Learning rate", "Batch size", "model.gguf", "Q4_K_M", "warmup", "tokens", ""]
+_NUMBERS = st.sampled_from(["0.03", "3e-4", "4096", "7.7 GB", "66.2", "71 %", "1,024"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_OTHER_CELLS), _NUMBERS), min_size=1, max_size=6))
+def test_a_table_naming_no_benchmark_is_never_results(rows: list[tuple[str, str]]) -> None:
+    table = [["Name", "Value"], *([name, value] for name, value in rows)]
+    assert results_table_names(table) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BENCHMARKS), min_size=2, max_size=5, unique=True),
+    st.sampled_from(["66.2", "71 %", "48.2†", "62.5 ± 0.4", "**80.1**"]),
+    st.booleans(),
+)
+def test_scores_on_two_known_benchmarks_are_results_either_way_round(
+    names: list[str], score: str, across: bool
+) -> None:
+    """Benchmarks down the first column or across the header, scores in the cells."""
+    down = [["Benchmark", "Ours"], *([name, score] for name in names)]
+    table = [["Model", *names], ["Ours", *[score] * len(names)]] if across else down
+    body = "\n".join("| " + " | ".join(row) + " |" for row in table[:1])
+    body += "\n|" + "---|" * len(table[0]) + "\n"
+    body += "\n".join("| " + " | ".join(row) + " |" for row in table[1:])
+    [parsed] = tables(body)
+    assert results_table_names(parsed) == names
 
 
 @pytest.mark.parametrize(

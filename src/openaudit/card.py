@@ -596,7 +596,9 @@ class _HeadingScanner:
         elif atx := _ATX.match(line):
             self._add(index, index + 1, len(atx.group(1)), _atx_title(line[atx.end() :]))
             return
-        elif self._html_heading(index, line) or self._summary(index, line):
+        elif self._html_heading(index, line) or (
+            ("ummary" in line or "UMMARY" in line) and self._summary(index, line)
+        ):
             return
         elif self.paragraph is not None and _SETEXT.match(line):
             title = " ".join(part.strip() for part in self.lines[self.paragraph : index])

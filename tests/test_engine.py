@@ -193,3 +193,44 @@ def test_gated_access_and_metadata_error_become_problems() -> None:
     broken = Evidence(ref="org/m", source="hub", readme="---\nlicense: [oops\n---\n# Hi\n")
     kinds = [what for what, _ in evaluate(rubric, broken).problems]
     assert kinds == ["card metadata"]
+
+
+STRICT_RUBRIC = """\
+id: strictmini
+version: "1"
+title: Strict mini
+layers:
+  documentation: {thresholds: {open: 80, partial: 35}}
+probes:
+  - id: docs.tag
+    layer: documentation
+    question: Tagged?
+    evaluator: tag_present
+    params: {tags: ["license:*"]}
+    weight: 9
+    remediation: Tag a licence.
+  - id: docs.paper
+    layer: documentation
+    question: A paper?
+    evaluator: paper_linked
+    cap_if_no: partial
+    remediation: Link the paper.
+"""
+
+
+def test_strict_never_lifts_a_cap_an_inferred_no_puts_on_its_layer() -> None:
+    """--strict drops an inferred "no" to unknown; the cap that "no" put on the layer
+    then stays a possibility (the layer is unknown, at least the cap), never gone: a
+    layer is never more open under --strict than the default reading of the same card."""
+    rubric = parse_rubric(STRICT_RUBRIC, source="strictmini.yaml")
+    readme = "# M\n\nA small model for tests, trained on text and described here.\n"
+    evidence = Evidence(
+        ref="org/m", source="hub", repo_id="org/m", tags=("license:mit",), readme=readme
+    )
+    default = evaluate(rubric, evidence).layers[0]
+    strict = evaluate(rubric, evidence, strict=True).layers[0]
+    paper = strict.findings[1]
+    assert (default.findings[1].answer, default.findings[1].basis) == ("no", "inferred")
+    assert default.level == "partial"
+    assert paper.answer == "unknown" and "--strict" in paper.reason
+    assert (strict.level, strict.at_least) == ("unknown", "partial")

@@ -53,7 +53,7 @@ def evaluate(
     """
     ctx = context if context is not None and context.evidence is evidence else None
     ctx = ctx or ProbeContext(evidence)
-    results = [(probe, _answer(probe, ctx, strict)) for probe in rubric.probes]
+    results = [_scored(probe, ctx, strict) for probe in rubric.probes]
     extras = framework_extras(rubric, results)
     layers = tuple(_layer(layer, results, ctx) for layer in rubric.layers)
     layers = framework_layers(rubric, extras, layers)
@@ -111,12 +111,22 @@ def framework_layers(
     )
 
 
-def _answer(probe: ProbeSpec, ctx: ProbeContext, strict: bool) -> Outcome:
+def _scored(probe: ProbeSpec, ctx: ProbeContext, strict: bool) -> Scored:
+    """The probe's answer over `ctx`, as --strict sees it when `strict`.
+
+    A capping probe whose inferred answer --strict sets aside leaves its cap undecided,
+    not gone: the layer is unknown (at least the cap) where it would otherwise be more
+    open than a "no" allows, so --strict never calls a layer more open than what the
+    stated evidence shows."""
     spec = get_evaluator(probe.evaluator)
     if spec is None:  # only a Rubric built by hand can get here; the loader refuses it
         raise KeyError(f"probe {probe.id}: unknown evaluator {probe.evaluator!r}")
     outcome = run(spec, ctx, probe.params)
-    return stated_only(outcome) if strict and outcome.basis == "inferred" else outcome
+    if not (strict and outcome.basis == "inferred"):
+        return probe, outcome
+    if probe.cap_if_no is not None and probe.cap_if_unknown is None:
+        probe = replace(probe, cap_if_unknown="unknown")
+    return probe, stated_only(outcome)
 
 
 def stated_only(outcome: Outcome) -> Outcome:

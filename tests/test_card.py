@@ -1024,3 +1024,32 @@ def test_link_finders_skip_only_texts_they_cannot_match(text: str) -> None:
 def test_lines_are_split_at_every_line_break(parts: list[str]) -> None:
     text = "".join(parts)
     assert _lines(text) == _LINE_BREAK.split(text)
+
+
+# A title a reader takes for a heading holds its own text only: a later heading, at any
+# level, is never inside it. (title of a section, titles of its path, innermost first)
+PSEUDO_NESTING = [
+    ("a skipped level after a bold title", "# M\nx\n\n**Training data**\nOur corpus.\n### Usage\nu",
+     "Usage", ["Usage", "M"]),
+    ("a heading after a folded evaluation",
+     "# M\nx\n<details><summary>Evaluation</summary>\n\nr\n</details>\n\n### Training Data\nd",
+     "Training Data", ["Training Data", "M"]),
+    ("the bold title itself is inside the heading above", "# M\nx\n\n**Hardware**\nGPUs.\n",
+     "Hardware", ["Hardware", "M"]),
+    # twin: a real heading still nests under a real one
+    ("a real subsection", "# M\nx\n## Training data\nc\n### Sources\ns", "Sources",
+     ["Sources", "Training data", "M"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "path"), [c[1:] for c in PSEUDO_NESTING], ids=[c[0] for c in PSEUDO_NESTING]
+)
+def test_no_heading_nests_under_a_title_a_reader_takes_for_one(
+    text: str, title: str, path: list[str]
+) -> None:
+    card = parse_card(text)
+    section = next(s for s in card.sections if s.title == title)
+    assert [s.title for s in card.section_path(section)] == path
+    pseudo = [s for s in card.sections if s.pseudo]
+    assert all(card.section_text(s) == s.text for s in pseudo)

@@ -29,7 +29,7 @@ NOT_SAID = "the card does not say checkpoints are published"
 CASES = [
     ("released as branches", "We release checkpoints every 1000 steps as branches.\n",
      "included", SAYS),
-    ("intermediate checkpoints available", "Intermediate checkpoints are available on request"
+    ("intermediate checkpoints available", "Intermediate checkpoints are available"
      " in the repo's revisions.\n", "included", SAYS),
     ("checkpoints saved during training, uploaded", "Checkpoints saved during training are"
      " uploaded to the Hub.\n", "included", SAYS),
@@ -40,6 +40,8 @@ CASES = [
     # negative twins
     ("negated", "We do not release intermediate checkpoints.\n", "missing", NOT_SAID),
     ("in the future", "Intermediate checkpoints will be released later.\n", "missing", NOT_SAID),
+    ("on request only", "Intermediate checkpoints are available upon request.\n", "missing",
+     NOT_SAID),
     ("the base's checkpoint it was tuned from", "M-7B is fine-tuned from the final pre-training"
      " checkpoint of Base-7B, which is released.\n", "missing", NOT_SAID),
     ("checkpoints averaged", "The released model averages checkpoints from the last 3"

@@ -44,6 +44,9 @@ HOMES: list[tuple[str, str, str, list[str], str]] = [
     ("a use inside fenced code",
      f"# m\n## Training Data\n```\nx = [K2][ds]\n```\n{LIMITS}{END}", DS, ["Limitations"],
      "ds"),
+    ("used in the text, defined in a reference list: left there",
+     f"# m\n## Training Data\nTrained on [K2][ds].\n## References\n[ds]: {DS}\n", DS,
+     ["References"], "ds"),
     ("an inline link beside a definition of the same label",
      f"# m\n## Training Data\nTrained on [ds](https://example.com/other).\n{LIMITS}{END}", DS,
      ["Limitations"], "ds"),
@@ -87,6 +90,9 @@ JUDGED: list[tuple[str, str, str, Answer, str]] = [
     # negative twins
     ("a data link used only under Evaluation", "datasets_declared",
      f"# m\n## Evaluation\nScores on [K2][ds].\n{TAIL}", "no", "names no datasets"),
+    ("a numbered reference under References", "paper_linked",
+     f"# m\nA chat model. Our approach follows [1].\n{LIMITS}## References\n[1]: {PAPER}\n",
+     "no", "papers linked only as references to other work"),
     ("a corpus's paper used after the corpus", "paper_linked",
      f"# m\n## Training Data\nPre-trained on [org/webmix](https://huggingface.co/datasets/org/"
      f"webmix), the corpus described in [Gao et al.][report].\n{TAIL}", "no",

@@ -83,6 +83,9 @@ class Section:
     level: int
     text: str
     line: int
+    # a title a reader takes for a heading (a bold line, a <summary>): it holds its own
+    # text only, never a later heading's, so no heading nests under it
+    pseudo: bool = False
 
     @cached_attribute
     def words(self) -> int:
@@ -215,7 +218,7 @@ class Card:
             return (section,)
         path, level = [section], section.level
         for earlier in reversed(self.sections[:start]):
-            if earlier.level < level:
+            if earlier.level < level and not earlier.pseudo:
                 path.append(earlier)
                 level = earlier.level
         return tuple(path)
@@ -413,7 +416,7 @@ class Card:
         start = self._index(section)
         if start is None:
             start = next((i for i, s in enumerate(self.sections) if s == section), None)
-        if start is None:
+        if start is None or section.pseudo:
             return ()
         subs = []
         for following in self.sections[start + 1 :]:
@@ -525,6 +528,7 @@ class _Heading:
     end: int  # index of the line after the heading
     level: int
     title: str
+    pseudo: bool = False  # a bold title line or a <summary> (Section.pseudo)
 
 
 def _atx_title(rest: str) -> str:
@@ -552,8 +556,10 @@ class _HeadingScanner:
     Such a title is a heading one level below the last markdown or HTML heading above it
     (level 2 before any: a part of the card, never its title), so its text is its own,
     not the text of the section above, while sections enclosing it still hold it
-    (`Card.section_text`). Right under a heading (only blank lines and a `<details>`
-    opening between), or at the start of the body, it is that heading's subtitle or a
+    (`Card.section_text`); no later heading nests under it (`Section.pseudo`), whatever
+    its level, since a reader cannot tell where such a title's part ends. Right under a
+    heading (only blank lines and a `<details>` opening between), or at the start of the
+    body, it is that heading's subtitle or a
     fold around what follows ("<details><summary>Full model card</summary>" below the
     card's title): no section of its own.
     """
@@ -671,7 +677,7 @@ class _HeadingScanner:
         if self.fresh:
             return False
         level = min(max(self.level, 1) + 1, 6)
-        self.headings.append(_Heading(start, end, level, title.strip().rstrip(":")))
+        self.headings.append(_Heading(start, end, level, title.strip().rstrip(":"), pseudo=True))
         self.paragraph, self.fresh = None, True
         return True
 
@@ -707,7 +713,8 @@ def _sections(lines: list[str], first_line: int) -> tuple[Section, ...]:
         stop = headings[number + 1].start if number + 1 < len(headings) else len(lines)
         text = "\n".join(lines[heading.end : stop]).strip()
         title = _clean_inline(heading.title, keep_images=False)
-        sections.append(Section(title, heading.level, text, first_line + heading.start))
+        line = first_line + heading.start
+        sections.append(Section(title, heading.level, text, line, pseudo=heading.pseudo))
     return tuple(sections)
 
 

@@ -1,14 +1,16 @@
 """Markdown reference-style links, written where they are used.
 
-`[the corpus][ds]` ... `[ds]: https://huggingface.co/datasets/org/corpus` (the definition
-often at the card's end, under whatever section comes last) is a link in the sentence
-that uses it. Every reader finds a link by its URL in a section's or a sentence's text,
-so each use of a defined label (`[text][label]`, `[label][]`, `[label]`) is written as
-the inline link it stands for, and each definition used is blanked out: a definition
-line is no mention. A definition no text uses stays as written (it is the only place the
-link is). Line breaks are kept, so line numbers stay what they were; fenced code is left
-as it is.
-"""
+`[the corpus][ds]` ... `[ds]: https://huggingface.co/datasets/org/corpus` (the
+definition often at the card's end, under whatever section comes last) is a link in the
+sentence that uses it. Every reader finds a link by its URL in a section's or a
+sentence's text, so each use of a defined label (`[text][label]`, `[label][]`,
+`[label]`) is written as the inline link it stands for, and each definition used is
+blanked out: a definition line is no mention. A definition no text uses stays as written
+(it is the only place the link is), and a label defined under a References, Citation or
+Bibliography heading is left as written, uses and definition: a reference list says the
+works it lists are others' ("our approach follows [1]"), which its place tells the
+readers. Line breaks are kept, so line numbers stay what they were; fenced code is left
+as it is."""
 
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ _USE = re.compile(
     r"(?:\[([^\[\]\n]{0,999})\]|(?![\[(:]))"
 )
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+_ATX = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+([^\n]{0,200})", re.MULTILINE)
+_REFERENCE_TITLE = re.compile(r"referenc|citation|bibliograph|works\s+cited", re.IGNORECASE)
 MAX_DEFINITIONS = 1000  # labels read (a card defines a handful)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -79,10 +83,11 @@ def inline_references(text: str) -> str:
     if "]:" not in text:  # no definition: nothing to resolve
         return text
     code = _code_blocks(text)
+    listed = _reference_lists(text, code)
     targets: dict[str, str] = {}
     lines: dict[str, list[tuple[int, int]]] = {}
     for match in _DEFINITION.finditer(text):
-        if code.holds(match.start()):
+        if code.holds(match.start()) or listed.holds(match.start()):
             continue
         label = _label(match.group(1))
         url = (match.group(2) if match.group(2) is not None else match.group(3)).strip()
@@ -123,3 +128,15 @@ def inline_references(text: str) -> str:
         lambda m: m.group(0) if resolved_code.holds(m.start()) else unused_or_blank(m),
         resolved,
     )
+
+
+def _reference_lists(text: str, code: _Spans) -> _Spans:
+    """The stretches of text under a heading titled as a reference list (References,
+    Citation, Bibliography), each up to the next heading."""
+    headings = [m for m in _ATX.finditer(text) if not code.holds(m.start())]
+    spans = [
+        (heading.start(), headings[i + 1].start() if i + 1 < len(headings) else len(text))
+        for i, heading in enumerate(headings)
+        if _REFERENCE_TITLE.search(heading.group(1))
+    ]
+    return _Spans(spans)

@@ -437,11 +437,13 @@ CHECKPOINT_OUT = re.compile(
     r"|can\s+be\s+(?:found|downloaded|loaded)|branch(?:es)?|revisions?)\b",
     re.IGNORECASE,
 )
-# ... and not when it negates that or puts it in the future ("We do not release
-# intermediate checkpoints", "will be released later").
+# ... and not when it negates that, puts it in the future or offers it on request only
+# ("We do not release intermediate checkpoints", "will be released later", "available
+# upon request").
 CHECKPOINT_NOT_OUT = re.compile(
     r"\b(?:not|never|no|without|will|shall|later|soon|upcoming|forthcoming|future|tb[ad])\b"
-    r"|n't\b|\bplan(?:s|ned|ning)?\s+to\b",
+    r"|n't\b|\bplan(?:s|ned|ning)?\s+to\b"
+    r"|\b(?:up)?on\s+(?:request|demand|application)\b|\bcontact\s+us\b|\bby\s+request\b",
     re.IGNORECASE,
 )
 # The checkpoint a model was made from, or those it averages or merges, are used, not

@@ -1042,7 +1042,7 @@ ARCH_TERMS = (
     r"|vocab\w*(?:\s+size)?|context\s+(?:length|window|size)"
 )
 ARCH_FACT = re.compile(
-    rf"\b\d[\d,.]*[kKM]?\s*(?:[a-z-]+\s+)?({ARCH_TERMS})\b"
+    rf"\b\d[\d,.]{{0,12}}[kKM]?[ \t]*(?:[a-z-]+[ \t]+)?({ARCH_TERMS})\b"
     rf"|\b({ARCH_TERMS})\b[^\n\d]{{0,15}}\d",
     re.IGNORECASE,
 )

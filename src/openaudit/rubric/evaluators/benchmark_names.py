@@ -9,8 +9,10 @@ list items and sentences that give a score name the benchmarks they hold ("MMLU
 
 The vocabulary is the benchmarks model cards report most (language, code, maths,
 speech, vision, retrieval, translation), plus names built like benchmark names
-("…QA", "…Bench", "…Eval"). Short names that are also words (MATH, DROP, ARC) count
-in capitals only.
+("…QA", "…Bench", "…Eval"), which are listed beside known ones but never make a
+results table alone (a lab's private "InHouseQA" is no public benchmark). Short names
+that are also words (MATH, DROP, ARC, GLUE, RULER) count in capitals only. A table
+with a column of shares or proportions is a data mixture, not results.
 """
 
 from __future__ import annotations
@@ -23,16 +25,25 @@ _DISTINCTIVE = (
     r"mmlu|cmmlu|gsm8k|mgsm|humaneval|mbpp|hellaswag|truthfulqa|winogrande|piqa|boolq"
     r"|openbookqa|commonsenseqa|social\s?iqa|siqa|triviaqa|natural\s?questions|lambada"
     r"|agieval|c-eval|bbh|big-?bench(?:\s+hard)?|gpqa|ifeval|mt-?bench|alpacaeval|arena-?hard"
-    r"|livecodebench|swe-?bench|evalplus|musr|aime|squad|superglue|glue|mnli|qnli|qqp|sst-?2"
+    r"|livecodebench|swe-?bench|evalplus|musr|superglue|mnli|qnli|qqp|sst-?2"
     r"|xnli|xsum|cnn\s?/\s?dailymail|librispeech|common\s?voice|fleurs|ted-?lium|gigaspeech"
     r"|voxpopuli|imagenet(?:-?\d+k)?|ade20k|cifar-?\d+|vqav2|mmmu|mathvista|textvqa|docvqa"
-    r"|chartqa|mmbench|mme|mteb|beir|ms\s?marco|geneval|drawbench|flores(?:-?\d+)?"
-    r"|wmt\s?\d{2}|bfcl|longbench|ruler|math-?500|minerva\s?math|codeforces|ceval"
+    r"|chartqa|mmbench|mteb|ms\s?marco|geneval|drawbench|flores(?:-?\d+)?"
+    r"|wmt\s?\d{2}|bfcl|longbench|math-?500|minerva\s?math|codeforces|ceval"
 )
-_IN_CAPITALS = r"MATH|DROP|ARC|RTE|MRPC|CoLA|STS-B|COCO|POPE|NQ"
+_IN_CAPITALS = (
+    r"MATH|DROP|ARC|RTE|MRPC|CoLA|STS-B|COCO|POPE|NQ|GLUE|SQuAD|SQUAD|RULER|AIME|MME|BEIR"
+)
 _SHAPED = r"[A-Z][A-Za-z0-9]*-?(?:QA|Bench|bench|Eval)"
+_SUFFIX = r"(?:[-+][A-Za-z0-9+]*)*(?!\w)"
 KNOWN_BENCHMARK = re.compile(
-    rf"(?<![\w-])(?:(?i:{_DISTINCTIVE})|{_IN_CAPITALS}|{_SHAPED})(?:[-+][A-Za-z0-9+]*)*(?!\w)"
+    rf"(?<![\w-])(?:(?i:{_DISTINCTIVE})|{_IN_CAPITALS}|{_SHAPED}){_SUFFIX}"
+)
+WELL_KNOWN = re.compile(rf"(?<![\w-])(?:(?i:{_DISTINCTIVE})|{_IN_CAPITALS}){_SUFFIX}")
+# A header naming a column of shares: the table is a data mixture ("| Source | Share |").
+MIXTURE_HEADER = re.compile(
+    r"\b(?:share|proportion|fraction|percentage|ratio|weight|mix(?:ture)?|sampling)\b",
+    re.IGNORECASE,
 )
 # A score in a table cell: a decimal or a percentage, maybe marked or with its spread
 # ("66.2", "71 %", "48.2†", "62.5 ± 0.4"); a count ("7473"), a size ("4.1 GB") is not.
@@ -59,10 +70,13 @@ def score_cell(cell: str) -> bool:
 
 
 def results_table_names(table: Table) -> list[str]:
-    """The benchmarks of a results table: its cells naming well-known benchmarks when
-    there are MIN_BENCHMARKS of them or more and MIN_SCORES score cells; else none."""
+    """The benchmarks of a results table: its cells naming benchmarks when MIN_BENCHMARKS
+    of them or more are well known and there are MIN_SCORES score cells, and its header
+    names no shares (a data mixture); else none."""
+    if table and any(MIXTURE_HEADER.search(cell) for cell in table[0]):
+        return []
     names = [cell for row in table for cell in row if benchmark_cell(cell)]
-    if len(set(names)) < MIN_BENCHMARKS:
+    if len({name for name in names if WELL_KNOWN.match(name)}) < MIN_BENCHMARKS:
         return []
     scores = sum(1 for row in table[1:] for cell in row if score_cell(cell))
     return list(dict.fromkeys(names)) if scores >= MIN_SCORES else []
@@ -79,6 +93,6 @@ def scored_names(text: str) -> list[str]:
         match.group(0)
         for part in parts
         if SCORE.search(part)
-        for match in KNOWN_BENCHMARK.finditer(part)
+        for match in WELL_KNOWN.finditer(part)
     ]
     return list(dict.fromkeys(names))

@@ -9,8 +9,12 @@ import re
 from html.parser import HTMLParser
 
 # A Markdown table's delimiter row: cells of hyphens with optional colons (GFM: one
-# hyphen is enough, as in `|:-:|`).
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$", re.MULTILINE)
+# hyphen is enough, as in `|:-:|`). Only spaces and tabs, and no two runs of them
+# that could share characters: searched over whole cards, it stays linear in any
+# whitespace (an HTML comment blanked to spaces, a line of 100,000 spaces).
+TABLE_RULE = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+(?:\|[ \t]*)?$", re.MULTILINE
+)
 MARKUP = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)|[*_`]+|<[^>\n]{0,200}>")
 MAX_ROWS = 200  # rows read per table
 

@@ -55,7 +55,7 @@ def declared_library(ctx: ProbeContext) -> DeclaredLibrary:
         name = ctx.evidence.library_name
         return DeclaredLibrary(name, ctx.api("library_name", name))
     value = ctx.metadata.get("library_name")
-    card = value if isinstance(value, str) and value.strip() else None
+    card = value.strip() if isinstance(value, str) and value.strip() else None
     if card is None and (tagged := library_tags(ctx.evidence.tags)):
         return DeclaredLibrary(tagged[0], ctx.api("tags", tagged[0]))
     return DeclaredLibrary(card, ctx.field("library_name", card))

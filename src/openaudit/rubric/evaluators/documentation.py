@@ -310,10 +310,11 @@ def evaluation_results(ctx: ProbeContext) -> Outcome:
 
 @once_per_model
 def results_table_anywhere(ctx: ProbeContext) -> tuple[list[str], Section | None] | None:
-    """The first table of the card, in any section but those on training or its data,
-    that gives scores on well-known benchmarks (`benchmark_names.results_table_names`):
-    its benchmarks and its section (None: before the first heading); None without one.
-    Results are results whatever the heading above them ("Highlights", "Model Summary")."""
+    """The first table of the card, in any section but those on training or its data
+    (or inside one), that gives scores on well-known benchmarks
+    (`benchmark_names.results_table_names`): its benchmarks and its section (None: before
+    the first heading); None without one. Results are results whatever the heading above
+    them ("Highlights", "Model Summary")."""
     card = own_card(ctx)
     if not has_table(card.body):
         return None
@@ -321,10 +322,12 @@ def results_table_anywhere(ctx: ProbeContext) -> tuple[list[str], Section | None
     if card.sections:
         opening = "\n".join(card.body.splitlines()[: card.sections[0].line - card.first_line])
     parts: list[tuple[Section | None, str]] = [(None, opening)]
-    parts += [(s, s.text) for s in card.sections if not NOT_EVAL_TITLE.search(s.title)]
+    parts += [(s, s.text) for s in card.sections]
     for section, text in parts:
         if not has_table(text):
             continue
+        if section and any(NOT_EVAL_TITLE.search(s.title) for s in card.section_path(section)):
+            continue  # on training or its data, or inside such a section
         for table in tables(text):
             names = results_table_names(table)
             if names:

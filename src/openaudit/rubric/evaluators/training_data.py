@@ -320,6 +320,7 @@ _OTHERS = re.compile(
     re.IGNORECASE,
 )
 MAX_SUBJECT_WORDS = 12
+MAX_AUXILIARIES = 8  # auxiliaries read before the verb ("has also been further")
 NAME_STEM = re.compile(r"(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)*[a-z]?)$")
 NOT_OWN_WORDS = frozenset({"model", "models", "card", "base", "large", "small", "tiny", "with"})
 
@@ -350,9 +351,13 @@ def _subject_is_model(subject: str, own: set[str]) -> bool:
     line such as "Pretrained model on English")."""
     # "An English speech model (CTC, 95M parameters), fine-tuned on": the brackets qualify it
     subject = re.sub(r"\([^()]*\)", " ", re.sub(r"[*_`#>]", " ", subject))
-    subject = _AUXILIARY_END.sub("", " ".join(subject.split()).rstrip(" ,"))
+    # the last words only: more than MAX_SUBJECT_WORDS before the auxiliaries name no
+    # model either way, and the auxiliaries' pattern stays linear on a short tail
+    words = subject.split()
+    tail = words[-(MAX_SUBJECT_WORDS + MAX_AUXILIARIES + 1) :]
+    subject = _AUXILIARY_END.sub("", " ".join(tail).rstrip(" ,"))
     if not subject:
-        return True
+        return len(tail) == len(words)
     if len(subject.split()) > MAX_SUBJECT_WORDS or _OTHERS.search(subject):
         return False
     if _PRONOUN.fullmatch(subject) or _THIS_MODEL.fullmatch(subject):

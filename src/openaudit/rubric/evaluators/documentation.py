@@ -118,8 +118,12 @@ def template_coverage(ctx: ProbeContext, min_ratio: float) -> Outcome:
 
 def has_table(text: str) -> bool:
     """Whether text holds a table: a markdown table's delimiter row or an HTML table."""
+    if "|" in text and "-" in text and TABLE_RULE.search(text):
+        return True
+    if "<" not in text:
+        return False
     lowered = text.lower()
-    return bool(TABLE_RULE.search(text)) or ("<table" in lowered and "<td" in lowered)
+    return "<table" in lowered and "<td" in lowered
 
 
 def _eval_sections(ctx: ProbeContext) -> list[Section]:
@@ -453,8 +457,9 @@ def cited_papers(ctx: ProbeContext) -> tuple[Link, ...]:
     if not ctx.readme_read:
         return ()
     body = own_card(ctx).body
-    found = [m.group(1) for m in ARXIV_TEXT.finditer(body)]
-    for entry in BIBTEX_ENTRY.finditer(body):
+    found = [m.group(1) for m in textsearch.finditer(ARXIV_TEXT, body)]
+    entries = textsearch.finditer(BIBTEX_ENTRY, body) if "@" in body else iter(())
+    for entry in entries if textsearch.may_match(BIBTEX_ARXIV, body) else ():
         eprint = BIBTEX_EPRINT.search(entry.group(0))
         if eprint and BIBTEX_ARXIV.search(entry.group(0)):
             found.append(eprint.group(1))

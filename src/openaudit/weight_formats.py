@@ -13,7 +13,7 @@ foundation: it imports nothing of openaudit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Protocol, TypeVar, cast
 
@@ -257,14 +257,17 @@ def _weight_files(files: Iterable[F], libraries: frozenset[str]) -> tuple[tuple[
 
 
 def converted_formats(
-    found: Iterable[tuple[object, str]], libraries: frozenset[str] = frozenset()
+    found: Iterable[tuple[object, str]],
+    libraries: frozenset[str] = frozenset(),
+    formats: Collection[str] = CONVERTED_FORMATS,
 ) -> str | None:
     """'ggml', 'mlpackage', 'onnx, tflite', 'mlx' ... when every weight file of `found`
-    (`weight_files`' pairs) is in a format models are converted to (MLX's only in a
-    repository of that library, `libraries`); None when one is not, or there is none."""
+    (`weight_files`' pairs) is in a format models are converted to, one of `formats`
+    (MLX's only in a repository of that library, `libraries`); None when one is not, or
+    there is none."""
     kinds = set()
     for _, fmt in found:
-        if fmt in CONVERTED_FORMATS:
+        if fmt in formats:
             kinds.add(fmt)
         elif MLX in libraries and fmt in MLX_FORMATS:
             kinds.add(MLX)

@@ -49,7 +49,8 @@ MIXTURE_HEADER = re.compile(
 # ("66.2", "71 %", "48.2†", "62.5 ± 0.4"); a count ("7473"), a size ("4.1 GB") is not.
 SCORE_CELL = re.compile(r"\d{1,3}(?:\.\d{1,4}\s?%?|\s?%)(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?")
 SCORE_MARKS = " *†‡^"
-# A score in prose (documentation.SCORE's shape).
+# A score in prose: a decimal or a percentage ("71.3", "64 %"); counts ("7 benchmarks",
+# "40 tokens") and versions in names ("v1.5", "7B") are not.
 SCORE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,4}|\s?%)(?![\w.])")
 MIN_BENCHMARKS = 2
 MIN_SCORES = 2

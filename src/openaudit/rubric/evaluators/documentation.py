@@ -11,7 +11,7 @@ from openaudit.evidence import Citation
 from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
-from openaudit.rubric.evaluators.benchmark_names import results_table_names
+from openaudit.rubric.evaluators.benchmark_names import SCORE, results_table_names
 from openaudit.rubric.evaluators.card_tables import TABLE_RULE, tables
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
@@ -170,9 +170,6 @@ SPEED_WORDS = re.compile(
 )
 HEADING_LINE = re.compile(r"^#{1,6}[ \t].*$", re.MULTILINE)
 URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+", re.IGNORECASE)
-# A score: a decimal or a percentage ("71.3", "64 %"); counts ("7 benchmarks", "40
-# tokens") and versions in names ("v1.5", "7B") are not.
-SCORE = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,4}|\s?%)(?![\w.])")
 CHART = re.compile(r"!\[([^\]\n]{0,200})\]\(([^)\s]{0,500})\)|<img\b([^>]{0,500})>", re.IGNORECASE)
 CHART_WORDS = re.compile(r"plot|chart|graph|result|score|eval|benchmark|pareto|compar", re.I)
 NOT_YET = re.compile(

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from openaudit.card import Section
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.benchmark_names import scored_names
+from openaudit.rubric.evaluators.benchmark_names import MAX_NAME_CHARS, scored_names
 from openaudit.rubric.evaluators.card_tables import tables
 from openaudit.rubric.evaluators.documentation import (
     EVAL_FILES,
@@ -40,7 +40,6 @@ MODEL_HEADING = re.compile(
 # Hub repo id ("org/m-small").
 MODEL_CELL = re.compile(r"\d(?:\.\d+)?\s?[bmk]\b|^[\w.-]+/[\w.-]+$", re.IGNORECASE)
 NUMBERISH = re.compile("^[\\s\\d.,%\u00b1+\\-/()x\u00d7]*$")
-MAX_NAME_CHARS = 60
 MAX_NAMES = 50
 
 

@@ -20,8 +20,6 @@ from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
     EXECUTABLE,
     EXPORT_FORMATS,
-    MLX,
-    MLX_FORMATS,
     PICKLE,
     QUANTISED_FORMATS,
     converted_formats,
@@ -345,7 +343,7 @@ def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -
         )
     if kind:
         return _named_conversion(ctx, bases) or _undeclared_conversion(ctx, kind)
-    export = _export_kind(found, repo_libraries(ctx))
+    export = converted_formats(found, repo_libraries(ctx), EXPORT_FORMATS)
     if bases and export and not _named_fine_tune(ctx, bases):
         why = (
             f"only {export} files beside `base_model` {', '.join(bases)} (no"
@@ -458,20 +456,6 @@ def _named_fine_tune(ctx: ProbeContext, bases: tuple[str, ...]) -> bool:
         not named.conversion and named.phrase and named.name.lower() in declared
         for named in card_bases(ctx)
     )
-
-
-def _export_kind(found: list[tuple[RepoFile, str]], libraries: frozenset[str]) -> str | None:
-    """'onnx', 'openvino', 'mlx', ... when every weight file is in an export format
-    (MLX: safetensors or NumPy archives in an MLX repository)."""
-    kinds = set()
-    for _, fmt in found:
-        if fmt in EXPORT_FORMATS:
-            kinds.add(fmt)
-        elif MLX in libraries and fmt in MLX_FORMATS:
-            kinds.add(MLX)
-        else:
-            return None
-    return ", ".join(sorted(kinds))
 
 
 def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None:

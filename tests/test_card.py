@@ -567,6 +567,18 @@ def test_count_words(text: str, count: int) -> None:
         ("mailto:someone@example.com", "other", None),
         ("https://example.com/page", "other", None),
         ("https://mlco2.github.io/impact", "other", None),
+        # a bare address whose own path says report or publication
+        ("https://goo.gle/Model2Report", "paper", None),
+        ("https://aka.ms/model3-tech-report", "paper", None),
+        ("https://lab.example/research/publications/the-model-3-family/", "paper", None),
+        ("https://lab.example/whitepaper", "paper", None),
+        # ... and its twins: a form, a run log, a blog, a bare word, a list page
+        ("https://lab.example/report", "other", None),
+        ("https://lab.example/report-abuse", "other", None),
+        ("https://lab.example/safety/incident-report", "other", None),
+        ("https://wandb.ai/org/proj/reports/Training-report--Vmlldzo1", "other", None),
+        ("https://lab.example/blog/model-3-tech-report", "other", None),
+        ("https://lab.example/research/publications", "other", None),
         ("http://[::1", "other", None),
     ],
 )
@@ -591,6 +603,8 @@ _HUB_PDF = "https://huggingface.co/o/m/blob/main/"
         ("https://paperswithcode.com/sota/x", "Papers with Code", "other"),
         ("https://example.com/lb", "paper with code", "other"),
         ("https://example.com/paper-notes", "https://example.com/paper-notes", "other"),
+        ("https://lab.example/model-report", "Report a bug", "other"),  # the text says
+        ("https://lab.example/model-report", "Model 3", "paper"),
         ("https://github.com/o/r", "paper code", "code"),  # a known host decides
         ("https://huggingface.co/o/m", "model of the paper", "hf_model"),
         ("https://doi.org/10.5281/zenodo.1", "our technical report", "paper"),

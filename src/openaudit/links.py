@@ -129,8 +129,55 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
         if found is not None:
             return found
     if text.strip() != url.strip() and _REPORT_TEXT.search(text):
-        return "paper", None  # a bare URL is its own text: a word in its path says nothing
+        return "paper", None  # a bare URL is its own text: a word in its path says little
+    if host not in _LOG_HOSTS and _report_path(segments, text):
+        return "paper", None
     return "other", None
+
+
+# Hosts of training logs and leaderboards: a "report" there is a run's log or a table.
+_LOG_HOSTS = frozenset({"wandb.ai", "api.wandb.ai", "paperswithcode.com", "comet.com"})
+# Path words that make a "report" something else: an abuse or bug report form, a
+# company's transparency or annual report.
+_NOT_A_PAPER_WORDS = frozenset(
+    {
+        "abuse", "bug", "bugs", "issue", "issues", "incident", "security", "vulnerability",
+        "misuse", "transparency", "annual", "concern", "problem", "harm", "safety", "status",
+        "error", "errors", "feedback",
+    }
+)  # fmt: skip
+_NOT_A_PAPER_FOLDERS = frozenset({"blog", "blogs", "news", "posts", "post", "forms", "form"})
+
+
+def name_parts(segment: str) -> list[str]:
+    """A name or path segment as lower-case words and numbers, split where letters meet
+    digits or a capital: "Gemma3Report" -> gemma, 3, report; "Llama-3.2-1B" -> llama, 3,
+    2, 1, b."""
+    spaced = re.sub(r"([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])", r"\1\3\5 \2\4\6", segment)
+    return re.findall(r"[a-z]+|\d+", spaced.lower())
+
+
+def path_parts(url: str) -> list[str]:
+    """The words and numbers of the URL's path, in order ([] when it does not parse)."""
+    split = _split(url)
+    return [] if split is None else name_parts(split[0].path)
+
+
+def _report_path(segments: list[str], text: str) -> bool:
+    """The URL's own path says it is a report or publication: a last segment naming a
+    report ("gemma2report", "phi3-tech-report", "whitepaper") or a page under a
+    "publications" folder ("research/publications/<title>"). A word in a bare URL's path
+    is all a reader has when the card gives no link text."""
+    folders = {s.lower() for s in segments[:-1]}
+    if not segments or folders & _NOT_A_PAPER_FOLDERS:
+        return False
+    if segments[:-1] and folders & {"publication", "publications"}:
+        return True
+    words = name_parts(segments[-1])
+    if _NOT_A_PAPER_WORDS.intersection([*words, *re.findall(r"[a-z]+", text.lower())]):
+        return False
+    named = "report" in words and len(words) > 1  # "report" alone may be a form to fill
+    return named or "whitepaper" in words or "preprint" in words
 
 
 def _file_words(name: str) -> str:
@@ -225,7 +272,7 @@ def archived_paper(url: str) -> bool:
 
 _SHORT_LINK_HOSTS = frozenset(
     {
-        "aka.ms", "bit.ly", "buff.ly", "cutt.ly", "goo.gl", "is.gd", "lnkd.in", "ow.ly",
+        "aka.ms", "bit.ly", "buff.ly", "cutt.ly", "goo.gl", "goo.gle", "is.gd", "lnkd.in", "ow.ly",
         "rebrand.ly", "s.id", "shorturl.at", "t.co", "t.ly", "tinyurl.com",
     }
 )  # fmt: skip

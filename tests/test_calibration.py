@@ -25,7 +25,9 @@ rail-code-model (OpenRAIL-M code model, gate form, model-index, Megatron fork un
   licence unstated); data partial; documentation partial (no data section);
   usage partial (use restrictions). EOSAI: training code at least partial.
 nc-research-model (CC-BY-NC speech model, venue paper, recipes linked)
-  weights partial; code partial; data partial; documentation open; usage partial.
+  weights partial; code partial; data partial; documentation partial (card, data
+  section, results and paper, but under non-commercial terms: MOF counts a document only
+  when openly licensed); usage partial.
 quant-reupload (GPTQ files, no `base_model`, original card pasted below)
   weights partial (a re-upload of the linked model, RAIL licence); data closed;
   documentation partial; usage partial.
@@ -103,7 +105,7 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "gated-community-llm": ("partial", "partial", "closed", "partial", "partial"),
     "apache-chat-undisclosed": ("open", "partial", "closed", "partial", "open"),
     "rail-code-model": ("partial", "partial", "partial", "partial", "partial"),
-    "nc-research-model": ("partial", "partial", "partial", "open", "partial"),
+    "nc-research-model": ("partial", "partial", "partial", "partial", "partial"),
     "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
     "restricted-base-finetune": ("unknown", "partial", "partial", "closed", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "unknown"),

@@ -153,6 +153,29 @@ def test_a_short_card_is_no_cap_on_documentation(card: str, level: str) -> None:
     assert model_card.answer == "no" and "fewer than 150" in model_card.reason
 
 
+# Complete documentation under terms that are not open: MOF counts a document only
+# when it is openly licensed (the release's licence when it has none of its own).
+DOC_LICENCES = [
+    ("apache-2.0", "open", "'apache-2.0' is permissive"),
+    ("cc-by-4.0", "open", "'cc-by-4.0' is permissive"),
+    ("cc-by-nc-4.0", "partial", "'cc-by-nc-4.0' is non-commercial"),
+    ("llama3", "partial", "'llama3' is restricted"),
+    ("openrail", "partial", "'openrail' is restricted"),
+]
+
+
+@pytest.mark.parametrize(("license", "level", "reason"), DOC_LICENCES)
+def test_documentation_is_open_only_under_an_open_licence(
+    license: str, level: str, reason: str
+) -> None:
+    card = OPEN_CARD.replace("license: apache-2.0", f"license: {license}", 1)
+    docs = audit(open_model(card, license_files=())).layer("documentation")
+    assert docs.level == level, [(f.probe, f.answer, f.reason) for f in docs.findings]
+    finding = next(f for f in docs.findings if f.probe == "docs.open_license")
+    assert reason in finding.reason
+    assert ("documents not openly licensed" in docs.summary) is (level == "partial")
+
+
 def test_gated_model_has_partial_weights() -> None:
     verdict = audit(open_model(gated="manual"))
     assert verdict.layer("weights").level == "partial"

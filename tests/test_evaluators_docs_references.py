@@ -412,6 +412,15 @@ EVAL_CASES: list[tuple[str, str, Answer, str]] = [
     ("Spanish", f"# m\n## Evaluación\n{TABLE}", "yes", "'Evaluación'"),
     ("a training loss log is still no evaluation", f"# m\n## Training results\n{TABLE}", "no",
      "no model-index"),
+    # results given as a chart whose file name says so, linked or shown
+    ("a linked chart of results", "# m\n## Evaluation\nSee [the comparison]"
+     "(https://lab.example/img/m_eval.png).\n", "yes", "as a chart (https://lab.example/img/m_eval.png)"),
+    ("a shown chart of results", "# m\n## Evaluation\n![](https://lab.example/v1-results.jpg)\n",
+     "yes", "as a chart"),
+    ("a loss curve is training's", "# m\n## Evaluation\n![](https://lab.example/eval_loss.png)\n",
+     "no", "has no results table"),
+    ("a diagram is no chart", "# m\n## Evaluation\n![](https://lab.example/pipeline.png)\n",
+     "no", "has no results table"),
 ]  # fmt: skip
 
 

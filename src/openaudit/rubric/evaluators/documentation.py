@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from openaudit import textsearch
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section, count_links, find_link
@@ -235,6 +236,10 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
         if RESULTS_TITLE.search(section.title) or STATED_SCORES.search(text):
             why = f"section '{section.title}' reports scores or a chart of them, with no table"
             return Outcome.yes(why, ctx.section(section), inferred=True)
+    for section, text in zip(sections, texts, strict=True):
+        if (chart := _chart_link(text)) is not None:
+            why = f"section '{section.title}' gives its results as a chart ({chart}), with no table"
+            return Outcome.yes(why, ctx.section(section), ctx.readme(chart), inferred=True)
     by_url = {link.url: link for link in card.links}
     for section, text in zip(sections, texts, strict=True):
         urls = (url.rstrip(".,;:!?") for url in URL.findall(text))
@@ -253,6 +258,27 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
                 " table or scores that could be read"
             )
             return Outcome.yes(why, ctx.section(section), inferred=True)
+    return None
+
+
+# An image, shown or linked, whose file name speaks of results ("eval.png",
+# "v1-scores.jpg"): a chart of them; a loss curve is training's.
+IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)$", re.IGNORECASE)
+RESULTS_FILE_WORDS = re.compile(r"result|score|eval|benchmark|leaderboard|compar", re.I)
+TRAINING_FILE_WORDS = re.compile(r"loss|train|lr|schedule|throughput|latency|speed", re.I)
+
+
+def _chart_link(text: str) -> str | None:
+    """The first image the text shows or links whose file name speaks of results, not of
+    training."""
+    if "://" not in text:
+        return None
+    for found in URL.findall(text):
+        url = str(found).rstrip(".,;:!?")
+        name = urlsplit(url).path.rsplit("/", 1)[-1]
+        results = IMAGE_FILE.search(name) and RESULTS_FILE_WORDS.search(name)
+        if results and not TRAINING_FILE_WORDS.search(name):
+            return url
     return None
 
 
@@ -280,7 +306,12 @@ def _index_results(index: Any) -> bool:
 @evaluator(
     "evaluation_results",
     reads=("card:model-index", "files", "README.md"),
-    doc="Evaluation results are published: model-index, .eval_results/ or a results table.",
+    doc=(
+        "Evaluation results are published: model-index, .eval_results/, a results table, or"
+        " in an evaluation section scores, a chart whose file name speaks of results"
+        " ('m_eval.png', shown or linked), or a link to results published elsewhere"
+        " (inferred)."
+    ),
 )
 @once_per_model
 def evaluation_results(ctx: ProbeContext) -> Outcome:

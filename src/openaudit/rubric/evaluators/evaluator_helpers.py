@@ -208,7 +208,8 @@ def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
 
 
 CUSTOM_LICENCE = (
-    "a licence is stated but matches no known licence ({reason}); a careful reader takes it "
+    "terms are given (in the card or a licence file) that match no known licence"
+    " ({reason}); a careful reader takes it "
     "as a custom licence: it grants use on its own terms and is not an open licence"
 )
 

@@ -272,8 +272,9 @@ def archived_paper(url: str) -> bool:
 
 _SHORT_LINK_HOSTS = frozenset(
     {
-        "aka.ms", "bit.ly", "buff.ly", "cutt.ly", "goo.gl", "goo.gle", "is.gd", "lnkd.in", "ow.ly",
-        "rebrand.ly", "s.id", "shorturl.at", "t.co", "t.ly", "tinyurl.com",
+        "aka.ms", "amzn.to", "bit.ly", "buff.ly", "cutt.ly", "goo.gl", "goo.gle", "ibm.biz",
+        "is.gd", "lnkd.in", "msft.it", "ow.ly", "rb.gy", "rebrand.ly", "s.id", "shorturl.at",
+        "t.co", "t.ly", "tiny.cc", "tinyurl.com",
     }
 )  # fmt: skip
 

@@ -460,6 +460,10 @@ MOF_COMPONENT: list[Case] = [
         "included"),
     mof("no inference code", ev(MIT, W), "inference_code", "code", "no", "no inference code",
         "missing"),
+    # a library's config beside the weights, no library declared (the Hub derives one from
+    # it; a copy of the listing may not): the default rubric's inference code says so too
+    mof("a library config, no library declared", ev(MIT, W, "config.json"), "inference_code",
+        "code", "yes", "a library config in the repo (config.json)", "included"),
     mof("inference, no file listing", ev(MIT), "inference_code", "code", "unknown",
         "no file listing was read", "unknown"),
     # evaluation_code, preprocessing_code, supporting_libraries (code)

@@ -20,6 +20,7 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code import (
+    CONFIG_FILES,
     INFERENCE_FILES,
     MODELLING_FILES,
     about,
@@ -349,6 +350,9 @@ def _inference_code(ctx: ProbeContext) -> Found | Outcome:
     name, cite = declared_library(ctx)
     if name:
         return ("linked", f"runs with the {name} library", (cite,))
+    if configs := matching_files(ctx, CONFIG_FILES):  # as the default rubric's inference code
+        why = f"a library config in the repo ({configs[0]}): the library reading it runs the model"
+        return ("read", why, (ctx.file(configs[0]),))
     if runtime := format_runtime(ctx):
         return ("cited", f"{runtime[0]}: its public code runs the model", runtime[1])
     return no_listing(ctx, "inference code")

@@ -10,6 +10,7 @@ import ast
 import inspect
 import textwrap
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from openaudit.rubric.registry import Evaluator
@@ -44,11 +45,29 @@ def _collect(
     if key in seen:
         return
     seen.add(key)
+    scope = getattr(fn, "__globals__", {})
+    for answer, argument, name in _calls(fn):
+        if argument is not None:
+            reason = _reason(argument, params)
+            if reason:
+                found[answer].append(reason)
+        else:
+            helper = scope.get(name)
+            if inspect.isfunction(helper) and helper.__module__.startswith(_HELPER_PACKAGES):
+                _collect(helper, params, found, seen)
+
+
+@cache
+def _calls(fn: Callable[..., Any]) -> tuple[tuple[str, ast.expr | None, str], ...]:
+    """A function's `Outcome.<answer>(reason, ...)` calls, as (answer, reason node, ""),
+    and its calls of a plain name, as ("", None, name), in source order. Read once per
+    function: the helpers are shared by many evaluators, and their source is parsed
+    only here."""
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
     except (OSError, TypeError, SyntaxError):
-        return
-    scope = getattr(fn, "__globals__", {})
+        return ()
+    calls: list[tuple[str, ast.expr | None, str]] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
@@ -57,16 +76,13 @@ def _collect(
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
             and func.value.id == "Outcome"
-            and func.attr in found
+            and func.attr in ANSWERS
             and node.args
         ):
-            reason = _reason(node.args[0], params)
-            if reason:
-                found[func.attr].append(reason)
+            calls.append((func.attr, node.args[0], ""))
         elif isinstance(func, ast.Name):
-            helper = scope.get(func.id)
-            if inspect.isfunction(helper) and helper.__module__.startswith(_HELPER_PACKAGES):
-                _collect(helper, params, found, seen)
+            calls.append(("", None, func.id))
+    return tuple(calls)
 
 
 def _reason(node: ast.expr, params: set[str]) -> str:

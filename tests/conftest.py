@@ -21,6 +21,16 @@ os.environ.update(
     HF_HUB_DISABLE_IMPLICIT_TOKEN="1",
     HF_HOME=_HF_HOME,
 )
+# Where bytecode is not written (PYTHONDONTWRITEBYTECODE), every Python process the
+# suite starts (the entry point, the action's steps, import checks: some 30 a run)
+# compiled openaudit's sources again, about 0.4 s of CPU each. They share one bytecode
+# cache instead, outside the source tree in a folder of this run (made by the first
+# process, the xdist controller, whose workers inherit it): the same code runs.
+if os.environ.get("PYTHONDONTWRITEBYTECODE") and "PYTHONPYCACHEPREFIX" not in os.environ:
+    _PYCACHE = tempfile.mkdtemp(prefix="openaudit-tests-pycache-")
+    atexit.register(shutil.rmtree, _PYCACHE, ignore_errors=True)
+    os.environ["PYTHONPYCACHEPREFIX"] = _PYCACHE
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
 for _name in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT"):
     os.environ.pop(_name, None)
 # Output must not depend on the terminal the suite runs in (CI often sets these).

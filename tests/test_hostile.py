@@ -258,7 +258,9 @@ def test_a_closed_pipe_keeps_the_exit_code_and_no_traceback(args: list[str]) -> 
 def test_ctrl_c_exits_130_at_once_with_one_line(hub: FakeHub) -> None:
     hub.hold(after=1)  # model info answered; README and the rest are held unanswered
     proc = subprocess.Popen(
-        [OPENAUDIT, "openlab/open-7b", "-f", "json"],
+        # a held request must not time out (10 s by default) before the signal comes,
+        # however busy the machine: the test would read exit 3, not the interrupt
+        [OPENAUDIT, "openlab/open-7b", "-f", "json", "--timeout", "600"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "HF_ENDPOINT": hub.url},

@@ -10,9 +10,8 @@ import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import pytest
 from fakehub import FakeHub
 from golden_util import assert_golden
@@ -32,6 +31,9 @@ from openaudit.cli.app import app
 from openaudit.report import Audit, Format, Gate, Report, RubricRef, Waived, render
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.sources import open_evidence
+
+if TYPE_CHECKING:
+    import jsonschema
 
 CI_FORMATS = (Format.MARKDOWN, Format.SARIF, Format.SPDX, Format.CYCLONEDX, Format.BADGE)
 SUFFIX = {
@@ -56,6 +58,11 @@ def _reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @cache
 def _sarif_validator() -> jsonschema.Draft4Validator:
+    # imported here, as golden_util does: jsonschema takes over a second to import (its
+    # IRI format checker builds its grammars), which each xdist worker paid at
+    # collection (this module is imported by test_integrations and test_diff too)
+    import jsonschema
+
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.Draft4Validator(schema)
 

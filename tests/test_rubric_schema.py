@@ -7,7 +7,6 @@ import json
 from importlib import resources
 
 import pytest
-from jsonschema import Draft202012Validator
 
 from openaudit.errors import RubricErrors
 from openaudit.rubric import list_shipped_rubrics, parse_rubric
@@ -21,6 +20,8 @@ SCHEMA = json.loads(
 
 
 def test_the_schema_is_a_valid_json_schema() -> None:
+    from jsonschema import Draft202012Validator  # slow to import: only where it is used
+
     Draft202012Validator.check_schema(SCHEMA)
 
 

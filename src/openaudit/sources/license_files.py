@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from openaudit.evidence import Problem, TextFile
-
-LICENSE_FILE_RE = re.compile(
-    r"^([A-Z0-9]+[-_])?(LICEN[CS]E|COPYING|USE_POLICY|NOTICE)([-_.][\w.-]*)?(\.(md|txt|rst))?$",
-    re.IGNORECASE,
-)
-
-
-def is_license_file(path: str) -> bool:
-    """True for top-level licence-like files: LICENSE, LICENSE.md, COPYING, USE_POLICY.md, ..."""
-    return "/" not in path and bool(LICENSE_FILE_RE.match(path))
+from openaudit.licenses.files import LICENSE_FILE_RE, is_license_file
 
 
 def unread_problems(files: tuple[TextFile, ...], *, skip: str = "") -> list[Problem]:
@@ -25,3 +14,6 @@ def unread_problems(files: tuple[TextFile, ...], *, skip: str = "") -> list[Prob
         for f in files
         if f.text is None and f.problem and f.problem != skip
     ]
+
+
+__all__ = ["LICENSE_FILE_RE", "is_license_file", "unread_problems"]

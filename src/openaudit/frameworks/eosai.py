@@ -59,6 +59,7 @@ from openaudit.rubric.evaluators.documentation import (
     unlinked_paper_tags,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
+    custom_base_licence,
     custom_licence,
     declared_datasets,
     definition_lines,
@@ -1142,6 +1143,10 @@ def _licenses_level(ctx: ProbeContext) -> Rated:
         if unreadable := licence_unreadable(ctx):
             return _between("closed", "open", unreadable.reason, *unreadable.citations)
         return _rated("closed", "no licence is stated: unstated licences are closed", *cites)
+    if (custom_base := custom_base_licence(ctx)) is not None:
+        # a base's custom licence flows down: custom terms, as the model's own would be
+        bases = tuple(base.citation for base in ctx.lineage.custom)
+        return _concluded("partial", f"weights: {custom_base}", *cites, *bases)
     if ctx.lineage.inferred and facts is not report.facts:
         # the bases' terms concluded from their licence name or gate text
         bases = tuple(base.citation for base in ctx.lineage.inferred)

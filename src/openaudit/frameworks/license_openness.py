@@ -112,6 +112,13 @@ def facts_openness(
     return _combine(results, " OR " in (expression or facts.id).upper())
 
 
+def all_openness(terms: list[LicenseFacts], kind: ContentType) -> tuple[Openness, str]:
+    """MOF openness of several licences that all apply at once (a derivative's bases),
+    each judged by its own facts (a custom licence is no id the table knows)."""
+    results = [facts_openness(facts, kind) for facts in {f.id: f for f in terms}.values()]
+    return results[0] if len(results) == 1 else _combine(results, either=False)
+
+
 def _member(license_id: str, kind: ContentType) -> tuple[Openness, str]:
     facts = lookup(license_id)
     if facts is None:

@@ -21,6 +21,7 @@ from openaudit.frameworks.license_openness import (
     CONTENT_TYPES,
     ContentType,
     Openness,
+    all_openness,
     facts_openness,
     graded,
     report_openness,
@@ -186,13 +187,12 @@ def _licence_openness(
         return _Openness("unknown", text, (*cites, *(b.citation for b in unseen)))
     if effective is None or effective is report.facts:
         return _Openness(state, why, cites)
-    inherited = ctx.lineage.inherited
-    if inherited is None:
+    bases = [base for base in ctx.lineage.bases if base.facts is not None]
+    if not bases:
         return _Openness(state, why, cites)
-    base_state, base_why = facts_openness(inherited, kind)
+    base_state, base_why = all_openness([base.facts for base in bases if base.facts], kind)
     if base_state == "open":
         return _Openness(state, why, cites)
-    bases = [base for base in ctx.lineage.bases if base.facts is not None]
     named = ", ".join(f"{base.repo_id} ({base.license_id})" for base in bases)
     text = (
         f"{why}; but the weights are made from base {named}, whose terms apply to them too "

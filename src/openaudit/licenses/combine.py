@@ -148,7 +148,12 @@ def looser_terms(derived: LicenseFacts, base: LicenseFacts) -> tuple[str, ...]:
         return ()
     if FAMILY_RANK[derived.family] < FAMILY_RANK[base.family]:
         reasons.append(f"{derived.family} family where the base is {base.family}")
-    if _PERMISSION_RANK[derived.commercial_use] < _PERMISSION_RANK[base.commercial_use]:
+    # (a base whose commercial terms are unknown, a custom licence's, shows no looseness)
+    commercial = base.commercial_use != "unknown"
+    if (
+        commercial
+        and _PERMISSION_RANK[derived.commercial_use] < _PERMISSION_RANK[base.commercial_use]
+    ):
         reasons.append(
             f"commercial use {derived.commercial_use} where the base says {base.commercial_use}"
         )

@@ -4,21 +4,29 @@ A derivative (fine-tune, adapter, quantisation) inherits its bases' licence
 restrictions; a merge inherits those of every merged base. A derivative that
 declares a more permissive licence than a base is flagged. Missing, private and
 cyclic bases are notes, never fatal.
+
+A base under `license: other` with a licence name, link or licence file that no rule
+identifies is under a *custom* licence, as the model's own would be: terms that grant
+use and are not open (inferred). A derivative stating no licence of its own (a bare
+`other`, or none) carries such terms, or any known terms that grant use but are not
+open: its licence reads as its bases' (`inherited_licence`, inferred).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from openaudit.evidence import Citation
 from openaudit.licenses.catalogue import get, lookup
-from openaudit.licenses.combine import combine_and, looser_terms
+from openaudit.licenses.combine import combine_and, looser_terms, unknown_facts
 from openaudit.licenses.expression import check_expression
 from openaudit.licenses.facts import ExpressionReport, LicenseFacts
-from openaudit.rubric.context.declared_license import declared_license
+from openaudit.licenses.files import is_license_file
+from openaudit.rubric.context.declared_license import Declared, declared_license
 from openaudit.rubric.context.license_identification import identify_once, terms_in_metadata
-from openaudit.rubric.context.license_report import LicenseReport
+from openaudit.rubric.context.license_report import Claim, LicenseReport
+from openaudit.rubric.context.license_scope import speaks_for_model
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence, LinkedRepo
@@ -44,8 +52,12 @@ class BaseLicense:
     citation: Citation
     reason: str
     # terms a careful reader concludes from the base's licence name or gate text, which
-    # no licence rule identifies (license_identification.terms_in_metadata)
+    # no licence rule identifies (license_identification.terms_in_metadata), or a
+    # custom licence (`custom`)
     inferred: bool = False
+    # `license: other` with a name, link or licence file no rule identifies: a custom
+    # licence, which grants use on its own terms and is not open (`custom_facts`)
+    custom: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,11 @@ class LineageReport:
     def inferred(self) -> tuple[BaseLicense, ...]:
         """The bases whose terms were concluded from their licence name or gate text."""
         return tuple(base for base in self.bases if base.inferred and base.facts is not None)
+
+    @property
+    def custom(self) -> tuple[BaseLicense, ...]:
+        """The bases under a custom licence (terms stated, matching no known licence)."""
+        return tuple(base for base in self.bases if base.custom)
 
     def inferred_reason(self) -> str:
         """How the inferred bases' terms were read, for a reason ("" when none was)."""
@@ -112,6 +129,8 @@ def _linked_license(repo: LinkedRepo) -> tuple[ExpressionReport | None, str]:
         return declared.report, f"card license: {declared.raw}"
     if "other" in ids and declared.name_id:
         return check_expression(declared.name_id), f"license_name: {declared.license_name}"
+    if "other" in ids and declared.link_id:
+        return check_expression(declared.link_id), f"license_link: {declared.link}"
     tagged = _from_tags(repo.tags)
     if tagged is not None:
         return tagged, "Hub license tag"
@@ -131,14 +150,61 @@ def _single_id(report: ExpressionReport | None) -> str | None:
     return report.license_ids[0] if len(report.license_ids) == 1 else report.normalized
 
 
+CUSTOM = "custom licence"
+_NO_NAME = frozenset({"other", "unknown", "none", "custom"})
+
+
+def custom_facts(label: str) -> LicenseFacts:
+    """The facts of a custom licence known only to be stated: it grants use on its own
+    terms (in the restricted family, as the model's own custom licence is read) and is
+    not open (not OSI-approved, no open-content licence); every term it sets is unknown."""
+    return replace(
+        unknown_facts(label, "a custom licence: stated terms that match no known licence"),
+        name=f"{label}: terms stated, matching no known licence",
+        family="restricted",
+        osi_approved=False,
+        user_cap=None,
+    )
+
+
+def _custom_terms(repo: LinkedRepo, declared: Declared) -> tuple[str, str] | None:
+    """(licence id, reason) when a base's `license: other` comes with a licence name,
+    link or licence file that no rule identifies: terms are stated, a custom licence.
+    None for a bare `other` (no terms shown) and for anything else."""
+    if "other" not in declared.ids or len(declared.ids) != 1:
+        return None
+    name = declared.license_name
+    named = name is not None and name.strip().lower() not in _NO_NAME
+    files = [f.path for f in repo.files if is_license_file(f.path) and speaks_for_model(f.path)]
+    given = [
+        *([f"license_name: {name}"] if named else []),
+        *([f"license_link: {declared.link}"] if declared.link else []),
+        *([f"licence file {', '.join(files[:2])}"] if files else []),
+    ]
+    if not given:
+        return None
+    label = f"{name} ({CUSTOM})" if named else CUSTOM
+    reason = (
+        f"license: other with {'; '.join(given)}, which matches no known licence: a careful "
+        "reader takes it as a custom licence, which grants use on its own terms and is not "
+        "an open licence"
+    )
+    return label, reason
+
+
 def _base(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
     report, reason = _linked_license(repo)
     license_id = _single_id(report)
     facts = report.facts if report and license_id else None
-    inferred = False
+    inferred = custom = False
     if facts is None and (read := terms_in_metadata(repo.card_data)) is not None:
         # `license: other` whose name or gate text states the terms ("oldlm-noncommercial")
         license_id, facts, reason, inferred = read.license_id, read.facts, read.reason, True
+    elif facts is None and repo.card_data:
+        stated = _custom_terms(repo, declared_license(repo.card_data, prefix=repo.repo_id))
+        if stated is not None:
+            license_id, reason = stated
+            facts, inferred, custom = custom_facts(license_id), True, True
     citation = Citation(f"base_model:{repo.repo_id}", license_id, _repo_url(evidence, repo))
     return BaseLicense(
         repo.repo_id,
@@ -150,6 +216,7 @@ def _base(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
         citation,
         reason,
         inferred,
+        custom,
     )
 
 
@@ -221,7 +288,9 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
     bases = tuple(_base(evidence, repo) for repo in chain)
     flags = tuple(f for f in (_flag(report.facts, b) for b in bases) if f)
     known = [b for b in bases if b.facts is not None]
-    inherited = combine_and([b.facts for b in known if b.facts], "inherited") if known else None
+    # each licence once: bases under the same terms (a chain from one lab) add nothing
+    terms = list({b.facts.id: b.facts for b in known if b.facts}.values())
+    inherited = combine_and(terms, "inherited") if terms else None
     restrictions = tuple(
         dict.fromkeys(
             f"{b.repo_id} ({b.license_id}): {line}"
@@ -235,6 +304,46 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
         all_notes.append("the model's own licence is unknown; its bases' restrictions still apply")
     return LineageReport(
         report.license_id, bases, flags, inherited, restrictions, tuple(dict.fromkeys(all_notes))
+    )
+
+
+_GRANTING_FAMILIES = ("restricted", "non-commercial")
+
+
+def inherited_licence(own: LicenseReport, chain: LineageReport) -> LicenseReport | None:
+    """The licence of a derivative that states none of its own (a bare `license: other`,
+    or none at all), read as its bases' when every base's terms were seen and together
+    they grant use without being open (a custom licence, a use-restricted or non-
+    commercial one): a derivative carries its bases' terms, so a careful reader takes
+    them as its licence (inferred). None otherwise: an open base leaves the
+    derivative's own work unlicensed, and unseen terms say nothing."""
+    bases = chain.bases
+    if own.facts is not None or not bases or chain.unseen:
+        return None
+    terms = list({b.facts.id: b.facts for b in bases if b.facts}.values())
+    label = " AND ".join(dict.fromkeys(str(b.license_id) for b in bases))
+    # judged as one licence: a custom licence's label is no member the table knows
+    facts = replace(combine_and(terms, label), members=()) if len(terms) > 1 else terms[0]
+    if facts.family not in _GRANTING_FAMILIES:
+        return None
+    said: dict[str, list[str]] = {}  # each reason once, after the bases it is about
+    for b in bases:
+        said.setdefault(b.reason, []).append(b.repo_id)
+    named = "; ".join(f"{', '.join(ids)} ({why})" for why, ids in said.items())
+    reason = (
+        f"{own.reason}; a derivative carries its base's terms, so its licence reads as that "
+        f"of its base {named} (inferred)"
+    )
+    claims = tuple(Claim(b.citation, b.license_id, b.repo_id) for b in bases)
+    return LicenseReport(
+        license_id=facts.id,
+        expression=None,
+        facts=facts,
+        claims=(*own.claims, *claims),
+        conflicts=own.conflicts,
+        reason=reason,
+        inferred=True,
+        bases=tuple(b.repo_id for b in bases),
     )
 
 
@@ -276,4 +385,13 @@ def dataset_licenses(
     return tuple(out)
 
 
-__all__ = ["BaseLicense", "DatasetLicense", "LineageReport", "dataset_licenses", "get", "lineage"]
+__all__ = [
+    "BaseLicense",
+    "DatasetLicense",
+    "LineageReport",
+    "custom_facts",
+    "dataset_licenses",
+    "get",
+    "inherited_licence",
+    "lineage",
+]

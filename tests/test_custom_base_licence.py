@@ -1,0 +1,295 @@
+"""A base under a *custom* licence, and what flows down to a derivative.
+
+A base whose card says `license: other` with a licence name, link or licence file that
+no rule identifies is under a custom licence, read as the model's own would be: terms
+that grant use and are not open (inferred). A derivative cannot shed them: under an
+open tag its weights and usage limits are partial, and MOF and EOSAI read its licence
+as not open; a derivative stating no licence of its own (a bare `other`, or none) reads
+as its bases' licence. A base whose terms were not seen (a bare `other`, not found)
+keeps the derivative from being open, as before. Evidence built here, cards invented.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile
+from openaudit.rubric import evaluate, load_rubric
+from openaudit.rubric.context import lineage
+from openaudit.rubric.model import LEVEL_RANK
+
+BASE_ID = "example/base-7b"
+NAMED = {"license": "other", "license_name": "base-community-licence"}
+BARE = {"license": "other"}
+
+
+def base_repo(card: dict[str, Any], files: tuple[str, ...] = (), status: str = "ok") -> LinkedRepo:
+    return LinkedRepo(
+        BASE_ID,
+        "model",
+        status,  # type: ignore[arg-type]
+        card_data=card,
+        relation="finetune",
+        files=tuple(RepoFile(path) for path in files),
+    )
+
+
+CUSTOM_NAMED = base_repo(NAMED, ("LICENSE", "model.safetensors"))
+CUSTOM_FILE = base_repo(BARE, ("LICENSE", "model.safetensors"))
+APACHE = base_repo({"license": "apache-2.0"})
+NON_COMMERCIAL = base_repo({"license": "cc-by-nc-4.0"})
+LLAMA = base_repo({"license": "llama3"})
+BARE_BASE = base_repo(BARE, ("model.safetensors",))
+MISSING = base_repo({}, status="not_found")
+
+
+def derivative(own: str | None, base: LinkedRepo) -> Evidence:
+    """A fine-tune of `base` whose card says `license: own` (None: no licence at all)."""
+    licence = f"license: {own}\n" if own else ""
+    readme = (
+        f"---\n{licence}base_model: {BASE_ID}\n---\n# Tuned-7B\n\n"
+        "A chat model fine-tuned from Base-7B on example conversations.\n"
+    )
+    return Evidence(
+        ref="example/tuned-7b",
+        source="hub",
+        repo_id="example/tuned-7b",
+        url="https://huggingface.co/example/tuned-7b",
+        readme=readme,
+        files=(RepoFile("README.md"), RepoFile("config.json"), RepoFile("model.safetensors")),
+        base_models=(base,),
+    )
+
+
+# name, the base's card metadata and files, the licence it reads as (None: unseen),
+# whether it is a custom licence, a phrase of the reason
+LINEAGE: list[tuple[str, dict[str, Any], tuple[str, ...], str | None, bool, str]] = [
+    ("licence name", NAMED, (), "base-community-licence (custom licence)", True,
+     "license: other with license_name: base-community-licence, which matches no known"),
+    ("relative licence link", {"license": "other", "license_link": "LICENSE.md"}, (),
+     "custom licence", True, "license_link: LICENSE.md"),
+    ("licence file in the listing", BARE, ("LICENSE", "config.json"), "custom licence", True,
+     "license: other with licence file LICENSE"),
+    ("link to a known licence",
+     {"license": "other", "license_link": "https://www.apache.org/licenses/LICENSE-2.0"}, (),
+     "apache-2.0", False, "license_link: https://www.apache.org/licenses/LICENSE-2.0"),
+    # negative twins: no terms shown, or not under `license: other`
+    ("bare other", BARE, ("config.json",), None, False, "license: other (no license_name)"),
+    ("bare other beside a NOTICE", BARE, ("NOTICE",), None, False, "license: other"),
+    ("licence file without a declared licence", {}, ("LICENSE",), None, False,
+     "no licence declared"),
+    ("unknown with a name", {"license": "unknown", "license_name": "base-terms"}, (), None,
+     False, "license: unknown"),
+    ("known open licence", {"license": "apache-2.0"}, ("LICENSE",), "apache-2.0", False,
+     "card license: apache-2.0"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("card", "files", "license_id", "custom", "phrase"),
+    [pytest.param(*c[1:], id=c[0]) for c in LINEAGE],
+)
+def test_a_bases_other_licence_with_stated_terms_is_a_custom_licence(
+    card: dict[str, Any], files: tuple[str, ...], license_id: str | None, custom: bool, phrase: str
+) -> None:
+    """`license: other` with a name, link or licence file no rule identifies reads as a
+    custom licence (restricted, not OSI-approved, inferred); a link to a known licence
+    names it; a bare `other` or a base without `other` stays unseen."""
+    base = lineage(derivative("apache-2.0", base_repo(card, files))).bases[0]
+    assert base.license_id == license_id, base.reason
+    assert base.custom is custom
+    assert phrase in base.reason
+    if custom:
+        assert base.inferred and base.facts is not None
+        assert (base.facts.family, base.facts.osi_approved) == ("restricted", False)
+        assert base.facts.commercial_use == "unknown"
+    elif license_id is None:
+        assert base.facts is None
+
+
+def _default(evidence: Evidence, strict: bool = False) -> dict[str, Any]:
+    verdict = evaluate(load_rubric("openaudit"), evidence, strict=strict)
+    levels: dict[str, Any] = {layer.id: layer.level for layer in verdict.layers}
+    for layer in verdict.layers:
+        for f in layer.findings:
+            levels[f.probe] = (f.answer, f.basis, f.reason)
+    return levels
+
+
+# name, the derivative's own licence, its base, weights and usage levels, the answer of
+# weights.open_license and usage.open_license (answer, basis), a phrase of their reason
+OPEN_TAG: list[tuple[str, str, LinkedRepo, str, str, tuple[str, str], str]] = [
+    ("apache-2.0 over a named custom base", "apache-2.0", CUSTOM_NAMED, "partial", "partial",
+     ("no", "inferred"), f"base {BASE_ID}: license: other with license_name"),
+    ("apache-2.0 over a custom licence file", "apache-2.0", CUSTOM_FILE, "partial", "partial",
+     ("no", "inferred"), "licence file LICENSE, which matches no known licence"),
+    ("mit over a named custom base", "mit", CUSTOM_NAMED, "partial", "partial",
+     ("no", "inferred"), "a careful reader takes it as a custom licence"),
+    # negative twins: an open base; a base whose terms were not seen stays unknown
+    ("apache-2.0 over an apache-2.0 base", "apache-2.0", APACHE, "open", "open",
+     ("yes", "stated"), "'apache-2.0' is permissive"),
+    ("apache-2.0 over a bare-other base", "apache-2.0", BARE_BASE, "unknown", "unknown",
+     ("unknown", "unknown"), "were not seen (license: other (no license_name))"),
+    ("apache-2.0 over a missing base", "apache-2.0", MISSING, "unknown", "unknown",
+     ("unknown", "unknown"), "were not seen"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("own", "base", "weights", "usage", "answer", "phrase"),
+    [pytest.param(*c[1:], id=c[0]) for c in OPEN_TAG],
+)
+def test_a_custom_base_licence_flows_down_under_an_open_tag(
+    own: str, base: LinkedRepo, weights: str, usage: str, answer: tuple[str, str], phrase: str
+) -> None:
+    """An open tag over a custom base: the weights' licence is not open (inferred, naming
+    the base and its custom licence), weights and usage limits partial."""
+    found = _default(derivative(own, base))
+    assert (found["weights"], found["usage_limits"]) == (weights, usage)
+    for probe in ("weights.open_license", "usage.open_license"):
+        assert found[probe][:2] == answer, (probe, found[probe][2])
+        assert phrase in found[probe][2], (probe, found[probe][2])
+
+
+# name, the derivative's own licence (None: none), its base, the usage level, the
+# answers of usage.license_identified and usage.grants_use (answer, basis), a phrase
+NO_TERMS: list[tuple[str, str | None, LinkedRepo, str, tuple[str, str], str]] = [
+    ("bare other over a named custom base", "other", CUSTOM_NAMED, "partial",
+     ("yes", "inferred"), f"its licence reads as that of its base {BASE_ID}"),
+    ("bare other over a custom licence file", "other", CUSTOM_FILE, "partial",
+     ("yes", "inferred"), "licence file LICENSE"),
+    ("no licence over a named custom base", None, CUSTOM_NAMED, "partial",
+     ("yes", "inferred"), "the card declares no licence"),
+    ("bare other over a non-commercial base", "other", NON_COMMERCIAL, "partial",
+     ("yes", "inferred"), "card license: cc-by-nc-4.0"),
+    # negative twins: an open base leaves the derivative's own work unlicensed; a base
+    # whose terms were not seen says nothing
+    ("bare other over an apache-2.0 base", "other", APACHE, "closed",
+     ("no", "inferred"), "all rights are reserved"),
+    ("bare other over a bare-other base", "other", BARE_BASE, "closed",
+     ("no", "inferred"), "all rights are reserved"),
+    ("bare other over a missing base", "other", MISSING, "closed",
+     ("no", "inferred"), "all rights are reserved"),
+    ("no licence over an apache-2.0 base", None, APACHE, "closed",
+     ("no", "stated"), "no licence"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("own", "base", "usage", "answer", "phrase"),
+    [pytest.param(*c[1:], id=c[0]) for c in NO_TERMS],
+)
+def test_a_derivative_stating_no_licence_reads_as_its_bases(
+    own: str | None, base: LinkedRepo, usage: str, answer: tuple[str, str], phrase: str
+) -> None:
+    """A bare `other` (or no licence) over a base whose terms grant use and are not open:
+    the licence is the base's (inferred), usage limits partial, not "all rights
+    reserved"."""
+    found = _default(derivative(own, base))
+    assert found["usage_limits"] == usage
+    for probe in ("usage.license_identified", "usage.grants_use"):
+        assert found[probe][:2] == answer, (probe, found[probe][2])
+    assert phrase in found["usage.license_identified"][2]
+    if usage == "partial":
+        assert found["usage.open_license"][:2] == ("no", "inferred")
+        assert found["weights"] == "partial"
+
+
+def _framework(rubric: str, evidence: Evidence) -> dict[str, Any]:
+    result: dict[str, Any] = evaluate(load_rubric(rubric), evidence).extras[rubric]
+    return result
+
+
+# name, own licence, base, MOF final parameters (status, licence open, basis), the MOF
+# usage layer, EOSAI licences (level, basis), a phrase of the EOSAI reason
+FRAMEWORKS: list[tuple[str, str | None, LinkedRepo, tuple[str, bool | None, str], str,
+                       tuple[str, str], str]] = [
+    ("apache-2.0 over a named custom base", "apache-2.0", CUSTOM_NAMED,
+     ("included", False, "inferred"), "partial", ("partial", "inferred"),
+     "carries the terms of a custom licence"),
+    ("bare other over a custom licence file", "other", CUSTOM_FILE,
+     ("included", False, "inferred"), "partial", ("partial", "inferred"),
+     "carries the terms of a custom licence"),
+    # negative twins: known restricted terms read as before; unseen terms undecided; a
+    # bare other over an open base is unlicensed
+    ("apache-2.0 over a llama3 base", "apache-2.0", LLAMA,
+     ("included", False, "inferred"), "partial", ("closed", "stated"), "(restricted)"),
+    ("apache-2.0 over a bare-other base", "apache-2.0", BARE_BASE,
+     ("included", None, "unknown"), "unknown", ("closed", "inferred"), "'apache-2.0' (open)"),
+    ("bare other over an apache-2.0 base", "other", APACHE,
+     ("included", False, "inferred"), "closed", ("closed", "inferred"),
+     "all rights are reserved"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("own", "base", "params", "mof_usage", "licences", "phrase"),
+    [pytest.param(*c[1:], id=c[0]) for c in FRAMEWORKS],
+)
+def test_mof_and_eosai_read_a_custom_base_licence_as_not_open(
+    own: str | None,
+    base: LinkedRepo,
+    params: tuple[str, bool | None, str],
+    mof_usage: str,
+    licences: tuple[str, str],
+    phrase: str,
+) -> None:
+    """MOF: the weights (component 10) are not openly licensed, the distribution licence
+    not open (usage partial); EOSAI: licences partial, as for the model's own custom
+    licence. Inferred throughout."""
+    evidence = derivative(own, base)
+    mof = _framework("mof", evidence)
+    weights = next(c for c in mof["components"] if c["id"] == "10")
+    assert (weights["status"], weights["license_open"], weights["basis"]) == params, weights
+    layers = {layer.id: layer.level for layer in evaluate(load_rubric("mof"), evidence).layers}
+    assert layers["usage_limits"] == mof_usage
+    eosai = _framework("eosai", evidence)
+    dim = next(d for d in eosai["dimensions"] if d["id"] == "licenses")
+    assert (dim["level"], dim["basis"]) == licences, dim["reason"]
+    assert phrase in dim["reason"]
+
+
+@pytest.mark.parametrize(
+    ("own", "base"),
+    [pytest.param(c[1], c[2], id=c[0]) for c in (*OPEN_TAG, *NO_TERMS)],
+)
+def test_strict_never_calls_a_layer_more_open(own: str | None, base: LinkedRepo) -> None:
+    """--strict counts stated answers only: the inferred flow-down leaves it unknown or
+    lower, never more open than the default."""
+    default = evaluate(load_rubric("openaudit"), derivative(own, base))
+    strict = evaluate(load_rubric("openaudit"), derivative(own, base), strict=True)
+    for mine, theirs in zip(strict.layers, default.layers, strict=True):
+        if mine.level != "unknown":
+            assert theirs.level != "unknown", (mine.id, mine.level)
+            assert LEVEL_RANK[mine.level] <= LEVEL_RANK[theirs.level], (mine.id, mine.level)
+
+
+# name, own licence, base, usage level, usage.commercial_use and usage.base_compatible
+# (answer, basis)
+RESTRICTED_OWN: list[tuple[str, str, LinkedRepo, str, tuple[str, str], tuple[str, str]]] = [
+    ("llama3 over a named custom base", "llama3", CUSTOM_NAMED, "partial",
+     ("no", "stated"), ("yes", "inferred")),
+    # negative twins: a base whose terms were not seen; a known base
+    ("llama3 over a bare-other base", "llama3", BARE_BASE, "partial",
+     ("no", "stated"), ("unknown", "unknown")),
+    ("llama3 over a llama3 base", "llama3", LLAMA, "partial",
+     ("no", "stated"), ("yes", "stated")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("own", "base", "usage", "commercial", "compatible"),
+    [pytest.param(*c[1:], id=c[0]) for c in RESTRICTED_OWN],
+)
+def test_a_custom_base_under_a_restricted_licence_conflicts_with_nothing_known(
+    own: str, base: LinkedRepo, usage: str, commercial: tuple[str, str], compatible: tuple[str, str]
+) -> None:
+    """A restricted licence over a custom base keeps its own known terms (the custom
+    licence's unknown commercial terms take nothing away from a "no"), and is compatible
+    with it only as far as is known (inferred)."""
+    found = _default(derivative(own, base))
+    assert found["usage_limits"] == usage
+    assert found["usage.commercial_use"][:2] == commercial, found["usage.commercial_use"][2]
+    assert found["usage.base_compatible"][:2] == compatible, found["usage.base_compatible"][2]

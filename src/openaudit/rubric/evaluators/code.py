@@ -39,6 +39,12 @@ from openaudit.rubric.evaluators.withheld_links import (
     not_published,
 )
 from openaudit.rubric.registry import Param, evaluator
+from openaudit.training_sections import (
+    DATA_SECTION_NAMES,
+    TRAINING_RUN_SECTION_NAMES,
+    TRAINING_SECTION_NAMES,
+    TRAINING_TOPIC_NAMES,
+)
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import CONVERTED_FORMATS
 
@@ -411,22 +417,42 @@ _PROCESSING_TITLE = re.compile(
 )
 
 
+# A section name that stands for its titles in other languages too (training_sections):
+# a code link under "学習方法", "Procédure d'entraînement" or "Trainingsverfahren" is
+# under a training heading as one under "Training Procedure" is.
+TRANSLATED_TITLES: dict[str, tuple[str, ...]] = {
+    "training": (*TRAINING_SECTION_NAMES, *TRAINING_RUN_SECTION_NAMES, *TRAINING_TOPIC_NAMES),
+}
+
+
+def _translated(sections: list[str]) -> tuple[str, ...]:
+    """The titles in other languages the section names stand for."""
+    return tuple(title for name in sections for title in TRANSLATED_TITLES.get(name.lower(), ()))
+
+
 def _titled_about(
     ctx: ProbeContext, home: Section, topic: re.Pattern[str], sections: list[str]
 ) -> bool:
-    """The link's section, or a section enclosing it, is titled on the topic.
+    """The link's section, or a section enclosing it, is titled on the topic (or, for a
+    section name of TRANSLATED_TITLES, titled so in another language).
 
-    Links in a section listing data sources are the sources, whatever encloses it; the
-    card's first level-1 heading is its name, not a topic.
+    Links in a section listing data sources (in any of training_sections' languages:
+    "学習データ" is no "学習") are the sources, whatever encloses it; the card's first
+    level-1 heading is its name, not a topic.
     """
-    first = own_card(ctx).sections[0] if own_card(ctx).sections else None
-    for section in own_card(ctx).section_path(home):
+    card = own_card(ctx)
+    first = card.sections[0] if card.sections else None
+    translated = _translated(sections)
+    for section in card.section_path(home):
         title = section.title.lower()
-        if _DATA_SOURCE_TITLE.search(title) and not _PROCESSING_TITLE.search(title):
+        data = _DATA_SOURCE_TITLE.search(title) or card.title_matches(section, *DATA_SECTION_NAMES)
+        if data and not _PROCESSING_TITLE.search(title):
             return False
         if section is first and section.level == 1:
             return False
         if says_topic(topic, title) or any(name.lower() in title for name in sections):
+            return True
+        if translated and card.title_matches(section, *translated):
             return True
     return False
 
@@ -738,7 +764,12 @@ def about(
     "code_linked",
     params={
         "keywords": Param("list[str]", doc="word starts that mark the topic, e.g. 'train'"),
-        "sections": Param("list[str]", [], "section titles whose code links count"),
+        "sections": Param(
+            "list[str]",
+            [],
+            "section titles whose code links count ('Training' in the languages of the"
+            " data sections too: '学習方法', 'Procédure d'entraînement')",
+        ),
         "files": Param("list[str]", [], "globs of repo files that count as such code"),
         "frameworks": Param(
             "bool", True, "whether links to general-purpose training frameworks count"

@@ -17,7 +17,7 @@ from fakehub import FakeHub
 from typer.testing import CliRunner
 
 from openaudit.cli.app import app
-from openaudit.evidence import Evidence, LinkedRepo
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.registry import get_evaluator, run
@@ -130,6 +130,16 @@ LEROBOT_CARD = (
     "(https://huggingface.co/papers/2304.00131) predicts short action chunks.\n\n"
     "## How to Get Started with the Model\n### Train from scratch\nRun the trainer.\n"
 )
+# mergekit's generated card (tagged `mergekit` and `merge`, or beside its recipe
+# mergekit_config.yml): "Merge Method" links the paper of the merge method.
+MERGEKIT_CARD = (
+    "---\nbase_model: [org/base-a, org/base-b]\nlibrary_name: transformers\n"
+    "tags: [mergekit, merge]\n---\n# m\nA blend of two models.\n## Merge Details\n"
+    "### Merge Method\nThe [TIES](https://arxiv.org/abs/2306.00141) recipe set the weights, with"
+    " [org/base-a](https://huggingface.co/org/base-a) at its root.\n### Models Merged\n"
+    "* [org/base-b](https://huggingface.co/org/base-b)\n### Configuration\nSee the YAML.\n"
+)
+MERGEKIT_UNTAGGED = MERGEKIT_CARD.replace("tags: [mergekit, merge]\n", "")
 OUR_PAPER = "See [our paper](https://arxiv.org/abs/2406.00132)."
 ONE_PAPER_UNDER_EVALUATION = (
     "# m\n## Evaluation\nScores are in the [report](https://arxiv.org/abs/2405.00123).\n"
@@ -195,6 +205,25 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
     ("a LeRobot card under a title of its own (not the template's)",
      ev(LEROBOT_CARD.replace("# Model Card for act", "# ACT for cube picking")), "yes",
      "paper linked: 2304.00131"),
+    ("mergekit's card cites the merge method's paper", ev(MERGEKIT_CARD), "no",
+     f"{REFERENCE} (2306.00141 in 'Merge Method'"),
+    ("mergekit's card tagged `merge` alone", ev(MERGEKIT_CARD.replace("mergekit, merge", "merge")),
+     "no", f"{REFERENCE} (2306.00141 in 'Merge Method'"),
+    ("mergekit's card known by its recipe file",
+     ev(MERGEKIT_UNTAGGED, files=(RepoFile("mergekit_config.yml"),)), "no", REFERENCE),
+    # negative twins: no tag and no recipe; the paper linked elsewhere too; called its own
+    ("merge headings on a card neither tagged nor with a recipe", ev(MERGEKIT_UNTAGGED), "yes",
+     "paper linked: 2306.00141"),
+    ("mergekit's card linking the paper in its intro too",
+     ev(MERGEKIT_CARD.replace("A blend of two models.", "Read the [paper]"
+                              "(https://arxiv.org/abs/2306.00141).")), "yes",
+     "paper linked: 2306.00141"),
+    ("mergekit's card calling the method's paper its own",
+     ev(MERGEKIT_CARD.replace("The [TIES]", "Our paper [TIES]")), "yes",
+     "paper linked: 2306.00141"),
+    ("mergekit's card with the model's paper in its intro",
+     ev(MERGEKIT_CARD.replace("A blend of two models.", OUR_PAPER)), "yes",
+     "paper linked: 2406.00132"),
     ("a training library's card with the model's paper in its intro",
      ev(TRL_CARD.replace("# m\n", "# m\nSee [our paper](https://arxiv.org/abs/2406.00126).\n")),
      "yes", "paper linked: 2406.00126"),
@@ -274,6 +303,23 @@ def test_whose_paper(evidence: Evidence, answer: Answer, reason: str) -> None:
     got, why = ask("paper_linked", evidence)
     assert got == answer, why
     assert reason in why
+
+
+@pytest.mark.parametrize(
+    ("readme", "mof", "preprint"),
+    [(MERGEKIT_CARD, "missing", "closed"), (MERGEKIT_UNTAGGED, "included", "open")],
+    ids=["mergekit's card", "merge headings alone"],
+)
+def test_merge_method_paper_in_the_frameworks(readme: str, mof: str, preprint: str) -> None:
+    """MOF's paper and report (11, 21) and EOSAI's preprint read the paper's role alike."""
+    evidence = ev(readme)
+    components = evaluate(load_rubric("mof"), evidence).extras["mof"]["components"]
+    assert {str(c["id"]): c["status"] for c in components if str(c["id"]) in ("11", "21")} == {
+        "11": mof,
+        "21": mof,
+    }
+    dimensions = evaluate(load_rubric("eosai"), evidence).extras["eosai"]["dimensions"]
+    assert next(d["level"] for d in dimensions if d["id"] == "preprint") == preprint
 
 
 DATASHEET_LINKS = (

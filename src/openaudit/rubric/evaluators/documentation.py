@@ -15,6 +15,7 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
 from openaudit.rubric.evaluators.benchmark_names import SCORE, results_table_names
 from openaudit.rubric.evaluators.card_tables import TABLE_RULE, tables
+from openaudit.rubric.evaluators.copies import MERGE_RECIPES, MERGE_SECTIONS, merge_tags
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
     as_list,
@@ -25,6 +26,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
     words,
 )
+from openaudit.rubric.evaluators.file_globs import file_paths
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.training_sections import DATA_SECTION_NAMES
@@ -763,14 +765,28 @@ LIBRARY_CARDS: dict[str, LibraryCard] = {
     # the paper of the policy's method ("[ACT](...) is an imitation-learning method")
     "lerobot": LibraryCard((), intro=True),
 }
+# mergekit's card, on a model its tag (`mergekit`, `lazymergekit`, `merge`) or its recipe
+# (mergekit_config.yml) says is a merge: "Merge Details" / "Merge Method" links the paper
+# of the merge method ("merged using the [TIES](...) merge method"), never the model's.
+MERGEKIT_CARD = LibraryCard(MERGE_SECTIONS)
+
+
+def _merge_card(ctx: ProbeContext) -> bool:
+    """The model is a merge by its tags or mergekit's recipe file (the card mergekit
+    writes for it has the template's sections)."""
+    return bool(merge_tags(ctx.evidence)) or any(
+        path.rsplit("/", 1)[-1].lower() in MERGE_RECIPES for path in file_paths(ctx)
+    )
 
 
 def _cited_by_training_library(ctx: ProbeContext, link: Link) -> bool:
-    """A paper linked only where a card a training library generated (its tag,
-    LIBRARY_CARDS) cites the method and the library."""
+    """A paper linked only where a card a training library (its tag, LIBRARY_CARDS) or
+    mergekit (MERGEKIT_CARD) generated cites the method and the library."""
     tags = {tag.lower() for tag in [*ctx.evidence.tags, *as_list(ctx.metadata.get("tags"))]
             if isinstance(tag, str)}  # fmt: skip
     generated = [LIBRARY_CARDS[tag] for tag in LIBRARY_CARDS if tag in tags]
+    if _merge_card(ctx):
+        generated.append(MERGEKIT_CARD)
     if not generated:
         return False
     card = own_card(ctx)

@@ -382,7 +382,8 @@ MOF_COMPONENT: list[Case] = [
     *(mof(f"checkpoints listed under '{title}'", ev(MIT + f"## {title}\n{filler(12)}\n", W),
           "intermediate_checkpoints", "data", "yes", f"the card's section '{title}' lists",
           "included")
-      for title in ("Stage 1 - Last 10 Checkpoints", "All Checkpoints")),
+      for title in ("Stage 1 - Last 10 Checkpoints", "All Checkpoints", "Checkpoints",
+                    "Model Checkpoints")),
     mof("another organisation's checkpoint repo", ev(MIT + hub_link("other/m-intermediate-step-1"),
         W), "intermediate_checkpoints", "data", "no",
         "the card does not say checkpoints are published", "missing"),
@@ -394,7 +395,8 @@ MOF_COMPONENT: list[Case] = [
         "intermediate_checkpoints", "data", "no", "the card does not say checkpoints", "missing"),
     *(mof(f"no checkpoints under '{title}'", ev(MIT + f"## {title}\n{filler(12)}\n", W),
           "intermediate_checkpoints", "data", "no", "the card does not say checkpoints", "missing")
-      for title in ("Loading checkpoints", "Averaging the last 5 checkpoints", "Checkpoints")),
+      for title in ("Loading checkpoints", "Averaging the last 5 checkpoints", "Revisions",
+                    "Pretrained checkpoints")),
     mof("checkpoints, gated card unread", gated_unread(), "intermediate_checkpoints", "data",
         "unknown", "no file listing or branches", "unknown"),
     # model_metadata (data): the model's configuration, training configuration and

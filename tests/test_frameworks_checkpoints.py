@@ -1,7 +1,10 @@
 """Table-driven tests: MOF 24 (intermediate parameters) counts a card's word for released
 checkpoints only when it says they are out, not when it denies it, promises them, or
 names the checkpoint the model was made from or those it averages; a table of `stepN`
-revisions and a `revision="stepN"` load of the model's own repo list them.
+revisions and a `revision="stepN"` load of the model's own repo list them. A section
+titled with "checkpoints" as its head noun ("Checkpoints", "Model Checkpoints") lists
+them, unless its title makes them the finished models or its words deny, promise or
+use them, or it links the family's other models.
 """
 
 from __future__ import annotations
@@ -60,6 +63,60 @@ CASES = [
 )
 def test_intermediate_checkpoints_said_in_the_card(body: str, status: str, reason: str) -> None:
     got, basis, why = component_24(body)
+    assert got == status, why
+    assert reason in why
+    assert basis == "inferred"
+
+
+NEUTRAL = "Each branch of this repository holds the weights at one step.\n"
+TITLED = "the card's section '{}' lists checkpoints"
+FAMILY = (
+    "| Model | Size |\n|---|---|\n| [M-1B](https://huggingface.co/org/m-1b) | 1B |\n"
+    "| [M-7B](https://huggingface.co/org/m-7b) | 7B |\n"
+)
+STEPS_REPO = "Branches: [steps](https://huggingface.co/org/m-7b-intermediate-ckpts).\n"
+# title, section text, status, a phrase of the reason
+TITLE_CASES = [
+    ("Checkpoints", NEUTRAL, "included", TITLED.format("Checkpoints")),
+    ("Model Checkpoints", NEUTRAL, "included", TITLED.format("Model Checkpoints")),
+    ("Available checkpoints", NEUTRAL, "included", TITLED.format("Available checkpoints")),
+    ("Released Checkpoints 📦", NEUTRAL, "included", TITLED.format("Released Checkpoints 📦")),
+    ("Checkpoints (branches)", NEUTRAL, "included", TITLED.format("Checkpoints (branches)")),
+    ("Intermediate Checkpoints", NEUTRAL, "included", TITLED.format("Intermediate Checkpoints")),
+    ("Checkpoints", "Branches hold [this model](https://huggingface.co/org/m-7b) by step.\n",
+     "included", TITLED.format("Checkpoints")),
+    # negative twins: another head noun, the finished or others' models, a denial, a
+    # promise, on request, the checkpoint it was made from, averaging, the family's models
+    ("Revisions", NEUTRAL, "missing", NOT_SAID),
+    ("Checkpoint", NEUTRAL, "missing", NOT_SAID),
+    ("Checkpoints and usage", NEUTRAL, "missing", NOT_SAID),
+    ("Pretrained checkpoints", NEUTRAL, "missing", NOT_SAID),
+    ("Final checkpoints", NEUTRAL, "missing", NOT_SAID),
+    ("Base checkpoints", NEUTRAL, "missing", NOT_SAID),
+    ("Loading checkpoints", NEUTRAL, "missing", NOT_SAID),
+    ("Checkpoints", "We do not release them; only the final checkpoint is public.\n", "missing",
+     NOT_SAID),
+    ("Checkpoints", "They will be released soon.\n", "missing", NOT_SAID),
+    ("Checkpoints", "Coming soon.\n", "missing", NOT_SAID),
+    ("Model Checkpoints", "They are available upon request.\n", "missing", NOT_SAID),
+    ("Checkpoints", "M-7B is fine-tuned from the last checkpoint of Base-7B.\n", "missing",
+     NOT_SAID),
+    ("Checkpoints", "The weights average the last five checkpoints.\n", "missing", NOT_SAID),
+    ("Intermediate Checkpoints", "They will be released after the paper.\n", "missing",
+     NOT_SAID),
+    ("Model Checkpoints", FAMILY, "missing", NOT_SAID),
+    # a repository of checkpoints linked there counts (by its name, wherever it stands)
+    ("Model Checkpoints", STEPS_REPO, "included", "names say checkpoints"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status", "reason"),
+    TITLE_CASES,
+    ids=[f"{c[0]}: {c[1][:30]}" for c in TITLE_CASES],
+)
+def test_a_section_titled_as_checkpoints(title: str, text: str, status: str, reason: str) -> None:
+    got, basis, why = component_24(f"Trained on text.\n## {title}\n{text}")
     assert got == status, why
     assert reason in why
     assert basis == "inferred"

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit import textsearch
+from openaudit.card import Section, holds_link
 from openaudit.evidence import Citation
 from openaudit.frameworks.license_openness import (
     ContentType,
@@ -483,6 +484,19 @@ CHECKPOINT_TITLE = re.compile(
     r"\b(?:last|first|all|intermediate|training|\d+)\s+(?:\d+\s+)?checkpoints\b", re.IGNORECASE
 )
 CHECKPOINT_USE = re.compile(r"\b(?:averag\w*|merg\w*|convert\w*|load\w*)\b", re.IGNORECASE)
+# ... or with plural "checkpoints" as its head noun ("Checkpoints", "Model Checkpoints",
+# "Available checkpoints"), unless its words make them the finished models or others'
+# ("Pretrained checkpoints", "Final checkpoints", "Base checkpoints", "GGUF checkpoints").
+# Not "Revisions", which a changelog is titled too.
+CHECKPOINTS_HEAD = re.compile(r"\bcheckpoints[^\w(]*(?:\([^()\n]*\)[^\w(]*)?$", re.IGNORECASE)
+NOT_INTERMEDIATE = re.compile(
+    r"\b(?:final|pre-?trained|fine-?tuned|finetuned|base|original|converted|quanti[sz]ed|gguf"
+    r"|onnx|other|related|recommended|compatible|supported)\b",
+    re.IGNORECASE,
+)
+# A sentence of such a section that may deny, promise or use them: it names checkpoints,
+# a word of release or a word of things to come ("Coming soon.").
+CHECKPOINT_SUBJECT = re.compile(r"\bcheckpoints?\b|\bckpts?\b|\bcoming\b", re.IGNORECASE)
 
 
 def _checkpoint_repos(ctx: ProbeContext) -> list[Link]:
@@ -533,6 +547,34 @@ def _checkpoints_said(ctx: ProbeContext) -> Found | None:
     return None
 
 
+def _checkpoint_section(ctx: ProbeContext, section: Section) -> bool:
+    """A section titled as a set of checkpoints (CHECKPOINT_TITLE, CHECKPOINTS_HEAD), not
+    as a way of using one, whose title and sentences on them neither deny nor promise
+    them, offer them on request, nor name the checkpoint the model was made from or
+    those it averages (as for a sentence on checkpoints), and that links no other Hub
+    model but checkpoint repositories (a table of the family's sizes lists models)."""
+    title = section.title
+    if CHECKPOINT_USE.search(title):
+        return False
+    head = CHECKPOINTS_HEAD.search(title) is not None and not NOT_INTERMEDIATE.search(title)
+    if not (head or CHECKPOINT_TITLE.search(title)):
+        return False
+    sentences = [title, *own_card(ctx).sentences(section.text).texts]
+    for sentence in sentences:
+        said = CHECKPOINT_SUBJECT.search(sentence) or CHECKPOINT_OUT.search(sentence)
+        if said and (CHECKPOINT_NOT_OUT.search(sentence) or CHECKPOINT_USED.search(sentence)):
+            return False
+    own = (ctx.evidence.repo_id or ctx.evidence.ref).lower()
+    models = [
+        target
+        for link in own_card(ctx).links_of("hf_model")
+        if holds_link(section.text, link.url)
+        and (target := (link.target or "").lower())
+        and target != own
+    ]
+    return all(CHECKPOINT_REPO.search(target.partition("/")[2]) for target in models)
+
+
 def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     """Checkpoint folders, checkpoint branches, or (inferred) the card saying where they are."""
     found = in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
@@ -550,11 +592,7 @@ def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
         shown = ", ".join(dict.fromkeys(str(link.target) for link in repos[:3]))
         what = f"the card links Hub repositories whose names say checkpoints: {shown}"
         return ("linked", what, link_cites(repos, 3))
-    titled = [
-        s
-        for s in own_card(ctx).sections
-        if CHECKPOINT_TITLE.search(s.title) and not CHECKPOINT_USE.search(s.title)
-    ]
+    titled = [s for s in own_card(ctx).sections if _checkpoint_section(ctx, s)]
     if titled and ctx.readme_read:
         what = f"the card's section '{titled[0].title}' lists checkpoints"
         return ("cited", what, (ctx.section(titled[0]),))

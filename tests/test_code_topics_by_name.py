@@ -1,6 +1,7 @@
 """Code links told by the name of the model's own repository, by a heading of its own code,
 and general evaluation toolkits (MOF components 7, 16 and 18, EOSAI training code, the
-default rubric's code layer). Table-driven, on synthetic cards."""
+default rubric's code layer), and data-processing scripts in the repository by their file
+names. Table-driven, on synthetic cards."""
 
 from __future__ import annotations
 
@@ -188,3 +189,53 @@ def test_the_default_rubric_reads_the_repository_name(url: str, probe: str) -> N
     assert finding(ev(listed("Code", url)), probe).answer == "yes"
     third_party = url.replace("acme-lab/acme-", "someone/tool-")
     assert finding(ev(listed("Links", third_party)), probe).answer == "no"
+
+
+def in_repo(*paths: str) -> Evidence:
+    files = tuple(RepoFile(p) for p in ("README.md", "config.json", "model.safetensors", *paths))
+    return Evidence(ref="acme-lab/Acme-7B", repo_id="acme-lab/Acme-7B", source="hub",
+                    readme=MIT, files=files)  # fmt: skip
+
+
+# Data-processing scripts in the repository, told by their names; never a data file, a
+# processor's config or code whose name only holds "process" and "data" apart.
+SCRIPTS: list[tuple[str, bool]] = [
+    ("prepare_data.py", True),
+    ("scripts/prepare_sft_data.py", True),
+    ("data/openwebtext/prepare.py", True),
+    ("process_data.py", True),
+    ("tools/process-dataset.py", True),
+    ("build_dataset.py", True),
+    ("build_pretraining_dataset.py", True),
+    ("preprocess.py", True),
+    # negative twins
+    ("dataset_info.json", False),
+    ("processor_config.json", False),
+    ("preprocessor_config.json", False),
+    ("image_processing_acme.py", False),
+    ("processing_metadata.py", False),
+    ("processing_data2vec.py", False),
+    ("image_processing/dataset.py", False),
+    ("build/lib/acme/dataset.py", False),
+    ("data/prepare.md", False),
+    ("prepared_data/train.bin", False),
+    ("data_collator.py", False),
+]
+
+
+@pytest.mark.parametrize(("path", "found"), SCRIPTS, ids=[c[0] for c in SCRIPTS])
+def test_a_data_processing_script_in_the_repo(path: str, found: bool) -> None:
+    """MOF 16, EOSAI training code (sparse without training code) and the default
+    rubric's evaluation-or-data code read the same names."""
+    evidence = in_repo(path)
+    assert component(evidence, "preprocessing_code").answer == ("yes" if found else "no")
+    assert finding(evidence, "code.evaluation_or_data").answer == ("yes" if found else "no")
+    dimensions = evaluate(load_rubric("eosai"), evidence).extras["eosai"]["dimensions"]
+    level = next(d["level"] for d in dimensions if d["id"] == "trainingcode")
+    assert level == ("partial" if found else "closed")
+
+
+def test_training_and_data_processing_scripts_open_eosai_training_code() -> None:
+    evidence = in_repo("train.py", "prepare_data.py", "LICENSE")
+    dimensions = evaluate(load_rubric("eosai"), evidence).extras["eosai"]["dimensions"]
+    assert next(d["level"] for d in dimensions if d["id"] == "trainingcode") == "open"

@@ -22,6 +22,7 @@ from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code import (
     CONFIG_FILES,
+    DATA_PROCESSING_FILES,
     INFERENCE_FILES,
     MODELLING_FILES,
     about,
@@ -108,7 +109,7 @@ TOPICS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
     "preprocessing_code": (
         ["preprocess", "pre-process", "data process", "data pipeline", "dedup", "filter", "curat"],
         ["Preprocessing", "Data Processing"],
-        ["preprocess*.py", "*/preprocess*.py", "*data_prep*.py"],
+        DATA_PROCESSING_FILES,
         ["preprocess", "pre-process", "dataprep", "data-prep", "datatool", "data-tool",
          "dataprocess", "data-process", "datapipeline", "data-pipeline", "curat", "dedup"],
     ),

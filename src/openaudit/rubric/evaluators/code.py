@@ -58,10 +58,22 @@ INFERENCE_FILES = [
     *MODELLING_FILES, "inference*.py", "infer_*.py", "predict*.py", "generate*.py",
     "pipeline*.py", "handler.py", "app.py", "demo*.py", "chat*.py", "run_inference*.py",
 ]  # fmt: skip
+# Data-processing scripts: preprocessing, preparing or processing the data or the data set,
+# building the data set ("prepare_data.py", "process_sft_dataset.py", nanoGPT's
+# "data/openwebtext/prepare.py", "build_pretraining_dataset.py"). "data" is a word of the
+# name ("_data", "-dataset"), never in "metadata" or "data2vec", and a wildcard before it
+# never stands for a folder ("image_processing/dataset.py", "build/lib/dataset.py"); a
+# data file or a processor's config is no code ("dataset_info.json", "processor_config.json").
+DATA_PROCESSING_FILES = [
+    "preprocess*.py", "*/preprocess*.py", "*data_prep*.py",
+    "*prepare*[_-]data.py", "*prepare*[_-]data[_-]*.py", "*prepare*[_-]dataset*.py",
+    "*process*[_-]data.py", "*process*[_-]data[_-]*.py", "*process*[_-]dataset*.py",
+    "data/*/prepare.py", "build[_-]*dataset*.py",
+]  # fmt: skip
 # Scripts of other topics are never modelling or inference code ("train_model.py").
 TOPIC_SCRIPTS = [
     "train*.py", "*_train*.py", "*finetun*.py", "*fine_tun*.py", "eval*.py", "*_eval*.py",
-    "preprocess*.py", "*data_prep*.py", "convert*.py", "*quantiz*.py", "*merge*.py",
+    *DATA_PROCESSING_FILES, "convert*.py", "*quantiz*.py", "*merge*.py",
 ]  # fmt: skip
 CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
 

@@ -227,7 +227,7 @@ def _quantisation(base_text: str | None) -> Evidence:
          "the data of lab/base-7b: base lab/base-7b's card: section 'Training Data' names"),
         ("# Base\n## Usage\nRun it.\n", "closed",
          "the data of lab/base-7b: base lab/base-7b's card: no training data named"),
-        (None, "unknown", "their text, which may name them, was not read"),
+        (None, "unknown", "its card's text was not read (this evidence holds no base model cards"),
     ],
 )  # fmt: skip
 def test_a_quantisations_data_is_read_from_the_copied_models_card(

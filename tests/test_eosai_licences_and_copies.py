@@ -161,7 +161,8 @@ COPIES: list[tuple[str, Evidence, tuple[str, str], str, str]] = [
      ("partial", "inferred"), "partial", "it adds no training"),
     ("quantisation of a model declaring no datasets",
      copy_of(relation="quantized", files=GGUF, base_datasets={}),
-     ("unknown", "unknown"), "closed", "whose cards declare no datasets"),
+     ("unknown", "unknown"), "closed",
+     "declares no datasets in its metadata, and its card's text was not read"),
     # negative twins: a fine-tune adds training; a copy declaring its own datasets
     ("fine-tune (new weights)",
      copy_of(relation="finetune", files=SAFETENSORS, base_datasets=OPEN_DATA),

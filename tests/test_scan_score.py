@@ -160,6 +160,21 @@ def test_a_joined_base_declaring_no_datasets_leaves_base_data_to_its_card_the_du
     assert "base model card text" not in str(row["not_in_dump"])
 
 
+def test_a_copys_source_card_the_dump_lacks_leaves_its_end_data_undecided() -> None:
+    """A GGUF copy's data are its source's; the Hub source reads the source's card when its
+    metadata declares no datasets. A dump row has no card text: the row says so and EOSAI's
+    end-model data sources stay undecided, as the audit of that evidence is."""
+    chat_card = json.dumps({"license": "apache-2.0"})
+    siblings = [{"rfilename": "README.md"}, {"rfilename": "model.safetensors"}]
+    chat = {"id": "meta/chat", "sha": "2" * 40, "cardData": chat_card, "tags": [],
+            "gated": "False", "siblings": siblings}  # fmt: skip
+    declared = json.dumps({"license": "apache-2.0", "base_model": "meta/chat"})
+    gguf = [{"rfilename": "README.md"}, {"rfilename": "chat.Q4_K_M.gguf"}]
+    (row,) = _score(dump_row(card=OPEN_CARD, cardData=declared, siblings=gguf, bases=[chat]))
+    assert "base model card text (meta/chat) not in the metadata dump" in str(row["not_in_dump"])
+    assert row["eosai_datasources_endmodel"] == "unknown"
+
+
 def test_scoring_collects_garbage_less_often_and_never_more() -> None:
     before = gc.get_threshold()
     try:

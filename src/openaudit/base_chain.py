@@ -81,6 +81,30 @@ def silent_foundations(repo_id: str | None, bases: tuple[LinkedRepo, ...]) -> li
     ]
 
 
+def copied_silent(repo_id: str | None, bases: tuple[LinkedRepo, ...]) -> list[LinkedRepo]:
+    """The models a copy (a quantisation or format conversion) copies whose card text
+    EOSAI's end-model data rating needs: its declared bases (depth 1) read whose metadata
+    declares no datasets (a copy's data are its source's, told in its source's card)."""
+    return [
+        repo
+        for repo in bases
+        if repo.depth == 1
+        and repo.status == "ok"
+        and repo.repo_id != repo_id
+        and not base_ids(repo.card_data.get("datasets"))
+    ]
+
+
+def cards_to_read(
+    repo_id: str | None, bases: tuple[LinkedRepo, ...], *, copy: bool
+) -> list[LinkedRepo]:
+    """The bases whose card text EOSAI reads, each once: for a copy that declares no
+    datasets (`copy`), first the models it copies (`copied_silent`), then the
+    foundations (`silent_foundations`)."""
+    found = [*(copied_silent(repo_id, bases) if copy else ()), *silent_foundations(repo_id, bases)]
+    return list({repo.repo_id: repo for repo in reversed(found)}.values())[::-1]
+
+
 def base_ids(value: Any) -> list[str]:
     """The repo ids a card metadata value (a string or a list) names."""
     items = value if isinstance(value, list) else [value] if isinstance(value, str) else []

@@ -129,6 +129,11 @@ CONVERTED_FORMATS: dict[str, str | None] = {
 QUANTISED_FORMATS = frozenset({"gguf", "ggml"})
 EXPORT_FORMATS = frozenset(CONVERTED_FORMATS) - QUANTISED_FORMATS
 MLX_FORMATS = ("safetensors", "npz")
+# Quantisers that write ordinary safetensors: named in the file path or the repo's id.
+QUANT_MARKERS = ("exl2", "awq", "gptq")
+# Base-model relations that state the weights are the model's own work, whatever their
+# format (a quantisation's is `quantized`).
+OWN_RELATIONS = ("finetune", "adapter", "merge")
 
 # Libraries whose weight files are told by the library (see `weight_libraries`).
 SB3 = "stable-baselines3"
@@ -273,6 +278,24 @@ def converted_formats(
             kinds.add(MLX)
         else:
             return None
+    return ", ".join(sorted(kinds)) or None
+
+
+def conversion_kind(found: Iterable[tuple[Listed, str]], repo: str) -> str | None:
+    """'gguf', 'gptq', ... when every weight file of `found` (`weight_files`' pairs) is in
+    a quantisation format (QUANTISED_FORMATS); None when one is not, or there is none.
+
+    Quantisers such as GPTQ, AWQ and EXL2 write ordinary safetensors, so their
+    marker is looked for in the file path or the repository name (`repo`, lower case).
+    """
+    kinds = set()
+    for repo_file, fmt in found:
+        path = f"{repo}/{repo_file.path.lower()}"
+        marker = next((m for m in QUANT_MARKERS if m in path), None)
+        kind = fmt if fmt in QUANTISED_FORMATS else marker
+        if kind is None:
+            return None
+        kinds.add(kind)
     return ", ".join(sorted(kinds)) or None
 
 

@@ -546,18 +546,13 @@ def _end_data_level(ctx: ProbeContext) -> Rated:
         return _merge_gaps(copy, replace(rated, reason=f"{copy.scope()}, {why}", inferred=True))
     if own.low != "closed":
         return own  # the card itself names or describes data
-    texts = {card.repo_id for card in ctx.evidence.base_cards or () if card.text is not None}
-    if copy.bases and all(repo.repo_id in texts for repo in copy.bases):
-        # the copied models' cards were read (as EOSAI's base data reads them)
-        levels = [_base_card_level(ctx, repo, copy.citations) for repo in copy.bases]
-        rated = levels[0] if len(levels) == 1 else _worst(levels)
-        rated = replace(rated, reason=f"{copy.scope()}: {rated.reason}", inferred=True)
-        return _merge_gaps(copy, rated)
-    why = (
-        f"{copy.scope()}, whose cards declare no datasets in their metadata; their text, "
-        "which may name them, was not read"
-    )
-    return _between("closed", "open", why, *cites)
+    # the copied models' cards, read as EOSAI's base data reads a base's (the Hub source
+    # reads a copy's source card); undecided for one gated or unread, saying why
+    levels = [_base_card_level(ctx, repo, copy.citations) for repo in copy.bases]
+    rated = levels[0] if len(levels) == 1 else _worst(levels)
+    inferred = rated.low == rated.high
+    rated = replace(rated, reason=f"{copy.scope()}: {rated.reason}", inferred=inferred)
+    return _merge_gaps(copy, rated)
 
 
 def _merge_gaps(copy: DataCopy, rated: Rated) -> Rated:

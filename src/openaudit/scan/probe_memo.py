@@ -57,9 +57,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from openaudit.rubric.evaluators.copies import merge_tags
 from openaudit.rubric.evaluators.declared_library import library_tags
 from openaudit.rubric.evaluators.rl_environments import rl_tags
-from openaudit.rubric.evaluators.weights import QUANT_MARKERS, delta_name_markers
+from openaudit.rubric.evaluators.weights import delta_name_markers
 from openaudit.scan.levels import answer
-from openaudit.weight_formats import LIBRARIES
+from openaudit.weight_formats import LIBRARIES, QUANT_MARKERS
 
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence, LinkedRepo
@@ -176,7 +176,7 @@ def weight_library_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def repo_id_markers(repo_id: str) -> tuple[str, ...]:
-    """The quantiser markers (weights.QUANT_MARKERS) a repo id holds, and the size and
+    """The quantiser markers (weight_formats.QUANT_MARKERS) a repo id holds, and the size and
     token that make its name a weight diff's (weights.delta_name_markers)."""
     low = repo_id.lower()
     return (*[marker for marker in QUANT_MARKERS if marker in low], *delta_name_markers(repo_id))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from openaudit.base_chain import silent_foundations
+from openaudit.base_chain import cards_to_read
 from openaudit.card import Card, parse_card
 from openaudit.data_links import linked_training_ids
 from openaudit.evidence import Evidence, LinkedRepo, Problem, RepoFile, TextFile
@@ -26,7 +26,7 @@ from openaudit.limits import MAX_DATASETS, MAX_FILES, MAX_FRONT_MATTER_BYTES, MA
 from openaudit.sources import card_ids, is_license_file
 from openaudit.sources.card_repo_ids import with_readme_ids
 from openaudit.sources.config_files import CONFIG_FILES
-from openaudit.sources.implied_bases import implied_base_id, listing_conversion
+from openaudit.sources.implied_bases import implied_base_id, listing_conversion, listing_copy
 
 HUB_URL = "https://huggingface.co"
 MAX_LICENSE_FILES = 8  # as the Hub source reads at most this many
@@ -106,8 +106,13 @@ def row_evidence(row: dict[str, Any], columns: frozenset[str]) -> RowEvidence:
     datasets = _datasets(card_data, repo_id, missing, problems)
     joined = joined_bases(row.get("bases")) if "bases" in columns else None
     bases = _bases(card_data, repo_id, joined, missing)
-    if silent := [repo.repo_id for repo in silent_foundations(repo_id, bases)]:
-        # the Hub source reads these bases' cards for EOSAI's base data sources
+    # a copy declaring no datasets: the Hub source reads its source's card too
+    library = _text(row.get("library_name")) or (card_data or {}).get("library_name")
+    copy = not card_ids(card_data, "datasets")[0] and listing_copy(
+        repo_id, files, library, _strings(row.get("tags")), card_data
+    )
+    if silent := [repo.repo_id for repo in cards_to_read(repo_id, bases, copy=copy)]:
+        # the Hub source reads these bases' cards for EOSAI's base and end-model data
         shown = ", ".join(silent[:3]) + _more(silent, 3)
         missing.append(f"base model card text ({shown}) {NOT_IN_DUMP}")
     evidence = Evidence(

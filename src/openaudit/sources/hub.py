@@ -25,7 +25,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openaudit.base_chain import silent_foundations
+from openaudit.base_chain import cards_to_read
 from openaudit.card import parse_card
 from openaudit.data_links import linked_training_ids
 from openaudit.errors import EvidenceUnavailable, OpenAuditError
@@ -53,7 +53,7 @@ from openaudit.sources.hub_files import (
     read_readme,
 )
 from openaudit.sources.hub_links import follow_bases, lookup_dataset, skipped, too_many
-from openaudit.sources.implied_bases import implied_base_id, listing_conversion
+from openaudit.sources.implied_bases import implied_base_id, listing_conversion, listing_copy
 from openaudit.sources.license_files import unread_problems
 from openaudit.worker_threads import worker_pool
 
@@ -210,7 +210,8 @@ def _read(
     files = repo_files(siblings)
     library = info.library_name or (card_data or {}).get("library_name")
     converted = listing_conversion(files, library, info.tags or ())
-    got = _gather(hub, repo_id, sha, siblings, card_data, wanted, converted)
+    copy = listing_copy(repo_id, files, library, info.tags or (), card_data)
+    got = _gather(hub, repo_id, sha, siblings, card_data, wanted, converted, copy=copy)
     return Evidence(
         ref=repo_id,
         source="hub",
@@ -287,10 +288,13 @@ def _gather(
     card: dict[str, Any] | None,
     wanted: _Wanted,
     converted: str | None = None,
+    *,
+    copy: bool = False,
 ) -> _Gathered:
     """README, licence files, datasets and base models, all requested at once
     (`converted`: the formats of weights all in conversion formats, `listing_conversion`:
-    the model converted is the base a card without `base_model` names)."""
+    the model converted is the base a card without `base_model` names; `copy`: the
+    release looks like a copy of its base, `listing_copy`: its source's card is read)."""
     dataset_ids, problems = card_ids(card, "datasets")
     # a config file's base matters only to a card that declares none
     configs = [] if card_ids(card, "base_model")[0] else config_siblings(siblings)
@@ -313,7 +317,7 @@ def _gather(
         branches = pool.submit(hub.branches, repo_id) if wanted.branches else None
         base_models = follow_bases(pool, hub, repo_id, card)
         base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
-            pool, hub, repo_id, base_models, dataset_ids, wanted
+            pool, hub, repo_id, base_models, dataset_ids, wanted, copy=copy
         )
         readme_read = readme.result()
         license_files = tuple(f.result() for f in licences)
@@ -331,7 +335,7 @@ def _gather(
         if late_bases:
             base_models = follow_bases(pool, hub, repo_id, card)
             base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
-                pool, hub, repo_id, base_models, [*dataset_ids, *late_datasets], wanted
+                pool, hub, repo_id, base_models, [*dataset_ids, *late_datasets], wanted, copy=copy
             )
         if late_datasets:
             known = len(dataset_ids)
@@ -347,7 +351,7 @@ def _gather(
             # that base is judged as a declared one would be: its datasets and the cards
             # of the foundations under it that declare none are read as well
             base_dataset_ids, base_datasets, card_bases, base_cards = _read_bases(
-                pool, hub, repo_id, implied_bases, dataset_ids, wanted
+                pool, hub, repo_id, implied_bases, dataset_ids, wanted, copy=copy
             )
         # and for the Hub datasets its text links as training data without declaring them
         linked_ids = linked_training_ids(parsed, dataset_ids)
@@ -425,18 +429,22 @@ def _read_bases(
     bases: tuple[LinkedRepo, ...],
     own_datasets: list[str],
     wanted: _Wanted,
+    *,
+    copy: bool = False,
 ) -> tuple[
     list[tuple[str, str]], list[Future[LinkedRepo]], list[LinkedRepo], list[Future[BaseCard]]
 ]:
     """Requests for what the bases hold beyond their own info: the datasets they declare
     (at most MAX_BASE_DATASETS) and, when wanted, the cards of the foundations under them
-    that declare none (at most MAX_BASE_CARDS); the ids and bases asked for, to report
-    the cuts."""
+    that declare none and, for a copy declaring no datasets (`copy`), of the models it
+    copies that declare none (at most MAX_BASE_CARDS in all, the copied ones first); the
+    ids and bases asked for, to report the cuts."""
     dataset_ids = _base_dataset_ids(bases, own_datasets)
     datasets = [
         pool.submit(lookup_dataset, hub, d, base) for d, base in dataset_ids[:MAX_BASE_DATASETS]
     ]
-    card_bases = silent_foundations(repo_id, bases) if wanted.base_cards else []
+    copied = copy and not own_datasets
+    card_bases = cards_to_read(repo_id, bases, copy=copied) if wanted.base_cards else []
     cards = [pool.submit(read_base_card, hub, b) for b in card_bases[:MAX_BASE_CARDS]]
     return dataset_ids, datasets, card_bases, cards
 
@@ -479,7 +487,16 @@ def _with_linked_datasets(hub: HubClient, evidence: Evidence) -> Evidence:
 def _with_base_cards(hub: HubClient, evidence: Evidence) -> Evidence:
     """Cached evidence completed with the base cards it was read without."""
     chain = evidence.base_models or evidence.implied_bases
-    bases = silent_foundations(evidence.repo_id or evidence.ref, chain)
+    repo_id = evidence.repo_id or evidence.ref
+    card = evidence.api_card_data
+    copy = not card_ids(card, "datasets")[0] and listing_copy(
+        repo_id,
+        evidence.files,
+        evidence.library_name or (card or {}).get("library_name"),
+        evidence.tags,
+        card,
+    )
+    bases = cards_to_read(repo_id, chain, copy=copy)
     pool = _Requests(_shared_pool())
     try:
         reads = [pool.submit(read_base_card, hub, b) for b in bases[:MAX_BASE_CARDS]]

@@ -16,7 +16,13 @@ from openaudit.base_mentions import CONFIG_FILE, adapter_base, named_bases
 from openaudit.card import Card
 from openaudit.evidence import RepoFile, TextFile
 from openaudit.sources.card_repo_ids import card_ids
-from openaudit.weight_formats import converted_formats, weight_files, weight_libraries
+from openaudit.weight_formats import (
+    OWN_RELATIONS,
+    conversion_kind,
+    converted_formats,
+    weight_files,
+    weight_libraries,
+)
 
 
 def implied_base_id(
@@ -50,3 +56,27 @@ def listing_conversion(
     Hub's, else the card's) and tags, as the rubric reads them."""
     libraries = weight_libraries(library if isinstance(library, str) else None, tags)
     return converted_formats(weight_files(files, libraries), libraries)
+
+
+def listing_copy(
+    repo_id: str,
+    files: Iterable[RepoFile],
+    library: object,
+    tags: Iterable[str],
+    card: dict[str, Any] | None,
+) -> bool:
+    """Whether a release looks like a copy of the model it names (a quantisation or
+    format conversion), as far as its metadata and listing tell before its card's text
+    is read: `base_model_relation: quantized`; else, without a relation of its own work
+    (fine-tune, adapter, merge), weight files all in conversion formats or written by a
+    quantiser its id or paths name (weights.conversion's tests of the files). The Hub
+    source then reads the copied model's card: a copy's data are its source's."""
+    relation = str((card or {}).get("base_model_relation") or "").lower()
+    if relation == "quantized":
+        return True
+    if relation in OWN_RELATIONS:
+        return False
+    tags = tuple(tags)
+    libraries = weight_libraries(library if isinstance(library, str) else None, tags)
+    found = weight_files(files, libraries)
+    return bool(converted_formats(found, libraries) or conversion_kind(found, repo_id.lower()))

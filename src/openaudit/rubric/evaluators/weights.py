@@ -20,8 +20,9 @@ from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
     EXECUTABLE,
     EXPORT_FORMATS,
+    OWN_RELATIONS,
     PICKLE,
-    QUANTISED_FORMATS,
+    conversion_kind,
     converted_formats,
     format_note,
     runs_code,
@@ -34,9 +35,8 @@ RUNS_CODE_WORDS = {PICKLE: "pickle-based", EXECUTABLE: "executable"}
 # `base_model` are a copy of it. Files only in an export format (EXPORT_FORMATS, and
 # MLX's in an MLX repository) beside a `base_model` are taken as a copy of it in another
 # format (inferred), unless the card says it was fine-tuned from that base.
-# Relations that state the weights are the model's own work, whatever their format.
-OWN_RELATIONS = ("finetune", "adapter", "merge")
-QUANT_MARKERS = ("exl2", "awq", "gptq")
+# (OWN_RELATIONS, the relations that state the weights are the model's own work, and
+# QUANT_MARKERS, the quantisers named in a path or id, are weight_formats'.)
 # A card that publishes weight differences ("delta weights", "XOR weights") to be
 # added to a base model's weights: the model itself is had only with the base.
 DELTA_WEIGHTS = re.compile(
@@ -459,17 +459,6 @@ def _named_fine_tune(ctx: ProbeContext, bases: tuple[str, ...]) -> bool:
 
 
 def _conversion_kind(found: list[tuple[RepoFile, str]], repo: str) -> str | None:
-    """'gguf', 'gptq', ... when every weight file is in a conversion format.
-
-    Quantisers such as GPTQ, AWQ and EXL2 write ordinary safetensors, so their
-    marker is looked for in the file path or the repository name.
-    """
-    kinds = set()
-    for repo_file, fmt in found:
-        path = f"{repo}/{repo_file.path.lower()}"
-        marker = next((m for m in QUANT_MARKERS if m in path), None)
-        kind = fmt if fmt in QUANTISED_FORMATS else marker
-        if kind is None:
-            return None
-        kinds.add(kind)
-    return ", ".join(sorted(kinds))
+    """'gguf', 'gptq', ... when every weight file is in a conversion format
+    (weight_formats.conversion_kind, which the Hub source reads too)."""
+    return conversion_kind(found, repo)

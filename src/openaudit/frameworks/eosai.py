@@ -38,7 +38,7 @@ from openaudit.rubric.evaluators.code import (
     published_code_links,
     stated_code_osi,
 )
-from openaudit.rubric.evaluators.copies import DataCopy, data_copy
+from openaudit.rubric.evaluators.copies import DataCopy, copy_source, data_copy
 from openaudit.rubric.evaluators.data import (
     data_sources_named,
     shown_beyond,
@@ -1085,6 +1085,19 @@ def _modelcard_level(ctx: ProbeContext) -> Rated:
 
 
 def _datasheet_level(ctx: ProbeContext) -> Rated:
+    """The data documentation; a copy's, when its own card has none, its source's (a
+    copy is the model it copies: inferred, naming the source)."""
+    own = _own_datasheet_level(ctx)
+    if own.high != "closed" or (source := copy_source(ctx)) is None:
+        return own
+    found = _datasheet_level(source.ctx)
+    if found.low == "closed":
+        return own
+    cites = source.cited(found.citations)
+    return replace(found, reason=source.says(found.reason), citations=cites, inferred=True)
+
+
+def _own_datasheet_level(ctx: ProbeContext) -> Rated:
     if (sheet := datasheet(ctx)) is not None:
         return _concluded("open", sheet.reason, *sheet.citations)
     rated = _dataset_level(ctx, "data documentation", sources=False)  # naming is not documenting

@@ -28,6 +28,7 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.code import code_licence_file, stated_code_license
+from openaudit.rubric.evaluators.copies import copy_source
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
@@ -42,7 +43,7 @@ from openaudit.rubric.framework_spec import (
     outcome_of,
 )
 from openaudit.rubric.registry import Param, evaluator
-from openaudit.verdict import Outcome
+from openaudit.verdict import GradedOutcome, Outcome
 
 if TYPE_CHECKING:
     pass
@@ -71,7 +72,29 @@ Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citati
     check=lambda p: choice("component", tuple(FINDERS))(p) or choice("type", CONTENT_TYPES)(p),
 )
 def mof_component(ctx: ProbeContext, component: str, type: str) -> Outcome:
-    """A MOF component is present and openly licensed; graded included/missing/not_open/unknown."""
+    """A MOF component is present and openly licensed; graded included/missing/not_open/unknown.
+    A copy (a quantisation or conversion) lacking a component its source has
+    (COPIED_COMPONENTS) has it as its source does: it is the model it copies (inferred)."""
+    found = _own_component(ctx, component, type)
+    if component not in COPIED_COMPONENTS or found.present is True:
+        return found
+    if (source := copy_source(ctx)) is None:
+        return found
+    adopted = source.adopted(lambda of: _own_component(of, component, type), _released)
+    return adopted or found
+
+
+# The components a copy has when its source has them: the data card documents the
+# source's data, which are the copy's.
+COPIED_COMPONENTS = ("data_card",)
+
+
+def _released(found: GradedOutcome) -> bool:
+    return found.present is True
+
+
+def _own_component(ctx: ProbeContext, component: str, type: str) -> GradedOutcome:
+    """A MOF component of this model's own repo and card, graded."""
     found = FINDERS[component](ctx)
     if isinstance(found, Outcome):
         missing = found.answer == "no"

@@ -227,8 +227,9 @@ READS: dict[str, tuple[str, ...]] = {
     "code_linked": ("access", "files", *LIBRARY),
     "code_osi_licensed": (*OWN_LICENCE, *LIBRARY, "files"),
     "commercial_use_allowed": LICENCE,
-    # an implied base: the model its delta weights apply to (weights.delta_release)
-    "data_documented": (*DATASETS, "card:base_model", *BASES, *DELTA),
+    # an implied base: the model its delta weights apply to (weights.delta_release); a
+    # copy's source: its card's text, the datasets it declares (copies.copy_source)
+    "data_documented": (*DATASETS, "card:base_model", *BASES, *DELTA, *COPY, "base_cards"),
     # a quantisation's or conversion's data are those of the model it copies (COPY)
     "data_sources_named": ("card:datasets", "card_present", "access", *COPY, *RL_AGENT),
     "dataset_license_in": ("card:datasets", "datasets", *COPY),
@@ -273,7 +274,10 @@ READS: dict[str, tuple[str, ...]] = {
     ),
     "mof_component(model_card)": OWN_LICENCE,
     # a datasheet or AI Act summary in the files (frameworks.datasheets)
-    "mof_component(data_card)": ("card:datasets", "datasets", "files", *OWN_LICENCE),
+    # (and a copy's source's: copies.copy_source)
+    "mof_component(data_card)": (
+        "card:datasets", "datasets", "files", *OWN_LICENCE, *DATASETS, *COPY, "base_cards",
+    ),
     "mof_component(technical_report)": ("files", "card:tags", "paper_tags", *OWN_LICENCE),
     "mof_component(research_paper)": ("files", "card:tags", "paper_tags", *OWN_LICENCE),
     "mof_component(evaluation_results)": ("files", "card:model-index", *OWN_LICENCE),
@@ -302,7 +306,7 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access"),
     "eosai_dimension(modelcard)": ("access",),
-    "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY, *RL_AGENT),
+    "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY, "base_cards", *RL_AGENT),
     "eosai_dimension(licenses)": (
         *LICENCE, "files", *LIBRARY, "card:datasets", "datasets",
         *COPY,

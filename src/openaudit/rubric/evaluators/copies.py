@@ -11,9 +11,10 @@ reader's conclusion (inferred).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
 from openaudit.rubric.evaluators.appended_cards import own_card
@@ -27,7 +28,11 @@ from openaudit.rubric.evaluators.weights import conversion, delta_weights, weigh
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
-    from openaudit.evidence import Citation, Evidence, LinkedRepo
+    from collections.abc import Callable
+
+    from openaudit.evidence import Citation
+
+AnyOutcome = TypeVar("AnyOutcome", bound=Outcome)
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,97 @@ def data_copy(ctx: ProbeContext) -> DataCopy | None:
         return DataCopy(judged.reason, bases, names, judged.citations)
 
     return ctx.cached(("copy", "data"), found)
+
+
+@dataclass(frozen=True)
+class CopySource:
+    """The one model a quantisation or conversion copies, as the source read it: its card
+    (when the source read its text), its metadata and files, the datasets it declares and
+    the bases under it. A copy is the model it copies, so what documents the source
+    documents the copy (appended_cards), as its data are its source's."""
+
+    repo: LinkedRepo
+    ctx: ProbeContext  # the source's evidence, as this audit read it
+    why: str  # "only gguf files converted from X"
+
+    def adopted(
+        self,
+        evaluate: Callable[[ProbeContext], AnyOutcome],
+        has: Callable[[AnyOutcome], bool] = lambda found: found.answer == "yes",
+    ) -> AnyOutcome | None:
+        """`evaluate` asked of the source: its answer when the source has what was asked
+        (`has`: a yes), as this copy's, inferred and naming the source, its citations in
+        the source's repo; None when it does not."""
+        found = evaluate(self.ctx)
+        if not has(found):
+            return None
+        cites = self.cited(found.citations)
+        return replace(found, reason=self.says(found.reason), citations=cites, inferred=True)
+
+    def says(self, reason: str) -> str:
+        """A reason about the source, as the copy's."""
+        return f"{self.why}: documented as the model it copies, {self.repo.repo_id}: {reason}"
+
+    def cited(self, citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        """Citations of the source's evidence, placed in the source's repo."""
+        where = f"models:{self.repo.repo_id}:"
+        return tuple(
+            c if c.where.startswith("models:") else replace(c, where=where + c.where)
+            for c in citations
+        )
+
+
+def copy_source(ctx: ProbeContext) -> CopySource | None:
+    """The model this one is a quantisation or conversion of (`data_copy`, not a merge:
+    one model, looked up), as a context of its own; None when there is none."""
+
+    def found() -> CopySource | None:
+        copy = data_copy(ctx)
+        if copy is None or copy.merge or len(copy.bases) != 1 or copy.bases[0].status != "ok":
+            return None
+        source = copy.bases[0]
+        return CopySource(source, ProbeContext(_source_evidence(ctx, source)), copy.why)
+
+    return ctx.cached(("copy", "source"), found)
+
+
+def _source_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
+    """The evidence of the model copied, from what this audit read of it: its card's text
+    when read (`base_cards`), its metadata and files, the datasets it declares as looked
+    up, and the bases under it (one hop nearer)."""
+    own = ctx.evidence
+    card = next((c for c in own.base_cards or () if c.repo_id == repo.repo_id), None)
+    names = {name.lower() for name in _as_ids(repo.card_data.get("datasets"))}
+    looked = (*own.base_datasets, *own.datasets)
+    datasets = tuple({r.repo_id.lower(): r for r in looked if r.repo_id.lower() in names}.values())
+    below = tuple(_nearer(r) for r in own.base_models if r.depth > 1)
+    endpoint = own.url.removesuffix(f"/{own.repo_id}") if own.url and own.repo_id else None
+    return Evidence(
+        ref=repo.repo_id,
+        source="hub",
+        repo_id=repo.repo_id,
+        sha=card.sha if card is not None else None,
+        url=f"{endpoint or 'https://huggingface.co'}/{repo.repo_id}",
+        gated=repo.gated,
+        readme=card.text if card is not None else None,
+        api_card_data=repo.card_data,
+        tags=repo.tags,
+        files=repo.files,
+        datasets=datasets,
+        base_models=below,
+        base_datasets=own.base_datasets,
+        base_cards=own.base_cards,
+    )
+
+
+def _nearer(repo: LinkedRepo) -> LinkedRepo:
+    """A base under the model copied, one hop nearer (its `named_by` and `sha`, which name
+    no answer, left out)."""
+    return LinkedRepo(
+        repo.repo_id, repo.repo_type, repo.status, repo.depth - 1, relation=repo.relation,
+        gated=repo.gated, card_data=repo.card_data, tags=repo.tags, files=repo.files,
+        problem=repo.problem,
+    )  # fmt: skip
 
 
 def _converted_source(ctx: ProbeContext) -> tuple[LinkedRepo, ...]:

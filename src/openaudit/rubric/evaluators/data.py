@@ -12,7 +12,7 @@ from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
-from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, data_copy
+from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, copy_source, data_copy
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -195,7 +195,19 @@ def data_documented(
     min_words: int,
     training_sections: list[str] = TRAINING_SECTION_NAMES,
 ) -> Outcome:
-    """Documentation of the training data: in the card, or in the declared datasets' cards."""
+    """Documentation of the training data: in the card, or in the declared datasets' cards;
+    a copy's, when its own card lacks it, its source's (inferred, naming it)."""
+    own = _data_documented(ctx, names, min_words, training_sections)
+    if own.answer == "yes" or (source := copy_source(ctx)) is None:
+        return own
+    adopted = source.adopted(lambda of: data_documented(of, names, min_words, training_sections))
+    return adopted or own
+
+
+def _data_documented(
+    ctx: ProbeContext, names: list[str], min_words: int, training_sections: list[str]
+) -> Outcome:
+    """Documentation of the training data in the model's own card or datasets' cards."""
     found = (
         documented_in_card(ctx, names, training_sections, min_words) if ctx.readme_read else None
     )

@@ -105,6 +105,8 @@ class DataLink:
         how = "(named by its id, not linked) " if self.written else ""
         if self.given_as == "trained on":
             return f"{how}in a sentence saying the model was trained on it"
+        if not self.sections:  # (a description with no section: the card's opening text)
+            return f"{how}in the card's opening text, before any heading"
         titles = ", ".join(f"'{section.title or '(title)'}'" for section in self.sections)
         return f"{how}under {titles}"
 
@@ -208,7 +210,35 @@ def _given(
         if _introduction(card, home)
         or any(card.title_matches(s, *DESCRIPTION_SECTIONS) for s in path)
     )
-    return ("description", describing) if describing else None
+    if describing:
+        return "description", describing
+    if not homes and _in_preamble(card, link):  # the opening text of a card without a title
+        return "description", ()
+    return None
+
+
+def _preamble(card: Card) -> str:
+    """The card's opening text, before its first heading, when it has no title heading
+    (a card opening on `# Model-7B` has its introduction under it): the introduction of
+    a card whose first heading is a topic's ("## Usage") or that has none."""
+
+    def read() -> str:
+        if card.title_section is not None or (card.sections and card.sections[0].level == 1):
+            return ""
+        if not card.sections:
+            return card.body
+        lines = card.body.splitlines(keepends=True)
+        return "".join(lines[: max(card.sections[0].line - card.first_line, 0)])
+
+    return card.derived("preamble", read)
+
+
+def _in_preamble(card: Card, link: Link) -> bool:
+    """Whether the link stands in the card's opening text (`_preamble`), not in a
+    sentence saying what the model was evaluated on."""
+    text = _preamble(card)
+    at = find_link(text, link.url) if text else -1
+    return at != -1 and not evaluated_on(card.sentences(text), at)
 
 
 def _introduction(card: Card, section: Section) -> bool:

@@ -100,3 +100,18 @@ def test_evidence_without_base_cards_says_the_source_card_is_not_in_it(hub: Fake
     rated = eosai_rating(ProbeContext(ev), "datasources_endmodel")
     assert rated.level == "unknown", rated.reason
     assert "this evidence holds no base model cards" in rated.reason
+
+
+def test_cached_evidence_is_completed_with_the_sources_card(hub: FakeHub, tmp_path: Any) -> None:
+    """Evidence cached by a run that read no base cards (the default rubric) is completed
+    with the copy's source card when EOSAI asks for it, and only with the missing cards."""
+    cache = ["--cache-dir", str(tmp_path), "-f", "json"]
+    model = "basecard/chat-named-gguf"
+    CliRunner().invoke(app, [model, *cache], env={"HF_TOKEN": None})
+    hub.reset()
+    result = CliRunner().invoke(app, [model, "-r", "eosai", *cache], env={"HF_TOKEN": None})
+    [eosai] = json.loads(result.stdout)["models"][0]["rubrics"]
+    dims = {d["id"]: d for d in eosai["framework"]["dimensions"]}
+    assert dims["datasources_endmodel"]["level"] == "partial", dims["datasources_endmodel"]
+    read = sorted(p.split("/resolve/")[0] for p in hub.paths() if p.endswith("/README.md"))
+    assert read == ["/basecard/chat-named", "/basecard/silent-base"]

@@ -64,7 +64,7 @@ mit-small-techreport (MIT small LM, "📄 Paper" on a short-link host, "**Archit
   own); data partial (described, not named); documentation open (card, data section,
   benchmark table, paper); usage open. EOSAI: hardware_architecture at least partial
   (architecture and hardware bullets; whether complete needs a person: unknown); preprint
-  at least partial (unknown). Not asserted: EOSAI trainingcode, which a rater rates
+  partial (a report of its own on a short link: shown, not shown archived). Not asserted: EOSAI trainingcode, which a rater rates
   closed (PyTorch/DeepSpeed links are not the model's code) but the tool leaves unknown,
   as for rail-code-model's "Software" list.
 rail-image-html (CreativeML OpenRAIL-M text-to-image diffusers repo, HTML headings,
@@ -152,7 +152,7 @@ EOSAI = {
     "html-multilingual-chat": {"hardware_architecture": "closed", "preprint": "closed",
                                "licenses": "closed", "modelcard": "partial"},
     # "📄 Paper" on a short link: archived or not is not known without following it
-    "mit-small-techreport": {"hardware_architecture": "open", "preprint": "unknown"},
+    "mit-small-techreport": {"hardware_architecture": "open", "preprint": "partial"},
     "rail-image-html": {"hardware_architecture": "open", "licenses": "closed",
                         "modelcard": "open"},
     "apache-vlm-html-eval": {"preprint": "closed", "hardware_architecture": "open",

@@ -362,11 +362,11 @@ PREPRINT_CASES = [
      ev(GITHUB_PDF, tags=("arxiv:2501.00203",)), "open",
      "on github.com, and archived as the card's paper tag arxiv:2501.00203 names it"),
     ("a report on a short link", ev("# m\nRead the [paper](https://bit.ly/m-report).\n"),
-     "unknown", "on a short link (https://bit.ly/m-report) that was not followed"),
+     "partial", "on a short link (https://bit.ly/m-report) that was not followed"),
     # a company's own shortener, known by the report its address names
     ("a bare report address on a company shortener", ev("# m\nhttps://ibm.biz/m-3-report\n"),
-     "unknown", "on a short link (https://ibm.biz/m-3-report) that was not followed"),
-    ("a report on goo.gle", ev("# m\nSee https://goo.gle/m3report.\n"), "unknown",
+     "partial", "on a short link (https://ibm.biz/m-3-report) that was not followed"),
+    ("a report on goo.gle", ev("# m\nSee https://goo.gle/m3report.\n"), "partial",
      "on a short link (https://goo.gle/m3report)"),
 ]  # fmt: skip
 

@@ -966,11 +966,13 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
         return _concluded("open", why, *outcome.citations)
     shortened = [link for link in own if short_link(link.url)]
     if shortened:
+        # the report is shown, its archiving is not: what the card shows is partial
         why = (
             f"{outcome.reason}: the model's own report, on a short link ({shortened[0].url})"
-            " that was not followed: archived (open) or not (partial) is unknown"
+            " that was not followed: a report is shown, not that it is archived (open if the"
+            " link leads to a preprint server)"
         )
-        return _between("partial", "open", why, *outcome.citations)
+        return _concluded("partial", why, *outcome.citations)
     hosts = ", ".join(dict.fromkeys(urlsplit(link.url).netloc or link.url for link in own[:3]))
     if tagged := unlinked_paper_tags(ctx):  # "arXiv:2501.12948" in its citation block
         why = (

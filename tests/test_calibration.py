@@ -64,7 +64,8 @@ mit-small-techreport (MIT small LM, "📄 Paper" on a short-link host, "**Archit
   own); data partial (described, not named); documentation open (card, data section,
   benchmark table, paper); usage open. EOSAI: hardware_architecture at least partial
   (architecture and hardware bullets; whether complete needs a person: unknown); preprint
-  partial (a report of its own on a short link: shown, not shown archived). Not asserted: EOSAI trainingcode, which a rater rates
+  partial (a report of its own on a short link: shown, not shown archived). Not asserted:
+  EOSAI trainingcode, which a rater rates
   closed (PyTorch/DeepSpeed links are not the model's code) but the tool leaves unknown,
   as for rail-code-model's "Software" list.
 rail-image-html (CreativeML OpenRAIL-M text-to-image diffusers repo, HTML headings,

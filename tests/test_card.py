@@ -579,6 +579,9 @@ def test_count_words(text: str, count: int) -> None:
         ("https://wandb.ai/org/proj/reports/Training-report--Vmlldzo1", "other", None),
         ("https://lab.example/blog/model-3-tech-report", "other", None),
         ("https://lab.example/research/publications", "other", None),
+        ("https://lab.example/model-report-form", "other", None),
+        ("https://lab.example/report-card", "other", None),
+        ("https://lab.example/docs/weekly-report.html", "other", None),
         ("http://[::1", "other", None),
     ],
 )

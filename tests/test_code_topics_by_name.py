@@ -220,6 +220,10 @@ SCRIPTS: list[tuple[str, bool]] = [
     ("data/prepare.md", False),
     ("prepared_data/train.bin", False),
     ("data_collator.py", False),
+    # a wildcard never stands for a folder or another word's start
+    ("src/processing_utils/tf_dataset.py", False),
+    ("postprocess_data.py", False),
+    ("reprocess-data-viz.py", False),
 ]
 
 

@@ -257,45 +257,6 @@ PAPER_CASES: list[tuple[str, Evidence, Answer, str]] = [
 ]  # fmt: skip
 
 
-# A report named after the model in its address is the model's own wherever the card
-# links it; a card's references can end up in its last section (reference definitions
-# gathered at the bottom, a converter that keeps only the links).
-NAMED_REPORT_AMONG_REFERENCES = (
-    "# Lumen 3 model card\n## Limitations\n### Benefits\nSee [Lumen 3 report]"
-    "(https://goo.gle/lumen3report), [HellaSwag](https://arxiv.org/abs/1905.07830) and"
-    " [BoolQ](https://arxiv.org/abs/1905.10044).\n"
-)
-OTHER_FAMILY_REPORT = NAMED_REPORT_AMONG_REFERENCES.replace("lumen3report", "lumenguard-report")
-
-
-def based_on(base: str) -> str:
-    return f"---\nbase_model: {base}\n---\n{NAMED_REPORT_AMONG_REFERENCES}"
-
-
-NAMED_CASES: list[tuple[str, Evidence, Answer, str]] = [
-    ("a report named after the model, among references", ev(NAMED_REPORT_AMONG_REFERENCES,
-     repo_id="lab/lumen-3-1b-it"), "yes", "goo.gle/lumen3report"),
-    ("the same org's base: still the family's report", ev(based_on("lab/lumen-3-1b-pt"),
-     repo_id="lab/lumen-3-1b-it"), "yes", "goo.gle/lumen3report"),
-    # twins: another organisation's fine-tune, a report of another model of the family
-    ("another org's fine-tune cites its base's report", ev(based_on("lab/lumen-3-1b-it"),
-     repo_id="someone/lumen-3-1b-sql"), "no", "references to other work"),
-    ("a report without the model's version", ev(OTHER_FAMILY_REPORT,
-     repo_id="lab/lumen-3-1b-it"), "no", "references to other work"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("evidence", "answer", "reason"), [c[1:] for c in NAMED_CASES], ids=[c[0] for c in NAMED_CASES]
-)
-def test_a_report_named_after_the_model_is_its_own(
-    evidence: Evidence, answer: Answer, reason: str
-) -> None:
-    got, why = ask("paper_linked", evidence)
-    assert got == answer, why
-    assert reason in why
-
-
 @pytest.mark.parametrize(
     ("evidence", "answer", "reason"), [c[1:] for c in PAPER_CASES], ids=[c[0] for c in PAPER_CASES]
 )

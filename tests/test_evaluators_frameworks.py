@@ -382,8 +382,16 @@ MOF_COMPONENT: list[Case] = [
     *(mof(f"checkpoints listed under '{title}'", ev(MIT + f"## {title}\n{filler(12)}\n", W),
           "intermediate_checkpoints", "data", "yes", f"the card's section '{title}' lists",
           "included")
-      for title in ("Stage 1 - Last 10 Checkpoints", "All Checkpoints", "Checkpoints",
-                    "Model Checkpoints")),
+      for title in ("Stage 1 - Last 10 Checkpoints", "All Checkpoints")),
+    # a plain "Checkpoints" title, when its section speaks of steps (else: final sizes)
+    *(mof(f"checkpoints at steps under '{title}'",
+          ev(MIT + f"## {title}\nOne every 1,000 steps.\n", W), "intermediate_checkpoints",
+          "data", "yes", f"the card's section '{title}' lists", "included")
+      for title in ("Checkpoints", "Model Checkpoints")),
+    *(mof(f"nothing intermediate under '{title}'", ev(MIT + f"## {title}\n{filler(12)}\n", W),
+          "intermediate_checkpoints", "data", "no", "the card does not say checkpoints",
+          "missing")
+      for title in ("Checkpoints", "Model Checkpoints")),
     mof("another organisation's checkpoint repo", ev(MIT + hub_link("other/m-intermediate-step-1"),
         W), "intermediate_checkpoints", "data", "no",
         "the card does not say checkpoints are published", "missing"),

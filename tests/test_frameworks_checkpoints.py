@@ -105,6 +105,9 @@ TITLE_CASES = [
     ("Intermediate Checkpoints", "They will be released after the paper.\n", "missing",
      NOT_SAID),
     ("Model Checkpoints", FAMILY, "missing", NOT_SAID),
+    # a plain "Checkpoints" section of final sizes hosted off the Hub: nothing intermediate
+    ("Checkpoints", "| Model | Link |\n|---|---|\n| Foo-S | [drive](https://drive.example/s) |\n"
+     "| Foo-L | [drive](https://drive.example/l) |\n", "missing", NOT_SAID),
     # a repository of checkpoints linked there counts (by its name, wherever it stands)
     ("Model Checkpoints", STEPS_REPO, "included", "names say checkpoints"),
 ]  # fmt: skip

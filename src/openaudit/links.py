@@ -143,7 +143,8 @@ _NOT_A_PAPER_WORDS = frozenset(
     {
         "abuse", "bug", "bugs", "issue", "issues", "incident", "security", "vulnerability",
         "misuse", "transparency", "annual", "concern", "problem", "harm", "safety", "status",
-        "error", "errors", "feedback",
+        "error", "errors", "feedback", "form", "forms", "card", "cards", "weekly", "monthly",
+        "daily", "quarterly", "generator", "template", "html", "htm",
     }
 )  # fmt: skip
 _NOT_A_PAPER_FOLDERS = frozenset({"blog", "blogs", "news", "posts", "post", "forms", "form"})
@@ -155,12 +156,6 @@ def name_parts(segment: str) -> list[str]:
     2, 1, b."""
     spaced = re.sub(r"([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])", r"\1\3\5 \2\4\6", segment)
     return re.findall(r"[a-z]+|\d+", spaced.lower())
-
-
-def path_parts(url: str) -> list[str]:
-    """The words and numbers of the URL's path, in order ([] when it does not parse)."""
-    split = _split(url)
-    return [] if split is None else name_parts(split[0].path)
 
 
 def _report_path(segments: list[str], text: str) -> bool:

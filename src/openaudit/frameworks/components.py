@@ -495,6 +495,13 @@ NOT_INTERMEDIATE = re.compile(
     r"|onnx|other|related|recommended|compatible|supported)\b",
     re.IGNORECASE,
 )
+# What makes a plain "Checkpoints" section's checkpoints intermediate ones: steps,
+# stages, epochs, tokens seen, revisions or branches.
+INTERMEDIATE_WORDS = re.compile(
+    r"\b(?:intermediate|steps?|stages?|epochs?|iterations?|revisions?|branch(?:es)?"
+    r"|during\s+training|tokens?)\b|step[-_]?\d|\bckpt",
+    re.IGNORECASE,
+)
 # A sentence of such a section that may deny, promise or use them: it names checkpoints,
 # a word of release or a word of things to come ("Coming soon.").
 CHECKPOINT_SUBJECT = re.compile(r"\bcheckpoints?\b|\bckpts?\b|\bcoming\b", re.IGNORECASE)
@@ -560,6 +567,8 @@ def _checkpoint_section(ctx: ProbeContext, section: Section) -> bool:
     head = CHECKPOINTS_HEAD.search(title) is not None and not NOT_INTERMEDIATE.search(title)
     if not (head or CHECKPOINT_TITLE.search(title)):
         return False
+    if not CHECKPOINT_TITLE.search(title) and not INTERMEDIATE_WORDS.search(section.text):
+        return False  # "Checkpoints" alone may list the family's final sizes
     sentences = [title, *own_card(ctx).sentences(section.text).texts]
     for sentence in sentences:
         said = CHECKPOINT_SUBJECT.search(sentence) or CHECKPOINT_OUT.search(sentence)

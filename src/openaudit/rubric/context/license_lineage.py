@@ -8,8 +8,8 @@ cyclic bases are notes, never fatal.
 A base under `license: other` with a licence name, link or licence file that no rule
 identifies is under a *custom* licence, as the model's own would be: terms that grant
 use and are not open (inferred). A derivative stating no licence of its own (a bare
-`other`, or none) carries such terms, or any known terms that grant use but are not
-open: its licence reads as its bases' (`inherited_licence`, inferred).
+`other`, or none) stays without one: its bases' terms cap what it may be, they grant
+it nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from openaudit.licenses.facts import ExpressionReport, LicenseFacts
 from openaudit.licenses.files import is_license_file
 from openaudit.rubric.context.declared_license import Declared, declared_license
 from openaudit.rubric.context.license_identification import identify_once, terms_in_metadata
-from openaudit.rubric.context.license_report import Claim, LicenseReport
+from openaudit.rubric.context.license_report import LicenseReport
 from openaudit.rubric.context.license_scope import speaks_for_model
 
 if TYPE_CHECKING:
@@ -310,43 +310,6 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
 _GRANTING_FAMILIES = ("restricted", "non-commercial")
 
 
-def inherited_licence(own: LicenseReport, chain: LineageReport) -> LicenseReport | None:
-    """The licence of a derivative that states none of its own (a bare `license: other`,
-    or none at all), read as its bases' when every base's terms were seen and together
-    they grant use without being open (a custom licence, a use-restricted or non-
-    commercial one): a derivative carries its bases' terms, so a careful reader takes
-    them as its licence (inferred). None otherwise: an open base leaves the
-    derivative's own work unlicensed, and unseen terms say nothing."""
-    bases = chain.bases
-    if own.facts is not None or not bases or chain.unseen:
-        return None
-    terms = list({b.facts.id: b.facts for b in bases if b.facts}.values())
-    label = " AND ".join(dict.fromkeys(str(b.license_id) for b in bases))
-    # judged as one licence: a custom licence's label is no member the table knows
-    facts = replace(combine_and(terms, label), members=()) if len(terms) > 1 else terms[0]
-    if facts.family not in _GRANTING_FAMILIES:
-        return None
-    said: dict[str, list[str]] = {}  # each reason once, after the bases it is about
-    for b in bases:
-        said.setdefault(b.reason, []).append(b.repo_id)
-    named = "; ".join(f"{', '.join(ids)} ({why})" for why, ids in said.items())
-    reason = (
-        f"{own.reason}; a derivative carries its base's terms, so its licence reads as that "
-        f"of its base {named} (inferred)"
-    )
-    claims = tuple(Claim(b.citation, b.license_id, b.repo_id) for b in bases)
-    return LicenseReport(
-        license_id=facts.id,
-        expression=None,
-        facts=facts,
-        claims=(*own.claims, *claims),
-        conflicts=own.conflicts,
-        reason=reason,
-        inferred=True,
-        bases=tuple(b.repo_id for b in bases),
-    )
-
-
 def _dataset_flags(facts: LicenseFacts | None) -> tuple[str, ...]:
     if facts is None or facts.family == "unknown":
         return ("unknown",)
@@ -392,6 +355,5 @@ __all__ = [
     "custom_facts",
     "dataset_licenses",
     "get",
-    "inherited_licence",
     "lineage",
 ]

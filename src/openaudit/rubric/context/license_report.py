@@ -34,9 +34,6 @@ class LicenseReport:
     # terms a careful reader concludes from a licence name or gate text (answers built
     # on them are inferred), not stated by a licence field, file or the card's prose
     inferred: bool = False
-    # the bases whose terms a derivative stating no licence of its own is read under
-    # (license_lineage.inherited_licence); empty for a licence the model states
-    bases: tuple[str, ...] = ()
 
 
 _BARE_VALUES = frozenset({"other", "unknown"})

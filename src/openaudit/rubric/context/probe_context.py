@@ -16,12 +16,7 @@ from openaudit.evidence import Citation
 from openaudit.lazy import cached_attribute
 from openaudit.licenses.combine import combine_and, looser_terms
 from openaudit.rubric.context.license_identification import identify_once
-from openaudit.rubric.context.license_lineage import (
-    dataset_licenses,
-    inherited_licence,
-    lineage,
-)
-from openaudit.rubric.context.license_report import grants_nothing
+from openaudit.rubric.context.license_lineage import dataset_licenses, lineage
 
 if TYPE_CHECKING:
     from openaudit.card import Card, Section
@@ -74,24 +69,8 @@ class ProbeContext:
 
     @cached_attribute
     def license(self) -> LicenseReport:
-        """The model's licence as identified from every piece of evidence.
-
-        A derivative whose card, read, states no licence of its own (a bare `license:
-        other`, or none) is under its bases' terms when they grant use without being
-        open (license_lineage.inherited_licence): its licence reads as theirs, inferred.
-        """
-        own = identify_once(self.evidence)
-        # (the card first: a model without card text, the scan's, reads no bases here)
-        if not self._states_no_terms(own) or not self.evidence.base_models:
-            return own
-        return inherited_licence(own, lineage(self.evidence, own)) or own
-
-    def _states_no_terms(self, report: LicenseReport) -> bool:
-        """The card, read and readable, states no licence terms: a bare `other` or
-        `unknown` (grants_nothing), or no licence at all."""
-        if report.facts is not None or not self.readme_read or self.card.metadata_error:
-            return False
-        return not report.claims or grants_nothing(report) is not None
+        """The model's licence as identified from every piece of evidence."""
+        return identify_once(self.evidence)
 
     @cached_attribute
     def dataset_licenses(self) -> tuple[DatasetLicense, ...]:

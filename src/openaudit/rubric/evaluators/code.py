@@ -66,9 +66,10 @@ INFERENCE_FILES = [
 # data file or a processor's config is no code ("dataset_info.json", "processor_config.json").
 DATA_PROCESSING_FILES = [
     "preprocess*.py", "*/preprocess*.py", "*data_prep*.py",
-    "*prepare*[_-]data.py", "*prepare*[_-]data[_-]*.py", "*prepare*[_-]dataset*.py",
-    "*process*[_-]data.py", "*process*[_-]data[_-]*.py", "*process*[_-]dataset*.py",
-    "data/*/prepare.py", "build[_-]*dataset*.py",
+    "prepare[_-]data*.py", "*/prepare[_-]data*.py",
+    "prepare[_-]*[_-]data.py", "*/prepare[_-]*[_-]data.py",
+    "process[_-]data*.py", "*/process[_-]data*.py",
+    "data/*/prepare.py", "build[_-]dataset*.py", "build[_-]*[_-]dataset.py",
 ]  # fmt: skip
 # Scripts of other topics are never modelling or inference code ("train_model.py").
 TOPIC_SCRIPTS = [

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from openaudit import textsearch
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section, count_links, find_link
 from openaudit.evidence import Citation
-from openaudit.links import name_parts, path_parts, record_doi
+from openaudit.links import record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
 from openaudit.rubric.evaluators.benchmark_names import SCORE, results_table_names
@@ -462,8 +461,6 @@ def _other_work(ctx: ProbeContext, link: Link) -> bool:
     placed = _made_with(card, link) or _placed_as_other_work(ctx, link, homes)
     # benchmarks listed with their papers: "we evaluate on [MMLU](...)" is no "our"
     placed = placed or (not outside and _benchmark_citation(ctx, link, homes))
-    if _address_names_model(ctx, link):  # "goo.gle/model2report": its own, unless words say not
-        return placed and not _called_own(card, link, text_only=True)
     other = placed or cited or _named_as_other_work(ctx, link) or bool(dataset_paper(ctx, link))
     if not other and _paper_forthcoming(ctx):  # meanwhile the card cites earlier work
         other = bool(homes) and all(card.title_matches(h, *CITATION_TITLES) for h in homes)
@@ -617,35 +614,6 @@ def _placed_as_other_work(ctx: ProbeContext, link: Link, homes: list[Section]) -
     if data and not re.search(r"\b(?:we|our)\b", data.group(1), re.IGNORECASE):
         return True
     return _data_named(ctx, link, homes)
-
-
-def model_family(ctx: ProbeContext) -> tuple[str, str] | None:
-    """The family and major version the model's name starts with: the first word of three
-    letters or more followed by a number ("Meta-Llama-3-8B" -> llama, 3; "Phi-3-mini" ->
-    phi, 3); None for a name without one."""
-    words = name_parts((ctx.evidence.repo_id or ctx.evidence.ref).rstrip("/").split("/")[-1])
-    for word, after in pairwise(words):
-        if len(word) >= 3 and word.isalpha() and after.isdigit():
-            return word, after
-    return None
-
-
-def _address_names_model(ctx: ProbeContext, link: Link) -> bool:
-    """The paper's address names this model's family and version ("goo.gle/gemma2report"
-    for a gemma-2 model, ".../publications/the-llama-3-herd-of-models/" for a Llama 3
-    one), and the model is no other organisation's derivative: a report named after the
-    model is the model's own, wherever the card links it."""
-    family = model_family(ctx)
-    repo = ctx.evidence.repo_id or ctx.evidence.ref
-    if family is None or "/" not in repo or "://" not in link.url:
-        return False
-    org = repo.split("/", 1)[0].lower()
-    bases = [*as_list(ctx.metadata.get("base_model"))]
-    bases += [base.repo_id for base in (*ctx.evidence.base_models, *ctx.evidence.implied_bases)]
-    if any(str(base).split("/", 1)[0].lower() != org for base in bases):
-        return False
-    words = path_parts(link.url)
-    return any(pair == family for pair in pairwise(words))
 
 
 def _names_this_model(ctx: ProbeContext, path: str) -> bool:
@@ -907,8 +875,7 @@ def _made_with(card: Card, link: Link) -> bool:
         " papers cited only in evaluation or data tables are the benchmarks' or"
         " datasets', and papers linked only where the card cites other work (architecture,"
         " limitations, hardware) are references. A link whose address names a report"
-        " ('lab.example/model3-tech-report') is a paper, and one named after the model's"
-        " family and version is the model's own wherever the card links it (inferred)."
+        " ('lab.example/model3-tech-report') is a paper."
     ),
 )
 @once_per_model

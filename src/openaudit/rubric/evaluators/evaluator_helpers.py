@@ -230,15 +230,14 @@ def custom_licence(ctx: ProbeContext) -> str | None:
 
 def custom_base_licence(ctx: ProbeContext) -> str | None:
     """Why the terms in effect (ProbeContext.effective_license) are a custom licence,
-    else None: the model's own licence is open, or is read as its bases' (a derivative
-    stating none of its own), and every base whose terms are not open is under a custom
-    licence (license_lineage: stated, matching no known licence). Those terms flow
-    down: they grant use and are not open (inferred)."""
+    else None: the model's own licence is open, and every base whose terms are not open
+    is under a custom licence (license_lineage: stated, matching no known licence). Those
+    terms flow down: they grant use and are not open (inferred)."""
     facts, lineage = ctx.effective_license, ctx.lineage
     own = ctx.license
     if facts is None or facts.family != "restricted" or not lineage.custom:
         return None
-    if not own.bases and (own.facts is None or not own.facts.is_open):
+    if own.facts is None or not own.facts.is_open:
         return None
     if any(b.facts and not b.facts.is_open and not b.custom for b in lineage.bases):
         return None

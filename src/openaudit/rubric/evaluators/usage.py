@@ -212,10 +212,6 @@ def _judged(ctx: ProbeContext, lineage: LineageReport, *named: Citation) -> Outc
         return Outcome.unknown(why, *cites)
     if ctx.license.facts is None:
         return Outcome.unknown("the model's own licence is not identified", *cites)
-    if ctx.license.bases:  # a derivative stating no licence, read as its bases'
-        why = (f"compatible with {len(lineage.bases)} base licence(s): its licence is read as "
-               f"its bases' ({', '.join(ctx.license.bases)})")  # fmt: skip
-        return Outcome.yes(why, *cites, inferred=True)
     if custom := lineage.custom:  # no conflict shown, but a custom licence's terms are unknown
         why = (f"compatible with {len(lineage.bases)} base licence(s) as far as is known: the "
                f"terms of the custom licence of {', '.join(b.repo_id for b in custom)} are not "

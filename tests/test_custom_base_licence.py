@@ -285,3 +285,17 @@ def test_a_custom_base_under_a_restricted_licence_conflicts_with_nothing_known(
     assert found["usage_limits"] == usage
     assert found["usage.commercial_use"][:2] == commercial, found["usage.commercial_use"][2]
     assert found["usage.base_compatible"][:2] == compatible, found["usage.base_compatible"][2]
+
+
+def test_unknown_commercial_terms_of_a_known_licence_still_show_looseness() -> None:
+    """Only a custom licence's unknown commercial terms show no looseness: a catalogued
+    licence whose commercial terms are unknown (openrail) still flags a derivative that
+    allows commercial use, as before."""
+    from openaudit.licenses.catalogue import get
+    from openaudit.licenses.combine import looser_terms
+    from openaudit.rubric.context.license_lineage import custom_facts
+
+    apache, openrail = get("apache-2.0"), get("openrail")
+    assert apache is not None and openrail is not None
+    assert any("commercial use yes" in r for r in looser_terms(apache, openrail))
+    assert not any("commercial" in r for r in looser_terms(apache, custom_facts("lab-license")))

@@ -33,6 +33,10 @@ _SHARE_RANK = {
 _CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
 
+# Why a custom licence's facts are unknown (license_lineage.custom_facts).
+CUSTOM_TERMS = "a custom licence: stated terms that match no known licence"
+
+
 def unknown_facts(key: str, why: str, spdx: str | None = None) -> LicenseFacts:
     """Facts for a licence id openaudit has no data for: everything unknown."""
     return LicenseFacts(
@@ -148,8 +152,9 @@ def looser_terms(derived: LicenseFacts, base: LicenseFacts) -> tuple[str, ...]:
         return ()
     if FAMILY_RANK[derived.family] < FAMILY_RANK[base.family]:
         reasons.append(f"{derived.family} family where the base is {base.family}")
-    # (a base whose commercial terms are unknown, a custom licence's, shows no looseness)
-    commercial = base.commercial_use != "unknown"
+    # (a custom licence's commercial terms, unknown, show no looseness; a catalogued
+    # licence whose commercial terms are unknown still does)
+    commercial = base.commercial_use != "unknown" or base.notes != CUSTOM_TERMS
     if (
         commercial
         and _PERMISSION_RANK[derived.commercial_use] < _PERMISSION_RANK[base.commercial_use]

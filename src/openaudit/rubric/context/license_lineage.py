@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from openaudit.evidence import Citation
 from openaudit.licenses.catalogue import get, lookup
-from openaudit.licenses.combine import combine_and, looser_terms, unknown_facts
+from openaudit.licenses.combine import CUSTOM_TERMS, combine_and, looser_terms, unknown_facts
 from openaudit.licenses.expression import check_expression
 from openaudit.licenses.facts import ExpressionReport, LicenseFacts
 from openaudit.licenses.files import is_license_file
@@ -159,7 +159,7 @@ def custom_facts(label: str) -> LicenseFacts:
     terms (in the restricted family, as the model's own custom licence is read) and is
     not open (not OSI-approved, no open-content licence); every term it sets is unknown."""
     return replace(
-        unknown_facts(label, "a custom licence: stated terms that match no known licence"),
+        unknown_facts(label, CUSTOM_TERMS),
         name=f"{label}: terms stated, matching no known licence",
         family="restricted",
         osi_approved=False,

@@ -135,6 +135,8 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
     return "other", None
 
 
+# A URL (or file name) of an image: a picture or a chart, never a page or a paper.
+IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)(?:[?#]|$)", re.IGNORECASE)
 # Hosts of training logs and leaderboards: a "report" there is a run's log or a table.
 _LOG_HOSTS = frozenset({"wandb.ai", "api.wandb.ai", "paperswithcode.com", "comet.com"})
 # Path words that make a "report" something else: an abuse or bug report form, a

@@ -249,6 +249,11 @@ def merge_tags(evidence: Evidence) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def merge_recipes(ctx: ProbeContext) -> list[str]:
+    """The paths of mergekit's recipe files in the repository (MERGE_RECIPES)."""
+    return [f.path for f in ctx.evidence.files if f.path.rsplit("/", 1)[-1] in MERGE_RECIPES]
+
+
 def merged(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     """What says the model is a merge of its bases, and its citations (None: nothing
     does): `base_model_relation: merge`, mergekit's recipe file, tag or "Merge Details" /
@@ -259,7 +264,7 @@ def merged(ctx: ProbeContext) -> tuple[str, tuple[Citation, ...]] | None:
     if str(ctx.metadata.get("base_model_relation") or "").lower() == "merge":
         said.append("`base_model_relation: merge`")
         cites.append(ctx.field("base_model_relation", "merge"))
-    recipes = [f.path for f in ctx.evidence.files if f.path.rsplit("/", 1)[-1] in MERGE_RECIPES]
+    recipes = merge_recipes(ctx)
     if recipes:
         said.append(recipes[0])
         cites.append(ctx.file(recipes[0]))

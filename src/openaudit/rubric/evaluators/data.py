@@ -9,6 +9,7 @@ from openaudit.base_chain import chain_bases
 from openaudit.card import Link, Section, find_link
 from openaudit.data_links import DataLink, training_data_links
 from openaudit.evidence import Citation, LinkedRepo
+from openaudit.links import IMAGE_FILE
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
@@ -428,9 +429,6 @@ def _linked_in_description(
     return [item for item in found if not item.declared]
 
 
-IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)(?:[?#]|$)", re.IGNORECASE)
-
-
 def _sources_linked(
     ctx: ProbeContext, sections: list[str], training: list[str]
 ) -> list[tuple[Section, Link]]:
@@ -442,7 +440,7 @@ def _sources_linked(
     found = []
     # (a Hub dataset linked there is declared data already: datasets_declared)
     for link in card.links_of("other", "hf_space"):
-        if IMAGE.search(link.url) or not_published(ctx, link):
+        if IMAGE_FILE.search(link.url) or not_published(ctx, link):
             continue  # a figure or a badge, or a page still to come
         for home in card.homes_of(link.url):
             if section_about(card, home, sections, training) != "data":

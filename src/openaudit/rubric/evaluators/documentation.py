@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 from openaudit import textsearch
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section, count_links, find_link
 from openaudit.evidence import Citation
-from openaudit.links import record_doi
+from openaudit.links import IMAGE_FILE, record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
 from openaudit.rubric.evaluators.benchmark_names import SCORE, results_table_names
 from openaudit.rubric.evaluators.card_tables import TABLE_RULE, tables
-from openaudit.rubric.evaluators.copies import MERGE_RECIPES, MERGE_SECTIONS, merge_tags
+from openaudit.rubric.evaluators.copies import MERGE_SECTIONS, merge_recipes, merge_tags
 from openaudit.rubric.evaluators.evaluator_helpers import (
     PLACEHOLDER,
     as_list,
@@ -25,7 +25,6 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     quote,
     words,
 )
-from openaudit.rubric.evaluators.file_globs import file_paths
 from openaudit.rubric.evaluators.generic import matching_files, matching_tags
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.training_sections import DATA_SECTION_NAMES
@@ -262,9 +261,8 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
     return None
 
 
-# An image, shown or linked, whose file name speaks of results ("eval.png",
-# "v1-scores.jpg"): a chart of them; a loss curve is training's.
-IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)$", re.IGNORECASE)
+# An image (links.IMAGE_FILE), shown or linked, whose file name speaks of results
+# ("eval.png", "v1-scores.jpg"): a chart of them; a loss curve is training's.
 RESULTS_FILE_WORDS = re.compile(r"result|score|eval|benchmark|leaderboard|compar", re.I)
 TRAINING_FILE_WORDS = re.compile(r"loss|train|lr|schedule|throughput|latency|speed", re.I)
 
@@ -742,9 +740,7 @@ MERGEKIT_CARD = LibraryCard(MERGE_SECTIONS)
 def _merge_card(ctx: ProbeContext) -> bool:
     """The model is a merge by its tags or mergekit's recipe file (the card mergekit
     writes for it has the template's sections)."""
-    return bool(merge_tags(ctx.evidence)) or any(
-        path.rsplit("/", 1)[-1].lower() in MERGE_RECIPES for path in file_paths(ctx)
-    )
+    return bool(merge_tags(ctx.evidence) or merge_recipes(ctx))
 
 
 def _cited_by_training_library(ctx: ProbeContext, link: Link) -> bool:

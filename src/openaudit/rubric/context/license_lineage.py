@@ -307,9 +307,6 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
     )
 
 
-_GRANTING_FAMILIES = ("restricted", "non-commercial")
-
-
 def _dataset_flags(facts: LicenseFacts | None) -> tuple[str, ...]:
     if facts is None or facts.family == "unknown":
         return ("unknown",)

@@ -564,11 +564,12 @@ def _checkpoint_section(ctx: ProbeContext, section: Section) -> bool:
     title = section.title
     if CHECKPOINT_USE.search(title):
         return False
-    head = CHECKPOINTS_HEAD.search(title) is not None and not NOT_INTERMEDIATE.search(title)
-    if not (head or CHECKPOINT_TITLE.search(title)):
-        return False
-    if not CHECKPOINT_TITLE.search(title) and not INTERMEDIATE_WORDS.search(section.text):
-        return False  # "Checkpoints" alone may list the family's final sizes
+    if not CHECKPOINT_TITLE.search(title):
+        # titled only "Checkpoints": intermediate ones when the section says so (else it
+        # may list the family's final sizes)
+        head = CHECKPOINTS_HEAD.search(title) and not NOT_INTERMEDIATE.search(title)
+        if not head or not INTERMEDIATE_WORDS.search(section.text):
+            return False
     sentences = [title, *own_card(ctx).sentences(section.text).texts]
     for sentence in sentences:
         said = CHECKPOINT_SUBJECT.search(sentence) or CHECKPOINT_OUT.search(sentence)

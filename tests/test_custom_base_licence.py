@@ -292,10 +292,46 @@ def test_unknown_commercial_terms_of_a_known_licence_still_show_looseness() -> N
     licence whose commercial terms are unknown (openrail) still flags a derivative that
     allows commercial use, as before."""
     from openaudit.licenses.catalogue import get
-    from openaudit.licenses.combine import looser_terms
+    from openaudit.licenses.combine import combine_and, looser_terms
     from openaudit.rubric.context.license_lineage import custom_facts
 
     apache, openrail = get("apache-2.0"), get("openrail")
     assert apache is not None and openrail is not None
     assert any("commercial use yes" in r for r in looser_terms(apache, openrail))
     assert not any("commercial" in r for r in looser_terms(apache, custom_facts("lab-license")))
+    # two custom bases at once (a merge) are still custom terms: no looseness from them
+    llama = get("llama3")
+    assert llama is not None
+    both = combine_and([custom_facts("lab-a-license"), custom_facts("lab-b-license")], "both")
+    assert looser_terms(llama, both) == looser_terms(llama, custom_facts("lab-license")) == ()
+    assert looser_terms(llama, combine_and([both, openrail], "all"))  # a catalogued one does
+
+
+# name, the base, OSAID's parameters-terms answer (answer, basis), a phrase of its reason
+OSAID_PARAMETERS: list[tuple[str, LinkedRepo, tuple[str, str], str]] = [
+    ("a named custom base", CUSTOM_NAMED, ("no", "inferred"), "custom licence"),
+    ("a llama3 base", LLAMA, ("no", "stated"), "acceptable-use policy"),
+    ("a non-commercial base", NON_COMMERCIAL, ("no", "stated"), "non-commercial"),
+    ("a bare-other base", BARE_BASE, ("unknown", "unknown"), "were not seen"),
+    ("a base not found", MISSING, ("unknown", "unknown"), "were not seen"),
+    # negative twin: an open base adds no terms
+    ("an apache-2.0 base", APACHE, ("yes", "stated"), "with no use restrictions"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("base", "answer", "phrase"), [pytest.param(*c[1:], id=c[0]) for c in OSAID_PARAMETERS]
+)
+def test_osaid_parameters_carry_their_bases_terms(
+    base: LinkedRepo, answer: tuple[str, str], phrase: str
+) -> None:
+    """OSAID asks that the parameters be under terms without use restrictions: a
+    derivative's parameters are made from its base's, whose terms flow down under an open
+    tag, as they do for the usage layer; the base is cited."""
+    verdict = evaluate(load_rubric("osaid"), derivative("apache-2.0", base))
+    found = next(f for layer in verdict.layers for f in layer.findings
+                 if f.probe == "osaid.parameters_terms")  # fmt: skip
+    assert (found.answer, found.basis) == answer, found.reason
+    assert phrase in found.reason
+    cited = [c for c in found.citations if c.where == f"base_model:{BASE_ID}"]
+    assert len(cited) == (answer[0] != "yes"), found.citations

@@ -29,7 +29,6 @@ from openaudit.frameworks.terms import (
     code_terms,
     no_permission_gate,
     stated_code_terms,
-    terms_free,
 )
 from openaudit.links import archived_paper, classify_link, published_paper, short_link
 from openaudit.rubric.context import ProbeContext, dataset_licenses
@@ -1110,9 +1109,7 @@ def _own_datasheet_level(ctx: ProbeContext) -> Rated:
 
 
 def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
-    """Whether the weights, code or data licence is open (yes), not (no) or unknown."""
-    if part == "weights":
-        return terms_free(ctx, "weights")
+    """Whether the code or data licence is open (yes), not (no) or unknown."""
     if part == "code":
         return _own_code_terms(ctx)
     if declared_datasets(ctx):

@@ -91,7 +91,9 @@ def osaid_terms(ctx: ProbeContext, element: str) -> Outcome:
     """The element's licence or terms grant the freedoms (code: OSI-approved)."""
     if element == "code":
         return code_terms(ctx)
-    return terms_free(ctx, "parameters" if element == "parameters" else "data information")
+    if element == "parameters":  # made from the bases' weights: their terms flow down
+        return terms_free(ctx, "parameters", with_bases=True)
+    return terms_free(ctx, "data information")
 
 
 # OSAID --------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     link_cites,
     no_licence_grant,
     no_readme,
+    with_base_terms,
 )
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.registry import evaluator
@@ -26,18 +27,27 @@ from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
     from openaudit.card import Link
+    from openaudit.licenses.facts import LicenseFacts
 
 Where = Literal["repo", "linked", "datasets"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 
 
-def terms_free(ctx: ProbeContext, what: str) -> Outcome:
-    """The distribution licence grants the four freedoms without use restrictions."""
-    from openaudit.rubric.evaluators.usage import restrictions
+def terms_free(ctx: ProbeContext, what: str, *, with_bases: bool = False) -> Outcome:
+    """The distribution licence grants the four freedoms without use restrictions.
 
+    With `with_bases` (the weights, made from their bases' weights) the bases' terms
+    flow down as they do for the usage layer (ProbeContext.effective_license): an open
+    tag over a restricted or custom base is not free, over a base whose terms were not
+    seen undecided."""
     report = ctx.license
     cites = tuple(claim.citation for claim in report.claims)
     facts = report.facts
+    if facts is not None and with_bases:
+        effective = ctx.effective_license or facts
+        if effective is not facts:  # (bases whose terms were inferred: with_base_terms)
+            cites += tuple(b.citation for b in ctx.lineage.bases if b.facts and not b.inferred)
+        return with_base_terms(ctx, _terms_free(what, effective, cites))
     if facts is None:
         if (custom := custom_licence(ctx)) is not None:
             return Outcome.no(f"{what}: {custom}", *cites, inferred=True)
@@ -46,14 +56,19 @@ def terms_free(ctx: ProbeContext, what: str) -> Outcome:
         return licence_unreadable(ctx) or Outcome.no(
             f"no licence or terms are stated for the {what}", Citation("card:license")
         )
+    return licence_basis(ctx, _terms_free(what, facts, cites))
+
+
+def _terms_free(what: str, facts: LicenseFacts, cites: tuple[Citation, ...]) -> Outcome:
+    from openaudit.rubric.evaluators.usage import restrictions
+
     found = restrictions(facts)
     if facts.family in ("restricted", "non-commercial", "proprietary") or found:
         shown = "; ".join(found or []) or facts.family
-        return licence_basis(ctx, Outcome.no(f"{what} under '{facts.id}': {shown}", *cites))
+        return Outcome.no(f"{what} under '{facts.id}': {shown}", *cites)
     if facts.family == "unknown" or found is None:
         return Outcome.unknown(f"whether '{facts.id}' restricts use needs a person", *cites)
-    free = Outcome.yes(f"{what} under '{facts.id}', with no use restrictions", *cites)
-    return licence_basis(ctx, free)
+    return Outcome.yes(f"{what} under '{facts.id}', with no use restrictions", *cites)
 
 
 def code_terms(ctx: ProbeContext) -> Outcome:

@@ -113,10 +113,17 @@ def combine_and(parts: Sequence[LicenseFacts], label: str) -> LicenseFacts:
         output_restrictions=_joined(p.output_restrictions for p in parts),
         naming_or_display=_joined(p.naming_or_display for p in parts),
         confidence=min((p.confidence for p in parts), key=lambda c: _CONFIDENCE_RANK.get(c, 0)),
-        notes="all of these licences apply at once (AND): the most restrictive term of each wins",
+        # (licences alike in why their terms are unknown, custom ones, stay alike)
+        notes=_shared_notes(parts)
+        or "all of these licences apply at once (AND): the most restrictive term of each wins",
         commercial_note=_joined(p.commercial_note for p in parts),
         members=tuple(p.id for p in parts),
     )
+
+
+def _shared_notes(parts: Sequence[LicenseFacts]) -> str | None:
+    notes = {p.notes for p in parts}
+    return notes.pop() if notes == {CUSTOM_TERMS} else None
 
 
 def restrictiveness(facts: LicenseFacts) -> tuple[int, int, int, int]:

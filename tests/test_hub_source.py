@@ -6,6 +6,7 @@ import contextlib
 import json
 import socket
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,31 @@ def test_merge_follows_every_base(hub: FakeHub) -> None:
         ("acme/solo", "merge", 1),
     ]
     assert all(b.status == "ok" for b in ev.base_models)
+
+
+def test_a_base_two_chains_reach_is_read_from_its_lookup(hub: FakeHub) -> None:
+    """A merge of two fine-tunes of one base (a diamond): the base is looked up once and
+    listed first as looked up, then as the skip naming it; the licence lineage reads the
+    lookup, so an all-apache-2.0 diamond is open, not undecided."""
+    from openaudit.rubric import evaluate, load_rubric
+
+    ev = fetch_hub_evidence("diamond/merge")
+
+    assert [(b.repo_id, b.status, b.depth) for b in ev.base_models] == [
+        ("diamond/tune-a", "ok", 1),
+        ("diamond/tune-b", "ok", 1),
+        ("openlab/open-7b", "ok", 2),
+        ("openlab/open-7b", "skipped", 2),
+    ]
+    assert hub.paths().count("/api/models/openlab/open-7b") == 1
+    verdict = evaluate(load_rubric("openaudit"), ev)
+    found = {f.probe: f for layer in verdict.layers for f in layer.findings}
+    for probe in ("weights.open_license", "usage.open_license"):
+        assert (found[probe].answer, found[probe].basis) == ("yes", "stated"), found[probe].reason
+    # evidence saved before the fix lists the skip first: the lineage still reads the lookup
+    skip_first = (*ev.base_models[:2], *reversed(ev.base_models[2:]))
+    older = evaluate(load_rubric("openaudit"), replace(ev, base_models=skip_first))
+    assert [lay.level for lay in older.layers] == [lay.level for lay in verdict.layers]
 
 
 def test_base_model_cycle_is_detected(hub: FakeHub) -> None:

@@ -22,7 +22,7 @@ def foundations(
     base of its own (a chain cut short ends at the base not looked up), with the chain of
     bases down to it; a base reached by two chains is listed once. A base's own bases
     are those its card declares, as the source followed them."""
-    listed = _listed(bases)
+    listed = listed_bases(bases)
 
     def descend(repo: LinkedRepo, chain: Chain) -> list[tuple[LinkedRepo, Chain]]:
         ends = []
@@ -40,8 +40,9 @@ def foundations(
     return tuple(judged.values())
 
 
-def _listed(bases: tuple[LinkedRepo, ...]) -> dict[str, LinkedRepo]:
-    """Each base by its id: the first entry, or the first one looked up."""
+def listed_bases(bases: tuple[LinkedRepo, ...]) -> dict[str, LinkedRepo]:
+    """Each base by its id: the first entry, or the first one looked up (a base two
+    chains reach is looked up once; the other entry is a skip naming it)."""
     listed = {repo.repo_id: repo for repo in reversed(bases)}  # the first entry wins
     listed |= {repo.repo_id: repo for repo in reversed(bases) if repo.status != "skipped"}
     return listed
@@ -54,7 +55,7 @@ def chain_bases(
     each once, in the order a walk from the declared bases meets them: its id, its
     lookup (None when a base's card declares it but the source did not follow it), and
     the chain of bases from a declared base down to it."""
-    listed = _listed(bases)
+    listed = listed_bases(bases)
     met: dict[str, tuple[str, LinkedRepo | None, Chain]] = {}
     level: list[tuple[str, Chain]] = [(r.repo_id, (r.repo_id,)) for r in bases if r.depth == 1]
     while level:

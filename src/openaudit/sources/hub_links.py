@@ -70,10 +70,11 @@ def follow_bases(
     found: list[LinkedRepo] = []
     for depth in range(1, MAX_BASE_HOPS + 2):
         pending: list[tuple[_Hop, Future[LinkedRepo]]] = []
+        skips: list[LinkedRepo] = []
         for hop in level:
-            reason = _skip_reason(hop, seen, depth, len(found) + len(pending))
+            reason = _skip_reason(hop, seen, depth, len(found) + len(pending) + len(skips))
             if reason:
-                found.append(
+                skips.append(
                     skipped("model", hop.repo_id, hop.named_by, hop.relation, reason, depth)
                 )
             else:
@@ -84,6 +85,9 @@ def follow_bases(
             linked = future.result()
             found.append(linked)
             level += _hops(linked.card_data, linked.repo_id, (*hop.ancestors, hop.repo_id))
+        # after the level's lookups: a base two chains reach at one depth is listed
+        # looked up first, then as the skip naming it
+        found += skips
         if not level:
             break
     return tuple(found)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from openaudit.base_chain import listed_bases
 from openaudit.evidence import Citation
 from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.combine import CUSTOM_TERMS, combine_and, looser_terms, unknown_facts
@@ -242,6 +243,7 @@ def _chain(evidence: Evidence) -> tuple[tuple[LinkedRepo, ...], tuple[str, ...]]
     seen: set[str] = set()
     kept: list[LinkedRepo] = []
     notes: list[str] = []
+    listed = listed_bases(evidence.base_models)  # a base listed twice: its lookup
     for repo in evidence.base_models:
         if evidence.repo_id and repo.repo_id == evidence.repo_id:
             notes.append(f"cycle: {repo.repo_id} names itself as a base model")
@@ -249,7 +251,7 @@ def _chain(evidence: Evidence) -> tuple[tuple[LinkedRepo, ...], tuple[str, ...]]
             notes.append(f"cycle or repeat: {repo.repo_id} appears more than once in the chain")
         else:
             seen.add(repo.repo_id)
-            kept.append(repo)
+            kept.append(listed[repo.repo_id])
     return tuple(kept), tuple(notes)
 
 

@@ -1313,6 +1313,8 @@ EOSAI: list[EosaiRow] = [
      "licenses", ("no", "yes"), "code open, data not open: not all three openly lic", "partial"),
     ("no datasets named", ev(card("apache-2.0"), "modeling_x.py"), "licenses", ("no", "yes"),
      "code open, data not open", "partial"),
+    # the index's licence stance (research/frameworks.md): use-restricted weights (Llama,
+    # Gemma, RAIL, Falcon) are closed, open data beside them or not
     ("weights llama3", ev(card("llama3", datasets=["org/a"]), "modeling_x.py",
                           datasets=(dataset("org/a", "cc-by-4.0"),)),
      "licenses", ("no", "no"), "weights under 'llama3' (restricted)", "closed"),

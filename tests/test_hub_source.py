@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from fakehub import FakeHub, load_repos
+from fakehub.repos import FixtureRepo, RepoEntry, card_data_from_readme
 
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
 from openaudit.evidence import Evidence, Problem
+from openaudit.limits import MAX_BASE_DATASETS, MAX_DATASETS
+from openaudit.rubric import evaluate, load_rubric
 from openaudit.sources import hub as hub_source
 from openaudit.sources import hub_client, hub_links, network
 from openaudit.sources.hub import fetch_hub_evidence
@@ -344,6 +347,104 @@ def test_dataset_lookups_are_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPat
         ("openlab/instruct-mix", "skipped"),
     ]
     assert "/api/datasets/openlab/instruct-mix" not in hub.paths()
+
+
+def _many_datasets(
+    hub: FakeHub, monkeypatch: pytest.MonkeyPatch, count: int, gated: int | None
+) -> str:
+    """A model on the fake Hub declaring `count` cc-by-4.0 datasets (the one at index
+    `gated` gated), each served as a dataset repo: a sentence-embedding card's list."""
+    names = [f"pairs/set-{i:02}" for i in range(count)]
+    for i, name in enumerate(names):
+        readme = b"---\nlicense: cc-by-4.0\n---\n# Pairs\n"
+        files = {"README.md": RepoEntry("README.md", len(readme), readme)}
+        repo = FixtureRepo(
+            "dataset", name, f"{i:040x}", files, gated="manual" if i == gated else False,
+            card_data={"license": "cc-by-4.0"},
+        )  # fmt: skip
+        monkeypatch.setitem(hub.repos, ("dataset", name), repo)
+    card = "---\nlicense: apache-2.0\ndatasets:\n" + "".join(f"- {n}\n" for n in names)
+    readme = (card + "---\n# Embedder\n").encode()
+    files = {
+        "README.md": RepoEntry("README.md", len(readme), readme),
+        "model.safetensors": RepoEntry("model.safetensors", 90_000_000, None),
+    }
+    card_data = card_data_from_readme(readme)
+    model = FixtureRepo("model", "pairs/embedder", "e" * 40, files, card_data=card_data)
+    monkeypatch.setitem(hub.repos, ("model", "pairs/embedder"), model)
+    return "pairs/embedder"
+
+
+# Declared datasets past 20 and up to MAX_DATASETS are all looked up, and decide the data
+# (an embedding model's 25 open sets: open); past the bound the rest are cut (a problem),
+# and the sets read still decide the level when one of them is not open (gated: partial,
+# whatever the rest), else it stays a range (EOSAI unknown, the default data partial at
+# most, as a set not looked up is never counted open).
+@pytest.mark.parametrize(
+    ("count", "gated", "looked_up", "endmodel", "available"),
+    [
+        (25, None, 25, "open", "yes"),
+        (25, 3, 25, "partial", "no"),
+        (MAX_DATASETS + 3, None, MAX_DATASETS, "unknown", "unknown"),
+        (MAX_DATASETS + 3, 3, MAX_DATASETS, "partial", "no"),
+    ],
+)
+def test_declared_datasets_are_looked_up_to_the_bound(
+    hub: FakeHub,
+    monkeypatch: pytest.MonkeyPatch,
+    count: int,
+    gated: int | None,
+    looked_up: int,
+    endmodel: str,
+    available: str,
+) -> None:
+    ev = fetch_hub_evidence(_many_datasets(hub, monkeypatch, count, gated))
+
+    statuses = [d.status for d in ev.datasets]
+    assert len(statuses) == count
+    assert statuses.count("skipped") == count - looked_up
+    asked = [p for p in hub.paths() if p.startswith("/api/datasets/")]
+    assert len(asked) == looked_up
+    cut = [p.message for p in ev.problems if p.what == "datasets"]
+    said = f"{count} datasets named; the last {count - looked_up} were not looked up"
+    assert cut == ([said] if count > looked_up else [])
+    dimensions = evaluate(load_rubric("eosai"), ev).extras["eosai"]["dimensions"]
+    levels = {d["id"]: d["level"] for d in dimensions}
+    assert levels["datasources_endmodel"] == endmodel
+    default = evaluate(load_rubric("openaudit"), ev)
+    [data] = [layer for layer in default.layers if layer.id == "data"]
+    answers = {f.probe: f.answer for f in data.findings}
+    assert answers["data.datasets_available"] == available
+    assert data.level == ("open" if endmodel == "open" else "partial")
+
+
+@pytest.mark.parametrize(
+    ("count", "looked_up"), [(25, 25), (MAX_BASE_DATASETS + 2, MAX_BASE_DATASETS)]
+)
+def test_datasets_a_base_declares_are_looked_up_to_the_bound(
+    hub: FakeHub, monkeypatch: pytest.MonkeyPatch, count: int, looked_up: int
+) -> None:
+    """A fine-tune of a base that declares 25 open sets: EOSAI's base data is decided
+    (open); past MAX_BASE_DATASETS the cut is reported and the level stays a range."""
+    base = _many_datasets(hub, monkeypatch, count, None)
+    readme = f"---\nlicense: apache-2.0\nbase_model: {base}\n---\n# Tuned\n".encode()
+    files = {
+        "README.md": RepoEntry("README.md", len(readme), readme),
+        "model.safetensors": RepoEntry("model.safetensors", 90_000_000, None),
+    }
+    tuned = FixtureRepo(
+        "model", "pairs/tuned", "f" * 40, files, card_data=card_data_from_readme(readme)
+    )
+    monkeypatch.setitem(hub.repos, ("model", "pairs/tuned"), tuned)
+    ev = fetch_hub_evidence("pairs/tuned")
+
+    statuses = [d.status for d in ev.base_datasets]
+    assert (len(statuses), statuses.count("ok")) == (count, looked_up)
+    cut = [p.what for p in ev.problems if p.what == "base_datasets"]
+    assert cut == (["base_datasets"] if count > looked_up else [])
+    dimensions = evaluate(load_rubric("eosai"), ev).extras["eosai"]["dimensions"]
+    level = next(d["level"] for d in dimensions if d["id"] == "datasources_basemodel")
+    assert level == ("open" if count == looked_up else "unknown")
 
 
 def test_file_listing_is_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1096,6 +1096,15 @@ EOSAI: list[EosaiRow] = [
      "hardware_architecture", ("yes", "yes"), "documented: 'Model Architecture'", "open"),
     ("architecture section only", ev(MIT + section("Model Architecture", 12)),
      "hardware_architecture", ("no", "no"), "(hardware) is undocumented", "closed"),
+    # the architecture documented without hardware stays closed, as a config.json alone
+    # does (the index's raters: docs/rules.md); beside the hardware it is open
+    ("'Model Details' section and config.json, no hardware",
+     ev(MIT + section("Model Details", 40), "config.json"),
+     "hardware_architecture", ("no", "no"), "architecture in 'Model Details'", "closed"),
+    ("'Model Details' and hardware sections",
+     ev(MIT + section("Model Details", 40) + section("Hardware and Software", 20)),
+     "hardware_architecture", ("yes", "yes"), "'Model Details', 'Hardware and Software'",
+     "open"),
     ("hardware section only", ev(MIT + section("Compute Infrastructure", 12)),
      "hardware_architecture", ("no", "yes"), "architecture undocumented", "partial"),
     ("short hardware section naming the accelerators", ev(MIT + "## Hardware\n8 A100s.\n"),

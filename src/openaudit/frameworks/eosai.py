@@ -910,12 +910,13 @@ HARDWARE_READ = (
 def _hardware_level(ctx: ProbeContext) -> Rated:
     """The architecture and the training setup (hardware) documented. The dimension asks
     for the training setup: the architecture alone, which any config.json shows, is
-    closed; the hardware without the architecture partial; both open (inferred: their
-    completeness is not shown). Hardware is documented in a definition line (stated), in
-    its own section or a sentence of a training section naming the accelerators
-    (inferred: a title says what a section is about, not what it holds), never in one
-    on running the model ("Hardware Requirements"); a training section naming or
-    linking only the computing centre it ran on is partial (inferred)."""
+    closed, also when a card section documents it (the index's ratings: see
+    docs/rules.md, EOSAI); the hardware without the architecture partial; both open
+    (inferred: their completeness is not shown). Hardware is documented in a definition
+    line (stated), in its own section or a sentence of a training section naming the
+    accelerators (inferred: a title says what a section is about, not what it holds),
+    never in one on running the model ("Hardware Requirements"); a training section
+    naming or linking only the computing centre it ran on is partial (inferred)."""
     configs = matching_files(ctx, ARCH_FILES)
     config = (f"{configs[0]} (architecture only)", ctx.file(configs[0])) if configs else None
     if config is None and (other := architecture_config(ctx)):  # a FunASR, SpeechBrain config

@@ -15,7 +15,6 @@ from fakehub.repos import FixtureRepo, RepoEntry, card_data_from_readme
 
 from openaudit.errors import GatedModel, ModelNotFound, NetworkError, OpenAuditError
 from openaudit.evidence import Evidence, Problem
-from openaudit.limits import MAX_BASE_DATASETS, MAX_DATASETS
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.sources import hub as hub_source
 from openaudit.sources import hub_client, hub_links, network
@@ -375,39 +374,40 @@ def _many_datasets(
     return "pairs/embedder"
 
 
-# Declared datasets past 20 and up to MAX_DATASETS are all looked up, and decide the data
-# (an embedding model's 25 open sets: open); past the bound the rest are cut (a problem),
-# and the sets read still decide the level when one of them is not open (gated: partial,
-# whatever the rest), else it stays a range (EOSAI unknown, the default data partial at
-# most, as a set not looked up is never counted open).
+# A card's 25 declared sets (an embedding model's list) are all looked up and decide
+# the data: open, or partial with one gated. Past the bound (here set to 22) the rest
+# are cut, a problem, and the sets read still decide the level when one of them is not
+# open (gated: partial, whatever the rest), else it stays a range (EOSAI unknown; the
+# default data layer partial at most, as a set not looked up never counts as open).
 @pytest.mark.parametrize(
-    ("count", "gated", "looked_up", "endmodel", "available"),
+    ("bound", "gated", "endmodel", "available"),
     [
-        (25, None, 25, "open", "yes"),
-        (25, 3, 25, "partial", "no"),
-        (MAX_DATASETS + 3, None, MAX_DATASETS, "unknown", "unknown"),
-        (MAX_DATASETS + 3, 3, MAX_DATASETS, "partial", "no"),
+        (None, None, "open", "yes"),
+        (None, 3, "partial", "no"),
+        (22, None, "unknown", "unknown"),
+        (22, 3, "partial", "no"),
     ],
 )
 def test_declared_datasets_are_looked_up_to_the_bound(
     hub: FakeHub,
     monkeypatch: pytest.MonkeyPatch,
-    count: int,
+    bound: int | None,
     gated: int | None,
-    looked_up: int,
     endmodel: str,
     available: str,
 ) -> None:
-    ev = fetch_hub_evidence(_many_datasets(hub, monkeypatch, count, gated))
+    if bound is not None:
+        monkeypatch.setattr(hub_source, "MAX_DATASETS", bound)
+    ev = fetch_hub_evidence(_many_datasets(hub, monkeypatch, 25, gated))
 
+    looked_up = bound or 25
     statuses = [d.status for d in ev.datasets]
-    assert len(statuses) == count
-    assert statuses.count("skipped") == count - looked_up
+    assert (len(statuses), statuses.count("skipped")) == (25, 25 - looked_up)
     asked = [p for p in hub.paths() if p.startswith("/api/datasets/")]
     assert len(asked) == looked_up
     cut = [p.message for p in ev.problems if p.what == "datasets"]
-    said = f"{count} datasets named; the last {count - looked_up} were not looked up"
-    assert cut == ([said] if count > looked_up else [])
+    said = f"25 datasets named; the last {25 - looked_up} were not looked up"
+    assert cut == ([said] if bound else [])
     dimensions = evaluate(load_rubric("eosai"), ev).extras["eosai"]["dimensions"]
     levels = {d["id"]: d["level"] for d in dimensions}
     assert levels["datasources_endmodel"] == endmodel
@@ -418,15 +418,16 @@ def test_declared_datasets_are_looked_up_to_the_bound(
     assert data.level == ("open" if endmodel == "open" else "partial")
 
 
-@pytest.mark.parametrize(
-    ("count", "looked_up"), [(25, 25), (MAX_BASE_DATASETS + 2, MAX_BASE_DATASETS)]
-)
+@pytest.mark.parametrize("bound", [None, 22])
 def test_datasets_a_base_declares_are_looked_up_to_the_bound(
-    hub: FakeHub, monkeypatch: pytest.MonkeyPatch, count: int, looked_up: int
+    hub: FakeHub, monkeypatch: pytest.MonkeyPatch, bound: int | None
 ) -> None:
     """A fine-tune of a base that declares 25 open sets: EOSAI's base data is decided
-    (open); past MAX_BASE_DATASETS the cut is reported and the level stays a range."""
-    base = _many_datasets(hub, monkeypatch, count, None)
+    (open); past the bound (here set to 22) the cut is reported and the level stays a
+    range."""
+    if bound is not None:
+        monkeypatch.setattr(hub_source, "MAX_BASE_DATASETS", bound)
+    base = _many_datasets(hub, monkeypatch, 25, None)
     readme = f"---\nlicense: apache-2.0\nbase_model: {base}\n---\n# Tuned\n".encode()
     files = {
         "README.md": RepoEntry("README.md", len(readme), readme),
@@ -439,12 +440,12 @@ def test_datasets_a_base_declares_are_looked_up_to_the_bound(
     ev = fetch_hub_evidence("pairs/tuned")
 
     statuses = [d.status for d in ev.base_datasets]
-    assert (len(statuses), statuses.count("ok")) == (count, looked_up)
+    assert (len(statuses), statuses.count("ok")) == (25, bound or 25)
     cut = [p.what for p in ev.problems if p.what == "base_datasets"]
-    assert cut == (["base_datasets"] if count > looked_up else [])
+    assert cut == (["base_datasets"] if bound else [])
     dimensions = evaluate(load_rubric("eosai"), ev).extras["eosai"]["dimensions"]
     level = next(d["level"] for d in dimensions if d["id"] == "datasources_basemodel")
-    assert level == ("open" if count == looked_up else "unknown")
+    assert level == ("unknown" if bound else "open")
 
 
 def test_file_listing_is_bounded(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:

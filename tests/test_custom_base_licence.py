@@ -307,27 +307,38 @@ def test_unknown_commercial_terms_of_a_known_licence_still_show_looseness() -> N
     assert looser_terms(llama, combine_and([both, openrail], "all"))  # a catalogued one does
 
 
-# name, the base, OSAID's parameters-terms answer (answer, basis), a phrase of its reason
-OSAID_PARAMETERS: list[tuple[str, LinkedRepo, tuple[str, str], str]] = [
-    ("a named custom base", CUSTOM_NAMED, ("no", "inferred"), "custom licence"),
-    ("a llama3 base", LLAMA, ("no", "stated"), "acceptable-use policy"),
-    ("a non-commercial base", NON_COMMERCIAL, ("no", "stated"), "non-commercial"),
-    ("a bare-other base", BARE_BASE, ("unknown", "unknown"), "were not seen"),
-    ("a base not found", MISSING, ("unknown", "unknown"), "were not seen"),
+# name, the base, OSAID's parameters-terms answer (answer, basis), a phrase of its reason,
+# where "use for any purpose" stands (met, unmet, undecided), the weights and usage levels
+OSAID_PARAMETERS: list[tuple[str, LinkedRepo, tuple[str, str], str, str, tuple[str, str]]] = [
+    ("a named custom base", CUSTOM_NAMED, ("no", "inferred"), "custom licence", "undecided",
+     ("partial", "unknown")),
+    ("a llama3 base", LLAMA, ("no", "stated"), "acceptable-use policy", "unmet",
+     ("partial", "closed")),
+    ("a non-commercial base", NON_COMMERCIAL, ("no", "stated"), "non-commercial", "unmet",
+     ("partial", "partial")),
+    ("a bare-other base", BARE_BASE, ("unknown", "unknown"), "were not seen", "undecided",
+     ("unknown", "unknown")),
+    ("a base not found", MISSING, ("unknown", "unknown"), "were not seen", "undecided",
+     ("unknown", "unknown")),
     # negative twin: an open base adds no terms
-    ("an apache-2.0 base", APACHE, ("yes", "stated"), "with no use restrictions"),
+    ("an apache-2.0 base", APACHE, ("yes", "stated"), "with no use restrictions", "met",
+     ("open", "open")),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("base", "answer", "phrase"), [pytest.param(*c[1:], id=c[0]) for c in OSAID_PARAMETERS]
+    ("base", "answer", "phrase", "any_purpose", "levels"),
+    [pytest.param(*c[1:], id=c[0]) for c in OSAID_PARAMETERS],
 )
-def test_osaid_parameters_carry_their_bases_terms(
-    base: LinkedRepo, answer: tuple[str, str], phrase: str
-) -> None:
-    """OSAID asks that the parameters be under terms without use restrictions: a
-    derivative's parameters are made from its base's, whose terms flow down under an open
-    tag, as they do for the usage layer; the base is cited."""
+def test_osaid_parameters_and_use_carry_their_bases_terms(
+    base: LinkedRepo, answer: tuple[str, str], phrase: str, any_purpose: str,
+    levels: tuple[str, str],
+) -> None:  # fmt: skip
+    """OSAID asks that the parameters be under terms without use restrictions and that
+    anyone may use the model for any purpose: a derivative's parameters are made from its
+    base's, whose terms flow down under an open tag, as they do for the usage layer (the
+    base is cited); while those terms are unseen neither is met, whatever the model's own
+    tag allows, and the weights and usage layers are unknown, as the default rubric's."""
     verdict = evaluate(load_rubric("osaid"), derivative("apache-2.0", base))
     found = next(f for layer in verdict.layers for f in layer.findings
                  if f.probe == "osaid.parameters_terms")  # fmt: skip
@@ -335,3 +346,8 @@ def test_osaid_parameters_carry_their_bases_terms(
     assert phrase in found.reason
     cited = [c for c in found.citations if c.where == f"base_model:{BASE_ID}"]
     assert len(cited) == (answer[0] != "yes"), found.citations
+    result = verdict.extras["osaid"]
+    stands = {c["id"]: k for k in ("unmet", "undecided") for c in result[k]}
+    assert stands.get("use_any_purpose", "met") == any_purpose, result
+    layers = {layer.id: layer.level for layer in verdict.layers}
+    assert (layers["weights"], layers["usage_limits"]) == levels

@@ -18,7 +18,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, unfound_base
-from openaudit.rubric.registry import evaluator
+from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -115,12 +115,22 @@ def restrictions(facts: LicenseFacts) -> list[str] | None:
     return None if any(flag is None for flag in flags.values()) else []
 
 
+# A framework whose criterion this probe decides alone (OSAID's "any purpose") sets it: a
+# yes from the model's own tag while a base's terms were not seen is then undecided.
+SETTLES = {
+    "settles": Param(
+        "bool", False, "decide the criterion alone: undecided while a base's terms are unseen"
+    )
+}
+
+
 @evaluator(
     "no_use_restrictions",
+    params=SETTLES,
     reads=("card:license", "file:LICENSE*"),
     doc="The licence imposes no use restrictions (AUP, field of use, user caps, output bans).",
 )
-def no_use_restrictions(ctx: ProbeContext) -> Outcome:
+def no_use_restrictions(ctx: ProbeContext, settles: bool = False) -> Outcome:
     """The licence (with any base model's terms) lets anyone use the model for any purpose."""
     facts = ctx.effective_license
     if facts is None:
@@ -133,15 +143,16 @@ def no_use_restrictions(ctx: ProbeContext) -> Outcome:
             ctx, Outcome.no(f"'{facts.id}' imposes {'; '.join(found)}", *_claims(ctx))
         )
     no_restrictions = Outcome.yes(f"'{facts.id}' imposes no use restrictions", *_claims(ctx))
-    return with_base_terms(ctx, no_restrictions, settles=False)
+    return with_base_terms(ctx, no_restrictions, settles=settles)
 
 
 @evaluator(
     "commercial_use_allowed",
+    params=SETTLES,
     reads=("card:license", "file:LICENSE*"),
     doc="The licence allows commercial use without conditions beyond attribution.",
 )
-def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
+def commercial_use_allowed(ctx: ProbeContext, settles: bool = False) -> Outcome:
     """The licence (with any base model's terms) allows commercial use unconditionally."""
     facts = ctx.effective_license
     if facts is None:
@@ -153,7 +164,7 @@ def commercial_use_allowed(ctx: ProbeContext) -> Outcome:
         )
     if allowed == "yes":
         allows = Outcome.yes(f"'{facts.id}' allows commercial use", *_claims(ctx))
-        return with_base_terms(ctx, allows, settles=False)
+        return with_base_terms(ctx, allows, settles=settles)
     shown = "allows commercial use only under conditions"
     shown = shown if allowed == "conditional" else "does not allow commercial use"
     return with_base_terms(ctx, Outcome.no(f"'{facts.id}' {shown}", *_claims(ctx)))

@@ -245,3 +245,54 @@ def test_a_restrictive_code_licence_makes_code_components_not_open() -> None:
     stated = "\nThe training code is licensed under CC BY-NC 4.0.\n"
     result = mof(Evidence(**{**evidence.__dict__, "readme": (evidence.readme or "") + stated}))
     assert statuses(result)["7"] == "not_open"
+
+
+def _licensed(meta: str, licence_text: str | None = None) -> Evidence:
+    """A release whose card metadata says `meta`, with a LICENSE file of `licence_text`."""
+    from openaudit.evidence import RepoFile, TextFile
+
+    files = (RepoFile("README.md"), RepoFile("config.json"), RepoFile("model.safetensors"))
+    return Evidence(
+        ref="acme/acme-7b",
+        source="hub",
+        repo_id="acme/acme-7b",
+        url="https://huggingface.co/acme/acme-7b",
+        readme=f"---\n{meta}---\n# Acme-7B\n\nA language model released by Acme.\n",
+        files=(*files, *((RepoFile("LICENSE"),) if licence_text else ())),
+        license_files=(TextFile("LICENSE", licence_text),) if licence_text else (),
+    )
+
+
+# name, the card's licence metadata and LICENSE text, mof.distribution_license (answer,
+# basis), the usage layer by default and with --strict
+DISTRIBUTION: list[tuple[str, str, str | None, tuple[str, str], str, str]] = [
+    ("custom licence by name", "license: other\nlicense_name: acme-license\n",
+     "Acme License\n\nYou may use this model.\n", ("no", "inferred"), "partial", "unknown"),
+    ("custom licence file", "license: other\n", "Acme License\n\nYou may use this model.\n",
+     ("no", "inferred"), "partial", "unknown"),
+    # negative twins: a catalogued licence is stated, open or not
+    ("llama3", "license: llama3\n", None, ("no", "stated"), "partial", "partial"),
+    ("apache-2.0", "license: apache-2.0\n", None, ("yes", "stated"), "open", "open"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("meta", "text", "answer", "usage", "strict_usage"),
+    [pytest.param(*c[1:], id=c[0]) for c in DISTRIBUTION],
+)
+def test_a_custom_licence_is_concluded_not_open(
+    meta: str, text: str | None, answer: tuple[str, str], usage: str, strict_usage: str
+) -> None:
+    """Terms matching no known licence are not open for MOF: a careful reader's
+    conclusion (inferred), as the component readings and the default rubric say, so
+    `--strict` leaves MOF's usage layer unknown rather than closed."""
+    evidence = _licensed(meta, text)
+    levels = []
+    for strict in (False, True):
+        verdict = evaluate(load_rubric("mof"), evidence, strict=strict)
+        levels.append({layer.id: layer.level for layer in verdict.layers}["usage_limits"])
+        if not strict:
+            found = next(f for layer in verdict.layers for f in layer.findings
+                         if f.probe == "mof.distribution_license")  # fmt: skip
+            assert (found.answer, found.basis) == answer, found.reason
+    assert levels == [usage, strict_usage]

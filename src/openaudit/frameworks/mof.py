@@ -167,7 +167,19 @@ def mof_license_open(ctx: ProbeContext, type: str) -> Outcome:
     read = _licence_openness(ctx, kind, with_bases=True)
     cites = read.citations or (Citation("card:license"),)
     answer = {"open": Outcome.yes, "not_open": Outcome.no}.get(read.state, Outcome.unknown)
-    return _inferred_if(answer(read.why, *cites), read.inherited or ctx.license.inferred)
+    return _inferred_if(answer(read.why, *cites), _licence_concluded(ctx, read))
+
+
+def _licence_concluded(ctx: ProbeContext, read: _Openness) -> bool:
+    """Whether the licence's MOF openness is a careful reader's conclusion, not stated:
+    decided by a base's terms, by terms read from a licence name or gate text, or by terms
+    that match no known licence (custom: not open) or grant nothing (a bare `other`)."""
+    return (
+        read.inherited
+        or ctx.license.inferred
+        or custom_licence(ctx) is not None
+        or no_licence_grant(ctx) is not None
+    )
 
 
 # The components that are the model's weights: a fine-tune's weights are made from its
@@ -250,13 +262,7 @@ def _distribution_licensed(
             f"{read.why}"
         )
     outcome = _by_openness(read.state, text, cites)
-    inferred = (
-        hosted
-        or read.inherited
-        or ctx.license.inferred  # terms read from a licence name or gate text
-        or custom_licence(ctx) is not None
-        or no_licence_grant(ctx) is not None
-    )
+    inferred = hosted or _licence_concluded(ctx, read)
     return graded(_inferred_if(outcome, inferred), grade_of(outcome))
 
 

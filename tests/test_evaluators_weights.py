@@ -212,6 +212,22 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
      Evidence(ref="o/M-GPTQ", repo_id="o/M-GPTQ", source="hub", readme=BASE,
               files=(RepoFile("model.safetensors"),)), "no", "gptq"),
     ("gguf original", "weights_not_conversion", ev("m.gguf", readme="# m"), "yes", ""),
+    # a PEFT adapter's weights are its own, whatever its name says (a LoRA trained on an
+    # AWQ or GPTQ base is often named after it); full weights under that name are a copy
+    ("adapter named after an awq base", "weights_not_conversion",
+     Evidence(ref="o/M-awq-sql-lora", repo_id="o/M-awq-sql-lora", source="hub", readme=BASE,
+              files=(RepoFile("adapter_config.json"), RepoFile("adapter_model.safetensors"))),
+     "yes", "derived from org/base"),
+    ("peft adapter named gptq, no config listed", "weights_not_conversion",
+     Evidence(ref="o/M-GPTQ-lora", repo_id="o/M-GPTQ-lora", source="hub", readme=BASE,
+              library_name="peft", files=(RepoFile("adapter_model.bin"),)),
+     "yes", "derived from org/base"),
+    ("full weights named awq (twin)", "weights_not_conversion",
+     Evidence(ref="o/M-awq-sql-lora", repo_id="o/M-awq-sql-lora", source="hub", readme=BASE,
+              files=(RepoFile("config.json"), RepoFile("model.safetensors"))), "no", "only awq"),
+    ("adapter stating a quantized relation (twin)", "weights_not_conversion",
+     ev("adapter_config.json", "adapter_model.safetensors", readme=QUANT), "no",
+     "quantized version of org/base"),
     ("gptq files, base only linked", "weights_not_conversion",
      ev("gptq_model-4bit-128g.safetensors", readme=LINKS_ORIGINAL), "no", "org/m-original"),
     ("conversion unknown", "weights_not_conversion", ev("README.md", readme=BASE), "unknown", ""),
@@ -316,3 +332,29 @@ def test_a_long_listing_s_weight_files_are_the_same_when_remembered() -> None:
     assert "agent.zip" not in [f.path for f, _ in weight_files(pickles)]
     sb3 = weight_files(pickles, frozenset({"stable-baselines3"}))
     assert ("agent.zip", "sb3-zip") in [(f.path, fmt) for f, fmt in sb3]
+
+
+# repo id, files, the card's metadata, whether the Hub source reads it as a copy
+LISTED_COPIES: list[tuple[str, str, tuple[str, ...], dict[str, Any], bool]] = [
+    ("an adapter named after its awq base", "o/m-awq-sql-lora",
+     ("adapter_config.json", "adapter_model.safetensors"), {"base_model": "o/m-awq"}, False),
+    ("full weights under that name (twin)", "o/m-awq-sql-lora",
+     ("config.json", "model.safetensors"), {"base_model": "o/m"}, True),
+    ("an adapter stated quantized (twin)", "o/m-lora",
+     ("adapter_model.safetensors",), {"base_model": "o/m", "base_model_relation": "quantized"},
+     True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "files", "card", "copy"), [pytest.param(*c[1:], id=c[0]) for c in LISTED_COPIES]
+)
+def test_the_hub_source_reads_no_adapter_as_a_copy(
+    repo_id: str, files: tuple[str, ...], card: dict[str, Any], copy: bool
+) -> None:
+    """The Hub source's test of a copy before its card is read (implied_bases.listing_copy)
+    agrees with the rubric's: an adapter's weights are never a quantiser's, by name."""
+    from openaudit.sources.implied_bases import listing_copy
+
+    listed = tuple(RepoFile(path, 1) for path in files)
+    assert listing_copy(repo_id, listed, None, (), card) is copy

@@ -131,6 +131,8 @@ EXPORT_FORMATS = frozenset(CONVERTED_FORMATS) - QUANTISED_FORMATS
 MLX_FORMATS = ("safetensors", "npz")
 # Quantisers that write ordinary safetensors: named in the file path or the repo's id.
 QUANT_MARKERS = ("exl2", "awq", "gptq")
+# PEFT saves an adapter as adapter_model.safetensors (or .bin) beside adapter_config.json.
+ADAPTER_WEIGHTS = "adapter_model."
 # Base-model relations that state the weights are the model's own work, whatever their
 # format (a quantisation's is `quantized`).
 OWN_RELATIONS = ("finetune", "adapter", "merge")
@@ -287,11 +289,15 @@ def conversion_kind(found: Iterable[tuple[Listed, str]], repo: str) -> str | Non
 
     Quantisers such as GPTQ, AWQ and EXL2 write ordinary safetensors, so their
     marker is looked for in the file path or the repository name (`repo`, lower case).
+    A PEFT adapter's weights (ADAPTER_WEIGHTS: `adapter_model.*`) are the release's own
+    trained weights, whatever the repo is named (a LoRA trained on a GPTQ base is
+    often named after it): no marker makes them a quantisation.
     """
     kinds = set()
     for repo_file, fmt in found:
         path = f"{repo}/{repo_file.path.lower()}"
-        marker = next((m for m in QUANT_MARKERS if m in path), None)
+        adapter = path.rsplit("/", 1)[-1].startswith(ADAPTER_WEIGHTS)
+        marker = None if adapter else next((m for m in QUANT_MARKERS if m in path), None)
         kind = fmt if fmt in QUANTISED_FORMATS else marker
         if kind is None:
             return None

@@ -18,6 +18,7 @@ from openaudit.rubric.evaluators.linked_weights import OutsideWeights, outside_w
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import (
+    ADAPTER_WEIGHTS,
     EXECUTABLE,
     EXPORT_FORMATS,
     OWN_RELATIONS,
@@ -272,8 +273,8 @@ def _delta_structure(ctx: ProbeContext) -> DeltaRelease | None:
     return None
 
 
-# PEFT saves an adapter as adapter_model.safetensors (or .bin) beside adapter_config.json.
-ADAPTER_WEIGHTS = "adapter_model."
+# PEFT saves an adapter as adapter_model.safetensors (or .bin, weight_formats.ADAPTER_WEIGHTS)
+# beside adapter_config.json.
 ADAPTER_CONFIG = "adapter_config.json"
 PEFT = "peft"
 
@@ -323,7 +324,8 @@ def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -
     to MLX format from [X]", "[X] with ONNX weights"), or, without a `base_model`,
     from files only in conversion formats beside the Hub model the card's lead links or
     whose name is this repo's less a format affix (base_mentions). A stated own relation (finetune,
-    adapter, merge) rules a copy out. The one test of a copy: the weights rubric and
+    adapter, merge) rules a copy out, and so do a PEFT adapter's weights (`peft_adapter`:
+    trained by the release, whatever its name says). The one test of a copy: the weights rubric and
     the data layers ask it (a copy's data is its base's)."""
     bases = _base_models(ctx)
     relation = str(ctx.metadata.get("base_model_relation") or "").lower()
@@ -333,7 +335,7 @@ def conversion(ctx: ProbeContext, relations: tuple[str, ...] = ("quantized",)) -
     if bases and relation in OWN_RELATIONS:
         return None
     found = weight_files(ctx)
-    if not found:
+    if not found or peft_adapter(ctx):  # an adapter's weights are its own, whatever its name
         return None
     kind = _conversion_kind(found, (ctx.evidence.repo_id or ctx.evidence.ref).lower())
     if bases and kind:

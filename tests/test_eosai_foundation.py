@@ -134,3 +134,78 @@ def test_the_base_dimensions_judge_the_pretrained_foundation(
     assert got == twin_level, why
     assert why.startswith(twin_reason) or twin_reason in why, why
     assert "foundation" not in why
+
+
+def copy_of(
+    repo_id: str, source: str, depth: int = 1, named_by: str = "org/m", **how: Any
+) -> LinkedRepo:
+    """A base that is a copy of `source` as the Hub source records it: `how` gives its
+    card's extra metadata (a stated relation) or its files (`files=`)."""
+    files = tuple(RepoFile(path) for path in how.pop("files", ("model.safetensors",)))
+    return LinkedRepo(
+        repo_id, "model", "ok", depth=depth, named_by=named_by, relation="finetune",
+        card_data={"base_model": source, **how}, files=files,
+    )  # fmt: skip
+
+
+OPEN_FOUNDATION = base("org/a", named_by="org/q", depth=2, datasets=["org/web"])
+SILENT_FOUNDATION = base("org/a", named_by="org/q", depth=2)
+QUANTIZED = copy_of("org/q", "org/a", base_model_relation="quantized")
+
+# (case, the chain under the model, default base_data (answer, inferred), a phrase of its
+# reason, EOSAI datasources_basemodel's level)
+THROUGH_COPIES: list[tuple[str, tuple[LinkedRepo, ...], tuple[str, bool], str, str]] = [
+    ("a stated quantized copy", (QUANTIZED, OPEN_FOUNDATION), ("yes", True),
+     "base org/q is a quantized version of org/a (a copy adds no training", "partial"),
+    ("a gguf copy", (copy_of("org/q", "org/a", files=("q.Q4_K_M.gguf",)), OPEN_FOUNDATION),
+     ("yes", True), "base org/q is only gguf files converted from org/a", "partial"),
+    ("a copy named gptq", (copy_of("org/q-GPTQ", "org/a"),
+                           base("org/a", "org/q-GPTQ", 2, datasets=["org/web"])),
+     ("yes", True), "base org/q-GPTQ is only gptq files converted from org/a", "partial"),
+    ("a copy named bnb-4bit", (copy_of("org/q-bnb-4bit", "org/a"),
+                               base("org/a", "org/q-bnb-4bit", 2, datasets=["org/web"])),
+     ("yes", True), "only bnb-4bit files converted from org/a", "partial"),
+    ("a copy deeper in the chain", (
+        base("org/t", datasets=["org/sft-mix"], on=("org/q",)),
+        copy_of("org/q", "org/a", 2, "org/t", base_model_relation="quantized"),
+        base("org/a", "org/q", 3, datasets=["org/web"])),
+     ("yes", True), "base org/q is a quantized version of org/a", "partial"),
+    # negative twins: a copy of a foundation naming no data, a copy whose source was not
+    # followed, a fine-tune whose name merely holds "bnb", a fine-tune naming no data
+    ("twin: the copied foundation names no data", (QUANTIZED, SILENT_FOUNDATION),
+     ("no", True), "org/a names no training datasets", "unknown"),
+    ("twin: the copied model not followed", (QUANTIZED,), ("unknown", False),
+     "org/a (not looked up", "unknown"),
+    ("twin: a fine-tune named bnb", (
+        base("org/q-bnb-tune", on=("org/a",)), base("org/a", "org/q-bnb-tune", 2,
+                                                    datasets=["org/web"])),
+     ("no", True), "base org/q-bnb-tune names no training datasets", "partial"),
+    ("twin: a fine-tune naming no data", (base("org/q", on=("org/a",)), OPEN_FOUNDATION),
+     ("no", True), "base org/q names no training datasets", "partial"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("bases", "answer", "phrase", "level"),
+    [pytest.param(*c[1:], id=c[0]) for c in THROUGH_COPIES],
+)
+def test_a_copy_in_the_base_chain_is_judged_by_the_models_it_copies(
+    bases: tuple[LinkedRepo, ...], answer: tuple[str, bool], phrase: str, level: str
+) -> None:
+    """A base that is a quantisation or conversion (weights.conversion asked of it) adds
+    no training: the default rubric's base data judge the models it copies, inferred and
+    naming the copy, as EOSAI's base data (which judge the foundation) already do."""
+    from openaudit.rubric.registry import get_evaluator, run
+
+    declared = bases[0].repo_id
+    evidence = Evidence(
+        ref="org/m", repo_id="org/m", source="hub", readme=card(declared), files=WEIGHTS,
+        base_models=bases, base_datasets=(WEB,),
+    )  # fmt: skip
+    spec = get_evaluator("base_data_named")
+    assert spec is not None
+    found = run(spec, ProbeContext(evidence), {})
+    assert (found.answer, found.inferred) == answer, found.reason
+    assert phrase in found.reason, found.reason
+    rated = eosai_rating(ProbeContext(evidence), "datasources_basemodel")
+    assert rated.level == level, rated.reason

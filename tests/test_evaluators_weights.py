@@ -211,6 +211,12 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
     ("gptq by repo name", "weights_not_conversion",
      Evidence(ref="o/M-GPTQ", repo_id="o/M-GPTQ", source="hub", readme=BASE,
               files=(RepoFile("model.safetensors"),)), "no", "gptq"),
+    ("bnb-4bit by repo name", "weights_not_conversion",
+     Evidence(ref="o/M-bnb-4bit", repo_id="o/M-bnb-4bit", source="hub", readme=BASE,
+              files=(RepoFile("model.safetensors"),)), "no", "only bnb-4bit files"),
+    ("bnb in a fine-tune's name is no quantiser (twin)", "weights_not_conversion",
+     Evidence(ref="o/M-bnb-tune", repo_id="o/M-bnb-tune", source="hub", readme=BASE,
+              files=(RepoFile("model.safetensors"),)), "yes", "derived from org/base"),
     ("gguf original", "weights_not_conversion", ev("m.gguf", readme="# m"), "yes", ""),
     # a PEFT adapter's weights are its own, whatever its name says (a LoRA trained on an
     # AWQ or GPTQ base is often named after it); full weights under that name are a copy

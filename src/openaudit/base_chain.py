@@ -48,6 +48,14 @@ def listed_bases(bases: tuple[LinkedRepo, ...]) -> dict[str, LinkedRepo]:
     return listed
 
 
+def bases_of(repo: LinkedRepo, bases: tuple[LinkedRepo, ...]) -> tuple[LinkedRepo, ...]:
+    """The entries of `bases` (a model's whole chain, as the source followed it) for the
+    bases `repo`'s card declares, in its order; those the source did not follow left out."""
+    listed = listed_bases(bases)
+    names = dict.fromkeys(base_ids(repo.card_data.get("base_model")))
+    return tuple(listed[name] for name in names if name in listed and name != repo.repo_id)
+
+
 def chain_bases(
     repo_id: str | None, bases: tuple[LinkedRepo, ...]
 ) -> tuple[tuple[str, LinkedRepo | None, Chain], ...]:

@@ -129,8 +129,10 @@ CONVERTED_FORMATS: dict[str, str | None] = {
 QUANTISED_FORMATS = frozenset({"gguf", "ggml"})
 EXPORT_FORMATS = frozenset(CONVERTED_FORMATS) - QUANTISED_FORMATS
 MLX_FORMATS = ("safetensors", "npz")
-# Quantisers that write ordinary safetensors: named in the file path or the repo's id.
-QUANT_MARKERS = ("exl2", "awq", "gptq")
+# Quantisers that write ordinary safetensors: named in the file path or the repo's id
+# (bitsandbytes' 4- and 8-bit saves as `*-bnb-4bit`, unsloth's naming; a name merely
+# holding "bnb", such as a fine-tune's "-bnb-tune", is none).
+QUANT_MARKERS = ("exl2", "awq", "gptq", "bnb-4bit", "bnb-8bit")
 # PEFT saves an adapter as adapter_model.safetensors (or .bin) beside adapter_config.json.
 ADAPTER_WEIGHTS = "adapter_model."
 # Base-model relations that state the weights are the model's own work, whatever their

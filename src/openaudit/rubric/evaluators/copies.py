@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from openaudit.base_chain import base_ids, bases_of
 from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
@@ -24,7 +25,12 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     declared_datasets,
     inferred_over,
 )
-from openaudit.rubric.evaluators.weights import conversion, delta_weights, weights_not_conversion
+from openaudit.rubric.evaluators.weights import (
+    Conversion,
+    conversion,
+    delta_weights,
+    weights_not_conversion,
+)
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -186,13 +192,12 @@ def _source_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
     looked = (*own.base_datasets, *own.datasets)
     datasets = tuple({r.repo_id.lower(): r for r in looked if r.repo_id.lower() in names}.values())
     below = tuple(_nearer(r) for r in own.base_models if r.depth > 1)
-    endpoint = own.url.removesuffix(f"/{own.repo_id}") if own.url and own.repo_id else None
     return Evidence(
         ref=repo.repo_id,
         source="hub",
         repo_id=repo.repo_id,
         sha=card.sha if card is not None else None,
-        url=f"{endpoint or 'https://huggingface.co'}/{repo.repo_id}",
+        url=f"{_endpoint(own)}/{repo.repo_id}",
         gated=repo.gated,
         readme=card.text if card is not None else None,
         api_card_data=repo.card_data,
@@ -203,6 +208,47 @@ def _source_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
         base_datasets=own.base_datasets,
         base_cards=own.base_cards,
     )
+
+
+def base_copy(ctx: ProbeContext, repo: LinkedRepo) -> Conversion | None:
+    """A base in the model's chain that is itself a quantisation or format conversion of
+    the bases under it (weights.conversion, the one test of a copy, asked of the base as
+    the source read it: its metadata, file listing and declared bases; a weight diff is
+    none): it adds no training, so its data are those of the models it copies. None for
+    a base not read, an original, a fine-tune, an adapter or a merge."""
+
+    def found() -> Conversion | None:
+        if repo.status not in ("ok", "gated") or not base_ids(repo.card_data.get("base_model")):
+            return None  # (no declared base: no copy; most bases, so asked first)
+        of = ProbeContext(_base_evidence(ctx, repo))
+        copy = conversion(of)
+        return copy if copy is not None and delta_weights(of) is None else None
+
+    return ctx.cached(("copy", "base", repo.repo_id), found)
+
+
+def _base_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
+    """The evidence of a base in the chain as the source read it (no card text): its
+    metadata, tags and files, and the bases its card declares, one hop from it."""
+    below = bases_of(repo, ctx.evidence.base_models)
+    return Evidence(
+        ref=repo.repo_id,
+        source="hub",
+        repo_id=repo.repo_id,
+        url=f"{_endpoint(ctx.evidence)}/{repo.repo_id}",
+        gated=repo.gated,
+        api_card_data=repo.card_data,
+        tags=repo.tags,
+        files=repo.files,
+        base_models=tuple(replace(_nearer(r), depth=1) for r in below),
+    )
+
+
+def _endpoint(evidence: Evidence) -> str:
+    """The Hub the model was read from (its URL less its id)."""
+    if evidence.url and evidence.repo_id:
+        return evidence.url.removesuffix(f"/{evidence.repo_id}")
+    return "https://huggingface.co"
 
 
 def _nearer(repo: LinkedRepo) -> LinkedRepo:

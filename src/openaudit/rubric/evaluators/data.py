@@ -13,7 +13,13 @@ from openaudit.links import IMAGE_FILE
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
-from openaudit.rubric.evaluators.copies import DataCopy, copied_outcome, copy_source, data_copy
+from openaudit.rubric.evaluators.copies import (
+    DataCopy,
+    base_copy,
+    copied_outcome,
+    copy_source,
+    data_copy,
+)
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -303,7 +309,8 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
     ),
     doc="A derivative's base models, and the bases under them down to the pretrained "
     "foundation, name their training datasets too, so all the training data is named "
-    "(a model without a base passes).",
+    "(a model without a base passes); a base that is a quantised or converted copy adds "
+    "no training: the models it copies are judged (inferred).",
 )
 def base_data_named(ctx: ProbeContext) -> Outcome:
     """A fine-tune's training data includes its base's: is that named as well?"""
@@ -332,7 +339,12 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
     unread = [f"{r.repo_id} ({r.status})" for r in bases if r not in read]
     if not bases:
         unread = ["the declared base (not looked up)"]
-    silent = [repo.repo_id for repo in read if not repo.card_data.get("datasets")]
+    # a base that is a copy of the models under it names no data of its own: theirs count
+    silent = [
+        repo.repo_id
+        for repo in read
+        if not repo.card_data.get("datasets") and base_copy(ctx, repo) is None
+    ]
     if not silent and not unread:
         return _deeper_base_data(ctx, ctx.evidence.base_models, cites)
     shown = [f"base {', '.join(silent)} names no training datasets"] if silent else []
@@ -348,7 +360,31 @@ def _deeper_base_data(
     to the pretrained foundation (a fine-tune of a fine-tune learnt from all of them),
     as the source followed their `base_model`. One that names none, or is not on the
     Hub, leaves data unnamed; one not read leaves it unknown, never assumed named."""
-    deeper = [base for base in chain_bases(ctx.evidence.repo_id, bases) if len(base[2]) > 1]
+    walked = chain_bases(ctx.evidence.repo_id, bases)
+    copied = [_copy_note(ctx, repo) for _, repo, _ in walked if repo is not None]
+    found = _named_down_the_chain(ctx, [b for b in walked if len(b[2]) > 1], cites)
+    if not (notes := [note for note in copied if note]):
+        return found
+    # a copy adds no training: the data of the models it copies are judged (inferred)
+    why = f"{'; '.join(notes)}: {found.reason}"
+    return replace(found, reason=why, inferred=found.answer != "unknown")
+
+
+def _copy_note(ctx: ProbeContext, repo: LinkedRepo) -> str:
+    """What a reason says of a base in the chain that names no datasets because it is a
+    copy of the models under it (`base_copy`); "" for any other base."""
+    if repo.card_data.get("datasets") or (copy := base_copy(ctx, repo)) is None:
+        return ""
+    return f"base {repo.repo_id} is {copy.reason} (a copy adds no training: its data are theirs)"
+
+
+def _named_down_the_chain(
+    ctx: ProbeContext,
+    deeper: list[tuple[str, LinkedRepo | None, tuple[str, ...]]],
+    cites: list[Citation],
+) -> Outcome:
+    """Whether the bases under the direct ones name their training datasets (a copy among
+    them needs none of its own: `base_copy`)."""
     if not deeper:
         return Outcome.yes("the base model(s) name their training datasets too", *cites)
     cites, silent, unread = list(cites), [], []
@@ -362,7 +398,7 @@ def _deeper_base_data(
             silent.append(f"{name} is not on the Hub ({where})")
         else:
             cites.append(Citation(f"models:{name}:card:datasets", None, _model_url(repo)))
-            if not repo.card_data.get("datasets"):
+            if not repo.card_data.get("datasets") and base_copy(ctx, repo) is None:
                 silent.append(f"{name} names no training datasets ({where})")
     if silent:
         why = (f"the base model names its training datasets, but under it {'; '.join(silent)}: "

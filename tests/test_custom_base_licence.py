@@ -4,9 +4,11 @@ A base whose card says `license: other` with a licence name, link or licence fil
 no rule identifies is under a custom licence, read as the model's own would be: terms
 that grant use and are not open (inferred). A derivative cannot shed them: under an
 open tag its weights and usage limits are partial, and MOF and EOSAI read its licence
-as not open; a derivative stating no licence of its own (a bare `other`, or none) reads
-as its bases' licence. A base whose terms were not seen (a bare `other`, not found)
-keeps the derivative from being open, as before. Evidence built here, cards invented.
+as not open; a derivative stating no licence of its own (a bare `other`, or none) has
+none, whatever its base. A base whose terms were not seen (a bare `other`, not found)
+keeps the derivative from being open, as before. A quantisation or format conversion
+stating no licence is the exception: it is under the licence of the model it copies.
+Evidence built here, cards invented.
 """
 
 from __future__ import annotations
@@ -351,3 +353,137 @@ def test_osaid_parameters_and_use_carry_their_bases_terms(
     assert stands.get("use_any_purpose", "met") == any_purpose, result
     layers = {layer.id: layer.level for layer in verdict.layers}
     assert (layers["weights"], layers["usage_limits"]) == levels
+
+
+def copy(
+    own: str | None,
+    base: LinkedRepo,
+    *,
+    files: tuple[str, ...] = ("m.Q4_K_M.gguf",),
+    relation: str | None = None,
+    chain: tuple[LinkedRepo, ...] = (),
+) -> Evidence:
+    """A quantisation or format conversion of `base` (its files only in `files`, or a
+    stated relation), whose card says `license: own` (None: no licence at all)."""
+    licence = f"license: {own}\n" if own else ""
+    stated = f"base_model_relation: {relation}\n" if relation else ""
+    readme = (
+        f"---\n{licence}base_model: {BASE_ID}\n{stated}---\n# Base-7B GGUF\n\n"
+        "Quantised files of Base-7B for llama.cpp.\n"
+    )
+    return Evidence(
+        ref="example/base-7b-gguf",
+        source="hub",
+        repo_id="example/base-7b-gguf",
+        url="https://huggingface.co/example/base-7b-gguf",
+        readme=readme,
+        files=(RepoFile("README.md"), *(RepoFile(path) for path in files)),
+        base_models=(base, *chain),
+    )
+
+
+# An apache-2.0 fine-tune whose own base is under llama3: a copy of it carries both.
+LAUNDERED = base_repo({"license": "apache-2.0", "base_model": "example/root-8b"})
+LLAMA_ROOT = LinkedRepo("example/root-8b", "model", "ok", depth=2, card_data={"license": "llama3"})
+
+# name, evidence, the usage level, the weights level, weights.open_license and
+# usage.license_identified (answer, basis), a phrase of the licence's reason
+COPY_TERMS: list[tuple[str, Evidence, str, str, tuple[str, str], tuple[str, str], str]] = [
+    ("a gguf copy of an apache-2.0 model, no licence", copy(None, APACHE), "open", "partial",
+     ("yes", "inferred"), ("yes", "inferred"), "its licence is that of the model it copies"),
+    ("a stated quantized copy, bare other", copy("other", APACHE, files=("model.safetensors",),
+                                                 relation="quantized"),
+     "open", "partial", ("yes", "inferred"), ("yes", "inferred"), "a quantized version of"),
+    ("an onnx export, no licence", copy(None, APACHE, files=("onnx/model.onnx",)), "open",
+     "partial", ("yes", "inferred"), ("yes", "inferred"), "only onnx files beside"),
+    ("a copy of a llama3 model", copy(None, LLAMA), "partial", "partial", ("no", "inferred"),
+     ("yes", "inferred"), "example/base-7b (card license: llama3)"),
+    ("a copy of a non-commercial model", copy(None, NON_COMMERCIAL), "partial", "partial",
+     ("no", "inferred"), ("yes", "inferred"), "cc-by-nc-4.0"),
+    ("a copy of a custom-licensed model", copy("other", CUSTOM_NAMED), "partial", "partial",
+     ("no", "inferred"), ("yes", "inferred"), "base-community-licence"),
+    ("a copy of an apache fine-tune of a llama3 model",
+     copy(None, LAUNDERED, chain=(LLAMA_ROOT,)), "partial", "partial", ("no", "inferred"),
+     ("yes", "inferred"), "its licence is that of the model it copies"),
+    # undecided: the copied model's terms were not seen
+    ("a copy of a bare-other model", copy(None, BARE_BASE), "unknown", "partial",
+     ("unknown", "unknown"), ("unknown", "unknown"), "whose terms were not seen"),
+    ("a copy of a missing model", copy("other", MISSING), "unknown", "partial",
+     ("unknown", "unknown"), ("unknown", "unknown"), "whose terms were not seen"),
+    # negative twins: a fine-tune or an adapter stating no licence has none; a copy stating
+    # its own licence keeps it
+    ("twin: a fine-tune, no licence", derivative(None, APACHE), "closed", "partial",
+     ("no", "stated"), ("no", "stated"), "no licence"),
+    ("twin: a gguf stated a fine-tune", copy(None, APACHE, relation="finetune"), "closed",
+     "partial", ("no", "stated"), ("no", "stated"), "no licence"),
+    ("twin: an adapter named gptq", copy(None, APACHE, files=(
+        "adapter_config.json", "adapter_model.safetensors")), "closed", "partial",
+     ("no", "stated"), ("no", "stated"), "no licence"),
+    ("twin: a copy stating mit", copy("mit", APACHE), "open", "partial", ("yes", "stated"),
+     ("yes", "stated"), "'mit'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "usage", "weights", "open_licence", "identified", "phrase"),
+    [pytest.param(*c[1:], id=c[0]) for c in COPY_TERMS],
+)
+def test_a_copy_stating_no_licence_is_under_its_sources(
+    evidence: Evidence,
+    usage: str,
+    weights: str,
+    open_licence: tuple[str, str],
+    identified: tuple[str, str],
+    phrase: str,
+) -> None:
+    """A quantisation or format conversion stating no licence of its own (none, a bare
+    `other`) adds nothing that could carry terms: it is under the licence of the model
+    it copies, inferred and naming it; never more open than that model and its bases,
+    undecided when their terms were not seen. A fine-tune or an adapter keeps none."""
+    found = _default(evidence)
+    assert (found["usage_limits"], found["weights"]) == (usage, weights)
+    assert found["weights.open_license"][:2] == open_licence, found["weights.open_license"]
+    assert found["usage.license_identified"][:2] == identified, found["usage.license_identified"]
+    reasons = (found["usage.license_identified"][2], found["weights.open_license"][2])
+    assert any(phrase in reason for reason in reasons), reasons
+
+
+# name, evidence, MOF's usage layer, MOF 10's licence openness, EOSAI licences level
+COPY_FRAMEWORKS: list[tuple[str, Evidence, str, bool | None, str]] = [
+    ("a copy of an apache-2.0 model", copy(None, APACHE), "open", True, "closed"),
+    ("a copy of a llama3 model", copy(None, LLAMA), "partial", False, "closed"),
+    ("a copy of a custom-licensed model", copy(None, CUSTOM_NAMED), "partial", False,
+     "partial"),
+    ("a copy of a bare-other model", copy(None, BARE_BASE), "unknown", None, "unknown"),
+    ("twin: a fine-tune, no licence", derivative(None, APACHE), "closed", False, "closed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "mof_usage", "params_open", "licences"),
+    [pytest.param(*c[1:], id=c[0]) for c in COPY_FRAMEWORKS],
+)
+def test_mof_and_eosai_read_a_copy_under_its_sources_licence(
+    evidence: Evidence, mof_usage: str, params_open: bool | None, licences: str
+) -> None:
+    """MOF and EOSAI read a copy stating no licence as the default rubric does: under the
+    licence of the model it copies (inferred), undecided when its terms were not seen."""
+    layers = {layer.id: layer.level for layer in evaluate(load_rubric("mof"), evidence).layers}
+    assert layers["usage_limits"] == mof_usage
+    weights = next(c for c in _framework("mof", evidence)["components"] if c["id"] == "10")
+    assert weights["license_open"] is params_open, weights
+    dim = next(d for d in _framework("eosai", evidence)["dimensions"] if d["id"] == "licenses")
+    level = dim["level"] if dim.get("low") in (None, dim["level"]) else "unknown"
+    assert level == licences, dim
+
+
+@pytest.mark.parametrize("evidence", [pytest.param(c[1], id=c[0]) for c in COPY_TERMS])
+def test_strict_never_calls_a_copy_more_open(evidence: Evidence) -> None:
+    """--strict counts stated answers only: a copy's licence read as its source's
+    (inferred) leaves its layers unknown or lower, never more open than the default."""
+    default = evaluate(load_rubric("openaudit"), evidence)
+    strict = evaluate(load_rubric("openaudit"), evidence, strict=True)
+    for mine, theirs in zip(strict.layers, default.layers, strict=True):
+        if mine.level != "unknown":
+            assert theirs.level != "unknown", (mine.id, mine.level)
+            assert LEVEL_RANK[mine.level] <= LEVEL_RANK[theirs.level], (mine.id, mine.level)

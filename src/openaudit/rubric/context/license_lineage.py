@@ -9,7 +9,9 @@ A base under `license: other` with a licence name, link or licence file that no 
 identifies is under a *custom* licence, as the model's own would be: terms that grant
 use and are not open (inferred). A derivative stating no licence of its own (a bare
 `other`, or none) stays without one: its bases' terms cap what it may be, they grant
-it nothing.
+it nothing. A quantisation or format conversion adds no work of its own that could
+carry terms: stating none, it is under the licence of the model it copies
+(copies.copy_licence, through ProbeContext.license).
 """
 
 from __future__ import annotations
@@ -193,6 +195,12 @@ def _custom_terms(repo: LinkedRepo, declared: Declared) -> tuple[str, str] | Non
     return label, reason
 
 
+def base_licence(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
+    """The licence of one base model as the source looked it up (its card metadata,
+    tags and file listing), as the lineage reads every base."""
+    return _base(evidence, repo)
+
+
 def _base(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
     report, reason = _linked_license(repo)
     license_id = _single_id(report)
@@ -351,6 +359,7 @@ __all__ = [
     "BaseLicense",
     "DatasetLicense",
     "LineageReport",
+    "base_licence",
     "custom_facts",
     "dataset_licenses",
     "get",

@@ -34,6 +34,10 @@ class LicenseReport:
     # terms a careful reader concludes from a licence name or gate text (answers built
     # on them are inferred), not stated by a licence field, file or the card's prose
     inferred: bool = False
+    # the models a quantisation or format conversion stating no licence of its own is
+    # read under (copies.copy_licence); empty for a licence the model states. With no
+    # facts, their terms were not seen: the licence is undecided, not absent.
+    copied: tuple[str, ...] = ()
 
 
 _BARE_VALUES = frozenset({"other", "unknown"})

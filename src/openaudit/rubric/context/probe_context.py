@@ -17,6 +17,7 @@ from openaudit.lazy import cached_attribute
 from openaudit.licenses.combine import combine_and, looser_terms
 from openaudit.rubric.context.license_identification import identify_once
 from openaudit.rubric.context.license_lineage import dataset_licenses, lineage
+from openaudit.rubric.context.license_report import grants_nothing
 
 if TYPE_CHECKING:
     from openaudit.card import Card, Section
@@ -28,6 +29,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 P = ParamSpec("P")
+
+# A reader of a model's licence beyond what the model declares (ProbeContext.license asks
+# it): the licence of the model a copy stating none of its own copies, which only the
+# evaluators' copy tests tell. The built-in evaluators register it when loaded (the
+# rubric registry loads them before any audit): copies.copy_licence.
+LicenceReader = Callable[["ProbeContext", "LicenseReport"], "LicenseReport | None"]
+_LICENCE_READERS: list[LicenceReader] = []
+
+
+def licence_reader(reader: LicenceReader) -> LicenceReader:
+    """Register `reader` as the reader of a licence the model does not declare (a
+    decorator; registered again, it replaces the one before)."""
+    _LICENCE_READERS[:] = [reader]
+    return reader
 
 
 class ProbeContext:
@@ -69,8 +84,30 @@ class ProbeContext:
 
     @cached_attribute
     def license(self) -> LicenseReport:
-        """The model's licence as identified from every piece of evidence."""
-        return identify_once(self.evidence)
+        """The model's licence as identified from every piece of evidence.
+
+        A quantisation or format conversion whose card, read, states no licence of its
+        own (a bare `other` or `unknown`, or none) is under the licence of the model it
+        copies (copies.copy_licence): inferred, naming that model; undecided when its
+        terms were not seen. A fine-tune, adapter or merge stating none has none.
+        """
+        own = identify_once(self.evidence)
+        # (the card first: a model without card text, the scan's, reads no bases here)
+        if not self._states_no_terms(own):
+            return own
+        evidence = self.evidence
+        if not evidence.base_models and not evidence.implied_bases:
+            return own
+        # (the copy tests are the evaluators' (weights.conversion), which read contexts)
+        read = next((reader(self, own) for reader in _LICENCE_READERS), None)
+        return read or own
+
+    def _states_no_terms(self, report: LicenseReport) -> bool:
+        """The card, read and readable, states no licence terms: a bare `other` or
+        `unknown` (grants_nothing), or no licence at all."""
+        if report.facts is not None or not self.readme_read or self.card.metadata_error:
+            return False
+        return not report.claims or grants_nothing(report) is not None
 
     @cached_attribute
     def dataset_licenses(self) -> tuple[DatasetLicense, ...]:

@@ -14,10 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openaudit.base_chain import base_ids, bases_of
+from openaudit.base_chain import base_ids, bases_of, listed_bases
 from openaudit.evidence import Evidence, LinkedRepo
+from openaudit.licenses.combine import combine_and
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
+from openaudit.rubric.context.license_lineage import (
+    DatasetLicense,
+    base_licence,
+    dataset_licenses,
+)
+from openaudit.rubric.context.license_report import Claim, LicenseReport
+from openaudit.rubric.context.probe_context import licence_reader
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
     Judgement,
@@ -273,6 +280,54 @@ def _converted_source(ctx: ProbeContext) -> tuple[LinkedRepo, ...]:
         repo
         for repo in ctx.evidence.implied_bases
         if repo.depth == 1 and repo.status in ("ok", "gated") and repo.repo_id.lower() in wanted
+    )
+
+
+@licence_reader
+def copy_licence(ctx: ProbeContext, own: LicenseReport) -> LicenseReport | None:
+    """The licence of a quantisation or format conversion whose card states none of its
+    own (`own`: a bare `other` or `unknown`, or none): the licence of the model it copies
+    (weights.conversion, not a weight diff or a merge; an adapter or a stated fine-tune
+    is no copy), as the lineage reads a base's (license_lineage.base_licence), inferred
+    and naming it. A mechanical copy adds nothing that could carry terms of its own, so
+    it stays under its source's licence: open for a copy of an open model, restricted
+    for a copy of a restricted one. When that model's terms were not seen (not looked
+    up, a bare `other`, no metadata), a report without facts or claims, naming it
+    (`copied`): undecided, not unlicensed. None for a release that is no copy."""
+    copy = conversion(ctx)
+    if copy is None or delta_weights(ctx) is not None or merged(ctx) is not None:
+        return None
+    direct = tuple(
+        repo for repo in (*ctx.evidence.base_models, *ctx.evidence.implied_bases) if repo.depth == 1
+    )
+    looked = {name.lower(): repo for name, repo in listed_bases(direct).items()}
+    names = tuple(dict.fromkeys(copy.bases))
+    read = [looked.get(name.lower()) for name in names]
+    licences = [base_licence(ctx.evidence, repo) for repo in read if repo is not None]
+    unseen = [
+        *(f"{b.repo_id}: {b.reason}" for b in licences if b.facts is None),
+        *(f"{name}: not looked up" for name, repo in zip(names, read, strict=True) if not repo),
+    ]
+    if unseen:
+        why = (f"{own.reason}; {copy.reason}: a copy is under the licence of the model it "
+               f"copies, whose terms were not seen ({'; '.join(unseen)})")  # fmt: skip
+        return replace(own, reason=why, copied=names, claims=())
+    terms = list({b.facts.id: b.facts for b in licences if b.facts}.values())
+    label = " AND ".join(dict.fromkeys(str(b.license_id) for b in licences))
+    # judged as one licence: a custom licence's label is no member the table knows
+    facts = replace(combine_and(terms, label), members=()) if len(terms) > 1 else terms[0]
+    said = "; ".join(f"{b.repo_id} ({b.reason})" for b in licences)
+    why = (f"{own.reason}; {copy.reason}: a copy adds nothing that could carry terms of its "
+           f"own, so its licence is that of the model it copies, {said} (inferred)")  # fmt: skip
+    return LicenseReport(
+        license_id=facts.id if len(terms) > 1 else licences[0].license_id,
+        expression=None,
+        facts=facts,
+        claims=(*own.claims, *(Claim(b.citation, b.license_id, b.repo_id) for b in licences)),
+        conflicts=own.conflicts,
+        reason=why,
+        inferred=True,
+        copied=names,
     )
 
 

@@ -191,9 +191,14 @@ def inferred_over(
 
 def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
     """Unknown when no licence was found but the card could not be read: its
-    metadata is malformed or refused, or the card itself is gated."""
+    metadata is malformed or refused, or the card itself is gated; or when the model
+    is a copy stating no licence of its own, under that of the model it copies, whose
+    terms were not seen (copies.copy_licence: undecided, not unlicensed)."""
     if ctx.license.claims:
         return None
+    if copied := ctx.license.copied:
+        cites = [Citation(f"base_model:{name}") for name in copied]
+        return Outcome.unknown(ctx.license.reason, ctx.field("license"), *cites)
     if ctx.card.metadata_error:
         error = ctx.card.metadata_error
         why = f"no licence found, but the card metadata could not be read: {error}"
@@ -230,14 +235,15 @@ def custom_licence(ctx: ProbeContext) -> str | None:
 
 def custom_base_licence(ctx: ProbeContext) -> str | None:
     """Why the terms in effect (ProbeContext.effective_license) are a custom licence,
-    else None: the model's own licence is open, and every base whose terms are not open
-    is under a custom licence (license_lineage: stated, matching no known licence). Those
-    terms flow down: they grant use and are not open (inferred)."""
+    else None: the model's own licence is open, or is read as the model's it copies (a
+    copy stating none of its own), and every base whose terms are not open is under a
+    custom licence (license_lineage: stated, matching no known licence). Those terms
+    flow down: they grant use and are not open (inferred)."""
     facts, lineage = ctx.effective_license, ctx.lineage
     own = ctx.license
     if facts is None or facts.family != "restricted" or not lineage.custom:
         return None
-    if own.facts is None or not own.facts.is_open:
+    if not own.copied and (own.facts is None or not own.facts.is_open):
         return None
     if any(b.facts and not b.facts.is_open and not b.custom for b in lineage.bases):
         return None

@@ -223,6 +223,10 @@ def _judged(ctx: ProbeContext, lineage: LineageReport, *named: Citation) -> Outc
         return Outcome.unknown(why, *cites)
     if ctx.license.facts is None:
         return Outcome.unknown("the model's own licence is not identified", *cites)
+    if copied := ctx.license.copied:  # a copy stating none, read under its source's
+        why = (f"compatible with {len(lineage.bases)} base licence(s): a copy stating no "
+               f"licence of its own is under that of {', '.join(copied)}")  # fmt: skip
+        return Outcome.yes(why, *cites, inferred=True)
     if custom := lineage.custom:  # no conflict shown, but a custom licence's terms are unknown
         why = (f"compatible with {len(lineage.bases)} base licence(s) as far as is known: the "
                f"terms of the custom licence of {', '.join(b.repo_id for b in custom)} are not "

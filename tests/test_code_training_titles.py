@@ -100,3 +100,91 @@ def test_code_link_under_a_training_title(title: str, deeper: str, found: bool) 
 def test_eosai_trainingcode_reads_the_title(title: str, level: str) -> None:
     """The training code linked, its licence unread: partial; not linked: closed."""
     assert eosai_trainingcode(evidence(title)) == level
+
+
+# A deep link into a training framework's recipes, configs or example scripts, where the
+# card speaks of the model's training, is the training code it points to (inferred,
+# naming the link): code.training, MOF 7 (concluded: "cited") and EOSAI trainingcode
+# partial. The framework's root, its library source or its examples folder is the tool
+# it was trained with; the same deep link offered as how a user could tune the model
+# (under a usage section, a title or sentence of advice) is not.
+NEMO = "https://github.com/NVIDIA/NeMo"
+NEMO_EXAMPLE = f"{NEMO}/blob/main/examples/asr/asr_ctc/speech_to_text_ctc_bpe.py"
+FAIRSEQ_EXAMPLE = "https://github.com/facebookresearch/fairseq/tree/main/examples/wav2vec"
+HF_EXAMPLE = (
+    "https://github.com/huggingface/transformers/tree/main/examples/pytorch/speech-recognition"
+)
+NEMO_SCRIPT = f"{NEMO}/blob/main/scripts/tokenizers/process_asr_text_tokenizer.py"
+MEGATRON_CONFIG = "https://github.com/NVIDIA/Megatron-LM/blob/main/examples/gpt3/train_gpt3_175b.sh"
+HANDBOOK_RECIPE = "https://github.com/huggingface/alignment-handbook/tree/main/recipes/kumo/sft"
+NEMO_SOURCE = f"{NEMO}/blob/main/nemo/collections/asr/models/ctc_bpe_models.py"
+TRL_EXAMPLES = "https://github.com/huggingface/trl/tree/main/examples"
+# code.training's parameters in the default rubric: framework links are no training code
+NO_FRAMEWORKS = {**TRAIN, "keywords": ["train", "fine-tun", "finetun", "recipe"],
+                 "frameworks": False}  # fmt: skip
+SAID = "The model uses [the script]({}).\n"
+TRAINED = "The model was trained with [the script]({}).\n"
+USED_TO = "The script used to fine-tune it: [train]({}).\n"
+CAN_BE = "The model can be fine-tuned on a downstream task using [the example]({}).\n"
+YOUR_OWN = "To fine-tune it on your own data, use [the script]({}).\n"
+FINE_TUNE_IT = "Fine-tune it with [the script]({}).\n"
+# name, section title (and a sub-heading holding the link), the line, found
+RECIPE_CASES: list[tuple[str, str, str, str, bool]] = [
+    ("NeMo example script under Training", "Training", "", SAID.format(NEMO_EXAMPLE), True),
+    ("fairseq example folder", "Training Procedure", "", SAID.format(FAIRSEQ_EXAMPLE), True),
+    ("transformers example folder", "Training", "", SAID.format(HF_EXAMPLE), True),
+    ("NeMo scripts/", "Training", "", SAID.format(NEMO_SCRIPT), True),
+    ("Megatron-LM example script", "Training", "", SAID.format(MEGATRON_CONFIG), True),
+    ("alignment-handbook recipe", "Training", "", SAID.format(HANDBOOK_RECIPE), True),
+    ("a sentence saying it trained the model", "Model Details", "",
+     TRAINED.format(NEMO_EXAMPLE), True),
+    ("the script used to fine-tune it", "Training", "",
+     USED_TO.format(NEMO_EXAMPLE), True),
+    # negative twins: the framework itself, its source, its examples folder ...
+    ("NeMo root under Training", "Training", "", SAID.format(NEMO), False),
+    ("NeMo library source under Training", "Training", "", SAID.format(NEMO_SOURCE), False),
+    ("the examples folder itself", "Training", "", SAID.format(TRL_EXAMPLES), False),
+    # ... the deep link where the card does not speak of training ...
+    ("an example script under Model Details", "Model Details", "",
+     SAID.format(NEMO_EXAMPLE), False),
+    # ... or offers it as how a user could tune the model
+    ("an example script under Usage", "Usage", "", FINE_TUNE_IT.format(NEMO_EXAMPLE), False),
+    ("Fine-tuning under How to use", "How to use", "Fine-tuning",
+     SAID.format(NEMO_EXAMPLE), False),
+    ("a title of advice", "Fine-tune it yourself", "", SAID.format(NEMO_EXAMPLE), False),
+    ("the same line under Training", "Training", "", FINE_TUNE_IT.format(NEMO_EXAMPLE), True),
+    ("how to fine-tune", "How to fine-tune", "", SAID.format(HF_EXAMPLE), False),
+    ("can be fine-tuned using the example", "Intended uses & limitations", "",
+     CAN_BE.format(HF_EXAMPLE), False),
+    ("advice under Training", "Training", "",
+     YOUR_OWN.format(FAIRSEQ_EXAMPLE), False),
+]  # fmt: skip
+
+
+def recipe_evidence(title: str, deeper: str, line: str) -> Evidence:
+    sub = f"### {deeper}\n" if deeper else ""
+    readme = (
+        "---\nlicense: mit\n---\n# Kumo-ASR\n\nKumo-ASR is a small speech recogniser.\n\n"
+        f"## {title}\n\n{sub}{line}"
+    )
+    files = (RepoFile("README.md"), RepoFile("model.safetensors"))
+    return Evidence(ref="org/kumo-asr", repo_id="org/kumo-asr", source="hub", readme=readme,
+                    files=files)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "deeper", "line", "found"),
+    [c[1:] for c in RECIPE_CASES],
+    ids=[c[0] for c in RECIPE_CASES],
+)
+def test_framework_recipe_on_training(title: str, deeper: str, line: str, found: bool) -> None:
+    ev = recipe_evidence(title, deeper, line)
+    spec = get_evaluator("code_linked")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(ev), NO_FRAMEWORKS)
+    assert outcome.answer == ("yes" if found else "no"), outcome.reason
+    url = line.partition("](")[2].partition(")")[0]
+    if found:
+        assert outcome.inferred and url in outcome.reason, outcome.reason
+    assert component(ev) == ("cited" if found else "no")
+    assert eosai_trainingcode(ev) == ("partial" if found else "closed")

@@ -125,13 +125,16 @@ FRAMEWORK_PAGES = [
     "https://github.com/EleutherAI/gpt-neox",
     "https://github.com/kohya-ss/sd-scripts",
     "https://github.com/huggingface/trl/tree/main/examples",
-    "https://github.com/huggingface/trl/blob/main/examples/scripts/sft.py",
-    "https://github.com/huggingface/transformers/blob/main/examples/pytorch/"
-    "language-modeling/run_clm.py",
+    "https://github.com/huggingface/transformers/blob/main/src/transformers/trainer.py",
 ]
+# a deep link into a framework's recipes or example scripts (named after the model or
+# not) under Training: the script the card says trained it
 RECIPES = [
     "https://github.com/huggingface/alignment-handbook/blob/main/recipes/x/sft.yaml",
     "https://github.com/facebookresearch/fairseq/tree/main/examples/wavecoder",
+    "https://github.com/huggingface/trl/blob/main/examples/scripts/sft.py",
+    "https://github.com/huggingface/transformers/blob/main/examples/pytorch/"
+    "language-modeling/run_clm.py",
 ]
 NO_FRAMEWORKS = {**TRAIN, "frameworks": False}
 # A topic word on the link's line but about something else: another sentence of the

@@ -258,6 +258,15 @@ def section_about(card: Card, section: Section, data: list[str], training: list[
     return "training" if any(card.title_matches(s, *training) for s in path) else ""
 
 
+# Sections on using the model: hardware there runs it, and a framework's example linked
+# there is how a user could tune it ("### Fine-tuning" under "Usage" is how a user tunes
+# it, not how it was trained).
+USAGE_SECTIONS = [
+    "Usage", "Use", "How to use", "How to Get Started", "Getting Started", "Quickstart",
+    "Quick Start", "Inference", "Deployment", "Requirements", "Installation", "Serving",
+]  # fmt: skip
+
+
 # Sections on the training setup: how the model was trained, not on what.
 SETUP_SECTION_NAMES = [*HARDWARE_SECTION_NAMES, "Software"]
 

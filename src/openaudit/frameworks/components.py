@@ -30,13 +30,14 @@ from openaudit.rubric.evaluators.code import (
     format_runtime,
     framework_link,
     framework_only,
+    framework_recipe,
     library_training_config,
     mentions,
     model_code,
-    model_words,
     no_topic_link,
     not_model_code,
     published_code_links,
+    recipes_linked,
     repo_name_pattern,
     says_topic,
     set_aside,
@@ -244,12 +245,11 @@ def unidentified_code(ctx: ProbeContext) -> tuple[Link, ...]:
     the same repository is): what they hold was not read (linked repositories are never
     fetched)."""
     known = {link.target or link.url for c in TOPICS for link in topic_links(ctx, c)}
-    model = model_words(ctx)
     return tuple(
         link
         for link in published_code_links(ctx)
         if (link.target or link.url) not in known
-        and not framework_link(link, model)
+        and not framework_link(ctx, link)
         and first_party(ctx, link)
     )
 
@@ -270,6 +270,10 @@ def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     if component != "supporting_libraries":  # a model tool is never the model's own code
         tools += [link for link in links if tool_link(link) and link not in tools]
     links = [link for link in links if link not in tools]
+    recipes = [link for link in links if framework_recipe(link)]
+    if links and len(recipes) == len(links) and component == "training_code":
+        recipe = recipes_linked(recipes)
+        return ("cited", f"{what} {recipe.reason}", recipe.citations)
     if links:
         cites = link_cites(links, 3)
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links[:3]))
@@ -339,9 +343,9 @@ def training_frameworks(ctx: ProbeContext) -> list[Link]:
     model was trained with, not its own training code."""
     keywords, sections, _, _ = TOPICS["training_code"]
     topic = mentions(keywords)
-    links, model = own_card(ctx).links_of("code"), model_words(ctx)
+    links = own_card(ctx).links_of("code")
     return [
-        link for link in links if framework_link(link, model) and about(ctx, link, topic, sections)
+        link for link in links if framework_link(ctx, link) and about(ctx, link, topic, sections)
     ]
 
 

@@ -86,6 +86,7 @@ from openaudit.training_sections import (
     TRAINING_RUN_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
     TRAINING_TOPIC_NAMES,
+    USAGE_SECTIONS,
 )
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import weight_files, weight_libraries
@@ -803,14 +804,6 @@ TRAINING_WORDS = re.compile(
 def about_running(text: str) -> bool:
     """Whether a sentence, title or label is about running the model and not training it."""
     return RUNNING_WORDS.search(text) is not None and TRAINING_WORDS.search(text) is None
-
-
-# Sections on using the model: hardware there runs it ("### Fine-tuning" under "Usage" is
-# how a user tunes it, not how it was trained).
-USAGE_SECTIONS = [
-    "Usage", "Use", "How to use", "How to Get Started", "Getting Started", "Quickstart",
-    "Quick Start", "Inference", "Deployment", "Requirements", "Installation", "Serving",
-]  # fmt: skip
 
 
 # The computing centre or cluster training ran on, named in prose ("trained on the

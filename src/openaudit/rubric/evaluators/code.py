@@ -44,6 +44,7 @@ from openaudit.training_sections import (
     TRAINING_RUN_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
     TRAINING_TOPIC_NAMES,
+    USAGE_SECTIONS,
 )
 from openaudit.verdict import Outcome
 from openaudit.weight_formats import CONVERTED_FORMATS
@@ -80,8 +81,11 @@ CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
 
 # General-purpose deep-learning and fine-tuning frameworks. A card that links one names
 # the tool the model was trained with (MOF's "supporting libraries and tools"), not the
-# model's own training code; a link to a recipe or config inside the framework, or to
-# an example folder named after the model, is training code for this model.
+# model's own training code; a deep link into its recipes, configs or example scripts,
+# on the model's training, is (`recipe_link`). (Not ESPnet nor SpeechBrain: their cards
+# give the recipe as a path in their training commands, "cd egs2/librispeech/asr1",
+# "cd recipes/LibriSpeech/ASR/transformer", beside a link to the repository's root, and
+# no rule reads such a path.)
 TRAINING_FRAMEWORKS = frozenset(
     {
         "github.com/huggingface/transformers", "github.com/huggingface/trl",
@@ -151,8 +155,21 @@ EVALUATION_TOOLKITS = frozenset(
         "github.com/princeton-nlp/swe-bench", "github.com/swe-bench/swe-bench",
     }
 )  # fmt: skip
-RECIPE_PATH = re.compile(r"/(?:recipes?|configs?)/[^/?#]+", re.IGNORECASE)
-EXAMPLE_PATH = re.compile(r"/(?:examples?|projects?)/([^?#]+)", re.IGNORECASE)
+# The folders of a framework's repository holding its recipes, configs and example or
+# recipe scripts: NeMo's and fairseq's examples/, transformers' examples/pytorch/, the
+# alignment-handbook's recipes/, ESPnet's and Kaldi's egs2/ and egs/, NeMo's scripts/.
+RECIPE_FOLDER = re.compile(r"examples?|recipes?|egs\w*|scripts?|configs?|projects?", re.I)
+# Advice on tuning the model further, not how it was trained: "can be fine-tuned on a
+# downstream task using [the example]", "to fine-tune it", "on your own data", "how to
+# fine-tune" ("the script used to fine-tune it" says how it was).
+ADVICE = re.compile(
+    r"\b(?:can|could|may|might|should)\b[^.;:\n]{0,40}?\b(?:fine-?tun|finetun"
+    r"|further\s+(?:pre-?)?train)"
+    r"|(?<!used )\bto\s+(?:further\s+)?(?:fine-?tune|finetune)\b"
+    r"|\bhow\s+to\s+(?:further\s+)?(?:fine-?tune|finetune)\b"
+    r"|\byour(?:self|\s+own)\b|\byour\s+(?:data|datasets?|tasks?|use[- ]cases?)\b",
+    re.IGNORECASE,
+)
 MIN_NAME_PART = 4  # shorter name words ("7b", "v2") say nothing of the model
 GENERIC_NAME_WORDS = frozenset(
     {
@@ -186,20 +203,78 @@ def evaluation_toolkit(link: Link) -> bool:
     return _repo(link) in EVALUATION_TOOLKITS
 
 
-def framework_link(link: Link, model: set[str]) -> bool:
-    """True for a link to a general-purpose training framework (its repository, its
-    library source or its generic example scripts), not to a recipe for a model in it."""
-    target = _repo(link)
-    if target not in TRAINING_FRAMEWORKS or RECIPE_PATH.search(link.url):
+def recipe_link(link: Link) -> bool:
+    """A deep link (`/blob/` or `/tree/`) to something inside a folder of recipes,
+    configs or example or recipe scripts (RECIPE_FOLDER) of the linked repository
+    ("NeMo/blob/main/examples/asr/asr_ctc/speech_to_text_ctc_bpe.py",
+    "espnet/tree/master/egs2/librispeech/asr1"); never the folder itself
+    ("trl/tree/main/examples")."""
+    path = _TREE_PATH.search(link.url)
+    folders = path[1].strip("/").split("/")[:-1] if path else []
+    return any(RECIPE_FOLDER.fullmatch(folder) for folder in folders)
+
+
+def advised(ctx: ProbeContext, link: Link) -> bool:
+    """The card gives the link only as how a user could tune the model further: every
+    section holding it is on using the model (USAGE_SECTIONS) or titled as advice ("How
+    to fine-tune", "Fine-tune it yourself"), or each of its sentences there is advice
+    ("can be fine-tuned on a downstream task using [X]")."""
+    card = own_card(ctx)
+    homes = card.homes_of(link.url)
+    if not homes:
+        return ADVICE.search(link_sentences(ctx, link)) is not None
+    for home in homes:
+        path = [s for s in card.section_path(home) if s is not card.title_section]
+        if any(card.title_matches(s, *USAGE_SECTIONS) or ADVICE.search(s.title) for s in path):
+            continue
+        said = card.sentences(home.text).holding(link.url)
+        if not said or not all(ADVICE.search(sentence) for sentence in said):
+            return False
+    return True
+
+
+def framework_link(ctx: ProbeContext, link: Link) -> bool:
+    """True for a link to a general-purpose training framework: its repository, its
+    library source, a folder of its examples, or one of its recipes or example scripts
+    (`recipe_link`) given only as how a user could tune the model (`advised`). A recipe,
+    config or example script the card links otherwise is the code its training
+    followed: training code, where the card speaks of training."""
+    if _repo(link) not in TRAINING_FRAMEWORKS:
         return False
-    example = EXAMPLE_PATH.search(link.url)
-    parts = name_words(example.group(1)) if example else set()
-    named = any(
-        len(part) >= MIN_NAME_PART and (word.startswith(part) or part.startswith(word))
-        for part in parts
-        for word in model
-    )
-    return not named
+    return not recipe_link(link) or advised(ctx, link)
+
+
+def framework_recipe(link: Link) -> bool:
+    """A deep link into a training framework's recipes, configs or example scripts
+    (`recipe_link`): the training code the card points to only by reading it so."""
+    return _repo(link) in TRAINING_FRAMEWORKS and recipe_link(link)
+
+
+@dataclass(frozen=True)
+class RecipesLinked:
+    """A training framework's recipes or example scripts the card links on training."""
+
+    urls: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def reason(self) -> str:
+        """What was found, naming the links."""
+        return (
+            f"linked: {', '.join(self.urls[:3])} (a training framework's recipe, config or"
+            " example script, linked where the card speaks of its training)"
+        )
+
+    def outcome(self) -> Outcome:
+        """Training code published (inferred: the card links the framework's script or
+        recipe; that its training followed it is read from where it is linked)."""
+        return Outcome.yes(self.reason, *self.citations, inferred=True)
+
+
+def recipes_linked(links: list[Link]) -> RecipesLinked:
+    """The framework recipes among the card's training-code links (`framework_recipe`)."""
+    urls = tuple(dict.fromkeys(link.url for link in links))
+    return RecipesLinked(urls, tuple(link_cites(links, 3)))
 
 
 def framework_only(tools: list[Link], what: str) -> Outcome:
@@ -830,13 +905,13 @@ def code_linked(
     names = _repo_names(tuple(repo_names)) if repo_names else None
     candidates = model_code_links(ctx, topic)
     links = [link for link in candidates if about(ctx, link, topic, sections, names)]
-    model = model_words(ctx)
     tools = [
-        link
-        for link in links
-        if tool_link(link) or (not frameworks and framework_link(link, model))
+        link for link in links if tool_link(link) or (not frameworks and framework_link(ctx, link))
     ]
     links = [link for link in links if link not in tools]
+    recipes = [link for link in links if not frameworks and framework_recipe(link)]
+    if links and len(recipes) == len(links):
+        return recipes_linked(recipes).outcome()
     if links:
         targets = ", ".join(dict.fromkeys(link.target or link.url for link in links))
         return Outcome.yes(f"linked: {targets}", *link_cites(links))

@@ -123,3 +123,59 @@ def test_a_section_titled_as_checkpoints(title: str, text: str, status: str, rea
     assert got == status, why
     assert reason in why
     assert basis == "inferred"
+
+
+def component_24_of(files: tuple[str, ...]) -> tuple[str, str, str]:
+    listing = tuple(RepoFile(path) for path in ("model.safetensors", "config.json", *files))
+    readme = "---\nlicense: apache-2.0\n---\n# M-7B\nM-7B is a 7B language model.\n"
+    evidence = Evidence(ref="org/m-7b", repo_id="org/m-7b", source="hub", readme=readme,
+                        files=listing)  # fmt: skip
+    mof = evaluate(load_rubric("mof"), evidence).extras["mof"]
+    found = next(c for c in mof["components"] if str(c["id"]) == "24")
+    return found["status"], found["basis"], found["reason"]
+
+
+def saved(*folders: str, name: str = "model.safetensors") -> tuple[str, ...]:
+    return tuple(f"{folder}/{file}" for folder in folders for file in ("config.json", name))
+
+
+NO_FOLDER = "no checkpoint folder in the files"
+# Folders named as training tools name a checkpoint saved at a step, iteration or epoch,
+# holding weight files, at any depth: name, files, status, a phrase of the reason
+FOLDER_CASES = [
+    ("DeepSpeed global_stepN", saved("global_step5000", "global_step10000"), "included",
+     "global_step5000/, global_step10000/"),
+    ("Megatron iter_N", saved("iter_0005000", "iter_0010000"), "included", "iter_0005000/"),
+    ("Megatron iter_N, a rank folder inside", ("iter_0005000/mp_rank_00/model_optim_rng.pt",),
+     "included", "iter_0005000/"),
+    ("ckpt-N", saved("ckpt-5000"), "included", "ckpt-5000/"),
+    ("checkpoint_N", saved("checkpoint_1000"), "included", "checkpoint_1000/"),
+    ("epoch-N", saved("epoch-1", "epoch-2"), "included", "epoch-1/"),
+    ("a top-level stepN", saved("step1000", "step5000"), "included", "step1000/"),
+    ("stepN under a parent", saved("revisions/step1000"), "included", "revisions/step1000/"),
+    ("Trainer's checkpoint-N", saved("checkpoint-500", name="pytorch_model.bin"), "included",
+     "checkpoint-500/"),
+    ("an adapter's checkpoint-N", saved("checkpoint-500", name="adapter_model.safetensors"),
+     "included", "checkpoint-500/"),
+    ("named folders", ("intermediate/5B-tokens/model.safetensors",), "included",
+     "intermediate/5B-tokens"),
+    # negative twins: stages (sub-models), step folders without weights, other names
+    ("stageN", saved("stage1", "stage2"), "missing", NO_FOLDER),
+    ("a step folder of logs only", ("global_step5000/trainer_state.json",
+     "checkpoint-500/training_args.bin", "step1000/README.md"), "missing", NO_FOLDER),
+    ("the optimizer state only", ("checkpoint-500/optimizer.pt",), "missing", NO_FOLDER),
+    ("not the whole name", saved("mystep1000", "step1000-eval", "epochs"), "missing",
+     NO_FOLDER),
+    ("a weight file named for a step, in no such folder", ("step1000.safetensors",),
+     "missing", NO_FOLDER),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("files", "status", "reason"), [c[1:] for c in FOLDER_CASES], ids=[c[0] for c in FOLDER_CASES]
+)
+def test_checkpoint_folders_in_the_files(files: tuple[str, ...], status: str, reason: str) -> None:
+    got, basis, why = component_24_of(files)
+    assert got == status, why
+    assert reason in why
+    assert basis == ("stated" if status == "included" else "inferred")

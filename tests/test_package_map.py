@@ -19,8 +19,8 @@ SRC = ROOT / "src" / "openaudit"
 
 # Imported by every package but `licenses` (a leaf library): they import nothing of openaudit.
 FOUNDATION = (
-    "errors", "lazy", "limits", "secrets", "sentences", "textfile", "textsearch", "typecheck",
-    "weight_formats", "worker_threads",
+    "checkpoint_names", "errors", "lazy", "limits", "secrets", "sentences", "textfile",
+    "textsearch", "typecheck", "weight_formats", "worker_threads",
 )  # fmt: skip
 # What each package (or top-level module) of openaudit may import besides the foundation
 # and the package root (`openaudit.__version__`); keep the README's table in step.

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from openaudit import textsearch
 from openaudit.card import Card, Link, Section, find_link
+from openaudit.checkpoint_names import CHECKPOINT_REPO
 
 TRAINING_SECTIONS = ("Training", "Fine-tuning", "Finetuning", "Fine tuning")
 # Training sections that hold something other than how this model was made from another.
@@ -140,11 +141,6 @@ SENTENCE_ROLE = re.compile(
     re.IGNORECASE,
 )
 FROM_SCRATCH = re.compile(r"\b(?:trained|pre-?trained)\s+from\s+scratch\b", re.IGNORECASE)
-# A repo name that says it holds training checkpoints.
-CHECKPOINT_REPO = re.compile(
-    r"(?:^|[-_.])(?:intermediate|checkpoints?|ckpts?)(?:$|[-_.])|(?:^|[-_.])step[-_]?\d",
-    re.IGNORECASE,
-)
 # Name tokens of a tuned model (a release less these is its base's name), and base-ish
 # tokens a base's name may carry or lack (`name_match`).
 TUNING_TOKENS = frozenset(

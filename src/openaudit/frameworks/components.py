@@ -11,6 +11,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from openaudit import textsearch
 from openaudit.card import Section, holds_link
+from openaudit.checkpoint_names import (
+    CHECKPOINT_NAME,
+    CHECKPOINT_REPO,
+    checkpoint_folder,
+)
 from openaudit.evidence import Citation
 from openaudit.frameworks.license_openness import (
     ContentType,
@@ -84,7 +89,9 @@ Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets", 
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
-CHECKPOINT_FILES = ["checkpoint-*/*", "checkpoints/*", "*/step[0-9]*/*", "*intermediate*"]
+# Folders named as holding checkpoints (besides those named for a step, which hold weight
+# files: checkpoint_names.CHECKPOINT_FOLDER).
+CHECKPOINT_FILES = ["checkpoints/*", "*intermediate*"]
 # MOF 17, model metadata: the training configuration and optimizer state, and the
 # model's own configuration (its hyperparameters, the generation settings).
 # (a merge's recipe, mergekit_config.yml, is the configuration its weights were made by)
@@ -427,12 +434,6 @@ def _datasets(ctx: ProbeContext) -> Found | Outcome:
     )
 
 
-# Branch or folder names of training checkpoints: step1000, ckpt-20, iter_500, 100B-tokens.
-CHECKPOINT_NAME = re.compile(
-    r"(?:step|ckpt|checkpoint|iter|iteration|epoch|stage)[-_]?\d"
-    r"|\d+[kmbt]?[-_]?(?:steps?|tokens?)\b",
-    re.IGNORECASE,
-)
 CHECKPOINT_WORDS = re.compile(
     r"\b(?:intermediate|training|pre-?training)\s+checkpoints?\b"
     r"|\bcheckpoints?\s+(?:at|every|from)\b"
@@ -476,12 +477,6 @@ REVISION_ROW = re.compile(
 )
 
 
-# A Hub repository of the model's own organisation whose name says it holds training
-# checkpoints: "TinyLlama-1.1B-intermediate-step-480k-1T", "X-7B-Intermediate-Checkpoints".
-CHECKPOINT_REPO = re.compile(
-    r"(?:^|[-_.])(?:intermediate|checkpoints?|ckpts?)(?:$|[-_.])|(?:^|[-_.])step[-_]?\d",
-    re.IGNORECASE,
-)
 # A section titled as a set of checkpoints ("Stage 1 - Last 10 Checkpoints", "All
 # Checkpoints", "Intermediate Checkpoints"), not as a way of using one ("Loading
 # checkpoints", "Checkpoint averaging").
@@ -590,9 +585,24 @@ def _checkpoint_section(ctx: ProbeContext, section: Section) -> bool:
     return all(CHECKPOINT_REPO.search(target.partition("/")[2]) for target in models)
 
 
+def step_checkpoints(ctx: ProbeContext) -> Found | None:
+    """Weight files in folders named for the training step they were saved at
+    (checkpoint_names.CHECKPOINT_FOLDER: "global_step5000/", "iter_0005000/",
+    "checkpoint-500/", "epoch-1/"), at any depth."""
+    held = [(f.path, folder) for f, _ in weight_files(ctx) if (folder := checkpoint_folder(f.path))]
+    if not held:
+        return None
+    folders = list(dict.fromkeys(f"{folder}/" for _, folder in held))
+    shown = ", ".join(folders[:3]) + (", ..." if len(folders) > 3 else "")
+    files = ", ".join(path for path, _ in held[:3])
+    what = (f"intermediate checkpoints in the repo: {files} (weight files in {len(folders)}"
+            f" folder(s) named for a training step: {shown})")  # fmt: skip
+    return ("repo", what, tuple(ctx.file(path) for path, _ in held[:3]))
+
+
 def _checkpoints(ctx: ProbeContext) -> Found | Outcome:
     """Checkpoint folders, checkpoint branches, or (inferred) the card saying where they are."""
-    found = in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
+    found = step_checkpoints(ctx) or in_repo(ctx, CHECKPOINT_FILES, "intermediate checkpoints")
     if found:
         return found
     branches = ctx.evidence.branches or ()

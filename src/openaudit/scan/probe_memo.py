@@ -259,7 +259,8 @@ READS: dict[str, tuple[str, ...]] = {
     # with the bases' terms
     "mof_license_open": LICENCE,
     "mof_component(final_parameters)": (*WEIGHT_FILES, *LICENCE),
-    "mof_component(intermediate_checkpoints)": ("files", "branches", *LICENCE),
+    # weight files in folders named for a training step (checkpoint_names)
+    "mof_component(intermediate_checkpoints)": (*WEIGHT_FILES, "branches", *LICENCE),
     # a library's training config; another library's model config beside the weights
     "mof_component(model_metadata)": (*WEIGHT_FILES, *OWN_LICENCE),
     "mof_component(architecture)": (*WEIGHT_FILES, *OWN_LICENCE),

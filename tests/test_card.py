@@ -623,6 +623,8 @@ _HUB_PDF = "https://huggingface.co/o/m/blob/main/"
         (_HUB_PDF + "Public_Summary_of_Training_Content.pdf", "EU", "other"),
         (_HUB_PDF + "M_EU_Code_of_Practice.pdf", "", "other"),
         ("https://example.com/docs/Responsible-Use-Guide.pdf", "guide", "other"),
+        (_HUB_PDF + "M_Model_Card.pdf", "", "other"),  # the release's card, not a paper
+        ("https://lab.example/docs/m.pdf", "Model card (PDF)", "other"),
         (_HUB_PDF + "M_Technical_Report.pdf", "", "paper"),  # twins: a report's name
         ("https://github.com/o/r/blob/main/paper.pdf", "Paper", "paper"),
         ("https://arxiv.org/pdf/2301.00001", "Terms", "paper"),  # an archive is no licence host

@@ -315,6 +315,23 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "no model-index"),
     ("papers only as references", "paper_linked", ev(REFERENCES_ONLY), {}, "no",
      "(2104.09864 in 'Model Architecture', 2307.09288 in 'Limitations')"),
+    # the model's own report shipped in its repository (inferred from its name), the test
+    # MOF's technical report and EOSAI's preprint read; not a PDF named as a licence, a
+    # policy, a datasheet or a model card
+    *((f"a report in the repo: {name}", "paper_linked", ev("# M\nA model.\n", name), {},
+       "yes", f"a report in the repo: {name} (its file name says report or paper)")
+      for name in ("technical_report.pdf", "docs/Acme-7B_Paper.pdf", "whitepaper.pdf",
+                   "TECHNICAL_REPORT.md")),
+    ("a report in the repo beside papers linked as references", "paper_linked",
+     ev(REFERENCES_ONLY, "report.pdf"), {}, "yes", "a report in the repo: report.pdf"),
+    ("a report in the repo, gated card unread", "paper_linked",
+     ev(None, "technical_report.pdf", access="gated", gated="manual"), {}, "yes",
+     "a report in the repo: technical_report.pdf"),
+    *((f"not a report in the repo: {name}", "paper_linked", ev("# M\nA model.\n", name), {},
+       "no", "no paper link and no arxiv tag")
+      for name in ("Model_License_Whitepaper.pdf", "Responsible_Use_Guide_Report.pdf",
+                   "Datasheet_Report.pdf", "Model_Card_Report.pdf", "slides.pdf",
+                   "report.txt")),
     ("own paper beside references", "paper_linked", ev(OWN_AND_REFERENCE), {}, "yes",
      "paper linked: 2405.00001"),
     ("the Hub's tags of linked references are no paper of its own", "paper_linked",

@@ -82,6 +82,9 @@ _LICENSE_TEXT = re.compile(
     r"\blicen[cs]es?\b|\bterms\b|\buse\s+policy\b|\bagreement\b", re.IGNORECASE
 )
 
+# A model card is the release's own documentation, not a paper about it.
+_MODEL_CARD_TEXT = re.compile(r"\bmodel[\s_-]?cards?\b", re.IGNORECASE)
+
 _Classified = tuple[LinkKind, str | None]
 
 
@@ -120,10 +123,8 @@ def classify_link(url: str, text: str = "") -> tuple[LinkKind, str | None]:
         # that calls it a paper outweighs the file name ("[our paper](.../agreement.pdf)")
         names_paper = text.strip() != url.strip() and _REPORT_TEXT.search(text)
         said = text if names_paper else f"{text} {_file_words(segments[-1])}"
-        if _LICENSE_TEXT.search(said):
-            return "license", None  # "[Model License](.../terms.pdf)": a licence, not a paper
-        if _DATASHEET_TEXT.search(said) or _POLICY_TEXT.search(said):
-            return "other", None  # "[datasheet](.../datasheet.pdf)": documents data, not a paper
+        if (kind := no_paper_said(said)) is not None:
+            return kind, None
     for classify in (_license_link, _paper_link, _code_link, _hub_link):
         found = classify(host, segments, parts.query)
         if found is not None:
@@ -175,6 +176,25 @@ def _report_path(segments: list[str], text: str) -> bool:
         return False
     named = "report" in words and len(words) > 1  # "report" alone may be a form to fill
     return named or "whitepaper" in words or "preprint" in words
+
+
+def no_paper_said(said: str) -> LinkKind | None:
+    """What a PDF is when its link text or file name says it is no paper: "license" for a
+    licence, terms, use policy or agreement ("[Model License](.../terms.pdf)"), "other"
+    for a datasheet, an AI Act summary, a code of practice, a responsible-use guide or a
+    model card (they document data, policy or the release, not research); None when the
+    words say neither."""
+    if _LICENSE_TEXT.search(said):
+        return "license"
+    if _DATASHEET_TEXT.search(said) or _POLICY_TEXT.search(said):
+        return "other"
+    return "other" if _MODEL_CARD_TEXT.search(said) else None
+
+
+def pdf_named_no_paper(path: str) -> bool:
+    """A PDF whose own file name says it is no paper (`no_paper_said`): a licence, a use
+    policy, a datasheet or a model card shipped as `Community_License.pdf`."""
+    return no_paper_said(_file_words(path.rsplit("/", 1)[-1])) is not None
 
 
 def _file_words(name: str) -> str:

@@ -57,6 +57,7 @@ from openaudit.rubric.evaluators.documentation import (
     card_substantive,
     evaluation_results,
     paper_linked,
+    report_files,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
     as_list,
@@ -87,7 +88,6 @@ if TYPE_CHECKING:
 # linked data: Hub datasets the card links as its training data (not declared)
 Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets", "linked data"]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
-REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
 # Folders named as holding checkpoints (besides those named for a step, which hold weight
 # files: checkpoint_names.CHECKPOINT_FOLDER).
@@ -216,9 +216,9 @@ def _data_card(ctx: ProbeContext) -> Found | Outcome:
 
 
 def _report(ctx: ProbeContext) -> Found | Outcome:
-    found = in_repo(ctx, REPORT_FILES, "a report")
-    if found:
-        return found
+    if shipped := report_files(ctx):  # the test the paper probe and EOSAI's preprint share
+        what = f"a report in the repo: {', '.join(shipped[:3])}"
+        return ("repo", what, tuple(map(ctx.file, shipped[:3])))
     outcome = paper_linked(ctx)
     if outcome.answer == "yes":
         what = f"a paper off the Hub ({outcome.reason}); report and paper cannot be told apart"

@@ -55,6 +55,7 @@ from openaudit.rubric.evaluators.documentation import (
     model_papers,
     paper_linked,
     papers_by_role,
+    report_files,
     unlinked_paper_tags,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
@@ -949,11 +950,19 @@ def _preprint_level(ctx: ProbeContext) -> Rated:
     """A preprint of the model's own covers its data, training and tuning (open, as far as
     a card shows); papers linked only as references to other work cover none (closed).
     A report of its own that is not archived (on a blog, a project site, a PDF in a code
-    repository) shares the content but is no archived preprint: partial."""
+    repository, or shipped in the model's own repository as `technical_report.pdf`)
+    shares the content but is no archived preprint: partial."""
     outcome = paper_linked(ctx)
     if outcome.answer != "yes":
         return _not_found(outcome)
-    own = papers_by_role(ctx)[0] if model_papers(ctx) else []  # none: a tag or a cited id
+    own = papers_by_role(ctx)[0] if model_papers(ctx) else []  # none: a tag, id or file
+    if not own and not cited_papers(ctx) and not unlinked_paper_tags(ctx) and report_files(ctx):
+        # the report is shown in the repository, not archived anywhere the card names
+        why = (
+            f"{outcome.reason}: the model's own report, shipped in the repository, not on a"
+            " preprint server or with a DOI, so not archived: partial"
+        )
+        return _concluded("partial", why, *outcome.citations)
     if not own or cited_papers(ctx) or any(archived_paper(link.url) for link in own):
         why = f"{outcome.reason}: the model's own paper, an archived preprint"
         return _concluded("open", why, *outcome.citations)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from openaudit import textsearch
 from openaudit.card import TEMPLATE_PAPER_IDS, Card, Link, Section, count_links, find_link
 from openaudit.evidence import Citation
-from openaudit.links import IMAGE_FILE, record_doi
+from openaudit.links import IMAGE_FILE, pdf_named_no_paper, record_doi
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import foreign_sections, own_card
 from openaudit.rubric.evaluators.benchmark_names import SCORE, results_table_names
@@ -862,16 +862,36 @@ def _made_with(card: Card, link: Link) -> bool:
     )
 
 
+# The model's own report or paper shipped in its repository: a PDF whose file name says
+# report or paper (a whitepaper too), or a technical report in Markdown. The same test for
+# every rubric (the default paper probe, MOF's technical report and research paper,
+# EOSAI's preprint).
+REPORT_FILES = ["*report*.pdf", "*paper*.pdf", "*technical*report*.md"]
+
+
+def report_files(ctx: ProbeContext) -> list[str]:
+    """The repository's report or paper files (REPORT_FILES), but PDFs whose name says
+    they are no paper: a licence, a use policy, a datasheet, a model card
+    (`links.pdf_named_no_paper`: the test a linked PDF's file name gets)."""
+    return [
+        path
+        for path in matching_files(ctx, REPORT_FILES)
+        if not (path.lower().endswith(".pdf") and pdf_named_no_paper(path))
+    ]
+
+
 @evaluator(
     "paper_linked",
-    reads=("README.md", "api:tags"),
+    reads=("README.md", "api:tags", "files"),
     doc=(
         "The model's own paper or technical report is linked from the card or tagged"
         " (arxiv:ID), or cited by its arXiv id alone (a BibTeX eprint, 'arXiv:ID': inferred);"
         " papers cited only in evaluation or data tables are the benchmarks' or"
         " datasets', and papers linked only where the card cites other work (architecture,"
         " limitations, hardware) are references. A link whose address names a report"
-        " ('lab.example/model3-tech-report') is a paper."
+        " ('lab.example/model3-tech-report') is a paper, and so is a report or paper PDF in"
+        " the repository ('technical_report.pdf': inferred from its name; not a licence,"
+        " policy, datasheet or model card)."
     ),
 )
 @once_per_model
@@ -888,6 +908,8 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
         return Outcome.yes(f"tagged {', '.join(beyond[:3])}", ctx.api("tags", ", ".join(beyond)))
     if cited := cited_papers(ctx):
         return _cited_paper(ctx, cited)
+    if shipped := report_files(ctx):
+        return _shipped_report(ctx, shipped)
     if references:
         places = dict.fromkeys(
             f"{link.target or link.url}{_place(ctx, link)}" for link in references[:3]
@@ -903,6 +925,13 @@ def paper_linked(ctx: ProbeContext) -> Outcome:
     # nothing says "no paper": the readers found none in the card's links, arXiv ids and tags
     why = "no paper link and no arxiv tag (the card's links and arXiv ids and the tags were read)"
     return Outcome.no(why, ctx.readme(), ctx.api("tags"), inferred=True)
+
+
+def _shipped_report(ctx: ProbeContext, shipped: list[str]) -> Outcome:
+    """The model's own report shipped in its repository (inferred: its file name says it
+    is a report or paper; what it holds was not read)."""
+    why = f"a report in the repo: {', '.join(shipped[:3])} (its file name says report or paper)"
+    return Outcome.yes(why, *(ctx.file(path) for path in shipped[:3]), inferred=True)
 
 
 def _cited_paper(ctx: ProbeContext, cited: tuple[Link, ...]) -> Outcome:

@@ -66,6 +66,9 @@ def code_and_model_licences() -> Evidence:
     return ev(card(), *files, license_files=CODE_AND_MODEL_LICENCES)
 
 
+GATED_LICENCE = (TextFile("LICENSE", None, problem="gated: file contents need approved access"),)
+
+
 def hub_link(repo: str) -> str:
     return f"## Release Schedule\nSee [{repo}](https://huggingface.co/{repo}).\n"
 
@@ -340,6 +343,15 @@ MOF_COMPONENT: list[Case] = [
         "final_parameters", "data", "no", "'llama3'", "not_open"),
     mof("weights, gated card unread", gated_unread(W), "final_parameters", "data", "unknown",
         "gated", "unknown"),
+    # a licence file not served without access, no licence tag: the licence is unknown,
+    # not custom; with `license: other` it is custom
+    mof("weights, no licence tag, licence file gated",
+        gated_unread(W, "LICENSE", api_card_data={}, license_files=GATED_LICENCE),
+        "final_parameters", "data", "unknown", "approved access would show it and identify",
+        "unknown"),
+    mof("weights, licence other, licence file gated",
+        gated_unread(W, "LICENSE", api_card_data={"license": "other"}, license_files=GATED_LICENCE),
+        "final_parameters", "data", "no", "a custom licence is not open for MOF", "not_open"),
     mof("optimizer state is no weights", ev(MIT, "optimizer.pt"), "final_parameters", "data",
         "no", "no weight files in the repository", "missing"),
     mof("weights, no file listing", ev(MIT), "final_parameters", "data", "unknown",
@@ -1390,6 +1402,16 @@ EOSAI: list[EosaiRow] = [
      "no licence is stated: unstated licences are closed", "closed"),
     ("licences, gated card unread", gated_unread(W), "licenses", ("unknown", "unknown"),
      "no licence found, but the gated card could not be ", "unknown"),
+    ("licences: no tag, licence file gated",
+     gated_unread(W, "LICENSE", api_card_data={}, license_files=GATED_LICENCE), "licenses",
+     ("unknown", "unknown"), "the repo is gated: its text is not served without access",
+     "unknown"),
+    ("licences: licence other, licence file gated",
+     gated_unread(W, "LICENSE", api_card_data={"license": "other"}, license_files=GATED_LICENCE),
+     "licenses", ("no", "yes"), "a careful reader takes it as a custom licence", "partial"),
+    ("licences: no tag, licence file binary",
+     ev(card(), W, "LICENSE", license_files=(TextFile("LICENSE", None, problem="binary"),)),
+     "licenses", ("unknown", "unknown"), "its text was not read (binary)", "unknown"),
 ]  # fmt: skip
 
 

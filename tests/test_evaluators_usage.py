@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -27,7 +28,11 @@ CUSTOM_FILE = TextFile(
 )
 
 
-def ev(readme: str, *licence_files: TextFile, **fields: Any) -> Evidence:
+GATED_LICENCE = TextFile("LICENSE", None, problem="gated: file contents need approved access")
+BINARY_LICENCE = TextFile("LICENSE", None, problem="LICENSE is binary, not text")
+
+
+def ev(readme: str | None, *licence_files: TextFile, **fields: Any) -> Evidence:
     files = tuple(RepoFile(p) for p in fields.pop("paths", ()))
     return Evidence(
         ref="org/m", source="hub", readme=readme, license_files=licence_files, files=files, **fields
@@ -67,6 +72,25 @@ CASES: list[tuple[str, str, Evidence, Answer, str]] = [
      "unknown", "not read"),
     ("file unreadable", "license_file_consistent",
      ev(card("mit"), TextFile("LICENSE", None, problem="gated")), "unknown", "gated"),
+    # a licence file whose text was not read (gated, failed) beside no licence tag, name,
+    # link or section: the licence is unknown, not a custom one; `license: other`, a
+    # licence tag or a licence file that was read still decide
+    *((f"no licence stated, {what}: {probe}", probe, evidence, "unknown", said)
+      for what, evidence, said in (
+          ("licence file gated", ev(None, GATED_LICENCE, api_card_data={}, access="gated"),
+           "nothing but the licence file LICENSE states it, and the repo is gated: its text is"
+           " not served without access; approved access would show it and identify the"),
+          ("licence file binary", ev(card(), BINARY_LICENCE),
+           "nothing but the licence file LICENSE states it, and its text was not read (LICENSE"
+           " is binary, not text)"))
+      for probe in ("license_identified", "no_use_restrictions", "commercial_use_allowed")),
+    ("licence other, licence file gated", "license_identified",
+     ev(None, GATED_LICENCE, api_card_data={"license": "other"}, access="gated"), "yes",
+     "(license: other (no license_name) and the licence file LICENSE was not read (gated"),
+    ("no licence stated, one licence file read, one binary", "license_identified",
+     ev(card(), CUSTOM_FILE, replace(BINARY_LICENCE, path="NOTICE")), "yes", "custom licence"),
+    ("licence tag, licence file gated", "license_identified",
+     ev(card("apache-2.0"), GATED_LICENCE, access="gated"), "yes", "'apache-2.0'"),
     ("no restrictions", "no_use_restrictions", ev(card("mit")), "yes", ""),
     ("llama restrictions", "no_use_restrictions", ev(card("llama2")), "no", "acceptable-use"),
     ("openrail restrictions", "no_use_restrictions", ev(card("openrail")), "no", "field-of-use"),

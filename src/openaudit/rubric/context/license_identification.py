@@ -97,8 +97,19 @@ def _file_claims(files: _Files) -> tuple[Claim, ...]:
     for path, text, problem, url in files:
         found = _text_license(text[:MAX_TEXT_CHARS]) if text else None
         raw = problem or ("(unreadable)" if text is None else path)
-        claims.append(Claim(Citation(f"file:{path}", found, url), found, raw))
+        claims.append(Claim(Citation(f"file:{path}", found, url), found, raw, text is None))
     return tuple(claims)
+
+
+def _unread_phrase(files: tuple[Claim, ...]) -> str | None:
+    """'the licence file LICENSE was not read (why)' when no licence file was read, else
+    None: a file not read is unread, not one that matches no known licence."""
+    if not files or not all(claim.unread for claim in files):
+        return None
+    paths = ", ".join(claim.citation.where.removeprefix("file:") for claim in files[:3])
+    noun = "licence file" if len(files) == 1 else "licence files"
+    verb = "was" if len(files) == 1 else "were"
+    return f"the {noun} {paths} {verb} not read ({files[0].raw})"
 
 
 def _tag_claims(tags: Iterable[object]) -> tuple[Claim, ...]:
@@ -206,6 +217,8 @@ def _other(declared: Declared, files: tuple[Claim, ...]) -> _Outcome:
     if declared.link_id:
         reason = f"license: other; identified from license_link {declared.link}"
         return _Outcome(check_expression(declared.link_id), reason)
+    if unread := _unread_phrase(files):
+        return _Outcome(None, f"license: other ({name}) and {unread}")
     found = "could not be identified" if files else "was not found"
     return _Outcome(None, f"license: other ({name}) and the licence file {found}")
 
@@ -223,6 +236,8 @@ def _undeclared(
         if claim.license_id:
             source = claim.citation.where
             return _Outcome(check_expression(claim.license_id), f"{why}; identified from {source}")
+    if unread := _unread_phrase(files):
+        return _Outcome(None, f"{why}, and {unread}")
     if files:
         return _Outcome(None, f"{why}, and the licence files could not be identified")
     return _Outcome(None, f"{why}, and no licence file, tag or link names one")

@@ -15,6 +15,7 @@ class Claim:
     citation: Citation
     license_id: str | None  # None when the claim could not be identified
     raw: str
+    unread: bool = False  # a licence file whose text was not read (gated, failed)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,16 @@ class LicenseReport:
     # read under (copies.copy_licence); empty for a licence the model states. With no
     # facts, their terms were not seen: the licence is undecided, not absent.
     copied: tuple[str, ...] = ()
+
+
+def unread_files(report: LicenseReport) -> tuple[Claim, ...]:
+    """The licence files the licence stands on when it stands on nothing else: no
+    licence is identified, and every claim is a licence file whose text was not read
+    (gated without access, or failed). Nothing then bears on the terms (no tag, name,
+    link or licence section): the licence is unknown, not a custom one. Empty otherwise."""
+    if report.facts is not None or not report.claims:
+        return ()
+    return report.claims if all(claim.unread for claim in report.claims) else ()
 
 
 _BARE_VALUES = frozenset({"other", "unknown"})

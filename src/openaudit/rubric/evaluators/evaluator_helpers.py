@@ -12,7 +12,7 @@ from openaudit.card import count_words
 from openaudit.evidence import Citation, LinkedRepo
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import DatasetLicense
-from openaudit.rubric.context.license_report import grants_nothing
+from openaudit.rubric.context.license_report import grants_nothing, unread_files
 from openaudit.training_sections import negated as negated
 from openaudit.verdict import Outcome
 
@@ -191,9 +191,12 @@ def inferred_over(
 
 def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
     """Unknown when no licence was found but the card could not be read: its
-    metadata is malformed or refused, or the card itself is gated; or when the model
-    is a copy stating no licence of its own, under that of the model it copies, whose
-    terms were not seen (copies.copy_licence: undecided, not unlicensed)."""
+    metadata is malformed or refused, or the card itself is gated; when the licence
+    stands only on licence files whose text was not read (`unread_licence`); or when the
+    model is a copy stating no licence of its own, under that of the model it copies,
+    whose terms were not seen (copies.copy_licence: undecided, not unlicensed)."""
+    if (unread := unread_licence(ctx)) is not None:
+        return unread
     if ctx.license.claims:
         return None
     if copied := ctx.license.copied:
@@ -210,6 +213,31 @@ def licence_unreadable(ctx: ProbeContext) -> Outcome | None:
     return Outcome.unknown(
         "no licence found, but the gated card could not be read", ctx.api("gated")
     )
+
+
+def unread_licence(ctx: ProbeContext) -> Outcome | None:
+    """Unknown when the licence stands only on licence files whose text was not read
+    (license_report.unread_files: no tag, licence name or link, no licence section): a
+    file listed but not read may hold any licence, open or custom. Of a gated repo
+    audited without access, what approved access would add is said."""
+    unread = unread_files(ctx.license)
+    if not unread:
+        return None
+    paths = ", ".join(claim.citation.where.removeprefix("file:") for claim in unread[:3])
+    noun = "licence file" if len(unread) == 1 else "licence files"
+    gated = ctx.evidence.access == "gated" or unread[0].raw.startswith("gated")
+    if gated:
+        why = (
+            f"the licence is not known: nothing but the {noun} {paths} states it, and the"
+            " repo is gated: its text is not served without access; approved access would"
+            " show it and identify the licence"
+        )
+    else:
+        why = (
+            f"the licence is not known: nothing but the {noun} {paths} states it, and its"
+            f" text was not read ({unread[0].raw})"
+        )
+    return Outcome.unknown(why, *(claim.citation for claim in unread))
 
 
 CUSTOM_LICENCE = (
@@ -229,6 +257,8 @@ def custom_licence(ctx: ProbeContext) -> str | None:
     """
     report = ctx.license
     if report.facts is not None or not report.claims or no_licence_grant(ctx):
+        return None
+    if unread_files(report):  # a licence file not read is unread, not custom terms
         return None
     return CUSTOM_LICENCE.format(reason=report.reason)
 

@@ -36,11 +36,11 @@ def _no_facts(ctx: ProbeContext, what: str) -> Outcome:
     report = ctx.license
     if (nothing := no_licence_grant(ctx)) is not None:
         return Outcome.no(f"nothing grants {what}: {nothing}", *_claims(ctx), inferred=True)
-    if report.claims:
-        return Outcome.unknown(f"the licence is not identified: {report.reason}", *_claims(ctx))
     unreadable = licence_unreadable(ctx)
     if unreadable:
         return unreadable
+    if report.claims:
+        return Outcome.unknown(f"the licence is not identified: {report.reason}", *_claims(ctx))
     return Outcome.no(f"no licence is stated, so nothing grants {what}", Citation("card:license"))
 
 

@@ -33,7 +33,16 @@ READ: list[tuple[str, Any, Any, Any, Any]] = [
     ("a list of bases, one an id", [f"{HF}/org/a", "org/b"], None, ["org/a", "org/b"], None),
     ("a query and a fragment", f"{HF}/org/base?x=1#top", None, "org/base", None),
     ("a legacy dataset name", None, f"{HF}/datasets/librispeech_asr", None, "librispeech_asr"),
+    # a dataset's config or split beside its id (as a loader takes them): the id
+    ("a dataset config after a colon", None, ["org/corpus:default"], None, ["org/corpus"]),
+    ("a dataset config after a space", None, "org/corpus en", None, "org/corpus"),
+    ("a dataset split as a third part", None, ["org/corpus/train", "org/b"], None,
+     ["org/corpus", "org/b"]),
     # negative twins: left as written
+    ("a bare name with a config", None, ["glue sst2"], None, ["glue sst2"]),
+    ("a config under base_model", "org/base:main", None, "org/base:main", None),
+    ("no id before the config", None, ["org/..:en"], None, ["org/..:en"]),
+    ("four path parts", None, ["org/corpus/en/train"], None, ["org/corpus/en/train"]),
     ("ids already", "org/base-7b", ["org/corpus"], "org/base-7b", ["org/corpus"]),
     ("another host", "https://example.com/org/base", "https://example.com/datasets/org/c",
      "https://example.com/org/base", "https://example.com/datasets/org/c"),
@@ -70,7 +79,8 @@ def test_hub_urls_in_metadata_are_read_as_ids(
     assert card.metadata["license"] == "mit"
     rewritten = [v for v in (base, datasets) if v] != [v for v in (base_read, datasets_read) if v]
     assert bool(card.metadata_notes) == rewritten
-    assert all("is a Hub URL: read as" in note for note in card.metadata_notes)
+    said = ("is a Hub URL: read as", "names a config or split: read as")
+    assert all(any(words in note for words in said) for note in card.metadata_notes)
 
 
 # -- through the fake Hub and the CLI ---------------------------------------------------
@@ -104,6 +114,17 @@ def test_a_base_and_dataset_given_as_hub_urls_are_looked_up(hub: FakeHub, ref: s
     )
 
 
+def test_a_dataset_named_with_its_config_is_looked_up_by_its_id(hub: FakeHub) -> None:
+    # `datasets: [openlab/pile-lite:default]`: the client refuses the entry as an id, so
+    # the set was never looked up; read as its id, it is found, and the note says so
+    evidence = fetch_hub_evidence("urlcards/config-ft")
+    assert [(r.repo_id, r.status) for r in evidence.datasets] == [("openlab/pile-lite", "ok")]
+    assert evidence.card.metadata_notes == (
+        "`datasets` entry 'openlab/pile-lite:default' names a config or split: read as "
+        "openlab/pile-lite",
+    )
+
+
 def test_a_url_on_another_host_is_not_looked_up(hub: FakeHub) -> None:
     evidence = fetch_hub_evidence("urlcards/other-host-ft")
     # no id: the client refuses it before any request
@@ -134,7 +155,9 @@ def test_any_entry_reads_as_a_well_formed_id_or_stays_as_written(text: str, key:
         assert key != "license"
         assert re.fullmatch(r"[\w.-]+(?:/[\w.-]+)?", found, re.ASCII)
         assert ".." not in found and "--" not in found
-        assert text.strip().lower().startswith(("https://", "http://", "hf.co/", "huggingface"))
+        url = text.strip().lower().startswith(("https://", "http://", "hf.co/", "huggingface"))
+        # a dataset's config or split cut off: the id is where the entry starts
+        assert url or (key == "datasets" and text.strip().startswith(found) and found != text)
     read, notes = with_repo_ids({key: [text, 3, None]})
     assert read[key][1:] == [3, None]
     assert read[key][0] == (found if found is not None else text)

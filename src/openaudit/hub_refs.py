@@ -1,4 +1,5 @@
-"""Hub repo ids written as Hub URLs in card metadata (`base_model`, `datasets`).
+"""Hub repo ids written as Hub URLs in card metadata (`base_model`, `datasets`), and
+dataset ids written with a config or split.
 
 Card writers paste a repo's page (`https://huggingface.co/org/name`,
 `https://huggingface.co/datasets/org/name`, `hf.co/...`) where the Hub expects an id.
@@ -7,6 +8,11 @@ README's front matter (card.py), the Hub API's card data (hub_client.card_dict) 
 dump's (scan.rows). An entry on another host, of another repo type (a Space, a dataset
 under `base_model`), with a user name or port, or longer than MAX_URL_CHARS stays as
 written: it is then no id, and is not found.
+
+A `datasets` entry may name the set's config or split beside its id, as a loader takes
+them (`org/name:config`, `org/name config`, `org/name/train`): it is read as the id of
+the first two parts, when they make one (the lookup then shows whether the Hub has it).
+A bare name with a config (`glue sst2`) stays as written: no owner, no Hub id.
 """
 
 from __future__ import annotations
@@ -26,9 +32,20 @@ _SCHEMELESS = ("huggingface.co/", "hf.co/", "www.huggingface.co/", "www.hf.co/")
 _ID_PART = re.compile(r"(?![.-])(?!.*(?:\.\.|--))[\w.-]{1,96}(?<![.-])", re.ASCII)
 
 
+# Where a dataset's config or split follows its id: after a colon or a space.
+_CONFIG_MARK = re.compile(r"[\s:]")
+
+
 def repo_id_of(value: str, key: str) -> str | None:
     """The repo id a `key` entry written as a Hub URL points at (a model under
-    `base_model`, a dataset under `datasets`); None for any other entry."""
+    `base_model`, a dataset under `datasets`), or a `datasets` entry's id without the
+    config or split it names; None for any other entry."""
+    read = _read_entry(value, key)
+    return read[0] if read is not None else None
+
+
+def _read_entry(value: str, key: str) -> tuple[str, str] | None:
+    """(repo id, how the entry names it) for an entry read otherwise than written."""
     kind = REPO_ID_KEYS.get(key)
     text = value.strip()
     if kind is None or len(text) > MAX_URL_CHARS:
@@ -37,16 +54,32 @@ def repo_id_of(value: str, key: str) -> str | None:
     if low.startswith(_SCHEMELESS):
         text, low = f"https://{text}", f"https://{low}"
     if not low.startswith(("https://", "http://")):
-        return None
+        config = _dataset_id(text) if kind == "hf_dataset" else None
+        return (config, "names a config or split") if config else None
     found, target = hub_link_target(text)
     if found != kind or target is None:
         return None
-    return target if all(_ID_PART.fullmatch(part) for part in target.split("/")) else None
+    if not all(_ID_PART.fullmatch(part) for part in target.split("/")):
+        return None
+    return target, "is a Hub URL"
+
+
+def _dataset_id(text: str) -> str | None:
+    """The dataset id of an entry naming a config or split beside it ("org/c4:en",
+    "org/c4 en", "org/c4/train"): its first two parts, when they make an id; None for
+    an id as it stands and for any other entry."""
+    head = _CONFIG_MARK.split(text, maxsplit=1)[0]
+    parts = head.split("/")
+    if len(parts) not in (2, 3) or not all(_ID_PART.fullmatch(part) for part in parts[:2]):
+        return None
+    found = f"{parts[0]}/{parts[1]}"
+    return found if found != text else None
 
 
 def with_repo_ids(metadata: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
-    """The metadata with each `base_model` and `datasets` entry written as a Hub URL read
-    as its repo id, and a note per entry so read; the same dict when there is none."""
+    """The metadata with each `base_model` and `datasets` entry written as a Hub URL (or,
+    under `datasets`, with a config or split) read as its repo id, and a note per entry
+    so read; the same dict when there is none."""
     changed: dict[str, Any] = {}
     notes: list[str] = []
     for key in REPO_ID_KEYS:
@@ -54,9 +87,10 @@ def with_repo_ids(metadata: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, 
         items = value if isinstance(value, list) else [value]
         read: list[Any] = list(items)
         for at, item in enumerate(items[:MAX_ENTRIES]):
-            repo_id = repo_id_of(item, key) if isinstance(item, str) else None
-            if repo_id is not None:
-                notes.append(f"`{key}` entry {item.strip()!r} is a Hub URL: read as {repo_id}")
+            found = _read_entry(item, key) if isinstance(item, str) else None
+            if found is not None:
+                repo_id, how = found
+                notes.append(f"`{key}` entry {item.strip()!r} {how}: read as {repo_id}")
                 read[at] = repo_id
         if read != items:
             changed[key] = read if isinstance(value, list) else read[0]

@@ -24,9 +24,9 @@ HEAD = "---\nlicense: apache-2.0\n---\n"
 HUB = "https://huggingface.co"
 
 
-def base_named(readme: str, repo_id: str) -> str | None:
+def base_named(readme: str, repo_id: str, head: str = HEAD) -> str | None:
     """The base the source looks up and the rubric judges with (asserted the same)."""
-    text = HEAD + readme
+    text = head + readme
     card = parse_card(text)
     looked_up = implied_base_id(repo_id, card.metadata, card, ())
     evidence = Evidence(
@@ -116,6 +116,62 @@ def test_a_tuned_release_names_its_base_by_name(
     repo_id: str, readme: str, base: str | None
 ) -> None:
     assert base_named(readme, repo_id) == base
+
+
+# --- a Trainer card whose base is linked in its title section, not declared (probe12 #9) -
+TRAINER = "---\nlicense: apache-2.0\ntags:\n- generated_from_trainer\n---\n"
+# the template's opening line as a replay keeps it: the link, not its words
+OPENING = (
+    f"Pond orchard tall lantern [{HUB}/org/base-7b]({HUB}/org/base-7b) brook. Hedge "
+    f"[{HUB}/datasets/org/pairs]({HUB}/datasets/org/pairs) harbor.\n"
+)
+TEMPLATE = "## Model description\nMore.\n## Training and evaluation data\nMore.\n"
+# (case, repo id, card metadata, card, the base named or None)
+TRAINER_TITLE: list[tuple[str, str, str, str, str | None]] = [
+    ("the title section's Hub model link, its words lost", "me/m-sft", TRAINER,
+     f"# m-sft\n{OPENING}{TEMPLATE}", "org/base-7b"),
+    ("the first of two model links in the title section", "me/m-sft", TRAINER,
+     f"# m-sft\nFrom [{HUB}/org/base-7b]({HUB}/org/base-7b), with [{HUB}/org/judge]"
+     f"({HUB}/org/judge).\n{TEMPLATE}", "org/base-7b"),
+    ("the template's own words name it too", "me/m-sft", TRAINER,
+     f"# m-sft\nThis model is a fine-tuned version of [org/base-7b]({HUB}/org/base-7b) on the "
+     f"None dataset.\n{TEMPLATE}", "org/base-7b"),
+    ("twin: the same card without the Trainer's tag", "me/m-sft", HEAD,
+     f"# m-sft\n{OPENING}{TEMPLATE}", None),
+    ("twin: the model linked under a later heading, not the title", "me/m-sft", TRAINER,
+     f"# m-sft\nText.\n## Model description\n{OPENING}", None),
+    ("twin: the title links the card's own repo", "me/m-sft", TRAINER,
+     f"# m-sft\nSee [{HUB}/me/m-sft]({HUB}/me/m-sft).\n{TEMPLATE}", None),
+    ("twin: the title's link compares the model", "me/m-sft", TRAINER,
+     f"# m-sft\nIt outperforms [{HUB}/org/base-7b]({HUB}/org/base-7b) on chat.\n{TEMPLATE}",
+     None),
+    ("twin: the card's words name another base", "me/m-sft", TRAINER,
+     f"# m-sft\n{OPENING}## Training procedure\nIt was fine-tuned from [Real-7B]"
+     f"({HUB}/org/real-7b) on pairs.\n", "org/real-7b"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "head", "readme", "base"),
+    [c[1:] for c in TRAINER_TITLE],
+    ids=[c[0] for c in TRAINER_TITLE],
+)
+def test_a_trainer_card_names_its_base_in_its_title_section(
+    repo_id: str, head: str, readme: str, base: str | None
+) -> None:
+    assert base_named(readme, repo_id, head) == base
+
+
+def test_the_trainer_rule_is_said_in_the_reason() -> None:
+    evidence = Evidence(ref="me/m-sft", repo_id="me/m-sft", source="hub",
+                        readme=f"{TRAINER}# m-sft\n{OPENING}{TEMPLATE}")  # fmt: skip
+    implied = implied_base(ProbeContext(evidence))
+    assert implied is not None
+    assert implied.said == (
+        "the card builds on org/base-7b (the first Hub model linked in 'm-sft', the title "
+        "section of a Trainer card)"
+    )
+    assert implied.citation.where == "README.md#m-sft"
 
 
 def test_a_declared_base_model_leaves_the_name_rule_out() -> None:

@@ -15,8 +15,10 @@ marks the base as the model these weights are only a copy of. A repo whose weigh
 are all in conversion formats (Core ML, TFLite, ONNX, ggml, MLX's ...) and that
 declares no `base_model` is a conversion of the Hub model whose name is its own less a
 format affix ("-mlx", "coreml-"), else of the one its card's lead links.
-An adapter's `adapter_config.json` states the model it applies to
-(`base_model_name_or_path`).
+A card written by the Trainer's template (tag `generated_from_trainer`) opens with its
+base: the first Hub model its title section links is the model tuned, though the
+words around the link may be lost. An adapter's `adapter_config.json` states the model
+it applies to (`base_model_name_or_path`).
 
 Pure text reading, shared by the Hub source (which looks such a base up) and the
 rubric (which judges with it).
@@ -170,6 +172,8 @@ SITE_PAGES = frozenset(
 # A Hub repo id ("org/name" or a legacy "name"), not a local path ("/data/base", "./base").
 HUB_ID = re.compile(r"[A-Za-z0-9][\w.-]{0,95}(?:/[A-Za-z0-9][\w.-]{0,95})?")
 CONFIG_FILE = "adapter_config.json"
+# The tag of a card written by the Trainer's template (`_trainer_title_base`).
+TRAINER_TAG = "generated_from_trainer"
 ADAPTER_BASE_KEY = "base_model_name_or_path"
 WINDOW = 200  # characters before a link searched for DERIVED_FROM
 MAX_CHECKED = 50  # Hub model links looked at per card (each costs a scan of the body)
@@ -224,9 +228,13 @@ def _named_bases(card: Card, repo_id: str | None, converted: str | None) -> tupl
         by_name = _by_name(card, own)
         if by_name is not None and by_name.name not in found:
             found[by_name.name] = by_name
+        phrased = [base for base in found.values() if base.phrase]
+        # the Trainer template's opening line links its base first: unless the card's
+        # words name one, that link is the base, before any other named
+        if not phrased and (trainer := _trainer_title_base(card, own)) is not None:
+            found = {trainer.name: trainer, **{k: v for k, v in found.items() if k != trainer.name}}
         # weights only in conversion formats: the model converted, unless the card's
         # words already name it, or name a base these weights were trained from
-        phrased = [base for base in found.values() if base.phrase]
         if converted and not phrased:
             source = _converted_from(card, own, converted)
             if source is not None:
@@ -307,6 +315,36 @@ def _by_name(card: Card, own: str) -> NamedBase | None:
         rule = f"{where}; {match[1]}"
         best = (match[0], NamedBase(target, None, home, rule=rule))
     return best[1] if best is not None else None
+
+
+def _trainer_title_base(card: Card, own: str) -> NamedBase | None:
+    """The base of a card written by the Trainer template (tag `generated_from_trainer`)
+    that declares no `base_model`: the template's title section opens "This model is a
+    fine-tuned version of [X](https://huggingface.co/X) on ...", so the first Hub model
+    linked in that section is the model tuned (its words may be lost, the link stays);
+    none when that link is the card's own repo or its sentence gives it another role."""
+    tags = card.metadata.get("tags")
+    if TRAINER_TAG not in {str(t).lower() for t in (tags if isinstance(tags, list) else [tags])}:
+        return None
+    title = card.title_section
+    if title is None and card.sections and card.sections[0].level == 1:
+        title = card.sections[0]
+    if title is None:
+        return None
+    first: tuple[int, str, Link] | None = None
+    for target, link in _model_links(card, own)[:MAX_CHECKED]:
+        at = find_link(title.text, link.url)
+        if at >= 0 and (first is None or at < first[0]):
+            first = (at, target, link)
+    if first is None or first[1].lower() == own:
+        return None
+    _, target, link = first
+    at = find_link(card.body, link.url)
+    if at < 0 or _other_role(card, link, at):
+        return None
+    where = f"'{title.title}'" if title.title else "the title section"
+    rule = f"the first Hub model linked in {where}, the title section of a Trainer card"
+    return NamedBase(target, None, title, rule=rule)
 
 
 def _converted_from(card: Card, own: str, converted: str) -> NamedBase | None:

@@ -243,3 +243,70 @@ def test_an_implied_base_looked_up_has_its_data_read(
         (at_open.answer, at_partial.answer), "unknown"
     )
     assert (got, why in at_open.reason) == (level, True), at_open.reason
+
+
+# --- a tuned release whose base is not named at all (probe12 #4) ------------------------
+SETS = ["org/chat-sft-mix", "org/feedback-pairs"]
+DATA = (
+    f"## Training Data\nWe tuned on [{HUB}/datasets/org/zh-instruct-200k]"
+    f"({HUB}/datasets/org/zh-instruct-200k).\n"
+)
+FILLER = "## Model Details\nPond orchard tall lantern brook.\n"
+
+
+def release(repo_id: str, readme: str | None, datasets: list[str] | None = None) -> Evidence:
+    head = HEAD if not datasets else f"---\nlicense: apache-2.0\ndatasets: {datasets}\n---\n"
+    found = tuple(LinkedRepo(d, "dataset", "ok", card_data={"license": "mit"})
+                  for d in datasets or ())  # fmt: skip
+    text = None if readme is None else head + readme
+    card = {"license": "apache-2.0", **({"datasets": datasets} if datasets else {})}
+    return Evidence(ref=repo_id, repo_id=repo_id, source="hub", readme=text, datasets=found,
+                    api_card_data=card, files=(RepoFile("model.safetensors"),))  # fmt: skip
+
+
+# (case, evidence, hit: base data not named and EOSAI's base data closed)
+UNNAMED: list[tuple[str, Evidence, bool]] = [
+    ("'-instruct', only tuning sets declared", release(
+        "lab/foo-7b-instruct", f"# Foo-7B-Instruct\nText.\n{FILLER}", SETS), True),
+    ("'-chat', a tuning set linked under a data heading", release(
+        "lab/zh-lm-7b-chat", f"# ZH-LM-7B-Chat\nText.\n{DATA}"), True),
+    ("'-sft', no data named at all", release("lab/foo-7b-sft", f"# Foo\n{FILLER}"), True),
+    ("a pre-training title cited only under 'Citation'", release(
+        "lab/foo-7b-instruct", f"# Foo\n{FILLER}## Citation\nPre-training of Foo (2024).\n",
+        SETS), True),
+    ("twin: no tuning word in the name", release(
+        "lab/foo-7b", f"# Foo-7B\nText.\n{FILLER}", SETS), False),
+    ("twin: a declared set whose name says no tuning (a corpus)", release(
+        "lab/foo-7b-instruct", f"# Foo\n{FILLER}", ["org/web-corpus", *SETS]), False),
+    ("twin: trained from scratch", release(
+        "lab/foo-7b-chat", f"# Foo\nFoo was trained from scratch.\n{FILLER}", SETS), False),
+    ("twin: a 'Pretraining' heading", release(
+        "lab/foo-7b-chat", f"# Foo\nText.\n## Pretraining\nText.\n{DATA}"), False),
+    ("twin: says it was pre-trained", release(
+        "lab/foo-7b-it", f"# Foo\nFoo is pre-trained and then tuned.\n{FILLER}"), False),
+    ("twin: a corpus size in tokens", release(
+        "lab/foo-7b-it", f"# Foo\nTrained on 2T tokens, then tuned.\n{FILLER}"), False),
+    ("twin: Chinese 预训练 in a heading", release(
+        "lab/zh-lm-7b-chat", f"# ZH\nText.\n## 预训练数据\nText.\n{DATA}"), False),
+    ("twin: the card's text not read", release("lab/foo-7b-instruct", None, SETS), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("evidence", "hit"), [c[1:] for c in UNNAMED], ids=[c[0] for c in UNNAMED])
+def test_a_tuned_release_whose_base_is_not_named(evidence: Evidence, hit: bool) -> None:
+    found = ask("base_data_named", evidence)
+    dimension = {"dimension": "datasources_basemodel"}
+    eosai = ask("eosai_dimension", evidence, at_least="partial", **dimension)
+    said = "a tuned release whose base is not named"
+    if hit:
+        assert (found.answer, found.inferred, said in found.reason) == ("no", True, True), found
+        assert (eosai.answer, eosai.inferred, said in eosai.reason) == ("no", True, True), eosai
+    else:
+        assert (found.answer, said in found.reason) == ("yes", False), found
+        assert said not in eosai.reason, eosai
+
+
+def test_its_tuning_sets_cards_do_not_document_all_its_data() -> None:
+    found = ask("data_documented", release("lab/foo-7b-instruct", "# Foo\nText.\n", SETS))
+    assert (found.answer, found.inferred) == ("no", True), found
+    assert "a tuned release whose base is not named" in found.reason

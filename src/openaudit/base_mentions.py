@@ -421,7 +421,7 @@ def name_match(own: str, target: str) -> tuple[int, str] | None:
     names say nothing. Tokens are the name's hyphen- or underscore-separated words,
     case aside."""
     mine, its = _name_tokens(own), _name_tokens(target)
-    tuning = [t for t in mine if t in TUNING_TOKENS]
+    tuning = tuning_tokens(own)
     if not tuning or not its or TUNING_TOKENS.intersection(its):
         return None  # this model's name says no tuning, or the target is tuned too
     stem = [t for t in mine if t not in TUNING_TOKENS]
@@ -436,6 +436,12 @@ def name_match(own: str, target: str) -> tuple[int, str] | None:
         if len(part) >= 2 and _stands_in(mine, part):
             return 1, f"its name '{'-'.join(part)}' stands whole in this model's name"
     return None
+
+
+def tuning_tokens(repo_id: str) -> list[str]:
+    """The tuning words (TUNING_TOKENS: chat, instruct, sft, ...) of a repo's name, in
+    order, as `name_match` reads them: a release so named was tuned from a base."""
+    return [token for token in _name_tokens(repo_id) if token in TUNING_TOKENS]
 
 
 def _name_tokens(repo_id: str) -> list[str]:

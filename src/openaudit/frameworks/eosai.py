@@ -77,6 +77,7 @@ from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.linked_weights import outside_weights
 from openaudit.rubric.evaluators.model_configs import architecture_config
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
+from openaudit.rubric.evaluators.unnamed_bases import unnamed_base
 from openaudit.rubric.evaluators.weights import card_gate, delta_release, peft_adapter
 from openaudit.rubric.framework_spec import Criterion, FrameworkSpec, outcome_of
 from openaudit.rubric.registry import Param, evaluator
@@ -397,6 +398,9 @@ def _base_data_level(ctx: ProbeContext) -> Rated:
                 )
             why = f"{said}: the base model's data sources are not shared in what was read"
             return _concluded("closed", why, ctx.field("base_model"), implied.citation)
+        if (unnamed := unnamed_base(ctx)) is not None:
+            why = f"{unnamed.reason}: the base model's data sources are not shared"
+            return _concluded("closed", why, *unnamed.citations)
         return _dataset_level(ctx, "no base model, this model's data")
     field = (ctx.field("base_model", declared),) if declared else ()
     read = [repo for repo in bases if repo.status in ("ok", "gated")]

@@ -46,6 +46,7 @@ from openaudit.rubric.evaluators.training_data import (
     training_data_names,
 )
 from openaudit.rubric.evaluators.undeclared_bases import implied_base, implied_repo
+from openaudit.rubric.evaluators.unnamed_bases import unnamed_base
 from openaudit.rubric.evaluators.withheld_links import not_published
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.training_sections import (
@@ -287,7 +288,9 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
         bases = [repo for repo in ctx.evidence.base_models if repo.depth == 1]
         base_unread = not bases or any(repo.status in ("error", "skipped") for repo in bases)
         every = (*card_cites, *cites, *base.citations)
-        if base.answer == "unknown" or (base_unread and not implied_base(ctx)):
+        # an implied base, or a tuned release's base it does not name: none was to be read
+        judged = implied_base(ctx) or unnamed_base(ctx)
+        if base.answer == "unknown" or (base_unread and not judged):
             return Outcome.unknown(why + base.reason, *every)
         return Outcome.no(why + base.reason, *every, inferred=True)
     unread = [f"{r.repo_id} ({r.problem or r.status})" for r in found if r.status != "not_found"]
@@ -309,8 +312,9 @@ def _dataset_cards(ctx: ProbeContext, card: str, card_cites: list[Citation]) -> 
     ),
     doc="A derivative's base models, and the bases under them down to the pretrained "
     "foundation, name their training datasets too, so all the training data is named "
-    "(a model without a base passes); a base that is a quantised or converted copy adds "
-    "no training: the models it copies are judged (inferred).",
+    "(a model without a base passes, but not a tuned release whose base is not named); a "
+    "base that is a quantised or converted copy adds no training: the models it copies are "
+    "judged (inferred).",
 )
 def base_data_named(ctx: ProbeContext) -> Outcome:
     """A fine-tune's training data includes its base's: is that named as well?"""
@@ -331,6 +335,8 @@ def base_data_named(ctx: ProbeContext) -> Outcome:
                 ).as_inferred()
             why = f"{said}; that model's training data is not named in what was read"
             return Outcome.no(why, ctx.field("base_model"), implied.citation, inferred=True)
+        if (unnamed := unnamed_base(ctx)) is not None:
+            return Outcome.no(unnamed.reason, *unnamed.citations, inferred=True)
         why = "no base model: the card's data is all the training data"
         return Outcome.yes(why, ctx.field("base_model"))
     read = [repo for repo in bases if repo.status in ("ok", "gated")]

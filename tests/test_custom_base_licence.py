@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from openaudit.evidence import Evidence, LinkedRepo, RepoFile
+from openaudit.evidence import Evidence, LinkedRepo, RepoFile, TextFile
 from openaudit.rubric import evaluate, load_rubric
 from openaudit.rubric.context import lineage
 from openaudit.rubric.model import LEVEL_RANK
@@ -149,6 +149,63 @@ def test_a_custom_base_licence_flows_down_under_an_open_tag(
     """An open tag over a custom base: the weights' licence is not open (inferred, naming
     the base and its custom licence), weights and usage limits partial."""
     found = _default(derivative(own, base))
+    assert (found["weights"], found["usage_limits"]) == (weights, usage)
+    for probe in ("weights.open_license", "usage.open_license"):
+        assert found[probe][:2] == answer, (probe, found[probe][2])
+        assert phrase in found[probe][2], (probe, found[probe][2])
+
+
+def named_derivative(base: LinkedRepo, *, adapter: bool = False) -> Evidence:
+    """An apache-2.0 fine-tune whose card declares no `base_model` but names `base` (a
+    Trainer card's title link; with `adapter`, an adapter_config.json states it), as
+    the source looked it up (`implied_bases`)."""
+    readme = (
+        "---\nlicense: apache-2.0\ntags:\n- generated_from_trainer\n---\n# tuned-7b\n\n"
+        f"Pond [https://huggingface.co/{BASE_ID}](https://huggingface.co/{BASE_ID}) brook.\n"
+        "## Training procedure\nText.\n"
+    )
+    config = f'{{"base_model_name_or_path": "{BASE_ID}"}}'
+    return Evidence(
+        ref="example/tuned-7b",
+        source="hub",
+        repo_id="example/tuned-7b",
+        url="https://huggingface.co/example/tuned-7b",
+        readme=readme if not adapter else readme.replace("https://huggingface.co/", "x/"),
+        files=(RepoFile("README.md"), RepoFile("config.json"), RepoFile("model.safetensors")),
+        config_files=(TextFile("adapter_config.json", config),) if adapter else (),
+        implied_bases=(base,),
+    )
+
+
+# name, evidence, weights and usage levels, the answer of weights.open_license and
+# usage.open_license (answer, basis), a phrase of their reason
+IMPLIED_TAG: list[tuple[str, Evidence, str, str, tuple[str, str], str]] = [
+    ("a custom base the card names, not declared", named_derivative(CUSTOM_NAMED), "partial",
+     "partial", ("no", "inferred"), f"base {BASE_ID}: named by the card, not declared"),
+    ("a custom base an adapter config states (stated, not inferred by the card)",
+     named_derivative(CUSTOM_NAMED, adapter=True), "partial", "partial", ("no", "inferred"),
+     f"base {BASE_ID}: license: other with license_name"),
+    ("a Llama base an adapter config states", named_derivative(LLAMA, adapter=True),
+     "partial", "partial", ("no", "stated"), f"with the terms of its base {BASE_ID}"),
+    # negative twins: an open base named; a named base the Hub does not have
+    ("an apache-2.0 base the card names", named_derivative(APACHE), "open", "open",
+     ("yes", "stated"), "'apache-2.0' is permissive"),
+    ("a base the card names that the Hub lacks", named_derivative(MISSING), "open", "open",
+     ("yes", "stated"), "'apache-2.0' is permissive"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "weights", "usage", "answer", "phrase"),
+    [pytest.param(*c[1:], id=c[0]) for c in IMPLIED_TAG],
+)
+def test_a_base_named_but_not_declared_passes_its_terms_down(
+    evidence: Evidence, weights: str, usage: str, answer: tuple[str, str], phrase: str
+) -> None:
+    """The terms of a base the card names (or an adapter config states) without
+    declaring it flow down as a declared base's do, once the source found it: inferred
+    when only the card's words or links name it."""
+    found = _default(evidence)
     assert (found["weights"], found["usage_limits"]) == (weights, usage)
     for probe in ("weights.open_license", "usage.open_license"):
         assert found[probe][:2] == answer, (probe, found[probe][2])

@@ -189,7 +189,10 @@ OWN_LICENCE = (
     "card:extra_gated_fields",
 )  # fmt: skip
 # And with its bases' terms (ProbeContext.effective_license, .lineage).
-LICENCE = (*OWN_LICENCE, "card:base_model", "base_models", "repo_id_if_bases")
+LICENCE = (
+    *OWN_LICENCE, "card:base_model", "base_models", "implied_bases", "config_files",
+    "repo_id_if_bases",
+)  # fmt: skip
 
 # The library that runs the model (declared_library): declared, or named by a tag.
 LIBRARY = ("library_name", "card:library_name", "library_tags")

@@ -96,7 +96,8 @@ def _kinds(read: str) -> set[str]:
         kinds.add(rows.README)
     if read.startswith(("card:license", "file:LICENSE")):
         # the licence in effect: the card's, the licence files', and the bases' terms
-        kinds |= {rows.LICENCE_TEXT, rows.BASES, rows.CARD}
+        # (declared, or stated by an adapter's config when none is declared)
+        kinds |= {rows.LICENCE_TEXT, rows.BASES, rows.CARD, rows.CONFIG}
     if read.startswith("dataset:"):
         kinds.add(rows.DATASETS)
     if read.startswith(("models:", "base_model:")):

@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
+from openaudit.base_mentions import CONFIG_FILE, adapter_base
 from openaudit.evidence import Citation
 from openaudit.lazy import cached_attribute
 from openaudit.licenses.combine import combine_and, looser_terms
@@ -131,15 +132,36 @@ class ProbeContext:
 
     @cached_attribute
     def lineage(self) -> LineageReport:
-        """Base models' licences and licence-laundering flags."""
+        """Base models' licences and licence-laundering flags: the declared bases', else,
+        once the source found it on the Hub, those of the base the card names without
+        declaring it (`implied_lineage`), whose terms flow down as a declared base's do."""
+        found = [r for r in self.evidence.implied_bases if r.status in ("ok", "gated")]
+        if not self.evidence.base_models and any(r.depth == 1 for r in found):
+            return self.implied_lineage
         return lineage(self.evidence, self.license)
 
     @cached_attribute
     def implied_lineage(self) -> LineageReport:
         """The lineage through the base a card names without declaring it (looked up by
-        the source as `implied_bases`): whether it is the base, the rubric decides."""
+        the source as `implied_bases`): whether it is the base, the rubric decides. Its
+        terms are a reader's conclusion (`BaseLicense.inferred`), the reason saying so."""
         chain = dataclasses.replace(self.evidence, base_models=self.evidence.implied_bases)
-        return lineage(chain, self.license)
+        found = lineage(chain, self.license)
+        stated = {  # an adapter's config states its base: a file says it, no inference
+            base.lower()
+            for config in self.evidence.config_files
+            if config.path == CONFIG_FILE
+            and (base := adapter_base(config.text, self.evidence.repo_id))
+        }
+        bases = tuple(
+            base
+            if base.repo_id.lower() in stated
+            else dataclasses.replace(
+                base, inferred=True, reason=f"named by the card, not declared; {base.reason}"
+            )
+            for base in found.bases
+        )
+        return dataclasses.replace(found, bases=bases)
 
     @cached_attribute
     def implied_chain(self) -> ProbeContext:

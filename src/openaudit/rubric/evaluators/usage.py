@@ -184,12 +184,12 @@ def base_license_compatible(ctx: ProbeContext) -> Outcome:
     """No base model's licence conflicts with the licence the model is released under."""
     lineage = ctx.lineage
     declared = as_list(ctx.metadata.get("base_model"))
-    if lineage.bases:
+    implied = None if declared or ctx.evidence.base_models else implied_base(ctx)
+    if implied is None and lineage.bases:
         return _judged(ctx, lineage)
     if declared:
         reason = f"base {', '.join(declared)} was not looked up"
         return Outcome.unknown(reason, ctx.field("base_model", declared))
-    implied = implied_base(ctx)
     if implied is None:
         return Outcome.yes("no base model is declared", ctx.field("base_model"))
     if unfound_base(ctx):

@@ -254,12 +254,16 @@ DATA = (
 FILLER = "## Model Details\nPond orchard tall lantern brook.\n"
 
 
-def release(repo_id: str, readme: str | None, datasets: list[str] | None = None) -> Evidence:
-    head = HEAD if not datasets else f"---\nlicense: apache-2.0\ndatasets: {datasets}\n---\n"
+def release(
+    repo_id: str, readme: str | None, datasets: list[str] | None = None, pipeline: str = ""
+) -> Evidence:
+    card: dict[str, Any] = {"license": "apache-2.0"}
+    card |= {"datasets": datasets} if datasets else {}
+    card |= {"pipeline_tag": pipeline} if pipeline else {}
+    head = "---\n" + "".join(f"{key}: {value}\n" for key, value in card.items()) + "---\n"
     found = tuple(LinkedRepo(d, "dataset", "ok", card_data={"license": "mit"})
                   for d in datasets or ())  # fmt: skip
     text = None if readme is None else head + readme
-    card = {"license": "apache-2.0", **({"datasets": datasets} if datasets else {})}
     return Evidence(ref=repo_id, repo_id=repo_id, source="hub", readme=text, datasets=found,
                     api_card_data=card, files=(RepoFile("model.safetensors"),))  # fmt: skip
 
@@ -289,6 +293,13 @@ UNNAMED: list[tuple[str, Evidence, bool]] = [
     ("twin: Chinese 预训练 in a heading", release(
         "lab/zh-lm-7b-chat", f"# ZH\nText.\n## 预训练数据\nText.\n{DATA}"), False),
     ("twin: the card's text not read", release("lab/foo-7b-instruct", None, SETS), False),
+    ("'-it' after a size: instruction tuned", release("lab/foo-7b-it", f"# Foo\n{FILLER}"),
+     True),
+    ("twin: 'it' in a language pair (a translation model)", release(
+        "lab/opus-mt-en-it", f"# opus-mt-en-it\n{FILLER}"), False),
+    ("twin: an RL agent named by its algorithm", release(
+        "me/ppo-LunarLander-v2", f"# PPO Agent\n{FILLER}", pipeline="reinforcement-learning"),
+     False),
 ]  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 """A tuned release whose base model is not named anywhere.
 
 A release whose name says it was tuned ("-instruct", "-chat", "-sft", ...,
-`base_mentions.TUNING_TOKENS`) was tuned from a pretrained model. When its card
+`base_mentions.TUNING_TOKENS`; not "it" as a language code beside another, "en-it", nor
+an RL agent's algorithm, "ppo-LunarLander-v2") was tuned from a pretrained model. When its card
 declares no `base_model`, names none in its text or files (`implied_base`), and shows
 no sign of having been pre-trained by its own makers, a careful reader does not take
 the data it names (its instruction or preference sets) for all its training data: the
@@ -23,12 +24,13 @@ import re
 from typing import NamedTuple
 
 from openaudit import textsearch
-from openaudit.base_mentions import FROM_SCRATCH, tuning_tokens
+from openaudit.base_mentions import FROM_SCRATCH, NAME_TOKEN_SPLIT, tuning_tokens
 from openaudit.card import Card
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.evaluator_helpers import declared_datasets
 from openaudit.rubric.evaluators.linked_data import linked_data
+from openaudit.rubric.evaluators.rl_environments import rl_agent
 from openaudit.rubric.evaluators.undeclared_bases import implied_base
 
 # Words of pre-training, in English and the card languages the training-section list
@@ -67,8 +69,8 @@ def unnamed_base(ctx: ProbeContext) -> UnnamedBase | None:
         return None
     if ctx.metadata.get("base_model") or ctx.evidence.base_models or implied_base(ctx):
         return None
-    words = tuning_tokens(ctx.evidence.repo_id or "")
-    if not words or _pretraining_shown(ctx.card):
+    words = _tuning_words(ctx.evidence.repo_id or "")
+    if not words or rl_agent(ctx) is not None or _pretraining_shown(ctx.card):
         return None
     linked = linked_data(ctx)
     names = declared_datasets(ctx) or (linked.names if linked is not None else ())
@@ -80,6 +82,17 @@ def unnamed_base(ctx: ProbeContext) -> UnnamedBase | None:
         f"base model is declared, implied or linked{data}; its pre-training data is not named"
     )
     return UnnamedBase(reason, (ctx.field("base_model"), ctx.readme()))
+
+
+def _tuning_words(repo_id: str) -> list[str]:
+    """The tuning words of a repo's name; 'it' not beside another two-letter token, which
+    makes it a language code ("opus-mt-en-it", a translation model), not "instruction
+    tuned" ("gemma-7b-it")."""
+    words = tuning_tokens(repo_id)
+    tokens = NAME_TOKEN_SPLIT.split(repo_id.rpartition("/")[2].lower())
+    if "it" in words and sum(len(t) == 2 and t.isalpha() for t in tokens) > 1:
+        words = [word for word in words if word != "it"]
+    return words
 
 
 def _pretraining_shown(card: Card) -> bool:

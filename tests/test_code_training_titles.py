@@ -144,6 +144,11 @@ RECIPE_CASES: list[tuple[str, str, str, str, bool]] = [
     ("NeMo root under Training", "Training", "", SAID.format(NEMO), False),
     ("NeMo library source under Training", "Training", "", SAID.format(NEMO_SOURCE), False),
     ("the examples folder itself", "Training", "", SAID.format(TRL_EXAMPLES), False),
+    ("an examples README", "Training", "",
+     SAID.format("https://github.com/NVIDIA/NeMo/blob/main/examples/asr/README.md"), False),
+    ("a conversion script", "Training", "", SAID.format(
+        "https://github.com/NVIDIA/NeMo/blob/main/scripts/checkpoint_converters/"
+        "convert_llama_hf_to_nemo.py"), False),
     # ... the deep link where the card does not speak of training ...
     ("an example script under Model Details", "Model Details", "",
      SAID.format(NEMO_EXAMPLE), False),

@@ -467,8 +467,11 @@ COPY_TERMS: list[tuple[str, Evidence, str, str, tuple[str, str], tuple[str, str]
      ("unknown", "unknown"), ("unknown", "unknown"), "whose terms were not seen"),
     ("a copy of a missing model", copy("other", MISSING), "unknown", "partial",
      ("unknown", "unknown"), ("unknown", "unknown"), "whose terms were not seen"),
-    # negative twins: a fine-tune or an adapter stating no licence has none; a copy stating
-    # its own licence keeps it
+    # negative twins: a copy of a model read that declares no licence has none either; a
+    # fine-tune or an adapter stating no licence has none; a copy stating its own keeps it
+    ("twin: a copy of a model declaring no licence",
+     copy(None, base_repo({}, ("model.safetensors",))), "closed", "partial",
+     ("no", "stated"), ("no", "stated"), "no licence"),
     ("twin: a fine-tune, no licence", derivative(None, APACHE), "closed", "partial",
      ("no", "stated"), ("no", "stated"), "no licence"),
     ("twin: a gguf stated a fine-tune", copy(None, APACHE, relation="finetune"), "closed",

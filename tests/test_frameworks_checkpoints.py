@@ -164,6 +164,9 @@ FOLDER_CASES = [
     ("a step folder of logs only", ("global_step5000/trainer_state.json",
      "checkpoint-500/training_args.bin", "step1000/README.md"), "missing", NO_FOLDER),
     ("the optimizer state only", ("checkpoint-500/optimizer.pt",), "missing", NO_FOLDER),
+    ("DeepSpeed's optimizer states only", (
+        "global_step500/bf16_zero_pp_rank_0_mp_rank_00_optim_states.pt",
+        "global_step500/scheduler.pt", "global_step500/rng_state_0.pth"), "missing", NO_FOLDER),
     ("not the whole name", saved("mystep1000", "step1000-eval", "epochs"), "missing",
      NO_FOLDER),
     ("a weight file named for a step, in no such folder", ("step1000.safetensors",),

@@ -585,11 +585,18 @@ def _checkpoint_section(ctx: ProbeContext, section: Section) -> bool:
     return all(CHECKPOINT_REPO.search(target.partition("/")[2]) for target in models)
 
 
+_TRAINING_STATE = re.compile(
+    r"(?:^|/)[^/]*(?:optim_states|optimizer|scheduler|rng_state|training_args)[^/]*$", re.IGNORECASE
+)
+
+
 def step_checkpoints(ctx: ProbeContext) -> Found | None:
     """Weight files in folders named for the training step they were saved at
     (checkpoint_names.CHECKPOINT_FOLDER: "global_step5000/", "iter_0005000/",
-    "checkpoint-500/", "epoch-1/"), at any depth."""
-    held = [(f.path, folder) for f, _ in weight_files(ctx) if (folder := checkpoint_folder(f.path))]
+    "checkpoint-500/", "epoch-1/"), at any depth. Training state saved beside them
+    (optimizer, scheduler, RNG state) holds no parameters."""
+    weights = [f.path for f, _ in weight_files(ctx) if not _TRAINING_STATE.search(f.path)]
+    held = [(path, folder) for path in weights if (folder := checkpoint_folder(path))]
     if not held:
         return None
     folders = list(dict.fromkeys(f"{folder}/" for _, folder in held))

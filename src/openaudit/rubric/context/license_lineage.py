@@ -144,7 +144,7 @@ def _linked_license(repo: LinkedRepo) -> tuple[ExpressionReport | None, str]:
         return None, declared.problem
     if "other" in ids:
         return None, f"license: other ({declared.license_name or 'no license_name'})"
-    return None, "no licence declared" if not ids else "license: unknown"
+    return None, NO_LICENCE_DECLARED if not ids else "license: unknown"
 
 
 def _single_id(report: ExpressionReport | None) -> str | None:
@@ -154,6 +154,8 @@ def _single_id(report: ExpressionReport | None) -> str | None:
 
 
 CUSTOM = "custom licence"
+# Why a base read from the Hub has no licence: its card and tags declare none
+NO_LICENCE_DECLARED = "no licence declared"
 _NO_NAME = frozenset({"other", "unknown", "none", "custom"})
 
 
@@ -356,6 +358,7 @@ def dataset_licenses(
 
 
 __all__ = [
+    "NO_LICENCE_DECLARED",
     "BaseLicense",
     "DatasetLicense",
     "LineageReport",

@@ -159,6 +159,7 @@ EVALUATION_TOOLKITS = frozenset(
 # recipe scripts: NeMo's and fairseq's examples/, transformers' examples/pytorch/, the
 # alignment-handbook's recipes/, ESPnet's and Kaldi's egs2/ and egs/, NeMo's scripts/.
 RECIPE_FOLDER = re.compile(r"examples?|recipes?|egs\w*|scripts?|configs?|projects?", re.I)
+_NOT_RECIPE = re.compile(r"^readme|\.(?:md|rst|txt|ipynb)$|convert", re.I)
 # Advice on tuning the model further, not how it was trained: "can be fine-tuned on a
 # downstream task using [the example]", "to fine-tune it", "on your own data", "how to
 # fine-tune" ("the script used to fine-tune it" says how it was).
@@ -210,8 +211,10 @@ def recipe_link(link: Link) -> bool:
     "espnet/tree/master/egs2/librispeech/asr1"); never the folder itself
     ("trl/tree/main/examples")."""
     path = _TREE_PATH.search(link.url)
-    folders = path[1].strip("/").split("/")[:-1] if path else []
-    return any(RECIPE_FOLDER.fullmatch(folder) for folder in folders)
+    parts = path[1].strip("/").split("/") if path else []
+    if parts and _NOT_RECIPE.search(parts[-1]):  # a page of docs, a conversion utility
+        return False
+    return any(RECIPE_FOLDER.fullmatch(folder) for folder in parts[:-1])
 
 
 def advised(ctx: ProbeContext, link: Link) -> bool:

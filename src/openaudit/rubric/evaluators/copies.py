@@ -19,6 +19,7 @@ from openaudit.evidence import Evidence, LinkedRepo
 from openaudit.licenses.combine import combine_and
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_lineage import (
+    NO_LICENCE_DECLARED,
     DatasetLicense,
     base_licence,
     dataset_licenses,
@@ -304,6 +305,8 @@ def copy_licence(ctx: ProbeContext, own: LicenseReport) -> LicenseReport | None:
     names = tuple(dict.fromkeys(copy.bases))
     read = [looked.get(name.lower()) for name in names]
     licences = [base_licence(ctx.evidence, repo) for repo in read if repo is not None]
+    if any(b.facts is None and b.reason == NO_LICENCE_DECLARED for b in licences):
+        return None  # a source read that declares no licence grants the copy none either
     unseen = [
         *(f"{b.repo_id}: {b.reason}" for b in licences if b.facts is None),
         *(f"{name}: not looked up" for name, repo in zip(names, read, strict=True) if not repo),

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from openaudit import textsearch
 from openaudit.base_chain import Chain, foundations
 from openaudit.base_chain import base_ids as _as_ids
-from openaudit.evidence import BaseCard, Citation, Evidence
+from openaudit.evidence import BaseCard, Citation
 from openaudit.frameworks.components import (
     choice,
     data_section,
@@ -37,7 +37,7 @@ from openaudit.rubric.evaluators.code import (
     published_code_links,
     stated_code_osi,
 )
-from openaudit.rubric.evaluators.copies import DataCopy, copy_source, data_copy
+from openaudit.rubric.evaluators.copies import DataCopy, copy_source, data_copy, linked_evidence
 from openaudit.rubric.evaluators.data import (
     data_sources_named,
     shown_beyond,
@@ -470,20 +470,7 @@ def _card_unread(ctx: ProbeContext, repo: LinkedRepo, card: BaseCard | None) -> 
 
 def _read_card(ctx: ProbeContext, repo: LinkedRepo, card: BaseCard) -> Rated:
     """The base's data sources as its card's text shows them, cited in the base's repo."""
-    own = ctx.evidence
-    endpoint = own.url.removesuffix(f"/{own.repo_id}") if own.url and own.repo_id else None
-    base = Evidence(
-        ref=repo.repo_id,
-        source="hub",
-        repo_id=repo.repo_id,
-        sha=card.sha,
-        url=f"{endpoint or 'https://huggingface.co'}/{repo.repo_id}",
-        gated=repo.gated,
-        readme=card.text,
-        api_card_data=repo.card_data,
-        tags=repo.tags,
-        files=repo.files,
-    )
+    base = linked_evidence(ctx.evidence, repo, sha=card.sha, readme=card.text)
     rated = _dataset_level(ProbeContext(base), f"base {repo.repo_id}'s card")
     cites = tuple(replace(c, where=f"models:{repo.repo_id}:{c.where}") for c in rated.citations)
     return replace(rated, citations=cites, inferred=rated.low == rated.high)

@@ -200,10 +200,6 @@ def _custom_terms(repo: LinkedRepo, declared: Declared) -> tuple[str, str] | Non
 def base_licence(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
     """The licence of one base model as the source looked it up (its card metadata,
     tags and file listing), as the lineage reads every base."""
-    return _base(evidence, repo)
-
-
-def _base(evidence: Evidence, repo: LinkedRepo) -> BaseLicense:
     report, reason = _linked_license(repo)
     license_id = _single_id(report)
     facts = report.facts if report and license_id else None
@@ -297,7 +293,7 @@ def lineage(evidence: Evidence, report: LicenseReport | None = None) -> LineageR
     if report is None:
         report = identify_once(evidence)
     chain, notes = _chain(evidence)
-    bases = tuple(_base(evidence, repo) for repo in chain)
+    bases = tuple(base_licence(evidence, repo) for repo in chain)
     flags = tuple(f for f in (_flag(report.facts, b) for b in bases) if f)
     known = [b for b in bases if b.facts is not None]
     # each licence once: bases under the same terms (a chain from one lab) add nothing

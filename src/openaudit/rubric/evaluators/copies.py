@@ -200,17 +200,11 @@ def _source_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
     looked = (*own.base_datasets, *own.datasets)
     datasets = tuple({r.repo_id.lower(): r for r in looked if r.repo_id.lower() in names}.values())
     below = tuple(_nearer(r) for r in own.base_models if r.depth > 1)
-    return Evidence(
-        ref=repo.repo_id,
-        source="hub",
-        repo_id=repo.repo_id,
+    return linked_evidence(
+        own,
+        repo,
         sha=card.sha if card is not None else None,
-        url=f"{_endpoint(own)}/{repo.repo_id}",
-        gated=repo.gated,
         readme=card.text if card is not None else None,
-        api_card_data=repo.card_data,
-        tags=repo.tags,
-        files=repo.files,
         datasets=datasets,
         base_models=below,
         base_datasets=own.base_datasets,
@@ -239,16 +233,26 @@ def _base_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
     """The evidence of a base in the chain as the source read it (no card text): its
     metadata, tags and files, and the bases its card declares, one hop from it."""
     below = bases_of(repo, ctx.evidence.base_models)
+    return linked_evidence(
+        ctx.evidence, repo, base_models=tuple(replace(_nearer(r), depth=1) for r in below)
+    )
+
+
+def linked_evidence(own: Evidence, repo: LinkedRepo, **read: Any) -> Evidence:
+    """The evidence of a model this audit linked to (a base, the model a copy copies) as
+    the source looked it up: its metadata, tags and files, on the Hub `own` was read
+    from; `read` adds what else the audit read of it (its card's text, its datasets, the
+    bases under it)."""
     return Evidence(
         ref=repo.repo_id,
         source="hub",
         repo_id=repo.repo_id,
-        url=f"{_endpoint(ctx.evidence)}/{repo.repo_id}",
+        url=f"{_endpoint(own)}/{repo.repo_id}",
         gated=repo.gated,
         api_card_data=repo.card_data,
         tags=repo.tags,
         files=repo.files,
-        base_models=tuple(replace(_nearer(r), depth=1) for r in below),
+        **read,
     )
 
 

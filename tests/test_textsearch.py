@@ -12,13 +12,13 @@ from openaudit import textsearch
 from openaudit.base_mentions import FROM_SCRATCH
 from openaudit.card import _BOILERPLATE, _PLACEHOLDER
 from openaudit.frameworks.components import CHECKPOINT_WORDS
-from openaudit.rubric.evaluators.code import _CODE_WORDS, _LICENSE_NAMES, _LICENSE_WORDS
+from openaudit.rubric.evaluators.code_licences import _LICENSE_NAMES, _LICENSE_WORDS, CODE_WORDS
 from openaudit.rubric.evaluators.training_data import NAMED_CORPORA, RUN_WORDS
 from openaudit.rubric.evaluators.weights import DELTA_WEIGHTS, FULL_WEIGHTS
 
 PATTERNS = [
     _PLACEHOLDER, FULL_WEIGHTS, DELTA_WEIGHTS, CHECKPOINT_WORDS, FROM_SCRATCH, _LICENSE_WORDS,
-    _LICENSE_NAMES, _BOILERPLATE, NAMED_CORPORA, RUN_WORDS, _CODE_WORDS,
+    _LICENSE_NAMES, _BOILERPLATE, NAMED_CORPORA, RUN_WORDS, CODE_WORDS,
 ]  # fmt: skip
 
 

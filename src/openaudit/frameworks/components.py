@@ -25,28 +25,11 @@ from openaudit.frameworks.license_openness import (
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
-from openaudit.rubric.evaluators.code import (
-    CONFIG_FILES,
-    DATA_PROCESSING_FILES,
-    INFERENCE_FILES,
-    MODELLING_FILES,
+from openaudit.rubric.evaluators.code_link_topics import (
     about,
-    first_party,
-    format_runtime,
-    framework_link,
-    framework_only,
-    framework_recipe,
-    library_training_config,
     mentions,
-    model_code,
-    no_topic_link,
-    not_model_code,
-    published_code_links,
-    recipes_linked,
     repo_name_pattern,
     says_topic,
-    set_aside,
-    tool_link,
 )
 from openaudit.rubric.evaluators.copies import data_copy
 from openaudit.rubric.evaluators.data import data_sources_named, undeclared_training_data
@@ -69,10 +52,33 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     unfound_dataset,
     unfound_licence,
 )
+from openaudit.rubric.evaluators.first_party_repos import first_party
+from openaudit.rubric.evaluators.framework_links import (
+    framework_link,
+    framework_only,
+    framework_recipe,
+    recipes_linked,
+    tool_link,
+)
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
 from openaudit.rubric.evaluators.linked_weights import outside_weights
+from openaudit.rubric.evaluators.model_code_links import (
+    no_topic_link,
+    not_model_code,
+    published_code_links,
+    set_aside,
+)
 from openaudit.rubric.evaluators.model_configs import architecture_config
+from openaudit.rubric.evaluators.repo_code import (
+    CONFIG_FILES,
+    DATA_PROCESSING_FILES,
+    INFERENCE_FILES,
+    MODELLING_FILES,
+    format_runtime,
+    library_training_config,
+    model_code,
+)
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
 from openaudit.rubric.evaluators.weights import weight_files

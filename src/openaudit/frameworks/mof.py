@@ -27,7 +27,7 @@ from openaudit.frameworks.license_openness import (
     report_openness,
 )
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import code_licence_file, stated_code_license
+from openaudit.rubric.evaluators.code_licences import code_licence_file, stated_code_license
 from openaudit.rubric.evaluators.copies import copy_source
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,

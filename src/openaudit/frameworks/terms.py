@@ -6,11 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import (
-    code_file_osi,
-    published_code_links,
-    stated_code_osi,
-)
+from openaudit.rubric.evaluators.code_licences import code_file_osi, stated_code_osi
 from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
@@ -22,6 +18,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     with_base_terms,
 )
 from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.evaluators.model_code_links import published_code_links
 from openaudit.rubric.registry import evaluator
 from openaudit.verdict import Outcome
 

@@ -1,10 +1,10 @@
 """Model configurations that libraries other than transformers save with a model: what
-configures its architecture, as transformers' `config.json` does (code.CONFIG_FILES).
+configures its architecture, as transformers' `config.json` does (repo_code.CONFIG_FILES).
 
 They are YAML or INI files under names too common to trust anywhere in a repository (a
 `config.yaml` may configure CI or a dataset), so they count only at the repository root
 or beside a weight file. (The training configurations libraries save are training code:
-code.library_training_config.)
+repo_code.library_training_config.)
 """
 
 from __future__ import annotations

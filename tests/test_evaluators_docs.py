@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from openaudit.cli.app import app
 from openaudit.evidence import Evidence, RepoFile
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators import documentation
+from openaudit.rubric.evaluators import reported_results
 from openaudit.rubric.evaluators.benchmark_names import results_table_names
 from openaudit.rubric.evaluators.card_tables import tables
 from openaudit.rubric.registry import get_evaluator, run
@@ -563,6 +563,6 @@ _RESULT_PARTS = st.sampled_from([
 @given(st.lists(_RESULT_PARTS, max_size=16).map("".join))
 def test_result_patterns_are_skipped_only_where_they_cannot_match(text: str) -> None:
     # _scores runs each pattern only on texts holding its literal
-    assert documentation.HEADING_LINE.search(text) is None or "#" in text
-    assert documentation.URL.search(text) is None or "://" in text
-    assert documentation.CHART.search(text) is None or documentation._may_chart(text)
+    assert reported_results.HEADING_LINE.search(text) is None or "#" in text
+    assert reported_results.URL.search(text) is None or "://" in text
+    assert reported_results.CHART.search(text) is None or reported_results._may_chart(text)

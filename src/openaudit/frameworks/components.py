@@ -36,11 +36,9 @@ from openaudit.rubric.evaluators.data import data_sources_named, undeclared_trai
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.documentation import (
-    ELSEWHERE,
     card_substantive,
     evaluation_results,
     paper_linked,
-    report_files,
 )
 from openaudit.rubric.evaluators.evaluator_helpers import (
     as_list,
@@ -79,8 +77,10 @@ from openaudit.rubric.evaluators.repo_code import (
     library_training_config,
     model_code,
 )
+from openaudit.rubric.evaluators.reported_results import ELSEWHERE
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
+from openaudit.rubric.evaluators.unlinked_papers import report_files
 from openaudit.rubric.evaluators.weights import weight_files
 from openaudit.training_sections import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.verdict import Outcome

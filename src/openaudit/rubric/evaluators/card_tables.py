@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 TABLE_RULE = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+(?:\|[ \t]*)?$", re.MULTILINE
 )
+# A line of a Markdown table: it starts with a pipe.
+TABLE_ROW = re.compile(r"^\s*\|")
 MARKUP = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)|[*_`]+|<[^>\n]{0,200}>")
 MAX_ROWS = 200  # rows read per table
 

@@ -20,13 +20,13 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.benchmark_names import MAX_NAME_CHARS, scored_names
 from openaudit.rubric.evaluators.card_tables import tables
-from openaudit.rubric.evaluators.documentation import (
+from openaudit.rubric.evaluators.generic import matching_files
+from openaudit.rubric.evaluators.reported_results import (
     EVAL_FILES,
     EVAL_SECTIONS,
     NOT_EVAL_TITLE,
     results_table_anywhere,
 )
-from openaudit.rubric.evaluators.generic import matching_files
 
 BENCHMARK_HEADING = re.compile(
     r"bench|task|data|eval|test|suite|corpus|split|metric set", re.IGNORECASE

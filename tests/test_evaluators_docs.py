@@ -132,7 +132,25 @@ NOT_RESULTS = {
     "The model was compared with its predecessors on the usual suites, as described in "
     "https://arxiv.org/abs/2401.00001 and the team's notes from the spring review.\n",
 }
+EVAL_TITLE_CARD = "# M\n## Evaluation\n"
 HARNESS_ONLY = "# M\n## Evaluation\nRun [the harness](https://github.com/org/harness) yourself.\n"
+# An image library's template: a comparison section linking the results folder of the
+# library's repository, where each model's scores are published.
+RESULTS_IN_A_REPO = {
+    "a results folder under 'Model Comparison'": "# M\n## Model Comparison\nExplore the "
+    "dataset and runtime metrics of this model in [model results]"
+    "(https://github.com/org/imagelib/tree/main/results).\n",
+    "a results file under 'Evaluation'": EVAL_TITLE_CARD
+    + "Scores per set: https://github.com/org/lm/blob/main/results-zero-shot.csv\n",
+}
+NOT_RESULTS_IN_A_REPO = {
+    "a repository under 'Model Comparison'": "# M\n## Model Comparison\nCompare it with "
+    "others using [the library](https://github.com/org/imagelib).\n",
+    "a scripts folder under 'Evaluation'": EVAL_TITLE_CARD
+    + "Run [the scripts](https://github.com/org/lm/tree/main/scripts/eval) yourself.\n",
+    "a repository named for results": EVAL_TITLE_CARD
+    + "We use [our tool](https://github.com/org/results-tool).\n",
+}
 # Results told in prose of some size under a title that says results (no table, no
 # score): 110 words; the same words under a plain "Evaluation" title say nothing of results.
 RESULTS_TOLD = " ".join(
@@ -301,6 +319,11 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "org.example/blog/m"),
     ("a harness is how, not results", "evaluation_results", ev(HARNESS_ONLY), {}, "no",
      "links no results"),
+    *((f"results in a code repository: {name}", "evaluation_results", ev(card), {}, "yes",
+       "results published elsewhere, linked from")
+      for name, card in RESULTS_IN_A_REPO.items()),
+    *((f"not results: {name}", "evaluation_results", ev(card), {}, "no", "no results table")
+      for name, card in NOT_RESULTS_IN_A_REPO.items()),
     *((f"not results: {name}", "evaluation_results", ev(card), {}, "no", "no results table")
       for name, card in NOT_RESULTS.items()),
     ("a benchmark dataset is not results", "evaluation_results", ev(BENCHMARK_ONLY), {}, "no",
@@ -430,9 +453,9 @@ RESULTS_ANYWHERE: list[tuple[str, str, Answer, str]] = [
      "a results table in 'Highlights' gives scores on benchmarks (MMLU (5-shot), GSM8K)"),
     ("an HTML table under 'Model Summary'", f"## Model Summary\nIt is small.\n\n{HTML_BENCH}",
      "yes", "a results table in 'Model Summary' gives scores on benchmarks (HumanEval, MBPP)"),
-    ("benchmarks across, models down, under a comparison title",
-     f"## Comparison with other models\n{MODELS_ACROSS}", "yes",
-     "in 'Comparison with other models' gives scores on benchmarks (MMLU, GSM8K)"),
+    ("benchmarks across, models down, under a title of no kind",
+     f"## How it compares\n{MODELS_ACROSS}", "yes",
+     "in 'How it compares' gives scores on benchmarks (MMLU, GSM8K)"),
     ("above the first heading", f"A small model.\n\n{BENCH_TABLE}\n## Usage\nRun it.\n", "yes",
      "a results table in the card's opening"),
     ("after an evaluation section without results",

@@ -1,7 +1,8 @@
 """Table-driven tests: MOF 24 (intermediate parameters) counts a card's word for released
 checkpoints only when it says they are out, not when it denies it, promises them, or
 names the checkpoint the model was made from or those it averages; a table of `stepN`
-revisions and a `revision="stepN"` load of the model's own repo list them. A section
+revisions, a `revision="stepN"` load of the model's own repo and links to its
+checkpoint revisions ("/tree/step1000") list them. A section
 titled with "checkpoints" as its head noun ("Checkpoints", "Model Checkpoints") lists
 them, unless its title makes them the finished models or its words deny, promise or
 use them, or it links the family's other models.
@@ -40,7 +41,17 @@ CASES = [
      "| step2000 | 8B |\n| main | 2T |\n", "included", "lists checkpoint revisions: step1000"),
     ("a revision of its own repo loaded", "```python\nAutoModel.from_pretrained("
      "\"org/m-7b\", revision=\"step1000\")\n```\n", "included", "revision 'step1000'"),
+    ("its own revisions linked", "Variants: [1k steps](https://huggingface.co/org/m-7b/tree/"
+     "step1000), [50k](https://huggingface.co/org/m-7b/tree/step50000).\n", "included",
+     "links checkpoint revisions of this repo: step1000, step50000"),
+    ("a file at its own revision linked", "Weights at [step 2000](https://huggingface.co/"
+     "org/m-7b/blob/step2000/model.safetensors).\n", "included",
+     "links checkpoint revisions of this repo: step2000"),
     # negative twins
+    ("another repo's revision linked", "Made from [the base](https://huggingface.co/org/"
+     "base-7b/tree/step1000).\n", "missing", NOT_SAID),
+    ("its own main branch linked", "See [the files](https://huggingface.co/org/m-7b/tree/"
+     "main).\n", "missing", NOT_SAID),
     ("negated", "We do not release intermediate checkpoints.\n", "missing", NOT_SAID),
     ("in the future", "Intermediate checkpoints will be released later.\n", "missing", NOT_SAID),
     ("on request only", "Intermediate checkpoints are available upon request.\n", "missing",

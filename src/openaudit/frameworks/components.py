@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import unquote
 
 from openaudit import textsearch
 from openaudit.card import Section, holds_link
@@ -557,7 +558,28 @@ def _checkpoints_said(ctx: ProbeContext) -> Found | None:
         if CHECKPOINT_NAME.search(match.group(1)) and (not repos or repos[-1].lower() == own):
             what = f"the card loads the checkpoint revision '{match.group(1)}' of this repo"
             return ("card", what, (ctx.readme(match.group(0)),))
-    return None
+    return _revision_links(ctx, own)
+
+
+# A link to a revision of a Hub repo: its tree, a file at it, or `?revision=`.
+REVISION_LINK = re.compile(r"/(?:tree|blob|resolve)/([^/?#]{1,80})|[?&]revision=([^&#]{1,80})")
+
+
+def _revision_links(ctx: ProbeContext, own: str) -> Found | None:
+    """Links to checkpoint revisions of the model's own repo ("/tree/step1000"): they
+    are published, whether or not the repo's branches were listed."""
+    links, names = [], []
+    for link in own_card(ctx).links_of("hf_model"):
+        match = REVISION_LINK.search(link.url) if (link.target or "").lower() == own else None
+        name = unquote(match[1] or match[2]) if match else ""
+        if CHECKPOINT_NAME.search(name):
+            links.append(link)
+            names.append(name)
+    if not links:
+        return None
+    shown = ", ".join(dict.fromkeys(names[:3]))
+    what = f"the card links checkpoint revisions of this repo: {shown}"
+    return ("read", what, link_cites(links, 3))
 
 
 def _checkpoint_section(ctx: ProbeContext, section: Section) -> bool:

@@ -14,17 +14,18 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.benchmark_names import SCORE, results_table_names
 from openaudit.rubric.evaluators.card_tables import TABLE_ROW, TABLE_RULE, tables
+from openaudit.rubric.evaluators.code_link_paths import TREE_PATH
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites, words
 from openaudit.rubric.evaluators.unfilled_sections import unfilled_section
 from openaudit.verdict import Outcome
 
-# Titles of evaluation sections; "Leaderboard" and "Scores" head results too ("Open LLM
-# Leaderboard", "Scores on MT-Bench"). Titles in other languages: Japanese, Traditional
-# Chinese, Korean, French, German, Spanish (Han and kana titles match by character, so
-# "評価結果" holds "評価").
+# Titles of evaluation sections; "Leaderboard", "Scores" and "Comparison" head results too
+# ("Open LLM Leaderboard", "Scores on MT-Bench", "Model Comparison"). Titles in other
+# languages: Japanese, Traditional Chinese, Korean, French, German, Spanish (Han and kana
+# titles match by character, so "評価結果" holds "評価").
 EVAL_SECTIONS = [
     "Evaluation", "Evaluations", "Results", "Benchmarks", "Benchmark", "Performance",
-    "Leaderboard", "Leaderboards", "Scores",
+    "Leaderboard", "Leaderboards", "Scores", "Comparison", "Comparisons",
     "评测", "评估", "評価", "評測", "評估", "평가", "Évaluation", "Évaluations", "Résultats",
     "Evaluierung", "Auswertung", "Ergebnisse", "Evaluación", "Resultados",
 ]  # fmt: skip
@@ -108,6 +109,9 @@ STATED_SCORES = re.compile(
     re.IGNORECASE,
 )
 RESULTS_WORDS = re.compile(r"\bresults?\b|\bscores?\b|\bleaderboards?\b|\bbenchmarks?\b", re.I)
+# A folder or file inside a code repository that holds results, not code ("tree/main/
+# results", "blob/main/results-imagenet.csv", "leaderboard.md"): the link publishes them.
+RESULTS_PATH = re.compile(r"(?:^|/)(?:results?|scores|leaderboards?)(?:[/_.-]|$)", re.I)
 
 
 def _scores(text: str) -> bool:
@@ -133,6 +137,9 @@ def _results_link(card: Card, link: Link) -> bool:
         return False
     if link.kind in ("hf_space", "hf_dataset"):
         return bool(RESULTS_ON_HUB.search(link.target or ""))
+    if link.kind == "code":  # the repository is code (a harness); a results folder in it is not
+        path = TREE_PATH.search(link.url)
+        return bool(path and RESULTS_PATH.search(path[1]))
     if link.kind not in ("paper", "other"):
         return False
     lines = [line for line in card.lines_with(link.url) if not TABLE_ROW.match(line)]

@@ -1,0 +1,103 @@
+"""The EOSAI preprint and paper dimensions: the model's own report, archived as a
+preprint, and published at a peer-reviewed venue."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from openaudit import textsearch
+from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, not_found
+from openaudit.links import archived_paper, published_paper, short_link
+from openaudit.rubric.context import ProbeContext
+from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.documentation import (
+    cited_papers,
+    foreign_citations,
+    model_papers,
+    paper_linked,
+    papers_by_role,
+    report_files,
+    unlinked_paper_tags,
+)
+
+
+def preprint_level(ctx: ProbeContext) -> Rated:
+    """A preprint of the model's own covers its data, training and tuning (open, as far as
+    a card shows); papers linked only as references to other work cover none (closed).
+    A report of its own that is not archived (on a blog, a project site, a PDF in a code
+    repository, or shipped in the model's own repository as `technical_report.pdf`)
+    shares the content but is no archived preprint: partial."""
+    outcome = paper_linked(ctx)
+    if outcome.answer != "yes":
+        return not_found(outcome)
+    own = papers_by_role(ctx)[0] if model_papers(ctx) else []  # none: a tag, id or file
+    if not own and not cited_papers(ctx) and not unlinked_paper_tags(ctx) and report_files(ctx):
+        # the report is shown in the repository, not archived anywhere the card names
+        why = (
+            f"{outcome.reason}: the model's own report, shipped in the repository, not on a"
+            " preprint server or with a DOI, so not archived: partial"
+        )
+        return concluded("partial", why, *outcome.citations)
+    if not own or cited_papers(ctx) or any(archived_paper(link.url) for link in own):
+        why = f"{outcome.reason}: the model's own paper, an archived preprint"
+        return concluded("open", why, *outcome.citations)
+    shortened = [link for link in own if short_link(link.url)]
+    if shortened:
+        # the report is shown, its archiving is not: what the card shows is partial
+        why = (
+            f"{outcome.reason}: the model's own report, on a short link ({shortened[0].url})"
+            " that was not followed: a report is shown, not that it is archived (open if the"
+            " link leads to a preprint server)"
+        )
+        return concluded("partial", why, *outcome.citations)
+    hosts = ", ".join(dict.fromkeys(urlsplit(link.url).netloc or link.url for link in own[:3]))
+    if tagged := unlinked_paper_tags(ctx):  # "arXiv:2501.12948" in its citation block
+        why = (
+            f"{outcome.reason}: the model's own report, on {hosts}, and archived as the card's"
+            f" paper tag {tagged[0]} names it"
+        )
+        return concluded("open", why, *outcome.citations, ctx.api("tags", tagged[0]))
+    why = (
+        f"{outcome.reason}: the model's own report, but on {hosts}, not on a preprint server"
+        " or with a DOI, so not archived: partial"
+    )
+    return concluded("partial", why, *outcome.citations)
+
+
+def paper_level(ctx: ProbeContext) -> Rated:
+    outcome = paper_linked(ctx)
+    if outcome.answer == "no":
+        why = f"{outcome.reason}: no paper to be peer-reviewed"
+        return Rated("closed", "closed", why, outcome.citations, outcome.inferred)
+    if outcome.answer == "unknown":
+        return between("closed", "open", outcome.reason, *outcome.citations)
+    own = papers_by_role(ctx)[0] if model_papers(ctx) else []
+    published = next(filter(None, (published_paper(link.url) for link in own)), None)
+    if published:
+        why = f"{outcome.reason}; it is published at {published}, a peer-reviewed venue"
+        return concluded("open", why, *outcome.citations)
+    venue = textsearch.search(PEER_REVIEWED, _own_citations(ctx)) if ctx.readme_read else None
+    if venue:
+        why = f"{outcome.reason}; the card cites it as published ('{venue.group(0).strip()}')"
+        return concluded("open", why, *outcome.citations, ctx.readme(venue.group(0).strip()))
+    why = f"{outcome.reason}; no venue is named for it, so only a preprint is shown"
+    return concluded("closed", why, *outcome.citations)
+
+
+def _own_citations(ctx: ProbeContext) -> str:
+    """The card body without the citation blocks of other works ("Cite DPO as:")."""
+    body, kept, at = own_card(ctx).body, [], 0
+    for start, end in foreign_citations(ctx):
+        kept.append(body[at:start])
+        at = end
+    return "".join([*kept, body[at:]])
+
+
+# A citation of the model's paper as peer-reviewed: a BibTeX proceedings or journal entry,
+# or "Proceedings of ...". arXiv journals ("arXiv preprint", "CoRR") are preprints.
+PEER_REVIEWED = re.compile(
+    r"@inproceedings\b|\bbooktitle\s*=|\bProceedings of the\b"
+    r"|\bjournal\s*=\s*[{\"](?!\s*(?:arxiv|corr|preprint))",
+    re.IGNORECASE,
+)

@@ -14,12 +14,9 @@ from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.copies import copy_source
 from openaudit.rubric.evaluators.datasheets import datasheet
-from openaudit.rubric.evaluators.documentation import (
-    EVAL_SECTIONS,
-    card_substantive,
-    evaluation_results,
-)
+from openaudit.rubric.evaluators.documentation import card_substantive, evaluation_results
 from openaudit.rubric.evaluators.generic import best_section
+from openaudit.rubric.evaluators.reported_results import EVAL_SECTIONS
 from openaudit.training_sections import ARCHITECTURE_SECTION_NAMES, TRAINING_TOPIC_NAMES
 
 CARD_TOPICS = {

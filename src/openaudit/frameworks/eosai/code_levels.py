@@ -10,8 +10,8 @@ from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, n
 from openaudit.frameworks.terms import code_terms, stated_code_terms
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.code import published_code_links
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites, words
+from openaudit.rubric.evaluators.model_code_links import published_code_links
 from openaudit.training_sections import TRAINING_RUN_SECTION_NAMES
 from openaudit.verdict import Outcome
 

@@ -13,10 +13,10 @@ from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, s
 from openaudit.links import classify_link
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.documentation import URL
 from openaudit.rubric.evaluators.evaluator_helpers import definition_lines, no_readme, words
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.model_configs import architecture_config
+from openaudit.rubric.evaluators.reported_results import URL
 from openaudit.training_sections import (
     ARCHITECTURE_SECTION_NAMES,
     HARDWARE_SECTION_NAMES,

@@ -12,7 +12,7 @@ from openaudit.frameworks.eosai.end_data_levels import copied_data_licensed
 from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, stated
 from openaudit.frameworks.terms import code_terms
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.code import published_code_links, stated_code_osi
+from openaudit.rubric.evaluators.code_licences import stated_code_osi
 from openaudit.rubric.evaluators.copies import data_copy
 from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.evaluator_helpers import (
@@ -24,6 +24,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
 )
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.linked_data import linked_data
+from openaudit.rubric.evaluators.model_code_links import published_code_links
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:

@@ -11,12 +11,11 @@ from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, n
 from openaudit.links import archived_paper, published_paper, short_link
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.documentation import (
+from openaudit.rubric.evaluators.documentation import paper_linked
+from openaudit.rubric.evaluators.other_work_citations import foreign_citations
+from openaudit.rubric.evaluators.paper_roles import model_papers, papers_by_role
+from openaudit.rubric.evaluators.unlinked_papers import (
     cited_papers,
-    foreign_citations,
-    model_papers,
-    paper_linked,
-    papers_by_role,
     report_files,
     unlinked_paper_tags,
 )

@@ -47,16 +47,6 @@ from openaudit.rubric.evaluators.repo_code import (
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
-# The evaluators, and two helpers frameworks.eosai imports from here (their homes are
-# model_code_links and code_licences).
-__all__ = [
-    "code_linked",
-    "code_osi_licensed",
-    "inference_code",
-    "published_code_links",
-    "stated_code_osi",
-]
-
 
 @evaluator(
     "inference_code",

@@ -10,12 +10,9 @@ from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites, no_readme, quote, words
 from openaudit.rubric.evaluators.generic import matching_files
-from openaudit.rubric.evaluators.other_work_citations import foreign_citations
 from openaudit.rubric.evaluators.paper_roles import dataset_paper, model_papers, papers_by_role
 from openaudit.rubric.evaluators.reported_results import (
     EVAL_FILES,
-    EVAL_SECTIONS,
-    URL,
     eval_table,
     results_table_anywhere,
 )
@@ -28,24 +25,6 @@ from openaudit.rubric.evaluators.unlinked_papers import (
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
-
-# The evaluators, and the helpers frameworks.eosai imports from here (their homes are
-# reported_results, other_work_citations, paper_roles and unlinked_papers).
-__all__ = [
-    "EVAL_SECTIONS",
-    "URL",
-    "card_substantive",
-    "cited_papers",
-    "evaluation_results",
-    "foreign_citations",
-    "metadata_readable",
-    "model_papers",
-    "paper_linked",
-    "papers_by_role",
-    "report_files",
-    "template_coverage",
-    "unlinked_paper_tags",
-]
 
 
 @evaluator(

@@ -153,3 +153,40 @@ def test_a_copys_own_data_section_is_its_own() -> None:
 def test_the_source_documentation_is_cited_in_the_sources_repo() -> None:
     sheet = eosai_rating(ProbeContext(release("quantized", GGUF, DATA_SECTION)), "datasheet")
     assert any(c.where.startswith("models:lab/chat-7b:README.md") for c in sheet.citations)
+
+
+def mof_component(evidence: Evidence, component: str) -> dict[str, Any]:
+    verdict = evaluate(load_rubric("mof"), evidence)
+    assert verdict.framework is not None
+    [found] = [c for c in verdict.framework["components"] if c["id"] == component]
+    return found  # type: ignore[no-any-return]
+
+
+# MOF 15 (datasets): a copy's datasets are those its source declares, as its data card is
+# its source's (MOF 14); a fine-tune's are its own. (status, basis, a phrase of the reason)
+DATASET_CASES = [
+    ("gguf copy of a model declaring an open dataset",
+     release("quantized", GGUF, None, source_datasets=("lab/sft-mix",)),
+     ("included", "inferred", "a quantized version of lab/chat-7b")),
+    ("awq copy of the same",
+     release(None, SAFETENSORS, None, source_datasets=("lab/sft-mix",), ref="quant/chat-7b-AWQ"),
+     ("included", "inferred", "lab/sft-mix")),
+    # negative twins: a source declaring no datasets names none; a fine-tune's are its own
+    ("gguf copy of a model declaring none", release("quantized", GGUF, None),
+     ("missing", "stated", "names no training datasets")),
+    ("fine-tune of a model declaring an open dataset",
+     release("finetune", SAFETENSORS, None, source_datasets=("lab/sft-mix",)),
+     ("missing", "stated", "names no training datasets")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "expected"), [pytest.param(*c[1:], id=c[0]) for c in DATASET_CASES]
+)
+def test_a_copys_datasets_are_its_sources(
+    evidence: Evidence, expected: tuple[str, str, str]
+) -> None:
+    found = mof_component(evidence, "15")
+    status, basis, says = expected
+    assert (found["status"], found["basis"]) == (status, basis), found["reason"]
+    assert says in found["reason"]

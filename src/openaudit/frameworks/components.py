@@ -24,7 +24,7 @@ from openaudit.frameworks.license_openness import (
     graded,
 )
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.context.license_lineage import DatasetLicense
+from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code_link_topics import (
     about,
@@ -32,7 +32,7 @@ from openaudit.rubric.evaluators.code_link_topics import (
     repo_name_pattern,
     says_topic,
 )
-from openaudit.rubric.evaluators.copies import data_copy
+from openaudit.rubric.evaluators.copies import DataCopy, data_copy
 from openaudit.rubric.evaluators.data import data_sources_named, undeclared_training_data
 from openaudit.rubric.evaluators.datasheets import datasheet
 from openaudit.rubric.evaluators.declared_library import declared_library
@@ -93,7 +93,10 @@ if TYPE_CHECKING:
 # read: in the repo or card, but concluded by reading (no field or file says it)
 # cited: named by the card as hosted elsewhere, concluded by reading (benchmarks in a table)
 # linked data: Hub datasets the card links as its training data (not declared)
-Where = Literal["repo", "read", "linked", "card", "named", "cited", "datasets", "linked data"]
+# copied data: the datasets the model a quantisation or conversion copies declares
+Where = Literal[
+    "repo", "read", "linked", "card", "named", "cited", "datasets", "linked data", "copied data"
+]
 Found = tuple[Where, str, tuple[Citation, ...]]  # where, what was found, citations
 SAMPLE_SECTIONS = ["Sample Outputs", "Example Outputs", "Examples", "Samples", "Generations"]
 # Folders named as holding checkpoints (besides those named for a step, which hold weight
@@ -426,12 +429,15 @@ def no_datasets(ctx: ProbeContext) -> Outcome:
 
 def _datasets(ctx: ProbeContext) -> Found | Outcome:
     names = declared_datasets(ctx)
-    if not names and (linked := linked_data(ctx)) is not None and data_copy(ctx) is None:
+    copy = data_copy(ctx) if not names else None
+    if not names and (linked := linked_data(ctx)) is not None and copy is None:
         return ("linked data", linked.scope(), linked.citations)
+    if copy is not None and copy.names and not copy.merge:
+        return ("copied data", copy.scope(), copy.citations)  # as MOF 14 reads its card
     if not names:
         named = data_sources_named(ctx, DATA_SECTION_NAMES) if ctx.readme_read else None
         # a quantisation's data named as the copied model's are not named by this card
-        if named is not None and named.answer == "yes" and data_copy(ctx) is None:
+        if named is not None and named.answer == "yes" and copy is None:
             return ("named", named.reason, named.citations)
         return no_datasets(ctx)
     return (
@@ -746,14 +752,23 @@ def dataset_state(item: DatasetLicense, kind: ContentType) -> tuple[str, str]:
 
 
 def datasets_licensed(
-    ctx: ProbeContext, what: str, kind: ContentType, linked: LinkedData | None = None
+    ctx: ProbeContext,
+    what: str,
+    kind: ContentType,
+    linked: LinkedData | None = None,
+    copy: DataCopy | None = None,
 ) -> Outcome:
     """Linked datasets carry their own (component) licences in their cards: the declared
-    ones, or those the card links as its training data (`linked`: a reader's
-    conclusion, so every answer is inferred)."""
-    if linked is not None:
+    ones, those the card links as its training data (`linked`), or those the model a
+    quantisation or conversion copies declares (`copy`); the last two are a reader's
+    conclusion, so every answer is inferred."""
+    names: tuple[str, ...]
+    if copy is not None:
+        looked = {item.repo_id.lower(): item for item in copy_licences(ctx, copy)}
+        names, cites, unread = copy.names, [*copy.citations], " by the copied model's source"
+    elif linked is not None:
         looked = {item.repo_id.lower(): item for item in linked.licences(ctx)}
-        names: tuple[str, ...] = linked.names
+        names = linked.names
         cites = [*linked.citations]
         unread = f" ({linked.unread_why})"
     else:
@@ -776,11 +791,17 @@ def datasets_licensed(
             for name in undeclared_training_data(ctx, linked.names)
         ]
     text = f"{what}: " + "; ".join(why for _, why in states)
+    read = linked is not None or copy is not None
     if any(state == "not_open" for state, _ in states):
-        return graded(Outcome.no(text, *cites, inferred=linked is not None), "not_open")
+        return graded(Outcome.no(text, *cites, inferred=read), "not_open")
     if any(state == "custom" for state, _ in states):
         return graded(Outcome.no(text, *cites, inferred=True), "not_open")
     if any(state == "unknown" for state, _ in states):
         return graded(Outcome.unknown(text, *cites), "unknown")
     note = " (whether these are all the data used needs a person)" if kind == "data" else ""
-    return graded(Outcome.yes(text + note, *cites, inferred=linked is not None), "included")
+    return graded(Outcome.yes(text + note, *cites, inferred=read), "included")
+
+
+def copy_licences(ctx: ProbeContext, copy: DataCopy) -> tuple[DatasetLicense, ...]:
+    """The licences of the datasets the model a copy copies declares, as looked up."""
+    return dataset_licenses(ctx.evidence, copy.repos(ctx))

@@ -28,7 +28,7 @@ from openaudit.frameworks.license_openness import (
 )
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.code_licences import code_licence_file, stated_code_license
-from openaudit.rubric.evaluators.copies import copy_source
+from openaudit.rubric.evaluators.copies import copy_source, data_copy
 from openaudit.rubric.evaluators.evaluator_helpers import (
     custom_licence,
     licence_unreadable,
@@ -110,6 +110,8 @@ def _own_component(ctx: ProbeContext, component: str, type: str) -> GradedOutcom
         outcome = datasets_licensed(ctx, what, kind)
     elif where == "linked data":  # Hub datasets the card links as training data
         outcome = datasets_licensed(ctx, what, kind, linked_data(ctx))
+    elif where == "copied data":  # a quantisation's or conversion's: its source's datasets
+        outcome = datasets_licensed(ctx, what, kind, copy=data_copy(ctx))
     else:
         stated = _type_wide_licensed(ctx, what, kind, cites)
         hosted = where not in ("repo", "read")

@@ -272,7 +272,8 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(evaluation_code)": ("files", *OWN_LICENCE),
     "mof_component(preprocessing_code)": ("files", *OWN_LICENCE),
     "mof_component(supporting_libraries)": ("files", *OWN_LICENCE),
-    "mof_component(datasets)": ("card:datasets", "datasets", *OWN_LICENCE),
+    # (a copy's: its source's datasets, copies.data_copy)
+    "mof_component(datasets)": ("card:datasets", "datasets", *OWN_LICENCE, *COPY),
     "mof_component(evaluation_data)": (
         "files", "card:model-index", "card:datasets", "datasets", *OWN_LICENCE,
     ),

@@ -129,6 +129,22 @@ MERGE_TOOL = (
 RUN = "### Training hyperparameters\n- learning_rate: 5e-07\n- num_epochs: 3\n"
 PAPER_LINK = "## Paper\nSee [the paper](https://arxiv.org/abs/2401.00001).\n"
 DATA_SECTION = "## Training Data\n" + filler(50) + "\n"
+ARXIV = "https://arxiv.org/abs/2401.00001"
+VENUE_NAMED = {
+    "accepted, in prose": f"## Paper\nOur paper ([arXiv]({ARXIV})) was accepted at ICLR 2025.\n",
+    "in parentheses after the link": f"**Paper:** [M-LM]({ARXIV}) (EMNLP 2024 Findings)\n",
+    "published in a journal": f"## Paper\nThis paper ([arXiv]({ARXIV})) is published in TMLR.\n",
+    "a badge": f"[![ICLR 2025](https://img.shields.io/badge/ICLR-2025-blue)]({ARXIV})\n"
+    f"## Paper\nSee [the paper]({ARXIV}).\n",
+}
+VENUE_NOT_NAMED = {
+    "submitted": f"## Paper\nOur paper ([arXiv]({ARXIV})) was submitted to ICLR 2025.\n",
+    "under review": f"**Paper:** [M-LM]({ARXIV}) (under review at NeurIPS 2025)\n",
+    "another work's venue": f"## Paper\nSee [the paper]({ARXIV}). We tune with DPO,"
+    " published at NeurIPS 2023.\n",
+    "a venue far from the link": f"## Paper\nSee [the paper]({ARXIV}) for the details of the"
+    " data mix and the training schedule.\nDPO (NeurIPS 2023) tunes it.\n",
+}
 CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
 PUBLIC_DATA = "## Training Data\nPretrained on 9T tokens of data from publicly available sources.\n"
 DELTA_SECTION = "## Apply Delta Weights\nAdd them to the original weights.\n"
@@ -1255,6 +1271,13 @@ EOSAI: list[EosaiRow] = [
      "no venue is named for it, so only a preprint is shown", "closed"),
     ("paper cited as proceedings", ev(MIT + PAPER_LINK + "@inproceedings{m, booktitle={ACL}}\n"),
      "paper", ("yes", "yes"), "the card cites it as published", "open"),
+    # a venue the card names for its own paper, in prose, beside its link or as a badge
+    *((f"paper: venue {name}", ev(MIT + text), "paper", ("yes", "yes"), "the card names its"
+       " venue", "open")
+      for name, text in VENUE_NAMED.items()),
+    *((f"paper: no venue of its own, {name}", ev(MIT + text), "paper", ("no", "no"),
+       "no venue is named for it", "closed")
+      for name, text in VENUE_NOT_NAMED.items()),
     ("no paper", ev(MIT), "paper", ("no", "no"), "no paper to be peer-reviewed", "closed"),
     ("paper: a report PDF in the repo", ev(MIT, "paper.pdf"), "paper", ("no", "no"),
      "a report in the repo: paper.pdf (its file name says report or paper); no venue is named",

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from openaudit import textsearch
+from openaudit.card import Link
 from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, not_found
 from openaudit.links import archived_paper, published_paper, short_link
 from openaudit.rubric.context import ProbeContext
@@ -76,10 +77,15 @@ def paper_level(ctx: ProbeContext) -> Rated:
     if published:
         why = f"{outcome.reason}; it is published at {published}, a peer-reviewed venue"
         return concluded("open", why, *outcome.citations)
-    venue = textsearch.search(PEER_REVIEWED, _own_citations(ctx)) if ctx.readme_read else None
+    text = _own_citations(ctx) if ctx.readme_read else ""
+    venue = textsearch.search(PEER_REVIEWED, text) if text else None
     if venue:
         why = f"{outcome.reason}; the card cites it as published ('{venue.group(0).strip()}')"
         return concluded("open", why, *outcome.citations, ctx.readme(venue.group(0).strip()))
+    said = _venue_said(ctx, text, own) if text else None
+    if said:
+        why = f"{outcome.reason}; the card names its venue ('{said}'): peer-reviewed, inferred"
+        return concluded("open", why, *outcome.citations, ctx.readme(said))
     why = f"{outcome.reason}; no venue is named for it, so only a preprint is shown"
     return concluded("closed", why, *outcome.citations)
 
@@ -91,6 +97,63 @@ def _own_citations(ctx: ProbeContext) -> str:
         kept.append(body[at:start])
         at = end
     return "".join([*kept, body[at:]])
+
+
+# A peer-reviewed venue by its usual name ("EMNLP 2024", "NeurIPS", "Findings of ACL").
+VENUE = (
+    r"(?:ACL|EMNLP|NAACL|EACL|AACL|COLING|LREC|TACL|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV"
+    r"|WACV|AAAI|IJCAI|KDD|SIGIR|TMLR|JMLR|Interspeech|INTERSPEECH|ICASSP|MICCAI|CoRL|ICRA"
+    r"|IROS|COLM|UAI|AISTATS|MLSys)"
+)
+# The card saying the model's paper was accepted or published there: "accepted at ICLR
+# 2025", "published in TMLR", "to appear at ACL 2024"; a venue and year in parentheses
+# right after the paper's link ("[paper](...) (EMNLP 2024 Findings)"); a badge of the
+# venue and year ("img.shields.io/badge/ICLR-2025-blue").
+VENUE_SAID = re.compile(
+    r"\b(?:accepted|published|presented|appear(?:s|ing)?)\s+(?:at|in|to|by)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+){0,3}?(?:Findings\s+of\s+(?:the\s+)?)?" + VENUE + r"\b"
+)
+VENUE_YEAR = re.compile(
+    r"\b" + VENUE + r"(?:\s+(?:Findings|Main|Workshop))?['\u2019\s-]*(?:19|20)?\d\d\b"
+)
+VENUE_BADGE = re.compile(r"img\.shields\.io/badge/" + VENUE + r"[-_ ]+(?:20)?\d\d\b")
+# ... not a submission still under review
+NOT_ACCEPTED = re.compile(r"\b(?:submitted|submission|under\s+review|rejected)\b", re.I)
+MAX_AFTER_LINK = 60  # characters after a paper link where its venue in parentheses is read
+
+
+def _venue_said(ctx: ProbeContext, text: str, own: list[Link]) -> str | None:
+    """Where the card names a peer-reviewed venue for its own paper (inferred): the
+    words, else None. Citation blocks of other works are left out (`text`)."""
+    if not VENUE_ANY.search(text):
+        return None  # most cards name no venue
+    for match in VENUE_SAID.finditer(text):
+        sentence = _sentence(text, match.start(), match.end())
+        ours = OUR_PAPER.search(sentence) or any(link.url in sentence for link in own)
+        if ours and not NOT_ACCEPTED.search(sentence):
+            return match.group(0)
+    for link in own:
+        at = text.find(link.url)
+        while at != -1:
+            after = text[at + len(link.url) : at + len(link.url) + MAX_AFTER_LINK]
+            found = re.match(r"\)?\s*\(([^()\n]{2,50})\)", after)
+            if found and VENUE_YEAR.search(found[1]) and not NOT_ACCEPTED.search(found[1]):
+                return found[1]
+            at = text.find(link.url, at + 1)
+    badge = VENUE_BADGE.search(text)
+    return badge.group(0) if badge else None
+
+
+VENUE_ANY = re.compile(r"\b" + VENUE + r"\b")
+# A sentence about the card's own paper, not another work's ("DPO, published at NeurIPS").
+OUR_PAPER = re.compile(r"\b(?:our|this)\s+(?:paper|work|report|article)\b", re.I)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The line's sentence around text[start:end] (up to a full stop or line end)."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ")) + 1
+    ends = [at for mark in (". ", "\n", "! ", "? ") if (at := text.find(mark, end)) != -1]
+    return text[left : min(ends, default=len(text))]
 
 
 # A citation of the model's paper as peer-reviewed: a BibTeX proceedings or journal entry,

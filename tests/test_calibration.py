@@ -29,8 +29,11 @@ nc-research-model (CC-BY-NC speech model, venue paper, recipes linked)
   section, results and paper, but under non-commercial terms: MOF counts a document only
   when openly licensed); usage partial.
 quant-reupload (GPTQ files, no `base_model`, original card pasted below)
-  weights partial (a re-upload of the linked model, RAIL licence); data closed;
-  documentation partial; usage partial.
+  weights partial (a re-upload of the linked model, RAIL licence); code open (the
+  original card's training-code link, and its "Code License: Apache 2.0" badge linking
+  its code repository's LICENSE states the code's licence: a copy is the model it
+  copies); data closed; documentation partial; usage partial. EOSAI licences partial
+  (restricted weights, code under Apache-2.0).
 restricted-base-finetune (Trainer card: empty model-index, loss log, apache-2.0 on a
   base that is not looked up)
   weights and usage unknown: its own tag is open, but the terms of a declared base
@@ -107,7 +110,8 @@ EXPECTED: dict[str, tuple[str, str, str, str, str]] = {
     "apache-chat-undisclosed": ("open", "partial", "closed", "partial", "open"),
     "rail-code-model": ("partial", "partial", "partial", "partial", "partial"),
     "nc-research-model": ("partial", "partial", "partial", "partial", "partial"),
-    "quant-reupload": ("partial", "partial", "closed", "partial", "partial"),
+    # the original card's "Code License: Apache 2.0" badge states the code's licence
+    "quant-reupload": ("partial", "open", "closed", "partial", "partial"),
     "restricted-base-finetune": ("unknown", "partial", "partial", "closed", "unknown"),
     "sentence-embedding": ("open", "open", "partial", "partial", "unknown"),
     "html-multilingual-chat": ("partial", "partial", "closed", "partial", "partial"),
@@ -148,7 +152,7 @@ EOSAI = {
     "rail-code-model": {"weights_endmodel": "partial", "trainingcode": "partial"},
     "apache-chat-undisclosed": {"trainingcode": "closed", "datasources_endmodel": "closed"},
     "sentence-embedding": {"preprint": "closed", "datasources_endmodel": "unknown"},
-    "quant-reupload": {"preprint": "closed", "licenses": "closed"},
+    "quant-reupload": {"preprint": "closed", "licenses": "partial"},
     # architecture documented, training setup not: the dimension asks for the setup
     "html-multilingual-chat": {"hardware_architecture": "closed", "preprint": "closed",
                                "licenses": "closed", "modelcard": "partial"},

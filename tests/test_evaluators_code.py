@@ -90,6 +90,70 @@ CODE_BY_MIT = "# M\n## Training\nTraining code by researchers (MIT): https://git
 CODE_DATA_UNDER = (
     "# M\n## Training\nTraining code: https://github.com/org/t; the dataset is under MIT.\n"
 )
+# The code's licence in Chinese, Japanese or Korean (the same sentence names the code),
+# beside the link to the code, or in a badge whose label or target says code.
+CJK_CODE_REPO = (
+    IN_SECTION
+    + "## 协议\n本仓库的代码依照 [Apache-2.0](LICENSE) 协议开源\uff0c模型权重的使用则需要"
+    "遵循 [Model License](MODEL_LICENSE)。\n"
+)
+CJK_WEIGHTS_AND_CODE = IN_SECTION + "## 开源协议\n模型权重与代码均以 Apache 2.0 协议开源。\n"
+JA_WEIGHTS_AND_CODE = (
+    IN_SECTION + "## ライセンス\n本モデルの重みとコードは Apache 2.0 ライセンスで公開しています。\n"
+)
+KO_CODE = IN_SECTION + "## 라이선스\n학습 코드는 MIT 라이선스로 공개됩니다.\n"
+CJK_SECTION_TITLE = IN_SECTION + "## 开源协议\n本仓库代码使用 MIT。\n"
+JA_BESIDE_LINK = (
+    "# M\n## 学習方法\n学習コードは [org/m-train](https://github.com/org/m-train)"
+    "\uff08Apache-2.0\uff09で公開しています。\n"
+)
+# twins: the weights' terms in a later clause, in Chinese and in English
+CJK_WEIGHTS_ONLY = (
+    IN_SECTION
+    + "## 协议\n本仓库的代码请见 GitHub\uff0c模型权重的使用则需要遵循 CC-BY-NC-4.0 协议。\n"
+)
+WEIGHTS_CLAUSE = (
+    IN_SECTION + "The code is on GitHub, while the model weights are under the CC-BY-NC-4.0"
+    " license.\n"
+)
+BESIDE_LINK = "# M\n## Training\nTraining code: [repo](https://github.com/org/train) (Apache-2.0)\n"
+BESIDE_BARE_URL = "# M\n- **Training code:** https://github.com/org/train (MIT)\n"
+BESIDE_LINK_SENTENCE = (
+    "# M\n## Training\nTraining and data-processing code: [org/m-train](https://github.com/org/"
+    "m-train) (Apache-2.0). The repository documents every step.\n"
+)
+# twins: a licence in brackets after a paper link; a licence in brackets saying more
+BESIDE_PAPER_LINK = (
+    IN_SECTION + "Training code and paper: [the paper](https://arxiv.org/abs/2401.00001)"
+    " (CC-BY-4.0)\n"
+)
+BESIDE_LINK_NOT_ALONE = (
+    "# M\n## Training\nTraining code: [repo](https://github.com/org/train) (MIT and others"
+    " in a table below)\n"
+)
+SHIELD = "https://img.shields.io/badge/{}"
+CODE_BADGE = (
+    IN_SECTION + f"[![Code License]({SHIELD.format('Code%20License-Apache_2.0-green.svg')})]"
+    "(https://github.com/org/train/blob/main/LICENSE)\n"
+)
+CODE_BADGE_UNDERSCORE = IN_SECTION + f"![badge]({SHIELD.format('Code_License-MIT-blue')})\n"
+REPO_LICENCE_BADGE = (
+    IN_SECTION + f"[![License]({SHIELD.format('License-MIT-blue')})]"
+    "(https://github.com/org/recipes/blob/main/LICENSE)\n"
+)
+HTML_CODE_BADGE = (
+    IN_SECTION + '<a href="https://github.com/org/recipes/blob/main/LICENSE"><img alt="License"'
+    f' src="{SHIELD.format("License-Apache_2.0-blue")}"></a>\n'
+)
+# twins: the model's licence badge; a licence badge linking the model's own licence file
+MODEL_BADGE = (
+    IN_SECTION + f"[![Model License]({SHIELD.format('Model%20License-CC_BY_NC_4.0-red')})]"
+    "(https://github.com/org/recipes/blob/main/LICENSE)\n"
+)
+HUB_LICENCE_BADGE = (
+    IN_SECTION + f"[![License]({SHIELD.format('License-MIT-blue')})]"
+    "(https://huggingface.co/org/m/blob/main/LICENSE)\n"
+)
 UNDER_TRAINING = (
     "# M\n# Training\n## Hardware\n- 512 GPUs\n## Software\n"
     "- **Orchestration:** [Megatron-LM](https://github.com/org/Megatron-LM)\n"
@@ -367,6 +431,35 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("library only", "code_osi_licensed", ev("# m", library_name="transformers"), {}, "unknown",
      "transformers integration"),
     ("no code", "code_osi_licensed", ev("# m"), {}, "no", "no code"),
+    *((f"code licence: {name}", "code_osi_licensed", ev(card), {}, answer, reason)
+      for name, card, answer, reason in (
+          ("Chinese, the repository's code beside the weights' terms", CJK_CODE_REPO, "yes",
+           "the linked code is under 'apache-2.0', OSI-approved"),
+          ("Chinese, weights and code", CJK_WEIGHTS_AND_CODE, "yes", "'apache-2.0'"),
+          ("Japanese, weights and code", JA_WEIGHTS_AND_CODE, "yes", "'apache-2.0'"),
+          ("Korean", KO_CODE, "yes", "'mit', OSI-approved"),
+          ("a Chinese licence section's title", CJK_SECTION_TITLE, "yes", "'mit', OSI-approved"),
+          ("in full-width brackets after the link", JA_BESIDE_LINK, "yes", "'apache-2.0'"),
+          ("Chinese weights' terms after the code", CJK_WEIGHTS_ONLY, "unknown",
+           "no licence for it"),
+          ("the weights' terms in a later clause", WEIGHTS_CLAUSE, "unknown", "no licence for it"),
+          ("in brackets after the link", BESIDE_LINK, "yes", "'apache-2.0', OSI-approved"),
+          ("in brackets after a definition's URL", BESIDE_BARE_URL, "yes", "'mit'"),
+          ("in brackets after the link, mid-paragraph", BESIDE_LINK_SENTENCE, "yes",
+           "'apache-2.0'"),
+          ("in brackets after a paper link", BESIDE_PAPER_LINK, "unknown", "no licence for it"),
+          ("brackets saying more than the licence", BESIDE_LINK_NOT_ALONE, "unknown",
+           "no licence for it"),
+          ("a 'Code License' badge", CODE_BADGE, "yes", "'apache-2.0', OSI-approved"),
+          ("a 'Code_License-MIT' badge", CODE_BADGE_UNDERSCORE, "yes", "'mit', OSI-approved"),
+          ("a licence badge linking a code repository's LICENSE", REPO_LICENCE_BADGE, "yes",
+           "'mit', OSI-approved"),
+          ("an HTML licence badge in a code repository's anchor", HTML_CODE_BADGE, "yes",
+           "'apache-2.0'"),
+          ("a 'Model License' badge", MODEL_BADGE, "unknown", "no licence for it"),
+          ("a licence badge linking the model's licence file", HUB_LICENCE_BADGE, "unknown",
+           "no licence for it"),
+      )),
     ("licence file decides", "code_osi_licensed",
      ev("# m", "x.py", license_files=(TextFile("LICENSE", "MIT License\n\nPermission is hereby "
         "granted, free of charge, to any person obtaining a copy"),)), {}, "yes", ""),

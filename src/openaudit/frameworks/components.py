@@ -125,7 +125,8 @@ TOPICS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {
         ["eval"],
     ),
     "preprocessing_code": (
-        ["preprocess", "pre-process", "data process", "data pipeline", "dedup", "filter", "curat"],
+        ["preprocess", "pre-process", "data process", "data-process", "data pipeline", "dedup",
+         "filter", "curat"],
         ["Preprocessing", "Data Processing"],
         DATA_PROCESSING_FILES,
         ["preprocess", "pre-process", "dataprep", "data-prep", "datatool", "data-tool",

@@ -5,32 +5,70 @@ names it."""
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from openaudit import textsearch
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
+from openaudit.links import classify_link
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.context.license_scope import code_licence_files
 from openaudit.verdict import Outcome
 
-# A sentence about code that names a licence: "The training code is released
-# under the Apache 2.0 licence." Bounded, linear patterns only.
+# A sentence about code that names a licence: "The training code is released under the
+# Apache 2.0 licence." Bounded, linear patterns only.
 CODE_WORDS = re.compile(r"\b(code|codebase|scripts?|repository|repo)\b", re.IGNORECASE)
 _LICENSE_WORDS = re.compile(r"licen[cs]", re.IGNORECASE)
+# The same in Chinese, Japanese and Korean, read in cards holding a CJK word for code
+# ("本仓库的代码依照 Apache-2.0 协议开源", "重みとコードは Apache 2.0 ライセンスで公開"):
+# words for code (代码, 源代码, 程序, コード, 코드) and words stating its licence or release
+# (协议, 许可, ライセンス, 라이선스; 开源, 公開, オープンソース). Those scripts have no
+# word boundaries to match at.
+_CJK_CODE_WORDS = re.compile(
+    r"源代码|源代碼|源程序|代码|代碼|程式碼|程序|ソースコード|コード|소스\s?코드|코드"
+)
+_CJK_LICENSE_WORDS = re.compile(
+    r"协议|協議|许可|許可|授权|授權|ライセンス|라이선스|라이센스"
+    r"|开源|開源|公开|公開|オープンソース|오픈\s?소스"
+)
+_CJK_DATA_WORDS = re.compile(
+    r"数据集|數據集|資料集|语料|語料|训练数据|訓練數據|訓練資料|データセット|学習データ|コーパス"
+    r"|데이터셋|말뭉치"
+)
 # A licence name that states the code's licence without the word "licence": in brackets
 # right after the code ("Training code (MIT): URL") or after "under" ("released under
 # Apache-2.0"). Tested on the text before the name and the character after it.
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\b(?:code|codebase|scripts?|repository|repo)\s*\(\s*$", re.IGNORECASE)
+# ... or in brackets right after the link to the code ("Training code: [repo](url)
+# (Apache-2.0)", "**Training code:** URL (MIT)", "学習コードは [repo](url) in full-width
+# brackets),
+# the brackets holding the licence alone.
+_AFTER_LINK = re.compile(
+    r"(?:\[[^\[\]\n]*\]\((?P<url>[^()\s]+)\)|(?P<bare>https?://[^\s()\uff08]+))"
+    r"[ \t]*[(\uff08][ \t]*$"
+)
+_BRACKET_CLOSE = re.compile(
+    r"[ \t]*(?:licen[cs]ed?|licen[cs]e|协议|許可|ライセンス)?[ \t]*[)\uff09]", re.IGNORECASE
+)
 _STATEMENT_WORDS = re.compile(r"licen[cs]|\bunder\b|\(", re.IGNORECASE)
 # A sentence about training data ("source code under ODC-By", "tokens under
 # CC-BY") states the data's licence, not the code's.
 _DATA_WORDS = re.compile(r"\b(datasets?|corpus|corpora|tokens|training data)\b", re.IGNORECASE)
+# A later clause on the weights ("本仓库的代码 ..., 模型权重的使用则需要遵循 X" with a
+# full-width comma, "the code is on GitHub, while the model weights are under X"): the
+# licence named there is theirs.
+_WEIGHTS_CLAUSE = re.compile(
+    r"(?:[\uff0c\uff1b;]|,\s*(?:while|whereas|but|however)\b)[^\uff0c\uff1b;]*?"
+    r"(?:权重|權重|重み|가중치|模型|モデル|모델|\bweights\b|\bcheckpoints?\b|\bmodel\b)",
+    re.IGNORECASE,
+)
+# (No word boundaries of \b around the name: "MIT协议" and "采用Apache-2.0" name it too.)
 _LICENSE_NAMES = re.compile(
-    r"\b(apache(?: license)?,?(?: version)?[- ]?2(?:\.0)?|mit|bsd[- ]?[23][- ]clause|"
-    r"[al]?gpl[- ]?v?[23](?:\.0)?|mpl[- ]?2(?:\.0)?|isc|unlicense|cc0(?:[- ]1\.0)?|"
-    r"cc[- ]by(?:[- ](?:nc|sa|nd))*(?:[- ]\d\.\d)?)\b",
+    r"(?<![A-Za-z0-9_])(apache(?: license)?,?(?: version)?[- ]?2(?:\.0)?|mit|"
+    r"bsd[- ]?[23][- ]clause|[al]?gpl[- ]?v?[23](?:\.0)?|mpl[- ]?2(?:\.0)?|isc|unlicense|"
+    r"cc0(?:[- ]1\.0)?|cc[- ]by(?:[- ](?:nc|sa|nd))*(?:[- ]\d\.\d)?)(?![A-Za-z0-9_])",
     re.IGNORECASE,
 )
 MAX_SCANNED_CHARS = 200_000
@@ -42,48 +80,97 @@ def stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
 
 
 def _stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
+    body = ctx.card.body[:MAX_SCANNED_CHARS]
+    # a sentence's or section's licence name is the body's too: without one, none has it
+    if textsearch.may_match(_LICENSE_NAMES, body):
+        cjk = not body.isascii() and _CJK_CODE_WORDS.search(body) is not None
+        found = _sentence_code_license(ctx, cjk) or _licence_section_code_license(ctx, cjk)
+        if found is not None:
+            return found
+    return _badge_code_license(ctx)
+
+
+def _code_word(sentence: str, cjk: bool, end: int | None = None) -> int | None:
+    """Where the first word for code in the sentence (up to `end`) ends; CJK words too
+    when `cjk`."""
+    stop = len(sentence) if end is None else end
+    code = CODE_WORDS.search(sentence, 0, stop)
+    found = code.end() if code else None
+    if cjk and (other := _CJK_CODE_WORDS.search(sentence, 0, stop)) is not None:
+        found = other.end() if found is None else min(found, other.end())
+    return found
+
+
+def _weights_clause(sentence: str, start: int, end: int, cjk: bool) -> bool:
+    """Whether a clause on the weights stands between `start` and `end` (a word for code
+    and a licence name) with no word for code after it: the name is the weights'."""
+    clause = _WEIGHTS_CLAUSE.search(sentence, start, end)
+    return clause is not None and _code_word(sentence[clause.end() : end], cjk) is None
+
+
+def _beside_code_link(sentence: str, code: int, before: str, end: int) -> bool:
+    """Whether the licence name ending at `end` stands alone in brackets right after a
+    link to a code repository, after the word for code (ending at `code`)."""
+    if not before.rstrip(" \t").endswith(("(", "\uff08")):
+        return False
+    link = _AFTER_LINK.search(before)
+    if link is None or link.start() < code or not _BRACKET_CLOSE.match(sentence, end):
+        return False
+    return classify_link(link.group("url") or link.group("bare"))[0] == "code"
+
+
+def _sentence_code_license(ctx: ProbeContext, cjk: bool) -> tuple[LicenseFacts, str] | None:
     from openaudit.licenses import lookup
 
-    body = ctx.card.body[:MAX_SCANNED_CHARS]
-    # a sentence's licence word and licence name are the body's too: without both, none has them
-    if not textsearch.may_match(_LICENSE_NAMES, body) or not _STATEMENT_WORDS.search(body):
-        return None
     text = ctx.card.body
     sentences = ctx.card.sentences()
     spans, texts = sentences.spans, sentences.texts
     # the cheapest tests first: the sentences holding a code word's needles, found at once
+    # (every sentence of a text that is not ASCII, as a CJK card is)
     for index in textsearch.spans_may_match(CODE_WORDS, text, spans):
         (start, end), sentence = spans[index], texts[index]
         if start >= MAX_SCANNED_CHARS:
             break
         if not (
             textsearch.span_may_match(_LICENSE_NAMES, text, start, end)
-            and _STATEMENT_WORDS.search(sentence)
+            and (_STATEMENT_WORDS.search(sentence) or (cjk and _CJK_LICENSE_WORDS.search(sentence)))
         ):
             continue
-        code = CODE_WORDS.search(sentence)
+        code = _code_word(sentence, cjk)
         if code is None:
             continue
-        worded = _LICENSE_WORDS.search(sentence) is not None
+        worded = _LICENSE_WORDS.search(sentence) is not None or bool(
+            cjk and _CJK_LICENSE_WORDS.search(sentence)
+        )
         # the licence must be named after the code it is about ("code ... under MIT")
-        for match in _LICENSE_NAMES.finditer(sentence, code.end()):
+        for match in _LICENSE_NAMES.finditer(sentence, code):
             before = sentence[: match.start()]
-            if not (worded or _UNDER.search(before) or _BRACKETED.search(before)):
+            if not (
+                worded
+                or _UNDER.search(before)
+                or _BRACKETED.search(before)
+                or _beside_code_link(sentence, code, before, match.end())
+            ):
                 continue
+            if _weights_clause(sentence, code, match.start(), cjk):
+                break
             # a data word up to the licence's line says it is the data's licence; a line
             # ending in a URL runs on into the next sentence, which is not read
             line_end = sentence.find("\n", match.end())
             upto = sentence if line_end < 0 else sentence[:line_end]
-            if textsearch.search(_DATA_WORDS, upto):
+            if textsearch.search(_DATA_WORDS, upto) or (cjk and _CJK_DATA_WORDS.search(upto)):
                 break
             facts = lookup(match.group(1))
             if facts is not None:
                 return facts, " ".join(upto.split())[:200]
-    return _licence_section_code_license(ctx)
+    return None
 
 
-# A section on licensing ("## License", "## License: AGPL-3.0", "License and Acknowledgement").
-_LICENCE_TITLE = re.compile(r"licen[cs]", re.IGNORECASE)
+# A section on licensing ("## License", "## License: AGPL-3.0", "License and
+# Acknowledgement", "## 开源协议", "## ライセンス", "## 라이선스").
+_LICENCE_TITLE = re.compile(
+    r"licen[cs]|协议|協議|许可|許可|授权|授權|ライセンス|라이선스|라이센스", re.IGNORECASE
+)
 # Words for code in a licence section: its package and software too.
 _SECTION_CODE_WORDS = re.compile(
     r"\b(?:code|codebase|scripts?|repository|repo|software|package|library)\b", re.IGNORECASE
@@ -99,11 +186,25 @@ _REPO_LICENCE_FILE = re.compile(
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]*\|)")
 
 
-def _licence_section_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
+def _names_code(text: str, cjk: bool) -> bool:
+    """Whether a sentence of a licence section names the code (its software, package),
+    and not only before a clause on the weights that the licence it names is about."""
+    code = _SECTION_CODE_WORDS.search(text)
+    at = code.end() if code else None
+    if cjk and (other := _CJK_CODE_WORDS.search(text)) is not None:
+        at = other.end() if at is None else min(at, other.end())
+    if at is None:
+        return False
+    name = _LICENSE_NAMES.search(text, at)
+    return name is None or not _weights_clause(text, at, name.start(), cjk)
+
+
+def _licence_section_code_license(ctx: ProbeContext, cjk: bool) -> tuple[LicenseFacts, str] | None:
     """(licence facts, text) when a section on licensing states the code's licence: a
     paragraph or list item naming a licence (or under a title naming one, "## License:
     AGPL-3.0") that names the code, its software or package in the same sentence, or links
-    the licence file of a code repository. Never a sentence about the data."""
+    the licence file of a code repository. Never a sentence about the data, nor a licence
+    named in a later clause on the weights."""
     from openaudit.licenses import lookup
 
     for section in ctx.card.sections:
@@ -114,9 +215,11 @@ def _licence_section_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str]
             name = _LICENSE_NAMES.search(block) or titled
             if name is None or textsearch.search(_DATA_WORDS, block):
                 continue
+            if cjk and _CJK_DATA_WORDS.search(block):
+                continue
             sentences = ctx.card.sentences(block).texts
             code = _REPO_LICENCE_FILE.search(block) is not None or any(
-                _SECTION_CODE_WORDS.search(text)
+                _names_code(text, cjk)
                 and (_LICENSE_NAMES.search(text) or (titled and not _LICENSE_NAMES.search(block)))
                 for text in sentences
             )
@@ -124,6 +227,69 @@ def _licence_section_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str]
             if facts is not None:
                 return facts, " ".join(block.split())[:200]
     return None
+
+
+# A shields.io badge ("[![Code License](https://img.shields.io/badge/Code%20License-
+# Apache_2.0-green.svg)](https://github.com/org/repo/blob/main/LICENSE)", as lab READMEs
+# pair "Code License" with "Model License"): its path, and the target of a markdown
+# link around it.
+_BADGE = re.compile(
+    r"img\.shields\.io/badge/([^\s()?\"'<>]{1,200})[^\s()\"'<>]{0,200}"
+    r"(?:\)\]\(([^()\s]{1,500})\))?",
+    re.IGNORECASE,
+)
+# The href of the HTML anchor just before an <img> badge.
+_ANCHOR_HREF = re.compile(r"<a\s[^<>]*?href\s*=\s*[\"']?([^\"'\s<>]+)[^<>]*>\s*<img\s[^<>]*$", re.I)
+_BADGE_CODE = re.compile(r"\bcode\b|代码|代碼|コード|코드", re.IGNORECASE)
+_BADGE_LICENCE = re.compile(r"licen[cs]|协议|許可|许可|ライセンス|라이선스", re.IGNORECASE)
+_BADGE_OTHER = re.compile(
+    r"\b(?:model|weights?|data(?:sets?)?)\b|模型|权重|数据|モデル|データ", re.I
+)
+MAX_BADGES = 50
+
+
+def _badge_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
+    """(licence facts, badge) when a shields.io badge states the code's licence: its label
+    names the code's licence ("Code License", "Code_License-MIT"), or it names a licence
+    and links a code repository's licence file; never a badge for the model, its weights
+    or data ("Model License")."""
+    from openaudit.licenses import lookup
+
+    body = ctx.card.body[:MAX_SCANNED_CHARS]
+    for count, badge in enumerate(textsearch.finditer(_BADGE, body)):
+        if count >= MAX_BADGES:
+            break
+        label, message = _shield_parts(badge.group(1))
+        if not _BADGE_LICENCE.search(label) or _BADGE_OTHER.search(label):
+            continue
+        if not _BADGE_CODE.search(label):
+            target = badge.group(2) or _anchor_before(body, badge.start())
+            if target is None or not _REPO_LICENCE_FILE.search(f"{target})"):
+                continue
+        name = _LICENSE_NAMES.search(message)
+        facts = lookup(name.group(1)) if name else None
+        if facts is not None:
+            start = body.rfind("\n", 0, badge.start()) + 1
+            end = body.find("\n", badge.end())
+            return facts, " ".join(body[start : end if end != -1 else None].split())[:200]
+    return None
+
+
+def _shield_parts(path: str) -> tuple[str, str]:
+    """(label, message) of a shields.io static badge path "label-message-color" ("--" is a
+    dash, "_" a space, "__" an underscore); no label when the path has two parts."""
+    parts = unquote(path).replace("--", "\0").split("-")
+    parts = [p.replace("\0", "-").replace("__", "\1").replace("_", " ").replace("\1", "_")
+             for p in parts]  # fmt: skip
+    if len(parts) >= 3:
+        return parts[0].strip(), "-".join(parts[1:-1]).strip()
+    return "", parts[0].strip()
+
+
+def _anchor_before(body: str, at: int) -> str | None:
+    """The href of the HTML anchor holding the <img> whose source starts near `at`."""
+    anchor = _ANCHOR_HREF.search(body, max(0, at - 300), at)
+    return anchor.group(1) if anchor else None
 
 
 def stated_code_osi(ctx: ProbeContext, what: str, *cites: Citation) -> Outcome | None:

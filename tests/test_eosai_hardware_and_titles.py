@@ -152,3 +152,67 @@ def test_training_hardware_is_read_under_titles_in_the_cards_language(
     found = eosai(card(body), *paths)["hardware_architecture"]
     assert found["level"] == level, found["reason"]
     assert said in found["reason"]
+
+
+# --- code: how the run is documented, under the titles a research release gives it -------
+
+PIPELINE = (
+    "Training code (Apache-2.0): https://github.com/org/m-train\n\n"
+    "Data-processing code (Apache-2.0): https://github.com/org/m-datatools\n\n" + TEXT * 3 + "\n\n"
+)
+# name, card body, code level, a phrase of the reason
+RUN_TITLES: list[tuple[str, str, str, str]] = [
+    ("a training recipe", f"## Training Recipe\n\n{PIPELINE}", "open", "in 'Training Recipe'"),
+    ("a recipe", f"## Recipe\n\n{PIPELINE}", "open", "in 'Recipe'"),
+    ("reproduction", f"## Reproduction\n\n{PIPELINE}", "open", "in 'Reproduction'"),
+    ("reproducibility", f"## Reproducibility\n\n{PIPELINE}", "open", "in 'Reproducibility'"),
+    ("reproducing the model", f"## Reproducing the model\n\n{PIPELINE}", "open",
+     "in 'Reproducing the model'"),
+    ("how we trained it", f"## How we trained it\n\n{PIPELINE}", "open", "in 'How we trained it'"),
+    ("Chinese: training reproduction", f"## 训练复现\n\n{PIPELINE}", "open", "in '训练复现'"),
+    # negative twins: reproducing the evaluation; a title on neither
+    ("reproducing the evaluation", f"## Reproducing the evaluation\n\n{PIPELINE}", "partial",
+     "its documentation is not shown"),
+    ("a section on something else", f"## Notes\n\n{PIPELINE}", "partial",
+     "its documentation is not shown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "level", "said"), [pytest.param(*c[1:], id=c[0]) for c in RUN_TITLES]
+)
+def test_the_training_run_is_documented_under_a_recipe_or_reproduction_title(
+    body: str, level: str, said: str
+) -> None:
+    found = eosai(card(body))["code"]
+    assert found["level"] == level, found["reason"]
+    assert said in found["reason"]
+
+
+# name, card body, trainingcode level, a phrase of the reason
+CODE_LINKS: list[tuple[str, str, str, str]] = [
+    ("a joint label names both components",
+     "## Training\n\nTraining and data-processing code: [org/m-train](https://github.com/org/m-train), released under the Apache-2.0 license.\n",
+     "open", "preprocessing code linked: github.com/org/m-train"),
+    ("the licence in brackets after the link",
+     "## Training\n\nTraining code: [org/m-train](https://github.com/org/m-train) (Apache-2.0)\n\nData-processing code: [org/m-datatools](https://github.com/org/m-datatools) (Apache-2.0)\n",
+     "open", "the card says its code is under 'apache-2.0'"),
+    # negative twins: a label on training alone; code reproducing the evaluation
+    ("a label on training alone",
+     "## Training\n\nTraining code: [org/m-train](https://github.com/org/m-train), released under the Apache-2.0 license.\n",
+     "partial", "no data-processing code is published with it"),
+    ("code reproducing the evaluation is no training code",
+     "## Reproducing evaluation results\n\nRun the harness in [org/m-bench](https://github.com/org/m-bench) to get the scores below.\n",
+     "closed", "no training code"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "level", "said"), [pytest.param(*c[1:], id=c[0]) for c in CODE_LINKS]
+)
+def test_training_code_components_and_licence_beside_the_link(
+    body: str, level: str, said: str
+) -> None:
+    found = eosai(card(body))["trainingcode"]
+    assert found["level"] == level, found["reason"]
+    assert said in found["reason"]

@@ -135,6 +135,37 @@ TRAINING_RUN_SECTION_NAMES = [
     "Configuración del entrenamiento",
     "Ajuste fino",
 ]
+# Sections documenting how the training run went, beyond the template's titles above:
+# a recipe, the reproduction of training ("Reproduction", "Reproducibility",
+# "Reproducing the model"), "How we trained it". Only the readers of run documentation
+# (EOSAI `code`) take them: a code-topic reader must not, since "Reproducing evaluation
+# results" holds evaluation code, not training code. A title on evaluation and not on
+# training is no run documentation either (`run_documentation_title`).
+RUN_DOCUMENTATION_SECTION_NAMES = (
+    *TRAINING_RUN_SECTION_NAMES,
+    "Training Recipe",
+    "Recipe",
+    "Recipes",
+    "Reproduction",
+    "Reproducibility",
+    "Reproducing",
+    "Reproduce",
+    "How we trained",
+    "How it was trained",
+    "How the model was trained",
+    "How this model was trained",
+    "复现",  # Chinese: reproduction (复现训练, 训练复现)
+    "復現",
+    "再現",  # Japanese: reproduction (再現方法, 再現性)
+    "재현",  # Korean: reproduction
+    "Reproduktion",  # German (also Reproduzierbarkeit)
+    "Reproduzierbarkeit",
+    "Reproductibilité",  # French
+    "Reproducción",  # Spanish
+    "Reproducibilidad",
+)
+
+
 # Sections on training as a whole, the card's topic (its data and its run).
 TRAINING_TOPIC_NAMES = [
     "Training Details",
@@ -223,6 +254,20 @@ EVALUATION_SECTION_NAMES = (
     "Evaluierung",  # German
     "Evaluación",  # Spanish
 )
+
+
+# Evaluation in a reproduction title's own words ("Reproducing the evaluations").
+_EVALUATING = ("Evaluations", "Evaluating", "Evaluate")
+
+
+def run_documentation_title(card: Card, section: Section) -> bool:
+    """Whether the section is titled as documenting the training run
+    (RUN_DOCUMENTATION_SECTION_NAMES) and not as evaluation alone ("Reproducing the
+    evaluation", "评测复现")."""
+    if not card.title_matches(section, *RUN_DOCUMENTATION_SECTION_NAMES):
+        return False
+    on_training = card.title_matches(section, *TRAINING_SECTION_NAMES, *TRAINING_TOPIC_NAMES)
+    return on_training or not card.title_matches(section, *EVALUATION_SECTION_NAMES, *_EVALUATING)
 
 
 # What a sentence says it did with a dataset: trained on it, or evaluated on it.

@@ -12,7 +12,7 @@ from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites, words
 from openaudit.rubric.evaluators.model_code_links import published_code_links
-from openaudit.training_sections import TRAINING_RUN_SECTION_NAMES
+from openaudit.training_sections import RUN_DOCUMENTATION_SECTION_NAMES, run_documentation_title
 from openaudit.verdict import Outcome
 
 if TYPE_CHECKING:
@@ -90,10 +90,18 @@ MIN_RUN_WORDS = 50  # a procedure of this many words, or a hyperparameters secti
 
 def _training_run(ctx: ProbeContext) -> Section | None:
     """The section documenting how training was run: its hyperparameters, or a training
-    procedure of some length (a generated one-liner naming the method is not)."""
+    procedure, recipe or reproduction of some length (a generated one-liner naming the
+    method is not; "Reproducing the evaluation" is about evaluation)."""
     card = own_card(ctx)
     found = card.find_section("Hyperparameters")  # "Training hyperparameters" too
     if found is not None:
         return found
-    procedures = card.find_sections(*TRAINING_RUN_SECTION_NAMES)
-    return next((s for s in procedures if words(card.section_text(s)) >= MIN_RUN_WORDS), None)
+    procedures = card.find_sections(*RUN_DOCUMENTATION_SECTION_NAMES)
+    return next(
+        (
+            s
+            for s in procedures
+            if run_documentation_title(card, s) and words(card.section_text(s)) >= MIN_RUN_WORDS
+        ),
+        None,
+    )

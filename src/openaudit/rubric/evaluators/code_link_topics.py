@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from openaudit import textsearch
 from openaudit.card import Link, Section
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
@@ -92,10 +93,29 @@ def _adjective(text: str, start: int) -> bool:
     return bool(_DETERMINER_BEFORE.search(before) or thing_after)
 
 
+# A word on reproducing ("reproduc", a training keyword: "Reproducing the model") in a
+# text on evaluation ("## Reproducing evaluation results", "code for reproducing the
+# benchmark scores"): what it reproduces is the evaluation, not the training.
+_REPRODUCING = re.compile(r"reproduc", re.IGNORECASE)
+_EVALUATION_WORDS = re.compile(
+    r"\b(?:evaluat\w*|benchmark\w*|results?|scores?|metrics?|leaderboards?)\b", re.IGNORECASE
+)
+
+
+def _reproduces_evaluation(text: str, match: re.Match[str]) -> bool:
+    """The topic word at `match` is a word on reproducing, in a text on evaluation."""
+    word = _REPRODUCING.match(text, match.start())
+    return word is not None and textsearch.search(_EVALUATION_WORDS, text) is not None
+
+
 def says_topic(topic: re.Pattern[str], text: str) -> bool:
     """The text speaks of the topic: a topic word that is not an adjective of another
-    thing ("pre-trained language models")."""
-    return any(not _adjective(text, match.start()) for match in topic.finditer(text))
+    thing ("pre-trained language models"), nor a word on reproducing in a text on
+    evaluation ("Reproducing evaluation results")."""
+    return any(
+        not _adjective(text, match.start()) and not _reproduces_evaluation(text, match)
+        for match in topic.finditer(text)
+    )
 
 
 def _nearby(home: Section, link: Link) -> str:
@@ -107,7 +127,10 @@ def _nearby(home: Section, link: Link) -> str:
 
 def says_code(topic: re.Pattern[str], text: str) -> bool:
     """True when the text speaks of code on the topic ("the pre-training code")."""
-    return any(_TOPIC_CODE.match(text, match.end()) for match in topic.finditer(text))
+    return any(
+        _TOPIC_CODE.match(text, match.end()) and not _reproduces_evaluation(text, match)
+        for match in topic.finditer(text)
+    )
 
 
 # A section listing data sources ("Training data", "Datasets"), not data-processing code.

@@ -742,6 +742,69 @@ MORE_THAN_DECLARED: list[tuple[str, str, Answer, str]] = [
     ("downstream fine-tuning in the results",
      "## Training Data\nPre-trained on C4.\n## Evaluation results\nWhen fine-tuned on SQuAD,"
      " it reaches 88 F1.\n", "yes", "qualify"),
+    # probe15 #1: the card says part of the training data is in-house, internal,
+    # proprietary, private or licensed, or not released: the declared datasets are not all
+    # of it (no, inferred, quoting the sentence)
+    *((name, body, "no", f"the card says part of its training data is not released ('{where}"
+       ) for name, where, body in [
+        ("in-house conversations not released", "Training Data",
+         "## Training Data\nWe fine-tuned on C4 together with 200k in-house conversations "
+         "written by our annotators, which we do not release.\n"),
+        ("synthetic conversations not released", "Training Data",
+         "## Training Data\nPre-trained on C4 and on 50k synthetic conversations generated with "
+         "a proprietary model, which are not released.\n"),
+        ("a proprietary licensed corpus we cannot share", "Training Data",
+         "## Training Data\nPretrained on 1T tokens: 60% from C4 and 40% from a proprietary "
+         "licensed corpus of books and news that we cannot share.\n"),
+        ("internal data beside the declared set", "Training Data",
+         "## Training Data\nThe training data consists of C4 and internal data.\n"),
+        ("private and public data, in a training section", "Training",
+         "## Training\nWe trained for 3 epochs on C4 plus a mixture of private and public "
+         "data.\n"),
+        ("data collected in-house", "Training Data",
+         "## Training Data\nC4, plus data collected in-house.\n"),
+        ("a denial before the noun", "Training Data",
+         "## Training Data\nPre-trained on C4. We do not release the synthetic examples.\n"),
+        ("licensed examples", "Training Data",
+         "## Training Data\nC4 and 10k licensed examples from a publisher.\n"),
+        ("a sentence about the model's training elsewhere", "Model Details",
+         "## Model Details\nThe model was pre-trained on C4 and proprietary data.\n"),
+        ("a training-data definition line elsewhere", "Model Details",
+         "## Model Details\n- **Training data:** C4 and in-house instruction data\n"),
+    ]),
+    # negative twins: negations, process words, released data, evaluation, other topics
+    *((name, body, "yes", "qualify") for name, body in [
+        ("no proprietary data", "## Training Data\nPre-trained on C4; we use no proprietary "
+         "data.\n"),
+        ("no internal data was used", "## Training Data\nC4. No internal data was used.\n"),
+        ("private data removed", "## Training Data\nPrivate data was removed from C4.\n"),
+        ("an in-house pipeline", "## Training Data\nC4, filtered with our in-house filtering "
+         "pipeline.\n"),
+        ("an in-house data pipeline", "## Training Data\nC4, cleaned by our in-house data "
+         "pipeline.\n"),
+        ("internal tooling", "## Training Data\nC4, cleaned with internal tooling.\n"),
+        ("a proprietary tokenizer", "## Training Data\nC4, tokenized with a proprietary "
+         "tokenizer.\n"),
+        ("in-house data said released", "## Training Data\nC4 and our in-house dataset, which "
+         "is released at [org/inhouse](https://example.org/inhouse).\n"),
+        ("in-house data with its Hub link", "## Training Data\nC4 and our in-house dataset "
+         "([org/c4](https://huggingface.co/datasets/org/c4)).\n"),
+        ("openly licensed data", "## Training Data\nC4 and other openly licensed data.\n"),
+        ("CC-BY licensed data", "## Training Data\nC4 (CC-BY-4.0 licensed data).\n"),
+        ("internal data in an evaluation section", "## Training Data\nPre-trained on C4.\n"
+         "## Evaluation\nScored on internal data that we do not release.\n"),
+        ("an evaluation sentence in the data section", "## Training Data\nPre-trained on C4. "
+         "We evaluated on a held-out set of private conversations.\n"),
+        ("what the model may reproduce", "## Training Data\nPre-trained on C4.\n"
+         "## Limitations\nThe model was trained on web data and may reproduce private data.\n"),
+        ("what the data may contain", "## Training Data\nC4, which may contain private data.\n"),
+        ("a user's private data", "## Training Data\nPre-trained on C4.\n## Uses\nYou can "
+         "fine-tune it on your own private data.\n"),
+        ("other models' proprietary data", "## Training Data\nPre-trained on C4.\n## About\n"
+         "Other models trained on proprietary data are less open.\n"),
+        ("the code is not released", "## Training Data\nPre-trained on C4, and the code is not "
+         "released.\n"),
+    ]),
 ]  # fmt: skip
 
 

@@ -146,6 +146,11 @@ VENUE_NOT_NAMED = {
     " data mix and the training schedule.\nDPO (NeurIPS 2023) tunes it.\n",
 }
 CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
+# part of the training data not released (probe15 #1), and its twin: released after all
+WITHHELD = "## Training Data\nAlso 200k in-house conversations, which we do not release.\n"
+RELEASED_INHOUSE = (
+    "## Training Data\nAlso our in-house conversations, released at https://example.org/c.\n"
+)
 PUBLIC_DATA = "## Training Data\nPretrained on 9T tokens of data from publicly available sources.\n"
 DELTA_SECTION = "## Apply Delta Weights\nAdd them to the original weights.\n"
 TUNED_FROM = "## Training Details\nTuned from [Base](https://huggingface.co/org/basemodel).\n"
@@ -564,6 +569,20 @@ MOF_COMPONENT: list[Case] = [
     mof("dataset gated, licence served", ev(A_DATA, datasets=(
         dataset("org/a", "cc-by-4.0", status="gated", gated="manual"),)),
         "datasets", "data", "yes", "'cc-by-4.0' is open for data", "included"),
+    # the card says part of the training data is not released: not all of it is open
+    mof("dataset open, part of the training data not released",
+        ev(A_DATA + WITHHELD, datasets=(dataset("org/a", "cc-by-4.0"),)), "datasets", "data",
+        "no", "but the card says part of its training data is not released", "not_open"),
+    mof("twin: dataset open, the in-house data released",
+        ev(A_DATA + RELEASED_INHOUSE, datasets=(dataset("org/a", "cc-by-4.0"),)), "datasets",
+        "data", "yes", "whether these are all the data used needs a person", "included"),
+    mof("dataset skipped, part of the training data not released",
+        ev(A_DATA + WITHHELD, datasets=(dataset("org/a", status="skipped"),)), "datasets",
+        "data", "no", "(skipped: not looked up); but the card says part", "not_open"),
+    mof("corpora named, part of the training data not released",
+        ev(MIT + CORPUS_NAMED + "Also internal data.\n"), "datasets", "data", "no",
+        "their licences are not in the evidence (no Hub dataset ids); but the card says",
+        "not_open"),
     mof("no datasets named", ev(MIT), "datasets", "data", "no",
         "the card names no training datasets", "missing"),
     mof("datasets from the API card of a gated repo",
@@ -943,6 +962,22 @@ EOSAI: list[EosaiRow] = [
         datasets=(dataset("org/a", "cc-by-4.0"),)),
      "datasources_endmodel", ("no", "yes"), "names more training data than it declares: org/chat",
      "partial"),
+    # the card says part of the training data is not released: not all shared
+    ("data declared, part of the training data not released",
+     ev(A_DATA + WITHHELD, datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_endmodel", ("no", "yes"),
+     "but the card says part of its training data is not released ('Training Data': 'Also "
+     "200k in-house conversations, which we do not release.'): not all shared", "partial"),
+    ("twin: data declared, the in-house data released",
+     ev(A_DATA + RELEASED_INHOUSE, datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_endmodel", ("yes", "yes"), "'cc-by-4.0' is open for data", "open"),
+    ("data linked, part of the training data not released",
+     ev(MIT + "## Training Data\nFrom [org/a](https://huggingface.co/datasets/org/a). Also "
+        "internal data.\n", linked_datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_endmodel", ("no", "yes"), "not released ('Training Data'", "partial"),
+    ("no base: own data, part of it not released",
+     ev(A_DATA + WITHHELD, datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "datasources_basemodel", ("no", "yes"), "no base model, this model's data", "partial"),
     ("data declared, the declared set linked again",
      ev(A_DATA + "## Training Data\nFrom [org/a](https://huggingface.co/datasets/org/a).\n",
         datasets=(dataset("org/a", "cc-by-4.0"),)),
@@ -1379,6 +1414,10 @@ EOSAI: list[EosaiRow] = [
      ev(card("apache-2.0", datasets=["org/a"], body=TRAIN_BRACKETED), W,
         datasets=(dataset("org/a", "cc-by-4.0"),)),
      "licenses", ("yes", "yes"), "code open, data open", "open"),
+    ("all three open but part of the training data not released",
+     ev(card("apache-2.0", datasets=["org/a"], body=WITHHELD), "modeling_x.py",
+        datasets=(dataset("org/a", "cc-by-4.0"),)),
+     "licenses", ("no", "yes"), "code open, data not open: not all three", "partial"),
     ("only the weights open: closed", ev(card("apache-2.0"), W, library_name="transformers"),
      "licenses", ("no", "no"), "only the weights are openly licensed", "closed"),
     ("weights open, data under a non-commercial licence: partly open",

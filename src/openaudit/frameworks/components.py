@@ -83,6 +83,7 @@ from openaudit.rubric.evaluators.results_tables import named_benchmarks
 from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
 from openaudit.rubric.evaluators.unlinked_papers import report_files
 from openaudit.rubric.evaluators.weights import weight_files
+from openaudit.rubric.evaluators.withheld_data import withheld_training_data
 from openaudit.training_sections import DATA_SECTION_NAMES, TRAINING_SECTION_NAMES
 from openaudit.verdict import Outcome
 
@@ -799,10 +800,24 @@ def datasets_licensed(
         return graded(Outcome.no(text, *cites, inferred=True), "not_open")
     if any(state == "unknown" for state, _ in states):
         return graded(Outcome.unknown(text, *cites), "unknown")
-    note = " (whether these are all the data used needs a person)" if kind == "data" else ""
+    note = ALL_DATA_NOTE if kind == "data" else ""
     return graded(Outcome.yes(text + note, *cites, inferred=read), "included")
 
 
 def copy_licences(ctx: ProbeContext, copy: DataCopy) -> tuple[DatasetLicense, ...]:
     """The licences of the datasets the model a copy copies declares, as looked up."""
     return dataset_licenses(ctx.evidence, copy.repos(ctx))
+
+
+ALL_DATA_NOTE = " (whether these are all the data used needs a person)"
+
+
+def all_training_data(ctx: ProbeContext, found: Outcome) -> Outcome:
+    """The training datasets' licences, open or undecided (`datasets_licensed`), are not
+    those of all the training data when the card says part of it is not released
+    (`withheld_training_data`): that part is not openly licensed, so not open (no,
+    inferred, quoting the card), as MOF's datasets and EOSAI's licences read it."""
+    if found.answer == "no" or (held := withheld_training_data(ctx)) is None:
+        return found
+    why = f"{found.reason.removesuffix(ALL_DATA_NOTE)}; but {held.reason()}"
+    return graded(Outcome.no(why, *found.citations, held.citation(ctx), inferred=True), "not_open")

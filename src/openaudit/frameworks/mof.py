@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from openaudit.evidence import Citation
 from openaudit.frameworks.components import (
     FINDERS,
+    all_training_data,
     choice,
     content_type,
     datasets_licensed,
@@ -105,13 +106,17 @@ def _own_component(ctx: ProbeContext, component: str, type: str) -> GradedOutcom
     where, what, cites = found
     if where == "named":  # data named in the card's prose: no dataset card to read
         why = f"{what}; their licences are not in the evidence (no Hub dataset ids)"
-        return graded(Outcome.unknown(why, *cites), "unknown", present=True)
+        unread = graded(Outcome.unknown(why, *cites), "unknown")
+        outcome = _training_data(ctx, component, unread)
+        return graded(outcome, grade_of(outcome), present=True)
     if where == "datasets":
-        outcome = datasets_licensed(ctx, what, kind)
+        outcome = _training_data(ctx, component, datasets_licensed(ctx, what, kind))
     elif where == "linked data":  # Hub datasets the card links as training data
-        outcome = datasets_licensed(ctx, what, kind, linked_data(ctx))
+        linked = datasets_licensed(ctx, what, kind, linked_data(ctx))
+        outcome = _training_data(ctx, component, linked)
     elif where == "copied data":  # a quantisation's or conversion's: its source's datasets
-        outcome = datasets_licensed(ctx, what, kind, copy=data_copy(ctx))
+        copied = datasets_licensed(ctx, what, kind, copy=data_copy(ctx))
+        outcome = _training_data(ctx, component, copied)
     else:
         stated = _type_wide_licensed(ctx, what, kind, cites)
         hosted = where not in ("repo", "read")
@@ -121,6 +126,12 @@ def _own_component(ctx: ProbeContext, component: str, type: str) -> GradedOutcom
         )
         outcome = _inferred_if(outcome, where in ("read", "cited"))
     return graded(outcome, grade_of(outcome), present=True)
+
+
+def _training_data(ctx: ProbeContext, component: str, found: Outcome) -> Outcome:
+    """The datasets component (MOF 15) is all the training data: not open when the card
+    says part of it is not released (`all_training_data`)."""
+    return all_training_data(ctx, found) if component == "datasets" else found
 
 
 def _inferred_if(outcome: Outcome, inferred: bool) -> Outcome:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from openaudit.frameworks.components import data_section, datasets_licensed
+from openaudit.frameworks.components import ALL_DATA_NOTE, data_section, datasets_licensed
 from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, stated
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.data import (
@@ -23,6 +23,7 @@ from openaudit.rubric.evaluators.evaluator_helpers import (
     unavailable_on_hub,
 )
 from openaudit.rubric.evaluators.linked_data import LinkedData, linked_data
+from openaudit.rubric.evaluators.withheld_data import withheld_training_data
 from openaudit.training_sections import DATA_SECTION_NAMES
 from openaudit.verdict import Outcome
 
@@ -74,6 +75,8 @@ def dataset_level(ctx: ProbeContext, scope: str, *, sources: bool = True) -> Rat
     found = datasets_licensed(ctx, f"{scope}: {', '.join(names[:3])}", "data")
     if (not_open := _not_shown_open(found, ctx.evidence.datasets, stated)) is not None:
         return not_open
+    if (held := _withheld(ctx, found)) is not None:
+        return held
     if found.answer == "unknown":
         return between("partial", "open", found.reason, *found.citations)
     if beyond := undeclared_training_data(ctx):  # named as training data, not declared
@@ -105,6 +108,16 @@ def _not_shown_open(
     return None
 
 
+def _withheld(ctx: ProbeContext, found: Outcome) -> Rated | None:
+    """Partial when the datasets are open or undecided but the card says part of the
+    training data is not released (`withheld_training_data`): the data sources are not
+    all shared (inferred, quoting the card)."""
+    if (held := withheld_training_data(ctx)) is None:
+        return None
+    why = f"{found.reason.removesuffix(ALL_DATA_NOTE)}; but {held.reason()}: not all shared"
+    return concluded("partial", why, *found.citations, held.citation(ctx))
+
+
 def _linked_data_level(ctx: ProbeContext, scope: str, linked: LinkedData) -> Rated:
     """Hub datasets the card links as its training data, judged as declared ones are
     (open when all are openly licensed and freely available, partial when not, undecided
@@ -113,6 +126,8 @@ def _linked_data_level(ctx: ProbeContext, scope: str, linked: LinkedData) -> Rat
     found = datasets_licensed(ctx, f"{scope}: {linked.scope()}", "data", linked)
     if (not_open := _not_shown_open(found, linked.repos, concluded)) is not None:
         return not_open
+    if (held := _withheld(ctx, found)) is not None:
+        return held
     if undeclared_training_data(ctx, linked.names):  # named, not published as datasets
         why = f"{found.reason}: shared, not all as datasets"
         return concluded("partial", why, *found.citations)

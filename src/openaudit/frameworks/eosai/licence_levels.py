@@ -7,7 +7,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from openaudit.evidence import Citation
-from openaudit.frameworks.components import datasets_licensed, no_datasets
+from openaudit.frameworks.components import (
+    all_training_data,
+    datasets_licensed,
+    no_datasets,
+)
 from openaudit.frameworks.eosai.end_data_levels import copied_data_licensed
 from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, stated
 from openaudit.frameworks.terms import code_terms
@@ -36,11 +40,12 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
     if part == "code":
         return _own_code_terms(ctx)
     if declared_datasets(ctx):
-        return datasets_licensed(ctx, "data", "data")
+        return all_training_data(ctx, datasets_licensed(ctx, "data", "data"))
     if (copy := data_copy(ctx)) is not None and copy.names:
         return copied_data_licensed(ctx, copy)
     if (linked := linked_data(ctx)) is not None:
-        return datasets_licensed(ctx, f"data: {linked.scope()}", "data", linked)
+        found = datasets_licensed(ctx, f"data: {linked.scope()}", "data", linked)
+        return all_training_data(ctx, found)
     return no_datasets(ctx)
 
 

@@ -284,10 +284,16 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
         outcome = linked_outcome(linked, results, cites, passed)
     else:
         outcome = combine(ctx, results, cites, passed)
-    if outcome.answer != "yes":
+    if outcome.answer == "no":
         return outcome
     from openaudit.rubric.evaluators.data import shown_beyond, undeclared_training_data
+    from openaudit.rubric.evaluators.withheld_data import withheld_training_data
 
+    if (held := withheld_training_data(ctx)) is not None:  # part of the data not released
+        why = f"{outcome.reason}, but {held.reason()}"
+        return Outcome.no(why, *outcome.citations, held.citation(ctx), inferred=True)
+    if outcome.answer != "yes":
+        return outcome
     extra = undeclared_training_data(ctx, linked.names if linked is not None else ())
     if not extra:
         return outcome

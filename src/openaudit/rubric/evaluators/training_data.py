@@ -261,7 +261,7 @@ def training_data_names(
 
 def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
     card = own_card(ctx)
-    own = _own_name_words(ctx)
+    own = own_name_words(ctx)
     read = passages(ctx, data, training)
     for passage in read:
         for name in named_in(card.sentences(passage.text), ids=passage.whole):
@@ -333,7 +333,7 @@ def _said_trained_on(card: Card, text: str, own: set[str]) -> Iterator[tuple[str
         return
     for sentence in card.sentences(text):
         verb = TRAINED_ON.search(sentence)
-        if verb is None or not _subject_is_model(unlinked(sentence[: verb.start()]), own):
+        if verb is None or not subject_is_model(unlinked(sentence[: verb.start()]), own):
             continue
         rest = sentence[verb.start() :]
         named = named_in(card.sentences(unlinked(rest)), ids=False)
@@ -346,7 +346,7 @@ def _said_trained_on(card: Card, text: str, own: set[str]) -> Iterator[tuple[str
                 yield name, sentence
 
 
-def _subject_is_model(subject: str, own: set[str]) -> bool:
+def subject_is_model(subject: str, own: set[str]) -> bool:
     """Whether the words before a training verb name this model (or nothing: an opening
     line such as "Pretrained model on English")."""
     # "An English speech model (CTC, 95M parameters), fine-tuned on": the brackets qualify it
@@ -396,7 +396,7 @@ def data_section(
     return best
 
 
-def _own_name_words(ctx: ProbeContext) -> set[str]:
+def own_name_words(ctx: ProbeContext) -> set[str]:
     """The words of the model's own name: its repository's and its card's first title."""
     title = next((s.title for s in own_card(ctx).sections if s.level == 1), "")
     return name_words(ctx.evidence.display_name.rsplit("/", 1)[-1]) | name_words(title)

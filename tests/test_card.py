@@ -495,6 +495,11 @@ def test_comments_are_blanked_in_place(text: str) -> None:
         ("日本語のモデルです", 5),
         ("模型\uff0c模型\u3002", 2),  # full-width punctuation is no word
         ("한국어 모델 카드", 3),  # Korean is written with spaces
+        # an HTML table row counts as its markdown twin "| MMLU (5-shot) | 61.0 |" does
+        ("| MMLU (5-shot) | 61.0 |", 6),
+        ("<tr><td>MMLU (5-shot)</td><td>61.0</td></tr>", 6),
+        ('<table>\n<TR>\n<TH align="left">MMLU (5-shot)</TH>\n<td>61.0</td>\n</TR></table>', 6),
+        ("<thead>Scores</thead> <p>two words</p>", 3),  # no cell: the text as it is
     ],
 )
 def test_count_words(text: str, count: int) -> None:

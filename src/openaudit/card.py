@@ -799,15 +799,34 @@ _UNSPACED_PUNCTUATION = re.compile(
 UNSPACED_CHARS_PER_WORD = 2  # an English word is about 1.5 to 2 Chinese characters
 
 
+# An HTML table's cell and row tags ("<tr><td>MMLU</td><td>61.0</td></tr>"): each cell
+# opens with a separator and each row closes with one, as a markdown row's pipes stand
+# ("| MMLU | 61.0 |"); the other table tags separate words. So a table counts the same
+# words in either form, and an HTML card as many as its markdown twin.
+_HTML_CELL = re.compile(r"<t[dh](?=[\s>/])[^<>]{0,500}>|</tr\s*>", re.IGNORECASE)
+_HTML_TABLE_TAG = re.compile(
+    r"</?(?:table|thead|tbody|tfoot|tr|td|th)(?=[\s>/])[^<>]{0,500}>", re.IGNORECASE
+)
+
+
+def _table_cells(text: str) -> str:
+    """The text with its HTML table tags made separators (see _HTML_CELL)."""
+    if textsearch.search(_HTML_CELL, text) is None:
+        return text
+    return _HTML_TABLE_TAG.sub(" ", _HTML_CELL.sub(" | ", text))
+
+
 def count_words(text: str) -> int:
     """Words of card text: whitespace-separated words; the template's placeholders and
-    default sentences are not counted (nor are HTML comments: the body has none).
+    default sentences are not counted (nor are HTML comments: the body has none), and an
+    HTML table's cells count as a markdown table's do (`_HTML_CELL`).
 
     Chinese and Japanese are written without spaces: every UNSPACED_CHARS_PER_WORD of their
     characters count as one word (rounded up), so a card in those languages needs about as
     much text as an English one to reach a word threshold, never less.
     """
     text = textsearch.sub(_PLACEHOLDER, " ", textsearch.sub(_BOILERPLATE, " ", text))
+    text = _table_cells(text)
     if text.isascii():
         return _ascii_words(text)
     if _UNSPACED.search(text) is None:

@@ -57,6 +57,38 @@ TRAINER = (
     "---\nmodel-index: [{name: m, results: []}]\n---\n# m\n## Training and evaluation data\n"
     "More information needed\n## Training results\n| Loss | Epoch |\n|:---:|:---:|\n| 0.8 | 1 |\n"
 )
+# Concise cards (probe15 #3): the architecture, training data, training hardware and
+# results in definition lines, in a summary table, in an HTML table; under 150 words.
+CONCISE_HEAD = "---\nlicense: apache-2.0\n---\n# brisk-3b\n\n## Model Information\n\n"
+CONCISE_RESULTS = "\n## Results\n\n| Benchmark | brisk-3b |\n|---|---|\n| MMLU | 48.2 |\n"
+DEFINITIONS = (
+    "**Architecture:** decoder-only transformer, 28 layers, hidden size 3072.\n"
+    "**Training data:** [open-web](https://huggingface.co/datasets/org/open-web), 1.5T tokens.\n"
+    "**Training hardware:** 128 H100 GPUs for nine days.\n**License:** Apache 2.0\n"
+)
+CONCISE_LINES = CONCISE_HEAD + DEFINITIONS + CONCISE_RESULTS
+CONCISE_TABLE = CONCISE_HEAD + (
+    "| | |\n|---|---|\n| Architecture | decoder-only transformer, 28 layers |\n"
+    "| Training data | open-web, 1.5T tokens of filtered web text |\n"
+    "| Training hardware | 128 H100 GPUs for nine days |\n| License | Apache 2.0 |\n"
+)
+CONCISE_HTML = CONCISE_HEAD + (
+    "<table>\n<tr><td>Architecture</td><td>decoder-only transformer, 28 layers</td></tr>\n"
+    "<tr><td>Training procedure</td><td>AdamW with a cosine schedule over 1.5T tokens</td></tr>\n"
+    "</table>\n"
+)
+# negative twins: one topic only, the template's placeholders, a section left unfilled
+ONE_TOPIC = CONCISE_HEAD + (
+    "**Architecture:** decoder-only transformer, 28 layers, hidden size 3072.\n"
+    "**License:** Apache 2.0\n"
+)
+SHORT_TEMPLATE = CONCISE_HEAD + (
+    "- **Architecture:** [More Information Needed]\n"
+    "- **Training data:** [More Information Needed]\n"
+    "## Evaluation\n\n[More Information Needed]\n"
+)
+LEFT_UNFILLED = CONCISE_LINES + "\n## Citation\n\n[More Information Needed]\n"
+POINTER = "# brisk-3b\n\nThe model card is in [MODEL_CARD.md](MODEL_CARD.md).\n"
 HTML_TABLE = (
     "# m\n## Benchmarks\n<table>\n <tr>\n  <td>MMLU</td>\n  <td>66.6</td>\n </tr>\n</table>\n"
 )
@@ -290,6 +322,30 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("unfilled template", "card_substantive", ev(TEMPLATE), {}, "no",
      "4 of 5 sections hold only template placeholders"),
     ("no readme", "card_substantive", ev(None), {}, "no", "no README"),
+    # probe15 #3: coverage before length; #11: the card as a file of its own
+    ("concise card: definition lines", "card_substantive", ev(CONCISE_LINES), {}, "yes",
+     "fewer than 150, but covers architecture (the 'Architecture' line), training data (the"
+     " 'Training data' line), training procedure or hardware (the 'Training hardware' line),"
+     " evaluation results"),
+    ("concise card: a summary table", "card_substantive", ev(CONCISE_TABLE), {}, "yes",
+     "covers architecture (the 'Architecture' row), training data (the 'Training data' row)"),
+    ("concise card: an HTML table", "card_substantive", ev(CONCISE_HTML), {}, "yes",
+     "covers architecture (the 'Architecture' row), training procedure or hardware"),
+    ("concise card covering one topic", "card_substantive", ev(ONE_TOPIC), {}, "no",
+     "fewer than 150, and covers only architecture (the 'Architecture' line)"),
+    ("concise template stub", "card_substantive", ev(SHORT_TEMPLATE), {}, "no",
+     "the card has 12 words, fewer than 150"),
+    ("concise card with a section left unfilled", "card_substantive", ev(LEFT_UNFILLED), {},
+     "no", "44 words, fewer than 150, and 1 of 4 sections hold only template placeholders"),
+    ("pointer README beside MODEL_CARD.md", "card_substantive",
+     ev(POINTER, "MODEL_CARD.md", "model.safetensors"), {}, "yes",
+     "the model card is a file of its own in the repo: MODEL_CARD.md"),
+    ("no README, a MODELCARD file", "card_substantive", ev(None, "MODELCARD", "voice.onnx"),
+     {}, "yes", "a file of its own in the repo: MODELCARD"),
+    ("pointer README, no card file", "card_substantive", ev(POINTER, "model.safetensors"), {},
+     "no", "fewer than 150"),
+    ("pointer README beside a card report PDF", "card_substantive",
+     ev(POINTER, "model_card_report.pdf"), {}, "no", "fewer than 150"),
     ("gated readme", "card_substantive", ev(None, access="gated"), {}, "unknown", "gated"),
     ("coverage", "template_coverage", ev(FULL), {}, "yes", "7 of 14"),
     ("coverage low", "template_coverage", ev(TEMPLATE), {}, "no", "0 of 14"),

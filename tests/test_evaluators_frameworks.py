@@ -266,6 +266,31 @@ NOT_TRAINING_HARDWARE = {
 }
 
 
+# Concise cards (probe15 #3): their topics in definition lines or a summary table, under
+# 150 words; negative twin: one topic only. A card as a file of its own (#11).
+CONCISE = (
+    "## Model Information\n**Architecture:** decoder-only transformer, 28 layers, hidden"
+    " size 3072.\n**Training data:** open-web, 1.5T tokens of filtered web text.\n"
+    "**Training hardware:** 128 H100 GPUs for nine days.\n## Results\n"
+    "| Benchmark | Score |\n|---|---|\n| MMLU | 48.2 |\n| GSM8K | 31.0 |\n| ARC-Easy | 66.1 |\n"
+)
+CONCISE_TWO = (
+    "| Field | Value |\n|---|---|\n| Architecture | decoder-only transformer, 28 layers |\n"
+    "| Training data | open-web, 1.5T tokens of filtered web text |\n"
+)
+ONE_TOPIC = "**Architecture:** decoder-only transformer, 28 layers, hidden size 3072.\n"
+POINTER = "# m\nThe model card is in [MODEL_CARD.md](MODEL_CARD.md).\n"
+# probe15 #4: results as an HTML table (its rows on one line each), and the markdown twin
+HTML_EVAL = (
+    "## Evaluation\n<table>\n<tr><th>Benchmark</th><th>Score</th></tr>\n"
+    "<tr><td>HellaSwag</td><td>56.0</td></tr>\n<tr><td>ARC-Easy</td><td>68.2</td></tr>\n"
+    "<tr><td>PIQA</td><td>74.1</td></tr>\n</table>\n"
+)
+MD_EVAL = (
+    "## Evaluation\n| Benchmark | Score |\n|---|---|\n| HellaSwag | 56.0 |\n"
+    "| ARC-Easy | 68.2 |\n| PIQA | 74.1 |\n"
+)
+BUT_RESULTS = MIT + section("Model Architecture", 80) + section("Training Details", 80)
 FULL_CARD = MIT + "".join(map(section, ("Model Architecture", "Training Details", "Evaluation")))
 PART_CARD = MIT + section("Intro") + section("Usage") + section("Limitations")
 A_DATA = card("mit", datasets=["org/a"])
@@ -643,6 +668,13 @@ MOF_COMPONENT: list[Case] = [
         "no", "non-commercial", "not_open"),
     mof("model card too short", ev(MIT), "model_card", "document", "no", "fewer than 150",
         "missing"),
+    mof("model card concise, its topics in definition lines", ev(card("mit", CONCISE)),
+        "model_card", "document", "yes", "fewer than 150, but covers architecture", "included"),
+    mof("model card concise, one topic only", ev(card("mit", ONE_TOPIC)), "model_card",
+        "document", "no", "and covers only architecture", "missing"),
+    mof("model card as a file of its own", ev(card("mit", POINTER), "MODEL_CARD.md"),
+        "model_card", "document", "yes", "a file of its own in the repo: MODEL_CARD.md",
+        "included"),
     mof("model card, gated card unread", gated_unread(), "model_card", "document", "unknown",
         "README is gated", "unknown"),
     # data_card (document): a data section, else the linked datasets' cards
@@ -1325,6 +1357,18 @@ EOSAI: list[EosaiRow] = [
     ("card misses topics", ev(PART_CARD), "modelcard", ("no", "yes"),
      "no substantive section on architecture, training, evaluation", "partial"),
     ("card too short", ev(MIT), "modelcard", ("no", "no"), "fewer than 150", "closed"),
+    ("concise card covering every topic", ev(card("mit", CONCISE)), "modelcard",
+     ("yes", "yes"), "covers architecture, training, evaluation", "open"),
+    ("concise card covering two topics", ev(card("mit", CONCISE_TWO)), "modelcard",
+     ("no", "yes"), "no substantive section on evaluation", "partial"),
+    ("concise card covering one topic", ev(card("mit", ONE_TOPIC)), "modelcard", ("no", "no"),
+     "and covers only architecture", "closed"),
+    ("card as a file of its own", ev(card("mit", POINTER), "model_card.md"), "modelcard",
+     ("unknown", "yes"), "its text was not read", "unknown"),
+    ("results as an HTML table", ev(BUT_RESULTS + HTML_EVAL), "modelcard", ("yes", "yes"),
+     "covers architecture, training, evaluation", "open"),
+    ("results as the markdown twin", ev(BUT_RESULTS + MD_EVAL), "modelcard", ("yes", "yes"),
+     "covers architecture, training, evaluation", "open"),
     ("results under 'Performance', architecture as a definition line",
      ev(MIT + "**Model Architecture:** a decoder-only transformer with 32 layers\n"
         + "".join(map(section, ("Intro", "Training Details", "Performance")))),

@@ -212,7 +212,7 @@ ARCHITECTURE_SECTION_NAMES = [
     "Detalles del modelo",
 ]
 # Sections on the hardware and compute the model was trained on (those on running it,
-# "Hardware Requirements", "硬件要求", are told apart by eosai.RUNNING_WORDS).
+# "Hardware Requirements", "硬件要求", are told apart by RUNNING_WORDS below).
 HARDWARE_SECTION_NAMES = [
     "Hardware",  # German and Spanish too
     "Compute Infrastructure",
@@ -235,6 +235,38 @@ HARDWARE_SECTION_NAMES = [
     "Infraestructura de entrenamiento",  # Spanish
     "Recursos de cómputo",
 ]
+
+# A sentence, title or label about running the model ("runs on a single RTX 4090",
+# "requires 24 GB of VRAM", "Hardware Requirements", "Recommended Hardware", "Supported
+# Hardware Microarchitecture Compatibility", "Compute your embeddings": the verb) and not
+# about training it: the hardware it names is not the training setup (EOSAI's hardware
+# reader, the card's topics); in the languages of the titles above.
+RUNNING_WORDS = re.compile(
+    r"\b(?:inference|deploy\w*|serv(?:e|es|ed|ing)|runs?\s+(?:on|with|in)|running"
+    r"|vram|memory|requires?|requirements?|recommend\w*|minimum|compatib\w*"
+    r"|supported\s+(?:hardware|gpus?|devices?|platforms?|accelerators?)|fits?|quanti[sz]\w*"
+    r"|compute\s+(?:your|the|a|an|its|their|our|this|these|those))\b"
+    # German, French, Spanish
+    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
+    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
+    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
+    # Chinese, Japanese, Korean
+    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
+    r"|量子化|추론|배포|요구|권장|최소|호환|양자화",
+    re.IGNORECASE,
+)
+TRAINING_WORDS = re.compile(
+    r"\b(?:(?:pre-?|post-?)?train\w*|fine-?tun\w*|took|lasted"
+    r"|vortrain\w*|feinabstimm\w*|entra[iî]n\w*|entrena\w*)\b"
+    r"|训练|訓練|学習|微调|微調|학습|훈련",
+    re.IGNORECASE,
+)
+
+
+def about_running(text: str) -> bool:
+    """Whether a sentence, title or label is about running the model and not training it."""
+    return RUNNING_WORDS.search(text) is not None and TRAINING_WORDS.search(text) is None
+
 
 # "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
 # training too ("Training and evaluation data", "Training results") is about training.

@@ -687,6 +687,16 @@ def _evaluation_results(ctx: ProbeContext) -> Found | Outcome:
     return (where, f"results ({outcome.reason})", outcome.citations)
 
 
+def _model_card(ctx: ProbeContext) -> Found | Outcome:
+    """The model card: the README, or (inferred) a short one covering the card's topics,
+    or a card file of its own in the repo."""
+    outcome = card_substantive(ctx, 150, 0.5)
+    if outcome.answer != "yes":
+        return outcome
+    where: Where = "read" if outcome.inferred else "repo"
+    return (where, f"model card ({outcome.reason})", outcome.citations)
+
+
 def _library_config(ctx: ProbeContext) -> Found | None:
     """The training configuration of the model's library in the repo, read as training
     code: the library's public training command reruns it (inferred)."""
@@ -721,7 +731,7 @@ def content_type(type: str) -> ContentType:
 FINDERS = {
     "architecture": _architecture,
     "final_parameters": final_parameters,
-    "model_card": lambda ctx: outcome_found(card_substantive(ctx, 150, 0.5), "model card"),
+    "model_card": _model_card,
     "data_card": _data_card,
     "technical_report": _report,
     "research_paper": _report,

@@ -225,7 +225,8 @@ READS: dict[str, tuple[str, ...]] = {
         "card_present", "access", "card:base_model", "card:datasets", *BASES, *COPY,
     ),
     "base_license_compatible": (*LICENCE, *BASES, *DELTA),
-    "card_substantive": ("access",),
+    # a model card file of its own (documentation.CARD_FILES) stands for the README
+    "card_substantive": ("access", "files"),
     # a training config of the model's library (model_configs.library_training_config)
     "code_linked": ("access", "files", *LIBRARY),
     "code_osi_licensed": (*OWN_LICENCE, *LIBRARY, "files"),
@@ -277,7 +278,7 @@ READS: dict[str, tuple[str, ...]] = {
     "mof_component(evaluation_data)": (
         "files", "card:model-index", "card:datasets", "datasets", *OWN_LICENCE,
     ),
-    "mof_component(model_card)": OWN_LICENCE,
+    "mof_component(model_card)": (*OWN_LICENCE, "files"),
     # a datasheet or AI Act summary in the files (frameworks.datasheets)
     # (and a copy's source's: copies.copy_source)
     "mof_component(data_card)": (
@@ -310,7 +311,7 @@ READS: dict[str, tuple[str, ...]] = {
     "eosai_dimension(hardware_architecture)": (*WEIGHT_FILES, "access"),
     "eosai_dimension(preprint)": ("card:tags", "paper_tags", "access", "files"),
     "eosai_dimension(paper)": ("card:tags", "paper_tags", "access", "files"),
-    "eosai_dimension(modelcard)": ("access",),
+    "eosai_dimension(modelcard)": ("access", "files"),
     "eosai_dimension(datasheet)": (*DATASETS, "files", *COPY, "base_cards", *RL_AGENT),
     "eosai_dimension(licenses)": (
         *LICENCE, "files", *LIBRARY, "card:datasets", "datasets",

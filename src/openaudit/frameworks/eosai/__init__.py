@@ -11,10 +11,7 @@ the framework's result.
 """
 
 from openaudit.frameworks.eosai.card_levels import (
-    ARCH_FACT,
-    ARCH_TERMS,
     CARD_TOPICS,
-    MIN_ARCH_FACTS,
     MIN_TOPIC_WORDS,
 )
 from openaudit.frameworks.eosai.code_levels import MIN_RUN_WORDS
@@ -27,17 +24,10 @@ from openaudit.frameworks.eosai.dimensions import (
 from openaudit.frameworks.eosai.hardware_levels import (
     ACCELERATOR,
     ARCH_FILES,
-    ARCH_LABEL,
     COMPUTE_ADDRESS,
     COMPUTE_SITE,
     FOOTPRINT_SECTIONS,
-    HARDWARE_LABEL,
     HARDWARE_READ,
-    MAX_LABEL_WORDS,
-    MIN_VALUE_WORDS,
-    RUNNING_WORDS,
-    TRAINING_WORDS,
-    about_running,
 )
 from openaudit.frameworks.eosai.index_result import (
     DOC_DIMENSIONS,
@@ -51,10 +41,7 @@ from openaudit.frameworks.eosai.rated_levels import EOSAI_POINTS, EOSAI_RANK, Eo
 
 __all__ = [
     "ACCELERATOR",
-    "ARCH_FACT",
     "ARCH_FILES",
-    "ARCH_LABEL",
-    "ARCH_TERMS",
     "CARD_TOPICS",
     "COMPUTE_ADDRESS",
     "COMPUTE_SITE",
@@ -63,21 +50,14 @@ __all__ = [
     "EOSAI_POINTS",
     "EOSAI_RANK",
     "FOOTPRINT_SECTIONS",
-    "HARDWARE_LABEL",
     "HARDWARE_READ",
     "LAYER_DIMENSIONS",
-    "MAX_LABEL_WORDS",
-    "MIN_ARCH_FACTS",
     "MIN_RUN_WORDS",
     "MIN_TOPIC_WORDS",
-    "MIN_VALUE_WORDS",
     "OWN_CARD_DIMENSIONS",
     "PEER_REVIEWED",
-    "RUNNING_WORDS",
-    "TRAINING_WORDS",
     "EosaiLevel",
     "Rated",
-    "about_running",
     "eosai_dimension",
     "eosai_layers",
     "eosai_rating",

@@ -3,18 +3,25 @@ data documentation (a copy's, its source's)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from openaudit import textsearch
 from openaudit.frameworks.eosai.data_source_levels import dataset_level
-from openaudit.frameworks.eosai.hardware_levels import ARCH_LABEL, definition
-from openaudit.frameworks.eosai.rated_levels import Rated, concluded, not_found, stated
+from openaudit.frameworks.eosai.rated_levels import (
+    Rated,
+    between,
+    concluded,
+    not_found,
+    stated,
+)
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.card_topics import topic_written
 from openaudit.rubric.evaluators.copies import copy_source
 from openaudit.rubric.evaluators.datasheets import datasheet
-from openaudit.rubric.evaluators.documentation import card_substantive, evaluation_results
+from openaudit.rubric.evaluators.documentation import (
+    CARD_FILE,
+    card_substantive,
+    evaluation_results,
+)
 from openaudit.rubric.evaluators.generic import best_section
 from openaudit.rubric.evaluators.reported_results import EVAL_SECTIONS
 from openaudit.training_sections import ARCHITECTURE_SECTION_NAMES, TRAINING_TOPIC_NAMES
@@ -24,62 +31,41 @@ CARD_TOPICS = {
     "training": TRAINING_TOPIC_NAMES,
     "evaluation": EVAL_SECTIONS,  # the sections the default rubric reads results from
 }
-MIN_TOPIC_WORDS = 20
-
-
-# A hyperparameter of the architecture given with its value, either way round ("32
-# layers", "hidden size 4096", "| Attention heads | 32 |"): a dense sentence of them says
-# as much as a longer paragraph or a table.
-ARCH_TERMS = (
-    r"layers|blocks|(?:attention\s+|kv\s+|query\s+)?heads|experts"
-    r"|(?:hidden|embedding|model|intermediate|feed-?forward|ffn)\s+(?:size|dim\w*)|d_model"
-    r"|vocab\w*(?:\s+size)?|context\s+(?:length|window|size)"
-)
-ARCH_FACT = re.compile(
-    rf"\b\d[\d,.]{{0,12}}[kKM]?[ \t]*(?:[a-z-]+[ \t]+)?({ARCH_TERMS})\b"
-    rf"|\b({ARCH_TERMS})\b[^\n\d]{{0,15}}\d",
-    re.IGNORECASE,
-)
-MIN_ARCH_FACTS = 3
+MIN_TOPIC_WORDS = 20  # (card_topics.MIN_TOPIC_WORDS)
 
 
 def _covers(ctx: ProbeContext, topic: str) -> bool:
-    """The card has a substantive section on `topic`; the architecture may also be given
-    as a definition line ("**Model Architecture:** a decoder-only transformer ...") or as
-    three hyperparameters with their values in a section on it, however few its words."""
+    """The card covers `topic`: a section on it of 20 words or more, or where the card's
+    topics are read (`card_topics.topic_written`: a definition line or table row, the
+    architecture's hyperparameters); training by its data or by how it was run."""
     if best_section(ctx, CARD_TOPICS[topic])[1] >= MIN_TOPIC_WORDS:
         return True
-    if topic != "architecture":
-        return False
-    return definition(ctx, ARCH_LABEL) is not None or any(
-        _arch_facts(section.text) >= MIN_ARCH_FACTS
-        for section in own_card(ctx).find_sections(*ARCHITECTURE_SECTION_NAMES)
-    )
-
-
-def _arch_facts(text: str) -> int:
-    """How many distinct architecture hyperparameters the text gives with a value."""
-    found = {
-        " ".join((match.group(1) or match.group(2)).lower().split())
-        for match in textsearch.finditer(ARCH_FACT, text)
-    }
-    return len(found)
+    if topic == "training":
+        return any(topic_written(ctx, name) for name in ("training data", "training"))
+    return topic_written(ctx, topic) is not None
 
 
 def modelcard_level(ctx: ProbeContext) -> Rated:
+    """The card's topics covered: all three open, fewer partial, no card closed; a card
+    shipped as a file of its own, whose text is not read, at least partial."""
     card = card_substantive(ctx, 150, 0.5)
     if card.answer != "yes":
         return not_found(card)
+    if card.reason.startswith(CARD_FILE):  # at least partial: its topics were not read
+        topics = ", ".join(CARD_TOPICS)
+        why = f"{card.reason}: at least partial (reading it would tell whether it covers {topics})"
+        return between("partial", "open", why, *card.citations)
     covered = [topic for topic in CARD_TOPICS if _covers(ctx, topic)]
     # The Hub renders `model-index` results on the card as its evaluation section.
     indexed = ctx.metadata.get("model-index") and evaluation_results(ctx).answer == "yes"
     if "evaluation" not in covered and indexed:
         covered = [t for t in CARD_TOPICS if t in covered or t == "evaluation"]
     missing = [t for t in CARD_TOPICS if t not in covered]
+    rate = concluded if card.inferred else stated  # a short card's topics are read
     if missing:
         why = f"{card.reason}; no substantive section on {', '.join(missing)}"
-        return stated("partial", why, *card.citations)
-    return stated("open", f"{card.reason}; covers {', '.join(covered)}", *card.citations)
+        return rate("partial", why, *card.citations)
+    return rate("open", f"{card.reason}; covers {', '.join(covered)}", *card.citations)
 
 
 def datasheet_level(ctx: ProbeContext) -> Rated:

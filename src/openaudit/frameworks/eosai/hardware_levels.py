@@ -13,6 +13,12 @@ from openaudit.frameworks.eosai.rated_levels import Rated, between, concluded, s
 from openaudit.links import classify_link
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.card_topics import (
+    ARCH_LABEL,
+    HARDWARE_LABEL,
+    MAX_LABEL_WORDS,
+    MIN_VALUE_WORDS,
+)
 from openaudit.rubric.evaluators.evaluator_helpers import definition_lines, no_readme, words
 from openaudit.rubric.evaluators.generic import best_section, matching_files
 from openaudit.rubric.evaluators.model_configs import architecture_config
@@ -20,8 +26,11 @@ from openaudit.rubric.evaluators.reported_results import URL
 from openaudit.training_sections import (
     ARCHITECTURE_SECTION_NAMES,
     HARDWARE_SECTION_NAMES,
+    RUNNING_WORDS,
     TRAINING_SECTION_NAMES,
+    TRAINING_WORDS,
     USAGE_SECTIONS,
+    about_running,
 )
 
 if TYPE_CHECKING:
@@ -31,14 +40,6 @@ if TYPE_CHECKING:
 
 
 ARCH_FILES = ["config.json", "params.json", "*/config.json"]
-ARCH_LABEL = re.compile(r"\barchitecture\b", re.IGNORECASE)
-HARDWARE_LABEL = re.compile(
-    r"\bhardware\b|\b(?:compute|training)\s+infrastructure\b"
-    r"|^(?:training\s+)?(?:gpus?|tpus?|accelerators?|compute)$",
-    re.IGNORECASE,
-)
-MAX_LABEL_WORDS = 4  # longer "labels" are sentences that happen to hold a colon
-MIN_VALUE_WORDS = 3  # "8 A100s" says too little, as a 2-word section would
 
 
 def definition(ctx: ProbeContext, label: re.Pattern[str], not_running: bool = False) -> str | None:
@@ -129,35 +130,8 @@ ACCELERATOR = re.compile(
     r"|\b(?:GPU|TPU|IPU|accelerator|chip|node)[- ]hours?\b",
     re.IGNORECASE,
 )
-# ... unless the sentence, title or label is about running the model ("runs on a single
-# RTX 4090", "requires 24 GB of VRAM", "Hardware Requirements", "Recommended Hardware",
-# "Supported Hardware Microarchitecture Compatibility", "Compute your embeddings": the
-# verb) and not about training it; in the languages of training_sections too.
-RUNNING_WORDS = re.compile(
-    r"\b(?:inference|deploy\w*|serv(?:e|es|ed|ing)|runs?\s+(?:on|with|in)|running"
-    r"|vram|memory|requires?|requirements?|recommend\w*|minimum|compatib\w*"
-    r"|supported\s+(?:hardware|gpus?|devices?|platforms?|accelerators?)|fits?|quanti[sz]\w*"
-    r"|compute\s+(?:your|the|a|an|its|their|our|this|these|those))\b"
-    # German, French, Spanish
-    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
-    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
-    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
-    # Chinese, Japanese, Korean
-    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
-    r"|量子化|추론|배포|요구|권장|최소|호환|양자화",
-    re.IGNORECASE,
-)
-TRAINING_WORDS = re.compile(
-    r"\b(?:(?:pre-?|post-?)?train\w*|fine-?tun\w*|took|lasted"
-    r"|vortrain\w*|feinabstimm\w*|entra[iî]n\w*|entrena\w*)\b"
-    r"|训练|訓練|学習|微调|微調|학습|훈련",
-    re.IGNORECASE,
-)
-
-
-def about_running(text: str) -> bool:
-    """Whether a sentence, title or label is about running the model and not training it."""
-    return RUNNING_WORDS.search(text) is not None and TRAINING_WORDS.search(text) is None
+# ... unless the sentence, title or label is about running the model and not training it
+# (training_sections.about_running: "runs on a single RTX 4090", "Hardware Requirements").
 
 
 # The computing centre or cluster training ran on, named in prose ("trained on the

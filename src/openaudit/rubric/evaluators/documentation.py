@@ -8,6 +8,7 @@ from openaudit.card import Link
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.card_topics import card_topics, topics_said
 from openaudit.rubric.evaluators.evaluator_helpers import link_cites, no_readme, quote, words
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.paper_roles import dataset_paper, model_papers, papers_by_role
@@ -26,6 +27,15 @@ from openaudit.rubric.evaluators.unlinked_papers import (
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
 
+# The model card shipped as a file of its own beside a README that points to it (voice
+# packs, repositories mirrored from GitHub): MODEL_CARD.md, model_card.txt, MODELCARD.
+CARD_FILES = [
+    f"{name}{ext}" for name in ("model_card", "model-card", "modelcard")
+    for ext in ("", ".md", ".txt", ".markdown")
+]  # fmt: skip
+CARD_FILE = "the model card is a file of its own in the repo"  # the reason's start
+MIN_CARD_TOPICS = 2  # topics a card under the word floor must cover to count
+
 
 @evaluator(
     "card_substantive",
@@ -33,8 +43,14 @@ from openaudit.verdict import Outcome
         "min_words": Param("int", 150, "words the card body needs, placeholders excluded"),
         "max_unfilled": Param("number", 0.5, "largest share of placeholder-only sections"),
     },
-    reads=("README.md",),
-    doc="A model card exists, has at least MIN_WORDS words and is not an unfilled template.",
+    reads=("README.md", "files"),
+    doc=(
+        "A model card exists, has at least MIN_WORDS words, or covers two of its topics"
+        " (architecture, training data, training procedure or hardware, evaluation results)"
+        " with no section left unfilled (inferred), and is not an unfilled template; or the"
+        " repo holds the card as a file of its own (MODEL_CARD.md, model_card.txt,"
+        " MODELCARD: inferred from its name)."
+    ),
 )
 @once_per_model
 def card_substantive(ctx: ProbeContext, min_words: int, max_unfilled: float) -> Outcome:
@@ -42,16 +58,44 @@ def card_substantive(ctx: ProbeContext, min_words: int, max_unfilled: float) -> 
     if not ctx.readme_read:
         if ctx.evidence.access == "gated":
             return no_readme(ctx)
-        return Outcome.no("the repository has no README (model card)", Citation("files"))
+        return _card_file(ctx) or Outcome.no(
+            "the repository has no README (model card)", Citation("files")
+        )
     count = words(own_card(ctx).body)
-    if count < min_words:
-        return Outcome.no(f"the card has {count} words, fewer than {min_words}", ctx.readme())
     sections = len(own_card(ctx).sections)
     unfilled = unfilled_count(ctx)
+    # under the floor, a card covering its topics is one, unless it leaves a section unfilled
+    covered = card_topics(ctx) if count < min_words else ()
+    if count < min_words and (len(covered) < MIN_CARD_TOPICS or unfilled):
+        why = f"the card has {count} words, fewer than {min_words}"
+        if unfilled and len(covered) >= MIN_CARD_TOPICS:
+            why += f", and {unfilled} of {sections} sections hold only template placeholders"
+        elif covered:
+            why += f", and covers only {topics_said(covered)}"
+        return _card_file(ctx, why) or Outcome.no(why, ctx.readme())
     if sections and unfilled / sections > max_unfilled:
         reason = f"{unfilled} of {sections} sections hold only template placeholders"
-        return Outcome.no(reason, ctx.readme(f"{own_card(ctx).placeholders} placeholders"))
+        cite = ctx.readme(f"{own_card(ctx).placeholders} placeholders")
+        return _card_file(ctx, reason) or Outcome.no(reason, cite)
+    if covered:
+        why = (
+            f"the card has {count} words, fewer than {min_words}, but covers {topics_said(covered)}"
+        )
+        return Outcome.yes(why, ctx.readme(f"{count} words"), inferred=True)
     return Outcome.yes(f"{count} words in {sections} sections", ctx.readme(f"{count} words"))
+
+
+def _card_file(ctx: ProbeContext, readme: str = "") -> Outcome | None:
+    """The model card as a file of its own in the repo (inferred from its name: its text
+    is not read), or None."""
+    shipped = matching_files(ctx, CARD_FILES)
+    if not shipped:
+        return None
+    why = f"{CARD_FILE}: {', '.join(shipped[:3])} (its name says so; its text was not read)"
+    if readme:
+        why += f"; the README: {readme}"
+    cites = (*(ctx.file(path) for path in shipped[:3]), *((ctx.readme(),) if readme else ()))
+    return Outcome.yes(why, *cites, inferred=True)
 
 
 @evaluator(

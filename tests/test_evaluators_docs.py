@@ -333,6 +333,10 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "covers architecture (the 'Architecture' row), training procedure or hardware"),
     ("concise card covering one topic", "card_substantive", ev(ONE_TOPIC), {}, "no",
      "fewer than 150, and covers only architecture (the 'Architecture' line)"),
+    ("concise card: fine-tuning under Usage is how a user tunes it", "card_substantive",
+     ev(ONE_TOPIC + "## Usage\n### Fine-tuning\n" + "Tune it on your own data with a small"
+        " learning rate and the trainer's defaults for a few epochs. " * 2), {}, "no",
+     "and covers only architecture"),
     ("concise template stub", "card_substantive", ev(SHORT_TEMPLATE), {}, "no",
      "the card has 12 words, fewer than 150"),
     ("concise card with a section left unfilled", "card_substantive", ev(LEFT_UNFILLED), {},

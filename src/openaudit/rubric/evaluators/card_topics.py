@@ -36,6 +36,7 @@ from openaudit.training_sections import (
     TRAINING_RUN_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
     TRAINING_TOPIC_NAMES,
+    USAGE_SECTIONS,
     about_running,
     section_about,
 )
@@ -153,12 +154,17 @@ def _section(ctx: ProbeContext, topic: str) -> str | None:
             for s in card.find_sections(*DATA_SECTION_NAMES)
             if section_about(card, s, DATA_SECTION_NAMES, TRAINING_SECTION_NAMES) == "data"
         ]
-    elif topic == "training":
+    elif topic == "training":  # not its data, nor how a user tunes or runs the model
         names = (*TRAINING_TOPIC_NAMES, *TRAINING_RUN_SECTION_NAMES, *HARDWARE_SECTION_NAMES)
         found = [
             s
             for s in card.find_sections(*names)
-            if not card.title_matches(s, *DATA_SECTION_NAMES) and not about_running(s.title)
+            if not card.title_matches(s, *DATA_SECTION_NAMES)
+            and not any(
+                card.title_matches(p, *USAGE_SECTIONS) or about_running(p.title)
+                for p in card.section_path(s)
+                if p is not card.title_section
+            )
         ]
     else:
         found = card.find_sections(*ARCHITECTURE_SECTION_NAMES)

@@ -824,6 +824,22 @@ def test_declared_datasets_and_more_training_data_in_the_body(
     assert outcome.inferred == (answer == "no")
 
 
+def test_withheld_data_is_read_in_one_pass_over_runs_of_dashes() -> None:
+    """A qualifier before a long run of dashes or hyphenated words ("Private -----") made
+    the qualified-noun pattern backtrack (a dash was both a separator and part of a word):
+    at 100 dashes that took over a minute. Now it is answered like any other text."""
+    spec = get_evaluator("dataset_license_in")
+    assert spec is not None
+    body = "## Training Data\n" + "".join(
+        f"{word} {run}\n"
+        for word in ("Private", "proprietary", "in-house")
+        for run in ("-" * 2000, "- " * 2000, "x-" * 2000)
+    )
+    evidence = ev(C4_DECLARED + body, ds("org/c4", "odc-by"))
+    outcome = run(spec, ProbeContext(evidence), {"ids": [], "families": ["permissive"]})
+    assert outcome.answer == "yes", outcome.reason
+
+
 # --- a fine-tune of a fine-tune: the bases under the declared one (data.base_data) --------
 
 

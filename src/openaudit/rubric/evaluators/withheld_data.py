@@ -68,8 +68,8 @@ _MODIFIER = (
     r"|evals?|benchmarks?|tests?|testing|validation|held-out|filter(?:s|ing)?|classifiers?"
     r"|process(?:es|ing)?|teams?|annotators?|labell?ers?|clusters?|hardware|compute|apis?"
     r"|platforms?|software|librar(?:y|ies)|methods?|recipes?|versions?|checkpoints?|weights"
-    r"|research|experiments?)\b)[\w%.+-]+"
-)
+    r"|research|experiments?)\b)[\w%.+]+(?:-[\w%.+]+)*"
+)  # hyphens only inside a word: a run of dashes is the separators' alone (no backtracking)
 # After the noun, a word that makes it a modifier of a process or tool ("in-house data
 # pipeline", "internal data structures", "proprietary data annotation").
 _NOT_HEAD = (
@@ -97,6 +97,7 @@ _QUALIFIED = re.compile(
     rf"[ \t-]+{_NOUN}\b{_NOT_HEAD}",
     re.IGNORECASE,
 )
+MAX_QUALIFIED = 200  # characters a qualified noun may span ("in-house ... data")
 # The noun before "in-house" or "internally": "data collected in-house".
 _MADE = re.compile(
     rf"\b{_NOUN}[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:collected|curated|gathered|created|annotated"
@@ -259,7 +260,7 @@ def _read(text: str, anchor: re.Match[str]) -> int | None:
     at = anchor.start()
     if anchor.group("denial"):
         if _RELEASE_VERB.search(anchor.group("verb")) and (
-            _REFUSED.match(text, anchor.end())  # "we do not release the in-house data"
+            _REFUSED.match(text, anchor.end(), anchor.end() + MAX_QUALIFIED)  # "... the data"
         ):
             clause = text[max(0, at - CLAUSE_REACH) : at]
             return None if _NEGATION.search(_clause(clause)) else at
@@ -273,7 +274,7 @@ def _read(text: str, anchor: re.Match[str]) -> int | None:
             return None  # "not available for commercial use": terms, not withholding
         return None if _negated_before(text, noun) else noun
     word = anchor.group("qualifier").lower()
-    if (qualified := _QUALIFIED.match(text, at)) is not None:
+    if (qualified := _QUALIFIED.match(text, at, at + MAX_QUALIFIED)) is not None:
         if word.startswith("licen") and _OPEN_BEFORE_LICENSED.search(text, max(0, at - 40), at):
             return None  # "openly licensed data"
         return at if _withholds(text, at, qualified.end()) else None

@@ -144,6 +144,14 @@ VENUE_NOT_NAMED = {
     " published at NeurIPS 2023.\n",
     "a venue far from the link": f"## Paper\nSee [the paper]({ARXIV}) for the details of the"
     " data mix and the training schedule.\nDPO (NeurIPS 2023) tunes it.\n",
+    "our paper builds on a published one": f"## Paper\nOur paper ([arXiv]({ARXIV})) builds on"
+    " DPO, published at NeurIPS 2023.\n",
+    "a hope": f"## Paper\nWe hope our paper ([arXiv]({ARXIV})) will be accepted at ICLR 2026.\n",
+    "a rejection": f"## Paper\nOur paper ([arXiv]({ARXIV})) was not accepted at ICLR 2025.\n",
+    "a submission badge": "[![NeurIPS](https://img.shields.io/badge/NeurIPS-2024%20Submission"
+    f"-blue)]({ARXIV})\n## Paper\nSee [the paper]({ARXIV}).\n",
+    "a non-archival workshop": f"**Paper:** [M-LM]({ARXIV}) (NeurIPS 2024 Workshop, "
+    "non-archival)\n",
 }
 CORPUS_NAMED = "## Training Data\nConversations shared on ShareGPT.\n"
 # part of the training data not released (probe15 #1), and its twin: released after all

@@ -4,7 +4,7 @@ preprint, and published at a peer-reviewed venue."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from openaudit import textsearch
 from openaudit.card import Link
@@ -105,20 +105,27 @@ VENUE = (
     r"|WACV|AAAI|IJCAI|KDD|SIGIR|TMLR|JMLR|Interspeech|INTERSPEECH|ICASSP|MICCAI|CoRL|ICRA"
     r"|IROS|COLM|UAI|AISTATS|MLSys)"
 )
-# The card saying the model's paper was accepted or published there: "accepted at ICLR
-# 2025", "published in TMLR", "to appear at ACL 2024"; a venue and year in parentheses
-# right after the paper's link ("[paper](...) (EMNLP 2024 Findings)"); a badge of the
-# venue and year ("img.shields.io/badge/ICLR-2025-blue").
+# The card saying its own paper was accepted or published there, the paper the subject
+# of a passive verb ("our paper was accepted at ICLR 2025", "this work is published in
+# TMLR"; not "our paper builds on DPO, published at NeurIPS", "will be accepted"); a
+# venue and year in parentheses right after the paper's link ("[paper](...) (EMNLP 2024
+# Findings)"); a badge of the venue and year ("img.shields.io/badge/ICLR-2025-blue").
 VENUE_SAID = re.compile(
-    r"\b(?:accepted|published|presented|appear(?:s|ing)?)\s+(?:at|in|to|by)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w-]*\s+){0,3}?(?:Findings\s+of\s+(?:the\s+)?)?" + VENUE + r"\b"
+    r"\b(?:our|this)\s+(?:paper|work|report|article)\b(?:\s*\((?:[^()\n]|\([^()\n]{0,300}\)){0,300}\))?"
+    r"\s+(?:was|is|has\s+been|got|gets)\s+(?:accepted|published)\s+(?:at|in|to|by)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Findings\s+of\s+(?:the\s+)?)?" + VENUE + r"\b",
+    re.IGNORECASE,
 )
 VENUE_YEAR = re.compile(
     r"\b" + VENUE + r"(?:\s+(?:Findings|Main|Workshop))?['\u2019\s-]*(?:19|20)?\d\d\b"
 )
-VENUE_BADGE = re.compile(r"img\.shields\.io/badge/" + VENUE + r"[-_ ]+(?:20)?\d\d\b")
-# ... not a submission still under review
-NOT_ACCEPTED = re.compile(r"\b(?:submitted|submission|under\s+review|rejected)\b", re.I)
+VENUE_BADGE = re.compile(r"img\.shields\.io/badge/" + VENUE + r"[-_ ]+(?:20)?\d\d\b[^)\s\"]*")
+# ... not a submission under review, a rejection, a hope or a non-archival workshop
+NOT_ACCEPTED = re.compile(
+    r"\b(?:submitted|submission|under\s+review|rejected|not|never|hope[sd]?|will|plan\w*"
+    r"|expect\w*|non-?archival|preprint)\b",
+    re.I,
+)
 MAX_AFTER_LINK = 60  # characters after a paper link where its venue in parentheses is read
 
 
@@ -128,9 +135,7 @@ def _venue_said(ctx: ProbeContext, text: str, own: list[Link]) -> str | None:
     if not VENUE_ANY.search(text):
         return None  # most cards name no venue
     for match in VENUE_SAID.finditer(text):
-        sentence = _sentence(text, match.start(), match.end())
-        ours = OUR_PAPER.search(sentence) or any(link.url in sentence for link in own)
-        if ours and not NOT_ACCEPTED.search(sentence):
+        if not NOT_ACCEPTED.search(_sentence(text, match.start(), match.end())):
             return match.group(0)
     for link in own:
         at = text.find(link.url)
@@ -140,13 +145,13 @@ def _venue_said(ctx: ProbeContext, text: str, own: list[Link]) -> str | None:
             if found and VENUE_YEAR.search(found[1]) and not NOT_ACCEPTED.search(found[1]):
                 return found[1]
             at = text.find(link.url, at + 1)
-    badge = VENUE_BADGE.search(text)
-    return badge.group(0) if badge else None
+    for badge in VENUE_BADGE.finditer(text):
+        if not NOT_ACCEPTED.search(unquote(badge.group(0)).replace("_", " ")):
+            return badge.group(0)
+    return None
 
 
 VENUE_ANY = re.compile(r"\b" + VENUE + r"\b")
-# A sentence about the card's own paper, not another work's ("DPO, published at NeurIPS").
-OUR_PAPER = re.compile(r"\b(?:our|this)\s+(?:paper|work|report|article)\b", re.I)
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -172,16 +172,30 @@ RESULTS_IN_A_REPO = {
     "a results folder under 'Model Comparison'": "# M\n## Model Comparison\nExplore the "
     "dataset and runtime metrics of this model in [model results]"
     "(https://github.com/org/imagelib/tree/main/results).\n",
-    "a results file under 'Evaluation'": EVAL_TITLE_CARD
+    "a results file under 'Evaluation', shown by its path": EVAL_TITLE_CARD
     + "Scores per set: https://github.com/org/lm/blob/main/results-zero-shot.csv\n",
 }
-NOT_RESULTS_IN_A_REPO = {
+NOT_RESULTS_UNDER_COMPARISON = {
+    "a table of quantisations under 'Comparison'": "# M\n## Quant comparison\n"
+    "| Name | Quant method | Bits | Size |\n|---|---|---|---|\n| m.Q4_K_M.gguf | Q4_K_M | 4 |"
+    " 4.1 GB |\n| m.Q8_0.gguf | Q8_0 | 8 | 7.2 GB |\n",
+    "a table of specifications under 'Comparison'": "# M\n## Comparison with Base-7B\n"
+    "| | Params | Context | Vocab |\n|---|---|---|---|\n| M | 7B | 32k | 64k |\n"
+    "| Base-7B | 7B | 4k | 32k |\n",
     "a repository under 'Model Comparison'": "# M\n## Model Comparison\nCompare it with "
     "others using [the library](https://github.com/org/imagelib).\n",
+}
+NOT_RESULTS_IN_A_REPO = {
     "a scripts folder under 'Evaluation'": EVAL_TITLE_CARD
     + "Run [the scripts](https://github.com/org/lm/tree/main/scripts/eval) yourself.\n",
     "a repository named for results": EVAL_TITLE_CARD
     + "We use [our tool](https://github.com/org/results-tool).\n",
+    "a results script": EVAL_TITLE_CARD
+    + "Scores come from https://github.com/org/lm/blob/main/results.py\n",
+    "code in a scores folder": EVAL_TITLE_CARD
+    + "See https://github.com/org/lm/tree/main/scores/compute.py\n",
+    "results still to come": EVAL_TITLE_CARD
+    + "Results will be added to https://github.com/org/lm/tree/main/results soon.\n",
 }
 # Results told in prose of some size under a title that says results (no table, no
 # score): 110 words; the same words under a plain "Evaluation" title say nothing of results.
@@ -384,6 +398,9 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
       for name, card in RESULTS_IN_A_REPO.items()),
     *((f"not results: {name}", "evaluation_results", ev(card), {}, "no", "no results table")
       for name, card in NOT_RESULTS_IN_A_REPO.items()),
+    *((f"not results: {name}", "evaluation_results", ev(card), {}, "no",
+       "no model-index, result files or evaluation section")
+      for name, card in NOT_RESULTS_UNDER_COMPARISON.items()),
     *((f"not results: {name}", "evaluation_results", ev(card), {}, "no", "no results table")
       for name, card in NOT_RESULTS.items()),
     ("a benchmark dataset is not results", "evaluation_results", ev(BENCHMARK_ONLY), {}, "no",
@@ -513,9 +530,9 @@ RESULTS_ANYWHERE: list[tuple[str, str, Answer, str]] = [
      "a results table in 'Highlights' gives scores on benchmarks (MMLU (5-shot), GSM8K)"),
     ("an HTML table under 'Model Summary'", f"## Model Summary\nIt is small.\n\n{HTML_BENCH}",
      "yes", "a results table in 'Model Summary' gives scores on benchmarks (HumanEval, MBPP)"),
-    ("benchmarks across, models down, under a title of no kind",
-     f"## How it compares\n{MODELS_ACROSS}", "yes",
-     "in 'How it compares' gives scores on benchmarks (MMLU, GSM8K)"),
+    ("benchmarks across, models down, under a comparison title",
+     f"## Comparison with other models\n{MODELS_ACROSS}", "yes",
+     "in 'Comparison with other models' gives scores on benchmarks (MMLU, GSM8K)"),
     ("above the first heading", f"A small model.\n\n{BENCH_TABLE}\n## Usage\nRun it.\n", "yes",
      "a results table in the card's opening"),
     ("after an evaluation section without results",

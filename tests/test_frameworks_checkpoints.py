@@ -50,6 +50,8 @@ CASES = [
     # negative twins
     ("another repo's revision linked", "Made from [the base](https://huggingface.co/org/"
      "base-7b/tree/step1000).\n", "missing", NOT_SAID),
+    ("its own revision linked, promised", "Checkpoint [step1000](https://huggingface.co/org/"
+     "m-7b/tree/step1000) is coming soon; we do not release it yet.\n", "missing", NOT_SAID),
     ("its own main branch linked", "See [the files](https://huggingface.co/org/m-7b/tree/"
      "main).\n", "missing", NOT_SAID),
     ("negated", "We do not release intermediate checkpoints.\n", "missing", NOT_SAID),
@@ -193,3 +195,17 @@ def test_checkpoint_folders_in_the_files(files: tuple[str, ...], status: str, re
     assert got == status, why
     assert reason in why
     assert basis == ("stated" if status == "included" else "inferred")
+
+
+def test_a_linked_revision_the_listed_branches_lack_is_no_checkpoint() -> None:
+    """Where the repo's branches were listed, they decide: a link to a `step1000`
+    revision that is not among them shows no published checkpoint."""
+    body = "Weights at [step 1000](https://huggingface.co/org/m-7b/tree/step1000).\n"
+    files = (RepoFile("model.safetensors"), RepoFile("config.json"))
+    evidence = Evidence(
+        ref="org/m-7b", repo_id="org/m-7b", source="hub", readme=HEAD + body, files=files,
+        branches=("main",),
+    )  # fmt: skip
+    mof = evaluate(load_rubric("mof"), evidence).extras["mof"]
+    found = next(c for c in mof["components"] if str(c["id"]) == "24")
+    assert found["status"] == "missing", found["reason"]

@@ -575,14 +575,21 @@ REVISION_LINK = re.compile(r"/(?:tree|blob|resolve)/([^/?#]{1,80})|[?&]revision=
 
 def _revision_links(ctx: ProbeContext, own: str) -> Found | None:
     """Links to checkpoint revisions of the model's own repo ("/tree/step1000"): they
-    are published, whether or not the repo's branches were listed."""
+    are published, where the repo's branches were not listed (a listing without them
+    says otherwise), unless the link's line denies or promises them."""
+    if ctx.evidence.branches is not None:
+        return None
     links, names = [], []
-    for link in own_card(ctx).links_of("hf_model"):
+    card = own_card(ctx)
+    for link in card.links_of("hf_model"):
         match = REVISION_LINK.search(link.url) if (link.target or "").lower() == own else None
         name = unquote(match[1] or match[2]) if match else ""
-        if CHECKPOINT_NAME.search(name):
-            links.append(link)
-            names.append(name)
+        if not CHECKPOINT_NAME.search(name):
+            continue
+        if any(CHECKPOINT_NOT_OUT.search(line) for line in card.lines_with(link.url)):
+            continue
+        links.append(link)
+        names.append(name)
     if not links:
         return None
     shown = ", ".join(dict.fromkeys(names[:3]))

@@ -19,19 +19,23 @@ from openaudit.rubric.evaluators.evaluator_helpers import link_cites, words
 from openaudit.rubric.evaluators.unfilled_sections import unfilled_section
 from openaudit.verdict import Outcome
 
-# Titles of evaluation sections; "Leaderboard", "Scores" and "Comparison" head results too
-# ("Open LLM Leaderboard", "Scores on MT-Bench", "Model Comparison"). Titles in other
-# languages: Japanese, Traditional Chinese, Korean, French, German, Spanish (Han and kana
-# titles match by character, so "評価結果" holds "評価").
+# Titles of evaluation sections; "Leaderboard" and "Scores" head results too ("Open LLM
+# Leaderboard", "Scores on MT-Bench"). Titles in other languages: Japanese, Traditional
+# Chinese, Korean, French, German, Spanish (Han and kana titles match by character, so
+# "評価結果" holds "評価").
 EVAL_SECTIONS = [
     "Evaluation", "Evaluations", "Results", "Benchmarks", "Benchmark", "Performance",
-    "Leaderboard", "Leaderboards", "Scores", "Comparison", "Comparisons",
+    "Leaderboard", "Leaderboards", "Scores",
     "评测", "评估", "評価", "評測", "評估", "평가", "Évaluation", "Évaluations", "Résultats",
     "Evaluierung", "Auswertung", "Ergebnisse", "Evaluación", "Resultados",
 ]  # fmt: skip
 # "Training results" (the Trainer's loss log) and "Training and evaluation data" share
 # words with evaluation sections but hold no evaluation results.
 NOT_EVAL_TITLE = re.compile(r"\btrain|\bdata(?:sets?)?\s*$", re.IGNORECASE)
+# A comparison section ("Model Comparison") may link its results published elsewhere (an
+# image library's card template); its tables count only as results tables under any
+# heading do (benchmarks and scores), as it may compare quantisations, sizes or licences.
+COMPARISON_SECTIONS = ["Comparison", "Comparisons"]
 # Files of evaluation results in the repository.
 EVAL_FILES = [".eval_results/*.yaml", ".eval_results/*.yml"]
 
@@ -59,9 +63,10 @@ def eval_table(ctx: ProbeContext) -> Outcome | None:
     for section in found:
         if has_table(own_card(ctx).section_text(section)):
             return Outcome.yes(f"a results table in '{section.title}'", ctx.section(section))
+    compared = [s for s in own_card(ctx).find_sections(*COMPARISON_SECTIONS) if s not in found]
     if not found:
-        return None
-    elsewhere = _results_elsewhere(ctx, found)
+        return _linked_results(ctx, compared)
+    elsewhere = _results_elsewhere(ctx, found) or _linked_results(ctx, compared)
     if elsewhere is not None:
         return elsewhere
     why = f"section '{found[0].title}' has no results table and links no results"
@@ -112,6 +117,10 @@ RESULTS_WORDS = re.compile(r"\bresults?\b|\bscores?\b|\bleaderboards?\b|\bbenchm
 # A folder or file inside a code repository that holds results, not code ("tree/main/
 # results", "blob/main/results-imagenet.csv", "leaderboard.md"): the link publishes them.
 RESULTS_PATH = re.compile(r"(?:^|/)(?:results?|scores|leaderboards?)(?:[/_.-]|$)", re.I)
+# ... a folder or a file of data or a document, not code ("results.py", "scores/compute.py")
+RESULTS_FILE = re.compile(
+    r"(?:^|/)[^/.]+/?$|\.(?:csv|tsv|json|jsonl|ya?ml|md|txt|html?|pdf|parquet|xlsx?)$", re.I
+)
 
 
 def _scores(text: str) -> bool:
@@ -139,7 +148,9 @@ def _results_link(card: Card, link: Link) -> bool:
         return bool(RESULTS_ON_HUB.search(link.target or ""))
     if link.kind == "code":  # the repository is code (a harness); a results folder in it is not
         path = TREE_PATH.search(link.url)
-        return bool(path and RESULTS_PATH.search(path[1]))
+        if not path or not RESULTS_PATH.search(path[1]) or not RESULTS_FILE.search(path[1]):
+            return False
+        return not any(NOT_YET.search(line) for line in card.lines_with(link.url))
     if link.kind not in ("paper", "other"):
         return False
     lines = [line for line in card.lines_with(link.url) if not TABLE_ROW.match(line)]
@@ -164,16 +175,8 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
         if (chart := _chart_link(text)) is not None:
             why = f"section '{section.title}' gives its results as a chart ({chart}), with no table"
             return Outcome.yes(why, ctx.section(section), ctx.readme(chart), inferred=True)
-    by_url = {link.url: link for link in card.links}
-    for section, text in zip(sections, texts, strict=True):
-        urls = (url.rstrip(".,;:!?") for url in URL.findall(text))
-        found = [by_url[url] for url in dict.fromkeys(urls) if url in by_url]
-        links = [link for link in found if _results_link(card, link)]
-        if links:
-            shown = ", ".join(link.target or link.url for link in links[:2])
-            why = f"{ELSEWHERE}, linked from '{section.title}': {shown}"
-            cites = link_cites(links, 3)
-            return Outcome.yes(why, ctx.section(section), *cites, inferred=True)
+    if (linked := _linked_results(ctx, sections)) is not None:
+        return linked
     for section, text in zip(sections, texts, strict=True):
         count = _results_prose(section, text)
         if count is not None:
@@ -183,6 +186,28 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
             )
             return Outcome.yes(why, ctx.section(section), inferred=True)
     return None
+
+
+def _linked_results(ctx: ProbeContext, sections: list[Section]) -> Outcome | None:
+    """Yes (inferred) when one of the sections links results published elsewhere."""
+    card = own_card(ctx)
+    by_url = {link.url: link for link in card.links}
+    for section in sections:
+        urls = (url.rstrip(".,;:!?") for url in URL.findall(card.section_text(section)))
+        found = [by_url[url] for url in dict.fromkeys(urls) if url in by_url]
+        links = [link for link in found if _results_link(card, link)]
+        if links:
+            shown = ", ".join(_shown(link) for link in links[:2])
+            why = f"{ELSEWHERE}, linked from '{section.title}': {shown}"
+            return Outcome.yes(why, ctx.section(section), *link_cites(links, 3), inferred=True)
+    return None
+
+
+def _shown(link: Link) -> str:
+    """A link for a reason: its target, or for a path inside a code repository its URL."""
+    if link.kind == "code" and TREE_PATH.search(link.url):
+        return link.url
+    return link.target or link.url
 
 
 # An image (links.IMAGE_FILE), shown or linked, whose file name speaks of results

@@ -150,6 +150,11 @@ MODEL_BADGE = (
     IN_SECTION + f"[![Model License]({SHIELD.format('Model%20License-CC_BY_NC_4.0-red')})]"
     "(https://github.com/org/recipes/blob/main/LICENSE)\n"
 )
+# ... and a licence badge linking another project's licence file (a tool the card uses)
+TOOL_LICENCE_BADGE = (
+    IN_SECTION + f"[![License]({SHIELD.format('License-MIT-blue')})]"
+    "(https://github.com/tools/quantizer/blob/master/LICENSE)\n"
+)
 HUB_LICENCE_BADGE = (
     IN_SECTION + f"[![License]({SHIELD.format('License-MIT-blue')})]"
     "(https://huggingface.co/org/m/blob/main/LICENSE)\n"
@@ -459,6 +464,8 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
           ("a 'Model License' badge", MODEL_BADGE, "unknown", "no licence for it"),
           ("a licence badge linking the model's licence file", HUB_LICENCE_BADGE, "unknown",
            "no licence for it"),
+          ("a licence badge linking another project's licence file", TOOL_LICENCE_BADGE,
+           "unknown", "no licence for it"),
       )),
     ("licence file decides", "code_osi_licensed",
      ev("# m", "x.py", license_files=(TextFile("LICENSE", "MIT License\n\nPermission is hereby "

@@ -8,6 +8,7 @@ import re
 from urllib.parse import unquote
 
 from openaudit import textsearch
+from openaudit.card import Link
 from openaudit.evidence import Citation
 from openaudit.licenses import LicenseFacts
 from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
@@ -263,8 +264,12 @@ def _badge_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
         if not _BADGE_LICENCE.search(label) or _BADGE_OTHER.search(label):
             continue
         if not _BADGE_CODE.search(label):
+            # a licence badge that does not say code: the licence file of the model's
+            # own code repository (not of a tool the card also links)
             target = badge.group(2) or _anchor_before(body, badge.start())
             if target is None or not _REPO_LICENCE_FILE.search(f"{target})"):
+                continue
+            if not _own_repo_file(ctx, target):
                 continue
         name = _LICENSE_NAMES.search(message)
         facts = lookup(name.group(1)) if name else None
@@ -273,6 +278,25 @@ def _badge_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
             end = body.find("\n", badge.end())
             return facts, " ".join(body[start : end if end != -1 else None].split())[:200]
     return None
+
+
+# The repository a URL on a code host is in ("https://github.com/org/repo/blob/...").
+_CODE_REPO = re.compile(
+    r"https?://((?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org))"
+    r"/([\w.-]+)/([\w.-]+)/",
+    re.IGNORECASE,
+)
+
+
+def _own_repo_file(ctx: ProbeContext, url: str) -> bool:
+    """The URL is a file of the model's own code repository (`first_party`)."""
+    from openaudit.rubric.evaluators.first_party_repos import first_party
+
+    repo = _CODE_REPO.match(url)
+    if repo is None:
+        return False
+    target = f"{repo.group(1).lower().removeprefix('www.')}/{repo.group(2)}/{repo.group(3)}"
+    return first_party(ctx, Link(url, "", "code", target))
 
 
 def _shield_parts(path: str) -> tuple[str, str]:

@@ -73,6 +73,7 @@ _LICENSE_NAMES = re.compile(
     re.IGNORECASE,
 )
 MAX_SCANNED_CHARS = 200_000
+MAX_NAMES_READ = 20  # licence names read in one sentence (a statement names one or two)
 
 
 def stated_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
@@ -144,7 +145,9 @@ def _sentence_code_license(ctx: ProbeContext, cjk: bool) -> tuple[LicenseFacts, 
             cjk and _CJK_LICENSE_WORDS.search(sentence)
         )
         # the licence must be named after the code it is about ("code ... under MIT")
-        for match in _LICENSE_NAMES.finditer(sentence, code):
+        for count, match in enumerate(_LICENSE_NAMES.finditer(sentence, code)):
+            if count >= MAX_NAMES_READ:  # each is read against all before it
+                break
             before = sentence[: match.start()]
             if not (
                 worded

@@ -190,3 +190,51 @@ def test_a_copys_datasets_are_its_sources(
     status, basis, says = expected
     assert (found["status"], found["basis"]) == (status, basis), found["reason"]
     assert says in found["reason"]
+
+
+WITHHELD = """# Chat-7B
+
+## Training Data
+
+Tuned on lab/sft-mix and 200k in-house conversations, which we do not release.
+"""
+SHARED = WITHHELD.replace("which we do not release", "which are released with it")
+PASTED = "# Copy\n\nGGUF of lab/chat-7b.\n\n# Original model card\n\n" + WITHHELD
+# A copy's data are its source's: when the source's card (read by the Hub source) or the
+# copy's own (a pasted source card) says part of them is withheld, they are not open in
+# any rubric. (default data.open_licenses, MOF 15 licence open, EOSAI end-model data)
+COPY_WITHHELD_CASES = [
+    ("source card says data withheld",
+     release("quantized", GGUF, WITHHELD, source_datasets=("lab/sft-mix",)),
+     ("no", False, "partial"), "the card of lab/chat-7b, the model it copies"),
+    ("copy pastes the source card saying so",
+     release("quantized", GGUF, None, source_datasets=("lab/sft-mix",), own_body=PASTED),
+     ("no", False, "partial"), "in-house conversations"),
+    ("awq copy, source card says data withheld",
+     release(None, SAFETENSORS, WITHHELD, source_datasets=("lab/sft-mix",), ref="q/c-AWQ"),
+     ("no", False, "partial"), "the card of lab/chat-7b"),
+    # negative twins: the source's card says its data is released, or says nothing
+    ("source card says data released",
+     release("quantized", GGUF, SHARED, source_datasets=("lab/sft-mix",)),
+     ("yes", True, "open"), ""),
+    ("source card not read",
+     release("quantized", GGUF, None, source_datasets=("lab/sft-mix",)),
+     ("yes", True, "open"), ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("evidence", "expected", "says"), [pytest.param(*c[1:], id=c[0]) for c in COPY_WITHHELD_CASES]
+)
+def test_a_copy_of_withheld_data_is_not_open(
+    evidence: Evidence, expected: tuple[str, bool, str], says: str
+) -> None:
+    verdict = evaluate(load_rubric("openaudit"), evidence)
+    [finding] = [
+        f for layer in verdict.layers for f in layer.findings if f.probe == "data.open_licenses"
+    ]
+    mof = mof_component(evidence, "15")
+    end = eosai_rating(ProbeContext(evidence), "datasources_endmodel")
+    found = (finding.answer, mof["license_open"], end.level)
+    assert found == expected, (finding.reason, mof["reason"], end.reason)
+    assert says in finding.reason and says in mof["reason"] and says in end.reason

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from openaudit.frameworks.components import ALL_DATA_NOTE
 from openaudit.frameworks.eosai.base_data_levels import (
     base_card_level,
     base_datasets_level,
@@ -15,6 +16,7 @@ from openaudit.frameworks.eosai.judged_bases import base_cite
 from openaudit.frameworks.eosai.rated_levels import EosaiLevel, Rated, worst
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.copies import DataCopy, data_copy
+from openaudit.rubric.evaluators.withheld_data import withheld_training_data
 from openaudit.verdict import Outcome
 
 
@@ -29,16 +31,29 @@ def end_data_level(ctx: ProbeContext) -> Rated:
     if copy.names:
         rated = base_datasets_level(ctx, list(copy.names), "", cites)
         why = rated.reason.replace("the base model names", "which name", 1)
-        return _merge_gaps(copy, replace(rated, reason=f"{copy.scope()}, {why}", inferred=True))
+        rated = replace(rated, reason=f"{copy.scope()}, {why}", inferred=True)
+        return _withheld_copy(ctx, _merge_gaps(copy, rated))
     if own.low != "closed":
-        return own  # the card itself names or describes data
+        return _withheld_copy(ctx, own)  # the card itself names or describes data
     # the copied models' cards, read as EOSAI's base data reads a base's (the Hub source
     # reads a copy's source card); undecided for one gated or unread, saying why
     levels = [base_card_level(ctx, repo, copy.citations) for repo in copy.bases]
     rated = levels[0] if len(levels) == 1 else worst(levels)
     inferred = rated.low == rated.high
     rated = replace(rated, reason=f"{copy.scope()}: {rated.reason}", inferred=inferred)
-    return _merge_gaps(copy, rated)
+    return _withheld_copy(ctx, _merge_gaps(copy, rated))
+
+
+def _withheld_copy(ctx: ProbeContext, rated: Rated) -> Rated:
+    """A copy's data sources at most partial when its card, or the card of a model it
+    copies, says part of the training data is not released (`withheld_training_data`):
+    not all shared (inferred, quoting the card), as for a model's own data."""
+    if rated.high != "open" or (held := withheld_training_data(ctx)) is None:
+        return rated
+    why = f"{rated.reason.removesuffix(ALL_DATA_NOTE)}; but {held.reason()}: not all shared"
+    low: EosaiLevel = "partial" if rated.low == "open" else rated.low
+    cites = (*rated.citations, held.citation(ctx))
+    return Rated(low, "partial", why, cites, inferred=low == "partial" or rated.inferred)
 
 
 def _merge_gaps(copy: DataCopy, rated: Rated) -> Rated:
@@ -65,6 +80,9 @@ def copied_data_licensed(ctx: ProbeContext, copy: DataCopy) -> Outcome:
     cites = (*copy.citations, *data.citations)
     if any(state in ("not_open", "custom") for state in states):
         return Outcome.no(text, *cites, inferred=True)
+    if (held := withheld_training_data(ctx)) is not None:  # not all of it open
+        why = f"{text.removesuffix(ALL_DATA_NOTE)}; but {held.reason()}"
+        return Outcome.no(why, *cites, held.citation(ctx), inferred=True)
     if any(state == "unknown" for state in states):
         return Outcome.unknown(text, *cites)
     return Outcome.yes(text, *cites, inferred=True)

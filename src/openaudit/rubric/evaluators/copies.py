@@ -190,6 +190,17 @@ def copy_source(ctx: ProbeContext) -> CopySource | None:
     return ctx.cached(("copy", "source"), found)
 
 
+def copied_context(ctx: ProbeContext, repo: LinkedRepo) -> ProbeContext | None:
+    """One model a copy or merge copies, as a context of its own when the source read its
+    card's text (`base_cards`); None when it did not."""
+    card = next((c for c in ctx.evidence.base_cards or () if c.repo_id == repo.repo_id), None)
+    if card is None or card.text is None:
+        return None
+    return ctx.cached(
+        ("copy", "context", repo.repo_id), lambda: ProbeContext(_source_evidence(ctx, repo))
+    )
+
+
 def _source_evidence(ctx: ProbeContext, repo: LinkedRepo) -> Evidence:
     """The evidence of the model copied, from what this audit read of it: its card's text
     when read (`base_cards`), its metadata and files, the datasets it declares as looked

@@ -277,9 +277,9 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
         results.append(state)
     cites = [item.citation for item in licences]
     passed = f"all {len(results)} declared dataset(s) qualify"
-    if copy is not None:
-        return copied_outcome(copy, ctx, results, cites, passed)
-    if linked is not None:
+    if copy is not None:  # a copy's data: the copied models' (and what their cards say)
+        outcome = copied_outcome(copy, ctx, results, cites, passed)
+    elif linked is not None:
         passed = f"all {len(results)} qualify"
         outcome = linked_outcome(linked, results, cites, passed)
     else:
@@ -292,7 +292,7 @@ def dataset_license_in(ctx: ProbeContext, ids: list[str], families: list[str]) -
     if (held := withheld_training_data(ctx)) is not None:  # part of the data not released
         why = f"{outcome.reason}, but {held.reason()}"
         return Outcome.no(why, *outcome.citations, held.citation(ctx), inferred=True)
-    if outcome.answer != "yes":
+    if outcome.answer != "yes" or copy is not None:
         return outcome
     extra = undeclared_training_data(ctx, linked.names if linked is not None else ())
     if not extra:

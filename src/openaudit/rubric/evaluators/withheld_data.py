@@ -26,13 +26,14 @@ dataset). Cards written in other languages are not read for this (English only).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from openaudit import textsearch
 from openaudit.card import Section
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
+from openaudit.rubric.evaluators.copies import copied_context, data_copy
 from openaudit.rubric.evaluators.source_names import unlinked
 from openaudit.rubric.evaluators.training_data import (
     DATA_RIGHTS_TITLE,
@@ -202,6 +203,8 @@ class Withheld:
 
     sentence: str
     section: Section
+    of: str | None = None  # the model a copy copies, whose card says it
+    cite: Citation | None = None  # the citation in that model's repo
 
     def quoted(self) -> str:
         text = " ".join(self.sentence.split())
@@ -210,19 +213,39 @@ class Withheld:
 
     def reason(self) -> str:
         """What a reason says: the card says not all its training data is released."""
-        return (f"the card says part of its training data is not released "
+        whose = f"the card of {self.of}, the model it copies," if self.of else "the card"
+        return (f"{whose} says part of its training data is not released "
                 f"('{self.section.title}': {self.quoted()})")  # fmt: skip
 
     def citation(self, ctx: ProbeContext) -> Citation:
-        return ctx.section(self.section)
+        return self.cite if self.cite is not None else ctx.section(self.section)
 
 
 def withheld_training_data(ctx: ProbeContext) -> Withheld | None:
     """The card's first statement that part of its training data is in-house, internal,
-    proprietary, private or licensed, or not released (see the module's docstring)."""
-    if not ctx.readme_read:
+    proprietary, private or licensed, or not released (see the module's docstring). A
+    quantisation's, conversion's or merge's data are those of the models it copies
+    (`data_copy`): without such a statement in its own card, the first in their cards as
+    the source read them (`base_cards`), naming the model and cited in its repo."""
+    if ctx.readme_read and (own := ctx.cached(("withheld", "own"), lambda: _withheld(ctx))):
+        return own
+    return ctx.cached(("withheld", "copied"), lambda: _copied(ctx))
+
+
+def _copied(ctx: ProbeContext) -> Withheld | None:
+    """The first statement of withheld data in the cards of the models a copy copies."""
+    if (copy := data_copy(ctx)) is None:
         return None
-    return ctx.cached(("withheld training data",), lambda: _withheld(ctx))
+    for repo in copy.bases:
+        source = copied_context(ctx, repo)
+        if source is None or (held := withheld_training_data(source)) is None:
+            continue
+        cite = held.citation(source)
+        where = f"models:{repo.repo_id}:"
+        if not cite.where.startswith("models:"):
+            cite = replace(cite, where=where + cite.where)
+        return replace(held, of=held.of or repo.repo_id, cite=cite)
+    return None
 
 
 def _withheld(ctx: ProbeContext) -> Withheld | None:

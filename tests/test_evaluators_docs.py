@@ -87,6 +87,21 @@ SHORT_TEMPLATE = CONCISE_HEAD + (
     "- **Training data:** [More Information Needed]\n"
     "## Evaluation\n\n[More Information Needed]\n"
 )
+# values that point elsewhere, deny or hold placeholder text cover nothing (review7 #6);
+# a pointer or denial followed by a clause of facts covers the topic
+POINTING = CONCISE_HEAD + (
+    "- Architecture: see the original model card\n"
+    "- Training data: refer to the original model card\n"
+)
+DENYING = CONCISE_HEAD + (
+    "| | |\n|---|---|\n| Architecture | not disclosed here |\n"
+    "| Training data | not publicly disclosed |\n| Training hardware | N/A |\n"
+    "| Evaluation | TBD |\n| Training procedure | [Add the procedure here] |\n"
+)
+POINTING_THEN_SAYING = CONCISE_HEAD + (
+    "- Architecture: see [the paper](https://arxiv.org/abs/2501.00001), decoder-only, 28 layers\n"
+    "- Training data: unknown; tuned on 1.5T tokens of web text\n"
+)
 LEFT_UNFILLED = CONCISE_LINES + "\n## Citation\n\n[More Information Needed]\n"
 POINTER = "# brisk-3b\n\nThe model card is in [MODEL_CARD.md](MODEL_CARD.md).\n"
 HTML_TABLE = (
@@ -351,6 +366,13 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      ev(ONE_TOPIC + "## Usage\n### Fine-tuning\n" + "Tune it on your own data with a small"
         " learning rate and the trainer's defaults for a few epochs. " * 2), {}, "no",
      "and covers only architecture"),
+    ("concise card whose values point elsewhere", "card_substantive", ev(POINTING), {}, "no",
+     "the card has 21 words, fewer than 150"),
+    ("concise table whose values deny or hold placeholders", "card_substantive", ev(DENYING),
+     {}, "no", "the card has 44 words, fewer than 150"),
+    ("concise card: a pointer or denial then facts", "card_substantive",
+     ev(POINTING_THEN_SAYING), {}, "yes",
+     "covers architecture (the 'Architecture' line), training data (the 'Training data' line)"),
     ("concise template stub", "card_substantive", ev(SHORT_TEMPLATE), {}, "no",
      "the card has 12 words, fewer than 150"),
     ("concise card with a section left unfilled", "card_substantive", ev(LEFT_UNFILLED), {},

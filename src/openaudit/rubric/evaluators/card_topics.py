@@ -5,11 +5,13 @@ A card covers a topic in a section on it of MIN_TOPIC_WORDS words or more, in a
 definition line ("**Training data:** ...") or a table row ("| Training hardware | 256
 H100 GPUs |", markdown or HTML) labelled with it, whose value has MIN_VALUE_WORDS words or
 more (placeholders do not count: a template's "[More Information Needed]" covers
-nothing); the architecture also by three of its hyperparameters with their values in a
-section on it, and the evaluation results by a results table, results linked from an
-evaluation section or `model-index` results. The model card probe (MOF 13, the default
-rubric's) takes a card covering two topics or more for a model card however few its
-words, and EOSAI's `modelcard` judges the card by them.
+nothing, nor does a value that only points elsewhere, "see the original model card",
+denies, "not disclosed", "N/A", "TBD", or is placeholder text, "[Add details]"); the
+architecture also by three of its hyperparameters with their values in a section on it,
+and the evaluation results by a results table, results linked from an evaluation section
+or `model-index` results. The model card probe (MOF 13, the default rubric's) takes a
+card covering two topics or more for a model card however few its words, and EOSAI's
+`modelcard` judges the card by them.
 """
 
 from __future__ import annotations
@@ -71,6 +73,27 @@ EVAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>\n]{0,200}>")
+# A value that covers nothing: it only points elsewhere ("see the original model card",
+# "refer to the paper"), denies ("not disclosed", "unknown", "N/A", "TBD") or is
+# placeholder text ("TODO", "[Add the architecture here]"), the rest of its clause saying
+# no more (after a clause's end, "Unknown; trained on 1T tokens of web text" does).
+_POINTER = (
+    r"(?:please[ \t]+)?(?:see|refer(?:[ \t]+to)?|check(?:[ \t]+out)?|consult|visit|look[ \t]+at"
+    r"|same[ \t]+as|as[ \t]+(?:in|per)|(?:more[ \t]+)?(?:details|information|info)[ \t]+"
+    r"(?:(?:are|is|can[ \t]+be[ \t]+found)[ \t]+)?(?:in|at|on)"
+    r"|(?:described|available|found|given|listed|detailed|documented)[ \t]+(?:in|at|on))\b"
+)
+_DENIAL = (
+    r"(?:not[ \t]+(?:(?:publicly|yet|currently|been)[ \t]+)?(?:disclosed|released|available"
+    r"|specified|provided|shared|public|known|reported|documented|stated|given)|undisclosed"
+    r"|unknown|unspecified|n/?a|tb[ad]|to[ \t]+be[ \t]+(?:announced|determined|disclosed|released"
+    r"|added|confirmed|updated)|coming[ \t]+soon|todo|xxx+|lorem[ \t]+ipsum|none[ \t]+(?:given"
+    r"|provided|stated|disclosed))(?![\w/])"
+)
+_EMPTY_VALUE = re.compile(rf"[^\w\[{{]*(?:{_POINTER}|{_DENIAL})", re.IGNORECASE)
+_BRACKETED = re.compile(r"[^\w\[{]*(?:\[[^\]]*\]|\{[^}]*\})[^\w]*")  # "[Add details]"
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_VALUE_CLAUSE_END = re.compile(r"[.;:,]\s|\s[-\u2013\u2014]+\s")
 
 # A hyperparameter of the architecture given with its value, either way round ("32
 # layers", "hidden size 4096", "| Attention heads | 32 |"): a dense sentence of them says
@@ -115,11 +138,29 @@ def labelled_lines(ctx: ProbeContext) -> tuple[tuple[str, str, str], ...]:
         kept = []
         for label, value, kind in found:
             label = " ".join(_TAG.sub(" ", label).strip(" \t*_`").split())
-            if label and len(label.split()) <= MAX_LABEL_WORDS and words(value) >= MIN_VALUE_WORDS:
+            if (
+                label
+                and len(label.split()) <= MAX_LABEL_WORDS
+                and words(value) >= MIN_VALUE_WORDS
+                and not says_nothing(value)
+            ):
                 kept.append((label, " ".join(value.split()), kind))
         return tuple(kept)
 
     return ctx.cached(("card topics", "labelled lines"), read)
+
+
+def says_nothing(value: str) -> bool:
+    """Whether a definition line's or table row's value only points elsewhere, denies or
+    is placeholder text (`_EMPTY_VALUE`), with fewer than MIN_VALUE_WORDS words after its
+    first clause."""
+    text = " ".join(_TAG.sub(" ", _LINK.sub(r"\1", value)).split())
+    if _BRACKETED.fullmatch(text):
+        return True
+    if (empty := _EMPTY_VALUE.match(text)) is None:
+        return False
+    cut = _VALUE_CLAUSE_END.search(text, empty.end())
+    return cut is None or words(text[cut.end() :]) < MIN_VALUE_WORDS
 
 
 def _labelled(ctx: ProbeContext, topic: str) -> str | None:

@@ -34,6 +34,9 @@ CARD_FILES = [
     for ext in ("", ".md", ".txt", ".markdown")
 ]  # fmt: skip
 CARD_FILE = "the model card is a file of its own in the repo"  # the reason's start
+# A card file's smallest known size: an empty or near-empty file (a stub, a title) is no
+# model card. A listing without sizes is taken at its name.
+MIN_CARD_FILE_BYTES = 200
 MIN_CARD_TOPICS = 2  # topics a card under the word floor must cover to count
 
 
@@ -86,9 +89,15 @@ def card_substantive(ctx: ProbeContext, min_words: int, max_unfilled: float) -> 
 
 
 def _card_file(ctx: ProbeContext, readme: str = "") -> Outcome | None:
-    """The model card as a file of its own in the repo (inferred from its name: its text
-    is not read), or None."""
-    shipped = matching_files(ctx, CARD_FILES)
+    """The model card as a file of its own at the repo's root (inferred from its name: its
+    text is not read; not a vendored project's card or a template in a folder, nor a file
+    whose listed size is under MIN_CARD_FILE_BYTES), or None."""
+    names = {name.lower() for name in CARD_FILES}
+    shipped = [
+        f.path
+        for f in ctx.evidence.files
+        if f.path.lower() in names and (f.size is None or f.size >= MIN_CARD_FILE_BYTES)
+    ]
     if not shipped:
         return None
     why = f"{CARD_FILE}: {', '.join(shipped[:3])} (its name says so; its text was not read)"

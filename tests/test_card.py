@@ -499,6 +499,18 @@ def test_comments_are_blanked_in_place(text: str) -> None:
         ("| MMLU (5-shot) | 61.0 |", 6),
         ("<tr><td>MMLU (5-shot)</td><td>61.0</td></tr>", 6),
         ('<table>\n<TR>\n<TH align="left">MMLU (5-shot)</TH>\n<td>61.0</td>\n</TR></table>', 6),
+        ("<tr><td>Task</td><td>Score</td></tr><tr><td>MMLU</td><td>61.0</td></tr>", 10),
+        ("| Task | Score |\n| MMLU | 61.0 |", 10),
+        # empty cells add no words, in either form (review7 #10); filled ones count as before
+        ("<tr><td></td><td></td></tr>" * 100, 0),
+        ("<tr>\n  <td> </td>\n  <TD align=left></TD>\n</tr>\n" * 100, 0),
+        ("| | |\n" * 100, 0),
+        ("|||\n" * 100, 0),
+        ("<tr><td>MMLU</td><td></td></tr>", 3),
+        ("| MMLU | |", 3),
+        # negative twins: a pipe inside a word, a filled row's separators, an alignment row
+        ("a|b x---y - item -- aside", 6),
+        ("| a | b |\n|---|---|", 6),
         ("<thead>Scores</thead> <p>two words</p>", 3),  # no cell: the text as it is
     ],
 )

@@ -369,7 +369,7 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("concise card whose values point elsewhere", "card_substantive", ev(POINTING), {}, "no",
      "the card has 21 words, fewer than 150"),
     ("concise table whose values deny or hold placeholders", "card_substantive", ev(DENYING),
-     {}, "no", "the card has 44 words, fewer than 150"),
+     {}, "no", "the card has 41 words, fewer than 150"),
     ("concise card: a pointer or denial then facts", "card_substantive",
      ev(POINTING_THEN_SAYING), {}, "yes",
      "covers architecture (the 'Architecture' line), training data (the 'Training data' line)"),

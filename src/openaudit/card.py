@@ -809,17 +809,32 @@ _HTML_TABLE_TAG = re.compile(
 )
 
 
+# Empty cells, which add no words: an HTML cell with nothing in it ("<td></td>") and a
+# row left with none ("<tr></tr>") go, and a markdown row's run of pipes with only blanks
+# between ("| |", "|||") is one separator, a line of nothing else none. A filled table
+# counts as before: its cells' words and separators.
+_EMPTY_HTML_CELL = re.compile(r"<(t[dh])(?=[\s>/])[^<>]{0,500}>\s*</\1\s*>", re.IGNORECASE)
+_EMPTY_HTML_ROW = re.compile(r"<tr(?=[\s>/])[^<>]{0,500}>\s*</tr\s*>", re.IGNORECASE)
+_EMPTY_MD_CELLS = re.compile(r"(?<!\S)\|(?:[ \t]*\|)+(?!\S)")
+_PIPE_LINE = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
+
+
 def _table_cells(text: str) -> str:
-    """The text with its HTML table tags made separators (see _HTML_CELL)."""
+    """The text with its HTML table tags made separators (see _HTML_CELL), and its empty
+    cells left out (`_EMPTY_HTML_CELL`, `_EMPTY_MD_CELLS`)."""
+    if "|" in text:
+        text = _PIPE_LINE.sub("", _EMPTY_MD_CELLS.sub("|", text))
     if textsearch.search(_HTML_CELL, text) is None:
         return text
+    text = _EMPTY_HTML_ROW.sub(" ", _EMPTY_HTML_CELL.sub("", text))
     return _HTML_TABLE_TAG.sub(" ", _HTML_CELL.sub(" | ", text))
 
 
 def count_words(text: str) -> int:
     """Words of card text: whitespace-separated words; the template's placeholders and
-    default sentences are not counted (nor are HTML comments: the body has none), and an
-    HTML table's cells count as a markdown table's do (`_HTML_CELL`).
+    default sentences are not counted (nor are HTML comments: the body has none), an HTML
+    table's cells count as a markdown table's do (`_HTML_CELL`), and empty cells, in
+    either form, add no words.
 
     Chinese and Japanese are written without spaces: every UNSPACED_CHARS_PER_WORD of their
     characters count as one word (rounded up), so a card in those languages needs about as

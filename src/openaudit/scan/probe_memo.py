@@ -202,10 +202,10 @@ WEIGHT_FILES = ("files", *LIBRARY, "weight_library_tags")
 # The base models: declared, implied (an adapter's config, the card's prose).
 BASES = ("base_models", "implied_bases", "config_files", "repo_id_if_bases")
 # A quantisation, conversion (weights_not_conversion) or merge (copies.merged) and the
-# data of the models it copies or merges.
+# data of the models it copies or merges (and what their cards say of them: withheld).
 COPY = (
     "card:base_model", "card:base_model_relation", "base_models", *WEIGHT_FILES,
-    "repo_id_markers", "base_datasets", "merge_tags",
+    "repo_id_markers", "base_datasets", "merge_tags", "base_cards",
 )  # fmt: skip
 # What shows the weights are a diff to add to a base's (weights.delta_release) of a model
 # without card text: its name and a recovery script in its files.

@@ -24,7 +24,7 @@ from openaudit.frameworks.license_openness import (
     graded,
 )
 from openaudit.rubric.context import ProbeContext, once_per_model
-from openaudit.rubric.context.license_lineage import DatasetLicense, dataset_licenses
+from openaudit.rubric.context.license_lineage import DatasetLicense
 from openaudit.rubric.evaluators.appended_cards import foreign_note, own_card
 from openaudit.rubric.evaluators.code_link_topics import (
     about,
@@ -783,7 +783,7 @@ def datasets_licensed(
     conclusion, so every answer is inferred."""
     names: tuple[str, ...]
     if copy is not None:
-        looked = {item.repo_id.lower(): item for item in copy_licences(ctx, copy)}
+        looked = {item.repo_id.lower(): item for item in copy.licences(ctx)}
         names, cites, unread = copy.names, [*copy.citations], " by the copied model's source"
     elif linked is not None:
         looked = {item.repo_id.lower(): item for item in linked.licences(ctx)}
@@ -819,11 +819,6 @@ def datasets_licensed(
         return graded(Outcome.unknown(text, *cites), "unknown")
     note = ALL_DATA_NOTE if kind == "data" else ""
     return graded(Outcome.yes(text + note, *cites, inferred=read), "included")
-
-
-def copy_licences(ctx: ProbeContext, copy: DataCopy) -> tuple[DatasetLicense, ...]:
-    """The licences of the datasets the model a copy copies declares, as looked up."""
-    return dataset_licenses(ctx.evidence, copy.repos(ctx))
 
 
 ALL_DATA_NOTE = " (whether these are all the data used needs a person)"

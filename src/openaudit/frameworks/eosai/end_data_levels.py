@@ -73,16 +73,13 @@ def _merge_gaps(copy: DataCopy, rated: Rated) -> Rated:
 
 def copied_data_licensed(ctx: ProbeContext, copy: DataCopy) -> Outcome:
     """The data licences of a quantisation or conversion: those of the datasets the model
-    it copies declares (inferred)."""
+    it copies declares (inferred); withheld data are `all_training_data`'s to add."""
     data = named_data(ctx, list(copy.names))
     states = [state for state, _ in data.states]
     text = f"data: {copy.scope()}: " + "; ".join(why for _, why in data.states)
     cites = (*copy.citations, *data.citations)
     if any(state in ("not_open", "custom") for state in states):
         return Outcome.no(text, *cites, inferred=True)
-    if (held := withheld_training_data(ctx)) is not None:  # not all of it open
-        why = f"{text.removesuffix(ALL_DATA_NOTE)}; but {held.reason()}"
-        return Outcome.no(why, *cites, held.citation(ctx), inferred=True)
     if any(state == "unknown" for state in states):
         return Outcome.unknown(text, *cites)
     return Outcome.yes(text, *cites, inferred=True)

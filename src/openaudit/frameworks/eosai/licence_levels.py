@@ -42,7 +42,7 @@ def _licence_outcome(ctx: ProbeContext, part: str) -> Outcome:
     if declared_datasets(ctx):
         return all_training_data(ctx, datasets_licensed(ctx, "data", "data"))
     if (copy := data_copy(ctx)) is not None and copy.names:
-        return copied_data_licensed(ctx, copy)
+        return all_training_data(ctx, copied_data_licensed(ctx, copy))
     if (linked := linked_data(ctx)) is not None:
         found = datasets_licensed(ctx, f"data: {linked.scope()}", "data", linked)
         return all_training_data(ctx, found)

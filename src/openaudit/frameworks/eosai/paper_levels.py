@@ -134,8 +134,10 @@ def _venue_said(ctx: ProbeContext, text: str, own: list[Link]) -> str | None:
     words, else None. Citation blocks of other works are left out (`text`)."""
     if not VENUE_ANY.search(text):
         return None  # most cards name no venue
+    sentences = own_card(ctx).sentences(text)  # the body's own, when no block was left out
     for match in VENUE_SAID.finditer(text):
-        if not NOT_ACCEPTED.search(_sentence(text, match.start(), match.end())):
+        start, end = sentences.span_around(match.start(), match.end())
+        if not NOT_ACCEPTED.search(text, start, end):
             return match.group(0)
     for link in own:
         at = text.find(link.url)
@@ -152,13 +154,6 @@ def _venue_said(ctx: ProbeContext, text: str, own: list[Link]) -> str | None:
 
 
 VENUE_ANY = re.compile(r"\b" + VENUE + r"\b")
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The line's sentence around text[start:end] (up to a full stop or line end)."""
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? ")) + 1
-    ends = [at for mark in (". ", "\n", "! ", "? ") if (at := text.find(mark, end)) != -1]
-    return text[left : min(ends, default=len(text))]
 
 
 # A citation of the model's paper as peer-reviewed: a BibTeX proceedings or journal entry,

@@ -5,6 +5,7 @@ because the client reads most of its settings once, at import time.
 """
 
 import atexit
+import gc
 import itertools
 import os
 import shutil
@@ -50,6 +51,17 @@ from fakehub import FakeHub  # noqa: E402
 if TYPE_CHECKING:
     from openaudit.evidence import Evidence
     from openaudit.verdict import Verdict
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Tune the garbage collector once the tests are collected: what exists by then
+    (modules, rubrics, test items) lives for the whole run, so it is frozen out of
+    the collector's scans, and young collections run ten times less often. The suite
+    creates many short-lived containers; with the defaults the collector took about a
+    tenth of its CPU time, rescanning the same long-lived objects."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 @pytest.fixture(scope="session")

@@ -433,6 +433,19 @@ EVAL_CASES: list[tuple[str, str, Answer, str]] = [
      "no", "has no results table"),
     ("a diagram is no chart", "# m\n## Evaluation\n![](https://lab.example/pipeline.png)\n",
      "no", "has no results table"),
+    # ... or shown by a path relative to the model's repository, as the Hub renders it
+    ("a chart shown from the repo", "# m\n## Evaluation\n![Evaluation results](eval_results.png)\n",
+     "yes", "as a chart (eval_results.png, shown from the model's repository)"),
+    ("a chart in a repo folder", "# m\n## Evaluation\n![](./figures/benchmark_results.png)\n",
+     "yes", "as a chart (figures/benchmark_results.png, shown"),
+    ("a chart in an img tag", '# m\n## Model Evaluation\n<img src="eval_results.png" width=600>\n',
+     "yes", "as a chart (eval_results.png, shown"),
+    ("a diagram from the repo is no chart", "# m\n## Evaluation\n![Results](./assets/arch.png)\n",
+     "no", "has no results table"),
+    ("a loss curve from the repo is training's", '# m\n## Evaluation\n<img src="eval_loss.png">\n',
+     "no", "has no results table"),
+    ("a path out of the repo is none of its", "# m\n## Evaluation\n![](../eval_results.png)\n",
+     "no", "has no results table"),
 ]  # fmt: skip
 
 

@@ -4,11 +4,13 @@ table under any heading."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from urllib.parse import urlsplit
 
 from openaudit import textsearch
 from openaudit.card import Card, Link, Section
+from openaudit.evidence import Citation
 from openaudit.links import IMAGE_FILE
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
@@ -172,9 +174,10 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
             why = f"section '{section.title}' reports scores or a chart of them, with no table"
             return Outcome.yes(why, ctx.section(section), inferred=True)
     for section, text in zip(sections, texts, strict=True):
-        if (chart := _chart_link(text)) is not None:
-            why = f"section '{section.title}' gives its results as a chart ({chart}), with no table"
-            return Outcome.yes(why, ctx.section(section), ctx.readme(chart), inferred=True)
+        if (chart := _chart_link(ctx, text)) is not None:
+            shown, cite = chart
+            why = f"section '{section.title}' gives its results as a chart ({shown}), with no table"
+            return Outcome.yes(why, ctx.section(section), cite, inferred=True)
     if (linked := _linked_results(ctx, sections)) is not None:
         return linked
     for section, text in zip(sections, texts, strict=True):
@@ -216,18 +219,46 @@ RESULTS_FILE_WORDS = re.compile(r"result|score|eval|benchmark|leaderboard|compar
 TRAINING_FILE_WORDS = re.compile(r"loss|train|lr|schedule|throughput|latency|speed", re.I)
 
 
-def _chart_link(text: str) -> str | None:
+def _chart_link(ctx: ProbeContext, text: str) -> tuple[str, Citation] | None:
     """The first image the text shows or links whose file name speaks of results, not of
-    training."""
-    if "://" not in text:
+    training, shown in a reason and cited: an absolute URL, or an image the card shows
+    by a path relative to the model's repository ("eval_results.png", "./figures/x.png",
+    `<img src="assets/x.png">`), which the Hub renders from the repository's files."""
+    if not _may_chart(text) and "://" not in text:
         return None
-    for found in URL.findall(text):
-        url = str(found).rstrip(".,;:!?")
-        name = urlsplit(url).path.rsplit("/", 1)[-1]
+    found = [(m.start(), str(m.group(0)), False) for m in URL.finditer(text)]
+    if _may_chart(text):
+        found += [(m.start(), path, True) for m in CHART.finditer(text) if (path := _repo_image(m))]
+    for _, target, in_repo in sorted(found):
+        url = target.rstrip(".,;:!?")
+        name = (url if in_repo else urlsplit(url).path).rsplit("/", 1)[-1]
         results = IMAGE_FILE.search(name) and RESULTS_FILE_WORDS.search(name)
-        if results and not TRAINING_FILE_WORDS.search(name):
-            return url
+        if not results or TRAINING_FILE_WORDS.search(name):
+            continue
+        if in_repo:
+            return f"{url}, shown from the model's repository", ctx.file(url)
+        return url, ctx.readme(url)
     return None
+
+
+# The source of an img tag; a scheme ("https:", "data:") makes a target no repository path.
+IMG_SRC = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s>]{1,500})", re.IGNORECASE)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]{0,20}:", re.IGNORECASE)
+
+
+def _repo_image(match: re.Match[str]) -> str | None:
+    """The repository path of an image a CHART match shows by a relative path (a markdown
+    image's target or an img tag's source), normalised ("./figures/a.png" ->
+    "figures/a.png"); None for an absolute URL, an anchor or a path leaving the
+    repository."""
+    target = match.group(2)
+    if target is None:
+        src = IMG_SRC.search(match.group(3) or "")
+        target = src.group(1) if src else None
+    if not target or SCHEME.match(target) or target.startswith(("//", "#")):
+        return None
+    path = posixpath.normpath(target.split("#", 1)[0].split("?", 1)[0].lstrip("/"))
+    return None if path.startswith("..") or path == "." else path
 
 
 def _results_prose(section: Section, text: str) -> int | None:

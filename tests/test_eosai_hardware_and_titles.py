@@ -79,6 +79,23 @@ HARDWARE: list[tuple[str, str, str, str, str]] = [
     ("training hardware line, no architecture: stated",
      "**Training hardware:** 64 TPU v4 chips for three weeks\n",
      "partial", "stated", "'Training hardware: 64 TPU v4 chips"),
+    # a section titled just "Hardware" whose sentences tell what the model runs on
+    ("Hardware section on the GPUs it runs on",
+     ARCH + "## Hardware\n\nNote that by default the model uses flash attention, which requires certain types of GPU hardware to run. We have tested on the following GPU types:\n* NVIDIA A100\n* NVIDIA A6000\n* NVIDIA H100\n",
+     "closed", "inferred", "'Hardware' tells the hardware to run the model"),
+    ("Hardware section on supported accelerators",
+     ARCH + "## Hardware\n\nThe weights are supported on NVIDIA Hopper and Ampere cards and on recent AMD Instinct accelerators alike.\n",
+     "closed", "inferred", "(hardware) is undocumented"),
+    # ... negative twins: the same title over a training setup stays one
+    ("Hardware section counting the accelerators",
+     ARCH + "## Hardware\n\n* GPUs: 512 H100-80G\n* Interconnect: InfiniBand across all the nodes of the cluster\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    ("Hardware section saying it trained, a running word beside",
+     ARCH + "## Hardware\n\nThe model was trained using the latest generation of TPU hardware (TPUv5e). Training large models requires significant computational power.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    ("Hardware section in GPU hours",
+     ARCH + "## Hardware\n\nThe run took 1.2M GPU hours on a cluster that is also used to run inference for the team's other services.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
     ("Chinese hardware requirements (硬件要求) stay closed",
      ARCH + "## 硬件要求\n\n推理需要一张 24GB 显存的显卡，例如 RTX 4090，量化后可以在更小的显卡上运行。这是部署时的最低配置要求，请注意内存。\n",
      "closed", "inferred", "(hardware) is undocumented"),
@@ -123,6 +140,26 @@ def test_the_card_covers_its_topics_under_titles_in_its_language(
     found = eosai(card(topics(architecture, training, evaluation)))["modelcard"]
     assert found["level"] == "open", found["reason"]
     assert "covers architecture, training, evaluation" in found["reason"]
+
+
+RUNS_ON = "The model requires a recent GPU to run; we have tested it on A100, A6000 and H100 cards with the default attention kernels and found no problems. "
+TRAINED_ON = "The model was trained on a cluster of 64 H100 GPUs over three weeks, with the default attention kernels and a fast fabric between the nodes. "
+
+
+@pytest.mark.parametrize(
+    ("hardware", "covered"),
+    [
+        pytest.param(RUNS_ON, False, id="hardware to run it"),
+        pytest.param(TRAINED_ON, True, id="training hardware"),
+    ],
+)
+def test_a_hardware_section_covers_training_only_when_it_is_the_training_setup(
+    hardware: str, covered: bool
+) -> None:
+    body = f"## Architecture\n\n{TEXT * 3}\n\n## Hardware\n\n{hardware}\n\n## Evaluation\n\n{TEXT * 3}\n"
+    found = eosai(card(body))["modelcard"]
+    said = "covers architecture, training" if covered else "no substantive section on training"
+    assert said in found["reason"]
 
 
 # name, card body, files, level, a phrase of the reason

@@ -268,6 +268,41 @@ def about_running(text: str) -> bool:
     return RUNNING_WORDS.search(text) is not None and TRAINING_WORDS.search(text) is None
 
 
+# What a hardware section's sentence says of running the model besides RUNNING_WORDS
+# ("requires certain GPUs to run", "We have tested on the following GPU types", "supports
+# NVIDIA and AMD GPUs").
+RUNNING_HARDWARE = re.compile(
+    r"\bto\s+run\b|\btest(?:ed|s)?\s+(?:\w+\s+)?on\b|\bsupport(?:s|ed)?\b", re.IGNORECASE
+)
+# ... and of training: accelerator hours ("1.2M GPU hours"), or accelerators counted
+# ("512 H100-80G", "8 x A100s", "256 GPUs"), which a training setup states and a list of
+# the GPUs the model runs on does not.
+TRAINING_HARDWARE = re.compile(
+    r"\b(?:GPU|TPU|IPU|accelerator|chip|node)[- ]hours?\b"
+    r"|\b\d[\d,]{0,9}\s*(?:[x\u00d7]\s*)?(?:(?:NVIDIA|AMD|Google|Intel)\s+)?"
+    r"(?:[AHV]100|H[28]00|H20|A[48]00|A6000|A40|A10G?|L40S?|G[BH]?[12]00|MI\d{3}X?"
+    r"|TPU[\s-]?v\d[\w-]*|Gaudi\s?\d?|Ascend\s?910\w?|GPUs|TPUs|accelerators|chips|nodes)\b",
+    re.IGNORECASE,
+)
+
+
+def runs_the_model(sentences: list[str]) -> bool:
+    """Whether a hardware section's sentences tell what the model runs on, not what trained
+    it (rules.md: hardware to run the model is not the training setup): one says running
+    (RUNNING_WORDS, RUNNING_HARDWARE) and none says training (TRAINING_WORDS,
+    TRAINING_HARDWARE) without saying running. A section saying neither stays the training
+    setup a card's hardware section usually is."""
+    running = False
+    for sentence in sentences:
+        said_running = bool(RUNNING_WORDS.search(sentence) or RUNNING_HARDWARE.search(sentence))
+        if TRAINING_WORDS.search(sentence):
+            return False
+        if TRAINING_HARDWARE.search(sentence) and not said_running:
+            return False
+        running = running or said_running
+    return running
+
+
 # "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
 # training too ("Training and evaluation data", "Training results") is about training.
 EVALUATION_SECTION_NAMES = (

@@ -31,6 +31,7 @@ from openaudit.training_sections import (
     TRAINING_WORDS,
     USAGE_SECTIONS,
     about_running,
+    runs_the_model,
 )
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None
     found = [
         (card.section_words(section), section)
         for section in card.find_sections(*HARDWARE_SECTION_NAMES)
-        if not _runs_in(card, section)
+        if not _runs_in(card, section) and not _runs_on(ctx, section)
     ]
     count, section = max(found, key=lambda item: item[0], default=(0, None))
     if section is not None and count >= 10:
@@ -101,6 +102,28 @@ def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None
             return f"'{short.title}' ('{prose[:80]}')", ctx.section(short), True
     line = definition(ctx, HARDWARE_LABEL, not_running=True)
     return (f"'{line}'", ctx.readme(line), False) if line else None
+
+
+def _runs_on(ctx: ProbeContext, section: Section) -> bool:
+    """Whether a hardware section, neither titled as training nor inside a training
+    section, tells what the model runs on ("requires certain GPUs to run. We have tested
+    on: A100, A6000, H100"), not what trained it (`training_sections.runs_the_model`)."""
+    card = own_card(ctx)
+    if TRAINING_WORDS.search(section.title) or section in _training_sections(ctx):
+        return False
+    return runs_the_model(card.sentences(URL.sub(" ", section.text)).texts)
+
+
+def _running_note(ctx: ProbeContext) -> str:
+    """What a closed answer adds of hardware sections set aside as hardware to run the
+    model: "; 'Hardware' tells the hardware to run the model", or nothing."""
+    card = own_card(ctx)
+    titles = [
+        f"'{section.title}'"
+        for section in card.find_sections(*HARDWARE_SECTION_NAMES)
+        if not _runs_in(card, section) and _runs_on(ctx, section)
+    ]
+    return f"; {', '.join(titles[:2])} tells the hardware to run the model" if titles else ""
 
 
 def _runs_in(card: Card, section: Section) -> bool:
@@ -255,7 +278,7 @@ def hardware_level(ctx: ProbeContext) -> Rated:
     cites = tuple(cite for _, cite in found)
     # closed for what the readers did not find: a reading of the card, not its word
     if not found:
-        why = f"no architecture or hardware documentation ({HARDWARE_READ})"
+        why = f"no architecture or hardware documentation ({HARDWARE_READ}{_running_note(ctx)})"
         return concluded("closed", why, ctx.readme())
     shown = ", ".join(what for what, _ in found)
     if site is not None:
@@ -264,7 +287,7 @@ def hardware_level(ctx: ProbeContext) -> Rated:
     if hardware is None:
         why = (
             f"architecture in {shown}, but the training setup (hardware) is undocumented"
-            f" ({HARDWARE_READ})"
+            f" ({HARDWARE_READ}{_running_note(ctx)})"
         )
         return concluded("closed", why, *cites)
     if arch is None:

@@ -200,6 +200,22 @@ METRICS_LISTED = "## Results\n- Accuracy: 66.2\n- F1: 70.1\n"
 BENCHMARKS_UNSCORED = (
     "## Results\nWe evaluate on MMLU and GSM8K. It scores 71.2 and 80.4 on our own questions.\n"
 )
+# probe16 #9: results given as a chart, the section saying what the model was evaluated on
+EVALUATED_ON = (
+    "## Evaluation\nWe evaluated the model with lm-evaluation-harness on MMLU (5-shot), GSM8K"
+    " (8-shot) and HellaSwag (0-shot).\n"
+)
+CHART = "![Evaluation results](eval_results.png)\n"
+PROMPTS_FROM = (
+    "## Evaluation Results\n![pareto](https://lab.example/v1-scales.png)\n\nEvaluated using 50"
+    " sampling steps and 10000 random prompts from the COCO2017 validation set.\n"
+)
+WER_CHART = (
+    "## Performance\nWord error rates on LibriSpeech test-clean and test-other, against"
+    " other open models:\n\n![WER](./figures/wer_comparison.png)\n"
+)
+TRAINED_ON_BESIDE_CHART = "## Evaluation\nThe model was trained on COCO captions.\n" + CHART
+PLANNED_BESIDE_CHART = "## Evaluation\nWe will evaluate on MMLU and GSM8K soon.\n" + CHART
 # Results told in 90 words of prose under a results title: no table, no score.
 RESULTS_IN_WORDS = (
     "## Benchmark Results\n"
@@ -663,6 +679,19 @@ MOF_COMPONENT: list[Case] = [
         "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
     mof("benchmarks named beside no score", ev(MIT + BENCHMARKS_UNSCORED), "evaluation_data",
         "data", "no", "no evaluation dataset is named", "missing"),
+    mof("a chart beside what the model was evaluated on", ev(MIT + EVALUATED_ON + CHART),
+        "evaluation_data", "data", "yes", "'Evaluation' reports results and names what they"
+        " were evaluated on: benchmarks (MMLU, GSM8K, HellaSwag)", "included"),
+    mof("twin: what it was evaluated on beside no results", ev(MIT + EVALUATED_ON),
+        "evaluation_data", "data", "no", "has no results table and links no results", "missing"),
+    mof("a chart beside prompts from a validation set", ev(MIT + PROMPTS_FROM),
+        "evaluation_data", "data", "yes", "evaluated on: benchmarks (COCO2017)", "included"),
+    mof("a chart of word error rates on test-clean", ev(MIT + WER_CHART), "evaluation_data",
+        "data", "yes", "evaluated on: benchmarks (LibriSpeech)", "included"),
+    mof("twin: a chart beside training data", ev(MIT + TRAINED_ON_BESIDE_CHART),
+        "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
+    mof("twin: a chart beside evaluations to come", ev(MIT + PLANNED_BESIDE_CHART),
+        "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
     mof("no evaluation data", ev(MIT), "evaluation_data", "data", "no",
         "no model-index, result files or evaluation section", "missing"),
     mof("evaluation data, gated card unread", gated_unread(), "evaluation_data", "data",

@@ -20,6 +20,9 @@ BODIES = [
     "# M\n## Architecture\nlayers " + "1," * 100_000 + "x\n",
     "# M\n## Training Data\nThe model" + " a" * 50_000 + " x fine-tuned on Foo.\n",
     "# M\n## Results\n|" + "-" * 100_000 + "x\n",
+    # images shown by repository paths, img tags and evaluation phrases without their end
+    "# M\n## Evaluation\n![r](eval_results.png)\n" + "![](" * 20_000 + "<img src=" * 20_000,
+    "# M\n## Evaluation\n![r](eval_results.png)\nEvaluated on" + " test" * 50_000 + " MMLU\n",
 ]
 
 

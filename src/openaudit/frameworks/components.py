@@ -406,13 +406,15 @@ def _evaluation_data(ctx: ProbeContext) -> Found | Outcome:
     outcome = evaluation_results(ctx)
     if outcome.answer != "yes":
         return outcome
-    benchmarks, section, in_table = named_benchmarks(ctx)
-    if benchmarks and not outcome.reason.startswith(ELSEWHERE):
+    benchmarks, section, in_table, evaluated = named_benchmarks(ctx)
+    if benchmarks and (evaluated or not outcome.reason.startswith(ELSEWHERE)):
         shown = ", ".join(benchmarks[:3]) + (", ..." if len(benchmarks) > 3 else "")
         if section is None:
             where = "the results table names its" if in_table else "the result files name their"
         elif in_table:
             where = f"the results table in '{section.title}' names its"
+        elif evaluated:  # a chart, prose or a link beside them: the section names the data
+            where = f"'{section.title}' reports results and names what they were evaluated on:"
         else:
             where = f"the scores in '{section.title}' name their"
         what = f"{where} benchmarks ({shown}), public data without Hub dataset ids"

@@ -31,8 +31,10 @@ _DISTINCTIVE = (
     r"|chartqa|mmbench|mteb|ms\s?marco|geneval|drawbench|flores(?:-?\d+)?"
     r"|wmt\s?\d{2}|bfcl|longbench|math-?500|minerva\s?math|codeforces|ceval"
 )
+# (COCO with its year, "COCO2017", "MS-COCO 2014", as image and caption cards name it)
 _IN_CAPITALS = (
-    r"MATH|DROP|ARC|RTE|MRPC|CoLA|STS-B|COCO|POPE|NQ|GLUE|SQuAD|SQUAD|RULER|AIME|MME|BEIR"
+    r"MATH|DROP|ARC|RTE|MRPC|CoLA|STS-B|(?:MS-?)?COCO(?:[\s-]?20[12]\d)?|POPE|NQ|GLUE|SQuAD"
+    r"|SQUAD|RULER|AIME|MME|BEIR"
 )
 _SHAPED = r"[A-Z][A-Za-z0-9]*-?(?:QA|Bench|bench|Eval)"
 _SUFFIX = r"(?:[-+][A-Za-z0-9+]*)*(?!\w)"

@@ -191,6 +191,21 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
     return None
 
 
+def results_beside_names(ctx: ProbeContext, section: Section) -> bool:
+    """Whether an evaluation section reports results in a form that names no benchmark
+    itself, as `eval_table` reads them: a chart (named so by its alt text or its file
+    name), results it links, or results prose. Scores in its text name their own
+    benchmarks (`benchmark_names.scored_names`), or none."""
+    text = own_card(ctx).section_text(section)
+    if unfilled_section(text) or textsearch.search(NOT_YET, text):
+        return False
+    if _may_chart(text) and any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text)):
+        return True
+    if _chart_link(ctx, text) is not None or _linked_results(ctx, [section]) is not None:
+        return True
+    return _results_prose(section, text) is not None
+
+
 def _linked_results(ctx: ProbeContext, sections: list[Section]) -> Outcome | None:
     """Yes (inferred) when one of the sections links results published elsewhere."""
     card = own_card(ctx)

@@ -18,13 +18,21 @@ from typing import NamedTuple
 from openaudit.card import Section
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
-from openaudit.rubric.evaluators.benchmark_names import MAX_NAME_CHARS, scored_names
+from openaudit.rubric.evaluators.benchmark_names import (
+    LIST_ITEM,
+    MAX_NAME_CHARS,
+    SENTENCE_END,
+    WELL_KNOWN,
+    scored_names,
+)
 from openaudit.rubric.evaluators.card_tables import tables
 from openaudit.rubric.evaluators.generic import matching_files
 from openaudit.rubric.evaluators.reported_results import (
     EVAL_FILES,
     EVAL_SECTIONS,
     NOT_EVAL_TITLE,
+    NOT_YET,
+    results_beside_names,
     results_table_anywhere,
 )
 
@@ -70,6 +78,37 @@ class NamedBenchmarks(NamedTuple):
     names: tuple[str, ...]
     section: Section | None  # None: result files, or a table above the first heading
     in_table: bool
+    # named as what a section reporting results (a chart, prose, a link) evaluated on
+    evaluated: bool = False
+
+
+# A sentence or list item that says what the model was evaluated on: an evaluation verb
+# ("evaluated on/using", "tested on", "measured on"), a few-shot setting ("MMLU
+# (5-shot)"), or a split of a dataset ("prompts from the COCO2017 validation set",
+# "LibriSpeech test-clean").
+EVALUATED_ON = re.compile(
+    r"\b(?:evaluat\w*|benchmarked|tested|measured|assessed)\b"
+    r"|\b(?:\d{1,3}|zero|one|few)[- ]shots?\b"
+    r"|\b(?:validation|val|test|dev|held[- ]out)\s+(?:sets?|splits?)\b|\btest[-_](?:clean|other)\b",
+    re.IGNORECASE,
+)
+
+
+def evaluated_names(text: str) -> list[str]:
+    """Well-known benchmarks or public datasets (`benchmark_names.WELL_KNOWN`) that the list
+    items and sentences of a section say the model was evaluated on (EVALUATED_ON), not
+    evaluations still to come."""
+    if EVALUATED_ON.search(text) is None:
+        return []
+    parts = [m.group(1) for m in LIST_ITEM.finditer(text)]
+    parts += SENTENCE_END.split(LIST_ITEM.sub("", text))
+    names = [
+        match.group(0)
+        for part in parts
+        if EVALUATED_ON.search(part) and not NOT_YET.search(part)
+        for match in WELL_KNOWN.finditer(part)
+    ]
+    return list(dict.fromkeys(names))
 
 
 @once_per_model
@@ -98,4 +137,10 @@ def named_benchmarks(ctx: ProbeContext) -> NamedBenchmarks:
         names = scored_names(card.section_text(section))
         if names:
             return NamedBenchmarks(tuple(names)[:MAX_NAMES], section, False)
+    # a section that reports its results in a form naming no benchmark (a chart, prose, a
+    # link) names the data they were measured on in saying what the model was evaluated on
+    for section in sections:
+        names = evaluated_names(card.section_text(section))
+        if names and results_beside_names(ctx, section):
+            return NamedBenchmarks(tuple(names)[:MAX_NAMES], section, False, evaluated=True)
     return NamedBenchmarks((), None, False)

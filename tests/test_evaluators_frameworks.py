@@ -216,6 +216,30 @@ WER_CHART = (
 )
 TRAINED_ON_BESIDE_CHART = "## Evaluation\nThe model was trained on COCO captions.\n" + CHART
 PLANNED_BESIDE_CHART = "## Evaluation\nWe will evaluate on MMLU and GSM8K soon.\n" + CHART
+# probe16 #11: the samples a generation card shows (its task from the front matter)
+T2I = "---\nlicense: mit\npipeline_tag: text-to-image\n---\n"
+TEXT_GEN = "---\nlicense: mit\npipeline_tag: text-generation\n---\n"
+OPENING_GRID = "![M [dev] Grid](./dev_grid.jpg)\n\nM makes images from text.\n\n# Usage\nRun it.\n"
+OPENING_DIAGRAM = "![Architecture](./arch.png)\n\nM makes images from text.\n\n# Usage\nRun it.\n"
+TITLE_IMAGE = "# M Model Card\n![row01](01.png)\n\n## Model\n![pipeline](pipeline.png)\nText.\n"
+GALLERY = "# M\nText.\n\n## Gallery\n![](./samples/a.png) ![](./samples/b.png)\n"
+GENERATED_WITH = (
+    "# M\nText.\n\n## What it makes\nImages generated with M at 1024x1024, 50 steps:\n\n"
+    "![](./s/astronaut.png)\n"
+)
+DATA_IMAGES = (
+    "# M\nText.\n\n## Training Data\nPaintings created by public-domain artists:\n\n"
+    "![](./data/one.png)\n"
+)
+WIDGET = (
+    "---\nlicense: mit\ntags:\n- lora\n- diffusers\nwidget:\n- text: a fox\n  output:\n"
+    "    url: images/fox.png\n---\n# A LoRA\n<Gallery />\n"
+)
+WIDGET_NO_OUTPUT = "---\nlicense: mit\ntags:\n- diffusers\nwidget:\n- text: a fox\n---\n# A LoRA\n"
+TTS_SAMPLES = (
+    "---\nlicense: mit\npipeline_tag: text-to-speech\n---\n# M\nText.\n\n## Samples\n"
+    '<audio controls src="samples/hello.wav"></audio>\n'
+)
 # Results told in 90 words of prose under a results title: no table, no score.
 RESULTS_IN_WORDS = (
     "## Benchmark Results\n"
@@ -784,6 +808,30 @@ MOF_COMPONENT: list[Case] = [
         "no section titled 'Sample Outputs'", "missing"),
     mof("samples, gated card unread", gated_unread(), "sample_outputs", "document", "unknown",
         "README is gated", "unknown"),
+    mof("a text-to-image card opens with a grid", ev(T2I + OPENING_GRID), "sample_outputs",
+        "document", "yes", "the card's opening shows an image of a text-to-image model, a"
+        " sample of its outputs (./dev_grid.jpg)", "included"),
+    mof("twin: a text-generation card opening with an image", ev(TEXT_GEN + OPENING_GRID),
+        "sample_outputs", "document", "no", "no section titled 'Sample Outputs'", "missing"),
+    mof("twin: a text-to-image card opening with a diagram", ev(T2I + OPENING_DIAGRAM),
+        "sample_outputs", "document", "no", "widget outputs, gallery of generated images",
+        "missing"),
+    mof("an image in the title section", ev(T2I + TITLE_IMAGE), "sample_outputs", "document",
+        "yes", "the card's title section 'M Model Card' shows an image", "included"),
+    mof("a gallery section", ev(T2I + GALLERY), "sample_outputs", "document", "yes",
+        "section 'Gallery', titled as a gallery, shows the model's outputs (./samples/a.png",
+        "included"),
+    mof("images it says were generated with the model", ev(T2I + GENERATED_WITH),
+        "sample_outputs", "document", "yes", "'What it makes', that says they were generated",
+        "included"),
+    mof("twin: images of the training data", ev(T2I + DATA_IMAGES), "sample_outputs",
+        "document", "no", "no section titled", "missing"),
+    mof("a LoRA widget's outputs", ev(WIDGET), "sample_outputs", "document", "yes",
+        "the card's widget records 1 output(s) of the model (images/fox.png)", "included"),
+    mof("twin: widget prompts without outputs", ev(WIDGET_NO_OUTPUT), "sample_outputs",
+        "document", "no", "no section titled", "missing"),
+    mof("a text-to-speech card's audio samples", ev(TTS_SAMPLES), "sample_outputs",
+        "document", "yes", "section 'Samples', titled as a gallery", "included"),
 ]  # fmt: skip
 
 # --- mof_license_open ----------------------------------------------------------------

@@ -23,6 +23,12 @@ BODIES = [
     # images shown by repository paths, img tags and evaluation phrases without their end
     "# M\n## Evaluation\n![r](eval_results.png)\n" + "![](" * 20_000 + "<img src=" * 20_000,
     "# M\n## Evaluation\n![r](eval_results.png)\nEvaluated on" + " test" * 50_000 + " MMLU\n",
+    # a generation card's images: alt texts of nested brackets, tags without their end
+    "---\npipeline_tag: text-to-image\n---\n"
+    + "![[a]" * 30_000
+    + "\n## Gallery\n"
+    + "![x [y] z](" * 10_000
+    + "<audio src=" * 20_000,
 ]
 
 

@@ -80,6 +80,7 @@ from openaudit.rubric.evaluators.repo_code import (
 )
 from openaudit.rubric.evaluators.reported_results import ELSEWHERE
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
+from openaudit.rubric.evaluators.sample_outputs import generated_samples, generation_card
 from openaudit.rubric.evaluators.training_data import Documentation, documented_in_card
 from openaudit.rubric.evaluators.unlinked_papers import report_files
 from openaudit.rubric.evaluators.weights import weight_files
@@ -244,7 +245,12 @@ def _sample_outputs(ctx: ProbeContext) -> Found | Outcome:
     section, count = best_section(ctx, SAMPLE_SECTIONS)
     if section is not None and count >= 20:
         return ("repo", f"section '{section.title}' ({count} words)", (ctx.section(section),))
-    return Outcome.no(f"no section titled {quote(SAMPLE_SECTIONS)}", ctx.readme())
+    if (samples := generated_samples(ctx)) is not None:  # a generator's outputs: inferred
+        return ("read", samples.reason, samples.citations)
+    why = f"no section titled {quote(SAMPLE_SECTIONS)}"
+    if generation_card(ctx) is not None:
+        why += ", widget outputs, gallery of generated images or opening sample image"
+    return Outcome.no(why, ctx.readme())
 
 
 @once_per_model

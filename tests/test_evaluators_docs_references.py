@@ -549,6 +549,24 @@ def test_limitations_sections_in_other_languages(title: str) -> None:
     assert finding.answer == "yes", finding.reason
 
 
+RISKS = "The model may produce inaccurate, biased or offensive content; weigh its outputs. " * 3
+# English titles of vendor cards (probe16), each beside a twin that names no limitations
+ENGLISH_LIMITATIONS = [
+    ("Responsible AI Considerations", "yes"), ("Considerations", "no"),
+    ("Safety", "yes"), ("Safety and Responsibility", "yes"),
+    ("Caveats", "yes"), ("Known Issues", "yes"), ("Issues", "no"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "answer"), ENGLISH_LIMITATIONS)
+def test_limitations_sections_under_vendor_titles(title: str, answer: str) -> None:
+    verdict = evaluate(load_rubric("openaudit"), ev(f"# m\n{PROSE}\n## {title}\n{RISKS}\n"))
+    finding = next(
+        f for f in verdict.layer("documentation").findings if f.probe == "docs.limitations"
+    )
+    assert finding.answer == answer, finding.reason
+
+
 # --- the Hub's arxiv tag, through the CLI and a fake Hub --------------------------------
 
 HUB_JSON = {"sha": "0" * 40, "gated": False, "private": False, "revisions": ["main"]}

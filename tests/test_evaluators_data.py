@@ -284,6 +284,15 @@ NOT_SOURCES = {
     "a work followed": "We follow [Datasheets for Datasets](https://arxiv.org/abs/1803.09010).",
     "a project code came from": "We fine-tune it with the modified code `train.py` from "
     "[Tuner-X](https://github.com/org/tuner-x).",
+    # probe16 class 3: capitalised words that open a list item's text, methods, likenesses
+    "the word after a list label": "* Code: Exposing the model to code helps it learn.",
+    "a numbered item's first word": "1) Publicly available documents;\n2) Newly created "
+    "synthetic data for maths.",
+    "a participle after a label": "* Synthetic: Generated textbook-style exercises.",
+    "a likeness to a corpus": "* Multilingual: Wikipedia-style articles in 20 languages.",
+    "a process named as a label": "* CSAM Filtering: Rigorous CSAM filtering was applied.",
+    "training methods": "The model was fine-tuned with Direct Preference Optimization and "
+    "Reinforcement Learning on our data.",
 }
 
 NAMING: list[tuple[str, str, Answer, str]] = [
@@ -355,6 +364,25 @@ NAMING: list[tuple[str, str, Answer, str]] = [
     ("a data line naming a tool", "## Model Details\n- **Source data:** logs from our CRM\n",
      "no", "names no"),
     # datasets on no list, named by their shape where the card says it trained on them
+    # negative twins of probe16 class 3: names that open an item, or follow a data label
+    ("list labels that are names", "## Training Data\n* OpenOrca: GPT-4 completions.\n"
+     "* MetaMathQA: maths questions.\n", "yes", "names OpenOrca, MetaMathQA as"),
+    ("a sentence opening with a corpus", "## Training Data\nRefinedWeb was filtered for "
+     "quality and makes up most of the data.\n", "yes", "names RefinedWeb as"),
+    ("a multi-word name after a label", "## Training Data\n- Books: Project Gutenberg and "
+     "the Internet Archive.\n", "yes", "names Project Gutenberg, Internet Archive as"),
+    ("a name after a data label", "## Training Data\nData sources: Reddit and Quora.\n",
+     "yes", "names Reddit, Quora as"),
+    ("a corpus after a label, no likeness", "## Training Data\n* Multilingual: Wikipedia "
+     "articles in 20 languages.\n", "yes", "names Wikipedia as"),
+    ("a method beside a named set", "## Training Data\nTuned with Direct Preference "
+     "Optimization on HelpSteer2.\n", "yes", "names HelpSteer2 as"),
+    ("a processing step's label",
+     "## Data Preprocessing\n* PII Removal: personal data was removed from OpenOrca.\n", "yes",
+     "names OpenOrca as"),
+    ("the same label in a data section names it",
+     "## Training Data\n* PII Removal: personal data was removed from OpenOrca.\n", "yes",
+     "names PII Removal, OpenOrca as"),
     ("SFT sets by proper name", f"## Training Data\n{SFT_MIX}\n", "yes",
      "names Tulu 3 SFT Mixture, OpenOrca, MetaMathQA, WildChat, Magpie-Pro-300K, HelpSteer2, "
      "Nectar as training data"),
@@ -429,6 +457,33 @@ def test_the_training_setup_under_a_data_heading_is_not_data(
 
 
 SET = "[our set](https://huggingface.co/datasets/org/set)"
+
+
+BASE_CARD = "---\nlicense: mit\nbase_model: {}\n---\n# Watercolour LoRA\n## Model description\n"
+# probe16 class 3: the declared base's display name in a trained-on sentence is the model
+# tuned, not its data; a corpus the base is named after stays data
+DECLARED_BASE: list[tuple[str, str, str, Answer, str]] = [
+    ("the base's display name", "org/FLUXY.1-dev",
+     "A LoRA trained on 40 paintings to give FLUXY.1 [dev] a watercolour style.", "no",
+     "names no"),
+    ("a set named beside the base", "org/FLUXY.1-dev",
+     "A LoRA trained on 40 WikiArt paintings to give FLUXY.1 [dev] a watercolour style.", "yes",
+     "names WikiArt as"),
+    ("a corpus the base is named after", "org/alpaca-7b",
+     "A LoRA trained on Alpaca to give the model a friendlier tone.", "yes", "names Alpaca as"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("base", "prose", "answer", "reason"),
+    [c[1:] for c in DECLARED_BASE],
+    ids=[c[0] for c in DECLARED_BASE],
+)
+def test_the_declared_bases_name_is_not_its_data(
+    base: str, prose: str, answer: Answer, reason: str
+) -> None:
+    got, why = ask("data_sources_named", ev(BASE_CARD.format(base) + prose))
+    assert (got, reason in why) == (answer, True), why
 
 
 def test_the_models_own_name_is_not_its_data() -> None:

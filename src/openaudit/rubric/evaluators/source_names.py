@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from openaudit.rubric.evaluators.evaluator_helpers import negated
+from openaudit.training_sections import DATA_LABEL, SOURCES_LABEL
 
 # Markup that is not text: images, link targets, bare URLs, `org/name` ids, emphasis.
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -200,6 +201,8 @@ _FOLLOWED_NOT_DATA = re.compile(
     r"[ \t]*(?:\(\w[^)]*\)[ \t]*)?(?:models?\b|gpus?\b|tpus?\b|chips?\b|nodes?\b|cards?\b"
     r"|licen[cs]es?\b|tokeni[sz]er\b|architecture\b|supercomputer\b|cluster\b"
     r"|checkpoints?\b|weights\b"
+    # what is filtered out of the data ("Rigorous CSAM filtering", "PII removal")
+    r"|filter(?:ing|s)\b|detection\b|removal\b|classifiers?\b"
     r"|'s (?:api|models?)\b)",
     re.IGNORECASE,
 )
@@ -233,6 +236,25 @@ _TRAINED_BEFORE = re.compile(
 )
 # A list item's bullet: its first words may be a name ("- Project Gutenberg: books").
 _BULLET = re.compile(r"[ \t]*(?:[-+]|\d{1,3}[.)])[ \t]+$")
+# Before a name: nothing but a list item's bullet or number and its label ("2) ",
+# "Code: "), so the name opens the sentence or the item's text, where any word is
+# capitalised ("2) Newly created ...", "* Code: Exposing the model to code ..."). Bounded,
+# so the match stays short on a long sentence.
+_OPENING = re.compile(
+    r"[ \t]*(?:(?:[-+]|\d{1,3}[.)])[ \t]+)?"
+    r"(?:(?P<label>[^\W_][\w'\u2019 /&-]{0,60}?)[ \t]*:[ \t]*)?"
+)
+# A word that says what is done, not what with: a gerund or an adverb ("Exposing",
+# "Newly"); the last word of a process's or a training method's name ("CSAM Filtering",
+# "Direct Preference Optimization", "Reinforcement Learning").
+_GERUND_OR_ADVERB = re.compile(r"[A-Za-z][a-z]{2,}(?:ing|ly)")
+_PROCESS_LAST = re.compile(
+    r"(?:[A-Za-z]+-)*[A-Za-z][a-z]{2,}(?:ing|i[sz]ation|alignment|distillation|augmentation)",
+    re.IGNORECASE,
+)
+# A compound that describes data by its likeness to a source ("Wikipedia-style articles",
+# "textbook-like data", "ShareGPT-style chats"): no source named.
+_LIKENESS = re.compile(r"[\w.-]*-(?:style|like)", re.IGNORECASE)
 # A bold label opening a sentence or list item.
 _LABEL = re.compile(r"[ \t]*(?:[-+*][ \t]+)?(\*\*|__)[^*_\n]{1,80}\1:?")
 _PLACEHOLDER = re.compile(r"more information needed", re.IGNORECASE)
@@ -296,21 +318,30 @@ def excluded_after(text: str, end: int) -> bool:
     return _EXCLUDED_AFTER.match(text, end) is not None
 
 
-def source_names(sentence: str, *, listed: bool, cell: bool = False) -> list[str]:
+def source_names(
+    sentence: str, *, listed: bool, cell: bool = False, processing: bool = False
+) -> list[str]:
     """The proper names a sentence gives as sources of the training data: after a cue
     ("trained on", "used", "from"), or with `listed` (a training-data section's list
     item or sentence) anywhere; not models, organisations, formats, languages, hardware,
-    methods, licences, nor names negated, evaluated on or called undisclosed."""
+    methods, licences, nor names negated, evaluated on or called undisclosed. With
+    `processing` (a section on how the data was processed), a list item's label names a
+    step ("* PII Removal: ..."), not a source."""
     if "|" in sentence:  # a table row: each cell on its own; no names in an evaluation row
         if EVALUATION_CUE.search(sentence) and not TRAINING_CUE.search(sentence):
             return []
         cells = [cell for cell in sentence.split("|") if cell.strip()]
         if len(cells) > 1:
-            return [name for c in cells for name in source_names(c, listed=listed, cell=True)]
+            return [
+                name
+                for c in cells
+                for name in source_names(c, listed=listed, cell=True, processing=processing)
+            ]
     label = _LABEL.match(sentence)  # "**Training Procedure** Trained on ...": two parts
     if label is not None and label.end() < len(sentence.rstrip()):
-        head = source_names(label.group(0), listed=listed, cell=cell)
-        return head + source_names(sentence[label.end() :], listed=listed, cell=cell)
+        head = source_names(label.group(0), listed=listed, cell=cell, processing=processing)
+        rest = sentence[label.end() :]
+        return head + source_names(rest, listed=listed, cell=cell, processing=processing)
     text = plain_text(sentence)
     found = []
     for start, end in _runs(text):
@@ -322,6 +353,8 @@ def source_names(sentence: str, *, listed: bool, cell: bool = False) -> list[str
         if name is None:
             continue
         at = end - len(name)
+        if processing and _step_label(text, at, name):
+            continue
         if _kept(text, at, name, listed=listed, item=cell and listed):
             found.append(name)
     return found
@@ -355,8 +388,29 @@ def _runs(text: str) -> list[tuple[int, int]]:
 
 
 def _name_like(word: str) -> bool:
-    """A word that may be part of a name: capitalised, CamelCase (arXiv) or capitals."""
+    """A word that may be part of a name: capitalised, CamelCase (arXiv) or capitals;
+    not a likeness ("Wikipedia-style")."""
+    if _LIKENESS.fullmatch(word):
+        return False
     return word[0].isupper() or bool(re.match(r"[a-z]{2,}[A-Z]", word))
+
+
+def _step_label(text: str, at: int, name: str) -> bool:
+    """Whether a name at `at` is the label of a list item ("  PII Removal: ..."): only a
+    bullet or number before it, a colon after it."""
+    lead = text[:at]
+    return not re.search(r"[A-Za-z]", lead) and text[at + len(name) :].lstrip().startswith(":")
+
+
+def _opening(lead: str) -> bool:
+    """Whether the text before a name only opens a sentence or list item: nothing, a
+    bullet or number, or a list item's label other than a data label ("Code: ", not
+    "Training data: ", whose value is given as the name)."""
+    opening = _OPENING.fullmatch(lead)
+    if opening is None:
+        return False
+    label = (opening.group("label") or "").strip()
+    return not (DATA_LABEL.fullmatch(label) or SOURCES_LABEL.fullmatch(label))
 
 
 def _shaped(word: str) -> bool:
@@ -401,8 +455,12 @@ def _kept(text: str, at: int, name: str, *, listed: bool, item: bool) -> bool:
     lead, after = text[:at], text[at + len(name) :]
     first_in_sentence = not re.search(r"[A-Za-z0-9]", lead)
     shaped = any(_shaped(word) for word in words)
-    if not shaped and (len(name) < 3 or (first_in_sentence and len(words) == 1)):
-        return False  # a capitalised first word ("Pretraining used ...")
+    if not shaped and (len(name) < 3 or (len(words) == 1 and _opening(lead))):
+        return False  # a capitalised first word ("Pretraining used ...", "2) Newly made")
+    if len(words) == 1 and not shaped and _GERUND_OR_ADVERB.fullmatch(name):
+        return False  # "Exposing the model to code", "Primarily"
+    if _PROCESS_LAST.fullmatch(words[-1]):
+        return False  # a process or method ("CSAM Filtering", "Direct Preference Optimization")
     if not shaped and first_in_sentence and not (item or _BULLET.match(lead)):
         return False  # a heading's or a label's words ("Data Freshness")
     if _PLACEHOLDER.fullmatch(name) or _SUBJECT_TRAINED.match(after) or _POSSESSIVE.match(after):

@@ -24,6 +24,7 @@ from openaudit.data_links import DATASET_ID, NOT_IDS, written_dataset_ids
 from openaudit.rubric.context import ProbeContext
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.evaluator_helpers import (
+    as_list,
     definition_lines,
     name_words,
     words,
@@ -69,7 +70,9 @@ NAMED_CORPORA = re.compile(
     r"|spgi ?speech|lj ?speech|vctk|aishell(?:-\d)?)\b"
     # not a model named after its data: Flan-T5, Dolly-v2-12b, OpenHermes-2.5-Mistral-7B
     r"(?![-_ ]?(?:t5|ul2)\b|[-_](?:\d+(?:\.\d+)?[bm]\b|\d+(?:\.\d+)?[-_]|v\d+(?:\.\d+)?[-_]\d"
-    r"|mistral|llama|pythia|sft))",
+    r"|mistral|llama|pythia|sft)"
+    # nor data like it ("Wikipedia-style articles", "Alpaca-like instructions")
+    r"|-(?:style|like)\b)",
     re.IGNORECASE,
 )
 
@@ -102,6 +105,12 @@ NOT_NAMES = frozenset(
 UNDISCLOSED = re.compile(
     r"\b(?:internal|proprietary|private|in-house|undisclosed|confidential|not (?:disclosed|"
     r"released|public))",
+    re.IGNORECASE,
+)
+# A section on how the data was processed ("Data Preprocessing", "Filtering", "Data
+# Cleaning"): its list items' labels name steps ("* CSAM Filtering: ..."), not sources.
+PROCESSING_TITLE = re.compile(
+    r"\b(?:(?:pre-?)?process\w*|filter\w*|clean\w*|dedup\w*|decontamina\w*|curation)\b",
     re.IGNORECASE,
 )
 
@@ -174,11 +183,12 @@ def data_sentences(card: Card, text: str) -> list[str]:
     ]
 
 
-def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
+def named_in(sentences: Sentences, *, ids: bool, processing: bool = False) -> list[str]:
     """Public corpora, proper names given as sources (see `source_names`; in a list item
     too with `ids`), and with `ids`, Hub dataset ids in code spans or beside the word
     'dataset', that the split text names as training data: not negated, not evaluated
-    on. A corpus named inside an `org/name` id is named by the id."""
+    on. A corpus named inside an `org/name` id is named by the id. With `processing` (a
+    section on how the data was processed), list items' labels name steps, not sources."""
     text = sentences.text
     tokens: list[tuple[int, int, str]] | None = None  # found when a corpus is
     urls: list[tuple[int, int]] | None = None
@@ -200,13 +210,13 @@ def named_in(sentences: Sentences, *, ids: bool) -> list[str]:
             tokens = [(m.start(1), m.end(1), m.group(1)) for m in DATASET_ID.finditer(text)]
         token = next((name for start, end, name in tokens if start <= at < end), None)
         found.append(token or match.group(0))
-    found += _proper_names(sentences, listed=ids)
+    found += _proper_names(sentences, listed=ids, processing=processing)
     if ids:
         found += [name for name, at in written_dataset_ids(text) if not evaluated_on(sentences, at)]
     return found
 
 
-def _proper_names(sentences: Sentences, *, listed: bool) -> list[str]:
+def _proper_names(sentences: Sentences, *, listed: bool, processing: bool) -> list[str]:
     """Proper names the text's sentences give as sources, public corpora left to
     NAMED_CORPORA (blanked out, so "The Stack v2" is not read again as "Stack")."""
     if not _has_capital(sentences.text):
@@ -214,7 +224,7 @@ def _proper_names(sentences: Sentences, *, listed: bool) -> list[str]:
     found = []
     for sentence in sentences:
         blanked = NAMED_CORPORA.sub(lambda m: " " * len(m.group(0)), unlinked(sentence))
-        found += source_names(blanked, listed=listed)
+        found += source_names(blanked, listed=listed, processing=processing)
     return found
 
 
@@ -262,17 +272,24 @@ def training_data_names(
 def _names(ctx: ProbeContext, data: list[str], training: list[str]) -> Iterator[Name]:
     card = own_card(ctx)
     own = own_name_words(ctx)
+    bases = [
+        name_words(base.rsplit("/", 1)[-1]) for base in as_list(ctx.metadata.get("base_model"))
+    ]
     read = passages(ctx, data, training)
     for passage in read:
-        for name in named_in(card.sentences(passage.text), ids=passage.whole):
-            if not _own_name(name, own):  # the model's own name ("Acme LM 3 uses ...")
+        processing = PROCESSING_TITLE.search(passage.section.title) is not None
+        for name in named_in(
+            card.sentences(passage.text), ids=passage.whole, processing=processing
+        ):
+            # the model's own name ("Acme LM 3 uses ..."), its declared base's
+            if not _own_name(name, own) and not _base_name(name, bases):
                 yield Name(name, passage.section)
     done = {passage.section for passage in read}
     for section in card.sections:
         if section in done or under_evaluation(card, card.section_path(section), training):
             continue
         for name, sentence in _said_trained_on(card, section.text, own):
-            if not _own_name(name, own):
+            if not _own_name(name, own) and not _base_name(name, bases):
                 yield Name(name, section, sentence)
     for section in card.sections:
         values = [value for _, value in definitions(card, section)]
@@ -371,6 +388,15 @@ def _own_name(name: str, own: set[str]) -> bool:
     left off ("GFPGAN" for GFPGANv1)."""
     words = name_words(name)
     return bool(words) and words <= _stems(own)
+
+
+def _base_name(name: str, bases: list[set[str]]) -> bool:
+    """Whether a name, not a public corpus, is made of the words of a declared base
+    model's name ("to give FLUXY.1 [dev] a watercolour style" over `org/FLUXY.1-dev`):
+    the model tuned, not its data."""
+    if NAMED_CORPORA.fullmatch(name):
+        return False  # "Alpaca" is the data, whatever the base is called
+    return any(_own_name(name, base) for base in bases)
 
 
 def _stems(words: set[str]) -> set[str]:

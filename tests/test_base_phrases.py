@@ -79,6 +79,19 @@ DERIVATIONS: list[tuple[str, str, str]] = [
     ("Chinese '基于[X]的架构' names an architecture, not a base",
      f"M是基于{X}训练的。\n",
      f"M采用基于{X}的架构。从零训练。\n"),
+    # probe16 class 4: a sentence about the card, or a card as the object, names no base
+    ("this model card is based on the [X model card]",
+     f"This model is based on {X}.\n",
+     f"This model card is based on the [Base-7B model card]({URL}).\n"),
+    ("this card is based on the [X](...) model card",
+     f"M was adapted from {X} for Japanese.\n",
+     f"This card is based on the {X} model card; we thank its authors.\n"),
+    ("model card written by ... and is based on [X]",
+     f"M is derived from {X}.\n",
+     f"*This model card was written by: A. Author and is based on {X}.*\n"),
+    ("this model card was adapted from [X's README]",
+     f"This model was adapted from {X}.\n",
+     f"This model card was adapted from [Base-7B's README]({URL}).\n"),
 ]  # fmt: skip
 
 

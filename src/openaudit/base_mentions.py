@@ -112,10 +112,23 @@ CONVERSION = re.compile(
     r"|exl2|mlx|onnx)\b",
     re.IGNORECASE,
 )
-# The model named is used for something else: a design, a tokenizer, a judge, data.
+# The model named is used for something else: a design, a tokenizer, a judge, data,
+# its card ("based on the [X](...) model card": the text's template, not the weights).
 NOT_WEIGHTS = re.compile(
-    r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er|(?:的\s*)?(?:架[构構]|分[词詞]器))",
+    r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er|(?:的\s*)?(?:架[构構]|分[词詞]器)"
+    r"|(?:['\u2019]s\s+)?(?:model\s+)?(?:card|readme|template)\b)",
     re.IGNORECASE,
+)
+# A derivation phrase whose object is a card: the link's text names one ("based on the
+# [X model card](", "adapted from [X's README](").
+CARD_LINK_TEXT = re.compile(
+    r"\b(?:model\s+)?(?:card|readme|template)(?:\.md)?\s*\]\(\s*$", re.IGNORECASE
+)
+# A sentence about the card itself ("This model card is based on ...", "*This model card
+# was written by ... and is based on ...", "This card was adapted from ..."): what it
+# derives from is a text, not weights.
+CARD_SUBJECT = re.compile(
+    r"[\W_]*(?:this|the|our)\s+(?:model\s+)?(?:card|readme|documentation)\b", re.IGNORECASE
 )
 OTHER_ROLE = re.compile(
     r"\b(?:tokeni[sz]er|judge|grader|classifier|reward model|filter|teacher|embedding model"
@@ -477,6 +490,8 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
     if phrase is not None:
         if OTHER_ROLE.search(before[: phrase.start()]):
             return None  # "a tokenizer based on X", "a judge built on X"
+        if _about_a_card(card, before, phrase.start(), at, at + len(link.url)):
+            return None  # "This model card is based on the [X model card](...)"
         how = phrase.group("how") or ""
         return _phrased(link, phrase.group(0).strip(), how)
     after = DERIVED_AFTER.match(card.body, at + len(link.url))
@@ -492,6 +507,17 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
         ):
             return NamedBase(link.target or link.url, None, home)
     return None
+
+
+def _about_a_card(card: Card, before: str, phrase: int, start: int, end: int) -> bool:
+    """Whether a derivation phrase (at `phrase` in `before`, the text before the link
+    at start:end) derives a card from a card: its object is a link named as a card, or
+    its sentence's subject is this card ("This model card is based on ...")."""
+    if CARD_LINK_TEXT.search(before):
+        return True
+    first, _ = card.sentences().span_around(start, end)
+    at = start - len(before) + phrase  # where the phrase starts in the body
+    return CARD_SUBJECT.match(card.body, first, max(first, at)) is not None
 
 
 def _phrased(link: Link, phrase: str, how: str) -> NamedBase:

@@ -243,3 +243,28 @@ def test_training_and_data_processing_scripts_open_eosai_training_code() -> None
     evidence = in_repo("train.py", "prepare_data.py", "LICENSE")
     dimensions = evaluate(load_rubric("eosai"), evidence).extras["eosai"]["dimensions"]
     assert next(d["level"] for d in dimensions if d["id"] == "trainingcode") == "open"
+
+
+# probe16 class 7: example scripts offered to users for tuning the model further are not
+# its training code (MOF 7, EOSAI training code, the default code.training); the model's
+# own training scripts are.
+TRAINING_SCRIPTS: list[tuple[str, bool]] = [
+    ("train.py", True),
+    ("finetune.py", True),
+    ("scripts/train_sft.py", True),
+    # negative twins: named as examples or samples
+    ("sample_finetune.py", False),
+    ("example_finetune.py", False),
+    ("examples/finetune_lora.py", False),
+    ("examples/train.py", False),
+]
+
+
+@pytest.mark.parametrize(("path", "found"), TRAINING_SCRIPTS, ids=[c[0] for c in TRAINING_SCRIPTS])
+def test_an_example_script_is_no_training_code(path: str, found: bool) -> None:
+    evidence = in_repo(path)
+    assert component(evidence, "training_code").answer == ("yes" if found else "no")
+    assert finding(evidence, "code.training").answer == ("yes" if found else "no")
+    dimensions = evaluate(load_rubric("eosai"), evidence).extras["eosai"]["dimensions"]
+    level = next(d["level"] for d in dimensions if d["id"] == "trainingcode")
+    assert (level == "closed") == (not found), level

@@ -260,7 +260,34 @@ TOKENIZE = {"keywords": ["tokeniz"], "sections": ["Data Processing"], "files": [
 
 # A model licence no rule identifies (the terms of a lab's own licence).
 CUSTOM_TERMS = "ACME MODEL LICENSE AGREEMENT\n\nYou may use the model for research. " * 3
+# probe16 class 7: example fine-tuning scripts offered to users are not the model's own
+# training code; a real training script is
+TUNE = {**TRAIN, "files": ["train*.py", "*/train*.py", "*finetune*.py"]}
+SAMPLE_LINK = "https://huggingface.co/org/m/resolve/main/{}"
+OFFERED = (
+    "# M\n## Fine-tuning\nA basic example of multi-GPU supervised fine-tuning with TRL is "
+    "provided [here](" + SAMPLE_LINK + ").\n"
+)
+TUNE_FURTHER = "# M\n## Usage\nUse `{}` to fine-tune the model further on your data.\n"
+OWN_SCRIPT = "# M\n## Training\nWe trained the model with `{}` on 8 GPUs.\n"
 CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
+    ("a sample_ script", "code_linked", ev("# M\n", "sample_finetune.py"), TUNE, "no", ""),
+    ("an examples folder", "code_linked", ev("# M\n", "examples/finetune_lora.py"), TUNE, "no",
+     ""),
+    ("a script the card calls an example", "code_linked",
+     ev(OFFERED.format("finetune.py"), "finetune.py"), TUNE, "no", ""),
+    ("a script offered to tune the model further", "code_linked",
+     ev(TUNE_FURTHER.format("finetune.py"), "finetune.py"), TUNE, "no", ""),
+    # negative twins: the same files named and described as the model's own
+    ("a finetune.py in the repo", "code_linked", ev("# M\n", "finetune.py"), TUNE, "yes",
+     "in the repo: finetune.py"),
+    ("a train.py the card says trained it", "code_linked",
+     ev(OWN_SCRIPT.format("train.py"), "train.py"), TUNE, "yes", "in the repo: train.py"),
+    ("a train.py 'for example' run on 8 GPUs", "code_linked",
+     ev("# M\n## Training\nRun `train.py`, for example on 8 GPUs.\n", "train.py"), TUNE, "yes",
+     "in the repo: train.py"),
+    ("a folder's training script", "code_linked", ev("# M\n", "scripts/train_sft.py"), TUNE,
+     "yes", "in the repo: scripts/train_sft.py"),
     ("a training framework is not the model's training code", "code_linked",
      ev(FRAMEWORK_ONLY), NO_FRAMEWORKS, "no", "only a training framework is linked"),
     ("a framework's source file is the framework", "code_linked", ev(FRAMEWORK_SOURCE_FILE),

@@ -77,6 +77,7 @@ from openaudit.rubric.evaluators.repo_code import (
     format_runtime,
     library_training_config,
     model_code,
+    user_examples,
 )
 from openaudit.rubric.evaluators.reported_results import ELSEWHERE
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
@@ -147,6 +148,17 @@ def outcome_found(outcome: Outcome, what: str) -> Found | Outcome:
 
 def in_repo(ctx: ProbeContext, globs: list[str], what: str) -> Found | None:
     hits = matching_files(ctx, globs)
+    if not hits:
+        return None
+    return ("repo", f"{what} in the repo: {', '.join(hits[:3])}", tuple(map(ctx.file, hits[:3])))
+
+
+def _own_code_in_repo(ctx: ProbeContext, globs: list[str], what: str) -> Found | None:
+    """Code of a topic in the repo, less example code offered to users
+    (`user_examples`: "sample_finetune.py"), which is not the model's own."""
+    hits = matching_files(ctx, globs)
+    examples = user_examples(ctx, hits)
+    hits = [path for path in hits if path not in examples]
     if not hits:
         return None
     return ("repo", f"{what} in the repo: {', '.join(hits[:3])}", tuple(map(ctx.file, hits[:3])))
@@ -283,7 +295,7 @@ def unidentified_code(ctx: ProbeContext) -> tuple[Link, ...]:
 def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     keywords, _, files, _ = TOPICS[component]
     what = component.replace("_", " ")
-    found = in_repo(ctx, files, what) if files else None
+    found = _own_code_in_repo(ctx, files, what) if files else None
     if found:
         return found
     config = _library_config(ctx) if component == "training_code" else None

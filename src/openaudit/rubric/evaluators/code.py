@@ -43,6 +43,7 @@ from openaudit.rubric.evaluators.repo_code import (
     format_runtime,
     library_training_config,
     model_code,
+    user_examples,
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -114,7 +115,9 @@ def inference_code(ctx: ProbeContext, files: list[str]) -> Outcome:
     },
     reads=("README.md", "files", "api:library_name", "card:library_name", "api:tags"),
     doc=(
-        "Code on the topic is published: a code link whose text, line or section is about it,"
+        "Code on the topic is published: a file of FILES in the repo (not example code"
+        " offered to users: `sample_*`, `example_*`, `examples/`, or called an example by"
+        " the card), a code link whose text, line or section is about it,"
         " the model's own repository named for it, or (library_configs) a training"
         " configuration of the model's library in the repo (inferred)."
     ),
@@ -131,6 +134,8 @@ def code_linked(
     """Code on a topic (training, evaluation, ...) is in the repo or linked from the card,
     or (`library_configs`) a training configuration of the model's library is in the repo."""
     in_repo = matching_files(ctx, files) if files else []
+    examples = user_examples(ctx, in_repo)  # offered to users, not the model's own code
+    in_repo = [path for path in in_repo if path not in examples]
     if in_repo:
         cites = [ctx.file(path) for path in in_repo[:5]]
         return Outcome.yes(f"in the repo: {', '.join(in_repo[:3])}", *cites)

@@ -4,11 +4,13 @@ general runtime that runs weights of one converted format."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from openaudit.evidence import Citation
 from openaudit.rubric.context import ProbeContext, once_per_model
+from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.declared_library import declared_library
 from openaudit.rubric.evaluators.file_globs import file_paths
 from openaudit.rubric.evaluators.generic import matching_files
@@ -45,6 +47,40 @@ TOPIC_SCRIPTS = [
     *DATA_PROCESSING_FILES, "convert*.py", "*quantiz*.py", "*merge*.py",
 ]  # fmt: skip
 CONFIG_FILES = ["config.json", "params.json", "model_index.json"]
+
+# Example code offered to users, by its name: a `sample_*` or `example_*` script
+# ("sample_finetune.py") or a file in an examples folder ("examples/finetune_lora.py").
+EXAMPLE_NAME = re.compile(
+    r"(?:^|/)(?:(?:samples?|examples?)[_-][^/]*|(?:samples|examples?)/.*)$", re.IGNORECASE
+)
+# ... or by the card's words in a sentence naming the file: "A basic example of
+# multi-GPU fine-tuning is provided [here](.../sample_finetune.py)", "a sample script",
+# "to fine-tune the model further / on your own data" (not "a sample of the data", nor
+# "for example").
+EXAMPLE_WORDS = re.compile(
+    r"\b(?:(?<![Ff]or )examples?\b|samples?\b(?![ \t]+of\b))"
+    r"|\bfine-?tun\w*[ \t]+(?:(?:it|the[ \t]+model|this[ \t]+model)[ \t]+)?"
+    r"(?:further|on[ \t]+your)\b",
+    re.IGNORECASE,
+)
+
+
+def user_examples(ctx: ProbeContext, paths: list[str]) -> set[str]:
+    """Of the repository paths, the example code offered to users, not the model's own
+    pipeline: named as an example or sample (EXAMPLE_NAME), or named in a sentence of
+    the card that calls it one or offers it for tuning the model further (EXAMPLE_WORDS;
+    the sentences holding the file's name or its link)."""
+    found = {path for path in paths if EXAMPLE_NAME.search(path)}
+    if not ctx.readme_read:
+        return found
+    sentences = own_card(ctx).sentences()
+    for path in paths:
+        name = path.rsplit("/", 1)[-1]
+        if path not in found and any(
+            EXAMPLE_WORDS.search(text) for text in sentences.holding(name)
+        ):
+            found.add(path)
+    return found
 
 
 def model_code(ctx: ProbeContext, globs: list[str]) -> list[str]:

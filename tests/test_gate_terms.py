@@ -89,3 +89,21 @@ def test_commercial_terms_in_the_gate_limit_an_apache_tag(
     assert identified.basis == "stated" and "card says apache-2.0 but" in identified.reason
     quoted = [c for c in identified.citations if c.where == cited]
     assert quoted and "commercial licen" in (quoted[0].value or ""), identified.citations
+
+
+# name, the gate's prompt, the usage level: a prompt whose subject names the model beside
+# its data states the model's terms; one about the data alone does not
+JOINT_GATES: list[tuple[str, str, str]] = [
+    ("the model and its training data for non-commercial research",
+     "extra_gated_prompt: This model and its training data are released for non-commercial research purposes only.\n", "partial"),
+    ("the training data alone for non-commercial research",
+     "extra_gated_prompt: The training data is released for non-commercial research purposes only.\n", "open"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("gate", "level"), [pytest.param(*c[1:], id=c[0]) for c in JOINT_GATES])
+def test_a_gate_prompt_on_the_model_and_its_data_states_the_models_terms(
+    gate: str, level: str
+) -> None:
+    layer = evaluate(load_rubric("openaudit"), gated("apache-2.0", gate)).layer("usage_limits")
+    assert layer is not None and layer.level == level

@@ -75,9 +75,26 @@ RESTRICTED: list[tuple[str, str]] = [
      readme("apache-2.0", section("Licence", "Le modèle est réservé à une utilisation non commerciale."))),
     ("Licenza: research only",
      readme("apache-2.0", section("Licenza", "Il modello può essere utilizzato solo a scopo di ricerca."))),
+    # --- a licence section that binds use to an acceptable-use policy
+    ("License: use subject to an Acceptable Use Policy",
+     readme("apache-2.0", section("License", "The model is released under the Apache 2.0 license. Use of the model is subject to the [Acme Acceptable Use Policy](https://acme.example/aup)."))),
+    ("License: by using the model you agree to the policy",
+     readme("apache-2.0", section("License", "Apache 2.0. By downloading or using the model you agree to the [Acme Acceptable Use Policy](https://acme.example/aup), which prohibits use for surveillance."))),
+    ("License: users must comply with the use policy",
+     readme("mit", section("License", "MIT. Users must comply with the Acme Acceptable Use Policy."))),
 ]  # fmt: skip
 
+MODEL_BADGE = "[![Model License](https://img.shields.io/badge/Model%20License-CC%20By%20NC%204.0-red.svg)](https://github.com/acme/m/blob/main/MODEL_LICENSE)"
+CODE_BADGE = "[![Code License](https://img.shields.io/badge/Code%20License-CC%20By%20NC%204.0-green.svg)](https://github.com/acme/m/blob/main/LICENSE)"
+DATA_BADGE = "[![Data License](https://img.shields.io/badge/Data%20License-CC%20By%20NC%204.0-red.svg)](https://github.com/acme/m/blob/main/DATA_LICENSE)"
+
 NAMED: list[tuple[str, str, str]] = [
+    ("a Model License badge names a non-commercial licence beside an open tag",
+     readme("apache-2.0", f"\n{MODEL_BADGE}\n"), "cc-by-nc-4.0"),
+    ("a Model_License badge (underscore) names a restricted licence",
+     readme("mit", "\n![Model_License](https://img.shields.io/badge/Model_License-OpenRAIL-orange.svg)\n"), "openrail"),
+    ("a Weights License badge in a badge row",
+     readme("apache-2.0", "\n![Code](https://img.shields.io/badge/Code%20License-Apache_2.0-green.svg) ![Weights](https://img.shields.io/badge/Weights%20License-CC%20BY--NC%204.0-red.svg)\n"), "cc-by-nc-4.0"),
     ("Lizenz names CC BY-NC 4.0",
      readme("apache-2.0", section("Lizenz", "Das Modell steht unter der Lizenz CC BY-NC 4.0.")), "cc-by-nc-4.0"),
     ("라이선스 names CC BY-NC 4.0",
@@ -148,6 +165,19 @@ KEPT: list[tuple[str, str, str]] = [
      readme("apache-2.0", section("Licencia", "Se permite el uso comercial y no comercial.")), "apache-2.0"),
     ("a licence line agreeing with the tag",
      readme("apache-2.0", section("Model Details", "- **License:** Apache 2.0")), "apache-2.0"),
+    ("a Code License badge does not restrict the model",
+     readme("apache-2.0", f"\n{CODE_BADGE}\n"), "apache-2.0"),
+    ("a Data License badge does not restrict the model",
+     readme("apache-2.0", f"\n{DATA_BADGE}\n"), "apache-2.0"),
+    ("a Model License badge agreeing with the tag",
+     readme("apache-2.0", "\n![Model License](https://img.shields.io/badge/Model%20License-Apache_2.0-green.svg)\n"), "apache-2.0"),
+    ("a Model License badge naming no licence known",
+     readme("apache-2.0", "\n![Model License](https://img.shields.io/badge/Model%20License-Acme%20Community-red.svg)\n"), "apache-2.0"),
+    ("an advice list under License stays advice",
+     readme("apache-2.0", section("License", "Apache 2.0.\n\nYou must not use the model for illegal or harmful purposes. Do not use the model for surveillance.")),
+     "apache-2.0"),
+    ("a policy named under License without binding use to it",
+     readme("apache-2.0", section("License", "Apache 2.0. Please also read our Acceptable Use Policy for guidance on responsible use.")), "apache-2.0"),
     ("a licence line does not open a restrictive tag",
      readme("llama3", section("Model Details", "- **License:** MIT")), "llama3"),
 ]  # fmt: skip

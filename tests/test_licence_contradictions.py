@@ -7,7 +7,7 @@ not. A bare `license: other` or `license: unknown` with nothing naming the terms
 grants nothing; with a name, link, file or licence section it is a custom licence.
 """
 
-# ruff: noqa: E501 (card and licence snippets are data and read best unwrapped)
+# ruff: noqa: E501, RUF001 (card and licence snippets are data and read best unwrapped, some in full-width punctuation)
 from __future__ import annotations
 
 from pathlib import Path
@@ -101,7 +101,41 @@ CASES: list[tuple[str, Evidence, str, str, str | None]] = [
     ("a use policy is the model's own terms",
      local(readme("apache-2.0"), TextFile("USE_POLICY.md", "Meta Llama 3 Acceptable Use Policy. You agree you will not use Meta Llama 3 to violate the law.")),
      "llama3", "restricted", "card says apache-2.0 but USE_POLICY.md reads as the"),
+    # --- a subject naming the model beside its data: the terms are the model's too
+    ("card section puts the model weights and the training data under a non-commercial licence",
+     local(readme("apache-2.0", section("The model weights and the training data are released under CC BY-NC 4.0."))),
+     "cc-by-nc-4.0", "non-commercial", "card says apache-2.0 but its 'License' section says 'The model weights and the training data"),
+    ("card section licenses both the model and the dataset",
+     local(readme("apache-2.0", section("Both the model and the dataset are licensed under CC BY-NC 4.0."))),
+     "cc-by-nc-4.0", "non-commercial", "card says apache-2.0 but its 'License' section says 'Both the model"),
+    ("card section licenses the data and checkpoint for research only",
+     local(readme("apache-2.0", section("The data and checkpoint is intended and licensed for research use only."))),
+     "custom", "non-commercial", "card says apache-2.0 but its 'License' section says 'The data and checkpoint"),
+    ("card section names the code's licence, then the weights' and data's",
+     local(readme("apache-2.0", section("The code is released under Apache 2.0; the model weights and data are released under CC BY-NC 4.0 for research use."))),
+     "cc-by-nc-4.0", "non-commercial", "its 'License' section says 'the model weights and data are released under CC BY-NC 4.0"),
+    ("card section restricts models trained using the data",
+     local(readme("apache-2.0", section("Apache 2.0. Note that the instruction data is CC BY NC 4.0, and models trained using the data should not be used outside of research purposes."))),
+     "custom", "non-commercial", "its 'License' section says 'models trained using the data"),
+    ("card section gives the model terms of its own in a clause after the data's",
+     local(readme("mit", section("The fine-tuning data was generated with a proprietary API; the model is therefore licensed for research use only."))),
+     "custom", "non-commercial", "its 'License' section says 'the model is therefore licensed for research use only."),
+    ("开源协议 puts the model's weights and training data under research-only terms",
+     local(readme("apache-2.0", section("本模型的权重和训练数据仅供学术研究使用，禁止用于商业用途。", "开源协议"))),
+     "custom", "non-commercial", "its '开源协议' section says '本模型的权重和训练数据"),
     # --- other works' licences, or a choice that includes the tag: the tag stands
+    ("card section on the licence of the dataset used to train this model",
+     local(readme("apache-2.0", section("The dataset used to train this model is licensed under CC BY-NC 4.0."))),
+     "apache-2.0", "permissive", None),
+    ("card section on the base model and its training data",
+     local(readme("apache-2.0", section("The base model and its training data are for research use only."))),
+     "apache-2.0", "permissive", None),
+    ("开源协议 on the base model and its training data",
+     local(readme("apache-2.0", section("基座模型和训练数据仅供学术研究使用。", "开源协议"))),
+     "apache-2.0", "permissive", None),
+    ("card section on the data, naming the model in passing",
+     local(readme("apache-2.0", section("The training data of this model, collected by Acme, is for non-commercial research only."))),
+     "apache-2.0", "permissive", None),
     ("a LICENSE-THIRD-PARTY file lists a non-commercial component",
      local(readme("mit"), TextFile("LICENSE-THIRD-PARTY", "Component X is under CC BY-NC 4.0.")),
      "mit", "permissive", None),

@@ -84,6 +84,16 @@ CASES: list[tuple[str, str, set[str]]] = [
     ),
     ("not only research", "Use is not restricted to research purposes only.", set()),
     (
+        "not to be used outside of research",
+        "Models trained using the data should not be used outside of research purposes.",
+        {"research_only"},
+    ),
+    (
+        "used outside of research too",
+        "The model can be used outside of research, including in commercial products.",
+        set(),
+    ),
+    (
         "academic",
         "Use of the Model is limited to academic research and teaching.",
         {"research_only"},

@@ -410,6 +410,9 @@ RULES: tuple[Rule, ...] = (
                 r"\b(?:solely|only|exclusively|strictly) (?:for|to) (?:[\w-]+ ){0,3}?research\b",
                 r"\b(?:limited|restricted) to (?:[\w-]+ ){0,3}?research\b",
                 r"\bresearch-only\b",
+                # "should not be used outside of research purposes"
+                r"\bnot (?:be )?used (?:outside|beyond) (?:of )?(?:the )?(?:[\w-]+ ){0,2}?"
+                r"research\b",
                 r"\bfor (?:non-?commercial |academic |scientific )?research (?:and (?:educational|"
                 r"evaluation|academic|teaching) )?(?:purposes|use) only\b",
                 r"\bfor academic research\b",

@@ -8,13 +8,16 @@ MODEL_LICENSE, ...) can decide over the card's `license:` field.
 
 A card's "License" section can state the terms in prose ("This model is licensed
 under CC BY-NC 4.0"). Only sentences about the model are read: a sentence about
-the data, the code alone or a base model states another work's licence. The terms
+the data alone, the code alone or a base model states another work's licence, while one
+whose subject names the model beside its data ("the model weights and the training data
+are released under CC BY-NC 4.0") states the model's too. The terms
 are read wherever a card states them: sections titled as a licence in the card's
 language (License, Lizenz, Licencia, 许可证, ライセンス, 라이선스 ...), sections titled
 as terms of use (Terms of Use, Usage Restrictions, Commercial Use, Acceptable Use,
 Use Policy ...), a Disclaimer, a note at the top of the card ("> Note: ... may not
 be used for commercial purposes") and a licence line ("- **License:** Apache 2.0",
-"| License | MIT |", the Hub template's Model Details field).
+"| License | MIT |", the Hub template's Model Details field) and a shields.io badge
+labelled as the model's licence ("Model License: CC BY-NC 4.0").
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
+from openaudit import textsearch
 from openaudit.licenses.catalogue import get, lookup
 from openaudit.licenses.clause_rules import ClauseKind
 from openaudit.licenses.clauses import Clause, detect_clauses
@@ -90,6 +95,7 @@ DISCLAIMER_SECTION_NAMES = (
 # The kinds of passage read for the terms, as the first item of each passage tuple; NAME
 # and GATE are card metadata: a `license_name`, a gate's prompt or description
 LICENCE, TERMS, DISCLAIMER, NOTE, FIELD = "licence", "terms", "disclaimer", "note", "field"
+BADGE = "badge"  # a shields.io badge whose label names the model's licence
 NAME, GATE = "name", "gate"
 METADATA_KINDS = frozenset({NAME, GATE})
 # The gate's text that may state the terms ("Access for non-commercial research only")
@@ -141,6 +147,35 @@ _OTHER_WORK = re.compile(
     r"|\b(?:datos|données|dati|dados|Basismodell\w*|modelo base|modèle de base|"
     r"modello base|frühere[nr]? Version\w*|versión anterior|version précédente|"
     r"versione precedente)\b",
+    re.IGNORECASE,
+)
+
+# A subject that names the model beside its data: "the model weights and the training
+# data", "both the model and the dataset", "the data and checkpoint", "models trained
+# using the data", "本模型的权重和训练数据". A licence or terms sentence with such a
+# subject is about the model as well, though it names the data; a base, original or
+# earlier model beside the data is not the model. Bounded, linear patterns only.
+_MODEL_WORD = (
+    r"(?:(?!(?:base|original|parent|upstream|previous|earlier|older|prior|teacher|reference)"
+    r"\b)[\w-]+ )?(?:models?|weights|checkpoints?)(?: weights| checkpoints?)?(?! card)"
+)
+_DATA_WORD = r"(?:[\w-]+ )?(?:data|datasets?|corpus|corpora)"
+_JOINT_SUBJECT = re.compile(
+    rf"\b(?:this|the|our|these|its|both(?: the| our)?) {_MODEL_WORD}"
+    rf" (?:and|&|as well as) (?:(?:the|its|our|their) )?{_DATA_WORD}\b"
+    rf"|\b(?:this|the|our|these|its|both(?: the| our)?) {_DATA_WORD}"
+    rf" (?:and|&) (?:(?:the|its|our|their) )?{_MODEL_WORD}\b"
+    # in Chinese: the model (its weights) and its data, or the data and the model
+    r"|(?<!基座)(?<!基础)(?<!基礎)(?<!底座)(?:模型|权重|權重)(?:的?(?:权重|權重))?"
+    r"(?:和|与|與|及|以及|、)(?:其|本模型的?)?(?:训练|訓練)?(?:数据|數據|資料)"
+    r"|(?:数据|數據|資料)(?:集)?(?:和|与|與|及|以及|、)(?:本)?(?:模型|权重|權重)",
+    re.IGNORECASE,
+)
+# Models made from the data, this one among them: "models trained using the data should
+# not be used outside of research purposes" (the clause from here on is the model's)
+_TRAINED_MODELS = re.compile(
+    r"\b(?:any |all |the )?models? (?:trained|fine-?tuned|built|developed) "
+    r"(?:on|using|with|from)\b",
     re.IGNORECASE,
 )
 
@@ -248,6 +283,8 @@ class CardTerms:
             return "its note at the top"
         if self.kind == FIELD:
             return f"its licence line in '{self.section}'" if self.section else "its licence line"
+        if self.kind == BADGE:
+            return f"its '{self.section}' badge"
         return f"its '{self.section}' section"
 
     @property
@@ -256,6 +293,8 @@ class CardTerms:
         metadata field (card:license_name)."""
         if self.kind in METADATA_KINDS:
             return f"card:{self.section}"
+        if self.kind == BADGE:
+            return "README.md"
         return f"README.md#{self.section}" if self.section else "README.md"
 
     @property
@@ -286,7 +325,55 @@ def terms_passages(card: Card) -> tuple[tuple[str, str, str], ...]:
             passages.append((kind, section.title, text))
     passages += [(NOTE, title, note) for title, note in _top_notes(card)]
     passages += [(FIELD, title, line) for title, line in _licence_lines(card)]
+    passages += [(BADGE, label, value) for label, value in _model_badges(card.body)]
     return tuple(passages)
+
+
+# A shields.io badge ("[![Code License](https://img.shields.io/badge/Code%20License-
+# Apache_2.0-green.svg)](https://github.com/org/repo/blob/main/LICENSE)", as lab READMEs
+# pair "Code License" with "Model License"): its path, and the target of a markdown
+# link around it.
+SHIELD_BADGE = re.compile(
+    r"img\.shields\.io/badge/([^\s()?\"'<>]{1,200})[^\s()\"'<>]{0,200}"
+    r"(?:\)\]\(([^()\s]{1,500})\))?",
+    re.IGNORECASE,
+)
+MAX_BADGES = 50  # badges read in one card
+MAX_BADGE_CHARS = 200_000  # of the card's body, where badges are looked for
+
+
+def shield_parts(path: str) -> tuple[str, str]:
+    """(label, message) of a shields.io static badge path "label-message-color" ("--" is a
+    dash, "_" a space, "__" an underscore); no label when the path has two parts."""
+    parts = unquote(path).replace("--", "\0").split("-")
+    parts = [p.replace("\0", "-").replace("__", "\1").replace("_", " ").replace("\1", "_")
+             for p in parts]  # fmt: skip
+    if len(parts) >= 3:
+        return parts[0].strip(), "-".join(parts[1:-1]).strip()
+    return "", parts[0].strip()
+
+
+# A badge label naming the model's or its weights' licence: "Model License", "Model_License",
+# "Weights License", "Model Weights License", "模型许可" (never the code's or the data's)
+_MODEL_BADGE_LABEL = re.compile(
+    r"(?:model|weights?|model weights?|checkpoints?)[ ]?(?:licen[cs]e|licensing)"
+    r"|(?:模型|权重|權重|模型权重|模型權重)(?:许可|許可|协议|協議)\w{0,3}",
+    re.IGNORECASE,
+)
+
+
+def _model_badges(body: str) -> list[tuple[str, str]]:
+    """(label, message) of the card's shields.io badges whose label names the model's
+    licence ("Model License: CC By NC 4.0"), the first MAX_FIELDS."""
+    found: list[tuple[str, str]] = []
+    text = body[:MAX_BADGE_CHARS]
+    for count, badge in enumerate(textsearch.finditer(SHIELD_BADGE, text)):
+        if count >= MAX_BADGES or len(found) >= MAX_FIELDS:
+            break
+        label, message = shield_parts(badge.group(1))
+        if message and _MODEL_BADGE_LABEL.fullmatch(label):
+            found.append((label, message))
+    return found
 
 
 def metadata_passages(metadata: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
@@ -409,14 +496,32 @@ def _title_about_another(title: str) -> bool:
 
 
 def _model_sentences(text: str) -> list[str]:
-    sentences = (" ".join(s.split()) for s in split_sentences(text))
-    kept = [
-        s
-        for s in sentences
-        if s
-        and not _OTHER_WORK.search(s)
-        and (_MODEL_SUBJECT.search(s) or not _CODE_SUBJECT.search(s))
-    ]
+    """The sentences, or clauses of a sentence, that speak of the model: one naming no
+    other work (and not the code alone); one whose subject names the model beside its
+    data ("the model weights and the training data are released under CC BY-NC 4.0");
+    and, in a sentence about another work, a clause of its own about the model ("the
+    data was generated with GPT-4; the model is therefore licensed for research use
+    only")."""
+    kept: list[str] = []
+    for sentence in split_sentences(text):
+        s = " ".join(sentence.split())
+        if not s:
+            continue
+        if not _OTHER_WORK.search(s):
+            if _MODEL_SUBJECT.search(s) or not _CODE_SUBJECT.search(s):
+                kept.append(s)
+        elif _JOINT_SUBJECT.search(s):
+            kept.append(s)
+        elif (trained := _TRAINED_MODELS.search(s)) is not None:
+            kept.append(s[trained.start() :])
+        else:
+            kept += [
+                c
+                for c in _CLAUSE_BREAK.split(s)
+                if c and _MODEL_SUBJECT.search(c) and not _OTHER_WORK.search(c)
+            ]
+        if len(kept) >= MAX_SENTENCES:
+            break
     return kept[:MAX_SENTENCES]
 
 
@@ -457,6 +562,23 @@ def _beside_own(sentence: str, own: set[str]) -> list[str]:
 
 # Advice rather than a prohibition: "should not be used for medical advice"
 _ADVISORY = re.compile(r"\bshould\b", re.IGNORECASE)
+# A sentence that binds use to a policy: "Use of the model is subject to the Acme
+# Acceptable Use Policy", "by using the model you agree to the [AUP](url)", "you must
+# comply with our usage policy". Outside a terms-of-use section it is the acceptable-use
+# clause that counts; a bare list of uses not to make is advice there.
+_BINDS = re.compile(
+    r"\b(?:subject to|governed by|(?:you|users?|licensees?) (?:hereby |also )?"
+    r"(?:agree|agrees|consent) to|(?:must|shall|agree to|agrees to) (?:comply|abide|adhere)"
+    r" (?:with|by)|condition(?:ed|al) (?:on|upon)|in (?:accordance|compliance) with)\b",
+    re.IGNORECASE,
+)
+_POLICY = re.compile(r"\b(?:polic(?:y|ies)|AUP)\b", re.IGNORECASE)
+
+
+def _binds_policy(sentence: str) -> bool:
+    """Whether the sentence binds use to a policy named after the binding words."""
+    binds = _BINDS.search(sentence)
+    return binds is not None and _POLICY.search(sentence, binds.end()) is not None
 
 
 def _binding(kind: str) -> frozenset[str]:
@@ -473,6 +595,11 @@ def _terms_of(kind: str, title: str, text: str, own: set[str]) -> CardTerms | No
         if not any(c.kind in binding for c in clauses):
             return None
         return CardTerms(title, text, None, clauses, kind, binding)
+    if kind == BADGE:
+        facts = lookup(text)
+        if facts is None or facts.family == "unknown" or _names(facts.id) & own:
+            return None  # no licence known, or the declared one
+        return CardTerms(title, f"{title}: {text}", facts.id, (), kind, binding)
     if kind == FIELD:
         code_only = _CODE_SUBJECT.search(text) and not _MODEL_SUBJECT.search(text)
         if code_only or _OTHER_WORK.search(text) or _names_any(text, own):
@@ -488,6 +615,10 @@ def _terms_of(kind: str, title: str, text: str, own: set[str]) -> CardTerms | No
             None,
         )
         found = [(s, _kept(detect_clauses(s))) for s in sentences]
+        if "acceptable_use_policy" not in binding:
+            found = [(s, cs if _binds_policy(s) else _no_policy(cs)) for s, cs in found]
+            if any(c.kind == "acceptable_use_policy" for _, cs in found for c in cs):
+                binding = binding | {"acceptable_use_policy"}
         clauses = tuple(c for _, cs in found for c in cs)
         if named_at is not None:
             return CardTerms(title, named_at[0], named_at[1], clauses, kind, binding)
@@ -496,6 +627,11 @@ def _terms_of(kind: str, title: str, text: str, own: set[str]) -> CardTerms | No
         return None
     clauses = tuple(c for _, cs in found for c in cs)
     return CardTerms(title, limiting, None, clauses, kind, binding)
+
+
+def _no_policy(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """The clauses without an acceptable-use clause (advice outside terms of use)."""
+    return tuple(c for c in clauses if c.kind != "acceptable_use_policy")
 
 
 def _kept(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:

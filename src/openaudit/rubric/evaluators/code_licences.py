@@ -5,7 +5,6 @@ names it."""
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
 
 from openaudit import textsearch
 from openaudit.card import Link
@@ -14,7 +13,7 @@ from openaudit.licenses import LicenseFacts
 from openaudit.licenses.text import MAX_TEXT_CHARS, identify_text, identify_title
 from openaudit.links import classify_link
 from openaudit.rubric.context import ProbeContext
-from openaudit.rubric.context.license_scope import code_licence_files
+from openaudit.rubric.context.license_scope import SHIELD_BADGE, code_licence_files, shield_parts
 from openaudit.verdict import Outcome
 
 # A sentence about code that names a licence: "The training code is released under the
@@ -233,15 +232,6 @@ def _licence_section_code_license(ctx: ProbeContext, cjk: bool) -> tuple[License
     return None
 
 
-# A shields.io badge ("[![Code License](https://img.shields.io/badge/Code%20License-
-# Apache_2.0-green.svg)](https://github.com/org/repo/blob/main/LICENSE)", as lab READMEs
-# pair "Code License" with "Model License"): its path, and the target of a markdown
-# link around it.
-_BADGE = re.compile(
-    r"img\.shields\.io/badge/([^\s()?\"'<>]{1,200})[^\s()\"'<>]{0,200}"
-    r"(?:\)\]\(([^()\s]{1,500})\))?",
-    re.IGNORECASE,
-)
 # The href of the HTML anchor just before an <img> badge.
 _ANCHOR_HREF = re.compile(r"<a\s[^<>]*?href\s*=\s*[\"']?([^\"'\s<>]+)[^<>]*>\s*<img\s[^<>]*$", re.I)
 _BADGE_CODE = re.compile(r"\bcode\b|代码|代碼|コード|코드", re.IGNORECASE)
@@ -260,10 +250,10 @@ def _badge_code_license(ctx: ProbeContext) -> tuple[LicenseFacts, str] | None:
     from openaudit.licenses import lookup
 
     body = ctx.card.body[:MAX_SCANNED_CHARS]
-    for count, badge in enumerate(textsearch.finditer(_BADGE, body)):
+    for count, badge in enumerate(textsearch.finditer(SHIELD_BADGE, body)):
         if count >= MAX_BADGES:
             break
-        label, message = _shield_parts(badge.group(1))
+        label, message = shield_parts(badge.group(1))
         if not _BADGE_LICENCE.search(label) or _BADGE_OTHER.search(label):
             continue
         if not _BADGE_CODE.search(label):
@@ -300,17 +290,6 @@ def _own_repo_file(ctx: ProbeContext, url: str) -> bool:
         return False
     target = f"{repo.group(1).lower().removeprefix('www.')}/{repo.group(2)}/{repo.group(3)}"
     return first_party(ctx, Link(url, "", "code", target))
-
-
-def _shield_parts(path: str) -> tuple[str, str]:
-    """(label, message) of a shields.io static badge path "label-message-color" ("--" is a
-    dash, "_" a space, "__" an underscore); no label when the path has two parts."""
-    parts = unquote(path).replace("--", "\0").split("-")
-    parts = [p.replace("\0", "-").replace("__", "\1").replace("_", " ").replace("\1", "_")
-             for p in parts]  # fmt: skip
-    if len(parts) >= 3:
-        return parts[0].strip(), "-".join(parts[1:-1]).strip()
-    return "", parts[0].strip()
 
 
 def _anchor_before(body: str, at: int) -> str | None:

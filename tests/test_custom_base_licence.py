@@ -261,7 +261,7 @@ def _framework(rubric: str, evidence: Evidence) -> dict[str, Any]:
 FRAMEWORKS: list[tuple[str, str | None, LinkedRepo, tuple[str, bool | None, str], str,
                        tuple[str, str], str]] = [
     ("apache-2.0 over a named custom base", "apache-2.0", CUSTOM_NAMED,
-     ("included", False, "inferred"), "partial", ("partial", "inferred"),
+     ("included", False, "inferred"), "partial", ("closed", "inferred"),
      "carries the terms of a custom licence"),
     # negative twins: known restricted terms read as before; unseen terms undecided; a
     # bare other over an open base is unlicensed
@@ -288,8 +288,8 @@ def test_mof_and_eosai_read_a_custom_base_licence_as_not_open(
     phrase: str,
 ) -> None:
     """MOF: the weights (component 10) are not openly licensed, the distribution licence
-    not open (usage partial); EOSAI: licences partial, as for the model's own custom
-    licence. Inferred throughout."""
+    not open (usage partial); EOSAI: licences closed, as for the model's own custom
+    licence (rated as the restricted family). Inferred throughout."""
     evidence = derivative(own, base)
     mof = _framework("mof", evidence)
     weights = next(c for c in mof["components"] if c["id"] == "10")
@@ -513,7 +513,7 @@ COPY_FRAMEWORKS: list[tuple[str, Evidence, str, bool | None, str]] = [
     ("a copy of an apache-2.0 model", copy(None, APACHE), "open", True, "closed"),
     ("a copy of a llama3 model", copy(None, LLAMA), "partial", False, "closed"),
     ("a copy of a custom-licensed model", copy(None, CUSTOM_NAMED), "partial", False,
-     "partial"),
+     "closed"),
     ("a copy of a bare-other model", copy(None, BARE_BASE), "unknown", None, "unknown"),
     ("twin: a fine-tune, no licence", derivative(None, APACHE), "closed", False, "closed"),
 ]  # fmt: skip

@@ -255,19 +255,22 @@ def _levels(evidence: Evidence) -> dict[str, Any]:
 
 
 # name, card, licence files, usage level, MOF final parameters' licence open, EOSAI licenses
-# (open weights alone, with no code or datasets published, are closed for EOSAI)
+# (open weights alone, with no code or datasets published, are closed for EOSAI; a custom
+# licence matching no known licence is closed as the restricted family is, unless its
+# clauses say non-commercial)
 LEVELS: list[tuple[str, str, tuple[TextFile, ...], str, bool, str]] = [
     ("permissive tag, non-commercial card section", readme("mit", section("This model is licensed under CC BY-NC 4.0.")), (), "partial", False, "partial"),
     ("permissive tag, restrictive licence file", readme("mit"), (TextFile("LICENSE", CUSTOM_NC),), "partial", False, "partial"),
     ("permissive tag, NOTICE about data", readme("mit"), (TextFile("LICENSE", MIT_TEXT), TextFile("NOTICE", NOTICE_NC)), "open", True, "closed"),
     ("bare other", readme("other"), (), "closed", False, "closed"),
     ("unknown", readme("unknown"), (), "closed", False, "closed"),
-    ("other with a licence name", readme("other", license_name="acme-model-licence"), (), "partial", False, "partial"),
-    ("other with a licence link", readme("other", license_link="https://example.org/terms"), (), "partial", False, "partial"),
-    ("other with a licence file", readme("other"), (TextFile("LICENSE", "Acme Model Licence. Use on Acme's terms."),), "partial", False, "partial"),
-    ("other, a section naming no known licence", readme("other", section("This model is released under the Acme Community Licence.")), (), "partial", False, "partial"),
+    ("other with a licence name", readme("other", license_name="acme-model-licence"), (), "partial", False, "closed"),
+    ("other with a licence link", readme("other", license_link="https://example.org/terms"), (), "partial", False, "closed"),
+    ("other with a licence file", readme("other"), (TextFile("LICENSE", "Acme Model Licence. Use on Acme's terms."),), "partial", False, "closed"),
+    ("other, a section naming no known licence", readme("other", section("This model is released under the Acme Community Licence.")), (), "partial", False, "closed"),
     ("unknown, a section naming Apache by name", readme("unknown", section("The model is released under the Apache License 2.0.")), (), "open", True, "closed"),
-    ("unknown with a licence section", readme("unknown", section("See the Acme terms of service.")), (), "partial", False, "partial"),
+    ("other with a non-commercial licence file", readme("other"), (TextFile("LICENSE", CUSTOM_NC),), "partial", False, "partial"),
+    ("unknown with a licence section", readme("unknown", section("See the Acme terms of service.")), (), "partial", False, "closed"),
 ]  # fmt: skip
 
 
@@ -330,7 +333,7 @@ def test_a_bare_other_on_an_unread_gated_card_stays_a_custom_licence() -> None:
         files=(RepoFile("model.safetensors"),),
     )
     found = _levels(gated)
-    assert (found["usage"], found["eosai_licenses"]) == ("partial", "partial"), found["reason"]
+    assert (found["usage"], found["eosai_licenses"]) == ("partial", "closed"), found["reason"]
 
 
 def test_the_hub_tag_of_a_bare_other_names_no_terms() -> None:

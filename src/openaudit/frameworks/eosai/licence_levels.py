@@ -65,14 +65,17 @@ def _own_code_terms(ctx: ProbeContext) -> Outcome:
 def licenses_level(ctx: ProbeContext) -> Rated:
     """The index's licence stance: open only when weights, code and data are all openly
     licensed; partial for open weights with code or data openly licensed too, and for
-    non-commercial or custom terms; closed for open weights alone and for use-restricted,
-    proprietary, unknown or unstated licences."""
+    non-commercial terms; closed for open weights alone and for use-restricted,
+    proprietary, unknown or unstated licences. A custom licence matching no known licence
+    (the model's own or a base's flowing down) rates as the vendors' own licences do,
+    like the use-restricted family; one whose clauses say non-commercial is read as such
+    (LicenseReport.facts from its clauses)."""
     report = ctx.license
     cites = tuple(claim.citation for claim in report.claims) or (ctx.field("license"),)
     facts = ctx.effective_license or report.facts
     if facts is None:
         if (custom := custom_licence(ctx)) is not None:
-            return concluded("partial", f"weights: {custom}", *cites)
+            return _custom_weights(ctx, f"weights: {custom}", cites)
         if (nothing := no_licence_grant(ctx)) is not None:
             return concluded("closed", f"weights: {nothing}", *cites)
         if unreadable := licence_unreadable(ctx):
@@ -81,7 +84,7 @@ def licenses_level(ctx: ProbeContext) -> Rated:
     if (custom_base := custom_base_licence(ctx)) is not None:
         # a base's custom licence flows down: custom terms, as the model's own would be
         bases = tuple(base.citation for base in ctx.lineage.custom)
-        return concluded("partial", f"weights: {custom_base}", *cites, *bases)
+        return _custom_weights(ctx, f"weights: {custom_base}", (*cites, *bases))
     if ctx.lineage.inferred and facts is not report.facts:
         # the bases' terms concluded from their licence name or gate text
         bases = tuple(base.citation for base in ctx.lineage.inferred)
@@ -133,7 +136,21 @@ def _restricted_weights(
     """Weights under use-restricted terms are partly open: with code of the model's own
     under a licence the card states OSI-approved (stated_code_osi, as MOF and OSAID read
     it), two parts are at least partly open, partial; else closed."""
-    weights = f"weights under '{facts.id}' (restricted)"
+    return _partly_open_weights(ctx, f"weights under '{facts.id}' (restricted)", cites)
+
+
+def _custom_weights(ctx: ProbeContext, weights: str, cites: tuple[Citation, ...]) -> Rated:
+    """Weights under a custom licence that matches no known licence and states no
+    non-commercial terms: rated as the index rates the vendors' own licences (DeepSeek,
+    Falcon, Skywork, NVIDIA Open Model ...: closed), like the use-restricted family; a
+    careful reader's conclusion (inferred)."""
+    why = f"{weights}; rated as the vendors' own licences are, like the restricted family"
+    return replace(_partly_open_weights(ctx, why, cites), inferred=True)
+
+
+def _partly_open_weights(ctx: ProbeContext, weights: str, cites: tuple[Citation, ...]) -> Rated:
+    """Weights that are partly open: partial with code of the model's own under a licence
+    the card states OSI-approved (two parts at least partly open), else closed."""
     if not _own_code_published(ctx):
         return stated("closed", weights, *cites)
     code = stated_code_osi(ctx, "its code") if ctx.readme_read else None

@@ -223,6 +223,9 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("zh commercial use after registration", "填写问卷登记后亦允许免费商业使用。", set()),
     ("zh not only research", "不仅限于学术研究，也可用于商业。", set()),
     ("zh trade secret", "不得泄露商业秘密。", set()),
+    ("zh commercial use by application form", "商业使用需填写申请表获得授权。", {"non_commercial"}),
+    ("zh commercial use needs no application", "商业使用无需申请授权。", set()),
+    ("zh-hant commercial use needs no authorisation", "商用無需授權。", set()),
     ("ja research only", "本モデルは研究目的でのみ利用可能です。", {"research_only"}),
     ("ja commercial use prohibited", "商用利用は禁止されています。", {"non_commercial"}),
     (

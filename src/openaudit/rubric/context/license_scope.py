@@ -550,14 +550,25 @@ def _named_in_line(line: str) -> str | None:
 
 def _beside_own(sentence: str, own: set[str]) -> list[str]:
     """A sentence as read against the declared licence's names `own`: whole when it
-    does not name it, else only its clauses that are about the model and do not."""
+    does not name it, else only its clauses that are about the model and do not. A
+    clause naming no subject continues the one before it ("the code is under Apache-2.0,
+    and the model weights are open for research, while commercial use requires a
+    licence", and so in Chinese after a full-width comma: the last clause is the
+    weights'); one naming the code or another work starts that work's."""
     if not _names_any(sentence, own):
         return [sentence]
-    return [
-        c
-        for c in _CLAUSE_BREAK.split(sentence)
-        if c and _MODEL_SUBJECT.search(c) and not _names_any(c, own)
-    ]
+    kept: list[str] = []
+    model = False  # whether the clause before spoke of the model
+    for clause in _CLAUSE_BREAK.split(sentence):
+        if not clause:
+            continue
+        if _MODEL_SUBJECT.search(clause):
+            model = not _OTHER_WORK.search(clause) or bool(_JOINT_SUBJECT.search(clause))
+        elif _CODE_SUBJECT.search(clause) or _OTHER_WORK.search(clause):
+            model = False
+        if model and not _names_any(clause, own):
+            kept.append(clause)
+    return kept
 
 
 # Advice rather than a prohibition: "should not be used for medical advice"

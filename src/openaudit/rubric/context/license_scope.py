@@ -154,12 +154,13 @@ _OTHER_WORK = re.compile(
 # data", "both the model and the dataset", "the data and checkpoint", "models trained
 # using the data", "本模型的权重和训练数据". A licence or terms sentence with such a
 # subject is about the model as well, though it names the data; a base, original or
-# earlier model beside the data is not the model. Bounded, linear patterns only.
+# earlier model beside the data is not the model, nor are the model and data cards
+# (documents). Bounded, linear patterns only.
 _MODEL_WORD = (
     r"(?:(?!(?:base|original|parent|upstream|previous|earlier|older|prior|teacher|reference)"
     r"\b)[\w-]+ )?(?:models?|weights|checkpoints?)(?: weights| checkpoints?)?(?! card)"
 )
-_DATA_WORD = r"(?:[\w-]+ )?(?:data|datasets?|corpus|corpora)"
+_DATA_WORD = r"(?:[\w-]+ )?(?:data|datasets?|corpus|corpora)(?! cards?\b)"
 _JOINT_SUBJECT = re.compile(
     rf"\b(?:this|the|our|these|its|both(?: the| our)?) {_MODEL_WORD}"
     rf" (?:and|&|as well as) (?:(?:the|its|our|their) )?{_DATA_WORD}\b"

@@ -181,9 +181,10 @@ _TRAINED_MODELS = re.compile(
 )
 
 # Where a sentence joins clauses about different works: "the code is MIT, but the
-# weights are CC BY-NC"; "the previous release was CC BY-NC; this one is Apache 2.0"
+# weights are CC BY-NC"; "the previous release was CC BY-NC; this one is Apache 2.0" (not
+# at the colon of a link's "https://")
 _CLAUSE_BREAK = re.compile(
-    r"[;,:]?\s*\b(?:but|while|whereas|although|though|except|unlike)\b\s+|[;,:]\s*"
+    r"[;,:]?\s*\b(?:but|while|whereas|although|though|except|unlike)\b\s+|(?:[;,]|:(?!//))\s*"
     r"|[\uff1b\uff0c\uff1a\u3001]\s*",
     re.IGNORECASE,
 )

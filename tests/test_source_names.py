@@ -29,3 +29,10 @@ def test_names_are_words_of_the_sentence(words: list[str], listed: bool) -> None
 @given(st.text(max_size=300), st.booleans())
 def test_any_text_is_read_without_error(text: str, listed: bool) -> None:
     assert isinstance(source_names(text, listed=listed), list)
+
+
+def test_a_chain_of_bold_labels_is_read_label_by_label() -> None:
+    # each label is read on its own; a long chain is a loop, not a recursion per label
+    chain = " ".join(f"**Corpus{i}**:" for i in range(3_000))
+    names = source_names(chain, listed=True)
+    assert names[:2] == ["Corpus0", "Corpus1"] and len(names) == 3_000

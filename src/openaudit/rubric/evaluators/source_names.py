@@ -18,6 +18,7 @@ on are not training data either.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from openaudit.rubric.evaluators.evaluator_helpers import negated
 from openaudit.training_sections import DATA_LABEL, SOURCES_LABEL
@@ -291,6 +292,8 @@ UNDISCLOSED = re.compile(
     re.IGNORECASE,
 )
 REACH = 80  # characters looked at before a name for a negation or an undisclosed source
+LEAD_WINDOW = 200  # characters before a name its lead patterns read (a few words each)
+_COLON_AFTER = re.compile(r"\s*:")
 
 
 def unlinked(sentence: str) -> str:
@@ -339,10 +342,17 @@ def source_names(
             ]
     label = _LABEL.match(sentence)  # "**Training Procedure** Trained on ...": two parts
     if label is not None and label.end() < len(sentence.rstrip()):
-        head = source_names(label.group(0), listed=listed, cell=cell, processing=processing)
-        rest = sentence[label.end() :]
+        # each leading label on its own (in a loop: a chain of labels is no deep recursion)
+        head: list[str] = []
+        end, pos = len(sentence.rstrip()), 0
+        while label is not None and label.end() < end:
+            head += source_names(label.group(0), listed=listed, cell=cell, processing=processing)
+            pos = label.end()
+            label = _LABEL.match(sentence, pos)
+        rest = sentence[pos:]
         return head + source_names(rest, listed=listed, cell=cell, processing=processing)
     text = plain_text(sentence)
+    cues = _Cues(text)
     found = []
     for start, end in _runs(text):
         run = text[start:end]
@@ -353,11 +363,61 @@ def source_names(
         if name is None:
             continue
         at = end - len(name)
-        if processing and _step_label(text, at, name):
+        if processing and _step_label(text, at, name, cues):
             continue
-        if _kept(text, at, name, listed=listed, item=cell and listed):
+        if _kept(text, at, name, cues, listed=listed, item=cell and listed):
             found.append(name)
     return found
+
+
+class _Cues:
+    """What `_kept` asks of the text around each name, found once per sentence: the cues'
+    places and the first letter's; a long sentence of many names is read in linear time,
+    not once per name."""
+
+    def __init__(self, text: str) -> None:
+        letter = re.search(r"[A-Za-z]", text)
+        alnum = re.search(r"[A-Za-z0-9]", text)
+        self.first_letter = letter.start() if letter else len(text)
+        self.first_alnum = alnum.start() if alnum else len(text)
+        kinds = [
+            (TRAINING_CUE, "source"),
+            (SOURCE_CUE, "source"),
+            (INSTRUMENT_CUE, "instrument"),
+            (EVALUATION_CUE, "evaluation"),
+        ]
+        self.before = [_Spans(pattern, text, kind) for pattern, kind in kinds]
+        self.data = _Spans(DATA_CONTEXT, text, "data")
+        self.evaluation = self.before[3]
+        self.training = self.before[0]
+
+    def nearest_before(self, at: int) -> str | None:
+        """The kind of the cue that ends last before `at` (the latest start wins)."""
+        cues = [(start, s.kind) for s in self.before if (start := s.last_before(at)) >= 0]
+        return max(cues)[1] if cues else None
+
+
+class _Spans:
+    """A pattern's matches in a text, by start and end (finditer's order: both rise)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, kind: str) -> None:
+        self.kind = kind
+        matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [start for start, _ in matches]
+        self.ends = [end for _, end in matches]
+
+    def last_before(self, at: int) -> int:
+        """The start of the last match ending at or before `at`, or -1."""
+        i = bisect_right(self.ends, at)
+        return self.starts[i - 1] if i else -1
+
+    def any_outside(self, at: int, end: int) -> bool:
+        """Whether a match ends at or before `at` or starts at or after `end`."""
+        return bisect_right(self.ends, at) > 0 or self.any_from(end)
+
+    def any_from(self, end: int) -> bool:
+        """Whether a match starts at or after `end`."""
+        return bisect_left(self.starts, end) < len(self.starts)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -395,18 +455,17 @@ def _name_like(word: str) -> bool:
     return word[0].isupper() or bool(re.match(r"[a-z]{2,}[A-Z]", word))
 
 
-def _step_label(text: str, at: int, name: str) -> bool:
+def _step_label(text: str, at: int, name: str, cues: _Cues) -> bool:
     """Whether a name at `at` is the label of a list item ("  PII Removal: ..."): only a
     bullet or number before it, a colon after it."""
-    lead = text[:at]
-    return not re.search(r"[A-Za-z]", lead) and text[at + len(name) :].lstrip().startswith(":")
+    return at <= cues.first_letter and _COLON_AFTER.match(text, at + len(name)) is not None
 
 
-def _opening(lead: str) -> bool:
-    """Whether the text before a name only opens a sentence or list item: nothing, a
-    bullet or number, or a list item's label other than a data label ("Code: ", not
-    "Training data: ", whose value is given as the name)."""
-    opening = _OPENING.fullmatch(lead)
+def _opening(text: str, at: int) -> bool:
+    """Whether the text before a name at `at` only opens a sentence or list item:
+    nothing, a bullet or number, or a list item's label other than a data label ("Code: ",
+    not "Training data: ", whose value is given as the name)."""
+    opening = _OPENING.fullmatch(text, 0, at)
     if opening is None:
         return False
     label = (opening.group("label") or "").strip()
@@ -448,28 +507,39 @@ def _plain(word: str) -> bool:
     return head in _GENERIC and tail in _ADJECTIVE_PART
 
 
-def _kept(text: str, at: int, name: str, *, listed: bool, item: bool) -> bool:
+def _kept(text: str, at: int, name: str, cues: _Cues, *, listed: bool, item: bool) -> bool:
     """Whether a name at `at` in the plain sentence `text` is a training-data source;
     `item`: the text is a cell of a table of training data."""
     words = name.split()
-    lead, after = text[:at], text[at + len(name) :]
-    first_in_sentence = not re.search(r"[A-Za-z0-9]", lead)
+    end = at + len(name)
+    # the patterns read before a name end at it and span a few words: a window of the
+    # text before it serves them (the whole lead made a long sentence's names quadratic)
+    lead = text[max(0, at - LEAD_WINDOW) : at]
+    first_in_sentence = at <= cues.first_alnum
     shaped = any(_shaped(word) for word in words)
-    if not shaped and (len(name) < 3 or (len(words) == 1 and _opening(lead))):
+    if not shaped and (len(name) < 3 or (len(words) == 1 and _opening(text, at))):
         return False  # a capitalised first word ("Pretraining used ...", "2) Newly made")
     if len(words) == 1 and not shaped and _GERUND_OR_ADVERB.fullmatch(name):
         return False  # "Exposing the model to code", "Primarily"
     if _PROCESS_LAST.fullmatch(words[-1]):
         return False  # a process or method ("CSAM Filtering", "Direct Preference Optimization")
-    if not shaped and first_in_sentence and not (item or _BULLET.match(lead)):
+    if not shaped and first_in_sentence and not (item or _BULLET.fullmatch(text, 0, at)):
         return False  # a heading's or a label's words ("Data Freshness")
-    if _PLACEHOLDER.fullmatch(name) or _SUBJECT_TRAINED.match(after) or _POSSESSIVE.match(after):
+    if (
+        _PLACEHOLDER.fullmatch(name)
+        or _SUBJECT_TRAINED.match(text, end)
+        or _POSSESSIVE.match(text, end)
+    ):
         return False
     if _not_data(words, on_before=bool(_ON_BEFORE.search(lead))):
         return False
     if _TOOL_SUFFIX.search(words[-1]) or (len(words) > 1 and _ORGANISATION.fullmatch(words[-1])):
         return False
-    if _LICENCE.search(name) or _FOLLOWED_NOT_DATA.match(after) or _EXCLUDED_AFTER.match(after):
+    if (
+        _LICENCE.search(name)
+        or _FOLLOWED_NOT_DATA.match(text, end)
+        or _EXCLUDED_AFTER.match(text, end)
+    ):
         return False
     if _TRAINED_BEFORE.search(lead):
         return False  # the model trained ("we fine-tuned Flan-T5 on ..."), not its data
@@ -484,7 +554,7 @@ def _kept(text: str, at: int, name: str, *, listed: bool, item: bool) -> bool:
         or UNDISCLOSED.search(text, max(0, at - 40), at + len(name))
     ):
         return False
-    return _cued(lead, after, listed=listed)
+    return _cued(lead, at, end, cues, listed=listed)
 
 
 def _not_data(words: list[str], *, on_before: bool) -> bool:
@@ -512,20 +582,17 @@ def _not_data(words: list[str], *, on_before: bool) -> bool:
     return not on_before and _SIZE.fullmatch(parts[-1]) is not None
 
 
-def _cued(lead: str, after: str, *, listed: bool) -> bool:
-    """Whether the sentence gives a name as what the model was trained on: the nearest
-    cue before it is about training or a source, not evaluation; with no cue before it
-    (a list item of a training-data section, when `listed`), the rest of the sentence
-    does not speak of evaluation."""
-    cues = [(m.start(), "source") for m in TRAINING_CUE.finditer(lead)]
-    cues += [(m.start(), "source") for m in SOURCE_CUE.finditer(lead)]
-    cues += [(m.start(), "instrument") for m in INSTRUMENT_CUE.finditer(lead)]
-    cues += [(m.start(), "evaluation") for m in EVALUATION_CUE.finditer(lead)]
-    if cues:
-        cue = max(cues)[1]
-        if cue == "instrument":  # what it was trained with: data only where it says so
-            # ("trained with X on MetaMathQA": what follows "on" is what it was trained on)
-            on = _ON_BEFORE.search(lead) is not None
-            return listed or on or DATA_CONTEXT.search(lead + after) is not None
+def _cued(lead: str, at: int, end: int, cues: _Cues, *, listed: bool) -> bool:
+    """Whether the sentence gives a name (at `at`, ending at `end`; `lead`: the window
+    before it) as what the model was trained on: the nearest cue before it is about
+    training or a source, not evaluation; with no cue before it (a list item of a
+    training-data section, when `listed`), the rest of the sentence does not speak of
+    evaluation."""
+    cue = cues.nearest_before(at)
+    if cue == "instrument":  # what it was trained with: data only where it says so
+        # ("trained with X on MetaMathQA": what follows "on" is what it was trained on)
+        on = _ON_BEFORE.search(lead) is not None
+        return listed or on or cues.data.any_outside(at, end)
+    if cue is not None:
         return cue == "source"
-    return listed and not (EVALUATION_CUE.search(after) and not TRAINING_CUE.search(after))
+    return listed and not (cues.evaluation.any_from(end) and not cues.training.any_from(end))

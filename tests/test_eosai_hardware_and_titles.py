@@ -96,6 +96,25 @@ HARDWARE: list[tuple[str, str, str, str, str]] = [
     ("Hardware section in GPU hours",
      ARCH + "## Hardware\n\nThe run took 1.2M GPU hours on a cluster that is also used to run inference for the team's other services.\n",
      "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    # ... nor does a word a training setup says too beside counted accelerators or nodes
+    ("compute nodes with host memory",
+     ARCH + "## Compute\n\n64 nodes, each with 8 A100 GPUs and 1 TB of host memory, connected by InfiniBand.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Compute'"),
+    ("a job needing days to run on counted TPUs",
+     ARCH + "## Hardware\n\nThe job needed 21 days to run on 2048 TPUs v4 in our datacenter.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    ("a cluster that supports fast links",
+     ARCH + "## Hardware\n\nOur cluster of 64 nodes with 8 H100 GPUs each supports 400 Gbps links.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    ("GPU hours beside what the result fits in",
+     ARCH + "## Hardware\n\nThe run used 1.2M GPU hours on our cluster; the result fits in 16 GB of memory.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    ("memory of counted accelerators",
+     ARCH + "## Hardware\n\n* GPUs: 512 H100-80G, with 80GB of memory each\n* Interconnect: InfiniBand\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
+    ("a training cluster under a Hardware section on running it",
+     ARCH + "## Hardware\n\nThe model requires a GPU with 16 GB to run.\n\n### Cluster\n\n512 H100 GPUs connected by InfiniBand for 3 weeks.\n",
+     "open", "inferred", "documented: 'Model Architecture', 'Hardware'"),
     ("Chinese hardware requirements (硬件要求) stay closed",
      ARCH + "## 硬件要求\n\n推理需要一张 24GB 显存的显卡，例如 RTX 4090，量化后可以在更小的显卡上运行。这是部署时的最低配置要求，请注意内存。\n",
      "closed", "inferred", "(hardware) is undocumented"),
@@ -151,6 +170,16 @@ TRAINED_ON = "The model was trained on a cluster of 64 H100 GPUs over three week
     [
         pytest.param(RUNS_ON, False, id="hardware to run it"),
         pytest.param(TRAINED_ON, True, id="training hardware"),
+        pytest.param(
+            "64 nodes, each with 8 A100 GPUs and 1 TB of host memory, connected by InfiniBand; the job needed 21 days to run on them with the default attention kernels. ",
+            True,
+            id="counted nodes beside memory and 'to run'",
+        ),
+        pytest.param(
+            "The model requires a GPU with 16 GB to run.\n\n### Cluster\n\n512 H100 GPUs connected by InfiniBand for three weeks, with the default attention kernels and a fast fabric between the nodes. ",
+            True,
+            id="training cluster in a sub-section",
+        ),
     ],
 )
 def test_a_hardware_section_covers_training_only_when_it_is_the_training_setup(

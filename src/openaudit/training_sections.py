@@ -268,15 +268,31 @@ def about_running(text: str) -> bool:
     return RUNNING_WORDS.search(text) is not None and TRAINING_WORDS.search(text) is None
 
 
-# What a hardware section's sentence says of running the model besides RUNNING_WORDS
-# ("requires certain GPUs to run", "We have tested on the following GPU types", "supports
-# NVIDIA and AMD GPUs").
+# What a hardware section's sentence says of running the model, narrower than
+# RUNNING_WORDS: "requires certain GPUs to run", "to run the model", "We have tested on the
+# following GPU types", "supported on NVIDIA and AMD GPUs", "inference", "24 GB of VRAM".
+# Not "memory", "fits", "requires" or "supports" alone, which a training setup says too
+# ("8 A100 GPUs and 1 TB of host memory", "a cluster that supports 400 Gbps links", "the job
+# needed 21 days to run on 2048 TPUs").
 RUNNING_HARDWARE = re.compile(
-    r"\bto\s+run\b|\btest(?:ed|s)?\s+(?:\w+\s+)?on\b|\bsupport(?:s|ed)?\b", re.IGNORECASE
+    r"\b(?:inference|deploy\w*|serving|(?<!\bto\s)runs?\s+(?:on|with|in)|vram|recommend\w*|minimum"
+    r"|compatib\w*|requirements?|quanti[sz]\w*"
+    r"|supported\s+(?:on|by|hardware|gpus?|devices?|platforms?|accelerators?)"
+    r"|test(?:ed|s)?\s+(?:\w+\s+)?on"
+    r"|to\s+run\s+(?:the\s+model|the\s+weights|this\s+model|it|them|inference|locally)"
+    r"|to\s+run(?=\s*(?:[.;:,)]|$)))\b"
+    # German, French, Spanish
+    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
+    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
+    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
+    # Chinese, Japanese, Korean
+    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
+    r"|量子化|추론|배포|요구|권장|최소|호환|양자화",
+    re.IGNORECASE,
 )
-# ... and of training: accelerator hours ("1.2M GPU hours"), or accelerators counted
-# ("512 H100-80G", "8 x A100s", "256 GPUs"), which a training setup states and a list of
-# the GPUs the model runs on does not.
+# ... and of training: accelerator hours ("1.2M GPU hours"), or accelerators or nodes
+# counted ("512 H100-80G", "8 x A100s", "256 GPUs", "64 nodes"), which a training setup
+# states and a list of the GPUs the model runs on does not.
 TRAINING_HARDWARE = re.compile(
     r"\b(?:GPU|TPU|IPU|accelerator|chip|node)[- ]hours?\b"
     r"|\b\d[\d,]{0,9}\s*(?:[x\u00d7]\s*)?(?:(?:NVIDIA|AMD|Google|Intel)\s+)?"
@@ -287,14 +303,15 @@ TRAINING_HARDWARE = re.compile(
 
 
 def runs_the_model(sentences: list[str]) -> bool:
-    """Whether a hardware section's sentences tell what the model runs on, not what trained
-    it (rules.md: hardware to run the model is not the training setup): one says running
-    (RUNNING_WORDS, RUNNING_HARDWARE) and none says training (TRAINING_WORDS,
-    TRAINING_HARDWARE) without saying running. A section saying neither stays the training
-    setup a card's hardware section usually is."""
+    """Whether a hardware section's sentences (its sub-sections' too) tell what the model
+    runs on, not what trained it (rules.md: hardware to run the model is not the training
+    setup): one says running (RUNNING_HARDWARE) and none says training, in words
+    (TRAINING_WORDS) or by accelerator hours or counted accelerators (TRAINING_HARDWARE)
+    without saying running. A section saying neither stays the training setup a card's
+    hardware section usually is."""
     running = False
     for sentence in sentences:
-        said_running = bool(RUNNING_WORDS.search(sentence) or RUNNING_HARDWARE.search(sentence))
+        said_running = RUNNING_HARDWARE.search(sentence) is not None
         if TRAINING_WORDS.search(sentence):
             return False
         if TRAINING_HARDWARE.search(sentence) and not said_running:

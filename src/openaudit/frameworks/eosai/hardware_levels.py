@@ -111,7 +111,7 @@ def _runs_on(ctx: ProbeContext, section: Section) -> bool:
     card = own_card(ctx)
     if TRAINING_WORDS.search(section.title) or section in _training_sections(ctx):
         return False
-    return runs_the_model(card.sentences(URL.sub(" ", section.text)).texts)
+    return runs_the_model(card.sentences(URL.sub(" ", card.section_text(section))).texts)
 
 
 def _running_note(ctx: ProbeContext) -> str:

@@ -234,7 +234,7 @@ def _running_hardware(card: Card, section: Section) -> bool:
     training = TRAINING_SECTION_NAMES
     if any(TRAINING_WORDS.search(s.title) or card.title_matches(s, *training) for s in path):
         return False
-    return runs_the_model(card.sentences(section.text).texts)
+    return runs_the_model(card.sentences(card.section_text(section)).texts)
 
 
 def _results(ctx: ProbeContext) -> str | None:

@@ -216,6 +216,9 @@ WER_CHART = (
 )
 TRAINED_ON_BESIDE_CHART = "## Evaluation\nThe model was trained on COCO captions.\n" + CHART
 PLANNED_BESIDE_CHART = "## Evaluation\nWe will evaluate on MMLU and GSM8K soon.\n" + CHART
+# review16a #2: an image that is no results chart, results linked in another section
+EVALUATED_ON_MMLU = "## Evaluation\nWe evaluated on MMLU (5-shot) and GSM8K.\n"
+LEADERBOARD = "## Leaderboard\nSee [the leaderboard results](https://lab.example/leaderboard).\n"
 # probe16 #11: the samples a generation card shows (its task from the front matter)
 T2I = "---\nlicense: mit\npipeline_tag: text-to-image\n---\n"
 TEXT_GEN = "---\nlicense: mit\npipeline_tag: text-generation\n---\n"
@@ -716,6 +719,16 @@ MOF_COMPONENT: list[Case] = [
         "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
     mof("twin: a chart beside evaluations to come", ev(MIT + PLANNED_BESIDE_CHART),
         "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
+    *(
+        mof(f"twin: {name} beside what it was evaluated on, results linked elsewhere",
+            ev(MIT + EVALUATED_ON_MMLU + image + "\n" + LEADERBOARD), "evaluation_data",
+            "data", "no", "no evaluation dataset is named", "missing")
+        for name, image in (
+            ("a team photo", "![A photograph of the team](team.jpg)"),
+            ("a loss plot", "![](figures/train_loss_plot.png)"),
+            ("a pipeline diagram", "![Evaluation pipeline](pipeline.png)"),
+        )
+    ),
     mof("no evaluation data", ev(MIT), "evaluation_data", "data", "no",
         "no model-index, result files or evaluation section", "missing"),
     mof("evaluation data, gated card unread", gated_unread(), "evaluation_data", "data",

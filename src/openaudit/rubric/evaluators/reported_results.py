@@ -132,10 +132,15 @@ def _scores(text: str) -> bool:
     prose = URL.sub(" ", prose) if "://" in prose else prose
     if textsearch.search(NOT_YET, prose):
         return False
-    if _may_chart(text) and any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text)):
+    if _charted(text):
         return True
     scores = SCORE.findall(CHART.sub(" ", prose) if _may_chart(prose) else prose)
     return len(scores) >= 2 or (bool(scores) and words(prose) >= MIN_RESULTS_WORDS)
+
+
+def _charted(text: str) -> bool:
+    """The text shows an image its alt text or file name calls a chart (CHART_WORDS)."""
+    return _may_chart(text) and any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text))
 
 
 def _may_chart(text: str) -> bool:
@@ -192,14 +197,17 @@ def _results_elsewhere(ctx: ProbeContext, sections: list[Section]) -> Outcome | 
 
 
 def results_beside_names(ctx: ProbeContext, section: Section) -> bool:
-    """Whether an evaluation section reports results in a form that names no benchmark
-    itself, as `eval_table` reads them: a chart (named so by its alt text or its file
-    name), results it links, or results prose. Scores in its text name their own
-    benchmarks (`benchmark_names.scored_names`), or none."""
+    """Whether an evaluation section reports results without a table, as `eval_table`
+    reads them (`_results_elsewhere`): a chart under a results title or beside stated
+    scores, a chart its file name calls results, results it links, or results prose; not
+    any image (a team photo, a loss curve, a pipeline diagram). Scores
+    in its text name their own benchmarks (`benchmark_names.scored_names`), or none."""
     text = own_card(ctx).section_text(section)
     if unfilled_section(text) or textsearch.search(NOT_YET, text):
         return False
-    if _may_chart(text) and any(CHART_WORDS.search(m.group(0)) for m in CHART.finditer(text)):
+    # the chart `_results_elsewhere` takes for scores: under a results title or beside
+    # stated scores (numbers there name their own benchmarks)
+    if (RESULTS_TITLE.search(section.title) or STATED_SCORES.search(text)) and _charted(text):
         return True
     if _chart_link(ctx, text) is not None or _linked_results(ctx, [section]) is not None:
         return True

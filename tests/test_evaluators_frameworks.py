@@ -719,6 +719,23 @@ MOF_COMPONENT: list[Case] = [
         "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
     mof("twin: a chart beside evaluations to come", ev(MIT + PLANNED_BESIDE_CHART),
         "evaluation_data", "data", "no", "no evaluation dataset is named", "missing"),
+    # review16a #3: names beside a chart that are training data, a harness's list, plans
+    *(
+        mof(f"twin: a chart beside {name}", ev(MIT + "## Evaluation\n" + said + "\n" + CHART),
+            "evaluation_data", "data", "no", "no evaluation dataset is named", "missing")
+        for name, said in (
+            ("data trained on, then 'tested on'",
+             "The model was trained on COCO and tested on our internal set."),
+            ("data fine-tuned on, then 'evaluated on'",
+             "We fine-tuned on SQuAD and GSM8K and evaluated on a held-out split of our own data."),
+            ("the benchmarks a harness supports",
+             "For evaluation we used lm-evaluation-harness, which supports MMLU, ARC and HellaSwag."),
+            ("evaluations planned", "We plan to evaluate on MMLU and GSM8K."),
+            ("evaluations yet to be run", "MMLU and GSM8K are to be evaluated next."),
+        )
+    ),
+    mof("a chart beside a few-shot list", ev(MIT + "## Evaluation\n- MMLU (5-shot)\n- GSM8K (8-shot)\n" + CHART),
+        "evaluation_data", "data", "yes", "evaluated on: benchmarks (MMLU, GSM8K)", "included"),
     *(
         mof(f"twin: {name} beside what it was evaluated on, results linked elsewhere",
             ev(MIT + EVALUATED_ON_MMLU + image + "\n" + LEADERBOARD), "evaluation_data",

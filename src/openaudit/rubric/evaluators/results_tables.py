@@ -15,13 +15,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from openaudit.card import Section
+from openaudit.card import Card, Section
 from openaudit.rubric.context import ProbeContext, once_per_model
 from openaudit.rubric.evaluators.appended_cards import own_card
 from openaudit.rubric.evaluators.benchmark_names import (
-    LIST_ITEM,
     MAX_NAME_CHARS,
-    SENTENCE_END,
     WELL_KNOWN,
     scored_names,
 )
@@ -35,6 +33,7 @@ from openaudit.rubric.evaluators.reported_results import (
     results_beside_names,
     results_table_anywhere,
 )
+from openaudit.training_sections import EVALUATION_CUE, TRAINING_CUE, evaluated_on
 
 BENCHMARK_HEADING = re.compile(
     r"bench|task|data|eval|test|suite|corpus|split|metric set", re.IGNORECASE
@@ -94,20 +93,38 @@ EVALUATED_ON = re.compile(
 )
 
 
-def evaluated_names(text: str) -> list[str]:
-    """Well-known benchmarks or public datasets (`benchmark_names.WELL_KNOWN`) that the list
-    items and sentences of a section say the model was evaluated on (EVALUATED_ON), not
-    evaluations still to come."""
+# Evaluations still to come besides NOT_YET ("We plan to evaluate on MMLU"); a harness or
+# suite that offers benchmarks ("lm-evaluation-harness, which supports MMLU, ARC") tells
+# how the model could be evaluated, not on what it was; a few-shot setting right after a
+# name ("MMLU (5-shot)") is how it was evaluated.
+PLANNED = re.compile(r"\bplan(?:s|ned|ning)?\s+to\b|\bto\s+be\s+(?:evaluat|test|benchmark)", re.I)
+OFFERS = re.compile(r"\b(?:supports?|supported|offers?|provides?|implements?)\b", re.I)
+SHOT_AFTER = re.compile(r"[ \t]*[(\[]?[ \t]*(?:\d{1,3}|zero|one|few)[- ]shots?\b", re.I)
+
+
+def evaluated_names(card: Card, text: str) -> list[str]:
+    """Well-known benchmarks or public datasets (`benchmark_names.WELL_KNOWN`) that the
+    sentences and list items of a section say the model was evaluated on: the nearest cue
+    before the name is about evaluation, not training (`training_sections.evaluated_on`:
+    not "trained on COCO and tested on our own set"), or a few-shot setting follows it;
+    not evaluations still to come, nor the benchmarks a harness supports."""
     if EVALUATED_ON.search(text) is None:
         return []
-    parts = [m.group(1) for m in LIST_ITEM.finditer(text)]
-    parts += SENTENCE_END.split(LIST_ITEM.sub("", text))
-    names = [
-        match.group(0)
-        for part in parts
-        if EVALUATED_ON.search(part) and not NOT_YET.search(part)
-        for match in WELL_KNOWN.finditer(part)
-    ]
+    sentences = card.sentences(text)
+    names = []
+    for match in WELL_KNOWN.finditer(text):
+        start, end = sentences.span_at(match.start())
+        sentence = text[start:end]
+        if NOT_YET.search(sentence) or PLANNED.search(sentence):
+            continue
+        before = text[start : match.start()]
+        offered = [m.start() for m in OFFERS.finditer(before)]
+        cued = [m.start() for m in EVALUATION_CUE.finditer(before)]
+        if offered and (not cued or max(offered) > max(cued)):
+            continue
+        shot = SHOT_AFTER.match(text, match.end()) and not TRAINING_CUE.search(before)
+        if shot or evaluated_on(sentences, match.start()):
+            names.append(match.group(0))
     return list(dict.fromkeys(names))
 
 
@@ -140,7 +157,7 @@ def named_benchmarks(ctx: ProbeContext) -> NamedBenchmarks:
     # a section that reports its results in a form naming no benchmark (a chart, prose, a
     # link) names the data they were measured on in saying what the model was evaluated on
     for section in sections:
-        names = evaluated_names(card.section_text(section))
+        names = evaluated_names(card, card.section_text(section))
         if names and results_beside_names(ctx, section):
             return NamedBenchmarks(tuple(names)[:MAX_NAMES], section, False, evaluated=True)
     return NamedBenchmarks((), None, False)

@@ -729,12 +729,14 @@ MOF_COMPONENT: list[Case] = [
             ("data fine-tuned on, then 'evaluated on'",
              "We fine-tuned on SQuAD and GSM8K and evaluated on a held-out split of our own data."),
             ("the benchmarks a harness supports",
-             "For evaluation we used lm-evaluation-harness, which supports MMLU, ARC and HellaSwag."),
+             "For evaluation we used lm-evaluation-harness, which supports MMLU, ARC and"
+             " HellaSwag."),
             ("evaluations planned", "We plan to evaluate on MMLU and GSM8K."),
             ("evaluations yet to be run", "MMLU and GSM8K are to be evaluated next."),
         )
     ),
-    mof("a chart beside a few-shot list", ev(MIT + "## Evaluation\n- MMLU (5-shot)\n- GSM8K (8-shot)\n" + CHART),
+    mof("a chart beside a few-shot list",
+        ev(MIT + "## Evaluation\n- MMLU (5-shot)\n- GSM8K (8-shot)\n" + CHART),
         "evaluation_data", "data", "yes", "evaluated on: benchmarks (MMLU, GSM8K)", "included"),
     *(
         mof(f"twin: {name} beside what it was evaluated on, results linked elsewhere",

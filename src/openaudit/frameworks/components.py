@@ -260,9 +260,9 @@ def _sample_outputs(ctx: ProbeContext) -> Found | Outcome:
     if (samples := generated_samples(ctx)) is not None:  # a generator's outputs: inferred
         return ("read", samples.reason, samples.citations)
     why = f"no section titled {quote(SAMPLE_SECTIONS)}"
-    if generation_card(ctx) is not None:
-        why += ", widget outputs, gallery of generated images or opening sample image"
-    return Outcome.no(why, ctx.readme())
+    if generator := (generation_card(ctx) is not None):  # concluded: no media found
+        why += ", widget outputs, gallery of generated media or opening sample image"
+    return Outcome.no(why, ctx.readme(), inferred=generator)
 
 
 @once_per_model

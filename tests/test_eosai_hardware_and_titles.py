@@ -191,6 +191,31 @@ def test_a_hardware_section_covers_training_only_when_it_is_the_training_setup(
     assert said in found["reason"]
 
 
+# review16a #5: the card's topics and EOSAI's hardware reader set aside the same sections
+@pytest.mark.parametrize(
+    ("title", "hardware", "training"),
+    [
+        pytest.param("M-7B", RUNS_ON, False, id="hardware to run it"),
+        pytest.param("Trainer-7B", RUNS_ON, False, id="a model name with a training word"),
+        pytest.param(
+            "M-7B",
+            "The model requires a recent GPU to run, see https://lab.example/training-cluster for the details of the cards we tested it on and the kernels. ",
+            False,
+            id="a training word in an address",
+        ),
+        pytest.param("M-7B", TRAINED_ON, True, id="training hardware"),
+    ],
+)
+def test_both_readers_agree_on_hardware_to_run_the_model(
+    title: str, hardware: str, training: bool
+) -> None:
+    body = f"## Architecture\n\n{TEXT * 3}\n\n## Hardware\n\n{hardware}\n\n## Evaluation\n\n{TEXT * 3}\n"
+    found = eosai(card(body).replace("# M-7B", f"# {title}"))
+    assert ("covers architecture, training" in found["modelcard"]["reason"]) is training
+    level = found["hardware_architecture"]["level"]
+    assert (level == "open") is training, found["hardware_architecture"]["reason"]
+
+
 # name, card body, files, level, a phrase of the reason
 TRAINING_TITLES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ("German compound: hardware in 'Trainingsverfahren'",
@@ -282,3 +307,23 @@ def test_training_code_components_and_licence_beside_the_link(
     found = eosai(card(body))["trainingcode"]
     assert found["level"] == level, found["reason"]
     assert said in found["reason"]
+
+
+def test_a_hardware_section_is_read_for_running_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import openaudit.training_sections as sections
+
+    calls: list[int] = []
+    real = sections.runs_the_model
+
+    def counted(sentences: list[str]) -> bool:
+        calls.append(len(sentences))
+        return real(sentences)
+
+    monkeypatch.setattr(sections, "runs_the_model", counted)
+    tested = "The model was tested on 8 A100 GPUs and on 2 H100 GPUs with the default attention kernels and found to work. "
+    body = (
+        f"## Architecture\n\n{TEXT * 3}\n\n## Hardware\n\n{tested}\n\n## Evaluation\n\n{TEXT * 3}\n"
+    )
+    found = eosai(card(body))
+    assert found["hardware_architecture"]["level"] == "closed"
+    assert len(calls) == 1  # EOSAI's hardware reader, its note and the card's topics share it

@@ -320,6 +320,39 @@ def runs_the_model(sentences: list[str]) -> bool:
     return running
 
 
+# An address in a hardware section: not read for words ("see .../training-cluster").
+ADDRESS = re.compile(r"(?:https?|ftp)://[^\s<>\"'\])]+", re.IGNORECASE)
+
+
+def running_hardware(card: Card, section: Section) -> bool:
+    """Whether a section titled as hardware or compute tells what the model runs on, not
+    what trained it: neither it nor a section enclosing it (not the card's title heading,
+    which names the model: "# Trainer-7B") is titled as training, and its text with its
+    sub-sections' (addresses not read) `runs_the_model`. The one reading EOSAI's hardware
+    reader and the card's topics share, made once per section."""
+
+    def compute() -> bool:
+        if not card.title_matches(section, *HARDWARE_SECTION_NAMES):
+            return False
+        path = [s for s in card.section_path(section) if s is not card.title_section]
+        if any(
+            TRAINING_WORDS.search(s.title) or card.title_matches(s, *TRAINING_SECTION_NAMES)
+            for s in path
+        ):
+            return False
+        text = card.section_text(section)
+        text = ADDRESS.sub(" ", text) if "://" in text else text
+        # a training word anywhere, or no running cue anywhere, decides without splitting;
+        # so does running said with no accelerators counted
+        if TRAINING_WORDS.search(text) or not RUNNING_HARDWARE.search(text):
+            return False
+        if not TRAINING_HARDWARE.search(text):
+            return True
+        return runs_the_model(card.sentences(text).texts)
+
+    return card.derived(("running hardware", section.line, section.title), compute)
+
+
 # "Testing Data" under "Evaluation" names benchmarks, not training data; a title naming
 # training too ("Training and evaluation data", "Training results") is about training.
 EVALUATION_SECTION_NAMES = (

@@ -31,7 +31,7 @@ from openaudit.training_sections import (
     TRAINING_WORDS,
     USAGE_SECTIONS,
     about_running,
-    runs_the_model,
+    running_hardware,
 )
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None
     found = [
         (card.section_words(section), section)
         for section in card.find_sections(*HARDWARE_SECTION_NAMES)
-        if not _runs_in(card, section) and not _runs_on(ctx, section)
+        if not _runs_in(card, section) and not running_hardware(card, section)
     ]
     count, section = max(found, key=lambda item: item[0], default=(0, None))
     if section is not None and count >= 10:
@@ -104,16 +104,6 @@ def _hardware_documented(ctx: ProbeContext) -> tuple[str, Citation, bool] | None
     return (f"'{line}'", ctx.readme(line), False) if line else None
 
 
-def _runs_on(ctx: ProbeContext, section: Section) -> bool:
-    """Whether a hardware section, neither titled as training nor inside a training
-    section, tells what the model runs on ("requires certain GPUs to run. We have tested
-    on: A100, A6000, H100"), not what trained it (`training_sections.runs_the_model`)."""
-    card = own_card(ctx)
-    if TRAINING_WORDS.search(section.title) or section in _training_sections(ctx):
-        return False
-    return runs_the_model(card.sentences(URL.sub(" ", card.section_text(section))).texts)
-
-
 def _running_note(ctx: ProbeContext) -> str:
     """What a closed answer adds of hardware sections set aside as hardware to run the
     model: "; 'Hardware' tells the hardware to run the model", or nothing."""
@@ -121,7 +111,7 @@ def _running_note(ctx: ProbeContext) -> str:
     titles = [
         f"'{section.title}'"
         for section in card.find_sections(*HARDWARE_SECTION_NAMES)
-        if not _runs_in(card, section) and _runs_on(ctx, section)
+        if not _runs_in(card, section) and running_hardware(card, section)
     ]
     return f"; {', '.join(titles[:2])} tells the hardware to run the model" if titles else ""
 

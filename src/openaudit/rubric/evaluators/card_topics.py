@@ -38,15 +38,14 @@ from openaudit.training_sections import (
     TRAINING_RUN_SECTION_NAMES,
     TRAINING_SECTION_NAMES,
     TRAINING_TOPIC_NAMES,
-    TRAINING_WORDS,
     USAGE_SECTIONS,
     about_running,
-    runs_the_model,
+    running_hardware,
     section_about,
 )
 
 if TYPE_CHECKING:
-    from openaudit.card import Card, Section
+    pass
 
 # The topics, as reasons name them.
 TOPICS = {
@@ -211,7 +210,7 @@ def _section(ctx: ProbeContext, topic: str) -> str | None:
                 for p in card.section_path(s)
                 if p is not card.title_section
             )
-            and not _running_hardware(card, s)
+            and not running_hardware(card, s)
         ]
     else:
         found = card.find_sections(*ARCHITECTURE_SECTION_NAMES)
@@ -223,18 +222,6 @@ def _section(ctx: ProbeContext, topic: str) -> str | None:
             if arch_facts(section.text) >= MIN_ARCH_FACTS:
                 return f"'{section.title}' (its hyperparameters)"
     return None
-
-
-def _running_hardware(card: Card, section: Section) -> bool:
-    """A hardware section, not titled as or inside training, that tells what the model
-    runs on (`training_sections.runs_the_model`): no section on how it was trained."""
-    path = card.section_path(section)
-    if not card.title_matches(section, *HARDWARE_SECTION_NAMES):
-        return False
-    training = TRAINING_SECTION_NAMES
-    if any(TRAINING_WORDS.search(s.title) or card.title_matches(s, *training) for s in path):
-        return False
-    return runs_the_model(card.sentences(card.section_text(section)).texts)
 
 
 def _results(ctx: ProbeContext) -> str | None:

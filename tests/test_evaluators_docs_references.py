@@ -446,6 +446,21 @@ EVAL_CASES: list[tuple[str, str, Answer, str]] = [
      "no", "has no results table"),
     ("a path out of the repo is none of its", "# m\n## Evaluation\n![](../eval_results.png)\n",
      "no", "has no results table"),
+    # review16a #6: a path from the site's root is an address, not this repository's file;
+    # paths are read percent-decoded; a data-src or an alt text's src is no source
+    ("a path from the site's root is an address",
+     "# m\n## Evaluation\n![](/org/other/resolve/main/eval_results.png)\n",
+     "yes", "as a chart (/org/other/resolve/main/eval_results.png), with no table"),
+    ("an encoded path out of the repo is none of its",
+     "# m\n## Evaluation\n![](%2E%2E/eval_results.png)\n", "no", "has no results table"),
+    ("an encoded path is read decoded", "# m\n## Evaluation\n![](eval%20results.png)\n",
+     "yes", "as a chart (eval results.png, shown from the model's repository)"),
+    ("a data-src is no source",
+     '# m\n## Evaluation\n<img data-src="eval_results.png" src="team.jpg">\n',
+     "no", "has no results table"),
+    ("an alt text's src is no source",
+     '# m\n## Evaluation\n<img alt="src=eval_results.png" src="team.jpg">\n',
+     "no", "has no results table"),
 ]  # fmt: skip
 
 
@@ -456,6 +471,33 @@ def test_evaluation_results_under_other_headings(readme: str, answer: Answer, re
     got, why = ask("evaluation_results", ev(readme))
     assert got == answer, why
     assert reason in why
+
+
+# a chart shown by a repository path, by what the repository's listing holds
+CHART_FILES: list[tuple[str, tuple[str, ...], bool, Answer, str]] = [
+    ("listed: cited as the repository's file", ("model.safetensors", "figures/eval_results.png"),
+     False, "yes", "file:figures/eval_results.png"),
+    ("missing from the complete listing: none", ("model.gguf",), False, "no", ""),
+    ("listing cut short: cited in the README", ("model.gguf",), True, "yes", "README.md"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("files", "truncated", "answer", "cited"),
+    [c[1:] for c in CHART_FILES],
+    ids=[c[0] for c in CHART_FILES],
+)
+def test_a_chart_shown_by_a_repository_path_is_one_of_its_files(
+    files: tuple[str, ...], truncated: bool, answer: Answer, cited: str
+) -> None:
+    readme = "# m\n## Evaluation\n![](figures/eval_results.png)\n"
+    evidence = ev(readme, files=tuple(RepoFile(p) for p in files), files_truncated=truncated)
+    spec = get_evaluator("evaluation_results")
+    assert spec is not None
+    outcome = run(spec, ProbeContext(evidence), {})
+    assert outcome.answer == answer, outcome.reason
+    if cited:
+        assert cited in [citation.where for citation in outcome.citations]
 
 
 def mof_components(readme: str) -> dict[str, dict[str, Any]]:

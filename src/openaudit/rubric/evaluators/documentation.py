@@ -137,8 +137,8 @@ def _index_results(index: Any) -> bool:
     doc=(
         "Evaluation results are published: model-index, .eval_results/, a results table, or"
         " in an evaluation section scores, a chart whose file name speaks of results"
-        " ('m_eval.png', shown or linked, by URL or by a path in the repository), or a link"
-        " to results published elsewhere (inferred)."
+        " ('m_eval.png': shown or linked by URL, or shown by a path to a file of the"
+        " repository), or a link to results published elsewhere (inferred)."
     ),
 )
 @once_per_model

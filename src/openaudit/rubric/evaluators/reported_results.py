@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from openaudit import textsearch
 from openaudit.card import Card, Link, Section
@@ -244,14 +244,24 @@ TRAINING_FILE_WORDS = re.compile(r"loss|train|lr|schedule|throughput|latency|spe
 
 def _chart_link(ctx: ProbeContext, text: str) -> tuple[str, Citation] | None:
     """The first image the text shows or links whose file name speaks of results, not of
-    training, shown in a reason and cited: an absolute URL, or an image the card shows
-    by a path relative to the model's repository ("eval_results.png", "./figures/x.png",
-    `<img src="assets/x.png">`), which the Hub renders from the repository's files."""
+    training, shown in a reason and cited: an absolute URL or a path from the site's
+    root ("/org/other/resolve/main/x.png": another repository's file, cited in the
+    README), or an image the card shows by a path relative to the model's repository
+    ("eval_results.png", "./figures/x.png", `<img src="assets/x.png">`), which the Hub
+    renders from the repository's files: cited there when listed, in the README when the
+    listing is unknown or cut short, and none when the complete listing lacks it (a copy
+    of another repository's card shows a broken image)."""
     if not _may_chart(text) and "://" not in text:
         return None
     found = [(m.start(), str(m.group(0)), False) for m in URL.finditer(text)]
     if _may_chart(text):
-        found += [(m.start(), path, True) for m in CHART.finditer(text) if (path := _repo_image(m))]
+        for match in CHART.finditer(text):
+            target = _image_target(match)
+            if target and target.startswith("/") and not target.startswith("//"):
+                found.append((match.start(), target, False))  # from the site's root
+            elif path := _repo_image(match):
+                found.append((match.start(), path, True))
+    files: set[str] | None = None
     for _, target, in_repo in sorted(found):
         url = target.rstrip(".,;:!?")
         name = (url if in_repo else urlsplit(url).path).rsplit("/", 1)[-1]
@@ -259,29 +269,50 @@ def _chart_link(ctx: ProbeContext, text: str) -> tuple[str, Citation] | None:
         if not results or TRAINING_FILE_WORDS.search(name):
             continue
         if in_repo:
-            return f"{url}, shown from the model's repository", ctx.file(url)
+            if files is None:
+                files = {file.path for file in ctx.evidence.files}
+            if url in files:
+                return f"{url}, shown from the model's repository", ctx.file(url)
+            if files and not ctx.evidence.files_truncated:
+                continue  # the complete listing has no such file: nothing is shown
+            return f"{url}, shown from the model's repository", ctx.readme(url)
         return url, ctx.readme(url)
     return None
 
 
 # The source of an img tag; a scheme ("https:", "data:") makes a target no repository path.
-IMG_SRC = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s>]{1,500})", re.IGNORECASE)
+# Read from the tag's start attribute by attribute: not a data-src, nor "src=" inside
+# another attribute's quoted value (an alt text).
+IMG_SRC = re.compile(
+    r"^(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*?"
+    r"\s+src\s*=\s*[\"']?([^\"'\s>]{1,500})",
+    re.IGNORECASE,
+)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]{0,20}:", re.IGNORECASE)
 
 
-def _repo_image(match: re.Match[str]) -> str | None:
-    """The repository path of an image a CHART match shows by a relative path (a markdown
-    image's target or an img tag's source), normalised ("./figures/a.png" ->
-    "figures/a.png"); None for an absolute URL, an anchor or a path leaving the
-    repository."""
+def _image_target(match: re.Match[str]) -> str | None:
+    """What a CHART match shows: a markdown image's target or an img tag's source."""
     target = match.group(2)
     if target is None:
         src = IMG_SRC.search(match.group(3) or "")
         target = src.group(1) if src else None
-    if not target or SCHEME.match(target) or target.startswith(("//", "#")):
+    return target
+
+
+def _repo_image(match: re.Match[str]) -> str | None:
+    """The repository path of an image a CHART match shows by a relative path (a markdown
+    image's target or an img tag's source), percent-decoded and normalised
+    ("./figures/a.png" -> "figures/a.png", "eval%20results.png" -> "eval results.png");
+    None for an absolute URL, a path from the site's root, an anchor or a path leaving
+    the repository ("%2E%2E/a.png" too)."""
+    target = _image_target(match)
+    if not target or SCHEME.match(target) or target.startswith(("/", "#")):
         return None
-    path = posixpath.normpath(target.split("#", 1)[0].split("?", 1)[0].lstrip("/"))
-    return None if path.startswith("..") or path == "." else path
+    path = posixpath.normpath(unquote(target.split("#", 1)[0].split("?", 1)[0]))
+    if path.startswith(("..", "/")) or path == "." or SCHEME.match(path):
+        return None
+    return path
 
 
 def _results_prose(section: Section, text: str) -> int | None:

@@ -597,6 +597,8 @@ ENGLISH_LIMITATIONS = [
     ("Responsible AI Considerations", "yes"), ("Considerations", "no"),
     ("Safety", "yes"), ("Safety and Responsibility", "yes"),
     ("Caveats", "yes"), ("Known Issues", "yes"), ("Issues", "no"),
+    # review16a #7: how the model was trained for safety is no limitations section
+    ("Safety Training", "no"), ("Safety Fine-tuning", "no"), ("Safety Alignment (RLHF)", "no"),
 ]  # fmt: skip
 
 
@@ -607,6 +609,16 @@ def test_limitations_sections_under_vendor_titles(title: str, answer: str) -> No
         f for f in verdict.layer("documentation").findings if f.probe == "docs.limitations"
     )
     assert finding.answer == answer, finding.reason
+
+
+def test_a_limitations_section_after_a_safety_training_section_counts() -> None:
+    readme = f"# m\n{PROSE}\n## Safety Training\n{RISKS}\n## Safety\n{RISKS}\n"
+    verdict = evaluate(load_rubric("openaudit"), ev(readme))
+    finding = next(
+        f for f in verdict.layer("documentation").findings if f.probe == "docs.limitations"
+    )
+    assert finding.answer == "yes", finding.reason
+    assert "section 'Safety' has" in finding.reason
 
 
 # --- the Hub's arxiv tag, through the CLI and a fake Hub --------------------------------

@@ -163,12 +163,19 @@ def license_family_in(ctx: ProbeContext, families: list[str], with_bases: bool =
     return licence_basis(ctx, answer(shown, *cites))
 
 
-def best_section(ctx: ProbeContext, names: list[str]) -> tuple[Section | None, int]:
-    """Of the first sections matching each name, the one with most words, and its words."""
+def best_section(
+    ctx: ProbeContext, names: list[str], exclude: list[str] | None = None
+) -> tuple[Section | None, int]:
+    """Of the first sections matching each name (and none of `exclude`), the one with
+    most words, and its words."""
     best: tuple[Section | None, int] = (None, -1)
     card = own_card(ctx)  # not another model's card appended to it
     for name in names:
-        section = card.find_section(name)
+        if exclude:
+            found = card.find_sections(name)
+            section = next((s for s in found if not card.title_matches(s, *exclude)), None)
+        else:
+            section = card.find_section(name)
         if section is not None:
             count = card.section_words(section)
             if count > best[1]:
@@ -181,15 +188,22 @@ def best_section(ctx: ProbeContext, names: list[str]) -> tuple[Section | None, i
     params={
         "names": Param("list[str]", doc="section titles to look for (case-insensitive)"),
         "min_words": Param("int", 1, "words the section needs, placeholders excluded"),
+        "exclude": Param("list[str]", [], "titles that do not count even when they match"),
     },
     reads=("README.md",),
-    doc="The card has a section titled like one of NAMES with at least MIN_WORDS words.",
+    doc=(
+        "The card has a section titled like one of NAMES, and like none of EXCLUDE, with at"
+        " least MIN_WORDS words."
+    ),
 )
-def section_present(ctx: ProbeContext, names: list[str], min_words: int) -> Outcome:
-    """The card has a section titled like one of `names` with at least `min_words` words."""
+def section_present(
+    ctx: ProbeContext, names: list[str], min_words: int, exclude: list[str]
+) -> Outcome:
+    """The card has a section titled like one of `names` and none of `exclude` with at
+    least `min_words` words."""
     if not ctx.readme_read:
         return no_readme(ctx)
-    section, count = best_section(ctx, names)
+    section, count = best_section(ctx, names, exclude)
     if section is None:
         return Outcome.no(f"the card has no section titled {_some(names)}", ctx.readme())
     text = f"section '{section.title}' has {count} words (placeholders excluded)"

@@ -236,6 +236,14 @@ HARDWARE_SECTION_NAMES = [
     "Recursos de cómputo",
 ]
 
+# Running the model in other languages: German, French, Spanish; Chinese, Japanese, Korean.
+_RUNNING_ELSEWHERE = (
+    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
+    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
+    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
+    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
+    r"|量子化|추론|배포|요구|권장|최소|호환|양자화"
+)
 # A sentence, title or label about running the model ("runs on a single RTX 4090",
 # "requires 24 GB of VRAM", "Hardware Requirements", "Recommended Hardware", "Supported
 # Hardware Microarchitecture Compatibility", "Compute your embeddings": the verb) and not
@@ -245,14 +253,7 @@ RUNNING_WORDS = re.compile(
     r"\b(?:inference|deploy\w*|serv(?:e|es|ed|ing)|runs?\s+(?:on|with|in)|running"
     r"|vram|memory|requires?|requirements?|recommend\w*|minimum|compatib\w*"
     r"|supported\s+(?:hardware|gpus?|devices?|platforms?|accelerators?)|fits?|quanti[sz]\w*"
-    r"|compute\s+(?:your|the|a|an|its|their|our|this|these|those))\b"
-    # German, French, Spanish
-    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
-    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
-    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
-    # Chinese, Japanese, Korean
-    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
-    r"|量子化|추론|배포|요구|권장|최소|호환|양자화",
+    r"|compute\s+(?:your|the|a|an|its|their|our|this|these|those))\b" + _RUNNING_ELSEWHERE,
     re.IGNORECASE,
 )
 TRAINING_WORDS = re.compile(
@@ -280,14 +281,7 @@ RUNNING_HARDWARE = re.compile(
     r"|supported\s+(?:on|by|hardware|gpus?|devices?|platforms?|accelerators?)"
     r"|test(?:ed|s)?\s+(?:\w+\s+)?on"
     r"|to\s+run\s+(?:the\s+model|the\s+weights|this\s+model|it|them|inference|locally)"
-    r"|to\s+run(?=\s*(?:[.;:,)]|$)))\b"
-    # German, French, Spanish
-    r"|\b(?:\w*anforderungen|voraussetzungen|empfohlen\w*|inferenz|bereitstellung"
-    r"|exigences|configuration\s+requise|recommandée?s?|inférence|déploiement"
-    r"|requisitos|recomendad[oa]s?|inferencia|despliegue)\b"
-    # Chinese, Japanese, Korean
-    r"|推理|部署|要求|需求|推荐|推薦|最低|显存|顯存|兼容|相容|推論|デプロイ|要件|推奨|動作環境"
-    r"|量子化|추론|배포|요구|권장|최소|호환|양자화",
+    r"|to\s+run(?=\s*(?:[.;:,)]|$)))\b" + _RUNNING_ELSEWHERE,
     re.IGNORECASE,
 )
 # ... and of training: accelerator hours ("1.2M GPU hours"), or accelerators or nodes

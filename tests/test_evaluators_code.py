@@ -288,6 +288,36 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
      "in the repo: train.py"),
     ("a folder's training script", "code_linked", ev("# M\n", "scripts/train_sft.py"), TUNE,
      "yes", "in the repo: scripts/train_sft.py"),
+    # review16b #3: bare "samples", "example outputs" and "examples of the data" call no
+    # file an example; a name is matched on a boundary; a sentence saying the file trained
+    # the model outweighs the example folder
+    ("trained with train.py on 2M samples", "code_linked",
+     ev("# M\n## Training\nThe model was trained with `train.py` on 2M samples.\n", "train.py"),
+     TUNE, "yes", "in the repo: train.py"),
+    ("trained with train.py; example outputs below", "code_linked",
+     ev("# M\n## Training\nWe trained the model with `train.py`; example outputs are below.\n",
+        "train.py"), TUNE, "yes", "in the repo: train.py"),
+    ("a training script showing examples of the data", "code_linked",
+     ev("# M\n## Training\nThe full training script is `train.py`; it shows examples of the"
+        " data format.\n", "train.py"), TUNE, "yes", "in the repo: train.py"),
+    ("the script that trained M and the samples it read", "code_linked",
+     ev("# M\n## Training\nWe provide `train.py`, the exact script that trained M, and the"
+        " tokenised samples it read.\n", "train.py"), TUNE, "yes", "in the repo: train.py"),
+    ("train.py beside an example sample_train.py", "code_linked",
+     ev("# M\n## Training\nSee `sample_train.py` for an example. The model itself was trained"
+        " with our own script.\n", "train.py", "sample_train.py"), TUNE, "yes",
+     "in the repo: train.py"),
+    ("an examples/ script the card says pretrained the model", "code_linked",
+     ev("# M\n## Training\nThe model was pretrained with `examples/pretrain.sh` (the exact"
+        " recipe).\n", "examples/pretrain.sh"), {**TUNE, "files": ["*/*.sh"]}, "yes",
+     "in the repo: examples/pretrain.sh"),
+    # negative twins: an example in its own clause; an example script beside prose on training
+    ("an example script, the model trained elsewhere", "code_linked",
+     ev("# M\n## Training\n`train.py` is a basic example of fine-tuning on your data; the model"
+        " was trained with our internal code.\n", "train.py"), TUNE, "no", ""),
+    ("an example script named in a sentence on training", "code_linked",
+     ev("# M\n## Training\nThe model was trained on 8 GPUs; `examples/pretrain.sh` is a sample"
+        " script.\n", "examples/pretrain.sh"), {**TUNE, "files": ["*/*.sh"]}, "no", ""),
     ("a training framework is not the model's training code", "code_linked",
      ev(FRAMEWORK_ONLY), NO_FRAMEWORKS, "no", "only a training framework is linked"),
     ("a framework's source file is the framework", "code_linked", ev(FRAMEWORK_SOURCE_FILE),

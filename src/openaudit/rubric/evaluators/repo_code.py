@@ -55,30 +55,64 @@ EXAMPLE_NAME = re.compile(
 )
 # ... or by the card's words in a sentence naming the file: "A basic example of
 # multi-GPU fine-tuning is provided [here](.../sample_finetune.py)", "a sample script",
-# "to fine-tune the model further / on your own data" (not "a sample of the data", nor
-# "for example").
+# "as an example", "to fine-tune the model further / on your own data". The example is
+# a noun phrase about code ("an example", "a basic example of ... fine-tuning",
+# "example script"), not "for example", bare "samples" ("trained on 2M samples", "the
+# tokenised samples it read"), "example outputs" or "examples of the data format".
+_A = r"\b(?:an?|as|one|this|the|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
 EXAMPLE_WORDS = re.compile(
-    r"\b(?:(?<![Ff]or )examples?\b|samples?\b(?![ \t]+of\b))"
+    rf"{_A}(?:example|sample)\b(?![ \t]+of\b)"
+    rf"|{_A}(?:example|sample)[ \t]+of\b[^.;]{{0,80}}?\b(?:fine-?tun|train|usage|using|how)"
+    r"|\b(?:example|sample)s?[ \t]+(?:script|code|notebook|file|program|recipe)s?\b"
     r"|\bfine-?tun\w*[ \t]+(?:(?:it|the[ \t]+model|this[ \t]+model)[ \t]+)?"
     r"(?:further|on[ \t]+your)\b",
     re.IGNORECASE,
 )
+# A sentence saying the file made this model: "we trained the model with `train.py`",
+# "the model was pretrained with `examples/pretrain.sh`", "`train.py`, the exact
+# script that trained M". It outweighs the example name and words: the file is the
+# model's own training code.
+OWN_TRAINING = re.compile(
+    r"\b(?:we|I|(?:the|this|our)[ \t]+model|it)[ \t]+(?:(?:was|were|has[ \t]+been|is)[ \t]+)?"
+    r"(?:\w+[ \t]+)?(?:pre-?|post-?)?(?:trained|fine-?tuned)\b[^.;]{0,60}?"
+    r"\b(?:with|using|by[ \t]+running|via)\b"
+    r"|\b(?:script|code|recipe|program)s?[ \t]+(?:that|which|we[ \t]+used[ \t]+to)[ \t]+"
+    r"(?:\w+[ \t]+)?(?:pre-?|post-?)?(?:trained|fine-?tuned|train|fine-?tune|produced|built)\b",
+    re.IGNORECASE,
+)
+
+
+def _names(name: str) -> re.Pattern[str]:
+    """The file's name on a word or path boundary: "train.py" in "`train.py`" or
+    ".../main/train.py", not in "sample_train.py"."""
+    return re.compile(rf"(?<![\w.-]){re.escape(name)}(?![\w-])")
+
+
+def _own_training(text: str, name: re.Pattern[str]) -> bool:
+    """The sentence says the named file trained the model, in the clause that names it."""
+    for clause in re.split(r";|\.\s", text):
+        if name.search(clause) and OWN_TRAINING.search(clause):
+            return True
+    return False
 
 
 def user_examples(ctx: ProbeContext, paths: list[str]) -> set[str]:
     """Of the repository paths, the example code offered to users, not the model's own
     pipeline: named as an example or sample (EXAMPLE_NAME), or named in a sentence of
     the card that calls it one or offers it for tuning the model further (EXAMPLE_WORDS;
-    the sentences holding the file's name or its link)."""
+    the sentences holding the file's name, on a boundary, or its link); unless a
+    sentence naming it says it trained the model (OWN_TRAINING)."""
     found = {path for path in paths if EXAMPLE_NAME.search(path)}
     if not ctx.readme_read:
         return found
     sentences = own_card(ctx).sentences()
     for path in paths:
         name = path.rsplit("/", 1)[-1]
-        if path not in found and any(
-            EXAMPLE_WORDS.search(text) for text in sentences.holding(name)
-        ):
+        named = _names(name)
+        texts = [text for text in sentences.holding(name) if named.search(text)]
+        if any(_own_training(text, named) for text in texts):
+            found.discard(path)
+        elif any(EXAMPLE_WORDS.search(text) for text in texts):
             found.add(path)
     return found
 

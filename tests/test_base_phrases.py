@@ -92,6 +92,26 @@ DERIVATIONS: list[tuple[str, str, str]] = [
     ("this model card was adapted from [X's README]",
      f"This model was adapted from {X}.\n",
      f"This model card was adapted from [Base-7B's README]({URL}).\n"),
+    # review16b #2: a sentence that opens on the card but whose derivation phrase has the
+    # model as its subject names the base; the card as the phrase's own subject does not
+    ("this model card describes M, a model fine-tuned from [X]",
+     f"This model card describes Acme-7B, a model fine-tuned from {X} on Japanese text.\n",
+     f"This model card is based on {X}.\n"),
+    ("the model card of M, a model built upon [X]",
+     f"The model card of Acme-7B, a model built upon {X}.\n",
+     f"The model card is built upon {X}.\n"),
+    ("our model card: M was fine-tuned from [X]",
+     f"Our model card: Acme-7B was fine-tuned from {X} on Japanese chat data.\n",
+     f"Our model card was adapted from {X}.\n"),
+    ("this README documents a model fine-tuned from [X]",
+     f"This README documents a model fine-tuned from {X}.\n",
+     f"This README is derived from {X}.\n"),
+    ("the documentation explains how this model is based on [X]",
+     f"The documentation below explains how this model is based on {X}.\n",
+     f"The documentation is based on {X}.\n"),
+    ("based on [X] template: only a card template is no base",
+     f"This model is based on {X} template.\n",
+     f"This model card is based on the {X} model card template.\n"),
 ]  # fmt: skip
 
 

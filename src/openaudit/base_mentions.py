@@ -116,19 +116,25 @@ CONVERSION = re.compile(
 # its card ("based on the [X](...) model card": the text's template, not the weights).
 NOT_WEIGHTS = re.compile(
     r"\)?\s*(?:architecture|design|recipe|tokeni[sz]er|(?:的\s*)?(?:架[构構]|分[词詞]器)"
-    r"|(?:['\u2019]s\s+)?(?:model\s+)?(?:card|readme|template)\b)",
+    r"|(?:['\u2019]s\s+)?(?:model\s+)?(?:card|readme)(?:\s+template)?\b)",
     re.IGNORECASE,
 )
 # A derivation phrase whose object is a card: the link's text names one ("based on the
 # [X model card](", "adapted from [X's README](").
 CARD_LINK_TEXT = re.compile(
-    r"\b(?:model\s+)?(?:card|readme|template)(?:\.md)?\s*\]\(\s*$", re.IGNORECASE
+    r"\b(?:model\s+)?(?:card|readme)(?:\.md)?(?:\s+template)?\s*\]\(\s*$", re.IGNORECASE
 )
-# A sentence about the card itself ("This model card is based on ...", "*This model card
-# was written by ... and is based on ...", "This card was adapted from ..."): what it
-# derives from is a text, not weights.
+# A sentence whose derivation phrase has the card itself as its subject ("This model
+# card is based on ...", "*This model card was written by ... and is based on ...",
+# "This card was adapted from ..."): what it derives from is a text, not weights. The
+# card must be the phrase's own subject, all the words from the sentence's start to the
+# phrase: "This model card describes M, a model fine-tuned from [X]" or "This README
+# documents a model fine-tuned from [X]" name X as M's base.
 CARD_SUBJECT = re.compile(
-    r"[\W_]*(?:this|the|our)\s+(?:model\s+)?(?:card|readme|documentation)\b", re.IGNORECASE
+    r"[\W_]*(?:this|the|our)\s+(?:model\s+)?(?:card|readme|documentation)"
+    r"(?:\s+(?:was|is|has\s+been)\s+written\s+by\b[^\n]{0,120}?\s+and)?"
+    r"(?:\s+(?:is|was|has\s+been))?\s*",
+    re.IGNORECASE,
 )
 OTHER_ROLE = re.compile(
     r"\b(?:tokeni[sz]er|judge|grader|classifier|reward model|filter|teacher|embedding model"
@@ -512,12 +518,13 @@ def _named_as_base(card: Card, link: Link, phrase_only: bool) -> NamedBase | Non
 def _about_a_card(card: Card, before: str, phrase: int, start: int, end: int) -> bool:
     """Whether a derivation phrase (at `phrase` in `before`, the text before the link
     at start:end) derives a card from a card: its object is a link named as a card, or
-    its sentence's subject is this card ("This model card is based on ...")."""
+    the card is the phrase's own subject ("This model card is based on ...", not
+    "This model card describes M, a model based on ...")."""
     if CARD_LINK_TEXT.search(before):
         return True
     first, _ = card.sentences().span_around(start, end)
     at = start - len(before) + phrase  # where the phrase starts in the body
-    return CARD_SUBJECT.match(card.body, first, max(first, at)) is not None
+    return CARD_SUBJECT.fullmatch(card.body, first, max(first, at)) is not None
 
 
 def _phrased(link: Link, phrase: str, how: str) -> NamedBase:

@@ -293,6 +293,12 @@ NOT_SOURCES = {
     "a process named as a label": "* CSAM Filtering: Rigorous CSAM filtering was applied.",
     "training methods": "The model was fine-tuned with Direct Preference Optimization and "
     "Reinforcement Learning on our data.",
+    # review16b #4's twins: an adjective opening a label's value before a content noun; a
+    # list label naming a kind of data, not a set ("Red Teaming" is what the attempts are)
+    "an adjective after a label, before a content noun": "* News: Curated articles from "
+    "many outlets.",
+    "a process as a list label before its data": "- Red Teaming: Anthropic red-team attempts.",
+    "a process word after a capitalised adjective": "We used Natural Reasoning on our data.",
 }
 
 NAMING: list[tuple[str, str, Answer, str]] = [
@@ -404,6 +410,30 @@ NAMING: list[tuple[str, str, Answer, str]] = [
     ("rows of a data section's table",
      "## Training Data\n| Dataset | Pairs |\n|---|---|\n| WikiHow | 128,542 |\n"
      "| Yahoo Answers | 1,198,260 |\n", "yes", "names WikiHow, Yahoo Answers as"),
+    # review16b #4: names that end like an adverb or a process, bare names as list items,
+    # names as a category label's value, shaped names as a processing section's labels
+    ("a name ending in -ly", "## Training Data\nWe fine-tuned on Firefly.\n", "yes",
+     "names Firefly as"),
+    ("a process word in a name before 'data'", "## Training Data\nThe model was trained on "
+     "Anthropic Red Teaming data.\n", "yes", "names Anthropic Red Teaming as"),
+    ("shaped names or names before 'data' ending in a process word", "## Training Data\nWe "
+     "used OpenMath Reasoning and Nemotron Post-Training data.\n", "yes",
+     "names OpenMath Reasoning, Nemotron Post-Training as"),
+    ("a numbered list of bare names", "## Training Data\n1) Reddit\n2) Quora\n", "yes",
+     "names Reddit, Quora as"),
+    ("a bulleted list of bare names", "## Training Data\n- Reddit\n- Quora\n- Zhihu\n", "yes",
+     "names Reddit, Quora, Zhihu as"),
+    ("names as category labels' values", "## Training Dataset\n* Forums: Reddit and Quora "
+     "threads.\n* News: Reuters articles.\n", "yes", "names Reddit, Quora, Reuters as"),
+    ("a category label's names, one a known corpus", "## Training Data\n* Forums: Reddit, Stack "
+     "Exchange\n", "yes", "names Stack Exchange, Reddit as"),
+    ("a shaped name labelling a filtering step", "## Data Filtering\n* OpenOrca: filtered for "
+     "quality.\n", "yes", "names OpenOrca as"),
+    ("a shaped name labelling a cleaning step", "## Data Cleaning\n- FineWebPlus: we removed "
+     "PII.\n", "yes", "names FineWebPlus as"),
+    # negative twin: an acronym and a process word label a filtering step
+    ("an acronym's process as a filtering step", "## Data Filtering\n* CSAM Filtering: we "
+     "removed such content.\n", "no", "names no"),
     *((f"no source named: {shape}", f"## Training Data\n{text}\n", "no", "names no")
       for shape, text in NOT_SOURCES.items()),
 ]  # fmt: skip

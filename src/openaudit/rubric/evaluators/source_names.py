@@ -253,6 +253,23 @@ _PROCESS_LAST = re.compile(
     r"(?:[A-Za-z]+-)*[A-Za-z][a-z]{2,}(?:ing|i[sz]ation|alignment|distillation|augmentation)",
     re.IGNORECASE,
 )
+# Right after a name: a data noun that makes it the name of data ("Anthropic Red Teaming
+# data", "the Nemotron Post-Training dataset"), whatever its last word looks like.
+_DATA_AFTER = re.compile(r"[ \t]+(?:data(?:sets?)?|datasets?|set|corpus|corpora)\b", re.IGNORECASE)
+# After a list label's name ("* Forums: Reddit and Quora threads.", "Forums: Reddit,
+# Stack Exchange", "* News: Reuters articles.", "1) Reddit"): the item ends, more
+# capitalised names follow, or a plural noun of content, so the name is the item's value,
+# not the first word of a sentence ("* Code: Exposing the model ...").
+_VALUE_AFTER = re.compile(
+    r"[ \t]*(?:[.;]?[ \t]*$|(?:,|&|\band\b)[ \t]+(?:the[ \t]+)?[A-Z]"
+    r"|[ \t]+(?:articles|threads|comments|posts|pages|questions|answers|conversations"
+    r"|dialogues|documents|texts|books|papers|transcripts|dumps|instructions)\b)"
+)
+# An adjective's or participle's ending: a sentence's first word, not a name ("Rigorous",
+# "Synthetic", "Additional", "Curated", "English", "Multilingual").
+_ADJECTIVE_END = re.compile(
+    r"[A-Za-z]+(?:ed|ing|ly|ous|al|ive|ic|ful|able|ible|ary|ent|ant|less|ish|ese|ian)"
+)
 # A compound that describes data by its likeness to a source ("Wikipedia-style articles",
 # "textbook-like data", "ShareGPT-style chats"): no source named.
 _LIKENESS = re.compile(r"[\w.-]*-(?:style|like)", re.IGNORECASE)
@@ -363,8 +380,8 @@ def source_names(
         if name is None:
             continue
         at = end - len(name)
-        if processing and _step_label(text, at, name, cues):
-            continue
+        if processing and not _named_shape(name) and _step_label(text, at, name, cues):
+            continue  # "* PII Removal: ...", not "* OpenOrca: filtered for quality."
         if _kept(text, at, name, cues, listed=listed, item=cell and listed):
             found.append(name)
     return found
@@ -479,6 +496,30 @@ def _shaped(word: str) -> bool:
     return len(word) >= 3 and (inner or (word[0].isupper() and any(c.isdigit() for c in word)))
 
 
+def _named_shape(name: str) -> bool:
+    """A name with a word that is a name by its shape and holds a small letter (OpenMath,
+    FineWebPlus, Zyda-2), not an acronym alone (CSAM, PII: "CSAM Filtering" is a
+    process)."""
+    return any(_shaped(word) and any(c.islower() for c in word) for word in name.split())
+
+
+def _value_of_item(text: str, at: int, end: int, name: str) -> bool:
+    """Whether a name opening a list item (after its bullet or its label) is the item's
+    value: the item is the name alone ("1) Reddit"), or, after a label, names follow it or
+    a content noun does, and it has no adjective's ending ("* Forums: Reddit and Quora",
+    "* News: Reuters articles", not "* CSAM Filtering: Rigorous ...")."""
+    opening = _OPENING.fullmatch(text, 0, at)
+    if opening is None or not text[:at].strip():
+        return False  # a sentence's first word, no list item
+    if re.fullmatch(r"[ \t.,;]*", text[end:]):  # (a blanked corpus may follow)
+        return True
+    return (
+        bool(opening.group("label"))
+        and _VALUE_AFTER.match(text, end) is not None
+        and not _ADJECTIVE_END.fullmatch(name)
+    )
+
+
 def _trimmed(run: str) -> str | None:
     """The run without leading function words ("The Cauldron"), or None when nothing
     but function and generic words is left ("Supervised Fine-Tuning", "Public Domain")."""
@@ -517,11 +558,23 @@ def _kept(text: str, at: int, name: str, cues: _Cues, *, listed: bool, item: boo
     lead = text[max(0, at - LEAD_WINDOW) : at]
     first_in_sentence = at <= cues.first_alnum
     shaped = any(_shaped(word) for word in words)
-    if not shaped and (len(name) < 3 or (len(words) == 1 and _opening(text, at))):
+    if not shaped and len(name) < 3:
+        return False
+    opens = len(words) == 1 and not shaped and _opening(text, at)
+    if opens and not _value_of_item(text, at, end, name):
         return False  # a capitalised first word ("Pretraining used ...", "2) Newly made")
-    if len(words) == 1 and not shaped and _GERUND_OR_ADVERB.fullmatch(name):
+    # a name by its shape or followed by "data" is one, whatever its words look like
+    # ("OpenMath Reasoning", "Anthropic Red Teaming data", "trained on Firefly"): a
+    # gerund or an adverb is a first word only where the sentence or item opens
+    named = _named_shape(name) or _DATA_AFTER.match(text, end) is not None
+    if (
+        not named
+        and len(words) == 1
+        and _GERUND_OR_ADVERB.fullmatch(name)
+        and _OPENING.fullmatch(text, 0, at) is not None
+    ):
         return False  # "Exposing the model to code", "Primarily"
-    if _PROCESS_LAST.fullmatch(words[-1]):
+    if not named and _PROCESS_LAST.fullmatch(words[-1]):
         return False  # a process or method ("CSAM Filtering", "Direct Preference Optimization")
     if not shaped and first_in_sentence and not (item or _BULLET.fullmatch(text, 0, at)):
         return False  # a heading's or a label's words ("Data Freshness")

@@ -77,7 +77,7 @@ from openaudit.rubric.evaluators.repo_code import (
     format_runtime,
     library_training_config,
     model_code,
-    user_examples,
+    own_code,
 )
 from openaudit.rubric.evaluators.reported_results import ELSEWHERE
 from openaudit.rubric.evaluators.results_tables import named_benchmarks
@@ -146,19 +146,10 @@ def outcome_found(outcome: Outcome, what: str) -> Found | Outcome:
     return outcome
 
 
-def in_repo(ctx: ProbeContext, globs: list[str], what: str) -> Found | None:
-    hits = matching_files(ctx, globs)
-    if not hits:
-        return None
-    return ("repo", f"{what} in the repo: {', '.join(hits[:3])}", tuple(map(ctx.file, hits[:3])))
-
-
-def _own_code_in_repo(ctx: ProbeContext, globs: list[str], what: str) -> Found | None:
-    """Code of a topic in the repo, less example code offered to users
-    (`user_examples`: "sample_finetune.py"), which is not the model's own."""
-    hits = matching_files(ctx, globs)
-    examples = user_examples(ctx, hits)
-    hits = [path for path in hits if path not in examples]
+def in_repo(ctx: ProbeContext, globs: list[str], what: str, *, code: bool = False) -> Found | None:
+    """Files of the globs in the repo; with `code`, the model's own code only (`own_code`:
+    example code offered to users left out)."""
+    hits = own_code(ctx, globs) if code else matching_files(ctx, globs)
     if not hits:
         return None
     return ("repo", f"{what} in the repo: {', '.join(hits[:3])}", tuple(map(ctx.file, hits[:3])))
@@ -295,7 +286,7 @@ def unidentified_code(ctx: ProbeContext) -> tuple[Link, ...]:
 def topic_code(ctx: ProbeContext, component: str) -> Found | Outcome:
     keywords, _, files, _ = TOPICS[component]
     what = component.replace("_", " ")
-    found = _own_code_in_repo(ctx, files, what) if files else None
+    found = in_repo(ctx, files, what, code=True) if files else None
     if found:
         return found
     config = _library_config(ctx) if component == "training_code" else None

@@ -43,7 +43,7 @@ from openaudit.rubric.evaluators.repo_code import (
     format_runtime,
     library_training_config,
     model_code,
-    user_examples,
+    own_code,
 )
 from openaudit.rubric.registry import Param, evaluator
 from openaudit.verdict import Outcome
@@ -133,9 +133,7 @@ def code_linked(
 ) -> Outcome:
     """Code on a topic (training, evaluation, ...) is in the repo or linked from the card,
     or (`library_configs`) a training configuration of the model's library is in the repo."""
-    in_repo = matching_files(ctx, files) if files else []
-    examples = user_examples(ctx, in_repo)  # offered to users, not the model's own code
-    in_repo = [path for path in in_repo if path not in examples]
+    in_repo = own_code(ctx, files) if files else []  # not example code offered to users
     if in_repo:
         cites = [ctx.file(path) for path in in_repo[:5]]
         return Outcome.yes(f"in the repo: {', '.join(in_repo[:3])}", *cites)

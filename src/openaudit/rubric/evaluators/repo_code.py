@@ -117,6 +117,14 @@ def user_examples(ctx: ProbeContext, paths: list[str]) -> set[str]:
     return found
 
 
+def own_code(ctx: ProbeContext, globs: list[str]) -> list[str]:
+    """Repository files matching the globs, less example code offered to users
+    (`user_examples`: "sample_finetune.py"), which is not the model's own."""
+    hits = matching_files(ctx, globs)
+    examples = user_examples(ctx, hits)
+    return [path for path in hits if path not in examples]
+
+
 def model_code(ctx: ProbeContext, globs: list[str]) -> list[str]:
     """Repository files matching the globs, less training, evaluation, preprocessing and
     conversion scripts (a training script is not the model's architecture)."""

@@ -96,6 +96,8 @@ def test_commercial_terms_in_the_gate_limit_an_apache_tag(
 JOINT_GATES: list[tuple[str, str, str]] = [
     ("the model and its training data for non-commercial research",
      "extra_gated_prompt: This model and its training data are released for non-commercial research purposes only.\n", "partial"),
+    ("the base model's data and checkpoints for non-commercial research",
+     "extra_gated_prompt: The data and checkpoints of the base model are released for non-commercial research purposes only.\n", "open"),
     ("the training data alone for non-commercial research",
      "extra_gated_prompt: The training data is released for non-commercial research purposes only.\n", "open"),
 ]  # fmt: skip

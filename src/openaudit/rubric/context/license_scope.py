@@ -156,18 +156,32 @@ _OTHER_WORK = re.compile(
 # subject is about the model as well, though it names the data; a base, original or
 # earlier model beside the data is not the model, nor are the model and data cards
 # (documents). Bounded, linear patterns only.
+_OTHER_MODEL = (
+    r"base|original|parent|upstream|previous|earlier|older|prior|teacher|reference|"
+    r"baseline|source|compared|competing|other|external|third-party"
+)
 _MODEL_WORD = (
-    r"(?:(?!(?:base|original|parent|upstream|previous|earlier|older|prior|teacher|reference)"
-    r"\b)[\w-]+ )?(?:models?|weights|checkpoints?)(?: weights| checkpoints?)?(?! card)"
+    rf"(?:(?!(?:{_OTHER_MODEL})\b)[\w-]+ )?(?:models?|weights|checkpoints?)"
+    r"(?: weights| checkpoints?)?(?! card)"
 )
 _DATA_WORD = r"(?:[\w-]+ )?(?:data|datasets?|corpus|corpora)(?! cards?\b)"
+# Before 模型 or 权重 in Chinese: no word naming another model (基础, 基座, 原始, 教师,
+# 参考, 对比, ...) and no name in Latin letters ("LLaMA模型权重", "LLaMA 模型")
+_CN_OTHER_MODEL = (
+    "基座|基础|基礎|底座|原始|原|教师|教師|老师|参考|參考|"  # base, original, teacher, reference
+    "上游|父|旧版|舊版|基线|基線|对比|對比|其他|其它"  # upstream, earlier, compared
+)
+_CN_NOT_OURS = "".join(f"(?<!{w})" for w in _CN_OTHER_MODEL.split("|")) + (
+    r"(?<![A-Za-z0-9_.-])(?<![A-Za-z0-9_.-] )"
+)
 _JOINT_SUBJECT = re.compile(
     rf"\b(?:this|the|our|these|its|both(?: the| our)?) {_MODEL_WORD}"
     rf" (?:and|&|as well as) (?:(?:the|its|our|their) )?{_DATA_WORD}\b"
     rf"|\b(?:this|the|our|these|its|both(?: the| our)?) {_DATA_WORD}"
     rf" (?:and|&) (?:(?:the|its|our|their) )?{_MODEL_WORD}\b"
     # in Chinese: the model (its weights) and its data, or the data and the model
-    r"|(?<!基座)(?<!基础)(?<!基礎)(?<!底座)(?:模型|权重|權重)(?:的?(?:权重|權重))?"
+    # (not another model's: 基础/原始/教师模型, LLaMA模型, 基础模型的权重)
+    rf"|{_CN_NOT_OURS}(?:模型(?:的?(?:权重|權重))?|(?<!模型)(?<!模型的)(?:权重|權重))"
     r"(?:和|与|與|及|以及|、)(?:其|本模型的?)?(?:训练|訓練)?(?:数据|數據|資料)"
     r"|(?:数据|數據|資料)(?:集)?(?:和|与|與|及|以及|、)(?:本)?(?:模型|权重|權重)",
     re.IGNORECASE,
@@ -175,7 +189,8 @@ _JOINT_SUBJECT = re.compile(
 # Models made from the data, this one among them: "models trained using the data should
 # not be used outside of research purposes" (the clause from here on is the model's)
 _TRAINED_MODELS = re.compile(
-    r"\b(?:any |all |the )?models? (?:trained|fine-?tuned|built|developed) "
+    r"\b(?:any |all |the )?" + "".join(f"(?<!{w} )" for w in _OTHER_MODEL.split("|")) + r"models? "
+    r"(?:trained|fine-?tuned|built|developed) "
     r"(?:on|using|with|from)\b",
     re.IGNORECASE,
 )
@@ -188,6 +203,66 @@ _CLAUSE_BREAK = re.compile(
     r"|[\uff1b\uff0c\uff1a\u3001]\s*",
     re.IGNORECASE,
 )
+
+# After a subject naming a model beside data, words that make the model another one:
+# "the data and checkpoints of the base model", "the data and models it was compared
+# against", "the weights and data used by the teacher model"
+_ANOTHER_AFTER = re.compile(
+    r"\s+(?:(?:of|from|for|by|behind|used (?:by|for|in|to train))\s+"
+    rf"(?:(?:the|its|their|a|an|our)\s+)?(?:[\w-]+\s+)?(?:{_OTHER_MODEL})\b"
+    r"|(?:(?:that|which)\s+)?(?:(?:it|we|they)\s+)?"
+    r"(?:(?:was|were|is|are|has been|have been)\s+)?"
+    r"(?:compared|benchmarked|evaluated|tested)\s+(?:against|with|to)\b"
+    r"|(?:used\s+)?(?:for|in)\s+(?:the\s+)?(?:comparisons?|baselines?)\b)",
+    re.IGNORECASE,
+)
+# A subject that points back to the work named before it ("its weights and data")
+_POSSESSIVE = re.compile(r"(?:its|their)\b", re.IGNORECASE)
+
+
+def _about_another_first(text: str) -> bool:
+    """Whether the first clause of a text is about another work: one naming it before
+    (or without) the model ("The base model, Llama 2, ...", "The original LLaVA model
+    was trained on GPT-4 generated data")."""
+    first = next((c for c in _CLAUSE_BREAK.split(text) if c and c.strip()), "")
+    other = _OTHER_WORK.search(first)
+    if other is None:
+        return False
+    model = _MODEL_SUBJECT.search(first)
+    return model is None or other.start() < model.end()
+
+
+def _joint_subject(text: str) -> re.Match[str] | None:
+    """The first subject of the text that names this model beside its data; not one
+    qualified as another model's ("the data and checkpoints of the base model", "the
+    data and models it was compared against"), nor "its weights and data" after a first
+    clause about another work ("The base model, Llama 2, is ...; its weights and data
+    are for research use only")."""
+    for match in _JOINT_SUBJECT.finditer(text):
+        if _ANOTHER_AFTER.match(text, match.end()) is not None:
+            continue
+        if _POSSESSIVE.match(match.group()) and _about_another_first(text[: match.start()]):
+            continue
+        return match
+    return None
+
+
+def _joint_clauses(sentence: str, joint: re.Match[str]) -> str:
+    """The clause of a sentence that holds a joint subject, with the clauses after it
+    that continue it (naming no other work, nor the code alone): "the code is Apache
+    2.0; the model weights and data are CC BY-NC 4.0" keeps the second clause."""
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    start = max((b.end() for b in breaks if b.end() <= joint.start()), default=0)
+    end = len(sentence)
+    after = [b for b in breaks if b.start() >= joint.end()]
+    for i, brk in enumerate(after):
+        clause = sentence[brk.end() : after[i + 1].start() if i + 1 < len(after) else None]
+        code_only = _CODE_SUBJECT.search(clause) and not _MODEL_SUBJECT.search(clause)
+        if _OTHER_WORK.search(clause) or code_only:
+            end = brk.start()
+            break
+    return sentence[start:end].strip()
+
 
 # A statement of a licence by name: "released under the Apache License 2.0", "licensed
 # under the MIT license", "is Apache-2.0 licensed" (the name is looked up, not guessed)
@@ -512,8 +587,8 @@ def _model_sentences(text: str) -> list[str]:
         if not _OTHER_WORK.search(s):
             if _MODEL_SUBJECT.search(s) or not _CODE_SUBJECT.search(s):
                 kept.append(s)
-        elif _JOINT_SUBJECT.search(s):
-            kept.append(s)
+        elif (joint := _joint_subject(s)) is not None:
+            kept.append(_joint_clauses(s, joint))
         elif (trained := _TRAINED_MODELS.search(s)) is not None:
             kept.append(s[trained.start() :])
         else:
@@ -565,7 +640,7 @@ def _beside_own(sentence: str, own: set[str]) -> list[str]:
         if not clause:
             continue
         if _MODEL_SUBJECT.search(clause):
-            model = not _OTHER_WORK.search(clause) or bool(_JOINT_SUBJECT.search(clause))
+            model = not _OTHER_WORK.search(clause) or _joint_subject(clause) is not None
         elif _CODE_SUBJECT.search(clause) or _OTHER_WORK.search(clause):
             model = False
         if model and not _names_any(clause, own):

@@ -82,6 +82,10 @@ RESTRICTED: list[tuple[str, str]] = [
      readme("apache-2.0", section("License", "Apache 2.0. By downloading or using the model you agree to the [Acme Acceptable Use Policy](https://acme.example/aup), which prohibits use for surveillance."))),
     ("License: users must comply with the use policy",
      readme("mit", section("License", "MIT. Users must comply with the Acme Acceptable Use Policy."))),
+    ("License: the model must be used in accordance with the policy",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. The model must be used in accordance with the Acme Acceptable Use Policy."))),
+    ("License: please note that use is subject to the policy",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. Please note that use of the model is subject to the Acme Acceptable Use Policy."))),
 ]  # fmt: skip
 
 MODEL_BADGE = "[![Model License](https://img.shields.io/badge/Model%20License-CC%20By%20NC%204.0-red.svg)](https://github.com/acme/m/blob/main/MODEL_LICENSE)"
@@ -178,6 +182,12 @@ KEPT: list[tuple[str, str, str]] = [
      "apache-2.0"),
     ("a policy named under License without binding use to it",
      readme("apache-2.0", section("License", "Apache 2.0. Please also read our Acceptable Use Policy for guidance on responsible use.")), "apache-2.0"),
+    ("users encouraged to use the model in accordance with a policy (advice)",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. We encourage users to use the model in accordance with our responsible use policy.")), "apache-2.0"),
+    ("users encouraged to use the model subject to a policy (advice)",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. Users are encouraged to use the model subject to our Responsible Use Policy.")), "apache-2.0"),
+    ("a recommendation to comply with a policy (advice)",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. We recommend that users agree to abide by the Acme Acceptable Use Policy.")), "apache-2.0"),
     ("a licence line does not open a restrictive tag",
      readme("llama3", section("Model Details", "- **License:** MIT")), "llama3"),
 ]  # fmt: skip

@@ -657,16 +657,36 @@ _ADVISORY = re.compile(r"\bshould\b", re.IGNORECASE)
 _BINDS = re.compile(
     r"\b(?:subject to|governed by|(?:you|users?|licensees?) (?:hereby |also )?"
     r"(?:agree|agrees|consent) to|(?:must|shall|agree to|agrees to) (?:comply|abide|adhere)"
-    r" (?:with|by)|condition(?:ed|al) (?:on|upon)|in (?:accordance|compliance) with)\b",
+    r" (?:with|by)|condition(?:ed|al) (?:on|upon)"
+    # "in accordance with" binds only with a duty or a permission: "must be used in
+    # accordance with", not "we encourage users to use it in accordance with"
+    r"|(?:must|shall) (?:only )?(?:be used|use (?:it|them|the model|this model|the weights))"
+    r" (?:only )?in (?:accordance|compliance) with"
+    r"|(?:is|are) (?:only )?(?:permitted|allowed|licensed) (?:only )?in (?:accordance|compliance)"
+    r" with)\b",
     re.IGNORECASE,
 )
 _POLICY = re.compile(r"\b(?:polic(?:y|ies)|AUP)\b", re.IGNORECASE)
+# Advice before the binding words: "we encourage users to use the model subject to our
+# policy", "users are encouraged to", "we recommend", "please use it" (not "please note
+# that use is subject to")
+_ADVICE = re.compile(
+    r"\b(?:encourag\w*|recommend\w*|urg(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|suggest\w*|"
+    r"advis(?:e|es|ed|ing)|ask(?:s|ed|ing)?|kindly|should|ought|hope|"
+    r"please(?! (?:note|be aware|remember|read|see|refer|review)\b))\b",
+    re.IGNORECASE,
+)
 
 
 def _binds_policy(sentence: str) -> bool:
-    """Whether the sentence binds use to a policy named after the binding words."""
+    """Whether the sentence binds use to a policy named after the binding words, and no
+    advice in the clause before them makes them a wish."""
     binds = _BINDS.search(sentence)
-    return binds is not None and _POLICY.search(sentence, binds.end()) is not None
+    if binds is None or _POLICY.search(sentence, binds.end()) is None:
+        return False
+    before = sentence[: binds.start()]
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(before)]
+    return _ADVICE.search(before, breaks[-1] if breaks else 0) is None
 
 
 def _binding(kind: str) -> frozenset[str]:

@@ -20,7 +20,7 @@ BODIES = [
     "# M\n## Architecture\nlayers " + "1," * 100_000 + "x\n",
     "# M\n## Training Data\nThe model" + " a" * 50_000 + " x fine-tuned on Foo.\n",
     # one sentence naming thousands of sources: each name's cues are found once a sentence
-    "# M\n## Training Data\nTrained on " + ", ".join(f"Set{i} with Data{i}" for i in range(4_000)),
+    "# M\n## Training Data\nTrained on " + ", ".join(f"Set{i} with Data{i}" for i in range(2_000)),
     "# M\n## Results\n|" + "-" * 100_000 + "x\n",
     # images shown by repository paths, img tags and evaluation phrases without their end
     "# M\n## Evaluation\n![r](eval_results.png)\n" + "![](" * 20_000 + "<img src=" * 20_000,

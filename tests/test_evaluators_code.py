@@ -274,6 +274,13 @@ CASES: list[tuple[str, str, Evidence, dict[str, Any], Answer, str]] = [
     ("a sample_ script", "code_linked", ev("# M\n", "sample_finetune.py"), TUNE, "no", ""),
     ("an examples folder", "code_linked", ev("# M\n", "examples/finetune_lora.py"), TUNE, "no",
      ""),
+    # review16c #3: an offer to fine-tune is no statement that the file trained the model
+    ("an example script the model 'is easily fine-tuned with'", "code_linked",
+     ev("# M\n## Usage\nThe model is easily fine-tuned with `examples/sample_finetune.py`.\n",
+        "examples/sample_finetune.py"), TUNE, "no", ""),
+    ("an example script 'it is fine-tuned easily using'", "code_linked",
+     ev("# M\n## Usage\nIt is fine-tuned easily using `examples/sample_finetune.py`.\n",
+        "examples/sample_finetune.py"), TUNE, "no", ""),
     ("a script the card calls an example", "code_linked",
      ev(OFFERED.format("finetune.py"), "finetune.py"), TUNE, "no", ""),
     ("a script offered to tune the model further", "code_linked",

@@ -86,6 +86,12 @@ RESTRICTED: list[tuple[str, str]] = [
      readme("apache-2.0", section("License", "The model is released under Apache 2.0. The model must be used in accordance with the Acme Acceptable Use Policy."))),
     ("License: please note that use is subject to the policy",
      readme("apache-2.0", section("License", "The model is released under Apache 2.0. Please note that use of the model is subject to the Acme Acceptable Use Policy."))),
+    ("a notice, not advice: users should note that use is bound",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. Users should note that the model is subject to the Acme Acceptable Use Policy."))),
+    ("a notice, not advice: users are advised that use is bound",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. Users are advised that use of the model is subject to the Acme Acceptable Use Policy."))),
+    ("a relative clause, not advice: anyone who asks must comply",
+     readme("apache-2.0", section("License", "The model is released under Apache 2.0. Anyone who asks for access must comply with the Acme Acceptable Use Policy."))),
 ]  # fmt: skip
 
 MODEL_BADGE = "[![Model License](https://img.shields.io/badge/Model%20License-CC%20By%20NC%204.0-red.svg)](https://github.com/acme/m/blob/main/MODEL_LICENSE)"

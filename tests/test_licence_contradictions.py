@@ -179,9 +179,10 @@ CASES: list[tuple[str, Evidence, str, str, str | None]] = [
     ("开源协议 on the original model's weights and training data",
      local(readme("apache-2.0", section("原始模型权重和训练数据仅供学术研究使用。", "开源协议"))),
      "apache-2.0", "permissive", None),
-    ("开源协议 on a named model's weights and training data",
-     local(readme("apache-2.0", section("LLaMA模型权重和训练数据仅供学术研究使用。", "开源协议"))),
-     "apache-2.0", "permissive", None),
+    # a Latin name before 模型 is most often the card's own model's
+    ("开源协议 on the model's weights and data, by the model's own name",
+     local(readme("apache-2.0", section("MyModel-7B模型的权重和训练数据仅供学术研究使用，禁止商业用途。", "开源协议"))),
+     "custom", "non-commercial", "its '开源协议' section says 'MyModel-7B模型的权重和训练数据"),
     ("card section on the model and data cards (documents)",
      local(readme("apache-2.0", section("The model and data cards are licensed under CC BY-NC 4.0."))),
      "apache-2.0", "permissive", None),

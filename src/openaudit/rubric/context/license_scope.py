@@ -171,16 +171,15 @@ _CN_OTHER_MODEL = (
     "基座|基础|基礎|底座|原始|原|教师|教師|老师|参考|參考|"  # base, original, teacher, reference
     "上游|父|旧版|舊版|基线|基線|对比|對比|其他|其它"  # upstream, earlier, compared
 )
-_CN_NOT_OURS = "".join(f"(?<!{w})" for w in _CN_OTHER_MODEL.split("|")) + (
-    r"(?<![A-Za-z0-9_.-])(?<![A-Za-z0-9_.-] )"
-)
+# (a Latin name before 模型 is most often the card's own model's: "MyModel-7B模型的权重")
+_CN_NOT_OURS = "".join(f"(?<!{w})" for w in _CN_OTHER_MODEL.split("|"))
 _JOINT_SUBJECT = re.compile(
     rf"\b(?:this|the|our|these|its|both(?: the| our)?) {_MODEL_WORD}"
     rf" (?:and|&|as well as) (?:(?:the|its|our|their) )?{_DATA_WORD}\b"
     rf"|\b(?:this|the|our|these|its|both(?: the| our)?) {_DATA_WORD}"
     rf" (?:and|&) (?:(?:the|its|our|their) )?{_MODEL_WORD}\b"
     # in Chinese: the model (its weights) and its data, or the data and the model
-    # (not another model's: 基础/原始/教师模型, LLaMA模型, 基础模型的权重)
+    # (not another model's: 基础/原始/教师模型, 基础模型的权重)
     rf"|{_CN_NOT_OURS}(?:模型(?:的?(?:权重|權重))?|(?<!模型)(?<!模型的)(?:权重|權重))"
     r"(?:和|与|與|及|以及|、)(?:其|本模型的?)?(?:训练|訓練)?(?:数据|數據|資料)"
     r"|(?:数据|數據|資料)(?:集)?(?:和|与|與|及|以及|、)(?:本)?(?:模型|权重|權重)",
@@ -672,7 +671,7 @@ _POLICY = re.compile(r"\b(?:polic(?:y|ies)|AUP)\b", re.IGNORECASE)
 # that use is subject to")
 _ADVICE = re.compile(
     r"\b(?:encourag\w*|recommend\w*|urg(?:e|es|ed|ing)|invit(?:e|es|ed|ing)|suggest\w*|"
-    r"advis(?:e|es|ed|ing)|ask(?:s|ed|ing)?|kindly|should|ought|hope|"
+    r"kindly|should(?! (?:note|know|be aware)\b)|ought|hope|"
     r"please(?! (?:note|be aware|remember|read|see|refer|review)\b))\b",
     re.IGNORECASE,
 )

@@ -73,7 +73,7 @@ EXAMPLE_WORDS = re.compile(
 # script that trained M". It outweighs the example name and words: the file is the
 # model's own training code.
 OWN_TRAINING = re.compile(
-    r"\b(?:we|I|(?:the|this|our)[ \t]+model|it)[ \t]+(?:(?:was|were|has[ \t]+been|is)[ \t]+)?"
+    r"(?:\b(?:we|I)[ \t]+|\b(?:the|this|our)[ \t]+model[ \t]+(?:was|were|has[ \t]+been)[ \t]+)"
     r"(?:\w+[ \t]+)?(?:pre-?|post-?)?(?:trained|fine-?tuned)\b[^.;]{0,60}?"
     r"\b(?:with|using|by[ \t]+running|via)\b"
     r"|\b(?:script|code|recipe|program)s?[ \t]+(?:that|which|we[ \t]+used[ \t]+to)[ \t]+"

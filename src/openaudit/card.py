@@ -251,6 +251,18 @@ class Card:
             value = self._derived[key] = compute()
             return value
 
+    def opening(self) -> str:
+        """The body's text before its first heading (the whole body when it has none),
+        split out once per card."""
+
+        def read() -> str:
+            if not self.sections:
+                return self.body
+            before = self.sections[0].line - self.first_line  # the body lines above it
+            return "".join(self.body.splitlines(keepends=True)[: max(before, 0)])
+
+        return self.derived("opening", read)
+
     def sentences(self, text: str | None = None) -> Sentences:
         """The sentences of one of this card's texts (a section's text, a `section_text`;
         by default the body), split once per card (what a sentence is: openaudit.sentences)."""

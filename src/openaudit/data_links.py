@@ -221,16 +221,9 @@ def _preamble(card: Card) -> str:
     """The card's opening text, before its first heading, when it has no title heading
     (a card opening on `# Model-7B` has its introduction under it): the introduction of
     a card whose first heading is a topic's ("## Usage") or that has none."""
-
-    def read() -> str:
-        if card.title_section is not None or (card.sections and card.sections[0].level == 1):
-            return ""
-        if not card.sections:
-            return card.body
-        lines = card.body.splitlines(keepends=True)
-        return "".join(lines[: max(card.sections[0].line - card.first_line, 0)])
-
-    return card.derived("preamble", read)
+    if card.title_section is not None or (card.sections and card.sections[0].level == 1):
+        return ""
+    return card.opening()
 
 
 def _in_preamble(card: Card, link: Link) -> bool:

@@ -60,11 +60,7 @@ def definition(ctx: ProbeContext, label: re.Pattern[str], not_running: bool = Fa
 
 def _texts(card: Card) -> Iterator[tuple[Section | None, str]]:
     """The card body's text before its first heading, then each section's own text."""
-    if not card.sections:
-        yield None, card.body
-        return
-    before = card.sections[0].line - card.first_line  # the body lines above the heading
-    yield None, "".join(card.body.splitlines(keepends=True)[: max(before, 0)])
+    yield None, card.opening()
     yield from ((section, section.text) for section in card.sections)
 
 

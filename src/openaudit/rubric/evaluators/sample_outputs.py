@@ -198,12 +198,7 @@ def _media(text: str, *, audio: bool = False) -> list[str]:
 def _opening(card: Card) -> tuple[str, Section | None] | None:
     """The first image of the card's opening (its text before the first heading, else its
     title section's own text) that is no diagram, logo, badge or chart, and its section."""
-    if card.sections:
-        before = card.sections[0].line - card.first_line
-        opening = "".join(card.body.splitlines(keepends=True)[: max(before, 0)])
-    else:
-        opening = card.body
-    images = _media(opening)
+    images = _media(card.opening())
     if images:
         return images[0], None
     title = card.title_section
